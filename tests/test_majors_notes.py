@@ -40,7 +40,15 @@ def test_the_monte_carlo_says_which_major_powers_it_reads(world: World) -> None:
                                     "on 1815-06-15"]
     listless = World(TreatyMap(world.treaties.curated), replace(world.states, majors={}), world.places)
     bare = foedus.cascade("RUS", "EST", "2025-06-01", draws=50, seed=1, world=listless)
-    assert bare.montecarlo is not None and bare.montecarlo.p_major_powers_opposite == 0.0
+    # no state counts as a major power: the share is not known, not a measured 0
+    assert bare.montecarlo is not None and bare.montecarlo.p_major_powers_opposite is None
+    assert bare.montecarlo.p_major_powers_unknown == ("not known: COW's major-power list (cow_states/majors2016.csv) "
+                                                      "is not loaded; run `foedus data fetch cow_states`")
+    assert later.montecarlo is not None and later.montecarlo.p_major_powers_unknown is None
+    assert 0 < (later.montecarlo.p_major_powers_opposite or 0) < 1
+    assert early.montecarlo is not None and early.montecarlo.p_major_powers_opposite is None
+    assert early.montecarlo.p_major_powers_unknown == ("not known: COW's major-power list begins on 1816-01-01, "
+                                                       "after 1815-06-15")
     assert _majors(bare.notes) == ["COW's major-power list (cow_states/majors2016.csv) not loaded: no state counts "
                                    "as a major power; run `foedus data fetch cow_states`"]
 
@@ -52,7 +60,17 @@ def test_without_the_data_folder_no_state_is_a_major_power_and_the_draws_say_so(
     proc = subprocess.run(run, capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert out["p_major_powers_opposite"] == 0.0  # RUS against NATO: only no list at all makes it 0
+    # RUS against NATO: with no list no state counts as a major power, so the share is not known (null, and why)
+    assert out["p_major_powers_opposite"] is None
+    assert out["p_major_powers_unknown"] == ("not known: COW's major-power list (cow_states/majors2016.csv) is not "
+                                             "loaded; run `foedus data fetch cow_states`")
+    text = subprocess.run([a for a in run if a != "--json"], capture_output=True, text=True, env=env | {
+        "COLUMNS": "400"}, timeout=120)
+    assert text.returncode == 0, text.stderr
+    (line,) = [x for x in text.stdout.splitlines() if x.startswith("Monte Carlo, ")]
+    assert line.endswith("P(major powers on opposite sides) not known: COW's major-power list "
+                         "(cow_states/majors2016.csv) is not loaded; run `foedus data fetch cow_states`")
+    assert "0.0%" not in line
     assert _majors(tuple(out["notes"])) == ["COW's major-power list (cow_states/majors2016.csv) not loaded: no state "
                                             "counts as a major power; run `foedus data fetch cow_states`"]
 

@@ -99,7 +99,7 @@ def run_scenario(
         return replace(result, power=power)
     from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
     from foedus.engine.power import expected_power
-    from foedus.model.major_notes import with_majors_notes
+    from foedus.model.major_notes import majors_unknown, with_majors_notes
 
     model = _honour(honour, likely_model)
     # an id a what-if change dropped is still a treaty; a misspelt one would silently set nothing
@@ -108,6 +108,9 @@ def run_scenario(
                          [*base.treaties.curated.values(), *w.treaties.curated.values()])
     mc = simulate(w, scenario, draws, seed, model)
     summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
+    unknown = majors_unknown(w.states, scenario.date)
+    if unknown is not None:  # no state counts as a major power: the share would read 0, measured of nothing
+        summary = replace(summary, p_major_powers_opposite=None, p_major_powers_unknown=unknown)
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward
     notes = with_majors_notes(result.notes, w.states, scenario.date)
     return replace(result, power=power, montecarlo=summary, notes=(*notes, *_weighed_alike(result)))

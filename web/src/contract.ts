@@ -18,9 +18,9 @@ export interface CascadeResult {
   violations: Violation[]; withheld: Withheld[]; doubts: Doubt[]; supporters: Support[]; rounds: number;
   renamed: Record<string, string>; notes: string[]; datasets: string[]; power: Power | null; draws?: number;
   seed?: number; probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
-  p_major_powers_opposite?: number; honour_model?: Record<string, unknown>; expected_power?: Power | null;
-  ccodes: Record<string, number>; ongoing?: Record<string, unknown>; likelihood?: LikelihoodSummary;
-  sides: { attack: string[]; defense: string[] }; unresolved: UnresolvedUse[];
+  p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>; expected_power?: Power | null;
+  p_major_powers_unknown?: string | null; ccodes: Record<string, number>; ongoing?: Record<string, unknown>;
+  likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] }; unresolved: UnresolvedUse[];
 }
 
 /** A state drawn in: its primary obligation's keys (the strongest; then defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), plus `also`. */
@@ -91,7 +91,8 @@ export interface Support {
 /** With `draws`: these keys join the result's top level. */
 export interface MonteCarloSummary {
   draws: number; seed: number; probabilities: Record<string, { attack: number; defense: number }>; war_size: WarSize;
-  p_major_powers_opposite: number; honour_model: Record<string, unknown>; expected_power: Power | null;
+  p_major_powers_opposite: number | null; honour_model: Record<string, unknown>; expected_power: Power | null;
+  p_major_powers_unknown: string | null;
 }
 
 /** With `likelihood`: the `likelihood` object. */

@@ -57,7 +57,9 @@ export function renderProbabilities(host: HTMLElement, r: CascadeResult, names: 
       .sort((a, b) => Math.max(b[1].attack, b[1].defense) - Math.max(a[1].attack, a[1].defense));
     parts.push(h("h3", {}, `Monte Carlo: ${r.draws} draws, seed ${r.seed ?? "random"}`),
       h("p", {}, `War size: mean ${r.war_size.mean.toFixed(2)} belligerents (5–95%: ${r.war_size.p5}–${r.war_size.p95}). `
-        + `Major powers on opposite sides in ${pct(r.p_major_powers_opposite)} of draws.`),
+        + (r.p_major_powers_opposite == null
+          ? `Major powers on opposite sides: ${r.p_major_powers_unknown ?? "not known"}.`
+          : `Major powers on opposite sides in ${pct(r.p_major_powers_opposite)} of draws.`)),
       sizeChart(r.war_size.distribution));
     if (r.expected_power) parts.push(powerBlock("Expected coalition power", r.expected_power, true));
     const table = h("table", { class: "probs" },

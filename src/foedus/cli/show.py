@@ -78,9 +78,9 @@ _MC_ROWS = 25  # the likeliest states the text table shows
 
 def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
     size = mc.war_size
-    console.print(f"Monte Carlo, {counted(mc.draws, 'draw')} (seed {mc.seed}): war size mean {size['mean']:.1f}, "
-                  f"90% interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) "
-                  f"{mc.p_major_powers_opposite:.1%}")
+    majors = f"{q:.1%}" if (q := mc.p_major_powers_opposite) is not None else mc.p_major_powers_unknown or "not known"
+    console.print(f"Monte Carlo, {counted(mc.draws, 'draw')} (seed {mc.seed}): war size mean {size['mean']:.1f}, 90% "
+                  f"interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) {majors}")
     from foedus.consoles import table as make_table
 
     table = make_table("state", "P(attack side)", "P(defense side)", title="probability of joining")

@@ -243,9 +243,13 @@ class MonteCarloSummary(Contracted):
         "Record<string, { attack: number; defense: number }>"))
     war_size: dict[str, Any] = field(metadata=meta("belligerents per draw: mean, p5, p50, p95, distribution",
                                                    "WarSize"))
-    p_major_powers_opposite: float = field(metadata=meta("share of draws with major powers on both sides",
-                                                         "number"))
+    p_major_powers_opposite: float | None = field(metadata=meta(
+        "share of draws with major powers on both sides; null when not known (`p_major_powers_unknown` says why)",
+        "number | null"))
     honour_model: dict[str, Any] = field(metadata=meta("the honour probabilities used", "Record<string, unknown>"))
     expected_power: dict[str, Any] | None = field(default=None, metadata=meta(
         "each side's CINC over the draws (mean, 5th and 95th percentiles)", "Power | null"))
+    p_major_powers_unknown: str | None = field(default=None, metadata=meta(
+        "why `p_major_powers_opposite` is not known (COW's major-power list not loaded, or a day before it begins); "
+        "null when it is", "string | null"))
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from foedus.model.state_files import COW_MAJORS_FILE, cow_carried
 from foedus.model.states import COW_FIRST_DAY, StateRegistry
 
-__all__ = ["majors_notes", "with_majors_notes"]
+__all__ = ["majors_notes", "majors_unknown", "with_majors_notes"]
 
 
 def majors_notes(states: StateRegistry, day: dt.date) -> list[str]:
@@ -22,6 +22,18 @@ def majors_notes(states: StateRegistry, day: dt.date) -> list[str]:
     if day < COW_FIRST_DAY:
         return [f"COW's major-power list begins on {COW_FIRST_DAY}: no state counts as a major power on {day}"]
     return cow_carried(day.year, system=states.has_system_dates, majors=True)
+
+
+def majors_unknown(states: StateRegistry, day: dt.date) -> str | None:
+    """Why P(major powers on opposite sides) is not known on `day`, or None where COW's list gives the major powers
+    (2016's carried forward after it ends): with no list loaded, or before it begins, no state counts as a major
+    power, so the draws' share would read 0 whatever the sides are, a figure measured of nothing."""
+    if not states.majors:
+        return (f"not known: COW's major-power list ({COW_MAJORS_FILE}) is not loaded; run "
+                "`foedus data fetch cow_states`")
+    if day < COW_FIRST_DAY:
+        return f"not known: COW's major-power list begins on {COW_FIRST_DAY}, after {day}"
+    return None
 
 
 def with_majors_notes(notes: Sequence[str], states: StateRegistry, day: dt.date) -> tuple[str, ...]:
