@@ -60,7 +60,8 @@ def test_us_rok_non_provocation_understanding_is_flagged_unverified() -> None:
     """§1.7: the Senate's external-attack understanding is [U]: the gate is kept, and flagged."""
     usa = bound(run("PRK", "KOR", D2025), "USA", "usa_kor_1953")
     assert usa is not None
-    assert any("non-provocation" in c and "unverified" in c for c in usa.conditions)
+    assert any("non-provocation" in c and "(the clause's wording of this condition: not verified)" in c
+               for c in usa.conditions)
 
 
 def test_a_leg_held_back_by_an_unverified_gate_is_no_surer_than_the_gate() -> None:
