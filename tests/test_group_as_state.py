@@ -4,8 +4,6 @@ file's member, the web's resolver): refused as a region or a set of places, not 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +12,16 @@ import pytest
 from foedus.errors import TreatyDataError, not_a_state
 from foedus.model.loader import load_treaties
 from foedus.model.world import World
-from samples import GOOD_TREATY
+from samples import GOOD_TREATY, cli_line
 
 DAY = "2024-06-01"
 _SET = ("'french-overseas-debated' is a set of places (french-guiana, reunion, mayotte, new-caledonia, "
         "french-polynesia), not a state: give one state (try `foedus states`)")
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True)
+def _cli(*args: str) -> tuple[int, str, str]:
+    """One command line run in-process as the console script runs it (`samples.cli_line`)."""
+    return cli_line(list(args))
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -36,15 +35,13 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 ])
 def test_a_region_or_place_set_given_as_a_state_is_said_to_be_one(args: list[str], said: str) -> None:
     """Each was "unknown state 'europe'; did you mean ...?": one line (exit 2) says what the name is."""
-    out = _cli(*args)
-    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"error: {said}\n")
+    assert _cli(*args) == (2, "", f"error: {said}\n")
 
 
 @pytest.mark.needs_data
 def test_the_states_command_says_a_region_is_a_region() -> None:
     """`foedus states Europe` looks a state up by name: the name is a region's."""
-    out = _cli("states", "Europe", "--date", DAY)
-    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"error: {not_a_state('Europe', 'a region (Europe)')}\n")
+    assert _cli("states", "Europe", "--date", DAY) == (2, "", f"error: {not_a_state('Europe', 'a region (Europe)')}\n")
 
 
 def test_a_treaty_member_that_is_a_place_set_is_said_to_be_one(world: World, tmp_path: Path) -> None:
@@ -67,5 +64,5 @@ def test_the_web_resolver_says_a_region_is_a_region(api_client: Any) -> None:
 
 def test_a_name_that_is_neither_stays_an_unknown_state() -> None:
     """Only a region's or a set's name is told so: a misspelt state is still an unknown state."""
-    out = _cli("cascade", "-a", "RUS", "-t", "Narnia", "-d", DAY)
-    assert out.returncode == 2 and out.stderr.startswith("error: unknown state 'Narnia'"), out.stderr
+    code, _, err = _cli("cascade", "-a", "RUS", "-t", "Narnia", "-d", DAY)
+    assert code == 2 and err.startswith("error: unknown state 'Narnia'"), err

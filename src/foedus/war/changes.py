@@ -210,11 +210,9 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
     held = list(_members(treaty, start, basis, named))
     yield from held
-    for m in treaty.members:
-        if m.frozen:  # rare (Armenia's CSTO rows): most treaties pay no call for the freezes' days
-            for day, what, state, reasons in freezes(treaty, basis, named, {(c.date, c.state) for c in held}):
-                yield TreatyChange(day, t, what, state, reasons=reasons)
-            break
+    if any(m.frozen for m in treaty.members):  # rare (Armenia's CSTO rows): most pay no call for the freezes' days
+        for day, what, state, reasons in freezes(treaty, basis, named, {(c.date, c.state) for c in held}):
+            yield TreatyChange(day, t, what, state, reasons=reasons)
     yield from _clauses(treaty, named)
 
 

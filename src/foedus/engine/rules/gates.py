@@ -171,10 +171,11 @@ def _doubt(leg: Leg, gate: str) -> str:
     """A note when the gate's own wording is not verified, in words a reader new to the engine follows, as the
     priority clause's doubt is said (`foedus.engine.set_aside`): "(the clause's wording of this condition: known
     from secondary reporting only)"."""
+    if (c := gate_doubt(leg, gate)) is None:
+        return ""
     from foedus.engine.certainty_words import how_known  # read by a cascade, not by the world's build (its cache key)
 
-    c = gate_doubt(leg, gate)
-    return "" if c is None else f" (the clause's wording of this condition: {how_known(c)})"
+    return f" (the clause's wording of this condition: {how_known(c)})"
 
 
 def gate_reason(leg: Leg, gate: str, names: Mapping[str, str]) -> str:
