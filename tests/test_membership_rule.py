@@ -14,9 +14,10 @@ import pytest
 import foedus
 from foedus.engine import certainty, certainty_words
 from foedus.model import parties, treaty_checks
-from foedus.model.parties import party_on
+from foedus.model.parties import party_on, state_party_on
 from foedus.model.treaty import Treaty
 from foedus.sources.correction_members import cannot_join, joined_provisions
+from foedus.war.across import party_across
 
 DAY = dt.date(2020, 1, 1)
 # AAA acceded on a recorded day; BBB, a founder, has no accession and the pact no entry into force: no party in force
@@ -49,6 +50,42 @@ def test_a_state_is_already_a_member_only_where_the_engine_makes_it_a_party(stat
     all the same: a state that has a row does not join)."""
     why = cannot_join(PACT, {state}, DAY)
     assert why is not None and why.startswith(said)
+
+
+# AAA leaves and comes back the same day (one membership recorded on other facts); BBB joins later; CCC never
+ROWS = Treaty.model_validate({
+    "id": "atop_9002", "name": "Test pact of two rows", "signed": "2000-01-01", "in_force": "2000-01-01",
+    "carried_from": "2018-12-31", "type": "multilateral", "sources": [{"url": "https://example.org/pact"}],
+    "members": [{"state": "AAA", "left": "2010-01-01"}, {"state": "AAA", "joined": "2010-01-01"},
+                {"state": "BBB", "joined": "2005-01-01"}],
+    "provisions": [{"kind": "defense", "article": "1", "strength": "S2"}]})
+
+
+def test_a_state_is_a_party_by_any_of_its_rows_or_by_another_than_one() -> None:
+    """`state_party_on`, the one test the replay's changes (`foedus.war.changes`, `freezes`, `window_changes`), the
+    engine's doubts and a correction's suspension ask of a state's rows: by any of them, or by one other than the
+    row in hand (`besides`: a row that begins or ends the day another row covers it is no join or exit)."""
+    first, second, _ = ROWS.members
+    eve, day = dt.date(2009, 12, 31), dt.date(2010, 1, 1)
+    assert [state_party_on(ROWS, "AAA", d) for d in (eve, day)] == [True, True]
+    assert [state_party_on(ROWS, "AAA", d, besides=first) for d in (eve, day)] == [False, True]
+    assert [state_party_on(ROWS, "AAA", d, besides=second) for d in (eve, day)] == [True, False]
+    assert not state_party_on(ROWS, "CCC", day) and not state_party_on(ROWS, "BBB", dt.date(2004, 12, 31))
+    assert state_party_on(ROWS, "AAA", eve, rows=[first]) and not state_party_on(ROWS, "AAA", day, rows=[first])
+
+
+@pytest.mark.parametrize(("state", "day", "across"), [
+    ("AAA", "2010-01-01", True),  # one row on the day before, the other on the day
+    ("BBB", "2005-01-01", False),  # joins that day: no party the day before
+    ("BBB", "2005-01-02", True),
+    ("AAA", "2000-01-01", False),  # the treaty's first day in force
+])
+def test_a_membership_holds_across_a_day_when_the_state_is_a_party_on_the_day_before_and_on_it(
+        state: str, day: str, across: bool) -> None:
+    """`foedus.war.across.party_across`: what a replay's freeze or window change asks before it says a membership
+    goes on, on other facts; never on the calendar's first day, which has no day before."""
+    assert party_across(ROWS, state, dt.date.fromisoformat(day), "in-force") is across
+    assert not party_across(ROWS, "AAA", dt.date.min, "signed")
 
 
 def test_the_old_homes_of_the_rule_hand_on_the_one_rule() -> None:

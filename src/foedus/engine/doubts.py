@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from foedus.engine.assumption import Assumption
 from foedus.engine.certainty import clause_day_fact, dated_reason, source_of
 from foedus.engine.records import CertaintyReason, Doubt
-from foedus.model.parties import member_start, party_on
+from foedus.model.parties import member_start, state_party_on
 from foedus.model.windows import twin_applies, unsure_before, unsure_from, unsure_unfound
 from foedus.wording import named_state
 
@@ -111,8 +111,7 @@ def _members(treaty: Treaty, day: dt.date, basis: str, names: Mapping[str, str])
             found.append(_doubt(treaty, m.state, f"{named_state(m.state, names)} left on {m.left}",
                                 f"; it may still have been a party on {day}", m.left_certainty, m.source))
         # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
-        if found and not any(party_on(treaty, other, day, basis) for other in treaty.members
-                             if other.state == m.state):
+        if found and not state_party_on(treaty, m.state, day, basis):
             out += [(doubt, Assumption(treaty.id, "party", m.state)) for doubt in found]
     return out
 

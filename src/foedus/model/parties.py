@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
 
     from foedus.model.facts import DateCertainty
     from foedus.model.treaty import Member, Treaty
 
-__all__ = ["first_day", "first_party_day", "member_start", "party_from_signature", "party_on"]
+__all__ = ["first_day", "first_party_day", "member_start", "party_from_signature", "party_on", "state_party_on"]
 
 
 def party_from_signature(treaty: Treaty, m: Member) -> bool:
@@ -48,6 +49,16 @@ def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -
     signs = basis == "signed" and party_from_signature(treaty, m)
     start = (m.signed or treaty.signed) if signs else (m.joined or treaty.in_force)
     return start is not None and start <= day and (m.left is None or day < m.left)
+
+
+def state_party_on(treaty: Treaty, state: str, day: dt.date, basis: str = "in-force", *, besides: Member | None = None,
+                   rows: Sequence[Member] | None = None) -> bool:
+    """Whether `state` is a party on `day` by any of its rows (`party_on`; with `besides`, by a row other than that
+    one): a state with several rows (a membership recorded anew, an exit and a return) is a party while one makes it
+    one. `rows`: the state's rows where the caller has them (the replay's timeline asks this of every row of every
+    treaty: reading all the members each time would be quadratic in them), else the treaty's members are read."""
+    return any(m.state == state and m is not besides and party_on(treaty, m, day, basis)
+               for m in (treaty.members if rows is None else rows))
 
 
 def first_party_day(treaty: Treaty, m: Member) -> dt.date:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from foedus.model.facts import Certainty, DateCertainty, Span
-from foedus.model.parties import party_on
+from foedus.model.parties import party_on, state_party_on
 from foedus.model.treaty import Member, Provision, Treaty
 
 __all__ = ["cannot_join", "cannot_rejoin", "cannot_suspend", "join_update", "left_row", "rejoin_row",
@@ -113,7 +113,7 @@ def cannot_rejoin(t: Treaty, states: set[str], day: dt.date) -> str | None:
 def cannot_suspend(t: Treaty, states: set[str], day: dt.date) -> str | None:
     """Why one of `states` cannot be suspended from `t` on `day` (no row makes it a party then), or None."""
     for state in sorted(states):
-        if not any(m.state == state and party_on(t, m, day) for m in t.members):
+        if not state_party_on(t, state, day):
             return f"{state} is not a member of {t.id} on {day}, so there is no membership to suspend"
     return None
 

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from foedus.engine.certainty import clause_facts, leg_facts, member_facts
 from foedus.engine.certainty_words import ended_fact
 from foedus.engine.records import CertaintyReason
+from foedus.model.parties import state_party_on
 from foedus.model.windows import cited_twin, unsure_before
 
 if TYPE_CHECKING:
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["ClauseShift", "clause_shift", "leg_shift", "member_shift"]
+__all__ = ["ClauseShift", "clause_shift", "eve", "leg_shift", "member_shift", "party_across"]
 
 _DAY = dt.timedelta(days=1)
 Facts = tuple[CertaintyReason, ...]
@@ -27,9 +28,9 @@ def member_shift(treaty: Treaty, state: str, day: dt.date, basis: str, names: Ma
                  ) -> tuple[Facts, Facts] | None:
     """The facts `state`'s membership of `treaty` rests on, on the day before `day` and on `day` (`member_facts`,
     the cascade's), where they differ (as sets); None where they do not (or `day` is the calendar's first)."""
-    if (eve := _eve(day)) is None:
+    if (prior := eve(day)) is None:
         return None
-    was, now = member_facts(treaty, state, eve, basis, names), member_facts(treaty, state, day, basis, names)
+    was, now = member_facts(treaty, state, prior, basis, names), member_facts(treaty, state, day, basis, names)
     return None if set(was) == set(now) else (was, now)
 
 
@@ -38,9 +39,9 @@ def leg_shift(treaty: Treaty, provision: Provision, obligor: str, beneficiary: s
     """The facts of `obligor`'s duty to `beneficiary` under `provision` itself (`leg_facts`: the edges of its
     suspensions known less than to the day), on the day before `day` and on `day`, where they differ; None where
     they do not."""
-    if (eve := _eve(day)) is None:
+    if (prior := eve(day)) is None:
         return None
-    was = leg_facts(treaty, provision, obligor, beneficiary, eve, names)
+    was = leg_facts(treaty, provision, obligor, beneficiary, prior, names)
     now = leg_facts(treaty, provision, obligor, beneficiary, day, names)
     return None if set(was) == set(now) else (was, now)
 
@@ -60,19 +61,31 @@ def clause_shift(treaty: Treaty, provision: Provision, day: dt.date) -> ClauseSh
     cited each day rests on differ (the treaty's end inside its window, then `clause_facts` of `cited_twin`, as
     `foedus.engine.certainty` reads them): both clauses and both days' facts; None where no twin applies on one of
     the days, or the facts are the same."""
-    if (eve := _eve(day)) is None:
+    if (prior := eve(day)) is None:
         return None
-    was, now = cited_twin(treaty, provision, eve), cited_twin(treaty, provision, day)
+    was, now = cited_twin(treaty, provision, prior), cited_twin(treaty, provision, day)
     if was is None or now is None:
         return None
-    before = _ended(treaty, eve) + clause_facts(treaty, was, eve)
+    before = _ended(treaty, prior) + clause_facts(treaty, was, prior)
     after = _ended(treaty, day) + clause_facts(treaty, now, day)
     return None if set(before) == set(after) else ClauseShift(was, now, before, after)
 
 
-def _eve(day: dt.date) -> dt.date | None:
-    """The day before `day`, if any (None for the calendar's first): the day each shift compares `day` with."""
+def eve(day: dt.date) -> dt.date | None:
+    """The day before `day`, if any (None for the calendar's first): the day each shift compares `day` with, and the
+    one a replay's change asks a state's or a clause's standing on before its day.
+
+    >>> eve(dt.date(2024, 3, 1)), eve(dt.date.min)
+    (datetime.date(2024, 2, 29), None)
+    """
     return None if day == dt.date.min else day - _DAY
+
+
+def party_across(treaty: Treaty, state: str, day: dt.date, basis: str) -> bool:
+    """Whether `state` is a party to `treaty` on the day before `day` and on `day`, by any of its rows
+    (`state_party_on`): a membership that holds across the day, whose facts a replay says go on, or change, there."""
+    return (prior := eve(day)) is not None and state_party_on(treaty, state, prior, basis) \
+        and state_party_on(treaty, state, day, basis)
 
 
 def _ended(treaty: Treaty, day: dt.date) -> Facts:

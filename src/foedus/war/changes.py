@@ -29,11 +29,11 @@ from foedus.engine.certainty_words import (
 )
 from foedus.engine.records import CertaintyReason
 from foedus.engine.scenario import Basis
-from foedus.model.parties import member_start, party_on
+from foedus.model.parties import member_start, party_on, state_party_on
 from foedus.model.treaty import Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import twin_applies
-from foedus.war.across import clause_shift, member_shift
+from foedus.war.across import clause_shift, eve, member_shift
 from foedus.war.freezes import freezes
 from foedus.war.window_changes import windowed
 from foedus.wording import named_state
@@ -124,15 +124,18 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
     # a state whose rows begin on one day joins once, on the facts of each row, in the treaty's order of its rows
     joins: dict[tuple[str, dt.date], tuple[CertaintyReason, ...]] = {}
     for m, begin, how in begins:  # each change's reasons name the states as they were called on its day
+        own = rows[m.state]  # a state of one row (most) is a party by no other on the row's first or last day
         if begin is not None and begin != start and (m.state, begin) not in continued:
             # a party already, by a row it overlaps: no join, but the row's own exit and suspensions still count
-            if begin > dt.date.min and _held(treaty, m, rows[m.state], begin - _DAY, basis):
+            if len(own) > 1 and (prior := eve(begin)) is not None and state_party_on(
+                    treaty, m.state, prior, basis, besides=m, rows=own):
                 yield from _overlapped(treaty, m.state, begin, basis, named)
             else:
                 names = named(begin)
                 dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
                 joins[m.state, begin] = joins.get((m.state, begin), ()) + membership_fact(treaty, m, names) + dated
-        if m.left is not None and (m.state, m.left) not in continued and _held(treaty, m, rows[m.state], m.left, basis):
+        if m.left is not None and len(own) > 1 and (m.state, m.left) not in continued and state_party_on(
+                treaty, m.state, m.left, basis, besides=m, rows=own):
             yield from _overlapped(treaty, m.state, m.left, basis, named)  # still a party, by a row overlapping it
         elif m.left is not None:
             names = named(m.left)
@@ -153,11 +156,6 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
                                                      names, end=True))
     for (state, begin), reasons in joins.items():
         yield TreatyChange(begin, t, "joins", state, reasons=tuple(dict.fromkeys(reasons)))
-
-
-def _held(treaty: Treaty, m: Member, rows: list[Member], day: dt.date, basis: Basis) -> bool:
-    """Whether another row of `m`'s state (`rows`: its state's) makes it a party on `day` (`party_on`)."""
-    return len(rows) > 1 and any(o is not m and party_on(treaty, o, day, basis) for o in rows)
 
 
 def _overlapped(treaty: Treaty, state: str, day: dt.date, basis: Basis, named: Named) -> Iterable[TreatyChange]:
@@ -229,7 +227,7 @@ def _clauses(treaty: Treaty, named: Named) -> Iterable[TreatyChange]:
             # other gives it across the day: on the day before the first, on the clause's end (`twin_applies`)
             first = p.valid.start
             anew = applies + clause_day_fact(treaty, p)
-            if first == dt.date.min or not twin_applies(treaty, p, first - _DAY):
+            if (prior := eve(first)) is None or not twin_applies(treaty, p, prior):
                 edges[first, "clause-starts", p.article] = edges.get((first, "clause-starts", p.article), ()) + anew
             else:  # but the cascade may cite it from that day, on other facts: it goes on applying (`_handover`)
                 yield from _handover(treaty, p, first)

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
-from foedus.model.parties import party_on
-from foedus.war.across import member_shift
+from foedus.war.across import member_shift, party_across
 
 if TYPE_CHECKING:
     from foedus.engine.scenario import Basis
@@ -22,18 +21,17 @@ if TYPE_CHECKING:
 
 __all__ = ["freezes"]
 
-_DAY = dt.timedelta(days=1)
 Named = Callable[[dt.date], Mapping[str, str]]  # the states' display names on a day (`StateRegistry.names_on`)
 
 
 def freezes(treaty: Treaty, basis: Basis, named: Named, made: set[tuple[dt.date, str | None]]
             ) -> Iterator[tuple[dt.date, str, str, tuple[CertaintyReason, ...]]]:
     """The days a freeze of a state's participation starts or ends while the state is a party on the day before and
-    on the day, and the facts the cascade reads of its membership (`member_facts`, the freeze among them while it
-    lasts) differ across the day (`foedus.war.across.member_shift`): its participation is `frozen`, or `unfrozen`,
-    resting on the facts of both days; none where another change of its membership is made that day (`made`: each
-    change's day and state), nor where the facts stay the same (a freeze on a row that does not cover the day,
-    another freeze covering it). Each change is given as `(day, kind, state, reasons)`."""
+    on the day (`foedus.war.across.party_across`), and the facts the cascade reads of its membership (`member_facts`,
+    the freeze among them while it lasts) differ across the day (`member_shift`): its participation is `frozen`, or
+    `unfrozen`, resting on the facts of both days; none where another change of its membership is made that day
+    (`made`: each change's day and state), nor where the facts stay the same (a freeze on a row that does not cover
+    the day, another freeze covering it). Each change is given as `(day, kind, state, reasons)`."""
     days: dict[tuple[str, dt.date], str] = {}
     for m in treaty.members:
         for span in m.frozen:
@@ -41,12 +39,7 @@ def freezes(treaty: Treaty, basis: Basis, named: Named, made: set[tuple[dt.date,
             if span.end is not None:
                 days.setdefault((m.state, span.end), "unfrozen")
     for (state, day), what in sorted(days.items()):
-        if (day, state) in made or day == dt.date.min or not (_party(treaty, state, day - _DAY, basis)
-                                                               and _party(treaty, state, day, basis)):
+        if (day, state) in made or not party_across(treaty, state, day, basis):
             continue
         if (moved := member_shift(treaty, state, day, basis, named(day))) is not None:
             yield day, what, state, tuple(dict.fromkeys(moved[0] + moved[1]))
-
-
-def _party(treaty: Treaty, state: str, day: dt.date, basis: Basis) -> bool:
-    return any(m.state == state and party_on(treaty, m, day, basis) for m in treaty.members)

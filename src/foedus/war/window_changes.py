@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
-from foedus.model.parties import member_start, party_on
+from foedus.model.parties import member_start, state_party_on
 from foedus.model.windows import cited_twin, date_window
-from foedus.war.across import clause_shift, leg_shift, member_shift
+from foedus.war.across import clause_shift, leg_shift, member_shift, party_across
 
 if TYPE_CHECKING:
     from foedus.engine.scenario import Basis
@@ -58,13 +58,11 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
     legs_made: set[tuple[object, ...]] = {(day, state, article) for day, what, state, article in marks if what in _LEG}
     touched = _member_days(treaty, basis)
     for day in sorted(days):
-        before = day - _DAY
         if day <= start or (treaty.terminated is not None and day >= treaty.terminated):
             continue
         names = named(day)
         for state, near in touched.items():
-            if day not in near or (day, state) in held or not (_party(treaty, state, before, basis)
-                                                                and _party(treaty, state, day, basis)):
+            if day not in near or (day, state) in held or not party_across(treaty, state, day, basis):
                 continue
             if (moved := member_shift(treaty, state, day, basis, names)) is not None:
                 yield day, "continues", state, None, tuple(dict.fromkeys(moved[0] + moved[1]))
@@ -155,12 +153,7 @@ def _member_days(treaty: Treaty, basis: Basis) -> dict[str, set[dt.date]]:
 def _binds(treaty: Treaty, p: Provision, obligor: str, beneficiary: str, day: dt.date, basis: Basis) -> bool:
     """Whether `p` gives `obligor`'s duty to `beneficiary` on `day` by the record: the cascade cites it (`cited_twin`),
     both are parties, and no suspension of the duty covers the day."""
-    return (cited_twin(treaty, p, day) is p and _party(treaty, obligor, day, basis)
-            and _party(treaty, beneficiary, day, basis)
+    return (cited_twin(treaty, p, day) is p and state_party_on(treaty, obligor, day, basis)
+            and state_party_on(treaty, beneficiary, day, basis)
             and not any((leg.obligor, leg.beneficiary) == (obligor, beneficiary) and leg.span.covers(day)
                         for leg in p.suspensions))
-
-
-def _party(treaty: Treaty, state: str, day: dt.date, basis: Basis) -> bool:
-    return any(m.state == state and party_on(treaty, m, day, basis) for m in treaty.members)
-
