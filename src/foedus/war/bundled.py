@@ -6,14 +6,13 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from foedus.declare import described
 from foedus.errors import WarDataError, empty_or_blank
 from foedus.written import kept
 
-__all__ = ["bundled_wars", "is_bundled_file", "war_path"]
+__all__ = ["bundled_wars", "is_bundled_file", "known_wars", "war_path"]
 
 _ID = re.compile(r"^[a-z0-9_]{1,80}$")
 
@@ -22,11 +21,13 @@ _ID = re.compile(r"^[a-z0-9_]{1,80}$")
 def bundled_wars() -> dict[str, Path]:
     """War id (the file's stem) -> file, for every bundled war, sorted by id: listed once a process, the bundled wars
     being package data that no run changes (`war_path` and the loader's `_refuse_bundled_id` read this listing; the
-    user's files they compare with it are looked at anew each call)."""
-    folder = resources.files("foedus.data").joinpath("wars")
+    user's files they compare with it are looked at anew each call). The folder is found beside this module, as
+    `foedus.model.dated_names` finds its file, not by `importlib.resources`, which the CLI's start would import for
+    it: the war command's help lists these ids (`known_wars`)."""
+    folder = Path(__file__).parents[1] / "data" / "wars"
     if not folder.is_dir():
         return {}
-    return {Path(str(p)).stem: Path(str(p)) for p in sorted(folder.iterdir(), key=lambda p: p.name)
+    return {p.stem: p for p in sorted(folder.iterdir(), key=lambda p: p.name)
             if p.name.endswith(".yaml") and _ID.match(p.name.removesuffix(".yaml"))}
 
 
@@ -42,11 +43,11 @@ def war_path(war: str | Path) -> Path:
             or path at all.
     """
     if not isinstance(war, str | os.PathLike):
-        raise WarDataError("war", "", f"expected a war file's path or a bundled war's id (bundled: {_known()}), "
+        raise WarDataError("war", "", f"expected a war file's path or a bundled war's id (bundled: {known_wars()}), "
                                       f"not {described(war)}")
     if not str(war).strip():  # Path("") would be ".", a folder; " " a file of no visible name: say what was given
         raise WarDataError("war", "", f"the path is {empty_or_blank(war)}; give a war file or a bundled war "
-                                      f"(bundled: {_known()})")
+                                      f"(bundled: {known_wars()})")
     path = kept(war)  # `war.yaml/` is refused by the loader as the system refuses it, not read as war.yaml
     bundled = bundled_wars()
     named = bundled.get(war) if isinstance(war, str) else None  # the bundled war a bare id names
@@ -62,7 +63,7 @@ def war_path(war: str | Path) -> Path:
         key = war.strip().lower().removesuffix(".yaml")
         hint = f"; did you mean {key}?" if key in bundled else ""  # ' russia_ukraine_2022', NAME.yaml
         raise WarDataError(repr(war) if war != war.strip() else war, "",
-                           f"no such file, and no bundled war of that name{hint} (bundled: {_known()})")
+                           f"no such file, and no bundled war of that name{hint} (bundled: {known_wars()})")
     return path  # the loader says why it cannot be read
 
 
@@ -77,6 +78,6 @@ def is_bundled_file(path: Path, war_id: str) -> bool:
     return bundled is not None and key is not None and key == file_key(bundled)
 
 
-def _known() -> str:
-    """The bundled wars' ids, for a message."""
+def known_wars() -> str:
+    """The bundled wars' ids, in `bundled_wars`' order, for a message or the war command's help ("none" if none)."""
     return ", ".join(bundled_wars()) or "none"

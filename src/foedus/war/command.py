@@ -1,6 +1,7 @@
 """The `foedus war FILE.yaml` command: replay a war file and print who was bound when, and by what.
 
-Imports only typer at module level (the CLI's start-up budget); the replay loads on use.
+Imports only typer and the bundled wars' listing at module level (the CLI's start-up budget); the replay loads on
+use.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from foedus.cli.helpers import emit_json
 from foedus.cli.options import JsonOpt, TreatyFiles
 from foedus.cli.params import with_inputs
 from foedus.inputs import WAR
+from foedus.war.bundled import known_wars  # the help lists the bundled wars (a folder's listing, no import)
 
 __all__ = ["war"]
 
@@ -21,9 +23,7 @@ __all__ = ["war"]
 def war(
     inputs: dict[str, Any],
     file: Annotated[str, typer.Argument(help="War file (YAML; see `foedus schema --war`), or a bundled war: "
-                                             "russia_ukraine_2022, israel_iran_2025, iran_2026, july_crisis_1914, "
-                                             "europe_1939_1941.",
-                                        metavar="FILE|WAR")],
+                                             f"{known_wars()}.", metavar="FILE|WAR")],
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
                                                    "end for an ongoing war, to which a later day is cut, with a "
                                                    "warning on stderr; a day after 2025-12-31, the day the "
