@@ -71,9 +71,9 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     if (refused := non_member(world, found, result.war.start, "state", result.end)) is not None:
         raise ScenarioError(refused)  # as `foedus cascade` refuses it: no day of this replay has it in the system
     sid = found.id
-    why = frame_why(sid, frame, when.isoformat(), treaty_named(world))
-    if standing(sid, frame)[0] == "neither" and non_member(world, found, when, "state") is not None:
-        why = not_in_system(when)
+    # a member on another day of the replay (else refused above), out of the system on this one (`non_member`'s rule)
+    out = standing(sid, frame)[0] == "neither" and found.member_on(when) is False
+    why = not_in_system(when) if out else frame_why(sid, frame, when.isoformat(), treaty_named(world))
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
 
 
