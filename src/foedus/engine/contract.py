@@ -118,7 +118,7 @@ def _value(value: Any, omit: tuple[str, ...] = ()) -> Any:
     if isinstance(value, tuple | list):
         return [_value(v, omit) for v in value]
     if hasattr(type(value), "__record_fields__"):  # a record (an instance: a class's own type is not one)
-        return {k: v for k, v in to_json(value).items() if k not in omit} if omit else to_json(value)
+        return _flat(value, omit)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -195,6 +195,7 @@ def _writer(cls: type) -> Callable[[Any], dict[str, Any]]:
 
 
 def _flat(value: Any, omit: tuple[str, ...]) -> dict[str, Any]:
-    """A flattened field's keys, less `omit`."""
+    """A record's contract less the keys `omit`: a flattened field's keys, merged into its parent's, or a record
+    field's, or each record item's (`_value`)."""
     return {k: v for k, v in to_json(value).items() if k not in omit} if omit else to_json(value)
 
