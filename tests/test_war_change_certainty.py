@@ -16,6 +16,7 @@ from foedus.engine.scenario import Basis
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 from foedus.war.changes import treaty_changes
+from foedus.war.words import change_text
 
 D = dt.date.fromisoformat
 
@@ -263,6 +264,11 @@ def test_a_membership_overlapping_another_continues_where_the_cascade_reads_othe
     assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [(str(moved), "continues", "GRC")]
     assert found[moved][0].label == "GRC stays a party to t_o, its membership resting on other facts"
     assert [r.fact for r in found[moved][0].reasons] == ["t_o: GRC is a party (known from secondary reporting only)"]
+    # the text says which facts it rests on from that day: the second row's, or (the first, doubted, ending) none
+    assert change_text(found[moved][0].to_dict(), {"GRC": "Greece"}) == (
+        "Greece (GRC) stays a party to t_o, its membership resting on " + (
+            "other facts from that day: GRC is a party (known from secondary reporting only)" if sure_first
+            else "verified facts from that day"))
     alike = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, {**first, **doubt}, {**second, **doubt}])
     assert treaty_changes([alike.treaty("t_o")], "signed", D("2000-01-01"), D("2020-01-01"), {}) == {}
 
@@ -317,6 +323,12 @@ def test_the_replay_makes_a_frame_where_a_window_of_a_duty_s_own_suspension_open
         ("2010-04-01", "leg-continues", "FRA", "1"), ("2010-04-20", "leg-suspended", "FRA", "1")]
     (closes,), (opens,) = found[D("2010-03-01")], found[D("2010-04-01")]
     assert closes.label == "t_o art. 1: FRA's duty goes on, resting on other facts"
+    # the text says the facts of the day itself: none once the first suspension has surely ended; the second's start
+    assert change_text(closes.to_dict(), {}) == (
+        "t_o art. 1: FRA's duty goes on, resting on verified facts from that day")
+    assert change_text(opens.to_dict(), {}) == (
+        "t_o art. 1: FRA's duty goes on, resting on other facts from that day: the suspension of FRA's duty to GRC "
+        "under art. 1 began on 2010-04-20, known only to the month (day: not verified)")
     # each rests on the facts of both days: the window's day among them
     assert [r.fact for r in closes.reasons] == [
         "t_o: the suspension of FRA's duty to GRC under art. 1 ended on 2010-02-10, known only to the month "

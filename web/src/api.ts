@@ -50,6 +50,7 @@ export interface WarChange {
   attacks?: { attacker: string; victim: string; place: string; target_kind: string }[]; states?: string[];
   side?: string; attacker?: string; victim?: string; place?: string;
   certainty?: string; certainty_reasons?: CertaintyReason[]; // a treaty change's: how sure the facts it rests on are
+  rests_on?: string[]; // a `continues` kind's: its facts from that day, in brief (its `text` names them)
 }
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };

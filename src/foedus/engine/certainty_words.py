@@ -18,9 +18,9 @@ from foedus.wording import named_state
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["applies_fact", "clause_day_fact", "dated_reason", "duty_of_words", "ended_fact", "fact_reason",
-           "first_day", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact", "membership_fact",
-           "source_of", "standing_fact", "suspension_fact", "window_facts"]
+__all__ = ["applies_fact", "brief_fact", "clause_day_fact", "dated_reason", "duty_of_words", "ended_fact",
+           "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact",
+           "membership_fact", "source_of", "standing_fact", "suspension_fact", "window_facts"]
 
 _KNOWN = {
     "week": "known only to within a week",
@@ -36,6 +36,7 @@ _REPORTED = {
     "month": "its day reported, but sure only to the month",
     "year": "its day reported, but sure only to the year",
 }
+_NOTED = ", noted: "  # before the data file's note on a fact (`fact_reason`)
 _HOW = {
     Certainty.SECONDARY: "known from secondary reporting only",
     Certainty.CARRIED: "carried past the end of its source's coverage",
@@ -147,8 +148,21 @@ def window_facts(level: str, facts: Iterable[str]) -> str:
 def fact_reason(kind: str, fact: str, level: Certainty, source: str, note: str | None = None) -> CertaintyReason:
     """A reason of `kind`: the fact, with its tag in words (and the data file's `note` on it, quoted on one line,
     where one bears on it), the tag and the source."""
-    noted = f', noted: "{" ".join(note.split())}"' if note else ""
+    noted = f'{_NOTED}"{" ".join(note.split())}"' if note else ""
     return CertaintyReason(kind, f"{fact} ({how_known(level)}){noted}", level.value, source)
+
+
+def brief_fact(reason: CertaintyReason, treaty: str) -> str:
+    """A reason's fact in brief, on a line that names its treaty already (a war replay's `continues` change): without
+    the treaty (and clause) it opens with, nor the data file's note that `fact_reason` quotes after it.
+
+    >>> brief_fact(CertaintyReason("membership", 'csto_1992: Armenia (ARM) is a party (not verified), noted: "x"',
+    ...                            "unverified", "https://example.org"), "csto_1992")
+    'Armenia (ARM) is a party (not verified)'
+    """
+    fact = reason.fact.split(_NOTED, 1)[0]
+    head, sep, rest = fact.partition(": ")
+    return rest if sep and (head == treaty or head.startswith(f"{treaty} ")) else fact
 
 
 def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, then: str = "", *,

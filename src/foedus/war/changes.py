@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from foedus.cited import article_cited
 from foedus.engine.certainty_words import (
     applies_fact,
+    brief_fact,
     clause_day_fact,
     duty_of_words,
     ended_fact,
@@ -34,6 +34,7 @@ from foedus.model.treaty import Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import twin_applies
 from foedus.war.across import clause_shift, eve, member_shift
+from foedus.war.change_words import change_words
 from foedus.war.freezes import freezes
 from foedus.war.window_changes import windowed
 from foedus.wording import named_state
@@ -58,6 +59,7 @@ class TreatyChange:
     state: str | None = None
     article: str | None = None
     reasons: tuple[CertaintyReason, ...] = ()
+    now: tuple[CertaintyReason, ...] | None = None  # a `_GOES_ON` kind's: the facts it rests on from its day
 
     @property
     def certainty(self) -> str:
@@ -80,34 +82,9 @@ class TreatyChange:
             out["article"] = self.article
         out["certainty"] = self.certainty
         out["certainty_reasons"] = [r.to_dict() for r in self.reasons]
+        if self.now is not None:  # what the text says it rests on from that day (`change_words`)
+            out["rests_on"] = [brief_fact(r, self.treaty) for r in self.now]
         return out
-
-
-def change_words(what: str, treaty: str, state: str | None, article: str | None, names: Mapping[str, str]) -> str:
-    """A treaty change in words, its state named by `names` ("Bulgaria (BGR) becomes a party to atop_2515"; by its
-    id alone where `names` has no other name: the JSON's `label`)."""
-    art = f" {article_cited(article)}" if article else ""
-    who = named_state(state or "", names)
-    phrases = {
-        "in-force": f"{treaty} enters into force",
-        "signed": f"{treaty} is signed (binding by signature)",
-        "terminated": f"{treaty} ends",
-        "coverage-ends": f"{treaty}: its source's coverage ends",
-        "joins": f"{who} becomes a party to {treaty}",
-        "leaves": f"{who} leaves {treaty}",
-        "continues": f"{who} stays a party to {treaty}, its membership resting on other facts",
-        "suspended": f"{who} is suspended from {treaty}",
-        "restored": f"{who}'s suspension from {treaty} ends",
-        "frozen": f"{who}'s participation in {treaty} is frozen (still a party)",
-        "unfrozen": f"{who}'s participation in {treaty} is no longer frozen",
-        "clause-starts": f"{treaty}{art} starts to apply",
-        "clause-ends": f"{treaty}{art} stops applying",
-        "clause-continues": f"{treaty}{art} goes on applying, resting on other facts",
-        "leg-suspended": f"{treaty}{art}: {who}'s duty is suspended",
-        "leg-restored": f"{treaty}{art}: {who}'s duty is restored",
-        "leg-continues": f"{treaty}{art}: {who}'s duty goes on, resting on other facts",
-    }
-    return phrases.get(what, f"{treaty}: {what}")
 
 
 def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) -> Iterable[TreatyChange]:
@@ -143,7 +120,8 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
             anew = tuple(r for o, b, _ in begins if goes_on and o.state == m.state and b == m.left
                          for r in membership_fact(treaty, o, names))
             yield TreatyChange(m.left, t, "continues" if goes_on else "leaves", m.state,
-                               reasons=membership_fact(treaty, m, names) + left_fact(treaty, m, names) + anew)
+                               reasons=membership_fact(treaty, m, names) + left_fact(treaty, m, names) + anew,
+                               now=anew if goes_on else None)
         for span in m.suspended:
             names = named(span.start)
             sure = _suspension(treaty, m, span, names)
@@ -165,13 +143,13 @@ def _overlapped(treaty: Treaty, state: str, day: dt.date, basis: Basis, named: N
     other facts, as when a row ends the day another begins; no change where they do not. The change rests on the
     facts of the rows covering either day, and the exit of one ending then."""
     names = named(day)
-    if member_shift(treaty, state, day, basis, names) is None:
+    if (shift := member_shift(treaty, state, day, basis, names)) is None:
         return
     rows = [m for m in treaty.members if m.state == state
             and (party_on(treaty, m, day - _DAY, basis) or party_on(treaty, m, day, basis))]
     yield TreatyChange(day, treaty.id, "continues", state, reasons=tuple(dict.fromkeys(
         r for m in rows for r in membership_fact(treaty, m, names) + (left_fact(treaty, m, names) if m.left == day
-                                                                       else ()))))
+                                                                       else ()))), now=shift[1])
 
 
 def _suspension(treaty: Treaty, m: Member | None, span: Span, names: Mapping[str, str], state: str = ""
@@ -191,8 +169,8 @@ def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     yield from made
     start = treaty.signed if basis == "signed" else treaty.in_force
     marks = [(c.date, c.what, c.state, c.article) for c in made]
-    for day, what, state, article, reasons in windowed(treaty, start, basis, named, marks):
-        yield TreatyChange(day, treaty.id, what, state, article, reasons)
+    for day, what, state, article, reasons, now in windowed(treaty, start, basis, named, marks):
+        yield TreatyChange(day, treaty.id, what, state, article, reasons, now)
 
 
 def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
@@ -263,7 +241,7 @@ def _handover(treaty: Treaty, p: Provision, day: dt.date) -> Iterable[TreatyChan
         ending = clause_day_fact(treaty, was, end=True) if was.valid is not None and was.valid.end == day else ()
         starting = clause_day_fact(treaty, now) if now.valid is not None and now.valid.start == day else ()
         yield TreatyChange(day, treaty.id, "clause-continues", article=p.article, reasons=tuple(dict.fromkeys(
-            shift.before + ending + shift.after + starting)))
+            shift.before + ending + shift.after + starting)), now=tuple(dict.fromkeys(shift.after + starting)))
 
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date,

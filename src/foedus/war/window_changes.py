@@ -30,7 +30,8 @@ Named = Callable[[dt.date], Mapping[str, str]]  # the states' display names on a
 # a change: its day, kind, state and article, and (made here) the facts it rests on
 Mark = tuple[dt.date, str, str | None, str | None]
 Edge = tuple[dt.date | None, "DateCertainty | None", bool]  # a day, how well it is known, whether an exclusive end
-Made = tuple[dt.date, str, str | None, str | None, tuple[CertaintyReason, ...]]
+# a change made here: its day, kind, state, article, the facts it rests on, and those of them from its day on
+Made = tuple[dt.date, str, str | None, str | None, tuple[CertaintyReason, ...], tuple[CertaintyReason, ...]]
 
 # a membership's own changes
 _HELD = frozenset({"joins", "leaves", "continues", "suspended", "restored", "frozen", "unfrozen"})
@@ -48,7 +49,7 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
     (`clause-continues`), the duty goes on (`leg-continues`), resting on the facts of both days, as where a twin
     takes over; none where another change of the state, the clause or the duty is made that day (`made`: each
     change's day, kind, state and article), nor where the facts stay the same. Each change is given as `(day, kind,
-    state, article, reasons)`."""
+    state, article, reasons, now)`, `now` the facts of the day itself."""
     days = _window_days(treaty, basis)
     if not days or start is None:
         return
@@ -65,10 +66,11 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
             if day not in near or (day, state) in held or not party_across(treaty, state, day, basis):
                 continue
             if (moved := member_shift(treaty, state, day, basis, names)) is not None:
-                yield day, "continues", state, None, tuple(dict.fromkeys(moved[0] + moved[1]))
+                yield day, "continues", state, None, tuple(dict.fromkeys(moved[0] + moved[1])), moved[1]
         for p in treaty.provisions:
             if (day, p.article) not in applied and (shift := clause_shift(treaty, p, day)) is not None:
-                yield day, "clause-continues", None, p.article, tuple(dict.fromkeys(shift.before + shift.after))
+                yield (day, "clause-continues", None, p.article, tuple(dict.fromkeys(shift.before + shift.after)),
+                       shift.after)
         yield from _legs(treaty, day, basis, names, applied | legs_made)
 
 
@@ -83,7 +85,7 @@ def _legs(treaty: Treaty, day: dt.date, basis: Basis, names: Mapping[str, str], 
                     or not all(_binds(treaty, p, obligor, beneficiary, d, basis) for d in (day - _DAY, day))):
                 continue
             if (moved := leg_shift(treaty, p, obligor, beneficiary, day, names)) is not None:
-                yield day, "leg-continues", obligor, p.article, tuple(dict.fromkeys(moved[0] + moved[1]))
+                yield day, "leg-continues", obligor, p.article, tuple(dict.fromkeys(moved[0] + moved[1])), moved[1]
 
 
 def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:

@@ -33,7 +33,8 @@ def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
         return (f"{named_state(change['attacker'], names)}'s attack on {named_state(change['victim'], names)} "
                 f"at {change['place']} ends")
     if kind == "treaty":
-        return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names)
+        return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names,
+                            change.get("rests_on"))
     one = len(change.get("states", ())) == 1
     if kind == "entry":
         return f"{who} {'enters' if one else 'enter'} the war on the {change.get('side')} side"
