@@ -179,6 +179,28 @@ def test_flagship_duty_and_support(world) -> None:  # type: ignore[no-untyped-de
     assert wartime_for_ukraine == []  # Ukraine attacked; help owed on a Russian attack is not set off
     text = result.explain()
     lines = [line for line in text.splitlines() if line.startswith("Support: ")]
-    assert len(lines) == len({(s.state, s.supports, s.treaty) for s in found})  # one line per supporter and clause
+    assert len(lines) == len({(s.state, s.supports) for s in found})  # one line per supporter and belligerent
     usa = next(line for line in lines if "(USA)" in line)
     assert "Ukraine (UKR) arms and defence industry (ukr_bilateral_2024" in usa
+
+
+@needs_data
+def test_a_supporter_under_two_provisions_is_listed_once_with_both_cited(world) -> None:  # type: ignore[no-untyped-def]
+    """Russia on Ukraine in Dec 2024: each partner of a Ukraine agreement owes arms once Ukraine is attacked (wartime,
+    verified) and arms and defence industry in peacetime (unverified), two provisions of one agreement. The text
+    names each such state once, under a heading, each provision below it with when it is owed and its certainty;
+    the JSON keeps a record per form and provision."""
+    from foedus.api import cascade
+
+    result = cascade("RUS", "UKR", "2024-12-15")
+    belgium = [(s.treaty, s.form, s.when, s.certainty) for s in result.supporters if s.state == "BEL"]
+    assert belgium == [("ukr_bilateral_2024", "arms", "wartime", "verified"),
+                       ("ukr_bilateral_2024", "arms", "peacetime", "unverified"),
+                       ("ukr_bilateral_2024", "defence_industry", "peacetime", "unverified")]
+    lines = result.explain().splitlines()
+    heads = [line for line in lines if line.startswith("Support: ")]
+    assert len(heads) == len({(s.state, s.supports) for s in result.supporters})  # each state once
+    at = lines.index("Support: Belgium (BEL) is bound to give Ukraine (UKR), without being bound to fight, under 2 "
+                     "provisions:")
+    assert lines[at + 1:at + 3] == ["      arms (ukr_bilateral_2024, wartime, verified)",
+                                    "      arms and defence industry (ukr_bilateral_2024, peacetime, unverified)"]

@@ -28,6 +28,7 @@ from foedus.engine.records import (
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
+from foedus.support_words import SUPPORT_INDENT, support_lines
 from foedus.wording import and_listed, named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
@@ -182,7 +183,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
               + certainty_tag(c.certainty, _facts(c.certainty_reasons)) for c in result.consultations]
     lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
               + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
-    lines += _support_lines(result)
+    lines += support_lines(result.supporters, result.names)
     lines += [f"Uncertain date: {_doubt_words(result, d)}" for d in result.doubts]
     if result.scenario.severity != "armed-attack":
         incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)
@@ -224,18 +225,6 @@ def _doubt_words(result: CascadeResult, doubt: Doubt) -> str:
             + (": " + ", ".join(_name(result, state) for state in doubt.concerns) if concerning else ""))
 
 
-def _support_lines(result: CascadeResult) -> list[str]:
-    """One line per supporter and clause, naming every form of support that clause owes (arms and bases ...)."""
-    forms: dict[tuple[str, str, str, str | None, str, str], list[str]] = {}
-    for x in result.supporters:
-        key = (x.state, x.supports, x.treaty, x.article, x.when, x.certainty)
-        forms.setdefault(key, []).append(x.form.replace("_", " "))
-    return [f"Support: {_name(result, state)} is bound to give {_name(result, supports)} {' and '.join(given)} "
-            f"({cited(treaty, article)}, {when}, {certainty}) "
-            "without being bound to fight"
-            for (state, supports, treaty, article, when, certainty), given in forms.items()]
-
-
 def explain_text(result: CascadeResult) -> str:
     """The explanation as one string."""
     return "\n".join(explain_lines(result))
@@ -268,13 +257,16 @@ def rich_tree(result: CascadeResult) -> Any:
                 if r.kind not in ("freeze", "place", "scope"):
                     node.add(f"[yellow]{r.heading}: {markup(r.fact)} "
                              f"[dim]({markup(r.source)})[/dim][/yellow]")
-    extra = [line for line in explain_lines(result)
-             if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Support",
-                                 "Uncertain date", "Note"))]
-    if extra:
-        other = tree.add("[bold]other findings[/bold]")
-        for line in extra:
-            other.add(markup(line))
+    other, last = None, None
+    for line in explain_lines(result):
+        if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Support",
+                            "Uncertain date", "Note")):
+            other = other or tree.add("[bold]other findings[/bold]")
+            last = other.add(markup(line))
+        elif last is not None and line.startswith(SUPPORT_INDENT):  # a supporter's provisions, beneath its heading
+            last.add(markup(line.strip()))
+        else:
+            last = None
     return tree
 
 
