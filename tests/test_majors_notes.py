@@ -118,3 +118,42 @@ def test_a_yearly_atlas_with_the_state_system_but_no_major_power_list_claims_no_
            "run `foedus data fetch cow_states`" in notes
     assert ("note: after 2016 the state system and each state's CINC are those of 2016, carried forward (the COW "
             "state system v2016 and NMC 6.0 end in 2016)") in notes
+
+
+EMPTY_SHARE = ("p_majors_opposite is empty: P(major powers on opposite sides) is not known: COW's major-power list "
+               "(cow_states/majors2016.csv) is not loaded; run `foedus data fetch cow_states`")
+
+
+@pytest.mark.slow
+@pytest.mark.needs_data
+def test_a_monte_carlo_atlas_without_the_major_power_list_leaves_its_share_empty(world: World) -> None:
+    """Without COW's list no state counts as a major power, so the draws' share of major powers on opposite sides
+    would read 0 whatever the sides: the atlas's `p_majors_opposite` is null then, not 0, as a cascade's Monte
+    Carlo figure is, and its notes say why; with the list, it is measured."""
+    from foedus.sweeps.atlas_mc import atlas_montecarlo, draws_notes
+
+    day = dt.date(2025, 6, 1)
+    listless = World(TreatyMap(world.treaties.curated), replace(world.states, majors={}), world.places)
+    bare = atlas_montecarlo(listless, day, 2, 1).frame(listless, day, 1)
+    assert len(bare) and bare.p_majors_opposite.isna().all()
+    assert draws_notes(listless, day) == [EMPTY_SHARE] and draws_notes(world, day) == []
+    listed = atlas_montecarlo(world, day, 2, 1).frame(world, day, 1)
+    assert listed.p_majors_opposite.notna().all() and listed.p_majors_opposite.max() > 0
+
+
+@pytest.mark.slow
+def test_the_monte_carlo_atlas_without_the_data_folder_writes_its_share_empty_and_says_why(tmp_path: Path) -> None:
+    """`foedus atlas --date D --draws N` with no data folder: the CSV's `p_majors_opposite` is empty in every row,
+    and the notes (on stderr and in the table's metadata) say why."""
+    env = os.environ | {"FOEDUS_DATA_DIR": str(tmp_path / "empty"), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")}
+    out = tmp_path / "atlas.csv"
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "atlas", "--date", "2025-06-01", "--draws", "2",
+                           "--seed", "1", "--out", str(out)], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert f"note: {EMPTY_SHARE}" in proc.stderr.splitlines()
+    import csv
+
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and all(row["p_majors_opposite"] == "" for row in rows)
+    meta = json.loads((tmp_path / "atlas.csv-metadata.json").read_text(encoding="utf-8"))
+    assert EMPTY_SHARE in meta["foedus"]["notes"]

@@ -117,7 +117,7 @@ class DrawsHow:
 def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
     """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one)."""
     from foedus.engine.reliability import load_honour_model
-    from foedus.sweeps.atlas_mc import atlas_montecarlo
+    from foedus.sweeps.atlas_mc import atlas_montecarlo, draws_notes
 
     if not 1 <= draws <= 100_000:
         raise FoedusError(out_of_range("--draws", 1, 100_000, draws))
@@ -127,6 +127,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     model.check_treaties(world.treaties, str(how.honour), world.has_history, world.treaties.curated.values())
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{switches_said(how.switched)}"
+    notes = (*covered.notes, *draws_notes(world, day))  # and why a column is empty, where one is
     if how.scheduler:
         from foedus.outputs import write_partitioned
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
@@ -134,9 +135,9 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {counted(draws, 'draw')} on Dask"):
             result = dask_atlas_draws(day, draws, seed, model, chosen, c, backend=how.backend, **how.switched)
         rows = write_partitioned(result.frame(world, day, seed), out, DRAWS_PARTITION, force=how.force,
-                                 meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
+                                 meta=table_meta(title, covered.datasets, notes))  # a partition per attacker
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by attacker)", covered.datasets)
-        for line in covered.notes:
+        for line in notes:
             typer.echo(f"note: {line}", err=True)
         return
     elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
@@ -148,7 +149,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
                                       progress=done, **how.switched)
     save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,
-               notes=covered.notes)
+               notes=notes)
 
 
 def yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:

@@ -43,7 +43,7 @@ from foedus.sweeps.atlas_simple import is_simple, simple_draws, simple_legs
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AtlasDraws", "atlas_montecarlo", "complex_draws", "shared_draws"]
+__all__ = ["AtlasDraws", "atlas_montecarlo", "complex_draws", "draws_notes", "shared_draws"]
 
 
 @dataclass
@@ -57,17 +57,23 @@ class AtlasDraws:
     reading: Reading = "legal"
 
     def frame(self, world: World, day: dt.date, seed: int | None) -> pd.DataFrame:
-        """Per dyad: mean and 5th/50th/95th percentile war size, P(major powers on opposite sides)."""
+        """Per dyad: mean and 5th/50th/95th percentile war size, P(major powers on opposite sides): empty (null)
+        where COW's list gives no major powers on `day` (`majors_unknown`), as a cascade's Monte Carlo says it is
+        not known, since the draws' share would read 0 whatever the sides (`draws_notes` says why)."""
         import pandas as pd
+
+        from foedus.model.major_notes import majors_unknown
 
         ccode = {s.id: s.ccode for s in world.states}
         q = np.percentile(self.sizes, [5, 50, 95], axis=1)
+        opposite = (self.majors_opposite.mean(axis=1) if majors_unknown(world.states, day) is None
+                    else pd.array([pd.NA] * len(self.attackers), dtype="Float64"))
         return pd.DataFrame({
             "date": day.isoformat(), "attacker": self.attackers, "target": self.targets,
             "ccode1": pd.array([ccode.get(a) for a in self.attackers], dtype="Int64"),
             "ccode2": pd.array([ccode.get(t) for t in self.targets], dtype="Int64"),
             "war_size_mean": self.sizes.mean(axis=1), "war_size_p5": q[0], "war_size_p50": q[1],
-            "war_size_p95": q[2], "p_majors_opposite": self.majors_opposite.mean(axis=1),
+            "war_size_p95": q[2], "p_majors_opposite": opposite,
             "draws": self.sizes.shape[1], "seed": seed, "reading": self.reading,
         })
 
@@ -124,6 +130,15 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
         if progress is not None:
             progress(done, len(replayed))
     return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite, reading)
+
+
+def draws_notes(world: World, day: dt.date) -> list[str]:
+    """The Monte Carlo atlas's notes on its own columns: why `p_majors_opposite` is empty, where it is
+    (`AtlasDraws.frame`), in the words of a cascade's `p_major_powers_unknown` (`majors_unknown`)."""
+    from foedus.model.major_notes import majors_unknown
+
+    unknown = majors_unknown(world.states, day)
+    return [] if unknown is None else [f"p_majors_opposite is empty: P(major powers on opposite sides) is {unknown}"]
 
 
 def shared_draws(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel,
