@@ -10,6 +10,7 @@ import pytest
 
 from foedus.likely.attach import warnings_of
 from foedus.likely.model import load_model
+from foedus.wording import validation_check
 
 _DAYS = {"pre1945": dt.date(1914, 7, 28), "post1945": dt.date(1990, 8, 2)}
 
@@ -21,8 +22,22 @@ def test_a_lost_check_is_told_of_the_dates_it_covers(subset: str) -> None:
     lost = kept.model_copy(update={"subset": subset, "brier_skill": -0.5})
     model = model.model_copy(update={"validation": [kept.model_copy(update={"brier_skill": 0.5}), lost]})
     for era, day in _DAYS.items():
-        told = any(f", {subset}) this model did not beat the base rate" in w for w in warnings_of(model, day))
+        words = validation_check(lost.scheme, lost.horizon, subset)
+        told = any(f"({words}) this model did not beat the base rate" in w for w in warnings_of(model, day))
         assert told == (subset in ("all", "no-world-wars") or subset == era), (era, subset)
+
+
+def test_a_lost_check_is_named_in_words_not_codes() -> None:
+    """A 2026 answer's warning named its lost check "(leave-one-war-out, 30, post1945)": a first reader could not tell
+    that 30 is a horizon in days, nor what post1945 selects. It names the check in words."""
+    model = load_model()
+    kept = model.validation[0]
+    lost = kept.model_copy(update={"scheme": "leave-one-war-out", "horizon": "30", "subset": "post1945",
+                                   "brier_skill": -0.001})
+    model = model.model_copy(update={"validation": [lost]})
+    warning = next(w for w in warnings_of(model, dt.date(2026, 6, 1)) if "did not beat the base rate" in w)
+    assert warning.startswith("in validation (leave one war out, joining within 30 days, wars begun from 1945 on) this "
+                              "model did not beat the base rate: Brier skill -0.001"), warning
 
 
 def test_the_capability_note_says_which_year_it_reads() -> None:

@@ -2,7 +2,7 @@
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
 and id (`named_state`), a count outside its bounds (`out_of_range`), a bootstrap of too few draws (`too_few_replicates`,
-`UNDRAWN_PARAMETERS`), a state out of the state system on a war's day (`not_in_system`), the advice to give one
+`UNDRAWN_PARAMETERS`), a likelihood model's validation check (`validation_check`), a state out of the state system on a war's day (`not_in_system`), the advice to give one
 state (`ONE_STATE`), a region or place set named where a state goes (`not_a_state`). Kept apart from the exception
 tree of `foedus.errors`, which re-exports these names, and from how a character is named (`foedus.characters`:
 `character` and `surrogate_byte`, re-exported here)."""
@@ -15,7 +15,8 @@ from foedus.characters import character, surrogate_byte
 
 __all__ = ["MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank",
            "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
-           "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem"]
+           "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_check",
+           "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -71,6 +72,25 @@ def too_few_replicates(replicates: int) -> str:
     return (f"this model was fit with {counted(replicates, 'bootstrap replicate')}, too few to measure its "
             "uncertainty: its intervals have no width, and say nothing of how sure its numbers are (refit with "
             "`foedus likely fit --bootstrap 200`)")
+
+
+# a likelihood model's validation check in words: its scheme, horizon and subset as the JSON codes them
+# (docs/json-contract.md); the web's likelihood panel names the schemes and horizons alike (web/src/likelypanel.ts)
+_SCHEMES = {"leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945",
+            "forward-1989": "forward from 1989"}
+_HORIZONS = {"30": "joining within 30 days", "365": "joining within 365 days", "ever": "joining at any time in the war"}
+_SUBSETS = {"all": "all wars", "pre1945": "wars begun before 1945", "post1945": "wars begun from 1945 on",
+            "no-world-wars": "without the World Wars"}
+
+
+def validation_check(scheme: str, horizon: str, subset: str) -> str:
+    """A validation check of the likelihood model as a warning names it, in words, not the JSON's codes ("(leave-one-
+    war-out, 30, post1945)" left a reader to guess that 30 is a horizon in days); a code without words stays as is.
+
+    >>> validation_check("leave-one-war-out", "30", "post1945")
+    'leave one war out, joining within 30 days, wars begun from 1945 on'
+    """
+    return ", ".join([_SCHEMES.get(scheme, scheme), _HORIZONS.get(horizon, horizon), _SUBSETS.get(subset, subset)])
 
 
 # the note of a `foedus depth` table scored with item parameters of no bootstrap draws (its intervals leave them out)

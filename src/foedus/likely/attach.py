@@ -28,7 +28,7 @@ from foedus.likely.scores import MIN_REPLICATES
 from foedus.likely.spec import in_gate
 from foedus.model.world import World
 from foedus.render import doubted_duties
-from foedus.wording import counted, named_state, too_few_replicates
+from foedus.wording import counted, named_state, too_few_replicates, validation_check
 
 __all__ = ["HORIZONS", "likelihood_of", "no_bootstrap", "warnings_of"]
 
@@ -118,8 +118,8 @@ def warnings_of(model: ModelFile, day: dt.date) -> list[str]:
     day_year = day.year
     lost = [c for c in model.validation if not c.beats_base_rate and _covers(c.subset, day)]
     for c in lost:
-        out.append(f"in validation ({c.scheme}, {c.horizon}, {c.subset}) this model did not beat the base rate: "
-                   f"Brier skill {_signed(c.brier_skill)}, log-loss skill {_signed(c.log_skill)}; treat its numbers "
+        out.append(f"in validation ({validation_check(c.scheme, c.horizon, c.subset)}) this model did not beat the "
+                   f"base rate: Brier skill {_signed(c.brier_skill)}, log-loss skill {_signed(c.log_skill)}; treat its numbers "
                    "there as no better than the base rate")
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
