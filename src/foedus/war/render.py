@@ -10,7 +10,7 @@ from foedus.cited import cited, tagged_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import DUTIES_HEADING, also_said, change_said, change_text, duty_lines
+from foedus.war.words import DUTIES_HEADING, also_said, change_said, change_text, duty_lines, entered_words
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -24,8 +24,10 @@ def _day(value: str | dt.date) -> dt.date:
 
 
 def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
-    fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "") + f" ({s['how']})"
-                      for s in r.spells) or "—"
+    """A state's row: its name, its spells of fighting (side, dates, how it came in, in words), its first binding
+    and what caused it."""
+    fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
+                      + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
     b = r.first_bound
     bound = "—"
     if b:  # the primary, then each other obligation of that day on a line of its own, each with its certainty

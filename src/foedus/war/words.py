@@ -13,12 +13,23 @@ from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["DUTIES_HEADING", "add_text", "also_said", "change_said", "change_text", "duty_lines"]
+__all__ = ["DUTIES_HEADING", "add_text", "also_said", "change_said", "change_text", "duty_lines", "entered_words"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
 "Why?" on a war's date capitalised, with a colon (web/src/said.ts `DUTIES_HEADING`, `dutiesHead`;
 tests/test_said_parity.py)."""
+
+
+_ENTERED = {"attacker": "by its own attack", "attacked": "was attacked", "entry": "by entry"}
+
+
+def entered_words(how: str) -> str:
+    """How a state came into the war (a spell's `how`: attacker, attacked or entry), as `foedus war`'s table says it
+    after the side: "defense 1914-08-04 (by its own attack)" for Britain's declaration of war on Germany, where
+    "defense 1914-08-04 (attacker)" read as a contradiction, and "(attacker)" and "(attacked)" differed by a letter.
+    The JSON keeps the code; a code without words stays as is."""
+    return _ENTERED.get(how, how)
 
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
