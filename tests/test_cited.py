@@ -26,9 +26,9 @@ def test_each_kind_of_article_is_cited_by_its_kind(usa_irn: str) -> None:
     """The three kinds in one cascade, and no "art." before a unit or an ATOP code."""
     assert "Iran (IRN) under atop_4968 ATOP neutrality code" in usa_irn
     assert "consults Iran (IRN) under atop_4968 ATOP consultation code" in usa_irn
-    assert "bases (usa_cofa Title Three, peacetime, unverified)" in usa_irn
-    assert "bases (usa_jpn_1960 art. VI, peacetime, verified)" in usa_irn
-    assert "(atop_6032_p1, peacetime, verified)" in usa_irn  # a form of help ATOP codes: no article at all
+    assert "bases (usa_cofa Title Three, in peace and war, unverified)" in usa_irn
+    assert "bases (usa_jpn_1960 art. VI, in peace and war, verified)" in usa_irn
+    assert "(atop_6032_p1, in peace and war, verified)" in usa_irn  # a form of help ATOP codes: no article at all
     assert "art. ATOP" not in usa_irn and "art. Title" not in usa_irn
 
 
@@ -49,3 +49,18 @@ def test_an_article_is_cited_as_its_kind_says(article: str, said: str) -> None:
 
 def test_no_article_cites_the_treaty_alone() -> None:
     assert (cited("atop_3370", None), cited("atop_3370", "")) == ("atop_3370", "atop_3370")
+
+
+def test_a_support_line_says_when_its_help_is_owed_in_words() -> None:
+    """"bound to give Ukraine (UKR) arms (ukr_bilateral_2024, peacetime, ...)" in a war's answer read as help owed
+    only in peace: help owed regardless of an attack is said to be owed in peace and war, wartime help once attacked
+    (the JSON keeps `when`: peacetime or wartime)."""
+    import foedus
+
+    result = foedus.cascade("RUS", "UKR", "2025-06-01")
+    text = result.explain()
+    assert "Support: Belgium (BEL) is bound to give Ukraine (UKR) arms (ukr_bilateral_2024, once attacked, verified)" \
+        in text
+    assert "(rus_blr_2024, in peace and war, verified)" in text
+    assert ", peacetime, " not in text and ", wartime, " not in text
+    assert {s.when for s in result.supporters} == {"peacetime", "wartime"}

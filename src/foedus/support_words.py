@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.cited import cited
-from foedus.wording import named_state
+from foedus.wording import named_state, support_when
 
 if TYPE_CHECKING:
     from foedus.engine.rules.support import Support
@@ -31,7 +31,7 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str]) -> li
         provisions.setdefault((x.treaty, x.article, x.when, x.certainty), []).append(x.form.replace("_", " "))
     lines = []
     for (state, supports), provisions in forms.items():
-        said = [f"{' and '.join(given)} ({cited(treaty, article)}, {when}, {certainty})"
+        said = [f"{' and '.join(given)} ({cited(treaty, article)}, {support_when(when)}, {certainty})"
                 for (treaty, article, when, certainty), given in provisions.items()]
         head = f"Support: {named_state(state, names)} is bound to give {named_state(supports, names)}"
         if len(said) == 1:
