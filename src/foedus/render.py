@@ -82,6 +82,30 @@ def _where(result: CascadeResult) -> str:
     return ", ".join(dict.fromkeys(result.scenario.places)) or result.scenario.place
 
 
+_SEVERITY_WORDS = {"incursion": "an incursion", "coercion": "coercion"}
+
+
+def settings_said(s: Scenario, *, said: Iterable[str] = ()) -> list[str]:
+    """The scenario's settings that are not the defaults, in words, for a header that must not read as the default
+    answer: "(territory, legal)" was all the tree said of an incursion with help not requested, so a pasted "no
+    state is obligated to join" read as the answer to an armed attack. `said`: the settings the header already
+    names (the text's names its basis and territory view on every answer)."""
+    severity = f"{_SEVERITY_WORDS.get(s.severity, s.severity)} (not an armed attack)"
+    words = {"severity": None if s.severity == "armed-attack" else severity,
+             "requested": None if s.requested else "help not requested",
+             "basis": None if s.basis == "in-force" else "membership by signature",
+             "territory_view": None if s.territory_view == "recognized" else "contested places read by every claimant",
+             "unresolved": None if s.unresolved == "met" else "ATOP's unspecified conditions read as unmet",
+             "decisions": None if s.decisions == "taken" else "council decisions not taken"}
+    return [w for key, w in words.items() if w is not None and key not in said]
+
+
+def _settings_tail(s: Scenario, said: Iterable[str] = ()) -> str:
+    """The non-default settings after a header's bracket ("; an incursion (not an armed attack), help not requested"),
+    or nothing."""
+    return "; " + ", ".join(departures) if (departures := settings_said(s, said=said)) else ""
+
+
 def side_names(result: CascadeResult, side: str) -> str:
     """A side's states in the order of `sides`, each named as every other line names one ("Armenia (ARM), Belarus
     (BLR)"): the side lists gave ids alone. No state's name holds a comma, so the list still splits on ", "."""
@@ -153,7 +177,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
     attackers = ", ".join(_name(result, a) for a in s.attackers)
     targets = ", ".join(_name(result, t) for t in s.targets)
     lines = [f"{s.date}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.target_kind}); "
-             f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"]
+             f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"
+             + _settings_tail(s, said=("basis", "territory_view"))]
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
         by_round[joiner.primary.round].append(joiner)
@@ -238,7 +263,7 @@ def rich_tree(result: CascadeResult) -> Any:
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
     tree = Tree(f"[bold]{s.date}[/bold] {markup(attackers)} → {markup(targets)} at {markup(_where(result))} "
-                f"({s.target_kind}, {s.reading})")
+                f"({s.target_kind}, {s.reading}{markup(_settings_tail(s))})")
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
         by_round[joiner.primary.round].append(joiner)

@@ -2,8 +2,9 @@
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
 and id (`named_state`), a count outside its bounds (`out_of_range`), a bootstrap of too few draws (`too_few_replicates`,
-`UNDRAWN_PARAMETERS`), a likelihood model's validation check (`validation_check`), when a support duty is owed (`support_when`), a state out of the state system on a war's day (`not_in_system`), the advice to give one
-state (`ONE_STATE`), a region or place set named where a state goes (`not_a_state`). Kept apart from the exception
+`UNDRAWN_PARAMETERS`), a likelihood model's validation check (`validation_check`), when a support duty is owed
+(`support_when`), a state out of the state system on a war's day (`not_in_system`), the advice to give one state
+(`ONE_STATE`), a region or place set named where a state goes (`not_a_state`). Kept apart from the exception
 tree of `foedus.errors`, which re-exports these names, and from how a character is named (`foedus.characters`:
 `character` and `surrogate_byte`, re-exported here)."""
 

@@ -119,8 +119,8 @@ def warnings_of(model: ModelFile, day: dt.date) -> list[str]:
     lost = [c for c in model.validation if not c.beats_base_rate and _covers(c.subset, day)]
     for c in lost:
         out.append(f"in validation ({validation_check(c.scheme, c.horizon, c.subset)}) this model did not beat the "
-                   f"base rate: Brier skill {_signed(c.brier_skill)}, log-loss skill {_signed(c.log_skill)}; treat its numbers "
-                   "there as no better than the base rate")
+                   f"base rate: Brier skill {_signed(c.brier_skill)}, log-loss skill {_signed(c.log_skill)}; treat "
+                   "its numbers there as no better than the base rate")
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
     if (unmeasured := no_bootstrap(model.bootstrap.get("replicates", 0))) is not None:
