@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
+from foedus.code_words import validation_check
 from foedus.likely.attach import warnings_of
 from foedus.likely.model import load_model
-from foedus.wording import validation_check
 
 _DAYS = {"pre1945": dt.date(1914, 7, 28), "post1945": dt.date(1990, 8, 2)}
 

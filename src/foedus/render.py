@@ -11,6 +11,7 @@ from html import escape
 from typing import Any, Protocol
 
 from foedus.cited import cited, tagged_article, tagged_cited
+from foedus.code_words import settings_tail
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.doubted_facts import doubted
 from foedus.engine.records import (
@@ -80,30 +81,6 @@ def _where(result: CascadeResult) -> str:
     """Where the opening attacks hit: one place, or each target's own ("estonia, latvia, lithuania" for three targets
     attacked at home), not the first target's alone (`scenario.place`, the JSON contract's `place`)."""
     return ", ".join(dict.fromkeys(result.scenario.places)) or result.scenario.place
-
-
-_SEVERITY_WORDS = {"incursion": "an incursion", "coercion": "coercion"}
-
-
-def settings_said(s: Scenario, *, said: Iterable[str] = ()) -> list[str]:
-    """The scenario's settings that are not the defaults, in words, for a header that must not read as the default
-    answer: "(territory, legal)" was all the tree said of an incursion with help not requested, so a pasted "no
-    state is obligated to join" read as the answer to an armed attack. `said`: the settings the header already
-    names (the text's names its basis and territory view on every answer)."""
-    severity = f"{_SEVERITY_WORDS.get(s.severity, s.severity)} (not an armed attack)"
-    words = {"severity": None if s.severity == "armed-attack" else severity,
-             "requested": None if s.requested else "help not requested",
-             "basis": None if s.basis == "in-force" else "membership by signature",
-             "territory_view": None if s.territory_view == "recognized" else "contested places read by every claimant",
-             "unresolved": None if s.unresolved == "met" else "ATOP's unspecified conditions read as unmet",
-             "decisions": None if s.decisions == "taken" else "council decisions not taken"}
-    return [w for key, w in words.items() if w is not None and key not in said]
-
-
-def _settings_tail(s: Scenario, said: Iterable[str] = ()) -> str:
-    """The non-default settings after a header's bracket ("; an incursion (not an armed attack), help not requested"),
-    or nothing."""
-    return "; " + ", ".join(departures) if (departures := settings_said(s, said=said)) else ""
 
 
 def side_names(result: CascadeResult, side: str) -> str:
@@ -178,7 +155,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     targets = ", ".join(_name(result, t) for t in s.targets)
     lines = [f"{s.date}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.target_kind}); "
              f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"
-             + _settings_tail(s, said=("basis", "territory_view"))]
+             + settings_tail(s, said=("basis", "territory_view"))]
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
         by_round[joiner.primary.round].append(joiner)
@@ -263,7 +240,7 @@ def rich_tree(result: CascadeResult) -> Any:
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
     tree = Tree(f"[bold]{s.date}[/bold] {markup(attackers)} → {markup(targets)} at {markup(_where(result))} "
-                f"({s.target_kind}, {s.reading}{markup(_settings_tail(s))})")
+                f"({s.target_kind}, {s.reading}{markup(settings_tail(s))})")
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
         by_round[joiner.primary.round].append(joiner)

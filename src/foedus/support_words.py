@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.cited import cited
-from foedus.wording import named_state, support_when
+from foedus.code_words import support_when
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.engine.rules.support import Support

@@ -2,9 +2,8 @@
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
 and id (`named_state`), a count outside its bounds (`out_of_range`), a bootstrap of too few draws (`too_few_replicates`,
-`UNDRAWN_PARAMETERS`), a likelihood model's validation check (`validation_check`), when a support duty is owed
-(`support_when`), a state out of the state system on a war's day (`not_in_system`), the advice to give one state
-(`ONE_STATE`), a region or place set named where a state goes (`not_a_state`). Kept apart from the exception
+`UNDRAWN_PARAMETERS`), a state out of the state system on a war's day (`not_in_system`), the advice to give one
+state (`ONE_STATE`), a region or place set named where a state goes (`not_a_state`). Kept apart from the exception
 tree of `foedus.errors`, which re-exports these names, and from how a character is named (`foedus.characters`:
 `character` and `surrogate_byte`, re-exported here)."""
 
@@ -16,8 +15,7 @@ from foedus.characters import character, surrogate_byte
 
 __all__ = ["MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank",
            "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
-           "out_of_range", "shown", "support_when", "surrogate_byte", "too_few_replicates", "validation_check",
-           "validation_problem"]
+           "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -73,40 +71,6 @@ def too_few_replicates(replicates: int) -> str:
     return (f"this model was fit with {counted(replicates, 'bootstrap replicate')}, too few to measure its "
             "uncertainty: its intervals have no width, and say nothing of how sure its numbers are (refit with "
             "`foedus likely fit --bootstrap 200`)")
-
-
-_SUPPORT_WHEN = {"peacetime": "in peace and war", "wartime": "once attacked"}
-
-
-def support_when(when: str) -> str:
-    """When a support duty is owed (`Support.when`: peacetime or wartime, docs/json-contract.md) as a cascade's
-    "Support:" line says it: help owed "peacetime" read, in a war's answer, as help owed only in peace; it is owed
-    regardless of any attack ("in peace and war"), and wartime help once the recipient is attacked. The JSON keeps
-    the code; a code without words stays as is.
-
-    >>> support_when("peacetime"), support_when("wartime")
-    ('in peace and war', 'once attacked')
-    """
-    return _SUPPORT_WHEN.get(when, when)
-
-
-# a likelihood model's validation check in words: its scheme, horizon and subset as the JSON codes them
-# (docs/json-contract.md); the web's likelihood panel names the schemes and horizons alike (web/src/likelypanel.ts)
-_SCHEMES = {"leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945",
-            "forward-1989": "forward from 1989"}
-_HORIZONS = {"30": "joining within 30 days", "365": "joining within 365 days", "ever": "joining at any time in the war"}
-_SUBSETS = {"all": "all wars", "pre1945": "wars begun before 1945", "post1945": "wars begun from 1945 on",
-            "no-world-wars": "without the World Wars"}
-
-
-def validation_check(scheme: str, horizon: str, subset: str) -> str:
-    """A validation check of the likelihood model as a warning names it, in words, not the JSON's codes ("(leave-one-
-    war-out, 30, post1945)" left a reader to guess that 30 is a horizon in days); a code without words stays as is.
-
-    >>> validation_check("leave-one-war-out", "30", "post1945")
-    'leave one war out, joining within 30 days, wars begun from 1945 on'
-    """
-    return ", ".join([_SCHEMES.get(scheme, scheme), _HORIZONS.get(horizon, horizon), _SUBSETS.get(subset, subset)])
 
 
 # the note of a `foedus depth` table scored with item parameters of no bootstrap draws (its intervals leave them out)

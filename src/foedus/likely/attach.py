@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from foedus.cited import cited
+from foedus.code_words import validation_check
 from foedus.engine.likely_records import Chance, LikelihoodSummary, ModelCard, StateLikelihood, ValidationScore
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.result import CascadeResult
@@ -28,7 +29,7 @@ from foedus.likely.scores import MIN_REPLICATES
 from foedus.likely.spec import in_gate
 from foedus.model.world import World
 from foedus.render import doubted_duties
-from foedus.wording import counted, named_state, too_few_replicates, validation_check
+from foedus.wording import counted, named_state, too_few_replicates
 
 __all__ = ["HORIZONS", "likelihood_of", "no_bootstrap", "warnings_of"]
 

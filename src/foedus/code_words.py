@@ -1,0 +1,71 @@
+"""Codes a result keeps in its JSON, said in words where the text shows them: a likelihood model's validation check
+(`validation_check`), when a support duty is owed (`support_when`), a scenario's settings that are not the defaults
+(`settings_said`; after a header's bracket, `settings_tail`). Split from `foedus.wording` (how a message words what
+was given), as `foedus.engine.certainty_words` is; the JSON keeps each code, and a code without words stays as is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from foedus.engine.scenario import Scenario
+
+__all__ = ["settings_said", "settings_tail", "support_when", "validation_check"]
+
+_SUPPORT_WHEN = {"peacetime": "in peace and war", "wartime": "once attacked"}
+
+
+def support_when(when: str) -> str:
+    """When a support duty is owed (`Support.when`: peacetime or wartime, docs/json-contract.md) as a cascade's
+    "Support:" line says it: help owed "peacetime" read, in a war's answer, as help owed only in peace; it is owed
+    regardless of any attack ("in peace and war"), and wartime help once the recipient is attacked. The JSON keeps
+    the code; a code without words stays as is.
+
+    >>> support_when("peacetime"), support_when("wartime")
+    ('in peace and war', 'once attacked')
+    """
+    return _SUPPORT_WHEN.get(when, when)
+
+
+# a likelihood model's validation check in words: its scheme, horizon and subset as the JSON codes them
+# (docs/json-contract.md); the web's likelihood panel names the schemes and horizons alike (web/src/likelypanel.ts)
+_SCHEMES = {"leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945",
+            "forward-1989": "forward from 1989"}
+_HORIZONS = {"30": "joining within 30 days", "365": "joining within 365 days", "ever": "joining at any time in the war"}
+_SUBSETS = {"all": "all wars", "pre1945": "wars begun before 1945", "post1945": "wars begun from 1945 on",
+            "no-world-wars": "without the World Wars"}
+
+
+def validation_check(scheme: str, horizon: str, subset: str) -> str:
+    """A validation check of the likelihood model as a warning names it, in words, not the JSON's codes ("(leave-one-
+    war-out, 30, post1945)" left a reader to guess that 30 is a horizon in days); a code without words stays as is.
+
+    >>> validation_check("leave-one-war-out", "30", "post1945")
+    'leave one war out, joining within 30 days, wars begun from 1945 on'
+    """
+    return ", ".join([_SCHEMES.get(scheme, scheme), _HORIZONS.get(horizon, horizon), _SUBSETS.get(subset, subset)])
+
+
+_SEVERITY_WORDS = {"incursion": "an incursion", "coercion": "coercion"}
+
+
+def settings_said(s: Scenario, *, said: Iterable[str] = ()) -> list[str]:
+    """The scenario's settings that are not the defaults, in words, for a header that must not read as the default
+    answer: "(territory, legal)" was all the tree said of an incursion with help not requested, so a pasted "no
+    state is obligated to join" read as the answer to an armed attack. `said`: the settings the header already
+    names (the text's names its basis and territory view on every answer)."""
+    severity = f"{_SEVERITY_WORDS.get(s.severity, s.severity)} (not an armed attack)"
+    words = {"severity": None if s.severity == "armed-attack" else severity,
+             "requested": None if s.requested else "help not requested",
+             "basis": None if s.basis == "in-force" else "membership by signature",
+             "territory_view": None if s.territory_view == "recognized" else "contested places read by every claimant",
+             "unresolved": None if s.unresolved == "met" else "ATOP's unspecified conditions read as unmet",
+             "decisions": None if s.decisions == "taken" else "council decisions not taken"}
+    return [w for key, w in words.items() if w is not None and key not in said]
+
+
+def settings_tail(s: Scenario, said: Iterable[str] = ()) -> str:
+    """The non-default settings after a header's bracket ("; an incursion (not an armed attack), help not requested"),
+    or nothing."""
+    return "; " + ", ".join(departures) if (departures := settings_said(s, said=said)) else ""
