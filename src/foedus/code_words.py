@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
 
-__all__ = ["settings_said", "settings_tail", "support_when", "validation_check"]
+__all__ = ["LIKELIHOOD_READING", "settings_said", "settings_tail", "support_when", "validation_check"]
+
+LIKELIHOOD_READING = ("The model card (docs/likelihood.md) reports that it misses its Brier-skill target: its edge "
+                      "over the base rate in Brier score is small. Read these numbers as a ranking with a calibrated "
+                      "overall level, not as firm odds; they never change the legal answer.")
+"""How to read the joining model's numbers, under every likelihood answer: the web's panel said it (web/src/
+likelypanel.ts `HONEST`, the same words: tests/test_likelihood_reading.py), `foedus cascade --likelihood` did not."""
 
 _SUPPORT_WHEN = {"peacetime": "in peace and war", "wartime": "once attacked"}
 
