@@ -64,3 +64,16 @@ def test_a_support_line_says_when_its_help_is_owed_in_words() -> None:
     assert "(rus_blr_2024, in peace and war, verified)" in text
     assert ", peacetime, " not in text and ", wartime, " not in text
     assert {s.when for s in result.supporters} == {"peacetime", "wartime"}
+
+
+def test_a_violation_names_its_kind_once() -> None:
+    """"despite atop_3755 ATOP nonaggression code (nonaggression)" said the kind twice: an ATOP code names it, a
+    curated article does not and keeps it after."""
+    import foedus
+
+    atop = foedus.cascade("CHN", "JPN", "2025-06-01", place="senkaku-islands").explain()
+    assert "Violation: China (CHN) attacks Japan (JPN) despite atop_3755 ATOP nonaggression code — carried-forward" \
+        in atop
+    assert "code (nonaggression)" not in atop
+    curated = foedus.cascade("EGY", "ISR", "2025-06-01").explain()
+    assert "Violation: Egypt (EGY) attacks Israel (ISR) despite egy_isr_1979 art. III(1)(c) (nonaggression)" in curated

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["article_cited", "bound_tag", "cited", "doubt_cited", "tagged_article", "tagged_cited"]
+__all__ = ["article_cited", "bound_tag", "cited", "doubt_cited", "kind_cited", "tagged_article", "tagged_cited"]
 
 # words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
 _UNITS = frozenset({"title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
@@ -39,6 +39,19 @@ def cited(treaty: str, article: str | None) -> str:
     ('nato_1949 art. 5', 'atop_4968 ATOP defense code', 'atop_3370')
     """
     return f"{treaty} {article_cited(article)}" if article else treaty
+
+
+def kind_cited(treaty: str, article: str | None, kind: str) -> str:
+    """A provision cited with its kind after it, unless the citation names the kind already (an ATOP code): a
+    violation's line said "atop_3755 ATOP nonaggression code (nonaggression)".
+
+    >>> kind_cited("egy_isr_1979", "III(1)(c)", "nonaggression")
+    'egy_isr_1979 art. III(1)(c) (nonaggression)'
+    >>> kind_cited("atop_3755", "ATOP nonaggression", "nonaggression")
+    'atop_3755 ATOP nonaggression code'
+    """
+    said = cited(treaty, article)
+    return said if said.endswith(f" {kind} code") else f"{said} ({kind})"
 
 
 def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any, Protocol
 
-from foedus.cited import cited, tagged_article, tagged_cited
+from foedus.cited import cited, kind_cited, tagged_article, tagged_cited
 from foedus.code_words import settings_tail
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.doubted_facts import doubted
@@ -178,7 +178,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
               f"{cited(n.treaty, n.article)}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
-              f"{cited(v.treaty, v.article)} ({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
+              f"{kind_cited(v.treaty, v.article, v.kind)}" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
               for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
               f"{cited(c.treaty, c.article)}"
