@@ -202,5 +202,6 @@ def test_a_supporter_under_two_provisions_is_listed_once_with_both_cited(world) 
     assert len(heads) == len({(s.state, s.supports) for s in result.supporters})  # each state once
     at = lines.index("Support: Belgium (BEL) is bound to give Ukraine (UKR), without being bound to fight, under 2 "
                      "provisions:")
-    assert lines[at + 1:at + 3] == ["      arms (ukr_bilateral_2024, once attacked, verified)",
-                                    "      arms and defence industry (ukr_bilateral_2024, in peace and war, unverified)"]
+    assert lines[at + 1:at + 3] == [
+        "      arms (ukr_bilateral_2024, once attacked, verified)",
+        "      arms and defence industry (ukr_bilateral_2024, in peace and war, unverified)"]
