@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from foedus.cited import cited, kind_cited, tagged_article, tagged_cited
 from foedus.code_words import settings_tail
-from foedus.engine.certainty_words import window_facts
+from foedus.engine.certainty_words import UNCERTAIN, doubt_words, window_facts
 from foedus.engine.doubted_facts import doubted
 from foedus.engine.records import (
     Because,
@@ -186,7 +186,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
               + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
     lines += support_lines(result.supporters, result.names)
-    lines += [f"Uncertain date: {_doubt_words(result, d)}" for d in result.doubts]
+    lines += [UNCERTAIN + _doubt_words(result, d) for d in result.doubts]
     if result.scenario.severity != "armed-attack":
         incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)
         lines.append(f"Note: the opening incident is {incident}, not an armed attack: only the "
@@ -219,12 +219,9 @@ def doubted_duties(duties: Iterable[Obligation | Neutral]) -> str:
 
 
 def _doubt_words(result: CascadeResult, doubt: Doubt) -> str:
-    """A doubt after "Uncertain date: ": its fact, and the states a doubt of a treaty or a clause concerns in this
-    war (`Doubt.concerns`), named; a party's doubt names its state in its fact already. The web's summary says the
-    same (web/src/said.ts `doubtWords`; tests/test_said_parity.py)."""
-    concerning = doubt.state is None and doubt.concerns
-    return (f"{doubt.fact}; who is bound may differ"
-            + (": " + ", ".join(_name(result, state) for state in doubt.concerns) if concerning else ""))
+    """A doubt after "Uncertain date: " (`certainty_words.doubt_words`), its states named as the result names them."""
+    return doubt_words(doubt.fact, doubt.state, doubt.concerns, result.names)
+
 
 
 def explain_text(result: CascadeResult) -> str:

@@ -149,7 +149,7 @@ def replay_war_variants(world: World, cow: CowWar, candidates: list[str], *, dra
     out = ReplayedWar(cow=cow, candidates=candidates)
     for variant in variants:
         settings = _SETTINGS[variant]
-        rep = replay(cow.war, world, settings=settings)
+        rep = replay(cow.war, world, settings=settings, doubts=False)  # no frame's doubts read: not found
         found: dict[str, Bound] = {}
         hidden: dict[str, Evaluation] = {}
         for state in candidates:

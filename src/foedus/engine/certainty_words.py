@@ -18,9 +18,9 @@ from foedus.wording import named_state
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["applies_fact", "brief_fact", "clause_day_fact", "dated_reason", "duty_of_words", "ended_fact",
-           "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact",
-           "membership_fact", "source_of", "standing_fact", "suspension_fact", "window_facts"]
+__all__ = ["UNCERTAIN", "applies_fact", "brief_fact", "clause_day_fact", "dated_reason", "doubt_words",
+           "duty_of_words", "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known",
+           "how_sure", "left_fact", "membership_fact", "source_of", "standing_fact", "suspension_fact", "window_facts"]
 
 _KNOWN = {
     "week": "known only to within a week",
@@ -265,3 +265,17 @@ def clause_day_fact(treaty: Treaty, provision: Provision, *, end: bool = False, 
         return ()
     what = f"{article_cited(provision.article)} {'stops applying on' if end else 'applies from'} {day}"
     return (dated_reason(treaty, what, how, source_of(treaty, how.source, valid.source, provision.source), then),)
+
+
+UNCERTAIN = "Uncertain date: "
+"""What a doubt's line starts with (`doubt_words` after it): a cascade's explanation's, a war replay's timeline's."""
+
+
+def doubt_words(fact: str, state: str | None, concerns: Iterable[str], names: Mapping[str, str]) -> str:
+    """A doubt after "Uncertain date: ": its fact, and the states a doubt of a treaty or a clause concerns in this
+    war (`Doubt.concerns`), named; a party's doubt names its state in its fact already. A cascade's explanation
+    (`foedus.render`) and a war replay's timeline (`foedus.war.words.doubt_lines`) say it so; the web's summary says
+    the same (web/src/said.ts `doubtWords`; tests/test_said_parity.py)."""
+    concerning = list(concerns) if state is None else []
+    return (f"{fact}; who is bound may differ"
+            + (": " + ", ".join(named_state(s, names) for s in concerning) if concerning else ""))

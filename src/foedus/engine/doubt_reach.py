@@ -87,10 +87,10 @@ def _table(world: World, scenario: Scenario, index: LegTable, assumed: Assumptio
 
 
 def _assumed(world: World, scenario: Scenario, assumed: Assumption) -> LegTable:
-    """The date's table read as `assumed` says; its result lists no doubts (seeded empty, so that no doubt is looked
-    for, nor run again, inside the hypothesis)."""
+    """The date's table read as `assumed` says; its result lists no doubts (seeded None, so that no doubt is looked
+    for, nor run again, inside the hypothesis, on any day: `foedus.engine.outcome.doubts_of`)."""
     table = compile_table(world, scenario.date, scenario.basis, assumed=(assumed,))
-    table.derived("doubts", list)
+    table.derived("doubts", lambda: None)
     return table
 
 

@@ -17,7 +17,7 @@ from foedus.datarecord import replace
 from foedus.engine.assumption import Assumption
 from foedus.engine.citing import Certifier, Parts, citations
 from foedus.engine.doubt_reach import Rerun, reached, stands
-from foedus.engine.doubts import assumed_doubts
+from foedus.engine.doubts import Assumed, assumed_doubts
 from foedus.engine.ledger import (
     Duties,
     Found,
@@ -187,10 +187,17 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     treaty with a party in the war (for an entry into force not found, one it is owed to) whose answer, were the
     doubt's hypothesis so, differs from `result` for some state (`doubt_reach.reached`: none, no doubt). Each
     `concerns` those states, with the party left out, for a party's doubt, and those an entry into force not found
-    is owed to in the war."""
-    found = index.derived("doubts", lambda: assumed_doubts(world.treaties.on(scenario.date), scenario.date,
-                                                           scenario.basis, world.treaties.windowed,
-                                                           names=world.states.names_on(scenario.date)))
+    is owed to in the war. Found per day: a war replay asks them of a day on its epoch's table (`foedus.war.evaluate`),
+    whose legs are the same, but whose windows need not hold the same days; a hypothesis's table holds None
+    (`doubt_reach`): no doubt is looked for inside it."""
+    by_day: dict[dt.date, list[Assumed]] | None = index.derived("doubts", dict)
+    if by_day is None:
+        return ()
+    day = scenario.date
+    if day not in by_day:
+        by_day[day] = assumed_doubts(world.treaties.on(day), day, scenario.basis, world.treaties.windowed,
+                                     names=world.states.names_on(day))
+    found = by_day[day]
     out: list[Doubt] = []
     reach: dict[Assumption, frozenset[str]] = {}
     record = cache(lambda: stands(result))  # the result's stands, made once for every doubt that may change an answer

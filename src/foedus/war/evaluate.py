@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from foedus.datarecord import replace
 from foedus.engine.cascade import run_cascade
 from foedus.engine.citing import Certifier
-from foedus.engine.records import CertaintyReason
+from foedus.engine.outcome import doubts_of
+from foedus.engine.records import CertaintyReason, Doubt
 from foedus.engine.result import CascadeResult, Joiner
 from foedus.engine.rules import Situation, evaluate, verdict
 from foedus.engine.scenario import Attack, Basis, Reading, Scenario, TerritoryView, UnresolvedReading
@@ -24,7 +26,7 @@ from foedus.model.world import World
 from foedus.war.course import Course
 from foedus.war.events import WarSide
 
-__all__ = ["Evaluation", "Settings", "Trigger", "evaluate_course", "scenario_of", "triggers"]
+__all__ = ["Evaluation", "Settings", "Trigger", "day_doubts", "evaluate_course", "scenario_of", "triggers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +69,15 @@ class Trigger:
 
 @dataclass
 class Evaluation:
-    """One date's findings: the cascade (None when no attack is ongoing) and the triggered obligations."""
+    """One date's findings: the cascade (None when no attack is ongoing), the triggered obligations, and the doubts a
+    cascade on the date gives (`day_doubts`; empty where not asked for: `evaluate_course`)."""
 
     date: dt.date
     sides: dict[str, WarSide]
     attacks: tuple[Attack, ...]
     result: CascadeResult | None = None
     triggered: dict[tuple[str, str, str, str], Trigger] = field(default_factory=dict)
+    doubts: tuple[Doubt, ...] = ()
 
     @property
     def bound(self) -> dict[str, Joiner]:
@@ -133,12 +137,25 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
     return out
 
 
+def day_doubts(world: World, result: CascadeResult, day: dt.date) -> tuple[Doubt, ...]:
+    """The doubts a cascade on `day` gives (`foedus.engine.outcome.doubts_of`, the one rule), for `result`, found on
+    `day` or on an earlier day of its epoch (the same compiled legs: `foedus.war.replay`), whose answer is the day's:
+    a recorded day's window may hold `day` and not the epoch's first day (Mexico's Rio exit, Sep 2004)."""
+    if result.scenario.date == day:
+        return result.doubts
+    scenario = replace(result.scenario, date=day)
+    belligerent = {*scenario.attackers, *scenario.targets, *(state for state, _ in result.joined())}
+    index = leg_table(world, result.scenario.date, scenario.basis)
+    return doubts_of(world, scenario, index, belligerent, result, run_cascade)
+
+
 def evaluate_course(world: World, course: Course, day: dt.date, settings: Settings,
-                    index_day: dt.date | None = None) -> Evaluation:
+                    index_day: dt.date | None = None, *, doubts: bool = False) -> Evaluation:
     """Evaluate the course of a war as it stands on `day` (attacks whose `until` has come are dropped).
 
     `index_day`: an earlier date with the same compiled treaty legs (no change of the treaty timeline in
-    between, see `foedus.war.replay`); the engine then reuses the legs it compiled for that date.
+    between, see `foedus.war.replay`); the engine then reuses the legs it compiled for that date. `doubts`: find the
+    doubts a cascade on `day` gives (`day_doubts`), which the backtest does not read.
     """
     course.expire(day)
     attacks = tuple(o.attack for o in course.attacks())
@@ -148,4 +165,6 @@ def evaluate_course(world: World, course: Course, day: dt.date, settings: Settin
     scenario = scenario_of(course.side("attack"), course.side("defense"), attacks, index_day or day, settings)
     out.result = run_cascade(world, scenario)
     out.triggered = triggers(world, scenario)
+    if doubts:
+        out.doubts = day_doubts(world, out.result, day)
     return out

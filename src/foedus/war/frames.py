@@ -43,8 +43,9 @@ class FrameBuilder:
     def _rec(self, state: str) -> StateRecord:
         return self.records.setdefault(state, StateRecord(state))
 
-    def add(self, ev: Evaluation, changes: list[dict[str, Any]], course: Course) -> None:
-        """Record one evaluated date and its changes."""
+    def add(self, ev: Evaluation, changes: list[dict[str, Any]], course: Course,
+            doubts: list[dict[str, Any]] | None = None) -> None:
+        """Record one evaluated date and its changes (`doubts`: the evaluation's, in JSON, when made already)."""
         self.evaluations.append(ev)
         status, bound = ev.status(), ev.bound
         made = {s: _Made.of(j) for s, j in bound.items()}  # each joiner's doubts and `also`, made once
@@ -68,7 +69,8 @@ class FrameBuilder:
         self.frames.append(Frame(
             date=ev.date, changes=changes, sides=sides,
             bound={s: _binding(j, made[s]) for s, j in sorted(bound.items())},
-            conflicts=sorted(ev.conflicted), moved=moved))
+            conflicts=sorted(ev.conflicted), moved=moved,
+            doubts=[d.to_dict() for d in ev.doubts] if doubts is None else doubts))
 
     def _cause(self, state: str, old: str, new: str, ev: Evaluation, changes: list[dict[str, Any]],
                course: Course) -> dict[str, Any] | None:

@@ -46,7 +46,7 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
     war = War(id="ongoing", name="ongoing attack", events=(event,), end=scenario.date, source="--ongoing-since")
     settings = Settings(scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
                         scenario.unresolved)
-    result = replay(war, world, settings=settings)
+    result = replay(war, world, settings=settings, doubts=False)  # the summary reads no frame's doubts
     bound: dict[str, Any] = {}
     lapsed: list[dict[str, Any]] = []
     for state, rec in sorted(result.states.items()):

@@ -9,8 +9,18 @@ from typing import Any
 from foedus.cited import cited, tagged_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
+from foedus.war.doubt_days import doubt_keys
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import DUTIES_HEADING, also_said, change_said, change_text, duty_lines, entered_words
+from foedus.war.words import (
+    DUTIES_HEADING,
+    NO_DOUBTS,
+    also_said,
+    change_said,
+    change_text,
+    doubt_lines,
+    duty_lines,
+    entered_words,
+)
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -111,19 +121,34 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
         for line in duties:
             console.print(f"  {line}")
     if timeline:
-        console.print("[bold]timeline[/bold] (dates on which a state moved)")
-        for f in result.frames:
-            if not f.moved:
-                continue
-            console.print(f"[bold]{f.date}[/bold]")
-            for m in f.moved:
-                why = _said(m["cause"])
-                console.print(f"  {named_state(m['state'], names_on(f.date))}: {_move_words(m)}"
-                              + (f"  ({why})" if why else ""))
+        _timeline(console, result, names_on)
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
     for line in _sources(result, names_on):
         console.print(f"source: {line}", style="dim", markup=False)
+
+
+def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
+    """Each date on which a state moved or the doubts changed: the moves with their causes, then the day's doubts in
+    a cascade's words (`doubt_lines`), or, where the earlier ones ended, that there are none (`NO_DOUBTS`)."""
+    console.print("[bold]timeline[/bold] (dates on which a state moved or an uncertain date's window opened or "
+                  "closed)")
+    before: frozenset[tuple[object, ...]] = frozenset()
+    for f in result.frames:
+        day = f.date.isoformat()
+        keys = doubt_keys(f.doubts, day)
+        if not f.moved and keys == before:
+            continue
+        names = names_on(f.date)
+        console.print(f"[bold]{f.date}[/bold]")
+        for m in f.moved:
+            why = _said(m["cause"])
+            console.print(f"  {named_state(m['state'], names)}: {_move_words(m)}" + (f"  ({why})" if why else ""))
+        for line in doubt_lines(f.doubts, names) if keys != before else ():
+            console.print(f"  {line}", markup=False)
+        if before and not keys:
+            console.print(f"  {NO_DOUBTS}", markup=False)
+        before = keys
 
 
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:

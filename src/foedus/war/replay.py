@@ -29,6 +29,7 @@ from foedus.model.membership import unchecked_notes
 from foedus.model.world import World
 from foedus.war.changes import TreatyChange, treaty_changes
 from foedus.war.course import Course, Ongoing
+from foedus.war.doubt_days import doubt_days, doubt_keys
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
@@ -70,6 +71,13 @@ def _epochs(world: World, basis: Basis) -> list[dt.date]:
             if end is not None:
                 days.add(end + dt.timedelta(days=1))
     return sorted(days)
+
+
+@functools.lru_cache(maxsize=8)
+def _doubted(world: World, basis: Basis) -> tuple[list[dt.date], list[list[str]]]:
+    """Every day a treaty's doubts start or stop (`foedus.war.doubt_days`), with those treaties, cached per world."""
+    by_day = doubt_days((world.treaties[t] for t in world.treaties), basis)
+    return list(by_day), list(by_day.values())
 
 
 def epoch_of(world: World, basis: Basis, day: dt.date) -> dt.date:
@@ -118,9 +126,12 @@ def evaluate_at(war: War, world: World, day: dt.date, settings: Settings) -> Eva
 
 def replay(war: War, world: World | None = None, *, reading: Reading = "legal", basis: Basis = "in-force",
            requested: bool = True, territory_view: TerritoryView = "recognized", unresolved: UnresolvedReading = "met",
-           until: dt.date | None = None, settings: Settings | None = None) -> WarReplay:
+           until: dt.date | None = None, settings: Settings | None = None, doubts: bool = True) -> WarReplay:
     """Replay `war` from its first event to `until` (default: its end, or the data's end when it is ongoing); an
     ongoing war asked past its data's end (`data_end`) is replayed to that end, `asked` saying so (`replay_end`).
+    `doubts`: give each frame the doubts a cascade on its day gives, and make a frame where they start or stop for a
+    treaty with a member involved (`foedus.war.doubt_days`); the backtest, which reads no frame's doubts, goes
+    without.
 
     Raises:
         ScenarioError: bad settings, or `until` before the war starts.
@@ -132,26 +143,37 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     days, per_day, members = _timeline(w, chosen.basis)
     lo, hi = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     changes = dict(zip(days[lo:hi], per_day[lo:hi], strict=True))
+    doubted: dict[dt.date, list[str]] = {}
+    if doubts:
+        on, treaties = _doubted(w, chosen.basis)
+        lo, hi = bisect.bisect_right(on, start), bisect.bisect_right(on, end)
+        doubted = dict(zip(on[lo:hi], treaties[lo:hi], strict=True))
     events: dict[dt.date, list[WarEvent]] = defaultdict(list)
     for e in war.events:
         if e.date <= end:
             events[e.date].append(e)
     endings = {e.until for e in war.events if e.until is not None and e.date <= end and e.until <= end}
-    dates = sorted(set(events) | endings | set(changes))
+    dates = sorted(set(events) | endings | set(changes) | set(doubted))
     course = Course(war)
     builder = FrameBuilder(w)
     involved: set[str] = set()
+    last = start  # the day of the last frame made
     for day in dates:
         todays = events.get(day, [])
         for event in todays:
             course.apply(event)
         ended = course.expire(day)
         relevant = [c for c in changes.get(day, []) if members.get(c.treaty, frozenset()) & involved]
-        if day != start and not todays and not ended and not relevant:
+        quiet = day != start and not todays and not ended and not relevant  # nothing but a doubt's window, if any
+        if quiet and not any(members.get(t, frozenset()) & involved for t in doubted.get(day, ())):
             continue
-        evaluation = evaluate_course(w, course, day, chosen, epoch_of(w, chosen.basis, day))
+        evaluation = evaluate_course(w, course, day, chosen, epoch_of(w, chosen.basis, day), doubts=doubts)
+        said = [d.to_dict() for d in evaluation.doubts]
+        if quiet and doubt_keys(said, day.isoformat()) == doubt_keys(builder.frames[-1].doubts, last.isoformat()):
+            continue  # a doubt's window opened or closed, but the doubts a cascade gives are the same
+        last = day
         day_changes = [e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
-        builder.add(evaluation, day_changes, course)
+        builder.add(evaluation, day_changes, course, said)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
     past = past_treaties(end)  # days after DATA_END: read on the changes found after it, and only those
     notes = (*war.notes, *builder.notes(), *([past] if past else []), *_unchecked(w, war, end))

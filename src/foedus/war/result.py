@@ -115,7 +115,8 @@ class StateRecord:
 
 @dataclass
 class Frame:
-    """One evaluated date: its changes, the sides, the bound states, and who moved (with the cause)."""
+    """One evaluated date: its changes, the sides, the bound states, who moved (with the cause), and the doubts a
+    cascade on the date gives (`foedus.war.evaluate.day_doubts`)."""
 
     date: dt.date
     changes: list[dict[str, Any]]
@@ -123,11 +124,12 @@ class Frame:
     bound: dict[str, dict[str, Any]]  # {side, treaty, article, certainty, doubted, also}
     conflicts: list[str]
     moved: list[dict[str, Any]]
+    doubts: list[dict[str, Any]] = field(default_factory=list)  # each as a cascade's JSON `doubts` gives it
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"date": self.date.isoformat(), "changes": self.changes, "sides": self.sides, "bound": self.bound,
-                "conflicts": self.conflicts, "moved": self.moved}
+                "conflicts": self.conflicts, "moved": self.moved, "doubts": self.doubts}
 
 
 @dataclass

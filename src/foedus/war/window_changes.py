@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from foedus.model.facts import DateCertainty
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["Mark", "windowed"]
+__all__ = ["Mark", "window_days", "windowed"]
 
 _DAY = dt.timedelta(days=1)
 Named = Callable[[dt.date], Mapping[str, str]]  # the states' display names on a day (`StateRegistry.names_on`)
@@ -50,7 +50,7 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
     takes over; none where another change of the state, the clause or the duty is made that day (`made`: each
     change's day, kind, state and article), nor where the facts stay the same. Each change is given as `(day, kind,
     state, article, reasons, now)`, `now` the facts of the day itself."""
-    days = _window_days(treaty, basis)
+    days = window_days(treaty, basis)
     if not days or start is None:
         return
     marks = list(made)
@@ -88,7 +88,7 @@ def _legs(treaty: Treaty, day: dt.date, basis: Basis, names: Mapping[str, str], 
                 yield day, "leg-continues", obligor, p.article, tuple(dict.fromkeys(moved[0] + moved[1])), moved[1]
 
 
-def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
+def window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
     """The first and last days of the window of each date of `treaty` known less than to the day, and the floors
     (signatures) an accession's window does not reach back before: the days the cascade's facts may change (none,
     at once, for a treaty with no day known less than to the day: most)."""
@@ -111,7 +111,7 @@ def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
 
 
 def _loosely_dated(treaty: Treaty) -> bool:
-    """Whether any day of `treaty` `_window_days` reads is known less than to the day (has a certainty)."""
+    """Whether any day of `treaty` `window_days` reads is known less than to the day (has a certainty)."""
     return (treaty.in_force_certainty is not None or treaty.terminated_certainty is not None
             or any(m.joined_certainty is not None or m.left_certainty is not None
                    or any(span.start_certainty is not None or span.end_certainty is not None for span in m.suspended)

@@ -9,11 +9,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from foedus.cited import bound_tag, doubt_cited, tagged_cited
+from foedus.engine.certainty_words import UNCERTAIN, doubt_words
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["DUTIES_HEADING", "add_text", "also_said", "change_said", "change_text", "duty_lines", "entered_words"]
+__all__ = ["DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said", "change_text", "doubt_lines",
+           "duty_lines", "entered_words"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -30,6 +32,17 @@ def entered_words(how: str) -> str:
     "defense 1914-08-04 (attacker)" read as a contradiction, and "(attacker)" and "(attacked)" differed by a letter.
     The JSON keeps the code; a code without words stays as is."""
     return _ENTERED.get(how, how)
+
+
+NO_DOUBTS = "no uncertain date on this day"
+"""A timeline's line on a frame whose doubts all ended (the windows that held the earlier frames' days closed)."""
+
+
+def doubt_lines(doubts: Iterable[Mapping[str, Any]], names: Mapping[str, str]) -> list[str]:
+    """A frame's doubts (`frames[].doubts`, each a cascade's JSON doubt), one a line, in the words a cascade's text
+    says them ("Uncertain date: ...": `foedus.engine.certainty_words.doubt_words`), the states named as on the frame's
+    day."""
+    return [UNCERTAIN + doubt_words(d["fact"], d.get("state"), d.get("concerns", ()), names) for d in doubts]
 
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
