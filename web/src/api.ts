@@ -1,7 +1,7 @@
 // Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
 // `ApiError` carries its one-line message so the page can show it as is.
 
-import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason, type OngoingChanges } from "./contract";
+import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
 
 export type {
   Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Doubt, Joiner, LikelihoodSummary, ModelCard,
@@ -56,6 +56,7 @@ export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
   bound: Record<string, WarBinding>;
   conflicts: string[]; moved: { state: string; from: string; to: string; cause: WarChange | null; now_under?: string }[];
+  doubts?: Doubt[]; // what a cascade on the frame's day lists (servers from before they were sent have none)
 }
 /** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it
  * rests on that are not verified (`doubted`: treaty, article, membership, date); servers from before they were sent

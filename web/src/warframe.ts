@@ -6,7 +6,7 @@ import { byId, h } from "./dom";
 import type { Names } from "./explain";
 import { existsOn } from "./membership";
 import { COLORS, LABELS, type Role } from "./roles";
-import { dutiesHead, dutyLines, frameWhy, warNamesOn } from "./said";
+import { doubtWords, dutiesHead, dutyLines, frameWhy, warNamesOn } from "./said";
 import { stateButton } from "./summary";
 import { WAR_LABELS, warNameOf } from "./timeline";
 import { namedState } from "./wording";
@@ -45,8 +45,10 @@ export class FramePanels {
       ids.length ? h("div", { class: "srow" }, h("span", { class: "slabel" }, label), ...ids.map(btn)) : "";
     const side = (s: "attack" | "defense") => h("div", { class: `side ${s}` }, h("h3", {}, s === "attack" ? "Attack" : "Defense"),
       row("fighting", frame.sides[s]), row("bound to join", bound(s)));
+    // the doubts a cascade on the frame's day lists (docs/war.md, item 5), said as the scenario's summary says them
+    const doubts = (frame.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${doubtWords(d, name)}`));
     byId("summary").replaceChildren(h("p", { class: "frame-note" }, frameNote(frame, war, this.refusedRun)),
-      h("div", { class: "sides" }, side("attack"), side("defense")), row("both sides", frame.conflicts));
+      h("div", { class: "sides" }, side("attack"), side("defense")), row("both sides", frame.conflicts), ...doubts);
     byId("network").replaceChildren(h("p", { class: "muted frame-off" },
       "The treaty ties are drawn for a scenario's result, not for a war's date: Run shows them again."));
     const comparison = byId("comparison");
