@@ -344,7 +344,8 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--from", "1950", "--to", "1940"], "impossible year range 1950–1940 (need --from <= --to)"),
+    (["--from", "1950", "--to", "1940"], "impossible year range 1950–1940: --from 1950 is after --to 1940 (need --from "
+     "<= --to)"),
     (["--draws", "0"], "--draws must be between 1 and 1,000,000 (got 0)"),
     (["--from", "1700"], "--from 1700 is outside 1816–2100 (COW's inter-state wars begin in 1816)"),
     pytest.param(["--from", "2010", "--to", "2020"], "no COW inter-state war starts in 2010–2020 (the data cover "

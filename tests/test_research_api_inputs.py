@@ -13,9 +13,11 @@ from foedus.errors import FoedusError
 from foedus.research.dyads import DyadOptions
 
 BAD: dict[str, tuple[dict[str, Any], str]] = {
-    "backwards": ({"first": 1900, "last": 1890}, r"^impossible year range 1900–1890 \(need 1815 <= from"),
-    "before-1815": ({"first": 1700, "last": 1701}, r"^impossible year range 1700–1701"),
-    "after-2100": ({"first": 2000, "last": 3000}, r"^impossible year range 2000–3000"),
+    "backwards": ({"first": 1900, "last": 1890}, r"^impossible year range 1900–1890: first 1900 is after last 1890 "
+                                                 r"\(need first <= last\)$"),
+    "before-1815": ({"first": 1700, "last": 1701}, r"^first 1700 is outside 1815–2100 \(ATOP's alliances begin in "),
+    "after-2100": ({"first": 2000, "last": 3000}, r"^last 3000 is outside 1815–2100 \(foedus reads no day after "
+                                                  r"2100\)$"),
     "bool-year": ({"first": True, "last": 1900}, r"^the first year must be a whole number, not True$"),
     "text-year": ({"first": 1900, "last": "1901"}, r"^the last year must be a whole number, not '1901'$"),
     "float-year": ({"first": 1900.5, "last": 1901}, r"^the first year must be a whole number, not 1900.5$"),

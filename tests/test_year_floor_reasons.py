@@ -1,6 +1,7 @@
 """`foedus likely fit` and `foedus backtest` refuse a `--from` year before 1816 and `foedus dyads`, `similarity` and
 `atlas` one before 1815: each refusal now says why its floor is what it is (COW's inter-state wars begin in 1816,
-ATOP's alliances in 1815), where a bare "outside 1816–2100" beside "need 1815 <= from" read as an inconsistency."""
+ATOP's alliances in 1815), where a bare "outside 1816–2100" beside "need 1815 <= from" read as an inconsistency; both
+now say it in the same words (`foedus.wording.year_outside`)."""
 
 from __future__ import annotations
 
@@ -25,5 +26,5 @@ def test_the_war_commands_say_their_floor_is_cow_s_first_war_year(tmp_path: Path
 def test_the_treaty_commands_say_their_floor_is_atop_s_first_year(tmp_path: Path, command: str) -> None:
     out = tmp_path / "out.csv"
     said = _error_line([command, "--from", "1814", "--to", "1816", "--out", str(out)])
-    assert said == "impossible year range 1814–1816 (need 1815 <= from <= to <= 2100: ATOP's alliances begin in 1815)"
+    assert said == "--from 1814 is outside 1815–2100 (ATOP's alliances begin in 1815)"
     assert not out.exists()

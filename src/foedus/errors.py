@@ -23,6 +23,8 @@ from foedus.wording import (
     surrogate_byte,
     too_few_replicates,
     validation_problem,
+    year_outside,
+    years_backwards,
 )
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
     "empty_or_blank", "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
     "out_of_range", "refusal_fields", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
+    "year_outside", "years_backwards",
 ]
 
 

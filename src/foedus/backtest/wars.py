@@ -31,14 +31,15 @@ def check_years(first: int | None, last: int | None, error: type[Exception] = Ba
     a year after the 1815 of the commands that read treaties (`foedus.research.years`)."""
     from foedus.model.days import LATEST
     from foedus.model.states import COW_FIRST_DAY
+    from foedus.wording import year_outside, years_backwards
 
     low, high = COW_FIRST_DAY.year, LATEST.year
     for name, year in (("--from", first), ("--to", last)):
         if year is not None and not low <= year <= high:
             why = f"COW's inter-state wars begin in {low}" if year < low else f"foedus reads no day after {high}"
-            raise error(f"{name} {year} is outside {low}–{high} ({why})")
+            raise error(year_outside(name, year, low, high, why))
     if first is not None and last is not None and first > last:
-        raise error(f"impossible year range {first}–{last} (need --from <= --to)")
+        raise error(years_backwards(first, last))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,27 +14,27 @@ from foedus.cli.progress import working
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
 from foedus.errors import FoedusError
 
-__all__ = ["atop_check", "dyads", "similarity", "years_ok"]
+__all__ = ["atop_check", "dyads", "refuse_or_note_years", "similarity"]
 
 _ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2), cowmaj (cowmaj1, cowmaj2), "
         "conttype; comma-separate or repeat, or 'all'.")
 
 
-def years_ok(first: int, last: int, system: str = "cow") -> list[str]:
+def refuse_or_note_years(first: int, last: int, system: str = "cow") -> list[str]:
     """Refuse an impossible year range (the years foedus reads: `foedus.model.days`), and one wholly before the state
     system asked for (`system`: cow or gw), whose file had no dyad-year at all (exit 0), as `foedus atlas --date
-    1815-06-01` refuses its day. Without the GW list this is left to the refusal that names every missing dataset
-    (`foedus.sources.coverage.need_all`), rather than name the list alone, and the others on the next run. A range
-    that begins before the system does gets the note that its first years have no dyad (they had none, unsaid: no
-    row in dyads and similarity, a row of zeros in the atlas series)."""
+    1815-06-01` refuses its day; return the note for a range begun before that system (its first years have no
+    dyad: no row in dyads and similarity, a row of zeros in the atlas series, unsaid before). The GW system's first
+    day is read from its list; without the list the GW range is left to the refusal that names every missing dataset
+    (`foedus.sources.coverage.need_all`), rather than name the list alone, and the others on the next run."""
     from foedus.datasets.verify import dataset_file
     from foedus.model.states import COW_FIRST_DAY
     from foedus.research.years import check_years
     from foedus.sources.cow import GW_FILE
 
-    check_years(first, last)
+    check_years(first, last, ("--from", "--to"))
     name, begins = "COW", COW_FIRST_DAY
-    if system == "gw" and last < COW_FIRST_DAY.year:  # the GW list's first day, read from it only when it matters
+    if system == "gw":
         if dataset_file(GW_FILE) is None:
             return []
         from foedus.sources.cow import read_gw_spells
@@ -45,7 +45,7 @@ def years_ok(first: int, last: int, system: str = "cow") -> list[str]:
         raise FoedusError(f"no state is a member of the state system in {first}–{last} {said}: there is no dyad-year "
                           f"to write; end the range in {begins.year} or later")
     return [f"no state is a member of the state system in {first}–{begins.year - 1} {said}: those years have no "
-            "dyad"] if first < begins.year and system == "cow" else []  # GW's first day is read only above
+            "dyad"] if first < begins.year else []
 
 
 def dyads(
@@ -75,9 +75,9 @@ def dyads(
     from foedus.sources.coverage import atop_present, history_notes
     from foedus.world_cache import cached_states
 
+    early = refuse_or_note_years(first, last, system)  # first: the years named as the options are
     options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates,  # type: ignore[arg-type]
-                          depth=depth)  # checks the years and the system
-    early = years_ok(first, last, system)
+                          depth=depth)  # checks the system
     extra = parse_covariates(add or [])
     if extra and system != "cow":
         raise FoedusError("peacesciencer's covariates merge on COW codes: use --system cow")
@@ -124,7 +124,7 @@ def similarity(
     from foedus.research.ties import yearly_portfolios_of
     from foedus.world_cache import cached_states
 
-    notes = years_ok(first, last)
+    notes = refuse_or_note_years(first, last)
     check_table(out, force)
     if last > COW_LAST_DAY.year:  # the 2016 members and CINC stand in for later years: said as the atlas says it
         from foedus.sweeps.atlas import series_notes

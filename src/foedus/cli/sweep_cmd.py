@@ -137,7 +137,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years.
 
     Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions): `foedus cascade`'s."""
-    from foedus.cli.research_cmd import years_ok
+    from foedus.cli.research_cmd import refuse_or_note_years
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
@@ -188,7 +188,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
-    early = years_ok(first, last)
+    early = refuse_or_note_years(first, last)
     covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors))]
     if scheduler:

@@ -9,21 +9,27 @@ from foedus.errors import FoedusError
 __all__ = ["check_years"]
 
 
-def check_years(first: object, last: object) -> None:
-    """Refuse a year range foedus cannot make (`first`–`last`, both included); one that starts too early says why the
-    floor is 1815 (ATOP's first year), where the war commands' is COW's 1816 (`foedus.backtest.wars.check_years`).
+def check_years(first: object, last: object, names: tuple[str, str] = ("first", "last")) -> None:
+    """Refuse a year range foedus cannot make (`first`–`last`, both included), each year named as the caller takes it
+    (`names`: the API's keywords, the CLI's --from and --to), in `foedus.wording`'s words, as the war commands refuse
+    theirs (`foedus.backtest.wars.check_years`); one that starts too early says why the floor is 1815 (ATOP's first
+    year), where the war commands' is COW's 1816.
 
     Raises:
         FoedusError: a year that is not a whole number (a bool, a str, a float), or a range backwards or outside
             the years foedus reads (`foedus.model.days`).
     """
     from foedus.model.days import EARLIEST, LATEST
+    from foedus.wording import year_outside, years_backwards
 
-    for name, year in (("first", first), ("last", last)):
+    for label, year in (("first", first), ("last", last)):
         if isinstance(year, bool) or not isinstance(year, int):
-            raise FoedusError(f"the {name} year must be a whole number, not {year!r}")
+            raise FoedusError(f"the {label} year must be a whole number, not {year!r}")
     assert isinstance(first, int) and isinstance(last, int)  # for mypy: checked just above
-    if not EARLIEST.year <= first <= last <= LATEST.year:
-        why = f": ATOP's alliances begin in {EARLIEST.year}" if first < EARLIEST.year else ""
-        raise FoedusError(f"impossible year range {first}–{last} (need {EARLIEST.year} <= from <= to <= {LATEST.year}"
-                          f"{why})")
+    low, high = EARLIEST.year, LATEST.year
+    for name, year in zip(names, (first, last), strict=True):
+        if not low <= year <= high:
+            why = f"ATOP's alliances begin in {low}" if year < low else f"foedus reads no day after {high}"
+            raise FoedusError(year_outside(name, year, low, high, why))
+    if first > last:
+        raise FoedusError(years_backwards(first, last, names))
