@@ -93,6 +93,20 @@ def test_data_dir_refuses_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert paths.data_dir() == tmp_path / "later"
 
 
+@pytest.mark.parametrize("under", ["afile", "afile/cache"])
+def test_a_cache_folder_that_is_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, under: str) -> None:
+    """$FOEDUS_CACHE_DIR naming a file (or a path through one) ran every command without a cache, unsaid, each run
+    as slow as the first: it is refused in one line as $FOEDUS_DATA_DIR is, and the file is left as it was."""
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / under))
+    why = "not a folder" if under == "afile" else f"{tmp_path / 'afile'} is not a folder (ENOTDIR)"
+    for args in (["states", "USA"], ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]):
+        code, out, err = cli_line(args)
+        assert (code, out, err.splitlines()) == (2, "", [
+            f"error: FOEDUS_CACHE_DIR={tmp_path / under}: {why} (give the folder for foedus's cache)"])
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
+
+
 @pytest.mark.parametrize("under", ["afile/data", "afile/data/more"])
 def test_a_data_folder_no_folder_can_be_made_at_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            under: str) -> None:

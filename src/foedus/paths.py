@@ -23,22 +23,33 @@ def data_dir() -> Path:
     """
     from foedus.settings import setting  # here, not at the top: the console's start imports this module
 
-    override = setting(DATA_ENV, "the folder that holds the datasets")
+    what = "the folder that holds the datasets"
+    override = setting(DATA_ENV, what)
     if override:
-        path = Path(override).expanduser()
-        if not os.path.isdir(path) and (os.path.lexists(path) or not _missing(path)):
-            from foedus.errors import SettingError
-            from foedus.reachable import unreachable
-
-            why = unreachable(path) or "not a folder"
-            raise SettingError(f"{DATA_ENV}={override}: {why} (give the folder that holds the datasets)")
-        return path
+        return _folder_setting(DATA_ENV, override, what)
     base = _xdg_base("XDG_DATA_HOME", ".local/share")
     if base is not None:
         return Path(base) / "foedus" / "data"
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("foedus")) / "data"
+
+
+def _folder_setting(variable: str, override: str, what: str) -> Path:
+    """The folder a variable names (`~` expanded), refused when something is there that is not a folder, or no folder
+    can be made there: the data folder's and the cache's alike (a cache that is a file was run without, unsaid).
+
+    Raises:
+        SettingError: naming the variable, its value, why and `what` to give.
+    """
+    path = Path(override).expanduser()
+    if not os.path.isdir(path) and (os.path.lexists(path) or not _missing(path)):
+        from foedus.errors import SettingError
+        from foedus.reachable import unreachable
+
+        why = unreachable(path) or "not a folder"
+        raise SettingError(f"{variable}={override}: {why} (give {what})")
+    return path
 
 
 def _missing(path: Path) -> bool:
@@ -85,13 +96,15 @@ def cache_dir() -> Path:
     """Per-user cache for derived indexes (safe to delete): $FOEDUS_CACHE_DIR, else the per-user cache folder.
 
     Raises:
-        SettingError: $FOEDUS_CACHE_DIR is blank.
+        SettingError: $FOEDUS_CACHE_DIR is blank, or names something that is there but is not a folder, or a path no
+            folder can be made at (the cache was then skipped without a word), as $FOEDUS_DATA_DIR is refused.
     """
     from foedus.settings import setting
 
-    override = setting("FOEDUS_CACHE_DIR", "the folder for foedus's cache")
+    what = "the folder for foedus's cache"
+    override = setting("FOEDUS_CACHE_DIR", what)
     if override:
-        return Path(override).expanduser()
+        return _folder_setting("FOEDUS_CACHE_DIR", override, what)
     base = _xdg_base("XDG_CACHE_HOME", ".cache")
     if base is not None:
         return Path(base) / "foedus"
