@@ -1,7 +1,8 @@
 """A likelihood-model file's `version` and `foedus` fields were read unchecked, whatever they said: a version of
 "latest" was quoted in every answer ("model latest, trained on 1823–2003"), one naming other years than the training
 window's beside that window, and a `foedus` of "banana" in `likely report`'s "Reproduce with … (foedus banana)".
-Each is refused in one line naming the field and the value (`foedus.likely.model._check_names`)."""
+Each is refused in one line naming the field and the value (`foedus.likely.model._check_names`). And an empty file
+is said to be empty, as the YAML readers say it, not in json's words ("Expecting value: line 1 column 1 (char 0)")."""
 
 from __future__ import annotations
 
@@ -50,3 +51,14 @@ def test_a_model_version_not_of_the_written_form_is_refused(tmp_path: Path, fiel
 @pytest.mark.parametrize("version", ["0.1.0", "1.2", "2.0.0rc1", "0.1.0.dev3", "0.1.0+local.1"])
 def test_a_foedus_version_number_is_read(tmp_path: Path, version: str) -> None:
     assert load_model(_with(tmp_path, "foedus", version)).foedus == version
+
+
+@pytest.mark.parametrize("text", ["", "  \n"])
+def test_an_empty_model_file_is_said_to_be_empty(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = cli_line(["cascade", "-a", "DEU", "-t", "POL", "-d", "1939-09-01", "--likelihood",
+                               "--likely-model", str(path)])
+    assert (code, out, err.splitlines()) == (2, "", [
+        f"error: {path}: nothing in the file (it is empty); expected the JSON of a likelihood-model file (write one "
+        "with `foedus likely fit`)"])

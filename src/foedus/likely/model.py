@@ -169,7 +169,13 @@ def _read(path: Path) -> ModelFile:
     from foedus.written import as_written
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
-        raw = load_json(read_text_file(path, "likelihood-model file"))
+        text = read_text_file(path, "likelihood-model file")
+        if not text.strip():  # json's "Expecting value: line 1 column 1 (char 0)": said as the YAML readers say it
+            raise LikelyModelError(f"{as_written(path)}: nothing in the file (it is empty); expected the JSON of a "
+                                   "likelihood-model file (write one with `foedus likely fit`)")
+        raw = load_json(text)
+    except LikelyModelError:
+        raise
     except FoedusError as exc:  # worded as every reader words it, and a missing one says how to make one
         hint = "" if os.path.lexists(path) else " (write one with `foedus likely fit`)"
         raise LikelyModelError(f"{exc}{hint}") from None
