@@ -82,9 +82,9 @@ class World:
 
     def state_named(self, text: str | int, day: dt.date | None, *, place_option: bool = False,
                     among: Among | None = None) -> State:
-        """The state `text` names on `day` (`StateRegistry.resolve`, `among` a war's belligerents); a place or an area
-        given for a state is refused as one (`Gazetteer.place_not_state`, advising --place where `place_option`), not
-        as an unknown state.
+        """The state `text` names on `day` (`StateRegistry.resolve`, `among` a war's belligerents); a place, an area or
+        a curated treaty given for a state is refused as one (`Gazetteer.place_not_state`, advising --place where
+        `place_option`), not as an unknown state.
 
         Raises:
             UnknownStateError, AmbiguousNameError: as `StateRegistry.resolve`.
@@ -96,7 +96,23 @@ class World:
             if isinstance(text, str) and (refused := self.places.place_not_state(
                     text, self.states, on, place_option=place_option)) is not None:
                 raise refused from None
+            if isinstance(text, str) and (treaty := self._curated_named(text)) is not None:
+                from foedus.wording import not_a_state
+
+                raise UnknownStateError(not_a_state(text, f"a treaty ({treaty})")) from None
             raise
+
+    def _curated_named(self, text: str) -> str | None:
+        """The name of the curated treaty `text` names by id or by a reader's name ('nato', 'NATO'), or None: given
+        for a state, it was "unknown state 'nato'; did you mean Monaco?". The history is not read for it."""
+        from foedus.model.treaty_names import named_treaty
+
+        curated = self.treaties.curated
+        try:  # a text hiding a character, or blank, is the state's refusal to word (`StateRegistry.resolve`)
+            found = text.strip() if text.strip() in curated else named_treaty(text, curated.values())
+        except UnknownTreatyError:
+            return None
+        return curated[found].name if found is not None else None
 
     @property
     def has_history(self) -> bool:
