@@ -1,7 +1,7 @@
 """A likelihood-model file's `version` and `foedus` fields were read unchecked, whatever they said: a version of
 "latest" was quoted in every answer ("model latest, trained on 1823–2003"), one naming other years than the training
 window's beside that window, and a `foedus` of "banana" in `likely report`'s "Reproduce with … (foedus banana)".
-Each is refused in one line naming the field and the value (`foedus.likely.model._check_names`). And an empty file
+Each is refused in one line naming the field and the value (`foedus.likely.model_names.check_names`). And an empty file
 is said to be empty, as the YAML readers say it, not in json's words ("Expecting value: line 1 column 1 (char 0)")."""
 
 from __future__ import annotations

@@ -1,18 +1,19 @@
 """How every message words what was given: a value shown (`shown`), one said to be empty or blank, pydantic's
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
-and id (`named_state`), a count outside its bounds (`out_of_range`), a bootstrap of too few draws (`too_few_replicates`,
-`UNDRAWN_PARAMETERS`), a year outside the years a command reads (`year_outside`) and a year range backwards
-(`years_backwards`), the same for every command and the Python API, a state out of the state system on a war's day
-(`not_in_system`), the advice to give one state (`ONE_STATE`), a region or place set named where a state goes
-(`not_a_state`). Kept apart from the exception tree of `foedus.errors`, which re-exports these names, and from how a
-character is named (`foedus.characters`: `character` and `surrogate_byte`, re-exported here)."""
+and id (`named_state`), a bootstrap of too few draws (`too_few_replicates`, `UNDRAWN_PARAMETERS`), a state out of
+the state system on a war's day (`not_in_system`), the advice to give one state (`ONE_STATE`), a region, a place set
+or a treaty named where a state goes (`not_a_state`). Kept apart from the exception tree of `foedus.errors`, which
+re-exports these names, and from how a character is named (`foedus.characters`: `character` and `surrogate_byte`)
+and a value outside its bounds (`foedus.ranges`: a count, `out_of_range`; a year, `year_outside`; a year range
+backwards, `years_backwards`), re-exported here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.characters import character, surrogate_byte
+from foedus.ranges import out_of_range, year_outside, years_backwards
 
 __all__ = ["MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank",
            "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
@@ -55,38 +56,6 @@ def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str
     ('3 countries', '1200 wars')
     """
     return (f"{n:,}" if grouped else str(n)) + " " + (noun if n == 1 else plural or noun + "s")
-
-
-def out_of_range(name: str, low: int, high: int, given: object) -> str:
-    """The one sentence for a count given outside its bounds, an option's (`--draws`, `--bootstrap`) or a keyword's:
-    the bounds with thousands separators, the value as given (cut to 30 characters).
-
-    >>> out_of_range("--draws", 1, 1_000_000, 0)
-    '--draws must be between 1 and 1,000,000 (got 0)'
-    """
-    return f"{name} must be between {low:,} and {high:,} (got {str(given)[:30]})"
-
-
-def year_outside(name: str, year: int, low: int, high: int, why: str) -> str:
-    """The one sentence for a year outside the years a command reads (`foedus likely fit`, `backtest`: COW's wars;
-    `dyads`, `similarity`, `atlas`: ATOP's alliances; `foedus.research.dyads.DyadOptions`), named as given (an
-    option, '--from', or a keyword, 'first'), with why the bound is where it is.
-
-    >>> year_outside("--from", 1700, 1816, 2100, "COW's inter-state wars begin in 1816")
-    "--from 1700 is outside 1816–2100 (COW's inter-state wars begin in 1816)"
-    """
-    return f"{name} {year} is outside {low}–{high} ({why})"
-
-
-def years_backwards(first: int, last: int, names: tuple[str, str] = ("--from", "--to")) -> str:
-    """The one sentence for a year range whose first year is after its last, for every command that takes one
-    (`likely fit`, `backtest`, `dyads`, `similarity`, `atlas`) and the Python API (`names`: its keywords).
-
-    >>> years_backwards(2000, 1990)
-    'impossible year range 2000–1990: --from 2000 is after --to 1990 (need --from <= --to)'
-    """
-    return (f"impossible year range {first}–{last}: {names[0]} {first} is after {names[1]} {last} "
-            f"(need {names[0]} <= {names[1]})")
 
 
 def too_few_replicates(replicates: int) -> str:

@@ -10,15 +10,13 @@ No data and no per-row table are in it.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from foedus._version import __version__
-from foedus.errors import FoedusError, LikelyModelError, shown
+from foedus.errors import FoedusError, LikelyModelError
 from foedus.likely.features import columns
 from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
 from foedus.model.facts import Line, Text
@@ -198,7 +196,9 @@ def _check(path: str, model: ModelFile) -> None:
     except LikelyModelError as exc:
         raise LikelyModelError(f"{path}: spec: {exc}") from None
     _check_tables(path, model)
-    _check_names(path, model)
+    from foedus.likely.model_names import check_names
+
+    check_names(path, model.version, model.foedus, model.training)
     for name, m, wanted in [*((f"join.{h}", m, spec.join_names) for h, m in model.join.items()),
                             ("side", model.side, spec.side_names)]:
         _check_logit(path, name, m, wanted)
@@ -248,32 +248,6 @@ def _check_training(path: str, training: dict[str, Any]) -> None:
             raise LikelyModelError(f"{path}: training.{key}: expected a whole number of zero or more")
     if training["first_year"] > training["last_year"]:
         raise LikelyModelError(f"{path}: training: first_year is after last_year")
-
-
-_VERSION = re.compile(r"(?P<label>.+)-(?P<first>[0-9]+)-(?P<last>[0-9]+)-[0-9a-f]{10}")
-"""A model's version as `foedus.likely.build.build_model` names it: LABEL-FIRST-LAST-DIGEST."""
-_FOEDUS = re.compile(r"[0-9]+(\.[0-9]+)*((a|b|rc)[0-9]+)?(\.post[0-9]+)?(\.dev[0-9]+)?(\+[a-z0-9]+(\.[a-z0-9]+)*)?")
-"""The version of the foedus that wrote the file, as `foedus.__version__` is written (PEP 440's public form, and a
-local label)."""
-
-
-def _check_names(path: str, model: ModelFile) -> None:
-    """The version every answer quotes ("model …, trained on …") is LABEL-FIRST-LAST-DIGEST, its years the training
-    window's (a version saying other years than the window quoted beside it misleads), and the foedus that wrote the
-    file is a version number: either was read unchecked."""
-    t = model.training
-    found = _VERSION.fullmatch(model.version)
-    if found is None:
-        raise LikelyModelError(f"{path}: version: {shown(model.version)} is not a model version (expected "
-                               "LABEL-FIRST-LAST-DIGEST, as `foedus likely fit` writes it: "
-                               f"user-{t['first_year']}-{t['last_year']}-0123456789)")
-    if (int(found["first"]), int(found["last"])) != (t["first_year"], t["last_year"]):
-        raise LikelyModelError(f"{path}: version: {shown(model.version)} names the years "
-                               f"{found['first']}–{found['last']}, where the training window is "
-                               f"{t['first_year']}–{t['last_year']}")
-    if _FOEDUS.fullmatch(model.foedus) is None:
-        raise LikelyModelError(f"{path}: foedus: {shown(model.foedus)} is not a foedus version (expected one such as "
-                               f"{__version__}: the version of foedus that wrote the file)")
 
 
 def _check_logit(path: str, name: str, m: LogitFile, columns: list[str]) -> None:

@@ -1,0 +1,39 @@
+"""How every message words a value outside its bounds: a count (`out_of_range`), a year outside the years a command
+reads (`year_outside`) and a year range backwards (`years_backwards`), the same for every command and the Python
+API. Re-exported by `foedus.wording` (and `foedus.errors`), where callers import them."""
+
+from __future__ import annotations
+
+__all__ = ["out_of_range", "year_outside", "years_backwards"]
+
+
+def out_of_range(name: str, low: int, high: int, given: object) -> str:
+    """The one sentence for a count given outside its bounds, an option's (`--draws`, `--bootstrap`) or a keyword's:
+    the bounds with thousands separators, the value as given (cut to 30 characters).
+
+    >>> out_of_range("--draws", 1, 1_000_000, 0)
+    '--draws must be between 1 and 1,000,000 (got 0)'
+    """
+    return f"{name} must be between {low:,} and {high:,} (got {str(given)[:30]})"
+
+
+def year_outside(name: str, year: int, low: int, high: int, why: str) -> str:
+    """The one sentence for a year outside the years a command reads (`foedus likely fit`, `backtest`: COW's wars;
+    `dyads`, `similarity`, `atlas`: ATOP's alliances; `foedus.research.dyads.DyadOptions`), named as given (an
+    option, '--from', or a keyword, 'first'), with why the bound is where it is.
+
+    >>> year_outside("--from", 1700, 1816, 2100, "COW's inter-state wars begin in 1816")
+    "--from 1700 is outside 1816–2100 (COW's inter-state wars begin in 1816)"
+    """
+    return f"{name} {year} is outside {low}–{high} ({why})"
+
+
+def years_backwards(first: int, last: int, names: tuple[str, str] = ("--from", "--to")) -> str:
+    """The one sentence for a year range whose first year is after its last, for every command that takes one
+    (`likely fit`, `backtest`, `dyads`, `similarity`, `atlas`) and the Python API (`names`: its keywords).
+
+    >>> years_backwards(2000, 1990)
+    'impossible year range 2000–1990: --from 2000 is after --to 1990 (need --from <= --to)'
+    """
+    return (f"impossible year range {first}–{last}: {names[0]} {first} is after {names[1]} {last} "
+            f"(need {names[0]} <= {names[1]})")
