@@ -96,14 +96,20 @@ def test_data_dir_refuses_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 @pytest.mark.parametrize("under", ["afile", "afile/cache"])
 def test_a_cache_folder_that_is_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, under: str) -> None:
     """$FOEDUS_CACHE_DIR naming a file (or a path through one) ran every command without a cache, unsaid, each run
-    as slow as the first: it is refused in one line as $FOEDUS_DATA_DIR is, and the file is left as it was."""
+    as slow as the first: it is refused in one line as $FOEDUS_DATA_DIR is (by `cache_dir` itself, so every caller
+    gets it), and the file is left as it was. A fresh process: this one may hold in memory what the cache keeps."""
+    from foedus.errors import SettingError
+
     (tmp_path / "afile").write_text("mine", encoding="utf-8")
-    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / under))
     why = "not a folder" if under == "afile" else f"{tmp_path / 'afile'} is not a folder (ENOTDIR)"
-    for args in (["states", "USA"], ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]):
-        code, out, err = cli_line(args)
-        assert (code, out, err.splitlines()) == (2, "", [
-            f"error: FOEDUS_CACHE_DIR={tmp_path / under}: {why} (give the folder for foedus's cache)"])
+    said = f"FOEDUS_CACHE_DIR={tmp_path / under}: {why} (give the folder for foedus's cache)"
+    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / under))
+    with pytest.raises(SettingError) as caught:
+        paths.cache_dir()
+    assert str(caught.value) == said
+    proc = subprocess.run([sys.executable, "-m", "foedus", "states", "USA"], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=120)
+    assert (proc.returncode, proc.stdout, proc.stderr.splitlines()) == (2, "", [f"error: {said}"])
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
 
 
