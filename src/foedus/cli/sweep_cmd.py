@@ -68,7 +68,7 @@ def compare(
     if atlas:
         switched = _atlas_switches(inputs)
         from foedus.model.overlay_dated import later_notes
-        from foedus.sweeps.atlas import AtlasOptions, dated_coverage, need_members
+        from foedus.sweeps.atlas import AtlasOptions, dated_coverage, need_members, tripwire_notes
         from foedus.sweeps.compare import check_watch, compare_atlas
 
         # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas):
@@ -84,6 +84,7 @@ def compare(
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=switched["requested"],
                             unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
                             basis=switched["basis"], decisions=switched["decisions"])
+        notes = (*notes, *tripwire_notes(base, max(base_day, other_day), opts.readings, "tripwire_dyads"))
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()
@@ -147,8 +148,10 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         atlas_frame,
         coverage,
         dated_coverage,
+        frame_notes,
         need_members,
         series_notes,
+        tripwire_notes,
     )
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
@@ -184,13 +187,14 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
         save_table(frame, out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
-                   notes=covered.notes)
+                   notes=[*covered.notes, *frame_notes(world, day, opts.readings)])
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
     early = refuse_or_note_years(first, last)
     covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
-    notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors))]
+    notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
+             *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings)]
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 

@@ -78,14 +78,20 @@ def print_atlas(report: dict[str, Any]) -> None:
     typer.echo(f"base {report['base_date']} vs other {report['other_date']}"
                + (f" with {'; '.join(report['what_if'])}" if report["what_if"] else ""))
     for reading, e in report["readings"].items():
+        trip = e["tripwire_dyads"]
         typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "
-                   f"{e['mean_war_size']['other']:.2f}; tripwire dyads {e['tripwire_dyads']['base']:,} -> "
-                   f"{e['tripwire_dyads']['other']:,}; larger wars in {counted(e['dyads_with_larger_war'], 'dyad')}, "
+                   f"{e['mean_war_size']['other']:.2f}; tripwire dyads {_count(trip['base'])} -> "
+                   f"{_count(trip['other'])}; larger wars in {counted(e['dyads_with_larger_war'], 'dyad')}, "
                    f"smaller in {e['dyads_with_smaller_war']:,}")
         if "watch" in e:
             w = e["watch"]
             typer.echo(f"    dyads putting {w['state']} and {'/'.join(w['against'])} on opposite sides: "
                        f"{w['base']:,} -> {w['other']:,}")
+
+
+def _count(n: int | None) -> str:
+    """A count as printed, `not known` where it is None (the notes say why)."""
+    return "not known" if n is None else f"{n:,}"
 
 
 def switches_said(switched: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from foedus.model.state_files import COW_MAJORS_FILE, cow_carried
 from foedus.model.states import COW_FIRST_DAY, StateRegistry
 
-__all__ = ["majors_notes", "majors_unknown", "with_majors_notes"]
+__all__ = ["empty_note", "majors_notes", "majors_unknown", "with_majors_notes"]
 
 
 def majors_notes(states: StateRegistry, day: dt.date) -> list[str]:
@@ -34,6 +34,12 @@ def majors_unknown(states: StateRegistry, day: dt.date) -> str | None:
     if day < COW_FIRST_DAY:
         return f"not known: COW's major-power list begins on {COW_FIRST_DAY}, after {day}"
     return None
+
+
+def empty_note(columns: Sequence[str], figure: str, unknown: str) -> str:
+    """The note on output `columns` left empty (null) because `figure` (what they would give) is not known
+    (`majors_unknown`'s `unknown`): one wording for every table, JSON and atlas that reads the major powers."""
+    return f"{', '.join(columns)} {'is' if len(columns) == 1 else 'are'} empty: {figure} is {unknown}"
 
 
 def with_majors_notes(notes: Sequence[str], states: StateRegistry, day: dt.date) -> tuple[str, ...]:

@@ -97,7 +97,7 @@ def stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         series = frame[col]
         if pd.api.types.is_bool_dtype(series.dtype):
             series = series.astype("float64") if series.isna().any() else series.astype("int8")
-        elif pd.api.types.is_integer_dtype(series.dtype) and series.abs().max() > 2**53:
+        elif pd.api.types.is_integer_dtype(series.dtype) and series.notna().any() and series.abs().max() > 2**53:
             series = series.map(lambda v: "" if v is pd.NA else str(v)).astype(object)  # e.g. 63-bit seeds: as text
         elif pd.api.types.is_extension_array_dtype(series.dtype) and pd.api.types.is_numeric_dtype(series.dtype):
             series = series.astype("float64")  # pd.NA -> Stata missing

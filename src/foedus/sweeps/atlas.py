@@ -27,7 +27,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["SERIES_DAY", "AtlasOptions", "Coverage", "atlas_frame", "atlas_results", "coverage", "dated_coverage",
-           "dyad_members", "need_members", "opposite_count", "series_notes", "yearly_indicators"]
+           "dyad_members", "frame_notes", "need_members", "opposite_count", "series_notes", "tripwire_notes",
+           "yearly_indicators", "years_frame"]
+
+# what the atlas's major-power columns would give, for the note saying why they are empty (`empty_note`)
+OPPOSITE_FIGURE = "whether major powers fight on opposite sides"
+TRIPWIRE_FIGURE = "the number of dyads whose war puts major powers on opposite sides"
 
 SERIES_DAY = (7, 1)  # a yearly series' reference day (month, day): 1 July
 
@@ -156,9 +161,12 @@ def atlas_frame(world: World, day: dt.date, options: AtlasOptions | None = None,
 
     `war_size` counts belligerents; `drawn_in` adds the states bound to both sides (conflicts), which
     join neither. The escalatory reading's `drawn_in` is never below the legal reading's (a test).
-    `progress(k)`: after the k-th reading.
+    `majors_opposite_*` is empty (null) where COW's list gives no major power on `day` (`majors_unknown`): it would
+    read false whatever the sides (`frame_notes` says why). `progress(k)`: after the k-th reading.
     """
     import pandas as pd
+
+    from foedus.model.major_notes import majors_unknown
 
     results = atlas_results(world, day, options, progress)
     first = next(iter(results.values()))
@@ -177,8 +185,29 @@ def atlas_frame(world: World, day: dt.date, options: AtlasOptions | None = None,
         frame[f"defense_joiners_{reading}"] = (res.sides == DEFENSE).sum(axis=1) - 1
         frame[f"conflicts_{reading}"] = res.conflicts.sum(axis=1)
         frame[f"drawn_in_{reading}"] = ((res.sides != 0) | res.conflicts).sum(axis=1)
-        frame[f"majors_opposite_{reading}"] = res.majors_opposite()
+        frame[f"majors_opposite_{reading}"] = (res.majors_opposite() if majors_unknown(world.states, day) is None
+                                               else pd.array([pd.NA] * len(res.attackers), dtype="boolean"))
     return pd.DataFrame(frame)
+
+
+def frame_notes(world: World, day: dt.date, readings: Iterable[str]) -> list[str]:
+    """Why `atlas_frame`'s `majors_opposite_*` columns are empty, where they are (none where they are measured)."""
+    from foedus.model.major_notes import empty_note, majors_unknown
+
+    unknown = majors_unknown(world.states, day)
+    return [] if unknown is None else [empty_note([f"majors_opposite_{r}" for r in readings], OPPOSITE_FIGURE,
+                                                  unknown)]
+
+
+def tripwire_notes(world: World, day: dt.date, readings: Iterable[str],
+                   columns: str = "tripwire_dyads_{}") -> list[str]:
+    """Why the tripwire counts (`columns`, formatted with each reading) are empty where COW's list is not loaded: a
+    series' `tripwire_dyads_*` (`year_row`), an atlas comparison's `tripwire_dyads` (`day`: the later date)."""
+    from foedus.model.major_notes import empty_note, majors_unknown
+
+    unknown = majors_unknown(world.states, day) if not world.states.majors else None
+    named = list(dict.fromkeys(columns.format(r) for r in readings))
+    return [] if unknown is None else [empty_note(named, TRIPWIRE_FIGURE, unknown)]
 
 
 def opposite_count(res: BatchResult, watch: str, against: Iterable[str]) -> int:
@@ -199,11 +228,19 @@ def yearly_indicators(world: World, years: Iterable[int], options: AtlasOptions 
                       on: tuple[int, int] = SERIES_DAY, progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """Systemic indicators per year: mean and max cascade size, tripwire dyads, and the mean and largest
     share of world capabilities (CINC) a dyad's war draws in."""
+    options = options or AtlasOptions()
+    return years_frame([year_row(world, year, options, on) for year in _progressed(years, progress)])
+
+
+def years_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The yearly rows (`year_row`) as a frame, the tripwire counts whole numbers, missing ones null (not objects:
+    Stata would write them as text)."""
     import pandas as pd
 
-    options = options or AtlasOptions()
-    rows = [year_row(world, year, options, on) for year in _progressed(years, progress)]
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    for col in [c for c in frame.columns if str(c).startswith("tripwire_dyads_")]:
+        frame[col] = frame[col].astype("Int64")
+    return frame
 
 
 def _progressed(years: Iterable[int], progress: Callable[[int], None] | None) -> Iterable[int]:
@@ -214,17 +251,21 @@ def _progressed(years: Iterable[int], progress: Callable[[int], None] | None) ->
 
 
 def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int] = SERIES_DAY) -> dict[str, Any]:
-    """The indicators of one year (reference day `on`, 1 July by default)."""
+    """The indicators of one year (reference day `on`, 1 July by default); the tripwire counts None where COW's list
+    gives no major power (`majors_unknown`: they would read 0 whatever the sides), but 0 in a year of no dyad."""
+    from foedus.model.major_notes import majors_unknown
+
     day = dt.date(year, *on)
     results = atlas_results(world, day, options)
     cinc = _cinc_vector(world, next(iter(results.values())).states, day)
     total = float(cinc.sum()) if cinc is not None else 0.0
     row: dict[str, Any] = {"year": year, "dyads": len(next(iter(results.values())).attackers)}
+    unknown = majors_unknown(world.states, day) if row["dyads"] else None
     for reading, res in results.items():
         size = res.war_size()
         row[f"mean_size_{reading}"] = float(size.mean()) if len(size) else 0.0
         row[f"max_size_{reading}"] = int(size.max()) if len(size) else 0
-        row[f"tripwire_dyads_{reading}"] = int(res.majors_opposite().sum())
+        row[f"tripwire_dyads_{reading}"] = int(res.majors_opposite().sum()) if unknown is None else None
         if cinc is not None:  # the columns in every year, in one order; empty in a year without CINC (1815)
             # each dyad's war: the share of world capabilities (CINC) its belligerents hold
             share = ((res.sides != 0) @ cinc) / total if total > 0 and len(size) else None

@@ -135,10 +135,10 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
 def draws_notes(world: World, day: dt.date) -> list[str]:
     """The Monte Carlo atlas's notes on its own columns: why `p_majors_opposite` is empty, where it is
     (`AtlasDraws.frame`), in the words of a cascade's `p_major_powers_unknown` (`majors_unknown`)."""
-    from foedus.model.major_notes import majors_unknown
+    from foedus.model.major_notes import empty_note, majors_unknown
 
     unknown = majors_unknown(world.states, day)
-    return [] if unknown is None else [f"p_majors_opposite is empty: P(major powers on opposite sides) is {unknown}"]
+    return [] if unknown is None else [empty_note(["p_majors_opposite"], "P(major powers on opposite sides)", unknown)]
 
 
 def shared_draws(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel,

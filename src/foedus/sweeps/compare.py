@@ -19,6 +19,7 @@ from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
 from foedus.war.ongoing_changes import ongoing_changes
 
 if TYPE_CHECKING:
+    from foedus.engine.fast.batch import BatchResult
     from foedus.model.overlay import Change
 
 __all__ = ["check_watch", "compare_atlas", "compare_results", "unchanged_because"]
@@ -191,7 +192,7 @@ def compare_atlas(
         entry: dict[str, Any] = {
             "dyads": {"base": len(key_a), "other": len(key_b), "common": len(common)},
             "mean_war_size": {"base": float(ra.war_size().mean()), "other": float(rb.war_size().mean())},
-            "tripwire_dyads": {"base": int(ra.majors_opposite().sum()), "other": int(rb.majors_opposite().sum())},
+            "tripwire_dyads": {"base": _tripwires(ra, base, base_day), "other": _tripwires(rb, other, other_day)},
             "dyads_with_larger_war": int((size_b > size_a).sum()),
             "dyads_with_smaller_war": int((size_b < size_a).sum()),
             "largest_changes": _largest(common, size_a, size_b),
@@ -202,6 +203,14 @@ def compare_atlas(
                               "other": opposite_count(rb, watch, against)}
         out["readings"][reading] = entry
     return out
+
+
+def _tripwires(res: BatchResult, world: World, day: dt.date) -> int | None:
+    """The dyads whose war puts major powers on opposite sides, or None where COW's list gives no major power on `day`
+    (`majors_unknown`: the count would read 0 whatever the sides; `tripwire_notes` says why)."""
+    from foedus.model.major_notes import majors_unknown
+
+    return int(res.majors_opposite().sum()) if majors_unknown(world.states, day) is None else None
 
 
 def _dyad_index(res: Any) -> dict[tuple[str, str], int]:

@@ -67,11 +67,11 @@ def _year_row(year: int, options: AtlasOptions) -> dict[str, Any]:
 
 def yearly_frame(first: int, last: int, options: AtlasOptions, dask_client: Any) -> pd.DataFrame:
     """The yearly atlas indicators, one Dask task per year."""
-    import pandas as pd
+    from foedus.sweeps.atlas import years_frame
 
     futures = dask_client.map(_year_row, list(range(first, last + 1)), options=options)
     rows = dask_client.gather(futures)
-    return pd.DataFrame(sorted(rows, key=lambda r: r["year"]))
+    return years_frame(sorted(rows, key=lambda r: r["year"]))
 
 
 def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, scheduler: str, workers: int,

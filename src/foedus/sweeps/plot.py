@@ -114,7 +114,9 @@ def _read_stata(path: Path) -> Any:
 
 _READERS: dict[str, tuple[str, Callable[[Path], Any]]] = {
     ".parquet": ("Parquet", _read_parquet), ".csv": ("CSV", _read_csv), ".dta": ("Stata", _read_stata)}
-_COUNTS = ("mean_size", "max_size", "tripwire_dyads")  # defined every year; a capability share may be missing
+_COUNTS = ("mean_size", "max_size", "tripwire_dyads")  # counts (0 or more); drawn every year but for these:
+# a capability share may be missing, and the tripwire counts where COW's major-power list was not loaded (`year_row`)
+_ALWAYS = ("mean_size", "max_size")
 _SHARES = ("capability_share_mean", "capability_share_max")
 
 
@@ -137,8 +139,8 @@ def _shown(value: object) -> str:
 
 def _checked(frame: Any, series: str) -> Any:
     """The series with whole, distinct years the atlas covers and finite numbers in every column drawn (a count of 0
-    or more in each year, shares of 0–1), or one line naming the file `series` as written: a plot of a broken file
-    would look like a finding."""
+    or more in each year, but a tripwire count left empty without COW's major-power list; shares of 0–1, or empty),
+    or one line naming the file `series` as written: a plot of a broken file would look like a finding."""
     import numpy as np
     import pandas as pd
 
@@ -157,7 +159,7 @@ def _checked(frame: Any, series: str) -> Any:
         for bad, what in ((values.isna() & frame[col].notna(), "a number"), (np.isinf(values), "a finite number")):
             if bad.any():
                 raise FoedusError(f"{series}: {col} {_shown(frame[col][bad].iloc[0])} (row {_row(bad)}) is not {what}")
-        must = col == "year" or col.startswith(_COUNTS)
+        must = col == "year" or col.startswith(_ALWAYS)
         if must and values.isna().any():
             raise FoedusError(f"{series}: row {_row(values.isna())} has no {col} (the cell is empty or NaN, where "
                               "`foedus atlas` writes a number every year: is the file cut short or edited?)")
