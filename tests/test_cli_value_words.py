@@ -23,8 +23,6 @@ from test_input_messages import CASCADE, _error_line
     ([*CASCADE, "--draws", "1.5"], "Invalid value for '--draws': must be a whole number (got '1.5')"),
     ([*CASCADE, "--draws", "a"], "Invalid value for '--draws': must be a whole number (got 'a')"),  # not 'a whole'
     ([*CASCADE, "--draws", "x" * 100], f"Invalid value for '--draws': must be a whole number (got '{'x' * 56}…') "),
-    ([*CASCADE, "--draws", "10", "--seed", "-1"], "Invalid value for '--seed': must be greater than or equal to 0 "
-     "(got '-1')"),
     (["atlas", "--out", "a.csv", "--from", "1990s", "--to", "1991"], "Invalid value for '--from': must be a whole "
      "number (got '1990s')"),
     (["depth", "--out", "d.csv", "--level", "wide"], "Invalid value for '--level': must be a number (got 'wide')"),

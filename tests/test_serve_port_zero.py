@@ -87,7 +87,7 @@ def test_port_0_picks_again_when_the_port_picked_is_taken_on_another_address(
 def test_a_port_out_of_range_is_refused_and_the_message_names_0(port: int) -> None:
     with pytest.raises(FoedusError) as info:
         check_bind("127.0.0.1", port, allow_remote=False)
-    assert str(info.value) == f"port {port} is not between 1 and 65535 (or 0, for a free port the system picks)"
+    assert str(info.value) == f"--port must be between 0 and 65,535 (got {port}); 0 picks a free port"
     assert check_bind("127.0.0.1", 0, allow_remote=False) == "127.0.0.1"
 
 

@@ -39,9 +39,9 @@ def test_draws_and_seed_match_the_python_api(api_client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("params", "needle"), [
-    ({"draws": 0}, "draws must be greater than or equal to 1"),
-    ({"draws": 10_001}, "draws must be less than or equal to 10000"),
-    ({"draws": 10, "seed": -1}, "seed must be greater than or equal to 0"),
+    ({"draws": 0}, "draws must be between 1 and 10,000 (got 0)"),
+    ({"draws": 10_001}, "draws must be between 1 and 10,000 (got 10001)"),
+    ({"draws": 10, "seed": -1}, "seed must be between 0 and 9,223,372,036,854,775,807 (got -1)"),
     ({"draws": "many"}, "draws must be a whole number"),
 ])
 def test_draws_are_bounded(api_client: TestClient, params: dict[str, Any], needle: str) -> None:

@@ -7,14 +7,16 @@ from __future__ import annotations
 __all__ = ["out_of_range", "year_outside", "years_backwards"]
 
 
-def out_of_range(name: str, low: int, high: int, given: object) -> str:
-    """The one sentence for a count given outside its bounds, an option's (`--draws`, `--bootstrap`) or a keyword's:
-    the bounds with thousands separators, the value as given (cut to 30 characters).
+def out_of_range(name: str, low: float, high: float, given: object) -> str:
+    """The one sentence for a number outside its bounds (thousands separated, a whole float whole; the value as given,
+    cut to 30 characters): an option's (`--draws`, `--bootstrap`), a keyword's, or with no `name` a web query
+    parameter's (`foedus.web.params`).
 
-    >>> out_of_range("--draws", 1, 1_000_000, 0)
-    '--draws must be between 1 and 1,000,000 (got 0)'
+    >>> out_of_range("--draws", 1, 1_000_000, 0), out_of_range("", 1.0, 3600.0, "0.5")
+    ('--draws must be between 1 and 1,000,000 (got 0)', 'must be between 1 and 3,600 (got 0.5)')
     """
-    return f"{name} must be between {low:,} and {high:,} (got {str(given)[:30]})"
+    low_, high_ = (f"{int(b):,}" if float(b).is_integer() else f"{b:,}" for b in (low, high))
+    return f"{name + ' ' if name else ''}must be between {low_} and {high_} (got {str(given)[:30]})"
 
 
 def year_outside(name: str, year: int, low: int, high: int, why: str) -> str:

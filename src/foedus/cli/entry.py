@@ -51,7 +51,8 @@ def _check_values(command: Any) -> None:
       the word after an option as its value, so `cascade -a -t RUS -d D` read the attacker '-t', and then said
       --target was missing (not `_OWN_CHECK`'s, which say it their own way).
     - a number option refuses a number not written plainly (`foedus.numerals`): typer reads `--from 1_914`
-      and `--from 1914.0` as 1914, as Python's int() does; said as `--from abc` is (blanks around it left out)."""
+      and `--from 1914.0` as 1914, as Python's int() does; said as `--from abc` is (blanks around it left out).
+      One outside its bounds (typer's `min=`, `max=`) is refused in foedus's one wording (`_check_bounds`)."""
     from typer import BadParameter
 
     from foedus.cli.helpers import option_names, path_problem
@@ -79,12 +80,32 @@ def _check_values(command: Any) -> None:
                     problem = None if number is None else number_problem(one, number)
                 if problem:
                     raise BadParameter(problem, ctx=ctx, param=param)
+                if number is not None:
+                    _check_bounds(param, one, number)
             converted = original(ctx, value)
             return _as_given(converted, value) if paths else converted
 
         param.process_value = process_value
     for sub in getattr(command, "commands", {}).values():
         _check_values(sub)
+
+
+def _check_bounds(param: Any, text: str, whole: bool) -> None:
+    """Refuse a number (written plainly: `foedus.numerals`) outside the bounds typer declares for `param` (`min=`,
+    `max=`) in the one wording every bound is refused in (`foedus.wording.out_of_range`), as a `FoedusError`: typer's
+    own said 'Invalid value for '--seed': must be greater than or equal to 0 (got '-1')', and only the one bound."""
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is None or high is None:  # every bounded option has both (tests/test_cli_bounds.py)
+        return
+    try:
+        value: float = int(text) if whole else float(text)
+    except ValueError:  # more digits than int() reads (4,300): beyond every bound
+        value = float("-inf" if text.strip().startswith("-") else "inf")
+    if not low <= value <= high:
+        from foedus.errors import FoedusError, out_of_range
+
+        name = max((o for o in param.opts if o.startswith("--")), key=len, default=param.opts[0])
+        raise FoedusError(out_of_range(name, low, high, text.strip()))
 
 
 def _number_kind(param: Any) -> bool | None:

@@ -7,6 +7,7 @@ names, defaults and meaning as `foedus cascade`'s options and `foedus.cascade`'s
 
 from __future__ import annotations
 
+import functools
 import inspect
 import typing
 from collections.abc import Awaitable, Callable, Mapping
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Query, Request
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from foedus.declare import split_values
@@ -23,6 +24,7 @@ from foedus.inputs import SCENARIO, Input
 from foedus.numerals import plain_whole
 from foedus.state_lists import split_names
 from foedus.web.envelope import WebInputError
+from foedus.wording import out_of_range
 
 __all__ = ["MAX_STATES", "MAX_VALUE", "ScenarioQuery", "declared_query", "known_params_only", "scenario_query",
            "split_states"]
@@ -90,13 +92,16 @@ def _parameter(inp: Input, limits: Mapping[str, Any]) -> inspect.Parameter:
     extra: dict[str, Any] = {"max_length": MAX_VALUE} if kind in (str, str | None) else {}
     if inp.example is not None:
         extra["examples"] = [inp.example]
-    if inp.bounds is not None:
-        extra |= {"ge": inp.bounds[0], "le": inp.bounds[1]}
-    query = Query(description=inp.full_help, **{**extra, **limits})
+    given = {**extra, **limits}
+    checks: tuple[Any, ...] = ()
+    if inp.bounds is not None:  # a whole number (draws, seed), refused outside its bounds in the CLI's words
+        low, high = given.pop("ge", inp.bounds[0]), given.pop("le", inp.bounds[1])
+        given["json_schema_extra"] = {"minimum": low, "maximum": high}
+        checks = (BeforeValidator(_plain_whole), AfterValidator(functools.partial(_within, low, high)))
+    query = Query(description=inp.full_help, **given)
     default = inspect.Parameter.empty if inp.required else inp.default
-    plain = (BeforeValidator(_plain_whole),) if inp.bounds is not None else ()  # a whole number (draws, seed)
     return inspect.Parameter(inp.name, inspect.Parameter.KEYWORD_ONLY, default=default,
-                             annotation=Annotated[(kind, *plain, query)])
+                             annotation=Annotated[(kind, *checks, query)])
 
 
 def _plain_whole(value: Any) -> Any:
@@ -105,6 +110,15 @@ def _plain_whole(value: Any) -> Any:
     whole number')."""
     if isinstance(value, str) and not plain_whole(value):
         raise PydanticCustomError("int_parsing", "Input should be a valid integer")
+    return value
+
+
+def _within(low: int, high: int, value: Any) -> Any:
+    """A whole-number query value, refused outside its bounds in the words the CLI and `foedus.cascade` refuse it in
+    (`foedus.wording.out_of_range`: 'must be between 1 and 10,000 (got 0)'); pydantic's `ge`/`le` said only the
+    bound it crossed ('must be greater than or equal to 1')."""
+    if value is not None and not low <= value <= high:
+        raise PydanticCustomError("value_error", out_of_range("", low, high, value))
     return value
 
 

@@ -12,7 +12,7 @@ import threading
 import webbrowser
 from typing import Any
 
-from foedus.errors import FoedusError, empty_or_blank
+from foedus.errors import FoedusError, empty_or_blank, out_of_range
 from foedus.web.guard import bare_host, is_loopback_host, numeric_address
 from foedus.web.served import ANNOUNCED
 
@@ -32,7 +32,7 @@ def check_bind(host: str, port: int, allow_remote: bool) -> str:
         FoedusError: the host is empty or not loopback (and remote serving was not allowed), or the port is invalid.
     """
     if not 0 <= port < 65536:
-        raise FoedusError(f"port {port} is not between 1 and 65535 (or 0, for a free port the system picks)")
+        raise FoedusError(f"{out_of_range('--port', 0, 65535, port)}; 0 picks a free port")
     if not host.strip():  # the socket layer binds every interface for it, which the announced URL does not say
         raise FoedusError(f"the host is {empty_or_blank(host)}: give the address to serve on (127.0.0.1, this machine "
                           "only; 0.0.0.0 with --allow-remote, every interface)")
