@@ -6,6 +6,7 @@ import contextlib
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -33,14 +34,24 @@ def file_error(tmp_path: Path, read: Callable[[Path], object], text: str) -> str
     return str(caught.value).removeprefix(f"{path}: ")
 
 
-def cli_line(args: list[str]) -> tuple[int, str, str]:
-    """Run one command line in-process as the console script does: exit code, stdout, stderr."""
+class Ran(NamedTuple):
+    """What one command line did: named as `subprocess.CompletedProcess` names them, and a tuple to unpack."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli_line(args: list[str]) -> Ran:
+    """Run one command line in-process as the console script does: exit code, stdout, stderr. The suite's one
+    runner of the command line: a subprocess costs an interpreter's start and a world's load each; a test that
+    needs a process of its own (the real console script, a fresh world or cache, a signal) says why."""
     from foedus.cli.start import run_line
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run_line(args)
-    return code, out.getvalue(), err.getvalue()
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 class InlineClient:

@@ -29,6 +29,7 @@ def _data(tmp_path: Path, *datasets: str) -> Path:
     return root
 
 
+# A process of its own, not `samples.cli_line`: a process loads its world once, from the data folder it starts with.
 def _cli(tmp_path: Path, data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "FOEDUS_DATA_DIR": str(data), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")}
     return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env,

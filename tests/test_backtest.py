@@ -20,13 +20,9 @@ from foedus.backtest.predict import Predicted, ReadingPrediction
 from foedus.backtest.published import split
 from foedus.backtest.scoring import Actual, pairs_of, score
 from foedus.backtest.wars import DyadicStarts, Participation, War, load_dyadic, load_wars
+from samples import cli_line
 
 D = dt.date
-
-
-def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300)
 
 
 # --- opening attacks ------------------------------------------------------------------------------------------
@@ -231,7 +227,7 @@ def test_report_and_figures_of_an_empty_backtest(tmp_path: Path) -> None:
 def gulf_war(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The report of a backtest of 1990-1991 (the Gulf War alone, 20 draws), and what it said on stderr."""
     out = tmp_path_factory.mktemp("gulf") / "bt"
-    proc = _run_cli("backtest", "--from", "1990", "--to", "1991", "--out", str(out), "--draws", "20")
+    proc = cli_line(["backtest", "--from", "1990", "--to", "1991", "--out", str(out), "--draws", "20"])
     assert proc.returncode == 0, proc.stderr
     return out, proc.stderr
 
@@ -294,7 +290,7 @@ def test_backtest_tables_write_flags_and_whole_numbers_as_every_table_does(gulf_
 @pytest.mark.needs_data
 def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     out = tmp_path / "bt"
-    proc = _run_cli("backtest", "--from", "1939", "--to", "1950", "--out", str(out), "--draws", "200")
+    proc = cli_line(["backtest", "--from", "1939", "--to", "1950", "--out", str(out), "--draws", "200"])
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png", "calibration.svg",
@@ -323,19 +319,19 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     mine = out / "notes.txt"
     mine.write_text("mine", encoding="utf-8")
     before = (out / "report.md").read_text(encoding="utf-8")
-    again = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50")
+    again = cli_line(["backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50"])
     assert again.returncode == 2
     assert again.stderr.strip().startswith("error: ") and "not empty" in again.stderr
     assert again.stderr.strip().count("\n") == 0
     assert (out / "report.md").read_text(encoding="utf-8") == before
-    forced = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force",
-                      "--opening-only")
+    forced = cli_line(["backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force",
+                       "--opening-only"])
     assert forced.returncode == 2 and "not replacing" in forced.stderr and "notes.txt" in forced.stderr
     assert mine.read_text(encoding="utf-8") == "mine"  # --force replaces an earlier report only, never your files
     assert (out / "report.md").read_text(encoding="utf-8") == before
     mine.unlink()
-    forced = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force",
-                      "--opening-only")
+    forced = cli_line(["backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force",
+                       "--opening-only"])
     assert forced.returncode == 0, forced.stderr
     again_metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert again_metrics["wars"]["scored"] == 1 and "replay" not in again_metrics  # the earlier backtest only
@@ -352,7 +348,7 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
                  "1823–2003)", marks=pytest.mark.needs_data),
 ])
 def test_cli_user_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
-    proc = _run_cli("backtest", "--out", str(tmp_path / "x"), *args)
+    proc = cli_line(["backtest", "--out", str(tmp_path / "x"), *args])
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"error: {message}"
     assert not (tmp_path / "x").exists()  # nothing created for a run that cannot start
@@ -398,7 +394,7 @@ def test_cli_without_the_war_data_says_how_to_get_it(tmp_path: Path) -> None:
 def test_cli_refuses_a_file_as_out(tmp_path: Path) -> None:
     target = tmp_path / "file.txt"
     target.write_text("keep", encoding="utf-8")
-    proc = _run_cli("backtest", "--out", str(target))
+    proc = cli_line(["backtest", "--out", str(target)])
     assert proc.returncode == 2  # the rule of every folder output (`foedus.outputs.check_folder_target`)
     assert proc.stderr == f"error: {target} is a file; --force replaces a folder of output, never a file\n"
     assert target.read_text(encoding="utf-8") == "keep"
@@ -408,7 +404,7 @@ def test_cli_refuses_a_missing_parent_folder_like_every_writer(tmp_path: Path) -
     """--out in a folder that does not exist is refused before any work, as atlas, likely report and the others
     refuse it; no folder is made."""
     out = tmp_path / "missing" / "deeper" / "bt"
-    proc = _run_cli("backtest", "--out", str(out), "--from", "1950", "--to", "1950", "--opening-only")
+    proc = cli_line(["backtest", "--out", str(out), "--from", "1950", "--to", "1950", "--opening-only"])
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"error: cannot write {out}: the folder {out.parent} does not exist"
     assert not (tmp_path / "missing").exists()
@@ -423,14 +419,14 @@ def test_force_refuses_a_folder_holding_more_than_a_report(tmp_path: Path) -> No
     (out / "report.md").write_text("old report", encoding="utf-8")
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     inode = (out / "drafts").stat().st_ino
-    proc = _run_cli("backtest", "--out", str(out), "--from", "1950", "--to", "1950", "--opening-only", "--force")
+    proc = cli_line(["backtest", "--out", str(out), "--from", "1950", "--to", "1950", "--opening-only", "--force"])
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert proc.stderr.startswith(f"error: not replacing {out}: it holds what the backtest does not write (drafts/, "
                                   "notes.txt)")
     assert (out / "drafts").stat().st_ino == inode and (out / "drafts" / "d.txt").read_text(encoding="utf-8") == "draft"
     assert (out / "report.md").read_text(encoding="utf-8") == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]
-    help_text = " ".join(_run_cli("backtest", "--help").stdout.split())
+    help_text = " ".join(cli_line(["backtest", "--help"]).stdout.split())
     assert "refused, never emptied or merged" in help_text.replace("│ ", "")
 
 

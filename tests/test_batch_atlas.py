@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +26,7 @@ from foedus.sweeps.atlas import (
     yearly_indicators,
 )
 from foedus.sweeps.compare import compare_atlas, compare_results
-from samples import GOOD_TREATY, inline_client
+from samples import GOOD_TREATY, cli_line, inline_client
 
 pytestmark = pytest.mark.needs_data
 
@@ -181,7 +178,7 @@ def test_a_series_past_its_data_says_what_it_carries(tmp_path: Path) -> None:
     assert series_notes(2016) == []
     assert [n.split(" ")[1] for n in series_notes(2027)] == ["2016", "2018", "bundled"]
     out = tmp_path / "s.parquet"
-    proc = _cli("atlas", "--from", "2019", "--to", "2019", "--out", str(out))
+    proc = cli_line(["atlas", "--from", "2019", "--to", "2019", "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     notes = json.loads(pq.read_schema(out).metadata[b"foedus"])["notes"]
     assert notes == series_notes(2019) and len(notes) == 2
@@ -205,7 +202,7 @@ def test_an_atlas_of_a_date_past_its_data_says_what_it_carries(tmp_path: Path, a
     from foedus.sweeps.atlas import series_notes
 
     out = tmp_path / "a.parquet"
-    proc = _cli(*args, *([] if args[0] == "compare" else ["--out", str(out)]))
+    proc = cli_line([*args, *([] if args[0] == "compare" else ["--out", str(out)])])
     assert proc.returncode == 0, proc.stderr
     written = (json.loads(proc.stdout) if args[0] == "compare"
                else json.loads(pq.read_schema(out).metadata[b"foedus"])).get("notes", [])
@@ -475,45 +472,40 @@ def test_escalatory_atlas_monte_carlo_with_certain_honour_equals_the_batched_atl
     assert np.array_equal(mc.majors_opposite[:, 0], det.majors_opposite()[order])
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300)
-
-
 @pytest.mark.slow
 def test_atlas_cli_draws_on_dask_write_the_in_process_result_partitioned(tmp_path: Path) -> None:
     import pandas as pd
 
     args = ("atlas", "--date", "1914-07-01", "--draws", "4", "--seed", "2", "--reading", "escalatory")
     here, there = tmp_path / "here.csv", tmp_path / "there"
-    assert _cli(*args, "--out", str(here)).returncode == 0
-    proc = _cli(*args, "--scheduler", "local", "--workers", "2", "--out", str(there))
+    assert cli_line([*args, "--out", str(here)]).returncode == 0
+    proc = cli_line([*args, "--scheduler", "local", "--workers", "2", "--out", str(there)])
     assert proc.returncode == 0, proc.stderr
     assert (there / "attacker=FRA").is_dir()
     key = ["attacker", "target"]
     a = pd.read_csv(here).sort_values(key).reset_index(drop=True)
     b = pd.read_parquet(there).astype({"attacker": str}).sort_values(key).reset_index(drop=True)[a.columns]
     pd.testing.assert_frame_equal(a, b, check_dtype=False)
-    again = _cli(*args, "--scheduler", "local", "--out", str(there))
+    again = cli_line([*args, "--scheduler", "local", "--out", str(there)])
     assert again.returncode == 2 and "is a folder that is not empty; not overwriting it" in again.stderr
 
 
 def test_atlas_cli_monte_carlo_both_readings_and_its_errors(tmp_path: Path) -> None:
     import pandas as pd
 
-    run = _cli
     esc = tmp_path / "esc.csv"
-    proc = run("atlas", "--date", "1914-07-01", "--draws", "3", "--seed", "1", "--reading", "escalatory",
-               "--out", str(esc))
+    proc = cli_line(["atlas", "--date", "1914-07-01", "--draws", "3", "--seed", "1", "--reading", "escalatory",
+                     "--out", str(esc)])
     assert proc.returncode == 0, proc.stderr
     frame = pd.read_csv(esc)
     assert set(frame.reading) == {"escalatory"} and (frame.draws == 3).all()
     assert (frame.war_size_p5 <= frame.war_size_p95).all()
     before = esc.read_bytes()
-    again = run("atlas", "--date", "1914-07-01", "--draws", "3", "--out", str(esc))
+    again = cli_line(["atlas", "--date", "1914-07-01", "--draws", "3", "--out", str(esc)])
     assert again.returncode == 2 and "already exists; not overwriting it" in again.stderr
     assert "Traceback" not in again.stderr and esc.read_bytes() == before
-    bad = run("atlas", "--date", "1914-07-01", "--draws", "3", "--reading", "hawkish", "--out", str(tmp_path / "x.csv"))
+    bad = cli_line(["atlas", "--date", "1914-07-01", "--draws", "3", "--reading", "hawkish", "--out",
+                    str(tmp_path / "x.csv")])
     assert bad.returncode == 2 and "unknown reading 'hawkish'" in bad.stderr
 
 

@@ -273,6 +273,7 @@ def test_states_and_places_commands() -> None:
 def test_without_research_data_foedus_says_what_is_missing(tmp_path: Path) -> None:
     env = os.environ.copy() | {"FOEDUS_DATA_DIR": str(tmp_path / "empty"), "FOEDUS_CACHE_DIR": str(tmp_path / "c")}
 
+    # A process of its own, not `samples.cli_line`: a process loads its world once, from the data folder it starts with.
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
                               env=env, timeout=120)

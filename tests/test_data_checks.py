@@ -25,6 +25,7 @@ from foedus.datasets import DATASETS, import_file, status
 from foedus.datasets.verify import OTHER_VERSIONS, check_file, dataset_file
 from foedus.errors import ChecksumError, DataCorruptError, DataFetchError, DataImportError
 from other_release import another_release
+from samples import cli_line
 
 SOURCE = Path(os.environ["FOEDUS_DATA_DIR"])
 ATOP_M = "atop/atop5_1m.csv"
@@ -56,6 +57,8 @@ def _replace(root: Path, rel: str, content: bytes) -> Path:
     return path
 
 
+# A process of its own, not `samples.cli_line`: a process loads its world once, from the data folder it starts with
+# (here one the test damaged); a command that loads no world runs through `samples.cli_line`.
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, timeout=300,
                           env={**os.environ, **(env or {})})
@@ -193,7 +196,7 @@ def test_corrupt_and_encrypted_zips_give_one_clear_error(data: Path, tmp_path: P
     _encrypted_zip(encrypted)
     with pytest.raises(DataImportError, match="encrypted"):
         import_file(encrypted)
-    proc = _cli("data", "import", str(encrypted))
+    proc = cli_line(["data", "import", str(encrypted)])
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and "encrypted" in proc.stderr
 
 
@@ -217,7 +220,7 @@ def test_an_empty_or_malformed_mirror_is_an_error(data: Path, monkeypatch: pytes
     monkeypatch.setenv("FOEDUS_DATA_MIRROR", "gopher://x")
     with pytest.raises(DataFetchError, match="FOEDUS_DATA_MIRROR"):
         fetch(["cow_states"])
-    proc = _cli("data", "fetch", "--mirror", "")
+    proc = cli_line(["data", "fetch", "--mirror", ""])
     assert proc.returncode == 2 and "--mirror is empty" in proc.stderr
 
 

@@ -11,16 +11,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from foedus.datasets import DATASETS, MIRROR_ENV, import_file
+from foedus.datasets import DATASETS, import_file
 from foedus.datasets.verify import OTHER_VERSIONS
 from foedus.errors import DataImportError
+from samples import Ran, cli_line
 
 SOURCE = Path(os.environ["FOEDUS_DATA_DIR"])
 STATES = "cow_states/states2016.csv"
@@ -59,14 +58,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def cli(*args: str, data: Path, cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {**{k: v for k, v in os.environ.items() if k != MIRROR_ENV}, "FOEDUS_DATA_DIR": str(data),
-           "FOEDUS_CACHE_DIR": str(cache)}
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=300)
-
-
-def one_error(proc: subprocess.CompletedProcess[str]) -> str:
+def one_error(proc: Ran) -> str:
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
@@ -80,7 +72,7 @@ def test_a_damaged_zip_that_is_not_foedus_s_is_passed_over_one_that_is_is_refuse
     put(folder / "a" / "holiday-photos.zip", DAMAGED)
     encrypted_zip(folder / "private.zip", "notes.txt")
     before = snapshot(folder)
-    proc = cli("data", "import", str(folder), data=target, cache=tmp_path / "cache")
+    proc = cli_line(["data", "import", str(folder)])
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert proc.stdout.splitlines() == [
         f"skipped     {folder / 'a' / 'holiday-photos.zip'}  (it is not a readable zip archive (File is not a zip "
@@ -96,7 +88,7 @@ def test_a_damaged_zip_that_is_not_foedus_s_is_passed_over_one_that_is_is_refuse
             import_file(folder, force=True)
         zipped.unlink()
     locked = encrypted_zip(folder / "locked.zip", "states2016.csv")  # not a release's name, but it holds one
-    error = one_error(cli("data", "import", str(folder), data=target, cache=tmp_path / "cache"))
+    error = one_error(cli_line(["data", "import", str(folder)]))
     assert error.startswith(f"error: cannot import {locked}: it is encrypted"), error
     locked.unlink()
     assert snapshot(folder) == before
@@ -135,8 +127,7 @@ def test_the_release_is_taken_over_another_version_whatever_the_order(target: Pa
     folder = tmp_path / "downloads"
     put(folder / "a-old" / "states2016.csv", states(drop=1))  # found first, in path order
     put(folder / "states2016.csv", states())
-    proc = cli("data", "import", str(folder), *(["--any-version"] if any_version else []), data=target,
-               cache=tmp_path / "cache")
+    proc = cli_line(["data", "import", str(folder), *(["--any-version"] if any_version else [])])
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == (f"imported    {STATES}  ({folder / 'states2016.csv'}; chosen over "
                            f"{folder / 'a-old/states2016.csv'}: not cow_states 2016)\n")
@@ -148,7 +139,7 @@ def test_two_other_versions_are_refused_naming_both(target: Path, tmp_path: Path
     folder = tmp_path / "downloads"
     first, second = put(folder / "old/states2016.csv", states(drop=1)), put(folder / "states2016.csv", states(drop=2))
     before = snapshot(folder)
-    error = one_error(cli("data", "import", str(folder), "--any-version", data=target, cache=tmp_path / "cache"))
+    error = one_error(cli_line(["data", "import", str(folder), "--any-version"]))
     assert error.startswith(f"error: 2 files named states2016.csv differ: {first} (SHA-256 "), error
     assert f", {second} (SHA-256 " in error and error.endswith("; none is cow_states 2016, so foedus cannot tell "
                                                                "which you mean: import that one by its path")

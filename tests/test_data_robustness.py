@@ -37,6 +37,8 @@ def files_in(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
+# A process of its own, not `samples.cli_line`: each run starts from its own data folder, cache folder (the world's
+# parts cached there, loaded once a process) and environment (the mirror variable).
 def cli(*args: str, data: Path, cache: Path, cwd: Path | None = None,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k != MIRROR_ENV}

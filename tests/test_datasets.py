@@ -11,8 +11,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -25,6 +23,7 @@ import pytest
 
 from foedus.datasets import DATASETS, MIRROR_ENV, cite, fetch, import_file, status
 from foedus.errors import ChecksumError, DataFetchError, DataImportError, UnknownDatasetError
+from samples import cli_line
 
 SOURCE = Path(os.environ["FOEDUS_DATA_DIR"])
 STATES = "cow_states/states2016.csv"
@@ -344,21 +343,15 @@ def test_status_and_cite(target: Path) -> None:
 # --- command line --------------------------------------------------------------------------------------------
 
 
-def cli(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FOEDUS_DATA_DIR": str(data)}
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=300)  # a hang guard: a CLI start on a loaded runner can take 10-30 s
-
-
 def test_cli_status_json_and_import_errors(target: Path) -> None:
-    proc = cli("data", "status", "--json", data=target)
+    proc = cli_line(["data", "status", "--json"])
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["data_dir"] == str(target)
     assert [d["name"] for d in out["datasets"]] == list(DATASETS)
     assert {f["state"] for d in out["datasets"] for f in d["files"]} == {"missing"}
 
-    proc = cli("data", "import", "/nonexistent", data=target)
+    proc = cli_line(["data", "import", "/nonexistent"])
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: /nonexistent")
     assert "Traceback" not in proc.stderr
@@ -366,13 +359,13 @@ def test_cli_status_json_and_import_errors(target: Path) -> None:
 
 @needs_data
 def test_cli_import_then_cite_and_path(target: Path) -> None:
-    proc = cli("data", "import", str(SOURCE / STATES), data=target)
+    proc = cli_line(["data", "import", str(SOURCE / STATES)])
     assert proc.returncode == 0, proc.stderr
     assert "imported" in proc.stdout and STATES in proc.stdout
-    proc = cli("cite", data=target)
+    proc = cli_line(["cite"])
     assert proc.returncode == 0 and "State System Membership List, v2016" in proc.stdout
     assert "Leeds" not in proc.stdout
-    proc = cli("data", "path", data=target)
+    proc = cli_line(["data", "path"])
     assert proc.stdout.strip() == str(target)
 
 

@@ -19,11 +19,6 @@ _SET = ("'french-overseas-debated' is a set of places (french-guiana, reunion, m
         "french-polynesia), not a state: give one state (try `foedus states`)")
 
 
-def _cli(*args: str) -> tuple[int, str, str]:
-    """One command line run in-process as the console script runs it (`samples.cli_line`)."""
-    return cli_line(list(args))
-
-
 @pytest.mark.parametrize(("args", "said"), [
     (["cascade", "-a", "french-overseas-debated", "-t", "FRA", "-d", DAY], _SET),
     (["cascade", "-a", "RUS", "-t", "French-Overseas-Debated", "-d", DAY],
@@ -35,13 +30,14 @@ def _cli(*args: str) -> tuple[int, str, str]:
 ])
 def test_a_region_or_place_set_given_as_a_state_is_said_to_be_one(args: list[str], said: str) -> None:
     """Each was "unknown state 'europe'; did you mean ...?": one line (exit 2) says what the name is."""
-    assert _cli(*args) == (2, "", f"error: {said}\n")
+    assert cli_line(args) == (2, "", f"error: {said}\n")
 
 
 @pytest.mark.needs_data
 def test_the_states_command_says_a_region_is_a_region() -> None:
     """`foedus states Europe` looks a state up by name: the name is a region's."""
-    assert _cli("states", "Europe", "--date", DAY) == (2, "", f"error: {not_a_state('Europe', 'a region (Europe)')}\n")
+    said = not_a_state("Europe", "a region (Europe)")
+    assert cli_line(["states", "Europe", "--date", DAY]) == (2, "", f"error: {said}\n")
 
 
 def test_a_treaty_member_that_is_a_place_set_is_said_to_be_one(world: World, tmp_path: Path) -> None:
@@ -64,5 +60,5 @@ def test_the_web_resolver_says_a_region_is_a_region(api_client: Any) -> None:
 
 def test_a_name_that_is_neither_stays_an_unknown_state() -> None:
     """Only a region's or a set's name is told so: a misspelt state is still an unknown state."""
-    code, _, err = _cli("cascade", "-a", "RUS", "-t", "Narnia", "-d", DAY)
+    code, _, err = cli_line(["cascade", "-a", "RUS", "-t", "Narnia", "-d", DAY])
     assert code == 2 and err.startswith("error: unknown state 'Narnia'"), err

@@ -19,13 +19,9 @@ from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs import TMP_SUFFIX, staged_file, staged_folder, write_partitioned, write_table
 from foedus.outputs import atomic as atomic_mod
 from foedus.outputs import swap as swap_mod
+from samples import cli_line
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300, cwd=cwd)
 
 
 def _writer(out: str, byte: int, barrier: mp.synchronize.Barrier, results: mp.Queue) -> None:  # type: ignore[name-defined]
@@ -65,7 +61,7 @@ def test_two_cli_runs_on_one_out_one_wins_the_other_exits_2(tmp_path: Path) -> N
     loser = next(err for rc, err in done if rc == 2)
     assert loser.startswith("error: ") and loser.strip().count("\n") == 0 and str(out) in loser
     alone = tmp_path / "alone.csv"
-    assert _cli("similarity", "--from", "1914", "--to", "1914", "--out", str(alone)).returncode == 0
+    assert cli_line(["similarity", "--from", "1914", "--to", "1914", "--out", str(alone)]).returncode == 0
     assert out.read_bytes() == alone.read_bytes()  # intact: the same bytes as a run with no rival
     side = json.loads((tmp_path / "sim.csv-metadata.json").read_text(encoding="utf-8"))  # the winner's, whole
     assert side == {**json.loads((tmp_path / "alone.csv-metadata.json").read_text(encoding="utf-8")), "url": "sim.csv"}
@@ -280,19 +276,19 @@ def test_tables_csv_flags_are_0_1_and_stata_keeps_long_names_as_labels(tmp_path:
 def test_schema_and_save_overlay_are_atomic_and_never_overwrite(tmp_path: Path) -> None:
     schema = tmp_path / "schema.json"
     schema.write_text("mine", encoding="utf-8")
-    proc = _cli("schema", "--out", str(schema))
+    proc = cli_line(["schema", "--out", str(schema)])
     assert proc.returncode == 2 and "--force" in proc.stderr and schema.read_text(encoding="utf-8") == "mine"
-    proc = _cli("schema", "--out", str(schema), "--force")
+    proc = cli_line(["schema", "--out", str(schema), "--force"])
     assert proc.returncode == 0 and schema.read_text(encoding="utf-8").startswith("{")
     assert f"wrote the treaty JSON Schema to {schema}" in proc.stderr
     overlay = tmp_path / "whatif.yaml"
     overlay.write_text("mine", encoding="utf-8")
-    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
-                "--save-overlay", str(overlay))
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
+                     "--save-overlay", str(overlay)])
     assert proc.returncode == 2 and overlay.read_text(encoding="utf-8") == "mine"
     overlay.unlink()
-    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
-                "--save-overlay", str(overlay))
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
+                     "--save-overlay", str(overlay)])
     assert proc.returncode == 0 and "drop_treaty" in overlay.read_text(encoding="utf-8")
     assert f"to {overlay}" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["schema.json", "whatif.yaml"]
@@ -315,11 +311,11 @@ def test_nothing_is_written_into_the_bundled_data(tmp_path: Path) -> None:
     text = nato.read_bytes()
     model = bundled / "likely_model.json"  # a bundled file `schema --out` may name (a .json)
     model_text = model.read_bytes()
-    proc = _cli("schema", "--out", str(model), "--force")
+    proc = cli_line(["schema", "--out", str(model), "--force"])
     assert proc.returncode == 2 and proc.stderr == (f"error: cannot write {model}: it is in foedus's bundled data "
                                                     f"({bundled}), which every command reads; choose another path\n")
-    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
-                "--save-overlay", str(tmp_path / "link" / "treaties" / "whatif.yaml"))
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
+                     "--save-overlay", str(tmp_path / "link" / "treaties" / "whatif.yaml")])
     assert proc.returncode == 2 and "bundled data" in proc.stderr, proc.stderr
     assert model.read_bytes() == model_text
     assert nato.read_bytes() == text and sorted(p.name for p in (bundled / "treaties").iterdir()) == before
@@ -342,7 +338,7 @@ def test_no_output_replaces_a_file_of_the_data_folder(tmp_path: Path, monkeypatc
                                                r"reads; choose another path"),
               staged_file(out, force=True) as tmp):
             tmp.write_text("x", encoding="utf-8")
-    proc = _cli("dyads", "--from", "1900", "--to", "1901", "--out", str(states), "--force")
+    proc = cli_line(["dyads", "--from", "1900", "--to", "1901", "--out", str(states), "--force"])
     assert proc.returncode == 2 and proc.stderr == (f"error: cannot write {states}: it is the dataset file "
                                                     f"cow_states/states2016.csv of the data folder ({data}), which "
                                                     "foedus reads; choose another path\n"), proc.stderr
@@ -356,8 +352,8 @@ def test_no_output_replaces_a_file_of_the_data_folder(tmp_path: Path, monkeypatc
 
 def test_save_overlay_writes_nothing_when_the_what_if_is_invalid(tmp_path: Path) -> None:
     overlay = tmp_path / "bad.yaml"
-    proc = _cli("cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "nato_1949:XXX",
-                "--save-overlay", str(overlay))
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "nato_1949:XXX",
+                     "--save-overlay", str(overlay)])
     assert proc.returncode == 2 and proc.stderr.startswith("error: unknown state 'XXX'"), proc.stderr
     assert "wrote" not in proc.stderr and list(tmp_path.iterdir()) == []  # nothing written, no temporaries
 
@@ -368,8 +364,8 @@ def test_save_overlay_with_no_change_writes_nothing(tmp_path: Path, given: list[
     so, exit 0: an empty what-if is not one to keep, so it is refused, before any work, and nothing is written."""
     (tmp_path / "none.yaml").write_text("changes: []\n", encoding="utf-8")
     overlay = tmp_path / "whatif.yaml"
-    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", *(g.format(tmp=tmp_path) for g in given),
-                "--save-overlay", str(overlay))
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", *(g.format(tmp=tmp_path) for g in given),
+                     "--save-overlay", str(overlay)])
     said = (f"{tmp_path}/none.yaml: the overlay changes nothing (its list of changes is empty or missing): list a "
             "change, or leave the overlay out" if given else "--save-overlay: there is no what-if change to save "
             "(give --add-member, --remove-member, --drop-treaty, --set-strength, --set-scope, --add-treaty, or an "

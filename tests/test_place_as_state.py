@@ -3,14 +3,13 @@ what-if's TREATY:STATE): refused as a place, not a state; it was 'unknown state'
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
 import foedus
 from foedus.errors import UnknownStateError
+from samples import cli_line
 
 DAY = "2024-01-01"
 _COMPARE = ["compare", "-d", DAY, "--date2", "2020-01-01"]
@@ -19,10 +18,6 @@ _GAZA = "'Gaza Strip' is a place, not a state (held on 2024-01-01 by Palestine (
 _CRIMEA = "'Crimea' is a place, not a state (held on 2024-01-01 by Ukraine (UKR))"
 _KURDISTAN = ("'Kurdistan' is not a state but the Kurdistan area, across turkey (Turkey), iraqi-kurdistan (Iraq), "
               "iraq (Iraq), iran (Iran) and syria (Syria), held by different states")
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True)
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -38,13 +33,13 @@ def test_a_place_where_no_place_option_is_taken_is_said_to_be_a_place(args: list
     """Each was "unknown state 'Crimea'; did you mean Eritrea, Armenia?": the one-line refusal (exit 2) says the name
     is a place, and by whom it is held on the day, with no --place to advise (an atlas attacks home territories, an
     attacker is no place, a treaty's member is a state)."""
-    out = _cli(*args)
+    out = cli_line(args)
     assert (out.returncode, out.stdout, out.stderr) == (2, "", f"error: {said}\n")
 
 
 def test_compare_advises_place_for_a_place_typed_as_its_target() -> None:
     """compare takes --place, as cascade does: a place typed as its target is told to go there."""
-    out = _cli(*_COMPARE, "-a", "ISR", "-t", "Gaza Strip")
+    out = cli_line([*_COMPARE, "-a", "ISR", "-t", "Gaza Strip"])
     assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
     assert out.stderr.startswith("error: 'Gaza Strip' is a place, not a state: use --place gaza with the state that "
                                  "holds it as the target (on 2024-01-01: Palestine (PSE))"), out.stderr
@@ -54,7 +49,7 @@ def test_compare_advises_place_for_a_place_typed_as_its_target() -> None:
                                                           "--add-member", "nato_1949:Atlantis"]])
 def test_a_name_that_is_no_place_either_stays_an_unknown_state(args: list[str]) -> None:
     """Only a place or an area is told so: a name that is neither is still an unknown state, with suggestions."""
-    out = _cli(*args)
+    out = cli_line(args)
     assert out.returncode == 2 and out.stderr.startswith("error: unknown state 'Atlantis'"), out.stderr
 
 
@@ -75,7 +70,7 @@ def test_the_web_api_says_a_place_member_is_a_place(api_client: Any) -> None:
 @pytest.mark.needs_data
 def test_the_states_command_says_a_place_is_a_place() -> None:
     """`foedus states Crimea` looks a state up by name: it was 'unknown state', and says the name is a place."""
-    out = _cli("states", "Crimea", "--date", DAY)
+    out = cli_line(["states", "Crimea", "--date", DAY])
     assert (out.returncode, out.stdout, out.stderr) == (2, "", f"error: {_CRIMEA}\n")
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +12,7 @@ from foedus.model.world import World
 from foedus.research.atop_check import compare_atop_flags
 from foedus.research.atop_flags import FLAG_COLUMNS
 from foedus.research.dyads import DyadOptions, build_dyads, dyad_years, system_spells
+from samples import cli_line
 
 pytestmark = pytest.mark.needs_data
 
@@ -178,11 +176,6 @@ def test_atop_flags_agree_with_atops_own_dyad_years(world: World) -> None:
     assert len(report["dyad_years_only_foedus_flags"]) == 8
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300)
-
-
 def test_similarity_ties_use_signorino_and_ritters_valued_coding(world: World) -> None:
     """3 defence or offence, 2 neutrality or non-aggression, 1 consultation only (COW's entente), 0 none, self 3.
     In 1935 Germany and Poland share only the 1934 non-aggression declaration (2, not 1), Austria and Italy only
@@ -211,7 +204,7 @@ def test_parquet_metadata_names_the_data_versions(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     out = tmp_path / "dyads.parquet"
-    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--no-covariates", "--add", "all", "--out", str(out))
+    proc = cli_line(["dyads", "--from", "1914", "--to", "1914", "--no-covariates", "--add", "all", "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     meta = json.loads(pq.read_schema(out).metadata[b"foedus"])
     assert meta["datasets"] == ["cow_states", "atop", "cow_contiguity", "cow_nmc"]
@@ -235,7 +228,7 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
     from foedus.sweeps.atlas import series_notes
 
     out = tmp_path / "s.parquet"
-    proc = _cli("similarity", "--from", str(last), "--to", str(last), "--out", str(out))
+    proc = cli_line(["similarity", "--from", str(last), "--to", str(last), "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     said = series_notes(2017, majors=False)[:1] if noted else []  # it reads no major power
     assert said == [] or said[0].startswith("after 2016 the state system and each state's CINC are those of 2016")
@@ -275,7 +268,7 @@ def test_dyads_say_when_they_carry_the_state_system_past_its_end(tmp_path: Path,
     import pyarrow.parquet as pq
 
     out = tmp_path / "d.parquet"
-    proc = _cli("dyads", *args, "--out", str(out))
+    proc = cli_line(["dyads", *args, "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     printed = [line[len("note: "):] for line in proc.stderr.splitlines() if line.startswith("note: ")]
     assert json.loads(pq.read_schema(out).metadata[b"foedus"]).get("notes", []) == printed
@@ -302,21 +295,21 @@ def test_metadata_says_when_a_dataset_is_another_version(target: Path) -> None:
 
 def test_cli_writes_parquet_and_csv_and_never_overwrites(tmp_path: Path) -> None:
     out = tmp_path / "dyads.parquet"
-    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(out))
+    proc = cli_line(["dyads", "--from", "1914", "--to", "1914", "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     df = pd.read_parquet(out)
     assert len(df) > 1000 and df.year.unique().tolist() == [1914]
     sim = tmp_path / "sim.csv"
-    proc = _cli("similarity", "--from", "1914", "--to", "1914", "--out", str(sim))
+    proc = cli_line(["similarity", "--from", "1914", "--to", "1914", "--out", str(sim)])
     assert proc.returncode == 0, proc.stderr
     s = pd.read_csv(sim)
     assert list(s.columns) == ["ccode1", "ccode2", "year", "s_unweighted", "s_squared", "s_weighted",
                                "kappa", "pi", "taub"]
     assert np.isfinite(s.s_unweighted).all() and (s.s_unweighted <= 1).all()
     before = out.read_bytes()
-    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(out))
+    proc = cli_line(["dyads", "--from", "1914", "--to", "1914", "--out", str(out)])
     assert proc.returncode == 2 and "not overwriting" in proc.stderr and out.read_bytes() == before
-    proc = _cli("dyads", "--from", "2000", "--to", "1990", "--out", str(tmp_path / "x.csv"))
+    proc = cli_line(["dyads", "--from", "2000", "--to", "1990", "--out", str(tmp_path / "x.csv")])
     assert proc.returncode == 2 and "impossible year range" in proc.stderr
 
 
@@ -339,7 +332,7 @@ def test_a_year_range_before_the_state_system_is_refused_not_written_empty(tmp_p
     """1815 is a year foedus reads, but no state is a member then: dyads and similarity wrote a file of no row, and
     atlas one of no dyad, all with exit 0; now each is refused in one line, as `atlas --date 1815-06-01` is."""
     out = tmp_path / "x.csv"
-    proc = _cli(command, "--from", "1815", "--to", "1815", "--out", str(out))
+    proc = cli_line([command, "--from", "1815", "--to", "1815", "--out", str(out)])
     assert proc.returncode == 2 and proc.stderr.splitlines() == [
         "error: no state is a member of the state system in 1815–1815 (the COW state system begins on 1816-01-01): "
         "there is no dyad-year to write; end the range in 1816 or later"]
@@ -353,7 +346,7 @@ def test_a_gw_range_before_the_state_system_names_the_gw_system(tmp_path: Path) 
 
     begins = min(start for spans in read_gw_spells().values() for start, _ in spans)
     out = tmp_path / "x.csv"
-    proc = _cli("dyads", "--system", "gw", "--from", "1815", "--to", "1815", "--out", str(out))
+    proc = cli_line(["dyads", "--system", "gw", "--from", "1815", "--to", "1815", "--out", str(out)])
     assert proc.returncode == 2 and proc.stderr.splitlines() == [
         "error: no state is a member of the state system in 1815–1815 (the Gleditsch–Ward state system begins on "
         f"{begins}): there is no dyad-year to write; end the range in {begins.year} or later"]
@@ -378,10 +371,10 @@ def test_a_year_range_begun_before_the_state_system_says_its_first_years_have_no
     """1815–1816: 1815 had no row in dyads and similarity, and a row of zeros (mean size 0.0) in the atlas series,
     without a word; the run now notes, on stderr and in the metadata, that those years have no dyad."""
     out = tmp_path / "x.csv"
-    proc = _cli(command, "--from", "1815", "--to", "1816", "--out", str(out))
+    proc = cli_line([command, "--from", "1815", "--to", "1816", "--out", str(out)])
     note = ("no state is a member of the state system in 1815–1815 (the COW state system begins on 1816-01-01): "
             "those years have no dyad")
     assert proc.returncode == 0 and f"note: {note}" in proc.stderr.splitlines(), proc.stderr
     assert note in (tmp_path / "x.csv-metadata.json").read_text(encoding="utf-8")
-    proc = _cli(command, "--from", "1816", "--to", "1816", "--out", str(tmp_path / "y.csv"))
+    proc = cli_line([command, "--from", "1816", "--to", "1816", "--out", str(tmp_path / "y.csv")])
     assert proc.returncode == 0 and "those years have no dyad" not in proc.stderr, proc.stderr

@@ -5,9 +5,6 @@ COW system."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +12,7 @@ import pandas as pd
 import pytest
 
 import raw_data
+from samples import cli_line
 
 pytestmark = [pytest.mark.needs_data, pytest.mark.slow]
 # first and last years; states leaving or re-entering the system (Germany, Austria, the Baltic states, the
@@ -22,12 +20,6 @@ pytestmark = [pytest.mark.needs_data, pytest.mark.slow]
 SAMPLE = [1816, 1817, 1860, 1866, 1871, 1914, 1918, 1919, 1938, 1940, 1944, 1945, 1946, 1955, 1990, 1991, 2015,
           2016, 2017, 2018]
 LEVELS = np.arange(4)
-
-
-def _cli(*args: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=600)
-    assert proc.returncode == 0, proc.stderr
 
 
 def _members(data_dir: Path, year: int) -> np.ndarray:
@@ -79,7 +71,8 @@ def _measures(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict[str, float]:
 
 def test_similarity_is_the_definition_on_the_raw_data(tmp_path: Path, data_dir: Path) -> None:
     out = tmp_path / "similarity.parquet"
-    _cli("similarity", "--from", "1816", "--to", "2018", "--out", str(out))
+    proc = cli_line(["similarity", "--from", "1816", "--to", "2018", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
     table = pd.read_parquet(out)
     pairs = raw_data.atop_pair_years(data_dir)
     values = {"defense": 3, "offense": 3, "neutral": 2, "nonagg": 2, "consul": 1}
@@ -109,7 +102,8 @@ def test_similarity_is_the_definition_on_the_raw_data(tmp_path: Path, data_dir: 
 
 def test_covariates_are_the_raw_files_in_every_dyad_year_of_the_sample(tmp_path: Path, data_dir: Path) -> None:
     out = tmp_path / "dyads.parquet"
-    _cli("dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--add", "all", "--out", str(out))
+    proc = cli_line(["dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--add", "all", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
     full = pd.read_parquet(out)
     table = full[full.year.isin(SAMPLE)].reset_index(drop=True)
     spells = raw_data.cow_spells(data_dir)

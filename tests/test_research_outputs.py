@@ -17,14 +17,10 @@ import yaml
 from foedus.model.world import World
 from foedus.research.dyads import dyad_years, system_spells
 from foedus.research.peacesciencer import add_covariates, parse_covariates
+from samples import cli_line
 
 ROOT = Path(__file__).resolve().parents[1]
 needs_data = pytest.mark.needs_data
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300)
 
 
 def _dyads(world: World, years: tuple[int, ...]) -> pd.DataFrame:
@@ -122,23 +118,23 @@ def test_covariate_names_are_checked() -> None:
 @needs_data
 def test_dyads_cli_writes_stata_and_csv_with_0_1_flags_and_cites_nmc(tmp_path: Path) -> None:
     dta, csv_out = tmp_path / "d.dta", tmp_path / "d.csv"
-    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--add", "all", "--out", str(dta))
+    proc = cli_line(["dyads", "--from", "1914", "--to", "1914", "--add", "all", "--out", str(dta)])
     assert proc.returncode == 0, proc.stderr
     assert f"rows to {dta}" in proc.stderr and "cite: Singer, J. David" in proc.stderr
     assert "`foedus cite cow_states atop cow_contiguity cow_nmc`" in proc.stderr
     back = pd.read_stata(dta)
     assert {"cinc1", "cinc2", "cowmaj1", "cowmaj2", "conttype", "cascade_major_defender"} <= set(back.columns)
-    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(csv_out))
+    proc = cli_line(["dyads", "--from", "1914", "--to", "1914", "--out", str(csv_out)])
     assert proc.returncode == 0, proc.stderr
     text = csv_out.read_text(encoding="utf-8")
     assert "True" not in text and "False" not in text
     flags = pd.read_csv(csv_out)["cascade_major_defender"]
     assert set(flags.unique()) == {0, 1}
     assert len(back) == len(flags)
-    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(csv_out))
+    proc = cli_line(["dyads", "--from", "1914", "--to", "1914", "--out", str(csv_out)])
     assert proc.returncode == 2 and "--force" in proc.stderr
-    proc = _cli("dyads", "--from", "2000", "--to", "2000", "--system", "gw", "--add", "cinc", "--out",
-                str(tmp_path / "gw.csv"))
+    proc = cli_line(["dyads", "--from", "2000", "--to", "2000", "--system", "gw", "--add", "cinc", "--out",
+                     str(tmp_path / "gw.csv")])
     assert proc.returncode == 2 and "use --system cow" in proc.stderr
 
 
@@ -149,7 +145,7 @@ def test_dyads_atopid_is_one_text_cell_in_csv_stata_and_parquet(tmp_path: Path) 
     got = {}
     for suffix in ("csv", "dta", "parquet"):
         out = tmp_path / f"d.{suffix}"
-        proc = _cli("dyads", "--from", "2010", "--to", "2019", "--no-covariates", "--out", str(out))
+        proc = cli_line(["dyads", "--from", "2010", "--to", "2019", "--no-covariates", "--out", str(out)])
         assert proc.returncode == 0, proc.stderr
         got[suffix] = (pd.read_csv(out, dtype={"atopid": str}) if suffix == "csv"
                        else pd.read_stata(out) if suffix == "dta" else pd.read_parquet(out))
@@ -173,7 +169,7 @@ def test_dyads_text_columns_are_all_plain_text_in_parquet(tmp_path: Path) -> Non
     import pyarrow.parquet as pq
 
     out = tmp_path / "d.parquet"
-    proc = _cli("dyads", "--from", "2010", "--to", "2010", "--no-covariates", "--depth", "--out", str(out))
+    proc = cli_line(["dyads", "--from", "2010", "--to", "2010", "--no-covariates", "--depth", "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     schema = pq.read_schema(out)
     for name in ("atopid", "depth_shared_treaty"):
@@ -187,30 +183,31 @@ def test_dyads_text_columns_are_all_plain_text_in_parquet(tmp_path: Path) -> Non
 
 
 def test_listing_formats_csv_json_and_untruncated_plain_tables() -> None:
-    proc = _cli("treaties", "list", "--format", "csv")
+    proc = cli_line(["treaties", "list", "--format", "csv"])
     assert proc.returncode == 0
     rows = list(csv.DictReader(proc.stdout.splitlines()))
     assert rows[0].keys() >= {"id", "name", "signed", "in_force", "members", "kinds"}
     assert any(r["id"] == "nato_1949" for r in rows)
-    assert json.loads(_cli("places", "--format", "json").stdout) == json.loads(_cli("places", "--json").stdout)
-    table = _cli("places").stdout  # stdout is a pipe here: plain and untruncated
-    longest = max((p["name"] for p in json.loads(_cli("places", "--json").stdout)), key=len)
+    as_json = json.loads(cli_line(["places", "--json"]).stdout)
+    assert json.loads(cli_line(["places", "--format", "json"]).stdout) == as_json
+    table = cli_line(["places"]).stdout  # stdout is a pipe here: plain and untruncated
+    longest = max((p["name"] for p in json.loads(cli_line(["places", "--json"]).stdout)), key=len)
     assert longest in table and "┃" not in table and "…" not in table
-    states = _cli("states", "--format", "table").stdout.splitlines()
+    states = cli_line(["states", "--format", "table"]).stdout.splitlines()
     assert states[0].split() == ["id", "COW", "abb", "ISO3", "name", "system", "membership"]
-    proc = _cli("states", "--json", "--format", "csv")
+    proc = cli_line(["states", "--json", "--format", "csv"])
     assert proc.returncode == 2 and "disagree" in proc.stderr
 
 
 def test_cascade_csv_and_json_carry_cow_codes_certainty_and_conditions() -> None:
     args = ("cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast")
-    rows = list(csv.DictReader(_cli(*args, "--format", "csv").stdout.splitlines()))
+    rows = list(csv.DictReader(cli_line([*args, "--format", "csv"]).stdout.splitlines()))
     prk = next(r for r in rows if r["state"] == "PRK")
     assert prk["ccode"] == "731" and prk["certainty"] == "verified" and "state of war" in prk["conditions"]
     assert next(r for r in rows if r["state"] == "UKR")["ccode"] == "369"
-    out = json.loads(_cli(*args, "--json").stdout)
+    out = json.loads(cli_line([*args, "--json"]).stdout)
     assert out["ccodes"]["RUS"] == 365 and next(j for j in out["joiners"] if j["state"] == "PRK")["ccode"] == 731
-    plain = _cli(*args, "--format", "table").stdout
+    plain = cli_line([*args, "--format", "table"]).stdout
     assert plain.splitlines()[0].split()[:3] == ["state", "ccode", "name"]
 
 
@@ -230,7 +227,7 @@ def test_cinc_in_a_result_cites_nmc() -> None:
 
     result = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
     assert result.power is not None and "cow_nmc" in result.datasets
-    proc = _cli("cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--cite")
+    proc = cli_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--cite"])
     assert "Singer, J. David" in proc.stdout
 
 
@@ -260,7 +257,7 @@ def test_cite_bibtex_and_citation_cff() -> None:
     assert set(BIBTEX) == set(DATASETS)
     for name, entries in BIBTEX.items():
         assert len(entries) == len(DATASETS[name].citations), name
-    proc = _cli("cite", "--bibtex", "cow_nmc", "atop")
+    proc = cli_line(["cite", "--bibtex", "cow_nmc", "atop"])
     assert proc.returncode == 0
     text = proc.stdout
     assert text.startswith("@software{foedus,") and "@incollection{singer1972capability," in text
@@ -323,12 +320,12 @@ def test_atlas_plot_says_what_it_wrote_and_needs_force_to_replace(tmp_path: Path
                   "tripwire_dyads_legal": [10, 12], "capability_share_mean_legal": [0.1, 0.2],
                   "capability_share_max_legal": [0.5, 0.6]}).to_csv(series, index=False)
     png = tmp_path / "plot.png"
-    proc = _cli("atlas-plot", str(series), "--out", str(png))
+    proc = cli_line(["atlas-plot", str(series), "--out", str(png)])
     assert proc.returncode == 0, proc.stderr
     assert f"wrote a plot of 2 years to {png}" in proc.stderr and png.read_bytes()[:4] == b"\x89PNG"
-    proc = _cli("atlas-plot", str(series), "--out", str(png))
+    proc = cli_line(["atlas-plot", str(series), "--out", str(png)])
     assert proc.returncode == 2 and "--force" in proc.stderr
-    assert _cli("atlas-plot", str(series), "--out", str(png), "--force").returncode == 0
+    assert cli_line(["atlas-plot", str(series), "--out", str(png), "--force"]).returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plot.png", "series.csv"]
     assert np.isfinite(pd.read_csv(series).mean_size_legal).all()
 
@@ -339,7 +336,7 @@ def test_atlas_plot_of_one_year_says_year(tmp_path: Path) -> None:
     pd.DataFrame({"year": [1900], "mean_size_legal": [2.0], "max_size_legal": [5],
                   "tripwire_dyads_legal": [10]}).to_csv(series, index=False)
     png = tmp_path / "plot.png"
-    proc = _cli("atlas-plot", str(series), "--out", str(png))
+    proc = cli_line(["atlas-plot", str(series), "--out", str(png)])
     assert proc.returncode == 0, proc.stderr
     assert f"wrote a plot of 1 year to {png}" in proc.stderr
 

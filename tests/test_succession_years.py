@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,17 +15,11 @@ import pytest
 import raw_data
 from foedus.model.world import World
 from foedus.research.similarity import MEASURES, pair_similarity
+from samples import cli_line
 
 pytestmark = pytest.mark.needs_data
 SUCCESSIONS = (255, 260, 265, 678, 679, 680)  # Germany, West and East Germany; Yemen, North and South Yemen
 COVARIATES = ["cascade_defenders", "cascade_defenders_cinc", "cascade_major_defender"]
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 def test_similarity_ties_no_state_to_its_predecessor_in_the_year_of_unification(tmp_path: Path,
@@ -40,7 +31,8 @@ def test_similarity_ties_no_state_to_its_predecessor_in_the_year_of_unification(
     members on the same day). Every dyad of the six is checked against the definitions on the raw ties of the
     pairs that are COW members on a common day."""
     out = tmp_path / "similarity.parquet"
-    _cli("similarity", "--from", "1990", "--to", "1990", "--out", str(out))
+    proc = cli_line(["similarity", "--from", "1990", "--to", "1990", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
     got = pd.read_parquet(out).set_index(["ccode1", "ccode2"])
     system = pd.read_csv(data_dir / "cow_states" / "system2016.csv")
     codes = np.sort(system.loc[system.year == 1990, "ccode"].unique())
@@ -89,7 +81,8 @@ def test_cascade_covariates_are_empty_where_a_state_is_off_the_reference_day(tmp
     day Germany did not exist, written as a real 0 — and nothing said so. They are empty now where either state is
     not a COW member on 1 July (raw states2016.csv), present everywhere else, and a note gives the count."""
     out = tmp_path / "dyads.parquet"
-    proc = _cli("dyads", "--from", "1990", "--to", "1990", "--out", str(out))
+    proc = cli_line(["dyads", "--from", "1990", "--to", "1990", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
     table = pd.read_parquet(out)
     spells = raw_data.cow_spells(data_dir)
     day = pd.Timestamp(dt.date(1990, 7, 1))
@@ -104,7 +97,8 @@ def test_cascade_covariates_are_empty_where_a_state_is_off_the_reference_day(tmp
     assert len(said) == 1 and f"in the {int(off.sum()):,} dyad-years" in said[0]
     assert f"note: {said[0]}" in proc.stderr
     csv_out = tmp_path / "dyads.csv"
-    _cli("dyads", "--from", "1990", "--to", "1990", "--out", str(csv_out))
+    proc = cli_line(["dyads", "--from", "1990", "--to", "1990", "--out", str(csv_out)])
+    assert proc.returncode == 0, proc.stderr
     back = pd.read_csv(csv_out)
     assert back.loc[off.to_numpy(), COVARIATES].isna().all().all()
     assert set(back.cascade_major_defender.dropna().unique()) == {0, 1}  # 0/1 as before, empty where missing
@@ -121,7 +115,8 @@ def test_cascade_defenders_are_members_on_the_reference_day(tmp_path: Path, worl
     import foedus
 
     out = tmp_path / "dyads.parquet"
-    _cli("dyads", "--from", str(year), "--to", str(year), "--system", system, "--out", str(out))
+    proc = cli_line(["dyads", "--from", str(year), "--to", str(year), "--system", system, "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
     table = pd.read_parquet(out)
     first, second = table.columns[:2]
     read = table[table.cascade_defenders.notna()]

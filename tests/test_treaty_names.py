@@ -5,8 +5,6 @@ what-if changes and the APIs read a typed treaty with)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,15 +13,12 @@ import pytest
 import foedus
 from foedus.errors import UnknownTreatyError
 from foedus.model.world import World
+from samples import cli_line
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
 CURATED = World.load(history=False)
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True)
 
 
 @pytest.mark.parametrize(("typed", "treaty_id"), [
@@ -75,7 +70,7 @@ def test_a_name_two_treaties_carry_is_refused_with_both_in_one_line(tmp_path: Pa
 
 
 def test_treaties_show_takes_a_name() -> None:
-    out = _cli("treaties", "show", "NATO")
+    out = cli_line(["treaties", "show", "NATO"])
     assert out.returncode == 0 and out.stdout.startswith("The North Atlantic Treaty (nato_1949)")
 
 
@@ -86,8 +81,8 @@ def test_a_what_if_names_a_treaty_by_its_name() -> None:
         "RUS", "EST", "2025-06-01", drop_treaty="nato_1949").sides
     assert foedus.cascade("RUS", "UKR", "2025-06-01", add_member="nato:UKR").sides == foedus.cascade(
         "RUS", "UKR", "2025-06-01", add_member="nato_1949:UKR").sides
-    out = _cli("cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "NATO:UKR",
-               "--drop-treaty", "nato_1949")
+    out = cli_line(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "NATO:UKR",
+                    "--drop-treaty", "nato_1949"])
     assert out.returncode == 2 and "contradict each other (the treaty is dropped)" in out.stderr
 
 
