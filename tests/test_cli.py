@@ -12,20 +12,16 @@ from typing import Any
 import pytest
 
 from foedus import collector
+from samples import cli_line
 
 CONTRACT_KEYS = {"date", "attackers", "targets", "place", "reading", "sides", "joiners",
                  "consultations", "conflicts", "neutral", "violations"}
 JOINER_KEYS = {"state", "side", "round", "treaty", "article", "strength", "because"}
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
-
-
 def flagship(date: str) -> dict:  # type: ignore[type-arg]
-    proc = run("cascade", "--attacker", "UKR", "--target", "RUS", "--place", "kursk-oblast",
-               "--date", date, "--json")
+    proc = cli_line(["cascade", "--attacker", "UKR", "--target", "RUS", "--place", "kursk-oblast",
+                     "--date", date, "--json"])
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)  # type: ignore[no-any-return]
 
@@ -51,14 +47,14 @@ def test_flagship_before_entry_into_force_has_no_dprk() -> None:
 
 
 def test_readable_output_cites_treaty_and_article() -> None:
-    proc = run("cascade", "-a", "UKR", "-t", "RUS", "--place", "kursk-oblast", "-d", "2025-01-15")
+    proc = cli_line(["cascade", "-a", "UKR", "-t", "RUS", "--place", "kursk-oblast", "-d", "2025-01-15"])
     assert proc.returncode == 0, proc.stderr
     assert "round 1" in proc.stdout
     assert "rus_prk_2024 art. 4" in proc.stdout
 
 
 def test_demo_runs_both_dates_and_explains_the_change() -> None:
-    proc = run("demo")
+    proc = cli_line(["demo"])
     assert proc.returncode == 0, proc.stderr
     text = " ".join(proc.stdout.split())
     assert "What changed" in text and "North Korea (PRK) is bound to join under rus_prk_2024 art. 4" in text
@@ -74,12 +70,12 @@ def test_the_demo_does_not_ask_for_the_atop_data_it_leaves_out_on_purpose() -> N
     from foedus.sources.coverage import atop_present
 
     assert atop_present()
-    proc = run("demo")
+    proc = cli_line(["demo"])
     assert proc.returncode == 0, proc.stderr
     text = " ".join(proc.stdout.split())
     assert "foedus data fetch atop" not in text and "ATOP history not loaded" not in text
     assert "ATOP history left out" in text
-    for result in json.loads(run("demo", "--json").stdout):
+    for result in json.loads(cli_line(["demo", "--json"]).stdout):
         assert not any("foedus data fetch atop" in n for n in result["notes"])
 
 
@@ -100,7 +96,7 @@ def test_the_demo_does_not_ask_for_the_atop_data_it_leaves_out_on_purpose() -> N
     ],
 )
 def test_bad_input_gives_one_line_and_exit_2(args: list[str], message: str) -> None:
-    proc = run(*args)
+    proc = cli_line(args)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().startswith("error: ") and message in proc.stderr
@@ -108,7 +104,7 @@ def test_bad_input_gives_one_line_and_exit_2(args: list[str], message: str) -> N
 
 
 def test_json_errors_are_json_too() -> None:
-    proc = run("cascade", "-a", "Narnia", "-t", "RUS", "-d", "2025-01-01", "--json")
+    proc = cli_line(["cascade", "-a", "Narnia", "-t", "RUS", "-d", "2025-01-01", "--json"])
     assert proc.returncode == 2
     assert json.loads(proc.stdout) == {"ok": False, "error": proc.stderr.strip().removeprefix("error: "),
                                        "status": 2}
@@ -119,11 +115,11 @@ def test_validate_names_file_field_and_problem(tmp_path: Path) -> None:
     bad.write_text("id: my_pact\nname: x\nsigned: 2020-01-01\nsources: [{url: 'https://x.org'}]\n"
                    "members: [{state: FRA}, {state: DEU}]\n"
                    "provisions:\n  - {kind: defense, article: '1', strength: S7}\n")
-    proc = run("treaties", "validate", str(bad))
+    proc = cli_line(["treaties", "validate", str(bad)])
     assert proc.returncode == 2
     assert f"{bad}: provisions[0].strength:" in proc.stderr and "S7" in proc.stderr
     bad.write_text("id: my_pact\nname: x\nsigned: 2020-13-01\n")
-    proc = run("treaties", "validate", str(bad))
+    proc = cli_line(["treaties", "validate", str(bad)])
     assert proc.returncode == 2 and "signed" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -139,7 +135,7 @@ def test_validate_reports_every_bad_file_not_only_the_first(tmp_path: Path) -> N
     (tmp_path / "d_state.yaml").write_text(GOOD_TREATY.replace("my_pact", "d_pact").replace("CHL", "Narnia"),
                                            encoding="utf-8")
     (tmp_path / "e_again.yaml").write_text(GOOD_TREATY, encoding="utf-8")  # my_pact a second time
-    proc = run("treaties", "validate", str(tmp_path), str(tmp_path / "missing.yaml"))
+    proc = cli_line(["treaties", "validate", str(tmp_path), str(tmp_path / "missing.yaml")])
     assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
     lines = proc.stderr.splitlines()
     assert [line.split(": ")[1] for line in lines] == [
@@ -161,12 +157,12 @@ def test_validate_refuses_treaties_that_replace_each_other(tmp_path: Path, cycle
                                               encoding="utf-8")
     (tmp_path / "z_pact.yaml").write_text(GOOD_TREATY.replace("my_pact", "z_pact") + "replaces: [a_pact]\n",
                                           encoding="utf-8")
-    proc = run("treaties", "validate", str(tmp_path))
+    proc = cli_line(["treaties", "validate", str(tmp_path)])
     chain = f"{cycle[0]} replaces " + ", which replaces ".join([*cycle[1:], cycle[0]])
     assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
     assert proc.stderr == f"error: {tmp_path / 'a_pact.yaml'}: replaces[0]: {chain}: a cycle (no treaty can replace " \
         "itself, directly or through others)\n"
-    proc = run("treaties", "validate", str(tmp_path / "z_pact.yaml"), str(tmp_path / "a_pact.yaml"))
+    proc = cli_line(["treaties", "validate", str(tmp_path / "z_pact.yaml"), str(tmp_path / "a_pact.yaml")])
     assert proc.returncode == 2 and "no treaty has the id 'b_pact'" in proc.stderr
 
 
@@ -177,17 +173,17 @@ def test_validate_refuses_a_date_window_nothing_reads(tmp_path: Path) -> None:
     bad = tmp_path / "pact.yaml"
     bad.write_text(head + "members: [{state: FRA}, {state: DEU, frozen: [{start: 2021-01-01, end: 2022-01-01, "
                    "end_certainty: {within: month}}]}]\nprovisions:\n  - {kind: defense, article: '1', strength: S2}\n")
-    proc = run("treaties", "validate", str(bad))
+    proc = cli_line(["treaties", "validate", str(bad)])
     assert proc.returncode == 2 and "members[1].frozen[0].end_certainty" in proc.stderr
     assert "Traceback" not in proc.stderr
     bad.write_text(head + "members: [{state: FRA}, {state: DEU}]\nprovisions:\n  - {kind: defense, article: '1', "
                    "strength: S2, valid: {start: 2021-01-01, start_certainty: {within: month}}, suspensions: "
                    "[{obligor: FRA, beneficiary: DEU, span: {start: 2021-03-01, start_certainty: {within: year}}}]}\n")
-    assert run("treaties", "validate", str(bad)).returncode == 0
+    assert cli_line(["treaties", "validate", str(bad)]).returncode == 0
     bad.write_text(head + "members: [{state: FRA}, {state: DEU, suspended: [{start: 2021-01-01, end: 2022-01-01, "
                    "start_certainty: {within: month}, end_certainty: {within: year}}]}]\n"
                    "provisions:\n  - {kind: defense, article: '1', strength: S2}\n")
-    assert run("treaties", "validate", str(bad)).returncode == 0
+    assert cli_line(["treaties", "validate", str(bad)]).returncode == 0
 
 
 def test_user_treaty_file_is_validated_and_used(tmp_path: Path) -> None:
@@ -196,8 +192,8 @@ def test_user_treaty_file_is_validated_and_used(tmp_path: Path) -> None:
                     "sources: [{url: 'https://example.org'}]\nmembers: [{state: BRA}, {state: ARG}]\n"
                     "provisions:\n  - {kind: defense, article: '1', strength: S1}\n")
     before = pact.read_text()
-    assert run("treaties", "validate", str(pact)).returncode == 0
-    proc = run("cascade", "-a", "CHL", "-t", "ARG", "-d", "2025-01-01", "--treaties", str(pact), "--json")
+    assert cli_line(["treaties", "validate", str(pact)]).returncode == 0
+    proc = cli_line(["cascade", "-a", "CHL", "-t", "ARG", "-d", "2025-01-01", "--treaties", str(pact), "--json"])
     assert proc.returncode == 0, proc.stderr
     joiners = {j["state"]: j["treaty"] for j in json.loads(proc.stdout)["joiners"]}
     assert joiners.get("BRA") == "my_pact"
@@ -205,16 +201,16 @@ def test_user_treaty_file_is_validated_and_used(tmp_path: Path) -> None:
 
 
 def test_bundled_set_validates() -> None:
-    proc = run("treaties", "validate")
+    proc = cli_line(["treaties", "validate"])
     assert proc.returncode == 0, proc.stderr
     assert "treaty files valid" in proc.stdout
 
 
 def test_treaties_show_lists_invocations() -> None:
-    proc = run("treaties", "show", "nato_1949", "--json")
+    proc = cli_line(["treaties", "show", "nato_1949", "--json"])
     data = json.loads(proc.stdout)
     assert any(i["article"] == "5" and i["date"] == "2001-09-12" for i in data["invocations"])
-    text = run("treaties", "show", "rus_prk_2024").stdout
+    text = cli_line(["treaties", "show", "rus_prk_2024"]).stdout
     assert "invocations" in text and "2025-04-28" in text
 
 
@@ -222,7 +218,7 @@ def test_an_invocation_says_how_sure_it_is() -> None:
     """The fact sheet (§1.10) gives the Falklands invocation of the Rio Treaty by year only: the invocation, its
     year with it, is [V general], the resolutions' details [U] (not recorded); the table and the JSON say so,
     beside the article Argentina based its request on (FRUS, a source of the sheet: Art. 6)."""
-    data = json.loads(run("treaties", "show", "tiar_1947", "--json").stdout)
+    data = json.loads(cli_line(["treaties", "show", "tiar_1947", "--json"]).stdout)
     falklands = next(i for i in data["invocations"] if i["requester"] == ["ARG"])
     assert (falklands["article"], falklands["how_sure"]) == ("6", "verified; date: known only to the year (year: "
                                                                   "verified; day: not verified)")
@@ -248,25 +244,25 @@ def test_treaties_show_says_a_membership_continues_on_other_facts() -> None:
 
 def test_schema_export_never_overwrites(tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
-    assert run("schema", "--out", str(out)).returncode == 0
+    assert cli_line(["schema", "--out", str(out)]).returncode == 0
     assert json.loads(out.read_text())["title"] == "Treaty"
     out.write_text("mine")
-    proc = run("schema", "--out", str(out))
+    proc = cli_line(["schema", "--out", str(out)])
     assert proc.returncode == 2 and "not overwriting" in proc.stderr
     assert out.read_text() == "mine"
 
 
 @pytest.mark.needs_data
 def test_states_and_places_commands() -> None:
-    states = json.loads(run("states", "north korea", "--json").stdout)
+    states = json.loads(cli_line(["states", "north korea", "--json"]).stdout)
     assert states[0]["id"] == "PRK" and states[0]["ccode"] == 731
     assert states[0]["spells"][0] == ["1948-09-09", None]
-    table = run("states", "germany")  # COW ends in 2016: an open spell is "(open)" and said so, never "today"
+    table = cli_line(["states", "germany"])  # COW ends in 2016: an open spell is "(open)" and said so, never "today"
     assert "1990-10-03–(open)" in table.stdout and "today" not in table.stdout
     assert "COW v2016's end (2016-12-31)" in table.stderr
-    early = run("states", "--date", "1815-06-01")  # inside foedus's range, before COW's: empty, and said why
+    early = cli_line(["states", "--date", "1815-06-01"])  # inside foedus's range, before COW's: empty, and said why
     assert early.returncode == 0 and "COW state system begins" in early.stderr
-    places = {p["id"] for p in json.loads(run("places", "--json").stdout)}
+    places = {p["id"] for p in json.loads(cli_line(["places", "--json"]).stdout)}
     assert {"kursk-oblast", "senkaku-islands", "second-thomas-shoal", "crimea"} <= places
 
 
@@ -408,12 +404,12 @@ def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: py
                                   ["treaties", "list", "--date", ""], ["war", "russia_ukraine_2022", "--until", ""]])
 def test_an_empty_date_is_refused_as_malformed(args: list[str]) -> None:
     """An empty --date (or --until) is a malformed date everywhere, not "no date" in some commands."""
-    proc = run(*args)
+    proc = cli_line(args)
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
 
 
 def test_a_treaty_id_with_spaces_around_it_is_found() -> None:
-    proc = run("treaties", "show", " nato_1949 ", "--json")
+    proc = cli_line(["treaties", "show", " nato_1949 ", "--json"])
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "nato_1949"
 
@@ -422,9 +418,9 @@ def test_the_probability_table_says_how_many_states_it_leaves_out() -> None:
     """The text table shows the 25 likeliest states; the rest (NATO's others, the USA among them, for Russia
     attacking Estonia) are said to be in --json, not silently dropped."""
     args = ("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "200", "--seed", "1")
-    proc = run(*args)
+    proc = cli_line([*args])
     assert proc.returncode == 0, proc.stderr
-    probabilities = json.loads(run(*args, "--json").stdout)["probabilities"]
+    probabilities = json.loads(cli_line([*args, "--json"]).stdout)["probabilities"]
     assert len(probabilities) > 25
     text = " ".join(proc.stdout.split())
     assert f"{len(probabilities) - 25} more states" in text and "--json" in text
