@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +12,7 @@ import pytest
 from foedus.errors import FoedusError
 from foedus.research import irt
 from foedus.research.milinst import milinst
+from samples import cli_line
 
 needs_data = pytest.mark.needs_data
 
@@ -158,25 +156,20 @@ def test_table_milinst_follows_the_rules_on_atop_rows(table) -> None:  # type: i
     assert (atop[atop.milinst == 0].item_milcon.fillna(0) <= 1).all()
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300)
-
-
 @needs_data
 def test_depth_command_writes_stata_and_never_overwrites(tmp_path: Path) -> None:
     out = tmp_path / "depth.dta"
-    proc = _run("depth", "--out", str(out))
+    proc = cli_line(["depth", "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     frame = pd.read_stata(out)
     assert {"treaty", "atopid", "milinst", "depth", "depth_lo", "depth_hi", "scope"} <= set(frame.columns)
     assert "rus_prk_2024" in set(frame.treaty)
     before = out.read_bytes()
-    again = _run("depth", "--out", str(out))
+    again = cli_line(["depth", "--out", str(out)])
     assert again.returncode == 2 and "already exists" in again.stderr
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["depth.dta", "depth.dta-metadata.json"]  # no temporary
-    bad = _run("depth", "--out", str(tmp_path / "depth.xlsx"))
+    bad = cli_line(["depth", "--out", str(tmp_path / "depth.xlsx")])
     assert bad.returncode == 2 and "unknown table format" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -193,11 +186,11 @@ def test_writer_refuses_a_file_that_appears_meanwhile(tmp_path: Path) -> None:
 
 @needs_data
 def test_treaties_show_prints_duty_forms_and_depth() -> None:
-    text = " ".join(_run("treaties", "show", "rus_prk_2024").stdout.split())
+    text = " ".join(cli_line(["treaties", "show", "rus_prk_2024"]).stdout.split())
     assert "military and other assistance with all means" in text
     assert "forms of help" in text and "joint_planning (peacetime), art. 8" in text
     assert "military institutionalisation" in text and "depth" in text
-    data = json.loads(_run("treaties", "show", "usa_kor_1953", "--json").stdout)
+    data = json.loads(cli_line(["treaties", "show", "usa_kor_1953", "--json"]).stdout)
     assert data["depth"]["depth_all"]["mean"] > data["depth"]["depth"]["mean"]  # the CFC counts in depth_all
     assert data["duties"][0]["entails"] == "constitutional"
     assert any(f["form"] == "bases" and f["article"] == "IV" for f in data["forms_of_help"])
@@ -219,9 +212,9 @@ def test_treaties_show_and_the_depth_table_agree_on_depth_all(world) -> None:  #
             assert shown["depth_all"] is None and shown["items_all"] is None, treaty_id
         else:
             assert shown["depth_all"]["mean"] == pytest.approx(row["depth_all"]), treaty_id
-    text = " ".join(_run("treaties", "show", "atop_1005").stdout.split())
+    text = " ".join(cli_line(["treaties", "show", "atop_1005"]).stdout.split())
     assert "depth counting separate agreements too: not established" in text
-    assert json.loads(_run("treaties", "show", "atop_1005", "--json").stdout)["depth"]["depth_all"] is None
+    assert json.loads(cli_line(["treaties", "show", "atop_1005", "--json"]).stdout)["depth"]["depth_all"] is None
 
 
 @needs_data
@@ -266,6 +259,6 @@ def test_depth_refuses_an_option_it_would_ignore(tmp_path: Path, args: list[str]
     """--draws and --seed set the refit's bootstrap; without --refit they went unread, and the table came out the
     same whatever they said. Saved parameters are not read by a refit either."""
     out = tmp_path / "depth.csv"
-    proc = _run("depth", "--out", str(out), *args)
+    proc = cli_line(["depth", "--out", str(out), *args])
     assert proc.returncode == 2 and proc.stderr == f"error: {message}\n"
     assert not out.exists()

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +17,11 @@ from foedus.war.changes import treaty_changes
 from foedus.war.events import War, WarEvent
 from foedus.war.loader import load_war
 from foedus.war.replay import replay
+from samples import cli_line
 
 ROOT = Path(__file__).resolve().parents[1]
 WARS = ROOT / "src" / "foedus" / "data" / "wars"
 D = dt.date
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=300)
 
 
 # --- the flagship: North Korea bound from 2024-12-04, not before -------------------------------------------
@@ -76,7 +69,6 @@ def test_each_bound_span_names_the_facts_it_rests_on_that_are_not_verified(kursk
     for span, first in firsts:
         assert (span["treaty"], span["certainty"], span["doubted"]) == (first.treaty, first.certainty,
                                                                         list(first.doubted))
-
 
 
 def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -149,11 +141,11 @@ def test_ongoing_since_gives_the_same_date_in_one_line() -> None:
 
 
 def test_ongoing_since_cli_json_and_its_errors() -> None:
-    proc = run("cascade", "-a", "UKR", "-t", "RUS", "--place", "kursk-oblast", "-d", "2025-01-15",
-               "--ongoing-since", "2024-08-06", "--json")
+    proc = cli_line(["cascade", "-a", "UKR", "-t", "RUS", "--place", "kursk-oblast", "-d", "2025-01-15",
+                     "--ongoing-since", "2024-08-06", "--json"])
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["ongoing"]["bound_since"]["PRK"]["since"] == "2024-12-04"
-    bad = run("cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--ongoing-since", "2025-02-01")
+    bad = cli_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--ongoing-since", "2025-02-01"])
     assert bad.returncode == 2 and bad.stderr.strip().startswith("error:") and "after" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
 
@@ -426,31 +418,31 @@ def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, wh
 
 def test_cli_war_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     path = _write(tmp_path, HEAD + "  - {type: attack, date: 2022-02-24, attacker: RUS, victim: Narnia}\n")
-    proc = run("war", str(path))
+    proc = cli_line(["war", str(path)])
     assert proc.returncode == 2 and proc.stderr.startswith(f"error: {path}: events[0].victim")
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
-    proc = run("war", str(path), "--json")
+    proc = cli_line(["war", str(path), "--json"])
     assert proc.returncode == 2 and json.loads(proc.stdout)["ok"] is False
-    assert run("war", str(tmp_path / "missing.yaml")).returncode == 2
+    assert cli_line(["war", str(tmp_path / "missing.yaml")]).returncode == 2
 
 
 def test_cli_war_entry_before_the_start_is_one_line_with_both_dates(tmp_path: Path) -> None:
     path = _write(tmp_path, HEAD + "  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
                   "  - {type: entry, date: 2021-12-31, state: BLR, side: attack}\n")
-    proc = run("war", str(path))
+    proc = cli_line(["war", str(path)])
     assert proc.returncode == 2 and proc.stderr.startswith(f"error: {path}: events[1] (2021-12-31) is an entry")
     assert "(2022-02-24)" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
 def test_cli_war_json_and_schema() -> None:
-    proc = run("war", "russia_ukraine_2022", "--until", "2025-01-01", "--json")  # a bundled war, by name
+    proc = cli_line(["war", "russia_ukraine_2022", "--until", "2025-01-01", "--json"])  # a bundled war, by name
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert set(out) == {"war", "settings", "states", "frames", "names", "renames", "notes"}
     assert out["renames"] == []  # no state of this war was renamed since 2022
     prk = next(s for s in out["states"] if s["state"] == "PRK")
     assert prk["first_bound"]["date"] == "2024-12-04"
-    schema = json.loads(run("schema", "--war").stdout)
+    schema = json.loads(cli_line(["schema", "--war"]).stdout)
     assert "events" in schema["properties"] and "AttackEvent" in json.dumps(schema)
 
 
@@ -484,7 +476,6 @@ def test_treaty_changes_follow_the_basis() -> None:
     signed = treaty_changes([t], "signed", D(1999, 1, 1), D(2000, 12, 31), {})
     assert [c.what for cs in signed.values() for c in cs] == ["signed"]
     assert treaty_changes([t], "in-force", D(2000, 6, 1), D(2000, 12, 31), {}) == {}  # (start, end]: start excluded
-
 
 
 def test_a_membership_recorded_anew_continues_and_nobody_leaves() -> None:
@@ -533,7 +524,7 @@ def test_a_war_is_a_file_or_a_bundled_name_and_anything_else_one_line(tmp_path: 
     with pytest.raises(WarDataError, match=r"no bundled war of that name \(bundled: europe_1939_1941, "
                                            r"iran_2026, israel_iran_2025, july_crisis"):
         war_path("russia_ukraine")
-    proc = run("war", "russia_ukraine")
+    proc = cli_line(["war", "russia_ukraine"])
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr
 
 
@@ -600,6 +591,6 @@ def test_a_war_name_that_is_no_file_says_so_with_the_bundled_war_it_is_close_to(
 
 def test_no_timeline_with_json_is_refused_not_ignored() -> None:
     """The JSON holds every date's moves whatever --no-timeline says: it was silently ignored."""
-    proc = run("war", "july_crisis_1914", "--json", "--no-timeline")
+    proc = cli_line(["war", "july_crisis_1914", "--json", "--no-timeline"])
     assert proc.returncode == 2 and proc.stderr == ("error: --no-timeline has no effect with --json (its frames hold "
                                                     "every date's moves); leave it out\n")
