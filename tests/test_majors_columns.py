@@ -54,6 +54,31 @@ def test_a_series_with_empty_tripwires_is_drawn(tmp_path: Path) -> None:
         plot_series(series, tmp_path / "q.png")
 
 
+@pytest.mark.parametrize(("years", "said"), [
+    ((2025, 2026), "not known: COW's major-power list (cow_states/majors2016.csv) was not loaded when the series "
+                   "was written"),
+    ((1815,), "not known: COW's major-power list begins on 1816-01-01, after 1815"),
+])
+def test_a_series_with_empty_tripwires_says_why_in_the_panel(tmp_path: Path, years: tuple[int, ...],
+                                                            said: str) -> None:
+    """The tripwire panel of a series whose counts are all empty was left blank: it says why, in the notes' words
+    (`foedus.model.major_notes.series_unknown`); a panel with counts says nothing of the kind."""
+    import matplotlib
+
+    from foedus.sweeps.plot import plot_series
+
+    series = tmp_path / "s.csv"
+    rows = "".join(f"{y},10,1.5,3,\n" for y in years)
+    series.write_text(f"year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal\n{rows}", encoding="utf-8")
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # the text as text, not as paths
+        plot_series(series, tmp_path / "p.svg")
+        assert said in (tmp_path / "p.svg").read_text(encoding="utf-8")
+        series.write_text(f"year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal\n{years[0]},10,1.5,3,2\n",
+                          encoding="utf-8")
+        plot_series(series, tmp_path / "q.svg")
+    assert "not known" not in (tmp_path / "q.svg").read_text(encoding="utf-8")
+
+
 @pytest.mark.slow
 @pytest.mark.needs_data
 def test_the_atlas_columns_without_the_major_power_list_are_empty_and_measured_with_it(world: World) -> None:

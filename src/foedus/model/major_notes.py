@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from foedus.model.state_files import COW_MAJORS_FILE, cow_carried
 from foedus.model.states import COW_FIRST_DAY, StateRegistry
 
-__all__ = ["empty_note", "majors_notes", "majors_unknown", "with_majors_notes"]
+__all__ = ["empty_note", "majors_notes", "majors_unknown", "series_unknown", "with_majors_notes"]
 
 
 def majors_notes(states: StateRegistry, day: dt.date) -> list[str]:
@@ -34,6 +34,14 @@ def majors_unknown(states: StateRegistry, day: dt.date) -> str | None:
     if day < COW_FIRST_DAY:
         return f"not known: COW's major-power list begins on {COW_FIRST_DAY}, after {day}"
     return None
+
+
+def series_unknown(last_year: int) -> str:
+    """Why a yearly series' tripwire counts, empty in every year up to `last_year`, are not known, as `majors_unknown`
+    said it when the series was written: before COW's list begins (1815 alone), or without the list loaded."""
+    if last_year < COW_FIRST_DAY.year:
+        return f"not known: COW's major-power list begins on {COW_FIRST_DAY}, after {last_year}"
+    return f"not known: COW's major-power list ({COW_MAJORS_FILE}) was not loaded when the series was written"
 
 
 def empty_note(columns: Sequence[str], figure: str, unknown: str) -> str:

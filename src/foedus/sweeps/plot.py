@@ -182,6 +182,17 @@ def _checked(frame: Any, series: str) -> Any:
     return frame
 
 
+def _say_unknown(ax: Any, frame: Any, stem: str) -> None:
+    """Write in the panel why its counts are not known where every one is empty (a series written without COW's
+    major-power list), in the notes' words (`series_unknown`): a blank panel would say nothing."""
+    from foedus.model.major_notes import series_unknown
+
+    cols = [f"{stem}_{r}" for r in READINGS if f"{stem}_{r}" in frame.columns]
+    if cols and frame[cols].isna().all().all():
+        ax.text(0.5, 0.5, series_unknown(int(frame["year"].max())), transform=ax.transAxes, ha="center",
+                va="center", fontsize=9, wrap=True)
+
+
 def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     """Draw mean/max cascade size, tripwire dyads and the capability share at war per year into `out`
     (atomically, through `foedus.outputs`); return the number of years drawn."""
@@ -210,6 +221,8 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
             if col in frame.columns:
                 ax.plot(frame["year"], frame[col], label=reading)
         ax.set_ylabel(label)
+        if stem == "tripwire_dyads":
+            _say_unknown(ax, frame, stem)
         if ax.lines:  # a series with one reading's columns, or without this panel's
             ax.legend(loc="upper left", fontsize=8)
         ax.grid(alpha=0.3)
