@@ -396,7 +396,8 @@ def test_cli_refuses_a_file_as_out(tmp_path: Path) -> None:
     target.write_text("keep", encoding="utf-8")
     proc = cli_line(["backtest", "--out", str(target)])
     assert proc.returncode == 2  # the rule of every folder output (`foedus.outputs.check_folder_target`)
-    assert proc.stderr == f"error: {target} is a file; --force replaces a folder of output, never a file\n"
+    assert proc.stderr == (f"error: {target} is a file, and this command writes a folder of output there: nothing "
+                           "was changed; choose another path\n")  # no word of --force, which was not given
     assert target.read_text(encoding="utf-8") == "keep"
 
 

@@ -2,7 +2,9 @@
 "latest" was quoted in every answer ("model latest, trained on 1823–2003"), one naming other years than the training
 window's beside that window, and a `foedus` of "banana" in `likely report`'s "Reproduce with … (foedus banana)".
 Each is refused in one line naming the field and the value (`foedus.likely.model_names.check_names`). And an empty file
-is said to be empty, as the YAML readers say it, not in json's words ("Expecting value: line 1 column 1 (char 0)")."""
+is said to be empty, as the YAML readers say it, not in json's words ("Expecting value: line 1 column 1 (char 0)"), and
+a file that is not JSON (YAML, text) says where it stops being JSON and what the file is expected to be, not json's
+words in parentheses."""
 
 from __future__ import annotations
 
@@ -62,3 +64,17 @@ def test_an_empty_model_file_is_said_to_be_empty(tmp_path: Path, text: str) -> N
     assert (code, out, err.splitlines()) == (2, "", [
         f"error: {path}: nothing in the file (it is empty); expected the JSON of a likelihood-model file (write one "
         "with `foedus likely fit`)"])
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("version: user-1823-2003-0123456789\nfoedus: 0.1.0\n", "line 1, column 1"),
+    ('{"version": "user-1823-2003-0123456789",\n  "foedus": 0.1.0}', "line 2, column 16"),  # the second dot of 0.1.0
+])
+def test_a_model_file_that_is_not_json_is_said_to_be_not_json(tmp_path: Path, text: str, where: str) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = cli_line(["cascade", "-a", "DEU", "-t", "POL", "-d", "1939-09-01", "--likelihood",
+                               "--likely-model", str(path)])
+    assert (code, out, err.splitlines()) == (2, "", [
+        f"error: {path}: not a readable JSON file (it stops being JSON at {where}); expected the JSON of a "
+        "likelihood-model file (write one with `foedus likely fit`)"])

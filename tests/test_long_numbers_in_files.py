@@ -20,6 +20,7 @@ from foedus.research.depth import DepthModel
 from foedus.war.loader import load_war
 
 LONG = "9" * 5000
+EXPECTED = "expected the JSON of a likelihood-model file (write one with `foedus likely fit`)"
 PROBLEM = f"a whole number of 5,000 digits: more than the {sys.get_int_max_str_digits():,} a number may have"
 
 
@@ -37,7 +38,7 @@ def test_a_likelihood_model_says_the_number_is_too_long(tmp_path: Path) -> None:
     path = _model(tmp_path)
     with pytest.raises(FoedusError) as caught:
         load_model(path)
-    assert str(caught.value) == f"{path}: not a readable JSON file ({PROBLEM})"
+    assert str(caught.value) == f"{path}: not a readable JSON file ({PROBLEM}); {EXPECTED}"
 
 
 def test_a_depth_parameter_file_says_it_too(tmp_path: Path) -> None:
@@ -62,7 +63,7 @@ def test_the_cli_says_it_in_one_line(tmp_path: Path) -> None:
     path = _model(tmp_path)
     proc = subprocess.run([sys.executable, "-m", "foedus", "cascade", "-a", "DEU", "-t", "POL", "-d", "1939-09-01",
                            "--likelihood", "--likely-model", str(path)], capture_output=True, text=True, check=False)
-    assert proc.returncode == 2 and proc.stderr == f"error: {path}: not a readable JSON file ({PROBLEM})\n"
+    assert proc.returncode == 2 and proc.stderr == f"error: {path}: not a readable JSON file ({PROBLEM}); {EXPECTED}\n"
 
 
 def test_numbers_within_the_limit_still_read(tmp_path: Path) -> None:

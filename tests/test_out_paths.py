@@ -200,18 +200,24 @@ def test_a_saved_overlay_that_would_not_read_back_is_refused_before_the_run(
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
-@pytest.mark.parametrize(("kind", "make", "problem"), [
-    ("file", lambda p: p.mkdir(), "is a folder; --force replaces a file, never a folder"),
-    ("folder", lambda p: p.write_text("mine", encoding="utf-8"), "is a file; --force replaces a folder of output, "
-                                                                   "never a file"),
+@pytest.mark.parametrize(("kind", "make", "unforced", "forced"), [
+    ("file", lambda p: p.mkdir(), "is a folder, and this command writes a file there: nothing was changed; choose "
+                                  "another path", "is a folder; --force replaces a file, never a folder"),
+    ("folder", lambda p: p.write_text("mine", encoding="utf-8"), "is a file, and this command writes a folder of "
+                                                                   "output there: nothing was changed; choose another "
+                                                                   "path",
+     "is a file; --force replaces a folder of output, never a file"),
 ])
 def test_an_output_of_the_other_kind_is_refused_without_the_force_advice(
-        tmp_path: Path, kind: str, make: object, problem: str) -> None:
+        tmp_path: Path, kind: str, make: object, unforced: str, forced: str) -> None:
     """A name taken by the other kind (a folder where a file is written, or the reverse) was first refused with 'give
-    --force to replace it', and --force then refused it too: the one refusal that holds is said at once."""
+    --force to replace it', and --force then refused it too: the one refusal that holds is said at once. Without
+    --force it is not said what --force does ('--force replaces a folder of output, never a file', to a run that gave
+    no --force), but what the path is, what the command writes and that nothing was changed
+    (`foedus.wording.other_kind_taken`)."""
     out = tmp_path / "taken.csv"
     make(out)  # type: ignore[operator]
-    for force in (False, True):
+    for force, problem in ((False, unforced), (True, forced)):
         with pytest.raises(OutputError) as info:
             check_target(out, force=force, kind=kind)  # type: ignore[arg-type]
         assert str(info.value) == f"{out} {problem}" and "give --force" not in str(info.value)
@@ -224,7 +230,8 @@ def test_atlas_out_on_a_folder_says_it_is_a_folder(tmp_path: Path, monkeypatch: 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "d.csv").mkdir()
     assert run_line(["atlas", "--date", "2025-01-01", "--out", "d.csv"]) == 2
-    assert capsys.readouterr().err == "error: d.csv is a folder; --force replaces a file, never a folder\n"
+    assert capsys.readouterr().err == ("error: d.csv is a folder, and this command writes a file there: nothing was "
+                                       "changed; choose another path\n")
 
 
 @pytest.mark.parametrize(("args", "what"), [

@@ -4,21 +4,23 @@ one line (`one_line`), a count with its noun (`counted`), an item's place in a l
 and id (`named_state`), a bootstrap of too few draws (`too_few_replicates`, `UNDRAWN_PARAMETERS`), a state out of
 the state system on a war's day (`not_in_system`), the advice to give one state (`ONE_STATE`), a region, a place set
 or a treaty named where a state goes (`not_a_state`). Kept apart from the exception tree of `foedus.errors`, which
-re-exports these names, and from how a character is named (`foedus.characters`: `character` and `surrogate_byte`)
-and a value outside its bounds (`foedus.ranges`: a count, `out_of_range`; a year, `year_outside`; a year range
-backwards, `years_backwards`), re-exported here."""
+re-exports these names, and from how a character is named (`foedus.characters`: `character` and `surrogate_byte`),
+a value outside its bounds (`foedus.ranges`: a count, `out_of_range`; a year, `year_outside`; a year range
+backwards, `years_backwards`) and a file not of the kind wanted (`foedus.file_words`: an output's path taken by
+another kind, `other_kind_taken`; where a file stops being JSON, `json_stops`), re-exported here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.characters import character, surrogate_byte
+from foedus.file_words import json_stops, other_kind_taken
 from foedus.ranges import out_of_range, year_outside, years_backwards
 
 __all__ = ["MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank",
-           "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
-           "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem", "year_outside",
-           "years_backwards"]
+           "field_path", "in_words", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
+           "other_kind_taken", "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
+           "year_outside", "years_backwards"]
 
 MAX_MESSAGE = 400
 

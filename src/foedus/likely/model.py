@@ -21,10 +21,12 @@ from foedus.likely.features import columns
 from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
 from foedus.model.facts import Line, Text
 from foedus.model.numbers import Number, Whole
+from foedus.wording import json_stops
 
 __all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "load_model"]
 
 DEFAULT_MODEL = "likely_model.json"  # in foedus/data
+_EXPECTED = "expected the JSON of a likelihood-model file (write one with `foedus likely fit`)"
 # Bounds far beyond any fit (the shipped model's magnitudes are all below 10) that keep the predictor's arithmetic
 # finite: a file past them is damaged, not fitted. Columns: |mean|, scale and 1/scale; coefficients on the logit
 # scale; covariance entries; expected joiners per war (more than there have ever been states).
@@ -169,16 +171,16 @@ def _read(path: Path) -> ModelFile:
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
         text = read_text_file(path, "likelihood-model file")
         if not text.strip():  # json's "Expecting value: line 1 column 1 (char 0)": said as the YAML readers say it
-            raise LikelyModelError(f"{as_written(path)}: nothing in the file (it is empty); expected the JSON of a "
-                                   "likelihood-model file (write one with `foedus likely fit`)")
+            raise LikelyModelError(f"{as_written(path)}: nothing in the file (it is empty); {_EXPECTED}")
         raw = load_json(text)
     except LikelyModelError:
         raise
     except FoedusError as exc:  # worded as every reader words it, and a missing one says how to make one
         hint = "" if os.path.lexists(path) else " (write one with `foedus likely fit`)"
         raise LikelyModelError(f"{exc}{hint}") from None
-    except (ValueError, RecursionError) as exc:
-        raise LikelyModelError(f"{as_written(path)}: not a readable JSON file ({exc})") from None
+    except (ValueError, RecursionError) as exc:  # a YAML file, text: where it stops being JSON, not json's words
+        problem = json_stops(exc) if isinstance(exc, ValueError) else str(exc)
+        raise LikelyModelError(f"{as_written(path)}: not a readable JSON file ({problem}); {_EXPECTED}") from None
     try:  # worded as every file's fields are (`coef[3]: must be a finite number`), naming what the file should be
         model = validate_file_data(ModelFile, raw, as_written(path), "likelihood-model fields")
     except FoedusError as exc:

@@ -34,6 +34,7 @@ from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, keep_mode, new_temporary, unwritable
 from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import link_problem, os_reason, unreachable
+from foedus.wording import other_kind_taken
 from foedus.written import folder_meant
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_folder_target", "check_target", "install_signal_cleanup", "staged_file",
@@ -71,11 +72,10 @@ def _refuse_existing(out: Path, *, force: bool, kind: Literal["file", "folder"],
     folder, which a folder output takes as a new name), a folder that holds the current one."""
     if (refused := _link_refused(out, dataset)) is not None:
         raise refused
-    if kind == "file" and (refused := _not_a_file(out)) is not None:  # first: "give --force" would meet this
+    if kind == "file" and (refused := _not_a_file(out, force)) is not None:  # first: "give --force" would meet this
         raise refused
     if kind == "folder" and not out.is_dir():
-        other = _kind_of(out)
-        raise OutputError(f"{out} is {other}; --force replaces a folder of output, never {other}")
+        raise OutputError(other_kind_taken(out, _kind_of(out), "folder", force=force))
     from foedus.outputs.swap import empty_folder  # here: a plain cascade's start imports this module
 
     if not force and not (kind == "folder" and empty_folder(out)):  # an empty folder is written as a new name
@@ -115,16 +115,16 @@ def _kind_of(out: Path) -> str:
     return next((word for test, word in kinds if test(mode)), "something other than a file")
 
 
-def _not_a_file(out: Path) -> OutputError | None:
-    """Why `--force` does not replace the existing `out` with a file: it is a folder, a named pipe or a device
-    (`--out /dev/null --force` run as root would put a file in the device's place); None for a regular file, and for
-    a link that reaches here, a dataset file's (`_link_refused` refuses every other), which the swap replaces itself,
-    wherever it leads (a link leading nowhere was an internal error, FileNotFoundError)."""
+def _not_a_file(out: Path, force: bool = True) -> OutputError | None:
+    """Why a file output (`force` given or not) does not replace the existing `out`: it is a folder, a named pipe or a
+    device (`--out /dev/null --force` run as root would put a file in the device's place); None for a regular file,
+    and for a link that reaches here, a dataset file's (`_link_refused` refuses every other), which the swap replaces
+    itself, wherever it leads (a link leading nowhere was an internal error, FileNotFoundError)."""
     if not os.path.lexists(out):  # --force for a new name
         return None
     what = _kind_of(out)
-    return None if what in ("a file", "a symbolic link") else OutputError(
-        f"{out} is {what}; --force replaces a file, never {what}")
+    return None if what in ("a file", "a symbolic link") else OutputError(other_kind_taken(out, what, "file",
+                                                                                           force=force))
 
 
 def _holds_cwd(folder: Path) -> bool:
