@@ -101,7 +101,7 @@ def test_flagship_picked_through_the_ui(page: Any, server: str, tmp_path: Path) 
     page.wait_for_selector("#explain[data-state=PRK] .history", timeout=30_000)
     text = page.inner_text("#explain")
     assert "rus_prk_2024" in text and "art. 4" in text
-    assert "S1: automatic, all means" in text and "state of war" in text
+    assert "S1: a duty to help at once, by every means" in text and "state of war" in text
     assert "Ukraine (UKR) attacked Russia (RUS)" in text
     assert "Invocation history" in text
 

@@ -174,11 +174,11 @@ export interface WhyFact {
 
 /** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */
 export const STRENGTH_WORDS: Record<string, string> = {
-  S1: "automatic, all means",
-  S2: "such action as each deems necessary",
-  S3: "act to meet the common danger under constitutional processes",
-  S4: "consultation only",
-  S5: "one-way guarantee",
+  S1: "a duty to help at once, by every means",
+  S2: "a duty to help, the means left to each party",
+  S3: "a duty to act, through each party's constitutional process",
+  S4: "a duty to consult only",
+  S5: "a one-way guarantee",
 };
 
 /** The values each scenario switch takes (foedus.inputs.SWITCHES, declared in engine/scenario.py). */

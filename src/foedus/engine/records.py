@@ -93,7 +93,8 @@ class Obligation(Contracted):
                                      stable=True))
     treaty: str = field(metadata=meta("treaty id", "string", stable=True))
     article: str = field(metadata=meta("article, as the treaty numbers it", "string", stable=True))
-    strength: str = field(metadata=meta(f"S1 ({STRENGTH_WORDS[Strength.S1]}) … S5 ({STRENGTH_WORDS[Strength.S5]})",
+    strength: str = field(metadata=meta(f"S1 ({STRENGTH_WORDS[Strength.S1]}) … S5 ({STRENGTH_WORDS[Strength.S5]}): "
+                                        "the class of duty, not the treaty's words (docs/depth.md)",
                                         "string", stable=True))
     kind: str = field(metadata=meta("defense or offense", "string"))
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))

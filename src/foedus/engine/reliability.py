@@ -16,6 +16,9 @@ Default table (era by the scenario date, before/after 1945-01-01):
 | S5 one-way guarantee | 0.541 | 0.180 | as S3 |
 | S4 consultation | 0 | 0 | consultation is not a duty to fight |
 
+The rows name each class by the wording it follows ("as each deems necessary" is NATO Art. 5's, "constitutional
+processes" ANZUS's); the classes are described in `foedus.model.vocab.STRENGTH_WORDS` (docs/depth.md).
+
 Bilateral and multilateral treaties get the same rate by default (factor 1.0 each): neither source
 reports the split. The probability that a victim asks for request-gated help defaults to 1.0 when the
 scenario says help is requested (0 when it is not) — change it with `ask_probability`. Every number

@@ -24,10 +24,11 @@ DUTY_BY_STRENGTH = {Strength.S1: Duty.ALL_MEANS, Strength.S2: Duty.AID, Strength
                     Strength.S4: Duty.CONSULT, Strength.S5: Duty.AID}
 DUTY_TEXT = {
     Duty.ALL_MEANS: "fight: help at once with all means",
-    Duty.AID: "give aid by the action it deems necessary, armed force included",
-    Duty.CONSTITUTIONAL: "act to meet the common danger under its constitutional processes",
+    Duty.AID: "give aid, the means left to it, armed force included",
+    Duty.CONSTITUTIONAL: "act, through its own constitutional process",
     Duty.CONSULT: "consult",
 }
+"""What each duty entails in general, as a class (a treaty's own words are its `duties` wording, shown quoted)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,14 +83,15 @@ class Strength(StrEnum):
 
 
 STRENGTH_WORDS: dict[str, str] = {  # keyed by Strength (a str): a record's strength is its value
-    Strength.S1: "automatic, all means",
-    Strength.S2: "such action as each deems necessary",
-    Strength.S3: "act to meet the common danger under constitutional processes",
-    Strength.S4: "consultation only",
-    Strength.S5: "one-way guarantee",
+    Strength.S1: "a duty to help at once, by every means",
+    Strength.S2: "a duty to help, the means left to each party",
+    Strength.S3: "a duty to act, through each party's constitutional process",
+    Strength.S4: "a duty to consult only",
+    Strength.S5: "a one-way guarantee",
 }
 """Each strength in words, as the text output (`foedus.render`) and the web page (web/src/contract.ts, generated
-by `foedus.engine.contract_gen`) show it beside the tag."""
+by `foedus.engine.contract_gen`) show it beside the tag: a class of duty described, never one treaty's words (a
+provision's own words are its `duties` wording and its source; docs/depth.md names the treaty each class is after)."""
 
 
 class HelpForm(StrEnum):
@@ -111,8 +112,8 @@ class Duty(StrEnum):
     """What a defence or offence duty entails, from strongest to weakest."""
 
     ALL_MEANS = "all_means"  # fight: help at once with all means (S1)
-    AID = "aid"  # give aid by the action each deems necessary, armed force included (S2, S5)
-    CONSTITUTIONAL = "constitutional"  # act to meet the common danger under constitutional processes (S3)
+    AID = "aid"  # give aid, the means left to each party, armed force included (S2, S5)
+    CONSTITUTIONAL = "constitutional"  # act, through each party's constitutional process (S3)
     CONSULT = "consult"  # consult only (S4)
 
 
