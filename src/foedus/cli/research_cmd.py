@@ -69,6 +69,7 @@ def dyads(
     from foedus.cli.progress import steps
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame
+    from foedus.research.codebook import DYAD_COLUMNS
     from foedus.research.dyad_notes import dyad_notes, off_day_notes
     from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, missing_data, parse_covariates
@@ -100,13 +101,13 @@ def dyads(
         notes += off_day_notes(int(np.ma.getmaskarray(columns["cascade_defenders"]).sum()), system,
                                options.reference_day)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
-        save_table(columns, out, force=force, datasets=cited, title=title, notes=notes)
+        save_table(columns, out, force=force, datasets=cited, title=title, notes=notes, codebook=DYAD_COLUMNS)
         return
     frame = columns_frame(columns)
     if extra:
         with working("peacesciencer covariates"):
             frame = add_covariates(frame, World.default(), extra)
-    save_table(frame, out, force=force, datasets=cited, title=title, notes=notes)
+    save_table(frame, out, force=force, datasets=cited, title=title, notes=notes, codebook=DYAD_COLUMNS)
 
 
 def similarity(
@@ -120,6 +121,7 @@ def similarity(
     from foedus.cli.writing import saving_batches
     from foedus.collector import paused_gc
     from foedus.model.state_files import COW_LAST_DAY
+    from foedus.research.codebook import SIMILARITY_COLUMNS
     from foedus.research.similarity_fast import COLUMN_DTYPES, similarity_batches
     from foedus.research.ties import yearly_portfolios_of
     from foedus.world_cache import cached_states
@@ -135,7 +137,8 @@ def similarity(
         with working("loading ATOP and CINC"):
             portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model
         with saving_batches(out, COLUMN_DTYPES, force=force, datasets=["atop", "cow_states", "cow_nmc"],
-                            title=f"foedus alliance similarity {first}-{last}", notes=notes) as sink, \
+                            title=f"foedus alliance similarity {first}-{last}", notes=notes,
+                            codebook=SIMILARITY_COLUMNS) as sink, \
                 steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
             for batch in similarity_batches(portfolios, progress=done):  # Parquet: written while the next one is made
                 sink.put(batch)

@@ -85,32 +85,39 @@ def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -
 
 
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
-               datasets: Iterable[str] = (), title: str = "foedus output", notes: Iterable[str] = ()) -> None:
+               datasets: Iterable[str] = (), title: str = "foedus output", notes: Iterable[str] = (),
+               codebook: Mapping[str, str] | None = None) -> None:
     """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs and its `notes`
-    (on stderr, and in a Parquet file's metadata or a CSV's or Stata file's sidecar: `foedus.outputs.sidecar`). The
-    table is a DataFrame, or numpy columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
+    (on stderr, and in a Parquet file's metadata or a CSV's or Stata file's sidecar: `foedus.outputs.sidecar`), and
+    what its columns mean where `codebook` says (`foedus.research.codebook`). The table is a DataFrame, or numpy
+    columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
     from foedus.outputs import write_table
     from foedus.outputs.tables import write_columns
+    from foedus.research.codebook import described
 
     cited = table_datasets(table, datasets)
     said = list(notes)
     meta = table_meta(title, cited, said)
+    descriptions = described(table.columns if hasattr(table, "columns") else table, codebook or {})
     if isinstance(table, Mapping):
-        rows = write_columns(table, out, force=force, meta=meta, sidecar=True)
+        rows = write_columns(table, out, force=force, meta=meta, sidecar=True, descriptions=descriptions)
     else:
-        rows = write_table(table, out, force=force, meta=meta, sidecar=True)
+        rows = write_table(table, out, force=force, meta=meta, sidecar=True, descriptions=descriptions)
     echo_wrote(out, counted(rows, "row"), cited, said, sidecar=True)
 
 
 @contextlib.contextmanager
 def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False, datasets: Iterable[str] = (),
-                   title: str = "foedus output", notes: Iterable[str] = ()) -> Iterator[BatchSink]:
+                   title: str = "foedus output", notes: Iterable[str] = (), codebook: Mapping[str, str] | None = None
+                   ) -> Iterator[BatchSink]:
     """`save_table` for a table put batch by batch (`BatchSink.put`); Parquet is written while the caller works."""
     from foedus.outputs.batches import column_batches
+    from foedus.research.codebook import described
 
     cited = table_datasets(dtypes, datasets)
     said = list(notes)
     meta = table_meta(title, cited, said)
-    with column_batches(out, dtypes, force=force, meta=meta, sidecar=True) as sink:
+    with column_batches(out, dtypes, force=force, meta=meta, sidecar=True,
+                        descriptions=described(dtypes, codebook or {})) as sink:
         yield sink
     echo_wrote(out, counted(sink.rows, "row"), cited, said, sidecar=True)

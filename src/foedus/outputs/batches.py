@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, staged_file
-from foedus.outputs.tables import arrow_array, check_table_target, parquet_dictionary, write_columns
+from foedus.outputs.tables import arrow_array, check_table_target, described_schema, parquet_dictionary, write_columns
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,9 +64,10 @@ class BatchSink:
 
 @contextlib.contextmanager
 def column_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
-                   meta: Mapping[str, Any] | None = None, how: str = HOW, sidecar: bool = False
-                   ) -> Iterator[BatchSink]:
-    """A sink for batches of numpy columns (names and numpy dtypes as in `dtypes`) that become the table `out`.
+                   meta: Mapping[str, Any] | None = None, how: str = HOW, sidecar: bool = False,
+                   descriptions: Mapping[str, str] | None = None) -> Iterator[BatchSink]:
+    """A sink for batches of numpy columns (names and numpy dtypes as in `dtypes`) that become the table `out`;
+    `descriptions` say what columns mean, as `write_table`'s do.
 
     Raises:
         OutputError: the target is refused, a batch does not fit the columns, or writing failed.
@@ -79,7 +80,7 @@ def column_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
 
         joined = {name: np.concatenate([b[name] for b in sink.kept]) if sink.kept else np.empty(0, dtype)
                   for name, dtype in sink.dtypes.items()}
-        write_columns(joined, out, force=force, meta=meta, how=how, sidecar=sidecar)
+        write_columns(joined, out, force=force, meta=meta, how=how, sidecar=sidecar, descriptions=descriptions)
         return
     import numpy as np
     import pyarrow as pa
@@ -88,6 +89,8 @@ def column_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
     schema = pa.schema([(name, pa.from_numpy_dtype(np.dtype(dtype))) for name, dtype in sink.dtypes.items()])
     if meta:
         schema = schema.with_metadata({b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()})
+    if descriptions:
+        schema = described_schema(schema, descriptions)
     with staged_file(out, force=force, how=how) as tmp:
         sink._queue = queue.Queue(maxsize=2)  # at most two batches wait: memory stays bounded
         with pq.ParquetWriter(tmp, schema, use_dictionary=parquet_dictionary(schema)) as writer:

@@ -4,10 +4,11 @@
 A Parquet file keeps foedus's metadata (key `foedus`: title, foedus's version, datasets and their versions, notes)
 inside; a CSV keeps none and a Stata file only its data label, so the same dictionary goes into the sidecar under the
 same key, with the file's name (`url`) and its columns (`tableSchema`: name as in the file, `titles` the table's own
-name, CSVW `datatype`, and the `dtype` written). Table and sidecar are staged together and published sidecar first;
-if the table then fails to publish, the sidecar just published is taken back: never a sidecar describing another
-table. All or nothing: with --force, the old sidecar it replaced is kept aside until the table is in place and put
-back if it is not, so an old table keeps its old sidecar (it was removed, leaving the old table without one).
+name, CSVW `datatype`, the `dtype` written and, for a described column, CSVW's `dc:description`). Table and sidecar are
+staged together and published sidecar first; if the table then fails to publish, the sidecar just published is taken
+back: never a sidecar describing another table. All or nothing: with --force, the old sidecar it replaced is kept aside
+until the table is in place and put back if it is not, so an old table keeps its old sidecar (it was removed, leaving
+the old table without one).
 """
 
 from __future__ import annotations
@@ -59,11 +60,17 @@ def _datatype(dtype: Any) -> str:
     return "datetime" if api.is_datetime64_any_dtype(dtype) else "string"
 
 
-def sidecar_text(out: Path, written: pd.DataFrame, titles: Mapping[str, str], meta: Mapping[str, Any]) -> str:
+def sidecar_text(out: Path, written: pd.DataFrame, titles: Mapping[str, str], meta: Mapping[str, Any],
+                 descriptions: Mapping[str, str] | None = None) -> str:
     """The sidecar of the table `out`, whose frame as written is `written` (CSV's 0/1 flags, Stata's names and
-    types); `titles` gives a column's own name where the file's differs (a Stata name). `meta` goes in as is."""
-    columns = [{"name": str(c), "titles": titles.get(str(c), str(c)), "datatype": _datatype(written[c].dtype),
-                "dtype": str(written[c].dtype)} for c in written.columns]
+    types); `titles` gives a column's own name where the file's differs (a Stata name). `meta` goes in as is;
+    `descriptions` (by a column's own name) become its `dc:description`."""
+    said = descriptions or {}
+    columns = []
+    for c in written.columns:
+        own = titles.get(str(c), str(c))
+        columns.append({"name": str(c), "titles": own, "datatype": _datatype(written[c].dtype),
+                        "dtype": str(written[c].dtype), **({"dc:description": said[own]} if own in said else {})})
     head = {"@context": CSVW_CONTEXT} if out.suffix.lower() == ".csv" else {}
     body = {**head, "url": out.name, "dc:title": str(meta.get("title", "")), "foedus": dict(meta),
             "tableSchema": {"columns": columns}}

@@ -1,12 +1,16 @@
 """Tables as Parquet, CSV or Stata, chosen by the file's suffix, always through `staged_file`.
 
 * CSV: flags are 0/1 integers (never True/False); missing values are empty cells.
+* A column's description (`descriptions`: a research table's codebook, `foedus.research.codebook`) goes into the
+  file where the format has a place for it (Parquet, Stata) and into the sidecar (CSVW's `dc:description`).
 * Stata (`.dta`, format 118, UTF-8): flags as bytes, missing values as Stata missing, text as str or strL; integers
   beyond 2**53 (random seeds) as text, since Stata's doubles would round them. Stata names have at most 32 characters
   from [A-Za-z0-9_] and cannot start with a digit: a name that breaks this is renamed (bad characters to `_`, cut to
-  32) and keeps its full name as the variable's label; two names that would become one are an error. The header's
+  32) and keeps its full name as the variable's label (any other described column has its description as its
+  label, cut to Stata's 80 characters); two names that would become one are an error. The header's
   time stamp is always 1 Jan 1970 00:00 (it was the minute written): the same table gives the same bytes.
-* Parquet: as is, with the dataset citations in the file's metadata (key `foedus`). `write_columns` writes
+* Parquet: as is, with the dataset citations in the file's metadata (key `foedus`) and each described column's
+  description in its field's metadata (key `description`). `write_columns` writes
   plain numpy columns without pandas, dictionary-encoding only the integer and text columns (measured floats
   rarely repeat, and trying costs time); pandas reads the same frame back, masked integer columns as nullable
   integers (the file then carries pandas' metadata, written by hand).
@@ -14,10 +18,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,19 +30,18 @@ from foedus.outputs.names import output_format
 from foedus.outputs.partitions import not_utf8, partition_layout
 from foedus.outputs.shapes import table_problem
 from foedus.outputs.sidecar import check_sidecar_target, sidecar_text, staged_table
+from foedus.outputs.stata import stata_frame, write_stata
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
 __all__ = ["TABLE_SUFFIXES", "arrow_array", "check_partitioned_target", "check_table_target", "columns_frame",
-           "csv_frame", "parquet_dictionary", "stata_frame", "write_columns", "write_partitioned", "write_table"]
+           "csv_frame", "described_schema", "parquet_dictionary", "stata_frame", "write_columns", "write_partitioned",
+           "write_table"]
 
 TABLE_SUFFIXES = (".parquet", ".csv", ".dta")
-STATA_NAME_MAX = 32
-STATA_STR_MAX = 2045
-_STATA_RESERVED = frozenset({"_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long",
-                             "_n", "_N", "_pi", "_pred", "_rc", "_skip", "strL", "using", "with"})
+
 
 
 def check_table_target(out: Path, *, force: bool = False, how: str = HOW, sidecar: bool = False) -> None:
@@ -71,69 +71,32 @@ def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def stata_name(name: str) -> str:
-    """A valid Stata variable name for a column name (see the module docstring).
+def described_schema(schema: Any, descriptions: Mapping[str, str]) -> Any:
+    """The Arrow schema with each described field's description in its metadata (key `description`), so that a
+    Parquet file says what its columns mean."""
+    import pyarrow as pa
 
-    >>> stata_name("capability_share_mean_escalatory"), stata_name("P(attack side)")
-    ('capability_share_mean_escalatory', 'P_attack_side_')
-    """
-    clean = re.sub(r"[^A-Za-z0-9_]", "_", name) or "_"
-    if clean[0].isdigit() or clean in _STATA_RESERVED:
-        clean = "_" + clean
-    return clean[:STATA_NAME_MAX]
+    return pa.schema([f.with_metadata({**(f.metadata or {}), b"description": descriptions[f.name].encode()})
+                      if f.name in descriptions else f for f in schema], metadata=schema.metadata)
 
 
-def stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The frame in types Stata stores, renamed to Stata names, and the labels giving renamed columns' names."""
-    import pandas as pd
-
-    names = {str(c): stata_name(str(c)) for c in frame.columns}
-    clash = sorted({n for n in names.values() if list(names.values()).count(n) > 1})
-    if clash:
-        raise OutputError(f"columns {', '.join(c for c, n in names.items() if n in clash)} would share the Stata "
-                          "name(s) " + ", ".join(clash) + "; write .parquet or .csv instead")
-    data: dict[str, Any] = {}
-    for col in frame.columns:
-        series = frame[col]
-        if pd.api.types.is_bool_dtype(series.dtype):
-            series = series.astype("float64") if series.isna().any() else series.astype("int8")
-        elif pd.api.types.is_integer_dtype(series.dtype) and series.notna().any() and series.abs().max() > 2**53:
-            series = series.map(lambda v: "" if v is pd.NA else str(v)).astype(object)  # e.g. 63-bit seeds: as text
-        elif pd.api.types.is_extension_array_dtype(series.dtype) and pd.api.types.is_numeric_dtype(series.dtype):
-            series = series.astype("float64")  # pd.NA -> Stata missing
-        elif not (pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype)):
-            series = series.map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-                                else str(v)).astype(object)
-        data[names[str(col)]] = series.to_numpy()
-    labels = {new: old[:80] for old, new in names.items() if new != old}
-    return pd.DataFrame(data), labels
-
-
-def _write_parquet(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
+def _write_parquet(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any], descriptions: Mapping[str, str]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pandas(frame, preserve_index=False)
+    if descriptions:
+        table = table.cast(described_schema(table.schema, descriptions))
     extra = {b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()} if meta else {}
     with path.open("wb") as sink:  # not the path: pyarrow encodes it as strict UTF-8 (see `write_columns`)
         pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **extra}), sink)
 
 
-def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> tuple[pd.DataFrame, dict[str, str]]:
-    data, labels = stata_frame(frame)
-    long_text = [c for c in data.columns if data[c].dtype == object
-                 and data[c].map(lambda v: len(str(v).encode())).max(initial=0) > STATA_STR_MAX]
-    title = str(meta.get("title", "foedus output"))[:80]
-    with warnings.catch_warnings(action="ignore"):  # pandas warns about conversions made on purpose above
-        data.to_stata(path, write_index=False, version=118, variable_labels=labels or None, data_label=title,
-                      convert_strl=long_text, time_stamp=dt.datetime(1970, 1, 1))  # not the minute: reproducible
-    return data, labels
-
-
 def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Mapping[str, Any] | None = None,
-                how: str = HOW, sidecar: bool = False) -> int:
+                how: str = HOW, sidecar: bool = False, descriptions: Mapping[str, str] | None = None) -> int:
     """Write `frame` to `out` (.parquet, .csv or .dta) atomically and exclusively; return the row count. With
-    `sidecar`, a CSV or Stata file gets `meta` in a file beside it (`foedus.outputs.sidecar`), written with it.
+    `sidecar`, a CSV or Stata file gets `meta` in a file beside it (`foedus.outputs.sidecar`), written with it;
+    `descriptions` (column -> what it means) go where the format has room (see the module docstring).
 
     Raises:
         OutputError: the target cannot be written, or the frame cannot be written as that format (a column name
@@ -146,13 +109,14 @@ def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Ma
     with staged_table(out, force=force, how=how) as staged:
         try:
             if suffix == ".parquet":
-                _write_parquet(frame, staged.path, meta or {})
+                _write_parquet(frame, staged.path, meta or {}, descriptions or {})
             elif suffix == ".csv":
                 (written := csv_frame(frame)).to_csv(staged.path, index=False)
             else:
-                written, titles = _write_stata(frame, staged.path, meta or {})
+                written, titles = write_stata(frame, staged.path, meta or {}, descriptions or {})
             if sidecar and suffix != ".parquet":  # titles: a Stata name's column name
-                staged.sidecar = sidecar_text(out, written, titles if suffix == ".dta" else {}, meta or {})
+                staged.sidecar = sidecar_text(out, written, titles if suffix == ".dta" else {}, meta or {},
+                                              descriptions or {})
         except (ValueError, TypeError, NotImplementedError) as exc:  # pyarrow's and pandas' refusals of a column
             text = " ".join(str(exc).split())[:300]
             raise OutputError(f"cannot write {out} as {suffix[1:]}: {text}") from None
@@ -225,7 +189,8 @@ def parquet_dictionary(schema: Any) -> list[str]:
 
 
 def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
-                  meta: Mapping[str, Any] | None = None, how: str = HOW, sidecar: bool = False) -> int:
+                  meta: Mapping[str, Any] | None = None, how: str = HOW, sidecar: bool = False,
+                  descriptions: Mapping[str, str] | None = None) -> int:
     """Write equal-length numpy columns as a table like `write_table`; numeric and boolean columns, and text as
     `CodedText`, go to Parquet straight through pyarrow. A masked integer column (`numpy.ma`) has its masked values
     missing: pandas reads it back as a nullable integer column."""
@@ -234,7 +199,8 @@ def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
     plain = all(isinstance(v, CodedText) or (np.ndim(v) == 1 and np.asarray(v).dtype.kind in "iufb"
                                              and np.asarray(v).dtype.isnative) for v in columns.values())
     if out.suffix.lower() != ".parquet" or not plain:
-        return write_table(columns_frame(columns), out, force=force, meta=meta, how=how, sidecar=sidecar)
+        return write_table(columns_frame(columns), out, force=force, meta=meta, how=how, sidecar=sidecar,
+                           descriptions=descriptions)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -249,6 +215,8 @@ def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
         schema_meta[b"pandas"] = _pandas_metadata(columns)
     if schema_meta:
         table = table.replace_schema_metadata(schema_meta)
+    if descriptions:
+        table = table.cast(described_schema(table.schema, descriptions))
     with staged_file(out, force=force, how=how) as tmp, tmp.open("wb") as sink:
         # an open file, not the path: pyarrow encodes a path as strict UTF-8, so a name that is not (`\xff.parquet`,
         # which Linux allows) failed after all the work, said as an encoding problem of the terminal

@@ -1,0 +1,62 @@
+"""What each column of a research table means, in one short line per column: the codebook its outputs carry.
+
+`foedus dyads` and `foedus similarity` write these descriptions into the table (`foedus.outputs`): a Parquet field's
+metadata (`description`), a Stata variable's label and the CSV or Stata sidecar's CSVW `dc:description`. A Stata
+label holds at most 80 characters, so every description fits in 80 (a test); docs/research.md's column tables say
+the rest, and a test keeps their column names and these the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from foedus.outputs.stata import STATA_LABEL_MAX
+
+__all__ = ["DESCRIPTION_MAX", "DYAD_COLUMNS", "SIMILARITY_COLUMNS", "described"]
+
+DESCRIPTION_MAX = STATA_LABEL_MAX  # a description is a Stata variable's label too
+
+_MISSING_AFTER_2018 = "missing after 2018"
+
+DYAD_COLUMNS: Mapping[str, str] = {
+    "ccode1": "COW code of state 1 (the first state of the dyad)",
+    "ccode2": "COW code of state 2 (the second state of the dyad)",
+    "gwcode1": "Gleditsch-Ward code of state 1 (the first state of the dyad)",
+    "gwcode2": "Gleditsch-Ward code of state 2 (the second state of the dyad)",
+    "year": "calendar year",
+    "atop_defense": f"ATOP defence owed, state 1 to 2 (undirected: either); {_MISSING_AFTER_2018}",
+    "atop_offense": f"ATOP offence owed, state 1 to 2 (undirected: either); {_MISSING_AFTER_2018}",
+    "atop_neutral": f"ATOP neutrality owed, state 1 to 2 (undirected: either); {_MISSING_AFTER_2018}",
+    "atop_nonagg": f"ATOP non-aggression owed, state 1 to 2 (undirected: either); {_MISSING_AFTER_2018}",
+    "atop_consul": f"ATOP consultation owed, state 1 to 2 (undirected: either); {_MISSING_AFTER_2018}",
+    "atopally": f"1 if the two share an ATOP alliance in the year; {_MISSING_AFTER_2018}",
+    "atopid": "ATOP ids of the alliances the two share, ascending, joined by ';'",
+    "cascade_defenders": "third states bound to defend state 2 if state 1 attacks it on 1 July",
+    "cascade_defenders_cinc": "combined CINC of those defenders (sum of CINC shares, 0-1)",
+    "cascade_major_defender": "1 if a COW major power is among those defenders",
+    "depth_shared": "depth of the deepest alliance the two share in the year",
+    "depth_shared_treaty": "foedus treaty id of that deepest shared alliance",
+    "depth_shared_carried": "1 if that alliance is ATOP's carried past ATOP's end (2018)",
+    "cinc1": "CINC of state 1 (COW NMC 6.0, as published); missing after 2016",
+    "cinc2": "CINC of state 2 (COW NMC 6.0, as published); missing after 2016",
+    "cowmaj1": "1 if COW counts state 1 a major power in the year (after 2016: 2016's)",
+    "cowmaj2": "1 if COW counts state 2 a major power in the year (after 2016: 2016's)",
+    "conttype": "COW direct contiguity in the year's first month: 1 land, 2-5 by sea, 0 none",
+}
+
+SIMILARITY_COLUMNS: Mapping[str, str] = {
+    "ccode1": "COW code of state 1 (the first state of the ordered pair)",
+    "ccode2": "COW code of state 2 (the second state of the ordered pair)",
+    "year": "calendar year",
+    "s_unweighted": "Signorino-Ritter S, absolute distance (-1 to 1)",
+    "s_squared": "Signorino-Ritter S, squared distance (-1 to 1)",
+    "s_weighted": "Signorino-Ritter S, absolute distance, CINC-weighted (-1 to 1)",
+    "kappa": "Hage's Cohen's kappa, squared distance (at most 1)",
+    "pi": "Hage's Scott's pi, squared distance (at most 1)",
+    "taub": "Bueno de Mesquita's tau-b: Kendall's tau-b of the two portfolios (-1 to 1)",
+}
+
+
+def described(columns: Iterable[str], codebook: Mapping[str, str]) -> dict[str, str]:
+    """The descriptions of the columns a table has, in its order (a column the codebook lacks goes without one)."""
+    return {str(c): codebook[str(c)] for c in columns if str(c) in codebook}

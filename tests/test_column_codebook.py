@@ -1,0 +1,115 @@
+"""A research table did not say what its columns mean: which way `atop_defense` runs, what `s_unweighted` is, was in
+docs/research.md only. Each column's description is now defined once (`foedus.research.codebook`) and written into
+the table: a Parquet field's metadata (`description`), a Stata variable's label, the sidecar's `dc:description`;
+and docs/research.md's column tables name the same columns as the code."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from foedus.cli.app import app
+from foedus.cli.entry import run_cli
+from foedus.outputs.batches import column_batches
+from foedus.outputs.tables import write_columns, write_table
+from foedus.research.codebook import DESCRIPTION_MAX, DYAD_COLUMNS, SIMILARITY_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+SAID = {"ccode1": "state one", "P(allied)": "whether allied"}
+
+# every column each command can write: all options that add columns, in both state systems
+RUNS = [
+    (["dyads", "--from", "2016", "--to", "2016", "--depth", "--add", "all"], DYAD_COLUMNS),
+    (["dyads", "--from", "1990", "--to", "1990", "--undirected", "--system", "gw", "--depth"], DYAD_COLUMNS),
+    (["dyads", "--from", "1990", "--to", "1990", "--no-covariates"], DYAD_COLUMNS),  # numpy columns, no pandas
+    (["similarity", "--from", "1900", "--to", "1900"], SIMILARITY_COLUMNS),  # Parquet written batch by batch
+]
+
+
+def _stata_labels(path: Path) -> dict[str, str]:
+    with pd.io.stata.StataReader(path) as reader:
+        reader.read()
+        return dict(reader.variable_labels())
+
+
+def test_every_description_fits_a_stata_label() -> None:
+    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS):
+        for name, text in codebook.items():
+            assert text.strip() and len(text) <= DESCRIPTION_MAX, name
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".dta"])
+def test_a_table_carries_its_columns_descriptions(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"t{suffix}"
+    frame = pd.DataFrame({"ccode1": [2, 20], "P(allied)": [True, False], "plain": [1.0, 2.0]})
+    write_table(frame, out, meta={"title": "x"}, sidecar=True, descriptions=SAID)
+    if suffix == ".parquet":
+        schema = pq.read_schema(out)
+        assert {f.name: (f.metadata or {}).get(b"description", b"").decode() for f in schema} == {
+            "ccode1": "state one", "P(allied)": "whether allied", "plain": ""}
+        assert json.loads(schema.metadata[b"foedus"]) == {"title": "x"}
+        assert pd.read_parquet(out).equals(frame)  # the values as they were
+        return
+    columns = json.loads((tmp_path / f"t{suffix}-metadata.json").read_text(encoding="utf-8"))["tableSchema"]["columns"]
+    assert [(c["titles"], c.get("dc:description")) for c in columns] == [
+        ("ccode1", "state one"), ("P(allied)", "whether allied"), ("plain", None)]
+    if suffix == ".dta":  # a renamed column keeps its own name as its label
+        assert _stata_labels(out) == {"ccode1": "state one", "P_allied_": "P(allied)", "plain": ""}
+
+
+def test_numpy_columns_and_batches_carry_descriptions(tmp_path: Path) -> None:
+    columns = {"ccode1": np.array([2, 20]), "year": np.ma.MaskedArray([1900, 1901], mask=[False, True])}
+    write_columns(columns, tmp_path / "c.parquet", meta={"title": "x"}, descriptions={"ccode1": "state one"})
+    with column_batches(tmp_path / "b.parquet", {"ccode1": np.int64}, meta={"title": "x"},
+                        descriptions={"ccode1": "state one"}) as sink:
+        sink.put({"ccode1": np.array([2, 20])})
+    for name in ("c.parquet", "b.parquet"):
+        assert pq.read_schema(tmp_path / name).field("ccode1").metadata == {b"description": b"state one"}
+    assert pd.read_parquet(tmp_path / "c.parquet")["year"].isna().tolist() == [False, True]  # still pandas' nullable
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("args", "codebook"), RUNS, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_every_column_a_research_command_writes_is_described(tmp_path: Path, args: list[str],
+                                                             codebook: dict[str, str],
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "t.parquet"
+    assert run_cli(app, [*args, "--out", str(out)]) == 0, capsys.readouterr().err
+    fields = {f.name: (f.metadata or {}).get(b"description", b"").decode() for f in pq.read_schema(out)}
+    assert [name for name, text in fields.items() if not text] == []  # a column without a description
+    assert all(codebook[name] == text for name, text in fields.items())
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("suffix", [".csv", ".dta"])
+def test_a_research_csv_or_stata_table_says_what_its_columns_mean(tmp_path: Path, suffix: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / f"s{suffix}"
+    assert run_cli(app, ["similarity", "--from", "1900", "--to", "1900", "--out", str(out)]) == 0, \
+        capsys.readouterr().err
+    columns = json.loads((tmp_path / f"s{suffix}-metadata.json").read_text(encoding="utf-8"))["tableSchema"]["columns"]
+    assert {c["name"]: c["dc:description"] for c in columns} == SIMILARITY_COLUMNS
+    if suffix == ".dta":
+        assert _stata_labels(out) == SIMILARITY_COLUMNS
+
+
+def _doc_columns(section: str) -> set[str]:
+    """The column names of a docs/research.md section's `| column | …` tables (their first cells' code words)."""
+    text = (ROOT / "docs" / "research.md").read_text(encoding="utf-8").split(f"\n## {section}")[1].split("\n## ")[0]
+    names: set[str] = set()
+    for table in re.findall(r"^\| column \|.*\n\|[-|]+\|\n((?:\|.*\n)+)", text, flags=re.M):
+        for row in table.splitlines():
+            names.update(w for w in re.findall(r"`([^`]+)`", row.split("|")[1]) if not w.startswith("-"))
+    return names
+
+
+@pytest.mark.parametrize(("section", "codebook"), [("Dyad-years", DYAD_COLUMNS),
+                                                   ("Alliance similarity", SIMILARITY_COLUMNS)])
+def test_research_md_names_the_columns_the_code_describes(section: str, codebook: dict[str, str]) -> None:
+    assert _doc_columns(section) == set(codebook)
