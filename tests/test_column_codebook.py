@@ -16,9 +16,10 @@ import pytest
 
 from foedus.cli.app import app
 from foedus.cli.entry import run_cli
+from foedus.engine.scenario import READINGS
 from foedus.outputs.batches import column_batches
 from foedus.outputs.tables import write_columns, write_table
-from foedus.research.codebook import DESCRIPTION_MAX, DYAD_COLUMNS, SIMILARITY_COLUMNS
+from foedus.research.codebook import ATLAS_COLUMNS, DESCRIPTION_MAX, DYAD_COLUMNS, SIMILARITY_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAID = {"ccode1": "state one", "P(allied)": "whether allied"}
@@ -29,6 +30,9 @@ RUNS = [
     (["dyads", "--from", "1990", "--to", "1990", "--undirected", "--system", "gw", "--depth"], DYAD_COLUMNS),
     (["dyads", "--from", "1990", "--to", "1990", "--no-covariates"], DYAD_COLUMNS),  # numpy columns, no pandas
     (["similarity", "--from", "1900", "--to", "1900"], SIMILARITY_COLUMNS),  # Parquet written batch by batch
+    (["atlas", "--date", "1900-07-01"], ATLAS_COLUMNS),
+    (["atlas", "--from", "1900", "--to", "1901"], ATLAS_COLUMNS),
+    (["atlas", "--date", "1900-07-01", "--draws", "20", "--seed", "1"], ATLAS_COLUMNS),
 ]
 
 
@@ -39,7 +43,7 @@ def _stata_labels(path: Path) -> dict[str, str]:
 
 
 def test_every_description_fits_a_stata_label() -> None:
-    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS):
+    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS, ATLAS_COLUMNS):
         for name, text in codebook.items():
             assert text.strip() and len(text) <= DESCRIPTION_MAX, name
 
@@ -99,17 +103,22 @@ def test_a_research_csv_or_stata_table_says_what_its_columns_mean(tmp_path: Path
         assert _stata_labels(out) == SIMILARITY_COLUMNS
 
 
-def _doc_columns(section: str) -> set[str]:
-    """The column names of a docs/research.md section's `| column | …` tables (their first cells' code words)."""
-    text = (ROOT / "docs" / "research.md").read_text(encoding="utf-8").split(f"\n## {section}")[1].split("\n## ")[0]
+def _doc_columns(section: str, page: str = "research.md") -> set[str]:
+    """The column names of a docs page section's `| column | …` tables (their first cells' code words; `X_READING`
+    one per reading)."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8").split(f"\n## {section}")[1].split("\n## ")[0]
     names: set[str] = set()
     for table in re.findall(r"^\| column \|.*\n\|[-|]+\|\n((?:\|.*\n)+)", text, flags=re.M):
         for row in table.splitlines():
             names.update(w for w in re.findall(r"`([^`]+)`", row.split("|")[1]) if not w.startswith("-"))
-    return names
+    return {n.replace("READING", r) for n in names for r in READINGS}
 
 
 @pytest.mark.parametrize(("section", "codebook"), [("Dyad-years", DYAD_COLUMNS),
                                                    ("Alliance similarity", SIMILARITY_COLUMNS)])
 def test_research_md_names_the_columns_the_code_describes(section: str, codebook: dict[str, str]) -> None:
     assert _doc_columns(section) == set(codebook)
+
+
+def test_the_atlas_page_names_the_columns_the_code_describes() -> None:
+    assert _doc_columns("The atlas", "whatif-and-atlas.md") == set(ATLAS_COLUMNS)

@@ -142,6 +142,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
+    from foedus.research.codebook import ATLAS_COLUMNS
     from foedus.sweeps.atlas import (
         SERIES_DAY,
         AtlasOptions,
@@ -187,7 +188,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
         save_table(frame, out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
-                   notes=[*covered.notes, *frame_notes(world, day, opts.readings)])
+                   notes=[*covered.notes, *frame_notes(world, day, opts.readings)], codebook=ATLAS_COLUMNS)
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
@@ -205,7 +206,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
             typer.echo(f"note: {line}", err=True)
         return
     save_table(yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
-               title=f"foedus atlas {first}-{last}{said}", notes=notes)
+               title=f"foedus atlas {first}-{last}{said}", notes=notes, codebook=ATLAS_COLUMNS)
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,

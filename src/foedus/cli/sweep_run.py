@@ -123,6 +123,7 @@ class DrawsHow:
 def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
     """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one)."""
     from foedus.engine.reliability import load_honour_model
+    from foedus.research.codebook import ATLAS_COLUMNS
     from foedus.sweeps.atlas_mc import atlas_montecarlo, draws_notes
 
     if not 1 <= draws <= 100_000:
@@ -155,7 +156,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
                                       progress=done, **how.switched)
     save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,
-               notes=notes)
+               notes=notes, codebook=ATLAS_COLUMNS)
 
 
 def yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:

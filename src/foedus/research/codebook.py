@@ -1,18 +1,20 @@
 """What each column of a research table means, in one short line per column: the codebook its outputs carry.
 
-`foedus dyads` and `foedus similarity` write these descriptions into the table (`foedus.outputs`): a Parquet field's
-metadata (`description`), a Stata variable's label and the CSV or Stata sidecar's CSVW `dc:description`. A Stata
-label holds at most 80 characters, so every description fits in 80 (a test); docs/research.md's column tables say
-the rest, and a test keeps their column names and these the same.
+`foedus dyads`, `foedus similarity` and `foedus atlas` write these descriptions into the table (`foedus.outputs`): a
+Parquet field's metadata (`description`), a Stata variable's label and the CSV or Stata sidecar's CSVW
+`dc:description`. A Stata label holds at most 80 characters, so every description fits in 80 (a test);
+docs/research.md's and docs/whatif-and-atlas.md's column tables say the rest, and a test keeps their column names and
+these the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from foedus.engine.scenario import READINGS
 from foedus.outputs.stata import STATA_LABEL_MAX
 
-__all__ = ["DESCRIPTION_MAX", "DYAD_COLUMNS", "SIMILARITY_COLUMNS", "described"]
+__all__ = ["ATLAS_COLUMNS", "DESCRIPTION_MAX", "DYAD_COLUMNS", "SIMILARITY_COLUMNS", "described"]
 
 DESCRIPTION_MAX = STATA_LABEL_MAX  # a description is a Stata variable's label too
 
@@ -54,6 +56,41 @@ SIMILARITY_COLUMNS: Mapping[str, str] = {
     "kappa": "Hage's Cohen's kappa, squared distance (at most 1)",
     "pi": "Hage's Scott's pi, squared distance (at most 1)",
     "taub": "Bueno de Mesquita's tau-b: Kendall's tau-b of the two portfolios (-1 to 1)",
+}
+
+
+_ATLAS_READ: Mapping[str, str] = {  # one column per reading: NAME_legal, NAME_escalatory
+    "war_size": "belligerents, attacker and target included",
+    "attack_joiners": "states that join the attacker's side",
+    "defense_joiners": "states that join the target's side",
+    "conflicts": "states bound to both sides",
+    "drawn_in": "belligerents plus states bound to both sides",
+    "majors_opposite": "1 if COW major powers fight on opposite sides",
+    "mean_size": "mean war size over the year's dyads",
+    "max_size": "largest war size over the year's dyads",
+    "tripwire_dyads": "dyads whose war puts COW major powers on opposite sides",
+    "capability_share_mean": "mean share of world CINC a dyad's war draws in (0-1)",
+    "capability_share_max": "largest share of world CINC a dyad's war draws in (0-1)",
+}
+
+ATLAS_COLUMNS: Mapping[str, str] = {
+    "date": "the atlas's date (ISO)",
+    "attacker": "the attacking state (foedus id)",
+    "target": "the attacked state (foedus id)",
+    "ccode1": "COW code of the attacker (missing if COW does not list it)",
+    "ccode2": "COW code of the target (missing if COW does not list it)",
+    "year": "calendar year (the cascades of 1 July)",
+    "dyads": "ordered dyads of system members on 1 July",
+    **{f"{name}_{reading}": f"{text} ({reading} reading)" for name, text in _ATLAS_READ.items()
+       for reading in READINGS},
+    "war_size_mean": "belligerents over the draws: mean",
+    "war_size_p5": "belligerents over the draws: 5th percentile",
+    "war_size_p50": "belligerents over the draws: median",
+    "war_size_p95": "belligerents over the draws: 95th percentile",
+    "p_majors_opposite": "share of draws with COW major powers on opposite sides (0-1)",
+    "draws": "the run's number of draws",
+    "seed": "the run's random seed",
+    "reading": "the run's reading (legal or escalatory)",
 }
 
 
