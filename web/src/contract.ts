@@ -27,15 +27,15 @@ export interface CascadeResult {
 export interface Joiner {
   state: string; side: "attack" | "defense"; round: number; treaty: string; article: string; strength: string;
   kind: string; because: Because; certainty: string; conditions: string[]; unresolved: string[];
-  certainty_reasons: CertaintyReason[]; entails: string; duty: string; also: Omit<Obligation, "state">[];
-  ccode: number | null;
+  certainty_reasons: CertaintyReason[]; entails: string; duty: string; instrument: string;
+  also: Omit<Obligation, "state">[]; ccode: number | null;
 }
 
 /** One binding provision. */
 export interface Obligation {
   state: string; side: "attack" | "defense"; round: number; treaty: string; article: string; strength: string;
   kind: string; because: Because; certainty: string; conditions: string[]; unresolved: string[];
-  certainty_reasons: CertaintyReason[]; entails: string; duty: string;
+  certainty_reasons: CertaintyReason[]; entails: string; duty: string; instrument: string;
 }
 
 /** The attack that set an obligation off. */
@@ -179,6 +179,14 @@ export const STRENGTH_WORDS: Record<string, string> = {
   S3: "a duty to act, through each party's constitutional process",
   S4: "a duty to consult only",
   S5: "a one-way guarantee",
+};
+
+/** Each instrument that is not a treaty in words (foedus.model.vocab.INSTRUMENT_WORDS). */
+export const INSTRUMENT_WORDS: Record<string, string> = {
+  executive_order: "an executive order, not a treaty",
+  statute: "a domestic statute, not a treaty",
+  political_statement: "a political statement, not a treaty",
+  forum: "a forum, not a treaty",
 };
 
 /** The values each scenario switch takes (foedus.inputs.SWITCHES, declared in engine/scenario.py). */

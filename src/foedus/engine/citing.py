@@ -81,13 +81,13 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
 
 def _cited(leg: Leg, attack: Attack, sure: Sureness, names: Mapping[str, str]) -> tuple[Any, ...]:
     """Certainty (`sure`, for this attack), conditions (each state named by `names`), bilateral, unresolved
-    conditions, certainty reasons, duty and its text."""
+    conditions, certainty reasons, duty, its text and the kind of instrument it is owed under."""
     p = leg.provision
     level, reasons = sure
     assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
     duty = duty_of(leg.treaty, p)
     return (level, (*assumed, *conditions(leg, attack, names)), leg.treaty.type == "bilateral",
-            tuple(p.unresolved), reasons, duty.entails.value, duty.text)
+            tuple(p.unresolved), reasons, duty.entails.value, duty.text, leg.treaty.instrument.value)
 
 
 def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place, names: Mapping[str, str]) -> Sureness:

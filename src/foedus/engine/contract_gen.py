@@ -29,7 +29,7 @@ from foedus.engine.records import (
 from foedus.engine.result import CascadeResult
 from foedus.engine.rules.support import Support
 from foedus.inputs import SWITCHES
-from foedus.model.vocab import STRENGTH_WORDS
+from foedus.model.vocab import INSTRUMENT_WORDS, STRENGTH_WORDS
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
 from foedus.war.why_record import WarWhy, WarWhyAlso, WhyFact
 
@@ -132,8 +132,8 @@ def _switch_choices() -> str:
 
 
 def typescript() -> str:
-    """The TypeScript interfaces of the contract, the words of each strength (`foedus.model.vocab`) and the values
-    of each scenario switch (`foedus.inputs.SWITCHES`)."""
+    """The TypeScript interfaces of the contract, the words of each strength and of each instrument that is not a
+    treaty (`foedus.model.vocab`) and the values of each scenario switch (`foedus.inputs.SWITCHES`)."""
     parts = [_TS_PRELUDE]
     for name, cls, doc in RECORDS:
         body = _packed([_ts_key(k) for k in keys_of(cls)])
@@ -141,6 +141,9 @@ def typescript() -> str:
     words = "\n".join(f"  {s}: {json.dumps(w)}," for s, w in STRENGTH_WORDS.items())
     parts.append(f"/** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */\n"
                  f"export const STRENGTH_WORDS: Record<string, string> = {{\n{words}\n}};\n")
+    said = "\n".join(f"  {i}: {json.dumps(w)}," for i, w in INSTRUMENT_WORDS.items())
+    parts.append(f"/** Each instrument that is not a treaty in words (foedus.model.vocab.INSTRUMENT_WORDS). */\n"
+                 f"export const INSTRUMENT_WORDS: Record<string, string> = {{\n{said}\n}};\n")
     parts.append(_switch_choices())
     return "\n".join(parts)
 

@@ -109,6 +109,9 @@ class Obligation(Contracted):
         "what the duty entails: all_means, aid, constitutional or consult (docs/depth.md)", "string"))
     duty: str = field(default="", metadata=meta(
         "the duty in words: the treaty's own wording when encoded, else the generic meaning", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "what kind of instrument binds it: treaty, executive_order, statute, political_statement or forum "
+        "(INSTRUMENT_WORDS says each but a treaty in words)", "string"))
 
 
 @dataclass(frozen=True, slots=True)

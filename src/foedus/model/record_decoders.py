@@ -10,7 +10,7 @@ from typing import Any
 
 from foedus.model import record_types as rt
 from foedus.model.records import set_dict, set_fields
-from foedus.model.vocab import Certainty, Duty, HelpForm, Kind, Strength, Trigger
+from foedus.model.vocab import Certainty, Duty, HelpForm, Instrument, Kind, Strength, Trigger
 
 __all__ = ['adversary', 'assistance', 'date_certainty', 'duty_entry', 'help_entry', 'invocation', 'leg_suspension',
     'member', 'priority', 'provision', 'scope', 'source', 'span', 'treaty']
@@ -19,6 +19,7 @@ _date, _new = dt.date.fromisoformat, object.__new__  # a day from its ISO text; 
 _CERTAINTY = Certainty._value2member_map_
 _DUTY = Duty._value2member_map_
 _HELP_FORM = HelpForm._value2member_map_
+_INSTRUMENT = Instrument._value2member_map_
 _KIND = Kind._value2member_map_
 _STRENGTH = Strength._value2member_map_
 _TRIGGER = Trigger._value2member_map_
@@ -244,6 +245,7 @@ def treaty(d: dict[str, Any]) -> rt.Treaty:
         'terminated': None if (v := g('terminated')) is None else _date(v),
         'terminated_certainty': None if (v := g('terminated_certainty')) is None else date_certainty(v),
         'type': g('type', 'bilateral'),
+        'instrument': Instrument.TREATY if (v := g('instrument')) is None else _INSTRUMENT[v],
         'sources': [source(x) for x in d['sources']],
         'members': [member(x) for x in d['members']],
         'provisions': [] if (v := g('provisions')) is None else [provision(x) for x in v],

@@ -16,12 +16,13 @@ from foedus.model.behaviour import TreatyRules
 from foedus.model.facts import Article, Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text, Url
 from foedus.model.numbers import Switch, Whole
 from foedus.model.priority import Priority
-from foedus.model.vocab import Kind, Strength, Trigger
+from foedus.model.vocab import Instrument, Kind, Strength, Trigger
 
 __all__ = [
     "Adversary",
     "Certainty",
     "DateCertainty",
+    "Instrument",
     "Invocation",
     "Kind",
     "LegSuspension",
@@ -183,6 +184,8 @@ class Treaty(_Strict, TreatyRules):
     terminated: Day | None = None
     terminated_certainty: DateCertainty | None = Field(None, description="when `terminated` is not known to the day")
     type: Literal["bilateral", "multilateral", "unilateral"] = "bilateral"
+    instrument: Instrument = Field(Instrument.TREATY, description="treaty (default), executive_order (revocable), "
+                                   "statute (domestic law), political_statement (not binding) or forum")
     sources: list[Source] = Field(min_length=1)
     members: list[Member] = Field(min_length=1)
     provisions: list[Provision] = Field(default_factory=list)
