@@ -4,8 +4,8 @@ one side alone fails: the attack that set an obligation off and its verb, the he
 changes and ongoing lines, a war's moves, a date's doubt, a conflict's line and its doubted duties, a state's name,
 an ordinal, a finding's certainty, a war's change, whether the likelihood model beat the base rate, how a
 provision's article is cited, a war's states' names on a date, a state's other duties in a war and their heading,
-the title of a treaty's notes on its memberships' doubted facts, and how an alliance carried past ATOP's coverage
-stands after it.
+the title of a treaty's notes on its memberships' doubted facts, how an alliance carried past ATOP's coverage
+stands after it, and what an instrument that is not a treaty is said to be beside its citation.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from foedus import render
-from foedus.cited import article_cited, bound_tag, cited
+from foedus.cited import article_cited, bound_tag, cited, instrument_said
 from foedus.cli.likely_show import base_rate_standing
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
@@ -377,6 +377,17 @@ def test_an_article_is_cited_alike() -> None:
                   + [("said", "cited", ["t", a]) for a in (*articles, None, "")])
     assert said == [article_cited(a) for a in articles] + [cited("t", a) for a in (*articles, None, "")]
     assert {"art. 5", "Title Three", "ATOP defense code"} <= set(said)
+
+
+def test_an_instrument_that_is_not_a_treaty_is_said_alike() -> None:
+    """The "Why?" panel says beside a citation what the CLI's joiner line says of an instrument that is not a treaty
+    (said.ts instrumentSaid, given contract.ts's INSTRUMENT_WORDS, generated from foedus.model.vocab's)."""
+    from foedus.model.vocab import INSTRUMENT_WORDS, Instrument
+
+    kinds = [*Instrument, "", None]
+    said = run_ts([("said", "instrumentSaid", [k, INSTRUMENT_WORDS]) for k in kinds])
+    assert said == [instrument_said(k or "") for k in kinds]
+    assert " (an executive order, not a treaty)" in said
 
 
 def test_the_member_notes_title_is_the_clis() -> None:

@@ -43,6 +43,7 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
             "terminated": t.terminated.isoformat() if t.terminated else None,
             "members": len(active) if active is not None else len({m.state for m in t.members}),
             "kinds": sorted({p.kind.value for p in t.provisions}),
+            "instrument": t.instrument.value,
             "certainty": (t.standing_on(day) if day is not None else Certainty(t.certainty)).value,
             "origin": t.origin,
             "invocations": len(t.invocations),

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["article_cited", "bound_tag", "cited", "doubt_cited", "kind_cited", "tagged_article", "tagged_cited"]
+from foedus.model.vocab import INSTRUMENT_WORDS
+
+__all__ = ["article_cited", "bound_tag", "cited", "doubt_cited", "instrument_said", "kind_cited", "tagged_article",
+           "tagged_cited"]
 
 # words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
 _UNITS = frozenset({"title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
@@ -29,6 +32,18 @@ def article_cited(article: str) -> str:
         return f"{article} code"
     named = article.split("(", 1)[0].replace("-", " ").lower().split()  # a note in brackets names no unit
     return article if _UNITS.intersection(named) else f"art. {article}"
+
+
+def instrument_said(instrument: str) -> str:
+    """What a duty cited under an instrument that is not a treaty says of it, after the citation (a space before):
+    a reader weighs a revocable executive order or a domestic statute apart from a treaty's duty. Nothing for a
+    treaty. The web page's copy: web/src/said.ts `instrumentSaid`.
+
+    >>> instrument_said("executive_order"), instrument_said("treaty")
+    (' (an executive order, not a treaty)', '')
+    """
+    words = INSTRUMENT_WORDS.get(instrument)
+    return f" ({words})" if words else ""
 
 
 def cited(treaty: str, article: str | None) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any, Protocol
 
-from foedus.cited import cited, kind_cited, tagged_article, tagged_cited
+from foedus.cited import cited, instrument_said, kind_cited, tagged_article, tagged_cited
 from foedus.code_words import settings_tail
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words, window_facts
 from foedus.engine.doubted_facts import doubted
@@ -98,13 +98,16 @@ def attack_words(by: str, victim: str, kind: str, place: str, names: Mapping[str
 
 
 def _reason(result: CascadeResult, joiner: Joiner) -> str:
-    """A joiner's line: its primary obligation, whose facts not verified are listed beneath it (its article's own note
-    of a doubt listed there dropped: `tagged_article`), then the others, each tagged where its certainty differs."""
+    """A joiner's line: its primary obligation, said to be owed under an instrument that is not a treaty where it is
+    (`instrument_said`: "(an executive order, not a treaty)"), whose facts not verified are listed beneath it (its
+    article's own note of a doubt listed there dropped: `tagged_article`), then the others, each tagged where its
+    certainty differs."""
     p = joiner.primary
     b = p.because
     line = (f"{_name(result, p.state)} joins the {p.side}: "
             f"{cited(p.treaty, tagged_article(p.article, p.certainty, doubted(p.certainty_reasons)))} "
-            f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}] {_because(result, b)}")
+            f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}]{instrument_said(p.instrument)} "
+            f"{_because(result, b)}")
     line += certainty_tag(p.certainty)
     if joiner.also:  # a better-sourced clause may bind the state too: tagged as `foedus war` tags one
         line += "; also " + ", ".join(cited(o.treaty, o.article) if o.certainty == p.certainty

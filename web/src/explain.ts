@@ -4,11 +4,11 @@
 // and whether that was checked), the notes on its memberships' doubted facts and invocation history of each treaty
 // involved.
 import { api, type CascadeResult, type CertaintyReason, type MemberNote, type Obligation, type TreatyDetail } from "./api";
-import { STRENGTH_WORDS } from "./contract";
+import { INSTRUMENT_WORDS, STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-import { articleCited, becauseWords, carrySaid, findingTag, NOTES_TITLE } from "./said";
+import { articleCited, becauseWords, carrySaid, findingTag, instrumentSaid, NOTES_TITLE } from "./said";
 import { namedState } from "./wording";
 
 let renders = 0;
@@ -50,7 +50,8 @@ function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: 
   const conditions = [...o.conditions, ...o.unresolved.map((u) => `unresolved (${u}) read as in the scenario`)];
   return h("div", { class: "obligation" },
     h("h4", {}, title),
-    h("p", { class: "cite" }, `${names.treaty(o.treaty)} (${o.treaty}) ${articleCited(o.article)}`),
+    h("p", { class: "cite" },
+      `${names.treaty(o.treaty)} (${o.treaty}) ${articleCited(o.article)}${instrumentSaid(o.instrument, INSTRUMENT_WORDS)}`),
     h("dl", {},
       h("dt", {}, "strength"), h("dd", {}, `${o.strength}: ${STRENGTH_WORDS[o.strength] ?? ""}`),
       h("dt", {}, "obligation"), h("dd", {}, o.kind),

@@ -28,6 +28,14 @@ export function cited(treaty: string, article: string | null | undefined): strin
   return article ? `${treaty} ${articleCited(article)}` : treaty;
 }
 
+/** What a duty cited under an instrument that is not a treaty says of it, after the citation (foedus.cited
+ * .instrument_said): " (an executive order, not a treaty)"; "" for a treaty. `words`: contract.ts's INSTRUMENT_WORDS,
+ * generated from foedus.model.vocab.INSTRUMENT_WORDS. */
+export function instrumentSaid(instrument: string | undefined, words: Record<string, string>): string {
+  const said = instrument ? words[instrument] : undefined;
+  return said ? ` (${said})` : "";
+}
+
 /** The title of a treaty's notes on its memberships' doubted facts, as `foedus treaties show` titles them under
  * its members table (foedus.cli.treaty_show.NOTES_TITLE); the notes themselves are the API's `member_notes`. */
 export const NOTES_TITLE = "notes on the doubted facts: memberships and spans not verified, dates not known to the day";

@@ -12,6 +12,7 @@ from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
 from foedus.model.treaty import DateCertainty, Span, Treaty
+from foedus.model.vocab import INSTRUMENT_WORDS
 from foedus.model.world import World
 
 __all__ = ["NOTES_TITLE", "print_treaty"]
@@ -30,6 +31,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         return
     console = _console()
     console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)})")
+    if (said := INSTRUMENT_WORDS.get(t.instrument)) is not None:  # a reader weighs it apart from a treaty
+        console.print(f"[bold yellow]instrument:[/bold yellow] {escape(said)}")
     if t.binds_no_one:
         console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
     # how sure the entry into force and the end are, as the JSON says it, with the date's note
