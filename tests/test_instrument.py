@@ -98,3 +98,19 @@ def test_treaties_show_and_list_say_it() -> None:
     assert (rows["usa_qat_eo_2025"]["instrument"], rows["nato_1949"]["instrument"]) == ("executive_order", "treaty")
     table = cli_line(["treaties", "list"]).stdout
     assert "US-Qatar security EO (an executive order, not a treaty)" in " ".join(table.split())
+
+
+def test_an_order_that_also_binds_says_so(tmp_path: Path) -> None:
+    """A state bound by a treaty and also by an executive order: the order, cited after "also", says what it is."""
+    treaty, order = tmp_path / "pact.yaml", tmp_path / "order.yaml"
+    treaty.write_text(PACT.format(instrument=""), encoding="utf-8")
+    order.write_text(PACT.format(instrument="instrument: executive_order\n").replace("my_pact", "my_order")
+                     .replace("strength: S2", "strength: S5"), encoding="utf-8")
+    ran = cli_line(["cascade", "-a", "RUS", "-t", "FRA", "-d", "2024-01-01", "--treaties", str(treaty),
+                    "--treaties", str(order)])
+    assert ran.returncode == 0, ran.stderr
+    text = " ".join(ran.stdout.replace("│", " ").split())
+    line = text[text.index("Germany (DEU) joins the defense: my_pact art. 5 [S2"):]
+    line = line[:line.index("its duty")]
+    assert line.count("not a treaty") == 1 and "my_order art. 5 (an executive order, not a treaty)" in line
+    assert line.index("also ") < line.index("my_order")

@@ -110,9 +110,10 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
             f"{_because(result, b)}")
     line += certainty_tag(p.certainty)
     if joiner.also:  # a better-sourced clause may bind the state too: tagged as `foedus war` tags one
-        line += "; also " + ", ".join(cited(o.treaty, o.article) if o.certainty == p.certainty
-                                      else tagged_cited(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons))
-                                      for o in joiner.also)
+        line += "; also " + ", ".join(
+            (cited(o.treaty, o.article) if o.certainty == p.certainty
+             else tagged_cited(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons)))
+            + instrument_said(o.instrument) for o in joiner.also)
     return line
 
 
