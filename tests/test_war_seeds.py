@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from foedus.inputs import MAX_SEED, war_seed
-from test_backtest import _run_cli
+from samples import cli_line
 
 
 @pytest.mark.parametrize(("seed", "war"), [(1815, 1), (1815, 227), (0, 0), (2**62, 227), (MAX_SEED - 227, 227)])
@@ -30,13 +30,13 @@ def test_the_backtest_takes_the_largest_seed(tmp_path: Path) -> None:
     """--seed MAX_SEED was refused (above 2**62, the backtest's own bound); with it, war N's seed must not pass the
     bound, or `foedus.cascade` refuses it and the war is skipped."""
     out = tmp_path / "bt"
-    proc = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--seed",
-                    str(MAX_SEED))
+    proc = cli_line(["backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--seed",
+                     str(MAX_SEED)])
     assert proc.returncode == 0, proc.stderr
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["settings"]["seed"] == MAX_SEED and metrics["wars"]["scored"] == 1
     assert metrics["skipped_wars"] == [] and metrics["replay"]["skipped"] == []
-    above = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--seed", str(MAX_SEED + 1))
+    above = cli_line(["backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--seed", str(MAX_SEED + 1)])
     assert above.returncode == 2 and f"{MAX_SEED:,} (got {MAX_SEED + 1})" in above.stderr  # the bound, grouped
 
 
