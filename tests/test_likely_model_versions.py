@@ -55,26 +55,21 @@ def test_a_foedus_version_number_is_read(tmp_path: Path, version: str) -> None:
     assert load_model(_with(tmp_path, "foedus", version)).foedus == version
 
 
-@pytest.mark.parametrize("text", ["", "  \n"])
-def test_an_empty_model_file_is_said_to_be_empty(tmp_path: Path, text: str) -> None:
-    path = tmp_path / "model.json"
-    path.write_text(text, encoding="utf-8")
-    code, out, err = cli_line(["cascade", "-a", "DEU", "-t", "POL", "-d", "1939-09-01", "--likelihood",
-                               "--likely-model", str(path)])
-    assert (code, out, err.splitlines()) == (2, "", [
-        f"error: {path}: nothing in the file (it is empty); expected the JSON of a likelihood-model file (write one "
-        "with `foedus likely fit`)"])
-
-
-@pytest.mark.parametrize(("text", "where"), [
-    ("version: user-1823-2003-0123456789\nfoedus: 0.1.0\n", "line 1, column 1"),
-    ('{"version": "user-1823-2003-0123456789",\n  "foedus": 0.1.0}', "line 2, column 16"),  # the second dot of 0.1.0
+@pytest.mark.parametrize(("text", "problem"), [
+    ("", "nothing in the file (it is empty)"),
+    ("  \n", "nothing in the file (it is empty)"),
+    ("version: user-1823-2003-0123456789\nfoedus: 0.1.0\n",
+     "not a readable JSON file (it stops being JSON at line 1, column 1)"),
+    ('{"version": "user-1823-2003-0123456789",\n  "foedus": 0.1.0}',  # the second dot of 0.1.0
+     "not a readable JSON file (it stops being JSON at line 2, column 16)"),
 ])
-def test_a_model_file_that_is_not_json_is_said_to_be_not_json(tmp_path: Path, text: str, where: str) -> None:
+def test_a_model_file_that_is_empty_or_not_json_is_said_so(tmp_path: Path, text: str, problem: str) -> None:
+    """An empty file, or one that is not JSON (a YAML file, broken JSON), is said so in foedus's words (where it stops
+    being JSON) with what the file should be: json's own 'Expecting value: line 1 column 1 (char 0)' said neither."""
     path = tmp_path / "model.json"
     path.write_text(text, encoding="utf-8")
     code, out, err = cli_line(["cascade", "-a", "DEU", "-t", "POL", "-d", "1939-09-01", "--likelihood",
                                "--likely-model", str(path)])
     assert (code, out, err.splitlines()) == (2, "", [
-        f"error: {path}: not a readable JSON file (it stops being JSON at {where}); expected the JSON of a "
-        "likelihood-model file (write one with `foedus likely fit`)"])
+        f"error: {path}: {problem}; expected the JSON of a likelihood-model file (write one with `foedus likely "
+        "fit`)"])

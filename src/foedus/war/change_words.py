@@ -10,22 +10,16 @@ from foedus.wording import named_state
 
 __all__ = ["change_words"]
 
-_GOES_ON = frozenset({"continues", "clause-continues", "leg-continues"})  # the same duty or membership, other facts
-
-
 def change_words(what: str, treaty: str, state: str | None, article: str | None, names: Mapping[str, str],
                  rests_on: Sequence[str] | None = None) -> str:
     """A treaty change in words, its state named by `names` ("Bulgaria (BGR) becomes a party to atop_2515"; by its
-    id alone where `names` has no other name: the JSON's `label`). A `_GOES_ON` kind given `rests_on` (the record's:
-    its facts from that day, in brief) says which they are, or that they are verified where there are none: the
-    JSON's `text`; without it (the `label`), only that they are other facts."""
+    id alone where `names` has no other name: the JSON's `label`). A continues, clause-continues or leg-continues
+    change given `rests_on` (the record's: its facts from that day, in brief) says which they are, or that they are
+    verified where there are none: the JSON's `text`; without it (the `label`), only that they are other facts."""
     art = f" {article_cited(article)}" if article else ""
     who = named_state(state or "", names)
-    if what in _GOES_ON and rests_on is not None:
-        other = f"other facts from that day: {'; '.join(rests_on)}" if rests_on else "verified facts from that day"
-        return {"continues": f"{who} stays a party to {treaty}, its membership resting on {other}",
-                "clause-continues": f"{treaty}{art} goes on applying, resting on {other}",
-                "leg-continues": f"{treaty}{art}: {who}'s duty goes on, resting on {other}"}[what]
+    other = ("other facts" if rests_on is None else f"other facts from that day: {'; '.join(rests_on)}" if rests_on
+             else "verified facts from that day")  # what a `...continues` change rests on
     phrases = {
         "in-force": f"{treaty} enters into force",
         "signed": f"{treaty} is signed (binding by signature)",
@@ -33,16 +27,16 @@ def change_words(what: str, treaty: str, state: str | None, article: str | None,
         "coverage-ends": f"{treaty}: its source's coverage ends",
         "joins": f"{who} becomes a party to {treaty}",
         "leaves": f"{who} leaves {treaty}",
-        "continues": f"{who} stays a party to {treaty}, its membership resting on other facts",
+        "continues": f"{who} stays a party to {treaty}, its membership resting on {other}",
         "suspended": f"{who} is suspended from {treaty}",
         "restored": f"{who}'s suspension from {treaty} ends",
         "frozen": f"{who}'s participation in {treaty} is frozen (still a party)",
         "unfrozen": f"{who}'s participation in {treaty} is no longer frozen",
         "clause-starts": f"{treaty}{art} starts to apply",
         "clause-ends": f"{treaty}{art} stops applying",
-        "clause-continues": f"{treaty}{art} goes on applying, resting on other facts",
+        "clause-continues": f"{treaty}{art} goes on applying, resting on {other}",
         "leg-suspended": f"{treaty}{art}: {who}'s duty is suspended",
         "leg-restored": f"{treaty}{art}: {who}'s duty is restored",
-        "leg-continues": f"{treaty}{art}: {who}'s duty goes on, resting on other facts",
+        "leg-continues": f"{treaty}{art}: {who}'s duty goes on, resting on {other}",
     }
     return phrases.get(what, f"{treaty}: {what}")

@@ -59,7 +59,7 @@ class TreatyChange:
     state: str | None = None
     article: str | None = None
     reasons: tuple[CertaintyReason, ...] = ()
-    now: tuple[CertaintyReason, ...] | None = None  # a `_GOES_ON` kind's: the facts it rests on from its day
+    now: tuple[CertaintyReason, ...] | None = None  # a `...continues` change's: the facts it rests on from its day
 
     @property
     def certainty(self) -> str:
