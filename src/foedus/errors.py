@@ -13,11 +13,13 @@ from foedus.wording import (
     empty_or_blank,
     field_path,
     in_words,
+    json_stops,
     named_state,
     not_a_state,
     not_in_system,
     one_line,
     ordinal,
+    other_kind_taken,
     out_of_range,
     shown,
     surrogate_byte,
@@ -34,9 +36,9 @@ __all__ = [
     "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError", "ServeError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
     "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
-    "empty_or_blank", "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
-    "out_of_range", "refusal_fields", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
-    "year_outside", "years_backwards",
+    "empty_or_blank", "field_path", "in_words", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line",
+    "ordinal", "other_kind_taken", "out_of_range", "refusal_fields", "shown", "surrogate_byte", "too_few_replicates",
+    "validation_problem", "year_outside", "years_backwards",
 ]
 
 
