@@ -31,3 +31,12 @@ def test_params_read_from_the_out_file_is_refused(tmp_path: Path, monkeypatch: p
         "--params params.csv is the --out file too: the table would replace the parameters it is scored with; give "
         "each its own file")
     assert (tmp_path / "params.csv").read_text(encoding="utf-8") == "{}"
+
+
+def test_params_not_json_is_said_in_foedus_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A --params file that is not JSON said json's own text ('invalid JSON: Expecting value: line 1 column 1
+    (char 0)'); now where it stops being JSON, as --likely-model says it (`foedus.wording.json_stops`)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "params.yaml").write_text("dimensions:\n  - a\n", encoding="utf-8")
+    assert _error_line(["depth", "--out", "t.csv", "--params", "params.yaml"]) == (
+        "params.yaml: not a depth-parameter file (it stops being JSON at line 1, column 1)")

@@ -31,6 +31,7 @@ from foedus.datasets.verify import (
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
 from foedus.reachable import os_reason, unreachable
+from foedus.wording import other_kind_taken
 from foedus.written import as_written, kept
 
 __all__ = ["import_file", "import_source"]
@@ -157,7 +158,7 @@ def _install_all(matches: list[Chosen], force: bool, any_version: bool, allow_sh
                                     chosen_over=bool(match.note)))
             continue
         if state != "missing" and (not force or target.is_dir()):
-            raise _kept(target, where)
+            raise _kept(target, where, force)
         todo.append(match)
     for match in todo:
         dataset, file, where, opener, actual, size = (match.dataset, match.file, match.where, match.opener,
@@ -242,12 +243,12 @@ def _said(where: str, note: str) -> str:
     return f"{where}; {note}" if note else where
 
 
-def _kept(target: Path, where: str) -> DataImportError | ChecksumError:
+def _kept(target: Path, where: str, force: bool) -> DataImportError | ChecksumError:
     """Why the file in place is not replaced: it differs (without --force), or it is a folder, which --force would
-    not replace either (`foedus.outputs.check_target`), so the advice is not to use --force."""
+    not replace either: worded as every output words it (`foedus.wording.other_kind_taken`), so a run without
+    --force is not told what --force does."""
     if target.is_dir():
-        return DataImportError(f"{target} is a folder, not the dataset file; --force replaces a file, never a folder: "
-                               "move it out of the way")
+        return DataImportError(other_kind_taken(target, "a folder", "file", force=force))
     return ChecksumError(f"{target} is already in place and differs from {where}; not overwriting it: use --force to "
                          "replace it")
 

@@ -26,7 +26,7 @@ from foedus.research import irt
 from foedus.research.depth_items import MODELS, ItemSpec, item_matrix, item_values
 from foedus.research.milinst import milinst
 from foedus.sources.atop_codes import ALLIANCE_FILE, read_alliance_codes, treaty_codes
-from foedus.wording import counted
+from foedus.wording import counted, json_stops
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,7 +120,8 @@ class DepthModel:
         try:
             payload = load_json(read_text_file(path, "depth-parameter file"))
         except (ValueError, RecursionError) as exc:
-            raise DataFormatError(f"{path}: not a depth-parameter file (invalid JSON: {exc})") from None
+            problem = json_stops(exc) if isinstance(exc, ValueError) else str(exc)  # foedus's words, not json's
+            raise DataFormatError(f"{path}: not a depth-parameter file ({problem})") from None
         return cls(payload, str(path))
 
     def score(self, rows: Sequence[Mapping[str, int | None]], level: float = 0.9) -> dict[str, list[irt.Score]]:
