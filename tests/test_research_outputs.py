@@ -211,6 +211,16 @@ def test_cascade_csv_and_json_carry_cow_codes_certainty_and_conditions() -> None
     assert plain.splitlines()[0].split()[:3] == ["state", "ccode", "name"]
 
 
+def test_cascade_csv_says_what_instrument_binds_a_joiner() -> None:
+    """The CSV said `usa_qat_eo_2025` bound the United States with nothing saying it is an executive order, not a
+    treaty (the tree, JSON and `treaties show` say it): an `instrument` column now does, empty for the parties."""
+    rows = list(csv.DictReader(cli_line(["cascade", "--attacker", "IRN", "--target", "QAT", "--date", "2026-06-01",
+                                         "--format", "csv"]).stdout.splitlines()))
+    said = {r["state"]: (r["treaty"], r["instrument"]) for r in rows}
+    assert said["USA"] == ("usa_qat_eo_2025", "executive_order")
+    assert said["BHR"] == ("arab_jdec_1950", "treaty") and said["QAT"] == ("", "")
+
+
 def test_to_frame_has_ccode_certainty_and_conditions() -> None:
     from foedus.api import cascade
 

@@ -170,13 +170,14 @@ class CascadeResult:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per belligerent (original parties with round 0), as a pandas DataFrame: the state's id
-        (ISO3) and COW code, its side, and for joiners the treaty, article, strength, trigger, the
+        (ISO3) and COW code, its side, and for joiners the treaty, the kind of instrument it is (`treaty`,
+        `executive_order`, …), article, strength, trigger, the
         certainty of the facts used and the conditions assumed (joined with "; ")."""
         import pandas as pd
 
         rows: list[dict[str, Any]] = [
             {"state": st, "ccode": self.ccodes.get(st), "name": self.names.get(st, st), "side": side, "round": 0,
-             "treaty": None, "article": None, "strength": None, "kind": None, "attacked": None, "by": None,
+             "treaty": None, "instrument": None, "article": None, "strength": None, "kind": None, "attacked": None, "by": None,
              "place": None, "certainty": None, "conditions": None}
             for side, states in (("attack", self.scenario.attackers), ("defense", self.scenario.targets))
             for st in states
@@ -184,7 +185,8 @@ class CascadeResult:
         for j in self.joiners:
             p = j.primary
             rows.append({"state": p.state, "ccode": self.ccodes.get(p.state), "name": self.names.get(p.state, p.state),
-                         "side": p.side, "round": p.round, "treaty": p.treaty, "article": p.article,
+                         "side": p.side, "round": p.round, "treaty": p.treaty, "instrument": p.instrument,
+                         "article": p.article,
                          "strength": p.strength, "kind": p.kind, "attacked": p.because.attacked,
                          "by": p.because.by, "place": p.because.place, "certainty": p.certainty,
                          "conditions": "; ".join(p.conditions)})
