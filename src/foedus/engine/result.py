@@ -177,8 +177,8 @@ class CascadeResult:
 
         rows: list[dict[str, Any]] = [
             {"state": st, "ccode": self.ccodes.get(st), "name": self.names.get(st, st), "side": side, "round": 0,
-             "treaty": None, "instrument": None, "article": None, "strength": None, "kind": None, "attacked": None, "by": None,
-             "place": None, "certainty": None, "conditions": None}
+             "treaty": None, "instrument": None, "article": None, "strength": None, "kind": None, "attacked": None,
+             "by": None, "place": None, "certainty": None, "conditions": None}
             for side, states in (("attack", self.scenario.attackers), ("defense", self.scenario.targets))
             for st in states
         ]
