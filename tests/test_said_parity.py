@@ -390,6 +390,20 @@ def test_an_instrument_that_is_not_a_treaty_is_said_alike() -> None:
     assert " (an executive order, not a treaty)" in said
 
 
+def test_a_duty_under_an_instrument_that_is_not_a_treaty_is_worded_alike() -> None:
+    """iran_2026's United States owes Qatar a duty under an executive order (usa_qat_eo_2025): its record's
+    `instrument` says so, and the web map's "Why?" (said.ts dutyLines) words the line as `foedus war` does."""
+    from foedus.api import replay_war
+
+    whole = replay_war("iran_2026").to_dict()
+    usa = next(r for r in whole["states"] if r["state"] == "USA")
+    on = {d["date"]: war_names_on(whole["names"], whole["renames"], d["date"])
+          for kind in ("triggered", "consultations", "neutral") for d in usa[kind]}
+    said = run_ts([("said", "dutyLines", [usa, {"$lookup": on}, None])])[0]
+    assert said == duty_lines(usa, on.__getitem__)
+    assert any("usa_qat_eo_2025 EO (an executive order, not a treaty)" in line for line in said)
+
+
 def test_the_member_notes_title_is_the_clis() -> None:
     """The "Why?" panel's treaty list titles a treaty's notes on its memberships' doubted facts (the API's
     `member_notes`) as `foedus treaties show` titles them under its members table."""

@@ -80,7 +80,7 @@ export interface WarReplay {
  * `treaty` art. `article`, toward a state (`toward`; `with` for a consultation), with its certainty. */
 export interface WarStateDuty {
   date: string; treaty: string; article: string; certainty: string; doubted?: string[];
-  toward?: string; with?: string; kind?: string;
+  toward?: string; with?: string; kind?: string; instrument?: string;
 }
 /** A state's record of a replayed war, as far as the page reads it: the obligation that first bound it to join, and
  * its other duties. */

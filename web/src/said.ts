@@ -4,7 +4,7 @@ import type {
   Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, StateRow, WarDuty, WarFrame,
   TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
 } from "./api";
-import type { OngoingChanges } from "./contract";
+import { INSTRUMENT_WORDS, type OngoingChanges } from "./contract";
 import { existsOn } from "./membership";
 import { andListed, certaintyTag, namedState } from "./wording";
 
@@ -196,8 +196,8 @@ function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string {
 }
 
 /** A duty record's provision, cited as dutyTag tags it (foedus.war.words._duty_cited). */
-function dutyCited(d: Pick<WarStateDuty, "treaty" | "article" | "certainty" | "doubted">): string {
-  return citeTagged(d.treaty, d.article, d.certainty, d.doubted ?? []);
+function dutyCited(d: Pick<WarStateDuty, "treaty" | "article" | "certainty" | "doubted" | "instrument">): string {
+  return citeTagged(d.treaty, d.article, d.certainty, d.doubted ?? []) + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
 }
 
 /** The heading over a state's other duties (dutyLines), as `foedus war`'s text prints it

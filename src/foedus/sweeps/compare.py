@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from foedus.cited import article_cited, cited
+from foedus.cited import article_cited, cited, instrument_said
 from foedus.engine.result import CascadeResult, Joiner
 from foedus.errors import FoedusError, ScenarioError
 from foedus.model.world import World
@@ -26,8 +26,9 @@ __all__ = ["check_watch", "compare_atlas", "compare_results", "unchanged_because
 
 
 def _bases(j: Joiner) -> list[str]:
-    """Every treaty and article a joiner joins under, its primary obligation first."""
-    return [cited(o.treaty, o.article) for o in (j.primary, *j.also)]
+    """Every treaty and article a joiner joins under, its primary obligation first, an instrument that is not a
+    treaty said so (`instrument_said`: "usa_qat_eo_2025 EO (an executive order, not a treaty)")."""
+    return [cited(o.treaty, o.article) + instrument_said(o.instrument) for o in (j.primary, *j.also)]
 
 
 def _named(entry: dict[str, Any]) -> list[str]:

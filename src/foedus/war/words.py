@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from foedus.cited import bound_tag, doubt_cited, tagged_cited
+from foedus.cited import bound_tag, doubt_cited, instrument_said, tagged_cited
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
@@ -140,5 +140,8 @@ def _tag(duty: Mapping[str, Any]) -> str:
 
 
 def _duty_cited(duty: Mapping[str, Any]) -> str:
-    """A duty record's provision, cited as `_tag` tags it (`doubt_cited`). The web page's copy: said.ts `dutyCited`."""
-    return doubt_cited(duty["treaty"], duty["article"], duty["certainty"], duty.get("doubted", ()))
+    """A duty record's provision, cited as `_tag` tags it (`doubt_cited`), an instrument that is not a treaty said so
+    (`instrument_said`: "usa_qat_eo_2025 EO (an executive order, not a treaty)"). The web page's copy: said.ts
+    `dutyCited`."""
+    return doubt_cited(duty["treaty"], duty["article"], duty["certainty"], duty.get("doubted", ())) + instrument_said(
+        duty.get("instrument", "treaty"))
