@@ -19,7 +19,13 @@ from foedus.cli.entry import run_cli
 from foedus.engine.scenario import READINGS
 from foedus.outputs.batches import column_batches
 from foedus.outputs.tables import write_columns, write_table
-from foedus.research.codebook import ATLAS_COLUMNS, DESCRIPTION_MAX, DYAD_COLUMNS, SIMILARITY_COLUMNS
+from foedus.research.codebook import (
+    ATLAS_COLUMNS,
+    DEPTH_COLUMNS,
+    DESCRIPTION_MAX,
+    DYAD_COLUMNS,
+    SIMILARITY_COLUMNS,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAID = {"ccode1": "state one", "P(allied)": "whether allied"}
@@ -33,6 +39,7 @@ RUNS = [
     (["atlas", "--date", "1900-07-01"], ATLAS_COLUMNS),
     (["atlas", "--from", "1900", "--to", "1901"], ATLAS_COLUMNS),
     (["atlas", "--date", "1900-07-01", "--draws", "20", "--seed", "1"], ATLAS_COLUMNS),
+    (["depth"], DEPTH_COLUMNS),
 ]
 
 
@@ -43,7 +50,7 @@ def _stata_labels(path: Path) -> dict[str, str]:
 
 
 def test_every_description_fits_a_stata_label() -> None:
-    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS, ATLAS_COLUMNS):
+    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS, ATLAS_COLUMNS, DEPTH_COLUMNS):
         for name, text in codebook.items():
             assert text.strip() and len(text) <= DESCRIPTION_MAX, name
 
@@ -122,3 +129,10 @@ def test_research_md_names_the_columns_the_code_describes(section: str, codebook
 
 def test_the_atlas_page_names_the_columns_the_code_describes() -> None:
     assert _doc_columns("The atlas", "whatif-and-atlas.md") == set(ATLAS_COLUMNS)
+
+
+def test_the_depth_page_names_the_columns_the_code_describes() -> None:
+    """docs/depth.md's table names `depth_all` and `item_*` for their families: each spelled out, the rest as given."""
+    named = {n for n in _doc_columns("3. `foedus depth`", "depth.md") if n not in ("depth_all", "item_*")}
+    assert named | {n for n in DEPTH_COLUMNS if n.startswith(("depth_all", "item_"))} == set(DEPTH_COLUMNS)
+    assert named == {n for n in DEPTH_COLUMNS if not n.startswith(("depth_all", "item_"))}

@@ -94,8 +94,10 @@ def depth(
         frame = depth_table(world_for(treaties), model, level)
     counts = frame["origin"].value_counts()
     typer.echo(f"{counts.get('atop', 0)} ATOP alliances, {counts.get('curated', 0)} curated treaties", err=True)
+    from foedus.research.codebook import DEPTH_COLUMNS
+
     save_table(frame, out, force=force, datasets=["atop"], title="foedus alliance depth and institutionalisation",
-               notes=_undrawn(model))
+               notes=_undrawn(model), codebook=DEPTH_COLUMNS)
 
 
 def _undrawn(model: DepthModel) -> list[str]:

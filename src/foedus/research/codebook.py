@@ -1,10 +1,10 @@
 """What each column of a research table means, in one short line per column: the codebook its outputs carry.
 
-`foedus dyads`, `foedus similarity` and `foedus atlas` write these descriptions into the table (`foedus.outputs`): a
-Parquet field's metadata (`description`), a Stata variable's label and the CSV or Stata sidecar's CSVW
-`dc:description`. A Stata label holds at most 80 characters, so every description fits in 80 (a test);
-docs/research.md's and docs/whatif-and-atlas.md's column tables say the rest, and a test keeps their column names and
-these the same.
+`foedus dyads`, `foedus similarity`, `foedus atlas` and `foedus depth` write these descriptions into the table
+(`foedus.outputs`): a Parquet field's metadata (`description`), a Stata variable's label and the CSV or Stata
+sidecar's CSVW `dc:description`. A Stata label holds at most 80 characters, so every description fits in 80 (a test);
+docs/research.md's, docs/whatif-and-atlas.md's and docs/depth.md's column tables say the rest, and a test keeps their
+column names and these the same.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 
 from foedus.engine.scenario import READINGS
 from foedus.outputs.stata import STATA_LABEL_MAX
+from foedus.research.depth_items import DEPTH_ITEMS, SCOPE_ITEMS
 
-__all__ = ["ATLAS_COLUMNS", "DESCRIPTION_MAX", "DYAD_COLUMNS", "SIMILARITY_COLUMNS", "described"]
+__all__ = ["ATLAS_COLUMNS", "DEPTH_COLUMNS", "DESCRIPTION_MAX", "DYAD_COLUMNS", "SIMILARITY_COLUMNS", "described"]
 
 DESCRIPTION_MAX = STATA_LABEL_MAX  # a description is a Stata variable's label too
 
@@ -91,6 +92,23 @@ ATLAS_COLUMNS: Mapping[str, str] = {
     "draws": "the run's number of draws",
     "seed": "the run's random seed",
     "reading": "the run's reading (legal or escalatory)",
+}
+
+_POSTERIOR = {"": "posterior mean", "_sd": "posterior sd", "_lo": "central interval's lower bound (--level)",
+              "_hi": "central interval's upper bound (--level)"}
+
+DEPTH_COLUMNS: Mapping[str, str] = {
+    "treaty": "atop_<atopid> for an ATOP row, the foedus treaty id for a curated one",
+    "atopid": "ATOP id (curated: the first of its atop_ids); missing after 2018",
+    "origin": "atop (ATOP 5.1 codes) or curated (the foedus encoding)",
+    "name": "the curated treaty's name (missing for ATOP rows)",
+    "begyr": "start year",
+    "endyr": "end year (missing: in force at the end of the source)",
+    "milinst": "Leeds & Anac's military institutionalisation: 0 low, 1 moderate, 2 high",
+    **{f"depth{end}": f"depth: {text}" for end, text in _POSTERIOR.items()},
+    **{f"scope{end}": f"scope: {text}" for end, text in _POSTERIOR.items()},
+    **{f"depth_all{end}": f"curated depth with separate forms: {text}" for end, text in _POSTERIOR.items()},
+    **{f"item_{i.name}": i.meaning for i in (*DEPTH_ITEMS, *SCOPE_ITEMS)},
 }
 
 
