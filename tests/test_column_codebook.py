@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from foedus.backtest.codebook import BACKTEST_CODEBOOKS
 from foedus.cli.app import app
 from foedus.cli.entry import run_cli
 from foedus.engine.scenario import READINGS
@@ -50,7 +51,7 @@ def _stata_labels(path: Path) -> dict[str, str]:
 
 
 def test_every_description_fits_a_stata_label() -> None:
-    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS, ATLAS_COLUMNS, DEPTH_COLUMNS):
+    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS, ATLAS_COLUMNS, DEPTH_COLUMNS, *BACKTEST_CODEBOOKS.values()):
         for name, text in codebook.items():
             assert text.strip() and len(text) <= DESCRIPTION_MAX, name
 
@@ -136,3 +137,23 @@ def test_the_depth_page_names_the_columns_the_code_describes() -> None:
     named = {n for n in _doc_columns("3. `foedus depth`", "depth.md") if n not in ("depth_all", "item_*")}
     assert named | {n for n in DEPTH_COLUMNS if n.startswith(("depth_all", "item_"))} == set(DEPTH_COLUMNS)
     assert named == {n for n in DEPTH_COLUMNS if not n.startswith(("depth_all", "item_"))}
+
+
+@pytest.mark.needs_data
+def test_every_column_a_backtest_table_writes_is_described(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`foedus backtest`'s wars, outcomes and reliability tables, as the research tables: each column described
+    (`foedus.backtest.codebook`) in the Parquet file, the Stata labels and the sidecars, and none left without."""
+    out = tmp_path / "b"
+    assert run_cli(app, ["backtest", "--from", "1990", "--to", "1991", "--draws", "20", "--out", str(out)]) == 0, \
+        capsys.readouterr().err
+    for stem, codebook in BACKTEST_CODEBOOKS.items():
+        fields = {f.name: (f.metadata or {}).get(b"description", b"").decode()
+                  for f in pq.read_schema(out / f"{stem}.parquet")}
+        assert fields == {name: codebook[name] for name in fields} and set(fields) == set(codebook), stem
+        sidecar = json.loads((out / f"{stem}.csv-metadata.json").read_text(encoding="utf-8"))["tableSchema"]
+        assert {c["name"]: c["dc:description"] for c in sidecar["columns"]} == codebook
+        assert _stata_labels(out / f"{stem}.dta") == codebook
+
+
+def test_the_backtest_page_names_the_reliability_columns_the_code_describes() -> None:
+    assert _doc_columns("Replaying wars", "backtest.md") == set(BACKTEST_CODEBOOKS["reliability"])

@@ -208,17 +208,21 @@ def _tables(rows: list[dict[str, Any]], folder: Path, stem: str = "wars", title:
             ) -> None:
     """A table as CSV, Parquet and Stata from one frame typed by its values (`table_frame`), through the writer of
     every table, with the metadata every table has (`foedus.cli.writing.table_meta`: title, foedus's version, the
-    datasets it draws on and their versions): inside the Parquet file, in a sidecar beside the CSV and Stata ones."""
+    datasets it draws on and their versions): inside the Parquet file, in a sidecar beside the CSV and Stata ones; and
+    what each column means (`foedus.backtest.codebook`)."""
+    from foedus.backtest.codebook import BACKTEST_CODEBOOKS
     from foedus.backtest.report import table_frame
     from foedus.cli.writing import table_meta
     from foedus.outputs import write_table
+    from foedus.research.codebook import described
     from foedus.sources.coverage import atop_present
 
     meta = table_meta(title, ["cow_wars", "cow_states", *(["atop"] if atop_present() else [])])
     frame = table_frame(rows)
-    write_table(frame, folder / f"{stem}.csv", meta=meta, sidecar=True)
-    write_table(frame, folder / f"{stem}.parquet", meta=meta)
-    write_table(frame, folder / f"{stem}.dta", meta=meta, sidecar=True)
+    said = described(frame.columns, BACKTEST_CODEBOOKS[stem])  # what each column means, in every format
+    write_table(frame, folder / f"{stem}.csv", meta=meta, sidecar=True, descriptions=said)
+    write_table(frame, folder / f"{stem}.parquet", meta=meta, descriptions=said)
+    write_table(frame, folder / f"{stem}.dta", meta=meta, sidecar=True, descriptions=said)
 
 
 def _num(x: float | None) -> str:
