@@ -103,7 +103,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    3225, 3195,
                    4532, 6010,
                    4680, 5000, 4950,
-                   3537}
+                   3537,
+                   5035, 4635}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
@@ -392,15 +393,24 @@ CHECKED_5_DEC = {
     "atop_3537": "checked on 2026-12-06 (allafrica.com): in force on 2019-05-30, its Gambian signatory thanked "
                  "Israel's ambassador for revitalising the friendship agreements of the 1960s, among which the "
                  "ambassador named it; no end found",
+    # twenty-fifth batch (6 Dec 2026): the carried phases between Russia or Belarus and a NATO or EU state that the
+    # twenty-fourth batch searched without a page, a denunciation, termination or suspension looked for first (none
+    # found): Romania-Russia 2003, Italy-Russia 1994
+    "atop_5035": "checked on 2026-12-06 (eadaily.com): in force on 2023-02-08, Russia's ambassador in Bucharest said "
+                 "the two states have it but that it does not work because of Romania's actions; no denunciation "
+                 "found",
+    "atop_4635": "checked on 2026-12-06 (roma.mid.ru): in force in 2019, Russia's embassy in Rome says the key "
+                 "principles of the relations are currently set out in it (a page naming events to 2019); no "
+                 "denunciation found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to twenty-second
-    batches), in the batches docs/history.md lists (the seventh and the nineteenth to twenty-first recorded none):
-    each says its check (an in-force day, month, year or none, as its first page gives) and stays carried forward,
-    with no end."""
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to twenty-fifth
+    batches), in the batches docs/history.md lists (the seventh, the nineteenth to twenty-first, the twenty-third and
+    the twenty-fourth recorded none): each says its check (an in-force day, month, year or none, as its first page
+    gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
