@@ -96,3 +96,23 @@ def test_the_sadc_pact_may_have_entered_into_force_any_day_from_its_signature(da
     r = foedus.cascade("AGO", "BWA", day, world=CURATED)
     assert bool([d for d in r.doubts if d.treaty == "sadc_mdp_2003" and d.state is None]) is in_doubt
     assert r.joiner("TZA") is None
+
+
+def test_saudi_pakistan_is_taken_as_in_force_from_signature_though_pakistan_ratified_it_three_weeks_later() -> None:
+    """§2.2: 'signed 17 Sep 2025 (Riyadh) [V]; entry-into-force terms not public [U]'. The signature day stands in
+    for the entry into force, any day from it (or none yet) being the true one: Pakistan's federal cabinet ratified
+    the agreement on Thursday 9 Oct 2025 (APP, 10 Oct 2025, secondary), so the day may well be later; no Saudi
+    approval or exchange of instruments was found (docs/certainty.md, the twelfth look)."""
+    treaty = CURATED.treaty("sau_pak_2025")
+    how = treaty.in_force_certainty
+    assert (treaty.signed, treaty.in_force) == (dt.date(2025, 9, 17), dt.date(2025, 9, 17))
+    assert how is not None and (how.within, how.since, how.until) == ("unknown", None, None)
+    assert how.certainty.value == "unverified" and "ratified the agreement on Thursday 9 Oct 2025" in (how.note or "")
+    assert any(s.url.startswith("https://www.app.com.pk/") and "(9 Oct 2025)" in (s.title or "")
+               and "(secondary)" in (s.title or "") for s in treaty.sources)
+    assert any("cabinet ratified it only on 9 Oct 2025" in u for u in treaty.unverified)
+    for day in ("2025-10-01", "2025-10-09", "2026-03-07"):  # flagged before and after Pakistan's ratification alike
+        sau = foedus.cascade("IND", "PAK", day, world=CURATED).joiner("SAU")
+        legs = [] if sau is None else [o for o in [sau.primary, *sau.also] if o.treaty == "sau_pak_2025"]
+        assert legs and all(any(x.kind == "date" and "the true date may be later" in x.fact
+                                for x in o.certainty_reasons) for o in legs)
