@@ -79,6 +79,36 @@ def test_a_series_with_empty_tripwires_says_why_in_the_panel(tmp_path: Path, yea
     assert "not known" not in (tmp_path / "q.svg").read_text(encoding="utf-8")
 
 
+def test_an_empty_tripwire_panel_has_no_legend_entry_nor_scale(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tripwire panel of a series whose counts are all empty drew an empty line per reading, so a legend entry
+    for it and y ticks of -0.04 to 0.04 read as a measured 0: it draws no line, no legend and no y ticks, and keeps
+    its note; a panel with counts keeps all three. Read on the figure (its Axes) `atlas-plot` saves."""
+    from matplotlib.figure import Figure
+
+    from foedus.sweeps.plot import plot_series
+
+    saved: list[Figure] = []
+    real = Figure.savefig
+
+    def keep(self: Figure, *args: object, **kwargs: object) -> None:
+        saved.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    series = tmp_path / "s.csv"
+    head = "year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal,tripwire_dyads_escalatory\n"
+    for name, rows in (("p.png", "2025,10,1.5,3,,\n2026,10,1.5,3,,\n"), ("q.png", "2025,10,1.5,3,2,4\n")):
+        series.write_text(head + rows, encoding="utf-8")
+        assert plot_series(series, tmp_path / name) == rows.count("\n")
+    (empty, counted) = (next(ax for ax in fig.axes if ax.get_ylabel() == "tripwire dyads") for fig in saved)
+    assert empty.get_lines() == [] and empty.get_legend() is None and list(empty.get_yticks()) == []
+    assert [t.get_text() for t in empty.texts] == ["not known: COW's major-power list (cow_states/majors2016.csv) "
+                                                   "was not loaded when the series was written"]
+    assert [t.get_text() for t in counted.get_legend().get_texts()] == ["legal", "escalatory"]
+    assert len(counted.get_yticks()) > 1 and list(counted.texts) == []
+
+
 @pytest.mark.slow
 @pytest.mark.needs_data
 def test_the_atlas_columns_without_the_major_power_list_are_empty_and_measured_with_it(world: World) -> None:

@@ -218,13 +218,15 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     for ax, (stem, label) in zip(axes, panels, strict=True):
         for reading in READINGS:
             col = f"{stem}_{reading}"
-            if col in frame.columns:
+            if col in frame.columns and frame[col].notna().any():  # a column of no value draws no line
                 ax.plot(frame["year"], frame[col], label=reading)
         ax.set_ylabel(label)
         if stem == "tripwire_dyads":
             _say_unknown(ax, frame, stem)
         if ax.lines:  # a series with one reading's columns, or without this panel's
             ax.legend(loc="upper left", fontsize=8)
+        else:  # nothing drawn (the tripwires without COW's list): no y scale, which would read as a measured 0
+            ax.set_yticks([])
         ax.grid(alpha=0.3)
     axes[-1].set_xlabel("year")
     fig.suptitle("foedus atlas: what a war between any two states would draw in, by year")
