@@ -1,6 +1,7 @@
 """What each column of `foedus backtest`'s tables means (wars, outcomes, reliability), one line of at most 80
 characters a column: written into each table as `foedus.research.codebook`'s are into dyads' (a Parquet field's
-`description`, a Stata variable's label, the sidecar's `dc:description`). docs/backtest.md says the rest."""
+`description`, a Stata variable's label, the sidecar's `dc:description`). docs/backtest.md's column tables say the
+rest, and a test keeps their column names and these the same."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ WAR_COLUMNS: Mapping[str, str] = {
     "candidates": "states the legal Monte Carlo scored",
     "expected_joiners": "sum over candidates of P(joins attack) + P(joins defense), legal",
     "brier": "Brier score of the legal Monte Carlo's join probabilities",
-    "unresolved": "ATOP conditions flagged but not specified that predictions rest on (legal)",
+    "unresolved": f"false alarms bound only by conditions ATOP left unspecified ({_IDS}; legal)",
     "skipped_states": "states left out, each name (ccode): reason, joined by '; '",
 }
 
