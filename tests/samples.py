@@ -61,6 +61,9 @@ class InlineClient:
     def submit(self, fn: Callable[..., object], *args: object, pure: bool = True, **kwargs: object) -> object:
         return fn(*args, **kwargs)
 
+    def map(self, fn: Callable[..., object], items: list[object], **kwargs: object) -> list[object]:
+        return [fn(item, **kwargs) for item in items]
+
     def gather(self, futures: list[object]) -> list[object]:
         return list(futures)
 

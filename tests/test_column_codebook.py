@@ -27,6 +27,7 @@ from foedus.research.codebook import (
     DYAD_COLUMNS,
     SIMILARITY_COLUMNS,
 )
+from samples import inline_client
 
 ROOT = Path(__file__).resolve().parents[1]
 SAID = {"ccode1": "state one", "P(allied)": "whether allied"}
@@ -96,6 +97,49 @@ def test_every_column_a_research_command_writes_is_described(tmp_path: Path, arg
     fields = {f.name: (f.metadata or {}).get(b"description", b"").decode() for f in pq.read_schema(out)}
     assert [name for name, text in fields.items() if not text] == []  # a column without a description
     assert all(codebook[name] == text for name, text in fields.items())
+
+
+def test_each_parquet_partition_carries_its_columns_descriptions(tmp_path: Path) -> None:
+    """A folder of Parquet partitions (`foedus atlas --scheduler`) said nothing of its columns where a single Parquet
+    file does: each partition file carries the descriptions and the metadata (the partition column is in the folder
+    names, not the files)."""
+    from foedus.outputs import write_partitioned
+
+    frame = pd.DataFrame({"ccode1": [2, 20, 200], "plain": [1.0, 2.0, 3.0], "decade": [1900, 1900, 1910]})
+    assert write_partitioned(frame, tmp_path / "p", "decade", meta={"title": "x"},
+                             descriptions={**SAID, "decade": "the decade"}) == 3
+    parts = sorted((tmp_path / "p").glob("decade=*/*.parquet"))
+    assert [p.parent.name for p in parts] == ["decade=1900", "decade=1910"]
+    for part in parts:
+        schema = pq.read_schema(part)
+        assert {f.name: (f.metadata or {}).get(b"description", b"").decode() for f in schema} == {
+            "ccode1": "state one", "plain": ""}
+        assert json.loads(schema.metadata[b"foedus"]) == {"title": "x"}
+    assert pd.read_parquet(tmp_path / "p").astype({"decade": int}).equals(frame)  # the values as they were
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("args", [["atlas", "--from", "1900", "--to", "1911"],
+                                  ["atlas", "--date", "1900-07-01", "--draws", "20", "--seed", "1"]],
+                         ids=lambda v: " ".join(v))
+def test_every_column_a_dask_atlas_partition_holds_is_described(tmp_path: Path, args: list[str],
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """`foedus atlas --scheduler`'s partition files (the yearly series by decade, the Monte Carlo atlas by attacker)
+    carry each column's description and the table's metadata, as `foedus atlas` without it does; here with the
+    Dask tasks run in this process by a stand-in client."""
+    import foedus.sweeps.dask_sweeps as dask_sweeps
+
+    monkeypatch.setattr(dask_sweeps, "client", inline_client)
+    out = tmp_path / "parts"
+    assert run_cli(app, [*args, "--scheduler", "local", "--out", str(out)]) == 0, capsys.readouterr().err
+    parts = sorted(out.glob("*=*/*.parquet"))
+    assert len(parts) > 1
+    for part in parts:
+        schema = pq.read_schema(part)
+        fields = {f.name: (f.metadata or {}).get(b"description", b"").decode() for f in schema}
+        assert fields == {name: ATLAS_COLUMNS[name] for name in fields}, part  # none without, each the codebook's
+        assert json.loads(schema.metadata[b"foedus"])["title"].startswith("foedus atlas ")
 
 
 @pytest.mark.needs_data

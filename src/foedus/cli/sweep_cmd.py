@@ -13,7 +13,7 @@ from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
-from foedus.cli.writing import Force, check_table, echo_wrote, save_table
+from foedus.cli.writing import Force, check_table, echo_wrote, save_table, table_meta
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
 from foedus.inputs import ATLAS, MAX_SEED, SCENARIO, SWITCH, WHAT_IF
@@ -196,17 +196,19 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
              *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings)]
+    title = f"foedus atlas {first}-{last}{said}"
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 
         with working(f"atlas {first}–{last} on Dask"):
-            rows = dask_yearly(first, last, opts, out, scheduler, workers or 2, force=force)
+            rows = dask_yearly(first, last, opts, out, scheduler, workers or 2, force=force,
+                               meta=table_meta(title, covered.datasets, notes))
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by decade)", covered.datasets)
         for line in notes:
             typer.echo(f"note: {line}", err=True)
         return
     save_table(yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
-               title=f"foedus atlas {first}-{last}{said}", notes=notes, codebook=ATLAS_COLUMNS)
+               title=title, notes=notes, codebook=ATLAS_COLUMNS)
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,

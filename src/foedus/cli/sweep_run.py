@@ -123,7 +123,7 @@ class DrawsHow:
 def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
     """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one)."""
     from foedus.engine.reliability import load_honour_model
-    from foedus.research.codebook import ATLAS_COLUMNS
+    from foedus.research.codebook import ATLAS_COLUMNS, described
     from foedus.sweeps.atlas_mc import atlas_montecarlo, draws_notes
 
     if not 1 <= draws <= 100_000:
@@ -141,8 +141,10 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
 
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {counted(draws, 'draw')} on Dask"):
             result = dask_atlas_draws(day, draws, seed, model, chosen, c, backend=how.backend, **how.switched)
-        rows = write_partitioned(result.frame(world, day, seed), out, DRAWS_PARTITION, force=how.force,
-                                 meta=table_meta(title, covered.datasets, notes))  # a partition per attacker
+        frame = result.frame(world, day, seed)
+        rows = write_partitioned(frame, out, DRAWS_PARTITION, force=how.force,  # a partition per attacker
+                                 meta=table_meta(title, covered.datasets, notes),
+                                 descriptions=described(frame.columns, ATLAS_COLUMNS))
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by attacker)", covered.datasets)
         for line in notes:
             typer.echo(f"note: {line}", err=True)

@@ -253,14 +253,19 @@ def _utf8_folder(out: Path) -> None:
 
 
 def write_partitioned(frame: pd.DataFrame, out: Path, column: str, *, force: bool = False,
-                      meta: Mapping[str, Any] | None = None, how: str = HOW) -> int:
-    """Write `frame` as Parquet partitioned by `column` into the folder `out`, all or nothing."""
+                      meta: Mapping[str, Any] | None = None, how: str = HOW,
+                      descriptions: Mapping[str, str] | None = None) -> int:
+    """Write `frame` as Parquet partitioned by `column` into the folder `out`, all or nothing. Each partition file
+    carries `meta` and its columns' `descriptions` as a single Parquet file does (`column` itself is in the folder
+    names, not the files)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     _utf8_folder(out)
     with staged_folder(out, force=force, how=how, replaceable=_partitions_only(column)) as tmp:
         table = pa.Table.from_pandas(frame, preserve_index=False)
+        if descriptions:
+            table = table.cast(described_schema(table.schema, descriptions))
         if meta:
             table = table.replace_schema_metadata({**(table.schema.metadata or {}),
                                                    b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()})

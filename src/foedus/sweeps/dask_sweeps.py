@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,17 +75,20 @@ def yearly_frame(first: int, last: int, options: AtlasOptions, dask_client: Any)
 
 
 def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, scheduler: str, workers: int,
-                force: bool = False) -> int:
+                force: bool = False, meta: Mapping[str, Any] | None = None) -> int:
     """Run the yearly atlas on Dask and write partitioned Parquet (one partition per decade); return the rows.
 
-    The output folder appears whole or not at all (`foedus.outputs.write_partitioned`)."""
+    The output folder appears whole or not at all (`foedus.outputs.write_partitioned`); each partition file carries
+    `meta` (title, citations, notes) and its columns' descriptions (`ATLAS_COLUMNS`), as a single Parquet file."""
     from foedus.outputs import check_partitioned_target, write_partitioned
+    from foedus.research.codebook import ATLAS_COLUMNS, described
 
     check_partitioned_target(out, YEARLY_PARTITION, force=force)  # before the work: the rule the write asks again
     with client(scheduler, workers) as c:
         frame = yearly_frame(first, last, options, c)
     frame[YEARLY_PARTITION] = frame["year"] // 10 * 10
-    return write_partitioned(frame, out, YEARLY_PARTITION, force=force)
+    return write_partitioned(frame, out, YEARLY_PARTITION, force=force, meta=meta,
+                             descriptions=described(frame.columns, ATLAS_COLUMNS))
 
 
 def _draw_chunk(scenario: Any, draws: int, seed: Any, model: Any) -> np.ndarray:
