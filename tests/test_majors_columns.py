@@ -160,3 +160,22 @@ def test_the_atlas_outputs_without_the_data_folder_leave_the_major_power_columns
     assert report["readings"]["legal"]["tripwire_dyads"] == {"base": None, "other": None}
     assert COMPARED in report["notes"]
     assert "tripwire dyads not known -> not known" in _run(tmp_path, *compared).stdout
+
+
+@pytest.mark.slow
+def test_a_dask_yearly_series_without_the_data_folder_leaves_the_tripwires_empty(tmp_path: Path) -> None:
+    """No data folder, the yearly series on a local Dask cluster (each year on a worker, which loads the world
+    itself): its tripwire counts are empty (null) in every partition, as in-process, and the note says why on
+    stderr and in each partition file's metadata (a Dask series' files kept none)."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    proc = _run(tmp_path, "atlas", "--from", "2019", "--to", "2020", "--reading", "legal", "--scheduler", "local",
+                "--workers", "1", "--out", "y")
+    assert f"note: {TRIPWIRES}" in proc.stderr.splitlines()
+    parts = sorted((tmp_path / "y").glob("decade=*/*.parquet"))
+    assert [p.parent.name for p in parts] == ["decade=2010", "decade=2020"]
+    for part in parts:
+        assert TRIPWIRES in json.loads(pq.read_schema(part).metadata[b"foedus"])["notes"]
+    series = pd.read_parquet(tmp_path / "y")
+    assert sorted(series.year) == [2019, 2020] and series.tripwire_dyads_legal.isna().all()
