@@ -14,19 +14,28 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   0, 0.05, …, 0.5 chosen inside each training fold by a 5-fold war-grouped inner cross-validation (mean
   multi-class Brier score of the held-out wars); `blend-log` the same, chosen by inner log loss.
 - `blend-0.2`: λ = 0.2 on every horizon, a reference only (chosen after seeing the results; not shippable).
+- `colonial`, `colonial-bound` (opt-in, with `--colonial PATH`: the ICOW Colonial History 1.1 file
+  coldata110.csv, Hensel 2018, which the project does not ship or fetch): the shipped spec plus three side
+  features, in the join model (toward the closer side) and the side model (attack minus defence): the
+  candidate's primary colonial ruler (`ColRuler`) is a state of the side (`col_ruler`); it shares its ruler with
+  a state of the side (`col_sibling`); it is the ruler of a state of the side (`col_metro`). `colonial-bound`
+  reads `col_ruler_bound` for `col_ruler`: the ruler is a state of the side or bound to it in the legal reading
+  on the first day (the Dominions' ruler in 1939 was not a party on the first day, but bound to Poland).
 - `count/...`: war-level Poisson regressions (ridge, alpha 1) of the number of joiners on war features known
   on the first day; their out-of-sample Poisson deviance against the training mean's.
 
 Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py [--variants temper,era]
-[--subsets] [--inner-seed 0]
+[--subsets] [--inner-seed 0] [--colonial coldata110.csv --variants shipped,colonial,colonial-bound]
 (needs `foedus[model]`; a few minutes on one core).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -37,6 +46,10 @@ H = ("30", "365", "ever")
 GRID = np.round(np.arange(0.30, 1.51, 0.02), 2)
 BLEND_GRID = np.round(np.arange(0.0, 0.501, 0.05), 2)
 Predict = Callable[[Any, Any], dict[str, np.ndarray]]
+COLONIAL = ("col_ruler", "col_ruler_bound", "col_sibling", "col_metro")
+COLONIAL_VARIANTS = ("colonial", "colonial-bound")
+NO_COLONIAL = ("variant {name} skipped: it needs --colonial PATH, the ICOW Colonial History 1.1 file coldata110.csv "
+               "(Hensel 2018, paulhensel.org/Data/colhist.zip), which the project does not ship")
 
 
 def _joined(frame: Any, h: str) -> np.ndarray:
@@ -194,6 +207,68 @@ def _war_size(spec: Any) -> Callable[[Any, Any, Any, str], float]:
     return expected
 
 
+def read_rulers(path: Path) -> dict[int, int]:
+    """Each state's primary colonial ruler (COW codes; ICOW Colonial History 1.1's `State`, `ColRuler`), none (-9) left
+    out."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as e:
+        raise SystemExit(f"{path}: cannot be read ({e.strerror})") from None
+    if not rows or not {"State", "ColRuler"} <= set(rows[0]):
+        raise SystemExit(f"{path}: not the ICOW Colonial History file (it has no State and ColRuler columns)")
+    return {int(r["State"]): int(r["ColRuler"]) for r in rows if int(r["ColRuler"]) > 0}
+
+
+def colonial_ties(rulers: dict[int, int], candidates: list[int | None], side: list[int],
+                  bound: set[int]) -> dict[str, np.ndarray]:
+    """The colonial features of each candidate (COW codes) toward one side (its states' codes on the first day;
+    `bound`: the candidates the legal reading binds to it that day)."""
+    parties, ruler_of = set(side), [rulers.get(c) if c is not None else None for c in candidates]
+    their_rulers = {rulers[s] for s in side if s in rulers}
+    return {
+        "col_ruler": np.array([float(r is not None and r in parties) for r in ruler_of]),
+        "col_ruler_bound": np.array([float(r is not None and (r in parties or r in bound)) for r in ruler_of]),
+        "col_sibling": np.array([float(r is not None and r in their_rulers) for r in ruler_of]),
+        "col_metro": np.array([float(c is not None and c in their_rulers) for c in candidates]),
+    }
+
+
+def _add_colonial(frame: Any, rulers: dict[int, int]) -> None:
+    """The colonial columns (`COLONIAL`, toward each side) of every row, the sides as the model's case has them."""
+    from foedus.backtest.outcomes import cow_wars
+    from foedus.likely.case import case_of_war
+    from foedus.model.world import World
+
+    world = World.default()
+    code = {s: st.ccode for s, st in world.states.states.items()}
+    cols = {f"{f}_{side}": np.zeros(len(frame)) for f in COLONIAL for side in ("attack", "defense")}
+    wars = frame["war"].to_numpy()
+    for cow in cow_wars(world)[0]:
+        rows = np.flatnonzero(wars == cow.num)
+        if not rows.size:
+            continue
+        case, cand = case_of_war(cow, []), [code.get(s) for s in frame["state"].to_numpy()[rows]]
+        for side, who in (("attack", case.attackers), ("defense", case.targets)):
+            bound = {c for c, b in zip(cand, frame[f"legal_{side}"].to_numpy()[rows], strict=True) if c and b > 0}
+            got = colonial_ties(rulers, cand, [c for s in who if (c := code.get(s)) is not None], bound)
+            for f, v in got.items():
+                cols[f"{f}_{side}"][rows] = v
+    for k, v in cols.items():
+        frame[k] = v
+
+
+def _colonial_counts(frame: Any) -> None:
+    """How many pairs, and joiners (ever), each colonial feature marks toward either side; and toward the side they
+    joined."""
+    y = frame["outcome_ever"].to_numpy()
+    for f in COLONIAL:
+        a, d = frame[f"{f}_attack"].to_numpy() > 0, frame[f"{f}_defense"].to_numpy() > 0
+        same = ((y == "attack") & a) | ((y == "defense") & d)
+        print(f"{f}: {int((a | d).sum())} pairs toward either side, {int(((a | d) & (y != 'out')).sum())} of them "
+              f"joined (ever), {int(same.sum())} on that side", flush=True)
+
+
 def _scores(frame: Any, predict: Predict, subsets: bool = False) -> dict[tuple[str, str, str], dict[str, Any]]:
     from foedus.backtest.multiclass import CLASSES
     from foedus.likely.build import subset_masks
@@ -256,13 +331,28 @@ def _count_models(frame: Any) -> None:
         print(f"; forward-1945 {deviance(y[te], fit_predict(tr, te)):.1f} vs {deviance(y[te], mean):.1f}")
 
 
+def _colonial_args(names: list[str], path: Path | None) -> tuple[list[str], dict[int, int]]:
+    """The variants to run and the colonial rulers: without the file, the colonial variants are skipped, said once
+    each."""
+    if path is not None:
+        return names, read_rulers(path)
+    for name in (n for n in names if n in COLONIAL_VARIANTS):
+        print(NO_COLONIAL.format(name=name), flush=True)
+    return [n for n in names if n not in COLONIAL_VARIANTS], {}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--variants", default="shipped,temper,war-size,era,count")
     parser.add_argument("--subsets", action="store_true", help="also by era and without the World Wars (leave one "
                         "war out), as the model file's checks, and the targets met")
     parser.add_argument("--inner-seed", type=int, default=0, help="seed of the blend's inner folds of wars")
+    parser.add_argument("--colonial", type=Path, help="the ICOW Colonial History 1.1 file coldata110.csv, for the "
+                        "variants colonial and colonial-bound (skipped without it)")
     args = parser.parse_args()
+    names, rulers = _colonial_args(args.variants.split(","), args.colonial)
+    if not names:
+        return
     from threadpoolctl import threadpool_limits
 
     from foedus.likely.dataset import training_data
@@ -274,6 +364,12 @@ def main() -> None:
     for f in ("legal", "tie_defense", "land"):
         for side in ("attack", "defense"):
             frame[f"{f}_pre_{side}"] = frame[f"{f}_{side}"] * pre
+    if rulers:
+        _add_colonial(frame, rulers)
+        _colonial_counts(frame)
+    colonial = {name: Spec(name, (*SHIPPED.join_side, ruler, "col_sibling", "col_metro"), SHIPPED.join_state,
+                           (*SHIPPED.side_diff, ruler, "col_sibling", "col_metro"), SHIPPED.side_state)
+                for name, ruler in zip(COLONIAL_VARIANTS, ("col_ruler", "col_ruler_bound"), strict=True)}
     era = Spec("era", (*SHIPPED.join_side, "legal_pre", "tie_defense_pre", "land_pre"), SHIPPED.join_state,
                SHIPPED.side_diff, SHIPPED.side_state)
     variants: dict[str, Predict] = {"shipped": _predict(SHIPPED), "temper": _predict(SHIPPED, _inner_temper(SHIPPED)),
@@ -281,11 +377,12 @@ def main() -> None:
                                     "blend": _predict(SHIPPED, blend=_inner_blend(SHIPPED, seed=args.inner_seed)),
                                     "blend-log": _predict(SHIPPED, blend=_inner_blend(SHIPPED, by="log",
                                                                                       seed=args.inner_seed)),
-                                    "blend-0.2": _predict(SHIPPED, blend=_inner_blend(SHIPPED, fixed=0.2))}
+                                    "blend-0.2": _predict(SHIPPED, blend=_inner_blend(SHIPPED, fixed=0.2)),
+                                    **{name: _predict(spec) for name, spec in colonial.items()}}
     print("| variant | scheme | horizon | subset | Brier skill | log-loss skill | AUC | slope |\n"
           "|---|---|---|---|---|---|---|---|")
     with threadpool_limits(1):
-        for name in args.variants.split(","):
+        for name in names:
             if name == "count":
                 continue
             got = _scores(frame, variants[name], subsets=args.subsets)
@@ -297,7 +394,7 @@ def main() -> None:
                 _verdict(name, got)
             if name in ("blend", "blend-log"):
                 _lambdas("brier" if name == "blend" else "log")
-        if "count" in args.variants.split(","):
+        if "count" in names:
             _count_models(frame)
 
 

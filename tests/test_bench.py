@@ -238,3 +238,44 @@ def test_the_binds_profile_counts_the_citations_the_engine_makes() -> None:
     cited = re.search(r"obligations cited: ([0-9.]+)", proc.stdout)
     assert cited is not None and float(cited[1]) > 0 and int(found[1]) >= int(found[2]), proc.stdout[-2000:]
     assert int(found[1]) > 0, proc.stdout[-2000:]
+
+
+def test_the_colonial_ties_read_each_candidates_ruler_toward_one_side(monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    """likely_experiments' opt-in colonial variant: the ruler a party or bound to the side, a shared ruler, the
+    candidate the ruler of a party; read from ICOW's file (byte-order mark and -9 for none as the file has them)."""
+    bench = _load("likely_experiments", monkeypatch)
+    path = tmp_path / "coldata110.csv"
+    path.write_text("\ufeffState,Name,ColRuler,IndFrom\n900,Australia,200,200\n690,Kuwait,200,200\n"
+                    "645,Iraq,640,200\n200,United Kingdom,-9,-9\n651,Egypt,640,640\n", encoding="utf-8")
+    rulers = bench.read_rulers(path)
+    assert rulers == {900: 200, 690: 200, 645: 640, 651: 640}
+    # candidates: Australia, the United Kingdom, Egypt, a state ICOW lacks, one with no COW code; the side: Kuwait
+    got = bench.colonial_ties(rulers, [900, 200, 651, 2, None], [690], bound=set())
+    assert {k: v.tolist() for k, v in got.items()} == {
+        "col_ruler": [0, 0, 0, 0, 0], "col_ruler_bound": [0, 0, 0, 0, 0], "col_sibling": [1, 0, 0, 0, 0],
+        "col_metro": [0, 1, 0, 0, 0]}
+    # the side Poland (290) alone on the first day, the United Kingdom bound to it: Australia's ruler is bound
+    got = bench.colonial_ties(rulers, [900, 200, 651], [290], bound={200})
+    assert got["col_ruler"].tolist() == [0, 0, 0] and got["col_ruler_bound"].tolist() == [1, 0, 0]
+    assert bench.colonial_ties(rulers, [900, 651], [200], bound=set())["col_ruler"].tolist() == [1, 0]
+    (tmp_path / "other.csv").write_text("ccode,year\n2,1816\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="not the ICOW Colonial History file"):
+        bench.read_rulers(tmp_path / "other.csv")
+    with pytest.raises(SystemExit, match=r"missing\.csv: cannot be read"):
+        bench.read_rulers(tmp_path / "missing.csv")
+
+
+def test_the_colonial_variant_is_skipped_with_a_message_without_the_file(monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --colonial the script still runs: the colonial variants are skipped, each with one line saying why
+    (and with nothing else asked, nothing is loaded)."""
+    import sys
+
+    bench = _load("likely_experiments", monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["likely_experiments.py", "--variants", "colonial,colonial-bound"])
+    bench.main()
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"variant {n} skipped: it needs --colonial PATH, the ICOW Colonial History 1.1 file "
+                   "coldata110.csv (Hensel 2018, paulhensel.org/Data/colhist.zip), which the project does not ship"
+                   for n in ("colonial", "colonial-bound")]
