@@ -261,12 +261,50 @@ def _add_colonial(frame: Any, rulers: dict[int, int]) -> None:
 def _colonial_counts(frame: Any) -> None:
     """How many pairs, and joiners (ever), each colonial feature marks toward either side; and toward the side they
     joined."""
-    y = frame["outcome_ever"].to_numpy()
+    y, pre = frame["outcome_ever"].to_numpy(), frame["post1945"].to_numpy() == 0
     for f in COLONIAL:
         a, d = frame[f"{f}_attack"].to_numpy() > 0, frame[f"{f}_defense"].to_numpy() > 0
         same = ((y == "attack") & a) | ((y == "defense") & d)
         print(f"{f}: {int((a | d).sum())} pairs toward either side, {int(((a | d) & (y != 'out')).sum())} of them "
-              f"joined (ever), {int(same.sum())} on that side", flush=True)
+              f"joined (ever), {int(same.sum())} on that side; before 1945 {int(((a | d) & pre).sum())} pairs, "
+              f"{int(((a | d) & pre & (y != 'out')).sum())} joined, in {len(np.unique(frame['war'][(a | d) & pre]))} "
+              "wars", flush=True)
+
+
+def _marked_joiners(frame: Any, specs: dict[str, Any]) -> None:
+    """Each joiner (ever) a colonial feature marks: its P(join, ever) and rank among its war's candidates, leave one
+    war out, under each spec."""
+    from foedus.likely.fit import fit_two_stage
+
+    marked = np.zeros(len(frame), bool)
+    for f in COLONIAL:
+        marked |= (frame[f"{f}_attack"].to_numpy() > 0) | (frame[f"{f}_defense"].to_numpy() > 0)
+    marked &= frame["outcome_ever"].to_numpy() != "out"
+    wars = frame["war"].to_numpy()
+    for w in np.unique(wars[marked]):
+        test = wars == w
+        got = {}
+        for name, spec in specs.items():
+            p = fit_two_stage(frame[~test], spec, ("ever",)).p_joins(frame_values(frame[test]))["ever"]
+            got[name] = (p, (-p).argsort().argsort() + 1)
+        for i in np.flatnonzero(marked[test]):
+            row = frame[test].iloc[i]
+            text = "; ".join(f"{n} {p[i]:.4f} (rank {r[i]} of {len(p)})" for n, (p, r) in got.items())
+            print(f"{row['war_name']} {row['year']}, {row['state']} ({row['outcome_ever']}): {text}", flush=True)
+
+
+def _colonial_weights(frame: Any, specs: dict[str, Any]) -> None:
+    """The colonial features' standardised weights in the join model (ever), fitted on every war and on every war but
+    the Second World War (the Dominions' war)."""
+    from foedus.likely.fit import fit_two_stage
+
+    for name, spec in specs.items():
+        for label, rows in (("every war", np.ones(len(frame), bool)),
+                            ("every war but World War II", frame["war_name"].to_numpy() != "World War II")):
+            fitted = fit_two_stage(frame[rows], spec, ("ever",)).join["ever"].coef
+            coef = dict(zip(spec.join_names, fitted, strict=True))
+            text = ", ".join(f"{k} {v:+.3f}" for k, v in coef.items() if k.startswith("col_"))
+            print(f"{name}, join model (ever), fitted on {label}: {text}", flush=True)
 
 
 def _scores(frame: Any, predict: Predict, subsets: bool = False) -> dict[tuple[str, str, str], dict[str, Any]]:
@@ -372,6 +410,9 @@ def main() -> None:
                 for name, ruler in zip(COLONIAL_VARIANTS, ("col_ruler", "col_ruler_bound"), strict=True)}
     era = Spec("era", (*SHIPPED.join_side, "legal_pre", "tie_defense_pre", "land_pre"), SHIPPED.join_state,
                SHIPPED.side_diff, SHIPPED.side_state)
+    if rulers:
+        _marked_joiners(frame, {"shipped": SHIPPED, **colonial})
+        _colonial_weights(frame, colonial)
     variants: dict[str, Predict] = {"shipped": _predict(SHIPPED), "temper": _predict(SHIPPED, _inner_temper(SHIPPED)),
                                     "war-size": _predict(SHIPPED, expected=_war_size(SHIPPED)), "era": _predict(era),
                                     "blend": _predict(SHIPPED, blend=_inner_blend(SHIPPED, seed=args.inner_seed)),
