@@ -408,13 +408,29 @@ CHECKED_5_DEC = {
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
     """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to twenty-fifth
-    batches), in the batches docs/history.md lists (the seventh, the nineteenth to twenty-first, the twenty-third and
-    the twenty-fourth recorded none): each says its check (an in-force day, month, year or none, as its first page
-    gives) and stays carried forward, with no end."""
+    batches), in the batches docs/history.md lists (the seventh, the nineteenth to twenty-first, the twenty-third, the
+    twenty-fourth and the twenty-sixth recorded none): each says its check (an in-force day, month, year or none, as
+    its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
     assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+
+
+SEARCHED_26TH = ("atop_4115", "atop_4170", "atop_4265", "atop_4460", "atop_4505", "atop_4570", "atop_4730")
+
+
+def test_the_phases_the_twenty_sixth_batch_searched_stay_carried_without_a_check(world: World) -> None:
+    """The twenty-sixth batch took the seven Russia/Belarus phases with NATO or EU states that the twenty-fifth searched
+    without a page to the parties' gazettes and treaty databases, and found neither an end nor a page after 2018: each
+    is named in docs/history.md's account of it, and stays carried forward on 2026-06-01 with no check and no end."""
+    docs = DOCS.read_text(encoding="utf-8")
+    batch = docs[docs.index("A twenty-sixth batch"):docs.index("## Arab League JDEC")]
+    for tid in SEARCHED_26TH:
+        assert f"**{tid}**" in batch, tid
+        t = world.treaties[tid]
+        assert t.carried_from == dt.date(2018, 12, 31) and t.carry_checked is None and t.terminated is None, tid
+        assert t.standing_on(dt.date(2026, 6, 1)).value == "carried-forward", tid
 
 
 def test_a_phase_not_carried_has_no_check(world: World) -> None:
