@@ -444,3 +444,39 @@ def test_a_carried_alliances_standing_is_worded_alike(world: Any) -> None:
     assert said[0].endswith("checked on 2026-12-05 (tass.com): in force in January 2025, renewed by five-year "
                             "periods, no notice ending it found)")
     assert said[1].endswith("; no check of it recorded)") and said[3:] == ["", "", ""]
+
+
+def test_an_instrument_that_is_not_a_treaty_is_said_alike_in_a_wars_bindings() -> None:
+    """A war's binding under an executive order, its "also" lines and `--ongoing-since`'s comparison lines say the
+    instrument (instrument_said) as the web does (frameWhy, alsoSaid, ongoingSaid); a record without one (an older
+    server's) reads as a treaty."""
+    from foedus.war.result import Frame
+    from foedus.war.why import frame_why
+
+    eo = {"treaty": "usa_qat_eo_2025", "article": "EO", "instrument": "executive_order", "certainty": "verified",
+          "doubted": []}
+    also = [[eo, {"treaty": "nato_1949", "article": "5"}, {**eo, "instrument": "statute", "certainty": "secondary",
+                                                            "doubted": ["article"]}]]
+    frame = Frame(dt.date(2026, 3, 1), [], {"attack": ["IRN"], "defense": ["QAT"]},
+                  {"USA": {"side": "defense", **eo, "also": also[0][1:]}}, [], [])
+    changes = OngoingChanges(
+        since="2026-02-28",
+        moved=(MovedSince("USA", "defense", "2026-03-01", "usa_qat_eo_2025", "EO", "2026-02-28", "usa_qat_eo_2025",
+                          "EO", "executive_order", "executive_order"),),
+        bound=(BoundSince("USA", "defense", "2026-02-28", "usa_qat_eo_2025", "EO", "executive_order"),),
+        unbound=(BoundSince("TWN", "defense", "2026-02-28", "usa_twn_tra_1979", "3", "statute"),),
+        switched=(SwitchedSince("DEU", "attack", "2022-03-01", "t4", "1", "defense", "2022-02-24", "t5", "2",
+                                "forum"),),
+        lapsed_added=(Lapse("CUB", "attack", "2022-03-01", "2022-05-01", "t6", "ATOP defense", "statute"),),
+        lapsed_removed=(Lapse("SYR", "attack", "2022-03-02", "2022-04-01", "t7", "Title Three"),)).to_dict()
+    treaties = {"usa_qat_eo_2025": "US-Qatar security EO"}
+    said = run_ts([("said", "alsoSaid", [a]) for a in also] + [("said", "ongoingSaid", [changes])]
+                  + [("said", "frameWhy", ["USA", frame.to_dict(), {"$lookup": treaties}])])
+    assert said[:-2] == [also_said(a) for a in also]
+    assert [tuple(x) for x in said[-2]] == ongoing_said(changes)
+    assert said[-1] == frame_why("USA", frame, "2026-03-01", lambda t: treaties.get(t, t))
+    assert said[0][0] == "also usa_qat_eo_2025 EO (an executive order, not a treaty)"
+    assert said[-1].startswith("Bound to join the defense side on 2026-03-01 under US-Qatar security EO "
+                               "(usa_qat_eo_2025) EO (an executive order, not a treaty); also nato_1949 art. 5; ")
+    assert ongoing_said(changes)[1] == ("+", "USA", "bound since 2026-02-28 (defense, usa_qat_eo_2025 EO (an executive "
+                                                    "order, not a treaty))")

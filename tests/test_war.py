@@ -63,7 +63,8 @@ def test_each_bound_span_names_the_facts_it_rests_on_that_are_not_verified(kursk
     an article known from secondary quotes; and each state's first span says what its `first_bound` does."""
     kaz = kursk.record("KAZ")
     assert kaz.bound_spans == [{"side": "attack", "from": "2024-08-06", "to": None, "treaty": "csto_1992",
-                                "article": "4", "certainty": "secondary", "doubted": ["article"]}]
+                                "article": "4", "instrument": "treaty", "certainty": "secondary",
+                                "doubted": ["article"]}]
     firsts = [(r.bound_spans[0], r.first_bound) for r in kursk.states.values() if r.first_bound and r.bound_spans]
     assert len(firsts) >= 5
     for span, first in firsts:
@@ -460,7 +461,7 @@ def test_exit_ceasefire_and_until_end_attacks(world) -> None:  # type: ignore[no
     assert [(c["date"], c["attacker"]) for c in ended] == [("2025-03-01", "UKR")]
     prk = r.record("PRK")
     assert prk.bound_spans == [{"side": "defense", "from": "2025-01-10", "to": "2025-03-01", "treaty": "rus_prk_2024",
-                                "article": "4", "certainty": "verified", "doubted": []}]
+                                "article": "4", "instrument": "treaty", "certainty": "verified", "doubted": []}]
 
 
 def test_treaty_changes_follow_the_basis() -> None:

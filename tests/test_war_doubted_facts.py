@@ -140,8 +140,8 @@ def test_a_date_known_to_a_verified_window_is_a_verified_fact(tmp_path: Path, ca
     assert row.split("│")[3].strip() == f"2022-02-14 defense: {cited(b.treaty, b.article)}"
 
 
-KAZ_ALSO = {"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "certainty": "unverified",
-            "doubted": ["treaty", "article"]}
+KAZ_ALSO = {"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "instrument": "treaty",
+            "certainty": "unverified", "doubted": ["treaty", "article"]}
 
 
 def _cell(text: str, name: str) -> list[str]:
@@ -164,8 +164,9 @@ def _unverified(reasons: Iterable[CertaintyReason]) -> list[str]:
 
 
 def _also(joiner: Joiner) -> list[dict[str, object]]:
-    """A cascade joiner's other obligations, each with its certainty and the facts its reasons do not verify."""
-    return [{"treaty": o.treaty, "article": o.article, "certainty": o.certainty,
+    """A cascade joiner's other obligations, each with its instrument, its certainty and the facts its reasons do not
+    verify."""
+    return [{"treaty": o.treaty, "article": o.article, "instrument": o.instrument, "certainty": o.certainty,
              "doubted": _unverified(o.certainty_reasons)} for o in joiner.also]
 
 

@@ -59,9 +59,9 @@ export interface WarFrame {
   doubts?: Doubt[]; // what a cascade on the frame's day lists (servers from before they were sent have none)
 }
 /** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it
- * rests on that are not verified (`doubted`: treaty, article, membership, date); servers from before they were sent
- * have neither (read as verified). */
-export interface WarDuty { treaty: string; article: string; certainty?: string; doubted?: string[] }
+ * rests on that are not verified (`doubted`: treaty, article, membership, date), and the kind of instrument it is
+ * owed under (`instrument`); servers from before they were sent have none (read as verified, a treaty). */
+export interface WarDuty { treaty: string; article: string; certainty?: string; doubted?: string[]; instrument?: string }
 /** A state bound to join on a frame's date: the side, the primary obligation, and the others that bind it that day. */
 export interface WarBinding extends WarDuty { side: "attack" | "defense"; also?: WarDuty[] }
 /** A page the war file cites, for the war as a whole (`event` null) or for the file's `events[event]`. */

@@ -4,11 +4,12 @@ import type {
   Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, StateRow, WarDuty, WarFrame,
   TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
 } from "./api";
-import { INSTRUMENT_WORDS, type OngoingChanges } from "./contract";
+import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn } from "./membership";
 import { andListed, certaintyTag, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
+type Cited = { treaty: string; article: string; instrument?: string }; // a provision an ongoing line cites
 
 // words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
 const UNITS = new Set(["title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
@@ -88,22 +89,23 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
 
 /** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes
  * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
- * a bound-since day moved. */
+ * a bound-since day moved; each provision cited with an instrument that is not a treaty said so (instrumentSaid). */
 export function ongoingSaid(on: OngoingChanges): [string, string, string][] {
-  const cite = cited;
+  const cite = (x: Cited) => cited(x.treaty, x.article) + instrumentSaid(x.instrument, INSTRUMENT_WORDS);
+  const was = (x: MovedSince | SwitchedSince) => cite({ treaty: x.treaty_before, article: x.article_before, instrument: x.instrument_before });
   return [
-    ...on.moved.map((m): [string, string, string] => ["", m.state, cite(m.treaty, m.article) === cite(m.treaty_before, m.article_before)
-      ? `bound since ${m.since} (was ${m.since_before}), ${cite(m.treaty, m.article)}`
-      : `bound since ${m.since} under ${cite(m.treaty, m.article)} (was ${m.since_before} under ${cite(m.treaty_before, m.article_before)})`]),
-    ...on.bound.map((b): [string, string, string] => ["+", b.state, `bound since ${b.since} (${b.side}, ${cite(b.treaty, b.article)})`]),
+    ...on.moved.map((m): [string, string, string] => ["", m.state, cite(m) === was(m)
+      ? `bound since ${m.since} (was ${m.since_before}), ${cite(m)}`
+      : `bound since ${m.since} under ${cite(m)} (was ${m.since_before} under ${was(m)})`]),
+    ...on.bound.map((b): [string, string, string] => ["+", b.state, `bound since ${b.since} (${b.side}, ${cite(b)})`]),
     ...on.unbound.map((b): [string, string, string] => ["-", b.state,
-      `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b.treaty, b.article)})`]),
+      `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`]),
     ...on.switched.map((s): [string, string, string] => ["~", s.state, `switches from ${s.side_before} to ${s.side}: bound since `
-      + `${s.since} under ${cite(s.treaty, s.article)} (was since ${s.since_before} under ${cite(s.treaty_before, s.article_before)})`]),
+      + `${s.since} under ${cite(s)} (was since ${s.since_before} under ${was(s)})`]),
     ...on.lapsed_added.map((l): [string, string, string] => ["+", l.state,
-      `bound ${l.from} to ${l.to} (${l.side}, ${cite(l.treaty, l.article)}), no longer by the date`]),
+      `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`]),
     ...on.lapsed_removed.map((l): [string, string, string] => ["-", l.state,
-      `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l.treaty, l.article)})`]),
+      `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`]),
   ];
 }
 
@@ -157,12 +159,13 @@ function citeTagged(treaty: string, article: string, certainty: string, doubted:
   return cited(treaty, article ? taggedArticle(article, certainty, doubted) : article);
 }
 
-/** The other obligations binding a state to join that day, one a line, each with its certainty as the primary's
- * (foedus.war.words.also_said): "also rus_kaz_1992 art. 2 (unverified: treaty, article)". */
+/** The other obligations binding a state to join that day, one a line, each with its certainty as the primary's and
+ * its instrument if not a treaty (foedus.war.words.also_said): "also rus_kaz_1992 art. 2 (unverified: article)". */
 export function alsoSaid(also: WarDuty[]): string[] {
   return also.map((o) => {
     const [certainty, doubted] = [o.certainty ?? "verified", o.doubted ?? []];
-    return `also ${citeTagged(o.treaty, o.article, certainty, doubted)}${boundTag(certainty, doubted)}`;
+    return `also ${citeTagged(o.treaty, o.article, certainty, doubted)}${boundTag(certainty, doubted)}`
+      + instrumentSaid(o.instrument, INSTRUMENT_WORDS);
   });
 }
 
@@ -174,9 +177,9 @@ export function notInSystem(day: string): string {
 
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
  * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
- * certainty when not verified: boundTag; then each other obligation binding it that day: alsoSaid), bound to both
- * sides, or neither: not in the state system that day where its `state` row's spells say so (notInSystem, as
- * foedus.war.why._standing says it; a frame carries no membership), else neither fighting nor bound. */
+ * certainty when not verified: boundTag; an instrument that is not a treaty: instrumentSaid; each other obligation
+ * that day: alsoSaid), bound to both sides, or neither: not in the state system that day where its `state` row's
+ * spells say so (notInSystem, as foedus.war.why._standing says it; no frame carries membership), else neither. */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts">,
                          treaty: (id: string) => string, state?: Pick<StateRow, "spells">): string {
   const b = frame.bound[id];
@@ -185,7 +188,7 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
   return side ? `Fighting on the ${side} side on ${frame.date}.`
     : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) `
       + `${articleCited(taggedArticle(b.article, b.certainty ?? "verified", b.doubted ?? []))}`
-      + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${also()}.`
+      + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${instrumentSaid(b.instrument, INSTRUMENT_WORDS)}${also()}.`
       : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}.` : notInSystem(frame.date);
 }

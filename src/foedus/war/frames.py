@@ -104,10 +104,11 @@ class FrameBuilder:
         elif new.startswith("bound-") and joiner is not None and made is not None:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
-                                    "article": p.article, "certainty": p.certainty, "doubted": list(made.doubted)})
+                                    "article": p.article, "instrument": p.instrument, "certainty": p.certainty,
+                                    "doubted": list(made.doubted)})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
-                                        made.also, p.certainty, made.doubted)
+                                        made.also, p.certainty, made.doubted, p.instrument)
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 
@@ -207,15 +208,17 @@ class _Made:
     @classmethod
     def of(cls, j: Joiner) -> _Made:
         return cls(doubted(j.primary.certainty_reasons),
-                   tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons)) for o in j.also))
+                   tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons), o.instrument)
+                         for o in j.also))
 
 
 def _binding(j: Joiner, made: _Made) -> dict[str, Any]:
-    """A frame's `bound` entry: the side, the primary obligation's treaty and article, its certainty and the facts it
-    rests on that are not verified (`doubted`), and the other obligations that bind it that day (`also`, each
-    `{treaty, article, certainty, doubted}`), as `Bound` records them (`made`: the joiner's `_Made`)."""
+    """A frame's `bound` entry: the side, the primary obligation's treaty, article and instrument, its certainty and the
+    facts it rests on that are not verified (`doubted`), and the other obligations that bind it that day (`also`, each
+    `{treaty, article, instrument, certainty, doubted}`), as `Bound` records them (`made`: the joiner's `_Made`)."""
     p = j.primary
-    return {"side": j.side, "treaty": p.treaty, "article": p.article, "certainty": p.certainty,
+    return {"side": j.side, "treaty": p.treaty, "article": p.article, "instrument": p.instrument,
+            "certainty": p.certainty,
             "doubted": list(made.doubted), "also": [o.to_dict() for o in made.also]}
 
 

@@ -32,7 +32,8 @@ def _continuous(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[str, Any]:
-    """Since when each state the scenario binds on its date has been bound, and by which change.
+    """Since when each state the scenario binds on its date has been bound, and by which change (the treaty,
+    article and kind of instrument, `instrument`, that bound it then, and `now`).
 
     Raises:
         ScenarioError: `since` is after the scenario's date, or a party is not in the state system then.
@@ -57,10 +58,12 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
             moved = next((m for f in result.frames if f.date.isoformat() == first for m in f.moved
                           if m["state"] == state), None)
             bound[state] = {"since": first, "side": run[-1]["side"], "treaty": run[0]["treaty"],
-                            "article": run[0]["article"], "cause": moved["cause"] if moved else None,
-                            "now": {"treaty": run[-1]["treaty"], "article": run[-1]["article"]}}
+                            "article": run[0]["article"], "instrument": run[0]["instrument"],
+                            "cause": moved["cause"] if moved else None,
+                            "now": {"treaty": run[-1]["treaty"], "article": run[-1]["article"],
+                                    "instrument": run[-1]["instrument"]}}
             spans = spans[: len(spans) - len(run)]
-        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", "treaty", "article")}}
+        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", "treaty", "article", "instrument")}}
                    for s in spans if s["to"] is not None]
     return {"since": since.isoformat(), "until": scenario.date.isoformat(), "bound_since": bound, "lapsed": lapsed,
             "changes": [c for f in result.frames[1:] for c in f.changes if any(m["cause"] == c for m in f.moved)]}

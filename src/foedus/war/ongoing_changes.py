@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from foedus.cited import cited
+from foedus.cited import cited, instrument_said
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 from foedus.wording import named_state
@@ -27,6 +27,9 @@ class BoundSince(Contracted):
     since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
     treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
     article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,11 @@ class MovedSince(Contracted):
     since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
     treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
     article_before: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    instrument_before: str = field(default="treaty", metadata=meta(
+        "the kind of instrument that one is owed under", "string"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,11 @@ class SwitchedSince(Contracted):
     since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
     treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
     article_before: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    instrument_before: str = field(default="treaty", metadata=meta(
+        "the kind of instrument that one is owed under", "string"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +82,9 @@ class Lapse(Contracted):
     to: str = field(metadata=meta("the day it was no longer bound", "string"))
     treaty: str = field(metadata=meta("the treaty that bound it", "string"))
     article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +119,17 @@ class OngoingChanges(Contracted):
 
 
 def _bound(state: str, b: dict[str, Any]) -> BoundSince:
-    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"])
+    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b))
+
+
+def _instrument(x: Mapping[str, Any]) -> str:
+    """A summary's binding's or lapse's instrument (a summary made before it said one: a treaty)."""
+    return str(x.get("instrument", "treaty"))
 
 
 def _lapses(summary: dict[str, Any]) -> list[Lapse]:
-    return [Lapse(x["state"], x["side"], x["from"], x["to"], x["treaty"], x["article"]) for x in summary["lapsed"]]
+    return [Lapse(x["state"], x["side"], x["from"], x["to"], x["treaty"], x["article"], _instrument(x))
+            for x in summary["lapsed"]]
 
 
 def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChanges:
@@ -116,10 +138,10 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
     date in one only, lapses in one only."""
     a, b = base["bound_since"], other["bound_since"]
     moved = [MovedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["since"],
-                        a[s]["treaty"], a[s]["article"])
+                        a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]))
              for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and a[s]["since"] != b[s]["since"]]
     switched = [SwitchedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["side"],
-                              a[s]["since"], a[s]["treaty"], a[s]["article"])
+                              a[s]["since"], a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]))
                 for s in sorted(a.keys() & b.keys()) if a[s]["side"] != b[s]["side"]]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
     return OngoingChanges(
@@ -133,9 +155,11 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
 def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     """An `OngoingChanges` in its JSON form, one change a (mark, state, words): mark `+` bound in the other world
     only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved. The web's
-    compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py)."""
+    compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py). Each provision is
+    cited with an instrument that is not a treaty said so (`instrument_said`), as a cascade's joiner line says it."""
     def cite(x: dict[str, Any], before: str = "") -> str:
-        return f"{cited(x['treaty' + before], x['article' + before])}"
+        return (cited(x["treaty" + before], x["article" + before])
+                + instrument_said(x.get("instrument" + before, "treaty")))
 
     out = [("", x["state"], f"bound since {x['since']} (was {x['since_before']}), {cite(x)}"
             if cite(x) == cite(x, "_before") else

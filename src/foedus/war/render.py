@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from foedus.cited import cited, tagged_cited
+from foedus.cited import cited, instrument_said, tagged_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
@@ -35,13 +35,14 @@ def _day(value: str | dt.date) -> dt.date:
 
 def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     """A state's row: its name, its spells of fighting (side, dates, how it came in, in words), its first binding
-    and what caused it."""
+    (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`) and what caused it."""
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
     b = r.first_bound
     bound = "—"
     if b:  # the primary, then each other obligation of that day on a line of its own, each with its certainty
-        bound = "\n".join([f"{b.date} {b.side}: {tagged_cited(b.treaty, b.article, b.certainty, b.doubted)}",
+        bound = "\n".join([f"{b.date} {b.side}: {tagged_cited(b.treaty, b.article, b.certainty, b.doubted)}"
+                           + instrument_said(b.instrument),
                            *also_said(o.to_dict() for o in b.also)])
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
@@ -160,8 +161,14 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
     for state, b in summary["bound_since"].items():
         why = _said(b["cause"])
-        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {cited(b['treaty'], b['article'])})"
+        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {_cited(b)})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:
         console.print(f"  {named_state(lap['state'], names)}: bound {lap['from']} to {lap['to']} ({lap['side']}, "
-                      f"{cited(lap['treaty'], lap['article'])}), no longer")
+                      f"{_cited(lap)}), no longer")
+
+
+def _cited(binding: Mapping[str, Any]) -> str:
+    """An `--ongoing-since` binding's or lapse's provision, an instrument that is not a treaty said so
+    (`instrument_said`: "usa_qat_eo_2025 EO (an executive order, not a treaty)"), as a cascade's joiner line says it."""
+    return cited(binding["treaty"], binding["article"]) + instrument_said(binding.get("instrument", "treaty"))

@@ -48,22 +48,25 @@ def war_names_on(names: dict[str, str], renames: list[dict[str, str]], day: str)
 @dataclass(frozen=True, slots=True)
 class Also:
     """Another obligation that bound a state to join on the day its primary did (`Bound.also`): `treaty` art.
-    `article`, with its certainty that day and the facts it rests on that are not verified, by the primary's rule."""
+    `article`, with its certainty that day and the facts it rests on that are not verified, by the primary's rule,
+    and the kind of instrument it is owed under (`instrument`: a line says one that is not a treaty)."""
 
     treaty: str
     article: str
     certainty: str = "verified"  # as a cascade reports it
     doubted: tuple[str, ...] = ()  # `foedus.engine.doubted_facts.doubted`
+    instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form: `{treaty, article, certainty, doubted}`."""
-        return {"treaty": self.treaty, "article": self.article, "certainty": self.certainty,
-                "doubted": list(self.doubted)}
+        """JSON form: `{treaty, article, instrument, certainty, doubted}`."""
+        return {"treaty": self.treaty, "article": self.article, "instrument": self.instrument,
+                "certainty": self.certainty, "doubted": list(self.doubted)}
 
 
 @dataclass(frozen=True, slots=True)
 class Bound:
-    """The obligation that bound a state to join: from `date`, on `side`, under `treaty` art. `article`."""
+    """The obligation that bound a state to join: from `date`, on `side`, under `treaty` art. `article`, owed under
+    an `instrument` (treaty, executive_order, ...: a line says one that is not a treaty)."""
 
     date: dt.date
     side: WarSide
@@ -76,12 +79,13 @@ class Bound:
     also: tuple[Also, ...] = ()  # the other obligations that bound it that day
     certainty: str = "verified"  # the obligation's, that day (as a cascade reports it: carried-forward, ...)
     doubted: tuple[str, ...] = ()  # the facts it rests on that are not verified (`foedus.engine.doubted_facts.doubted`)
+    instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"date": self.date.isoformat(), "side": self.side, "treaty": self.treaty, "article": self.article,
-                "kind": self.kind, "strength": self.strength, "certainty": self.certainty,
-                "doubted": list(self.doubted),
+                "instrument": self.instrument, "kind": self.kind, "strength": self.strength,
+                "certainty": self.certainty, "doubted": list(self.doubted),
                 "because": self.because.to_dict(), "cause": self.cause,
                 "also": [o.to_dict() for o in self.also]}
 
@@ -93,7 +97,7 @@ class StateRecord:
     state: str
     spells: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, how, cause}
     first_bound: Bound | None = None
-    # each {side, from, to, treaty, article, certainty, doubted}
+    # each {side, from, to, treaty, article, instrument, certainty, doubted}
     bound_spans: list[dict[str, Any]] = field(default_factory=list)
     triggered: list[dict[str, Any]] = field(default_factory=list)  # first date of each casus foederis
     consultations: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to consult
@@ -121,7 +125,7 @@ class Frame:
     date: dt.date
     changes: list[dict[str, Any]]
     sides: dict[str, list[str]]
-    bound: dict[str, dict[str, Any]]  # {side, treaty, article, certainty, doubted, also}
+    bound: dict[str, dict[str, Any]]  # {side, treaty, article, instrument, certainty, doubted, also}
     conflicts: list[str]
     moved: list[dict[str, Any]]
     doubts: list[dict[str, Any]] = field(default_factory=list)  # each as a cascade's JSON `doubts` gives it
@@ -244,8 +248,8 @@ class WarReplay:
         }
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per state: first entry, first binding obligation (date, side, treaty, article, cause); `name` as
-        the state was called on its row's first date (entered, else first bound, else its first duty)."""
+        """One row per state: first entry, first binding obligation (date, side, treaty, instrument, article, cause);
+        `name` as the state was called on its row's first date (entered, else first bound, else its first duty)."""
         import pandas as pd
 
         rows = []
@@ -255,7 +259,8 @@ class WarReplay:
             rows.append({"state": r.state, "name": named.get(r.state, r.state),
                          "entered": _iso(r.entered), "side": r.spells[0]["side"] if r.spells else None,
                          "bound_from": _iso(b.date) if b else None, "bound_side": b.side if b else None,
-                         "treaty": b.treaty if b else None, "article": b.article if b else None,
+                         "treaty": b.treaty if b else None, "instrument": b.instrument if b else None,
+                         "article": b.article if b else None,
                          "cause": (b.cause or {}).get("label") if b else None})
         return pd.DataFrame(rows)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from foedus.cited import article_cited, bound_tag, tagged_article
+from foedus.cited import article_cited, bound_tag, instrument_said, tagged_article
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
@@ -35,7 +35,8 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
-    `tagged_article`; then each other obligation that binds it that day, as `also_said` words it), or a conflict."""
+    `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then each other obligation that
+    binds it that day, as `also_said` words it), or a conflict."""
     stands, side = standing(state, frame)
     if stands == "fighting":
         return f"Fighting on the {side} side on {day}."
@@ -45,7 +46,7 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
         tag, article = bound_tag(certainty, doubted), tagged_article(bound["article"], certainty, doubted)
         also = "".join(f"; {line}" for line in also_said(bound.get("also", ())))
         return (f"Bound to join the {side} side on {day} under {treaty(bound['treaty'])} ({bound['treaty']}) "
-                f"{article_cited(article or '')}{tag}{also}.")
+                f"{article_cited(article or '')}{tag}{instrument_said(bound.get('instrument', 'treaty'))}{also}.")
     if stands == "conflict":
         return f"Bound to both sides on {day}."
     return f"Neither fighting nor bound on {day}."

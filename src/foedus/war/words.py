@@ -95,11 +95,12 @@ def change_said(change: Mapping[str, Any]) -> str:
 
 def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
     """The other obligations that bind a state to join that day (a binding's `also`, each `{treaty, article,
-    certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with its
-    certainty as the primary's is said (`tagged_cited`: `bound_tag`, the article's own note of it dropped:
-    `tagged_article`). The web page's copy: web/src/said.ts `alsoSaid`."""
+    instrument, certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with
+    its certainty as the primary's is said (`tagged_cited`: `bound_tag`, the article's own note of it dropped:
+    `tagged_article`), then an instrument that is not a treaty said so (`instrument_said`), as a cascade's joiner line
+    says its other duties. The web page's copy: web/src/said.ts `alsoSaid`."""
     return [f"also {tagged_cited(o['treaty'], o['article'], o.get('certainty', 'verified'), o.get('doubted', ()))}"
-            for o in also]
+            + instrument_said(o.get("instrument", "treaty")) for o in also]
 
 
 def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str, str]],
