@@ -72,9 +72,12 @@ def _name(result: CascadeResult, state: str) -> str:
 
 
 def _attack_verb(result: CascadeResult) -> str:
-    """The header's verb, agreeing with its attackers ("Germany (DEU), Italy (ITA) attack ..."); the web's title
-    alike (web/src/said.ts `attackVerb`; tests/test_said_parity.py)."""
-    return "attack" if len(result.scenario.attackers) > 1 else "attacks"
+    """The header's verb, for what the opening incident is ("makes an incursion into", not "attacks", as `_deed`
+    says it under a joiner) and agreeing with its attackers ("Germany (DEU), Italy (ITA) attack ..."); the explanation
+    (`explain_lines`), the notebook's table and the web's title alike (web/src/said.ts `attackVerb`;
+    tests/test_said_parity.py)."""
+    one, several = _INCIDENT_VERBS.get(result.scenario.severity, ("attacks", "attacked", "attack"))[::2]
+    return several if len(result.scenario.attackers) > 1 else one
 
 
 def _where(result: CascadeResult) -> str:
@@ -128,9 +131,10 @@ def _because(result: CascadeResult, b: Because) -> str:
     return f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, _deed(result, b, past=True))}"
 
 
-# an opening incident below an armed attack (`--severity`), said as what it is: (present, past)
-_INCIDENT_VERBS = {"incursion": ("makes an incursion into", "made an incursion into"),
-                   "coercion": ("coerces", "coerced")}
+# an opening incident below an armed attack (`--severity`), said as what it is: (present, past, present of several
+# attackers: the header's, `_attack_verb`)
+_INCIDENT_VERBS = {"incursion": ("makes an incursion into", "made an incursion into", "make an incursion into"),
+                   "coercion": ("coerces", "coerced", "coerce")}
 
 
 def _deed(result: CascadeResult, b: Because, past: bool = False) -> str:

@@ -10,6 +10,7 @@ import { andListed, certaintyTag, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 type Cited = { treaty: string; article: string; instrument?: string }; // a provision an ongoing line cites
+type Said = [string, string, string]; // an ongoing line: its mark, its state, its words
 
 // words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
 const UNITS = new Set(["title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
@@ -51,17 +52,20 @@ export function carrySaid(t: Pick<TreatyDetail, "carried_from" | "carry_checked"
     + `${t.carry_checked || "no check of it recorded"})`;
 }
 
-/** The header's verb, agreeing with its attackers (foedus.render._attack_verb). */
-export function attackVerb(r: Pick<CascadeResult, "attackers">): string {
-  return r.attackers.length > 1 ? "attack" : "attacks";
+const INCIDENT: Record<string, string[]> = { // an incident below an armed attack (foedus.render._INCIDENT_VERBS)
+  incursion: ["makes an incursion into", "made an incursion into", "make an incursion into"],
+  coercion: ["coerces", "coerced", "coerce"] }; // present, past, of several attackers
+
+/** The header's verb, for the opening incident and agreeing with its attackers (foedus.render._attack_verb). */
+export function attackVerb(r: Pick<CascadeResult, "attackers" | "severity">): string {
+  const [one, , several] = INCIDENT[r.severity] ?? ["attacks", "attacked", "attack"];
+  return r.attackers.length > 1 ? several : one;
 }
 
-/** The past verb for an attack (foedus.render._deed): an opening incident below an armed attack is said as what it
- * is ("made an incursion into"), not as an attack. */
+/** The past verb for an attack (foedus.render._deed): an opening incident is said as what it is (INCIDENT). */
 export function deed(b: Because, r: Pick<CascadeResult, "attackers" | "targets" | "severity">): string {
   const opening = r.attackers.includes(b.by) && r.targets.includes(b.attacked);
-  const verbs: Record<string, string> = { incursion: "made an incursion into", coercion: "coerced" };
-  return (opening ? verbs[r.severity] : undefined) ?? "attacked";
+  return (opening ? INCIDENT[r.severity]?.[1] : undefined) ?? "attacked";
 }
 
 /** The attack that set an obligation off, in the CLI's words after its "because" (foedus.render._because): in the
@@ -90,22 +94,18 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
 /** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes
  * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
  * a bound-since day moved; each provision cited with an instrument that is not a treaty said so (instrumentSaid). */
-export function ongoingSaid(on: OngoingChanges): [string, string, string][] {
+export function ongoingSaid(on: OngoingChanges): Said[] {
   const cite = (x: Cited) => cited(x.treaty, x.article) + instrumentSaid(x.instrument, INSTRUMENT_WORDS);
   const was = (x: MovedSince | SwitchedSince) => cite({ treaty: x.treaty_before, article: x.article_before, instrument: x.instrument_before });
   return [
-    ...on.moved.map((m): [string, string, string] => ["", m.state, cite(m) === was(m)
-      ? `bound since ${m.since} (was ${m.since_before}), ${cite(m)}`
+    ...on.moved.map((m): Said => ["", m.state, cite(m) === was(m) ? `bound since ${m.since} (was ${m.since_before}), ${cite(m)}`
       : `bound since ${m.since} under ${cite(m)} (was ${m.since_before} under ${was(m)})`]),
-    ...on.bound.map((b): [string, string, string] => ["+", b.state, `bound since ${b.since} (${b.side}, ${cite(b)})`]),
-    ...on.unbound.map((b): [string, string, string] => ["-", b.state,
-      `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`]),
-    ...on.switched.map((s): [string, string, string] => ["~", s.state, `switches from ${s.side_before} to ${s.side}: bound since `
+    ...on.bound.map((b): Said => ["+", b.state, `bound since ${b.since} (${b.side}, ${cite(b)})`]),
+    ...on.unbound.map((b): Said => ["-", b.state, `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`]),
+    ...on.switched.map((s): Said => ["~", s.state, `switches from ${s.side_before} to ${s.side}: bound since `
       + `${s.since} under ${cite(s)} (was since ${s.since_before} under ${was(s)})`]),
-    ...on.lapsed_added.map((l): [string, string, string] => ["+", l.state,
-      `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`]),
-    ...on.lapsed_removed.map((l): [string, string, string] => ["-", l.state,
-      `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`]),
+    ...on.lapsed_added.map((l): Said => ["+", l.state, `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`]),
+    ...on.lapsed_removed.map((l): Said => ["-", l.state, `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`]),
   ];
 }
 
