@@ -6,13 +6,17 @@ from __future__ import annotations
 __all__ = ["json_stops", "other_kind_taken"]
 
 
-def other_kind_taken(out: object, found: str, kind: str, *, force: bool) -> str:
+def other_kind_taken(out: object, found: str, kind: str, *, force: bool, fixed_in: str | None = None) -> str:
     """Why an output (`kind`: 'file' or 'folder') is not written where `out` is `found` (a file, a folder, a named
-    pipe): in the words of the case given, so a run without --force is not told what --force does."""
+    pipe): in the words of the case given, so a run without --force is not told what --force does. A path the
+    command fixes (`fixed_in`: 'the data folder', where `foedus data import` puts each file) cannot be chosen
+    again: the reader is told to clear the entry in its way instead."""
     wanted = "a folder of output" if kind == "folder" else "a file"
     if force:
         return f"{out} is {found}; --force replaces {wanted}, never {found}"
-    return f"{out} is {found}, and this command writes {wanted} there: nothing was changed; choose another path"
+    advice = (f"its place in {fixed_in} is fixed: move or remove that {found.split(' ', 1)[-1]}, then run it again"
+              if fixed_in else "choose another path")
+    return f"{out} is {found}, and this command writes {wanted} there: nothing was changed; {advice}"
 
 
 def json_stops(exc: ValueError) -> str:

@@ -246,9 +246,9 @@ def _said(where: str, note: str) -> str:
 def _kept(target: Path, where: str, force: bool) -> DataImportError | ChecksumError:
     """Why the file in place is not replaced: it differs (without --force), or it is a folder, which --force would
     not replace either: worded as every output words it (`foedus.wording.other_kind_taken`), so a run without
-    --force is not told what --force does."""
+    --force is not told what --force does, nor to choose another path: the data folder fixes it."""
     if target.is_dir():
-        return DataImportError(other_kind_taken(target, "a folder", "file", force=force))
+        return DataImportError(other_kind_taken(target, "a folder", "file", force=force, fixed_in="the data folder"))
     return ChecksumError(f"{target} is already in place and differs from {where}; not overwriting it: use --force to "
                          "replace it")
 
