@@ -480,3 +480,39 @@ def test_an_instrument_that_is_not_a_treaty_is_said_alike_in_a_wars_bindings() -
                                "(usa_qat_eo_2025) EO (an executive order, not a treaty); also nato_1949 art. 5; ")
     assert ongoing_said(changes)[1] == ("+", "USA", "bound since 2026-02-28 (defense, usa_qat_eo_2025 EO (an executive "
                                                     "order, not a treaty))")
+
+
+def test_the_web_csv_says_the_instrument_as_the_cli_csv_does() -> None:
+    """The web's CSV export (csv.ts `csvOf`) had no `instrument` column, where the CLI's CSV (`cascade --format csv`,
+    `CascadeResult.to_frame`) says what binds each joiner: it now has one, after `treaty` as the CLI's, each joiner's
+    instrument the CLI's; the US's duty to Qatar is an executive order."""
+    import csv
+    import io
+
+    import foedus
+
+    result = foedus.cascade("IRN", "QAT", "2026-06-01")
+    names = {s: result.names.get(s, s) for s in result.names}
+    web = list(csv.DictReader(io.StringIO(run_ts([("csv", "csvOf", [result.to_dict(), {"$lookup": names}])])[0])))
+    head = list(web[0])
+    assert head[head.index("treaty") + 1] == "instrument"
+    cli = result.to_frame()
+    assert list(cli.columns)[list(cli.columns).index("treaty") + 1] == "instrument"
+    joiners = {r["state"]: (r["treaty"], r["instrument"], r["article"]) for r in web if r["role"] == "joiner"}
+    assert joiners == {r.state: (r.treaty, r.instrument, r.article) for r in cli.itertuples() if r.round > 0}
+    assert joiners["USA"] == ("usa_qat_eo_2025", "executive_order", "EO")
+    assert not any(r["instrument"] for r in web if r["role"] != "joiner")  # the parties and other findings
+
+
+def test_the_web_treaty_list_names_each_treaty_as_treaties_list_does() -> None:
+    """The what-if panel's treaty choices (listed.ts `treatyListed`, on /api/treaties' rows) named the US order on
+    Qatar "US-Qatar security EO", where `foedus treaties list` says "(an executive order, not a treaty)" after it:
+    every bundled treaty is now named as the list names it."""
+    from foedus.catalog import treaty_rows
+    from foedus.model.world import World
+
+    rows = treaty_rows(World.default(), None)
+    said = run_ts([("listed", "treatyListed", [r]) for r in rows])
+    assert said == [r["name"] + instrument_said(r["instrument"]) for r in rows]
+    assert dict(zip([r["id"] for r in rows], said, strict=True))["usa_qat_eo_2025"] == (
+        "US-Qatar security EO (an executive order, not a treaty)")

@@ -91,7 +91,10 @@ export interface WarStateRecord {
 /** From `date` on, `state` is called `name` (docs/war.md; said.ts warNamesOn reads a date's names from these). */
 export interface WarRename { date: string; state: string; name: string }
 
-export interface TreatyRow { id: string; name: string; signed: string; in_force: string | null; origin: string }
+export interface TreatyRow {
+  id: string; name: string; signed: string; in_force: string | null; origin: string;
+  instrument?: string; // treaty, executive_order, ... (servers from before it was sent have none: a treaty)
+}
 
 export interface Invocation {
   date: string; article: string; requester: string[]; outcome: string; note?: string;

@@ -3,6 +3,7 @@
 import type { StateRow, TreatyRow, WhatIfChange } from "./api";
 import { byId, h } from "./dom";
 import { resolveState } from "./form";
+import { treatyListed } from "./listed";
 
 const LABEL: Record<WhatIfChange["param"], string> = {
   add_member: "joins", remove_member: "leaves", drop_treaty: "drop", set_strength: "strength",
@@ -13,7 +14,7 @@ export class WhatIfPanel {
 
   constructor(private readonly states: StateRow[], treaties: TreatyRow[], private readonly onError: (m: string) => void,
               private readonly onChange: () => void) {
-    byId("treaty-list").replaceChildren(...treaties.map((t) => h("option", { value: t.id }, t.name)));
+    byId("treaty-list").replaceChildren(...treaties.map((t) => h("option", { value: t.id }, treatyListed(t))));
     byId("wi-add").addEventListener("click", () => this.member("add_member"));
     byId("wi-remove").addEventListener("click", () => this.member("remove_member"));
     byId("wi-drop").addEventListener("click", () => {

@@ -1,0 +1,37 @@
+// The CSV export of a cascade (exporters.ts exportCsv), one row per finding, kept apart from the page (no DOM) so that
+// tests/test_said_parity.py can run it in node beside the CLI's CSV (CascadeResult.to_frame): its `instrument`
+// column says what binds a joiner (treaty, executive_order, ...), as the CLI's does.
+import type { CascadeResult } from "./api";
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? "" : String(v);
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s; // no formulas when opened in a spreadsheet
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The result as CSV: a header, then one row per attacker, target and finding, each cell safe in a spreadsheet. */
+export function csvOf(r: CascadeResult, names: (id: string) => string): string {
+  const head = ["state", "name", "role", "side", "round", "treaty", "instrument", "article", "strength", "kind",
+    "attacked", "by", "place", "target_kind", "certainty", "conditions"];
+  const rows: unknown[][] = [];
+  r.attackers.forEach((s) => rows.push([s, names(s), "attacker", "attack", 0]));
+  r.targets.forEach((s) => rows.push([s, names(s), "target", "defense", 0]));
+  for (const j of r.joiners) {
+    const b = j.because;
+    rows.push([j.state, names(j.state), "joiner", j.side, j.round, j.treaty, j.instrument, j.article, j.strength, j.kind,
+      b.attacked, b.by, b.place, b.target_kind, j.certainty, j.conditions.join("; ")]);
+  }
+  // the other findings' records say no instrument: their column is empty, as the CLI's is for the original parties
+  r.conflicts.forEach((c) => rows.push([c.state, names(c.state), "conflict", "", c.round, c.treaties.join(" "), "", "", "",
+    "", "", "", "", "", "", c.reason]));
+  r.neutral.forEach((n) => rows.push([n.state, names(n.state), "neutral", "", "", n.treaty, "", n.article, "", "neutrality",
+    n.because.attacked, n.because.by, n.because.place, n.because.target_kind, n.certainty, `toward ${n.toward}`]));
+  r.consultations.forEach((c) => rows.push([c.state, names(c.state), "consultation", "", "", c.treaty, "", c.article, "",
+    "consultation", c.because.attacked, c.because.by, c.because.place, c.because.target_kind, c.certainty, `with ${c.with}`]));
+  r.violations.forEach((v) => rows.push([v.state, names(v.state), "violation", "", "", v.treaty, "", v.article, "", v.kind,
+    v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));
+  r.withheld.forEach((w) => rows.push([w.state, names(w.state), "withheld", "", "", w.treaty, "", w.article, "", "", "", "",
+    "", "", w.certainty, w.reason]));
+  return [head, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
