@@ -21,11 +21,18 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   a state of the side (`col_sibling`); it is the ruler of a state of the side (`col_metro`). `colonial-bound`
   reads `col_ruler_bound` for `col_ruler`: the ruler is a state of the side or bound to it in the legal reading
   on the first day (the Dominions' ruler in 1939 was not a party on the first day, but bound to Poland).
+- `tie2`, `tie2-bound`, `major-ally`, `major-ally-bound`: the shipped spec plus one side feature, in the join
+  model (toward the closer side) and the side model (attack minus defence), from the ATOP defence (or offence) ties
+  in force on the first day. `tie2`: a second-degree tie, the candidate allied to a state outside the side that is
+  allied to a state of the side, and not allied to the side itself. `major-ally`: the candidate allied to a major
+  power of the side (the coalition leader). The `-bound` variants read the side as its states plus the states the
+  legal reading binds to it on the first day (`tie2_bound`, `major_ally_bound`).
 - `count/...`: war-level Poisson regressions (ridge, alpha 1) of the number of joiners on war features known
   on the first day; their out-of-sample Poisson deviance against the training mean's.
 
 Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py [--variants temper,era]
 [--subsets] [--inner-seed 0] [--colonial coldata110.csv --variants shipped,colonial,colonial-bound]
+[--variants shipped,tie2,tie2-bound,major-ally,major-ally-bound --subsets]
 (needs `foedus[model]`; a few minutes on one core).
 """
 
@@ -48,6 +55,8 @@ BLEND_GRID = np.round(np.arange(0.0, 0.501, 0.05), 2)
 Predict = Callable[[Any, Any], dict[str, np.ndarray]]
 COLONIAL = ("col_ruler", "col_ruler_bound", "col_sibling", "col_metro")
 COLONIAL_VARIANTS = ("colonial", "colonial-bound")
+TIES2 = ("tie2", "tie2_bound", "major_ally", "major_ally_bound")
+TIES2_VARIANTS = dict(zip(("tie2", "tie2-bound", "major-ally", "major-ally-bound"), TIES2, strict=True))
 NO_COLONIAL = ("variant {name} skipped: it needs --colonial PATH, the ICOW Colonial History 1.1 file coldata110.csv "
                "(Hensel 2018, paulhensel.org/Data/colhist.zip), which the project does not ship")
 
@@ -258,11 +267,72 @@ def _add_colonial(frame: Any, rulers: dict[int, int]) -> None:
         frame[k] = v
 
 
-def _colonial_counts(frame: Any) -> None:
-    """How many pairs, and joiners (ever), each colonial feature marks toward either side; and toward the side they
+def second_degree(defence: np.ndarray, rows: list[int], side: list[int]) -> np.ndarray:
+    """Each row's second-degree tie toward `side` (indices into `defence`, the day's defence-tie matrix, no state
+    tied to itself): allied to a state outside the side that is allied to a state of the side, not allied to the
+    side itself, and not of it."""
+    if not side or not rows:
+        return np.zeros(len(rows))
+    at = np.asarray(rows, dtype=np.int64)
+    to_side: np.ndarray = np.asarray(defence[:, side].any(axis=1), dtype=bool)
+    via = to_side.copy()
+    via[side] = False
+    reach = np.asarray(defence[np.ix_(at, np.flatnonzero(via))].any(axis=1), dtype=bool)
+    return np.asarray(reach & ~to_side[at] & ~np.isin(at, side), dtype=np.float64)
+
+
+def major_ally(defence: np.ndarray, rows: list[int], majors: list[int]) -> np.ndarray:
+    """Each row allied to one of `majors` (the side's major powers; indices into `defence`)."""
+    if not majors or not rows:
+        return np.zeros(len(rows))
+    return np.asarray(defence[np.ix_(np.asarray(rows, dtype=np.int64), np.asarray(majors, dtype=np.int64))].any(axis=1),
+                      dtype=np.float64)
+
+
+def _add_ties2(frame: Any) -> None:
+    """The second-degree and major-ally columns (`TIES2`, toward each side) of every row: ties as the model's
+    features read them (`foedus.likely.ties.Ties`, to the first day), the sides as the model's case has them, the
+    states the legal reading binds on the first day as `foedus.likely.obligations` finds them."""
+    from foedus.backtest.outcomes import cow_wars
+    from foedus.engine.scenario import build_scenario
+    from foedus.likely.case import case_of_war
+    from foedus.likely.obligations import bindings, readings
+    from foedus.likely.ties import DEFENCE, Ties
+    from foedus.model.world import World
+
+    world = World.default()
+    cols = {f"{f}_{side}": np.zeros(len(frame)) for f in TIES2 for side in ("attack", "defense")}
+    wars, states = frame["war"].to_numpy(), frame["state"].to_numpy()
+    for cow in cow_wars(world)[0]:
+        rows = np.flatnonzero(wars == cow.num)
+        if not rows.size:
+            continue
+        case, cand = case_of_war(cow, []), [str(s) for s in states[rows]]
+        scenario = build_scenario(world, attacker=list(case.attackers), target=list(case.targets), date=case.date)
+        legal = bindings(readings(world, scenario)).legal
+        ties = Ties(world, case.date, sorted(set(world.states.members_on(case.date)) | set(cand)
+                                             | set(case.belligerents)))
+        defence = ties.t == DEFENCE
+        np.fill_diagonal(defence, False)
+        at = [ties.pos[s] for s in cand]
+        for side, who in (("attack", case.attackers), ("defense", case.targets)):
+            parties = [ties.pos[s] for s in who if s in ties.pos]
+            wider = sorted(set(parties) | {ties.pos[s] for s, k in legal.items() if k == side and s in ties.pos})
+            majors = {ties.states[i]: i for i in wider if world.states.is_major(ties.states[i], case.date)}
+            got = {"tie2": second_degree(defence, at, parties), "tie2_bound": second_degree(defence, at, wider),
+                   "major_ally": major_ally(defence, at, [majors[s] for s in who if s in majors]),
+                   "major_ally_bound": major_ally(defence, at, list(majors.values()))}
+            for f, v in got.items():
+                cols[f"{f}_{side}"][rows] = v
+    for k, v in cols.items():
+        frame[k] = v
+
+
+def _colonial_counts(frame: Any, features: tuple[str, ...] = COLONIAL) -> None:
+    """How many pairs, and joiners (ever), each feature marks toward either side; and toward the side they
     joined."""
     y, pre = frame["outcome_ever"].to_numpy(), frame["post1945"].to_numpy() == 0
-    for f in COLONIAL:
+    for f in features:
         a, d = frame[f"{f}_attack"].to_numpy() > 0, frame[f"{f}_defense"].to_numpy() > 0
         same = ((y == "attack") & a) | ((y == "defense") & d)
         print(f"{f}: {int((a | d).sum())} pairs toward either side, {int(((a | d) & (y != 'out')).sum())} of them "
@@ -293,9 +363,9 @@ def _marked_joiners(frame: Any, specs: dict[str, Any]) -> None:
             print(f"{row['war_name']} {row['year']}, {row['state']} ({row['outcome_ever']}): {text}", flush=True)
 
 
-def _colonial_weights(frame: Any, specs: dict[str, Any]) -> None:
-    """The colonial features' standardised weights in the join model (ever), fitted on every war and on every war but
-    the Second World War (the Dominions' war)."""
+def _colonial_weights(frame: Any, specs: dict[str, Any], prefix: str | tuple[str, ...] = "col_") -> None:
+    """The colonial features' (or others', by `prefix`) standardised weights in the join model (ever), fitted on every
+    war and on every war but the Second World War (the Dominions' war)."""
     from foedus.likely.fit import fit_two_stage
 
     for name, spec in specs.items():
@@ -303,8 +373,38 @@ def _colonial_weights(frame: Any, specs: dict[str, Any]) -> None:
                             ("every war but World War II", frame["war_name"].to_numpy() != "World War II")):
             fitted = fit_two_stage(frame[rows], spec, ("ever",)).join["ever"].coef
             coef = dict(zip(spec.join_names, fitted, strict=True))
-            text = ", ".join(f"{k} {v:+.3f}" for k, v in coef.items() if k.startswith("col_"))
+            text = ", ".join(f"{k} {v:+.3f}" for k, v in coef.items() if k.startswith(prefix))
             print(f"{name}, join model (ever), fitted on {label}: {text}", flush=True)
+
+
+def _ties2_specs(frame: Any, names: list[str]) -> dict[str, Any]:
+    """The second-degree and major-ally variants' specs (the shipped spec plus one side feature); when one is asked,
+    their columns added to `frame`, with how many pairs each marks and its weight fitted on every war."""
+    from foedus.likely.spec import SHIPPED, Spec
+
+    specs = {name: Spec(name, (*SHIPPED.join_side, f), SHIPPED.join_state, (*SHIPPED.side_diff, f), SHIPPED.side_state)
+             for name, f in TIES2_VARIANTS.items()}
+    if set(names) & set(specs):
+        _add_ties2(frame)
+        _colonial_counts(frame, (*TIES2, "ally_bound"))
+        _overlap(frame)
+        _colonial_weights(frame, {n: specs[n] for n in names if n in specs}, prefix=("tie2", "major_ally"))
+    return specs
+
+
+def _overlap(frame: Any) -> None:
+    """How many of the pairs (and joiners, ever) each new tie feature marks toward a side the shipped spec's tie and
+    binding features (`tie_defense`, `legal`, `unmet`) and `ally_bound` leave unmarked there."""
+    y = frame["outcome_ever"].to_numpy() != "out"
+    for f in TIES2:
+        new = np.zeros(len(frame), bool)
+        for side in ("attack", "defense"):
+            old = np.zeros(len(frame), bool)
+            for g in ("tie_defense", "legal", "unmet", "ally_bound"):
+                old |= frame[f"{g}_{side}"].to_numpy() > 0
+            new |= (frame[f"{f}_{side}"].to_numpy() > 0) & ~old
+        print(f"{f}: marks {int(new.sum())} pairs ({int((new & y).sum())} joined, ever) toward a side where "
+              "tie_defense, legal, unmet and ally_bound mark none", flush=True)
 
 
 def _scores(frame: Any, predict: Predict, subsets: bool = False) -> dict[tuple[str, str, str], dict[str, Any]]:
@@ -413,13 +513,14 @@ def main() -> None:
     if rulers:
         _marked_joiners(frame, {"shipped": SHIPPED, **colonial})
         _colonial_weights(frame, colonial)
+    ties2 = _ties2_specs(frame, names)
     variants: dict[str, Predict] = {"shipped": _predict(SHIPPED), "temper": _predict(SHIPPED, _inner_temper(SHIPPED)),
                                     "war-size": _predict(SHIPPED, expected=_war_size(SHIPPED)), "era": _predict(era),
                                     "blend": _predict(SHIPPED, blend=_inner_blend(SHIPPED, seed=args.inner_seed)),
                                     "blend-log": _predict(SHIPPED, blend=_inner_blend(SHIPPED, by="log",
                                                                                       seed=args.inner_seed)),
                                     "blend-0.2": _predict(SHIPPED, blend=_inner_blend(SHIPPED, fixed=0.2)),
-                                    **{name: _predict(spec) for name, spec in colonial.items()}}
+                                    **{name: _predict(spec) for name, spec in (colonial | ties2).items()}}
     print("| variant | scheme | horizon | subset | Brier skill | log-loss skill | AUC | slope |\n"
           "|---|---|---|---|---|---|---|---|")
     with threadpool_limits(1):

@@ -279,3 +279,22 @@ def test_the_colonial_variant_is_skipped_with_a_message_without_the_file(monkeyp
     assert out == [f"variant {n} skipped: it needs --colonial PATH, the ICOW Colonial History 1.1 file "
                    "coldata110.csv (Hensel 2018, paulhensel.org/Data/colhist.zip), which the project does not ship"
                    for n in ("colonial", "colonial-bound")]
+
+
+def test_the_second_degree_and_major_ally_ties_read_the_defence_tie_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_experiments' tie2 and major-ally variants: allied to an ally of the side but not to the side itself
+    (the side widened, as the -bound variants widen it, moves the chain one step out); allied to a major power of
+    the side. States 0–5: 0–1, 1–2, 2–3, 4–0 and 4–1 allied; 5 allied to none."""
+    import numpy as np
+
+    bench = _load("likely_experiments", monkeypatch)
+    defence = np.zeros((6, 6), bool)
+    for a, b in ((0, 1), (1, 2), (2, 3), (4, 0), (4, 1)):
+        defence[a, b] = defence[b, a] = True
+    rows = list(range(6))
+    assert bench.second_degree(defence, rows, [0]).tolist() == [0, 0, 1, 0, 0, 0]
+    assert bench.second_degree(defence, rows, [0, 1]).tolist() == [0, 0, 0, 1, 0, 0]
+    assert bench.second_degree(defence, [3, 5], [0]).tolist() == [0, 0]
+    assert bench.second_degree(defence, rows, []).tolist() == [0] * 6
+    assert bench.major_ally(defence, rows, [1]).tolist() == [1, 0, 1, 0, 1, 0]
+    assert bench.major_ally(defence, rows, []).tolist() == [0] * 6
