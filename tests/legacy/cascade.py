@@ -150,7 +150,7 @@ class _Run:
             key = (leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article)
             if key not in self.consultations and evaluate(leg, attack, ctx).binds:
                 self.consultations[key] = Consultation(*key, because,
-                                                       *self._sure(leg, attack, ctx))
+                                                       *self._sure(leg, attack, ctx), leg.instrument)
         partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)  # not on its obligor
                            if leg.provision.when_partner_attacks and (leg.obligor != attack.victim
                                                                       or not spares_own_attack(leg))]
@@ -165,7 +165,7 @@ class _Run:
             else:
                 neutral[leg.obligor].append(
                     Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because,
-                            *self._sure(leg, attack, ctx)))
+                            *self._sure(leg, attack, ctx), leg.instrument))
 
     def _bind_joins(
         self, attack: Attack, because: Because, ctx: Situation, pending: dict[str, list[Obligation]]

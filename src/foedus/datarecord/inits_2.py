@@ -26,8 +26,8 @@ def _34(__r_set):
 INITS["def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'level', level)\n    __r_set(self, 'when', when)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'certainty', certainty)"] = _34
 
 
-def _35(__r_d5, __r_d6, __r_set):
-    def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):
+def _35(__r_d5, __r_d6, __r_d7, __r_set):
+    def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):
         __r_set(self, 'state', state)
         __r_set(self, 'toward', toward)
         __r_set(self, 'treaty', treaty)
@@ -35,10 +35,11 @@ def _35(__r_d5, __r_d6, __r_set):
         __r_set(self, 'because', because)
         __r_set(self, 'certainty', certainty)
         __r_set(self, 'certainty_reasons', certainty_reasons)
+        __r_set(self, 'instrument', instrument)
     return __init__
 
 
-INITS["def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):\n    __r_set(self, 'state', state)\n    __r_set(self, 'toward', toward)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _35
+INITS["def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'toward', toward)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'instrument', instrument)"] = _35
 
 
 def _36(__r_d4, __r_d5, __r_d6, __r_set):
@@ -56,8 +57,8 @@ def _36(__r_d4, __r_d5, __r_d6, __r_set):
 INITS["def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6):\n    __r_set(self, 'state', state)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _36
 
 
-def _37(__r_d5, __r_d6, __r_set):
-    def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):
+def _37(__r_d5, __r_d6, __r_d7, __r_set):
+    def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):
         __r_set(self, 'state', state)
         __r_set(self, 'with_', with_)
         __r_set(self, 'treaty', treaty)
@@ -65,10 +66,11 @@ def _37(__r_d5, __r_d6, __r_set):
         __r_set(self, 'because', because)
         __r_set(self, 'certainty', certainty)
         __r_set(self, 'certainty_reasons', certainty_reasons)
+        __r_set(self, 'instrument', instrument)
     return __init__
 
 
-INITS["def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):\n    __r_set(self, 'state', state)\n    __r_set(self, 'with_', with_)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _37
+INITS["def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'with_', with_)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'instrument', instrument)"] = _37
 
 
 def _38(__r_d1, __r_f2, __r_f3, __r_factory):

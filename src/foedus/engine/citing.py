@@ -87,7 +87,7 @@ def _cited(leg: Leg, attack: Attack, sure: Sureness, names: Mapping[str, str]) -
     assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
     duty = duty_of(leg.treaty, p)
     return (level, (*assumed, *conditions(leg, attack, names)), leg.treaty.type == "bilateral",
-            tuple(p.unresolved), reasons, duty.entails.value, duty.text, leg.treaty.instrument.value)
+            tuple(p.unresolved), reasons, duty.entails.value, duty.text, leg.instrument)
 
 
 def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place, names: Mapping[str, str]) -> Sureness:

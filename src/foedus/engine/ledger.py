@@ -233,7 +233,8 @@ def neutral_records(finds: list[Found], sure: Certify, ordered: bool = False,
 
 def _neutral(f: Found, sure: Certify) -> Neutral:
     leg = f[5]
-    return _make_neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f), *sure(f))
+    return _make_neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f), *sure(f),
+                         leg.instrument)
 
 
 def consultations_of(finds: Iterable[Found], sure: Certify, store: Interned) -> list[Consultation]:
@@ -244,7 +245,7 @@ def consultations_of(finds: Iterable[Found], sure: Certify, store: Interned) -> 
 def _consultation(f: Found, sure: Certify) -> Consultation:
     leg = f[5]
     return _make_consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f),
-                              *sure(f))
+                              *sure(f), leg.instrument)
 
 
 def violations_of(finds: Iterable[Found], sure: Certify, store: Interned) -> list[Violation]:

@@ -57,6 +57,13 @@ class Leg:
         p = self.provision
         return (STRENGTH_ORDER[p.strength], KIND_ORDER[p.kind], self.treaty.id, p.article, self.obligor)
 
+    @property
+    def instrument(self) -> str:
+        """What kind of instrument the leg is owed under (`treaty`, `executive_order`, ...): its treaty's, the one
+        source of every record an engine makes of the leg (an obligation, a consultation, a neutrality duty) and of
+        a war's triggered duty, so that each says alike whether it is a treaty (`foedus.cited.instrument_said`)."""
+        return self.treaty.instrument.value
+
     def gated_by(self, gate: str) -> bool:
         """Whether the leg carries the named gate."""
         return gate in self.gates

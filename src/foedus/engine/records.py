@@ -147,6 +147,7 @@ class Consultation(Contracted):
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    instrument: str = "treaty"  # as `Obligation.instrument` (`Leg.instrument`); a war's record says it, not the JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,7 @@ class Neutral(Contracted):
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    instrument: str = "treaty"  # as `Obligation.instrument` (`Leg.instrument`); a war's record says it, not the JSON
 
 
 @dataclass(frozen=True, slots=True)

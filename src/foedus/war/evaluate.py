@@ -60,6 +60,7 @@ class Trigger:
     unresolved: tuple[str, ...] = ()  # conditions its source flags without specifying (read as met)
     certainty: str = "verified"  # of the facts it rests on, for this attack (`foedus.engine.citing.Certifier`)
     reasons: tuple[CertaintyReason, ...] = ()  # the facts that lower it, as `certainty_reasons` are
+    instrument: str = "treaty"  # what kind of instrument it is owed under, as an obligation's (`Leg.instrument`)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -132,7 +133,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
             p = leg.provision
             level, reasons = sure.leg(leg, attack.victim, attack.place, attack.kind)
             trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
-                           side, attack, tuple(p.unresolved), level, tuple(reasons))
+                           side, attack, tuple(p.unresolved), level, tuple(reasons), leg.instrument)
             out.setdefault(trig.key, trig)
     return out
 

@@ -120,7 +120,7 @@ class FrameBuilder:
             why = cause(changes, attack=(t.attack.attacker, t.attack.victim), treaties=[t.treaty])
             self._rec(t.obligor).triggered.append({
                 "date": ev.date.isoformat(), "treaty": t.treaty, "article": t.article, "toward": t.beneficiary,
-                "kind": t.kind, "strength": t.strength, "side": t.side, "instrument": self._instrument(t.treaty),
+                "kind": t.kind, "strength": t.strength, "side": t.side, "instrument": t.instrument,
                 "certainty": t.certainty,
                 "doubted": list(doubted(t.reasons)),
                 "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
@@ -133,7 +133,7 @@ class FrameBuilder:
                 self._seen.add(("consult", c.state, c.treaty, c.article, c.with_))
                 self._rec(c.state).consultations.append({"date": ev.date.isoformat(), "treaty": c.treaty,
                                                          "article": c.article, "with": c.with_,
-                                                         "instrument": self._instrument(c.treaty),
+                                                         "instrument": c.instrument,
                                                          "certainty": c.certainty,
                                                          "doubted": list(doubted(c.certainty_reasons)),
                                                          "because": c.because.to_dict()})
@@ -142,16 +142,10 @@ class FrameBuilder:
                 self._seen.add(("neutral", n.state, n.treaty, n.toward))
                 self._rec(n.state).neutral.append({"date": ev.date.isoformat(), "treaty": n.treaty,
                                                    "article": n.article, "toward": n.toward,
-                                                   "instrument": self._instrument(n.treaty),
+                                                   "instrument": n.instrument,
                                                    "certainty": n.certainty,
                                                    "doubted": list(doubted(n.certainty_reasons)),
                                                    "because": n.because.to_dict()})
-
-    def _instrument(self, treaty: str) -> str:
-        """What kind of instrument a duty is owed under (`treaty`, `executive_order`, ...), for its record: a duty
-        line says one that is not a treaty (`foedus.cited.instrument_said`). Only a curated treaty is other than one."""
-        found = self.world.treaties.curated.get(treaty)
-        return found.instrument.value if found is not None else "treaty"
 
     def names(self, day: dt.date) -> dict[str, str]:
         """Display names of every state the replay mentions: the records' states, those their duties face, and those
