@@ -135,6 +135,9 @@ def test_the_alliance_counts_of_foedus_depth_in_depth_md(tmp_path: Path) -> None
     said = re.search(r"\d+ ATOP alliances, \d+ curated treaties", proc.stderr).group(0)  # type: ignore[union-attr]
     atop = said.split()[0]
     assert f"{atop} alliances (`foedus depth --out FILE` says `{said}`)" in _doc("depth.md")
+    row = pd.read_parquet(tmp_path / "depth.parquet").set_index("treaty").loc["sau_pak_2025"]
+    interval = f"{row['depth_lo']:.2f} to {row['depth_hi']:.2f}".replace("-", "−")
+    assert f"depth 0 with a wide interval, {interval}, in the `sau_pak_2025` row" in _doc("depth.md")
 
 
 def _atlas_columns_in_doc() -> dict[str, list[str]]:
@@ -255,3 +258,152 @@ def test_the_sidecar_example_in_research_md(tmp_path: Path) -> None:
     shown = json.loads(sidecar)
     shown["foedus"]["foedus_version"] = written["foedus"]["foedus_version"]
     assert written == shown
+
+
+def _wrote(proc: subprocess.CompletedProcess[str]) -> int:
+    """The rows a writer says it wrote (`wrote N rows to FILE` on stderr)."""
+    assert proc.returncode == 0, proc.stderr
+    return int(re.search(r"wrote ([\d,]+) rows to ", proc.stderr).group(1).replace(",", ""))  # type: ignore[union-attr]
+
+
+@pytest.mark.needs_data
+def test_the_empty_covariate_rows_in_research_md(tmp_path: Path) -> None:
+    """docs/research.md: how many dyad-years of `foedus dyads --from 1816 --to 2018` have empty cascade covariates
+    (the note's count) of how many, in the COW and the Gleditsch–Ward tables."""
+    counts = []
+    for system in ("cow", "gw"):
+        proc = _foedus(["dyads", "--from", "1816", "--to", "2018", "--system", system, "--out",
+                        str(tmp_path / f"{system}.parquet")], os.environ.copy())
+        empty = re.search(r"empty in the ([\d,]+) dyad-years", proc.stderr).group(1)  # type: ignore[union-attr]
+        counts.append((empty, f"{_wrote(proc):,}"))
+    (cow_empty, cow_rows), (gw_empty, gw_rows) = counts
+    assert (f"`foedus dyads --from 1816 --to 2018 --out FILE`: {cow_empty} of its {cow_rows} directed dyad-years "
+            f"({gw_empty} of {gw_rows} with `--system gw`)" in _doc("research.md"))
+
+
+@pytest.mark.needs_data
+def test_the_dyad_years_of_1816_2016_in_research_md(tmp_path: Path) -> None:
+    """docs/research.md measures the contiguity differences on the rows of `foedus dyads --from 1816 --to 2016`."""
+    rows = _wrote(_foedus(["dyads", "--from", "1816", "--to", "2016", "--no-covariates", "--out",
+                           str(tmp_path / "d.parquet")], os.environ.copy()))
+    assert (f"directed dyad-years 1816–2016 ({rows:,}), the rows `foedus dyads --from 1816 --to 2016 --no-covariates "
+            "--out FILE` writes" in _doc("research.md"))
+
+
+@pytest.mark.needs_data
+def test_the_dyads_of_1900_in_data_md(tmp_path: Path) -> None:
+    """docs/data.md: the rows `foedus dyads` writes for 1900 with the official states2016.csv."""
+    rows = _wrote(_foedus(["dyads", "--from", "1900", "--to", "1900", "--no-covariates", "--out",
+                           str(tmp_path / "d.parquet")], os.environ.copy()))
+    assert f"instead of {rows:,}, `foedus dyads --from 1900 --to 1900 --no-covariates --out FILE`" in _doc("data.md")
+
+
+@pytest.mark.needs_data
+def test_the_atop_rows_in_the_dyads_table_in_research_md(tmp_path: Path) -> None:
+    """docs/research.md: ATOP's dyad-year rows of 1816–2018 against `foedus dyads --from 1816 --to 2018
+    --no-covariates`: how many are rows of the table, where the flags differ, and the rows the table lacks."""
+    out = tmp_path / "d.parquet"
+    _wrote(_foedus(["dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--out", str(out)],
+                   os.environ.copy()))
+    table = pd.read_parquet(out)
+    atop = pd.read_csv(Path(os.environ["FOEDUS_DATA_DIR"]) / "atop" / "atop_alliance.csv")
+    early = int((atop["year"] == 1815).sum())
+    atop = atop[atop["year"].between(1816, 2018)]
+    both = atop.merge(table, on=["ccode1", "ccode2", "year"], how="left", suffixes=("_atop", ""), indicator=True)
+    listed = both[both["_merge"] == "both"]
+    lacking = both[both["_merge"] == "left_only"]
+    flags = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+    differ = [int((listed[f + "_atop"].fillna(0).astype(int) != listed[f].astype(int)).sum()) for f in flags]
+    members = {(c, y) for side in ("ccode1", "ccode2") for c, y in zip(table[side], table["year"], strict=True)}
+    neither = sum((a, y) not in members and (b, y) not in members
+                  for a, b, y in zip(lacking["ccode1"], lacking["ccode2"], lacking["year"], strict=True))
+    text = _doc("research.md")
+    assert f"prints `{early}`): of ATOP's {len(atop):,} rows of 1816–2018, {len(listed):,} are rows" in text
+    assert f"classes 1 and 2 ({', '.join(map(str, differ))} for the five flags" in text
+    assert f"the other {len(lacking):,} rows ({neither} of them with neither state a member)" in text
+    assert int(table["atopally"].sum()) == len(listed)
+    assert f"`atopally` is 1 on exactly the {len(listed):,} rows of the table that ATOP's file lists" in text
+
+
+@pytest.mark.needs_data
+def test_the_treaties_signed_not_in_force_in_whatif_and_atlas_md(tmp_path: Path) -> None:
+    """docs/whatif-and-atlas.md: the atlas rows `--basis signed` changes on 2024-07-01 (and none on 2025-06-01)."""
+    changed = []
+    for day in ("2024-07-01", "2025-06-01"):
+        frames = []
+        for basis in ("in-force", "signed"):
+            out = tmp_path / f"{day}-{basis}.parquet"
+            _wrote(_foedus(["atlas", "--date", day, "--basis", basis, "--out", str(out)], os.environ.copy()))
+            frames.append(pd.read_parquet(out).set_index(["attacker", "target"]).sort_index())
+        old, new = frames
+        cols = [c for c in old.columns if c.endswith(("_legal", "_escalatory"))]
+        moved = {c: ~((old[c] == new[c]) | (old[c].isna() & new[c].isna())) for c in cols}
+        rows = pd.concat(moved, axis=1).any(axis=1)
+        changed.append((int(rows.sum()), len(old), int(moved["war_size_legal"].sum()),
+                        int(moved["war_size_escalatory"].sum())))
+    (rows_2024, total, legal, escalatory), (rows_2025, *_) = changed
+    text = _doc("whatif-and-atlas.md")
+    assert (f"and not yet in force, {rows_2024:,} of the {total:,} rows change (the legal war size of {legal:,} "
+            f"dyads, the escalatory one of {escalatory:,});" in text)
+    assert rows_2025 == 0 and "on 2025-06-01 none does" in text
+
+
+@pytest.mark.needs_data
+def test_the_intra_alliance_wars_in_the_escalatory_reading_in_backtest_md() -> None:
+    """docs/backtest.md: in the escalatory reading the Gulf War's, the Football War's and Cenepa's opening attacks bind
+    no one to a side, every other member of the shared treaty being bound to both."""
+    bound_both = []
+    for attacker, target, day in (("IRQ", "KWT", "1990-08-02"), ("SLV", "HND", "1969-07-14"),
+                                  ("ECU", "PER", "1995-01-09")):
+        proc = _foedus(["cascade", "--attacker", attacker, "--target", target, "--date", day, "--reading",
+                        "escalatory", "--json"], os.environ.copy())
+        result = json.loads(proc.stdout)
+        assert result["joiners"] == []
+        bound_both.append(len(result["conflicts"]))
+    text = _doc("backtest.md")
+    assert (f"finds no state obligated to join and {bound_both[0]} Arab League members bound to both sides" in text)
+    assert f"--date 1995-01-09`: {bound_both[1]} and {bound_both[2]} bound to both sides)" in text
+
+
+def _bound_from(war: str, reading: str, env: dict[str, str]) -> dict[str, int]:
+    """How many states a bundled war's replay first binds on each day (`foedus war NAME --json`), and (under
+    "USA") how many of them first by an attack on the United States."""
+    proc = _foedus(["war", war, "--json", "--reading", reading], env)
+    assert proc.returncode == 0, proc.stderr
+    days: dict[str, int] = {"USA": 0}
+    for record in json.loads(proc.stdout)["states"]:
+        if first := record["first_bound"]:
+            days[first["date"]] = days.get(first["date"], 0) + 1
+            days["USA"] += first["because"]["attacked"] == "USA"
+    return days
+
+
+@pytest.mark.needs_data
+def test_the_states_the_worked_wars_bind_in_war_md(tmp_path: Path) -> None:
+    """docs/war.md: how many states the Israel–Iran war of June 2025 and the Iran war of 2026 bind, by day, reading
+    and data (the research data, or the bundled treaties only)."""
+    (tmp_path / "empty").mkdir()
+    data, bundled = os.environ.copy(), {**os.environ, "FOEDUS_DATA_DIR": str(tmp_path / "empty")}
+    text = _doc("war.md")
+    for env in (data, bundled):
+        assert _bound_from("israel_iran_2025", "legal", env) == {"2025-06-23": 21, "USA": 0}
+        assert _bound_from("iran_2026", "legal", env) == {"2026-02-28": 17, "USA": 0}
+    assert "binds 21 states to Qatar that day" in text and "bind 17 states from 28 February" in text
+    wide, narrow = (_bound_from("israel_iran_2025", "escalatory", env) for env in (data, bundled))
+    assert (f"{wide['2025-06-22']} states are bound to the US side from 22 June (NATO, the Rio treaty, ANZUS and "
+            f"others) and {wide['2025-06-23']} more from 23 June with the research data, {narrow['2025-06-22']} and "
+            f"{narrow['2025-06-23']} with the bundled treaties only" in text)
+    wide, narrow = (_bound_from("iran_2026", "escalatory", env) for env in (data, bundled))
+    assert (f"with `--reading escalatory` {narrow['2026-02-28']} states are bound from 28 February with the bundled "
+            f"treaties only (`FOEDUS_DATA_DIR` an empty folder), {wide['2026-02-28']} with the research data, "
+            f"{wide['USA']} of them to the United States" in text)
+    assert set(wide) == set(narrow) == {"2026-02-28", "USA"} and narrow["USA"] == wide["USA"]
+
+
+def test_the_checked_corrections_counted_in_history_md() -> None:
+    """docs/history.md: how many carried alliances have a `checked` correction, by the command it quotes."""
+    from foedus.sources.corrections import load_corrections
+
+    checked = sum(c.action == "checked" for c in load_corrections())
+    assert (f"have a `checked` correction each ({checked}: `python -c \"from foedus.sources.corrections import "
+            "load_corrections; print(sum(c.action == 'checked' for c in load_corrections()))\"`" in _doc("history.md"))
