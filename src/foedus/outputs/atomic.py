@@ -167,6 +167,22 @@ def _sync(path: Path) -> None:
 
 
 @contextlib.contextmanager
+def _temporary(out: Path, kind: Literal["file", "folder"]) -> Iterator[Path]:
+    """A new temporary for `out`, removed when the block ends however it ends; a system error in the block (the
+    write, the publish) or in making the temporary is `_fail`'s one line."""
+    try:
+        tmp = new_temporary(out, kind)
+    except OSError as exc:
+        raise _fail(out, exc) from None
+    try:
+        yield tmp
+    except OSError as exc:
+        raise _fail(out, exc) from None
+    finally:
+        discard(tmp)
+
+
+@contextlib.contextmanager
 def staged_file(out: Path, *, force: bool = False, how: str = HOW, dataset: bool = False) -> Iterator[Path]:
     """A fresh temporary file beside `out` to write into; on success it becomes `out`, else it goes away. Only a
     dataset installer passes `dataset`, to write the data folder's own files (`check_target`).
@@ -176,20 +192,11 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW, dataset: bool
         OutputError: the folder is missing or unwritable, or writing failed (disk full, ...).
     """
     check_target(out, force=force, kind="file", how=how, dataset=dataset)
-    try:
-        tmp = new_temporary(out, "file")
-    except OSError as exc:
-        raise _fail(out, exc) from None
-    try:
-        try:
-            yield tmp
-            check_not_stopped()
-            _sync(tmp)
-            _publish_file(tmp, out, force, how, dataset)
-        except OSError as exc:
-            raise _fail(out, exc) from None
-    finally:
-        discard(tmp)
+    with _temporary(out, "file") as tmp:
+        yield tmp
+        check_not_stopped()
+        _sync(tmp)
+        _publish_file(tmp, out, force, how, dataset)
 
 
 def _publish_file(tmp: Path, out: Path, force: bool, how: str, dataset: bool) -> None:
@@ -258,31 +265,22 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     from foedus.outputs.swap import claim_folder, empty_folder, fill_empty_folder, swap_folder
 
     empty = not force and empty_folder(out)  # taken without --force only if it is still empty when published
-    try:
-        tmp = new_temporary(out, "folder")
-    except OSError as exc:
-        raise _fail(out, exc) from None
-    try:
-        try:
-            yield tmp
-            check_not_stopped()
-            for path in tmp.rglob("*"):
-                if path.is_file():
-                    _sync(path)
-            if force and (refused := _link_refused(out)) is not None:  # a link made while this run wrote
-                raise refused
-            if force and out.is_dir():
-                _refuse_replacing(out, replaceable, "; this run's output was discarded")
-                keep_mode(tmp, out)
-                swap_folder(tmp, out)
-            elif empty:
-                fill_empty_folder(tmp, out, how)
-            else:
-                claim_folder(tmp, out, how)
-        except OSError as exc:
-            raise _fail(out, exc) from None
-    finally:
-        discard(tmp)
+    with _temporary(out, "folder") as tmp:
+        yield tmp
+        check_not_stopped()
+        for path in tmp.rglob("*"):
+            if path.is_file():
+                _sync(path)
+        if force and (refused := _link_refused(out)) is not None:  # a link made while this run wrote
+            raise refused
+        if force and out.is_dir():
+            _refuse_replacing(out, replaceable, "; this run's output was discarded")
+            keep_mode(tmp, out)
+            swap_folder(tmp, out)
+        elif empty:
+            fill_empty_folder(tmp, out, how)
+        else:
+            claim_folder(tmp, out, how)
 
 
 def install_signal_cleanup() -> None:
