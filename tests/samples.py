@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Callable, Iterator
+import os
+import signal
+import threading
+import warnings
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
+from unittest import mock
 
 import pytest
 
@@ -42,16 +47,31 @@ class Ran(NamedTuple):
     stderr: str
 
 
-def cli_line(args: list[str]) -> Ran:
+def cli_line(args: list[str], env: Mapping[str, str] | None = None) -> Ran:
     """Run one command line in-process as the console script does: exit code, stdout, stderr. The suite's one
     runner of the command line: a subprocess costs an interpreter's start and a world's load each; a test that
-    needs a process of its own (the real console script, a fresh world or cache, a signal) says why."""
+    needs a process of its own (the real console script, a fresh world or cache, a signal) says why. `env` sets
+    variables for this run only (a setting read when the command runs; the world is this process's, loaded once).
+    A warning the run gives is written to its stderr as a process of its own would print it (Python's default
+    filters), not left to pytest's summary: a check of stderr sees a stray warning."""
     from foedus.cli.start import run_line
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(args)
+    with mock.patch.dict(os.environ, env or {}), warnings.catch_warnings(record=True) as caught:
+        _default_warning_filters()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = run_line(args)
+    for w in caught:
+        err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line))
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def _default_warning_filters() -> None:
+    """The warning filters a fresh interpreter starts with (no -W, no PYTHONWARNINGS), in place of pytest's."""
+    warnings.resetwarnings()
+    for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+        warnings.simplefilter("ignore", category)
+    warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
 
 
 class InlineClient:
@@ -72,3 +92,29 @@ class InlineClient:
 def inline_client(*_: object) -> Iterator[InlineClient]:
     """`foedus.sweeps.dask_sweeps.client`'s stand-in: monkeypatch it in for an `InlineClient`."""
     yield InlineClient()
+
+
+@contextlib.contextmanager
+def paused_workers(pool: Any, guard_s: float = 60.0) -> Iterator[None]:
+    """A web worker pool's processes started, then paused (SIGSTOP): a job sent to one gets no answer however fast
+    the machine, so it runs past any time limit, and the pool stops it there (SIGKILL ends a paused process). No
+    race with real work: a limit under what a job takes passed only while the machine was slow enough. The guard
+    resumes them after `guard_s` (a hang guard, not a speed bound): a pool that kept no limit then answers, and the
+    test fails instead of hanging."""
+    pids = [worker.started().pid for worker in pool._workers]
+
+    def resume() -> None:
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):  # killed at the limit, as it should be
+                os.kill(pid, signal.SIGCONT)
+
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    guard = threading.Timer(guard_s, resume)
+    guard.daemon = True
+    guard.start()
+    try:
+        yield
+    finally:
+        guard.cancel()
+        resume()

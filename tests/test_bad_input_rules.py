@@ -14,8 +14,6 @@ and nothing the user wrote is overwritten or lost.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 from importlib import resources
@@ -23,23 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.errors import FoedusError, OutputExistsError
+from samples import cli_line
 
 WARS = resources.files("foedus.data").joinpath("wars")
 
 
-def _run(args: list[str]) -> tuple[int, str, str]:
-    """Exit code, stdout and stderr of a command line run in-process as the console script runs it."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(args)
-    return code, out.getvalue(), err.getvalue()
-
-
 def _error_line(args: list[str]) -> str:
     """The one `error:` line of a refused command line (exit 2, no traceback)."""
-    code, _, err = _run(args)
+    code, _, err = cli_line(args)
     lines = err.strip().splitlines()
     assert code == 2, err
     assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
@@ -133,14 +123,14 @@ def test_depth_scored_without_bootstrap_draws_says_what_its_intervals_leave_out(
     saved = tmp_path / "params.json"
     saved.write_text(json.dumps(params), encoding="utf-8")
     out = tmp_path / "depth.csv"
-    code, _, err = _run(["depth", "--params", str(saved), "--out", str(out)])
+    code, _, err = cli_line(["depth", "--params", str(saved), "--out", str(out)])
     assert code == 0, err
     note = ("the item parameters have no bootstrap draws (--refit --draws 0): each interval (depth_lo, depth_hi, "
             "scope_lo, scope_hi) is about the alliance only")
     assert f"note: {note}" in err
     sidecar = json.loads((tmp_path / "depth.csv-metadata.json").read_text(encoding="utf-8"))
     assert note in json.dumps(sidecar)
-    code, _, err = _run(["depth", "--out", str(tmp_path / "bundled.csv")])  # the bundled parameters have draws
+    code, _, err = cli_line(["depth", "--out", str(tmp_path / "bundled.csv")])  # the bundled parameters have draws
     assert code == 0, err
     assert "no bootstrap draws" not in err
 
@@ -184,7 +174,7 @@ def test_a_war_file_of_yours_may_not_take_a_bundled_wars_id(tmp_path: Path) -> N
 
         foedus.replay_war(mine)
     mine.write_text(_war_text("my_july_1914"), encoding="utf-8")  # an id of its own: replayed
-    code, out, err = _run(["war", str(mine), "--json"])
+    code, out, err = cli_line(["war", str(mine), "--json"])
     assert code == 0, err
     assert json.loads(out)["war"]["id"] == "my_july_1914"
 
@@ -198,10 +188,10 @@ def test_a_bundled_wars_id_that_names_a_file_here_is_refused_not_read_as_the_fil
     assert _error_line(["war", "july_crisis_1914", "--json"]) == (
         "july_crisis_1914: is both a bundled war's id and a name in the current folder; give ./july_crisis_1914 to "
         "replay that file, or rename it to replay the bundled war")
-    code, out, err = _run(["war", "./july_crisis_1914", "--json"])
+    code, out, err = cli_line(["war", "./july_crisis_1914", "--json"])
     assert code == 0, err
     assert json.loads(out)["war"]["id"] == "my_july_1914"
-    code, out, err = _run(["war", str(WARS.joinpath("july_crisis_1914.yaml")), "--json"])
+    code, out, err = cli_line(["war", str(WARS.joinpath("july_crisis_1914.yaml")), "--json"])
     assert code == 0, err
     assert json.loads(out)["war"]["id"] == "july_crisis_1914"
 
@@ -213,7 +203,7 @@ def test_likely_fit_without_a_bootstrap_says_its_model_measures_no_uncertainty(t
     from foedus.likely.attach import no_bootstrap
 
     out = tmp_path / "mine.json"
-    code, _, err = _run(["likely", "fit", "--out", str(out), "--from", "1897", "--to", "1920", "--bootstrap", "0",
+    code, _, err = cli_line(["likely", "fit", "--out", str(out), "--from", "1897", "--to", "1920", "--bootstrap", "0",
                          "--no-validate"])
     assert code == 0, err
     assert json.loads(out.read_text(encoding="utf-8"))["bootstrap"] == {"replicates": 0}

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from foedus.engine.fast import budget, threads
 from foedus.errors import SettingError
-
-
-def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env=os.environ | env, timeout=120)
+from samples import cli_line
 
 
 def test_the_draws_that_fit_grow_with_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,23 +44,23 @@ def test_bad_blas_threads_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_cli_refuses_draws_beyond_memory_and_says_how_many_fit() -> None:
-    proc = run("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "10000000",
-               FOEDUS_MEMORY_MB="600")
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "10000000"],
+                    env={"FOEDUS_MEMORY_MB": "600"})
     assert proc.returncode == 2, proc.stderr
     line = proc.stderr.strip()
     assert "\n" not in line and "Traceback" not in line
     assert "10,000,000 draws of RUS against EST would need about" in line
     assert "fit in 600 MiB (set FOEDUS_MEMORY_MB to change the budget)" in line
     most = int(line.split("at most ")[1].split(" fit")[0].replace(",", ""))
-    ok = run("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", str(min(most, 2000)),
-             "--seed", "1", "--json", FOEDUS_MEMORY_MB="600")
+    ok = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", str(min(most, 2000)),
+                   "--seed", "1", "--json"], env={"FOEDUS_MEMORY_MB": "600"})
     assert ok.returncode == 0, ok.stderr
 
 
 @pytest.mark.slow
 def test_cli_atlas_refuses_draws_beyond_memory(tmp_path: Path) -> None:
-    proc = run("atlas", "--date", "2025-06-01", "--draws", "100000", "--reading", "escalatory", "--out",
-               str(tmp_path / "atlas.parquet"))
+    proc = cli_line(["atlas", "--date", "2025-06-01", "--draws", "100000", "--reading", "escalatory", "--out",
+                     str(tmp_path / "atlas.parquet")])
     assert proc.returncode == 2, proc.stderr
     assert list(tmp_path.iterdir()) == []
     assert "100,000 draws of the 2025-06-01 atlas would need about" in proc.stderr
@@ -75,13 +68,14 @@ def test_cli_atlas_refuses_draws_beyond_memory(tmp_path: Path) -> None:
 
 
 def test_cli_says_a_bad_setting_in_one_line(tmp_path: Path) -> None:
-    proc = run("atlas", "--date", "2025-06-01", "--out", str(tmp_path / "atlas.parquet"), FOEDUS_BLAS_THREADS="many")
+    proc = cli_line(["atlas", "--date", "2025-06-01", "--out", str(tmp_path / "atlas.parquet")],
+                    env={"FOEDUS_BLAS_THREADS": "many"})
     assert proc.returncode == 2 and list(tmp_path.iterdir()) == []
     assert proc.stderr.strip().count("\n") == 0 and "FOEDUS_BLAS_THREADS must be a whole number" in proc.stderr
 
 
 def test_cli_says_a_bad_jit_setting_in_one_line(tmp_path: Path) -> None:
-    proc = run("atlas", "--date", "1990-06-01", "--reading", "escalatory", "--out", str(tmp_path / "atlas.parquet"),
-               FOEDUS_JIT="yes")
+    proc = cli_line(["atlas", "--date", "1990-06-01", "--reading", "escalatory", "--out",
+                     str(tmp_path / "atlas.parquet")], env={"FOEDUS_JIT": "yes"})
     assert proc.returncode == 2 and list(tmp_path.iterdir()) == [], proc.stderr
     assert proc.stderr.strip().count("\n") == 0 and "FOEDUS_JIT must be 0 (numpy) or 1" in proc.stderr

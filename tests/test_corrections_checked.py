@@ -21,17 +21,14 @@ from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.world import World
 from foedus.sources.correction_apply import apply_corrections
 from foedus.sources.corrections import load_corrections
+from samples import cli_line
 
 pytestmark = pytest.mark.needs_data
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "history.md"
 PAGE = "sources: [{url: 'https://tass.com/world/1899089'}], note: n"
+WIDE = {"COLUMNS": "400"}  # the text output as wide as the check reads it: a long fact on one line
 IRAN = "in force in January 2025, renewed by five-year periods, no notice ending it found"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "400"}, timeout=300)
 
 
 def reasons(out: Any) -> Iterator[dict[str, str]]:
@@ -65,14 +62,14 @@ def test_the_check_reaches_the_json_the_text_and_the_treaty(world: World) -> Non
     `foedus treaties show` say the check; the check's pages are among the treaty's sources."""
     said = ("checked on 2026-12-05 (newafricanmagazine.com): renewed consistently; the 2025 defence cooperation "
             "agreement not said to replace it")
-    proc = run("cascade", "-a", "SOM", "-t", "KEN", "-d", "2025-06-01", "--json")
+    proc = cli_line(["cascade", "-a", "SOM", "-t", "KEN", "-d", "2025-06-01", "--json"], env=WIDE)
     assert proc.returncode == 0, proc.stderr
     found = [r for r in reasons(json.loads(proc.stdout)) if r["fact"].startswith("atop_3485: its source")]
     assert found and all(said in r["fact"] and r["certainty"] == "carried-forward" for r in found)
-    text = run("cascade", "-a", "SOM", "-t", "KEN", "-d", "2025-06-01")
+    text = cli_line(["cascade", "-a", "SOM", "-t", "KEN", "-d", "2025-06-01"], env=WIDE)
     assert text.returncode == 0, text.stderr
     assert said in " ".join(text.stdout.replace("│", " ").split()), text.stdout
-    shown = run("treaties", "show", "atop_4968", "--json")
+    shown = cli_line(["treaties", "show", "atop_4968", "--json"], env=WIDE)
     assert shown.returncode == 0, shown.stderr
     treaty = json.loads(shown.stdout)
     assert treaty["carry_checked"] == f"checked on 2026-12-05 (tass.com): {IRAN}"

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from foedus.research.atop_check import OBVARY, PHASE_CHANGE
+from samples import cli_line
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -43,9 +44,10 @@ def _sessions() -> list[tuple[str, str, list[str]]]:
     return found
 
 
-def _foedus(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=300)
+def _fresh(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`foedus ARGS` in a process of its own: another data folder's world (this process's is loaded once)."""
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ | env, timeout=300)
 
 
 SESSIONS = _sessions()
@@ -61,12 +63,12 @@ def test_a_quoted_console_session_prints_what_the_doc_shows(doc: str, command: s
     """A session runs as written (`/empty/folder` is an empty folder made for it)."""
     words = shlex.split(command.replace("/empty/folder", str(tmp_path / "empty")))
     (tmp_path / "empty").mkdir()
-    env = os.environ.copy()
+    env: dict[str, str] = {}
     while "=" in words[0]:
         name, value = words.pop(0).split("=", 1)
         env[name] = value
     assert words[0] == "foedus", f"{doc}: `{command}` is not a foedus command"
-    proc = _foedus(words[1:], env)
+    proc = _fresh(words[1:], env) if "FOEDUS_DATA_DIR" in env else cli_line(words[1:], env)
     printed = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
     assert printed == shown, f"{doc}: `{command}`"
 
@@ -74,8 +76,8 @@ def test_a_quoted_console_session_prints_what_the_doc_shows(doc: str, command: s
 @pytest.mark.needs_data
 def test_the_memory_budget_figures_with_the_research_data() -> None:
     """docs/performance.md gives the same command's figures with the research data loaded."""
-    proc = _foedus(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "10000000"],
-                   {**os.environ, "FOEDUS_MEMORY_MB": "600"})
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "10000000"],
+                    {"FOEDUS_MEMORY_MB": "600"})
     need, fit = re.search(r"about ([\d,]+) MiB of memory; at most ([\d,]+) fit", proc.stderr).groups()  # type: ignore[union-attr]
     assert f"reports about {need} MiB and at most {fit} draws" in _doc("performance.md")
 
@@ -83,7 +85,7 @@ def test_the_memory_budget_figures_with_the_research_data() -> None:
 @pytest.mark.needs_data
 def test_the_atop_check_table_in_research_md() -> None:
     """docs/research.md's agreement table and disagreement classes are `foedus atop-check`'s."""
-    proc = _foedus(["atop-check", "--json"], os.environ.copy())
+    proc = cli_line(["atop-check", "--json"])
     report = json.loads(proc.stdout)
     text = _doc("research.md")
     assert f"{report['reference_rows']:,} rows" in text
@@ -103,8 +105,7 @@ def test_the_atop_check_table_in_research_md() -> None:
 @pytest.mark.needs_data
 def test_the_rows_written_in_outputs_md(tmp_path: Path) -> None:
     """docs/outputs.md: `foedus dyads --from 1990 --to 1990 --undirected --out dyads.dta` says what it wrote."""
-    proc = _foedus(["dyads", "--from", "1990", "--to", "1990", "--undirected", "--out", str(tmp_path / "dyads.dta")],
-                   os.environ.copy())
+    proc = cli_line(["dyads", "--from", "1990", "--to", "1990", "--undirected", "--out", str(tmp_path / "dyads.dta")])
     assert proc.returncode == 0, proc.stderr
     rows = re.search(r"wrote ([\d,]+) rows to ", proc.stderr).group(1)  # type: ignore[union-attr]
     assert (f"`wrote {rows} rows to dyads.dta` (`foedus dyads --from 1990 --to 1990 --undirected --out dyads.dta`)"
@@ -118,8 +119,7 @@ def test_the_carried_depth_counts_in_depth_md(tmp_path: Path) -> None:
     counts = []
     for flag in ("--directed", "--undirected"):
         out = tmp_path / f"d{flag}.parquet"
-        proc = _foedus(["dyads", "--from", "2018", "--to", "2019", "--depth", flag, "--out", str(out)],
-                       os.environ.copy())
+        proc = cli_line(["dyads", "--from", "2018", "--to", "2019", "--depth", flag, "--out", str(out)])
         assert proc.returncode == 0, proc.stderr
         frame = pd.read_parquet(out)
         counts.append(int(frame.loc[frame["year"] == 2019, "depth_shared_carried"].sum()))
@@ -130,7 +130,7 @@ def test_the_carried_depth_counts_in_depth_md(tmp_path: Path) -> None:
 @pytest.mark.needs_data
 def test_the_alliance_counts_of_foedus_depth_in_depth_md(tmp_path: Path) -> None:
     """docs/depth.md quotes what `foedus depth --out FILE` says it scored (ATOP alliances, curated treaties)."""
-    proc = _foedus(["depth", "--out", str(tmp_path / "depth.parquet")], os.environ.copy())
+    proc = cli_line(["depth", "--out", str(tmp_path / "depth.parquet")])
     assert proc.returncode == 0, proc.stderr
     said = re.search(r"\d+ ATOP alliances, \d+ curated treaties", proc.stderr).group(0)  # type: ignore[union-attr]
     atop = said.split()[0]
@@ -168,7 +168,7 @@ def test_the_atlas_columns_in_whatif_and_atlas_md(tmp_path: Path) -> None:
     assert set(parts) == set(runs)
     for part, args in runs.items():
         out = tmp_path / f"{len(args)}.parquet"
-        proc = _foedus(["atlas", *args, "--out", str(out)], os.environ.copy())
+        proc = cli_line(["atlas", *args, "--out", str(out)])
         assert proc.returncode == 0, proc.stderr
         assert sorted(pd.read_parquet(out).columns) == sorted(parts[part]), part
 
@@ -176,8 +176,8 @@ def test_the_atlas_columns_in_whatif_and_atlas_md(tmp_path: Path) -> None:
 def test_the_cascade_table_columns_in_outputs_md() -> None:
     """docs/outputs.md lists `foedus cascade --format csv`'s columns, and those `table` leaves out."""
     args = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--format"]
-    csv_header = _foedus([*args, "csv"], os.environ.copy()).stdout.splitlines()[0].split(",")
-    table_header = _foedus([*args, "table"], os.environ.copy()).stdout.splitlines()[0].split()
+    csv_header = cli_line([*args, "csv"]).stdout.splitlines()[0].split(",")
+    table_header = cli_line([*args, "table"]).stdout.splitlines()[0].split()
     text = _doc("outputs.md")
     assert "`csv` all its columns (" + ", ".join(f"`{c}`" for c in csv_header) + ")" in text
     left_out = [c for c in csv_header if c not in table_header]
@@ -190,10 +190,10 @@ def _readme() -> str:
 
 def test_the_treaty_counts_in_the_readme(tmp_path: Path) -> None:
     """README: how many treaty files ship, and how many are in force on 2025-06-01 (without the research data)."""
-    env = {**os.environ, "FOEDUS_DATA_DIR": str(tmp_path)}
+    env = {"FOEDUS_DATA_DIR": str(tmp_path)}
     counts = []
     for extra in ([], ["--date", "2025-06-01"]):
-        proc = _foedus(["treaties", "list", "--format", "csv", *extra], env)
+        proc = _fresh(["treaties", "list", "--format", "csv", *extra], env)
         assert proc.returncode == 0, proc.stderr
         counts.append(len(proc.stdout.splitlines()) - 1)
     assert f"— {counts[0]} treaty files (`foedus treaties list`, without the research data, lists them;" in _readme()
@@ -218,8 +218,8 @@ def test_the_empty_atop_file_message_in_data_md(tmp_path: Path) -> None:
             (data / file.relative_to(source)).symlink_to(file)
     (data / "atop" / "atop5_1m.csv").unlink()
     (data / "atop" / "atop5_1m.csv").write_bytes(b"")
-    proc = _foedus(["cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01"],
-                   {**os.environ, "FOEDUS_DATA_DIR": str(data), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")})
+    proc = _fresh(["cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01"],
+                  {"FOEDUS_DATA_DIR": str(data), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")})
     assert proc.returncode == 2
     shown = _doc("data.md").split("```text ", 1)[1].split(" ```", 1)[0]
     assert shown == proc.stderr.strip().replace(str(data), "/home/me/.local/share/foedus/data")
@@ -231,7 +231,7 @@ def test_the_similarity_pairs_beyond_dyads_in_research_md(tmp_path: Path) -> Non
     rows = []
     for args in (["similarity", "--from", "1816", "--to", "2018"],
                  ["dyads", "--from", "1816", "--to", "2018", "--no-covariates"]):
-        proc = _foedus([*args, "--out", str(tmp_path / f"{args[0]}.parquet")], os.environ.copy())
+        proc = cli_line([*args, "--out", str(tmp_path / f"{args[0]}.parquet")])
         assert proc.returncode == 0, proc.stderr
         rows.append(int(re.search(r"wrote ([\d,]+) rows to ", proc.stderr).group(1).replace(",", "")))  # type: ignore[union-attr]
     text = _doc("research.md")
@@ -241,16 +241,15 @@ def test_the_similarity_pairs_beyond_dyads_in_research_md(tmp_path: Path) -> Non
 
 
 @pytest.mark.needs_data
-def test_the_sidecar_example_in_research_md(tmp_path: Path) -> None:
+def test_the_sidecar_example_in_research_md(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/research.md: what `foedus similarity --from 2017 --to 2017 --out sim.csv` prints and the sidecar it
     writes beside the table (its columns cut to two, as the page says; foedus's version as it is now)."""
     section = (ROOT / "docs" / "research.md").read_text(encoding="utf-8").split(
         "## Provenance beside a CSV or Stata table")[1]
     printed, sidecar = _FENCE.findall(section)[:2]
     assert "`foedus similarity --from 2017 --to 2017 --out sim.csv` prints" in section
-    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "similarity", "--from", "2017", "--to", "2017",
-                           "--out", "sim.csv"], capture_output=True, text=True, env=os.environ.copy(), timeout=300,
-                          cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    proc = cli_line(["similarity", "--from", "2017", "--to", "2017", "--out", "sim.csv"])
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines() == printed.splitlines()
     written = json.loads((tmp_path / "sim.csv-metadata.json").read_text(encoding="utf-8"))

@@ -4,34 +4,29 @@ overlay, and a number where a date belongs (pydantic would read it as seconds si
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.errors import FoedusError, UnknownStateError
 from foedus.model.loader import read_treaty_file
 from foedus.model.overlay import load_overlay
 from foedus.model.states import StateRegistry
 from foedus.war.loader import read_war_file
-from samples import GOOD_TREATY
+from samples import GOOD_TREATY, cli_line
 
 CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
 
 
 def _error_line(args: list[str]) -> str:
     """The one `error:` line of a command line run in-process as the console script does (exit 2, stdout empty)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(args)
-    lines = err.getvalue().strip().splitlines()
-    assert code == 2, err.getvalue()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err.getvalue(), err.getvalue()
-    assert out.getvalue() == "", out.getvalue()
+    code, out, err = cli_line(args)
+    lines = err.strip().splitlines()
+    assert code == 2, err
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    assert out == "", out
     return lines[0].removeprefix("error: ")
 
 
@@ -284,11 +279,9 @@ def test_an_option_of_one_value_given_twice_is_refused_not_read_as_the_last(args
 
 
 def test_a_repeatable_option_still_repeats() -> None:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(["cascade", "-a", "RUS", "-a", "BLR", "-t", "EST", "-t", "LVA", "-d", "2025-06-01",
-                         "--add-member", "nato_1949:UKR", "--add-member", "nato_1949:MDA", "--json"])
-    assert code == 0, err.getvalue()
+    code, _, err = cli_line(["cascade", "-a", "RUS", "-a", "BLR", "-t", "EST", "-t", "LVA", "-d", "2025-06-01",
+                             "--add-member", "nato_1949:UKR", "--add-member", "nato_1949:MDA", "--json"])
+    assert code == 0, err
 
 
 def test_an_entry_without_its_kind_says_what_is_missing(tmp_path: Path) -> None:

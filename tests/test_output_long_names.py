@@ -5,27 +5,20 @@ and a name over the limit is refused before any work, saying so."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.outputs import staged_folder
+from samples import cli_line
 from test_input_messages import _error_line
-
-
-def _run(args: list[str]) -> int:
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        return run_line(args)
 
 
 @pytest.mark.parametrize("name", ["y" * 250 + ".json", "語" * 80 + ".json"])
 def test_a_long_name_the_system_takes_is_written_and_replaced(tmp_path: Path, name: str) -> None:
     out = tmp_path / name
-    assert _run(["schema", "--out", str(out)]) == 0
-    assert _run(["schema", "--war", "--out", str(out), "--force"]) == 0
+    assert cli_line(["schema", "--out", str(out)]).returncode == 0
+    assert cli_line(["schema", "--war", "--out", str(out), "--force"]).returncode == 0
     assert [p.name for p in tmp_path.iterdir()] == [name] and '"events"' in out.read_text(encoding="utf-8")
 
 

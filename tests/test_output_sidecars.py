@@ -16,22 +16,16 @@ import pytest
 
 import foedus.outputs.tables as tables
 import foedus.world_cache as world_cache
-from foedus.cli.app import app
-from foedus.cli.entry import run_cli
 from foedus.errors import OutputError, OutputExistsError
 from foedus.model.world import World
 from foedus.outputs.tables import write_table
+from samples import cli_line
 
 COMMANDS = {
     "dyads": ["dyads", "--from", "1990", "--to", "1990", "--undirected"],
     "similarity": ["similarity", "--from", "1900", "--to", "1900"],
     "atlas": ["atlas", "--from", "1900", "--to", "1900"],
 }
-
-
-def _run(args: list[str], out: Path, capsys: pytest.CaptureFixture[str], *more: str) -> tuple[int, str]:
-    code = run_cli(app, [*args, "--out", str(out), *more])
-    return code, capsys.readouterr().err
 
 
 def _columns(table: Path) -> list[str]:
@@ -43,15 +37,14 @@ def _columns(table: Path) -> list[str]:
 
 @pytest.mark.needs_data
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_a_csv_and_a_stata_table_carry_the_parquet_metadata_in_a_sidecar(tmp_path: Path, command: str,
-                                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    code, err = _run(COMMANDS[command], tmp_path / "t.parquet", capsys)
+def test_a_csv_and_a_stata_table_carry_the_parquet_metadata_in_a_sidecar(tmp_path: Path, command: str) -> None:
+    code, _, err = cli_line([*COMMANDS[command], "--out", str(tmp_path / "t.parquet")])
     assert code == 0, err
     expected = json.loads(pq.read_schema(tmp_path / "t.parquet").metadata[b"foedus"])
     assert expected["dataset_versions"] and expected["foedus_version"]
     for suffix in (".csv", ".dta"):
         table = tmp_path / f"t{suffix}"
-        code, err = _run(COMMANDS[command], table, capsys)
+        code, _, err = cli_line([*COMMANDS[command], "--out", str(table)])
         assert code == 0, err
         side = tmp_path / f"t{suffix}-metadata.json"
         assert f"wrote its metadata (versions, notes, columns) to {side}" in err
@@ -78,13 +71,12 @@ def _work(*_: object, **__: object) -> NoReturn:
 @pytest.mark.parametrize("command", ["dyads", "similarity"])
 @pytest.mark.parametrize("suffix", [".csv", ".dta"])
 def test_a_taken_sidecar_is_refused_before_any_work_and_kept(tmp_path: Path, command: str, suffix: str,
-                                                             monkeypatch: pytest.MonkeyPatch,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(world_cache, "cached_states", _work)
     monkeypatch.setattr(World, "default", classmethod(_work))
     side = tmp_path / f"t{suffix}-metadata.json"
     side.write_bytes(b"mine\x00\n")
-    code, err = _run(COMMANDS[command], tmp_path / f"t{suffix}", capsys)
+    code, _, err = cli_line([*COMMANDS[command], "--out", str(tmp_path / f"t{suffix}")])
     assert "Worked" not in err, "the table was computed before the sidecar was refused"
     assert code == 2 and err.strip().splitlines() == [
         f"error: {side} already exists; not overwriting it (give --force to replace it, or choose another path)"]
@@ -94,11 +86,10 @@ def test_a_taken_sidecar_is_refused_before_any_work_and_kept(tmp_path: Path, com
 
 @pytest.mark.needs_data
 @pytest.mark.parametrize("suffix", [".csv", ".dta"])
-def test_force_replaces_the_table_and_its_sidecar(tmp_path: Path, suffix: str,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_force_replaces_the_table_and_its_sidecar(tmp_path: Path, suffix: str) -> None:
     table, side = tmp_path / f"t{suffix}", tmp_path / f"t{suffix}-metadata.json"
     side.write_text("mine", encoding="utf-8")
-    code, err = _run(COMMANDS["similarity"], table, capsys, "--force")
+    code, _, err = cli_line([*COMMANDS["similarity"], "--out", str(table), "--force"])
     assert code == 0, err
     assert json.loads(side.read_text(encoding="utf-8"))["foedus"]["title"] == "foedus alliance similarity 1900-1900"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([table.name, side.name])

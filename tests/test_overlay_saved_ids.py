@@ -4,28 +4,18 @@ name as typed, read again on the date it was run on (there refused as ambiguous)
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
-from foedus.cli.start import run_line
 from foedus.model.overlay import AddMember, RemoveMember, load_overlay
-
-
-def _run(args: list[str]) -> tuple[int, str]:
-    """The exit code and stderr of a command line run in-process as the console script does."""
-    err = io.StringIO()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-        code = run_line(args)
-    return code, err.getvalue()
+from samples import cli_line
 
 
 def test_a_saved_overlay_names_each_state_as_on_the_scenarios_date(tmp_path: Path) -> None:
     saved = tmp_path / "congo.yaml"
-    code, err = _run(["cascade", "-a", "RUS", "-t", "NOR", "-d", "1980-06-01", "--add-member", "nato_1949:Congo",
+    code, _, err = cli_line(["cascade", "-a", "RUS", "-t", "NOR", "-d", "1980-06-01", "--add-member", "nato_1949:Congo",
                       "--remove-member", "nato_1949:Turkey", "--save-overlay", str(saved)])
     assert code == 0, err
     states = [(c.op, c.state) for c in load_overlay(saved).changes if isinstance(c, AddMember | RemoveMember)]
     assert sorted(states) == [("add_member", "COG"), ("remove_member", "TUR")]
-    code, err = _run(["cascade", "-a", "RUS", "-t", "NOR", "-d", "2020-06-01", "--overlay", str(saved)])
+    code, _, err = cli_line(["cascade", "-a", "RUS", "-t", "NOR", "-d", "2020-06-01", "--overlay", str(saved)])
     assert code == 0, err  # "Congo" read on 2020-06-01 was refused as ambiguous (COG or COD)
