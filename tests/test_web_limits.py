@@ -23,6 +23,7 @@ from foedus.web.params import ScenarioQuery
 from foedus.web.params_mc import DrawsQuery
 from foedus.web.pool import WorkerPool
 from foedus.web.whatif import WhatIfQuery
+from samples import paused_workers
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
@@ -137,12 +138,15 @@ def test_the_pool_admits_running_plus_waiting_jobs_and_no_more() -> None:
 
 
 def test_a_job_past_the_time_limit_is_stopped_and_the_pool_recovers(web_client: Callable[..., TestClient]) -> None:
-    # a limit far under what 5,000 escalatory draws take on any machine (about 0.5 s on a fast idle one, 2026-12-06)
+    """The only worker paused, the job runs past the limit whatever the machine's speed (5,000 escalatory draws,
+    about 0.5 s on a fast idle one, raced a 0.05 s limit before); the next job gets a fresh worker."""
     with web_client(mc_timeout=0.05, workers=1) as c:
-        slow = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory", "draws": 5000}
-        response = c.get("/api/cascade", params=slow)
-        assert response.status_code == 504 and "retry-after" not in response.headers
-        assert response.json()["error"].startswith("the request was stopped at the web app's time limit of 0.05 s;")
+        with paused_workers(c.app.state.pool):  # type: ignore[attr-defined]
+            slow = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory", "draws": 5000}
+            response = c.get("/api/cascade", params=slow)
+            assert response.status_code == 504 and "retry-after" not in response.headers
+            assert response.json()["error"].startswith(
+                "the request was stopped at the web app's time limit of 0.05 s;")
         c.app.state.pool.timeout = 600.0  # type: ignore[attr-defined]  # a hang guard: not how fast, but that it runs
         assert c.get("/api/compare", params={**FLAGSHIP, "other_date": "2024-08-06"}).status_code == 200
 

@@ -13,6 +13,7 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 from fastapi.testclient import TestClient
 
 import foedus
+from samples import paused_workers
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
@@ -148,13 +149,14 @@ def test_compare_needs_something_to_compare(api_client: TestClient, other: dict[
 
 def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works(web_client: Callable[..., TestClient]) -> None:
     slow = {"attacker": "DEU", "target": "FRA", "date": "2025-06-01", "reading": "escalatory", "draws": 10_000}
-    # a limit far under what 10,000 escalatory draws take on any machine (about 1 s on a fast idle one, 2026-12-06):
-    # the run must be stopped, whatever the machine's speed
+    # the workers paused (`paused_workers`): the run is past the limit whatever the machine's speed (10,000
+    # escalatory draws, about 1 s on a fast idle one, raced the 0.05 s limit before)
     with web_client(mc_timeout=0.05) as c:
-        response = c.get("/api/cascade", params=slow)
-        assert response.status_code == 504 and response.json()["status"] == 504
-        assert "stopped at the web app's time limit of 0.05 s" in response.json()["error"]
-        assert c.get("/api/health").status_code == 200
+        with paused_workers(c.app.state.pool):  # type: ignore[attr-defined]
+            response = c.get("/api/cascade", params=slow)
+            assert response.status_code == 504 and response.json()["status"] == 504
+            assert "stopped at the web app's time limit of 0.05 s" in response.json()["error"]
+            assert c.get("/api/health").status_code == 200
         c.app.state.pool.timeout = 600.0  # type: ignore[attr-defined]  # a hang guard: not how fast, but that it runs
         again = c.get("/api/cascade", params={**FLAGSHIP, "draws": 200, "seed": 3})
         assert again.status_code == 200 and again.json()["draws"] == 200
