@@ -122,14 +122,14 @@ def test_a_failure_mid_write_leaves_nothing_under_the_final_name(tmp_path: Path)
 
 
 _SLOW_WRITER = """
-import sys, time
+import signal, sys
 from pathlib import Path
 from foedus.outputs import install_signal_cleanup, staged_file
 install_signal_cleanup()
 with staged_file(Path(sys.argv[1])) as tmp:
     tmp.write_bytes(b"x" * (4 << 20))
     print("writing", flush=True)
-    time.sleep(60)
+    signal.pause()  # until the test's signal (a fixed sleep ended, and published, if the signal came later)
 """
 
 
