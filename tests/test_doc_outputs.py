@@ -271,8 +271,8 @@ def test_the_empty_covariate_rows_in_research_md(tmp_path: Path) -> None:
     (the note's count) of how many, in the COW and the Gleditsch–Ward tables."""
     counts = []
     for system in ("cow", "gw"):
-        proc = _foedus(["dyads", "--from", "1816", "--to", "2018", "--system", system, "--out",
-                        str(tmp_path / f"{system}.parquet")], os.environ.copy())
+        proc = cli_line(["dyads", "--from", "1816", "--to", "2018", "--system", system, "--out",
+                        str(tmp_path / f"{system}.parquet")])
         empty = re.search(r"empty in the ([\d,]+) dyad-years", proc.stderr).group(1)  # type: ignore[union-attr]
         counts.append((empty, f"{_wrote(proc):,}"))
     (cow_empty, cow_rows), (gw_empty, gw_rows) = counts
@@ -283,8 +283,8 @@ def test_the_empty_covariate_rows_in_research_md(tmp_path: Path) -> None:
 @pytest.mark.needs_data
 def test_the_dyad_years_of_1816_2016_in_research_md(tmp_path: Path) -> None:
     """docs/research.md measures the contiguity differences on the rows of `foedus dyads --from 1816 --to 2016`."""
-    rows = _wrote(_foedus(["dyads", "--from", "1816", "--to", "2016", "--no-covariates", "--out",
-                           str(tmp_path / "d.parquet")], os.environ.copy()))
+    rows = _wrote(cli_line(["dyads", "--from", "1816", "--to", "2016", "--no-covariates", "--out",
+                           str(tmp_path / "d.parquet")]))
     assert (f"directed dyad-years 1816–2016 ({rows:,}), the rows `foedus dyads --from 1816 --to 2016 --no-covariates "
             "--out FILE` writes" in _doc("research.md"))
 
@@ -292,8 +292,8 @@ def test_the_dyad_years_of_1816_2016_in_research_md(tmp_path: Path) -> None:
 @pytest.mark.needs_data
 def test_the_dyads_of_1900_in_data_md(tmp_path: Path) -> None:
     """docs/data.md: the rows `foedus dyads` writes for 1900 with the official states2016.csv."""
-    rows = _wrote(_foedus(["dyads", "--from", "1900", "--to", "1900", "--no-covariates", "--out",
-                           str(tmp_path / "d.parquet")], os.environ.copy()))
+    rows = _wrote(cli_line(["dyads", "--from", "1900", "--to", "1900", "--no-covariates", "--out",
+                           str(tmp_path / "d.parquet")]))
     assert f"instead of {rows:,}, `foedus dyads --from 1900 --to 1900 --no-covariates --out FILE`" in _doc("data.md")
 
 
@@ -302,8 +302,7 @@ def test_the_atop_rows_in_the_dyads_table_in_research_md(tmp_path: Path) -> None
     """docs/research.md: ATOP's dyad-year rows of 1816–2018 against `foedus dyads --from 1816 --to 2018
     --no-covariates`: how many are rows of the table, where the flags differ, and the rows the table lacks."""
     out = tmp_path / "d.parquet"
-    _wrote(_foedus(["dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--out", str(out)],
-                   os.environ.copy()))
+    _wrote(cli_line(["dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--out", str(out)]))
     table = pd.read_parquet(out)
     atop = pd.read_csv(Path(os.environ["FOEDUS_DATA_DIR"]) / "atop" / "atop_alliance.csv")
     early = int((atop["year"] == 1815).sum())
@@ -332,7 +331,7 @@ def test_the_treaties_signed_not_in_force_in_whatif_and_atlas_md(tmp_path: Path)
         frames = []
         for basis in ("in-force", "signed"):
             out = tmp_path / f"{day}-{basis}.parquet"
-            _wrote(_foedus(["atlas", "--date", day, "--basis", basis, "--out", str(out)], os.environ.copy()))
+            _wrote(cli_line(["atlas", "--date", day, "--basis", basis, "--out", str(out)]))
             frames.append(pd.read_parquet(out).set_index(["attacker", "target"]).sort_index())
         old, new = frames
         cols = [c for c in old.columns if c.endswith(("_legal", "_escalatory"))]
@@ -354,8 +353,8 @@ def test_the_intra_alliance_wars_in_the_escalatory_reading_in_backtest_md() -> N
     bound_both = []
     for attacker, target, day in (("IRQ", "KWT", "1990-08-02"), ("SLV", "HND", "1969-07-14"),
                                   ("ECU", "PER", "1995-01-09")):
-        proc = _foedus(["cascade", "--attacker", attacker, "--target", target, "--date", day, "--reading",
-                        "escalatory", "--json"], os.environ.copy())
+        proc = cli_line(["cascade", "--attacker", attacker, "--target", target, "--date", day, "--reading",
+                        "escalatory", "--json"])
         result = json.loads(proc.stdout)
         assert result["joiners"] == []
         bound_both.append(len(result["conflicts"]))
@@ -364,10 +363,12 @@ def test_the_intra_alliance_wars_in_the_escalatory_reading_in_backtest_md() -> N
     assert f"--date 1995-01-09`: {bound_both[1]} and {bound_both[2]} bound to both sides)" in text
 
 
-def _bound_from(war: str, reading: str, env: dict[str, str]) -> dict[str, int]:
-    """How many states a bundled war's replay first binds on each day (`foedus war NAME --json`), and (under
-    "USA") how many of them first by an attack on the United States."""
-    proc = _foedus(["war", war, "--json", "--reading", reading], env)
+def _bound_from(war: str, reading: str, env: dict[str, str] | None) -> dict[str, int]:
+    """How many states a bundled war's replay first binds on each day (`foedus war NAME --json`; `env` another data
+    folder's, else this process's world), and (under "USA") how many of them first by an attack on the United
+    States."""
+    args = ["war", war, "--json", "--reading", reading]
+    proc = cli_line(args) if env is None else _fresh(args, env)  # another data folder: a process of its own
     assert proc.returncode == 0, proc.stderr
     days: dict[str, int] = {"USA": 0}
     for record in json.loads(proc.stdout)["states"]:
@@ -382,7 +383,7 @@ def test_the_states_the_worked_wars_bind_in_war_md(tmp_path: Path) -> None:
     """docs/war.md: how many states the Israel–Iran war of June 2025 and the Iran war of 2026 bind, by day, reading
     and data (the research data, or the bundled treaties only)."""
     (tmp_path / "empty").mkdir()
-    data, bundled = os.environ.copy(), {**os.environ, "FOEDUS_DATA_DIR": str(tmp_path / "empty")}
+    data, bundled = None, {"FOEDUS_DATA_DIR": str(tmp_path / "empty")}
     text = _doc("war.md")
     for env in (data, bundled):
         assert _bound_from("israel_iran_2025", "legal", env) == {"2025-06-23": 21, "USA": 0}
