@@ -129,17 +129,18 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
             raise
         raise FoedusError(f"{exc} (the likelihood model's honour rates are asked for as `empirical`, in lower "
                           "case)") from None
-    merged = {k: dict(v) for k, v in _DEFAULTS.items()}
-    eras = raw.get("era") or {} if isinstance(raw, dict) else {}
-    if not isinstance(eras, dict) or not all(isinstance(t, dict | None) for t in eras.values()):
-        raise FoedusError(f"{path}: era: expected a mapping of era names to tables of probabilities")
-    overrides = raw.get("strength") if isinstance(raw, dict) else None
-    overrides = overrides if isinstance(overrides, dict) else {}
-    for era, table in eras.items():
-        for key in (table or {}).keys() & overrides.keys():
-            raise FoedusError(f"{path}: era.{era}.{key}: {table[key]} is never read: strength.{key} "
-                              f"({overrides[key]}) overrides it in both eras; give one of them")
-        merged.setdefault(era, {}).update(table or {})
-    if isinstance(raw, dict):
+    eras = raw.get("era", {}) if isinstance(raw, dict) else None
+    # only a mapping of tables is merged into the defaults: anything else (`era:` with nothing, `era: []`, a table
+    # that is none) is left to the model, which refuses it as it does `strength: []` ("era: must be a mapping, got
+    # a list"), where an empty or false one was read as no change
+    if isinstance(raw, dict) and isinstance(eras, dict) and all(isinstance(t, dict) for t in eras.values()):
+        merged = {k: dict(v) for k, v in _DEFAULTS.items()}
+        overrides = raw.get("strength")
+        overrides = overrides if isinstance(overrides, dict) else {}
+        for era, table in eras.items():
+            for key in table.keys() & overrides.keys():
+                raise FoedusError(f"{path}: era.{era}.{key}: {table[key]} is never read: strength.{key} "
+                                  f"({overrides[key]}) overrides it in both eras; give one of them")
+            merged.setdefault(era, {}).update(table)
         raw = {**raw, "era": merged}
     return validate_file_data(HonourModel, raw, path, "honour model fields")

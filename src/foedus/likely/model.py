@@ -20,7 +20,7 @@ from foedus.errors import FoedusError, LikelyModelError
 from foedus.likely.features import columns
 from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
 from foedus.model.facts import Line, Text
-from foedus.model.numbers import Number, Whole
+from foedus.model.numbers import Number, One, Whole
 from foedus.wording import json_stops
 
 __all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "load_model"]
@@ -113,7 +113,7 @@ class ModelFile(_Strict):
     """The coefficients file. Its texts are checked as a data file's (`foedus.model.facts`): the version, quoted in
     every answer ("model …, trained on …"), is a one-line text given, and none hides a character from the terminal."""
 
-    format: Literal[1]
+    format: One
     version: Text
     foedus: Line
     spec: SpecFile

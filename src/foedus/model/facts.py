@@ -103,8 +103,9 @@ def _article_as_text(value: Any, info: ValidationInfo) -> Any:
                      f"{repr(written) + ' ' if written else 'it '}as {read}")
 
 
-Article = Annotated[str, BeforeValidator(_article_as_text), AfterValidator(_one_line)]
-"""An article as the treaty numbers it ('5', 'IV', '5.1'), one line: a whole number written unquoted is its text."""
+Article = Annotated[str, BeforeValidator(_article_as_text), AfterValidator(_not_blank), AfterValidator(_one_line)]
+"""An article as the treaty numbers it ('5', 'IV', '5.1'), one line, neither empty nor blank (an invocation's or a
+what-if's `article: ' '` cited "Art.  " as if it were one): a whole number written unquoted is its text."""
 
 
 class Strict(BaseModel):

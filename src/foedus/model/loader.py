@@ -130,6 +130,8 @@ def validate_references(
                     parts = token.split("+")
                     prov["scope"][key][j] = "+".join(_scope_token(part, loc, path, state, places, token)
                                                      for part in parts)
+            if twice := listed_twice(prov["scope"][key] or [], f"{where}.scope.{key}", "scope token"):
+                raise TreatyDataError(path, *twice)  # `[crimea, crimea]`: a slip the list would hide, as a state's
             prov["scope"][key] = named_sets(prov["scope"][key], places.sets)
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = listed(inv["requester"], f"invocations[{i}].requester")

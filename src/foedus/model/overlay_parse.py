@@ -51,7 +51,7 @@ def _remove_member(value: str, label: str) -> RemoveMember:
 def _set_strength(value: str, label: str) -> SetStrength:
     treaty, rest = _pair(value, "set_strength", label)
     article, _, strength = rest.partition("=")
-    if not article or strength not in {s.value for s in Strength}:
+    if not article.strip() or strength not in {s.value for s in Strength}:  # `nato_1949: =S1`: no article
         raise ScenarioError(f"{label} {value!r}: expected {_FORMS['set_strength']}")
     return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
 
@@ -71,7 +71,7 @@ def _set_scope(value: str, label: str) -> SetScope:
         if parts[key] is not _UNSET:  # the first would be silently replaced
             raise ScenarioError(f"{label} {value!r}: {key} is given twice; give it once")
         parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
-    if not sep:
+    if not sep or not article.strip():
         raise ScenarioError(f"{label} {value!r}: expected {_FORMS['set_scope']}")
     return SetScope(treaty=treaty, article=article,
                     scope=Scope(**{k: None if v is _UNSET else v for k, v in parts.items()}))

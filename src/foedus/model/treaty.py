@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Article, Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text, Url
+from foedus.model.facts import Article, Certainty, DateCertainty, Day, Prose, Source, Span, StateRef, Text, Url
 from foedus.model.numbers import Switch, Whole
 from foedus.model.priority import Priority
 from foedus.model.vocab import Instrument, Kind, Strength, Trigger
@@ -163,7 +163,7 @@ class Invocation(_Strict):
 
     date: Day
     article: Article
-    requester: list[StateRef]
+    requester: list[StateRef] = Field(min_length=1, description="the states that invoked it (at least one)")
     outcome: Prose
     certainty: Certainty = Field(Certainty.VERIFIED, description="that the invocation happened as described")
     date_certainty: DateCertainty | None = Field(None, description="when `date` is known less than to the day")
@@ -175,7 +175,7 @@ class Treaty(_Strict, TreatyRules):
 
     id: str = Field(description="snake_case id, e.g. nato_1949")
     name: Text
-    short_name: Line | None = None
+    short_name: Text | None = None
     signed: Day
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")
     in_force_certainty: DateCertainty | None = Field(

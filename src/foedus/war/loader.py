@@ -197,8 +197,18 @@ def load_war(path: str | Path, world: World | None = None, view: TerritoryView =
     """Read, validate and resolve one war file (against the bundled world unless `world` is given).
 
     Raises:
-        WarDataError: see `read_war_file` and `resolve_war`.
+        WarDataError: see `read_war_file` and `resolve_war`; and a `path` that is no path (`load_war(None)` failed
+            in `os.fspath`'s words, a TypeError) or an empty or blank one (`Path("")` would be `.`, a folder).
     """
+    import os
+
+    from foedus.declare import described
+    from foedus.errors import empty_or_blank
+
+    if not isinstance(path, str | os.PathLike):
+        raise WarDataError("war file", "", f"expected a path (str or pathlib.Path), not {described(path)}")
+    if not str(path).strip():
+        raise WarDataError("war file", "", f"the path is {empty_or_blank(path)}; give a war file")
     target = kept(path)
     read = read_war_file(target)
     _refuse_bundled_id(read, target)

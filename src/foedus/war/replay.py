@@ -22,8 +22,8 @@ from typing import Any
 
 from foedus.engine.outcome import DATA_END
 from foedus.engine.reliability import ERA_CUTOFF
-from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading, switch_values
-from foedus.errors import ScenarioError
+from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading, parse_date, switch_values
+from foedus.errors import ScenarioError, WarDataError
 from foedus.model.dated_names import era_days
 from foedus.model.membership import unchecked_notes
 from foedus.model.world import World
@@ -126,7 +126,7 @@ def evaluate_at(war: War, world: World, day: dt.date, settings: Settings) -> Eva
 
 def replay(war: War, world: World | None = None, *, reading: Reading = "legal", basis: Basis = "in-force",
            requested: bool = True, territory_view: TerritoryView = "recognized", unresolved: UnresolvedReading = "met",
-           until: dt.date | None = None, settings: Settings | None = None, doubts: bool = True) -> WarReplay:
+           until: str | dt.date | None = None, settings: Settings | None = None, doubts: bool = True) -> WarReplay:
     """Replay `war` from its first event to `until` (default: its end, or the data's end when it is ongoing); an
     ongoing war asked past its data's end (`data_end`) is replayed to that end, `asked` saying so (`replay_end`).
     `doubts`: give each frame the doubts a cascade on its day gives, and make a frame where they start or stop for a
@@ -134,12 +134,19 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     without.
 
     Raises:
-        ScenarioError: bad settings, or `until` before the war starts.
-        WarDataError: the events contradict each other (see `foedus.war.course`).
+        ScenarioError: bad settings, or `until` before the war starts. DateOutOfRangeError: a malformed, impossible
+            or out-of-range `until` (a date or YYYY-MM-DD, as `foedus.replay_war` reads it: a text was compared
+            with the war's dates, a TypeError). WarDataError: `war` is no loaded war, or its events contradict each
+            other (see `foedus.war.course`).
     """
+    if not isinstance(war, War):  # `replay("russia_ukraine_2022")` failed on `war.start`, an AttributeError
+        from foedus.declare import described
+
+        raise WarDataError("war", "", f"expected a foedus.war.events.War (foedus.war.loader.load_war reads a file; "
+                                      f"foedus.replay_war takes a path or a bundled war's id), not {described(war)}")
     w = world or World.default()
     chosen = settings or settings_of(reading, basis, requested, territory_view, unresolved)
-    start, (end, asked) = war.start, replay_end(war, until)
+    start, (end, asked) = war.start, replay_end(war, parse_date(until) if until is not None else None)
     days, per_day, members = _timeline(w, chosen.basis)
     lo, hi = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     changes = dict(zip(days[lo:hi], per_day[lo:hi], strict=True))

@@ -225,8 +225,13 @@ class WarReplay:
         return out
 
     def names_on(self, day: str | dt.date) -> dict[str, str]:
-        """Every state `names` holds, named as on `day` (YYYY-MM-DD or a date) by `names` and `renames`."""
-        return war_names_on(self.names, self.renames, day if isinstance(day, str) else day.isoformat())
+        """Every state `names` holds, named as on `day` (YYYY-MM-DD or a date) by `names` and `renames`.
+
+        Raises:
+            DateOutOfRangeError: a malformed, impossible or out-of-range day, as `status_on` says it (a text was
+                compared with the renames' dates as it was, 'ZZZ' after every one; a number failed on `isoformat`).
+        """
+        return war_names_on(self.names, self.renames, parse_date(day).isoformat())
 
     def row_day(self, r: StateRecord) -> str:
         """The date a state's row reports: it entered, else was first bound, else its first duty, else the war's

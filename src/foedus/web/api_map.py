@@ -79,8 +79,11 @@ def resolve_state(
     target field is refused with the place and its holder (`place`), which the form offers to fill in. A list typed
     as the CLI takes one ("RUS, EST"; "Korea, Republic of" stays one name: `split_names`) is read part by part, each
     refused on its own ("America" as ambiguous), and answered with every state in `states` beside the first's
-    `{id, name}`."""
+    `{id, name}`; a state it names twice ("RUS, Russia") is refused as a cascade's list refuses it
+    (`foedus.listed.listed_twice`), not answered once."""
     from foedus.engine.scenario import parse_date
+    from foedus.errors import ListedTwiceError
+    from foedus.listed import listed_twice
     from foedus.model.world import World
     from foedus.state_lists import split_names
 
@@ -90,7 +93,9 @@ def resolve_state(
     # it strips each name, says a blank one is blank, and a place is one (a target's with the place and its holder);
     # a list's empty item ("RUS,") is refused naming the field, as a cascade's is
     parts = split_names(state, world.states, day, name=role or "state") if "," in state else [state]
-    found = list(dict.fromkeys(world.state_named(part, day, place_option=role == "target").id for part in parts))
+    found = [world.state_named(part, day, place_option=role == "target").id for part in parts]
+    if twice := listed_twice(found, role or "state"):
+        raise ListedTwiceError(": ".join(twice))
     answer: dict[str, Any] = {"id": found[0], "name": names[found[0]]}
     if len(found) > 1:
         answer["states"] = [{"id": sid, "name": names[sid]} for sid in found]

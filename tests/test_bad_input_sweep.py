@@ -1,0 +1,229 @@
+"""What a bad-input sweep of the user-written files (treaty, overlay, honour, war, likelihood-model and depth-parameter
+files), the web API's query values and the Python API's arguments found read without a word: each is now refused in
+one line naming the file and the field (or the input), as its neighbours are."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from foedus.engine.reliability import load_honour_model
+from foedus.errors import FoedusError, LikelyModelError, ScenarioError, TreatyDataError
+from foedus.likely.model import load_model
+from foedus.model.loader import load_treaties
+from foedus.model.overlay import SetStrength
+from foedus.model.world import World
+from samples import GOOD_TREATY, cli_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
+
+
+def _one_line(code: int, err: str, message: str) -> None:
+    assert code == 2 and err == f"error: {message}\n", err
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("era:\n", "era: must be a mapping, got nothing"),
+    ("era: []\n", "era: must be a mapping, got a list"),
+    ("era: 0\n", "era: must be a mapping, got 0"),
+    ("era: ''\n", "era: must be a mapping, got ''"),
+    ("era: false\n", "era: must be a mapping, got false"),
+    ("era: {post1945: }\n", "era.post1945: must be a mapping, got nothing"),
+    ("era: {post1945: []}\n", "era.post1945: must be a mapping, got a list"),
+])
+def test_an_honour_files_era_that_is_no_mapping_is_refused_as_strength_is(tmp_path: Path, text: str,
+                                                                          problem: str) -> None:
+    """`era: []`, `era: 0`, `era: ''` or `era:` with nothing was read as no change (an empty or false value taken
+    for an empty table), where `strength: []` is refused; a table that is none (`post1945:` with nothing) as well."""
+    path = tmp_path / "h.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FoedusError) as caught:
+        load_honour_model(path)
+    assert str(caught.value) == f"{path}: {problem}"
+    ok = tmp_path / "ok.yaml"  # a mapping of tables still reads
+    ok.write_text("era: {post1945: {S2: 0.3}}\n", encoding="utf-8")
+    assert load_honour_model(ok).era["post1945"]["S2"] == 0.3
+
+
+def test_an_honour_files_bad_era_is_one_line_on_the_command_line(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "h.yaml").write_text("era: []\n", encoding="utf-8")
+    code, _, err = cli_line([*CASCADE, "--draws", "5", "--seed", "1", "--honour", "h.yaml"])
+    _one_line(code, err, "h.yaml: era: must be a mapping, got a list")
+
+
+PACT_WITH_HISTORY = GOOD_TREATY + """assistance:
+  forms:
+    - {form: arms, level: general, article: "1", when: wartime, summary: Arms.}
+invocations:
+  - {date: 2021-01-01, article: "1", requester: [CHL], outcome: Consulted.}
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ('provisions:\n  - {kind: defense, article: "1"', 'provisions:\n  - {kind: defense, article: " "',
+     "provisions[0].article: must not be blank"),
+    ('{date: 2021-01-01, article: "1"', '{date: 2021-01-01, article: ""', "invocations[0].article: must not be empty"),
+    ('{date: 2021-01-01, article: "1"', '{date: 2021-01-01, article: "  "',
+     "invocations[0].article: must not be blank"),
+    ('level: general, article: "1"', 'level: general, article: ""', "assistance.forms[0].article: must not be empty"),
+    ("requester: [CHL]", "requester: []", "invocations[0].requester: needs at least 1 item, got 0"),
+    ("name: My pact\n", "name: My pact\nshort_name: ' '\n", "short_name: must not be blank"),
+])
+def test_a_blank_article_or_short_name_or_an_invocation_by_no_one_is_refused(world: World, tmp_path: Path, old: str,
+                                                                               new: str, problem: str) -> None:
+    """An article of only spaces was read (a provision's "Art.  "; an invocation's or a form of help's could even be
+    empty), an invocation with no requester ("who asked": no one) and a short name of only spaces (listed blank, and
+    a treaty named "nato ( )" in a refusal) too; a provision's empty article was refused alone."""
+    assert old in PACT_WITH_HISTORY
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(PACT_WITH_HISTORY, encoding="utf-8")
+    assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]
+    pact.write_text(PACT_WITH_HISTORY.replace(old, new), encoding="utf-8")
+    with pytest.raises(TreatyDataError) as caught:
+        load_treaties([pact], world.states, world.places)
+    assert str(caught.value) == f"{pact}: {problem}"
+
+
+@pytest.mark.parametrize(("option", "value", "form"), [
+    ("--set-strength", "nato_1949: =S1", "TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1"),
+    ("--set-scope", "nato_1949:=territory:any", "TREATY:ARTICLE=territory:TOKENS;forces:TOKENS"),
+    ("--set-scope", "nato_1949: =territory:any", "TREATY:ARTICLE=territory:TOKENS;forces:TOKENS"),
+])
+def test_a_what_ifs_blank_article_is_refused_as_a_malformed_value(option: str, value: str, form: str) -> None:
+    """`--set-strength 'nato_1949: =S1'` was looked up as article ' ' ("nato_1949 has no article ' '"), and
+    `--set-scope nato_1949:=…` as article '': the value is malformed, as `nato_1949:=S1` is said to be."""
+    code, _, err = cli_line([*CASCADE, option, value])
+    _one_line(code, err, f"{option} {value!r}: expected {form}")
+
+
+@pytest.mark.parametrize(("article", "problem"), [(" ", "must not be blank"), ("", "must not be empty")])
+def test_a_what_ifs_blank_article_is_refused_in_an_overlay_and_in_python(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         article: str, problem: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "o.yaml").write_text(f"changes:\n- {{op: set_strength, treaty: nato_1949, article: '{article}', "
+                                     "strength: S1}\n", encoding="utf-8")
+    code, _, err = cli_line([*CASCADE, "--overlay", "o.yaml"])
+    _one_line(code, err, f"o.yaml: change 1 (set_strength.article): {problem}")
+    with pytest.raises(ScenarioError) as caught:
+        SetStrength(treaty="nato_1949", article=article, strength="S1")
+    assert str(caught.value) == f"SetStrength: article: {problem}"
+
+
+@pytest.mark.parametrize(("value", "said"), [(True, "true"), (1.0, "1.0")])
+def test_a_likelihood_models_format_is_the_whole_number_1(tmp_path: Path, value: Any, said: str) -> None:
+    """`format: true` and `format: 1.0` were read as format 1 (a literal compares by ==), where `"1"` is refused."""
+    payload = json.loads(resources.files("foedus.data").joinpath("likely_model.json").read_text(encoding="utf-8"))
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    assert load_model(path).format == 1
+    path.write_text(json.dumps({**payload, "format": value}), encoding="utf-8")
+    with pytest.raises(LikelyModelError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}: format: must be 1 (got {said}) (not a likelihood-model file?)"
+
+
+@pytest.mark.parametrize(("typed", "role", "message"), [
+    ("RUS,RUS", "attacker", "attacker[1]: RUS is listed twice (also attacker[0]); list each state once"),
+    ("RUS, Russia", "target", "target[1]: RUS is listed twice (also target[0]); list each state once"),
+    ("RUS,EST,Russia", None, "state[2]: RUS is listed twice (also state[0]); list each state once"),
+])
+def test_the_web_refuses_a_typed_list_naming_a_state_twice_as_a_cascade_does(api_client: TestClient, typed: str,
+                                                                               role: str | None,
+                                                                               message: str) -> None:
+    """/api/resolve answered "RUS, Russia" with Russia once, where the cascade it feeds refuses the list."""
+    r = api_client.get("/api/resolve", params={"state": typed, **({"role": role} if role else {})})
+    assert r.status_code == 422 and r.json() == {"ok": False, "error": message, "status": 422}, r.text
+    if role is not None:
+        other = "target" if role == "attacker" else "attacker"
+        cascade = api_client.get("/api/cascade", params={role: typed, other: "UKR", "date": "2025-06-01"})
+        assert cascade.status_code == 422 and cascade.json()["error"] == message, cascade.text
+
+
+@pytest.mark.parametrize(("scope", "problem"), [
+    ("{territory: [crimea, crimea]}", "provisions[0].scope.territory[1]: crimea is listed twice (also "
+                                      "provisions[0].scope.territory[0]); list each scope token once"),
+    ("{forces: [home, home]}", "provisions[0].scope.forces[1]: home is listed twice (also "
+                               "provisions[0].scope.forces[0]); list each scope token once"),
+    ('{territory: ["administered-by:CHL", "administered-by:Chile"]}',
+     "provisions[0].scope.territory[1]: administered-by:CHL is listed twice (also provisions[0].scope.territory[0]); "
+     "list each scope token once"),
+])
+def test_a_scope_naming_a_token_twice_is_refused_as_a_state_list_is(world: World, tmp_path: Path, scope: str,
+                                                                    problem: str) -> None:
+    """A scope's `[crimea, crimea]` was read as one token (a slip the list hides, as a state listed twice is)."""
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace("strength: S2}", f"strength: S2, scope: {scope}}}"), encoding="utf-8")
+    with pytest.raises(TreatyDataError) as caught:
+        load_treaties([pact], world.states, world.places)
+    assert str(caught.value) == f"{pact}: {problem}"
+
+
+WAR_FILE = resources.files("foedus.data").joinpath("wars", "israel_iran_2025.yaml")
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    (None, "war file: expected a path (str or pathlib.Path), not nothing"),
+    (["war.yaml"], "war file: expected a path (str or pathlib.Path), not a list"),
+    ("", "war file: the path is empty; give a war file"),
+    (" ", "war file: the path is blank; give a war file"),
+])
+def test_load_war_refuses_what_is_no_path(path: Any, message: str) -> None:
+    """docs/war.md's `foedus.war.loader.load_war(path)` failed on None or a list in `os.fspath`'s words (a TypeError),
+    and read '' as `.`, the current folder, as `foedus.replay_war` does not."""
+    from foedus.errors import WarDataError
+    from foedus.war.loader import load_war
+
+    with pytest.raises(WarDataError) as caught:
+        load_war(path)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("until", "message"), [
+    ("2025-02-30", "invalid date '2025-02-30': day is out of range for month (expected YYYY-MM-DD)"),
+    ("ZZZ", "invalid date 'ZZZ': expected YYYY-MM-DD"),
+    (5, "invalid date 5: expected a date as YYYY-MM-DD, not a number"),
+])
+def test_a_war_replays_until_and_names_on_read_a_day_as_replay_war_does(until: Any, message: str) -> None:
+    """`foedus.war.replay.replay(war, world, until=…)`, documented as taking replay_war's options, compared a text
+    `until` with the war's dates (a TypeError), and `WarReplay.names_on('ZZZ')` compared it with the renames' dates
+    as text (after every one), a number failing on `isoformat`: both now read a day as `status_on` does."""
+    import datetime as dt
+
+    import foedus
+    from foedus.errors import DateOutOfRangeError
+    from foedus.war.loader import load_war
+    from foedus.war.replay import replay
+
+    world = World.load(history=False)
+    with resources.as_file(WAR_FILE) as path:
+        war = load_war(path, world)
+    assert replay(war, world, until="2025-06-20").end == dt.date(2025, 6, 20)
+    with pytest.raises(DateOutOfRangeError) as caught:
+        replay(war, world, until=until)
+    assert str(caught.value) == message
+    replayed = foedus.replay_war(war, world=world, until="2025-06-20")
+    assert replayed.names_on("2025-06-20") == replayed.names_on(dt.date(2025, 6, 20))
+    with pytest.raises(DateOutOfRangeError) as caught:
+        replayed.names_on(until)
+    assert str(caught.value) == message
+
+
+def test_replay_refuses_a_war_that_is_not_loaded() -> None:
+    """`replay("israel_iran_2025")` failed on `war.start` (an AttributeError): the id is `foedus.replay_war`'s."""
+    from foedus.errors import WarDataError
+    from foedus.war.replay import replay
+
+    with pytest.raises(WarDataError) as caught:
+        replay("israel_iran_2025")  # type: ignore[arg-type]
+    assert str(caught.value) == ("war: expected a foedus.war.events.War (foedus.war.loader.load_war reads a file; "
+                                 "foedus.replay_war takes a path or a bundled war's id), not 'israel_iran_2025'")
