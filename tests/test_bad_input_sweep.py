@@ -227,3 +227,29 @@ def test_replay_refuses_a_war_that_is_not_loaded() -> None:
         replay("israel_iran_2025")  # type: ignore[arg-type]
     assert str(caught.value) == ("war: expected a foedus.war.events.War (foedus.war.loader.load_war reads a file; "
                                  "foedus.replay_war takes a path or a bundled war's id), not 'israel_iran_2025'")
+
+
+COPIES = {  # a provision repeated alike loads: tests/test_treaty_file_refusals.py, "a repeat, not an ambiguity"
+    "invocations": ('  - {date: 2021-01-01, article: "1", requester: [CHL], outcome: Consulted.}\n', "outcome:",
+                    "note: again, outcome:"),
+    "sources": ('sources: [{url: "https://example.org/pact"}]\n', "}]", '}, {url: "https://example.org/pact"}]'),
+}
+
+
+@pytest.mark.parametrize("key", COPIES)
+def test_an_invocation_or_source_given_twice_alike_is_refused(world: World, tmp_path: Path, key: str) -> None:
+    """A copy of an invocation or a source was read as a second one (an invocation told twice by `treaties show`): a
+    copy's slip, as a state listed twice is; one with a note or a title of its own reads."""
+    line, mark, other = COPIES[key]
+    assert line in PACT_WITH_HISTORY
+    copied = line.replace(mark, other) if key == "sources" else line + line
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(PACT_WITH_HISTORY.replace(line, copied), encoding="utf-8")
+    with pytest.raises(TreatyDataError) as caught:
+        load_treaties([pact], world.states, world.places)
+    assert str(caught.value) == f"{pact}: {key}[1]: the same as {key}[0]: give each once"
+    if key != "sources":  # a source has no note: its copy with a title of its own is another source
+        pact.write_text(PACT_WITH_HISTORY.replace(line, line + line.replace(mark, other)), encoding="utf-8")
+    else:
+        pact.write_text(PACT_WITH_HISTORY.replace(line, copied.replace('"}]', '", title: again}]')), encoding="utf-8")
+    assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]

@@ -1,6 +1,6 @@
 """Checks of a written treaty's provisions against each other and its members (`treaty_checks.check_written` runs
-them): an article listed twice gives one strength wherever both would bind, and a named adversary clause can match
-some attack.
+them): an article listed twice gives one strength wherever both would bind, a named adversary clause can match
+some attack, and no invocation or source is given twice alike.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def check_clauses(treaty: Treaty, path: str) -> None:
     Raises:
         TreatyDataError: the first problem, with its field path.
     """
+    _given_once(treaty, path)
     states = sorted({m.state for m in treaty.members})
     # the earlier provisions of each article and `_applies`, by strength: only those can clash, and comparing every
     # pair made a file of 60,000 provisions (3 MB, under the size cap) take minutes
@@ -88,3 +89,14 @@ def _adversary_meets(p: Provision, states: list[str], where: str, path: str) -> 
         raise TreatyDataError(path, f"{where}.adversary.states", f"names only {', '.join(sorted(named))}, each the "
                               f"obligor or the beneficiary of every leg of the {p.kind} clause: no state attacks "
                               "itself and no leg binds its obligor against itself, so it would never bind")
+
+
+def _given_once(treaty: Treaty, path: str) -> None:
+    """No invocation or source given twice alike, a copy's slip the list hides (an invocation's is told twice in
+    `treaties show`), as a state or a scope token given twice is refused (`foedus.listed.listed_twice`). A provision
+    repeated at the same strength stays allowed (tests/test_treaty_file_refusals.py: a repeat, not an ambiguity)."""
+    for key in ("invocations", "sources"):
+        seen: dict[object, int] = {}
+        for i, item in enumerate(getattr(treaty, key)):
+            if (first := seen.setdefault(item.model_dump_json(), i)) != i:
+                raise TreatyDataError(path, f"{key}[{i}]", f"the same as {key}[{first}]: give each once")
