@@ -20,6 +20,7 @@ import foedus
 from foedus.model.overlay import AddMember, RemoveMember
 from foedus.model.states import StateRegistry
 from foedus.model.world import World
+from foedus.whatif_words import what_if_world
 
 SYSTEM = ("after 2016 the state system is that of 2016, carried forward (the COW state system v2016 ends in "
           "2016)")
@@ -57,6 +58,7 @@ def test_a_what_if_dated_after_the_scenario_says_it_does_not_touch_it(tmp_path: 
     changed, plain = _cli_json([*run, "--overlay", str(overlay)]), _cli_json(run)
     assert changed["joiners"] == plain["joiners"]  # nothing changed: and now said
     assert [n for n in changed["notes"] if n not in plain["notes"]] == [
+        what_if_world(["add_member nato_1949:UKR", "drop_treaty chn_prk_1961"]),  # the world a what-if's
         f"{overlay} change 1 (add_member nato_1949:UKR) takes effect only from 2030-01-01, after the scenario's "
         "date (2025-06-01): this what-if change does not touch the scenario"]
     leaving = RemoveMember(treaty="nato_1949", state="TUR", left=dt.date(2030, 1, 1))

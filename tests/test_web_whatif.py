@@ -13,6 +13,7 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 from fastapi.testclient import TestClient
 
 import foedus
+from foedus.whatif_words import what_if_world
 from samples import paused_workers
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -54,7 +55,9 @@ def test_whatif_cascade_matches_the_overlay_world(api_client: TestClient) -> Non
     params = {**FLAGSHIP, "add_member": "rus_prk_2024:IRN", "drop_treaty": "csto_1992"}
     body = api_client.get("/api/cascade", params=params).json()
     world = whatif_world("add_member=rus_prk_2024:IRN", "drop_treaty=csto_1992")
-    assert body == foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", world=world).to_dict()
+    in_world = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", world=world).to_dict()
+    said = what_if_world(["add_member rus_prk_2024:IRN", "drop_treaty csto_1992"])  # a what-if says it is one
+    assert body == {**in_world, "notes": [*in_world["notes"], said]}
     assert "IRN" in body["sides"]["defense"]
 
 

@@ -82,9 +82,9 @@ def test_every_kind_of_note_comes_in_the_clis_order_on_the_web(api_client: TestC
     ran its what-if in a world changed beforehand and placed the what-if's note by counting the draws' notes
     (`run.with_later_notes`); it now runs in that world as `foedus.cascade` does (`run.run_scenario`)."""
     api = list(foedus.cascade("ISR", "EGY", "2023-06-01", remove_member="nato_1949:SWE", draws=20, seed=1).notes)
-    kinds = ["is not in the COW state system", f"remove_member nato_1949:SWE: {NOTE}", "carried forward",
-             "the draws weigh a duty"]
-    assert [next(i for i, n in enumerate(api) if k in n) for k in kinds] == [0, 1, 2, 3], api  # each kind, in order
+    kinds = ["is not in the COW state system", "what-if world: ", f"remove_member nato_1949:SWE: {NOTE}",
+             "carried forward", "the draws weigh a duty"]
+    assert [next(i for i, n in enumerate(api) if k in n) for k in kinds] == [0, 1, 2, 3, 4], api  # each, in order
     code, out, err = cli_line(["cascade", "-a", "ISR", "-t", "EGY", "-d", "2023-06-01", "--remove-member",
                                "nato_1949:SWE", "--draws", "20", "--seed", "1", "--json"])
     assert code == 0, err
@@ -106,8 +106,8 @@ def test_a_world_changed_beforehand_runs_as_the_changes_given() -> None:
     options = {"draws": 20, "seed": 1}
     ran = run_scenario("ISR", "EGY", "2023-06-01", None, None, None, None, options, changed)
     given = foedus.cascade("ISR", "EGY", "2023-06-01", remove_member="nato_1949:SWE", draws=20, seed=1)
-    assert ran.notes == given.notes and ran.notes.index(f"remove_member nato_1949:SWE: {NOTE}") == 1
-    assert len(ran.notes) == 4 and ran.to_dict() == given.to_dict()
+    assert ran.notes == given.notes and ran.notes.index(f"remove_member nato_1949:SWE: {NOTE}") == 2
+    assert len(ran.notes) == 5 and ran.to_dict() == given.to_dict()  # the what-if world's note before it
     for world, what_if, extra in [(World.default(), None, {}), (None, changes, {}),
                                   (None, None, {"drop_treaty": ["nato_1949"]})]:
         with pytest.raises(ScenarioError, match="changed beforehand"):

@@ -77,10 +77,14 @@ def run_scenario(
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
-    if changes:  # a change dated after the scenario changes nothing in it: say so, not silently
+    if changes:  # a what-if world is said to be one; a change dated after the scenario changes nothing: said too
         from foedus.model.overlay_dated import later_notes
+        from foedus.model.overlay_set import summary as change_said
+        from foedus.whatif_words import what_if_world
 
-        result = replace(result, notes=(*result.notes, *later_notes(changes, scenario.date, w, scenario.basis, base)))
+        world_note = what_if_world([change_said(change) for change in changes])  # alike however given: a saved overlay
+        result = replace(result, notes=(*result.notes, world_note,
+                                        *later_notes(changes, scenario.date, w, scenario.basis, base)))
     if scenario.ongoing_since is not None:
         from foedus.war.ongoing import ongoing_summary
 
