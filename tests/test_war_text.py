@@ -103,8 +103,8 @@ def test_the_timeline_says_a_binding_as_the_side_it_binds_to(capsys: pytest.Capt
     assert "North Korea (PRK): out → bound to join the attack side  (rus_prk_2024 enters into force)" in out
     assert "Kazakhstan (KAZ): out → bound to join the attack side  (Ukraine (UKR) attacks Russia (RUS) at " in out
     assert not [line for line in out.splitlines() if "bound-attack" in line or "bound-defense" in line]
-    assert _move_words({"from": "bound-defense", "to": "conflict"}) == "bound to join the defense side → bound to " \
-                                                                        "both sides"
+    assert _move_words({"from": "bound-defense", "to": "conflict"}) == "bound to join the defense side → bound " \
+                                                                        "both ways (a conflict)"
 
 
 @pytest.mark.parametrize("war", sorted(bundled_wars()))

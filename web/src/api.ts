@@ -55,7 +55,9 @@ export interface WarChange {
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
   bound: Record<string, WarBinding>;
-  conflicts: string[]; moved: { state: string; from: string; to: string; cause: WarChange | null; now_under?: string }[];
+  conflicts: string[];
+  conflicted?: Record<string, { reason: string; treaties: string[] }>; // why each is (servers from before: none)
+  moved: { state: string; from: string; to: string; cause: WarChange | null; now_under?: string }[];
   doubts?: Doubt[]; // what a cascade on the frame's day lists (servers from before they were sent have none)
 }
 /** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it

@@ -6,7 +6,7 @@ import type {
 } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn } from "./membership";
-import { andListed, certaintyTag, namedState } from "./wording";
+import { andListed, certaintyTag, conflictWhy, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 type Cited = { treaty: string; article: string; instrument?: string }; // a provision an ongoing line cites
@@ -113,7 +113,7 @@ export function ongoingSaid(on: OngoingChanges): Said[] {
  * side it binds to ("bound to join the attack side", not "bound-attack", read as "bound to attack"). */
 const STATUS_WORDS: Record<string, string> = {
   "bound-attack": "bound to join the attack side", "bound-defense": "bound to join the defense side",
-  conflict: "bound to both sides",
+  conflict: "bound both ways (a conflict)",
 };
 
 function statusWords(status: string): string {
@@ -177,10 +177,10 @@ export function notInSystem(day: string): string {
 
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
  * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
- * certainty when not verified: boundTag; an instrument that is not a treaty: instrumentSaid; each other obligation
- * that day: alsoSaid), bound to both sides, or neither: not in the state system that day where its `state` row's
- * spells say so (notInSystem, as foedus.war.why._standing says it; no frame carries membership), else neither. */
-export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts">,
+ * certainty when not verified: boundTag; an instrument not a treaty: instrumentSaid; each other obligation that day:
+ * alsoSaid), bound both ways (conflictWhy), or neither: not in the state system that day where its `state` row's
+ * spells say so (notInSystem, as foedus.war.why._standing says it), else neither. */
+export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted">,
                          treaty: (id: string) => string, state?: Pick<StateRow, "spells">): string {
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
@@ -189,7 +189,7 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
     : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) `
       + `${articleCited(taggedArticle(b.article, b.certainty ?? "verified", b.doubted ?? []))}`
       + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${instrumentSaid(b.instrument, INSTRUMENT_WORDS)}${also()}.`
-      : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
+      : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}.` : notInSystem(frame.date);
 }
 

@@ -18,7 +18,7 @@ export function warNameOf(r: Pick<WarReplay, "names" | "renames">, date: string)
 export const WAR_LABELS: Partial<Record<Category, string>> = {
   "attack-0": "fighting on the attack side", "defense-0": "fighting on the defense side",
   "attack-2": "bound to join the attack side", "defense-2": "bound to join the defense side",
-  conflict: "bound to both sides",
+  conflict: "conflict: bound both ways",
 };
 
 /** Each state's role in one frame: fighting (darkest), bound to join (lighter), bound both ways. */

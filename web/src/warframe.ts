@@ -48,7 +48,7 @@ export class FramePanels {
     // the doubts a cascade on the frame's day lists (docs/war.md, item 5), said as the scenario's summary says them
     const doubts = (frame.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${doubtWords(d, name)}`));
     byId("summary").replaceChildren(h("p", { class: "frame-note" }, frameNote(frame, war, this.refusedRun)),
-      h("div", { class: "sides" }, side("attack"), side("defense")), row("both sides", frame.conflicts), ...doubts);
+      h("div", { class: "sides" }, side("attack"), side("defense")), row("bound both ways", frame.conflicts), ...doubts);
     byId("network").replaceChildren(h("p", { class: "muted frame-off" },
       "The treaty ties are drawn for a scenario's result, not for a war's date: Run shows them again."));
     const comparison = byId("comparison");

@@ -1,6 +1,7 @@
 // How the page names a state in prose: "Ukraine (UKR)", as every text of the CLI does (foedus.wording.named_state),
 // since an id alone tells a reader little. A war's change records come worded already (their JSON `text`). A
-// finding's certainty after it, a list of items, and an item's place in a list, as the CLI words them.
+// finding's certainty after it, a list of items, an item's place in a list, and why a war's conflict is one, as the CLI
+// words them.
 import type { WarChange } from "./api";
 
 /** "Ukraine (UKR)" from the state's name (`name` gives the id back when it knows no other); the id alone then. */
@@ -33,4 +34,13 @@ export function certaintyTag(level: string, facts: string[] = []): string {
 export function changeSaid(c: WarChange): string {
   if (c.certainty === undefined) return c.text;
   return c.text + certaintyTag(c.certainty, (c.certainty_reasons ?? []).map((r) => r.fact));
+}
+
+/** A conflict's "Why?" on a war's date (foedus.war.why.conflict_why): why it is bound both ways, as the cascade's
+ * conflict line says it, under which treaties, and that it is counted on neither side; the bare reason for a frame
+ * from a server that sent no `conflicted`. */
+export function conflictWhy(c: { reason: string; treaties: string[] } | undefined, day: string): string {
+  if (!c) return `Bound to both sides on ${day}.`;
+  return `${c.reason.slice(0, 1).toUpperCase()}${c.reason.slice(1)} on ${day} under ${c.treaties.join(", ")}; `
+    + "counted on neither side.";
 }

@@ -70,7 +70,9 @@ class FrameBuilder:
             date=ev.date, changes=changes, sides=sides,
             bound={s: _binding(j, made[s]) for s, j in sorted(bound.items())},
             conflicts=sorted(ev.conflicted), moved=moved,
-            doubts=[d.to_dict() for d in ev.doubts] if doubts is None else doubts))
+            doubts=[d.to_dict() for d in ev.doubts] if doubts is None else doubts,
+            conflicted={c.state: {"reason": c.reason, "treaties": list(c.treaties)}
+                        for c in sorted(ev.result.conflicts if ev.result else (), key=lambda c: c.state)}))
 
     def _cause(self, state: str, old: str, new: str, ev: Evaluation, changes: list[dict[str, Any]],
                course: Course) -> dict[str, Any] | None:

@@ -70,12 +70,13 @@ def _duty_record(r: StateRecord) -> dict[str, Any]:
 
 # a status in the timeline's words: the JSON's "bound-attack" read as "bound to attack" (the JSON keeps its values)
 _STATUS_WORDS = {"bound-attack": "bound to join the attack side", "bound-defense": "bound to join the defense side",
-                 "conflict": "bound to both sides"}
+                 "conflict": "bound both ways (a conflict)"}
 
 
 def _status_words(status: str) -> str:
     """A state's status on a war's date, as the timeline says it: "attack", "defense" and "out" as they are, a
-    binding as the side it binds to ("bound to join the attack side"), a conflict as "bound to both sides"."""
+    binding as the side it binds to ("bound to join the attack side"), a conflict as "bound both ways (a conflict)":
+    bound to both sides, or to join one and not to join the war against a state (Armenia in 2024)."""
     return _STATUS_WORDS.get(status, status)
 
 

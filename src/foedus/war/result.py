@@ -129,11 +129,15 @@ class Frame:
     conflicts: list[str]
     moved: list[dict[str, Any]]
     doubts: list[dict[str, Any]] = field(default_factory=list)  # each as a cascade's JSON `doubts` gives it
+    # each conflict's `reason` and `treaties`, as the cascade's conflict gives them: "bound to both sides", or "bound
+    # both to join and not to join the war against Ukraine (UKR)" (a neutrality duty), which "Why?" says
+    conflicted: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"date": self.date.isoformat(), "changes": self.changes, "sides": self.sides, "bound": self.bound,
-                "conflicts": self.conflicts, "moved": self.moved, "doubts": self.doubts}
+                "conflicts": self.conflicts, "conflicted": self.conflicted, "moved": self.moved,
+                "doubts": self.doubts}
 
 
 @dataclass

@@ -1,12 +1,14 @@
 """Why one state stands where it does on a replayed war's date: fighting on a side, bound to join one (the treaty
-and its article), bound to both sides, or neither. The one wording of `foedus war WAR --until DATE --state STATE`;
-the web map's "Why?" panel on a war's frame says the same (web/src/said.ts `frameWhy`, tests/test_said_parity.py).
+and its article), bound both ways (a conflict: why, under which treaties), or neither. The one wording of `foedus war
+WAR --until DATE --state STATE`; the web map's "Why?" panel on a war's frame says the same (web/src/said.ts
+`frameWhy`, tests/test_said_parity.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from foedus.cited import article_cited, bound_tag, instrument_said, tagged_article
 from foedus.errors import ScenarioError
@@ -17,12 +19,12 @@ from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import also_said
 from foedus.wording import named_state, not_in_system
 
-__all__ = ["frame_why", "standing", "treaty_named", "why_on", "why_record"]
+__all__ = ["conflict_why", "frame_why", "standing", "treaty_named", "why_on", "why_record"]
 
 
 def standing(state: str, frame: Frame) -> tuple[str, str | None]:
     """Where `state` (an id) stands on `frame`, and the side: fighting (on the side it fights on) comes first, then
-    bound (to the side it is bound to join), then conflict (bound to both sides), else neither."""
+    bound (to the side it is bound to join), then conflict (bound both ways), else neither."""
     side = next((s for s in ("attack", "defense") if state in frame.sides.get(s, ())), None)
     if side is not None:
         return "fighting", side
@@ -36,7 +38,7 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
     `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then each other obligation that
-    binds it that day, as `also_said` words it), or a conflict."""
+    binds it that day, as `also_said` words it), or a conflict (`conflict_why`)."""
     stands, side = standing(state, frame)
     if stands == "fighting":
         return f"Fighting on the {side} side on {day}."
@@ -48,8 +50,20 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
         return (f"Bound to join the {side} side on {day} under {treaty(bound['treaty'])} ({bound['treaty']}) "
                 f"{article_cited(article or '')}{tag}{instrument_said(bound.get('instrument', 'treaty'))}{also}.")
     if stands == "conflict":
-        return f"Bound to both sides on {day}."
+        return conflict_why(frame.conflicted.get(state), day)
     return f"Neither fighting nor bound on {day}."
+
+
+def conflict_why(conflicted: dict[str, Any] | None, day: str) -> str:
+    """A conflict's "Why?" on a war's date, from the frame's `conflicted` record of it: why it is bound both ways, as
+    the cascade's conflict line says it ("bound both to join and not to join the war against Ukraine (UKR)", not "bound
+    to both sides" where a neutrality duty clashes with a duty to join), under which treaties, and that it is counted on
+    neither side (a record missing: the bare reason, as a frame from before it carried them said)."""
+    if not conflicted:
+        return f"Bound to both sides on {day}."
+    reason = conflicted["reason"]
+    return (f"{reason[:1].upper()}{reason[1:]} on {day} under {', '.join(conflicted['treaties'])}; counted on "
+            "neither side.")
 
 
 def treaty_named(world: World) -> Callable[[str], str]:

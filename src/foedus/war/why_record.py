@@ -55,7 +55,7 @@ class WarWhy(Contracted):
                                    "war's data's end when asked past it (`asked_until`)", "string"))
     state: str = field(metadata=meta("the state's code", "string"))
     name: str = field(metadata=meta("its name on `day`", "string"))
-    stands: str = field(metadata=meta("fighting, bound (to join a side), conflict (bound to both sides) or neither",
+    stands: str = field(metadata=meta("fighting, bound (to join a side), conflict (bound both ways) or neither",
                                       '"fighting" | "bound" | "conflict" | "neither"'))
     side: str | None = field(metadata=meta("the side it fights on, or is bound to join; null otherwise",
                                            '"attack" | "defense" | null'))
