@@ -47,3 +47,15 @@ def test_the_web_api_says_it_as_python_does(api_client: TestClient) -> None:
     assert r.status_code == 200, r.text
     assert r.json()["notes"] == list(foedus.cascade(*RUN, add_member="nato_1949:UKR").notes)
     assert what_if_world(["add_member nato_1949:UKR"]) in r.json()["notes"]
+
+
+def test_a_csv_or_table_says_the_notes_beside_its_rows() -> None:
+    """`--format csv` and `table` list the belligerents only, so a spreadsheet of a what-if run read as the treaties
+    as encoded; the result's notes now go to stderr beside the rows ("note: ...", as `foedus atlas` says its own),
+    leaving the CSV itself as it was."""
+    run = ["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "nato_1949:UKR"]
+    notes = foedus.cascade(*RUN, add_member="nato_1949:UKR").notes
+    for shape in ("csv", "table"):
+        code, out, err = cli_line([*run, "--format", shape])
+        assert code == 0, err
+        assert err.splitlines() == [f"note: {n}" for n in notes] and "what-if" not in out
