@@ -97,8 +97,5 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
             print_likelihood(result.likelihood)
     else:
         print_result_as(result, shape)
-        if shape != "json":  # the rows carry no notes (a what-if world's among them): said beside them, as atlas does
-            for note in result.notes:
-                sys.stderr.write(f"note: {note}\n")
     if cite:
         print_citations(result.datasets, to_stderr=shape is not None)

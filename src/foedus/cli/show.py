@@ -53,17 +53,17 @@ def print_result(result: CascadeResult) -> None:
 
 
 def print_result_as(result: CascadeResult, fmt: str) -> None:
-    """The result as JSON (the contract), or its belligerents table (`to_frame()`) as CSV or a table."""
+    """The result as JSON (the contract), or its belligerents (`to_frame()`) as CSV or a table, its notes on stderr."""
     if fmt == "json":
         _json(result.to_dict())
         return
     from foedus.cli.listing import emit
-
-    frame = result.to_frame()
+    frame = result.to_frame()  # the rows hold no notes (a what-if world's among them): stderr has them, as atlas's
     rows = [{k: (None if v is None or v != v else v) for k, v in r.items()} for r in frame.to_dict("records")]
     columns = [(c, c) for c in ("state", "ccode", "name", "side", "round", "treaty", "article", "strength",
                                 "certainty", "conditions")]
     emit(rows, fmt, columns)
+    sys.stderr.writelines(f"note: {note}\n" for note in result.notes)
 
 
 def _print_power(console: Console, power: dict[str, Any]) -> None:
