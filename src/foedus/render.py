@@ -183,13 +183,13 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [f"Conflict: {_name(result, c.state)} is {c.reason} under {', '.join(c.treaties)}; it is counted on "
               f"neither side{_conflict_doubt(c)}" for c in result.conflicts]
     lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
-              f"{cited(n.treaty, n.article)}"
+              f"{cited(n.treaty, n.article)}{instrument_said(n.instrument)}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
               f"{kind_cited(v.treaty, v.article, v.kind)}" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
               for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
-              f"{cited(c.treaty, c.article)}"
+              f"{cited(c.treaty, c.article)}{instrument_said(c.instrument)}"
               + certainty_tag(c.certainty, _facts(c.certainty_reasons)) for c in result.consultations]
     lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
               + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]

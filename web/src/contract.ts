@@ -51,7 +51,7 @@ export interface CertaintyReason {
 /** A duty to consult, not to fight. */
 export interface Consultation {
   state: string; with: string; treaty: string; article: string; because: Because; certainty: string;
-  certainty_reasons: CertaintyReason[];
+  certainty_reasons: CertaintyReason[]; instrument: string;
 }
 
 /** A state bound both ways, which joins neither side. */
@@ -62,7 +62,7 @@ export interface Conflict {
 /** A duty to stay out of the war against `toward`. */
 export interface Neutral {
   state: string; toward: string; treaty: string; article: string; because: Because; certainty: string;
-  certainty_reasons: CertaintyReason[];
+  certainty_reasons: CertaintyReason[]; instrument: string;
 }
 
 /** An attack that a non-aggression or neutrality clause forbids. */

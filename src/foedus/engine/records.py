@@ -83,6 +83,14 @@ def reasons_field() -> Any:
         "why it is not verified: each fact that lowers the certainty, its tag and its source", "CertaintyReason[]"))
 
 
+def instrument_field() -> Any:
+    """What kind of instrument binds a duty (`Leg.instrument`): a duty to consult under a forum, or to stay out under
+    a political statement, is not a treaty's, and every output says so (`foedus.cited.instrument_said`)."""
+    return field(default="treaty", metadata=meta(
+        "what kind of instrument binds it: treaty, executive_order, statute, political_statement or forum "
+        "(INSTRUMENT_WORDS says each but a treaty in words)", "string"))
+
+
 @dataclass(frozen=True, slots=True)
 class Obligation(Contracted):
     """One binding provision: `state` must join `side` under `treaty` art. `article`."""
@@ -109,9 +117,7 @@ class Obligation(Contracted):
         "what the duty entails: all_means, aid, constitutional or consult (docs/depth.md)", "string"))
     duty: str = field(default="", metadata=meta(
         "the duty in words: the treaty's own wording when encoded, else the generic meaning", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "what kind of instrument binds it: treaty, executive_order, statute, political_statement or forum "
-        "(INSTRUMENT_WORDS says each but a treaty in words)", "string"))
+    instrument: str = instrument_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,7 @@ class Consultation(Contracted):
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
-    instrument: str = "treaty"  # as `Obligation.instrument` (`Leg.instrument`); a war's record says it, not the JSON
+    instrument: str = instrument_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,7 @@ class Neutral(Contracted):
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
-    instrument: str = "treaty"  # as `Obligation.instrument` (`Leg.instrument`); a war's record says it, not the JSON
+    instrument: str = instrument_field()
 
 
 @dataclass(frozen=True, slots=True)
