@@ -5,7 +5,8 @@ changes and ongoing lines, a war's moves, a date's doubt, a conflict's line and 
 an ordinal, a finding's certainty, a war's change, whether the likelihood model beat the base rate, how a
 provision's article is cited, a war's states' names on a date, a state's other duties in a war and their heading,
 the title of a treaty's notes on its memberships' doubted facts, how an alliance carried past ATOP's coverage
-stands after it, and what an instrument that is not a treaty is said to be beside its citation.
+stands after it, what an instrument that is not a treaty is said to be beside its citation, and how a neutrality
+duty or a consultation cites its provision.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -501,7 +502,8 @@ def test_the_web_csv_says_the_instrument_as_the_cli_csv_does() -> None:
     joiners = {r["state"]: (r["treaty"], r["instrument"], r["article"]) for r in web if r["role"] == "joiner"}
     assert joiners == {r.state: (r.treaty, r.instrument, r.article) for r in cli.itertuples() if r.round > 0}
     assert joiners["USA"] == ("usa_qat_eo_2025", "executive_order", "EO")
-    assert not any(r["instrument"] for r in web if r["role"] != "joiner")  # the parties and other findings
+    findings = [r for r in web if r["role"] not in ("joiner", "neutral", "consultation")]
+    assert not any(r["instrument"] for r in findings)  # the parties and the findings whose records say none
 
 
 def test_the_web_treaty_list_names_each_treaty_as_treaties_list_does() -> None:
@@ -516,3 +518,48 @@ def test_the_web_treaty_list_names_each_treaty_as_treaties_list_does() -> None:
     assert said == [r["name"] + instrument_said(r["instrument"]) for r in rows]
     assert dict(zip([r["id"] for r in rows], said, strict=True))["usa_qat_eo_2025"] == (
         "US-Qatar security EO (an executive order, not a treaty)")
+
+
+def test_a_duty_to_consult_or_stay_out_cites_its_instrument_alike(tmp_path: Any) -> None:
+    """The "Why?" panel cited a neutrality duty's or a consultation's provision with nothing of its instrument, so a
+    duty to consult under a forum read as a treaty's: it now cites it (findings.ts `findingCited`, in `neutralSaid`
+    and `consultSaid`) as the CLI's "Neutral: " and "Consultation: " lines do after "under", and the web's CSV gives
+    each such row its record's instrument. The duties come from treaty files: no curated one that is not a treaty
+    has such a clause."""
+    import csv
+    import io
+
+    import foedus
+    from foedus.model.world import World
+
+    paths = []
+    for tid, instrument, state, kind in (("forum_consult", "forum", "BTN", "consultation"),
+                                         ("stmt_neutral", "political_statement", "NPL", "neutrality")):
+        paths.append(tmp_path / f"{tid}.yaml")
+        paths[-1].write_text(f"id: {tid}\nname: {tid}\nsigned: 2020-01-01\nin_force: 2020-02-01\n"
+                             f"instrument: {instrument}\nsources: [{{url: 'https://example.org/{tid}'}}]\n"
+                             f"members: [{{state: MNG}}, {{state: {state}}}]\n"
+                             f"provisions: [{{kind: {kind}, article: '4', strength: S4}}]\n", encoding="utf-8")
+    result = foedus.cascade("CHN", "MNG", "2025-06-01", world=World.load(paths))
+    names = {"$lookup": {s: result.names.get(s, s) for s in result.names}}
+    lines = render.explain_lines(result)
+    duties = [("neutralSaid", "Neutral: ", n, n.toward, "Bound not to join the war against") for n in result.neutral]
+    duties += [("consultSaid", "Consultation: ", c, c.with_, "Bound to consult with") for c in result.consultations]
+    said = run_ts([call for fn, _, d, _, _ in duties
+                   for call in (("findings", "findingCited", [d.to_dict(), {"$lookup": {}}]),
+                                ("findings", fn, [d.to_dict(), names, {"$lookup": {}}]))])
+    cli = {head: [line for line in lines if line.startswith(head)] for head in ("Neutral: ", "Consultation: ")}
+    seen = {head: 0 for head in cli}
+    for (_, head, d, other, opening), cite, sentence in zip(duties, said[::2], said[1::2], strict=True):
+        line, seen[head] = cli[head][seen[head]], seen[head] + 1
+        assert cite == cited(d.treaty, d.article) + instrument_said(d.instrument) and f" under {cite}" in line
+        assert sentence == f"{opening} {named_state(other, result.names)}: {cite}."
+    cited_as = {d.treaty: c for (_, _, d, _, _), c in zip(duties, said[::2], strict=True)}
+    assert cited_as["forum_consult"] == "forum_consult art. 4 (a forum, not a treaty)"
+    assert cited_as["stmt_neutral"] == "stmt_neutral art. 4 (a political statement, not a treaty)"
+    web = list(csv.DictReader(io.StringIO(run_ts([("csv", "csvOf", [result.to_dict(), names])])[0])))
+    rows = {(r["role"], r["treaty"]): r["instrument"] for r in web}
+    assert rows[("consultation", "forum_consult")] == "forum" and rows[("neutral", "stmt_neutral")] == (
+        "political_statement")
+    records = [*(("neutral", n) for n in result.neutral), *(("consultation", c) for c in result.consultations)]
+    assert all(rows[(role, d.treaty)] == d.instrument for role, d in records)

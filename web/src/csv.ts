@@ -1,6 +1,7 @@
 // The CSV export of a cascade (exporters.ts exportCsv), one row per finding, kept apart from the page (no DOM) so that
 // tests/test_said_parity.py can run it in node beside the CLI's CSV (CascadeResult.to_frame): its `instrument`
-// column says what binds a joiner (treaty, executive_order, ...), as the CLI's does.
+// column says what binds a joiner (treaty, executive_order, ...), as the CLI's does, and a neutrality or consultation
+// row's, as its JSON record does.
 import type { CascadeResult } from "./api";
 
 function csvCell(v: unknown): string {
@@ -21,12 +22,13 @@ export function csvOf(r: CascadeResult, names: (id: string) => string): string {
     rows.push([j.state, names(j.state), "joiner", j.side, j.round, j.treaty, j.instrument, j.article, j.strength, j.kind,
       b.attacked, b.by, b.place, b.target_kind, j.certainty, j.conditions.join("; ")]);
   }
-  // the other findings' records say no instrument: their column is empty, as the CLI's is for the original parties
+  // a neutrality duty's and a consultation's records say their instrument (a forum's duty to consult is no treaty's);
+  // the other findings' say none: their column is empty, as the CLI's is for the original parties
   r.conflicts.forEach((c) => rows.push([c.state, names(c.state), "conflict", "", c.round, c.treaties.join(" "), "", "", "",
     "", "", "", "", "", "", c.reason]));
-  r.neutral.forEach((n) => rows.push([n.state, names(n.state), "neutral", "", "", n.treaty, "", n.article, "", "neutrality",
+  r.neutral.forEach((n) => rows.push([n.state, names(n.state), "neutral", "", "", n.treaty, n.instrument, n.article, "", "neutrality",
     n.because.attacked, n.because.by, n.because.place, n.because.target_kind, n.certainty, `toward ${n.toward}`]));
-  r.consultations.forEach((c) => rows.push([c.state, names(c.state), "consultation", "", "", c.treaty, "", c.article, "",
+  r.consultations.forEach((c) => rows.push([c.state, names(c.state), "consultation", "", "", c.treaty, c.instrument, c.article, "",
     "consultation", c.because.attacked, c.because.by, c.because.place, c.because.target_kind, c.certainty, `with ${c.with}`]));
   r.violations.forEach((v) => rows.push([v.state, names(v.state), "violation", "", "", v.treaty, "", v.article, "", v.kind,
     v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));

@@ -6,6 +6,7 @@
 import { api, type CascadeResult, type CertaintyReason, type MemberNote, type Obligation, type TreatyDetail } from "./api";
 import { INSTRUMENT_WORDS, STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
+import { consultSaid, neutralSaid } from "./findings";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
 import { articleCited, becauseWords, carrySaid, findingTag, instrumentSaid, NOTES_TITLE } from "./said";
@@ -80,16 +81,16 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
       h("p", {}, c.reason)));
     c.obligations.forEach((o) => nodes.push(obligationBlock(o, r, names, `Bound to the ${o.side}`)));
     // its neutrality duties are in no other list (the result's `neutral` leaves them out): each with its certainty
-    c.neutral.forEach((n) => nodes.push(findingBlock(`Bound not to join the war against ${namedState(n.toward, names.state)}: `
-      + `${names.treaty(n.treaty)} ${articleCited(n.article)}.`, n, { class: "conflict-neutral" })));
+    c.neutral.forEach((n) => nodes.push(findingBlock(neutralSaid(n, names.state, names.treaty), n,
+      { class: "conflict-neutral" })));
   }
   for (const n of r.neutral.filter((x) => x.state === id)) {
     cite(n.treaty);
-    nodes.push(findingBlock(`Bound not to join the war against ${namedState(n.toward, names.state)}: ${names.treaty(n.treaty)} ${articleCited(n.article)}.`, n));
+    nodes.push(findingBlock(neutralSaid(n, names.state, names.treaty), n)); // an instrument not a treaty said so
   }
   for (const c of r.consultations.filter((x) => x.state === id)) {
     cite(c.treaty);
-    nodes.push(findingBlock(`Bound to consult with ${namedState(c.with, names.state)}: ${names.treaty(c.treaty)} ${articleCited(c.article)}.`, c));
+    nodes.push(findingBlock(consultSaid(c, names.state, names.treaty), c));
   }
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);

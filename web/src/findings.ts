@@ -1,0 +1,28 @@
+// The "Why?" panel's sentences for a duty to stay out of a war or to consult, kept apart from the page (no DOM) so that
+// tests/test_said_parity.py can run them in node beside the CLI's "Neutral: " and "Consultation: " lines
+// (foedus.render.explain_lines): each cites its provision as the CLI does, an instrument that is not a treaty said so.
+import type { Consultation, Neutral } from "./api";
+import { INSTRUMENT_WORDS } from "./contract";
+import { articleCited, instrumentSaid } from "./said";
+import { namedState } from "./wording";
+
+type Lookup = (id: string) => string;
+
+/** A neutrality duty's or a consultation's provision, the treaty named by `treaty`, then what an instrument that is
+ * not a treaty is (instrumentSaid), as the CLI's line says it after "under" (`cited(...) + instrument_said(...)`):
+ * a duty to consult under a forum is not read as a treaty's. */
+export function findingCited(d: Pick<Neutral, "treaty" | "article"> & { instrument?: string }, treaty: Lookup): string {
+  return `${treaty(d.treaty)} ${articleCited(d.article)}${instrumentSaid(d.instrument, INSTRUMENT_WORDS)}`;
+}
+
+/** The panel's sentence for a duty not to join the war against a state (a conflict's clashing one too). */
+export function neutralSaid(n: Pick<Neutral, "toward" | "treaty" | "article"> & { instrument?: string }, state: Lookup,
+  treaty: Lookup): string {
+  return `Bound not to join the war against ${namedState(n.toward, state)}: ${findingCited(n, treaty)}.`;
+}
+
+/** The panel's sentence for a duty to consult a state. */
+export function consultSaid(c: Pick<Consultation, "with" | "treaty" | "article"> & { instrument?: string }, state: Lookup,
+  treaty: Lookup): string {
+  return `Bound to consult with ${namedState(c.with, state)}: ${findingCited(c, treaty)}.`;
+}
