@@ -166,6 +166,24 @@ def test_gw_yemen_after_unification_is_cows_yemen(world: World) -> None:
             assert back.atop_defense == 1, (year, partner)
 
 
+def test_gw_states_cow_never_lists_have_no_atop_flags(world: World, data_dir: Path) -> None:
+    """ATOP is coded on COW's states: of a state only the Gleditsch–Ward list has (the Transvaal, 563, and the Orange
+    Free State, 564, which allied in 1897; Tibet, 711) it says nothing, so its flags, atopally and atopid are
+    missing, not 0 (they were 0: "no alliance"). Rows of two COW states keep theirs."""
+    gw_list = set(pd.read_csv(data_dir / "gw_states" / "gw_states.csv").gwcode)
+    cow_list = set(pd.read_csv(data_dir / "cow_states" / "states2016.csv").ccode)
+    from foedus.research.gw_cow import GW_ONLY
+
+    assert gw_list - cow_list - {340} == GW_ONLY  # GW 340 is COW 345, Serbia
+    gw = build_dyads(world, DyadOptions(1897, 1897, system="gw", covariates=False))
+    boers = gw[(gw.gwcode1 == 563) & (gw.gwcode2 == 564)].iloc[0]
+    assert all(pd.isna(boers[f]) for f in [*FLAG_COLUMNS.values(), "atopally", "atopid"])
+    outside = gw.gwcode1.isin(GW_ONLY) | gw.gwcode2.isin(GW_ONLY)
+    assert outside.any() and gw[outside].atopally.isna().all() and gw[~outside].atopally.notna().all()
+    tibet = build_dyads(world, DyadOptions(1920, 1920, system="gw", covariates=False))
+    assert tibet[tibet.gwcode1 == 711].atop_defense.isna().all()
+
+
 def test_atop_flags_agree_with_atops_own_dyad_years(world: World) -> None:
     report = compare_atop_flags(world)
     assert report["reference_rows"] == 273_296
@@ -248,6 +266,9 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
     (["--system", "gw", "--from", "2017", "--to", "2017", "--no-covariates"], []),
     (["--system", "gw", "--from", "2018", "--to", "2018", "--no-covariates"], ["the Gleditsch–Ward state system of "
                                                                               "2017"]),
+    (["--system", "gw", "--from", "1897", "--to", "1897", "--no-covariates"],
+     ["the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty in the 202 dyad-years of a state the "
+      "COW list never has (GW 89, 99, 563, 564, 711, 815)"]),
     (["--system", "cow", "--from", "2019", "--to", "2019", "--no-covariates"],
      ["the COW state system of 2016", "the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty after "
       "2018"]),

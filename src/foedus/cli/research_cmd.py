@@ -70,7 +70,7 @@ def dyads(
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame
     from foedus.research.codebook import DYAD_COLUMNS
-    from foedus.research.dyad_notes import dyad_notes, off_day_notes
+    from foedus.research.dyad_notes import dyad_notes, gw_only_notes, off_day_notes
     from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, missing_data, parse_covariates
     from foedus.sources.coverage import atop_present, history_notes
@@ -97,6 +97,12 @@ def dyads(
     title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
+    if system == "gw" and atop:  # a state ATOP does not code: its flags are empty, and said to be
+        from foedus.research.gw_cow import outside_atop
+        from foedus.sources.atop_release import ATOP_END
+
+        rows = np.stack([columns["gwcode1"], columns["gwcode2"]], axis=1)
+        notes += gw_only_notes(int((outside_atop(rows) & (columns["year"] <= ATOP_END.year)).sum()))
     if covariates:  # dyad-years with a state off the reference day: their covariates are empty, and said to be
         notes += off_day_notes(int(np.ma.getmaskarray(columns["cascade_defenders"]).sum()), system,
                                options.reference_day)

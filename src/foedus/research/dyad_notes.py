@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 from foedus.model.state_files import COW_LAST_DAY, cow_ends
+from foedus.research.gw_cow import GW_ONLY
 from foedus.research.peacesciencer import COVARIATES, last_years
 from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
 from foedus.wording import counted
 
-__all__ = ["dyad_notes", "off_day_notes"]
+__all__ = ["dyad_notes", "gw_only_notes", "off_day_notes"]
 
 _SYSTEMS = {"cow": ("COW", "the COW state system v2016", COW_LAST_DAY),
             "gw": ("Gleditsch–Ward", "the Gleditsch–Ward list", GW_LAST_DAY)}
@@ -73,3 +74,14 @@ def off_day_notes(rows: int, system: str, reference_day: tuple[int, int]) -> lis
             f"attack on {day} {dt.date(2000, month, 1):%B}: they are empty in the {counted(rows, 'dyad-year')} where "
             f"either state is not a member of the {_SYSTEMS[system][0]} state system on that day (it entered later "
             "in the year or left earlier)"]
+
+
+def gw_only_notes(rows: int) -> list[str]:
+    """The note of a Gleditsch–Ward table with `rows` dyad-years of 2018 or before that have a state COW never lists
+    (`foedus.research.gw_cow.GW_ONLY`): ATOP does not code it, so its ATOP flags are empty, not 0; none when none."""
+    if rows == 0:
+        return []
+    codes = ", ".join(str(c) for c in sorted(GW_ONLY))
+    return [f"the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty in the "
+            f"{counted(rows, 'dyad-year')} of a state the COW list never has (GW {codes}): ATOP codes COW's states, "
+            "and says nothing of these"]

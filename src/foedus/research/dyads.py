@@ -5,8 +5,10 @@
 - ATOP flags (`atop_defense` … `atop_consul`, peacesciencer's names) are derived from the ATOP 5.1
   member-level file through foedus's own import: 1 when the first state owes that obligation to the
   second under an alliance both belong to at a common moment of the year; missing outside ATOP's
-  coverage (after 2018), never 0 there. `atopally` and `atopid` (`foedus.research.atop_ally`): whether the two
-  share any ATOP alliance at a common moment of the year, by the same rule, and the ATOP ids of those alliances.
+  coverage (after 2018, and in the Gleditsch–Ward table the rows of a state COW never lists, which ATOP does not
+  code: `foedus.research.gw_cow.GW_ONLY`), never 0 there. `atopally` and `atopid` (`foedus.research.atop_ally`):
+  whether the two share any ATOP alliance at a common moment of the year, by the same rule, and the ATOP ids of
+  those alliances.
 - Cascade covariates (no other tool has them): if `ccode1` attacks `ccode2`'s home territory on the
   reference day of the year (1 July by default), how many third states, system members on that day, are
   bound to defend `ccode2` in round 1 of the legal reading, their combined CINC (COW NMC 6.0, last value
@@ -29,7 +31,7 @@ from foedus.model.states import StateRegistry
 from foedus.research.atop_ally import ally_columns
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_atop_keys_of, flag_columns
 from foedus.research.coexist import Spells, YearWindows, cow_spells
-from foedus.research.gw_cow import gw_to_cow
+from foedus.research.gw_cow import gw_to_cow, outside_atop
 from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
@@ -167,7 +169,7 @@ def _limited_extra(limited: Limited, idx: dict[str, int], bound: dict[str, int],
 def build_dyads(source: World | StateRegistry, options: DyadOptions,
                 progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """The dyad-year table (see the module docstring), as a pandas DataFrame; `progress(k)`: k years done. The
-    ATOP flags are nullable Int8 (missing outside ATOP's coverage). Without covariates or depth the state
+    ATOP flags are nullable Int8 (missing outside ATOP's coverage and states). Without covariates or depth the state
     registry is all it needs (`foedus.world_cache.cached_states` loads it without the treaty model).
 
     Raises:
@@ -194,6 +196,8 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
     code_names = ("gwcode1", "gwcode2") if options.system == "gw" else ("ccode1", "ccode2")
     cow_rows = gw_to_cow(rows, options.reference_day) if options.system == "gw" else rows
     in_cov = rows[:, 2] <= ATOP_END.year
+    if options.system == "gw":  # a state ATOP does not code: its flags are unknown, not 0
+        in_cov &= ~outside_atop(rows)
     frame: dict[str, Any] = {code_names[0]: rows[:, 0], code_names[1]: rows[:, 1], "year": rows[:, 2]}
     found = cached_atop_keys_of(states)
     at = found.positions(cow_rows) if found is not None else None  # one look-up for the flags, atopally and atopid
