@@ -273,7 +273,7 @@ def test_the_empty_covariate_rows_in_research_md(tmp_path: Path) -> None:
     for system in ("cow", "gw"):
         proc = cli_line(["dyads", "--from", "1816", "--to", "2018", "--system", system, "--out",
                         str(tmp_path / f"{system}.parquet")])
-        empty = re.search(r"empty in the ([\d,]+) dyad-years", proc.stderr).group(1)  # type: ignore[union-attr]
+        empty = re.search(r"they are empty in the ([\d,]+) dyad-years", proc.stderr).group(1)  # type: ignore[union-attr]
         counts.append((empty, f"{_wrote(proc):,}"))
     (cow_empty, cow_rows), (gw_empty, gw_rows) = counts
     assert (f"`foedus dyads --from 1816 --to 2018 --out FILE`: {cow_empty} of its {cow_rows} directed dyad-years "
