@@ -1,8 +1,9 @@
 """A state bound both ways (a conflict) whose clashing duty rests on facts not verified reads on the page as it does
 in the CLI: Ukraine attacking Russia on 2025-06-01 binds Armenia to Russia (rus_arm_1997 art. 2, csto_1992 art. 4,
 unverified) and to stay out (atop_4815, carried forward). The summary gives the CLI's conflict line with those
-duties (said.ts conflictDoubt, render._conflict_doubt), the map hatches and badges Armenia "not verified" as it does
-a joiner, and the "Why?" panel shows the conflict's neutrality duty with its certainty, which no other list holds.
+duties (conflictsaid.ts conflictDoubt, conflict_words.conflict_doubt), the map hatches and badges Armenia "not
+verified" as it does a joiner, and the "Why?" panel shows the conflict's neutrality duty with its certainty, which no
+other list holds.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """

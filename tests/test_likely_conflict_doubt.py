@@ -9,7 +9,7 @@ duty sends the state to the other side).
 
 The warning named such a state once per doubted provision ("Armenia (ARM) under rus_arm_1997 art. 2; Armenia (ARM)
 under csto_1992 art. 4; ..."); it now names each state once, with its doubted duties as its conflict's line says
-them (`render.doubted_duties`): their certainty once where they share one, else each's."""
+them (`conflict_words.doubted_duties`): their certainty once where they share one, else each's."""
 
 from __future__ import annotations
 

@@ -25,6 +25,7 @@ import pytest
 from foedus import render
 from foedus.cited import article_cited, bound_tag, cited, instrument_said
 from foedus.cli.likely_show import base_rate_standing
+from foedus.conflict_words import conflict_doubt, doubted_duties
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
 from foedus.likely.attach import warnings_of
@@ -122,10 +123,10 @@ def test_a_doubt_is_worded_alike() -> None:
 
 
 def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
-    """After a conflict's line, the duties resting on facts not verified (render._conflict_doubt) are the summary's
-    (conflictDoubt): Armenia's, Ukraine attacking Russia on 2025-12-01 (unverified obligations: its CSTO membership
-    rests on no dated report after 24 Nov 2025; a carried-forward neutrality duty), and the same conflict with each
-    kind of duty verified, and with all verified (nothing)."""
+    """After a conflict's line, the duties resting on facts not verified (conflict_words.conflict_doubt) are the
+    summary's (conflictsaid.ts conflictDoubt): Armenia's, Ukraine attacking Russia on 2025-12-01 (unverified
+    obligations: its CSTO membership rests on no dated report after 24 Nov 2025; a carried-forward neutrality duty),
+    and the same conflict with each kind of duty verified, and with all verified (nothing)."""
     from dataclasses import replace
 
     from foedus.api import cascade
@@ -135,8 +136,8 @@ def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
     kinds = [arm, replace(arm, obligations=sure), replace(arm, neutral=[replace(n, certainty="verified")
                                                                         for n in arm.neutral])]
     conflicts = [*kinds, replace(kinds[1], neutral=kinds[2].neutral)]
-    said = run_ts([("said", "conflictDoubt", [c.to_dict()]) for c in conflicts])
-    assert said == [render._conflict_doubt(c) for c in conflicts]
+    said = run_ts([("conflictsaid", "conflictDoubt", [c.to_dict()]) for c in conflicts])
+    assert said == [conflict_doubt(c) for c in conflicts]
     assert "(carried-forward facts)" in said[0] and "(unverified facts)" in said[0] and said[-1] == ""
     # its two unverified obligations, the neutrality duty verified: grouped, the certainty said once
     assert said[2] == "; its duties resting on facts not verified: rus_arm_1997 art. 2 and csto_1992 art. 4 " \
@@ -144,18 +145,18 @@ def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
 
 
 def test_a_states_doubted_duties_are_worded_alike() -> None:
-    """A state's duties resting on facts not verified (render.doubted_duties, which a conflict's line and the
-    likelihood's warning say) are doubtedDuties: none; one; two, three and a repeated provision of one certainty
-    (grouped, the certainty once); of two certainties (each's), one provision among them in both; each in the order
-    given."""
+    """A state's duties resting on facts not verified (conflict_words.doubted_duties, which a conflict's line and the
+    likelihood's warning say) are conflictsaid.ts doubtedDuties: none; one; two, three and a repeated provision of
+    one certainty (grouped, the certainty once); of two certainties (each's), one provision among them in both; each
+    in the order given."""
     def duty(treaty: str, article: str | None, certainty: str) -> SimpleNamespace:
-        return SimpleNamespace(treaty=treaty, article=article, certainty=certainty)
+        return SimpleNamespace(treaty=treaty, article=article, certainty=certainty, instrument="treaty")
 
     a, b, c = (duty(t, x, "unverified") for t, x in (("rus_arm_1997", "2"), ("csto_1992", "4"), ("t", None)))
     n, other = duty("atop_4815", "ATOP neutrality", "carried-forward"), duty("rus_arm_1997", "2", "secondary")
     lists = [[], [a], [a, b], [b, a], [a, b, c], [a, b, a], [a, n], [n, a, b], [a, n, other]]
-    said = run_ts([("said", "doubtedDuties", [[vars(d) for d in duties]]) for duties in lists])
-    assert said == [render.doubted_duties(duties) for duties in lists]  # type: ignore[arg-type]
+    said = run_ts([("conflictsaid", "doubtedDuties", [[vars(d) for d in duties]]) for duties in lists])
+    assert said == [doubted_duties(duties) for duties in lists]  # type: ignore[arg-type]
     assert said[:6] == ["", "rus_arm_1997 art. 2 (unverified facts)",
                         "rus_arm_1997 art. 2 and csto_1992 art. 4 (unverified facts)",
                         "csto_1992 art. 4 and rus_arm_1997 art. 2 (unverified facts)",
@@ -167,14 +168,15 @@ def test_a_states_doubted_duties_are_worded_alike() -> None:
 
 
 def test_every_conflicts_line_is_worded_alike() -> None:
-    """The CLI's line for each conflict (render.explain_lines' "Conflict: ") is the summary's (said.ts conflictLine):
+    """The CLI's line for each conflict (render.explain_lines' "Conflict: ") is the summary's (conflictLine):
     Bulgaria attacking Albania on 2010-06-01 binds Romania both ways on verified facts (NATO art. 5 and ATOP's
     neutrality code of atop_4150), Ukraine attacking Russia on 2025-06-01 binds Armenia both ways on facts not
     verified, which its line names."""
     from foedus.api import cascade
 
     results = [cascade("BGR", "ALB", "2010-06-01"), cascade("UKR", "RUS", "2025-06-01")]
-    said = run_ts([("said", "conflictLine", [c.to_dict(), {"$lookup": r.names}]) for r in results for c in r.conflicts])
+    said = run_ts([("conflictsaid", "conflictLine", [c.to_dict(), {"$lookup": r.names}]) for r in results
+                   for c in r.conflicts])
     assert said == [x for r in results for x in render.explain_lines(r) if x.startswith("Conflict: ")]
     assert [x.split(" is ")[0] for x in said] == ["Conflict: Romania (ROU)", "Conflict: Armenia (ARM)"]
 

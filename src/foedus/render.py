@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from foedus.cited import cited, instrument_said, kind_cited, tagged_article, tagged_cited
 from foedus.code_words import settings_tail
+from foedus.conflict_words import conflict_line, doubted_duties
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words, window_facts
 from foedus.engine.doubted_facts import doubted
 from foedus.engine.records import (
@@ -22,7 +23,6 @@ from foedus.engine.records import (
     Doubt,
     Joiner,
     Neutral,
-    Obligation,
     Violation,
     Withheld,
 )
@@ -30,7 +30,7 @@ from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.support_words import SUPPORT_INDENT, support_lines
-from foedus.wording import and_listed, named_state
+from foedus.wording import named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
            "html_table", "rich_tree", "side_names"]
@@ -180,8 +180,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
                       for r in j.primary.certainty_reasons if r.kind not in ("freeze", "place", "scope")]
     lines.append(f"Attack side: {side_names(result, 'attack')}")
     lines.append(f"Defense side: {side_names(result, 'defense')}")
-    lines += [f"Conflict: {_name(result, c.state)} is {c.reason} under {', '.join(c.treaties)}; it is counted on "
-              f"neither side{_conflict_doubt(c)}" for c in result.conflicts]
+    lines += [conflict_line(c, result.names) for c in result.conflicts]
     lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
               f"{cited(n.treaty, n.article)}{instrument_said(n.instrument)}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
@@ -201,29 +200,6 @@ def explain_lines(result: CascadeResult) -> list[str]:
                      "clauses whose wording covers it bind, and nobody strikes back (docs/severity.md)")
     lines += [f"Note: {n}" for n in result.notes]
     return lines
-
-
-def _conflict_doubt(conflict: Conflict) -> str:
-    """After a conflict's line, its clashing duties that rest on facts not verified (`Conflict.doubted`), worded by
-    `doubted_duties`; nothing where all are verified. The facts are in each duty's JSON record (its certainty
-    reasons)."""
-    doubted = conflict.doubted()
-    return f"; its duties resting on facts not verified: {doubted_duties(doubted)}" if doubted else ""
-
-
-def doubted_duties(duties: Iterable[Obligation | Neutral]) -> str:
-    """A state's duties resting on facts not verified, as every text that names them says them (a conflict's line,
-    the likelihood's warning): each provision once, in the order given, with its certainty as a joiner's other
-    duties have theirs, said once after them all where they share one ("rus_arm_1997 art. 2 and csto_1992 art. 4
-    (unverified facts)"), else after each ("csto_1992 art. 4 (unverified facts) and atop_4815 ATOP neutrality code
-    (carried-forward facts)"); nothing where there are none. The web's summary says the same (web/src/said.ts
-    `doubtedDuties`)."""
-    said = dict.fromkeys((cited(d.treaty, d.article), d.certainty) for d in duties)
-    if not said:
-        return ""
-    if len(certainties := {certainty for _, certainty in said}) == 1:
-        return f"{and_listed([provision for provision, _ in said])} ({certainties.pop()} facts)"
-    return and_listed([f"{provision} ({certainty} facts)" for provision, certainty in said])
 
 
 def _doubt_words(result: CascadeResult, doubt: Doubt) -> str:

@@ -1,46 +1,12 @@
-// The treaty ties involved, as a circular network: each state drawn in is linked to the state its treaty
+// The treaty ties involved (ties.ts), as a circular network: each state drawn in is linked to the state its treaty
 // protects (or, for offence clauses, the partner it follows), coloured by side; consultations, neutrality
 // and violations get their own line styles. A table below lists every tie with treaty and article.
-import type { CascadeResult, Obligation } from "./api";
+import type { CascadeResult } from "./api";
 import { h } from "./dom";
 import { svgEl } from "./svg";
 import { COLORS, type Role } from "./roles";
-import { cited } from "./said";
+import { type Tie, tiesOf } from "./ties";
 import { namedState } from "./wording";
-
-interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
-
-function ally(o: Omit<Obligation, "state">): string {
-  return o.kind === "offense" ? o.because.by : o.because.attacked;
-}
-
-export function tiesOf(r: CascadeResult): Tie[] {
-  const ties: Tie[] = [];
-  const cite = (t: string, a: string, s?: string) => `${cited(t, a)}${s ? ` (${s})` : ""}`;
-  for (const a of r.attackers) for (const t of r.targets) {
-    ties.push({ from: a, to: t, label: `attacks (${r.place})`, color: COLORS["attack-0"], dash: "", width: 2.5, kind: "attack" });
-  }
-  for (const j of r.joiners) {
-    const color = COLORS[`${j.side}-1`];
-    ties.push({ from: j.state, to: ally(j), label: cite(j.treaty, j.article, j.strength), color, dash: "", width: 1.8, kind: j.side });
-    for (const o of j.also) {
-      ties.push({ from: j.state, to: ally(o), label: `also ${cite(o.treaty, o.article, o.strength)}`, color, dash: "4 3", width: 1, kind: j.side });
-    }
-  }
-  for (const c of r.conflicts) for (const o of c.obligations) {
-    ties.push({ from: c.state, to: ally(o), label: `conflict: ${cite(o.treaty, o.article, o.strength)}`, color: COLORS.conflict, dash: "", width: 1.4, kind: "conflict" });
-  }
-  for (const n of r.neutral) {
-    ties.push({ from: n.state, to: n.toward, label: `neutral: ${cite(n.treaty, n.article)}`, color: COLORS.neutral, dash: "2 3", width: 1.4, kind: "neutral" });
-  }
-  for (const c of r.consultations) {
-    ties.push({ from: c.state, to: c.with, label: `consult: ${cite(c.treaty, c.article)}`, color: COLORS.consult, dash: "6 3", width: 1.4, kind: "consult" });
-  }
-  for (const v of r.violations) {
-    ties.push({ from: v.state, to: v.against, label: `violates ${v.kind}: ${cite(v.treaty, v.article)}`, color: "#444444", dash: "1 3", width: 1.4, kind: "violation" });
-  }
-  return ties.filter((t) => t.from !== t.to);
-}
 
 /** Attack side first (by round), then states on neither side, then the defense side (latest round first). */
 function orderNodes(roles: Map<string, Role>, ties: Tie[]): string[] {

@@ -1,12 +1,12 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
 import type {
-  Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, StateRow, WarDuty, WarFrame,
+  Because, CascadeResult, CertaintyReason, Comparison, Doubt, LikelihoodSummary, StateRow, WarDuty, WarFrame,
   TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
 } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn } from "./membership";
-import { andListed, certaintyTag, conflictWhy, namedState } from "./wording";
+import { certaintyTag, conflictWhy, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 type Cited = { treaty: string; article: string; instrument?: string }; // a provision an ongoing line cites
@@ -246,40 +246,6 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
 export function doubtWords(d: Doubt, names: (id: string) => string): string {
   return `${d.fact}; who is bound may differ`
     + (d.state === null && (d.concerns ?? []).length ? `: ${(d.concerns ?? []).map((s) => namedState(s, names)).join(", ")}` : "");
-}
-
-/** A state's duties resting on facts not verified (foedus.render.doubted_duties): each provision once, in the order
- * given, with its certainty, said once after them all where they share one ("rus_arm_1997 art. 2 and csto_1992
- * art. 4 (unverified facts)"), else after each; "" where there are none. */
-export function doubtedDuties(duties: { treaty: string; article: string | null; certainty: string }[]): string {
-  const said = new Map<string, [string, string]>();
-  for (const d of duties) {
-    const provision = cited(d.treaty, d.article);
-    said.set(JSON.stringify([provision, d.certainty]), [provision, d.certainty]);
-  }
-  const pairs = [...said.values()];
-  if (!pairs.length) return "";
-  const certainties = new Set(pairs.map(([, certainty]) => certainty));
-  return certainties.size === 1
-    ? `${andListed(pairs.map(([provision]) => provision))} (${pairs[0][1]} facts)`
-    : andListed(pairs.map(([provision, certainty]) => `${provision} (${certainty} facts)`));
-}
-
-/** A conflict's clashing duties (obligations, then neutrality duties) that rest on facts not verified, after its
- * line (foedus.render._conflict_doubt, by foedus.engine.records.Conflict.doubted: a certainty other than verified),
- * worded by doubtedDuties; "" where all are verified. */
-export function conflictDoubt(c: Pick<Conflict, "obligations" | "neutral">): string {
-  const said = doubtedDuties([...c.obligations, ...c.neutral].filter((d) => d.certainty !== "verified"));
-  return said ? `; its duties resting on facts not verified: ${said}` : "";
-}
-
-/** A conflict's line, as the CLI gives one for every conflict (the "Conflict: " line of foedus.render.explain_lines):
- * the state, why it is bound both ways and under which treaties, that it is counted on neither side, and its
- * clashing duties that rest on facts not verified (conflictDoubt). */
-export function conflictLine(c: Pick<Conflict, "state" | "reason" | "treaties" | "obligations" | "neutral">,
-  names: (id: string) => string): string {
-  return `Conflict: ${namedState(c.state, names)} is ${c.reason} under ${c.treaties.join(", ")}; it is counted on `
-    + `neither side${conflictDoubt(c)}`;
 }
 
 /** A finding's certainty after its line, as the CLI's text says it for a neutrality duty, a consultation, a

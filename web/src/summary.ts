@@ -6,7 +6,8 @@ import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
-import { conflictDoubt, conflictLine, doubtWords } from "./said";
+import { conflictDoubt, conflictLine } from "./conflictsaid";
+import { doubtWords } from "./said";
 import { changeSaid, namedState } from "./wording";
 
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
@@ -54,7 +55,7 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
       h("div", { class: "side attack" }, h("h3", {}, "Attack"), ...sideRows("attack")),
       h("div", { class: "side defense" }, h("h3", {}, "Defense"), ...sideRows("defense"))),
     row("conflicts", uniq(r.conflicts.map((c) => c.state))) ?? "",
-    // every conflict's line, as the CLI gives one (said.ts conflictLine), under the buttons that select its state;
+    // every conflict's line, as the CLI gives one (conflictsaid.ts conflictLine), under the buttons that select its state;
     // one whose clashing duty rests on facts not verified says which, and is marked conflict-doubt
     ...r.conflicts.map((c) => h("p", { class: `note conflict${conflictDoubt(c) ? " conflict-doubt" : ""}`,
       "data-state": c.state }, `${conflictLine(c, names)}.`)),

@@ -16,6 +16,7 @@ import numpy as np
 
 from foedus.cited import cited
 from foedus.code_words import validation_check
+from foedus.conflict_words import doubted_duties
 from foedus.engine.likely_records import Chance, LikelihoodSummary, ModelCard, StateLikelihood, ValidationScore
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.result import CascadeResult
@@ -28,7 +29,6 @@ from foedus.likely.obligations import bindings, readings
 from foedus.likely.scores import MIN_REPLICATES
 from foedus.likely.spec import in_gate
 from foedus.model.world import World
-from foedus.render import doubted_duties
 from foedus.wording import counted, named_state, too_few_replicates
 
 __all__ = ["HORIZONS", "likelihood_of", "no_bootstrap", "warnings_of"]
@@ -80,7 +80,7 @@ def _doubted(result: CascadeResult) -> list[str]:
     """One warning naming the joiners whose duty rests on facts not verified (`CascadeResult.doubted`, as the draws'
     note), by provision: their features read the binding as any verified one; and one naming the states bound both
     ways one of whose clashing duties does (`CascadeResult.doubted_conflicts`), each state once with those duties
-    (`render.doubted_duties`, as its conflict's line says them: "Armenia (ARM) under rus_arm_1997 art. 2 and
+    (`conflict_words.doubted_duties`, as its conflict's line says them: "Armenia (ARM) under rus_arm_1997 art. 2 and
     csto_1992 art. 4 (unverified facts)"). The facts themselves are named once, with each duty (its certainty
     reasons), not again here (20 Arab League joiners share Egypt's)."""
     out = []

@@ -1,0 +1,50 @@
+// The treaty ties the network view draws, kept apart from the page (no DOM) so that tests/test_said_parity.py can run
+// them in node: each state drawn in is linked to the state its treaty protects (or, for offence clauses, the partner
+// it follows), consultations, neutrality and violations with line styles of their own; each tie's label cites its
+// provision with what an instrument that is not a treaty is (instrumentSaid), after its strength, as the CLI's
+// joiner line says it.
+import type { CascadeResult, Obligation } from "./api";
+import { INSTRUMENT_WORDS } from "./contract";
+import { COLORS } from "./roles";
+import { cited, instrumentSaid } from "./said";
+
+export interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
+
+/** A tie's provision: its citation, its strength where it has one, and an instrument that is not a treaty said so
+ * ("eo_def EO (S2) (an executive order, not a treaty)"); a violation's record names no instrument. */
+function tieCited(d: { treaty: string; article: string; strength?: string; instrument?: string }): string {
+  return `${cited(d.treaty, d.article)}${d.strength ? ` (${d.strength})` : ""}`
+    + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
+}
+
+function ally(o: Omit<Obligation, "state">): string {
+  return o.kind === "offense" ? o.because.by : o.because.attacked;
+}
+
+/** Every tie of a result, a tie from a state to itself left out. */
+export function tiesOf(r: CascadeResult): Tie[] {
+  const ties: Tie[] = [];
+  for (const a of r.attackers) for (const t of r.targets) {
+    ties.push({ from: a, to: t, label: `attacks (${r.place})`, color: COLORS["attack-0"], dash: "", width: 2.5, kind: "attack" });
+  }
+  for (const j of r.joiners) {
+    const color = COLORS[`${j.side}-1`];
+    ties.push({ from: j.state, to: ally(j), label: tieCited(j), color, dash: "", width: 1.8, kind: j.side });
+    for (const o of j.also) {
+      ties.push({ from: j.state, to: ally(o), label: `also ${tieCited(o)}`, color, dash: "4 3", width: 1, kind: j.side });
+    }
+  }
+  for (const c of r.conflicts) for (const o of c.obligations) {
+    ties.push({ from: c.state, to: ally(o), label: `conflict: ${tieCited(o)}`, color: COLORS.conflict, dash: "", width: 1.4, kind: "conflict" });
+  }
+  for (const n of r.neutral) {
+    ties.push({ from: n.state, to: n.toward, label: `neutral: ${tieCited(n)}`, color: COLORS.neutral, dash: "2 3", width: 1.4, kind: "neutral" });
+  }
+  for (const c of r.consultations) {
+    ties.push({ from: c.state, to: c.with, label: `consult: ${tieCited(c)}`, color: COLORS.consult, dash: "6 3", width: 1.4, kind: "consult" });
+  }
+  for (const v of r.violations) {
+    ties.push({ from: v.state, to: v.against, label: `violates ${v.kind}: ${cited(v.treaty, v.article)}`, color: "#444444", dash: "1 3", width: 1.4, kind: "violation" });
+  }
+  return ties.filter((t) => t.from !== t.to);
+}
