@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import signal
 import threading
@@ -64,6 +65,21 @@ def cli_line(args: list[str], env: Mapping[str, str] | None = None) -> Ran:
     for w in caught:
         err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line))
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def error_line(args: list[str]) -> str:
+    """The one `error:` line of a refused command line: exit 2, that line alone on stderr (no traceback, no stray
+    warning), and nothing on stdout but, with --json, the same error as JSON."""
+    code, out, err = cli_line(args)
+    lines = err.strip().splitlines()
+    assert code == 2, err
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    said = lines[0].removeprefix("error: ")
+    if "--json" in args:
+        assert json.loads(out) == {"ok": False, "error": said, "status": 2}, out
+    else:
+        assert out == "", out
+    return said
 
 
 def _default_warning_filters() -> None:

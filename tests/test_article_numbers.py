@@ -4,8 +4,6 @@ a whole number is now read as its text ('5'); a value YAML changes unquoted (`5.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 import foedus
 from foedus.errors import FoedusError
 from foedus.model.overlay import load_overlay
-from test_input_messages import _error_line
+from samples import cli_line, error_line
 
 PACT = """id: my_pact
 name: My pact
@@ -36,12 +34,9 @@ LOSSY = [("5.10", "it as the number 5.1"), ("5.1", "it as the number 5.1"), ("01
 
 
 def _run_json(args: list[str]) -> dict[str, object]:
-    from foedus.cli.start import run_line
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert run_line([*args, "--json"]) == 0
-    result: dict[str, object] = json.loads(out.getvalue())
+    code, out, err = cli_line([*args, "--json"])
+    assert code == 0, err
+    result: dict[str, object] = json.loads(out)
     return result
 
 
@@ -75,7 +70,7 @@ def test_an_article_yaml_would_change_in_a_treaty_file_is_refused_asking_for_quo
     with pytest.raises(FoedusError) as caught:
         foedus.load_world(path)
     assert str(caught.value) == said
-    assert _error_line(["cascade", "-a", "RUS", "-t", "FRA", "-d", "2024-01-01", "--treaties", str(path)]) == said
+    assert error_line(["cascade", "-a", "RUS", "-t", "FRA", "-d", "2024-01-01", "--treaties", str(path)]) == said
 
 
 @pytest.mark.parametrize(("written", "read"), LOSSY)
@@ -88,7 +83,7 @@ def test_an_article_yaml_would_change_in_an_overlay_file_is_refused_naming_the_t
     with pytest.raises(FoedusError) as caught:
         load_overlay(path)
     assert str(caught.value) == said
-    assert _error_line(["cascade", "-a", "RUS", "-t", "POL", "-d", "2024-01-01", "--overlay", str(path)]) == said
+    assert error_line(["cascade", "-a", "RUS", "-t", "POL", "-d", "2024-01-01", "--overlay", str(path)]) == said
 
 
 @pytest.mark.parametrize("written", ['"5.10"', "'010'", "IV", '"5"'])

@@ -22,18 +22,9 @@ from pathlib import Path
 import pytest
 
 from foedus.errors import FoedusError, OutputExistsError
-from samples import cli_line
+from samples import cli_line, error_line
 
 WARS = resources.files("foedus.data").joinpath("wars")
-
-
-def _error_line(args: list[str]) -> str:
-    """The one `error:` line of a refused command line (exit 2, no traceback)."""
-    code, _, err = cli_line(args)
-    lines = err.strip().splitlines()
-    assert code == 2, err
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
-    return lines[0].removeprefix("error: ")
 
 
 class _ReachedTheWork(FoedusError):
@@ -70,12 +61,12 @@ def test_every_folder_output_takes_an_empty_folder_and_refuses_a_full_one_alike(
     monkeypatch.setattr(owner, attr, _stop_at_the_work)
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert _error_line([*args, "--out", str(empty)]) == "reached the work"  # taken: the work began
+    assert error_line([*args, "--out", str(empty)]) == "reached the work"  # taken: the work began
     assert empty.is_dir() and not any(empty.iterdir())
     full = tmp_path / "full"
     full.mkdir()
     (full / "notes.txt").write_text("mine", encoding="utf-8")
-    said = _error_line([*args, "--out", str(full)])
+    said = error_line([*args, "--out", str(full)])
     assert said == (f"{full} is a folder that is not empty; not overwriting it (give --force to replace it, or "
                     "choose another path)")
     assert (full / "notes.txt").read_text(encoding="utf-8") == "mine"
@@ -108,7 +99,7 @@ def test_an_empty_folder_is_filled_keeping_its_mode_and_what_is_put_in_it_meanwh
 def test_depth_draws_out_of_bounds_is_said_as_every_count_is(tmp_path: Path) -> None:
     """`depth --refit --draws 1001` said '--draws 1001: use 0 to 1000', where every other count option says
     '--draws must be between 1 and 1,000,000 (got 0)'."""
-    said = _error_line(["depth", "--refit", "--draws", "1001", "--out", str(tmp_path / "d.csv")])
+    said = error_line(["depth", "--refit", "--draws", "1001", "--out", str(tmp_path / "d.csv")])
     assert said == "--draws must be between 0 and 1,000 (got 1001)"
     assert not any(tmp_path.iterdir())
 
@@ -165,7 +156,7 @@ def test_a_war_file_of_yours_may_not_take_a_bundled_wars_id(tmp_path: Path) -> N
     JSON's id the bundled one's: its replay was taken for the bundled war's."""
     mine = tmp_path / "mine.yaml"
     mine.write_text(_war_text().replace("\nname: ", "\nname: Mine, ", 1), encoding="utf-8")
-    said = _error_line(["war", str(mine), "--json"])
+    said = error_line(["war", str(mine), "--json"])
     assert said == (f"{mine}: id: 'july_crisis_1914' is the id of a bundled war (`foedus war july_crisis_1914` "
                     "replays it); give your war an id of its own, so that its replay is not taken for the bundled "
                     "war's")
@@ -185,7 +176,7 @@ def test_a_bundled_wars_id_that_names_a_file_here_is_refused_not_read_as_the_fil
     bundled war; `./july_crisis_1914` names the file, and the bundled file's own path is the bundled war."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "july_crisis_1914").write_text(_war_text("my_july_1914"), encoding="utf-8")
-    assert _error_line(["war", "july_crisis_1914", "--json"]) == (
+    assert error_line(["war", "july_crisis_1914", "--json"]) == (
         "july_crisis_1914: is both a bundled war's id and a name in the current folder; give ./july_crisis_1914 to "
         "replay that file, or rename it to replay the bundled war")
     code, out, err = cli_line(["war", "./july_crisis_1914", "--json"])

@@ -8,9 +8,7 @@ the change as it was given and the day it takes effect from."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from foedus.model.overlay import AddMember, RemoveMember
 from foedus.model.states import StateRegistry
 from foedus.model.world import World
 from foedus.whatif_words import what_if_world
+from samples import cli_line
 
 SYSTEM = ("after 2016 the state system is that of 2016, carried forward (the COW state system v2016 ends in "
           "2016)")
@@ -30,12 +29,9 @@ BOTH = ("after 2016 the state system and its major powers are those of 2016, car
 
 def _cli_json(args: list[str]) -> dict:  # type: ignore[type-arg]
     """`foedus ARGS --json`, run in-process as the console script does."""
-    from foedus.cli.start import run_line
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert run_line([*args, "--json"]) == 0
-    return json.loads(out.getvalue())  # type: ignore[no-any-return]
+    code, out, err = cli_line([*args, "--json"])
+    assert code == 0, err
+    return json.loads(out)  # type: ignore[no-any-return]
 
 
 @pytest.mark.needs_data

@@ -1,10 +1,11 @@
 """Every bad input gets one line and exit code 2: some 550 generated bad invocations across all subcommands.
 
-Each invocation is run in-process by the console entry point's route (`foedus.cli.start.run_line`: the fast
-reader when it reads the line, else typer), in a working folder holding files a user might have; a handful also
-run as real subprocesses (a named pipe must not hang, the error handler must not crash). Every one must exit 2
-with exactly one line on stderr (`error: ...`), no traceback, nothing on stdout but the JSON error object when
---json is given, and leave every file in the working folder as it was. Nothing here can reach the network:
+Each invocation is run in-process by `samples.cli_line`, through the console entry point's route
+(`foedus.cli.start.run_line`: the fast reader when it reads the line, else typer), in a working folder holding
+files a user might have; a handful also run as real subprocesses (a named pipe must not hang, the error handler
+must not crash). Every one must exit 2 with exactly one line on stderr (`error: ...`, a stray warning counting as a
+line), no traceback, nothing on stdout but the JSON error object when --json is given, and leave every file in the
+working folder as it was. Nothing here can reach the network:
 `data fetch` goes to a closed loopback port at most, and every `serve` invocation is refused before it binds.
 """
 
@@ -24,8 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
-from samples import GOOD_TREATY
+from samples import GOOD_TREATY, cli_line
 
 N_CASES = 620  # all of them today (some 600); the cap keeps the test's time bounded as the lists grow
 SEED = 17
@@ -278,11 +278,8 @@ def test_generated_bad_invocations_get_one_line_and_exit_2(folder: Path, monkeyp
     failures = []
     with _in(folder):
         for args in CASES:
-            out, err = io.StringIO(), io.StringIO()
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                code = run_line(args)
             try:
-                _check(args, code, out.getvalue(), err.getvalue())
+                _check(args, *cli_line(args))
             except AssertionError as exc:
                 failures.append(str(exc).splitlines()[0] + " " + " | ".join(str(exc).splitlines()[1:3]))
     assert not failures, f"{len(failures)} of {len(CASES)} bad invocations misbehaved:\n" + "\n".join(failures[:40])
@@ -314,9 +311,6 @@ def test_rich_markup_in_a_treaty_is_shown_as_written(folder: Path, tmp_path: Pat
     pact = tmp_path / "markup_pact.yaml"
     pact.write_text(_treaty(**{"name: My pact": "name: '[/bold][link=x]pact[/]'",
                                'article: "1"': 'article: "[red]1"'}) + "note: '[/] closing tag'\n", encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(["treaties", "show", "my_pact", "--treaties", str(pact)])
-    assert code == 0, err.getvalue()
-    text = out.getvalue()
+    code, text, err = cli_line(["treaties", "show", "my_pact", "--treaties", str(pact)])
+    assert code == 0, err
     assert "[/bold][link=x]pact[/]" in text and "[red]1" in text and "[/] closing tag" in text

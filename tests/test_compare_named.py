@@ -4,19 +4,16 @@ only by the base's (as the web's compare view names them)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 
-from foedus.cli.start import run_line
 from foedus.model.states import StateRegistry
+from samples import cli_line
 
 
 def _lines(args: list[str]) -> list[str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert run_line(["compare", *args]) == 0
-    return out.getvalue().splitlines()
+    code, out, err = cli_line(["compare", *args])
+    assert code == 0, err
+    return out.splitlines()
 
 
 def test_a_state_gained_or_lost_is_named() -> None:

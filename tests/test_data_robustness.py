@@ -236,12 +236,9 @@ def test_data_status_says_an_unreadable_file_is_unreadable_not_bad_checksum(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
     """A file foedus cannot read (its permissions; a folder in its place) was labelled bad-checksum, and status
     suggested `foedus data fetch --force`, which would replace a good file whose only fault is its permissions."""
-    import contextlib
-    import io
-
     from foedus import filehash
-    from foedus.cli.start import run_line
     from foedus.datasets import status
+    from samples import cli_line
 
     data, cache = tmp_path / "data", tmp_path / "cache"
     (data / "cow_states").mkdir(parents=True)
@@ -263,15 +260,13 @@ def test_data_status_says_an_unreadable_file_is_unreadable_not_bad_checksum(
         (data / STATES).unlink()
         (data / STATES).mkdir()
         reason = f"{data / STATES}: not a regular file; not reading it"
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(["data", "status"])
-    lines = err.getvalue().strip().splitlines()
-    assert code == 2 and len(lines) == 1 and "Traceback" not in err.getvalue(), err.getvalue()
+    code, out, err = cli_line(["data", "status"])
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 1 and "Traceback" not in err, err
     assert "1 dataset file cannot be read (unreadable above, in cow_states" in lines[0]
     assert "fix its permissions" in lines[0] and "--force cow_states" not in lines[0]
-    assert "bad-checksum" not in out.getvalue() and f"unreadable     {STATES}" in out.getvalue()
-    assert reason in out.getvalue() and "fix its permissions" in out.getvalue()
+    assert "bad-checksum" not in out and f"unreadable     {STATES}" in out
+    assert reason in out and "fix its permissions" in out
     states = {f.path: (f.state, f.reason) for s in status() for f in s.files}
     assert states[STATES][0] == "unreadable" and states[STATES][1].startswith(reason)
     assert states["cow_states/system2016.csv"] == ("present", "")

@@ -16,18 +16,9 @@ from foedus.model.overlay import load_overlay
 from foedus.model.states import StateRegistry
 from foedus.war.loader import read_war_file
 from samples import GOOD_TREATY, cli_line
+from samples import error_line as _error_line  # the name the modules importing it from here use
 
 CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
-
-
-def _error_line(args: list[str]) -> str:
-    """The one `error:` line of a command line run in-process as the console script does (exit 2, stdout empty)."""
-    code, out, err = cli_line(args)
-    lines = err.strip().splitlines()
-    assert code == 2, err
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
-    assert out == "", out
-    return lines[0].removeprefix("error: ")
 
 
 def _state_refused(given: str) -> tuple[str, str]:

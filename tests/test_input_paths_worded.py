@@ -9,8 +9,6 @@ with a trailing slash (`--overlay o.yaml/`) was read as the file o.yaml: typer d
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 from importlib import resources
 from pathlib import Path
@@ -18,11 +16,11 @@ from pathlib import Path
 import pytest
 
 import foedus
-from foedus.cli.start import run_line
 from foedus.errors import FoedusError
 from foedus.model.yamlio import read_text_file
 from foedus.reachable import os_reason
-from test_input_messages import CASCADE, _error_line
+from samples import cli_line, error_line
+from test_input_messages import CASCADE
 
 
 def _files(tmp_path: Path) -> dict[str, Path]:
@@ -62,14 +60,14 @@ def test_a_missing_input_file_is_worded_the_same_by_every_reader(tmp_path: Path,
     file or folder'."""
     missing = tmp_path / "nothing" / f"{kind}.yaml"
     said = "no such file or folder"
-    assert _error_line([*args, str(missing)]) == (f"{missing}: cannot read {what}: {said}" if what
+    assert error_line([*args, str(missing)]) == (f"{missing}: cannot read {what}: {said}" if what
                                                   else f"{missing}: {said}")
 
 
 def test_a_missing_likelihood_model_is_worded_as_every_reader_words_it_with_its_hint(tmp_path: Path) -> None:
     """--likely-model had its own words: 'M: no such likelihood-model file (write one with `foedus likely fit`)'."""
     missing = tmp_path / "nothing" / "model.json"
-    assert _error_line([*CASCADE, "--likelihood", "--likely-model", str(missing)]) == (
+    assert error_line([*CASCADE, "--likelihood", "--likely-model", str(missing)]) == (
         f"{missing}: cannot read likelihood-model file: no such file or folder (write one with `foedus likely fit`)")
 
 
@@ -99,18 +97,17 @@ def test_an_input_file_given_with_a_trailing_slash_is_not_read_as_the_file(
     path = _files(tmp_path)[kind]
     given = f"{path.name}/"
     why = f"{path.name} is not a folder (ENOTDIR)"
-    assert _error_line([*args, given]) == (f"{given}: cannot read {what}: {why}" if what else f"{given}: {why}")
-    assert _error_line([*args, str(path) + "/"]).endswith(f"{path} is not a folder (ENOTDIR)")
+    assert error_line([*args, given]) == (f"{given}: cannot read {what}: {why}" if what else f"{given}: {why}")
+    assert error_line([*args, str(path) + "/"]).endswith(f"{path} is not a folder (ENOTDIR)")
 
 
 def test_the_files_given_without_the_slash_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The files of the test above are good ones: only the slash is refused."""
     files = _files(tmp_path)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert run_line([*CASCADE, "--overlay", str(files["overlay"]), "--treaties", str(files["treaty"]),
-                         "--draws", "5", "--honour", str(files["honour"]), "--json"]) == 0
-        assert run_line(["war", str(files["war"]), "--json"]) == 0
+    for args in ([*CASCADE, "--overlay", str(files["overlay"]), "--treaties", str(files["treaty"]), "--draws", "5",
+                  "--honour", str(files["honour"]), "--json"], ["war", str(files["war"]), "--json"]):
+        code, _, err = cli_line(args)
+        assert code == 0, err
 
 
 def test_a_war_given_to_the_python_api_with_a_trailing_slash_is_refused(tmp_path: Path) -> None:
@@ -128,13 +125,13 @@ def test_an_input_given_with_a_leading_dot_slash_is_named_as_typed(
     own) drops the `./`, which `foedus.written.as_given` keeps for the message as for a trailing slash."""
     monkeypatch.chdir(tmp_path)
     given = f"./nothing/{kind}.yaml"
-    assert _error_line([*args, given]).startswith(f"{given}: ")
+    assert error_line([*args, given]).startswith(f"{given}: ")
 
 
 def test_a_war_given_with_a_leading_dot_slash_is_named_as_typed(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert _error_line(["war", "./july_crisis_1914"]) == ("./july_crisis_1914: cannot read war file: no such file "
+    assert error_line(["war", "./july_crisis_1914"]) == ("./july_crisis_1914: cannot read war file: no such file "
                                                           "or folder")
 
 
@@ -151,4 +148,4 @@ def test_a_malformed_input_given_with_a_leading_dot_slash_is_named_as_typed(
     """Read, but refused for what it holds: the file named as given too ('w.yaml: events: …' for ./w.yaml)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text(text, encoding="utf-8")
-    assert _error_line([*args, f"./{name}"]).startswith(f"./{name}")
+    assert error_line([*args, f"./{name}"]).startswith(f"./{name}")

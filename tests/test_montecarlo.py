@@ -114,21 +114,16 @@ def test_an_honour_file_with_values_that_are_not_probabilities_is_refused(tmp_pa
                                                                           field: str) -> None:
     """Such a file used to run: NaN went through the draws into invalid JSON, -5 and 7 were clipped silently,
     and a misspelt treaty id set nothing."""
-    import contextlib
-    import io
-
-    from foedus.cli.start import run_line
+    from samples import cli_line
 
     path = tmp_path / "honour.yaml"
     path.write_text(text + "\n", encoding="utf-8")
     for args in (["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "100", "--seed", "1", "--json"],
                  ["atlas", "-d", "2025-06-01", "--draws", "5", "--seed", "1", "--out", str(tmp_path / "a.csv")]):
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = run_line([*args, "--honour", str(path)])
-        assert code == 2, err.getvalue()
-        assert err.getvalue().startswith(f"error: {path}: {field}") and len(err.getvalue().splitlines()) == 1
-        assert json.loads(out.getvalue())["ok"] is False if args[0] == "cascade" else out.getvalue() == ""
+        code, out, err = cli_line([*args, "--honour", str(path)])
+        assert code == 2, err
+        assert err.startswith(f"error: {path}: {field}") and len(err.splitlines()) == 1
+        assert json.loads(out)["ok"] is False if args[0] == "cascade" else out == ""
     assert not (tmp_path / "a.csv").exists()
 
 

@@ -8,8 +8,6 @@ it."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from importlib import resources
 from pathlib import Path
@@ -18,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import foedus
-from foedus.cli.start import run_line
 from foedus.errors import FoedusError
 from foedus.model.overlay import (
     AddMember,
@@ -33,8 +30,8 @@ from foedus.model.overlay import (
 from foedus.model.overlay_set import summary
 from foedus.model.treaty import Strength
 from foedus.model.world import World
-from samples import GOOD_TREATY
-from test_input_messages import CASCADE, _error_line
+from samples import GOOD_TREATY, cli_line, error_line
+from test_input_messages import CASCADE
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -85,19 +82,19 @@ def _overlay(folder: Path, name: str, *changes: str) -> str:
 ])
 def test_an_overlay_and_the_options_are_one_set_of_changes(here: Path, changes: list[str], options: list[str],
                                                             said: str) -> None:
-    assert _error_line([*CASCADE, "--overlay", _overlay(here, "ov.yaml", *changes), *options]) == said
+    assert error_line([*CASCADE, "--overlay", _overlay(here, "ov.yaml", *changes), *options]) == said
 
 
 def test_compare_refuses_them_too(here: Path) -> None:
     ov = _overlay(here, "ov.yaml", ADD_UKR)
-    assert _error_line(["compare", *CASCADE[1:], "--overlay", ov, "--drop-treaty", "nato_1949"]) == (
+    assert error_line(["compare", *CASCADE[1:], "--overlay", ov, "--drop-treaty", "nato_1949"]) == (
         "--drop-treaty nato_1949 and ov.yaml change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
         "dropped): give one of them")
 
 
 def test_two_overlays_giving_one_change_say_it_is_given_twice(here: Path) -> None:
     one, two = _overlay(here, "one.yaml", ADD_UKR), _overlay(here, "two.yaml", ADD_UKR)
-    assert _error_line([*CASCADE, "--overlay", one, "--overlay", two]) == (
+    assert error_line([*CASCADE, "--overlay", one, "--overlay", two]) == (
         "one.yaml change 1 (add_member nato_1949:UKR) and two.yaml change 1 (add_member nato_1949:UKR) are the same "
         "change, given twice: give it once")
 
@@ -107,7 +104,7 @@ def test_two_overlays_giving_one_change_say_it_is_given_twice(here: Path) -> Non
     (["--overlay", "add.yaml"], "add.yaml change 1 (add_treaty pact.yaml)")])
 def test_a_treaty_added_and_dropped_contradict(here: Path, how: list[str], said: str) -> None:
     _overlay(here, "add.yaml", "{op: add_treaty, path: pact.yaml}")
-    assert _error_line([*CASCADE, *how, "--drop-treaty", "my_pact"]) == (
+    assert error_line([*CASCADE, *how, "--drop-treaty", "my_pact"]) == (
         f"{said} and --drop-treaty my_pact contradict each other (the treaty 'my_pact' is the one added: the world has "
         "none to drop): give one of them")
 
@@ -118,7 +115,7 @@ def test_an_overlay_file_given_twice_says_so(here: Path, second: str, also: str)
     """It said "unknown treaty 'nato_1949' (dropped by an earlier change)" (a drop, read twice)."""
     (here / "sub").mkdir()
     (here / "link.yaml").symlink_to(here / _overlay(here, "ov.yaml", "{op: drop_treaty, treaty: nato_1949}"))
-    assert _error_line([*CASCADE, "--overlay", "ov.yaml", "--overlay", second]) == (
+    assert error_line([*CASCADE, "--overlay", "ov.yaml", "--overlay", second]) == (
         f"{second}: the file is given twice{also}; give each overlay file once")
 
 
@@ -137,7 +134,7 @@ def test_an_overlay_file_given_twice_says_so(here: Path, second: str, also: str)
                                                            "nato_1949"),
 ])
 def test_an_overlay_error_names_the_file_and_the_change(here: Path, change: str, said: str) -> None:
-    assert _error_line([*CASCADE, "--overlay", _overlay(here, "ov.yaml", S1, change)]).startswith(said)
+    assert error_line([*CASCADE, "--overlay", _overlay(here, "ov.yaml", S1, change)]).startswith(said)
 
 
 def test_the_order_an_overlay_gives_its_changes_in_does_not_matter(here: Path, world: World) -> None:
@@ -206,16 +203,14 @@ def test_a_replaced_treaty_can_be_changed_in_an_overlay(here: Path, world: World
 
 
 def test_a_replaced_treaty_can_be_changed_on_the_command_line(here: Path) -> None:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", _edited_nato(here), "--add-member",
-                         "nato_1949:UKR", "--json"])
-    assert code == 0, err.getvalue()
-    assert "UKR" in json.loads(out.getvalue())["sides"]["defense"]  # joins with NATO: a member of the copy
+    code, out, err = cli_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", _edited_nato(here),
+                               "--add-member", "nato_1949:UKR", "--json"])
+    assert code == 0, err
+    assert "UKR" in json.loads(out)["sides"]["defense"]  # joins with NATO: a member of the copy
 
 
 def test_a_change_to_a_dropped_treaty_no_added_one_brings_back_is_still_refused(here: Path) -> None:
-    assert _error_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", "pact.yaml", "--add-member",
+    assert error_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", "pact.yaml", "--add-member",
                         "nato_1949:UKR"]) == ("--drop-treaty nato_1949 and --add-member nato_1949:UKR contradict each "
                                               "other (the treaty is dropped): give one of them")
 
@@ -239,12 +234,12 @@ REJOIN = ("cannot be written this way: a remove_member with 'left' ends the stat
 
 def test_a_member_removed_before_it_is_added_contradicts(here: Path) -> None:
     ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}")
-    assert _error_line([*CASCADE, "--overlay", ov, "--remove-member", "nato_1949:UKR"]) == (  # no left: taken back
+    assert error_line([*CASCADE, "--overlay", ov, "--remove-member", "nato_1949:UKR"]) == (  # no left: taken back
         "ov.yaml change 1 (add_member nato_1949:UKR) and --remove-member nato_1949:UKR contradict each other: give one "
         "of them")
     ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}",
                   "{op: remove_member, treaty: nato_1949, state: UKR, left: 2024-12-31}")
-    assert _error_line([*CASCADE, "--overlay", ov]) == (
+    assert error_line([*CASCADE, "--overlay", ov]) == (
         "ov.yaml change 1 (add_member nato_1949:UKR) and ov.yaml change 2 (remove_member nato_1949:UKR) contradict "
         f"each other (joining on 2025-01-01 after leaving on 2024-12-31 {REJOIN}: give one of them")
 
@@ -263,7 +258,7 @@ def test_leaving_on_the_day_of_joining_is_one_rule(here: Path, world: World, joi
 def test_a_left_before_the_treaty_took_effect_is_the_treaty_rule(here: Path) -> None:
     """With no `joined`, a `left` before the treaty's entry into force is refused by the treaty's rule."""
     ov = _overlay(here, "ov.yaml", ADD_UKR, "{op: remove_member, treaty: nato_1949, state: UKR, left: 1949-08-23}")
-    assert _error_line([*CASCADE, "--overlay", ov]) == (
+    assert error_line([*CASCADE, "--overlay", ov]) == (
         "ov.yaml: change 2: what-if remove_member nato_1949: members[33] (UKR) left (1949-08-23) before joining "
         "(1949-08-24)")
 
@@ -274,7 +269,7 @@ def test_leaving_and_rejoining_says_why_it_cannot_be_written(here: Path) -> None
     2031-01-01'."""
     ov = _overlay(here, "ov.yaml", "{op: remove_member, treaty: nato_1949, state: TUR, left: 2030-01-01}",
                   "{op: add_member, treaty: nato_1949, state: TUR, joined: 2031-01-01}")
-    assert _error_line([*CASCADE, "--overlay", ov]) == (
+    assert error_line([*CASCADE, "--overlay", ov]) == (
         "ov.yaml change 1 (remove_member nato_1949:TUR) and ov.yaml change 2 (add_member nato_1949:TUR) contradict "
         f"each other (joining on 2031-01-01 after leaving on 2030-01-01 {REJOIN}: give one of them")
 

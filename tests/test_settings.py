@@ -3,8 +3,6 @@ words whichever variable it is, and an empty one reads the default, as unset doe
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -59,13 +57,15 @@ def test_an_empty_setting_reads_the_default(monkeypatch: pytest.MonkeyPatch, var
 def test_a_blank_debug_setting_is_said_with_the_bug(monkeypatch: pytest.MonkeyPatch) -> None:
     """FOEDUS_DEBUG=' ' showed the traceback as if asked: the bug is reported and the blank setting said in place
     of the usual hint."""
-    from foedus.cli.failures import failure
+    import foedus.datasets
+    from samples import cli_line
 
-    monkeypatch.setenv("FOEDUS_DEBUG", " ")
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        code = failure(RuntimeError("boom"), as_json=False)
-    assert (code, err.getvalue().splitlines()) == (1, [
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(foedus.datasets, "status", boom)  # a bug where `foedus data status` does its work
+    code, _, err = cli_line(["data", "status"], env={"FOEDUS_DEBUG": " "})
+    assert (code, err.splitlines()) == (1, [
         "error: internal error (RuntimeError: boom); please report it with the command you ran "
         "(FOEDUS_DEBUG is blank: give 1 to show the traceback, or unset it for the default)"])
 

@@ -5,20 +5,17 @@ the world brings (a bundled one) added again keeps that advice."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
 import foedus
-from foedus.cli.start import run_line
 from foedus.errors import ScenarioError
 from foedus.model.loader import bundled_treaty_files
 from foedus.model.overlay import AddTreaty, Overlay
 from foedus.model.world import World
-from samples import GOOD_TREATY
-from test_input_messages import CASCADE, _error_line
+from samples import GOOD_TREATY, cli_line, error_line
+from test_input_messages import CASCADE
 
 TWICE = "{said} {second}: treaty id 'my_pact' is also in {first}; give each treaty once"
 
@@ -33,7 +30,7 @@ def pacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize(("first", "second"), [("--add-treaty", "copy.yaml"), ("--treaties", "copy.yaml")])
 def test_an_id_in_two_files_given_names_both(pacts: Path, first: str, second: str) -> None:
-    assert _error_line([*CASCADE, first, "pact.yaml", "--add-treaty", second]) == TWICE.format(
+    assert error_line([*CASCADE, first, "pact.yaml", "--add-treaty", second]) == TWICE.format(
         said="--add-treaty", second=second, first="pact.yaml")
 
 
@@ -42,20 +39,20 @@ def test_an_id_in_two_files_given_names_both(pacts: Path, first: str, second: st
 def test_one_file_given_to_treaties_and_add_treaty_is_given_twice(pacts: Path, second: str, also: str) -> None:
     """It said "pact.yaml: treaty id 'my_pact' is also in pact.yaml", naming one file as two."""
     (pacts / "link.yaml").symlink_to(pacts / "pact.yaml")
-    assert _error_line([*CASCADE, "--treaties", "pact.yaml", "--add-treaty", second]) == (
+    assert error_line([*CASCADE, "--treaties", "pact.yaml", "--add-treaty", second]) == (
         f"--add-treaty {second}: the file is given twice{also}; give each treaty file once")
 
 
 def test_an_overlay_adding_one_id_from_two_files_names_both(pacts: Path) -> None:
     (pacts / "both.yaml").write_text("changes:\n  - {op: add_treaty, path: pact.yaml}\n"
                                      "  - {op: add_treaty, path: copy.yaml}\n", encoding="utf-8")
-    assert _error_line([*CASCADE, "--overlay", "both.yaml"]) == "both.yaml: change 2: " + TWICE.format(
+    assert error_line([*CASCADE, "--overlay", "both.yaml"]) == "both.yaml: change 2: " + TWICE.format(
         said="what-if add_treaty:", second="copy.yaml", first="pact.yaml")
 
 
 def test_a_bundled_treaty_added_again_is_still_to_be_dropped_first() -> None:
     nato = next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
-    assert _error_line([*CASCADE, "--add-treaty", str(nato)]) == (
+    assert error_line([*CASCADE, "--add-treaty", str(nato)]) == (
         f"--add-treaty {nato}: the world already has a treaty 'nato_1949'; drop it first (--drop-treaty; a drop_treaty "
         "change) or give the new one another id")
 
@@ -69,11 +66,9 @@ def test_the_advice_works_a_bundled_treaty_dropped_and_its_edited_copy_added(tmp
     text = nato.read_text(encoding="utf-8")
     assert text.count("strength: S2") == 1  # Art. 5's
     copy.write_text(text.replace("strength: S2", "strength: S1"), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", str(copy), "--json"])
-    assert code == 0, err.getvalue()
-    joined = {j["state"]: (j["treaty"], j["article"], j["strength"]) for j in json.loads(out.getvalue())["joiners"]}
+    code, out, err = cli_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", str(copy), "--json"])
+    assert code == 0, err
+    joined = {j["state"]: (j["treaty"], j["article"], j["strength"]) for j in json.loads(out)["joiners"]}
     assert joined["USA"] == joined["DEU"] == ("nato_1949", "5", "S1")  # the copy's Art. 5, not the bundled S2
 
 
@@ -86,11 +81,10 @@ def test_the_drop_goes_first_wherever_it_is_given(tmp_path: Path) -> None:
     copy = tmp_path / "nato.yaml"
     copy.write_text(nato.read_text(encoding="utf-8").replace("strength: S2", "strength: S1"), encoding="utf-8")
     (tmp_path / "ov.yaml").write_text(f"changes:\n  - {{op: add_treaty, path: {copy}}}\n", encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line([*CASCADE, "--overlay", str(tmp_path / "ov.yaml"), "--drop-treaty", "nato_1949", "--json"])
-    assert code == 0, err.getvalue()
-    assert {j["strength"] for j in json.loads(out.getvalue())["joiners"] if j["treaty"] == "nato_1949"} == {"S1"}
+    code, out, err = cli_line([*CASCADE, "--overlay", str(tmp_path / "ov.yaml"), "--drop-treaty", "nato_1949",
+                               "--json"])
+    assert code == 0, err
+    assert {j["strength"] for j in json.loads(out)["joiners"] if j["treaty"] == "nato_1949"} == {"S1"}
     result = foedus.cascade("RUS", "EST", "2025-06-01", what_if=[AddTreaty(path=str(copy))], drop_treaty=["nato_1949"])
     assert {j.primary.strength for j in result.joiners if j.primary.treaty == "nato_1949"} == {"S1"}
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 import foedus
-from foedus.cli.start import run_line
 from foedus.model.states import StateRegistry
 from foedus.war.result import WarReplay, war_names_on
 from foedus.war.words import change_text
+from samples import cli_line
 
 WAR = """id: two_events
 name: Two events, 1914
@@ -90,10 +90,9 @@ def test_the_tables_name_is_the_states_on_its_rows_date(replay: WarReplay) -> No
 
 
 def test_the_text_names_each_dated_line_as_on_its_date(war_file: Path) -> None:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        assert run_line(["war", str(war_file)]) == 0
-    text = " ".join(out.getvalue().split())
+    code, out, err = cli_line(["war", str(war_file)])
+    assert code == 0, err
+    text = " ".join(out.split())
     first = StateRegistry.load().names_on(dt.date(1914, 7, 28))["RUS"]
     later = StateRegistry.load().names_on(dt.date(1997, 5, 31))["RUS"]
     assert first != later
@@ -107,7 +106,7 @@ def test_the_text_tables_rows_are_named_as_to_frame_names_them(replay: WarReplay
     from foedus.war.render import print_replay
 
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with contextlib.redirect_stdout(out):  # the renderer alone, on the fixture's replay: no command line to run
         print_replay(replay, timeline=False)
     text = " ".join(out.getvalue().split())
     renamed = [(r.name, r.state) for r in replay.to_frame().itertuples() if r.name != replay.names[r.state]]

@@ -7,20 +7,17 @@ that date, and so is the removal of a state that is no member on it (the what-if
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import foedus
-from foedus.cli.start import run_line
 from foedus.errors import ScenarioError
 from foedus.model.overlay import AddMember, Overlay
 from foedus.model.world import World
-from test_input_messages import _error_line
+from samples import cli_line, error_line
 
 SWE_1979 = ["cascade", "-a", "RUS", "-t", "SWE", "-d", "1979-06-01"]
 
@@ -47,19 +44,17 @@ def test_the_cli_runs_it_and_its_saved_overlay_loads_back(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     runs = []
     for args in (["--add-member", "nato_1949:SWE", "--save-overlay", "o.yaml"], ["--overlay", "o.yaml"]):
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = run_line([*SWE_1979, "--format", "json", *args])
-        assert code == 0, err.getvalue()
-        assert '"treaty": "nato_1949"' in out.getvalue()
-        runs.append(out.getvalue())
+        code, out, err = cli_line([*SWE_1979, "--format", "json", *args])
+        assert code == 0, err
+        assert '"treaty": "nato_1949"' in out
+        runs.append(out)
     assert runs[0] == runs[1]
 
 
 def test_a_state_that_is_a_member_on_the_day_is_refused_on_that_day() -> None:
     said = "what-if: SWE is already a member of nato_1949 on 2025-06-01 (from 2024-03-07)"
     args = ["cascade", "-a", "RUS", "-t", "SWE", "-d", "2025-06-01", "--add-member", "nato_1949:SWE"]
-    assert _error_line(args) == said
+    assert error_line(args) == said
     with pytest.raises(ScenarioError, match=r"^what-if: SWE is already a member of nato_1949 on 2025-06-01 "):
         foedus.cascade("RUS", "SWE", "2025-06-01", add_member="nato_1949:SWE")
 
@@ -67,11 +62,11 @@ def test_a_state_that_is_a_member_on_the_day_is_refused_on_that_day() -> None:
 def test_removing_a_state_that_is_no_member_on_the_day_is_refused_saying_when_it_is() -> None:
     said = ("what-if: SWE is not a member of nato_1949 on 1979-06-01 (a member from 2024-03-07): removing it does "
             "not change the scenario")
-    assert _error_line([*SWE_1979, "--remove-member", "nato_1949:SWE"]) == said
+    assert error_line([*SWE_1979, "--remove-member", "nato_1949:SWE"]) == said
     with pytest.raises(ScenarioError) as caught:
         foedus.cascade("RUS", "SWE", "1979-06-01", remove_member="nato_1949:SWE")
     assert str(caught.value) == said
-    assert _error_line(["cascade", "-a", "IND", "-t", "PAK", "-d", "1975-06-01", "--remove-member",
+    assert error_line(["cascade", "-a", "IND", "-t", "PAK", "-d", "1975-06-01", "--remove-member",
                         "manila_1954:PAK"]).startswith("what-if: PAK is not a member of manila_1954 on 1975-06-01 "
                                                        "(a member from 1955-02-19 to 1973-11-07)")
 

@@ -5,14 +5,11 @@ note on its first years that a COW range gets (it got none)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
-from test_input_messages import _error_line
+from samples import cli_line, error_line
 
 BACKWARDS = "impossible year range 2000–1990: --from 2000 is after --to 1990 (need --from <= --to)"
 
@@ -20,7 +17,7 @@ BACKWARDS = "impossible year range 2000–1990: --from 2000 is after --to 1990 (
 @pytest.mark.parametrize("command", [["likely", "fit"], ["backtest"], ["dyads"], ["similarity"], ["atlas"]])
 def test_every_command_refuses_a_backwards_range_in_the_same_words(tmp_path: Path, command: list[str]) -> None:
     out = tmp_path / ("out" if command[0] == "backtest" else "out.csv")
-    assert _error_line([*command, "--from", "2000", "--to", "1990", "--out", str(out)]) == BACKWARDS
+    assert error_line([*command, "--from", "2000", "--to", "1990", "--out", str(out)]) == BACKWARDS
     assert not out.exists()
 
 
@@ -30,10 +27,8 @@ def test_a_gw_range_begun_before_the_gw_system_says_its_first_years_have_no_dyad
 
     begins = min(start for spans in read_gw_spells().values() for start, _ in spans)
     first = begins.year - 1
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(["dyads", "--system", "gw", "--no-covariates", "--from", str(first), "--to", str(begins.year),
-                         "--out", str(tmp_path / "x.csv")])
+    code, _, err = cli_line(["dyads", "--system", "gw", "--no-covariates", "--from", str(first), "--to",
+                             str(begins.year), "--out", str(tmp_path / "x.csv")])
     note = (f"no state is a member of the state system in {first}–{first} (the Gleditsch–Ward state system begins "
             f"on {begins}): those years have no dyad")
-    assert code == 0 and f"note: {note}" in err.getvalue().splitlines(), err.getvalue()
+    assert code == 0 and f"note: {note}" in err.splitlines(), err
