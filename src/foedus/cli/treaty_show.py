@@ -11,13 +11,18 @@ from foedus.cited import article_cited
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
-from foedus.model.treaty import DateCertainty, Span, Treaty
-from foedus.model.vocab import INSTRUMENT_WORDS
+from foedus.model.treaty import DateCertainty, Member, Span, Treaty
+from foedus.model.vocab import INSTRUMENT_WORDS, Instrument
 from foedus.model.world import World
 
-__all__ = ["NOTES_TITLE", "print_treaty"]
+__all__ = ["NOTES_TITLE", "SUBJECT_SIGNED", "print_treaty"]
 
 NOTES_TITLE = "notes on the doubted facts: memberships and spans not verified, dates not known to the day"
+SUBJECT_SIGNED = "— (its subject; signed nothing)"
+"""The signed cell of a state that one state's own act (an executive order, a statute) names but that signed nothing:
+Qatar under the US order of 2025, Taiwan under the Taiwan Relations Act. The act's author records its own `signed`."""
+
+_ONE_STATE_ACTS = frozenset({Instrument.EXECUTIVE_ORDER, Instrument.STATUTE})
 
 
 def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
@@ -79,9 +84,17 @@ def _members(world: World, t: Treaty) -> Table:
     for m in t.members:
         spans = "; ".join([*(_span(s) for s in m.suspended), *(f"frozen {_span(s)}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
-        _row(members, member_name(world, t, m), m.signed or t.signed, m.joined or t.in_force or "—", left, spans,
+        _row(members, member_name(world, t, m), _signed(t, m), m.joined or t.in_force or "—", left, spans,
              member_sure(t, m))
     return members
+
+
+def _signed(t: Treaty, m: Member) -> object:
+    """The row's signature: its own, else the treaty's; none for a state that one state's own act only names (a
+    row of an executive order or a statute without a `signed` of its own), whose signature the act's day is not."""
+    if m.signed is None and t.instrument in _ONE_STATE_ACTS:
+        return SUBJECT_SIGNED
+    return m.signed or t.signed
 
 
 def _span(s: Span) -> str:
