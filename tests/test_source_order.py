@@ -1,0 +1,70 @@
+"""Treaty files cited copy sites, some first (the Jewish Virtual Library for the Arab League's Joint Defence treaty,
+Voltaire Network for the Liptako-Gourma Charter, Cypnet for the Cyprus Treaty of Alliance, a mirror of Légifrance for
+France's decree on the UAE agreement), some with no better page beside them (Wikisource for the Rio Treaty's text, a
+slide-sharing site for a South African briefing on the SADC pact). The first source is the one a certainty reason
+names when a fact gives none (`foedus.engine.certainty_words.source_of`). Each now cites a primary or reputable page
+first or before the copy (the OAS's text, the Avalon Project, CyLaw, Légifrance, VOA Afrique, the committee's meeting
+report), and keeps the copy after it, saying so."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.model.loader import bundled_treaty_files, read_treaty_file
+from foedus.model.treaty import Treaty
+
+COPIES = ("jewishvirtuallibrary.org", "voltairenet.org", "wikisource.org", "cypnet.co.uk", "legal.tricoteuses.fr",
+          "slideserve.com")
+LEGIFRANCE = "https://www.legifrance.gouv.fr/jorf/article_jo/"
+
+
+def _treaty(treaty_id: str) -> Treaty:
+    return read_treaty_file(next(p for p in bundled_treaty_files() if p.stem == treaty_id))
+
+
+@pytest.mark.parametrize(("treaty_id", "first"), [
+    ("arab_jdec_1950", "https://avalon.law.yale.edu/20th_century/arabjoin.asp"),
+    ("aes_2023", "https://www.voaafrique.com/a/naissance-de-l-alliance-des-etats-du-sahel-l-analyse-de-seidik-abba/"
+                 "7273179.html"),
+    ("tiar_1947", "http://www.oas.org/juridico/english/sigs/b-29.html"),
+    ("cyp_alliance_1960", "http://cylaw.org/nomoi/enop/ind/syntagma/appendix-ap8e17c181-ea31-a026-930c-4dc914a1be54"
+                          ".html"),
+    ("fra_are_2009", f"{LEGIFRANCE}JORFARTI000025705811"),
+    ("fra_grc_2021", f"{LEGIFRANCE}JORFARTI000045174546"),
+])
+def test_a_primary_or_reputable_page_comes_first(treaty_id: str, first: str) -> None:
+    assert _treaty(treaty_id).sources[0].url == first
+
+
+@pytest.mark.parametrize("treaty_id", ["arab_jdec_1950", "aes_2023", "tiar_1947", "cyp_alliance_1960",
+                                       "cyp_guarantee_1960", "fra_are_2009", "fra_grc_2021", "weu_1948",
+                                       "sadc_mdp_2003"])
+def test_a_copy_is_kept_after_a_better_page_and_says_so(treaty_id: str) -> None:
+    sources = _treaty(treaty_id).sources
+    copies = [i for i, s in enumerate(sources) if any(host in s.url for host in COPIES)]
+    assert copies and min(copies) > 0
+    for i in copies:
+        assert "kept after" in (sources[i].title or ""), sources[i].url
+
+
+def test_the_rio_treatys_text_is_the_depositarys_before_wikisources() -> None:
+    """The clause itself still cites the Statutes at Large page it was read in (Wikisource's transcription): the
+    OAS's text is listed before it, not read for Art. 3 here."""
+    urls = [s.url for s in _treaty("tiar_1947").sources]
+    oas = urls.index("http://www.oas.org/juridico/english/treaties/b-29.html")
+    assert all(oas < i for i, url in enumerate(urls) if "wikisource.org" in url)
+
+
+def test_the_sadc_presentations_copy_follows_the_committees_meeting_report() -> None:
+    urls = [s.url for s in _treaty("sadc_mdp_2003").sources]
+    assert urls.index("https://pmg.org.za/committee-meeting/4784/") + 1 == urls.index(
+        "http://www.slideserve.com/hinda/the-sadc-mutual-defence-pact-powerpoint-ppt-presentation")
+
+
+def test_a_mirrored_decree_has_legifrance_beside_it() -> None:
+    for treaty_id in ("fra_are_2009", "fra_grc_2021", "weu_1948"):
+        urls = [s.url for s in _treaty(treaty_id).sources]
+        for url in urls:
+            if "legal.tricoteuses.fr" in url:
+                ident = url.rsplit("/", 1)[1]
+                assert urls.index(f"{LEGIFRANCE}{ident}") < urls.index(url)
