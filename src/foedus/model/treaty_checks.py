@@ -25,6 +25,8 @@ __all__ = ["check_dates", "check_own_id", "check_parties", "check_written", "fir
 # one after `LATEST` ends after every day foedus reads, which is what it says, so only the starts keep the limit
 _ENDS = ("left", "terminated", "coverage_end", ".end", ".until")
 
+UNSTATED_ARTICLE = "not stated"  # an invocation whose source does not say which article it relied on
+
 _SCOPED = frozenset({Kind.DEFENSE, Kind.CONSULTATION})  # kinds whose every leg is read through the scope (rules.where)
 
 
@@ -58,6 +60,7 @@ def check_written(treaty: Treaty, path: str) -> None:
         raise TreatyDataError(path, "terminated", f"{treaty.terminated} is the day it {took}, so it was never in "
                               "force (terminated is its first day out of force): give the day after its last day in "
                               "force")
+    _invoked_articles(treaty, path)
     _invoked_in_force(treaty, path)  # (a what-if that drops a member who once invoked it keeps the record)
     for i, m in enumerate(treaty.members):  # (ATOP 4985's second phase is one day, its member from that day)
         if treaty.terminated is not None and (first := first_party_day(treaty, m)) >= treaty.terminated:
@@ -214,6 +217,21 @@ def _invoked_in_force(treaty: Treaty, path: str) -> None:
                                  for m in rows)
                 raise TreatyDataError(path, f"invocations[{i}].requester[{j}]", f"{state_id} is not a party on "
                                       f"{inv.date} ({held or 'never a member'}), so it could not invoke {treaty.id}")
+
+
+def _invoked_articles(treaty: Treaty, path: str) -> None:
+    """Each invocation cites an article the file encodes (a provision's, or a form of help's or a duty's), or says
+    it is `not stated` by its source (the CSTO's 2010 appeal by Kyrgyzstan): `article: 'ZZZ'`, a typo, was read and
+    shown by `treaties show` and the web map as if the treaty had such an article."""
+    known = {p.article for p in treaty.provisions}
+    if treaty.assistance is not None:
+        known |= {e.article for e in [*treaty.assistance.forms, *treaty.assistance.duties] if e.article is not None}
+    for i, inv in enumerate(treaty.invocations):
+        if inv.article not in known and inv.article != UNSTATED_ARTICLE:
+            cited = ", ".join(sorted(known)) or "none"
+            raise TreatyDataError(path, f"invocations[{i}].article", f"{inv.article!r} is no article of the "
+                                  f"treaty's provisions or forms of help ({cited}): cite one of them, or write "
+                                  f"'{UNSTATED_ARTICLE}' when the source does not say which")
 
 
 def _membership_had(treaty: Treaty, m: Member, where: str, path: str) -> None:

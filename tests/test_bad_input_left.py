@@ -1,0 +1,43 @@
+"""What the bad-input sweep (tests/test_bad_input_sweep.py) left read without a word: an invocation citing no article
+the treaty encodes, an article written as a negative or absurd number, a research helper's year of the wrong type, a
+URL or a NUL in an overlay's treaty path, and a depth-parameter or likelihood-model file's metadata of the wrong
+shape. Each is now refused in one line naming the file and the field (or the argument)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foedus.errors import TreatyDataError
+from foedus.model.loader import load_treaties
+from foedus.model.world import World
+from samples import GOOD_TREATY
+
+PACT = GOOD_TREATY + """invocations:
+  - {date: 2021-01-01, article: "1", requester: [CHL], outcome: Consulted.}
+"""
+
+
+def _refused(world: World, tmp_path: Path, text: str) -> str:
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(text, encoding="utf-8")
+    with pytest.raises(TreatyDataError) as caught:
+        load_treaties([pact], world.states, world.places)
+    return str(caught.value).removeprefix(f"{pact}: ")
+
+
+def test_an_invocation_citing_no_article_the_treaty_encodes_is_refused(world: World, tmp_path: Path) -> None:
+    """`article: 'ZZZ'` was read, and shown as if the treaty had such an article; the bundled files cite a
+    provision's article or say the source did not state one (`not stated`), and both still read."""
+    pact = tmp_path / "pact.yaml"
+    for article in ("1", "not stated"):
+        pact.write_text(PACT.replace('article: "1", requester', f'article: "{article}", requester'),
+                        encoding="utf-8")
+        assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]
+    assert _refused(world, tmp_path, PACT.replace('article: "1", requester', 'article: "ZZZ", requester')) == (
+        "invocations[0].article: 'ZZZ' is no article of the treaty's provisions or forms of help (1): cite one of "
+        "them, or write 'not stated' when the source does not say which")
+    arms = PACT + "assistance:\n  forms:\n    - {form: arms, level: general, article: \"3\", when: wartime}\n"
+    pact.write_text(arms.replace('article: "1", requester', 'article: "3", requester'), encoding="utf-8")
+    assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]  # a form of help's article
