@@ -89,7 +89,7 @@ def test_an_article_yaml_would_change_in_an_overlay_file_is_refused_naming_the_t
 @pytest.mark.parametrize("written", ['"5.10"', "'010'", "IV", '"5"'])
 def test_a_quoted_or_worded_article_is_kept_as_written(tmp_path: Path, written: str) -> None:
     path = tmp_path / "pact.yaml"
-    path.write_text(PACT.format(article=written, invoked="'1'"), encoding="utf-8")
+    path.write_text(PACT.format(article=written, invoked=written), encoding="utf-8")
     treaty = foedus.load_world(path).treaty("my_pact")
     assert treaty is not None and treaty.provisions[0].article == written.strip("'\"")
 
