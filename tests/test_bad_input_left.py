@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from foedus.errors import TreatyDataError
+from foedus.errors import ScenarioError, TreatyDataError
 from foedus.model.loader import load_treaties
+from foedus.model.overlay import SetStrength
 from foedus.model.world import World
 from samples import GOOD_TREATY
 
@@ -41,3 +42,16 @@ def test_an_invocation_citing_no_article_the_treaty_encodes_is_refused(world: Wo
     arms = PACT + "assistance:\n  forms:\n    - {form: arms, level: general, article: \"3\", when: wartime}\n"
     pact.write_text(arms.replace('article: "1", requester', 'article: "3", requester'), encoding="utf-8")
     assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]  # a form of help's article
+
+
+@pytest.mark.parametrize(("article", "got"), [("-1", "-1"), ("0", "0"), ("1" + "0" * 30, "1" + "0" * 30)])
+def test_an_article_written_as_a_negative_or_absurd_number_is_refused(world: World, tmp_path: Path, article: str,
+                                                                      got: str) -> None:
+    """`article: -1` (or 10**30), unquoted, was read as the text '-1': no treaty numbers an article so; an overlay's
+    and the Python API's what-if are read by the same check (`foedus.model.facts.Article`)."""
+    text = PACT.replace('article: "1", strength', f"article: {article}, strength")
+    assert _refused(world, tmp_path, text) == f"provisions[0].article: must be between 1 and 9,999 (got {got})"
+    with pytest.raises(ScenarioError) as caught:
+        SetStrength(treaty="nato_1949", article=int(article), strength="S1")
+    assert str(caught.value) == f"SetStrength: article: nato_1949: must be between 1 and 9,999 (got {got})"
+    assert SetStrength(treaty="nato_1949", article=5, strength="S1").article == "5"

@@ -16,6 +16,7 @@ from foedus.model.days import is_iso_day
 from foedus.model.hidden import refuse_hidden
 from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
+from foedus.ranges import out_of_range
 
 __all__ = ["Article", "Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict",
            "Text", "Url"]
@@ -88,16 +89,24 @@ StateRef = Annotated[str, Field(min_length=1, description="ISO3, COW abbreviatio
 may be one digit (`2`, the United States) or written as a number."""
 
 
+MAX_ARTICLE = 9999
+"""The highest article number written as a number that foedus reads (the longest treaties number a few hundred)."""
+
+
 def _article_as_text(value: Any, info: ValidationInfo) -> Any:
-    """An article written as a whole number (`article: 5`) is read as its text, '5'; one YAML would change unquoted
-    (`5.10` is the number 5.1, `010` is 8, `yes` is true) is refused, asking for quotes, not guessed."""
+    """An article written as a whole number (`article: 5`) is read as its text, '5', if from 1 to `MAX_ARTICLE` (no
+    treaty numbers an article -1 or 10**30); one YAML would change unquoted (`5.10` is the number 5.1, `010` is 8,
+    `yes` is true) is refused, asking for quotes, not guessed."""
     written = getattr(value, "written", None)  # `foedus.model.yamlio.WrittenInt`: digits other than its own
-    if isinstance(value, int) and not isinstance(value, bool) and written is None:
+    whole = isinstance(value, int) and not isinstance(value, bool) and written is None
+    if whole and 1 <= value <= MAX_ARTICLE:
         return str(value)
     if not isinstance(value, int | float):
         return value  # text passes; a list, a mapping or nothing is refused as text's
-    read = f"the truth value {value}" if isinstance(value, bool) else f"the number {value!r}"
     treaty = info.data.get("treaty") if isinstance(info.data, dict) else None
+    if whole:
+        raise ValueError(f"{f'{treaty}: ' if isinstance(treaty, str) else ''}{out_of_range('', 1, MAX_ARTICLE)}")
+    read = f"the truth value {value}" if isinstance(value, bool) else f"the number {value!r}"
     raise ValueError(f"{f'{treaty}: ' if isinstance(treaty, str) else ''}write the article in quotes, as the treaty "
                      f"numbers it (article: \"5.1\"): unquoted, YAML reads "
                      f"{repr(written) + ' ' if written else 'it '}as {read}")
