@@ -55,3 +55,22 @@ def test_an_article_written_as_a_negative_or_absurd_number_is_refused(world: Wor
         SetStrength(treaty="nato_1949", article=int(article), strength="S1")
     assert str(caught.value) == f"SetStrength: article: nato_1949: must be between 1 and 9,999 (got {got})"
     assert SetStrength(treaty="nato_1949", article=5, strength="S1").article == "5"
+
+
+@pytest.mark.parametrize(("first", "last", "message"), [
+    ("1900", None, "the first year must be a whole number, not '1900'"),
+    (None, 1900.0, "the last year must be a whole number, not 1900.0"),
+    (True, None, "the first year must be a whole number, not True"),
+    (1700, None, "first 1700 is outside 1816–2100 (COW's inter-state wars begin in 1816)"),
+    (1950, 1900, "impossible year range 1950–1900: first 1950 is after last 1900 (need first <= last)"),
+])
+def test_the_research_helpers_years_are_checked_as_the_clis_are(first: object, last: object, message: str) -> None:
+    """`war_outcomes(first='1900')` compared a text with each war's year (a TypeError), and a year before COW's
+    wars or a range backwards gave no row, unsaid, where `foedus backtest --from 1700` is refused; the helpers
+    `training_data` builds on are checked alike (`foedus.backtest.outcomes.cow_wars`), before any data is read."""
+    from foedus.backtest.outcomes import war_outcomes
+    from foedus.backtest.errors import BacktestError
+
+    with pytest.raises(BacktestError) as caught:
+        war_outcomes(World.load(history=False), first=first, last=last)  # type: ignore[arg-type]
+    assert str(caught.value) == message

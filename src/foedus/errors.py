@@ -25,6 +25,7 @@ from foedus.wording import (
     surrogate_byte,
     too_few_replicates,
     validation_problem,
+    year_not_whole,
     year_outside,
     years_backwards,
 )
@@ -38,7 +39,7 @@ __all__ = [
     "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
     "empty_or_blank", "field_path", "in_words", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line",
     "ordinal", "other_kind_taken", "out_of_range", "refusal_fields", "shown", "surrogate_byte", "too_few_replicates",
-    "validation_problem", "year_outside", "years_backwards",
+    "validation_problem", "year_not_whole", "year_outside", "years_backwards",
 ]
 
 

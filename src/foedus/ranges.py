@@ -1,10 +1,11 @@
-"""How every message words a value outside its bounds: a count (`out_of_range`), a year outside the years a command
+"""How every message words a value outside its bounds: a count (`out_of_range`), a year of no whole number
+(`year_not_whole`), a year outside the years a command
 reads (`year_outside`) and a year range backwards (`years_backwards`), the same for every command and the Python
 API. Re-exported by `foedus.wording` (and `foedus.errors`), where callers import them."""
 
 from __future__ import annotations
 
-__all__ = ["out_of_range", "year_outside", "years_backwards"]
+__all__ = ["out_of_range", "year_not_whole", "year_outside", "years_backwards"]
 
 
 def out_of_range(name: str, low: float, high: float, given: object = None) -> str:
@@ -19,6 +20,16 @@ def out_of_range(name: str, low: float, high: float, given: object = None) -> st
     low_, high_ = (f"{int(b):,}" if float(b).is_integer() else f"{b:,}" for b in (low, high))
     got = "" if given is None else f" (got {str(given)[:30]})"
     return f"{name + ' ' if name else ''}must be between {low_} and {high_}{got}"
+
+
+def year_not_whole(label: str, given: object) -> str:
+    """The one sentence for a year given to the Python API that is no whole number (a text, a float, a bool), for
+    the research helpers alike (`foedus.research.years`, `foedus.backtest.wars.check_years`).
+
+    >>> year_not_whole("first", "1900")
+    "the first year must be a whole number, not '1900'"
+    """
+    return f"the {label} year must be a whole number, not {given!r}"
 
 
 def year_outside(name: str, year: int, low: int, high: int, why: str) -> str:

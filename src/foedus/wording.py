@@ -15,12 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.characters import character, surrogate_byte
 from foedus.file_words import json_stops, other_kind_taken
-from foedus.ranges import out_of_range, year_outside, years_backwards
+from foedus.ranges import out_of_range, year_not_whole, year_outside, years_backwards
 
 __all__ = ["MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank",
            "field_path", "in_words", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
            "other_kind_taken", "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
-           "year_outside", "years_backwards"]
+           "year_not_whole", "year_outside", "years_backwards"]
 
 MAX_MESSAGE = 400
 

@@ -83,10 +83,14 @@ class OutcomeRow:
 
 def cow_wars(world: World, first: int | None = None,
              last: int | None = None) -> tuple[list[CowWar], list[dict[str, Any]]]:
-    """Every COW war starting in [first, last] as a replayable war, and the wars skipped (with the reason)."""
+    """Every COW war starting in [first, last] as a replayable war, and the wars skipped (with the reason); the years
+    checked as the CLI's are (`check_years`, named as the Python API's keywords), for `war_outcomes` and
+    `foedus.likely.dataset.training_data` alike."""
     from foedus.backtest.cowdata import load_dyads, load_spells
     from foedus.backtest.opening import opening_attack
-    from foedus.backtest.wars import load_dyadic, load_wars
+    from foedus.backtest.wars import check_years, load_dyadic, load_wars
+
+    check_years(first, last, names=("first", "last"))
 
     spells = load_spells()  # the participant file first: without it the run stops, and the dyadic files' notes are moot
     dyadic, dyads, placer = load_dyadic(), load_dyads(), Placer(world.states)
@@ -139,6 +143,7 @@ def war_outcomes(world: World | None = None, first: int | None = None, last: int
     """Every (COW war, candidate state) outcome for wars starting in [first, last] (the labels, no engine).
 
     Raises:
+        BacktestError: a year that is no whole number, outside the COW wars' years, or a range backwards.
         DataMissingError: the COW war data are not in the data folder.
     """
     w = world or World.default()

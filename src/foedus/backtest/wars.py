@@ -25,21 +25,26 @@ DYADIC_FILE = "cow_interstate_war/directed_dyadic_war.csv"
 log = logging.getLogger("foedus.backtest")
 
 
-def check_years(first: int | None, last: int | None, error: type[Exception] = BacktestError) -> None:
-    """Refuse `--from`/`--to` years outside the COW data's first year to the last foedus reads, or reversed (the
-    backtest and the likelihood model select COW wars by the year they started); the refusal says why its floor is
-    a year after the 1815 of the commands that read treaties (`foedus.research.years`)."""
+def check_years(first: object, last: object, error: type[Exception] = BacktestError,
+                names: tuple[str, str] = ("--from", "--to")) -> None:
+    """Refuse `--from`/`--to` years (or the Python API's, `names`) outside the COW data's first year to the last
+    foedus reads, reversed, or (given in Python) no whole number (the backtest and the likelihood model select COW
+    wars by the year they started); the refusal says why its floor is a year after the 1815 of the commands that read
+    treaties (`foedus.research.years`)."""
     from foedus.model.days import LATEST
     from foedus.model.states import COW_FIRST_DAY
-    from foedus.wording import year_outside, years_backwards
+    from foedus.wording import year_not_whole, year_outside, years_backwards
 
+    for label, year in (("first", first), ("last", last)):  # `war_outcomes(first='1900')` compared text with a year
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            raise error(year_not_whole(label, year))
     low, high = COW_FIRST_DAY.year, LATEST.year
-    for name, year in (("--from", first), ("--to", last)):
-        if year is not None and not low <= year <= high:
+    for name, year in zip(names, (first, last), strict=True):
+        if isinstance(year, int) and not low <= year <= high:
             why = f"COW's inter-state wars begin in {low}" if year < low else f"foedus reads no day after {high}"
             raise error(year_outside(name, year, low, high, why))
-    if first is not None and last is not None and first > last:
-        raise error(years_backwards(first, last))
+    if isinstance(first, int) and isinstance(last, int) and first > last:
+        raise error(years_backwards(first, last, names))
 
 
 @dataclass(frozen=True, slots=True)

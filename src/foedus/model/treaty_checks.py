@@ -225,7 +225,8 @@ def _invoked_articles(treaty: Treaty, path: str) -> None:
     shown by `treaties show` and the web map as if the treaty had such an article."""
     known = {p.article for p in treaty.provisions}
     if treaty.assistance is not None:
-        known |= {e.article for e in [*treaty.assistance.forms, *treaty.assistance.duties] if e.article is not None}
+        known |= {f.article for f in treaty.assistance.forms if f.article is not None}
+        known |= {d.article for d in treaty.assistance.duties}
     for i, inv in enumerate(treaty.invocations):
         if inv.article not in known and inv.article != UNSTATED_ARTICLE:
             cited = ", ".join(sorted(known)) or "none"

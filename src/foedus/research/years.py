@@ -20,11 +20,11 @@ def check_years(first: object, last: object, names: tuple[str, str] = ("first", 
             the years foedus reads (`foedus.model.days`).
     """
     from foedus.model.days import EARLIEST, LATEST
-    from foedus.wording import year_outside, years_backwards
+    from foedus.wording import year_not_whole, year_outside, years_backwards
 
     for label, year in (("first", first), ("last", last)):
         if isinstance(year, bool) or not isinstance(year, int):
-            raise FoedusError(f"the {label} year must be a whole number, not {year!r}")
+            raise FoedusError(year_not_whole(label, year))
     assert isinstance(first, int) and isinstance(last, int)  # for mypy: checked just above
     low, high = EARLIEST.year, LATEST.year
     for name, year in zip(names, (first, last), strict=True):
