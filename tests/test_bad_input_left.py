@@ -13,7 +13,7 @@ from foedus.errors import ScenarioError, TreatyDataError
 from foedus.model.loader import load_treaties
 from foedus.model.overlay import SetStrength
 from foedus.model.world import World
-from samples import GOOD_TREATY
+from samples import GOOD_TREATY, cli_line
 
 PACT = GOOD_TREATY + """invocations:
   - {date: 2021-01-01, article: "1", requester: [CHL], outcome: Consulted.}
@@ -74,3 +74,24 @@ def test_the_research_helpers_years_are_checked_as_the_clis_are(first: object, l
     with pytest.raises(BacktestError) as caught:
         war_outcomes(World.load(history=False), first=first, last=last)  # type: ignore[arg-type]
     assert str(caught.value) == message
+
+
+CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("https://x/t.yaml", "o.yaml: change 1 (add_treaty.path): a URL, not a file path: download the file first and "
+                         "give its path (got 'https://x/t.yaml')"),
+    ("a\\0b.yaml", "o.yaml: change 1: a\\0b.yaml: cannot read treaty file: a path cannot hold a NUL character"),
+])
+def test_an_overlays_treaty_path_that_is_a_url_or_holds_a_nul_is_said_as_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, message: str) -> None:
+    """`add_treaty: {path: https://x/t.yaml}` was read as a relative path, said as `https:/x/t.yaml` (a Path merged
+    the slashes), a file that cannot be found; a NUL in a path was written raw, which a terminal shows as a space."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "o.yaml").write_text(f'changes:\n- {{op: add_treaty, path: "{path}"}}\n', encoding="utf-8")
+    code, _, err = cli_line([*CASCADE, "--overlay", "o.yaml"])
+    assert code == 2 and err == f"error: {message}\n", err
+    code, _, err = cli_line([*CASCADE, "--add-treaty", "https://x/t.yaml"])
+    assert code == 2 and err == ("error: --add-treaty https://x/t.yaml: a URL, not a file path: download the file "
+                                 "first and give its path\n"), err

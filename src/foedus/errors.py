@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from foedus.wording import (
     MAX_MESSAGE,
+    NOT_A_FILE_PATH,
+    NUL_SHOWN,
     ONE_STATE,
     UNDRAWN_PARAMETERS,
     and_listed,
@@ -13,6 +15,7 @@ from foedus.wording import (
     empty_or_blank,
     field_path,
     in_words,
+    is_url,
     json_stops,
     named_state,
     not_a_state,
@@ -31,15 +34,15 @@ from foedus.wording import (
 )
 
 __all__ = [
-    "MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "AmbiguousNameError", "ArgumentsError", "ChecksumError",
-    "DataCorruptError", "DataFetchError", "DataFormatError", "DataImportError", "DataMissingError",
-    "DateOutOfRangeError", "FileDataError", "FoedusError", "LikelyModelError", "ListedTwiceError",
+    "MAX_MESSAGE", "NOT_A_FILE_PATH", "NUL_SHOWN", "ONE_STATE", "UNDRAWN_PARAMETERS", "AmbiguousNameError",
+    "ArgumentsError", "ChecksumError", "DataCorruptError", "DataFetchError", "DataFormatError", "DataImportError",
+    "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError", "LikelyModelError", "ListedTwiceError",
     "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError", "ServeError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
     "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
-    "empty_or_blank", "field_path", "in_words", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line",
-    "ordinal", "other_kind_taken", "out_of_range", "refusal_fields", "shown", "surrogate_byte", "too_few_replicates",
-    "validation_problem", "year_not_whole", "year_outside", "years_backwards",
+    "empty_or_blank", "field_path", "in_words", "is_url", "json_stops", "named_state", "not_a_state", "not_in_system",
+    "one_line", "ordinal", "other_kind_taken", "out_of_range", "refusal_fields", "shown", "surrogate_byte",
+    "too_few_replicates", "validation_problem", "year_not_whole", "year_outside", "years_backwards",
 ]
 
 

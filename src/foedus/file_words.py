@@ -1,9 +1,28 @@
 """How a message words a file that is not what was wanted: an output's path taken by another kind of thing
-(`other_kind_taken`), where a file stops being JSON (`json_stops`). Re-exported by `foedus.wording`."""
+(`other_kind_taken`), where a file stops being JSON (`json_stops`), a URL given where a file path goes (`is_url`,
+`NOT_A_FILE_PATH`) and a NUL in a path, shown escaped (`NUL_SHOWN`). Re-exported by `foedus.wording`."""
 
 from __future__ import annotations
 
-__all__ = ["json_stops", "other_kind_taken"]
+import re
+
+__all__ = ["NOT_A_FILE_PATH", "NUL_SHOWN", "is_url", "json_stops", "other_kind_taken"]
+
+NOT_A_FILE_PATH = "a URL, not a file path: download the file first and give its path"
+"""Why a URL is refused where a file's path goes (an overlay's `add_treaty` path): read as a relative path, a Path
+merged its slashes (`https:/x/t.yaml`), a file no one gave."""
+
+NUL_SHOWN = "\\0"
+"""A NUL character of a path, as a message shows it: written raw, a terminal shows a space, a path not the one given."""
+
+
+def is_url(text: str) -> bool:
+    """Whether `text` is a URL (a scheme and `://`: `https://x/t.yaml`), not a path.
+
+    >>> is_url("https://x/t.yaml"), is_url("t.yaml"), is_url("C:/t.yaml")
+    (True, False, False)
+    """
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", text) is not None
 
 
 def other_kind_taken(out: object, found: str, kind: str, *, force: bool, fixed_in: str | None = None) -> str:

@@ -14,28 +14,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.characters import character, surrogate_byte
-from foedus.file_words import json_stops, other_kind_taken
+from foedus.file_words import NOT_A_FILE_PATH, NUL_SHOWN, is_url, json_stops, other_kind_taken
 from foedus.ranges import out_of_range, year_not_whole, year_outside, years_backwards
 
-__all__ = ["MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank",
-           "field_path", "in_words", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
-           "other_kind_taken", "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
-           "year_not_whole", "year_outside", "years_backwards"]
+__all__ = ["MAX_MESSAGE", "NOT_A_FILE_PATH", "NUL_SHOWN", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character",
+           "counted", "empty_or_blank", "field_path", "in_words", "is_url", "json_stops", "named_state", "not_a_state",
+           "not_in_system", "one_line", "ordinal", "other_kind_taken", "out_of_range", "shown", "surrogate_byte",
+           "too_few_replicates", "validation_problem", "year_not_whole", "year_outside", "years_backwards"]
 
 MAX_MESSAGE = 400
 
 
 def one_line(text: str) -> str:
     """A message as one readable line, as the CLI and the web API report it: each run of whitespace that breaks
-    the line (a newline, a tab, any whitespace but a space) one space, the ends stripped and the length capped. A
-    run of spaces alone is kept: a value shown in it (`shown`) reads as given, 'a  b' not 'a b'.
+    the line (a newline, a tab, any whitespace but a space) one space, a NUL shown `\\0` (a path's, which a
+    terminal showed as a space), the ends stripped and the length capped. A run of spaces alone is kept: a value
+    shown in it (`shown`) reads as given, 'a  b' not 'a b'.
 
     >>> one_line("a\\n  b" + "x" * 500)[:5], len(one_line("y" * 1000)), one_line(" place 'a  b'\\t\\r\\n")
     ('a bxx', 400, "place 'a  b'")
     """
     import re  # here: `import foedus` imports this module before the console's start pauses the collector
 
-    line = re.sub(r" *[^\S ]\s*", " ", str(text)).strip()
+    line = re.sub(r" *[^\S ]\s*", " ", str(text).replace("\0", NUL_SHOWN)).strip()
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 

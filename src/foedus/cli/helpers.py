@@ -62,10 +62,13 @@ def path_problem(value: str, options: Collection[str] | None = None) -> str | No
 def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list[Path] | None) -> Overlay:
     """The typed what-if changes: overlay files, then treaty files, then the declared what-if inputs; one set,
     whatever order they are given in (`Overlay.apply`)."""
+    from foedus.errors import NOT_A_FILE_PATH, ScenarioError, is_url
     from foedus.model.overlay import AddTreaty as AddTreatyChange
     from foedus.model.overlay import Overlay, changes_from, load_overlays
 
     changes = load_overlays(overlay or [])
+    for url in [as_written(p) for p in add_treaty or [] if is_url(as_written(p))]:  # as the option, not `AddTreaty:`
+        raise ScenarioError(f"--add-treaty {url}: {NOT_A_FILE_PATH}")
     changes += [AddTreatyChange(path=as_written(p)).given_as(text=f"--add-treaty {as_written(p)}")
                 for p in add_treaty or []]  # `t.yaml/` as given
     changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES}, labels=FLAGS)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from foedus.errors import empty_or_blank
+from foedus.errors import NOT_A_FILE_PATH, empty_or_blank, is_url
 from foedus.model.days import EARLIEST, LATEST
 from foedus.model.facts import Article, Day, StateRef
 from foedus.model.treaty import Scope, Strength
@@ -120,6 +120,8 @@ class AddTreaty(_Change):
         treaty')."""
         if value is not None and not value.strip():
             raise ValueError(f"the path is {empty_or_blank(value)}: give a treaty file")
+        if value is not None and is_url(value):  # `https://x/t.yaml` was read as a relative path, `https:/x/t.yaml`
+            raise ValueError(NOT_A_FILE_PATH)
         return value
 
     @model_validator(mode="after")
