@@ -5,11 +5,15 @@ shape. Each is now refused in one line naming the file and the field (or the arg
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from foedus.errors import ScenarioError, TreatyDataError
+from foedus.errors import LikelyModelError, ScenarioError, TreatyDataError
+from foedus.likely.model import load_model
 from foedus.model.loader import load_treaties
 from foedus.model.overlay import SetStrength
 from foedus.model.world import World
@@ -68,8 +72,8 @@ def test_the_research_helpers_years_are_checked_as_the_clis_are(first: object, l
     """`war_outcomes(first='1900')` compared a text with each war's year (a TypeError), and a year before COW's
     wars or a range backwards gave no row, unsaid, where `foedus backtest --from 1700` is refused; the helpers
     `training_data` builds on are checked alike (`foedus.backtest.outcomes.cow_wars`), before any data is read."""
-    from foedus.backtest.outcomes import war_outcomes
     from foedus.backtest.errors import BacktestError
+    from foedus.backtest.outcomes import war_outcomes
 
     with pytest.raises(BacktestError) as caught:
         war_outcomes(World.load(history=False), first=first, last=last)  # type: ignore[arg-type]
@@ -95,3 +99,60 @@ def test_an_overlays_treaty_path_that_is_a_url_or_holds_a_nul_is_said_as_written
     code, _, err = cli_line([*CASCADE, "--add-treaty", "https://x/t.yaml"])
     assert code == 2 and err == ("error: --add-treaty https://x/t.yaml: a URL, not a file path: download the file "
                                  "first and give its path\n"), err
+
+
+def _bundled(name: str) -> dict[str, Any]:
+    return dict(json.loads(resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(("field", "value", "problem"), [
+    ("model", 5, "model: expected a one-line text, got 5"),
+    ("data.version", ["5.1"], "data.version: expected a one-line text, got a list"),
+    ("data.window", "1815-2018", "data.window: expected the first and last years fitted, [FIRST, LAST] in order, "
+                                 "got '1815-2018'"),
+    ("data.window", [2018, 1815], "data.window: expected the first and last years fitted, [FIRST, LAST] in order, "
+                                  "got a list"),
+    ("data.alliances", -3, "data.alliances: expected a whole number of zero or more, got -3"),
+    ("data.alliances", True, "data.alliances: expected a whole number of zero or more, got true"),
+])
+def test_a_depth_parameter_files_metadata_of_the_wrong_shape_is_refused(tmp_path: Path, field: str, value: Any,
+                                                                        problem: str) -> None:
+    """`model`, `data.version`, `data.window` and `data.alliances` (written by `foedus depth --save-params`) were
+    read whatever they held: `window: "1815-2018"`, `alliances: -3`."""
+    from foedus.errors import DataFormatError
+    from foedus.research.depth import DepthModel
+
+    payload = _bundled("depth_params.json")
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    assert DepthModel.from_file(path).data["version"] == "5.1"
+    where = payload if field == "model" else payload["data"]
+    where[field.rsplit(".", 1)[-1]] = value
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(DataFormatError) as caught:
+        DepthModel.from_file(path)
+    assert str(caught.value) == f"{path}: {problem}"
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"outcomes": []}, "training.outcomes: expected an object of the horizons 30, 365, ever"),
+    ({"outcomes": {"30": {"out": 1}, "365": {}, "ever": {}}},
+     "training.outcomes.30: expected the whole numbers of pairs out, attack, defense"),
+    ({"outcomes": {h: {"out": -1, "attack": 0, "defense": 0} for h in ("30", "365", "ever")}},
+     "training.outcomes.30: expected the whole numbers of pairs out, attack, defense"),
+    ({"colour": "red"}, "training.colour: unknown field 'colour' (the fields are: first_year, last_year, wars, "
+                        "pairs, outcomes)"),
+])
+def test_a_likelihood_models_training_fields_of_the_wrong_shape_are_refused(tmp_path: Path, change: dict[str, Any],
+                                                                            problem: str) -> None:
+    """`training` is free-form in the schema: its years and counts were checked, its `outcomes` (counts per
+    horizon, as `foedus likely fit` writes them) and any other field read whatever they held."""
+    payload = _bundled("likely_model.json")
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    assert load_model(path).training["wars"] > 0
+    payload["training"].update(change)
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(LikelyModelError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}: {problem}"

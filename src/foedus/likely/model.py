@@ -228,7 +228,9 @@ def _check_tables(path: str, model: ModelFile) -> None:
         if wrong or abs(rates["out"] + rates["attack"] + rates["defense"] - 1) > 1e-3:
             raise LikelyModelError(f"{path}: base_rate.{h}{'.' + wrong[0] if wrong else ''}: expected the shares of "
                                    "out, attack and defense: probabilities from 0 to 1 that sum to 1")
-    _check_training(path, model.training)
+    from foedus.likely.model_training import check_training
+
+    check_training(path, model.training)
     for era, rates in model.honour.items():
         _need(path, f"honour.{era}", rates, ("S1", "S2", "S3", "S4", "S5"))
         wrong = [k for k, v in rates.items() if k not in ("S1", "S2", "S3", "S4", "S5") or not 0 <= v <= 1]
@@ -238,18 +240,6 @@ def _check_tables(path: str, model: ModelFile) -> None:
     missing = [era for era in ("pre1945", "post1945") if era not in model.honour]
     if missing:  # the published default would stand in for it silently under --honour empirical
         raise LikelyModelError(f"{path}: honour: missing era(s) {', '.join(missing)}")
-
-
-def _check_training(path: str, training: dict[str, Any]) -> None:
-    """The training window every answer quotes: whole-number years in order, and counts of wars and pairs."""
-    for key in ("first_year", "last_year", "wars", "pairs"):
-        if key not in training:  # said as a missing field of a schema is (`foedus.errors.validation_problem`)
-            raise LikelyModelError(f"{path}: training.{key}: missing field '{key}'")
-        value = training[key]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise LikelyModelError(f"{path}: training.{key}: expected a whole number of zero or more")
-    if training["first_year"] > training["last_year"]:
-        raise LikelyModelError(f"{path}: training: first_year is after last_year")
 
 
 def _check_logit(path: str, name: str, m: LogitFile, columns: list[str]) -> None:

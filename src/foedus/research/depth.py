@@ -24,6 +24,7 @@ from foedus.errors import DataFormatError
 from foedus.model.yamlio import load_json, read_text_file
 from foedus.research import irt
 from foedus.research.depth_items import MODELS, ItemSpec, item_matrix, item_values
+from foedus.research.depth_meta import check_metadata
 from foedus.research.milinst import milinst
 from foedus.sources.atop_codes import ALLIANCE_FILE, read_alliance_codes, treaty_codes
 from foedus.wording import counted, json_stops
@@ -91,6 +92,7 @@ class DepthModel:
             raise DataFormatError(f"{source}: data: expected an object naming the fitted file (file, sha256)")
         if not isinstance(dims, Mapping):
             raise DataFormatError(f"{source}: dimensions: expected an object with {' and '.join(MODELS)}")
+        check_metadata(payload, source)
         self.data: dict[str, Any] = {"file": "the ATOP file", **data}
         self.draws: dict[str, list[list[irt.Item]]] = {}
         for dim, (items, anchor) in MODELS.items():

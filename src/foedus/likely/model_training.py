@@ -1,0 +1,49 @@
+"""The training window a likelihood-model file records (`training`, as `foedus.likely.build` writes it), checked
+field by field: its years and counts every answer quotes, and its outcome counts per horizon; a field no fit writes
+is refused, as any other unknown field of the file is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from foedus.errors import LikelyModelError, shown
+from foedus.likely.spec import HORIZON_ORDER
+
+__all__ = ["check_training"]
+
+_COUNTS = ("first_year", "last_year", "wars", "pairs")
+_OUTCOMES = ("out", "attack", "defense")
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def check_training(path: str, training: dict[str, Any]) -> None:
+    """Whole-number years in order and counts of wars and pairs (quoted by every answer), and, when given, the
+    outcome counts: per horizon (30, 365, ever) a whole number of pairs out, attacking and defending.
+
+    Raises:
+        LikelyModelError: the first field missing, unknown or of the wrong shape, named.
+    """
+    for key in _COUNTS:
+        if key not in training:  # said as a missing field of a schema is (`foedus.errors.validation_problem`)
+            raise LikelyModelError(f"{path}: training.{key}: missing field '{key}'")
+        if not _whole(training[key]):
+            raise LikelyModelError(f"{path}: training.{key}: expected a whole number of zero or more")
+    if training["first_year"] > training["last_year"]:
+        raise LikelyModelError(f"{path}: training: first_year is after last_year")
+    if unknown := sorted(set(training) - {*_COUNTS, "outcomes"}):
+        raise LikelyModelError(f"{path}: training.{unknown[0]}: unknown field {shown(unknown[0])} (the fields are: "
+                               f"{', '.join([*_COUNTS, 'outcomes'])})")
+    if "outcomes" not in training:
+        return
+    outcomes = training["outcomes"]
+    if not isinstance(outcomes, dict) or set(outcomes) != set(HORIZON_ORDER):
+        raise LikelyModelError(f"{path}: training.outcomes: expected an object of the horizons "
+                               f"{', '.join(HORIZON_ORDER)}")
+    for h in HORIZON_ORDER:
+        counts = outcomes[h]
+        if not isinstance(counts, dict) or set(counts) != set(_OUTCOMES) or not all(map(_whole, counts.values())):
+            raise LikelyModelError(f"{path}: training.outcomes.{h}: expected the whole numbers of pairs "
+                                   f"{', '.join(_OUTCOMES)}")
