@@ -6,6 +6,7 @@ use.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -13,6 +14,7 @@ import typer
 from foedus.cli.helpers import emit_json
 from foedus.cli.options import JsonOpt, TreatyFiles
 from foedus.cli.params import with_inputs
+from foedus.cli.writing import Force
 from foedus.inputs import WAR
 from foedus.war.bundled import known_wars  # the help lists the bundled wars (a folder's listing, no import)
 
@@ -40,6 +42,11 @@ def war(
                                                    "as an object with the treaty and article it rests on.")] = None,
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option(help="Write the replay's table, one row per state (as "
+                                                  "`WarReplay.to_frame`), to a .parquet, .csv or .dta (Stata) "
+                                                  "file instead of printing it; refuses an existing file unless "
+                                                  "--force.")] = None,
+    force: Force = False,
 ) -> None:
     """Replay a war: re-evaluate the obligations on every event date and every treaty change, and say who was
     bound, from when, by which event or treaty change."""
@@ -49,6 +56,9 @@ def war(
 
     refuse_unused("--no-timeline", as_json and not timeline, "with --json (its frames hold every date's moves)")
     refuse_unused("--no-timeline", state is not None and not timeline, "with --state (it prints one line)")
+    refuse_unused("--force", force and out is None, "without --out")
+    if out is not None:
+        _check_out(out, force, treaties, as_json, state, timeline)
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     world = world_for(treaties)
     result = replay_war(file, world=world, until=day, **inputs)
@@ -70,6 +80,29 @@ def war(
     if as_json:
         emit_json(result.to_dict())
         return
+    if out is not None:
+        from foedus.cli.writing import save_table
+        from foedus.war.columns import WAR_COLUMNS
+
+        save_table(result.to_frame(), out, force=force, title=f"foedus war {result.war.id}", notes=result.notes,
+                   codebook=WAR_COLUMNS)
+        return
     from foedus.war.render import print_replay
 
     print_replay(result, timeline, world.states.names_on)
+
+
+def _check_out(out: Path, force: bool, treaties: list[Path] | None, as_json: bool, state: str | None,
+               timeline: bool) -> None:
+    """Refuse `--out` with an option it would leave unread, a taken file, or a treaty file it would replace,
+    before the replay."""
+    from foedus.cli.helpers import refuse_unused
+    from foedus.cli.writing import check_table
+    from foedus.outputs.own_inputs import refuse_input
+
+    refuse_unused("--out", as_json, "with --json (it prints the whole replay)")
+    refuse_unused("--out", state is not None, "with --state (it prints one line)")
+    refuse_unused("--no-timeline", not timeline, "with --out (the table holds no timeline)")
+    check_table(out, force)
+    for path in treaties or ():
+        refuse_input("--treaties", path, out, "the table would replace the treaty file it reads")

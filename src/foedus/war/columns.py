@@ -1,0 +1,22 @@
+"""What each column of a war replay's table means (`WarReplay.to_frame`, `foedus war --out`): one short line per
+column, written into the table as the research tables' codebooks are (`foedus.research.codebook`); docs/war.md's
+column table names the same columns (a test)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["WAR_COLUMNS"]
+
+WAR_COLUMNS: Mapping[str, str] = {
+    "state": "the state (foedus id)",
+    "name": "the state's name on its row's first date (entered, else bound, else a duty)",
+    "entered": "the day it entered the war (missing: it never fought)",
+    "side": "the side it first fought on: attack or defense",
+    "bound_from": "the day it was first bound to join (missing: never bound)",
+    "bound_side": "the side that first binding obligation is to join",
+    "treaty": "the treaty (foedus id) of that first binding obligation",
+    "instrument": "the kind of instrument it is owed under: treaty, executive_order, ...",
+    "article": "that obligation's article",
+    "cause": "the event or treaty change that first bound it",
+}
