@@ -130,9 +130,10 @@ export interface Scenario {
 export interface Comparison {
   base: CascadeResult; other: CascadeResult; whatif: WhatIfChange[];
   changes: {
-    gained: { state: string; side: string; why: string }[];
-    lost: { state: string; side: string; why_before: string }[];
-    switched: { state: string; from: string; to: string; why: string }[];
+    // certainty, doubted: how sure the obligation named is, and its facts not verified (said.ts boundTag)
+    gained: { state: string; side: string; why: string; certainty: string; doubted: string[] }[];
+    lost: { state: string; side: string; why_before: string; certainty: string; doubted: string[] }[];
+    switched: { state: string; from: string; to: string; why: string; certainty: string; doubted: string[] }[];
     rebased: { state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[] }[];
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };

@@ -79,11 +79,17 @@ export function becauseWords(b: Because, r: Pick<CascadeResult, "attackers" | "t
 }
 
 /** A comparison's change after the state it moves (foedus.sweeps.compare_words.change_words); a rebased state's
- * primary obligation named once, then the other treaties added and dropped. */
+ * primary obligation named once, then the other treaties added and dropped; a gained, lost or switched state's
+ * obligation with its certainty when not verified (boundTag). */
 export function changeWords<K extends "gained" | "lost" | "switched" | "rebased">(kind: K, x: Changes[K][number]): string {
-  if (kind === "gained") { const g = x as Changes["gained"][number]; return `joins the ${g.side} (${g.why})`; }
-  if (kind === "lost") { const l = x as Changes["lost"][number]; return `no longer joins the ${l.side} (was ${l.why_before})`; }
-  if (kind === "switched") { const s = x as Changes["switched"][number]; return `switches from ${s.from} to ${s.to} (${s.why})`; }
+  // a gained, lost or switched state's obligation tagged when not verified (boundTag), its article's note dropped
+  const tagged = (why: string) => {
+    const { certainty, doubted } = x as Changes["gained"][number];
+    return `${taggedArticle(why, certainty, doubted)})${boundTag(certainty, doubted)}`;
+  };
+  if (kind === "gained") { const g = x as Changes["gained"][number]; return `joins the ${g.side} (${tagged(g.why)}`; }
+  if (kind === "lost") { const l = x as Changes["lost"][number]; return `no longer joins the ${l.side} (was ${tagged(l.why_before)}`; }
+  if (kind === "switched") { const s = x as Changes["switched"][number]; return `switches from ${s.from} to ${s.to} (${tagged(s.why)}`; }
   const r = x as Changes["rebased"][number];
   const moved = r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`;
   const more = (["added", "dropped"] as const).map((word) => [word, r[word].filter((t) => t !== r.why && t !== r.why_before)] as const)

@@ -31,6 +31,14 @@ def _bases(j: Joiner) -> list[str]:
     return [cited(o.treaty, o.article) + instrument_said(o.instrument) for o in (j.primary, *j.also)]
 
 
+def _sure(j: Joiner) -> dict[str, Any]:
+    """How sure a joiner's primary obligation is, as its line tags it (`foedus.cited.bound_tag`): its `certainty`
+    and the facts it rests on that are not verified (`doubted`)."""
+    from foedus.engine.doubted_facts import doubted
+
+    return {"certainty": j.primary.certainty, "doubted": list(doubted(j.primary.certainty_reasons))}
+
+
 def _named(entry: dict[str, Any]) -> list[str]:
     """The obligations a gained, lost, switched or rebased entry names, each cited (`foedus.cited`) with its
     treaty's id first: "nato_1949 art. 5", "usa_cofa Title Three"."""
@@ -41,26 +49,29 @@ def _named(entry: dict[str, Any]) -> list[str]:
 def compare_results(base: CascadeResult, other: CascadeResult,
                     what_if: tuple[Sequence[Change], World] | None = None,
                     base_world: World | None = None) -> dict[str, Any]:
-    """Joiners gained, lost or switched between two results of the same scenario, with reasons, and those on the same
-    side in both whose treaties changed (`rebased`: a new member's or pact's obligation on a state already bound by
-    another, its primary obligation now and before, the treaties and articles added and dropped); `notes`: each what-if
-    change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s date, in the words a
-    cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who joins was unsaid;
-    `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none of the gained,
-    lost, switched or rebased, nor in `ongoing`), why, in the engine's words (`unchanged_because`); `ongoing`: with
-    attacks ongoing since a day before the date (both results' `ongoing`), how the war's course to the date differs
-    (`foedus.war.ongoing_changes`), else None."""
+    """Joiners gained, lost or switched between two results of the same scenario, with reasons (each with the
+    `certainty` of the obligation it names and its facts not verified, `doubted`, as a joiner's line tags it), and
+    those on the same side in both whose treaties changed (`rebased`: a new member's or pact's obligation on a state
+    already bound by another, its primary obligation now and before, the treaties and articles added and dropped);
+    `notes`: each what-if change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s
+    date, in the words a cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who
+    joins was unsaid; `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none
+    of the gained, lost, switched or rebased, nor in `ongoing`), why, in the engine's words (`unchanged_because`);
+    `ongoing`: with attacks ongoing since a day before the date (both results' `ongoing`), how the war's course to the
+    date differs (`foedus.war.ongoing_changes`), else None."""
     from foedus.model.overlay_dated import later_notes
 
     a = {j.state: (j.side, _bases(j)) for j in base.joiners}
     b = {j.state: (j.side, _bases(j)) for j in other.joiners}
-    gained = [{"state": s, "side": b[s][0], "why": b[s][1][0]} for s in sorted(b.keys() - a.keys())]
-    lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0]} for s in sorted(a.keys() - b.keys())]
+    sure_a, sure_b = ({j.state: _sure(j) for j in r.joiners} for r in (base, other))
+    gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], **sure_b[s]} for s in sorted(b.keys() - a.keys())]
+    lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0], **sure_a[s]}
+            for s in sorted(a.keys() - b.keys())]
     switched, rebased = [], []
     for s in sorted(a.keys() & b.keys()):
         (side, before), (now_side, now) = a[s], b[s]
         if side != now_side:
-            switched.append({"state": s, "from": side, "to": now_side, "why": now[0]})
+            switched.append({"state": s, "from": side, "to": now_side, "why": now[0], **sure_b[s]})
         elif before[0] != now[0] or set(before) != set(now):
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})

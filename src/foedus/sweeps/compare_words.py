@@ -6,19 +6,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from foedus.cited import bound_tag, tagged_article
+
 __all__ = ["change_words"]
 
 
 def change_words(kind: str, x: Mapping[str, Any]) -> str:
     """What `compare_results` found of one state, `kind` being the list it is in (gained, lost, switched or
     rebased): "joins the defense (nato_1949 art. 5)"; a rebased state's primary obligation named once, then the
-    other treaties added and dropped ("still joins the defense, now under A (was B); added C")."""
-    if kind == "gained":
-        return f"joins the {x['side']} ({x['why']})"
-    if kind == "lost":
-        return f"no longer joins the {x['side']} (was {x['why_before']})"
-    if kind == "switched":
-        return f"switches from {x['from']} to {x['to']} ({x['why']})"
+    other treaties added and dropped ("still joins the defense, now under A (was B); added C"). A gained, lost or
+    switched state's obligation is tagged as a war's binding is when not verified (`bound_tag`: "joins the attack
+    (csto_1992 art. 4) (secondary: article)"), an article's own note of that doubt dropped (`tagged_article`), so that
+    a joiner under unverified facts does not read as one under verified facts."""
+    if kind in ("gained", "lost", "switched"):
+        sure, doubted = x["certainty"], tuple(x["doubted"])
+        named = x["why_before" if kind == "lost" else "why"]
+        why = f"{tagged_article(named, sure, doubted)}){bound_tag(sure, doubted)}"
+        return (f"joins the {x['side']} ({why}" if kind == "gained" else f"no longer joins the {x['side']} (was {why}"
+                if kind == "lost" else f"switches from {x['from']} to {x['to']} ({why}")
     said = {x["why"], x["why_before"]}
     moved = f"now under {x['why']} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {x['why']}"
     more = [f"{word} {', '.join(rest)}" for word in ("added", "dropped")
