@@ -22,6 +22,7 @@ from foedus.model.world import World
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from foedus.engine.reliability import HonourModel
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Change, Overlay
     from foedus.model.overlay_changed import Changed
 
-__all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario"]
+__all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario", "what_if_noted"]
 
 OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 """`foedus.cascade`'s declared options; `check_options` checks their values (draws and seed within their bounds)."""
@@ -78,13 +79,7 @@ def run_scenario(
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
     if changes:  # a what-if world is said to be one; a change dated after the scenario changes nothing: said too
-        from foedus.model.overlay_dated import later_notes
-        from foedus.model.overlay_set import summary as change_said
-        from foedus.whatif_words import what_if_world
-
-        world_note = what_if_world([change_said(change) for change in changes])  # alike however given: a saved overlay
-        result = replace(result, notes=(*result.notes, world_note,
-                                        *later_notes(changes, scenario.date, w, scenario.basis, base)))
+        result = what_if_noted(result, changes, w, base)
     if scenario.ongoing_since is not None:
         from foedus.war.ongoing import ongoing_summary
 
@@ -118,6 +113,22 @@ def run_scenario(
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward
     notes = with_majors_notes(result.notes, w.states, scenario.date)
     return replace(result, power=power, montecarlo=summary, notes=(*notes, *_weighed_alike(result)))
+
+
+def what_if_noted(result: CascadeResult, changes: Sequence[Change], world: World, base: World) -> CascadeResult:
+    """`result`, run in `world` (`base` with the what-if `changes`), saying it is a what-if world
+    (`foedus.whatif_words.what_if_world`, naming the changes alike however they were given) and each change dated
+    after its scenario (`overlay_dated.later_notes`): the notes `foedus cascade` gives, which `foedus compare` and
+    `/api/compare` give their changed result too."""
+    from foedus.model.overlay_dated import later_notes
+    from foedus.model.overlay_set import summary as change_said
+    from foedus.whatif_words import what_if_world
+
+    if not changes:
+        return result
+    s = result.scenario
+    world_note = what_if_world([change_said(change) for change in changes])
+    return replace(result, notes=(*result.notes, world_note, *later_notes(list(changes), s.date, world, s.basis, base)))
 
 
 def _weighed_alike(result: CascadeResult) -> list[str]:

@@ -10,10 +10,24 @@ function csvCell(v: unknown): string {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The result as CSV: a header, then one row per attacker, target and finding, each cell safe in a spreadsheet. */
+// a what-if run's note (foedus.whatif_words.what_if_world), around the changes it names
+const WHAT_IF_OPENS = "what-if world: the treaties as encoded, changed by ";
+const WHAT_IF_CLOSES = "; a finding that rests on a change is hypothetical, and its certainty rates only the encoded facts beside it";
+
+/** The changes a result's what-if note names, as it names them; null for a run on the treaties as encoded
+ * (foedus.whatif_words.what_if_of). */
+export function whatIfOf(notes: string[]): string | null {
+  const n = notes.find((x) => x.startsWith(WHAT_IF_OPENS) && x.endsWith(WHAT_IF_CLOSES));
+  return n === undefined ? null : n.slice(WHAT_IF_OPENS.length, n.length - WHAT_IF_CLOSES.length);
+}
+
+/** The result as CSV: a header, then one row per attacker, target and finding, each cell safe in a spreadsheet; a
+ * what-if run's changes in a last `what_if` column on every row (whatIfOf), as the CLI's CSV says them, so that its
+ * rows do not read as the treaties as encoded. */
 export function csvOf(r: CascadeResult, names: (id: string) => string): string {
+  const whatIf = whatIfOf(r.notes ?? []);
   const head = ["state", "name", "role", "side", "round", "treaty", "instrument", "article", "strength", "kind",
-    "attacked", "by", "place", "target_kind", "certainty", "conditions"];
+    "attacked", "by", "place", "target_kind", "certainty", "conditions", ...(whatIf ? ["what_if"] : [])];
   const rows: unknown[][] = [];
   r.attackers.forEach((s) => rows.push([s, names(s), "attacker", "attack", 0]));
   r.targets.forEach((s) => rows.push([s, names(s), "target", "defense", 0]));
@@ -34,6 +48,7 @@ export function csvOf(r: CascadeResult, names: (id: string) => string): string {
     v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));
   r.withheld.forEach((w) => rows.push([w.state, names(w.state), "withheld", "", "", w.treaty, "", w.article, "", "", "", "",
     "", "", w.certainty, w.reason]));
-  return [head, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  const cells = whatIf ? rows.map((row) => [...row, ...Array(head.length - 1 - row.length).fill(""), whatIf]) : rows;
+  return [head, ...cells].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from foedus.cli.helpers import WHAT_IF_NAMES, path_problem, refuse_unused, what_if, world_for
 from foedus.cli.listing import resolve_format
-from foedus.cli.show import print_citations, print_result, print_result_as
+from foedus.cli.show import print_citations, print_result
+from foedus.cli.show_as import print_result_as
 from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
 from foedus.wording import counted
 

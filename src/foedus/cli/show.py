@@ -17,7 +17,7 @@ from foedus.wording import counted, named_state
 if TYPE_CHECKING:  # rich is imported when something is printed with it, not for --json
     from rich.console import Console
 
-__all__ = ["print_citations", "print_demo", "print_places", "print_result", "print_result_as", "print_states",
+__all__ = ["print_citations", "print_demo", "print_places", "print_result", "print_states",
            "print_treaty_list", "validate_files"]
 
 
@@ -50,20 +50,6 @@ def print_result(result: CascadeResult) -> None:
             _print_power(console, result.power)
         if result.montecarlo:
             _print_montecarlo(console, result.montecarlo)
-
-
-def print_result_as(result: CascadeResult, fmt: str) -> None:
-    """The result as JSON (the contract), or its belligerents (`to_frame()`) as CSV or a table, its notes on stderr."""
-    if fmt == "json":
-        _json(result.to_dict())
-        return
-    from foedus.cli.listing import emit
-    frame = result.to_frame()  # the rows hold no notes (a what-if world's among them): stderr has them, as atlas's
-    rows = [{k: (None if v is None or v != v else v) for k, v in r.items()} for r in frame.to_dict("records")]
-    columns = [(c, c) for c in ("state", "ccode", "name", "side", "round", "treaty", "article", "strength",
-                                "certainty", "conditions")]
-    emit(rows, fmt, columns)
-    sys.stderr.writelines(f"note: {note}\n" for note in result.notes)
 
 
 def _print_power(console: Console, power: dict[str, Any]) -> None:

@@ -39,6 +39,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.api import cascade
     from foedus.engine.ongoing_days import ongoing_after
     from foedus.engine.scenario import parse_date
+    from foedus.run import what_if_noted
     from foedus.sweeps.compare import compare_results
     from foedus.sweeps.compare_words import change_words
     from foedus.war.ongoing_changes import ongoing_lines
@@ -49,6 +50,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": reading}
     a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
     b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
+    b = what_if_noted(b, changes.changes, other, base)  # its JSON says it is a what-if world, as the cascade's does
     what_if = changes.describe()
     diff = compare_results(a, b, (changes.changes, other), base) | {"what_if": what_if, "base_date": str(base_day),
                                                                "other_date": str(other_day)}

@@ -72,6 +72,10 @@ def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | Non
     other_world = changed.world if changed is not None else base_world
     base = run(q, base_world)
     other = run(other_q, other_world)
+    if changed is not None:  # said to be a what-if world, as the cascade's result in it is (`foedus.run.what_if_noted`)
+        from foedus.run import what_if_noted
+
+        other = what_if_noted(other, changed.changes, changed.world, changed.base)
     made = (changed.changes, changed.world) if changed is not None else None
     return {"base": base.to_dict(), "other": other.to_dict(), "whatif": whatif.changes,
             "changes": compare_results(base, other, made, base_world)}
