@@ -46,6 +46,10 @@ def test_war_out_refuses_a_taken_file_and_what_it_would_leave_unread(tmp_path: P
         assert run_cli(app, ["war", WAR, "--out", str(tmp_path / "x.csv"), *extra]) == 2, extra
         assert "has no effect" in capsys.readouterr().err
     assert run_cli(app, ["war", WAR, "--force"]) == 2
+    pact = tmp_path / "pact.csv"  # a treaty file given as the output too: never replaced by the table
+    pact.write_text("mine\n", encoding="utf-8")
+    assert run_cli(app, ["war", WAR, "--treaties", str(pact), "--out", str(pact), "--force"]) == 2
+    assert "would replace the treaty file" in capsys.readouterr().err and pact.read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / "x.csv").exists()
 
 
