@@ -76,14 +76,23 @@ def test_the_attack_and_its_verb_are_worded_alike() -> None:
 
 def test_a_comparisons_changes_are_worded_alike() -> None:
     """`foedus compare`'s line after each state (change_words) is the compare view's (changeWords)."""
-    cases = [("gained", {"state": "USA", "side": "defense", "why": "nato_1949 art. 5"}),
-             ("lost", {"state": "PRK", "side": "defense", "why_before": "rus_prk_2024 art. 4"}),
-             ("switched", {"state": "DEU", "from": "defense", "to": "attack", "why": "eu_teu_42_7 art. 42(7)"}),
+    sure = {"certainty": "verified", "doubted": []}
+    cases = [("gained", {"state": "USA", "side": "defense", "why": "nato_1949 art. 5", **sure}),
+             ("lost", {"state": "PRK", "side": "defense", "why_before": "rus_prk_2024 art. 4", **sure}),
+             ("switched", {"state": "DEU", "from": "defense", "to": "attack", "why": "eu_teu_42_7 art. 42(7)", **sure}),
+             ("gained", {"state": "KAZ", "side": "attack", "why": "rus_kaz_1992 art. unknown (article unverified)",
+                         "certainty": "unverified", "doubted": ["treaty", "article"]}),
+             ("lost", {"state": "BLR", "side": "attack", "why_before": "csto_1992 art. 4", "certainty": "secondary",
+                       "doubted": ["article"]}),
+             ("switched", {"state": "ARM", "from": "attack", "to": "defense", "why": "usa_qat_eo_2025 EO (an executive "
+                           "order, not a treaty)", "certainty": "unverified", "doubted": []}),
              *[("rebased", {"state": "DEU", "side": "defense", "why": why, "why_before": before, "added": added,
                             "dropped": dropped})
                for why, before in (("nato_1949 art. 5", "eu_teu_42_7 art. 42(7)"), ("a art. 1", "a art. 1"))
                for added, dropped in (([], []), (["nato_1949 art. 5", "x art. 2"], ["eu_teu_42_7 art. 42(7)"]),
                                       (["x art. 2", "y art. 3"], ["z art. 4"]))]]
+    assert change_words(*cases[3]) == "joins the attack (rus_kaz_1992 art. unknown) (unverified: treaty, article)"
+    assert change_words(*cases[4]) == "no longer joins the attack (was csto_1992 art. 4) (secondary: article)"
     assert run_ts([("said", "changeWords", [kind, x]) for kind, x in cases]) == [change_words(k, x) for k, x in cases]
 
 
