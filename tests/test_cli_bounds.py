@@ -7,8 +7,6 @@ equal to 1"), and `serve --port` a wording of its own ("port 70000 is not betwee
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +15,7 @@ import pytest
 
 from foedus.cli.sweep_cmd import MAX_WORKERS
 from foedus.inputs import MAX_SEED
+from samples import cli_line
 from test_input_messages import CASCADE, _error_line
 
 if TYPE_CHECKING:
@@ -53,13 +52,9 @@ def test_a_bound_is_refused_in_the_one_wording(tmp_path: Path, monkeypatch: pyte
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_json_error_says_it_too(capsys: pytest.CaptureFixture[str]) -> None:
-    from foedus.cli.start import run_line
-
-    assert run_line([*CASCADE, "--draws", "0", "--json"]) == 2
-    out, err = capsys.readouterr()
-    said = "--draws must be between 1 and 10,000,000 (got 0)"
-    assert json.loads(out) == {"ok": False, "error": said, "status": 2} and err == f"error: {said}\n"
+def test_the_json_error_says_it_too() -> None:
+    """With --json the error is on stdout as JSON ({ok: false, error, status: 2}) and on stderr as its line."""
+    assert _error_line([*CASCADE, "--draws", "0", "--json"]) == "--draws must be between 1 and 10,000,000 (got 0)"
 
 
 def test_the_cli_and_the_python_api_say_the_same() -> None:
@@ -101,8 +96,6 @@ def test_the_web_api_documents_the_bounds(web_client: Any) -> None:
 
 
 def test_a_value_in_bounds_still_runs() -> None:
-    from foedus.cli.start import run_line
-
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        assert run_line([*CASCADE, "--draws", "1", "--seed", "0", "--json"]) == 0
-    assert json.loads(out.getvalue())["seed"] == 0
+    code, out, err = cli_line([*CASCADE, "--draws", "1", "--seed", "0", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["seed"] == 0

@@ -8,12 +8,12 @@ overlay"); every path option now refuses it as it refuses an empty one."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from samples import cli_line
 from test_input_messages import CASCADE, _error_line
 
 
@@ -149,23 +149,18 @@ def test_a_path_named_as_an_argument_is_no_options_name(tmp_path: Path, monkeypa
     assert "looks like an option" not in _error_line(args)
 
 
-def test_schema_out_json_is_refused_in_the_json_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_out_json_is_refused_in_the_json_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`foedus schema --out --json` wrote the schema to a file named --json (schema has no --json)."""
-    from foedus.cli.start import run_line
-
     monkeypatch.chdir(tmp_path)
-    assert run_line(["schema", "--out", "--json"]) == 2
-    assert json.loads(capsys.readouterr().out)["error"] == ("Invalid value for '--out': the path '--json' looks like "
-                                                            "an option; give ./--json for a file of that name (see "
-                                                            "`foedus schema --help`)")
+    assert _error_line(["schema", "--out", "--json"]) == ("Invalid value for '--out': the path '--json' looks like an "
+                                                         "option; give ./--json for a file of that name (see `foedus "
+                                                         "schema --help`)")  # and the same as JSON on stdout
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_file_named_like_an_option_is_written_when_named_as_a_path(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from foedus.cli.start import run_line
-
     monkeypatch.chdir(tmp_path)
-    assert run_line(["schema", "--out", "./--json.json"]) == 0
+    code, _, err = cli_line(["schema", "--out", "./--json.json"])
+    assert code == 0, err
     assert [p.name for p in tmp_path.iterdir()] == ["--json.json"]

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.errors import FoedusError, OutputError
 from foedus.outputs import check_target
+from samples import cli_line
 from test_input_messages import CASCADE, _error_line
 
 WHAT_IF = [*CASCADE, "--drop-treaty", "nato_1949"]
@@ -79,11 +79,11 @@ def test_a_dash_for_a_file_output_is_refused_not_written_as_a_file_named_dash(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_schema_out_dash_prints_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_out_dash_prints_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run_line(["schema", "--war", "--out", "-"]) == 0
-    assert json.loads(capsys.readouterr().out)["title"] == "WarFile" and list(tmp_path.iterdir()) == []
+    code, out, err = cli_line(["schema", "--war", "--out", "-"])
+    assert code == 0, err
+    assert json.loads(out)["title"] == "WarFile" and list(tmp_path.iterdir()) == []
 
 
 def test_the_dash_is_refused_in_one_place_on_every_outputs_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -174,7 +174,8 @@ def test_a_saved_overlay_named_as_another_format_is_refused(
 
 def test_a_saved_overlay_takes_yaml_and_yml_in_any_case(tmp_path: Path) -> None:
     for name in ("o.yaml", "o.YML"):
-        assert run_line([*WHAT_IF, "--json", "--save-overlay", str(tmp_path / name)]) == 0
+        code, _, err = cli_line([*WHAT_IF, "--json", "--save-overlay", str(tmp_path / name)])
+        assert code == 0, err
         assert "drop_treaty" in (tmp_path / name).read_text(encoding="utf-8")
 
 
@@ -224,14 +225,12 @@ def test_an_output_of_the_other_kind_is_refused_without_the_force_advice(
     assert out.is_dir() if kind == "file" else out.read_text(encoding="utf-8") == "mine"
 
 
-def test_atlas_out_on_a_folder_says_it_is_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_atlas_out_on_a_folder_says_it_is_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Through the command line: one line, exit 2, no advice to give --force."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "d.csv").mkdir()
-    assert run_line(["atlas", "--date", "2025-01-01", "--out", "d.csv"]) == 2
-    assert capsys.readouterr().err == ("error: d.csv is a folder, and this command writes a file there: nothing was "
-                                       "changed; choose another path\n")
+    assert _error_line(["atlas", "--date", "2025-01-01", "--out", "d.csv"]) == (
+        "d.csv is a folder, and this command writes a file there: nothing was changed; choose another path")
 
 
 @pytest.mark.parametrize(("args", "what"), [

@@ -15,9 +15,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.errors import OutputError
 from foedus.outputs import write_partitioned
+from samples import error_line
 
 REASONS = {errno.EACCES: "Permission denied", errno.EROFS: "Read-only file system",
            errno.ENOSPC: "No space left on device", errno.ENOENT: "no such file or folder"}
@@ -40,8 +40,8 @@ OVERLAY = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2024-01-01", "--add-membe
     (SCHEMA, "mkstemp", False), (SCHEMA, "mkstemp", True), (SCHEMA, "link", False), (SCHEMA, "replace", True),
     (OVERLAY, "mkstemp", False), (OVERLAY, "link", False)])
 def test_a_refused_write_is_one_line_and_leaves_the_old_file_whole(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        code: int, command: list[str], step: str, force: bool) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, command: list[str], step: str,
+        force: bool) -> None:
     out = tmp_path / ("out.json" if command is SCHEMA else "out.yaml")  # the format each output's name must say
     if force:
         out.write_text("mine", encoding="utf-8")
@@ -49,9 +49,8 @@ def test_a_refused_write_is_one_line_and_leaves_the_old_file_whole(
         monkeypatch.setattr(tempfile, "mkstemp", _failing(tempfile.mkstemp, code, lambda **_: True))
     else:
         monkeypatch.setattr(os, step, _failing(getattr(os, step), code, lambda _src, dst, **_: Path(dst) == out))
-    assert run_line([*command, str(out), *(["--force"] * force)]) == 2
-    err = capsys.readouterr().err
-    assert err == f"error: cannot write {out}: {REASONS[code]}; nothing was written under that name\n"
+    said = error_line([*command, str(out), *(["--force"] * force)])
+    assert said == f"cannot write {out}: {REASONS[code]}; nothing was written under that name"
     assert [p.name for p in tmp_path.iterdir()] == ([out.name] if force else [])
     if force:
         assert out.read_text(encoding="utf-8") == "mine"

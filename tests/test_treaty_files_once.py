@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from samples import GOOD_TREATY
+from samples import GOOD_TREATY, cli_line
 from test_input_messages import CASCADE, _error_line
 
 
@@ -65,18 +65,15 @@ def _bundled_nato() -> Path:
 
 @pytest.mark.parametrize("how", ["absolute", "relative", "link"])
 def test_validate_checks_a_bundled_file_as_the_bundled_set_s_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 capsys: pytest.CaptureFixture[str], how: str) -> None:
+                                                                 how: str) -> None:
     """`treaties validate src/foedus/data/treaties/nato_1949.yaml` said "duplicate treaty id 'nato_1949' (also in the
     bundled treaty set)": the file is the bundled one itself, checked now against the other bundled treaties."""
-    from foedus.cli.start import run_line
-
     nato = _bundled_nato()
     monkeypatch.chdir(nato.parent.parent)
     given = {"absolute": str(nato), "relative": "treaties/nato_1949.yaml", "link": str(tmp_path / "n.yaml")}[how]
     if how == "link":
         (tmp_path / "n.yaml").symlink_to(nato)
-    assert run_line(["treaties", "validate", given]) == 0
-    assert capsys.readouterr().out == "ok  nato_1949\n1 treaty file valid\n"
+    assert cli_line(["treaties", "validate", given]) == (0, "ok  nato_1949\n1 treaty file valid\n", "")
 
 
 @pytest.mark.parametrize("how", ["validate", "--treaties"])
