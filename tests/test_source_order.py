@@ -4,7 +4,9 @@ France's decree on the UAE agreement), some with no better page beside them (Wik
 slide-sharing site for a South African briefing on the SADC pact). The first source is the one a certainty reason
 names when a fact gives none (`foedus.engine.certainty_words.source_of`). Each now cites a primary or reputable page
 first or before the copy (the OAS's text, the Avalon Project, CyLaw, Légifrance, VOA Afrique, the committee's meeting
-report), and keeps the copy after it, saying so."""
+report), and keeps the copy after it, saying so. So do the ANZUS invocation of 14 Sep 2001 (the House's Hansard of
+17 Sep 2001 and the White House before a politics site's copy of the press conference) and Mexico's denunciation of
+the Rio Treaty (El Mercurio and La Jornada before an IPS story reposted to a mailing list)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from foedus.model.loader import bundled_treaty_files, read_treaty_file
 from foedus.model.treaty import Treaty
 
 COPIES = ("jewishvirtuallibrary.org", "voltairenet.org", "wikisource.org", "cypnet.co.uk", "legal.tricoteuses.fr",
-          "slideserve.com")
+          "slideserve.com", "australianpolitics.com", "lists.peacelink.it")
 LEGIFRANCE = "https://www.legifrance.gouv.fr/jorf/article_jo/"
 
 
@@ -38,7 +40,7 @@ def test_a_primary_or_reputable_page_comes_first(treaty_id: str, first: str) -> 
 
 @pytest.mark.parametrize("treaty_id", ["arab_jdec_1950", "aes_2023", "tiar_1947", "cyp_alliance_1960",
                                        "cyp_guarantee_1960", "fra_are_2009", "fra_grc_2021", "weu_1948",
-                                       "sadc_mdp_2003"])
+                                       "sadc_mdp_2003", "anzus_1951"])
 def test_a_copy_is_kept_after_a_better_page_and_says_so(treaty_id: str) -> None:
     sources = _treaty(treaty_id).sources
     copies = [i for i, s in enumerate(sources) if any(host in s.url for host in COPIES)]
@@ -68,3 +70,19 @@ def test_a_mirrored_decree_has_legifrance_beside_it() -> None:
             if "legal.tricoteuses.fr" in url:
                 ident = url.rsplit("/", 1)[1]
                 assert urls.index(f"{LEGIFRANCE}{ident}") < urls.index(url)
+
+
+def test_the_anzus_invocation_cites_the_hansard_and_the_white_house_before_the_press_conferences_copy() -> None:
+    urls = [s.url for s in _treaty("anzus_1951").sources]
+    copy = next(i for i, url in enumerate(urls) if "australianpolitics.com" in url)
+    hansard = next(i for i, url in enumerate(urls) if url.startswith("https://parlinfo.aph.gov.au/")
+                   and "hansardr%2F2001-09-17" in url)
+    white_house = next(i for i, url in enumerate(urls) if "georgewbush-whitehouse.archives.gov" in url)
+    assert hansard < white_house < copy
+
+
+def test_mexicos_denunciation_cites_the_newspapers_before_the_reposted_ips_story() -> None:
+    urls = [s.url for s in _treaty("tiar_1947").sources]
+    copy = next(i for i, url in enumerate(urls) if "lists.peacelink.it" in url)
+    assert all(next(i for i, url in enumerate(urls) if host in url) < copy
+               for host in ("emol.com", "jornada.com.mx"))
