@@ -114,9 +114,10 @@ def test_the_2004_nato_accessions_are_known_to_the_day() -> None:
 
 
 def test_stand_in_entry_into_force_matters_near_it() -> None:
-    """§1.14: the Manila Pact's entry into force, 19 Feb 1955 [U], is a stand-in (a year either way) from a
-    Philippine proclamation (secondary): it matters within a year of itself, not after. (The Sahel states' charter,
-    once the example, is in force on signature by a source of its own: tests/test_fact_audit.py.)"""
+    """§1.14: the Manila Pact's entry into force, 19 Feb 1955 [U], is a stand-in (a year either way) from the
+    Avalon Project's Protocol page and a Philippine proclamation (secondary): it matters within a year of itself, not
+    after. (The Sahel states' charter, once the example, is in force on signature by a source of its own:
+    tests/test_fact_audit.py.)"""
     near = obligation(run("CHN", "THA", "1955-06-01"), "PHL", "manila_1954")
     later = obligation(run("CHN", "THA", "1957-06-01"), "PHL", "manila_1954")
     assert any(x.kind == "date" and "stand-in" in x.fact for x in near.certainty_reasons)

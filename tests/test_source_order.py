@@ -6,7 +6,9 @@ names when a fact gives none (`foedus.engine.certainty_words.source_of`). Each n
 first or before the copy (the OAS's text, the Avalon Project, CyLaw, Légifrance, VOA Afrique, the committee's meeting
 report), and keeps the copy after it, saying so. So do the ANZUS invocation of 14 Sep 2001 (the House's Hansard of
 17 Sep 2001 and the White House before a politics site's copy of the press conference) and Mexico's denunciation of
-the Rio Treaty (El Mercurio and La Jornada before an IPS story reposted to a mailing list)."""
+the Rio Treaty (El Mercurio and La Jornada before an IPS story reposted to a mailing list), and the Manila Pact's entry
+into force (the Avalon Project's Protocol page, dated by its note, before a law-text site's copy of the Philippine
+proclamation)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from foedus.model.loader import bundled_treaty_files, read_treaty_file
 from foedus.model.treaty import Treaty
 
 COPIES = ("jewishvirtuallibrary.org", "voltairenet.org", "wikisource.org", "cypnet.co.uk", "legal.tricoteuses.fr",
-          "slideserve.com", "australianpolitics.com", "lists.peacelink.it")
+          "slideserve.com", "australianpolitics.com", "lists.peacelink.it",
+          "dev.lawyerly.ph")
 LEGIFRANCE = "https://www.legifrance.gouv.fr/jorf/article_jo/"
 
 
@@ -40,7 +43,7 @@ def test_a_primary_or_reputable_page_comes_first(treaty_id: str, first: str) -> 
 
 @pytest.mark.parametrize("treaty_id", ["arab_jdec_1950", "aes_2023", "tiar_1947", "cyp_alliance_1960",
                                        "cyp_guarantee_1960", "fra_are_2009", "fra_grc_2021", "weu_1948",
-                                       "sadc_mdp_2003", "anzus_1951"])
+                                       "sadc_mdp_2003", "anzus_1951", "manila_1954"])
 def test_a_copy_is_kept_after_a_better_page_and_says_so(treaty_id: str) -> None:
     sources = _treaty(treaty_id).sources
     copies = [i for i, s in enumerate(sources) if any(host in s.url for host in COPIES)]
@@ -86,3 +89,11 @@ def test_mexicos_denunciation_cites_the_newspapers_before_the_reposted_ips_story
     copy = next(i for i, url in enumerate(urls) if "lists.peacelink.it" in url)
     assert all(next(i for i, url in enumerate(urls) if host in url) < copy
                for host in ("emol.com", "jornada.com.mx"))
+
+
+def test_the_manila_pacts_entry_into_force_rests_on_the_avalon_protocol_page_not_the_proclamations_copy() -> None:
+    treaty = _treaty("manila_1954")
+    avalon = "https://avalon.law.yale.edu/20th_century/usmu004.asp"
+    assert treaty.in_force_certainty is not None and treaty.in_force_certainty.source == avalon
+    urls = [s.url for s in treaty.sources]
+    assert urls.index(avalon) < next(i for i, url in enumerate(urls) if "dev.lawyerly.ph" in url)
