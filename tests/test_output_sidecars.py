@@ -16,6 +16,7 @@ import pytest
 
 import foedus.outputs.tables as tables
 import foedus.world_cache as world_cache
+from foedus.datasets import cite
 from foedus.errors import OutputError, OutputExistsError
 from foedus.model.world import World
 from foedus.outputs.tables import write_table
@@ -42,6 +43,7 @@ def test_a_csv_and_a_stata_table_carry_the_parquet_metadata_in_a_sidecar(tmp_pat
     assert code == 0, err
     expected = json.loads(pq.read_schema(tmp_path / "t.parquet").metadata[b"foedus"])
     assert expected["dataset_versions"] and expected["foedus_version"]
+    assert expected["citations"] == {name: list(texts) for name, texts in cite(expected["datasets"]).items()}
     for suffix in (".csv", ".dta"):
         table = tmp_path / f"t{suffix}"
         code, _, err = cli_line([*COMMANDS[command], "--out", str(table)])

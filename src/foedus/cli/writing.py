@@ -75,13 +75,16 @@ def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[s
 
 def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -> dict[str, Any]:
     """An output's metadata (a Parquet file's key `foedus`): its title, foedus's version, the datasets it draws on
-    and, for each, its title and version (`dataset_versions`), and its notes if any."""
+    and, for each, its title and version (`dataset_versions`) and what to cite for it (`citations`: the text
+    `foedus cite` prints, so that a table shared alone still says how to cite it), and its notes if any."""
     from foedus._version import __version__
-    from foedus.datasets.report import versions
+    from foedus.datasets.report import cite, versions
 
     cited, said = list(datasets), list(notes)
+    wanted = list(dict.fromkeys(cited))  # each once; none named cites none (`cite([])` gives those present)
+    texts = {name: list(refs) for name, refs in cite(wanted).items()} if wanted else {}
     return {"title": title, "foedus_version": __version__, "datasets": cited, "dataset_versions": versions(cited),
-            **({"notes": said} if said else {})}
+            "citations": texts, **({"notes": said} if said else {})}
 
 
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,

@@ -1,14 +1,14 @@
 """A CSV or Stata table's provenance in a file beside it: `OUT.csv-metadata.json` (the W3C CSV on the Web name),
 `OUT.dta-metadata.json`.
 
-A Parquet file keeps foedus's metadata (key `foedus`: title, foedus's version, datasets and their versions, notes)
-inside; a CSV keeps none and a Stata file only its data label, so the same dictionary goes into the sidecar under the
-same key, with the file's name (`url`) and its columns (`tableSchema`: name as in the file, `titles` the table's own
-name, CSVW `datatype`, the `dtype` written and, for a described column, CSVW's `dc:description`). Table and sidecar are
-staged together and published sidecar first; if the table then fails to publish, the sidecar just published is taken
-back: never a sidecar describing another table. All or nothing: with --force, the old sidecar it replaced is kept aside
-until the table is in place and put back if it is not, so an old table keeps its old sidecar (it was removed, leaving
-the old table without one).
+A Parquet file keeps foedus's metadata (key `foedus`: title, foedus's version, datasets, their versions and citations,
+notes) inside; a CSV keeps none and a Stata file only its data label and notes, so the same dictionary goes into the
+sidecar under the same key, with the file's name (`url`) and its columns (`tableSchema`: name as in the file, `titles`
+the table's own name, CSVW `datatype`, the `dtype` written and, for a described column, CSVW's `dc:description`). Table
+and sidecar are staged together and published sidecar first; if the table then fails to publish, the sidecar just
+published is taken back: never a sidecar describing another table. All or nothing: with --force, the old sidecar it
+replaced is kept aside until the table is in place and put back if it is not, so an old table keeps its old sidecar (it
+was removed, leaving the old table without one).
 """
 
 from __future__ import annotations

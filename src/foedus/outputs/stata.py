@@ -1,10 +1,16 @@
 """Tables as Stata files (`.dta`, format 118, UTF-8): Stata's names, types and variable labels (the rules are in
-`foedus.outputs.tables`'s docstring), apart from the other formats so that each module stays small."""
+`foedus.outputs.tables`'s docstring), apart from the other formats so that each module stays small.
+
+A Stata file's data label holds 80 characters, too few for provenance: the datasets' versions, their citations and the
+table's notes go into the file's notes (`notes` in Stata lists them), the characteristics `_dta[note0]` (how many)
+and `_dta[note1]`... that Stata's own `notes` command writes, which pandas' writer leaves out (`_NotedWriter`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import struct
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,13 +21,15 @@ from foedus.errors import OutputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["STATA_LABEL_MAX", "stata_frame", "stata_name", "write_stata"]
+__all__ = ["STATA_LABEL_MAX", "stata_frame", "stata_name", "stata_notes", "write_stata"]
 
 STATA_NAME_MAX = 32
 STATA_STR_MAX = 2045
 _STATA_RESERVED = frozenset({"_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long",
                              "_n", "_N", "_pi", "_pred", "_rc", "_skip", "strL", "using", "with"})
 STATA_LABEL_MAX = 80  # a variable label's characters
+_STATA_CHAR_NAME = 129  # bytes of a characteristic's variable and name fields (format 118), null-padded
+_STATA_CHAR_MAX = 67_784  # bytes of a characteristic's text, Stata's limit
 
 
 def stata_name(name: str) -> str:
@@ -72,7 +80,43 @@ def write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any], descri
                  and data[c].map(lambda v: len(str(v).encode())).max(initial=0) > STATA_STR_MAX]
     title = str(meta.get("title", "foedus output"))[:STATA_LABEL_MAX]
     with warnings.catch_warnings(action="ignore"):  # pandas warns about conversions made on purpose above
-        data.to_stata(path, write_index=False, version=118, variable_labels={**said, **labels} or None,
-                      data_label=title, convert_strl=long_text,
-                      time_stamp=dt.datetime(1970, 1, 1))  # not the minute: reproducible
+        _noted_writer(stata_notes(meta))(
+            path, data, write_index=False, version=118, variable_labels={**said, **labels} or None,
+            data_label=title, convert_strl=long_text,
+            time_stamp=dt.datetime(1970, 1, 1)).write_file()  # not the minute: reproducible
     return data, labels
+
+
+def stata_notes(meta: Mapping[str, Any]) -> list[str]:
+    """A table's notes in its Stata file, from its metadata (`foedus.cli.writing.table_meta`): who wrote it, each
+    dataset's version (`data: ...`), each citation (`cite: ...`, as `foedus cite` prints it), each note (`note: ...`).
+
+    >>> stata_notes({"title": "t", "foedus_version": "1.0", "dataset_versions": {"atop": "ATOP, version 5.1"},
+    ...              "citations": {"atop": ["Leeds 2002."]}, "notes": ["n"]})
+    ['t, written by foedus 1.0', 'data: ATOP, version 5.1', 'cite: Leeds 2002.', 'note: n']
+    """
+    head = [f"{meta['title']}, written by foedus {meta['foedus_version']}"] if "foedus_version" in meta else []
+    versions = [f"data: {text}" for text in dict(meta.get("dataset_versions") or {}).values()]
+    cited = [f"cite: {text}" for texts in dict(meta.get("citations") or {}).values() for text in texts]
+    return head + versions + cited + [f"note: {text}" for text in meta.get("notes") or ()]
+
+
+def _noted_writer(notes: list[str]) -> Any:
+    """pandas' format-118 writer that writes `notes` as the file's characteristics `_dta[note0]` (their count) and
+    `_dta[noteN]` (each, cut to Stata's limit): `<ch>`, the 4-byte length of what follows, the variable (`_dta`) and
+    the characteristic's name, each null-padded to 129 bytes, the text null-terminated, `</ch>`."""
+    from pandas.io.stata import StataWriterUTF8
+
+    class _NotedWriter(StataWriterUTF8):  # type: ignore[misc]  # pandas, untyped here
+        def _write_characteristics(self) -> None:
+            self._update_map("characteristics")
+            said = [str(len(notes)), *notes] if notes else []
+            body = b"".join(self._characteristic(f"note{i}", text) for i, text in enumerate(said))
+            self._write_bytes(self._tag(body, "characteristics"))
+
+        def _characteristic(self, name: str, text: str) -> bytes:
+            raw = text.encode("utf-8")[:_STATA_CHAR_MAX - 1].decode("utf-8", "ignore").encode("utf-8") + b"\0"
+            fields = b"_dta".ljust(_STATA_CHAR_NAME, b"\0") + name.encode().ljust(_STATA_CHAR_NAME, b"\0") + raw
+            return bytes(self._tag(struct.pack(self._byteorder + "I", len(fields)) + fields, "ch"))
+
+    return _NotedWriter

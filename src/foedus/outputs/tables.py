@@ -9,7 +9,9 @@
   32) and keeps its full name as the variable's label (any other described column has its description as its
   label, cut to Stata's 80 characters); two names that would become one are an error. The header's
   time stamp is always 1 Jan 1970 00:00 (it was the minute written): the same table gives the same bytes.
-* Parquet: as is, with the dataset citations in the file's metadata (key `foedus`) and each described column's
+  The provenance goes into the file's notes (`foedus.outputs.stata.stata_notes`), beyond the 80-character label.
+* Parquet: as is, with the table's provenance (`foedus.cli.writing.table_meta`: the datasets, their versions and
+  citations) in the file's metadata (key `foedus`) and each described column's
   description in its field's metadata (key `description`). `write_columns` writes
   plain numpy columns without pandas, dictionary-encoding only the integer and text columns (measured floats
   rarely repeat, and trying costs time); pandas reads the same frame back, masked integer columns as nullable
