@@ -45,7 +45,8 @@ def test_table_meta_carries_what_foedus_cite_prints() -> None:
     meta = table_meta("t", ["cow_nmc", "atop"], ["a note"])
     assert meta["citations"] == {name: list(texts) for name, texts in cite(["atop", "cow_nmc"]).items()}
     assert all(meta["citations"][name] for name in ("atop", "cow_nmc"))
-    assert table_meta("t", [])["citations"] == {}  # none named, none cited (not the datasets present)
+    none = table_meta("t", [])  # a table that draws on no dataset (`foedus war --out`)
+    assert none["citations"] == {} and none["dataset_versions"] == {}  # not those present, not all seven versions
 
 
 def test_a_stata_table_has_its_versions_citations_and_notes_as_stata_notes(tmp_path: Path) -> None:

@@ -81,10 +81,12 @@ def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -
     from foedus.datasets.report import cite, versions
 
     cited, said = list(datasets), list(notes)
-    wanted = list(dict.fromkeys(cited))  # each once; none named cites none (`cite([])` gives those present)
+    wanted = list(dict.fromkeys(cited))  # each once; none named is none (`cite([])` gave those present, `versions([])`
+    # every dataset's: a `foedus war --out` table, which names none, listed all seven versions)
     texts = {name: list(refs) for name, refs in cite(wanted).items()} if wanted else {}
-    return {"title": title, "foedus_version": __version__, "datasets": cited, "dataset_versions": versions(cited),
-            "citations": texts, **({"notes": said} if said else {})}
+    return {"title": title, "foedus_version": __version__, "datasets": cited,
+            "dataset_versions": versions(wanted) if wanted else {}, "citations": texts,
+            **({"notes": said} if said else {})}
 
 
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
