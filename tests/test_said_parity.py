@@ -513,8 +513,11 @@ def test_the_web_csv_says_the_instrument_as_the_cli_csv_does() -> None:
     joiners = {r["state"]: (r["treaty"], r["instrument"], r["article"]) for r in web if r["role"] == "joiner"}
     assert joiners == {r.state: (r.treaty, r.instrument, r.article) for r in cli.itertuples() if r.round > 0}
     assert joiners["USA"] == ("usa_qat_eo_2025", "executive_order", "EO")
-    findings = [r for r in web if r["role"] not in ("joiner", "neutral", "consultation")]
+    findings = [r for r in web if r["role"] in ("attacker", "target", "withheld")]
     assert not any(r["instrument"] for r in findings)  # the parties and the findings whose records say none
+    # a conflict's row says its treaties' instruments, in their order (tests/test_violation_conflict_instrument_said.py)
+    conflicts = {r["state"]: r["instrument"] for r in web if r["role"] == "conflict"}
+    assert conflicts == {c.state: " ".join(["treaty"] * len(c.treaties)) for c in result.conflicts}
 
 
 def test_the_web_treaty_list_names_each_treaty_as_treaties_list_does() -> None:

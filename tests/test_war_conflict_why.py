@@ -36,7 +36,8 @@ def test_a_frame_carries_each_conflicts_reason_as_the_cascade_gives_it() -> None
     evaluation = next(e for e in replay.evaluations if e.date == frame.date)
     assert evaluation.result is not None
     conflicts = {c.state: c for c in evaluation.result.conflicts}
-    assert frame.to_dict()["conflicted"] == {s: {"reason": c.reason, "treaties": c.treaties}
+    assert frame.to_dict()["conflicted"] == {s: {"reason": c.reason, "treaties": c.treaties,
+                                                 "instruments": dict.fromkeys(c.treaties, "treaty")}
                                              for s, c in sorted(conflicts.items())}
     assert set(frame.conflicted) == set(frame.conflicts) and "ARM" in frame.conflicts
     assert frame.conflicted["ARM"]["reason"] == "bound both to join and not to join the war against Ukraine (UKR)"

@@ -11,15 +11,29 @@ from foedus.cited import cited, instrument_said
 from foedus.engine.records import Conflict, Neutral, Obligation
 from foedus.wording import and_listed, named_state
 
-__all__ = ["conflict_doubt", "conflict_line", "conflict_treaties", "doubted_duties"]
+__all__ = ["conflict_doubt", "conflict_instruments", "conflict_line", "conflict_treaties", "doubted_duties",
+           "treaties_said"]
+
+
+def conflict_instruments(conflict: Conflict) -> dict[str, str]:
+    """Each treaty of a conflict's duties (sorted, as `Conflict.treaties`) and the kind of instrument it is, as its
+    duties say it (every duty under one treaty shares its instrument): a war's frame carries them beside its treaties
+    (`Frame.conflicted`), so that its "Why?" says them (`foedus.war.why.conflict_why`)."""
+    duties: tuple[Obligation | Neutral, ...] = (*conflict.obligations, *conflict.neutral)
+    instruments = {d.treaty: d.instrument for d in duties}
+    return {t: instruments.get(t, "treaty") for t in conflict.treaties}
+
+
+def treaties_said(treaties: Iterable[str], instruments: Mapping[str, str]) -> str:
+    """Treaties, each with what an instrument that is not a treaty is (`instruments`: a treaty's kind, a treaty where
+    it names none): "eo_def (an executive order, not a treaty), nato_1949"."""
+    return ", ".join(t + instrument_said(instruments.get(t, "treaty")) for t in treaties)
 
 
 def conflict_treaties(conflict: Conflict) -> str:
     """The treaties a conflict's duties are under, sorted, each with what an instrument that is not a treaty is:
-    "eo_def (an executive order, not a treaty), nato_1949" (every duty under one treaty shares its instrument)."""
-    duties: tuple[Obligation | Neutral, ...] = (*conflict.obligations, *conflict.neutral)
-    instruments = {d.treaty: d.instrument for d in duties}
-    return ", ".join(t + instrument_said(instruments.get(t, "treaty")) for t in conflict.treaties)
+    "eo_def (an executive order, not a treaty), nato_1949" (`conflict_instruments`, `treaties_said`)."""
+    return treaties_said(conflict.treaties, conflict_instruments(conflict))
 
 
 def doubted_duties(duties: Iterable[Obligation | Neutral]) -> str:

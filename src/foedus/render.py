@@ -185,7 +185,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
               f"{cited(n.treaty, n.article)}{instrument_said(n.instrument)}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
-              f"{kind_cited(v.treaty, v.article, v.kind)}" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
+              f"{kind_cited(v.treaty, v.article, v.kind)}{instrument_said(v.instrument)}"
+              + certainty_tag(v.certainty, _facts(v.certainty_reasons))
               for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
               f"{cited(c.treaty, c.article)}{instrument_said(c.instrument)}"

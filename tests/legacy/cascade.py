@@ -201,7 +201,7 @@ class _Run:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)
         if key not in self.violations:
             self.violations[key] = Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article,
-                                             kind, because, *self._sure(leg, attack, ctx))
+                                             kind, because, *self._sure(leg, attack, ctx), leg.instrument)
 
     def _sure(self, leg: Leg, attack: Attack, ctx: Situation) -> tuple[str, tuple[CertaintyReason, ...]]:
         """The certainty of the facts a finding rests on, as every engine cites it."""

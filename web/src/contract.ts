@@ -68,7 +68,7 @@ export interface Neutral {
 /** An attack that a non-aggression or neutrality clause forbids. */
 export interface Violation {
   state: string; against: string; treaty: string; article: string; kind: string; because: Because; certainty: string;
-  certainty_reasons: CertaintyReason[];
+  certainty_reasons: CertaintyReason[]; instrument: string;
 }
 
 /** An obligation a gate holds back, or another treaty's priority clause sets aside. */

@@ -1,8 +1,8 @@
 // The CSV export of a cascade (exporters.ts exportCsv), one row per finding, kept apart from the page (no DOM) so that
 // tests/test_said_parity.py can run it in node beside the CLI's CSV (CascadeResult.to_frame): its `instrument`
-// column says what binds a joiner (treaty, executive_order, ...), as the CLI's does, and a neutrality or consultation
-// row's, as its JSON record does.
-import type { CascadeResult } from "./api";
+// column says what binds a joiner (treaty, executive_order, ...), as the CLI's does, and a neutrality, consultation
+// or violation row's, as its JSON record does, and a conflict row's, its treaties' (conflictInstruments).
+import type { CascadeResult, Conflict } from "./api";
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
@@ -21,6 +21,13 @@ export function whatIfOf(notes: string[]): string | null {
   return n === undefined ? null : n.slice(WHAT_IF_OPENS.length, n.length - WHAT_IF_CLOSES.length);
 }
 
+/** A conflict's instruments, one for each of its treaties in the order its `treaties` names them, as its duties say
+ * them ("political_statement treaty"): the CSV row's `instrument` beside its `treaty` column. */
+export function conflictInstruments(c: Pick<Conflict, "treaties" | "obligations" | "neutral">): string {
+  const instruments = new Map([...c.obligations, ...c.neutral].map((d) => [d.treaty, d.instrument]));
+  return c.treaties.map((t) => instruments.get(t) ?? "treaty").join(" ");
+}
+
 /** The result as CSV: a header, then one row per attacker, target and finding, each cell safe in a spreadsheet; a
  * what-if run's changes in a last `what_if` column on every row (whatIfOf), as the CLI's CSV says them, so that its
  * rows do not read as the treaties as encoded. */
@@ -36,15 +43,16 @@ export function csvOf(r: CascadeResult, names: (id: string) => string): string {
     rows.push([j.state, names(j.state), "joiner", j.side, j.round, j.treaty, j.instrument, j.article, j.strength, j.kind,
       b.attacked, b.by, b.place, b.target_kind, j.certainty, j.conditions.join("; ")]);
   }
-  // a neutrality duty's and a consultation's records say their instrument (a forum's duty to consult is no treaty's);
-  // the other findings' say none: their column is empty, as the CLI's is for the original parties
-  r.conflicts.forEach((c) => rows.push([c.state, names(c.state), "conflict", "", c.round, c.treaties.join(" "), "", "", "",
-    "", "", "", "", "", "", c.reason]));
+  // a neutrality duty's, a consultation's and a violation's records say their instrument (a forum's duty to consult
+  // is no treaty's), a conflict's duties theirs, one for each of its treaties in their order; a withheld leg's says
+  // none: its column is empty, as the CLI's is for the original parties
+  r.conflicts.forEach((c) => rows.push([c.state, names(c.state), "conflict", "", c.round, c.treaties.join(" "),
+    conflictInstruments(c), "", "", "", "", "", "", "", "", c.reason]));
   r.neutral.forEach((n) => rows.push([n.state, names(n.state), "neutral", "", "", n.treaty, n.instrument, n.article, "", "neutrality",
     n.because.attacked, n.because.by, n.because.place, n.because.target_kind, n.certainty, `toward ${n.toward}`]));
   r.consultations.forEach((c) => rows.push([c.state, names(c.state), "consultation", "", "", c.treaty, c.instrument, c.article, "",
     "consultation", c.because.attacked, c.because.by, c.because.place, c.because.target_kind, c.certainty, `with ${c.with}`]));
-  r.violations.forEach((v) => rows.push([v.state, names(v.state), "violation", "", "", v.treaty, "", v.article, "", v.kind,
+  r.violations.forEach((v) => rows.push([v.state, names(v.state), "violation", "", "", v.treaty, v.instrument, v.article, "", v.kind,
     v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));
   r.withheld.forEach((w) => rows.push([w.state, names(w.state), "withheld", "", "", w.treaty, "", w.article, "", "", "", "",
     "", "", w.certainty, w.reason]));

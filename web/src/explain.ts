@@ -95,7 +95,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);
     nodes.push(findingBlock(
-      `${namedState(v.state, names.state)} breaks ${v.kind} toward ${namedState(v.against, names.state)}: ${names.treaty(v.treaty)} ${articleCited(v.article)}.`,
+      `${namedState(v.state, names.state)} breaks ${v.kind} toward ${namedState(v.against, names.state)}: ${names.treaty(v.treaty)} ${articleCited(v.article)}${instrumentSaid(v.instrument, INSTRUMENT_WORDS)}.`,
       v, { class: "warn" }));
   }
   for (const d of (r.doubts ?? []).filter((x) => x.state === id || (x.concerns ?? []).includes(id))) {

@@ -6,7 +6,7 @@ import type {
 } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn } from "./membership";
-import { certaintyTag, conflictWhy, namedState } from "./wording";
+import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 type Cited = { treaty: string; article: string; instrument?: string }; // a provision an ongoing line cites
@@ -30,13 +30,7 @@ export function cited(treaty: string, article: string | null | undefined): strin
   return article ? `${treaty} ${articleCited(article)}` : treaty;
 }
 
-/** What a duty cited under an instrument that is not a treaty says of it, after the citation (foedus.cited
- * .instrument_said): " (an executive order, not a treaty)"; "" for a treaty. `words`: contract.ts's INSTRUMENT_WORDS,
- * generated from foedus.model.vocab.INSTRUMENT_WORDS. */
-export function instrumentSaid(instrument: string | undefined, words: Record<string, string>): string {
-  const said = instrument ? words[instrument] : undefined;
-  return said ? ` (${said})` : "";
-}
+export { instrumentSaid } from "./wording"; // a conflict's "Why?" (wording.ts conflictWhy) says it too
 
 /** The title of a treaty's notes on its memberships' doubted facts, as `foedus treaties show` titles them under
  * its members table (foedus.cli.treaty_show.NOTES_TITLE); the notes themselves are the API's `member_notes`. */

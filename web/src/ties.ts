@@ -11,7 +11,7 @@ import { cited, instrumentSaid } from "./said";
 export interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
 
 /** A tie's provision: its citation, its strength where it has one, and an instrument that is not a treaty said so
- * ("eo_def EO (S2) (an executive order, not a treaty)"); a violation's record names no instrument. */
+ * ("eo_def EO (S2) (an executive order, not a treaty)"), a violation's too. */
 function tieCited(d: { treaty: string; article: string; strength?: string; instrument?: string }): string {
   return `${cited(d.treaty, d.article)}${d.strength ? ` (${d.strength})` : ""}`
     + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
@@ -44,7 +44,7 @@ export function tiesOf(r: CascadeResult): Tie[] {
     ties.push({ from: c.state, to: c.with, label: `consult: ${tieCited(c)}`, color: COLORS.consult, dash: "6 3", width: 1.4, kind: "consult" });
   }
   for (const v of r.violations) {
-    ties.push({ from: v.state, to: v.against, label: `violates ${v.kind}: ${cited(v.treaty, v.article)}`, color: "#444444", dash: "1 3", width: 1.4, kind: "violation" });
+    ties.push({ from: v.state, to: v.against, label: `violates ${v.kind}: ${tieCited(v)}`, color: "#444444", dash: "1 3", width: 1.4, kind: "violation" });
   }
   return ties.filter((t) => t.from !== t.to);
 }

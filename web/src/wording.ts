@@ -3,6 +3,7 @@
 // finding's certainty after it, a list of items, an item's place in a list, and why a war's conflict is one, as the CLI
 // words them.
 import type { WarChange } from "./api";
+import { INSTRUMENT_WORDS } from "./contract";
 
 /** "Ukraine (UKR)" from the state's name (`name` gives the id back when it knows no other); the id alone then. */
 export function namedState(id: string, name: (id: string) => string): string {
@@ -36,11 +37,21 @@ export function changeSaid(c: WarChange): string {
   return c.text + certaintyTag(c.certainty, (c.certainty_reasons ?? []).map((r) => r.fact));
 }
 
+/** What a duty cited under an instrument that is not a treaty says of it, after the citation (foedus.cited
+ * .instrument_said): " (an executive order, not a treaty)"; "" for a treaty. `words`: contract.ts's INSTRUMENT_WORDS,
+ * generated from foedus.model.vocab.INSTRUMENT_WORDS. said.ts exports it, as it always did. */
+export function instrumentSaid(instrument: string | undefined, words: Record<string, string>): string {
+  const said = instrument ? words[instrument] : undefined;
+  return said ? ` (${said})` : "";
+}
+
 /** A conflict's "Why?" on a war's date (foedus.war.why.conflict_why): why it is bound both ways, as the cascade's
- * conflict line says it, under which treaties, and that it is counted on neither side; the bare reason for a frame
- * from a server that sent no `conflicted`. */
-export function conflictWhy(c: { reason: string; treaties: string[] } | undefined, day: string): string {
+ * conflict line says it, under which treaties, each with what an instrument that is not a treaty is (the frame's
+ * `instruments`, as foedus.conflict_words.treaties_said), and that it is counted on neither side; the bare reason for
+ * a frame from a server that sent no `conflicted`. */
+export function conflictWhy(c: { reason: string; treaties: string[]; instruments?: Record<string, string> } | undefined,
+  day: string): string {
   if (!c) return `Bound to both sides on ${day}.`;
-  return `${c.reason.slice(0, 1).toUpperCase()}${c.reason.slice(1)} on ${day} under ${c.treaties.join(", ")}; `
-    + "counted on neither side.";
+  const treaties = c.treaties.map((t) => t + instrumentSaid(c.instruments?.[t], INSTRUMENT_WORDS)).join(", ");
+  return `${c.reason.slice(0, 1).toUpperCase()}${c.reason.slice(1)} on ${day} under ${treaties}; counted on neither side.`;
 }

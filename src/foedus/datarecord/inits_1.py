@@ -208,8 +208,8 @@ def _30(__r_f3, __r_f4, __r_factory):
 INITS['def __init__(self, side_of, excluded, originals, camps=__r_factory, settled=__r_factory):\n    self.side_of = side_of\n    self.excluded = excluded\n    self.originals = originals\n    self.camps = __r_f3() if camps is __r_factory else camps\n    self.settled = __r_f4() if settled is __r_factory else settled'] = _30
 
 
-def _31(__r_d6, __r_d7, __r_set):
-    def __init__(self, state, against, treaty, article, kind, because, certainty=__r_d6, certainty_reasons=__r_d7):
+def _31(__r_d6, __r_d7, __r_d8, __r_set):
+    def __init__(self, state, against, treaty, article, kind, because, certainty=__r_d6, certainty_reasons=__r_d7, instrument=__r_d8):
         __r_set(self, 'state', state)
         __r_set(self, 'against', against)
         __r_set(self, 'treaty', treaty)
@@ -218,10 +218,11 @@ def _31(__r_d6, __r_d7, __r_set):
         __r_set(self, 'because', because)
         __r_set(self, 'certainty', certainty)
         __r_set(self, 'certainty_reasons', certainty_reasons)
+        __r_set(self, 'instrument', instrument)
     return __init__
 
 
-INITS["def __init__(self, state, against, treaty, article, kind, because, certainty=__r_d6, certainty_reasons=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'against', against)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _31
+INITS["def __init__(self, state, against, treaty, article, kind, because, certainty=__r_d6, certainty_reasons=__r_d7, instrument=__r_d8):\n    __r_set(self, 'state', state)\n    __r_set(self, 'against', against)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'instrument', instrument)"] = _31
 
 
 def _32(__r_d4, __r_set):

@@ -257,7 +257,7 @@ def _violation(f: Found, sure: Certify) -> Violation:
     leg = f[5]
     kind = "nonaggression" if leg.provision.kind is Kind.NONAGGRESSION else "neutrality"
     return _make_violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f),
-                           *sure(f))
+                           *sure(f), leg.instrument)
 
 
 def withheld_of(f: Found, sure: Certify, store: Interned | None = None) -> Withheld:

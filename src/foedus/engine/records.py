@@ -182,6 +182,7 @@ class Violation(Contracted):
     because: Because = field(metadata=meta("the attack", "Because", stable=True))
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    instrument: str = instrument_field()
 
 
 @dataclass(frozen=True, slots=True)

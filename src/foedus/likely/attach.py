@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from foedus.cited import cited
+from foedus.cited import cited, instrument_said
 from foedus.code_words import validation_check
 from foedus.conflict_words import doubted_duties
 from foedus.engine.likely_records import Chance, LikelihoodSummary, ModelCard, StateLikelihood, ValidationScore
@@ -65,12 +65,13 @@ def _unlisted(rows: tuple[StateLikelihood, ...]) -> list[str]:
             "seen" for r in rows if r.ccode is None]
 
 
-def _by_provision(pairs: list[tuple[str, str | None, str]], names: dict[str, str]) -> str:
-    """(treaty, article, state) pairs as "A (AAA), B (BBB) under t art. 1; C (CCC) under u art. 2": each provision
-    once, in the order first met, each state once under it."""
+def _by_provision(duties: list[tuple[str, str | None, str, str]], names: dict[str, str]) -> str:
+    """(treaty, article, instrument, state) as "A (AAA), B (BBB) under t art. 1; C (CCC) under u art. 2 (an executive
+    order, not a treaty)": each provision once, in the order first met, with what an instrument that is not a treaty
+    is (`instrument_said`, as the joiner's line says it), each state once under it."""
     by: dict[str, list[str]] = {}
-    for treaty, article, state in pairs:
-        states = by.setdefault(cited(treaty, article), [])
+    for treaty, article, instrument, state in duties:
+        states = by.setdefault(cited(treaty, article) + instrument_said(instrument), [])
         if (named := named_state(state, names)) not in states:
             states.append(named)
     return "; ".join(f"{', '.join(states)} under {provision}" for provision, states in by.items())
@@ -85,7 +86,8 @@ def _doubted(result: CascadeResult) -> list[str]:
     reasons), not again here (20 Arab League joiners share Egypt's)."""
     out = []
     if doubted := result.doubted():
-        groups = _by_provision([(j.primary.treaty, j.primary.article, j.state) for j in doubted], result.names)
+        groups = _by_provision([(j.primary.treaty, j.primary.article, j.primary.instrument, j.state)
+                                for j in doubted], result.names)
         out.append(f"the likelihoods of {counted(len(doubted), 'joiner')} rest on facts not verified, which the model "
                    f"reads as verified ones: {groups} (each joiner's duty names its facts: certainty reasons)")
     if conflicts := result.doubted_conflicts():

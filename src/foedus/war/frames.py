@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from foedus.cited import cited
+from foedus.conflict_words import conflict_instruments
 from foedus.engine.doubted_facts import doubted
 from foedus.engine.result import Joiner
 from foedus.model.dated_names import era_days
@@ -71,7 +72,8 @@ class FrameBuilder:
             bound={s: _binding(j, made[s]) for s, j in sorted(bound.items())},
             conflicts=sorted(ev.conflicted), moved=moved,
             doubts=[d.to_dict() for d in ev.doubts] if doubts is None else doubts,
-            conflicted={c.state: {"reason": c.reason, "treaties": list(c.treaties)}
+            conflicted={c.state: {"reason": c.reason, "treaties": list(c.treaties),
+                                  "instruments": conflict_instruments(c)}
                         for c in sorted(ev.result.conflicts if ev.result else (), key=lambda c: c.state)}))
 
     def _cause(self, state: str, old: str, new: str, ev: Evaluation, changes: list[dict[str, Any]],

@@ -130,7 +130,8 @@ class Frame:
     moved: list[dict[str, Any]]
     doubts: list[dict[str, Any]] = field(default_factory=list)  # each as a cascade's JSON `doubts` gives it
     # each conflict's `reason` and `treaties`, as the cascade's conflict gives them: "bound to both sides", or "bound
-    # both to join and not to join the war against Ukraine (UKR)" (a neutrality duty), which "Why?" says
+    # both to join and not to join the war against Ukraine (UKR)" (a neutrality duty), which "Why?" says, and its
+    # `instruments` (each treaty's kind: `conflict_words.conflict_instruments`), which it says beside each treaty
     conflicted: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

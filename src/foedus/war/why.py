@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from foedus.cited import article_cited, bound_tag, instrument_said, tagged_article
+from foedus.conflict_words import treaties_said
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
@@ -58,12 +59,13 @@ def conflict_why(conflicted: dict[str, Any] | None, day: str) -> str:
     """A conflict's "Why?" on a war's date, from the frame's `conflicted` record of it: why it is bound both ways, as
     the cascade's conflict line says it ("bound both to join and not to join the war against Ukraine (UKR)", not "bound
     to both sides" where a neutrality duty clashes with a duty to join), under which treaties, and that it is counted on
-    neither side (a record missing: the bare reason, as a frame from before it carried them said)."""
+    neither side (a record missing: the bare reason, as a frame from before it carried them said); each treaty with
+    what an instrument that is not a treaty is, as the conflict's line says it (`conflict_words.treaties_said`)."""
     if not conflicted:
         return f"Bound to both sides on {day}."
     reason = conflicted["reason"]
-    return (f"{reason[:1].upper()}{reason[1:]} on {day} under {', '.join(conflicted['treaties'])}; counted on "
-            "neither side.")
+    treaties = treaties_said(conflicted["treaties"], conflicted.get("instruments", {}))
+    return f"{reason[:1].upper()}{reason[1:]} on {day} under {treaties}; counted on neither side."
 
 
 def treaty_named(world: World) -> Callable[[str], str]:
