@@ -1,5 +1,7 @@
 """A cascade's supporters (states bound to help a belligerent without being bound to fight) as its text says them:
-each supporter once per belligerent it supports, however many provisions it owes help under (`support_lines`)."""
+each supporter once per belligerent it supports, however many provisions it owes help under (`support_lines`).
+Help ATOP codes for a whole alliance names no giver (`Support.atop_code`): its line says that the alliance provides
+for it between its members, not that this member is bound to give it (`NO_GIVER`)."""
 
 from __future__ import annotations
 
@@ -13,31 +15,72 @@ from foedus.wording import named_state
 if TYPE_CHECKING:
     from foedus.engine.rules.support import Support
 
-__all__ = ["SUPPORT_INDENT", "support_lines"]
+__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "support_lines"]
 
 SUPPORT_INDENT = "      "
 """Before each provision of a supporter owing help under several, on the lines below its heading (`support_lines`):
 the cascade's tree puts them beneath it (`foedus.render.rich_tree`)."""
+
+NO_GIVER = "ATOP codes no giver"
+"""After the ATOP code of help coded for a whole alliance: ATOP 5.1 codes military aid and bases per alliance, with no
+giver or recipient (the 2007 China–Tajikistan treaty's MILAID=3: the aid runs from China), so a member may give or
+receive it."""
+
+# what ATOP's code of a supporting form says, by form and level (docs/depth.md tables the codes)
+_CODED = {("arms", "general"): "military aid", ("arms", "grants_loans"): "military aid in grants or loans",
+          ("arms", "training_technology"): "military aid in training or technology",
+          ("arms", "grants_and_training"): "military aid in grants or loans and in training or technology",
+          ("bases", "one_way"): "troops of one member based on another's territory"}
+
+_Provision = tuple[str, str | None, str, str, bool]  # treaty, article, when, certainty, coded with no giver
+
+
+def coded_help(form: str, level: str) -> str:
+    """What ATOP's code of a form of help at a level provides for, in words; the form's name where none are kept.
+
+    >>> coded_help("arms", "training_technology"), coded_help("bases", "one_way")
+    ('military aid in training or technology', "troops of one member based on another's territory")
+    """
+    return _CODED.get((form, level), form.replace("_", " "))
 
 
 def support_lines(supporters: Iterable[Support], names: Mapping[str, str]) -> list[str]:
     """Each supporter once per belligerent it supports, named by `names`: with one provision, one line naming every
     form of support it owes (arms and bases ...); with several (the Ukraine agreements' wartime arms, verified, and
     their peacetime arms and defence industry, unverified), a heading, then each provision on a line of its own
-    below it (`SUPPORT_INDENT`), cited with when it is owed and its certainty, so no state is listed twice. The JSON
-    keeps a record per form and provision (`supporters`)."""
-    forms: dict[tuple[str, str], dict[tuple[str, str | None, str, str], list[str]]] = {}
+    below it (`SUPPORT_INDENT`), cited with when it is owed and its certainty, so no state is listed twice. Help
+    ATOP codes for the alliance, with no giver, is said as what the alliance provides for, with its code and
+    `NO_GIVER`. The JSON keeps a record per form and provision (`supporters`)."""
+    forms: dict[tuple[str, str], dict[_Provision, list[Support]]] = {}
     for x in supporters:
         provisions = forms.setdefault((x.state, x.supports), {})
-        provisions.setdefault((x.treaty, x.article, x.when, x.certainty), []).append(x.form.replace("_", " "))
+        provisions.setdefault((x.treaty, x.article, x.when, x.certainty, x.atop_code is not None), []).append(x)
     lines = []
     for (state, supports), provisions in forms.items():
-        said = [f"{' and '.join(given)} ({cited(treaty, article)}, {support_when(when)}, {certainty})"
-                for (treaty, article, when, certainty), given in provisions.items()]
-        head = f"Support: {named_state(state, names)} is bound to give {named_state(supports, names)}"
+        said = {key: _provision(key, given) for key, given in provisions.items()}
+        who, whom = named_state(state, names), named_state(supports, names)
         if len(said) == 1:
-            lines.append(f"{head} {said[0]} without being bound to fight")
+            (coded,) = [key[4] for key in said]
+            (words,) = said.values()
+            verb = f"is in an alliance with {whom} that provides for" if coded else f"is bound to give {whom}"
+            lines.append(f"Support: {who} {verb} {words}{',' if coded else ''} without being bound to fight")
+        elif not any(key[4] for key in said):
+            lines.append(f"Support: {who} is bound to give {whom}, without being bound to fight, under {len(said)} "
+                         "provisions:")
+            lines += [f"{SUPPORT_INDENT}{words}" for words in said.values()]
         else:
-            lines.append(f"{head}, without being bound to fight, under {len(said)} provisions:")
-            lines += [f"{SUPPORT_INDENT}{provision}" for provision in said]
+            lines.append(f"Support: {who}, without being bound to fight, under {len(said)} provisions toward {whom}:")
+            lines += [f"{SUPPORT_INDENT}{'in an alliance that provides for' if key[4] else 'bound to give'} {words}"
+                      for key, words in said.items()]
     return lines
+
+
+def _provision(key: _Provision, given: list[Support]) -> str:
+    """One provision's forms of help, cited with when they are owed and their certainty (and, coded by ATOP with no
+    giver, what the alliance provides for, with the codes)."""
+    treaty, article, when, certainty, coded = key
+    tail = f"{cited(treaty, article)}, {support_when(when)}, {certainty}"
+    if not coded:
+        return f"{' and '.join(x.form.replace('_', ' ') for x in given)} ({tail})"
+    codes = ", ".join(x.atop_code or "" for x in given)
+    return f"{' and '.join(coded_help(x.form, x.level) for x in given)} ({tail}; ATOP {codes}; {NO_GIVER})"

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Literal
 
-__all__ = ["ADMINISTERED_BY", "ADMINISTERED_BY_PARTY", "CERTAINTY_RANK", "INSTRUMENT_WORDS", "LEVELS", "ORG_PURPOSES",
-           "PLACE_ALONE", "STRENGTH_WORDS", "SUPPORT_FORMS", "TAGGED_WINDOWS", "WORD_TOKENS", "Basis", "Certainty",
-           "Duty", "HelpForm", "Instrument", "Kind", "Strength", "Tag", "Trigger", "worst"]
+__all__ = ["ADMINISTERED_BY", "ADMINISTERED_BY_PARTY", "ATOP_ARMS_CODE", "ATOP_PLAIN", "CERTAINTY_RANK",
+           "INSTRUMENT_WORDS", "LEVELS", "ORG_PURPOSES", "PLACE_ALONE", "STRENGTH_WORDS", "SUPPORT_FORMS",
+           "TAGGED_WINDOWS", "WORD_TOKENS", "Basis", "Certainty", "Duty", "HelpForm", "Instrument", "Kind", "Strength",
+           "Tag", "Trigger", "atop_code", "worst"]
 
 
 # scope tokens with a form of their own (`foedus.model.treaty.Scope`): written by the loader, read by the rules
@@ -155,6 +156,26 @@ LEVELS: dict[HelpForm, tuple[str, ...]] = {
     HelpForm.ORGANISATION: ("meetings", "named", "permanent"),
 }
 """The levels each form takes (first = weakest); docs/depth.md gives the ATOP code of each."""
+
+ATOP_ARMS_CODE = {"self_help": 0, "general": 1, "grants_loans": 2, "training_technology": 3, "grants_and_training": 4}
+"""ATOP's MILAID code of each arms level (`foedus.sources.atop_codes` reads and writes them)."""
+ATOP_PLAIN = {HelpForm.BASES: "BASE", HelpForm.JOINT_PLANNING: "MILCON", HelpForm.ECONOMIC_AID: "ECAID"}
+"""The forms one ATOP code measures by level: its code is the level's place in `LEVELS`, from 1."""
+
+
+def atop_code(form: HelpForm, level: str) -> str | None:
+    """The ATOP code a form of help at a level stands for, as `foedus.sources.atop_codes` reads it (arms "general":
+    "MILAID=1"; bases "one_way": "BASE=3"); None for a form measured by several codes, or a level without a code.
+
+    >>> atop_code(HelpForm.ARMS, "training_technology"), atop_code(HelpForm.BASES, "one_way")
+    ('MILAID=3', 'BASE=3')
+    """
+    if form is HelpForm.ARMS:
+        return f"MILAID={ATOP_ARMS_CODE[level]}" if level in ATOP_ARMS_CODE else None
+    name = ATOP_PLAIN.get(form)
+    if name is None or level not in LEVELS[form]:
+        return None
+    return f"{name}={LEVELS[form].index(level) + 1}"
 
 ORG_PURPOSES = ("military", "economic", "political", "multiple", "disputes")
 SUPPORT_FORMS = frozenset({HelpForm.ARMS, HelpForm.BASES, HelpForm.DEFENCE_INDUSTRY})

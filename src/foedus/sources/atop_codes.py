@@ -20,6 +20,7 @@ from foedus.datasets.verify import dataset_file
 from foedus.errors import DataFormatError, DataMissingError
 from foedus.model.assistance import LEVELS, ORG_PURPOSES, Assistance, HelpEntry, HelpForm
 from foedus.model.treaty import Kind, Provision, Treaty
+from foedus.model.vocab import ATOP_ARMS_CODE, ATOP_PLAIN
 
 __all__ = ["ALLIANCE_FILE", "CODE_KEYS", "Codes", "assistance_from_codes", "codes_from_row", "read_alliance_codes",
            "treaty_codes"]
@@ -37,9 +38,9 @@ _FORM_CODES: dict[HelpForm, tuple[str, ...]] = {  # which codes a form is measur
     HelpForm.TROOP_CONTRIBUTIONS: ("contrib",), HelpForm.ECONOMIC_AID: ("ecaid",),
     HelpForm.ORGANISATION: ("organ1", "orgpurp1", "organ2", "orgpurp2"),
 }
-_ARMS_CODE = {"self_help": 0, "general": 1, "grants_loans": 2, "training_technology": 3, "grants_and_training": 4}
-_PLAIN = {HelpForm.BASES: "base", HelpForm.JOINT_PLANNING: "milcon", HelpForm.ECONOMIC_AID: "ecaid"}
-_ATOP_NAME = {"base": "BASE", "milcon": "MILCON", "ecaid": "ECAID"}
+_ARMS_CODE = ATOP_ARMS_CODE
+_PLAIN = {form: name.lower() for form, name in ATOP_PLAIN.items()}
+_ATOP_NAME = {name.lower(): name for name in ATOP_PLAIN.values()}
 
 
 def _atop_entry(form: HelpForm, level: str, code: str, **extra: Any) -> HelpEntry:

@@ -5,7 +5,9 @@ text, or in a companion instrument; not a separate agreement) commits it to give
 or military aid (more than a "self-help and mutual aid" clause), the use of bases on its territory (not a
 reciprocal access framework), or defence-industrial help directed to it. Help promised for wartime is owed
 once the recipient is attacked, peacetime help regardless. A state already fighting, or bound to fight, is
-not listed: its duty is the larger one.
+not listed: its duty is the larger one. ATOP codes military aid and bases for a whole alliance, naming no giver
+(the 2007 China–Tajikistan treaty's MILAID=3): such a leg is one reading of the code, kept with it (`coded`), so
+that its words say the alliance provides for that help, not that this member owes it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
-from foedus.model.vocab import Certainty, HelpForm, worst
+from foedus.model.vocab import Certainty, HelpForm, atop_code, worst
 
 if TYPE_CHECKING:
     from foedus.model.assistance import HelpEntry
@@ -35,11 +37,16 @@ class SupportLeg:
     treaty: str
     entry: HelpEntry
     certainty: str = "verified"
+    coded: str | None = None
+    """The ATOP code of an entry ATOP codes for the whole alliance, naming no giver ("MILAID=3"): `provider` may as
+    well receive it; None: the treaty names who gives it, or binds every member to give it."""
 
 
 @dataclass(frozen=True, slots=True)
 class Support(Contracted):
-    """`state` is bound to give `supports` (on `side`) a form of help under `treaty`, without a duty to fight."""
+    """`state` is bound to give `supports` (on `side`) a form of help under `treaty`, without a duty to fight; or,
+    with `atop_code`, is in an alliance with it that provides for that help between its members, ATOP naming no
+    giver."""
 
     state: str = field(metadata=meta("the state bound to support", "string"))
     supports: str = field(metadata=meta("the belligerent it supports", "string"))
@@ -52,6 +59,10 @@ class Support(Contracted):
     basis: str = field(metadata=meta("in the treaty text, or in a companion instrument", "string"))
     certainty: str = field(metadata=meta("how well the commitment is sourced: the least certain of its entry, the "
                                          "treaty's standing and a carry-forward past the source's coverage", "string"))
+    atop_code: str | None = field(metadata=meta(
+        "the ATOP code of help ATOP codes for the alliance with no giver (e.g. MILAID=3): the alliance provides for "
+        "it between its members, and `state` may give or receive it; null: the treaty names `state` a giver, or "
+        "binds every member to give", "string | null"))
 
 
 def owed_support(entry: HelpEntry) -> bool:
@@ -81,8 +92,16 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
         givers = members & set(e.by if e.by is not None else members)
         takers = members & set(e.to if e.to is not None else members)
         sure = worst([Certainty(e.certainty), standing]).value
-        out += [SupportLeg(g, t, treaty.id, e, sure) for t in sorted(takers) for g in sorted(givers) if g != t]
+        coded = _no_giver(treaty, e)
+        out += [SupportLeg(g, t, treaty.id, e, sure, coded) for t in sorted(takers) for g in sorted(givers) if g != t]
     return out
+
+
+def _no_giver(treaty: Treaty, entry: HelpEntry) -> str | None:
+    """The ATOP code of an entry the ATOP import made for a whole alliance (no giver, no recipient), else None."""
+    if treaty.origin != "atop" or entry.by is not None or entry.to is not None:
+        return None
+    return atop_code(entry.form, entry.level)
 
 
 def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
@@ -106,7 +125,7 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
             if record is None:
                 e = leg.entry
                 record = store[i, side] = Support(leg.provider, leg.recipient, side, leg.treaty, e.article,
-                                                  e.form.value, e.level, e.when, e.basis, leg.certainty)
+                                                  e.form.value, e.level, e.when, e.basis, leg.certainty, leg.coded)
             out.append(record)
     found = dict.fromkeys(out)  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
