@@ -23,8 +23,8 @@ the cascade's tree puts them beneath it (`foedus.render.rich_tree`)."""
 
 NO_GIVER = "ATOP codes no giver"
 """After the ATOP code of help coded for a whole alliance: ATOP 5.1 codes military aid and bases per alliance, with no
-giver or recipient (the 2007 China–Tajikistan treaty's MILAID=3: the aid runs from China), so a member may give or
-receive it."""
+giver or recipient (the 2007 China–Tajikistan treaty's MILAID=3, on both members' rows alike), so a member may give
+or receive it."""
 
 # what ATOP's code of a supporting form says, by form and level (docs/depth.md tables the codes)
 _CODED = {("arms", "general"): "military aid", ("arms", "grants_loans"): "military aid in grants or loans",
