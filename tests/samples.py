@@ -48,6 +48,24 @@ class Ran(NamedTuple):
     stderr: str
 
 
+def treaty_files(tmp_path: Path, files: Mapping[str, tuple[str, str, str, str, str, str]]) -> list[Path]:
+    """A treaty file in `tmp_path` for each id of `files` -> (instrument, its members space-separated, the kind of its
+    one provision, article, strength, certainty): a duty under an instrument of the reader's choosing, as
+    `--treaties` or `World.load` takes them."""
+    paths = []
+    for tid, (instrument, members, kind, article, strength, certainty) in files.items():
+        states = members.split()
+        paths.append(tmp_path / f"{tid}.yaml")
+        paths[-1].write_text(
+            f"id: {tid}\nname: {tid}\ntype: {'multilateral' if len(states) > 2 else 'bilateral'}\n"
+            f"signed: 2020-01-01\nin_force: 2020-02-01\ninstrument: {instrument}\n"
+            f"sources: [{{url: 'https://example.org/{tid}'}}]\n"
+            f"members: [{', '.join(f'{{state: {s}}}' for s in states)}]\n"
+            f"provisions: [{{kind: {kind}, article: '{article}', strength: {strength}, certainty: {certainty}}}]\n",
+            encoding="utf-8")
+    return paths
+
+
 def cli_line(args: list[str], env: Mapping[str, str] | None = None) -> Ran:
     """Run one command line in-process as the console script does: exit code, stdout, stderr. The suite's one
     runner of the command line: a subprocess costs an interpreter's start and a world's load each; a test that

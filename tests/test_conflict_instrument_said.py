@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from foedus.cited import cited, instrument_said
-from samples import cli_line
+from samples import cli_line, treaty_files
 from ts_said import run_ts
 
 # id: (instrument, members, kind, article, strength, certainty)
@@ -34,32 +34,18 @@ FILES = {
 }
 
 
-def _paths(tmp_path: Path) -> list[Path]:
-    paths = []
-    for tid, (instrument, members, kind, article, strength, certainty) in FILES.items():
-        states = members.split()
-        paths.append(tmp_path / f"{tid}.yaml")
-        paths[-1].write_text(
-            f"id: {tid}\nname: {tid}\ntype: {'multilateral' if len(states) > 2 else 'bilateral'}\n"
-            f"signed: 2020-01-01\nin_force: 2020-02-01\ninstrument: {instrument}\n"
-            f"sources: [{{url: 'https://example.org/{tid}'}}]\n"
-            f"members: [{', '.join(f'{{state: {s}}}' for s in states)}]\n"
-            f"provisions: [{{kind: {kind}, article: '{article}', strength: {strength}, certainty: {certainty}}}]\n",
-            encoding="utf-8")
-    return paths
-
-
 @pytest.fixture(scope="module")
 def result(tmp_path_factory: pytest.TempPathFactory) -> Any:
     import foedus
     from foedus.model.world import World
 
-    return foedus.cascade("CHN", "MNG", "2025-06-01", world=World.load(_paths(tmp_path_factory.mktemp("files"))))
+    files = treaty_files(tmp_path_factory.mktemp("files"), FILES)
+    return foedus.cascade("CHN", "MNG", "2025-06-01", world=World.load(files))
 
 
 def test_the_conflict_lines_say_each_instrument_that_is_not_a_treaty(tmp_path: Path) -> None:
     ran = cli_line(["cascade", "-a", "CHN", "-t", "MNG", "-d", "2025-06-01",
-                    *(arg for p in _paths(tmp_path) for arg in ("--treaties", str(p)))])
+                    *(arg for p in treaty_files(tmp_path, FILES) for arg in ("--treaties", str(p)))])
     assert ran.returncode == 0, ran.stderr
     text = " ".join(ran.stdout.replace("│", " ").split())  # the tree wraps its lines
     assert ("Conflict: Bhutan (BTN) is bound both to join and not to join the war against Mongolia (MNG) under "

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from samples import cli_line
+from samples import cli_line, treaty_files
 from ts_said import run_ts
 
 # id: (instrument, members, kind, article, strength, certainty)
@@ -33,23 +33,9 @@ BHUTAN = ("bound both to join and not to join the war against Mongolia (MNG) und
 WAR = "id: t\nname: t\nend: 2025-06-30\nevents:\n  - {type: attack, date: 2025-06-01, attacker: CHN, victim: MNG}\n"
 
 
-def _paths(tmp_path: Path) -> list[Path]:
-    paths = []
-    for tid, (instrument, members, kind, article, strength, certainty) in FILES.items():
-        states = members.split()
-        paths.append(tmp_path / f"{tid}.yaml")
-        paths[-1].write_text(
-            f"id: {tid}\nname: {tid}\ntype: bilateral\nsigned: 2020-01-01\nin_force: 2020-02-01\n"
-            f"instrument: {instrument}\nsources: [{{url: 'https://example.org/{tid}'}}]\n"
-            f"members: [{', '.join(f'{{state: {s}}}' for s in states)}]\n"
-            f"provisions: [{{kind: {kind}, article: '{article}', strength: {strength}, certainty: {certainty}}}]\n",
-            encoding="utf-8")
-    return paths
-
-
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return _paths(tmp_path_factory.mktemp("files"))
+    return treaty_files(tmp_path_factory.mktemp("files"), FILES)
 
 
 @pytest.fixture(scope="module")
