@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import re
-
 __all__ = ["NOT_A_FILE_PATH", "NUL_SHOWN", "is_url", "json_stops", "other_kind_taken"]
 
 NOT_A_FILE_PATH = "a URL, not a file path: download the file first and give its path"
@@ -22,6 +20,8 @@ def is_url(text: str) -> bool:
     >>> is_url("https://x/t.yaml"), is_url("t.yaml"), is_url("C:/t.yaml")
     (True, False, False)
     """
+    import re  # here: `import foedus` reaches this module and must leave `re` to the start's paused imports
+
     return re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", text) is not None
 
 
