@@ -33,6 +33,20 @@ def test_war_out_writes_the_replays_table_described(tmp_path: Path, capsys: pyte
     assert f"note: {meta['notes'][0]}" in err
 
 
+@pytest.mark.needs_data
+def test_war_out_cites_the_data_the_replay_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With ATOP and COW's state system loaded the replay reads both (ATOP's carried alliances, the members of each
+    day), so its table names and cites them, as an atlas's does; it named none."""
+    from foedus.datasets.report import cite
+
+    out = tmp_path / "w.parquet"
+    assert run_cli(app, ["war", WAR, "--out", str(out)]) == 0, capsys.readouterr().err
+    meta = json.loads(pq.read_schema(out).metadata[b"foedus"])
+    assert meta["datasets"] == ["atop", "cow_states"]
+    assert meta["citations"] == {name: list(refs) for name, refs in cite(["atop", "cow_states"]).items()}
+    assert all(meta["citations"].values()) and set(meta["dataset_versions"]) == {"atop", "cow_states"}
+
+
 def test_war_out_refuses_a_taken_file_and_what_it_would_leave_unread(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "w.csv"

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
 from foedus.wording import MAX_MESSAGE, and_listed
 
-__all__ = ["NEEDED_UNTIL", "atop_present", "history_notes", "missing_notes", "need_all"]
+if TYPE_CHECKING:
+    from foedus.model.world import World
+
+__all__ = ["NEEDED_UNTIL", "atop_present", "history_notes", "history_read", "missing_notes", "need_all"]
 
 NEEDED_UNTIL = ATOP_END
 
@@ -35,6 +39,13 @@ def atop_present() -> bool:
     from foedus.paths import data_dir
 
     return (data_dir() / ATOP_MEMBER_FILE).exists()
+
+
+def history_read(world: World) -> list[str]:
+    """The history datasets `world` holds (`atop`, `cow_states`), which its answers draw on: what a table of them
+    cites (an atlas's `data used`, a war replay's table)."""
+    return [name for name, have in (("atop", world.has_history), ("cow_states", world.states.has_system_dates))
+            if have]
 
 
 def missing_notes(missing: Iterable[str]) -> list[str]:

@@ -94,12 +94,11 @@ def coverage(world: World, first: dt.date, cinc_year: int | None = None) -> Cove
         DataMissingError: a date up to ATOP's end (2018) without the COW state system or the ATOP history
             (`foedus.sources.coverage`): the dyads would be every present-day state, the alliances the curated ones.
     """
-    from foedus.sources.coverage import history_notes
+    from foedus.sources.coverage import history_notes, history_read
 
-    missing = [name for name, have in (("cow_states", world.states.has_system_dates), ("atop", world.has_history))
-               if not have]
+    used = history_read(world)
+    missing = [name for name in ("cow_states", "atop") if name not in used]
     notes = history_notes(f"the atlas of {first.year}", first, missing)
-    used = [name for name in ("atop", "cow_states") if name not in missing]
     if cinc_year is not None:
         from foedus.errors import DataMissingError
         from foedus.sources.cow import cinc_in

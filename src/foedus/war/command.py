@@ -82,10 +82,12 @@ def war(
         return
     if out is not None:
         from foedus.cli.writing import save_table
+        from foedus.sources.coverage import history_read
         from foedus.war.columns import WAR_COLUMNS
 
-        save_table(result.to_frame(), out, force=force, title=f"foedus war {result.war.id}", notes=result.notes,
-                   codebook=WAR_COLUMNS)
+        # the table cites what the replay read: ATOP's alliances and COW's state system, where loaded
+        save_table(result.to_frame(), out, force=force, datasets=history_read(world),
+                   title=f"foedus war {result.war.id}", notes=result.notes, codebook=WAR_COLUMNS)
         return
     from foedus.war.render import print_replay
 
