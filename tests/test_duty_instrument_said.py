@@ -9,32 +9,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from samples import cli_line
+from samples import cli_line, treaty_files
 
-TREATY = """id: {id}
-name: {id}
-signed: 2020-01-01
-in_force: 2020-02-01
-instrument: {instrument}
-sources: [{{url: "https://example.org/{id}"}}]
-members: [{{state: MNG}}, {{state: {state}}}]
-provisions:
-  - {{kind: {kind}, article: "{article}", strength: S4}}
-"""
+FILES = {  # Bhutan's duty to consult Mongolia under a forum, Nepal's not to join a war against it under a political
+    # statement, and Laos's duty to consult it under a treaty (no words for a treaty)
+    "forum_consult": ("forum", "MNG BTN", "consultation", "4", "S4", "verified"),
+    "stmt_neutral": ("political_statement", "MNG NPL", "neutrality", "6", "S4", "verified"),
+    "pact_consult": ("treaty", "MNG LAO", "consultation", "2", "S4", "verified"),
+}
 
 
 def _files(tmp_path: Path) -> list[str]:
-    """Bhutan's duty to consult Mongolia under a forum, Nepal's not to join a war against it under a political
-    statement, and Laos's duty to consult it under a treaty (no words for a treaty)."""
-    args = []
-    for tid, instrument, state, kind, article in (("forum_consult", "forum", "BTN", "consultation", "4"),
-                                                  ("stmt_neutral", "political_statement", "NPL", "neutrality", "6"),
-                                                  ("pact_consult", "treaty", "LAO", "consultation", "2")):
-        path = tmp_path / f"{tid}.yaml"
-        path.write_text(TREATY.format(id=tid, instrument=instrument, state=state, kind=kind, article=article),
-                        encoding="utf-8")
-        args += ["--treaties", str(path)]
-    return args
+    return [arg for path in treaty_files(tmp_path, FILES) for arg in ("--treaties", str(path))]
 
 
 def _cascade(tmp_path: Path, *more: str) -> str:

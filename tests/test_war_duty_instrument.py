@@ -10,17 +10,14 @@ from pathlib import Path
 from foedus.api import replay_war
 from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
+from samples import treaty_files
 
-ORDER = """id: {id}
-name: {id}
-signed: 2020-01-01
-in_force: 2020-02-01
-instrument: executive_order
-sources: [{{url: "https://example.org/{id}"}}]
-members: [{{state: FRA}}, {{state: {state}}}]
-provisions:
-  - {{kind: {kind}, article: "{article}", strength: {strength}}}
-"""
+ORDERS = {  # three executive orders, each France's with one state: Germany's defence, Austria's consultation,
+    # Switzerland's neutrality
+    "eo_defend": ("executive_order", "FRA DEU", "defense", "5", "S2", "verified"),
+    "eo_consult": ("executive_order", "FRA AUT", "consultation", "4", "S4", "verified"),
+    "eo_neutral": ("executive_order", "FRA CHE", "neutrality", "6", "S4", "verified"),
+}
 
 WAR = "id: t\nname: t\nend: 2024-03-01\nevents:\n  - {type: attack, date: 2024-01-10, attacker: RUS, victim: FRA}\n"
 
@@ -28,15 +25,7 @@ WAR = "id: t\nname: t\nend: 2024-03-01\nevents:\n  - {type: attack, date: 2024-0
 def _world(tmp_path: Path) -> World:
     """Three executive orders, each France's with one state (Germany's defence, Austria's consultation,
     Switzerland's neutrality), held as history treaties are: outside the curated set, no bundled treaty beside."""
-    paths = []
-    for tid, state, kind, article, strength in (("eo_defend", "DEU", "defense", "5", "S2"),
-                                                 ("eo_consult", "AUT", "consultation", "4", "S4"),
-                                                 ("eo_neutral", "CHE", "neutrality", "6", "S4")):
-        path = tmp_path / f"{tid}.yaml"
-        path.write_text(ORDER.format(id=tid, state=state, kind=kind, article=article, strength=strength),
-                        encoding="utf-8")
-        paths.append(path)
-    loaded = World.load(paths, bundled=False, history=False)
+    loaded = World.load(treaty_files(tmp_path, ORDERS), bundled=False, history=False)
     mine = dict(loaded.treaties.curated)
     return World(TreatyMap({}, history=lambda: mine), loaded.states, loaded.places)
 
