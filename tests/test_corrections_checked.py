@@ -406,8 +406,8 @@ CHECKED_5_DEC = {
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
     """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to twenty-fifth
     batches), in the batches docs/history.md lists (the seventh, the nineteenth to twenty-first, the twenty-third, the
-    twenty-fourth and the twenty-sixth recorded none): each says its check (an in-force day, month, year or none, as
-    its first page gives) and stays carried forward, with no end."""
+    twenty-fourth, the twenty-sixth and the twenty-seventh recorded none): each says its check (an in-force day, month,
+    year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
@@ -424,6 +424,23 @@ def test_the_phases_the_twenty_sixth_batch_searched_stay_carried_without_a_check
     docs = DOCS.read_text(encoding="utf-8")
     batch = docs[docs.index("A twenty-sixth batch"):docs.index("## Arab League JDEC")]
     for tid in SEARCHED_26TH:
+        assert f"**{tid}**" in batch, tid
+        t = world.treaties[tid]
+        assert t.carried_from == dt.date(2018, 12, 31) and t.carry_checked is None and t.terminated is None, tid
+        assert t.standing_on(dt.date(2026, 6, 1)).value == "carried-forward", tid
+
+
+SEARCHED_27TH = ("atop_4480", "atop_4665", "atop_4695", "atop_4775")
+
+
+def test_the_phases_no_batch_had_named_before_the_twenty_seventh_stay_carried_without_a_check(world: World) -> None:
+    """The twenty-seventh batch took the four carried phases in force on 2025-06-01 whose ids docs/history.md had never
+    named (Italy-Slovakia 1993, Bulgaria-Georgia and Bulgaria-Mongolia 1995, Czech Republic-Italy 1996) and found
+    neither an end nor a dated page after 2018: each is named in its account, and stays carried forward on 2026-06-01
+    with no check and no end."""
+    docs = DOCS.read_text(encoding="utf-8")
+    batch = docs[docs.index("A twenty-seventh batch"):docs.index("## Arab League JDEC")]
+    for tid in SEARCHED_27TH:
         assert f"**{tid}**" in batch, tid
         t = world.treaties[tid]
         assert t.carried_from == dt.date(2018, 12, 31) and t.carry_checked is None and t.terminated is None, tid
