@@ -8,7 +8,11 @@ report), and keeps the copy after it, saying so. So do the ANZUS invocation of 1
 17 Sep 2001 and the White House before a politics site's copy of the press conference) and Mexico's denunciation of
 the Rio Treaty (El Mercurio and La Jornada before an IPS story reposted to a mailing list), and the Manila Pact's entry
 into force (the Avalon Project's Protocol page, dated by its note, before a law-text site's copy of the Philippine
-proclamation)."""
+proclamation). Seven hosts no session had examined are copies or aggregators too: each is kept after the page found for
+its fact (NATO's press point for North Macedonia's protocol, the North Atlantic Council's statement and Interfax-Ukraine
+for the Art. 4 requests of September 2025, Reuters and the US Embassy for the Senkaku statements of April 2015, the
+Kremlin for the Russia-Uzbekistan signing), or, where none was found, says that its fact rests on it (the leaked cable
+the France-UAE S4 reading rests on, a bill tracker, a regulatory summary of a French decree)."""
 
 from __future__ import annotations
 
@@ -19,7 +23,8 @@ from foedus.model.treaty import Treaty
 
 COPIES = ("jewishvirtuallibrary.org", "voltairenet.org", "wikisource.org", "cypnet.co.uk", "legal.tricoteuses.fr",
           "slideserve.com", "australianpolitics.com", "lists.peacelink.it",
-          "dev.lawyerly.ph")
+          "dev.lawyerly.ph", "7dnews.com", "impakter.com", "ryanscoville.com", "globalsecurity.org", "wikileaks.org",
+          "bundestagszusammenfasser.de", "faceaurisque.com")
 LEGIFRANCE = "https://www.legifrance.gouv.fr/jorf/article_jo/"
 
 
@@ -43,7 +48,8 @@ def test_a_primary_or_reputable_page_comes_first(treaty_id: str, first: str) -> 
 
 @pytest.mark.parametrize("treaty_id", ["arab_jdec_1950", "aes_2023", "tiar_1947", "cyp_alliance_1960",
                                        "cyp_guarantee_1960", "fra_are_2009", "fra_grc_2021", "weu_1948",
-                                       "sadc_mdp_2003", "anzus_1951", "manila_1954"])
+                                       "sadc_mdp_2003", "anzus_1951", "manila_1954", "nato_1949", "usa_jpn_1960",
+                                       "rus_uzb_2005", "usa_kor_1953", "gbr_deu_2025"])
 def test_a_copy_is_kept_after_a_better_page_and_says_so(treaty_id: str) -> None:
     sources = _treaty(treaty_id).sources
     copies = [i for i, s in enumerate(sources) if any(host in s.url for host in COPIES)]
@@ -97,3 +103,25 @@ def test_the_manila_pacts_entry_into_force_rests_on_the_avalon_protocol_page_not
     assert treaty.in_force_certainty is not None and treaty.in_force_certainty.source == avalon
     urls = [s.url for s in treaty.sources]
     assert urls.index(avalon) < next(i for i, url in enumerate(urls) if "dev.lawyerly.ph" in url)
+
+
+@pytest.mark.parametrize(("treaty_id", "better", "copy"), [
+    ("nato_1949", "https://www.nato.int/cps/fr/natohq/opinions_163080.htm", "7dnews.com"),
+    ("nato_1949", "https://www.eurasiareview.com/23092025-statement-by-the-north-atlantic-council", "impakter.com"),
+    ("nato_1949", "https://en.interfax.com.ua/news/general/1103681.html", "impakter.com"),
+    ("usa_jpn_1960", "https://www.reuters.com/article/us-usa-japan-defense-kerry/", "ryanscoville.com"),
+    ("usa_jpn_1960", "https://jmh.usembassy.gov/2015043070301/", "ryanscoville.com"),
+    ("rus_uzb_2005", "http://en.special.kremlin.ru/events/president/transcripts/23271", "globalsecurity.org"),
+])
+def test_a_page_found_for_a_copys_fact_comes_before_the_copy(treaty_id: str, better: str, copy: str) -> None:
+    urls = [s.url for s in _treaty(treaty_id).sources]
+    assert next(i for i, url in enumerate(urls) if url.startswith(better)) < next(
+        i for i, url in enumerate(urls) if copy in url)
+
+
+@pytest.mark.parametrize(("treaty_id", "host"), [("fra_are_2009", "wikileaks.org"),
+                                                 ("gbr_deu_2025", "bundestagszusammenfasser.de"),
+                                                 ("fra_grc_2021", "faceaurisque.com")])
+def test_a_copy_no_better_page_was_found_for_says_its_fact_rests_on_it(treaty_id: str, host: str) -> None:
+    (title,) = [s.title or "" for s in _treaty(treaty_id).sources if host in s.url]
+    assert "rest on it" in title or "rests on it" in title or "rest on this summary" in title
