@@ -112,6 +112,7 @@ def test_the_manila_pacts_entry_into_force_rests_on_the_avalon_protocol_page_not
     ("usa_jpn_1960", "https://www.reuters.com/article/us-usa-japan-defense-kerry/", "ryanscoville.com"),
     ("usa_jpn_1960", "https://jmh.usembassy.gov/2015043070301/", "ryanscoville.com"),
     ("rus_uzb_2005", "http://en.special.kremlin.ru/events/president/transcripts/23271", "globalsecurity.org"),
+    ("rus_uzb_2005", "http://www.washingtonpost.com/wp-dyn/content/article/2005/11/14/", "globalsecurity.org"),
 ])
 def test_a_page_found_for_a_copys_fact_comes_before_the_copy(treaty_id: str, better: str, copy: str) -> None:
     urls = [s.url for s in _treaty(treaty_id).sources]
