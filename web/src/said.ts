@@ -96,16 +96,21 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
  * a bound-since day moved; each provision cited with an instrument that is not a treaty said so (instrumentSaid). */
 export function ongoingSaid(on: OngoingChanges): Said[] {
   const cite = (x: Cited) => cited(x.treaty, x.article) + instrumentSaid(x.instrument, INSTRUMENT_WORDS);
-  const was = (x: MovedSince | SwitchedSince) => cite({ treaty: x.treaty_before, article: x.article_before, instrument: x.instrument_before });
+  const was = (x: MovedSince | SwitchedSince) =>
+    cite({ treaty: x.treaty_before, article: x.article_before, instrument: x.instrument_before });
   return [
-    ...on.moved.map((m): Said => ["", m.state, cite(m) === was(m) ? `bound since ${m.since} (was ${m.since_before}), ${cite(m)}`
+    ...on.moved.map((m): Said => ["", m.state, cite(m) === was(m)
+      ? `bound since ${m.since} (was ${m.since_before}), ${cite(m)}`
       : `bound since ${m.since} under ${cite(m)} (was ${m.since_before} under ${was(m)})`]),
     ...on.bound.map((b): Said => ["+", b.state, `bound since ${b.since} (${b.side}, ${cite(b)})`]),
-    ...on.unbound.map((b): Said => ["-", b.state, `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`]),
+    ...on.unbound.map((b): Said => ["-", b.state,
+      `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`]),
     ...on.switched.map((s): Said => ["~", s.state, `switches from ${s.side_before} to ${s.side}: bound since `
       + `${s.since} under ${cite(s)} (was since ${s.since_before} under ${was(s)})`]),
-    ...on.lapsed_added.map((l): Said => ["+", l.state, `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`]),
-    ...on.lapsed_removed.map((l): Said => ["-", l.state, `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`]),
+    ...on.lapsed_added.map((l): Said => ["+", l.state,
+      `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`]),
+    ...on.lapsed_removed.map((l): Said => ["-", l.state,
+      `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`]),
   ];
 }
 
