@@ -43,3 +43,37 @@ def test_the_pictures_title_and_caption_wrap_to_its_width(page: Any, server: str
     for words in [*caption.split("\n"), NO_BORDERS]:  # every word of the caption, in order, nothing cut
         assert re.sub(r"\s+", " ", words) in shown, (words, json.dumps(shown)[:400])
     assert not page.problems, page.problems
+
+
+def _poster(page: Any) -> str:
+    """The exported picture's SVG document, caught as the page makes it (before it is drawn onto the PNG)."""
+    page.evaluate("""() => { const made = URL.createObjectURL; window.posters = [];
+        URL.createObjectURL = (b) => { if (b.type === 'image/svg+xml') window.posters.push(b); return made(b); }; }""")
+    with page.expect_download():
+        page.click("#export-png")
+    poster: str = page.evaluate("async () => await window.posters[0].text()")
+    return poster
+
+
+def test_a_what_if_runs_picture_says_it_is_hypothetical(page: Any, server: str) -> None:
+    """The PNG of a what-if run carried no mark of it, so a picture of an invented world read as the treaties as
+    encoded: its caption now opens with the run's what-if note (`foedus.whatif_words.what_if_world`: the changes, and
+    that what rests on them is hypothetical), drawn in red; a run on the treaties as encoded has none."""
+    from foedus.whatif_words import what_if_world
+
+    query = "attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+    _ready(page, f"{server}/?{query}&add_member=rus_prk_2024:IRN")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+    note = what_if_world(["add_member rus_prk_2024:IRN"])
+    poster = _poster(page)
+    drawn = page.evaluate("""(text) => { const box = document.createElement('div'); box.innerHTML = text;
+        const out = [...box.querySelectorAll('svg > text')].map((t) => [t.textContent, t.getAttribute('fill')]);
+        return out; }""", poster)
+    red = " ".join(t for t, fill in drawn if fill == "#b00020")
+    assert red == note, (red, note)
+    assert (page.get_attribute("#export-png", "data-caption") or "").split("\n")[0] == note
+    _ready(page, f"{server}/?{query}")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+    assert "what-if" not in _poster(page) and "hypothetical" not in (
+        page.get_attribute("#export-png", "data-caption") or "")
+    assert not page.problems, page.problems

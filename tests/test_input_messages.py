@@ -237,10 +237,11 @@ def test_a_blank_treaty_or_war_name_is_refused_as_blank(tmp_path: Path, blank: s
 @pytest.mark.parametrize(("option", "args"), [("--draws", ["--draws", "5"]), ("--likelihood", ["--likelihood"]),
                                               ("--ongoing-since", ["--ongoing-since", "2025-01-01"])])
 def test_what_a_belligerents_table_would_drop_is_refused(fmt: str, option: str, args: list[str]) -> None:
-    """--format csv|table lists the belligerents only: the Monte Carlo, the likelihoods and the `ongoing` answer
-    were worked out and dropped, exit 0."""
+    """--format table lists the belligerents only, csv the parties and the findings only: the Monte Carlo, the
+    likelihoods and the `ongoing` answer were worked out and dropped, exit 0."""
+    rows = "the belligerents" if fmt == "table" else "the parties and the findings"
     assert _error_line([*CASCADE, *args, "--format", fmt]) == (
-        f"{option} has no effect with --format {fmt} (it lists the belligerents only: the explained output, or "
+        f"{option} has no effect with --format {fmt} (it lists {rows} only: the explained output, or "
         "--json, shows it); leave it out")
 
 

@@ -90,7 +90,8 @@ def test_the_1979_cascade_names_the_soviet_union_and_2025_russia() -> None:
 def test_the_1941_cascade_names_yugoslavia_in_its_table_and_its_result_names() -> None:
     code, out, err = cli_line(["cascade", "-a", "DEU", "-t", "Yugoslavia", "-d", "1941-04-06", "--format", "csv"])
     assert code == 0, err
-    assert "SRB,345,Yugoslavia,defense,0,,,,,,,,,," in out.splitlines()  # ten empty columns, instrument among them
+    # eleven empty columns, instrument and target_kind among them (docs/outputs.md)
+    assert "SRB,345,Yugoslavia,target,defense,0,,,,,,,,,,," in out.splitlines()
     result = foedus.cascade("Soviet Union", "AFG", "1979-12-24")
     assert result.names["RUS"] == "Soviet Union" and result.to_frame().set_index("state").loc["RUS", "name"] == (
         "Soviet Union")

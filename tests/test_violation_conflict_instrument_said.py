@@ -64,8 +64,8 @@ def test_a_violations_record_and_the_webs_tie_and_csv_say_its_instrument(result:
             "label": "violates nonaggression: stmt_nonagg art. 2 (a political statement, not a treaty)"} in [
         {k: t[k] for k in ("kind", "from", "to", "label")} for t in ties]
     rows = list(reader(io.StringIO(csv)))
-    column = rows[0].index("instrument")
-    said = {(row[0], row[2]): row[column] for row in rows[1:] if row[2] in ("violation", "conflict")}
+    state, role, column = (rows[0].index(c) for c in ("state", "role", "instrument"))
+    said = {(row[state], row[role]): row[column] for row in rows[1:] if row[role] in ("violation", "conflict")}
     assert said[("CHN", "violation")] == "political_statement"
     assert said[("BTN", "conflict")] == "forum political_statement"  # its treaties' order: forum_neutral off_stmt
 

@@ -1,7 +1,8 @@
-// The CSV export of a cascade (exporters.ts exportCsv), one row per finding, kept apart from the page (no DOM) so that
-// tests/test_said_parity.py can run it in node beside the CLI's CSV (CascadeResult.to_frame): its `instrument`
-// column says what binds a joiner (treaty, executive_order, ...), as the CLI's does, and a neutrality, consultation
-// or violation row's, as its JSON record does, and a conflict row's, its treaties' (conflictInstruments).
+// The CSV export of a cascade (exporters.ts exportCsv), one row per party and finding, kept apart from the page (no
+// DOM) so that tests/test_said_parity.py can run it in node beside the CLI's CSV: its columns and rows are those of
+// `foedus cascade --format csv` (foedus.engine.finding_rows CASCADE_COLUMNS, docs/outputs.md); its `instrument`
+// column says what binds a joiner (treaty, executive_order, ...), a neutrality, consultation or violation row's, as
+// its JSON record does, and a conflict row's, its treaties' (conflictInstruments).
 import type { CascadeResult, Conflict } from "./api";
 
 function csvCell(v: unknown): string {
@@ -14,11 +15,17 @@ function csvCell(v: unknown): string {
 const WHAT_IF_OPENS = "what-if world: the treaties as encoded, changed by ";
 const WHAT_IF_CLOSES = "; a finding that rests on a change is hypothetical, and its certainty rates only the encoded facts beside it";
 
+/** A result's what-if note (foedus.whatif_words.what_if_world: "what-if world: ..., changed by ...; a finding that
+ * rests on a change is hypothetical, ..."), as the server wrote it; null for a run on the treaties as encoded. */
+export function whatIfNote(notes: string[]): string | null {
+  return notes.find((x) => x.startsWith(WHAT_IF_OPENS) && x.endsWith(WHAT_IF_CLOSES)) ?? null;
+}
+
 /** The changes a result's what-if note names, as it names them; null for a run on the treaties as encoded
  * (foedus.whatif_words.what_if_of). */
 export function whatIfOf(notes: string[]): string | null {
-  const n = notes.find((x) => x.startsWith(WHAT_IF_OPENS) && x.endsWith(WHAT_IF_CLOSES));
-  return n === undefined ? null : n.slice(WHAT_IF_OPENS.length, n.length - WHAT_IF_CLOSES.length);
+  const n = whatIfNote(notes);
+  return n === null ? null : n.slice(WHAT_IF_OPENS.length, n.length - WHAT_IF_CLOSES.length);
 }
 
 /** A conflict's instruments, one for each of its treaties in the order its `treaties` names them, as its duties say
@@ -28,35 +35,45 @@ export function conflictInstruments(c: Pick<Conflict, "treaties" | "obligations"
   return c.treaties.map((t) => instruments.get(t) ?? "treaty").join(" ");
 }
 
+/** The CSV's columns, in their order, as the CLI's CSV has them (foedus.engine.finding_rows CASCADE_COLUMNS): a
+ * what-if run's `what_if` last. */
+export const CSV_COLUMNS = ["state", "ccode", "name", "role", "side", "round", "treaty", "instrument", "article",
+  "strength", "kind", "attacked", "by", "place", "target_kind", "certainty", "conditions", "what_if"];
+
 /** The result as CSV: a header, then one row per attacker, target and finding, each cell safe in a spreadsheet; a
  * what-if run's changes in a last `what_if` column on every row (whatIfOf), as the CLI's CSV says them, so that its
  * rows do not read as the treaties as encoded. */
 export function csvOf(r: CascadeResult, names: (id: string) => string): string {
   const whatIf = whatIfOf(r.notes ?? []);
-  const head = ["state", "name", "role", "side", "round", "treaty", "instrument", "article", "strength", "kind",
-    "attacked", "by", "place", "target_kind", "certainty", "conditions", ...(whatIf ? ["what_if"] : [])];
+  const head = whatIf ? CSV_COLUMNS : CSV_COLUMNS.slice(0, -1);
   const rows: unknown[][] = [];
-  r.attackers.forEach((s) => rows.push([s, names(s), "attacker", "attack", 0]));
-  r.targets.forEach((s) => rows.push([s, names(s), "target", "defense", 0]));
+  r.attackers.forEach((s) => rows.push([s, "attacker", "attack", 0]));
+  r.targets.forEach((s) => rows.push([s, "target", "defense", 0]));
   for (const j of r.joiners) {
     const b = j.because;
-    rows.push([j.state, names(j.state), "joiner", j.side, j.round, j.treaty, j.instrument, j.article, j.strength, j.kind,
+    rows.push([j.state, "joiner", j.side, j.round, j.treaty, j.instrument, j.article, j.strength, j.kind,
       b.attacked, b.by, b.place, b.target_kind, j.certainty, j.conditions.join("; ")]);
   }
   // a neutrality duty's, a consultation's and a violation's records say their instrument (a forum's duty to consult
   // is no treaty's), a conflict's duties theirs, one for each of its treaties in their order; a withheld leg's says
-  // none: its column is empty, as the CLI's is for the original parties
-  r.conflicts.forEach((c) => rows.push([c.state, names(c.state), "conflict", "", c.round, c.treaties.join(" "),
+  // none: its column is empty, as it is for the original parties
+  r.conflicts.forEach((c) => rows.push([c.state, "conflict", "", c.round, c.treaties.join(" "),
     conflictInstruments(c), "", "", "", "", "", "", "", "", c.reason]));
-  r.neutral.forEach((n) => rows.push([n.state, names(n.state), "neutral", "", "", n.treaty, n.instrument, n.article, "", "neutrality",
+  r.neutral.forEach((n) => rows.push([n.state, "neutral", "", "", n.treaty, n.instrument, n.article, "", "neutrality",
     n.because.attacked, n.because.by, n.because.place, n.because.target_kind, n.certainty, `toward ${n.toward}`]));
-  r.consultations.forEach((c) => rows.push([c.state, names(c.state), "consultation", "", "", c.treaty, c.instrument, c.article, "",
-    "consultation", c.because.attacked, c.because.by, c.because.place, c.because.target_kind, c.certainty, `with ${c.with}`]));
-  r.violations.forEach((v) => rows.push([v.state, names(v.state), "violation", "", "", v.treaty, v.instrument, v.article, "", v.kind,
+  r.consultations.forEach((c) => rows.push([c.state, "consultation", "", "", c.treaty, c.instrument, c.article, "",
+    "consultation", c.because.attacked, c.because.by, c.because.place, c.because.target_kind, c.certainty,
+    `with ${c.with}`]));
+  r.violations.forEach((v) => rows.push([v.state, "violation", "", "", v.treaty, v.instrument, v.article, "", v.kind,
     v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));
-  r.withheld.forEach((w) => rows.push([w.state, names(w.state), "withheld", "", "", w.treaty, "", w.article, "", "", "", "",
-    "", "", w.certainty, w.reason]));
-  const cells = whatIf ? rows.map((row) => [...row, ...Array(head.length - 1 - row.length).fill(""), whatIf]) : rows;
+  r.withheld.forEach((w) => rows.push([w.state, "withheld", "", "", w.treaty, "", w.article, "", "", "", "", "",
+    "", w.certainty, w.reason]));
+  // the state's COW code and name after its id, every row as long as the header (as the CLI's), a what-if run's
+  // changes last
+  const cells = rows.map(([s, ...rest]) => {
+    const row = [s, r.ccodes[String(s)] ?? "", names(String(s)), ...rest];
+    const pad = Array(head.length - row.length - (whatIf ? 1 : 0)).fill("");
+    return whatIf ? [...row, ...pad, whatIf] : [...row, ...pad];
+  });
   return [head, ...cells].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
-

@@ -1,8 +1,8 @@
 // Exports of the current result: JSON (the API's answer as is), CSV (one row per finding) and PNG
 // (the map as shown, with a title, legend and a caption naming the scenario, date, reading, foedus version and
-// data versions, drawn from serialised SVG onto a canvas; no server round-trip).
+// data versions, a what-if run's note first, drawn from serialised SVG onto a canvas; no server round-trip).
 import type { CascadeResult } from "./api";
-import { csvOf } from "./csv";
+import { csvOf, whatIfNote } from "./csv";
 import { download } from "./dom";
 import { svgEl } from "./svg";
 import { DUTIES, DUTY_LABELS, type Duty } from "./duty";
@@ -20,12 +20,15 @@ export function exportCsv(r: CascadeResult, names: (id: string) => string): void
   download(`${stem(r)}.csv`, new Blob([csvOf(r, names)], { type: "text/csv" }));
 }
 
-/** What the PNG's caption says: the scenario, date, reading, foedus version, data versions and the borders shown. */
+/** What the PNG's caption says: a what-if run's note first (its changes, and that what rests on them is
+ * hypothetical: whatIfNote), so that a picture of an invented world does not read as the treaties as encoded; then
+ * the scenario, date, reading, foedus version, data versions and the borders shown. */
 export function captionOf(r: CascadeResult, scenario: string, version: string, borders: string,
                           versions: Record<string, string> = {}): string[] {
   const data = r.datasets.length ? r.datasets.map((d) => (versions[d] ? `${d} ${versions[d]}` : d)).join(", ")
     : "none loaded";
-  return [`Scenario: ${scenario}`,
+  const whatIf = whatIfNote(r.notes ?? []);
+  return [...(whatIf ? [whatIf] : []), `Scenario: ${scenario}`,
     `Date ${r.date}; ${r.reading} reading; territorial view ${r.territory_view}; severity ${r.severity}`
       + `${r.ongoing_since ? `; attacks ongoing since ${r.ongoing_since}` : ""}.`,
     `foedus ${version}; data: ${data}. ${borders}`];
@@ -53,6 +56,8 @@ function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, fullTitle: stri
   const width = 960;
   const titles = wrapped([fullTitle], 90);
   const caption = wrapped(fullCaption, 130);
+  const whatIf = whatIfNote(fullCaption.slice(0, 1)); // drawn in the red of a warning: the world is invented
+  const marked = whatIf ? wrapped([whatIf], 130).length : 0;
   const mapTop = 40 + (titles.length - 1) * 22;
   const mapHeight = Math.round((width * map.viewBox.baseVal.height) / map.viewBox.baseVal.width) || 500;
   const present = new Set([...duties.values()].flat());
@@ -84,7 +89,7 @@ function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, fullTitle: stri
     out.append(svgEl("rect", { x, y, width: 14, height: 14, fill, stroke: "#555555", "stroke-width": 0.5 }));
     text(x + 20, y + 12, 12, "#222222", label);
   });
-  caption.forEach((line, i) => text(12, captionTop + 12 + i * 17, 12, "#333333", line));
+  caption.forEach((line, i) => text(12, captionTop + 12 + i * 17, 12, i < marked ? "#b00020" : "#333333", line));
   return new XMLSerializer().serializeToString(out);
 }
 

@@ -57,10 +57,11 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")
     shape = resolve_format(fmt, as_json, default=None)
-    if shape in ("csv", "table"):  # the belligerents' rows: what these add would be worked out and dropped
+    if shape in ("csv", "table"):  # rows of findings: what these add would be worked out and dropped
+        rows = "the belligerents" if shape == "table" else "the parties and the findings"
         for name in ("draws", "likelihood", "ongoing_since"):
             refuse_unused(f"--{name.replace('_', '-')}", inputs.get(name) not in (None, False), f"with --format "
-                          f"{shape} (it lists the belligerents only: the explained output, or --json, shows it)")
+                          f"{shape} (it lists {rows} only: the explained output, or --json, shows it)")
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
     if save_overlay is not None:  # a taken name is refused before any work, as every other output is
         from foedus.outputs.atomic import check_target
