@@ -1,10 +1,11 @@
 """How a message words a file that is not what was wanted: an output's path taken by another kind of thing
 (`other_kind_taken`), where a file stops being JSON (`json_stops`), a URL given where a file path goes (`is_url`,
-`NOT_A_FILE_PATH`) and a NUL in a path, shown escaped (`NUL_SHOWN`). Re-exported by `foedus.wording`."""
+`NOT_A_FILE_PATH`) and a NUL in a path, shown escaped (`NUL_SHOWN`), as every control character of a message or a
+warning is (`escaped`). Re-exported by `foedus.wording`."""
 
 from __future__ import annotations
 
-__all__ = ["NOT_A_FILE_PATH", "NUL_SHOWN", "is_url", "json_stops", "other_kind_taken"]
+__all__ = ["NOT_A_FILE_PATH", "NUL_SHOWN", "escaped", "is_url", "json_stops", "other_kind_taken"]
 
 NOT_A_FILE_PATH = "a URL, not a file path: download the file first and give its path"
 """Why a URL is refused where a file's path goes (an overlay's `add_treaty` path): read as a relative path, a Path
@@ -12,6 +13,19 @@ merged its slashes (`https:/x/t.yaml`), a file no one gave."""
 
 NUL_SHOWN = "\\0"
 """A NUL character of a path, as a message shows it: written raw, a terminal shows a space, a path not the one given."""
+
+
+def escaped(text: str) -> str:
+    """`text` with each control character that is no whitespace shown, not obeyed: a NUL `\\0`, another `\\x1b`
+    (a path's or a file's, which a terminal would act on); for a line a message or a warning prints in full.
+
+    >>> print(escaped("a\\x1b[2Jb\\0c\\x7f d"))
+    a\\x1b[2Jb\\0c\\x7f d
+    """
+    import re  # here: `import foedus` reaches this module (as `is_url`'s)
+
+    return re.sub(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]",
+                  lambda c: NUL_SHOWN if c[0] == "\0" else f"\\x{ord(c[0]):02x}", str(text))
 
 
 def is_url(text: str) -> bool:

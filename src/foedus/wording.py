@@ -7,20 +7,22 @@ or a treaty named where a state goes (`not_a_state`). Kept apart from the except
 re-exports these names, and from how a character is named (`foedus.characters`: `character` and `surrogate_byte`),
 a value outside its bounds (`foedus.ranges`: a count, `out_of_range`; a year, `year_outside`; a year range
 backwards, `years_backwards`) and a file not of the kind wanted (`foedus.file_words`: an output's path taken by
-another kind, `other_kind_taken`; where a file stops being JSON, `json_stops`), re-exported here."""
+another kind, `other_kind_taken`; where a file stops being JSON, `json_stops`; a control character shown, not
+obeyed, `escaped`), re-exported here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.characters import character, surrogate_byte
-from foedus.file_words import NOT_A_FILE_PATH, NUL_SHOWN, is_url, json_stops, other_kind_taken
+from foedus.file_words import NOT_A_FILE_PATH, NUL_SHOWN, escaped, is_url, json_stops, other_kind_taken
 from foedus.ranges import out_of_range, year_not_whole, year_outside, years_backwards
 
 __all__ = ["MAX_MESSAGE", "NOT_A_FILE_PATH", "NUL_SHOWN", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character",
-           "counted", "empty_or_blank", "field_path", "in_words", "is_url", "json_stops", "named_state", "not_a_state",
-           "not_in_system", "one_line", "ordinal", "other_kind_taken", "out_of_range", "shown", "surrogate_byte",
-           "too_few_replicates", "validation_problem", "year_not_whole", "year_outside", "years_backwards"]
+           "counted", "empty_or_blank", "escaped", "field_path", "in_words", "is_url", "json_stops", "named_state",
+           "not_a_state", "not_in_system", "one_line", "ordinal", "other_kind_taken", "out_of_range", "shown",
+           "surrogate_byte", "too_few_replicates", "validation_problem", "year_not_whole", "year_outside",
+           "years_backwards"]
 
 MAX_MESSAGE = 400
 
@@ -28,15 +30,18 @@ MAX_MESSAGE = 400
 def one_line(text: str) -> str:
     """A message as one readable line, as the CLI and the web API report it: each run of whitespace that breaks
     the line (a newline, a tab, any whitespace but a space) one space, a NUL shown `\\0` (a path's, which a
-    terminal showed as a space), the ends stripped and the length capped. A run of spaces alone is kept: a value
+    terminal showed as a space) and any other control character escaped (`\\x1b`: a path's or a file's, which a
+    terminal would have obeyed), the ends stripped and the length capped. A run of spaces alone is kept: a value
     shown in it (`shown`) reads as given, 'a  b' not 'a b'.
 
     >>> one_line("a\\n  b" + "x" * 500)[:5], len(one_line("y" * 1000)), one_line(" place 'a  b'\\t\\r\\n")
     ('a bxx', 400, "place 'a  b'")
+    >>> print(one_line("/tmp/a\\x1b[2Jb\\0c\\x7f"))
+    /tmp/a\\x1b[2Jb\\0c\\x7f
     """
     import re  # here: `import foedus` imports this module before the console's start pauses the collector
 
-    line = re.sub(r" *[^\S ]\s*", " ", str(text).replace("\0", NUL_SHOWN)).strip()
+    line = escaped(re.sub(r" *[^\S ]\s*", " ", str(text)).strip())
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 
 from foedus.engine.result import CascadeResult
+from foedus.file_words import escaped
 
 __all__ = ["print_result_as"]
 
@@ -32,4 +33,4 @@ def print_result_as(result: CascadeResult, fmt: str) -> None:
     columns = [(c, c) for c in ("state", "ccode", "name", "side", "round", "treaty", "article", "strength",
                                 "certainty", "conditions")]  # the table's; CSV has every column
     emit(rows, fmt, columns)
-    sys.stderr.writelines(f"note: {note}\n" for note in result.notes)
+    sys.stderr.writelines(f"note: {escaped(note)}\n" for note in result.notes)

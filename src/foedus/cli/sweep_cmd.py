@@ -18,7 +18,7 @@ from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
 from foedus.inputs import ATLAS, MAX_SEED, SCENARIO, SWITCH, WHAT_IF
 from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
-from foedus.wording import counted
+from foedus.wording import counted, escaped
 
 __all__ = ["atlas", "atlas_plot", "compare"]
 
@@ -91,7 +91,7 @@ def compare(
         report["notes"] = list(notes)
         emit(report) if as_json else print_atlas(report)
         for line in notes:
-            typer.echo(f"note: {line}", err=True)
+            typer.echo(f"note: {escaped(line)}", err=True)
         return
     if not inputs["attacker"] or not inputs["target"]:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
@@ -205,7 +205,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
                                meta=table_meta(title, covered.datasets, notes))
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by decade)", covered.datasets)
         for line in notes:
-            typer.echo(f"note: {line}", err=True)
+            typer.echo(f"note: {escaped(line)}", err=True)
         return
     save_table(yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
                title=title, notes=notes, codebook=ATLAS_COLUMNS)

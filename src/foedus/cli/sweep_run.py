@@ -17,7 +17,7 @@ from foedus.cli.writing import echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO, SWITCH
 from foedus.outputs.partitions import DRAWS_PARTITION
-from foedus.wording import counted, named_state, out_of_range
+from foedus.wording import counted, escaped, named_state, out_of_range
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
@@ -149,7 +149,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
                                  descriptions=described(frame.columns, ATLAS_COLUMNS))
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by attacker)", covered.datasets)
         for line in notes:
-            typer.echo(f"note: {line}", err=True)
+            typer.echo(f"note: {escaped(line)}", err=True)
         return
     elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
         with steps(f"atlas {day}, escalatory draws", draws) as done:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from foedus.wording import counted
+from foedus.wording import counted, escaped
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,9 +51,9 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterab
     has them)."""
     from foedus.outputs.sidecar import sidecar_path
 
-    typer.echo(f"wrote {what} to {out}", err=True)
+    typer.echo(escaped(f"wrote {what} to {out}"), err=True)
     if sidecar and (side := sidecar_path(out)) is not None:
-        typer.echo(f"wrote its metadata (versions, notes, columns) to {side}", err=True)
+        typer.echo(escaped(f"wrote its metadata (versions, notes, columns) to {side}"), err=True)
     used = list(dict.fromkeys(datasets))
     for line in cite_lines(["cow_nmc"] if "cow_nmc" in used else []):
         typer.echo(line, err=True)
@@ -61,7 +61,7 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterab
         names = " ".join(used)
         typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
     for line in notes:
-        typer.echo(f"note: {line}", err=True)
+        typer.echo(f"note: {escaped(line)}", err=True)
 
 
 def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[str]) -> list[str]:

@@ -229,10 +229,21 @@ def _invoked_articles(treaty: Treaty, path: str) -> None:
         known |= {d.article for d in treaty.assistance.duties}
     for i, inv in enumerate(treaty.invocations):
         if inv.article not in known and inv.article != UNSTATED_ARTICLE:
+            if (bare := _bare_article(inv.article)) in known:  # "Art. 5" where the file encodes "5": one spelling
+                raise TreatyDataError(path, f"invocations[{i}].article", f"{inv.article!r} is article {bare!r}, as the "
+                                      f"file encodes it: write {bare!r}")
             cited = ", ".join(sorted(known)) or "none"
             raise TreatyDataError(path, f"invocations[{i}].article", f"{inv.article!r} is no article of the "
                                   f"treaty's provisions or forms of help ({cited}): cite one of them, or write "
                                   f"'{UNSTATED_ARTICLE}' when the source does not say which")
+
+
+def _bare_article(text: str) -> str | None:
+    """The article a citation names with its usual prefix ('Art. 5', 'Article 5', 'art 5': '5'); None without one."""
+    import re  # here: only a citation the file does not encode needs it
+
+    found = re.fullmatch(r"(?:art(?:icle)?\.?)\s*(\S.*)", text.strip(), re.IGNORECASE)
+    return found[1].strip() if found else None
 
 
 def _membership_had(treaty: Treaty, m: Member, where: str, path: str) -> None:

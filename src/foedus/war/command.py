@@ -15,6 +15,7 @@ from foedus.cli.helpers import emit_json
 from foedus.cli.options import JsonOpt, TreatyFiles
 from foedus.cli.params import with_inputs
 from foedus.cli.writing import Force
+from foedus.file_words import escaped
 from foedus.inputs import WAR
 from foedus.war.bundled import known_wars  # the help lists the bundled wars (a folder's listing, no import)
 
@@ -70,7 +71,7 @@ def war(
     listed = result.notes if state is None and not as_json else ()  # the replay's table ends with its notes
     for warning in result.warnings:  # asked past the war's data, or replayed past the treaties': said once
         if warning not in listed:
-            typer.echo(f"warning: {warning}", err=True)
+            typer.echo(f"warning: {escaped(warning)}", err=True)
     if state is not None:
         if as_json:
             emit_json(said)

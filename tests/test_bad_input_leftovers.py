@@ -1,0 +1,65 @@
+"""What session 57's sweeps left: an invocation citing `Art. 5` where the file encodes `5` (refused as no article at
+all), a control character in a message the CLI printed raw, a likelihood-model or depth-parameter file without the
+fields every fit writes, `foedus depth --level` worded apart from every other bound, and a comma list where one state
+goes told as an unknown state. Each is now said in one line, as its neighbours are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foedus.errors import TreatyDataError
+from foedus.model.loader import load_treaties
+from foedus.model.world import World
+from samples import GOOD_TREATY, error_line
+
+CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
+
+PACT = GOOD_TREATY + """invocations:
+  - {date: 2021-01-01, article: "1", requester: [CHL], outcome: Consulted.}
+"""
+
+
+@pytest.mark.parametrize("cited", ["Art. 1", "Article 1", "art 1", "ART.1", " article  1 "])
+def test_an_invocation_citing_an_encoded_article_with_its_prefix_is_told_the_spelling(world: World, tmp_path: Path,
+                                                                                      cited: str) -> None:
+    """'Art. 1' where the provision's article is '1' was "no article of the treaty's provisions (1)", though it is
+    that article: the refusal names the one spelling the file encodes, so the reader knows what to write."""
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(PACT.replace('article: "1", requester', f'article: "{cited}", requester'), encoding="utf-8")
+    with pytest.raises(TreatyDataError) as caught:
+        load_treaties([pact], world.states, world.places)
+    assert str(caught.value) == f"{pact}: invocations[0].article: {cited!r} is article '1', as the file encodes it: " \
+                                "write '1'"
+    pact.write_text(PACT.replace('article: "1", requester', 'article: "Art. 2", requester'), encoding="utf-8")
+    with pytest.raises(TreatyDataError, match=r"'Art. 2' is no article of the treaty's provisions or forms of help "):
+        load_treaties([pact], world.states, world.places)  # an article the file does not encode, with a prefix
+
+
+@pytest.mark.parametrize("mark", ["\0", "\x1b", "\x07", "\x7f", "\x9b"])
+@pytest.mark.parametrize("args", [
+    ["states", "US{}A"],
+    ["treaties", "show", "na{}to"],
+    ["treaties", "validate", "/nowhere/pa{}ct.yaml"],
+    [*CASCADE, "--treaties", "/nowhere/pa{}ct.yaml"],
+    [*CASCADE, "--overlay", "/nowhere/o{}.yaml"],
+    ["war", "/nowhere/w{}ar.yaml"],
+])
+def test_no_error_line_prints_a_raw_control_character(args: list[str], mark: str) -> None:
+    """A path's ESC (or BEL, DEL, CSI) was printed raw, where a terminal obeys it; a NUL was shown `\\0` only
+    because the message passed `one_line`: every message the CLI prints shows each control character escaped."""
+    typed = [a.replace("{}", mark) for a in args]
+    said = error_line(typed)
+    assert not any(c in said for c in "\0\x1b\x07\x7f\x9b"), said
+    assert f"\\x{ord(mark):02x}" in said or mark == "\0" and "\\0" in said, said  # a NUL: `\0`, or as repr says it
+
+
+def test_a_note_or_warning_shows_a_control_character_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    """The lines the CLI prints besides an error (`note:`, `wrote … to PATH`) escape one too, in full (a note may
+    be longer than an error line's cap)."""
+    from foedus.cli.writing import echo_wrote
+
+    echo_wrote(Path("/tmp/t\x1b[2J.csv"), "1 row", notes=["a\0b" + "x" * 500])
+    err = capsys.readouterr().err
+    assert err == "wrote 1 row to /tmp/t\\x1b[2J.csv\nnote: a\\0b" + "x" * 500 + "\n", err
