@@ -5,7 +5,11 @@ goes told as an unknown state. Each is now said in one line, as its neighbours a
 
 from __future__ import annotations
 
+import json
+import re
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,3 +67,44 @@ def test_a_note_or_warning_shows_a_control_character_escaped(capsys: pytest.Capt
     echo_wrote(Path("/tmp/t\x1b[2J.csv"), "1 row", notes=["a\0b" + "x" * 500])
     err = capsys.readouterr().err
     assert err == "wrote 1 row to /tmp/t\\x1b[2J.csv\nnote: a\\0b" + "x" * 500 + "\n", err
+
+
+def _bundled(name: str) -> dict[str, Any]:
+    return dict(json.loads(resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("field", ["model", "refit", "seed", "data.dataset", "data.version", "data.window",
+                                   "data.alliances"])
+def test_a_depth_parameter_file_without_a_field_every_fit_writes_is_refused(tmp_path: Path, field: str) -> None:
+    """Each was checked only when present: a file without them read as a whole fit's, its description of the fit
+    (`foedus depth --params`) missing without a word. Every fit writes them (`fit_params`): each is required."""
+    from foedus.errors import DataFormatError
+    from foedus.research.depth import DepthModel
+
+    payload = _bundled("depth_params.json")
+    block, _, key = field.rpartition(".")
+    del (payload[block] if block else payload)[key]
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(DataFormatError) as caught:
+        DepthModel.from_file(path)
+    assert str(caught.value) == f"{path}: {field}: missing field {key!r}"
+    (payload[block] if block else payload)[key] = None  # given as null: as missing, not a description
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(DataFormatError, match=f"^{re.escape(f'{path}: {field}: expected ')}.*got nothing$"):
+        DepthModel.from_file(path)
+
+
+def test_a_likelihood_model_without_outcomes_is_refused(tmp_path: Path) -> None:
+    """`training.outcomes` (counts per horizon, written by every `foedus likely fit`) was checked only when present:
+    it is required as `first_year` is, named as missing."""
+    from foedus.errors import LikelyModelError
+    from foedus.likely.model import load_model
+
+    payload = _bundled("likely_model.json")
+    del payload["training"]["outcomes"]
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(LikelyModelError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}: training.outcomes: missing field 'outcomes'"

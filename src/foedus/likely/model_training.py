@@ -20,8 +20,9 @@ def _whole(value: object) -> bool:
 
 
 def check_training(path: str, training: dict[str, Any]) -> None:
-    """Whole-number years in order and counts of wars and pairs (quoted by every answer), and, when given, the
-    outcome counts: per horizon (30, 365, ever) a whole number of pairs out, attacking and defending.
+    """Whole-number years in order and counts of wars and pairs (quoted by every answer), and the outcome counts:
+    per horizon (30, 365, ever) a whole number of pairs out, attacking and defending. Each is required, as every fit
+    writes it (`foedus.likely.build`).
 
     Raises:
         LikelyModelError: the first field missing, unknown or of the wrong shape, named.
@@ -36,8 +37,8 @@ def check_training(path: str, training: dict[str, Any]) -> None:
     if unknown := sorted(set(training) - {*_COUNTS, "outcomes"}):
         raise LikelyModelError(f"{path}: training.{unknown[0]}: unknown field {shown(unknown[0])} (the fields are: "
                                f"{', '.join([*_COUNTS, 'outcomes'])})")
-    if "outcomes" not in training:
-        return
+    if "outcomes" not in training:  # every fit writes it: a file without it is no whole fit's (nothing reads it yet)
+        raise LikelyModelError(f"{path}: training.outcomes: missing field 'outcomes'")
     outcomes = training["outcomes"]
     if not isinstance(outcomes, dict) or set(outcomes) != set(HORIZON_ORDER):
         raise LikelyModelError(f"{path}: training.outcomes: expected an object of the horizons "
