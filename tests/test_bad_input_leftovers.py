@@ -56,7 +56,7 @@ def test_no_error_line_prints_a_raw_control_character(args: list[str], mark: str
     typed = [a.replace("{}", mark) for a in args]
     said = error_line(typed)
     assert not any(c in said for c in "\0\x1b\x07\x7f\x9b"), said
-    assert f"\\x{ord(mark):02x}" in said or mark == "\0" and "\\0" in said, said  # a NUL: `\0`, or as repr says it
+    assert f"\\x{ord(mark):02x}" in said or (mark == "\0" and "\\0" in said), said  # a NUL: `\0`, or as repr says it
 
 
 def test_a_note_or_warning_shows_a_control_character_escaped(capsys: pytest.CaptureFixture[str]) -> None:

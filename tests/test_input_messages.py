@@ -250,7 +250,7 @@ def test_depth_level_says_the_range_it_takes(tmp_path: Path, level: str) -> None
     """It said 'use a width from 0.5 to 0.99' while taking 0.995 or 0.999999; and it named `--level 2` '--level 2.0'
     (typer reads it as a float): the number is named as typed."""
     assert _error_line(["depth", "--out", str(tmp_path / "d.csv"), "--level", level]) == (
-        f"--level {level}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
+        f"--level must be at least 0.5 and below 1 (got {level})")
 
 
 @pytest.mark.parametrize(("args", "message"), [

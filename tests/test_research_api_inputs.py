@@ -49,7 +49,7 @@ def test_a_depth_score_refuses_an_interval_width_it_cannot_give(level: object) -
     above hi, NaN NaN bounds, all silently; the CLI's --level check now lives where every score is made."""
     from foedus.research.depth import DepthModel
 
-    with pytest.raises(FoedusError, match=r"^level .*: use a width of at least 0.5 and below 1 \(e.g. 0.9\)$"):
+    with pytest.raises(FoedusError, match=r"^level must be at least 0\.5 and below 1 \(got .*\)$"):
         DepthModel.bundled().score([{"intcom": 1}], level=level)  # type: ignore[arg-type]
 
 

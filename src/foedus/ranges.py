@@ -8,18 +8,21 @@ from __future__ import annotations
 __all__ = ["out_of_range", "year_not_whole", "year_outside", "years_backwards"]
 
 
-def out_of_range(name: str, low: float, high: float, given: object = None) -> str:
+def out_of_range(name: str, low: float, high: float, given: object = None, *, below: bool = False) -> str:
     """The one sentence for a number outside its bounds (thousands separated, a whole float whole; the value as given,
-    cut to 30 characters): an option's (`--draws`, `--bootstrap`), a keyword's, or with no `name` a web query
-    parameter's (`foedus.web.params`); with no `given`, a file's field's (its reader, `validation_problem`, shows
-    the value in full).
+    cut to 30 characters): an option's (`--draws`, `--bootstrap`, `foedus depth --level`), a keyword's, or with no
+    `name` a web query parameter's (`foedus.web.params`); with no `given`, a file's field's (its reader,
+    `validation_problem`, shows the value in full). `below`: `high` is not taken (an interval's width, below 1).
 
     >>> out_of_range("--draws", 1, 1_000_000, 0), out_of_range("", 1.0, 3600.0, "0.5")
     ('--draws must be between 1 and 1,000,000 (got 0)', 'must be between 1 and 3,600 (got 0.5)')
+    >>> out_of_range("--level", 0.5, 1, 2, below=True)
+    '--level must be at least 0.5 and below 1 (got 2)'
     """
     low_, high_ = (f"{int(b):,}" if float(b).is_integer() else f"{b:,}" for b in (low, high))
     got = "" if given is None else f" (got {str(given)[:30]})"
-    return f"{name + ' ' if name else ''}must be between {low_} and {high_}{got}"
+    bounds = f"at least {low_} and below {high_}" if below else f"between {low_} and {high_}"
+    return f"{name + ' ' if name else ''}must be {bounds}{got}"
 
 
 def year_not_whole(label: str, given: object) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, out_of_range, shown
 from foedus.numerals import shortest
 
 __all__ = ["Item", "Score", "bootstrap", "check_level", "fit", "score"]
@@ -178,8 +178,8 @@ def check_level(level: object, name: str = "level") -> None:
         FoedusError: the width, named, in one line.
     """
     if isinstance(level, bool) or not isinstance(level, int | float) or not 0.5 <= level < 1:
-        given = shortest(level) if isinstance(level, float) else repr(level)  # as typed: '--level 2', not 2.0
-        raise FoedusError(f"{name} {given}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
+        given = shortest(level) if isinstance(level, float) else shown(level)  # as typed: '--level 2', not 2.0
+        raise FoedusError(out_of_range(name, 0.5, 1, given, below=True))  # as every bound is said (foedus.ranges)
 
 
 def score(x: np.ndarray, draws: Sequence[Sequence[Item]], level: float = 0.9) -> list[Score]:
