@@ -108,3 +108,23 @@ def test_a_likelihood_model_without_outcomes_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LikelyModelError) as caught:
         load_model(path)
     assert str(caught.value) == f"{path}: training.outcomes: missing field 'outcomes'"
+
+
+@pytest.mark.parametrize("args", [
+    ["states", "{}"],
+    ["war", "russia_ukraine_2022", "--state", "{}"],
+    [*CASCADE, "--add-member", "nato_1949:{}"],
+    [*CASCADE, "--remove-member", "nato_1949:{}"],
+])
+@pytest.mark.parametrize("typed", ["USA,USA", "USA,XYZ", "Russia, rus"])
+def test_a_comma_list_where_one_state_goes_is_said_to_be_a_list(args: list[str], typed: str) -> None:
+    """`foedus states 'USA,USA'` said "unknown state 'USA,USA'; did you mean USA, SAU?", as if a name were misspelt:
+    a list naming a state where one state goes is said to be a list, wherever a single state is read."""
+    said = error_line([a.replace("{}", typed) for a in args])
+    assert said == f"one state expected, got a list: {typed}; give one state (try `foedus states`)", said
+
+
+def test_a_name_with_a_comma_or_two_states_keep_their_words() -> None:
+    assert error_line(["states", "Narnia, Kingdom of"]).startswith("unknown state 'Narnia, Kingdom of'; did you mean")
+    assert error_line(["states", "USA,CAN"]) == ("'USA,CAN' names several states (Canada (CAN), United States (USA)); "
+                                                 "give one state")

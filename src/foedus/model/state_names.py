@@ -185,10 +185,11 @@ def several_states(raw: str, shown: list[Named]) -> AmbiguousNameError:
 
 def unknown_message(raw: str, states: Iterable[Named], given: object = None) -> str:
     """The refusal of a text that names no state, with up to three close names (or ids) to try; an empty or blank one
-    (`given`, as typed) is said to be so, as every value that says nothing is (it was "unknown state ''")."""
+    (`given`, as typed) is said to be so, as every value that says nothing is (it was "unknown state ''"); a comma
+    list naming a state where one state goes ('USA,USA') is said to be a list (it was "did you mean USA, SAU?")."""
     import difflib  # here: only an unknown name needs it
 
-    from foedus.wording import empty_or_blank, shown
+    from foedus.wording import ONE_STATE, empty_or_blank, shown
 
     if not raw:
         return (f"the state is {empty_or_blank(raw if given is None else given)}; give an ISO3 code, a COW code or "
@@ -196,6 +197,8 @@ def unknown_message(raw: str, states: Iterable[Named], given: object = None) -> 
 
     listed = list(states)
     names = list({s.name: s.id for s in listed})
+    if "," in raw and {p.strip().casefold() for p in raw.split(",")} & {k.casefold() for s in listed for k in (s.id, s.name)}:
+        return f"one state expected, got a list: {raw}; {ONE_STATE} (try `foedus states`)"  # not a name "did you mean"
     typed = [w.lower() for w in words(raw)]  # a word of a longer name first ("Saudi": it was told Sudan, Spain)
     whole = [n for n in names if len(typed) == 1 and len(typed[0]) > 2 and typed[0] in map(str.lower, words(n))]
     close = (whole + difflib.get_close_matches(raw, names, n=3, cutoff=0.6))[:3]
