@@ -17,7 +17,7 @@ from foedus.likely.model import load_model
 from foedus.model.loader import load_treaties
 from foedus.model.overlay import SetStrength
 from foedus.model.world import World
-from samples import GOOD_TREATY, cli_line
+from samples import GOOD_TREATY, cli_line, error_line
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -253,3 +253,100 @@ def test_an_invocation_or_source_given_twice_alike_is_refused(world: World, tmp_
     else:
         pact.write_text(PACT_WITH_HISTORY.replace(line, copied.replace('"}]', '", title: again}]')), encoding="utf-8")
     assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]
+
+
+SWEEP_WAR = "id: w\nname: W\nevents:\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+SWEEP_FILES = {
+    "w_until.yaml": "id: w\nname: W\nevents:\n  - {type: attack, date: 2022-02-24, until: 2022-01-01, attacker: RUS, "
+                    "victim: UKR}\n",
+    "w_end.yaml": "id: w\nname: W\nend: 2021-01-01\nevents:\n  - {type: attack, date: 2022-02-24, attacker: RUS, "
+                  "victim: UKR}\n",
+    "w_cease.yaml": SWEEP_WAR + "  - {type: ceasefire, date: 2022-01-01}\n",
+    "w_entry.yaml": SWEEP_WAR + "  - {type: entry, date: 2022-03-01, state: BLR, side: attack}\n"
+                                "  - {type: entry, date: 2022-03-02, state: BLR, side: attack}\n",
+    "w_list.yaml": SWEEP_WAR.replace("attacker: RUS", "attacker: 'RUS,RUS'"),
+    "w_day.yaml": SWEEP_WAR.replace("2022-02-24", "2022-02-30"),
+    "o_twice.yaml": "changes:\n- {op: remove_member, treaty: nato_1949, state: POL}\n"
+                    "- {op: remove_member, treaty: nato_1949, state: Poland}\n",
+    "o_day.yaml": "changes:\n- {op: add_member, treaty: nato_1949, state: UKR, joined: 2025-02-30}\n",
+    "h_rate.yaml": "strength: {S1: 1.5}\n",
+    "h_s6.yaml": "strength: {S6: 0.5}\n",
+    "h_nan.yaml": "strength: {S1: .nan}\n",
+}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["war", "w_until.yaml"],
+     "w_until.yaml: events[0]: until (2022-01-01) is not after the attack's date (2022-02-24)"),
+    (["war", "w_end.yaml"], "w_end.yaml: end (2021-01-01) is before the first event (2022-02-24)"),
+    (["war", "w_cease.yaml"], "w_cease.yaml: events[1] (2022-01-01) is a ceasefire before the war's start, its first "
+                              "attack (2022-02-24): move the ceasefire, or the attack"),
+    (["war", "w_entry.yaml"], "w_entry.yaml: events[2] (2022-03-02): BLR is already fighting on the attack side since "
+                              "2022-03-01 (events[1]): the entry would change nothing"),
+    (["war", "w_list.yaml"], "w_list.yaml: events[0].attacker: one state expected, got a list: RUS,RUS; give one state "
+                             "(try `foedus states`)"),
+    (["war", "w_day.yaml"], "w_day.yaml: events[0].date: not a day of the calendar: day is out of range for month (got "
+                            "'2022-02-30')"),
+    ([*CASCADE, "--overlay", "o_twice.yaml"], "o_twice.yaml change 1 (remove_member nato_1949:POL) and o_twice.yaml "
+                                              "change 2 (remove_member nato_1949:Poland) are the same change, given "
+                                              "twice: give it once"),
+    ([*CASCADE, "--overlay", "o_day.yaml"], "o_day.yaml: change 1 (add_member.joined): not a day of the calendar: day "
+                                            "is out of range for month (got '2025-02-30')"),
+    ([*CASCADE, "--draws", "5", "--honour", "h_rate.yaml"],
+     "h_rate.yaml: strength.S1: must be less than or equal to 1 (got 1.5)"),
+    ([*CASCADE, "--draws", "5", "--honour", "h_s6.yaml"],
+     "h_s6.yaml: strength.S6: must be 'S1', 'S2', 'S3', 'S4' or 'S5' (got 'S6')"),
+    ([*CASCADE, "--draws", "5", "--honour", "h_nan.yaml"],
+     "h_nan.yaml: strength.S1: must be a finite number (got nan)"),
+    ([*CASCADE, "--place", "kursk-oblast x"], "unknown place 'kursk-oblast x'; did you mean kursk-oblast, "
+                                              "luhansk-oblast, kherson-oblast? (try `foedus places`)"),
+    (["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-02-30"],
+     "invalid date '2025-02-30': day is out of range for month (expected YYYY-MM-DD)"),
+    ([*CASCADE, "--ongoing-since", "2025-07-01"],
+     "the attacks cannot be ongoing since 2025-07-01, after the scenario date 2025-06-01"),
+    ([*CASCADE, "--seed", "-1", "--draws", "5"], "--seed must be between 0 and 9,223,372,036,854,775,807 (got -1)"),
+    ([*CASCADE, "--draws", "10000000000000"], "--draws must be between 1 and 10,000,000 (got 10000000000000)"),
+    ([*CASCADE, "--remove-member", "nato_1949:POL", "--remove-member", "nato_1949:Poland"],
+     "--remove-member nato_1949:POL and --remove-member nato_1949:Poland are the same change, given twice: give it "
+     "once"),
+    ([*CASCADE, "--set-strength", "nato_1949:Art. 5=S1"],
+     "what-if: nato_1949 has no article 'Art. 5' (articles: 4, 5); 'Art. 5' is article '5': write '5'"),
+    ([*CASCADE, "--set-scope", "nato_1949:article 5=territory:any"],
+     "what-if: nato_1949 has no article 'article 5' (articles: 4, 5); 'article 5' is article '5': write '5'"),
+    (["war", "russia_ukraine_2022", "--until", "2021-01-01"],
+     "the replay would end (2021-01-01) before the war starts (2022-02-24)"),
+    (["treaties", "show", "nato 1949"], "unknown treaty 'nato 1949'; did you mean nato_1949, atop_1490? (try `foedus "
+                                        "treaties list`)"),
+    (["depth", "--out", "d.csv", "--refit", "--draws", "100000"], "--draws must be between 0 and 1,000 (got 100000)"),
+])
+def test_a_second_sweep_of_malformed_inputs_is_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  args: list[str], message: str) -> None:
+    """Session 58's sweep of kinds the cases above do not cover (a war's dates out of order, an overlay removing a
+    member twice, an honour rate of 1.5, an impossible day, a seed below 0, draws past the bound, a what-if's
+    article written 'Art. 5'): each one line, exit 2. The what-if's 'Art. 5' was told only that the treaty has no
+    such article; it is now told the spelling the file encodes, as an invocation's is."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in SWEEP_FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert error_line(args) == message
+
+
+@pytest.mark.parametrize(("path", "params", "message"), [
+    ("/api/cascade", {"date": "2025-02-30"}, "invalid date '2025-02-30': day is out of range for month (expected "
+                                             "YYYY-MM-DD)"),
+    ("/api/cascade", {"seed": "-1", "draws": "5"}, "seed must be between 0 and 9,223,372,036,854,775,807 (got -1)"),
+    ("/api/cascade", {"draws": "10000000000000"}, "draws must be between 1 and 10,000 (got 10000000000000)"),
+    ("/api/cascade", {"place": "kursk\x1boblast"}, "the place 'kursk\\x1boblast' has U+001B ESCAPE, a control "
+                                                   "character: write the text as it is to be shown"),
+    ("/api/cascade", {"set_strength": "nato_1949:Art. 5=S1"},
+     "what-if: nato_1949 has no article 'Art. 5' (articles: 4, 5); 'Art. 5' is article '5': write '5'"),
+    ("/api/cascade", {"remove_member": ["nato_1949:POL", "nato_1949:POL"]},
+     "remove_member nato_1949:POL is given twice: give it once"),
+    ("/api/war", {"id": "russia_ukraine_2022", "until": "2025-02-30"},
+     "invalid date '2025-02-30': day is out of range for month (expected YYYY-MM-DD)"),
+])
+def test_the_web_refuses_the_second_sweeps_inputs_with_a_4xx(api_client: TestClient, path: str,
+                                                             params: dict[str, Any], message: str) -> None:
+    base = {"attacker": "RUS", "target": "EST", "date": "2025-06-01"} if path == "/api/cascade" else {}
+    r = api_client.get(path, params={**base, **params})
+    assert r.status_code == 422 and r.json() == {"ok": False, "error": message, "status": 422}, r.text

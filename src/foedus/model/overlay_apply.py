@@ -169,8 +169,13 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
     else:
         hits = [p for p in data["provisions"] if p["article"] == change.article]
         if not hits:
+            from foedus.model.treaty_checks import bare_article  # here: only a missing article needs it
+
             arts = sorted({p["article"] for p in data["provisions"]})
-            raise ScenarioError(f"what-if: {treaty.id} has no article {change.article!r} (articles: {', '.join(arts)})")
+            bare = bare_article(change.article)  # 'Art. 5' where the treaty encodes '5': the spelling to write
+            spelt = f"; {change.article!r} is article {bare!r}: write {bare!r}" if bare in arts else ""
+            raise ScenarioError(f"what-if: {treaty.id} has no article {change.article!r} (articles: {', '.join(arts)})"
+                                f"{spelt}")
         for p in hits:
             if isinstance(change, SetStrength):
                 p["strength"] = change.strength

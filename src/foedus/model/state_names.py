@@ -197,7 +197,8 @@ def unknown_message(raw: str, states: Iterable[Named], given: object = None) -> 
 
     listed = list(states)
     names = list({s.name: s.id for s in listed})
-    if "," in raw and {p.strip().casefold() for p in raw.split(",")} & {k.casefold() for s in listed for k in (s.id, s.name)}:
+    known = {k.casefold() for s in listed for k in (s.id, s.name)} if "," in raw else set()
+    if {p.strip().casefold() for p in raw.split(",")} & known:
         return f"one state expected, got a list: {raw}; {ONE_STATE} (try `foedus states`)"  # not a name "did you mean"
     typed = [w.lower() for w in words(raw)]  # a word of a longer name first ("Saudi": it was told Sudan, Spain)
     whole = [n for n in names if len(typed) == 1 and len(typed[0]) > 2 and typed[0] in map(str.lower, words(n))]

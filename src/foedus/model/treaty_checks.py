@@ -19,7 +19,7 @@ from foedus.model.treaty import Member, Provision, Treaty
 from foedus.model.vocab import Kind
 from foedus.model.written_days import written_days
 
-__all__ = ["check_dates", "check_own_id", "check_parties", "check_written", "first_party_day"]
+__all__ = ["bare_article", "check_dates", "check_own_id", "check_parties", "check_written", "first_party_day"]
 
 # The fields that end something (a membership, the treaty, a window, a source's coverage, the latest a date can be):
 # one after `LATEST` ends after every day foedus reads, which is what it says, so only the starts keep the limit
@@ -229,7 +229,7 @@ def _invoked_articles(treaty: Treaty, path: str) -> None:
         known |= {d.article for d in treaty.assistance.duties}
     for i, inv in enumerate(treaty.invocations):
         if inv.article not in known and inv.article != UNSTATED_ARTICLE:
-            if (bare := _bare_article(inv.article)) in known:  # "Art. 5" where the file encodes "5": one spelling
+            if (bare := bare_article(inv.article)) in known:  # "Art. 5" where the file encodes "5": one spelling
                 raise TreatyDataError(path, f"invocations[{i}].article", f"{inv.article!r} is article {bare!r}, as the "
                                       f"file encodes it: write {bare!r}")
             cited = ", ".join(sorted(known)) or "none"
@@ -238,8 +238,13 @@ def _invoked_articles(treaty: Treaty, path: str) -> None:
                                   f"'{UNSTATED_ARTICLE}' when the source does not say which")
 
 
-def _bare_article(text: str) -> str | None:
-    """The article a citation names with its usual prefix ('Art. 5', 'Article 5', 'art 5': '5'); None without one."""
+def bare_article(text: str) -> str | None:
+    """The article a citation names with its usual prefix ('Art. 5', 'Article 5', 'art 5': '5'); None without one: an
+    invocation's or a what-if's article so written is told the spelling the file encodes.
+
+    >>> bare_article("Art. 5"), bare_article("article  IV"), bare_article("5")
+    ('5', 'IV', None)
+    """
     import re  # here: only a citation the file does not encode needs it
 
     found = re.fullmatch(r"(?:art(?:icle)?\.?)\s*(\S.*)", text.strip(), re.IGNORECASE)
