@@ -16,7 +16,7 @@ import pytest
 from foedus.errors import TreatyDataError
 from foedus.model.loader import load_treaties
 from foedus.model.world import World
-from samples import GOOD_TREATY, error_line
+from samples import GOOD_TREATY, cli_line, error_line
 
 CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
 
@@ -128,3 +128,16 @@ def test_a_name_with_a_comma_or_two_states_keep_their_words() -> None:
     assert error_line(["states", "Narnia, Kingdom of"]).startswith("unknown state 'Narnia, Kingdom of'; did you mean")
     assert error_line(["states", "USA,CAN"]) == ("'USA,CAN' names several states (Canada (CAN), United States (USA)); "
                                                  "give one state")
+
+
+@pytest.mark.needs_data
+def test_depths_note_on_another_copy_shows_a_control_character_escaped(tmp_path: Path) -> None:
+    """A parameter file's `data.file` (the ATOP file it was fitted on) is quoted in a note on stderr when its SHA-256
+    is another copy's: its ESC was printed raw, where every error line showed one escaped."""
+    params = _bundled("depth_params.json")
+    params["data"].update(file="atop\x1b[2J.csv", sha256="0" * 64)
+    saved = tmp_path / "params.json"
+    saved.write_text(json.dumps(params), encoding="utf-8")
+    code, _, err = cli_line(["depth", "--params", str(saved), "--out", str(tmp_path / "d.csv")])
+    assert code == 0 and "\x1b" not in err, err
+    assert "note: the item parameters were fitted on another copy of atop\\x1b[2J.csv (SHA-256" in err, err

@@ -11,7 +11,7 @@ import typer
 from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import TreatyFiles
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
-from foedus.errors import UNDRAWN_PARAMETERS, FoedusError, out_of_range
+from foedus.errors import UNDRAWN_PARAMETERS, FoedusError, escaped, out_of_range
 from foedus.inputs import MAX_SEED
 
 if TYPE_CHECKING:
@@ -88,8 +88,8 @@ def depth(
     else:
         model = DepthModel.from_file(params) if params else DepthModel.bundled()
         if model.data.get("sha256") and model.data["sha256"] != sha:
-            typer.echo(f"note: the item parameters were fitted on another copy of {model.data['file']} "
-                       f"(SHA-256 {model.data['sha256'][:12]}…); use --refit to fit on this one", err=True)
+            typer.echo(escaped(f"note: the item parameters were fitted on another copy of {model.data['file']} "
+                               f"(SHA-256 {model.data['sha256'][:12]}…); use --refit to fit on this one"), err=True)
     with working("scoring alliances"):
         frame = depth_table(world_for(treaties), model, level)
     counts = frame["origin"].value_counts()

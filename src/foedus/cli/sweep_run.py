@@ -72,7 +72,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo(f"no change from {x['treaty']}: {x['why']}")
     typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
     for line in diff["notes"]:
-        typer.echo(f"note: {line}")
+        typer.echo(f"note: {escaped(line)}")
 
 
 def print_atlas(report: dict[str, Any]) -> None:
