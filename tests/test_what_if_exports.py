@@ -2,7 +2,7 @@
 `foedus compare --json`'s copy of the changed result (nor `/api/compare`'s), and neither the CLI's CSV (stderr only)
 nor the web's CSV export said it in its rows: a spreadsheet of a what-if run read as the treaties as encoded. The
 compared result now carries the cascade's notes (`foedus.run.what_if_noted`), and both CSVs name the run's changes in
-a `what_if` column on every row (`foedus.whatif_words.what_if_of`, csv.ts `whatIfOf`)."""
+a `what_if` column on every row (`foedus.whatif_words.what_if_cell`, csv.ts `whatIfOf`)."""
 
 from __future__ import annotations
 

@@ -116,8 +116,9 @@ def run_scenario(
 
 
 def what_if_noted(result: CascadeResult, changes: Sequence[Change], world: World, base: World) -> CascadeResult:
-    """`result`, run in `world` (`base` with the what-if `changes`), saying it is a what-if world
-    (`foedus.whatif_words.what_if_world`, naming the changes alike however they were given) and each change dated
+    """`result`, run in `world` (`base` with the what-if `changes`), carrying the changes as data (`what_if`: each in
+    the command line's words, alike however it was given) and saying it is a what-if world in a note made from them
+    (`foedus.whatif_words.what_if_world`) and each change dated
     after its scenario (`overlay_dated.later_notes`): the notes `foedus cascade` gives, which `foedus compare` and
     `/api/compare` give their changed result too."""
     from foedus.model.overlay_dated import later_notes
@@ -127,8 +128,9 @@ def what_if_noted(result: CascadeResult, changes: Sequence[Change], world: World
     if not changes:
         return result
     s = result.scenario
-    world_note = what_if_world([change_said(change) for change in changes])
-    return replace(result, notes=(*result.notes, world_note, *later_notes(list(changes), s.date, world, s.basis, base)))
+    said = tuple(change_said(change) for change in changes)  # the one record of the changes: the note says it
+    later = later_notes(list(changes), s.date, world, s.basis, base)
+    return replace(result, what_if=said, notes=(*result.notes, what_if_world(said), *later))
 
 
 def _weighed_alike(result: CascadeResult) -> list[str]:

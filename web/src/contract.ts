@@ -16,11 +16,12 @@ export interface CascadeResult {
   unresolved_read_as: string; severity: string; decisions: string; ongoing_since: string | null; places: string[];
   joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
   violations: Violation[]; withheld: Withheld[]; doubts: Doubt[]; supporters: Support[]; rounds: number;
-  renamed: Record<string, string>; notes: string[]; datasets: string[]; power: Power | null; draws?: number;
-  seed?: number; probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
-  p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>; expected_power?: Power | null;
-  p_major_powers_unknown?: string | null; ccodes: Record<string, number>; ongoing?: Record<string, unknown>;
-  likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] }; unresolved: UnresolvedUse[];
+  renamed: Record<string, string>; notes: string[]; what_if: string[]; datasets: string[]; power: Power | null;
+  draws?: number; seed?: number; probabilities?: Record<string, { attack: number; defense: number }>;
+  war_size?: WarSize; p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>;
+  expected_power?: Power | null; p_major_powers_unknown?: string | null; ccodes: Record<string, number>;
+  ongoing?: Record<string, unknown>; likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] };
+  unresolved: UnresolvedUse[];
 }
 
 /** A state drawn in: its primary obligation's keys (the strongest; then defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), plus `also`. */

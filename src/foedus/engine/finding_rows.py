@@ -53,7 +53,7 @@ def finding_rows(result: CascadeResult, what_if: str | None = None,
                  names: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
     """One row per attacker, target and finding (joiners, conflicts, neutrality duties, consultations, violations,
     withheld duties), each with every column of CASCADE_COLUMNS in its order, `what_if` only when given (a what-if
-    run's changes, `whatif_words.what_if_of`); `names` names a state (default: the result's names)."""
+    run's changes, `whatif_words.what_if_cell`); `names` names a state (default: the result's names)."""
     name = names or (lambda s: result.names.get(s, s))
     lines: list[list[Any]] = [[s, "attacker", "attack", 0] for s in result.scenario.attackers]
     lines += [[s, "target", "defense", 0] for s in result.scenario.targets]

@@ -79,6 +79,10 @@ class CascadeResult:
         "`foedus.model.dated_names`); empty on most dates", "Record<string, string>"))
     notes: tuple[str, ...] = field(default=(), metadata=meta("caveats (e.g. state-system dates not loaded)",
                                                              "string[]"))
+    what_if: tuple[str, ...] = field(default=(), metadata=meta(
+        "a what-if run's changes, each as the command line gives it (`add_member nato_1949:UKR`), in the order given; "
+        "empty for a run on the treaties as encoded. The `what-if world` note and the `what_if` column of the CSV and "
+        "table say them (`foedus.whatif_words`)", "string[]"))
     datasets: tuple[str, ...] = field(default=(), metadata=meta("research datasets the answer used", "string[]"))
     power: dict[str, Any] | None = field(default=None, compare=False, metadata=meta(
         "each side's COW CINC and share of the world's (when NMC data is present)", "Power | null"))
