@@ -27,6 +27,7 @@ from foedus.research.codebook import (
     DYAD_COLUMNS,
     SIMILARITY_COLUMNS,
 )
+from foedus.sweeps.compare_table import COMPARE_COLUMNS
 from samples import inline_client
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +53,8 @@ def _stata_labels(path: Path) -> dict[str, str]:
 
 
 def test_every_description_fits_a_stata_label() -> None:
-    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS, ATLAS_COLUMNS, DEPTH_COLUMNS, *BACKTEST_CODEBOOKS.values()):
+    for codebook in (DYAD_COLUMNS, SIMILARITY_COLUMNS, ATLAS_COLUMNS, DEPTH_COLUMNS, COMPARE_COLUMNS,
+                     *BACKTEST_CODEBOOKS.values()):
         for name, text in codebook.items():
             assert text.strip() and len(text) <= DESCRIPTION_MAX, name
 
@@ -178,6 +180,12 @@ def test_research_md_names_the_columns_the_code_describes(section: str, codebook
 
 def test_the_atlas_page_names_the_columns_the_code_describes() -> None:
     assert _doc_columns("The atlas", "whatif-and-atlas.md") == set(ATLAS_COLUMNS)
+
+
+def test_the_compare_section_names_the_columns_the_code_describes() -> None:
+    """`foedus compare --format csv` and `--out` (`foedus.sweeps.compare_table`): docs/whatif-and-atlas.md's Compare
+    section has a column table naming the columns the code describes, none missing, none invented."""
+    assert _doc_columns("Compare", "whatif-and-atlas.md") == set(COMPARE_COLUMNS)
 
 
 def test_the_depth_page_names_the_columns_the_code_describes() -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from foedus.cli.compare_out import COMPARE_OUT_HELP
 from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
@@ -32,7 +33,7 @@ def _readings(reading: str | None) -> tuple[Any, ...]:
 
 
 @with_inputs(SCENARIO, WHAT_IF, defaults={"attacker": None, "target": None, "reading": None})
-def compare(
+def compare(  # noqa: PLR0913 - one per typer option
     inputs: dict[str, Any],
     date2: Annotated[str | None, typer.Option("--date2", help="Date of the other world (default: --date).")] = None,
     atlas: Annotated[bool, typer.Option("--atlas", help="Compare every ordered dyad, not one scenario.")] = False,
@@ -42,11 +43,18 @@ def compare(
     overlay: OverlayFile = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as one JSON object (a scenario: what "
                                           "changed, then both results in full).")] = False,
+    fmt: Annotated[str | None, typer.Option("--format", help="table | csv | json (a scenario: table and csv give one "
+                                            "row per state gained, lost, switched or rebased; json is --json).")]
+    = None,
+    out: Annotated[Path | None, typer.Option(help=COMPARE_OUT_HELP)] = None,
+    force: Force = False,
 ) -> None:
     """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if.
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
+    from foedus.cli.compare_out import check_compare_out
     from foedus.cli.helpers import what_if
+    from foedus.cli.listing import resolve_format
     from foedus.cli.sweep_run import compare_scenario, emit, print_atlas
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
@@ -56,6 +64,9 @@ def compare(
     refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")
     for name in ("attacker", "target", "place"):
         refuse_unused(f"--{name}", bool(inputs[name]) and atlas, "with --atlas (it compares every ordered dyad)")
+    shape = resolve_format(fmt, as_json, default=None)
+    check_compare_out(out, force, shape, atlas, {"--overlay": overlay or [], "--add-treaty": add_treaty or []},
+                      as_json)
     base_day = parse_date(inputs["date"])
     other_day = parse_date(date2) if date2 is not None else base_day
     changes = what_if(inputs, add_treaty, overlay)
@@ -89,13 +100,13 @@ def compare(
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()
         report["notes"] = list(notes)
-        emit(report) if as_json else print_atlas(report)
+        emit(report) if shape == "json" else print_atlas(report)
         for line in notes:
             typer.echo(f"note: {escaped(line)}", err=True)
         return
     if not inputs["attacker"] or not inputs["target"]:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
-    compare_scenario(base, other, base_day, other_day, inputs, changes, as_json)
+    compare_scenario(base, other, base_day, other_day, inputs, changes, shape, out, force)
 
 
 def _atlas_switches(inputs: dict[str, Any]) -> dict[str, Any]:

@@ -33,9 +33,10 @@ def emit(obj: Any) -> None:
 
 
 def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inputs: dict[str, Any],
-                     changes: Any, as_json: bool) -> None:
+                     changes: Any, shape: str | None, out: Path | None = None, force: bool = False) -> None:
     """One scenario in both worlds, `other` being `base` with the what-if `changes` (an `Overlay`): what changed
-    (lines, or JSON with both results in full), and the changes dated after `other_day` (`compare_results`)."""
+    (lines; JSON with both results in full; the changed states as rows, `shape` csv or table, or written to `out`:
+    `foedus.cli.compare_out`), and the changes dated after `other_day` (`compare_results`)."""
     from foedus.api import cascade
     from foedus.engine.ongoing_days import ongoing_after
     from foedus.engine.scenario import parse_date
@@ -54,8 +55,15 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     what_if = changes.describe()
     diff = compare_results(a, b, (changes.changes, other), base) | {"what_if": what_if, "base_date": str(base_day),
                                                                "other_date": str(other_day)}
-    if as_json:
+    if shape == "json":
         emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
+        return
+    if shape is not None or out is not None:  # the rows hold no notes: stderr has them, as cascade's rows'
+        from foedus.cli.compare_out import write_compare
+
+        write_compare(diff, a, b, shape, out, force)
+        if out is None:
+            sys.stderr.writelines(f"note: {line}\n" for line in diff["notes"])
         return
     typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {'; '.join(what_if)}" if what_if else ""))
     for kind, mark in (("gained", "+"), ("lost", "-"), ("switched", "~"), ("rebased", "=")):

@@ -76,8 +76,8 @@ def write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any], descri
     A renamed column's label is its own name; any other described column's is its description."""
     data, labels = stata_frame(frame)
     said = {c: d[:STATA_LABEL_MAX] for c, d in descriptions.items() if c in frame.columns and stata_name(c) == c}
-    long_text = [c for c in data.columns if data[c].dtype == object
-                 and data[c].map(lambda v: len(str(v).encode())).max(initial=0) > STATA_STR_MAX]
+    long_text = [c for c in data.columns if data[c].dtype == object  # a column of no row holds no long text
+                 and max((len(str(v).encode()) for v in data[c]), default=0) > STATA_STR_MAX]
     title = str(meta.get("title", "foedus output"))[:STATA_LABEL_MAX]
     with warnings.catch_warnings(action="ignore"):  # pandas warns about conversions made on purpose above
         _noted_writer(stata_notes(meta))(

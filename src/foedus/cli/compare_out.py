@@ -1,0 +1,68 @@
+"""`foedus compare --format csv|table` and `--out`: a scenario comparison's changes as rows (`foedus.sweeps
+.compare_table`), printed as every listing's rows are (`foedus.cli.listing.emit`) or written as a table through the
+shared writer (`foedus.cli.writing.save_table`: atomic, with its sidecar and each column's description)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from foedus.engine.result import CascadeResult
+
+__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "write_compare"]
+
+COMPARE_OUT_HELP = ("Write the comparison's changes, one row per state gained, lost, switched or rebased, to a "
+                    ".parquet, .csv or .dta (Stata) file instead of printing them; refuses an existing file unless "
+                    "--force.")
+
+
+def check_compare_out(out: Path | None, force: bool, shape: str | None, atlas: bool, read: dict[str, list[Path]],
+                      as_json: bool = False) -> None:
+    """Refuse, before any work, a table format or `--out` that would go unread (the atlas comparison has no rows;
+    `--out` writes the rows in its file's format, so `--json` or `--format table` beside it is unread), `--force`
+    without `--out`, a taken `--out`, and an `--out` that is a file the command reads (`read`: option -> paths);
+    `as_json`: `--json` was given (named so in the message).
+
+    Raises:
+        FoedusError, OutputError: naming the option and why.
+    """
+    from foedus.cli.helpers import refuse_unused
+    from foedus.cli.writing import check_table
+    from foedus.outputs.own_inputs import refuse_input
+
+    refuse_unused(f"--format {shape}", atlas and shape in ("csv", "table"),
+                  "with --atlas (its rows are a scenario's changed states: --json gives the atlas comparison)")
+    refuse_unused("--out", atlas and out is not None, "with --atlas (it writes a scenario's changed states)")
+    refuse_unused("--force", force and out is None, "without --out")
+    if out is None:
+        return
+    refuse_unused("--json" if as_json else f"--format {shape}", shape in ("json", "table"),
+                  "with --out (it writes the changed states, in the format of the file's suffix)")
+    check_table(out, force)
+    for option, paths in read.items():
+        for path in paths:
+            refuse_input(option, path, out, "the table would replace the file it reads")
+
+
+def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResult, shape: str | None,
+                  out: Path | None, force: bool) -> None:
+    """The comparison's rows: to `out` (`save_table`, titled with the dates and changes compared, the result's datasets
+    cited) or as `shape` (csv, table) on stdout."""
+    from foedus.sweeps.compare_table import COMPARE_COLUMNS, compare_frame, compare_rows
+    from foedus.whatif_words import what_if_cell
+
+    rows = compare_rows(diff, base, other)
+    if out is not None:
+        from foedus.cli.writing import save_table
+
+        changed = what_if_cell(other.what_if)  # as the rows' `what_if` says them
+        title = f"foedus compare {diff['base_date']} vs {diff['other_date']}" + (f" with {changed}" if changed else "")
+        datasets = list(dict.fromkeys([*base.datasets, *other.datasets]))
+        save_table(compare_frame(rows, bool(other.what_if)), out, force=force, datasets=datasets, title=title,
+                   notes=diff["notes"], codebook=COMPARE_COLUMNS)
+        return
+    from foedus.cli.listing import emit
+
+    columns = [(c, c) for c in COMPARE_COLUMNS if c != "what_if" or other.what_if]
+    emit(rows, str(shape), columns)

@@ -1,0 +1,117 @@
+"""`foedus compare` said what changed in lines or JSON only: no `--format csv`, no `--out`, so a spreadsheet of who a
+what-if gains or loses had to be parsed out of its text. It now gives one row per state gained, lost, switched or
+rebased (`foedus.sweeps.compare_table`), with what binds it in each world, printed as `--format csv|table` or written
+by `--out` through the shared writer (atomic, each column described, a sidecar), a what-if's changes on every row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from foedus.outputs.tables import write_table
+from foedus.sweeps.compare_table import COMPARE_COLUMNS
+from samples import cli_line, error_line
+
+KURSK = ["compare", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast"]
+IRAN = [*KURSK, "--add-member", "csto_1992:IRN", "--drop-treaty", "rus_prk_2024"]
+FINLAND = ["compare", "-a", "RUS", "-t", "FIN", "-d", "2023-03-01", "--date2", "2023-04-04"]
+TAIWAN = ["compare", "-a", "CHN", "-t", "TWN", "-d", "2025-06-01", "--add-member", "usa_jpn_1960:TWN"]  # moves no one
+
+
+def _csv(args: list[str]) -> list[dict[str, str]]:
+    ran = cli_line([*args, "--format", "csv"])
+    assert ran.returncode == 0, ran.stderr
+    return list(csv.DictReader(io.StringIO(ran.stdout)))
+
+
+def test_a_what_if_comparison_as_csv_has_a_row_per_changed_state() -> None:
+    rows = _csv(IRAN)
+    said = "add_member csto_1992:IRN and drop_treaty rus_prk_2024"
+    assert rows == [
+        {"state": "IRN", "ccode": "630", "name": "Iran", "change": "gained", "side_before": "", "treaty_before": "",
+         "article_before": "", "certainty_before": "", "side_after": "defense", "treaty_after": "csto_1992",
+         "article_after": "4", "certainty_after": "secondary", "what_if": said},
+        {"state": "PRK", "ccode": "731", "name": "North Korea", "change": "lost", "side_before": "defense",
+         "treaty_before": "rus_prk_2024", "article_before": "4", "certainty_before": "verified", "side_after": "",
+         "treaty_after": "", "article_after": "", "certainty_after": "", "what_if": said}]
+
+
+def test_a_comparison_of_two_dates_has_no_what_if_column_and_says_who_is_rebased() -> None:
+    rows = _csv(FINLAND)
+    assert list(rows[0]) == [c for c in COMPARE_COLUMNS if c != "what_if"]
+    usa = next(r for r in rows if r["state"] == "USA")
+    assert (usa["change"], usa["side_before"], usa["treaty_after"], usa["article_after"]) == (
+        "gained", "", "nato_1949", "5")
+    deu = next(r for r in rows if r["state"] == "DEU")
+    assert (deu["change"], deu["treaty_before"], deu["treaty_after"]) == ("rebased", "eu_teu_42_7", "nato_1949")
+    kinds = [r["change"] for r in rows]
+    assert kinds == sorted(kinds, key=["gained", "lost", "switched", "rebased"].index)  # as the lines come
+
+
+def test_a_comparison_as_a_table_names_the_same_columns() -> None:
+    ran = cli_line([*IRAN, "--format", "table"])
+    assert ran.returncode == 0, ran.stderr
+    head, *rows = ran.stdout.splitlines()
+    assert head.split() == list(COMPARE_COLUMNS) and [r.split()[0] for r in rows] == ["IRN", "PRK"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".dta"])
+def test_out_writes_the_rows_with_each_columns_description(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"c{suffix}"
+    ran = cli_line([*IRAN, "--out", str(out)])
+    assert ran.returncode == 0 and ran.stdout == "", ran.stderr
+    assert f"wrote 2 rows to {out}" in ran.stderr
+    if suffix == ".parquet":
+        schema = pq.read_schema(out)
+        assert {f.name: (f.metadata or {})[b"description"].decode() for f in schema} == COMPARE_COLUMNS
+        assert json.loads(schema.metadata[b"foedus"])["title"] == (
+            "foedus compare 2025-01-15 vs 2025-01-15 with add_member csto_1992:IRN and drop_treaty rus_prk_2024")
+        assert pd.read_parquet(out)["state"].tolist() == ["IRN", "PRK"]
+        return
+    sidecar = json.loads((tmp_path / f"c{suffix}-metadata.json").read_text(encoding="utf-8"))
+    assert {c["name"]: c["dc:description"] for c in sidecar["tableSchema"]["columns"]} == COMPARE_COLUMNS
+    if suffix == ".csv":
+        assert list(csv.DictReader(out.open(encoding="utf-8"))) == _csv(IRAN)  # the rows --format csv prints
+    assert error_line([*IRAN, "--out", str(out)]).endswith(
+        "already exists; not overwriting it (give --force to replace it, or choose another path)")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".dta"])
+def test_a_comparison_that_moves_no_one_writes_its_columns_and_no_row(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"none{suffix}"
+    ran = cli_line([*TAIWAN, "--out", str(out)])
+    assert ran.returncode == 0, ran.stderr
+    read = {".csv": pd.read_csv, ".parquet": pd.read_parquet, ".dta": pd.read_stata}[suffix](out)
+    assert list(read.columns) == list(COMPARE_COLUMNS) and len(read) == 0
+
+
+def test_a_stata_table_of_no_row_with_a_text_column_is_written(tmp_path: Path) -> None:
+    """The Stata writer's check for long text took the longest cell of a column with `max(initial=0)`, which pandas
+    refuses for a column of no row: a table of no row and a text column could not be written as .dta."""
+    write_table(pd.DataFrame({"state": pd.Series([], dtype=object)}), tmp_path / "t.dta")
+    assert list(pd.read_stata(tmp_path / "t.dta").columns) == ["state"]
+
+
+@pytest.mark.parametrize(("extra", "said"), [
+    (["--atlas", "--format", "csv"], "--format csv has no effect with --atlas"),
+    (["--force"], "--force has no effect without --out"),
+    (["--json", "--out", "x.csv"], "--json has no effect with --out"),
+    (["--format", "json", "--out", "x.csv"], "--format json has no effect with --out"),
+    (["--format", "table", "--out", "x.csv"], "--format table has no effect with --out"),
+])
+def test_a_table_option_that_would_go_unread_is_refused(extra: list[str], said: str) -> None:
+    args = (["compare", "-d", "2025-06-01", "--drop-treaty", "rus_prk_2024"] if "--atlas" in extra else IRAN)
+    assert said in error_line([*args, *extra])
+
+
+def test_out_never_replaces_the_overlay_it_reads(tmp_path: Path) -> None:
+    overlay = tmp_path / "iran.csv"
+    overlay.write_text("changes:\n- {op: add_member, treaty: csto_1992, state: IRN}\n", encoding="utf-8")
+    line = error_line([*KURSK, "--overlay", str(overlay), "--out", str(overlay), "--force"])
+    assert "is the --out file too" in line and overlay.read_text(encoding="utf-8").startswith("changes:")
