@@ -4,6 +4,7 @@
 // column says what binds a joiner (treaty, executive_order, ...), a neutrality, consultation or violation row's, as
 // its JSON record does, and a conflict row's, its treaties' (conflictInstruments).
 import type { CascadeResult, Conflict } from "./api";
+import { andListed } from "./wording";
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
@@ -21,11 +22,10 @@ export function whatIfNote(notes: string[]): string | null {
   return notes.find((x) => x.startsWith(WHAT_IF_OPENS) && x.endsWith(WHAT_IF_CLOSES)) ?? null;
 }
 
-/** The changes a result's what-if note names, as it names them; null for a run on the treaties as encoded
- * (foedus.whatif_words.what_if_of). */
-export function whatIfOf(notes: string[]): string | null {
-  const n = whatIfNote(notes);
-  return n === null ? null : n.slice(WHAT_IF_OPENS.length, n.length - WHAT_IF_CLOSES.length);
+/** A what-if run's changes (the result's `what_if`) as the CSV's `what_if` cell says them, listed as the note lists
+ * them; null for a run on the treaties as encoded (foedus.whatif_words.what_if_cell). */
+export function whatIfOf(changes: string[]): string | null {
+  return changes.length ? andListed(changes) : null;
 }
 
 /** A conflict's instruments, one for each of its treaties in the order its `treaties` names them, as its duties say
@@ -44,7 +44,7 @@ export const CSV_COLUMNS = ["state", "ccode", "name", "role", "side", "round", "
  * what-if run's changes in a last `what_if` column on every row (whatIfOf), as the CLI's CSV says them, so that its
  * rows do not read as the treaties as encoded. */
 export function csvOf(r: CascadeResult, names: (id: string) => string): string {
-  const whatIf = whatIfOf(r.notes ?? []);
+  const whatIf = whatIfOf(r.what_if ?? []);
   const head = whatIf ? CSV_COLUMNS : CSV_COLUMNS.slice(0, -1);
   const rows: unknown[][] = [];
   r.attackers.forEach((s) => rows.push([s, "attacker", "attack", 0]));

@@ -29,7 +29,8 @@ def print_result_as(result: CascadeResult, fmt: str) -> None:
 
         rows = finding_rows(result, what_if)  # the rows hold no notes: stderr has them, as atlas's
     else:
-        rows = [{k: (None if v is None or v != v else v) for k, v in r.items()} | ({"what_if": what_if} if what_if else {})
+        extra = {"what_if": what_if} if what_if else {}
+        rows = [{k: (None if v is None or v != v else v) for k, v in r.items()} | extra
                 for r in result.to_frame().to_dict("records")]
     columns = [(c, c) for c in ("state", "ccode", "name", "side", "round", "treaty", "article", "strength",
                                 "certainty", "conditions", *(("what_if",) if what_if else ()))]  # CSV: every column
