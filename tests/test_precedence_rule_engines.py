@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from foedus.engine.cascade import run_cascade
-from foedus.engine.rules import alike
+from foedus.engine.rules import alike, precedence
 from foedus.engine.scenario import Reading, build_scenario
 from foedus.engine.table import compile_table
 from foedus.model.vocab import Kind
@@ -73,3 +73,29 @@ def test_a_leg_of_a_treaty_with_a_priority_clause_does_not_read_as_one_without(w
                          for w in (_world(world), _world(world, **PRIORITY)))
     assert [leg.obligor for leg in plain] == [leg.obligor for leg in prevailing] == ["PRK"]
     assert alike.reading(plain[0]) != alike.reading(prevailing[0])
+
+
+def test_the_set_aside_report_reads_the_rule_where_it_is_written(world: World, monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    """The reference engine's report of what a prevailing duty sets aside (`foedus.engine.set_aside`) asks the rule's
+    one form, `precedence.against`, as the table does when it narrows the legs: a change to the rule there (here, a
+    priority clause that also prevails over its own treaty's duties to fight) changes both alike. The report used to
+    test "another treaty" itself, so under the changed rule PRK's defence leg, narrowed, was reported nowhere."""
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4", "when_partner_attacks": True}
+    pact = treaty("pact", ["CHN", "PRK", "KOR"], neutral, defense(article="2"), **PRIORITY)
+
+    def held() -> list[tuple[str, str, str, str]]:
+        w = make_world(world, pact)
+        r = run_cascade(w, build_scenario(w, attacker="CHN", target="KOR", date=DAY))
+        assert "PRK" not in r.sides["defense"] and not r.conflicts
+        return [(x.state, x.treaty, x.article, x.reason.split(":")[0]) for x in r.withheld]
+
+    # the clause's own treaty's defence leg binds PRK to KOR's side; it stays out at side level (`precedence.stays_out`)
+    assert held() == [("PRK", "pact", "2", "set aside")]
+
+    def against_own_too(bars: precedence.Bars, kind: Kind, obligor: str, tid: str) -> frozenset[str]:
+        mine = bars.get(obligor)
+        return frozenset(mine) if mine and kind in precedence.SET_ASIDE else frozenset()
+
+    monkeypatch.setattr(precedence, "against", against_own_too)
+    assert held() == [("PRK", "pact", "2", "set aside against China (CHN)")]  # the leg itself, narrowed

@@ -75,10 +75,10 @@ def candidates(table: LegTable, volleys: Iterable[Volley]) -> list[Attack]:
 
 
 def _guarded(table: LegTable, kind: Kind, owed: str) -> frozenset[str]:
-    """The protected states a leg of `kind` owed to `owed` may be set aside against: its obligor's prevailing duty
-    under another treaty protects them (kept per table by `candidates`)."""
-    return frozenset(p for leg in table.owed_to(kind, owed) for p, t in table.bars.get(leg.obligor, {}).items()
-                     if t.id != leg.treaty.id)
+    """The protected states a leg of `kind` owed to `owed` may be set aside against: those the rule's one form,
+    `precedence.against`, takes out of its counterparts (kept per table by `candidates`)."""
+    return frozenset(p for leg in table.owed_to(kind, owed) if leg.obligor in table.bars
+                     for p in precedence.against(table.bars, kind, leg.obligor, leg.treaty.id))
 
 
 def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared: str, by: frozenset[str],
@@ -91,9 +91,9 @@ def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared
         key = (leg.obligor, leg.treaty.id, leg.provision.article)
         if key in out or leg.counterparts.admits(spared):
             continue
-        prevails = table.bars.get(leg.obligor, {}).get(spared)
-        if prevails is None or prevails.id == leg.treaty.id:
-            continue
+        if spared not in precedence.against(table.bars, leg.provision.kind, leg.obligor, leg.treaty.id):
+            continue  # no prevailing duty sets the leg aside against `spared` (the rule's one form)
+        prevails = table.bars[leg.obligor][spared]
         whole = replace(leg, counterparts=counterparts_of(leg.provision, leg.parties))
         if binds_against(whole, spared) and evaluate(whole, attack, ctx).binds:
             level, reasons = sureness(whole, attack, ctx.scenario, ctx.places[attack.place], names)
