@@ -10,8 +10,9 @@ import pytest
 
 from foedus.engine.fast.batch import compile_rules
 from foedus.engine.fast.closure import closures
+from foedus.engine.fast.outcomes import outcome
 from foedus.engine.rules import conflict
-from foedus.engine.scenario import Reading, switches
+from foedus.engine.scenario import Reading, build_scenario, switches
 from foedus.errors import RuleError
 from foedus.model.world import World
 from test_neutrality_rule_engines import DAY, STATES, _every_engine, _neutral_world
@@ -73,3 +74,18 @@ def test_a_rule_the_engines_cannot_compile_is_refused(monkeypatch: pytest.Monkey
     monkeypatch.setattr(conflict, "conflicted", lambda a, d, ba, bd: a & ba)
     with pytest.raises(RuleError, match="bound both ways"):
         conflict.compiled()
+
+
+@pytest.mark.parametrize("flag", ["EXCLUDED", "LATE_RESUMES", "SIMULTANEOUS"])
+def test_a_conflict_policy_no_engine_follows_is_refused(world: World, monkeypatch: pytest.MonkeyPatch, flag: str
+                                                        ) -> None:
+    """The policy's flags (`conflict.EXCLUDED`, `LATE_RESUMES`, `SIMULTANEOUS`) say what every engine's loop does; one
+    turned off is refused by every engine (a RuleError naming it), not ignored: no engine used to read them, so a
+    newcomer who turned one off got the same answers as before."""
+    w = _neutral_world(world)
+    scenario = build_scenario(w, attacker="CHN", target="KOR", date=DAY)
+    assert "PRK" in outcome("reference", w, scenario).conflicts
+    monkeypatch.setattr(conflict, flag, False)
+    for engine in ("reference", "batched", "montecarlo"):
+        with pytest.raises(RuleError, match=flag):
+            outcome(engine, w, scenario)

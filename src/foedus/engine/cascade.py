@@ -67,6 +67,7 @@ _MOST_SWITCHES = 256  # switch combinations kept per table before `_switches` st
 
 def run_cascade(world: World, scenario: Scenario, table: LegTable | None = None) -> CascadeResult:
     """The cascade of `scenario` to a fixed point, without each state bound both ways (run `acyclic`), on `table`."""
+    conflict.policy()  # the conflict policy this run's `_settle` and `_resume` implement
     table = leg_table(world, scenario.date, scenario.basis) if table is None else table
     with acyclic():
         return _Run(world, scenario, table).execute()

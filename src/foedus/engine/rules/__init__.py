@@ -40,7 +40,8 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
   neutrality duty owed to a state on the other side), in the reference engine's form and compiled for the vectorised
   ones (`compiled`, `barred`, `masks`), and the policy: excluded from both sides (`EXCLUDED`), and a fighting state
   that becomes conflicted makes the run resume from the round it joined in (`LATE_RESUMES`), every state conflicted
-  in a round excluded together, whatever their ids (`SIMULTANEOUS`).
+  in a round excluded together, whatever their ids (`SIMULTANEOUS`): the policy every engine's loop implements, which
+  `policy` checks (a flag turned off is refused, not ignored).
 - `strikes`: who strikes next in each reading, and no strikes below an armed attack.
 - `support`: who is bound to support a belligerent without being bound to fight.
 - `alike`: what the rules read of a leg to decide whom it binds, but for its citation (`reading`): legs that read

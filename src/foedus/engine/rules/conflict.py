@@ -33,11 +33,13 @@ if TYPE_CHECKING:
 from foedus.errors import RuleError
 
 __all__ = ["BOTH_SIDES", "EXCLUDED", "LATE_RESUMES", "NEUTRAL_TOWARD", "SIMULTANEOUS", "Clash", "barred", "bars",
-           "compiled", "conflicted", "masks"]
+           "compiled", "conflicted", "masks", "policy"]
 
 EXCLUDED = True  # a conflicted state joins neither side and is reported as a conflict
 LATE_RESUMES = True  # a fighting state that becomes conflicted: resume from the round it joined in, without it
 SIMULTANEOUS = True  # every state conflicted in a round is excluded together, judged by the round's sides
+# the policy above is the one every engine's loop implements (the reference run's `_settle` and `_resume`,
+# `foedus.engine.fast.rounds`, the packed rounds): `policy` refuses a flag turned off rather than letting it be ignored
 BOTH_SIDES = "bound to both sides"  # the reasons a conflict is reported with
 NEUTRAL_TOWARD = "bound both to join and not to join the war against "  # as the cascade words a neutrality duty
 
@@ -58,12 +60,30 @@ class Clash(NamedTuple):
     defense: bool
 
 
-def compiled() -> Clash:
-    """The compiled form of the rule now in force (`conflicted`, read from this module at each call).
+def policy() -> None:
+    """Check that the policy in force is the one the engines implement (`EXCLUDED`, `LATE_RESUMES` and `SIMULTANEOUS`
+    all on: read from this module at each call); the reference engine asks it once per run, and the vectorised ones
+    through `compiled`.
 
     Raises:
-        RuleError: the rule is not of the form the vectorised engines evaluate.
+        RuleError: a flag is turned off, which no engine could follow.
     """
+    if EXCLUDED and LATE_RESUMES and SIMULTANEOUS:
+        return
+    off = [name for name, on in (("EXCLUDED", EXCLUDED), ("LATE_RESUMES", LATE_RESUMES),
+                                 ("SIMULTANEOUS", SIMULTANEOUS)) if not on]
+    raise RuleError(f"the conflict policy's {' and '.join(off)} (foedus.engine.rules.conflict) is turned off, but "
+                    "every engine's loop implements the policy with it on: change the engines' loops too")
+
+
+def compiled() -> Clash:
+    """The compiled form of the rule now in force (`conflicted`, read from this module at each call), under the policy
+    the engines implement (`policy`).
+
+    Raises:
+        RuleError: the rule is not of the form the vectorised engines evaluate, or the policy not the one they follow.
+    """
+    policy()
     return _compile(conflicted)
 
 
