@@ -122,9 +122,14 @@ class TreatyRules:
         carried_from: dt.date | None
         certainty: Certainty
 
+    def starts(self, basis: Literal["in-force", "signed"] = "in-force") -> dt.date | None:
+        """The first day the treaty binds on `basis`: its signature, or its entry into force (None: it never entered
+        into force). `in_effect` and the war replay's timeline of changes (`foedus.war.changes`) read it here."""
+        return self.signed if basis == "signed" else self.in_force
+
     def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:
-        """True when the treaty binds on `day` (by entry into force, or by signature)."""
-        start = self.signed if basis == "signed" else self.in_force
+        """True when the treaty binds on `day` (by entry into force, or by signature: `starts`)."""
+        start = self.starts(basis)
         if start is None or day < start:
             return False
         if self.coverage_end is not None and day > self.coverage_end:

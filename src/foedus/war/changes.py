@@ -167,7 +167,7 @@ def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     than to the day make (`foedus.war.window_changes.windowed`)."""
     made = list(_dated(treaty, basis, named))
     yield from made
-    start = treaty.signed if basis == "signed" else treaty.in_force
+    start = treaty.starts(basis)
     marks = [(c.date, c.what, c.state, c.article) for c in made]
     for day, what, state, article, reasons, now in windowed(treaty, start, basis, named, marks):
         yield TreatyChange(day, treaty.id, what, state, article, reasons, now)
@@ -175,7 +175,7 @@ def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
 
 def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     t = treaty.id
-    start = treaty.signed if basis == "signed" else treaty.in_force
+    start = treaty.starts(basis)
     standing = standing_fact(treaty)
     if start is not None:
         dated = () if basis == "signed" else first_day_fact(treaty, None, named(start))
