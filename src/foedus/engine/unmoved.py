@@ -186,7 +186,7 @@ def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, attacks: list[Atta
     art = article_cited(p.article)
     victim, attacker = named_state(attack.victim, names), named_state(attack.attacker, names)
     if miss == "scope":
-        tokens = p.scope.territory if attack.kind == "territory" else p.scope.forces
+        tokens = rules.where.scope_of(p, attack.kind)
         return (f"{art} binds only for an attack in its scope ({attack.kind}: "
                 f"{', '.join(tokens or ()) or 'none'}); the attack on {victim} at {attack.place} is outside it")
     if miss == "adversary":

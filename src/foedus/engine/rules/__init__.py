@@ -7,7 +7,8 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
 (`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), less a leg's own obligor as its counterpart
 (`spares_own_attack`), take who strikes next from `STRIKES`, and exclude whom `conflict` says is conflicted.
 
-- `where`: scope tokens (`token_matches`, kept in `tokens`, which the treaty loader reads too; `in_scope`,
+- `where`: scope tokens (`token_matches`, kept in `tokens`, which the treaty loader reads too; `scope_of`, the
+  scope an attack of each kind is read against; `in_scope`,
   `covers`), the adversary clause (`counterparts_of`) and whether a neutrality clause binds when its partner
   attacks (`binds_when_partner_attacks`, kept in `partner`, which the treaty loader reads too).
 - `verdict`: the trigger of each kind (`unmet`: which part of it an attack misses), how severe an incident must be

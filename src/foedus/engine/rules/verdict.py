@@ -187,7 +187,7 @@ def conditions(leg: Leg, attack: Attack, names: Mapping[str, str]) -> list[str]:
     if attack.severity != "armed-attack":
         out.append(f"reads the {attack.severity} as {p.trigger.value.replace('_', ' ')}: the clause's wording "
                    "covers acts short of an armed attack")
-    if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
+    if where.scope_of(p, attack.kind) is not None:
         out.append(f"{attack.place} is within the scope of {article_cited(p.article)}")
     if leg.treaty.origin == "atop":
         out.append("ATOP dates membership from signature")

@@ -17,17 +17,24 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Provision
 
-__all__ = ["binds_when_partner_attacks", "counterparts_of", "covers", "in_scope", "token_matches"]
+__all__ = ["binds_when_partner_attacks", "counterparts_of", "covers", "in_scope", "scope_of", "token_matches"]
 
 # the kinds as module names: a read of `Kind.X` goes through the enum type's `__getattr__` hook (Python 3.11),
 # which the interpreter does not specialise; a module global's read it does (docs/performance.md, session 36)
 _FOLLOW_ATTACKER, _NEUTRALITY = (Kind.OFFENSE, Kind.NONAGGRESSION), Kind.NEUTRALITY
 
 
+def scope_of(provision: Provision, kind: str) -> list[str] | None:
+    """The scope tokens that an attack of `kind` (territory or forces) is read against (None: anywhere): `in_scope`
+    reads them, and so do the words that say a binding leg's scope (`verdict.conditions`) or why an attack missed it
+    (`foedus.engine.unmoved`), looked up here when called."""
+    return provision.scope.territory if kind == "territory" else provision.scope.forces
+
+
 def in_scope(provision: Provision, attack: Attack, place: Place, parties: Collection[str] = ()) -> bool:
     """Whether the attack's place and kind (territory or forces) fall in the provision's scope (`parties`: the
     treaty's parties on the date)."""
-    tokens = provision.scope.territory if attack.kind == "territory" else provision.scope.forces
+    tokens = scope_of(provision, attack.kind)
     if tokens is None:
         return True
     return any(token_matches(t, place, attack.victim, parties) for t in tokens)
