@@ -22,6 +22,9 @@ from samples import cli_line
 ROOT = Path(__file__).resolve().parents[1]
 WARS = ROOT / "src" / "foedus" / "data" / "wars"
 D = dt.date
+# the condition the cascade states for the CSTO's art. 4: request-gated (a span carries it, as a joiner does)
+ASKS = ("request-gated: assumes Russia (RUS) asks for help (the clause's wording of this condition: known from "
+        "secondary reporting only)")
 
 
 # --- the flagship: North Korea bound from 2024-12-04, not before -------------------------------------------
@@ -64,7 +67,7 @@ def test_each_bound_span_names_the_facts_it_rests_on_that_are_not_verified(kursk
     kaz = kursk.record("KAZ")
     assert kaz.bound_spans == [{"side": "attack", "from": "2024-08-06", "to": None, "treaty": "csto_1992",
                                 "article": "4", "instrument": "treaty", "certainty": "secondary",
-                                "doubted": ["article"]}]
+                                "doubted": ["article"], "conditions": [ASKS], "unresolved": []}]
     firsts = [(r.bound_spans[0], r.first_bound) for r in kursk.states.values() if r.first_bound and r.bound_spans]
     assert len(firsts) >= 5
     for span, first in firsts:
@@ -461,7 +464,9 @@ def test_exit_ceasefire_and_until_end_attacks(world) -> None:  # type: ignore[no
     assert [(c["date"], c["attacker"]) for c in ended] == [("2025-03-01", "UKR")]
     prk = r.record("PRK")
     assert prk.bound_spans == [{"side": "defense", "from": "2025-01-10", "to": "2025-03-01", "treaty": "rus_prk_2024",
-                                "article": "4", "instrument": "treaty", "certainty": "verified", "doubted": []}]
+                                "article": "4", "instrument": "treaty", "certainty": "verified", "doubted": [],
+                                "conditions": ["assumes the attack puts Russia (RUS) in a state of war"],
+                                "unresolved": []}]
 
 
 def test_treaty_changes_follow_the_basis() -> None:

@@ -141,7 +141,7 @@ def test_a_date_known_to_a_verified_window_is_a_verified_fact(tmp_path: Path, ca
 
 
 KAZ_ALSO = {"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "instrument": "treaty",
-            "certainty": "unverified", "doubted": ["treaty", "article"]}
+            "certainty": "unverified", "doubted": ["treaty", "article"], "conditions": [], "unresolved": []}
 
 
 def _cell(text: str, name: str) -> list[str]:
@@ -164,10 +164,11 @@ def _unverified(reasons: Iterable[CertaintyReason]) -> list[str]:
 
 
 def _also(joiner: Joiner) -> list[dict[str, object]]:
-    """A cascade joiner's other obligations, each with its instrument, its certainty and the facts its reasons do not
-    verify."""
+    """A cascade joiner's other obligations, each with its instrument, its certainty, the facts its reasons do not
+    verify, and the conditions it assumes and the ATOP conditions it rests on, as the cascade's record states them."""
     return [{"treaty": o.treaty, "article": o.article, "instrument": o.instrument, "certainty": o.certainty,
-             "doubted": _unverified(o.certainty_reasons)} for o in joiner.also]
+             "doubted": _unverified(o.certainty_reasons), "conditions": list(o.conditions),
+             "unresolved": list(o.unresolved)} for o in joiner.also]
 
 
 def test_each_other_obligation_of_a_binding_carries_its_certainty_and_doubted_facts(
@@ -198,9 +199,12 @@ def test_each_other_obligation_of_a_binding_carries_its_certainty_and_doubted_fa
     kaz = next(f for f in kursk.frames if "KAZ" in f.bound).bound["KAZ"]
     assert (kaz["certainty"], kaz["doubted"], kaz["also"]) == ("secondary", ["article"], [KAZ_ALSO])
     text = _text(kursk, capsys, monkeypatch)
-    assert _cell(text, "Kazakhstan (KAZ)") == [
+    kaz_cell = _cell(text, "Kazakhstan (KAZ)")  # the condition the cascade states, wrapped, between the two
+    assert [kaz_cell[0], kaz_cell[-1]] == [
         "2024-08-06 attack: csto_1992 art. 4 (secondary: article)",
         "also rus_kaz_1992 art. unknown (unverified: treaty, article)"]  # the doubt said once
+    assert " ".join(kaz_cell[1:-1]).startswith("condition: request-gated: assumes Russia (RUS) asks for help")
     # nowhere in the table or the duties is an article's own note of its doubt followed by a tag that says it again
     assert not re.search(r"(article|number) unverified\)+ \((unverified|secondary): [a-z, ]*article", text), text
-    assert _cell(text, "North Korea (PRK)") == ["2024-12-04 attack: rus_prk_2024 art. 4"]  # verified, alone
+    assert " ".join(_cell(text, "North Korea (PRK)")) == (  # verified, alone, with the condition the cascade states
+        "2024-12-04 attack: rus_prk_2024 art. 4 condition: assumes the attack puts Russia (RUS) in a state of war")

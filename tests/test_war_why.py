@@ -19,6 +19,10 @@ from samples import cli_line
 from ts_said import run_ts
 
 WAR = "russia_ukraine_2022"
+# the conditions the cascade states for CSTO art. 4 (request-gated) and Russia–DPRK art. 4 (a state of war)
+KAZ_ASKS = ("condition: request-gated: assumes Russia (RUS) asks for help (the clause's wording of this condition: "
+            "known from secondary reporting only)")
+PRK_AT_WAR = "condition: assumes the attack puts Russia (RUS) in a state of war"
 
 
 def _picked(frame: Frame) -> list[str]:
@@ -50,9 +54,12 @@ def test_a_war_frames_why_is_worded_alike() -> None:
                      for (f, s), words in zip(cases, said, strict=True)]
     kinds = {w.split(" on ", 1)[0] for w in said}
     assert kinds >= {"Fighting", "Bound to join the attack side", "Neither fighting nor bound"}
-    assert any("(rus_prk_2024) art. 4." in w for w in said)  # the treaty named, its id and article cited
-    # a binding not verified, and the others that bind it that day, each with its certainty and the facts not verified
-    assert any("(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown "
+    # the treaty named, its id and article cited, then the condition the cascade states for it
+    assert any("(rus_prk_2024) art. 4; condition: assumes the attack puts Russia (RUS) in a state of war." in w
+               for w in said)
+    # a binding not verified, its condition, and the others that bind it that day, each with its certainty and the
+    # facts not verified
+    assert any(f"(csto_1992) art. 4 (secondary: article); {KAZ_ASKS}; also rus_kaz_1992 art. unknown "
                "(unverified: treaty, article)." in w for w in said)
 
 
@@ -63,11 +70,11 @@ def test_a_bindings_certainty_and_its_other_obligations_are_said() -> None:
     as the table says them. North Korea's verified 2024 treaty, binding it alone, is said as before."""
     code, out, err = cli_line(["war", WAR, "--until", "2024-08-06", "--state", "KAZ"])
     assert (code, out) == (0, "Kazakhstan (KAZ): Bound to join the attack side on 2024-08-06 under CSTO (csto_1992) "
-                              "art. 4 (secondary: article); also rus_kaz_1992 art. unknown "
+                              f"art. 4 (secondary: article); {KAZ_ASKS}; also rus_kaz_1992 art. unknown "
                               "(unverified: treaty, article).\n"), err
     code, out, err = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "PRK"])
     assert (code, out) == (0, "North Korea (PRK): Bound to join the attack side on 2024-12-04 under Russia–DPRK 2024 "
-                              "(rus_prk_2024) art. 4.\n"), err
+                              f"(rus_prk_2024) art. 4; {PRK_AT_WAR}.\n"), err
 
 
 def test_a_state_is_read_by_its_name_on_the_date() -> None:

@@ -61,9 +61,13 @@ export interface WarFrame {
   doubts?: Doubt[]; // what a cascade on the frame's day lists (servers from before they were sent have none)
 }
 /** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it
- * rests on that are not verified (`doubted`: treaty, article, membership, date), and the kind of instrument it is
- * owed under (`instrument`); servers from before they were sent have none (read as verified, a treaty). */
-export interface WarDuty { treaty: string; article: string; certainty?: string; doubted?: string[]; instrument?: string }
+ * rests on that are not verified (`doubted`: treaty, article, membership, date), the kind of instrument it is
+ * owed under (`instrument`), and what it assumes and the ATOP conditions it rests on, as the cascade's obligation
+ * (`conditions`, `unresolved`); servers from before they were sent have none (read as verified, a treaty, none). */
+export interface WarDuty {
+  treaty: string; article: string; certainty?: string; doubted?: string[]; instrument?: string;
+  conditions?: string[]; unresolved?: string[];
+}
 /** A state bound to join on a frame's date: the side, the primary obligation, and the others that bind it that day. */
 export interface WarBinding extends WarDuty { side: "attack" | "defense"; also?: WarDuty[] }
 /** A page the war file cites, for the war as a whole (`event` null) or for the file's `events[event]`. */
@@ -83,6 +87,7 @@ export interface WarReplay {
 export interface WarStateDuty {
   date: string; treaty: string; article: string; certainty: string; doubted?: string[];
   toward?: string; with?: string; kind?: string; instrument?: string;
+  conditions?: string[]; unresolved?: string[]; // a casus foederis's, as a binding's (WarDuty)
 }
 /** A state's record of a replayed war, as far as the page reads it: the obligation that first bound it to join, and
  * its other duties. */

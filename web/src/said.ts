@@ -174,6 +174,15 @@ export function alsoSaid(also: WarDuty[]): string[] {
   });
 }
 
+/** What a condition a duty assumes is said after (foedus.war.words.CONDITION), as the cascade's explanation says each. */
+export const CONDITION = "condition: ";
+
+/** The conditions a duty of the war assumes, as the cascade states them (its record's `conditions`), one a clause
+ * (foedus.war.words.conditions_said); a record without them (servers from before they were sent) says none. */
+export function conditionsSaid(d: Pick<WarDuty, "conditions">): string[] {
+  return (d.conditions ?? []).map((c) => CONDITION + c);
+}
+
 /** A state out of the state system on a war's day, which neither fights nor is bound then
  * (foedus.wording.not_in_system). */
 export function notInSystem(day: string): string {
@@ -182,14 +191,14 @@ export function notInSystem(day: string): string {
 
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
  * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
- * certainty when not verified: boundTag; an instrument not a treaty: instrumentSaid; each other obligation that day:
- * alsoSaid), bound both ways (conflictWhy), or neither: not in the state system that day where its `state` row's
+ * certainty when not verified: boundTag; an instrument not a treaty: instrumentSaid; the conditions it assumes:
+ * conditionsSaid; each other obligation that day: alsoSaid), bound both ways (conflictWhy), or neither: not in the state system that day where its `state` row's
  * spells say so (notInSystem, as foedus.war.why._standing says it), else neither. */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted">,
                          treaty: (id: string) => string, state?: Pick<StateRow, "spells">): string {
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
-  const also = () => alsoSaid(b.also ?? []).map((line) => `; ${line}`).join("");
+  const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [])].map((line) => `; ${line}`).join("");
   return side ? `Fighting on the ${side} side on ${frame.date}.`
     : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) `
       + `${articleCited(taggedArticle(b.article, b.certainty ?? "verified", b.doubted ?? []))}`
@@ -233,7 +242,8 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
   for (const t of due(r.triggered)) {
     if (b && t.date === b.date && t.treaty === b.treaty) continue;
     const [who, toward] = named(t.toward ?? "", t.date);
-    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${dutyCited(t)} (${t.kind})${dutyTag(t)}`);
+    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${dutyCited(t)} (${t.kind})${dutyTag(t)}`
+      + conditionsSaid(t).map((c) => `; ${c}`).join(""));
   }
   for (const c of due(r.consultations)) {
     const [who, other] = named(c.with ?? "", c.date);

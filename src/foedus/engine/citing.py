@@ -4,7 +4,7 @@ its duty entails (`foedus.model.help.duty_of`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass
@@ -21,7 +21,7 @@ from foedus.engine.certainty import (
 from foedus.engine.ledger import Found, RankKey, Sureness, because, obligation_key
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
-from foedus.engine.records import Because, Obligation, Side
+from foedus.engine.records import Because, CertaintyReason, Obligation, Side
 from foedus.engine.rules import Volley, conditions
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from foedus.engine.table import LegTable
     from foedus.model.places import Place
 
-__all__ = ["Certifier", "Parts", "citations", "cited", "obligation", "ranking", "sureness"]
+__all__ = ["Certifier", "Parts", "assumed_conditions", "citations", "cited", "obligation", "ranking", "sureness"]
 
 _MOST = 50_000  # obligations' parts (and legs' facts) kept per leg table before a store starts afresh (tables cached)
 _obligation = maker(Obligation)
@@ -84,10 +84,19 @@ def _cited(leg: Leg, attack: Attack, sure: Sureness, names: Mapping[str, str]) -
     conditions, certainty reasons, duty, its text and the kind of instrument it is owed under."""
     p = leg.provision
     level, reasons = sure
-    assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
     duty = duty_of(leg.treaty, p)
-    return (level, (*assumed, *conditions(leg, attack, names)), leg.treaty.type == "bilateral",
+    return (level, assumed_conditions(leg, attack, reasons, names), leg.treaty.type == "bilateral",
             tuple(p.unresolved), reasons, duty.entails.value, duty.text, leg.instrument)
+
+
+def assumed_conditions(leg: Leg, attack: Attack, reasons: Iterable[CertaintyReason],
+                       names: Mapping[str, str]) -> tuple[str, ...]:
+    """The conditions an obligation under `leg` assumes for `attack` (`Obligation.conditions`): the facts among its
+    certainty `reasons` that are also conditions (a freeze, a place, a scope), then its trigger's reading, gates and
+    scope (`foedus.engine.rules.conditions`, each state named by `names`). The one rule: a cascade's obligation and
+    a war's casus foederis while fighting (`foedus.war.evaluate.triggers`) both take theirs from here."""
+    assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
+    return (*assumed, *conditions(leg, attack, names))
 
 
 def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place, names: Mapping[str, str]) -> Sureness:

@@ -18,5 +18,6 @@ WAR_COLUMNS: Mapping[str, str] = {
     "treaty": "the treaty (foedus id) of that first binding obligation",
     "instrument": "the kind of instrument it is owed under: treaty, executive_order, ...",
     "article": "that obligation's article",
+    "conditions": "what that obligation assumes, as the cascade says (joined by '; ')",
     "cause": "the event or treaty change that first bound it",
 }

@@ -109,10 +109,12 @@ class FrameBuilder:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
                                     "article": p.article, "instrument": p.instrument, "certainty": p.certainty,
-                                    "doubted": list(made.doubted)})
+                                    "doubted": list(made.doubted), "conditions": list(p.conditions),
+                                    "unresolved": list(p.unresolved)})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
-                                        made.also, p.certainty, made.doubted, p.instrument)
+                                        made.also, p.certainty, made.doubted, p.instrument, p.conditions,
+                                        p.unresolved)
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 
@@ -126,7 +128,8 @@ class FrameBuilder:
                 "date": ev.date.isoformat(), "treaty": t.treaty, "article": t.article, "toward": t.beneficiary,
                 "kind": t.kind, "strength": t.strength, "side": t.side, "instrument": t.instrument,
                 "certainty": t.certainty,
-                "doubted": list(doubted(t.reasons)),
+                "doubted": list(doubted(t.reasons)), "conditions": list(t.conditions),
+                "unresolved": list(t.unresolved),
                 "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
                             "target_kind": t.attack.kind},
                 "cause": why})
@@ -206,18 +209,20 @@ class _Made:
     @classmethod
     def of(cls, j: Joiner) -> _Made:
         return cls(doubted(j.primary.certainty_reasons),
-                   tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons), o.instrument)
-                         for o in j.also))
+                   tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons), o.instrument,
+                              o.conditions, o.unresolved) for o in j.also))
 
 
 def _binding(j: Joiner, made: _Made) -> dict[str, Any]:
     """A frame's `bound` entry: the side, the primary obligation's treaty, article and instrument, its certainty and the
-    facts it rests on that are not verified (`doubted`), and the other obligations that bind it that day (`also`, each
-    `{treaty, article, instrument, certainty, doubted}`), as `Bound` records them (`made`: the joiner's `_Made`)."""
+    facts it rests on that are not verified (`doubted`), the conditions it assumes and the ATOP conditions it rests on
+    (`conditions`, `unresolved`: the cascade's own record of them, `Obligation`), and the other obligations that bind it
+    that day (`also`, each `{treaty, article, instrument, certainty, doubted, conditions, unresolved}`), as `Bound`
+    records them (`made`: the joiner's `_Made`)."""
     p = j.primary
     return {"side": j.side, "treaty": p.treaty, "article": p.article, "instrument": p.instrument,
-            "certainty": p.certainty,
-            "doubted": list(made.doubted), "also": [o.to_dict() for o in made.also]}
+            "certainty": p.certainty, "doubted": list(made.doubted), "conditions": list(p.conditions),
+            "unresolved": list(p.unresolved), "also": [o.to_dict() for o in made.also]}
 
 
 def _named_in(change: dict[str, Any]) -> set[str]:

@@ -17,6 +17,7 @@ from foedus.war.words import (
     also_said,
     change_said,
     change_text,
+    conditions_said,
     doubt_lines,
     duty_lines,
     entered_words,
@@ -35,14 +36,15 @@ def _day(value: str | dt.date) -> dt.date:
 
 def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     """A state's row: its name, its spells of fighting (side, dates, how it came in, in words), its first binding
-    (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`) and what caused it."""
+    (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`; the conditions it assumes:
+    `conditions_said`) and what caused it."""
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
     b = r.first_bound
     bound = "—"
-    if b:  # the primary, then each other obligation of that day on a line of its own, each with its certainty
+    if b:  # the primary, the conditions it assumes, then each other obligation of that day, each on a line of its own
         bound = "\n".join([f"{b.date} {b.side}: {tagged_cited(b.treaty, b.article, b.certainty, b.doubted)}"
-                           + instrument_said(b.instrument),
+                           + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
                            *also_said(o.to_dict() for o in b.also)])
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]

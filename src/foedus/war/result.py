@@ -56,11 +56,14 @@ class Also:
     certainty: str = "verified"  # as a cascade reports it
     doubted: tuple[str, ...] = ()  # `foedus.engine.doubted_facts.doubted`
     instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
+    conditions: tuple[str, ...] = ()  # what it assumes, as the cascade's obligation (`Obligation.conditions`)
+    unresolved: tuple[str, ...] = ()  # the ATOP conditions it rests on, read as met (`Obligation.unresolved`)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form: `{treaty, article, instrument, certainty, doubted}`."""
+        """JSON form: `{treaty, article, instrument, certainty, doubted, conditions, unresolved}`."""
         return {"treaty": self.treaty, "article": self.article, "instrument": self.instrument,
-                "certainty": self.certainty, "doubted": list(self.doubted)}
+                "certainty": self.certainty, "doubted": list(self.doubted), "conditions": list(self.conditions),
+                "unresolved": list(self.unresolved)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +83,15 @@ class Bound:
     certainty: str = "verified"  # the obligation's, that day (as a cascade reports it: carried-forward, ...)
     doubted: tuple[str, ...] = ()  # the facts it rests on that are not verified (`foedus.engine.doubted_facts.doubted`)
     instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
+    conditions: tuple[str, ...] = ()  # what it assumes, as the cascade's obligation (`Obligation.conditions`)
+    unresolved: tuple[str, ...] = ()  # the ATOP conditions it rests on, read as met (`Obligation.unresolved`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"date": self.date.isoformat(), "side": self.side, "treaty": self.treaty, "article": self.article,
                 "instrument": self.instrument, "kind": self.kind, "strength": self.strength,
-                "certainty": self.certainty, "doubted": list(self.doubted),
+                "certainty": self.certainty, "doubted": list(self.doubted), "conditions": list(self.conditions),
+                "unresolved": list(self.unresolved),
                 "because": self.because.to_dict(), "cause": self.cause,
                 "also": [o.to_dict() for o in self.also]}
 
@@ -97,7 +103,7 @@ class StateRecord:
     state: str
     spells: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, how, cause}
     first_bound: Bound | None = None
-    # each {side, from, to, treaty, article, instrument, certainty, doubted}
+    # each {side, from, to, treaty, article, instrument, certainty, doubted, conditions, unresolved}
     bound_spans: list[dict[str, Any]] = field(default_factory=list)
     triggered: list[dict[str, Any]] = field(default_factory=list)  # first date of each casus foederis
     consultations: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to consult
@@ -125,7 +131,8 @@ class Frame:
     date: dt.date
     changes: list[dict[str, Any]]
     sides: dict[str, list[str]]
-    bound: dict[str, dict[str, Any]]  # {side, treaty, article, instrument, certainty, doubted, also}
+    # {side, treaty, article, instrument, certainty, doubted, conditions, unresolved, also}
+    bound: dict[str, dict[str, Any]]
     conflicts: list[str]
     moved: list[dict[str, Any]]
     doubts: list[dict[str, Any]] = field(default_factory=list)  # each as a cascade's JSON `doubts` gives it
@@ -258,7 +265,8 @@ class WarReplay:
         }
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per state: first entry, first binding obligation (date, side, treaty, instrument, article, cause);
+        """One row per state: first entry, first binding obligation (date, side, treaty, instrument, article, the
+        conditions it assumes as the cascade's table joins them, cause);
         `name` as the state was called on its row's first date (entered, else first bound, else its first duty)."""
         import pandas as pd
 
@@ -271,6 +279,7 @@ class WarReplay:
                          "bound_from": _iso(b.date) if b else None, "bound_side": b.side if b else None,
                          "treaty": b.treaty if b else None, "instrument": b.instrument if b else None,
                          "article": b.article if b else None,
+                         "conditions": "; ".join(b.conditions) if b else None,
                          "cause": (b.cause or {}).get("label") if b else None})
         return pd.DataFrame(rows)
 

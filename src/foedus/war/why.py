@@ -17,7 +17,7 @@ from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
-from foedus.war.words import also_said
+from foedus.war.words import also_said, conditions_said
 from foedus.wording import named_state, not_in_system
 
 __all__ = ["conflict_why", "frame_why", "standing", "treaty_named", "why_on", "why_record"]
@@ -38,8 +38,9 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
-    `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then each other obligation that
-    binds it that day, as `also_said` words it), or a conflict (`conflict_why`)."""
+    `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then the conditions it assumes, as
+    the cascade states them: `conditions_said`; then each other obligation that binds it that day, as `also_said`
+    words it), or a conflict (`conflict_why`)."""
     stands, side = standing(state, frame)
     if stands == "fighting":
         return f"Fighting on the {side} side on {day}."
@@ -47,7 +48,7 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
         bound = frame.bound[state]
         certainty, doubted = bound.get("certainty", "verified"), tuple(bound.get("doubted", ()))
         tag, article = bound_tag(certainty, doubted), tagged_article(bound["article"], certainty, doubted)
-        also = "".join(f"; {line}" for line in also_said(bound.get("also", ())))
+        also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()))))
         return (f"Bound to join the {side} side on {day} under {treaty(bound['treaty'])} ({bound['treaty']}) "
                 f"{article_cited(article or '')}{tag}{instrument_said(bound.get('instrument', 'treaty'))}{also}.")
     if stands == "conflict":
@@ -125,12 +126,14 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
     facts = () if ob is None else rests_on(ob.treaty, ob.article, sid, ob.certainty_reasons)
     name = treaty_named(world)
     also = tuple(WarWhyAlso(o.treaty, name(o.treaty), o.article, o.certainty,
-                            rests_on(o.treaty, o.article, sid, o.certainty_reasons), o.certainty_reasons)
+                            rests_on(o.treaty, o.article, sid, o.certainty_reasons), o.certainty_reasons,
+                            o.conditions, o.unresolved)
                  for o in (joiner.also if joiner else ()))
     return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
                   stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
                   treaty_name=name(ob.treaty) if ob else None, article=ob.article if ob else None,
                   certainty=ob.certainty if ob else None, facts=facts,
-                  certainty_reasons=ob.certainty_reasons if ob else (), also=also,
+                  certainty_reasons=ob.certainty_reasons if ob else (), conditions=ob.conditions if ob else (),
+                  unresolved=ob.unresolved if ob else (), also=also,
                   asked_until=result.asked.isoformat() if result.asked else None,
                   note="\n".join(result.warnings) or None)

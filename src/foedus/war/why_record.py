@@ -44,6 +44,10 @@ class WarWhyAlso(Contracted):
         "the treaty, the article, the state's membership and the treaty's dates, each said verified or not by "
         "this obligation's `certainty_reasons`", "WhyFact[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    conditions: tuple[str, ...] = field(default=(), metadata=meta(
+        "what it assumes, as the cascade's obligation states it (`Obligation.conditions`)", "string[]"))
+    unresolved: tuple[str, ...] = field(default=(), metadata=meta(
+        "the ATOP conditions it rests on, read as met (`Obligation.unresolved`)", "string[]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,11 @@ class WarWhy(Contracted):
         "empty otherwise",
         "WhyFact[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    conditions: tuple[str, ...] = field(default=(), metadata=meta(
+        "bound: what the obligation assumes, as the cascade's obligation states it (`Obligation.conditions`; `said` "
+        "says each after \"condition: \"); empty otherwise", "string[]"))
+    unresolved: tuple[str, ...] = field(default=(), metadata=meta(
+        "bound: the ATOP conditions it rests on, read as met (`Obligation.unresolved`); empty otherwise", "string[]"))
     also: tuple[WarWhyAlso, ...] = field(default=(), metadata=meta(
         "bound: the other obligations that bind it to join that day, in the order `said` names them (\"also ...\"), "
         "each with its certainty and the facts it rests on; empty otherwise", "WarWhyAlso[]"))

@@ -14,8 +14,8 @@ from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said", "change_text", "doubt_lines",
-           "duty_lines", "entered_words"]
+__all__ = ["CONDITION", "DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said", "change_text",
+           "conditions_said", "doubt_lines", "duty_lines", "entered_words"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -93,6 +93,20 @@ def change_said(change: Mapping[str, Any]) -> str:
     return str(change["text"]) + certainty_tag(change["certainty"], facts)
 
 
+CONDITION = "condition: "
+"""What a condition a duty assumes is said after, as the cascade's explanation says each of a joiner's
+(`foedus.render.explain_lines`): web/src/said.ts `CONDITION`."""
+
+
+def conditions_said(duty: Mapping[str, Any]) -> list[str]:
+    """The conditions a duty of the war assumes (a binding's, a `first_bound`'s or a casus foederis's `conditions`:
+    the cascade's own record of them, `Obligation.conditions`, the ATOP conditions read as met among them), one a
+    clause: "condition: assumes the attack puts Russia (RUS) in a state of war". `foedus war --state`, the table's
+    first binding, the other duties and the web map's "Why?" (web/src/said.ts `conditionsSaid`) say them so; a record
+    without them (from before they were carried) says none."""
+    return [CONDITION + c for c in duty.get("conditions", ())]
+
+
 def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
     """The other obligations that bind a state to join that day (a binding's `also`, each `{treaty, article,
     instrument, certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with
@@ -107,8 +121,9 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
                until: str | None = None) -> list[str]:
     """A state's other duties in a war (a `states[]` record of `foedus war --json`), one a line, each with its
     certainty as a binding's is said (`bound_tag`), its states named as on its date (`names_on`, by the date's ISO
-    string): each casus foederis other than the one that first bound it, each duty to consult, each duty not to join
-    the war against a state; only those dated on or before `until` when given. The one wording of `foedus war`'s
+    string): each casus foederis other than the one that first bound it, with the conditions it assumes
+    (`conditions_said`), each duty to consult, each duty not to join the war against a state; only those dated on or
+    before `until` when given. The one wording of `foedus war`'s
     "other duties" and the web map's "Why?" on a war's date (web/src/said.ts `dutyLines`, tests/test_said_parity.py).
     """
     bound = record.get("first_bound")
@@ -126,7 +141,7 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
         if bound is None or (t["date"], t["treaty"]) != (bound["date"], bound["treaty"]):
             who, toward = named(t["toward"], t["date"])
             lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                         f"{_duty_cited(t)} ({t['kind']})" + _tag(t))
+                         f"{_duty_cited(t)} ({t['kind']})" + _tag(t) + "".join(f"; {c}" for c in conditions_said(t)))
     lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c)})" + _tag(c)
               for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
     lines += [f"{who}: must not join the war against {toward} from {n['date']} "

@@ -174,9 +174,11 @@ class WarOut(_Open):
                                                         "first appearance; its `first_bound` (and each of that "
                                                         "day's other obligations, `also`), each of its "
                                                         "`bound_spans` and each duty with its `certainty` and "
-                                                        "`doubted`, the facts not verified")
+                                                        "`doubted`, the facts not verified, and a duty to join "
+                                                        "with its `conditions` and `unresolved`, as the cascade's")
     frames: list[dict[str, object]] = Field(description="one per evaluated date: sides, bound states (each "
-                                                        "{side, treaty, article, certainty, doubted, also}), "
+                                                        "{side, treaty, article, certainty, doubted, conditions, "
+                                                        "unresolved, also}), "
                                                         "conflicts and who moved why")
     names: dict[str, str] = Field(description="state id -> name, as on the war's first day")
     renames: list[dict[str, str]] = Field(description="[{date, state, name}]: a state's name from `date` on")
