@@ -6,10 +6,10 @@
 import { api, type CascadeResult, type CertaintyReason, type MemberNote, type Obligation, type TreatyDetail } from "./api";
 import { INSTRUMENT_WORDS, STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
-import { consultSaid, neutralSaid } from "./findings";
+import { consultSaid, findingLine, neutralSaid, violationSaid } from "./findings";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-import { articleCited, becauseWords, carrySaid, findingTag, instrumentSaid, NOTES_TITLE } from "./said";
+import { articleCited, becauseWords, carrySaid, instrumentSaid, NOTES_TITLE } from "./said";
 import { namedState } from "./wording";
 
 let renders = 0;
@@ -38,13 +38,11 @@ function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null
 }
 
 /** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, or
- * when verified but not to the day, in the CLI's words (said.ts findingTag, before the sentence's full stop), and
- * why: the facts are listed under it. */
+ * when verified but not to the day, in the CLI's words (findings.ts findingLine: said.ts findingTag, before the
+ * sentence's full stop), and why: the facts are listed under it. */
 function findingBlock(text: string, f: { certainty?: string; certainty_reasons?: CertaintyReason[] },
   attrs: Record<string, string> = {}): HTMLElement {
-  const tag = f.certainty ? findingTag({ certainty: f.certainty, certainty_reasons: f.certainty_reasons }) : "";
-  return h("div", { class: "finding" }, h("p", attrs, tag ? text.replace(/\.?$/, `${tag}.`) : text),
-    reasonsList(f.certainty_reasons));
+  return h("div", { class: "finding" }, h("p", attrs, findingLine(text, f)), reasonsList(f.certainty_reasons));
 }
 
 function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: Names, title: string): HTMLElement {
@@ -94,9 +92,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   }
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);
-    nodes.push(findingBlock(
-      `${namedState(v.state, names.state)} breaks ${v.kind} toward ${namedState(v.against, names.state)}: ${names.treaty(v.treaty)} ${articleCited(v.article)}${instrumentSaid(v.instrument, INSTRUMENT_WORDS)}.`,
-      v, { class: "warn" }));
+    nodes.push(findingBlock(violationSaid(v, names.state, names.treaty), v, { class: "warn" }));
   }
   for (const d of (r.doubts ?? []).filter((x) => x.state === id || (x.concerns ?? []).includes(id))) {
     cite(d.treaty);

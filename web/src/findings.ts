@@ -1,9 +1,10 @@
-// The "Why?" panel's sentences for a duty to stay out of a war or to consult, kept apart from the page (no DOM) so that
-// tests/test_said_parity.py can run them in node beside the CLI's "Neutral: " and "Consultation: " lines
-// (foedus.render.explain_lines): each cites its provision as the CLI does, an instrument that is not a treaty said so.
-import type { Consultation, Neutral } from "./api";
+// The "Why?" panel's sentences for a duty to stay out of a war or to consult, and for a violation, kept apart from the
+// page (no DOM) so that tests/test_said_parity.py and tests/test_violation_said_parity.py can run them in node beside
+// the CLI's "Neutral: ", "Consultation: " and "Violation: " lines (foedus.render.explain_lines): each cites its
+// provision as the CLI does, an instrument that is not a treaty said so, its certainty tagged as the CLI tags it.
+import type { CertaintyReason, Consultation, Neutral, Violation } from "./api";
 import { INSTRUMENT_WORDS } from "./contract";
-import { articleCited, instrumentSaid } from "./said";
+import { articleCited, findingTag, instrumentSaid } from "./said";
 import { namedState } from "./wording";
 
 type Lookup = (id: string) => string;
@@ -25,4 +26,19 @@ export function neutralSaid(n: Pick<Neutral, "toward" | "treaty" | "article"> & 
 export function consultSaid(c: Pick<Consultation, "with" | "treaty" | "article"> & { instrument?: string }, state: Lookup,
   treaty: Lookup): string {
   return `Bound to consult with ${namedState(c.with, state)}: ${findingCited(c, treaty)}.`;
+}
+
+/** The panel's sentence for a violation: `v.state` breaks its duty of `v.kind` toward `v.against`, the provision cited
+ * as the CLI's "Violation: " line cites it after "despite" (findingCited: the CLI's `kind_cited` less the kind, said
+ * in the sentence). */
+export function violationSaid(v: Pick<Violation, "state" | "against" | "kind" | "treaty" | "article"> & { instrument?: string },
+  state: Lookup, treaty: Lookup): string {
+  return `${namedState(v.state, state)} breaks ${v.kind} toward ${namedState(v.against, state)}: ${findingCited(v, treaty)}.`;
+}
+
+/** A one-line finding's sentence as the panel shows it (explain.ts findingBlock): its certainty when not verified, or
+ * when verified but not to the day, in the CLI's words (said.ts findingTag), before the sentence's full stop. */
+export function findingLine(text: string, f: { certainty?: string; certainty_reasons?: CertaintyReason[] }): string {
+  const tag = f.certainty ? findingTag({ certainty: f.certainty, certainty_reasons: f.certainty_reasons }) : "";
+  return tag ? text.replace(/\.?$/, `${tag}.`) : text;
 }
