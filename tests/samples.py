@@ -31,13 +31,19 @@ provisions:
 WAR_ONE_ATTACK = "id: w\nname: W\nevents:\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
 
 
+def refusal(call: Callable[..., object], *args: Any, error: type[Exception] = FoedusError, **kwargs: Any) -> str:
+    """The one line `call(*args, **kwargs)` refuses with, which must be an `error` (a `FoedusError` by default): what
+    a bad-input test compares with the words it expects (tests/test_bad_input_sweep.py, test_file_field_words.py)."""
+    with pytest.raises(error) as caught:
+        call(*args, **kwargs)
+    return str(caught.value)
+
+
 def file_error(tmp_path: Path, read: Callable[[Path], object], text: str) -> str:
     """The error `read` gives for a file of `text`, after the file's name (which every such error starts with)."""
     path = tmp_path / "f.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(FoedusError) as caught:
-        read(path)
-    return str(caught.value).removeprefix(f"{path}: ")
+    return refusal(read, path).removeprefix(f"{path}: ")
 
 
 class Ran(NamedTuple):

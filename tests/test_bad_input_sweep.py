@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from foedus.engine.reliability import load_honour_model
-from foedus.errors import FoedusError, LikelyModelError, ScenarioError, TreatyDataError
+from foedus.errors import LikelyModelError, ScenarioError, TreatyDataError
 from foedus.likely.model import load_model
 from foedus.model.loader import load_treaties
 from foedus.model.overlay import SetStrength
 from foedus.model.world import World
-from samples import GOOD_TREATY, cli_line, error_line
+from samples import GOOD_TREATY, cli_line, error_line, refusal
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -44,9 +44,7 @@ def test_an_honour_files_era_that_is_no_mapping_is_refused_as_strength_is(tmp_pa
     for an empty table), where `strength: []` is refused; a table that is none (`post1945:` with nothing) as well."""
     path = tmp_path / "h.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(FoedusError) as caught:
-        load_honour_model(path)
-    assert str(caught.value) == f"{path}: {problem}"
+    assert refusal(load_honour_model, path) == f"{path}: {problem}"
     ok = tmp_path / "ok.yaml"  # a mapping of tables still reads
     ok.write_text("era: {post1945: {S2: 0.3}}\n", encoding="utf-8")
     assert load_honour_model(ok).era["post1945"]["S2"] == 0.3
@@ -88,9 +86,7 @@ def test_a_blank_article_or_short_name_or_an_invocation_by_no_one_is_refused(wor
     pact.write_text(PACT_WITH_HISTORY, encoding="utf-8")
     assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]
     pact.write_text(PACT_WITH_HISTORY.replace(old, new), encoding="utf-8")
-    with pytest.raises(TreatyDataError) as caught:
-        load_treaties([pact], world.states, world.places)
-    assert str(caught.value) == f"{pact}: {problem}"
+    assert refusal(load_treaties, [pact], world.states, world.places, error=TreatyDataError) == f"{pact}: {problem}"
 
 
 @pytest.mark.parametrize(("option", "value", "form"), [
@@ -114,9 +110,8 @@ def test_a_what_ifs_blank_article_is_refused_in_an_overlay_and_in_python(tmp_pat
                                      "strength: S1}\n", encoding="utf-8")
     code, _, err = cli_line([*CASCADE, "--overlay", "o.yaml"])
     _one_line(code, err, f"o.yaml: change 1 (set_strength.article): {problem}")
-    with pytest.raises(ScenarioError) as caught:
-        SetStrength(treaty="nato_1949", article=article, strength="S1")
-    assert str(caught.value) == f"SetStrength: article: {problem}"
+    said = refusal(SetStrength, treaty="nato_1949", article=article, strength="S1", error=ScenarioError)
+    assert said == f"SetStrength: article: {problem}"
 
 
 @pytest.mark.parametrize(("value", "said"), [(True, "true"), (1.0, "1.0")])
@@ -127,9 +122,8 @@ def test_a_likelihood_models_format_is_the_whole_number_1(tmp_path: Path, value:
     path.write_text(json.dumps(payload), encoding="utf-8")
     assert load_model(path).format == 1
     path.write_text(json.dumps({**payload, "format": value}), encoding="utf-8")
-    with pytest.raises(LikelyModelError) as caught:
-        load_model(path)
-    assert str(caught.value) == f"{path}: format: must be 1 (got {said}) (not a likelihood-model file?)"
+    assert refusal(load_model, path, error=LikelyModelError) == (
+        f"{path}: format: must be 1 (got {said}) (not a likelihood-model file?)")
 
 
 @pytest.mark.parametrize(("typed", "role", "message"), [
@@ -163,9 +157,7 @@ def test_a_scope_naming_a_token_twice_is_refused_as_a_state_list_is(world: World
     """A scope's `[crimea, crimea]` was read as one token (a slip the list hides, as a state listed twice is)."""
     pact = tmp_path / "pact.yaml"
     pact.write_text(GOOD_TREATY.replace("strength: S2}", f"strength: S2, scope: {scope}}}"), encoding="utf-8")
-    with pytest.raises(TreatyDataError) as caught:
-        load_treaties([pact], world.states, world.places)
-    assert str(caught.value) == f"{pact}: {problem}"
+    assert refusal(load_treaties, [pact], world.states, world.places, error=TreatyDataError) == f"{pact}: {problem}"
 
 
 WAR_FILE = resources.files("foedus.data").joinpath("wars", "israel_iran_2025.yaml")
@@ -183,9 +175,7 @@ def test_load_war_refuses_what_is_no_path(path: Any, message: str) -> None:
     from foedus.errors import WarDataError
     from foedus.war.loader import load_war
 
-    with pytest.raises(WarDataError) as caught:
-        load_war(path)
-    assert str(caught.value) == message
+    assert refusal(load_war, path, error=WarDataError) == message
 
 
 @pytest.mark.parametrize(("until", "message"), [
@@ -208,14 +198,10 @@ def test_a_war_replays_until_and_names_on_read_a_day_as_replay_war_does(until: A
     with resources.as_file(WAR_FILE) as path:
         war = load_war(path, world)
     assert replay(war, world, until="2025-06-20").end == dt.date(2025, 6, 20)
-    with pytest.raises(DateOutOfRangeError) as caught:
-        replay(war, world, until=until)
-    assert str(caught.value) == message
+    assert refusal(replay, war, world, until=until, error=DateOutOfRangeError) == message
     replayed = foedus.replay_war(war, world=world, until="2025-06-20")
     assert replayed.names_on("2025-06-20") == replayed.names_on(dt.date(2025, 6, 20))
-    with pytest.raises(DateOutOfRangeError) as caught:
-        replayed.names_on(until)
-    assert str(caught.value) == message
+    assert refusal(replayed.names_on, until, error=DateOutOfRangeError) == message
 
 
 def test_replay_refuses_a_war_that_is_not_loaded() -> None:
@@ -223,10 +209,9 @@ def test_replay_refuses_a_war_that_is_not_loaded() -> None:
     from foedus.errors import WarDataError
     from foedus.war.replay import replay
 
-    with pytest.raises(WarDataError) as caught:
-        replay("israel_iran_2025")  # type: ignore[arg-type]
-    assert str(caught.value) == ("war: expected a foedus.war.events.War (foedus.war.loader.load_war reads a file; "
-                                 "foedus.replay_war takes a path or a bundled war's id), not 'israel_iran_2025'")
+    assert refusal(replay, "israel_iran_2025", error=WarDataError) == (
+        "war: expected a foedus.war.events.War (foedus.war.loader.load_war reads a file; "
+        "foedus.replay_war takes a path or a bundled war's id), not 'israel_iran_2025'")
 
 
 COPIES = {  # a provision repeated alike loads: tests/test_treaty_file_refusals.py, "a repeat, not an ambiguity"
@@ -245,9 +230,8 @@ def test_an_invocation_or_source_given_twice_alike_is_refused(world: World, tmp_
     copied = line.replace(mark, other) if key == "sources" else line + line
     pact = tmp_path / "pact.yaml"
     pact.write_text(PACT_WITH_HISTORY.replace(line, copied), encoding="utf-8")
-    with pytest.raises(TreatyDataError) as caught:
-        load_treaties([pact], world.states, world.places)
-    assert str(caught.value) == f"{pact}: {key}[1]: the same as {key}[0]: give each once"
+    assert refusal(load_treaties, [pact], world.states, world.places, error=TreatyDataError) == (
+        f"{pact}: {key}[1]: the same as {key}[0]: give each once")
     if key != "sources":  # a source has no note: its copy with a title of its own is another source
         pact.write_text(PACT_WITH_HISTORY.replace(line, line + line.replace(mark, other)), encoding="utf-8")
     else:
