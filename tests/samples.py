@@ -56,15 +56,16 @@ class Ran(NamedTuple):
 
 def treaty_files(tmp_path: Path, files: Mapping[str, tuple[str, str, str, str, str, str]]) -> list[Path]:
     """A treaty file in `tmp_path` for each id of `files` -> (instrument, its members space-separated, the kind of its
-    one provision, article, strength, certainty): a duty under an instrument of the reader's choosing, as
-    `--treaties` or `World.load` takes them."""
+    one provision, article, strength, certainty): a duty under an instrument of the reader's choosing (none written
+    where it is "": the file's default, a treaty), as `--treaties` or `World.load` takes them."""
     paths = []
     for tid, (instrument, members, kind, article, strength, certainty) in files.items():
         states = members.split()
+        kind_of = f"instrument: {instrument}\n" if instrument else ""
         paths.append(tmp_path / f"{tid}.yaml")
         paths[-1].write_text(
             f"id: {tid}\nname: {tid}\ntype: {'multilateral' if len(states) > 2 else 'bilateral'}\n"
-            f"signed: 2020-01-01\nin_force: 2020-02-01\ninstrument: {instrument}\n"
+            f"signed: 2020-01-01\nin_force: 2020-02-01\n{kind_of}"
             f"sources: [{{url: 'https://example.org/{tid}'}}]\n"
             f"members: [{', '.join(f'{{state: {s}}}' for s in states)}]\n"
             f"provisions: [{{kind: {kind}, article: '{article}', strength: {strength}, certainty: {certainty}}}]\n",

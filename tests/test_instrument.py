@@ -13,19 +13,14 @@ import foedus
 from foedus.cited import instrument_said
 from foedus.model.treaty import Instrument
 from foedus.model.vocab import INSTRUMENT_WORDS
-from samples import cli_line
+from samples import cli_line, treaty_files
 
 QATAR = ["cascade", "-a", "IRN", "-t", "QAT", "-d", "2026-06-01"]
 
-PACT = """id: my_pact
-name: My pact
-signed: 2020-01-01
-in_force: 2020-02-01
-{instrument}sources: [{{url: "https://example.org/pact"}}]
-members: [{{state: FRA}}, {{state: DEU}}]
-provisions:
-  - {{kind: defense, article: "5", strength: S2}}
-"""
+def _pact(tmp_path: Path, instrument: str, tid: str = "my_pact", strength: str = "S2") -> Path:
+    """A defence pact of France and Germany (art. 5) under `instrument` ("": none said, a treaty by default)."""
+    (path,) = treaty_files(tmp_path, {tid: (instrument, "FRA DEU", "defense", "5", strength, "verified")})
+    return path
 
 
 def _joiners(args: list[str]) -> dict[str, dict[str, Any]]:
@@ -71,8 +66,8 @@ def test_who_joins_does_not_change_with_the_instrument(tmp_path: Path) -> None:
     """The same pact as a treaty and as an executive order binds the same states, under the same article."""
     found = {}
     for kind in ("", "executive_order"):
-        path = tmp_path / f"pact{kind}.yaml"
-        path.write_text(PACT.format(instrument=f"instrument: {kind}\n" if kind else ""), encoding="utf-8")
+        (folder := tmp_path / (kind or "none")).mkdir()
+        path = _pact(folder, kind)
         joiners = _joiners(["cascade", "-a", "RUS", "-t", "FRA", "-d", "2024-01-01", "--treaties", str(path)])
         found[kind] = {s: (j["treaty"], j["article"], j["instrument"]) for s, j in joiners.items()
                        if j["treaty"] == "my_pact"}
@@ -81,8 +76,7 @@ def test_who_joins_does_not_change_with_the_instrument(tmp_path: Path) -> None:
 
 
 def test_an_unknown_instrument_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "pact.yaml"
-    path.write_text(PACT.format(instrument="instrument: memo\n"), encoding="utf-8")
+    path = _pact(tmp_path, "memo")
     ran = cli_line(["treaties", "validate", str(path)])
     assert ran.returncode == 2 and "Traceback" not in ran.stderr
     assert ("instrument: must be 'treaty', 'executive_order', 'statute', 'political_statement' or 'forum' (got 'memo')"
@@ -102,10 +96,7 @@ def test_treaties_show_and_list_say_it() -> None:
 
 def test_an_order_that_also_binds_says_so(tmp_path: Path) -> None:
     """A state bound by a treaty and also by an executive order: the order, cited after "also", says what it is."""
-    treaty, order = tmp_path / "pact.yaml", tmp_path / "order.yaml"
-    treaty.write_text(PACT.format(instrument=""), encoding="utf-8")
-    order.write_text(PACT.format(instrument="instrument: executive_order\n").replace("my_pact", "my_order")
-                     .replace("strength: S2", "strength: S5"), encoding="utf-8")
+    treaty, order = _pact(tmp_path, ""), _pact(tmp_path, "executive_order", "my_order", "S5")
     ran = cli_line(["cascade", "-a", "RUS", "-t", "FRA", "-d", "2024-01-01", "--treaties", str(treaty),
                     "--treaties", str(order)])
     assert ran.returncode == 0, ran.stderr

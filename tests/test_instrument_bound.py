@@ -11,20 +11,10 @@ from typing import Any
 
 import pytest
 
-from samples import cli_line
+from samples import cli_line, treaty_files
 
 EO = "usa_qat_eo_2025 EO (an executive order, not a treaty)"
 SAID = "(an executive order, not a treaty)"
-
-PACT = """id: {id}
-name: My pact
-signed: 2020-01-01
-in_force: 2020-02-01
-{instrument}sources: [{{url: "https://example.org/pact"}}]
-members: [{{state: FRA}}, {{state: DEU}}]
-provisions:
-  - {{kind: defense, article: "5", strength: {strength}}}
-"""
 
 WAR = "id: t\nname: t\nend: 2024-03-01\nevents:\n  - {type: attack, date: 2024-01-10, attacker: RUS, victim: FRA}\n"
 
@@ -32,14 +22,11 @@ WAR = "id: t\nname: t\nend: 2024-03-01\nevents:\n  - {type: attack, date: 2024-0
 def _files(tmp_path: Path, primary_order: bool) -> list[str]:
     """A war (Russia attacks France) and two pacts binding Germany: an executive order (`my_order`) primary when
     `primary_order` (the stronger), else cited after "also" beside a treaty (`my_pact`)."""
-    order = "instrument: executive_order\n"
     strong, weak = ("S2", "S5") if primary_order else ("S5", "S2")
-    (tmp_path / "pact.yaml").write_text(PACT.format(id="my_pact", instrument="", strength=weak), encoding="utf-8")
-    (tmp_path / "order.yaml").write_text(PACT.format(id="my_order", instrument=order, strength=strong),
-                                         encoding="utf-8")
+    pacts = treaty_files(tmp_path, {"my_pact": ("", "FRA DEU", "defense", "5", weak, "verified"),
+                                    "my_order": ("executive_order", "FRA DEU", "defense", "5", strong, "verified")})
     (tmp_path / "war.yaml").write_text(WAR, encoding="utf-8")
-    return [str(tmp_path / "war.yaml"), "--treaties", str(tmp_path / "pact.yaml"), "--treaties",
-            str(tmp_path / "order.yaml")]
+    return [str(tmp_path / "war.yaml"), *(arg for path in pacts for arg in ("--treaties", str(path)))]
 
 
 def _text(args: list[str]) -> str:
@@ -72,7 +59,7 @@ def test_a_wars_first_binding_says_its_instrument(tmp_path: Path, monkeypatch: p
     assert f"2024-01-10 defense: my_order art. 5 {SAID}" in cells
     assert "also my_pact art. 5" in cells
     why = _text(["war", *_files(tmp_path, primary_order=True), "--until", "2024-01-20", "--state", "DEU"])
-    assert f"under My pact (my_order) art. 5 {SAID}; also nato_1949 art. 5;" in why
+    assert f"under my_order (my_order) art. 5 {SAID}; also nato_1949 art. 5;" in why
 
 
 def test_a_wars_also_line_says_its_instrument(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
