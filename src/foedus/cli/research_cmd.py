@@ -97,13 +97,13 @@ def dyads(
     title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
-    if system == "gw" and atop:  # a state ATOP does not code: its flags are empty, and said to be
+    if system == "gw" and atop:  # a state ATOP does not code: its flags (and covariates, depth) are empty, and said
         from foedus.research.gw_cow import outside_atop
         from foedus.sources.atop_release import ATOP_END
 
         rows = np.stack([columns["gwcode1"], columns["gwcode2"]], axis=1)
-        notes += gw_only_notes(int((outside_atop(rows) & (columns["year"] <= ATOP_END.year)).sum()))
-    if covariates:  # dyad-years with a state off the reference day: their covariates are empty, and said to be
+        notes += gw_only_notes(int((outside_atop(rows) & (columns["year"] <= ATOP_END.year)).sum()), covariates, depth)
+    if covariates:  # dyad-years with a state off the reference day (or GW-only): their covariates are empty, and said
         notes += off_day_notes(int(np.ma.getmaskarray(columns["cascade_defenders"]).sum()), system,
                                options.reference_day)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)

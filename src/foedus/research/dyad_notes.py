@@ -64,24 +64,38 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
 
 
 def off_day_notes(rows: int, system: str, reference_day: tuple[int, int]) -> list[str]:
-    """The note of a table with cascade covariates that has `rows` dyad-years with a state that is not a member of
-    the `system` on the reference day ((month, day): `DyadOptions.reference_day`, where the covariates read their
-    attack; they are empty there); none when there are none."""
+    """The note of a table with cascade covariates that has `rows` dyad-years where they are empty: a state that is
+    not a member of the `system` on the reference day ((month, day): `DyadOptions.reference_day`, where the
+    covariates read their attack) or, in the Gleditsch–Ward table, a state COW never lists (`GW_ONLY`: foedus knows
+    no such state); none when there are none."""
     if rows == 0:
         return []
     month, day = reference_day
-    return [f"the cascade covariates (cascade_defenders, cascade_defenders_cinc, cascade_major_defender) read an "
+    unknown = f" or is a state the COW list never has ({_gw_only()})" if system == "gw" else ""
+    return [f"the cascade covariates ({_COVARIATES}) read an "
             f"attack on {day} {dt.date(2000, month, 1):%B}: they are empty in the {counted(rows, 'dyad-year')} where "
             f"either state is not a member of the {_SYSTEMS[system][0]} state system on that day (it entered later "
-            "in the year or left earlier)"]
+            f"in the year or left earlier){unknown}"]
 
 
-def gw_only_notes(rows: int) -> list[str]:
+def gw_only_notes(rows: int, covariates: bool = False, depth: bool = False) -> list[str]:
     """The note of a Gleditsch–Ward table with `rows` dyad-years of 2018 or before that have a state COW never lists
-    (`foedus.research.gw_cow.GW_ONLY`): ATOP does not code it, so its ATOP flags are empty, not 0; none when none."""
+    (`foedus.research.gw_cow.GW_ONLY`): ATOP does not code it and foedus knows no treaty of it, so its ATOP flags,
+    and the cascade `covariates` and shared alliance's `depth` where written, are empty, unknown, not 0 or none;
+    none when none."""
     if rows == 0:
         return []
-    codes = ", ".join(str(c) for c in sorted(GW_ONLY))
-    return [f"the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty in the "
-            f"{counted(rows, 'dyad-year')} of a state the COW list never has (GW {codes}): ATOP codes COW's states, "
-            "and says nothing of these"]
+    columns = ["the ATOP flags (atop_defense … atop_consul, atopally, atopid)"]
+    columns += [f"the cascade covariates ({_COVARIATES})"] if covariates else []
+    columns += ["the shared alliance's depth (depth_shared, depth_shared_treaty, depth_shared_carried)"] * depth
+    named = ", ".join(columns[:-1]) + (" and " if len(columns) > 1 else "") + columns[-1]
+    return [f"{named} are empty in the {counted(rows, 'dyad-year')} of "
+            f"a state the COW list never has ({_gw_only()}): ATOP codes COW's states, and says nothing of these"
+            + (", nor does foedus know a treaty of one" if covariates or depth else "")]
+
+
+_COVARIATES = "cascade_defenders, cascade_defenders_cinc, cascade_major_defender"
+
+
+def _gw_only() -> str:
+    return "GW " + ", ".join(str(c) for c in sorted(GW_ONLY))

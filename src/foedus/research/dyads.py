@@ -14,7 +14,8 @@
   bound to defend `ccode2` in round 1 of the legal reading, their combined CINC (COW NMC 6.0, last value
   carried forward after 2016), and whether a COW major power is among them; missing in a dyad-year where
   either state is not a system member on that day (it entered later in the year or left earlier), as there is
-  no such attack to read.
+  no such attack to read, and in the Gleditsch–Ward table where either is a state COW never lists (`GW_ONLY`):
+  foedus knows no such state nor any treaty of one, so its 0 would read as "no ally" where it means "not coded".
 """
 
 from __future__ import annotations
@@ -207,6 +208,8 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
         present = windows.on_day(options.reference_day)
         members = _members(present, windows.first, options.system, options.reference_day)
         off = _off_reference_day(present, windows.first, rows)
+        if options.system == "gw":  # foedus has no such state and no treaty of one: unknown, not 0 defenders
+            off |= outside_atop(rows)
         frame |= _covariate_columns(source, cow_rows, options, off, members, progress)
     if not isinstance(source, StateRegistry) and options.depth:
         from foedus.research.dyad_depth import depth_columns
@@ -238,7 +241,8 @@ def _members(present: np.ndarray, first: int, system: System, reference_day: tup
 
 def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions, off: np.ndarray, members: np.ndarray,
                        progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
-    """The cascade covariates of each row, masked (missing) where `off` is set: a state off the reference day;
+    """The cascade covariates of each row, masked (missing) where `off` is set: a state off the reference day (or,
+    in the Gleditsch–Ward table, one COW never lists);
     `members`: (COW code, year) of the states that may defend (`_members`)."""
     from foedus.research.defenders import yearly_defenders  # the engine's rules: not needed for the flags alone
 

@@ -1,0 +1,55 @@
+"""The six states only the Gleditsch–Ward list has (`foedus.research.gw_cow.GW_ONLY`: the Transvaal, the Orange Free
+State, Tibet, ...) are states foedus does not know, with no treaty it knows of: an attack on one read 0
+`cascade_defenders` (the Transvaal, allied with the Orange Free State from 1897, "had no ally"), and the table's
+note and its .dta notes said only that their ATOP flags were empty. Their cascade covariates are empty now, like
+their flags, and the notes, on stderr, in the Parquet metadata and in the Stata file's own notes, say so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from foedus.research.gw_cow import GW_ONLY
+from samples import cli_line
+from test_table_citations import stata_notes
+
+pytestmark = pytest.mark.needs_data
+
+COVARIATES = ["cascade_defenders", "cascade_defenders_cinc", "cascade_major_defender"]
+
+
+def test_an_attack_on_a_gw_only_state_has_no_defender_count(tmp_path: Path) -> None:
+    out = tmp_path / "gw1897.dta"
+    proc = cli_line(["dyads", "--from", "1897", "--to", "1897", "--system", "gw", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_stata(out)
+    pair = table.set_index(["gwcode1", "gwcode2"])
+    assert pair.loc[(200, 563), COVARIATES].isna().all()  # the United Kingdom attacking the Transvaal: not coded
+    assert pair.loc[(563, 564), COVARIATES].isna().all()
+    assert pair.loc[(2, 200), "cascade_defenders"] >= 0  # two states COW lists: read as before
+    outside = table.gwcode1.isin(GW_ONLY) | table.gwcode2.isin(GW_ONLY)
+    assert outside.sum() == 202 and table.loc[outside, COVARIATES].isna().all().all()
+    notes = [line[len("note: "):] for line in proc.stderr.splitlines() if line.startswith("note: ")]
+    said = [n for n in notes if "never has (GW 89, 99, 563, 564, 711, 815)" in n]
+    assert len(said) == 2, notes  # the ATOP flags' note and the covariates' note, each naming the covariates
+    assert all("cascade_defenders, cascade_defenders_cinc, cascade_major_defender" in n for n in said)
+    empty = int(table.cascade_defenders.isna().sum())
+    assert any(f"empty in the {empty:,} dyad-years where" in n for n in said)  # the count of every empty row
+    assert all(f"note: {n}" in stata_notes(out) for n in said)  # a .dta shared alone says it too
+
+
+def test_the_depth_of_a_gw_only_state_is_said_to_be_unknown(tmp_path: Path) -> None:
+    """With --depth, the rows of such a state have no shared alliance (foedus knows none of its treaties): the note
+    names the depth columns too, so that their empty cells read as unknown, not as no alliance."""
+    out = tmp_path / "gw1897.parquet"
+    proc = cli_line(["dyads", "--from", "1897", "--to", "1897", "--system", "gw", "--no-covariates", "--depth",
+                     "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_parquet(out)
+    outside = table.gwcode1.isin(GW_ONLY) | table.gwcode2.isin(GW_ONLY)
+    assert table.loc[outside, "depth_shared"].isna().all()
+    said = [line for line in proc.stderr.splitlines() if "never has (GW" in line]
+    assert len(said) == 1 and "depth_shared, depth_shared_treaty, depth_shared_carried" in said[0]
+    assert "cascade_defenders" not in said[0]  # no covariates written, none named
