@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from foedus.cited import cited
+from foedus.cited import cited, instrument_said
 from foedus.code_words import support_when
 from foedus.wording import named_state
 
@@ -32,7 +32,8 @@ _CODED = {("arms", "general"): "military aid", ("arms", "grants_loans"): "milita
           ("arms", "grants_and_training"): "military aid in grants or loans and in training or technology",
           ("bases", "one_way"): "troops of one member based on another's territory"}
 
-_Provision = tuple[str, str | None, str, str, bool]  # treaty, article, when, certainty, coded with no giver
+_Provision = tuple[str, str | None, str, str, bool, str]  # treaty, article, when, certainty, coded with no giver,
+# the kind of instrument
 
 
 def coded_help(form: str, level: str) -> str:
@@ -54,7 +55,8 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str]) -> li
     forms: dict[tuple[str, str], dict[_Provision, list[Support]]] = {}
     for x in supporters:
         provisions = forms.setdefault((x.state, x.supports), {})
-        provisions.setdefault((x.treaty, x.article, x.when, x.certainty, x.atop_code is not None), []).append(x)
+        provisions.setdefault((x.treaty, x.article, x.when, x.certainty, x.atop_code is not None, x.instrument),
+                              []).append(x)
     lines = []
     for (state, supports), provisions in forms.items():
         said = {key: _provision(key, given) for key, given in provisions.items()}
@@ -76,10 +78,11 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str]) -> li
 
 
 def _provision(key: _Provision, given: list[Support]) -> str:
-    """One provision's forms of help, cited with when they are owed and their certainty (and, coded by ATOP with no
-    giver, what the alliance provides for, with the codes)."""
-    treaty, article, when, certainty, coded = key
-    tail = f"{cited(treaty, article)}, {support_when(when)}, {certainty}"
+    """One provision's forms of help, cited (an instrument that is not a treaty said so, as a duty's citation says
+    it: `instrument_said`) with when they are owed and their certainty (and, coded by ATOP with no giver, what the
+    alliance provides for, with the codes)."""
+    treaty, article, when, certainty, coded, instrument = key
+    tail = f"{cited(treaty, article)}{instrument_said(instrument)}, {support_when(when)}, {certainty}"
     if not coded:
         return f"{' and '.join(x.form.replace('_', ' ') for x in given)} ({tail})"
     codes = ", ".join(x.atop_code or "" for x in given)

@@ -86,7 +86,7 @@ export interface Doubt {
 /** A state bound to support a belligerent without being bound to fight. */
 export interface Support {
   state: string; supports: string; side: "attack" | "defense"; treaty: string; article: string | null; form: string;
-  level: string; when: string; basis: string; certainty: string; atop_code: string | null;
+  level: string; when: string; basis: string; certainty: string; atop_code: string | null; instrument: string;
 }
 
 /** With `draws`: these keys join the result's top level. */

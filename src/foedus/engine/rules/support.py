@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
+from foedus.engine.records import instrument_field
 from foedus.model.vocab import Certainty, HelpForm, atop_code, worst
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ class SupportLeg:
     coded: str | None = None
     """The ATOP code of an entry ATOP codes for the whole alliance, naming no giver ("MILAID=3"): `provider` may as
     well receive it; None: the treaty names who gives it, or binds every member to give it."""
+    instrument: str = "treaty"
+    """The kind of instrument the help is owed under (`treaty`, `statute`, ...: `Instrument`), said as a duty's is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class Support(Contracted):
         "the ATOP code of help ATOP codes for the alliance with no giver (e.g. MILAID=3): the alliance provides for "
         "it between its members, and `state` may give or receive it; null: the treaty names `state` a giver, or "
         "binds every member to give", "string | null"))
+    instrument: str = instrument_field()
 
 
 def owed_support(entry: HelpEntry) -> bool:
@@ -93,7 +97,8 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
         takers = members & set(e.to if e.to is not None else members)
         sure = worst([Certainty(e.certainty), standing]).value
         coded = _no_giver(treaty, e)
-        out += [SupportLeg(g, t, treaty.id, e, sure, coded) for t in sorted(takers) for g in sorted(givers) if g != t]
+        out += [SupportLeg(g, t, treaty.id, e, sure, coded, treaty.instrument.value)
+                for t in sorted(takers) for g in sorted(givers) if g != t]
     return out
 
 
@@ -125,7 +130,8 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
             if record is None:
                 e = leg.entry
                 record = store[i, side] = Support(leg.provider, leg.recipient, side, leg.treaty, e.article,
-                                                  e.form.value, e.level, e.when, e.basis, leg.certainty, leg.coded)
+                                                  e.form.value, e.level, e.when, e.basis, leg.certainty, leg.coded,
+                                                  leg.instrument)
             out.append(record)
     found = dict.fromkeys(out)  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
