@@ -108,3 +108,15 @@ def test_a_result_without_names_names_states_as_on_its_date(world: World) -> Non
     result = replace(foedus.cascade("USA", "RUS", "1979-06-01", world=world), names={})
     said = why_unmoved(world, result, "nato_1949", "RUS")
     assert said == "Soviet Union (RUS) is not a party to nato_1949 on 1979-06-01"
+
+
+def test_a_member_added_to_a_clause_naming_who_owes_it_is_said_to_owe_none(world: World) -> None:
+    """Japan made a party to the Manila Pact is owed art. IV(1), but does not owe it: the clause names the parties
+    that owe it. The reason said only that no clause owed to or by Japan is owed to the Philippines, as if Japan had
+    been added to the wrong side; it now names the clause's obligors, the date's parties (not Pakistan, out since
+    1973)."""
+    [why] = _whys(world, "CHN", "PHL", "2025-06-01", [AddMember(treaty="manila_1954", state="JPN")])
+    assert why.endswith("; art. IV(1) is owed only by the parties it names (Thailand (THA), Philippines (PHL), "
+                        "Australia (AUS) and 4 more), not by Japan (JPN)"), why
+    [why] = _whys(world, "CHN", "PHL", "2025-06-01", [AddMember(treaty="anzus_1951", state="JPN")])
+    assert "owed only by the parties it names" not in why, why  # ANZUS binds every party: no such reason

@@ -80,8 +80,27 @@ def why_unmoved(world: World, result: CascadeResult, treaty: str, state: str | N
         return "; ".join(said[:_MOST]) + (f"; and {len(said) - _MOST} more" if len(said) > _MOST else "")
     if by_article:  # every article's legs are owed to states no attack concerns
         leg, attack, _ = next(iter(by_article.values()))["not-owed"][0]
-        return _missed("not-owed", leg, attack, treaty, attacks, result, names, whom)
+        owes = (_named_obligors(world, treaty, state, article, table.members[treaty], names) if state is not None
+                else "")
+        return _missed("not-owed", leg, attack, treaty, attacks, result, names, whom) + owes
     return f"no clause of {treaty} binds any party in this scenario"
+
+
+def _named_obligors(world: World, treaty: str, state: str, article: str | None, parties: frozenset[str],
+                    names: Mapping[str, str]) -> str:
+    """Where `state` owes none of the treaty's clauses that bind a party to fight because each names the parties
+    that owe it and not `state` (the Manila Pact's art. IV(1): a member added by a what-if owes it to no one, though
+    it is owed to the member), that reason, after "; ", naming those of the date's `parties`; else nothing."""
+    provisions = [p for p in world.treaties[treaty].provisions if p.kind in COMMITTING
+                  and (article is None or p.article == article)]
+    if not provisions or any(p.obligors is None or state in p.obligors for p in provisions):
+        return ""
+    by_article: dict[str, list[str]] = {}
+    for p in provisions:
+        by_article.setdefault(p.article, []).extend(o for o in p.obligors or () if o in parties)
+    said = [f"{article_cited(a)} is owed only by the parties it names ({_listed(owing, names)})"
+            for a, owing in by_article.items()]
+    return f"; {and_listed(said)}, not by {named_state(state, names)}"
 
 
 def _judged(world: World, result: CascadeResult, legs: list[Leg], attacks: list[Attack]) -> dict[str, Judged]:
