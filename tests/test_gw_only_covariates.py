@@ -33,11 +33,30 @@ def test_an_attack_on_a_gw_only_state_has_no_defender_count(tmp_path: Path) -> N
     assert outside.sum() == 202 and table.loc[outside, COVARIATES].isna().all().all()
     notes = [line[len("note: "):] for line in proc.stderr.splitlines() if line.startswith("note: ")]
     said = [n for n in notes if "never has (GW 89, 99, 563, 564, 711, 815)" in n]
-    assert len(said) == 2, notes  # the ATOP flags' note and the covariates' note, each naming the covariates
-    assert all("cascade_defenders, cascade_defenders_cinc, cascade_major_defender" in n for n in said)
-    empty = int(table.cascade_defenders.isna().sum())
-    assert any(f"empty in the {empty:,} dyad-years where" in n for n in said)  # the count of every empty row
-    assert all(f"note: {n}" in stata_notes(out) for n in said)  # a .dta shared alone says it too
+    assert len(said) == 1, notes
+    assert said[0].startswith("the ATOP flags (atop_defense … atop_consul, atopally, atopid) and the cascade "
+                              "covariates (cascade_defenders, cascade_defenders_cinc, cascade_major_defender) are "
+                              "empty in the 202 dyad-years of a state"), said
+    assert f"note: {said[0]}" in stata_notes(out)  # a .dta shared alone says it too
+    assert not any("1 July" in n for n in notes)  # no state of 1897 is off the day: no note counts these rows twice
+
+
+def test_the_off_day_note_counts_the_other_empty_rows(tmp_path: Path) -> None:
+    """In 1816 some rows are off the day (a state not in the list on 1 July), some of a state COW never lists, and
+    some both; the off-day note said every empty row was off the day. It counts only the other empty rows now, so
+    the two notes' counts add up to the empty rows, none counted twice."""
+    out = tmp_path / "gw1816.parquet"
+    proc = cli_line(["dyads", "--from", "1816", "--to", "1816", "--system", "gw", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_parquet(out)
+    outside = table.gwcode1.isin(GW_ONLY) | table.gwcode2.isin(GW_ONLY)
+    empty = table.cascade_defenders.isna()
+    notes = [line for line in proc.stderr.splitlines() if line.startswith("note: ")]
+    (unknown,) = [n for n in notes if "never has (GW" in n]
+    (off,) = [n for n in notes if "1 July" in n]
+    assert outside.sum() > 0 and (empty & ~outside).sum() > 0 and empty[outside].all()
+    assert f"empty in the {int(outside.sum()):,} dyad-years of a state" in unknown
+    assert f"empty in the {int((empty & ~outside).sum()):,} other dyad-years where either state" in off, off
 
 
 def test_the_depth_of_a_gw_only_state_is_said_to_be_unknown(tmp_path: Path) -> None:

@@ -97,15 +97,15 @@ def dyads(
     title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
-    if system == "gw" and atop:  # a state ATOP does not code: its flags (and covariates, depth) are empty, and said
+    unknown = np.zeros(len(columns["year"]), dtype=bool)
+    if system == "gw":  # a state COW never lists: its flags, covariates (and depth) are empty, and said to be
         from foedus.research.gw_cow import outside_atop
-        from foedus.sources.atop_release import ATOP_END
 
-        rows = np.stack([columns["gwcode1"], columns["gwcode2"]], axis=1)
-        notes += gw_only_notes(int((outside_atop(rows) & (columns["year"] <= ATOP_END.year)).sum()), covariates, depth)
-    if covariates:  # dyad-years with a state off the reference day (or GW-only): their covariates are empty, and said
-        notes += off_day_notes(int(np.ma.getmaskarray(columns["cascade_defenders"]).sum()), system,
-                               options.reference_day)
+        unknown = outside_atop(np.stack([columns["gwcode1"], columns["gwcode2"]], axis=1))
+        notes += gw_only_notes(int(unknown.sum()), covariates, depth)
+    if covariates:  # the other dyad-years with a state off the reference day: their covariates are empty, and said
+        off = np.ma.getmaskarray(columns["cascade_defenders"]) & ~unknown
+        notes += off_day_notes(int(off.sum()), system, options.reference_day, besides=bool(unknown.any()))
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
         save_table(columns, out, force=force, datasets=cited, title=title, notes=notes, codebook=DYAD_COLUMNS)
         return

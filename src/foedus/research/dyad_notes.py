@@ -63,23 +63,23 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
     return notes
 
 
-def off_day_notes(rows: int, system: str, reference_day: tuple[int, int]) -> list[str]:
-    """The note of a table with cascade covariates that has `rows` dyad-years where they are empty: a state that is
-    not a member of the `system` on the reference day ((month, day): `DyadOptions.reference_day`, where the
-    covariates read their attack) or, in the Gleditsch–Ward table, a state COW never lists (`GW_ONLY`: foedus knows
-    no such state); none when there are none."""
+def off_day_notes(rows: int, system: str, reference_day: tuple[int, int], besides: bool = False) -> list[str]:
+    """The note of a table with cascade covariates that has `rows` dyad-years with a state that is not a member of
+    the `system` on the reference day ((month, day): `DyadOptions.reference_day`, where the covariates read their
+    attack; they are empty there), `besides` those of a state COW never lists, which `gw_only_notes` counts (their
+    covariates are empty too); none when there are none."""
     if rows == 0:
         return []
     month, day = reference_day
-    unknown = f" or is a state the COW list never has ({_gw_only()})" if system == "gw" else ""
+    noun = "other dyad-year" if besides else "dyad-year"
     return [f"the cascade covariates ({_COVARIATES}) read an "
-            f"attack on {day} {dt.date(2000, month, 1):%B}: they are empty in the {counted(rows, 'dyad-year')} where "
-            f"either state is not a member of the {_SYSTEMS[system][0]} state system on that day (it entered later "
-            f"in the year or left earlier){unknown}"]
+            f"attack on {day} {dt.date(2000, month, 1):%B}: they are empty in the {counted(rows, noun)} "
+            f"where either state is not a member of the {_SYSTEMS[system][0]} state system on that day (it entered "
+            "later in the year or left earlier)"]
 
 
 def gw_only_notes(rows: int, covariates: bool = False, depth: bool = False) -> list[str]:
-    """The note of a Gleditsch–Ward table with `rows` dyad-years of 2018 or before that have a state COW never lists
+    """The note of a Gleditsch–Ward table with `rows` dyad-years that have a state COW never lists
     (`foedus.research.gw_cow.GW_ONLY`): ATOP does not code it and foedus knows no treaty of it, so its ATOP flags,
     and the cascade `covariates` and shared alliance's `depth` where written, are empty, unknown, not 0 or none;
     none when none."""
@@ -89,13 +89,11 @@ def gw_only_notes(rows: int, covariates: bool = False, depth: bool = False) -> l
     columns += [f"the cascade covariates ({_COVARIATES})"] if covariates else []
     columns += ["the shared alliance's depth (depth_shared, depth_shared_treaty, depth_shared_carried)"] * depth
     named = ", ".join(columns[:-1]) + (" and " if len(columns) > 1 else "") + columns[-1]
-    return [f"{named} are empty in the {counted(rows, 'dyad-year')} of "
-            f"a state the COW list never has ({_gw_only()}): ATOP codes COW's states, and says nothing of these"
+    codes = ", ".join(str(c) for c in sorted(GW_ONLY))
+    return [f"{named} are empty in the {counted(rows, 'dyad-year')} of a state the COW list never has (GW {codes}): "
+            "ATOP codes COW's states, and says nothing of these"
             + (", nor does foedus know a treaty of one" if covariates or depth else "")]
 
 
 _COVARIATES = "cascade_defenders, cascade_defenders_cinc, cascade_major_defender"
 
-
-def _gw_only() -> str:
-    return "GW " + ", ".join(str(c) for c in sorted(GW_ONLY))
