@@ -7,13 +7,18 @@ their flags, and the notes, on stderr, in the Parquet metadata and in the Stata 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pytest
 
+from foedus.research.dyads import DyadOptions, build_dyads
 from foedus.research.gw_cow import GW_ONLY
 from samples import cli_line
 from test_table_citations import stata_notes
+
+if TYPE_CHECKING:
+    from foedus.model.world import World
 
 pytestmark = pytest.mark.needs_data
 
@@ -72,3 +77,17 @@ def test_the_depth_of_a_gw_only_state_is_said_to_be_unknown(tmp_path: Path) -> N
     said = [line for line in proc.stderr.splitlines() if "never has (GW" in line]
     assert len(said) == 1 and "depth_shared, depth_shared_treaty, depth_shared_carried" in said[0]
     assert "cascade_defenders" not in said[0]  # no covariates written, none named
+
+
+@pytest.mark.parametrize(("system", "year"), [("gw", 1897), ("cow", 1990), ("cow", 2019)])
+def test_build_dyads_keeps_the_notes_foedus_dyads_prints(world: World, tmp_path: Path, system: str,
+                                                         year: int) -> None:
+    """In Python, `build_dyads` gave the table without a word: a researcher there read the Transvaal's empty cells,
+    Germany's on 1 July 1990 or 2019's flags with no note saying why. Its frame's `attrs["notes"]` are the notes the
+    command prints for the same table."""
+    frame = build_dyads(world, DyadOptions(year, year, system=system))  # type: ignore[arg-type]
+    out = tmp_path / "d.parquet"
+    proc = cli_line(["dyads", "--from", str(year), "--to", str(year), "--system", system, "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
+    printed = [line[len("note: "):] for line in proc.stderr.splitlines() if line.startswith("note: ")]
+    assert printed and frame.attrs["notes"] == printed

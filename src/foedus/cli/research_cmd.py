@@ -64,13 +64,11 @@ def dyads(
     """Dyad-years with ATOP flags, atopally and atopid (the ATOP alliances the two share, ids joined by ';'),
     cascade covariates, (with --add) peacesciencer's covariates and (with --depth) the depth of the deepest shared
     alliance."""
-    import numpy as np
-
     from foedus.cli.progress import steps
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame
     from foedus.research.codebook import DYAD_COLUMNS
-    from foedus.research.dyad_notes import dyad_notes, gw_only_notes, off_day_notes
+    from foedus.research.dyad_notes import dyad_notes, empty_notes
     from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, missing_data, parse_covariates
     from foedus.sources.coverage import atop_present, history_notes
@@ -97,15 +95,7 @@ def dyads(
     title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
-    unknown = np.zeros(len(columns["year"]), dtype=bool)
-    if system == "gw":  # a state COW never lists: its flags, covariates (and depth) are empty, and said to be
-        from foedus.research.gw_cow import outside_atop
-
-        unknown = outside_atop(np.stack([columns["gwcode1"], columns["gwcode2"]], axis=1))
-        notes += gw_only_notes(int(unknown.sum()), covariates, depth)
-    if covariates:  # the other dyad-years with a state off the reference day: their covariates are empty, and said
-        off = np.ma.getmaskarray(columns["cascade_defenders"]) & ~unknown
-        notes += off_day_notes(int(off.sum()), system, options.reference_day, besides=bool(unknown.any()))
+    notes += empty_notes(columns, system, covariates, depth, options.reference_day)  # a state not read, and why
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
         save_table(columns, out, force=force, datasets=cited, title=title, notes=notes, codebook=DYAD_COLUMNS)
         return

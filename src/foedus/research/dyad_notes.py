@@ -6,6 +6,8 @@ contradicts another (peacesciencer's `cinc1` is empty where the cascade's CINC i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from foedus.model.state_files import COW_LAST_DAY, cow_ends
 from foedus.research.gw_cow import GW_ONLY
@@ -14,7 +16,7 @@ from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
 from foedus.wording import counted
 
-__all__ = ["dyad_notes", "gw_only_notes", "off_day_notes"]
+__all__ = ["dyad_notes", "empty_notes", "gw_only_notes", "off_day_notes"]
 
 _SYSTEMS = {"cow": ("COW", "the COW state system v2016", COW_LAST_DAY),
             "gw": ("Gleditsch–Ward", "the Gleditsch–Ward list", GW_LAST_DAY)}
@@ -97,3 +99,22 @@ def gw_only_notes(rows: int, covariates: bool = False, depth: bool = False) -> l
 
 _COVARIATES = "cascade_defenders, cascade_defenders_cinc, cascade_major_defender"
 
+
+def empty_notes(columns: Mapping[str, Any], system: str, covariates: bool, depth: bool,
+                reference_day: tuple[int, int]) -> list[str]:
+    """The notes of the rows where a dyad-year table's columns (`foedus.research.dyads.dyad_columns`) are empty for
+    want of a reading, not past the data's ends: in the Gleditsch–Ward table those of a state COW never lists
+    (`gw_only_notes`), and the other rows with a state off the reference day, where the cascade `covariates` are
+    (`off_day_notes`). `foedus dyads` prints them; `build_dyads` keeps them in its frame's `attrs["notes"]`."""
+    import numpy as np
+
+    from foedus.research.gw_cow import outside_atop
+
+    code1, code2 = ("gwcode1", "gwcode2") if system == "gw" else ("ccode1", "ccode2")
+    unknown = (outside_atop(np.stack([np.asarray(columns[code1]), np.asarray(columns[code2])], axis=1))
+               if system == "gw" else np.zeros(len(columns["year"]), dtype=bool))
+    notes = gw_only_notes(int(unknown.sum()), covariates, depth) if system == "gw" else []
+    if covariates:  # the other rows with a state off the reference day
+        off = np.ma.getmaskarray(columns["cascade_defenders"]) & ~unknown
+        notes += off_day_notes(int(off.sum()), system, reference_day, besides=bool(unknown.any()))
+    return notes

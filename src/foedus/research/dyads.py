@@ -171,14 +171,24 @@ def build_dyads(source: World | StateRegistry, options: DyadOptions,
                 progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """The dyad-year table (see the module docstring), as a pandas DataFrame; `progress(k)`: k years done. The
     ATOP flags are nullable Int8 (missing outside ATOP's coverage and states). Without covariates or depth the state
-    registry is all it needs (`foedus.world_cache.cached_states` loads it without the treaty model).
+    registry is all it needs (`foedus.world_cache.cached_states` loads it without the treaty model). Its
+    `attrs["notes"]` are the notes `foedus dyads` prints of these columns: what they carry past the data's ends and
+    where they are empty for want of a reading (`foedus.research.dyad_notes`).
 
     Raises:
         FoedusError: covariates or depth asked of the state registry alone.
     """
     from foedus.outputs.tables import columns_frame
+    from foedus.research.dyad_notes import dyad_notes, empty_notes
+    from foedus.sources.coverage import atop_present
 
-    return columns_frame(dyad_columns(source, options, progress))
+    columns = dyad_columns(source, options, progress)
+    frame = columns_frame(columns)
+    frame.attrs["notes"] = (dyad_notes(options.last, options.system, options.covariates, atop=atop_present(),
+                                       depth=options.depth)
+                            + empty_notes(columns, options.system, options.covariates, options.depth,
+                                          options.reference_day))
+    return frame
 
 
 def dyad_columns(source: World | StateRegistry, options: DyadOptions,
