@@ -11,7 +11,7 @@ from typing import Any
 
 from foedus.model.state_files import COW_LAST_DAY, cow_ends
 from foedus.research.gw_cow import GW_ONLY
-from foedus.research.peacesciencer import COVARIATES, last_years
+from foedus.research.ps_groups import COVARIATES, last_years
 from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
 from foedus.wording import counted

@@ -35,6 +35,7 @@ from foedus.errors import DataMissingError, FoedusError, ListedTwiceError
 from foedus.listed import listed_twice
 from foedus.research.coexist import Spells, year_windows
 from foedus.research.dyads import DyadOptions, system_spells
+from foedus.research.ps_groups import COVARIATES, last_years
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 __all__ = ["COVARIATES", "add_covariates", "covariate_columns", "covariate_data", "last_years", "missing_data",
            "parse_covariates"]
 
-COVARIATES = {"cinc": ("cinc1", "cinc2"), "cowmaj": ("cowmaj1", "cowmaj2"), "conttype": ("conttype",)}
 _MAJORS_FILE = "cow_states/majors2016.csv"
 
 
@@ -130,16 +130,6 @@ def missing_data(options: DyadOptions, added: tuple[str, ...] = ()) -> dict[str,
         readers.setdefault(("gw_states", GW_FILE, "the Gleditsch–Ward state list"), []).append("--system gw")
     return {name: f"{words} (for {' and '.join(by)})" for (name, path, words), by in readers.items()
             if dataset_file(path) is None}
-
-
-def last_years(wanted: tuple[str, ...]) -> dict[str, int]:
-    """The last year each requested covariate group has values for (later years are missing), by group name; none
-    for cowmaj, whose major powers of the data's last year are carried forward to every later year."""
-    from foedus.sources.contiguity import CONTIGUITY_END
-    from foedus.sources.cow import capabilities
-
-    ends: dict[str, Callable[[], int]] = {"cinc": lambda: capabilities().last_year, "conttype": lambda: CONTIGUITY_END}
-    return {name: ends[name]() for name in wanted if name in ends}
 
 
 def _lookup(rows: np.ndarray, side: int, table: dict[tuple[int, int], float]) -> np.ndarray:
