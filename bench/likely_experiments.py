@@ -27,12 +27,15 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   allied to a state of the side, and not allied to the side itself. `major-ally`: the candidate allied to a major
   power of the side (the coalition leader). The `-bound` variants read the side as its states plus the states the
   legal reading binds to it on the first day (`tie2_bound`, `major_ally_bound`).
+- `size-free`, `size-hurdle`, `size-shrink`: each war's expected joiners forecast from its first day in ways built to
+  survive the change of era (bench/likely_size.py says how).
 - `count/...`: war-level Poisson regressions (ridge, alpha 1) of the number of joiners on war features known
   on the first day; their out-of-sample Poisson deviance against the training mean's.
 
 Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py [--variants temper,era]
 [--subsets] [--inner-seed 0] [--colonial coldata110.csv --variants shipped,colonial,colonial-bound]
 [--variants shipped,tie2,tie2-bound,major-ally,major-ally-bound --subsets]
+[--variants shipped,size-free,size-hurdle,size-shrink --subsets]
 (needs `foedus[model]`; a few minutes on one core).
 """
 
@@ -48,6 +51,7 @@ from typing import Any
 import numpy as np
 
 from foedus.likely.validate import base_rate, frame_values
+from likely_size import SIZE_VARIANTS, choices_line, size_variants
 
 H = ("30", "365", "ever")
 GRID = np.round(np.arange(0.30, 1.51, 0.02), 2)
@@ -520,7 +524,8 @@ def main() -> None:
                                     "blend-log": _predict(SHIPPED, blend=_inner_blend(SHIPPED, by="log",
                                                                                       seed=args.inner_seed)),
                                     "blend-0.2": _predict(SHIPPED, blend=_inner_blend(SHIPPED, fixed=0.2)),
-                                    **{name: _predict(spec) for name, spec in (colonial | ties2).items()}}
+                                    **{name: _predict(spec) for name, spec in (colonial | ties2).items()},
+                                    **size_variants(_predict, SHIPPED)}
     print("| variant | scheme | horizon | subset | Brier skill | log-loss skill | AUC | slope |\n"
           "|---|---|---|---|---|---|---|---|")
     with threadpool_limits(1):
@@ -534,10 +539,17 @@ def main() -> None:
                       f"{s['auc']:.3f} | {slope} |", flush=True)
             if args.subsets:
                 _verdict(name, got)
-            if name in ("blend", "blend-log"):
-                _lambdas("brier" if name == "blend" else "log")
+            _choices(name, frame)
         if "count" in names:
             _count_models(frame)
+
+
+def _choices(name: str, frame: Any) -> None:
+    """What a variant chose inside its folds (the blend's λ, the war-size variants' fits), where it chose any."""
+    if name in ("blend", "blend-log"):
+        _lambdas("brier" if name == "blend" else "log")
+    if name in SIZE_VARIANTS:
+        print(choices_line(name, frame), flush=True)
 
 
 def _verdict(name: str, got: dict[tuple[str, str, str], dict[str, Any]]) -> None:

@@ -298,3 +298,40 @@ def test_the_second_degree_and_major_ally_ties_read_the_defence_tie_matrix(monke
     assert bench.second_degree(defence, rows, []).tolist() == [0] * 6
     assert bench.major_ally(defence, rows, [1]).tolist() == [1, 0, 1, 0, 1, 0]
     assert bench.major_ally(defence, rows, []).tolist() == [0] * 6
+
+
+def test_the_war_size_variants_forecast_within_the_training_wars(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_size's war-size forecasts (issue #14): the regressor is scale-free (the five largest P(join) over the
+    war's candidates), the Poisson fit's regressor is clipped to the training range and its forecast capped at the
+    largest training count, and the slope shrunk to 0 gives every war the training mean (the shipped model)."""
+    import numpy as np
+
+    bench = _load("likely_size", monkeypatch)
+    p = np.array([0.4, 0.2, 0.1, 0.1, 0.1, 0.1])
+    assert bench.scale_free(p) == pytest.approx(np.log(0.9 / 6))
+    assert bench.scale_free(np.concatenate([p, np.zeros(6)])) == pytest.approx(np.log(0.9 / 12))
+    x, counts = np.array([-3.0, -2.0, -1.0, 0.0]), np.array([0.0, 1.0, 2.0, 6.0])
+    fit = bench.fit_size(x, counts)
+    assert fit.b > 0 and (fit.lo, fit.hi, fit.cap) == (-3.0, 0.0, 6.0)
+    assert fit.forecast(5.0) == fit.forecast(0.0) <= 6.0 and fit.forecast(-9.0) == fit.forecast(-3.0)
+    assert np.exp(fit.a + fit.b * x).sum() == pytest.approx(counts.sum(), rel=1e-6)  # Poisson: totals match
+    flat = fit.shrunk(0.0, x, counts)
+    assert [flat.forecast(v) for v in (-9.0, -1.0, 9.0)] == pytest.approx([2.25] * 3)
+    assert fit.shrunk(1.0, x, counts).forecast(-1.0) == pytest.approx(fit.forecast(-1.0))
+    got, joiners = bench.war_regressor(np.concatenate([p, p / 2]), np.array([7] * 6 + [3] * 6),
+                                       np.array([1.0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0]))
+    assert got.tolist() == pytest.approx([np.log(0.45 / 6), np.log(0.9 / 6)]) and joiners.tolist() == [2.0, 1.0]
+
+
+def test_the_hurdle_reads_five_yes_no_features_of_each_war(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_size's hurdle features per war: a major power on each side, an intra-alliance war, some candidate bound
+    with conditions read as unmet, some candidate with a land border and a defence tie toward the same side."""
+    import pandas as pd
+
+    bench = _load("likely_size", monkeypatch)
+    frame = pd.DataFrame({"war": [2, 2, 1, 1], "attackers_major": [1, 1, 0, 0], "targets_major": [0, 0, 0, 0],
+                          "war_intra": [0, 0, 1, 1], "unmet_attack": [0, 0, 0, 0], "unmet_defense": [0, 1, 0, 0],
+                          "land_attack": [1, 0, 1, 0], "tie_defense_attack": [0, 0, 1, 0],
+                          "land_defense": [0, 1, 0, 0], "tie_defense_defense": [1, 0, 0, 0]})
+    # war 2's land border and defence tie lie toward different sides; war 1's first candidate has both toward attack
+    assert bench.war_features(frame).tolist() == [[0, 0, 1, 0, 1], [1, 0, 0, 1, 0]]
