@@ -200,21 +200,23 @@ def _poisson(x: np.ndarray, y: np.ndarray, ridge: float = 0.0) -> np.ndarray:
 def _war_size(spec: Any) -> Callable[[Any, Any, Any, str], float]:
     from foedus.likely.spec import join_matrix
 
-    cache: dict[tuple[int, str], np.ndarray] = {}
+    cache: dict[str, np.ndarray] = {}
+    fitted_for: list[Any] = [None]  # the model the cache holds fits of, kept so no later model is taken for it
 
     def top5(model: Any, frame: Any, h: str) -> float:
         p = model.join[h].prob(join_matrix(frame_values(frame), spec))
         return float(np.sort(p)[::-1][:5].sum())
 
     def expected(model: Any, train: Any, test_war: Any, h: str) -> float:
-        key = (id(model), h)
-        if key not in cache:
+        if fitted_for[0] is not model:
             cache.clear()
+            fitted_for[0] = model
+        if h not in cache:
             wars = train["war"].to_numpy()
             groups = [train[wars == w] for w in np.unique(wars)]
             x = np.array([[1.0, np.log(top5(model, g, h))] for g in groups])
-            cache[key] = _poisson(x, np.array([_joined(g, h).sum() for g in groups], dtype=float))
-        b = cache[key]
+            cache[h] = _poisson(x, np.array([_joined(g, h).sum() for g in groups], dtype=float))
+        b = cache[h]
         return float(np.exp(b[0] + b[1] * np.log(top5(model, test_war, h))))
 
     return expected
