@@ -35,3 +35,25 @@ def test_the_replay_reads_the_day_a_treaty_starts_where_the_rule_is(world: World
 
     monkeypatch.setattr(TreatyRules, "starts", ten_days_later)
     assert _first_bound(world) == dt.date(2024, 12, 14)
+
+
+def test_the_in_force_doubt_reads_the_day_a_treaty_starts_where_the_rule_is(world: World,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A doubt that the treaty was in force on the day reads its parties on the day it starts (`read_as`), the day
+    the date rule gives: it used to read `in_force` itself, so a change to the rule moved the table but not the
+    doubt's reading of it."""
+    from foedus.engine.assumption import Assumption, read_as
+
+    nato = world.treaty("nato_1949")
+    assert nato.in_force is not None
+    hypo = (Assumption("nato_1949", "in force"),)
+    day = nato.in_force - dt.timedelta(days=30)
+    assert read_as(nato, day, "in-force", hypo) == (nato.in_force, "in-force")
+    starts = TreatyRules.starts
+
+    def ten_days_later(self: TreatyRules, basis: str = "in-force") -> dt.date | None:  # a changed rule
+        start = starts(self, basis)  # type: ignore[arg-type]
+        return None if start is None else start + dt.timedelta(days=10)
+
+    monkeypatch.setattr(TreatyRules, "starts", ten_days_later)
+    assert read_as(nato, day, "in-force", hypo) == (nato.in_force + dt.timedelta(days=10), "in-force")

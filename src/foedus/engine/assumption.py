@@ -45,10 +45,12 @@ def by_treaty(assumed: Iterable[Assumption]) -> dict[str, tuple[Assumption, ...]
 
 def read_as(treaty: Treaty, day: dt.date, basis: Basis, hypo: tuple[Assumption, ...]) -> tuple[dt.date, Basis]:
     """The day and basis whose parties the treaty has under `hypo`: in force, those of its entry into force (the
-    recorded day; none found, its signature: the signed basis on `day`); not ended, those of its last day."""
+    recorded day, the date rule's `TreatyRules.starts`; none found, its signature: the signed basis on `day`); not
+    ended, those of its last day."""
     what = {a.what for a in hypo}
     if "in force" in what:
-        return (day, "signed") if treaty.in_force is None or basis == "signed" else (max(day, treaty.in_force), basis)
+        start = treaty.starts(basis)
+        return (day, "signed") if start is None or basis == "signed" else (max(day, start), basis)
     if "not ended" in what and treaty.terminated is not None and treaty.terminated <= day:
         return treaty.terminated - dt.timedelta(days=1), basis
     return day, basis
