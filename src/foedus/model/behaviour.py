@@ -127,14 +127,21 @@ class TreatyRules:
         into force). `in_effect` and the war replay's timeline of changes (`foedus.war.changes`) read it here."""
         return self.signed if basis == "signed" else self.in_force
 
+    def stops(self) -> tuple[tuple[dt.date, Literal["terminated", "coverage-ends"]], ...]:
+        """The first days the treaty no longer binds, each with why: its termination, and the day after its source's
+        coverage ends (not one past the calendar's end). `in_effect` and the war replay's timeline of changes
+        (`foedus.war.changes`) read them here, as they read `starts`."""
+        ends: tuple[tuple[dt.date, Literal["terminated", "coverage-ends"]], ...] = ()
+        if self.terminated is not None:
+            ends += ((self.terminated, "terminated"),)
+        if self.coverage_end is not None and self.coverage_end < dt.date.max:
+            ends += ((self.coverage_end + dt.timedelta(days=1), "coverage-ends"),)
+        return ends
+
     def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:
-        """True when the treaty binds on `day` (by entry into force, or by signature: `starts`)."""
+        """True when the treaty binds on `day` (by entry into force, or by signature: `starts`; until `stops`)."""
         start = self.starts(basis)
-        if start is None or day < start:
-            return False
-        if self.coverage_end is not None and day > self.coverage_end:
-            return False
-        return self.terminated is None or day < self.terminated
+        return start is not None and start <= day and all(day < end for end, _ in self.stops())
 
     def carried_on(self, day: dt.date) -> bool:
         """True when `day` is past the end of the treaty's source, which coded it in force then (`carried_from`)."""

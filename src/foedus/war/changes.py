@@ -180,10 +180,8 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
     if start is not None:
         dated = () if basis == "signed" else first_day_fact(treaty, None, named(start))
         yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force", reasons=standing + dated)
-    if treaty.terminated is not None:
-        yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing + ended_fact(treaty))
-    if treaty.coverage_end is not None and treaty.coverage_end < dt.date.max:  # covered to the calendar's end
-        yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
+    for day, why in treaty.stops():  # the end rule's days (`TreatyRules.stops`), as the leg table reads them
+        yield TreatyChange(day, t, why, reasons=standing + ended_fact(treaty) if why == "terminated" else ())
     held = list(_members(treaty, start, basis, named))
     yield from held
     if any(m.frozen for m in treaty.members):  # rare (Armenia's CSTO rows): most pay no call for the freezes' days
