@@ -3,6 +3,8 @@ known attack, and a neutrality duty says what it forbids."""
 
 from __future__ import annotations
 
+import pytest
+
 import foedus
 from foedus.render import explain_text
 
@@ -24,3 +26,16 @@ def test_the_legal_reading_words_the_opening_attack_as_it_was() -> None:
     text = explain_text(result)
     assert "because Ukraine (UKR) attacked Russia (RUS) at kursk-oblast" in text
     assert "the escalatory reading assumes" not in text
+
+
+def test_whether_a_reading_assumes_its_strikes_is_the_strikes_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words follow the strikes rule (`STRIKES`): they used to test the reading's name, so a reading whose
+    strikes the rule changed was still said to assume them."""
+    from foedus.engine.rules.strikes import STRIKES, Strikes
+
+    result = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", reading="escalatory")
+    assert "the escalatory reading assumes" in explain_text(result)
+    monkeypatch.setitem(STRIKES, "escalatory", Strikes(defenders_strike=False, at_home=False))  # a changed rule
+    text = explain_text(result)
+    assert "reading assumes" not in text
+    assert "because Ukraine (UKR) attacked North Korea (PRK) at north-korea" in text

@@ -26,6 +26,7 @@ from foedus.engine.records import (
     Violation,
     Withheld,
 )
+from foedus.engine.rules.strikes import STRIKES
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
@@ -124,10 +125,12 @@ def _because(result: CascadeResult, b: Because) -> str:
     """The attack that set an obligation off. In the escalatory reading every state on a side fights, so a strike
     on a joiner (or by one) is the reading's assumption, not a known attack, and is worded as one: "because the
     escalatory reading assumes Ukraine (UKR) strikes North Korea (PRK) at north-korea". The web's "Why?" panel says
-    the same after "because" (web/src/said.ts `becauseWords`; tests/test_said_parity.py)."""
+    the same after "because" (web/src/said.ts `becauseWords`; tests/test_said_parity.py). Whether the reading assumes
+    its strikes is the strikes rule's (`STRIKES`, `Strikes.assumed`)."""
     s = result.scenario
-    if s.reading == "escalatory" and not (b.by in s.attackers and b.attacked in s.targets):
-        return f"because the escalatory reading assumes {attack_words(b.by, b.attacked, b.kind, b.place, result.names)}"
+    if STRIKES[s.reading].assumed and not (b.by in s.attackers and b.attacked in s.targets):
+        said = attack_words(b.by, b.attacked, b.kind, b.place, result.names)
+        return f"because the {s.reading} reading assumes {said}"
     return f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, _deed(result, b, past=True))}"
 
 

@@ -29,6 +29,13 @@ class Strikes:
     defenders_strike: bool
     at_home: bool
 
+    @property
+    def assumed(self) -> bool:
+        """Whether the strikes the reading brings beyond the opening attacks are its assumption, not attacks known to
+        be made (every belligerent striking the other side's homes): a result says "the escalatory reading assumes
+        ..." of them (`foedus.render`)."""
+        return self.defenders_strike or self.at_home
+
 
 STRIKES: dict[Reading, Strikes] = {
     "legal": Strikes(defenders_strike=False, at_home=False),
