@@ -11,6 +11,7 @@ from foedus.cited import article_cited
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
+from foedus.engine.rules.gates import provision_gates
 from foedus.model.treaty import DateCertainty, Member, Span, Treaty
 from foedus.model.vocab import INSTRUMENT_WORDS, Instrument
 from foedus.model.world import World
@@ -141,8 +142,7 @@ def _provisions(t: Treaty) -> Table:
     for p in t.provisions:
         who = f"{_who(p.obligors)} → {_who(p.beneficiaries)}"
         scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"
-        gates = ", ".join(g for g, on in (("request-gated", p.request_gated), ("non-provocation", p.non_provocation),
-                                          (f"needs {p.needs_decision}", bool(p.needs_decision))) if on)
+        gates = ", ".join(provision_gates(t, p))  # every gate the rules say its legs carry (`rules.GATES`)
         if p.valid is not None:
             gates += f" valid {p.valid.start}–{p.valid.end or ''}"
             dated = [f"{edge}: {how_dated(how)}" for edge, how in (("start", p.valid.start_certainty),
@@ -150,7 +150,5 @@ def _provisions(t: Treaty) -> Table:
             gates += f" ({'; '.join(dated)})" if dated else ""
         if p.adversary.type != "any":
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
-        if p.unresolved:  # ATOP flags a condition without saying which (the cascade reads it per --unresolved)
-            gates += f" unresolved ATOP condition(s): {', '.join(p.unresolved)}"
         _row(provisions, p.kind.value, article_cited(p.article), p.strength.value, p.trigger.value, who, scope, gates)
     return provisions

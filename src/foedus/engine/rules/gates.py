@@ -15,10 +15,12 @@ from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
+    from foedus.model.treaty import Provision, Treaty
 
 __all__ = ["GATES", "GENERATION", "STARTER_GATES", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_gate",
            "closed_reason", "gate_doubt", "gate_named", "gate_reason", "gates_of", "gates_per_provision",
-           "register_gate", "unregister_gate", "victim_status", "void_for_starters", "withheld_by_switches"]
+           "provision_gates", "register_gate", "unregister_gate", "victim_status", "void_for_starters",
+           "withheld_by_switches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,8 @@ class Gate:
     wording is known (`Provision.gates_certainty`) is said with its reason and assumption and counts for a leg it
     holds back (`gate_doubt`); a suspension, or a reading of the clause (`aggressor`), is not. A gate reads a leg
     only through what `foedus.engine.rules.alike.reading` keeps (a doubt whose legs read alike is not tested again).
+    `shown(leg)`: what `foedus treaties show`'s gates column says of a provision whose legs carry a per-provision gate
+    (`provision_gates`; None: the gate's name; "": nothing, the column saying it otherwise).
     """
 
     name: str
@@ -58,6 +62,7 @@ class Gate:
     assumes: Callable[[Leg, Mapping[str, str]], str] | None = None
     per_provision: bool = False
     worded: bool = True
+    shown: Callable[[Leg], str] | None = None
 
     @property
     def victim(self) -> bool:
@@ -84,31 +89,32 @@ GATES: list[Gate] = [
          reason=lambda leg, names: f"{named_state(leg.beneficiary, names)} started the war (non-provocation clause)",
          open_for=lambda state, s: state not in s.starters,
          assumes=lambda leg, names: f"non-provocation: {named_state(leg.beneficiary, names)} did not start the war",
-         per_provision=True),
+         per_provision=True, shown=lambda leg: "non-provocation"),
     # a neutrality clause that binds when the partner is attacked, not when it attacks (ATOP NEUCOATT 1), protects a
     # victim: the escalatory reading's counter-strikes on the side that started the war do not set it off
     Gate("aggressor", carried=_protects_victims_only,
          reason=lambda leg, names: f"{named_state(leg.beneficiary, names)} is on the side that started the war (the "
                                    "clause protects a partner that is attacked, not one struck back)",
-         open_for=lambda state, s: state not in s.starters, per_provision=True, worded=False),
+         open_for=lambda state, s: state not in s.starters, per_provision=True, worded=False,
+         shown=lambda leg: ""),  # the trigger's reading, not a condition the clause states
     # "... at the request of the party attacked" (CSTO art. 4, Rio art. 3(2))
     Gate("request", carried=lambda leg: leg.provision.request_gated,
          reason=lambda leg, names: f"help is request-gated and {named_state(leg.beneficiary, names)} did not ask",
          open_for=lambda state, s: s.asks(state),
          assumes=lambda leg, names: f"request-gated: assumes {named_state(leg.beneficiary, names)} asks for help",
-         per_provision=True),
+         per_provision=True, shown=lambda leg: "request-gated"),
     # conditions ATOP flags without saying what they are (location, conflict, number, demand, adversary)
     Gate("unresolved", carried=lambda leg: bool(leg.provision.unresolved),
          reason=lambda leg, names: "unresolved ATOP condition(s) read as unmet: " + ", ".join(leg.provision.unresolved),
          closed=lambda leg, scenario: scenario.unresolved == "unmet",
          assumes=lambda leg, names: "unresolved ATOP condition(s) read as met: " + ", ".join(leg.provision.unresolved),
-         per_provision=True),
+         per_provision=True, shown=lambda leg: "unresolved ATOP condition(s): " + ", ".join(leg.provision.unresolved)),
     # a decision the clause needs first (SADC Summit authorisation, France-Greece joint determination)
     Gate("decision", carried=lambda leg: bool(leg.provision.needs_decision),
          reason=lambda leg, names: f"it needs {leg.provision.needs_decision}, read as not taken",
          closed=lambda leg, scenario: scenario.decisions == "not-taken",
          assumes=lambda leg, names: f"assumes the decision it needs is taken: {leg.provision.needs_decision}",
-         per_provision=True),
+         per_provision=True, shown=lambda leg: f"needs {leg.provision.needs_decision}"),
 ]
 VICTIM_GATES = frozenset({"non_provocation", "aggressor", "request"})  # the ones the vectorised engines implement
 STARTER_GATES = frozenset({"non_provocation", "aggressor"})  # closed for a state on the side that started the war
@@ -135,6 +141,14 @@ def unregister_gate(name: str) -> None:
 def gate_named(name: str) -> Gate:
     """The registered gate with this name."""
     return next(g for g in GATES if g.name == name)
+
+
+def provision_gates(treaty: Treaty, provision: Provision) -> list[str]:
+    """What `foedus treaties show` says of a provision's gates: each per-provision gate its legs carry (a leg not
+    suspended: a suspension is a member's, shown with the members), in its words (`Gate.shown`), in `GATES`' order."""
+    leg = Leg("", "", treaty, provision)
+    said = ((g.name if g.shown is None else g.shown(leg)) for g in GATES if g.per_provision and g.carried(leg))
+    return [words for words in said if words]
 
 
 def void_for_starters(leg: Leg) -> bool:

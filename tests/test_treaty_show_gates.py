@@ -1,0 +1,44 @@
+"""`foedus treaties show`'s gates column says every gate the rules put on a provision's legs (`rules.GATES`,
+`rules.gates.provision_gates`): it listed request-gated, non-provocation and a decision by hand, so a gate added to
+the rules held legs back in every cascade while the treaty's table showed none."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.engine.rules import Gate, register_gate, unregister_gate
+from foedus.model.world import World
+
+
+def _provisions(world: World, treaty: str, capsys: pytest.CaptureFixture[str]) -> str:
+    from foedus.cli.treaty_show import print_treaty
+
+    print_treaty(world, treaty, as_json=False)
+    return capsys.readouterr().out
+
+
+def test_a_new_gate_shows_in_the_gates_column(world: World, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
+    assert "toy_gate" not in _provisions(world, "manila_1954", capsys)
+    toy = Gate("toy_gate", carried=lambda leg: leg.treaty.id == "manila_1954", reason=lambda leg, names: "toy",
+               closed=lambda leg, scenario: True, per_provision=True)
+    register_gate(toy)
+    try:
+        assert "toy_gate" in _provisions(world, "manila_1954", capsys)  # by its name
+        words = Gate("toy_words", carried=lambda leg: leg.treaty.id == "manila_1954", reason=lambda leg, names: "",
+                     per_provision=True, shown=lambda leg: f"toy words on art. {leg.provision.article}")
+        register_gate(words)
+        worded = _provisions(world, "manila_1954", capsys)
+    finally:
+        unregister_gate("toy_gate")
+        unregister_gate("toy_words")
+    assert "toy words on art. IV(1)" in worded
+
+
+def test_the_gates_the_clauses_state_are_shown_in_the_rules_words(world: World, capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "400")
+    csto = _provisions(world, "csto_1992", capsys)
+    assert "request-gated" in csto
+    assert "aggressor" not in csto
