@@ -56,19 +56,27 @@ def validation_check(scheme: str, horizon: str, subset: str) -> str:
 _SEVERITY_WORDS = {"incursion": "an incursion", "coercion": "coercion"}
 
 
+# the switches the header says otherwise: the place, target kind and reading in its bracket, `ongoing_since` on a line
+# of its own
+_SAID_OTHERWISE = frozenset({"place", "target_kind", "reading", "ongoing_since"})
+
+
 def settings_said(s: Scenario, *, said: Iterable[str] = ()) -> list[str]:
     """The scenario's settings that are not the defaults, in words, for a header that must not read as the default
     answer: "(territory, legal)" was all the tree said of an incursion with help not requested, so a pasted "no
     state is obligated to join" read as the answer to an armed attack. `said`: the settings the header already
-    names (the text's names its basis and territory view on every answer)."""
+    names (the text's names its basis and territory view on every answer). Every switch `Scenario` declares is read
+    against its declared default, so one without words here is said as "name: value", never left out."""
+    from foedus.datarecord import fields
+
     severity = f"{_SEVERITY_WORDS.get(s.severity, s.severity)} (not an armed attack)"
-    words = {"severity": None if s.severity == "armed-attack" else severity,
-             "requested": None if s.requested else "help not requested",
-             "basis": None if s.basis == "in-force" else "membership by signature",
-             "territory_view": None if s.territory_view == "recognized" else "contested places read by every claimant",
-             "unresolved": None if s.unresolved == "met" else "ATOP's unspecified conditions read as unmet",
-             "decisions": None if s.decisions == "taken" else "council decisions not taken"}
-    return [w for key, w in words.items() if w is not None and key not in said]
+    words = {"severity": severity, "requested": "help not requested", "basis": "membership by signature",
+             "territory_view": "contested places read by every claimant",
+             "unresolved": "ATOP's unspecified conditions read as unmet", "decisions": "council decisions not taken"}
+    defaults = {f.name: f.metadata["input"].default for f in fields(type(s)) if "input" in f.metadata}
+    shown = [*words, *(name for name in defaults if name not in words and name not in _SAID_OTHERWISE)]
+    return [words.get(name) or f"{name.replace('_', ' ')}: {getattr(s, name)}" for name in shown
+            if name not in said and getattr(s, name) != defaults[name]]
 
 
 def settings_tail(s: Scenario, said: Iterable[str] = ()) -> str:
