@@ -117,14 +117,21 @@ def test_three_outcome_scores_are_proper_and_bounded() -> None:
     assert score3([]).brier is None
 
 
-@pytest.mark.needs_data
-def test_reliability_rows_of_the_first_world_war(world, cow) -> None:  # type: ignore[no-untyped-def]
-    from foedus.backtest.reliability_data import Switches, reliability_rows
+@pytest.fixture(scope="module")
+def ww1(world, cow):  # type: ignore[no-untyped-def]
+    """The First World War replayed in the legal reading, as the reliability data set replays it."""
     from foedus.backtest.replay_run import ReplayBacktest
 
-    ww1 = cow[0][106]
-    rb = ReplayBacktest(wars=[replay_war_variants(world, ww1, candidates_of(world, ww1), draws=None, seed=1,
-                                                  variants=("legal",))])
+    war = cow[0][106]
+    return ReplayBacktest(wars=[replay_war_variants(world, war, candidates_of(world, war), draws=None, seed=1,
+                                                    variants=("legal",))])
+
+
+@pytest.mark.needs_data
+def test_reliability_rows_of_the_first_world_war(world, ww1) -> None:  # type: ignore[no-untyped-def]
+    from foedus.backtest.reliability_data import Switches, reliability_rows
+
+    rb = ww1
     rows = {r.treaty: r for r in reliability_rows(world, rb)}
     franco_russian = rows["atop_1385"]  # COW's pairs have Russia and France start their fights with Germany;
     assert franco_russian.met  # the first attack on either is Austria-Hungary's on France (1915-10-05)
@@ -132,6 +139,25 @@ def test_reliability_rows_of_the_first_world_war(world, cow) -> None:  # type: i
     assert rows["atop_1490"].met  # the Greek-Serbian alliance: Greece joined only in 1917
     narrow = {r.treaty: r for r in reliability_rows(world, rb, Switches(unresolved="unmet"))}
     assert not narrow["atop_1385"].met  # its adversary condition is flagged, not specified
+
+
+@pytest.mark.needs_data
+def test_the_unresolved_switch_is_read_by_the_gate(world, ww1) -> None:  # type: ignore[no-untyped-def]
+    """The data set's unresolved switch holds a duty back by asking the `unresolved` gate (`rules.GATES`), as a
+    cascade does: it tested the trigger's flagged conditions itself, so a change to the gate changed every cascade
+    but not the reliability rows."""
+    from foedus.backtest.reliability_data import Switches, reliability_rows
+    from foedus.datarecord import replace
+    from foedus.engine.rules.gates import GATES
+
+    at = next(i for i, g in enumerate(GATES) if g.name == "unresolved")
+    original = GATES[at]
+    GATES[at] = replace(original, closed=lambda leg, scenario: False)  # a gate never closed
+    try:
+        narrow = {r.treaty: r for r in reliability_rows(world, ww1, Switches(unresolved="unmet"))}
+    finally:
+        GATES[at] = original
+    assert narrow["atop_1385"].met
 
 
 @pytest.mark.needs_data

@@ -28,6 +28,8 @@ from typing import Any, Literal
 from foedus.backtest.replay_run import ReplayBacktest
 from foedus.backtest.replayed import ReplayedWar
 from foedus.engine.reliability import ERA_CUTOFF
+from foedus.engine.rules.gates import withheld_by_switches
+from foedus.engine.scenario import switches as scenario_switches
 from foedus.engine.table import leg_table
 from foedus.model.treaty import Kind
 from foedus.model.world import World
@@ -126,8 +128,9 @@ def _war_rows(world: World, w: ReplayedWar, switches: Switches) -> list[Reliabil
     fought = _sides_fought(w)
     first: dict[tuple[str, str], dict[str, dt.date]] = {}  # (treaty, obligor) -> side -> first day
     for ev in w.evaluations:
+        read = scenario_switches(ev.date, unresolved=switches.unresolved)  # the gates read the switch as the data's
         for t in ev.triggered.values():
-            if t.kind not in switches.kinds or (switches.unresolved == "unmet" and t.unresolved):
+            if t.kind not in switches.kinds or (t.leg is not None and withheld_by_switches(t.leg, read)):
                 continue
             p = cow.participants.get(t.obligor)
             if not switches.originals and p is not None and p.role == "original":

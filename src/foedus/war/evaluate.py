@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from foedus.datarecord import replace
 from foedus.engine.cascade import run_cascade
 from foedus.engine.citing import Certifier, assumed_conditions
+from foedus.engine.leg import Leg
 from foedus.engine.outcome import doubts_of
 from foedus.engine.records import CertaintyReason, Doubt
 from foedus.engine.result import CascadeResult, Joiner
@@ -62,6 +63,7 @@ class Trigger:
     reasons: tuple[CertaintyReason, ...] = ()  # the facts that lower it, as `certainty_reasons` are
     instrument: str = "treaty"  # what kind of instrument it is owed under, as an obligation's (`Leg.instrument`)
     conditions: tuple[str, ...] = ()  # what it assumes, as an obligation's (`foedus.engine.citing.assumed_conditions`)
+    leg: Leg | None = field(default=None, compare=False, repr=False)  # the leg triggered, for its gates to be asked
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -135,7 +137,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
             level, reasons = sure.leg(leg, attack.victim, attack.place, attack.kind)
             trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
                            side, attack, tuple(p.unresolved), level, tuple(reasons), leg.instrument,
-                           assumed_conditions(leg, attack, reasons, sure.names))
+                           assumed_conditions(leg, attack, reasons, sure.names), leg)
             out.setdefault(trig.key, trig)
     return out
 
