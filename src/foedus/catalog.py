@@ -80,15 +80,23 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
 
 
 def treaty_help(treaty: Treaty) -> dict[str, Any]:
-    """What `treaty_detail` derives beyond the file: duties per defence/offence provision, forms of help, depth."""
+    """What `treaty_detail` derives beyond the file: duties per defence/offence provision, forms of help, depth (over
+    the treaty's life, every form it held, as ATOP's alliance-level codes) and `depth_latest`: for a treaty some of
+    whose forms began late or ended (`since`, `until`), its depth from the last such change on, the forms that held
+    then only, as `foedus dyads --depth` reads a year (`{"year", "depth", "depth_all"}`; null when none changed)."""
     from foedus.model.help import duty_of, forms_of_help
-    from foedus.research.depth import treaty_depth
+    from foedus.research.depth import DepthModel, treaty_depth
+    from foedus.sources.atop_codes import form_years
 
     duties = [duty_of(treaty, p).to_dict() | {"kind": p.kind.value, "obligors": p.obligors,
                                               "beneficiaries": p.beneficiaries}
               for p in treaty.provisions if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
     forms = [e.model_dump(mode="json", exclude_none=True) for e in forms_of_help(treaty)]
-    return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty)}
+    model, years = DepthModel.bundled(), form_years(treaty)
+    latest = treaty_depth(treaty, model, year=years[-1]) if years else None
+    return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty, model),
+            "depth_latest": None if latest is None else {"year": years[-1], "depth": latest["depth"],
+                                                         "depth_all": latest["depth_all"]}}
 
 
 def in_force_sure(treaty: Treaty) -> str:

@@ -62,3 +62,11 @@ def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
                   f"which ATOP's 1815–2018 alliances are N(0, 1)); depth counting separate agreements too: {every}"))
     items = ", ".join(f"{k}={'?' if v is None else v}" for k, v in dep["items"].items())
     console.print(escape(f"items: {items}"))
+    latest = info["depth_latest"]
+    if latest is not None:
+        every = "" if latest["depth_all"] is None else \
+            f", counting separate agreements too {_interval(latest['depth_all'])}"
+        console.print(escape(f"depth above counts every form of help the treaty has held, those with a span too, as "
+                             f"ATOP's alliance-level codes count every phase; a year's depth (`foedus dyads --depth`) "
+                             f"counts the forms that held in it: from {latest['year']} on, depth "
+                             f"{_interval(latest['depth'])}{every}"), highlight=False)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Provision, Treaty
 
 
-__all__ = ["DUTY_TEXT", "DutyView", "duty_of", "forms_of_help"]
+__all__ = ["DUTY_TEXT", "DutyView", "duty_of", "forms_of_help", "held_in"]
 
 DUTY_BY_STRENGTH = {Strength.S1: Duty.ALL_MEANS, Strength.S2: Duty.AID, Strength.S3: Duty.CONSTITUTIONAL,
                     Strength.S4: Duty.CONSULT, Strength.S5: Duty.AID}
@@ -78,3 +78,11 @@ def forms_of_help(treaty: Treaty) -> list[HelpEntry]:
                                 to=p.beneficiaries, when="wartime", summary=f"{p.kind.value}: {duty.text}",
                                 certainty=p.certainty.value))
     return troops + list(treaty.assistance.forms if treaty.assistance else [])
+
+
+def held_in(entry: HelpEntry, year: int) -> bool:
+    """Whether a form of help held in `year`: from its `since` through its `until`, both years included (a form that
+    ended in 1977 held for part of it). The one rule of every reader of a form's span: the support legs
+    (`foedus.engine.rules.support`) and an alliance's depth in a year (`foedus.sources.atop_codes.treaty_codes`). A
+    function, not a method: the cascade reads the entries as generated records (`foedus.model.record_types`)."""
+    return (entry.since is None or entry.since <= year) and (entry.until is None or year <= entry.until)

@@ -37,7 +37,7 @@ DYAD_COLUMNS: Mapping[str, str] = {
     "cascade_defenders": "third states bound to defend state 2 if state 1 attacks it on 1 July",
     "cascade_defenders_cinc": "combined CINC of those defenders (sum of CINC shares, 0-1)",
     "cascade_major_defender": "1 if a COW major power is among those defenders",
-    "depth_shared": "depth of the deepest alliance the two share in the year",
+    "depth_shared": "depth that year, on the help then held, of the deepest alliance the two share",
     "depth_shared_treaty": "foedus treaty id of that deepest shared alliance",
     "depth_shared_carried": "1 if that alliance is ATOP's carried past ATOP's end (2018)",
     "cinc1": "CINC of state 1 (COW NMC 6.0, as published); missing after 2016",

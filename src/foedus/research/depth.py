@@ -160,14 +160,17 @@ def _summary(prefix: str, scores: Sequence[irt.Score]) -> dict[str, list[float]]
             f"{prefix}_lo": [s.lo for s in scores], f"{prefix}_hi": [s.hi for s in scores]}
 
 
-def treaty_depth(treaty: Treaty, model: DepthModel | None = None, level: float = 0.9) -> dict[str, Any]:
+def treaty_depth(treaty: Treaty, model: DepthModel | None = None, level: float = 0.9,
+                 year: int | None = None) -> dict[str, Any]:
     """A treaty's milinst, depth, scope (and depth_all) with intervals, and the items behind them.
 
     `depth_all` and `items_all` are None for an ATOP alliance (`origin` atop), as in `depth_table`: ATOP codes the
-    alliance's own documents, so whether separate agreements added help is not known (not "none").
+    alliance's own documents, so whether separate agreements added help is not known (not "none"). With `year`, only
+    the forms of help that held in it count (as `foedus dyads --depth` reads them); without, every form the treaty
+    ever held, as ATOP's alliance-level codes and `depth_table`.
     """
     model = model or DepthModel.bundled()
-    codes = treaty_codes(treaty)
+    codes = treaty_codes(treaty, year=year)
     scores = model.score([codes], level)
     out: dict[str, Any] = {"treaty": treaty.id, "milinst": milinst(codes), "level": level}
     for dim in MODELS:
@@ -178,7 +181,7 @@ def treaty_depth(treaty: Treaty, model: DepthModel | None = None, level: float =
                                                                    strict=True)}
     out["items_all"] = None
     if treaty.origin != "atop":
-        broad = treaty_codes(treaty, separate=True)
+        broad = treaty_codes(treaty, separate=True, year=year)
         all_depth = irt.score(item_matrix([broad], MODELS["depth"][0]), model.draws["depth"], level)[0]
         out["depth_all"] = {"mean": all_depth.mean, "sd": all_depth.sd, "lo": all_depth.lo, "hi": all_depth.hi}
         out["items_all"] = dict(zip([i.name for i in MODELS["depth"][0]],
@@ -198,7 +201,9 @@ def _item_columns(rows: Sequence[Mapping[str, int | None]]) -> dict[str, list[in
 
 def depth_table(world: World, model: DepthModel | None = None, level: float = 0.9,
                 atop_path: Path | None = None) -> pd.DataFrame:
-    """One row per ATOP 5.1 alliance (alliance-level codes) and per curated treaty of `world`."""
+    """One row per ATOP 5.1 alliance (alliance-level codes) and per curated treaty of `world`, each scored on every
+    form of help it ever held (a form's `since`/`until` aside: ATOP's alliance-level file takes each code's highest
+    level in any phase; `foedus dyads --depth` reads the forms of each year)."""
     import pandas as pd
 
     model = model or DepthModel.bundled()

@@ -2,8 +2,9 @@
 
 Two states share an alliance in a year when both are members at some common moment of it (entry and
 exit dates, and the treaty's termination): the ATOP flags' rule (`foedus.research.atop_flags.member_spans`).
-Each alliance of the merged world is scored once from its own codes (`foedus.research.depth`): ATOP phases
-from their ATOP codes, curated treaties (which replace the ATOP alliances they map) from their encoding. After
+Each alliance of the merged world is scored from its own codes (`foedus.research.depth`): ATOP phases
+from their ATOP codes, curated treaties (which replace the ATOP alliances they map) from their encoding, each year
+from the forms of help that held in it (a form's `since` and `until`). After
 ATOP's coverage (2018) the world carries forward the ATOP alliances in force at its end, as the cascade does
 (docs/history.md); where the deepest shared alliance is one of those, `depth_shared_carried` says so (the ATOP
 flags are missing there instead).
@@ -17,26 +18,38 @@ import numpy as np
 
 from foedus.research.atop_flags import YEAR_SPAN, dyad_keys, member_spans, shared_years
 from foedus.research.depth import DepthModel
-from foedus.sources.atop_codes import treaty_codes
+from foedus.sources.atop_codes import form_years, treaty_codes
 
 if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
     from foedus.model.world import World
 
 __all__ = ["depth_columns", "shared_depth_keys"]
 
+def _scored_years(treaties: list[Treaty], model: DepthModel) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per treaty: the first years of its spells of unchanged help (`form_years`, from year 0) and its depth in each,
+    read from the forms that held then (`treaty_codes(year=...)`: SEATO's organisation counts only to 1977)."""
+    starts = [np.array([0, *form_years(t)], dtype=np.int64) for t in treaties]
+    rows = [treaty_codes(t, year=int(y)) for t, firsts in zip(treaties, starts, strict=True) for y in firsts]
+    means = np.array([s.mean for s in model.score(rows)["depth"]]) if rows else np.empty(0)
+    ends = np.cumsum([len(firsts) for firsts in starts])
+    return [(firsts, means[end - len(firsts):end]) for firsts, end in zip(starts, ends, strict=True)]
+
+
 def shared_depth_keys(world: World, model: DepthModel | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Sorted directed dyad-year keys, the deepest shared alliance's depth, and its treaty id, per key (`carried`
-    tells which keys fall after the end of their alliance's source, ATOP's coverage)."""
+    """Sorted directed dyad-year keys, the deepest shared alliance's depth that year, and its treaty id, per key
+    (`carried` tells which keys fall after the end of their alliance's source, ATOP's coverage). Each alliance is
+    scored on the forms of help it held in the key's year."""
     model = model or DepthModel.bundled()
     treaties = list(world.treaties.values())
-    scores = model.score([treaty_codes(t) for t in treaties])["depth"]
+    scored = _scored_years(treaties, model)
     ccode = {s.id: s.ccode for s in world.states if s.ccode is not None}
     keys, depth, which = [], [], []
-    for i, (t, s) in enumerate(zip(treaties, scores, strict=True)):
+    for i, (t, (firsts, means)) in enumerate(zip(treaties, scored, strict=True)):
         found = [k for keys in shared_years(member_spans(t, ccode)).values() for k in keys]
         k = np.concatenate(found) if found else np.empty(0, dtype=np.int64)
         keys.append(k)
-        depth.append(np.full(len(k), s.mean))
+        depth.append(means[np.searchsorted(firsts, k % YEAR_SPAN, side="right") - 1])
         which.append(np.full(len(k), i, dtype=np.int64))
     if not keys:
         return np.empty(0, dtype=np.int64), np.empty(0), []

@@ -19,11 +19,12 @@ from typing import Any
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataFormatError, DataMissingError
 from foedus.model.assistance import LEVELS, ORG_PURPOSES, Assistance, HelpEntry, HelpForm
+from foedus.model.help import held_in
 from foedus.model.treaty import Kind, Provision, Treaty
 from foedus.model.vocab import ATOP_ARMS_CODE, ATOP_PLAIN
 
-__all__ = ["ALLIANCE_FILE", "CODE_KEYS", "Codes", "assistance_from_codes", "codes_from_row", "read_alliance_codes",
-           "treaty_codes"]
+__all__ = ["ALLIANCE_FILE", "CODE_KEYS", "Codes", "assistance_from_codes", "codes_from_row", "form_years",
+           "read_alliance_codes", "treaty_codes"]
 
 ALLIANCE_FILE = "atop/atop5_1a.csv"
 OBLIGATION_KEYS = ("defense", "offense", "neutral", "nonagg", "consul", "defcon", "offcon")
@@ -96,10 +97,11 @@ def _obligations(treaty: Treaty) -> Codes:
     return out
 
 
-def _counted(entries: Iterable[HelpEntry], separate: bool) -> list[HelpEntry]:
-    """Entries the codes count: not wartime arms or economic aid (part of the defence duty)."""
+def _counted(entries: Iterable[HelpEntry], separate: bool, year: int | None) -> list[HelpEntry]:
+    """Entries the codes count: not wartime arms or economic aid (part of the defence duty); with `year`, only those
+    that held in it (`foedus.model.help.held_in`)."""
     bases = ("treaty", "companion", "separate") if separate else ("treaty", "companion")
-    return [e for e in entries if e.basis in bases
+    return [e for e in entries if e.basis in bases and (year is None or held_in(e, year))
             and not (e.when == "wartime" and e.form in (HelpForm.ARMS, HelpForm.ECONOMIC_AID))]
 
 
@@ -110,8 +112,8 @@ def _milaid(levels: set[str]) -> int:
     return max(codes, default=0)
 
 
-def _provision_codes(assistance: Assistance, separate: bool) -> Codes:
-    entries = _counted(assistance.forms, separate)
+def _provision_codes(assistance: Assistance, separate: bool, year: int | None) -> Codes:
+    entries = _counted(assistance.forms, separate, year)
     levels: dict[HelpForm, list[str]] = {}
     for e in entries:
         levels.setdefault(e.form, []).append(e.level)
@@ -136,15 +138,26 @@ def _provision_codes(assistance: Assistance, separate: bool) -> Codes:
     return out
 
 
-def treaty_codes(treaty: Treaty, *, separate: bool = False) -> Codes:
+def treaty_codes(treaty: Treaty, *, separate: bool = False, year: int | None = None) -> Codes:
     """ATOP-style codes of a treaty; provision codes are None when its help was not encoded.
 
-    `separate=True` also counts help provided by separate agreements or decisions (for `depth_all`).
+    `separate=True` also counts help provided by separate agreements or decisions (for `depth_all`). `year` counts
+    only the forms that held in that year (`since`/`until`: the Manila Pact's organisation ended in 1977); without
+    it, every form the treaty ever held, as ATOP's alliance-level codes take the highest level of any phase.
     """
     out = _obligations(treaty)
     if treaty.assistance is None:
         return out | dict.fromkeys(PROVISION_KEYS)
-    return out | _provision_codes(treaty.assistance, separate)
+    return out | _provision_codes(treaty.assistance, separate, year)
+
+
+def form_years(treaty: Treaty) -> list[int]:
+    """The years in which the forms of help a treaty's codes count may change (a form's `since`, the year after its
+    `until`), sorted: `treaty_codes(treaty, year=y)` is the same for every year between two of them."""
+    if treaty.assistance is None:
+        return []
+    return sorted({y for e in treaty.assistance.forms for y in (e.since, None if e.until is None else e.until + 1)
+                   if y is not None})
 
 
 def codes_from_row(row: Mapping[str, str]) -> Codes:

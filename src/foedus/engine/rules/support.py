@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 from foedus.engine.records import instrument_field
+from foedus.model.help import held_in
 from foedus.model.vocab import Certainty, HelpForm, atop_code, worst
 
 if TYPE_CHECKING:
@@ -90,8 +91,7 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
     year, out = day.year, []
     standing = treaty.standing_on(day)
     for e in treaty.assistance.forms:
-        current = (e.since is None or e.since <= year) and (e.until is None or year <= e.until)
-        if not current or not owed_support(e):
+        if not held_in(e, year) or not owed_support(e):
             continue
         givers = members & set(e.by if e.by is not None else members)
         takers = members & set(e.to if e.to is not None else members)
