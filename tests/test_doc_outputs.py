@@ -265,16 +265,22 @@ def _wrote(proc: subprocess.CompletedProcess[str]) -> int:
 @pytest.mark.needs_data
 def test_the_empty_covariate_rows_in_research_md(tmp_path: Path) -> None:
     """docs/research.md: how many dyad-years of `foedus dyads --from 1816 --to 2018` have empty cascade covariates
-    (the note's count) of how many, in the COW and the Gleditsch–Ward tables."""
-    counts = []
-    for system in ("cow", "gw"):
-        proc = cli_line(["dyads", "--from", "1816", "--to", "2018", "--system", system, "--out",
-                        str(tmp_path / f"{system}.parquet")])
-        empty = re.search(r"they are empty in the ([\d,]+) dyad-years", proc.stderr).group(1)  # type: ignore[union-attr]
-        counts.append((empty, f"{_wrote(proc):,}"))
-    (cow_empty, cow_rows), (gw_empty, gw_rows) = counts
-    assert (f"`foedus dyads --from 1816 --to 2018 --out FILE`: {cow_empty} of its {cow_rows} directed dyad-years "
-            f"({gw_empty} of {gw_rows} with `--system gw`)" in _doc("research.md"))
+    (the notes' counts) of how many, in the COW table, and in the Gleditsch–Ward table, where the rows of a state COW
+    never lists have a note of their own and the off-day note counts the others."""
+    cow = cli_line(["dyads", "--from", "1816", "--to", "2018", "--out", str(tmp_path / "cow.parquet")])
+    cow_empty = re.search(r"they are empty in the ([\d,]+) dyad-years", cow.stderr).group(1)  # type: ignore[union-attr]
+    gw = cli_line(["dyads", "--from", "1816", "--to", "2018", "--system", "gw", "--out", str(tmp_path / "gw.parquet")])
+    gw_only = re.search(r"are empty in the ([\d,]+) dyad-years of a state the COW list never has",
+                        gw.stderr).group(1)  # type: ignore[union-attr]
+    off_day = re.search(r"they are empty in the ([\d,]+) other dyad-years", gw.stderr).group(1)  # type: ignore[union-attr]
+    table = pd.read_parquet(tmp_path / "gw.parquet", columns=["cascade_defenders"])
+    doc = " ".join(_doc("research.md").split())
+    assert (f"`foedus dyads --from 1816 --to 2018 --out FILE`: {cow_empty} of its {_wrote(cow):,} directed "
+            "dyad-years." in doc)
+    assert f"also empty in the {gw_only} rows of a state COW never lists" in doc
+    assert f"this note counts the other {off_day}" in doc
+    assert (f"`foedus dyads --from 1816 --to 2018 --system gw --out FILE`: "
+            f"{int(table['cascade_defenders'].isna().sum()):,} empty of {_wrote(gw):,};" in doc)
 
 
 @pytest.mark.needs_data
