@@ -205,6 +205,23 @@ from foedus.likely.command import likely_app  # noqa: E402 - loads the model onl
 app.add_typer(likely_app, name="likely")
 
 
+def _one_line_summaries(group: typer.Typer) -> None:
+    """Give each command of `group` and its subgroups, as its summary in the list `--help` prints, its docstring's
+    first paragraph on one line: typer's rich help keeps the docstring's line breaks there, breaking it mid-line."""
+    import inspect
+
+    for command in group.registered_commands:
+        if command.short_help is None and command.callback is not None and command.callback.__doc__:
+            first = inspect.cleandoc(command.callback.__doc__).split("\n\n")[0]
+            command.short_help = " ".join(first.split())
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            _one_line_summaries(sub.typer_instance)
+
+
+_one_line_summaries(app)
+
+
 def app_for(args: list[str]) -> typer.Typer:
     """`app`, or for `foedus COMMAND ...` the same app holding only COMMAND (lazy subcommands).
 
