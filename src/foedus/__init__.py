@@ -42,4 +42,6 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public names only (`__all__`): not the module's own workings (`TYPE_CHECKING`, `annotations`, ...) nor
+    the submodules imported so far."""
+    return sorted(__all__)
