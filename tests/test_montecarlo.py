@@ -158,9 +158,12 @@ def test_coalition_power_in_both_modes() -> None:
     det = foedus.cascade("RUS", "EST", "2025-06-01")
     power = det.to_dict()["power"]
     assert power["defense"]["share"] > power["attack"]["share"] > 0
-    assert "carried forward" in power["note"]  # NMC ends in 2016
+    assert power["note"] == ("NMC ends in 2016: each state's 2016 CINC value is carried forward; NMC's 2016 CINC "
+                             "values sum to 1.0068, not 1: a share is of that sum")  # a share is not the CINC itself
     old = foedus.cascade("GMY", "RUS", "1914-08-01").to_dict()["power"]
-    assert "note" not in old and 0 < old["attack"]["share"] < 1
+    assert old["note"] == "NMC's 1914 CINC values sum to 1.0209, not 1: a share is of that sum"
+    assert 0 < old["attack"]["share"] < 1 and abs(old["attack"]["share"] - old["attack"]["cinc"] / 1.0208639) < 2e-6
+    assert "note" not in foedus.cascade("IND", "PAK", "1965-09-01").to_dict()["power"]  # 1965's sum to 1.0000
     mc = foedus.cascade("RUS", "EST", "2025-06-01", draws=1000, seed=1).to_dict()["expected_power"]
     assert mc["defense"]["cinc_p5"] <= mc["defense"]["cinc_mean"] <= mc["defense"]["cinc_p95"]
 

@@ -32,10 +32,16 @@ def _table(states: StateRegistry, day: dt.date) -> tuple[dict[str, float], float
     return cinc, sum(by_code.values()), carried
 
 
-def _note(day: dt.date, carried: bool) -> dict[str, Any]:
+def _note(day: dt.date, carried: bool, world_total: float) -> dict[str, Any]:
+    """The source and year, and a note of what a reader would otherwise misread: values carried past NMC's end, and
+    a year whose CINC values do not sum to 1 (2016: 1.0068; 1860: 1.0747), which a share divides by."""
     out: dict[str, Any] = {"source": "COW NMC 6.0 CINC", "year": day.year}
-    if carried:
-        out["note"] = "NMC ends in 2016: each state's 2016 CINC value is carried forward"
+    said = ["NMC ends in 2016: each state's 2016 CINC value is carried forward"] if carried else []
+    if round(world_total, 4) != 1:
+        year = 2016 if carried else day.year
+        said.append(f"NMC's {year} CINC values sum to {world_total:.4f}, not 1: a share is of that sum")
+    if said:
+        out["note"] = "; ".join(said)
     return out
 
 
@@ -45,7 +51,7 @@ def coalition_power(states: StateRegistry, sides: dict[str, list[str]], day: dt.
     if table is None:
         return None
     cinc, world_total, carried = table
-    out = _note(day, carried)
+    out = _note(day, carried, world_total)
     for side, members in sides.items():
         total = sum(cinc.get(s, 0.0) for s in members)
         out[side] = {"cinc": round(total, 6), "share": round(total / world_total, 6) if world_total else None}
@@ -61,7 +67,7 @@ def expected_power(states: StateRegistry, names: list[str], sides: np.ndarray, d
         return None
     cinc, world_total, carried = table
     vec = np.array([cinc.get(s, 0.0) for s in names])
-    out = _note(day, carried)
+    out = _note(day, carried, world_total)
     for code, side in ((1, "attack"), (2, "defense")):
         totals = (sides == code) @ vec
         out[side] = {"cinc_mean": round(float(totals.mean()), 6),
