@@ -114,12 +114,13 @@ def test_the_2004_nato_accessions_are_known_to_the_day() -> None:
 
 
 def test_stand_in_entry_into_force_matters_near_it() -> None:
-    """§1.14: the Manila Pact's entry into force, 19 Feb 1955 [U], is a stand-in (a year either way) from the
-    Avalon Project's Protocol page and a Philippine proclamation (secondary): it matters within a year of itself, not
-    after. (The Sahel states' charter, once the example, is in force on signature by a source of its own:
+    """The GCC Joint Defence Agreement's entry into force is a stand-in (a year either way): Qatar's ratification, 29
+    Dec 2001, the latest known. It matters within a year of itself, not after. (The Manila Pact, once the example, is
+    in force on 19 Feb 1955 to the day by the Avalon Project's Protocol page and the Philippine proclamation:
+    tests/test_manila_in_force.py; the Sahel states' charter, before it, by a source of its own:
     tests/test_fact_audit.py.)"""
-    near = obligation(run("CHN", "THA", "1955-06-01"), "PHL", "manila_1954")
-    later = obligation(run("CHN", "THA", "1957-06-01"), "PHL", "manila_1954")
+    near = obligation(run("IRN", "KWT", "2002-06-01"), "SAU", "gcc_jda_2000")
+    later = obligation(run("IRN", "KWT", "2003-06-01"), "SAU", "gcc_jda_2000")
     assert any(x.kind == "date" and "stand-in" in x.fact for x in near.certainty_reasons)
     assert not any(x.kind == "date" for x in later.certainty_reasons)
 

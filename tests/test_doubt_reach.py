@@ -28,9 +28,20 @@ def test_a_treaty_that_may_already_be_in_force_concerns_those_it_would_bind() ->
 
 
 def test_a_treaty_whose_area_leaves_the_war_out_is_no_doubt() -> None:
-    """The Manila Pact (in force 19 Feb 1955, a stand-in) may already have been in force on 17 Nov 1954, but its
-    area (south of 21°30' N) leaves Korea out: North Korea's war on South Korea then is no war it could change."""
-    assert _doubts("PRK", "KOR", "1954-11-17") == []
+    """The Manila Pact, its entry into force (19 Feb 1955, known to the day) made a stand-in here, may already have
+    been in force on 17 Nov 1954, but its area (south of 21°30' N) leaves Korea out: North Korea's war on South Korea
+    then is no war it could change. Its war on Thailand is."""
+    from foedus.model.facts import DateCertainty
+    from foedus.model.treatymap import TreatyMap
+    from foedus.model.world import World
+
+    curated = dict(CURATED.treaties.curated)
+    curated["manila_1954"] = curated["manila_1954"].model_copy(
+        update={"in_force_certainty": DateCertainty(within="stand-in")})
+    world = World(treaties=TreatyMap(curated), states=CURATED.states, places=CURATED.places)
+    doubts = [[d.treaty for d in foedus.cascade("PRK", target, "1954-11-17", world=world).doubts]
+              for target in ("KOR", "THA")]
+    assert doubts == [[], ["manila_1954"]]
 
 
 @pytest.mark.parametrize(("attacker", "target", "listed"), [("COL", "VEN", True), ("USA", "VEN", True),

@@ -82,10 +82,8 @@ def test_the_rich_tree_says_it_too() -> None:
 
 @pytest.mark.parametrize(("treaty", "state", "row", "said"), [
     # §1.14: 'withdrew 1973 (effective date given as 7 Nov 1973 by one source) [V year]'; a founder, so it joined
-    # on the entry into force, '19 Feb 1955 [U]' (secondary: the Avalon Project's Protocol page and a copy of a
-    # proclamation give it: a stand-in)
-    ("manila_1954", "PAK", 0, "verified; joined: a stand-in for an unknown date (day: known from secondary "
-                              "reporting only); left: its day reported, but sure only to the year (year: verified; "
+    # on the entry into force, 19 Feb 1955 (the day itself, by the Avalon Project's Protocol page and the proclamation)
+    ("manila_1954", "PAK", 0, "verified; left: its day reported, but sure only to the year (year: verified; "
                               "day: known from "
                               "secondary reporting only)"),
     # §1.10: 'effective Sep 2004 [V month / U day]'; the day, 6 Sep, is ATOP 5.1's (secondary)
