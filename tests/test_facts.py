@@ -101,7 +101,8 @@ def test_france_djibouti_art_4_is_one_way_s3() -> None:
                                        "aes_2023"])
 def test_entry_into_force_stand_ins_are_flagged(treaty_id: str) -> None:
     """§2.2, §2.3, §3, §2.1: the entry-into-force date is not known to the day (Russia-Armenia, §2.7, is since 5 Nov
-    1998: tests/test_entry_into_force_days.py; the Manila Pact, §1.14, since 19 Feb 1955: tests/test_manila_in_force.py)."""
+    1998: tests/test_entry_into_force_days.py; the Manila Pact, §1.14, since 19 Feb 1955:
+    tests/test_manila_in_force.py)."""
     t = CURATED.treaty(treaty_id)
     assert t.in_force_certainty is not None and t.in_force_certainty.certainty != "verified"
     assert t.in_force_certainty.note

@@ -37,4 +37,5 @@ def test_the_claimant_view_takes_taiwans_attack_on_china_in_taiwan() -> None:
 
 def test_chinas_attack_on_taiwan_reads_the_same_in_both_views() -> None:
     views = [run("CHN", "TWN", territory_view=view) for view in ("recognized", "claimant")]
-    assert [(r.sides, [j.state for j in r.joiners]) for r in views] == [({"attack": ["CHN"], "defense": ["TWN"]}, [])] * 2
+    alone = ({"attack": ["CHN"], "defense": ["TWN"]}, [])
+    assert [(r.sides, [j.state for j in r.joiners]) for r in views] == [alone, alone]

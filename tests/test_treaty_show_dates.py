@@ -15,7 +15,8 @@ def _sure(world: World, treaty: str, state: str) -> list[str]:
 
 def test_the_json_says_how_well_each_members_days_are_known(world: World) -> None:
     assert _sure(world, "manila_1954", "PAK") == [
-        "verified; left: its day reported, but sure only to the year (year: verified; day: known from secondary reporting only)"]
+        "verified; left: its day reported, but sure only to the year (year: verified; day: known from secondary "
+        "reporting only)"]
     assert _sure(world, "nato_1949", "EST") == ["verified"]  # the deposit day, 29 Mar 2004, is sourced
     assert _sure(world, "tiar_1947", "VEN")[1] == ("conflicting; left: known only to the month (month: not verified; "
                                                    "day: not verified)")
