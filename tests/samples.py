@@ -125,6 +125,9 @@ class InlineClient:
     def map(self, fn: Callable[..., object], items: list[object], **kwargs: object) -> list[object]:
         return [fn(item, **kwargs) for item in items]
 
+    def scatter(self, data: object, broadcast: bool = False) -> object:
+        return data
+
     def gather(self, futures: list[object]) -> list[object]:
         return list(futures)
 

@@ -129,7 +129,7 @@ _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of 
               "existing one unless --force.")
 
 
-@with_inputs(ATLAS)
+@with_inputs(ATLAS, WHAT_IF)
 def atlas(  # noqa: PLR0913 - one option per atlas input
     inputs: dict[str, Any],
     out: Annotated[Path, typer.Option(help=_ATLAS_OUT)],
@@ -144,11 +144,15 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed for --draws.", min=0, max=MAX_SEED)] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
+    add_treaty: AddTreaty = None,
+    overlay: OverlayFile = None,
     force: Force = False,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years.
 
-    Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions): `foedus cascade`'s."""
+    Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions) and what-if changes
+    (--add-member, --drop-treaty, --overlay, ..., with --date): `foedus cascade`'s."""
+    from foedus.cli.helpers import what_if
     from foedus.cli.research_cmd import refuse_or_note_years
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
     from foedus.engine.scenario import parse_date
@@ -184,22 +188,35 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.outputs.own_inputs import refuse_input
 
     refuse_input("--honour", honour, out, "the table would replace the honour file it reads")
+    for option, path in [*(("--overlay", p) for p in overlay or []), *(("--add-treaty", p) for p in add_treaty or [])]:
+        refuse_input(option, path, out, "the table would replace the file it reads")
+    changes = what_if(inputs, add_treaty, overlay)
+    if changes.changes and date is None:  # a change is read on one date: the state it names, the members it checks
+        from foedus.model.overlay_set import named
+
+        raise FoedusError(f"{named(changes.changes[0], 1)}: a what-if atlas is one date's: give --date D (a yearly "
+                          "series runs the treaties as encoded)")
     opts = AtlasOptions(readings=_readings(reading), backend=backend, requested=switched["requested"],
                         unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
                         basis=switched["basis"], decisions=switched["decisions"])
     world = World.default()
     if date is not None:
+        from foedus.sweeps.atlas_whatif import atlas_what_if
+
         day = parse_date(date)
+        base, world = world, changes.apply(world, day) if changes.changes else world  # names read on the date
         need_members(world, day)
         covered = dated_coverage(world, day)  # a date the missing data would make wrong is refused here
+        asked = atlas_what_if(changes.changes, day, world, base, switched["basis"])  # said on every row, and noted
         if draws is not None:
-            how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched)
+            how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched, asked)
             atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered)
             return
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
-        save_table(frame, out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
-                   notes=[*covered.notes, *frame_notes(world, day, opts.readings)], codebook=ATLAS_COLUMNS)
+        save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
+                   notes=[*covered.notes, *frame_notes(world, day, opts.readings), *asked.notes],
+                   codebook=ATLAS_COLUMNS)
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")

@@ -17,6 +17,7 @@ from foedus.cli.writing import echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO, SWITCH
 from foedus.outputs.partitions import DRAWS_PARTITION
+from foedus.sweeps.atlas_whatif import AS_ENCODED, AtlasWhatIf
 from foedus.wording import counted, escaped, named_state, out_of_range
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ class DrawsHow:
     workers: int
     force: bool = False
     switched: dict[str, Any] = field(default_factory=dict)  # the scenario switches but the reading (checked)
+    what_if: AtlasWhatIf = AS_ENCODED  # a what-if world's changes: on every row, and in the notes
 
 
 def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
@@ -144,14 +146,15 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     model.check_treaties(world.treaties, str(how.honour), world.has_history, world.treaties.curated.values())
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{switches_said(how.switched)}"
-    notes = (*covered.notes, *draws_notes(world, day))  # and why a column is empty, where one is
+    notes = (*covered.notes, *draws_notes(world, day), *how.what_if.notes)  # why a column is empty, where one is
     if how.scheduler:
         from foedus.outputs import write_partitioned
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
 
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {counted(draws, 'draw')} on Dask"):
-            result = dask_atlas_draws(day, draws, seed, model, chosen, c, backend=how.backend, **how.switched)
-        frame = result.frame(world, day, seed)
+            result = dask_atlas_draws(day, draws, seed, model, chosen, c, backend=how.backend,
+                                      world=world if how.what_if.cell is not None else None, **how.switched)
+        frame = how.what_if.frame(result.frame(world, day, seed))
         rows = write_partitioned(frame, out, DRAWS_PARTITION, force=how.force,  # a partition per attacker
                                  meta=table_meta(title, covered.datasets, notes),
                                  descriptions=described(frame.columns, ATLAS_COLUMNS))
@@ -167,8 +170,8 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
         with steps(f"atlas {day}, {counted(draws, 'draw')}: dyads replayed", 1) as done:
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
                                       progress=done, **how.switched)
-    save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,
-               notes=notes, codebook=ATLAS_COLUMNS)
+    save_table(how.what_if.frame(result.frame(world, day, seed)), out, force=how.force, datasets=covered.datasets,
+               title=title, notes=notes, codebook=ATLAS_COLUMNS)
 
 
 def yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:

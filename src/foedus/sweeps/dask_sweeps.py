@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import Reading
+    from foedus.model.world import World
     from foedus.sweeps.atlas import AtlasOptions
     from foedus.sweeps.atlas_mc import AtlasDraws
 
@@ -108,30 +109,35 @@ def dask_draws(scenario: Any, draws: int, seed: int, model: Any, dask_client: An
 
 
 def _atlas_draw_chunk(day: dt.date, draws: int, seed: int, model: HonourModel, switched: dict[str, Any],
-                      only: range, backend: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+                      only: range, backend: str | None = None, world: World | None = None
+                      ) -> tuple[np.ndarray, np.ndarray]:
     from foedus.model.world import World
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
-    part = atlas_montecarlo(World.default(), day, draws, seed, model, backend=backend, only=only, **switched)
+    world = World.default() if world is None else world
+    part = atlas_montecarlo(world, day, draws, seed, model, backend=backend, only=only, **switched)
     return part.sizes, part.majors_opposite
 
 
 def dask_atlas_draws(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
-                     dask_client: Any, chunks: int = 8, backend: str | None = None, **given: Any) -> AtlasDraws:
+                     dask_client: Any, chunks: int = 8, backend: str | None = None, world: World | None = None,
+                     **given: Any) -> AtlasDraws:
     """The Monte Carlo atlas with its draws split among Dask workers: the same draws, and the same
     result, as `atlas_montecarlo(world, day, draws, seed, ...)` in one process (each worker draws
     the whole honour matrix from `seed` and computes its slice of it, with the matrix `backend`).
+    `world`: a what-if world, sent to the workers once (None: each loads the bundled one).
     `given`: the other scenario switches (severity, requested, basis, ...), as `atlas_montecarlo` takes them."""
     switched = {**given, "reading": reading}
     from foedus.model.world import World
     from foedus.sweeps.atlas import dyad_members
     from foedus.sweeps.atlas_mc import AtlasDraws
 
+    sent = None if world is None else dask_client.scatter(world, broadcast=True)
     bounds = np.linspace(0, draws, min(chunks, draws) + 1).astype(int).tolist()
     futures = [dask_client.submit(_atlas_draw_chunk, day, draws, seed, model, switched, range(lo, hi), backend,
-                                  pure=False) for lo, hi in itertools.pairwise(bounds) if hi > lo]
+                                  sent, pure=False) for lo, hi in itertools.pairwise(bounds) if hi > lo]
     parts = dask_client.gather(futures)
-    members = dyad_members(World.default(), day)
+    members = dyad_members(World.default() if world is None else world, day)
     pairs = [(a, b) for a in members for b in members if a != b]
     return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], np.hstack([p[0] for p in parts]),
                       np.hstack([p[1] for p in parts]), reading)
