@@ -110,6 +110,7 @@ def similarity(
     first: Annotated[int, typer.Option("--from", help="First year.")],
     last: Annotated[int, typer.Option("--to", help="Last year.")],
     out: Annotated[Path, typer.Option(help=FORMATS_HELP)],
+    system: Annotated[str, typer.Option(help="State system: cow | gw.")] = "cow",
     force: Force = False,
 ) -> None:
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
@@ -122,21 +123,41 @@ def similarity(
     from foedus.research.ties import yearly_portfolios_of
     from foedus.world_cache import cached_states
 
-    notes = refuse_or_note_years(first, last)
+    if system not in ("cow", "gw"):  # as `foedus dyads` says it (`DyadOptions`)
+        raise FoedusError(f"unknown system {system!r}: choose cow or gw")
+    notes = refuse_or_note_years(first, last, system)
     check_table(out, force)
-    if last > COW_LAST_DAY.year:  # the 2016 members and CINC stand in for later years: said as the atlas says it
+    if system == "gw":
+        from foedus.model.state_files import cow_carried
+        from foedus.research.dyad_notes import dyad_notes
+
+        notes += dyad_notes(last, "gw") + cow_carried(last, system=False, majors=False, cinc=True)
+    elif last > COW_LAST_DAY.year:  # the 2016 members and CINC stand in for later years: said as the atlas says it
         from foedus.sweeps.atlas import series_notes
 
         # no major power is read; ATOP's end is no note: a later year is refused
         notes += series_notes(last, ["cow_states"], majors=False)
+    codes = ("gwcode1", "gwcode2") if system == "gw" else ("ccode1", "ccode2")
+    dtypes = {({"ccode1": codes[0], "ccode2": codes[1]}.get(k, k)): v for k, v in COLUMN_DTYPES.items()}
     with paused_gc():  # the load and the year loop make no cycles; each collection would rescan the world
         with working("loading ATOP and CINC"):
-            portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model
-        with saving_batches(out, COLUMN_DTYPES, force=force, datasets=["atop", "cow_states", "cow_nmc"],
+            if system == "gw":
+                from foedus.research.dyad_notes import gw_only_similarity_notes
+                from foedus.research.ties_gw import gw_only_count, gw_portfolios, with_gw_only
+
+                portfolios, members = gw_portfolios(cached_states(), first, last)
+                notes += gw_only_similarity_notes(gw_only_count(members))
+            else:
+                portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model
+        cited = ["atop", "cow_states", "cow_nmc", *(["gw_states"] if system == "gw" else [])]
+        with saving_batches(out, dtypes, force=force, datasets=cited,
                             title=f"foedus alliance similarity {first}-{last}", notes=notes,
                             codebook=SIMILARITY_COLUMNS) as sink, \
                 steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
             for batch in similarity_batches(portfolios, progress=done):  # Parquet: written while the next one is made
+                if system == "gw":
+                    batch = {({"ccode1": codes[0], "ccode2": codes[1]}.get(k, k)): v for k, v in batch.items()}
+                    batch = with_gw_only(batch, members, codes)
                 sink.put(batch)
 
 

@@ -50,6 +50,8 @@ DYAD_COLUMNS: Mapping[str, str] = {
 SIMILARITY_COLUMNS: Mapping[str, str] = {
     "ccode1": "COW code of state 1 (the first state of the ordered pair)",
     "ccode2": "COW code of state 2 (the second state of the ordered pair)",
+    "gwcode1": "Gleditsch-Ward code of state 1 (the first state of the ordered pair)",
+    "gwcode2": "Gleditsch-Ward code of state 2 (the second state of the ordered pair)",
     "year": "calendar year",
     "s_unweighted": "Signorino-Ritter S, absolute distance (-1 to 1)",
     "s_squared": "Signorino-Ritter S, squared distance (-1 to 1)",

@@ -16,7 +16,7 @@ from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
 from foedus.wording import counted
 
-__all__ = ["dyad_notes", "empty_notes", "gw_only_notes", "off_day_notes"]
+__all__ = ["dyad_notes", "empty_notes", "gw_only_notes", "gw_only_similarity_notes", "off_day_notes"]
 
 _SYSTEMS = {"cow": ("COW", "the COW state system v2016", COW_LAST_DAY),
             "gw": ("Gleditsch–Ward", "the Gleditsch–Ward list", GW_LAST_DAY)}
@@ -95,6 +95,17 @@ def gw_only_notes(rows: int, covariates: bool = False, depth: bool = False) -> l
     return [f"{named} are empty in the {counted(rows, 'dyad-year')} of a state the COW list never has (GW {codes}): "
             "ATOP codes COW's states, and says nothing of these"
             + (", nor does foedus know a treaty of one" if covariates or depth else "")]
+
+
+def gw_only_similarity_notes(rows: int) -> list[str]:
+    """The note of a Gleditsch–Ward similarity table with `rows` dyad-years that have a state COW never lists
+    (`foedus.research.ties_gw`): their measures are empty, and no portfolio counts such a state; none when none."""
+    if rows == 0:
+        return []
+    codes = ", ".join(str(c) for c in sorted(GW_ONLY))
+    return [f"the measures (s_unweighted … taub) are empty in the {counted(rows, 'dyad-year')} of a state the COW "
+            f"list never has (GW {codes}): ATOP codes COW's states, and says nothing of these; nor does any other "
+            "pair's portfolio count them"]
 
 
 _COVARIATES = "cascade_defenders, cascade_defenders_cinc, cascade_major_defender"

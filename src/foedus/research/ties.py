@@ -13,6 +13,7 @@ refused rather than scored as if no state had an ally.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,15 +28,16 @@ if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.world import World
 
-__all__ = ["TIE_VALUES", "yearly_portfolios", "yearly_portfolios_of"]
+__all__ = ["TIE_VALUES", "need_all_data", "portfolios", "refuse_after_atop", "tie_keys", "yearly_portfolios",
+           "yearly_portfolios_of"]
 
 TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "nonaggression": 2, "consultation": 1}
 
 
-def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(a, b, year, tie value) of every ATOP obligation that ties a to b in a year of the range."""
     found = cached_flag_keys_of(states)
-    if found is None:  # the file went after `_need_all` saw it (the only caller checks first): refused all the same
+    if found is None:  # the file went after `_need_all` saw it (the callers check first): refused all the same
         from foedus.errors import DataMissingError
 
         raise DataMissingError("ATOP 5.1 is not in the data folder: run `foedus data fetch atop`")
@@ -47,16 +49,18 @@ def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray,
     return a, b, years[keep], values[keep]
 
 
-def _need_all(states: StateRegistry) -> None:
+def need_all_data(states: StateRegistry, gw: bool = False) -> None:
     """Refuse in one line naming every dataset the measures need and the data folder lacks (COW state system,
-    ATOP, COW NMC), rather than one per run (`foedus.sources.coverage.need_all`)."""
+    ATOP, COW NMC, and with `gw` the Gleditsch–Ward list), rather than one per run
+    (`foedus.sources.coverage.need_all`)."""
     from foedus.datasets.verify import dataset_file
     from foedus.sources.coverage import atop_present, need_all
-    from foedus.sources.cow import CINC_FILE
+    from foedus.sources.cow import CINC_FILE, GW_FILE
 
     need_all("alliance similarity needs", {name: words for name, words, ok in (
         ("cow_states", "the COW state system", states.has_system_dates), ("atop", "ATOP 5.1", atop_present()),
-        ("cow_nmc", "COW NMC (the CINC weights)", dataset_file(CINC_FILE) is not None)) if not ok})
+        ("cow_nmc", "COW NMC (the CINC weights)", dataset_file(CINC_FILE) is not None),
+        ("gw_states", "the Gleditsch–Ward list", not gw or dataset_file(GW_FILE) is not None)) if not ok})
 
 
 def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
@@ -67,6 +71,15 @@ def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np
 def yearly_portfolios_of(states: StateRegistry, first: int,
                          last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """`yearly_portfolios` from the state registry alone (all it needs of the world)."""
+    refuse_after_atop(first, last)
+    need_all_data(states)
+    spells = cow_spells(states, "alliance similarity needs")
+    windows = YearWindows.of(spells, first, last)
+    return portfolios(windows, windows.member, first, last, tie_keys(states, first, last))
+
+
+def refuse_after_atop(first: int, last: int) -> None:
+    """Refuse years after ATOP's end: they have no ties to measure."""
     if last > ATOP_END.year:
         from foedus.errors import DateOutOfRangeError
 
@@ -74,11 +87,16 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
         span = f"year {last} has" if start == last else f"years {start}–{last} have"
         raise DateOutOfRangeError(f"alliance similarity needs ATOP's ties, which end in {ATOP_END.year}: {span} none "
                                   f"(ask for years up to {ATOP_END.year})")
-    _need_all(states)
-    spells = cow_spells(states, "alliance similarity needs")
+
+
+def portfolios(windows: YearWindows, member: np.ndarray, first: int, last: int,
+               keys: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+               cinc_codes: Callable[[np.ndarray, int], np.ndarray] | None = None
+               ) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """year -> (codes, tie matrix, CINC-share weights) over the states `member` marks (member[k, code]: in the
+    portfolio of year first + k), from the tie `keys` (a, b, year, value) in the same codes; `cinc_codes` turns a
+    year's codes into the COW codes whose CINC weighs them (None: they are COW codes)."""
     caps = capabilities()
-    windows = YearWindows.of(spells, first, last)
-    member = windows.member
     sizes = member.sum(axis=1)
     # Every year's tie matrix lies in one buffer: row-major, year after year; position[y, code] is the
     # state's row in its year (−1 if not a member).
@@ -86,7 +104,7 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
     position[~member] = -1
     offsets = np.concatenate([[0], np.cumsum(sizes**2)])
     ties = np.zeros(int(offsets[-1]), dtype=np.int64)
-    a, b, years, values = _tie_keys(states, first, last)
+    a, b, years, values = keys
     inside = (a < member.shape[1]) & (b < member.shape[1])
     a, b, years, values = a[inside], b[inside], years[inside] - first, values[inside]
     ia, ib = position[years, a], position[years, b]
@@ -104,6 +122,7 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
         t = ties[offsets[k]:offsets[k + 1]].reshape(len(codes), len(codes))
         np.fill_diagonal(t, 3)
         cinc, _ = caps.cinc(year)
-        w = np.array([cinc.get(int(c), 0.0) for c in codes])
+        weighed = codes if cinc_codes is None else cinc_codes(codes, year)
+        w = np.array([cinc.get(int(c), 0.0) for c in weighed])
         out[year] = (codes, t, w / w.sum() if w.sum() > 0 else w)
     return out
