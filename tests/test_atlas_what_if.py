@@ -87,3 +87,18 @@ def test_a_what_if_series_and_an_overlay_as_the_output_are_refused(tmp_path: Pat
     said = error_line(["atlas", "--date", DAY, "--overlay", str(overlay), "--out", str(overlay), "--force"])
     assert said.startswith(f"--overlay {overlay} is the --out file too")
     assert overlay.read_text(encoding="utf-8").startswith("changes:")
+
+
+def test_an_honour_file_may_name_a_treaty_the_what_if_drops(tmp_path: Path) -> None:
+    """As `foedus cascade --draws --honour` takes it (an id a what-if change dropped is still a treaty): the Monte
+    Carlo atlas refused it as unknown."""
+    honour = tmp_path / "h.yaml"
+    honour.write_text("treaty: {nato_1949: 0.5}\n", encoding="utf-8")
+    ran = cli_line(["atlas", "--date", "1816-07-01", "--draws", "3", "--seed", "1", *DROP, "--honour", str(honour),
+                    "--out", str(tmp_path / "a.csv")])
+    assert ran.returncode == 0, ran.stderr
+    misspelt = tmp_path / "m.yaml"
+    misspelt.write_text("treaty: {nato_1494: 0.5}\n", encoding="utf-8")  # still refused
+    said = error_line(["atlas", "--date", "1816-07-01", "--draws", "3", "--seed", "1", *DROP, "--honour",
+                       str(misspelt), "--out", str(tmp_path / "b.csv")])
+    assert said.startswith(f"{misspelt}: treaty: unknown treaty id(s) nato_1494")

@@ -210,7 +210,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         asked = atlas_what_if(changes.changes, day, world, base, switched["basis"])  # said on every row, and noted
         if draws is not None:
             how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched, asked)
-            atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered)
+            atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered, base)
             return
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)

@@ -132,8 +132,10 @@ class DrawsHow:
     what_if: AtlasWhatIf = AS_ENCODED  # a what-if world's changes: on every row, and in the notes
 
 
-def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
-    """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one)."""
+def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage,
+                base: Any = None) -> None:
+    """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one); `base`: the world a
+    what-if `world` was made from, whose treaties an honour file may name too, as `foedus cascade`'s may."""
     from foedus.engine.reliability import load_honour_model
     from foedus.research.codebook import ATLAS_COLUMNS, described
     from foedus.sweeps.atlas_mc import atlas_montecarlo, draws_notes
@@ -143,7 +145,9 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     from foedus.engine.fast.montecarlo import new_seed
 
     model = load_honour_model(how.honour)
-    model.check_treaties(world.treaties, str(how.honour), world.has_history, world.treaties.curated.values())
+    base = world if base is None else base  # an id a what-if change dropped is still a treaty (`foedus.run`)
+    model.check_treaties({t for t in model.treaty if t in base.treaties or t in world.treaties}, str(how.honour),
+                         world.has_history, [*base.treaties.curated.values(), *world.treaties.curated.values()])
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{switches_said(how.switched)}"
     notes = (*covered.notes, *draws_notes(world, day), *how.what_if.notes)  # why a column is empty, where one is
