@@ -29,6 +29,14 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   legal reading binds to it on the first day (`tie2_bound`, `major_ally_bound`).
 - `size-free`, `size-hurdle`, `size-shrink`: each war's expected joiners forecast from its first day in ways built to
   survive the change of era (bench/likely_size.py says how).
+- `tie2-chain-bound` (session 58): `tie2` with the chain's intermediate state required to be bound itself: the
+  candidate allied to a state the legal reading binds to the side on the first day (not a party) that is allied to a
+  party, the candidate neither a party nor bound, nor allied to a party (`tie2_chain_bound`).
+- `tie2-bound-cv` (session 58): `tie2-bound` with its two penalties (join C, side C) chosen inside each training
+  fold, jointly from `C_JOIN_GRID` × `C_SIDE_GRID` (written before any score was seen), by the 5-fold war-grouped
+  inner cross-validation the blend uses (its seed `--inner-seed`), minimising the held-out wars' multi-class log
+  loss summed over the three horizons (the shipped penalties were chosen by log loss). `shipped-cv`: the same for
+  the shipped spec, a control for what the penalty alone does.
 - `count/...`: war-level Poisson regressions (ridge, alpha 1) of the number of joiners on war features known
   on the first day; their out-of-sample Poisson deviance against the training mean's.
 
@@ -36,6 +44,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--subsets] [--inner-seed 0] [--colonial coldata110.csv --variants shipped,colonial,colonial-bound]
 [--variants shipped,tie2,tie2-bound,major-ally,major-ally-bound --subsets]
 [--variants shipped,size-free,size-hurdle,size-shrink --subsets]
+[--variants shipped,tie2-bound,tie2-bound-cv,tie2-chain-bound --subsets]
 (needs `foedus[model]`; a few minutes on one core).
 """
 
@@ -59,8 +68,12 @@ BLEND_GRID = np.round(np.arange(0.0, 0.501, 0.05), 2)
 Predict = Callable[[Any, Any], dict[str, np.ndarray]]
 COLONIAL = ("col_ruler", "col_ruler_bound", "col_sibling", "col_metro")
 COLONIAL_VARIANTS = ("colonial", "colonial-bound")
-TIES2 = ("tie2", "tie2_bound", "major_ally", "major_ally_bound")
-TIES2_VARIANTS = dict(zip(("tie2", "tie2-bound", "major-ally", "major-ally-bound"), TIES2, strict=True))
+TIES2 = ("tie2", "tie2_bound", "major_ally", "major_ally_bound", "tie2_chain_bound")
+TIES2_VARIANTS = dict(zip(("tie2", "tie2-bound", "major-ally", "major-ally-bound", "tie2-chain-bound"), TIES2,
+                          strict=True))
+CV_VARIANTS = {"tie2-bound-cv": "tie2-bound", "shipped-cv": "shipped"}  # variant -> the spec whose penalties it picks
+C_JOIN_GRID = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the shipped join C is 0.05
+C_SIDE_GRID = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the shipped side C is 0.1
 NO_COLONIAL = ("variant {name} skipped: it needs --colonial PATH, the ICOW Colonial History 1.1 file coldata110.csv "
                "(Hensel 2018, paulhensel.org/Data/colhist.zip), which the project does not ship")
 
@@ -71,12 +84,13 @@ def _joined(frame: Any, h: str) -> np.ndarray:
 
 def _predict(spec: Any, temper: Callable[[Any], dict[str, float]] | None = None,
              expected: Callable[[Any, Any, Any, str], float] | None = None,
-             blend: Callable[[Any], dict[str, float]] | None = None) -> Predict:
+             blend: Callable[[Any], dict[str, float]] | None = None,
+             penalty: Callable[[Any], tuple[float, float]] | None = None) -> Predict:
     from foedus.likely.fit import fit_two_stage
     from foedus.likely.spec import combine, join_matrix, shifted, side_matrix
 
     def predict(train: Any, test: Any) -> dict[str, np.ndarray]:
-        model = fit_two_stage(train, spec, H)
+        model = fit_two_stage(train, spec, H, *(penalty(train) if penalty else ()))
         t = temper(train) if temper else dict.fromkeys(H, 1.0)
         values, wars = frame_values(test), test["war"].to_numpy()
         xj, q = join_matrix(values, spec), model.side.prob(side_matrix(values, spec))
@@ -158,6 +172,58 @@ def _lambdas(by: str) -> None:
     spread = ", ".join(f"{h} {min(c[h] for c in lowo):.2f}–{max(c[h] for c in lowo):.2f} (median "
                        f"{float(np.median([c[h] for c in lowo])):.2f})" for h in H) if lowo else "none"
     print(f"blend by {by}: λ leave one war out {spread}; {text}", flush=True)
+
+
+def _inner_folds(wars: np.ndarray, seed: int) -> np.ndarray:
+    """Each row's inner fold (0–4): the training wars shuffled by `seed` and dealt out in turn."""
+    order = np.random.default_rng(seed).permutation(np.unique(wars))
+    fold = dict(zip(order.tolist(), (np.arange(len(order)) % 5).tolist(), strict=True))
+    return np.array([fold[w] for w in wars])
+
+
+def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty") -> Callable[[Any], tuple[float, float]]:
+    """(join C, side C) from `C_JOIN_GRID` × `C_SIDE_GRID` minimising the inner cross-validated multi-class log loss
+    (clipped at 0.001), summed over the horizons, of the training wars; each choice kept in `CHOSEN[label]`."""
+    from foedus.backtest.multiclass import CLASSES
+    from foedus.likely.fit import expected_joiners, fit_logit
+    from foedus.likely.spec import Logit, TwoStage, combine, join_matrix, side_matrix
+
+    def penalty(train: Any) -> tuple[float, float]:
+        wars = train["war"].to_numpy()
+        k_of = _inner_folds(wars, seed)
+        loss = np.zeros((len(C_JOIN_GRID), len(C_SIDE_GRID)))
+        for k in range(5):
+            inner, held = train[k_of != k], train[k_of == k]
+            tr, te = frame_values(inner), frame_values(held)
+            xj, xs, joined = join_matrix(tr, spec), side_matrix(tr, spec), tr["outcome_ever"] != "out"
+            attack = (tr["outcome_ever"][joined] == "attack").astype(np.int64)
+            expected = {h: expected_joiners(inner, h) for h in H}
+            qs = [fit_logit(xs[joined], attack, c).prob(side_matrix(te, spec)) for c in C_SIDE_GRID]
+            hot = {h: te[f"outcome_{h}"][:, None] == np.array(CLASSES)[None, :] for h in H}
+            for i, cj in enumerate(C_JOIN_GRID):
+                join = {h: fit_logit(xj, _joined(inner, h), cj) for h in H}
+                empty = Logit(np.zeros(1), np.ones(1), 0.0, np.zeros(1))
+                p = TwoStage(spec, join, empty, expected).p_joins(te, held["war"].to_numpy())
+                for j, q in enumerate(qs):
+                    loss[i, j] -= sum(np.log(np.clip(combine(p[h], q)[hot[h]], 1e-3, 1)).sum() for h in H)
+        i, j = np.unravel_index(np.argmin(loss), loss.shape)
+        chosen = (float(C_JOIN_GRID[i]), float(C_SIDE_GRID[j]))
+        CHOSEN.setdefault(label, []).append((len(np.unique(wars)), {"join": chosen[0], "side": chosen[1]}))
+        return chosen
+
+    return penalty
+
+
+def _penalties(label: str) -> None:
+    """The penalties chosen: each forward split's, and their spread over the leave-one-war-out folds."""
+    got = CHOSEN.pop(label, [])
+    most = max((n for n, _ in got), default=0)
+    lowo = [c for n, c in got if n == most]
+    forward = "; ".join(f"trained on {n} wars: join C {c['join']:g}, side C {c['side']:g}" for n, c in got if n < most)
+    spread = ", ".join(f"{m} C " + ", ".join(f"{v:g} in {sum(c[m] == v for c in lowo)}" for v in grid
+                                             if any(c[m] == v for c in lowo))
+                       for m, grid in (("join", C_JOIN_GRID), ("side", C_SIDE_GRID)))
+    print(f"{label}: penalties chosen leave one war out ({len(lowo)} folds): {spread}; {forward}", flush=True)
 
 
 def _inner_temper(spec: Any) -> Callable[[Any], dict[str, float]]:
@@ -287,6 +353,22 @@ def second_degree(defence: np.ndarray, rows: list[int], side: list[int]) -> np.n
     return np.asarray(reach & ~to_side[at] & ~np.isin(at, side), dtype=np.float64)
 
 
+def bound_chain(defence: np.ndarray, rows: list[int], parties: list[int], bound: list[int]) -> np.ndarray:
+    """Each row's second-degree tie through a bound state (indices into `defence`, no state tied to itself): allied
+    to a state of `bound` (bound to the side in the legal reading, not a party) that is allied to a state of
+    `parties`; the row neither a party nor bound, nor allied to a party."""
+    if not parties or not bound or not rows:
+        return np.zeros(len(rows))
+    at = np.asarray(rows, dtype=np.int64)
+    to_party = np.asarray(defence[:, parties].any(axis=1), dtype=bool)
+    via = np.zeros(len(defence), bool)
+    via[bound] = True
+    via &= to_party
+    via[parties] = False
+    reach = np.asarray(defence[np.ix_(at, np.flatnonzero(via))].any(axis=1), dtype=bool)
+    return np.asarray(reach & ~to_party[at] & ~np.isin(at, parties) & ~np.isin(at, bound), dtype=np.float64)
+
+
 def major_ally(defence: np.ndarray, rows: list[int], majors: list[int]) -> np.ndarray:
     """Each row allied to one of `majors` (the side's major powers; indices into `defence`)."""
     if not majors or not rows:
@@ -323,11 +405,13 @@ def _add_ties2(frame: Any) -> None:
         at = [ties.pos[s] for s in cand]
         for side, who in (("attack", case.attackers), ("defense", case.targets)):
             parties = [ties.pos[s] for s in who if s in ties.pos]
-            wider = sorted(set(parties) | {ties.pos[s] for s, k in legal.items() if k == side and s in ties.pos})
+            bound = sorted({ties.pos[s] for s, k in legal.items() if k == side and s in ties.pos} - set(parties))
+            wider = sorted(set(parties) | set(bound))
             majors = {ties.states[i]: i for i in wider if world.states.is_major(ties.states[i], case.date)}
             got = {"tie2": second_degree(defence, at, parties), "tie2_bound": second_degree(defence, at, wider),
                    "major_ally": major_ally(defence, at, [majors[s] for s in who if s in majors]),
-                   "major_ally_bound": major_ally(defence, at, list(majors.values()))}
+                   "major_ally_bound": major_ally(defence, at, list(majors.values())),
+                   "tie2_chain_bound": bound_chain(defence, at, parties, bound)}
             for f, v in got.items():
                 cols[f"{f}_{side}"][rows] = v
     for k, v in cols.items():
@@ -390,11 +474,12 @@ def _ties2_specs(frame: Any, names: list[str]) -> dict[str, Any]:
 
     specs = {name: Spec(name, (*SHIPPED.join_side, f), SHIPPED.join_state, (*SHIPPED.side_diff, f), SHIPPED.side_state)
              for name, f in TIES2_VARIANTS.items()}
-    if set(names) & set(specs):
+    if set(names) & {*specs, *(n for n, of in CV_VARIANTS.items() if of in specs)}:
         _add_ties2(frame)
         _colonial_counts(frame, (*TIES2, "ally_bound"))
         _overlap(frame)
-        _colonial_weights(frame, {n: specs[n] for n in names if n in specs}, prefix=("tie2", "major_ally"))
+        asked = {n: specs[n] for n in names if n in specs}
+        _colonial_weights(frame, asked or {"tie2-bound": specs["tie2-bound"]}, prefix=("tie2", "major_ally"))
     return specs
 
 
@@ -528,28 +613,32 @@ def main() -> None:
                                     "blend-0.2": _predict(SHIPPED, blend=_inner_blend(SHIPPED, fixed=0.2)),
                                     **{name: _predict(spec) for name, spec in (colonial | ties2).items()},
                                     **size_variants(_predict, SHIPPED)}
+    for name, of in CV_VARIANTS.items():
+        spec = SHIPPED if of == "shipped" else ties2[of]
+        variants[name] = _predict(spec, penalty=_inner_penalty(spec, seed=args.inner_seed, label=name))
     print("| variant | scheme | horizon | subset | Brier skill | log-loss skill | AUC | slope |\n"
           "|---|---|---|---|---|---|---|---|")
     with threadpool_limits(1):
         for name in names:
             if name == "count":
                 continue
-            got = _scores(frame, variants[name], subsets=args.subsets)
-            for (scheme, h, sub), s in got.items():
-                slope = "n/a" if s["calibration_slope"] is None else f"{s['calibration_slope']:.2f}"
-                print(f"| {name} | {scheme} | {h} | {sub} | {s['brier_skill']:+.4f} | {s['log_skill']:+.4f} | "
-                      f"{s['auc']:.3f} | {slope} |", flush=True)
-            if args.subsets:
-                _verdict(name, got)
-            _choices(name, frame)
+            _report(name, _scores(frame, variants[name], subsets=args.subsets), args.subsets, frame)
         if "count" in names:
             _count_models(frame)
 
 
-def _choices(name: str, frame: Any) -> None:
-    """What a variant chose inside its folds (the blend's λ, the war-size variants' fits), where it chose any."""
+def _report(name: str, got: dict[tuple[str, str, str], dict[str, Any]], subsets: bool, frame: Any) -> None:
+    """One variant's rows of the table; with `subsets`, its verdict; the choices it made in the folds."""
+    for (scheme, h, sub), s in got.items():
+        slope = "n/a" if s["calibration_slope"] is None else f"{s['calibration_slope']:.2f}"
+        print(f"| {name} | {scheme} | {h} | {sub} | {s['brier_skill']:+.4f} | {s['log_skill']:+.4f} | "
+              f"{s['auc']:.3f} | {slope} |", flush=True)
+    if subsets:
+        _verdict(name, got)
     if name in ("blend", "blend-log"):
         _lambdas("brier" if name == "blend" else "log")
+    if name in CV_VARIANTS:
+        _penalties(name)
     if name in SIZE_VARIANTS:
         print(choices_line(name, frame), flush=True)
 

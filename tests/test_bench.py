@@ -335,3 +335,48 @@ def test_the_hurdle_reads_five_yes_no_features_of_each_war(monkeypatch: pytest.M
                           "land_defense": [0, 1, 0, 0], "tie_defense_defense": [1, 0, 0, 0]})
     # war 2's land border and defence tie lie toward different sides; war 1's first candidate has both toward attack
     assert bench.war_features(frame).tolist() == [[0, 0, 1, 0, 1], [1, 0, 0, 1, 0]]
+
+
+def test_the_bound_chain_runs_through_a_state_the_legal_reading_binds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_experiments' tie2-chain-bound: allied to a bound state (not a party) that is allied to a party, the
+    candidate neither a party nor bound nor allied to a party. States 0–6: the party 0; 1 and 4 bound; 0–1, 1–2,
+    2–3, 4–5 and 0–6 allied (4 bound through no tie of the matrix, so 5's chain does not reach a party)."""
+    import numpy as np
+
+    bench = _load("likely_experiments", monkeypatch)
+    defence = np.zeros((7, 7), bool)
+    for a, b in ((0, 1), (1, 2), (2, 3), (4, 5), (0, 6)):
+        defence[a, b] = defence[b, a] = True
+    rows = list(range(7))
+    assert bench.bound_chain(defence, rows, [0], [1, 4]).tolist() == [0, 0, 1, 0, 0, 0, 0]
+    assert bench.bound_chain(defence, rows, [0], []).tolist() == [0] * 7  # plain tie2 would mark 2
+    assert bench.bound_chain(defence, rows, [0], [1, 2]).tolist() == [0] * 7  # 2 bound itself: the legal feature's
+    assert bench.bound_chain(defence, rows, [], [1]).tolist() == [0] * 7
+
+
+def test_the_penalties_are_chosen_inside_the_training_wars(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_experiments' tie2-bound-cv: (join C, side C) from the grids by the inner cross-validation of the training
+    wars: the weakest penalty of the grid where one feature decides who joins and on which side, the strongest where
+    the features are noise; each choice recorded."""
+    import numpy as np
+    import pandas as pd
+
+    from foedus.likely.spec import Spec
+
+    bench = _load("likely_experiments", monkeypatch)
+    rng = np.random.default_rng(3)
+    n, wars = 2000, np.repeat(np.arange(40), 50)
+    signal = rng.random(n) < 0.1
+    attack = signal & (rng.random(n) < 0.5)
+    outcome = np.where(attack, "attack", np.where(signal, "defense", "out"))
+    frame = pd.DataFrame({"war": wars, "a_attack": attack * 1.0, "a_defense": (signal & ~attack) * 1.0,
+                          "noise_attack": rng.random(n), "noise_defense": rng.random(n),
+                          **{f"outcome_{h}": outcome for h in bench.H}})
+    spec = Spec("t", ("a", "noise"), (), ("a", "noise"))
+    assert bench._inner_penalty(spec, label="signal")(frame) == (max(bench.C_JOIN_GRID), max(bench.C_SIDE_GRID))
+    noise = Spec("n", ("noise",), (), ("noise",))
+    quiet = frame.assign(**{f"outcome_{h}": np.where(rng.random(n) < 0.1, "defense", "out") for h in bench.H})
+    quiet.loc[quiet["outcome_ever"] == "defense", "outcome_ever"] = np.where(rng.random(n) < 0.5, "attack",
+                                                                             "defense")[quiet["outcome_ever"] != "out"]
+    assert bench._inner_penalty(noise, label="noise")(quiet) == (min(bench.C_JOIN_GRID), min(bench.C_SIDE_GRID))
+    assert [c for _, c in bench.CHOSEN["signal"]] == [{"join": 1.0, "side": 1.0}]
