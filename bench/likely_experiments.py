@@ -37,6 +37,10 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   inner cross-validation the blend uses (its seed `--inner-seed`), minimising the held-out wars' multi-class log
   loss summed over the three horizons (the shipped penalties were chosen by log loss). `shipped-cv`: the same for
   the shipped spec, a control for what the penalty alone does.
+- `era-count` (session 58, written before it was run): each war's expected joiners per horizon the mean over the
+  training wars of its own era (the frame's `era`: before 1945, from 1945), instead of over every training war;
+  all training wars where the fold has fewer than `ERA_MIN_WARS` of that era (forward-1945: none from 1945, so
+  every test war gets the shipped mean). The count is modelled within era only, with nothing chosen by looking.
 - `count/...`: war-level Poisson regressions (ridge, alpha 1) of the number of joiners on war features known
   on the first day; their out-of-sample Poisson deviance against the training mean's.
 
@@ -74,6 +78,7 @@ TIES2_VARIANTS = dict(zip(("tie2", "tie2-bound", "major-ally", "major-ally-bound
 CV_VARIANTS = {"tie2-bound-cv": "tie2-bound", "shipped-cv": "shipped"}  # variant -> the spec whose penalties it picks
 C_JOIN_GRID = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the shipped join C is 0.05
 C_SIDE_GRID = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the shipped side C is 0.1
+ERA_MIN_WARS = 5  # as `foedus likely fit` asks of a training window
 NO_COLONIAL = ("variant {name} skipped: it needs --colonial PATH, the ICOW Colonial History 1.1 file coldata110.csv "
                "(Hensel 2018, paulhensel.org/Data/colhist.zip), which the project does not ship")
 
@@ -286,6 +291,15 @@ def _war_size(spec: Any) -> Callable[[Any, Any, Any, str], float]:
         return float(np.exp(b[0] + b[1] * np.log(top5(model, test_war, h))))
 
     return expected
+
+
+def era_expected(model: Any, train: Any, test_war: Any, h: str) -> float:
+    """The mean joiners per war within `h` over the training wars of the test war's era (all training wars where
+    fewer than `ERA_MIN_WARS` are of that era)."""
+    from foedus.likely.fit import expected_joiners
+
+    same = train[train["era"].to_numpy() == test_war["era"].to_numpy()[0]]
+    return expected_joiners(same, h) if len(np.unique(same["war"].to_numpy())) >= ERA_MIN_WARS else model.expected[h]
 
 
 def read_rulers(path: Path) -> dict[int, int]:
@@ -611,6 +625,7 @@ def main() -> None:
                                     "blend-log": _predict(SHIPPED, blend=_inner_blend(SHIPPED, by="log",
                                                                                       seed=args.inner_seed)),
                                     "blend-0.2": _predict(SHIPPED, blend=_inner_blend(SHIPPED, fixed=0.2)),
+                                    "era-count": _predict(SHIPPED, expected=era_expected),
                                     **{name: _predict(spec) for name, spec in (colonial | ties2).items()},
                                     **size_variants(_predict, SHIPPED)}
     for name, of in CV_VARIANTS.items():

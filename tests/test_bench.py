@@ -380,3 +380,24 @@ def test_the_penalties_are_chosen_inside_the_training_wars(monkeypatch: pytest.M
                                                                              "defense")[quiet["outcome_ever"] != "out"]
     assert bench._inner_penalty(noise, label="noise")(quiet) == (min(bench.C_JOIN_GRID), min(bench.C_SIDE_GRID))
     assert [c for _, c in bench.CHOSEN["signal"]] == [{"join": 1.0, "side": 1.0}]
+
+
+def test_the_era_count_is_the_mean_joiners_of_the_test_wars_era(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_experiments' era-count: a war's expected joiners the mean over the training wars of its era; the
+    model's mean over every training war where fewer than five are of that era."""
+    import types
+
+    import pandas as pd
+
+    bench = _load("likely_experiments", monkeypatch)
+    # five wars before 1945 with one joiner each (within 30 days in the first two), two from 1945 with three
+    wars = [1, 2, 3, 4, 5, 6, 6, 6, 6, 7, 7, 7, 7]
+    era = ["pre1945"] * 5 + ["post1945"] * 8
+    ever = ["attack"] * 5 + ["defense", "defense", "defense", "out"] * 2
+    train = pd.DataFrame({"war": wars, "era": era, "outcome_ever": ever,
+                          "outcome_30": ["attack"] * 2 + ["out"] * 11})
+    model = types.SimpleNamespace(expected={"ever": 11 / 7, "30": 2 / 7})
+    pre, post = pd.DataFrame({"era": ["pre1945"]}), pd.DataFrame({"era": ["post1945"]})
+    assert bench.era_expected(model, train, pre, "ever") == 1.0
+    assert bench.era_expected(model, train, pre, "30") == 0.4
+    assert bench.era_expected(model, train, post, "ever") == 11 / 7  # two wars of that era: every war's mean
