@@ -48,7 +48,8 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--subsets] [--inner-seed 0] [--colonial coldata110.csv --variants shipped,colonial,colonial-bound]
 [--variants shipped,tie2,tie2-bound,major-ally,major-ally-bound --subsets]
 [--variants shipped,size-free,size-hurdle,size-shrink --subsets]
-[--variants shipped,tie2-bound,tie2-bound-cv,tie2-chain-bound --subsets]
+[--variants shipped,tie2-bound,tie2-chain-bound,tie2-bound-cv,shipped-cv --subsets]
+[--variants shipped,era-count --subsets]
 (needs `foedus[model]`; a few minutes on one core).
 """
 
