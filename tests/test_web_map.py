@@ -174,16 +174,20 @@ def test_api_war_carries_each_bindings_certainty_and_doubted_facts(api_client: T
     """/api/war, which the map's "Why?" on a war's date reads: each frame's `bound` entry carries the primary
     obligation's certainty and the facts not verified, and the other obligations that bind it that day, each so; a
     state's `first_bound.also` does too (it carried only treaty and article): Kazakhstan from 2024-08-06, by CSTO
-    art. 4 (secondary: article) and its 1992 treaty with Russia (unverified: treaty, article)."""
+    art. 4 (secondary: article), if Russia asks (its condition), and its 1992 treaty with Russia (unverified: treaty,
+    article)."""
     body = api_client.get("/api/war?id=russia_ukraine_2022&until=2025-06-30").json()
     kaz_also = [{"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "instrument": "treaty",
-                 "certainty": "unverified", "doubted": ["treaty", "article"]}]
+                 "certainty": "unverified", "doubted": ["treaty", "article"], "conditions": [], "unresolved": []}]
+    request = ("request-gated: assumes Russia (RUS) asks for help (the clause's wording of this condition: known from "
+               "secondary reporting only)")
     kaz = next(s for s in body["states"] if s["state"] == "KAZ")["first_bound"]
     assert (kaz["date"], kaz["treaty"], kaz["certainty"], kaz["doubted"], kaz["also"]) == (
         "2024-08-06", "csto_1992", "secondary", ["article"], kaz_also)
     frame = next(f for f in body["frames"] if f["date"] == "2024-08-06")
     assert frame["bound"]["KAZ"] == {"side": "attack", "treaty": "csto_1992", "article": "4", "instrument": "treaty",
-                                     "certainty": "secondary", "doubted": ["article"], "also": kaz_also}
+                                     "certainty": "secondary", "doubted": ["article"], "also": kaz_also,
+                                     "conditions": [request], "unresolved": []}
     assert frame["bound"]["KAZ"] == next(f for f in body["frames"] if "KAZ" in f["bound"])["bound"]["KAZ"]
 
 
