@@ -263,8 +263,9 @@ def switch_values(given: dict[str, Any]) -> dict[str, Any]:
         values[name] = checked_value(inp, values[name])
         if inp.choices and values[name] not in inp.choices:
             what = name.replace("_", " ")
-            said = shown(values[name]) if isinstance(values[name], str) else repr(values[name])  # text shortened
-            raise ScenarioError(f"unknown {what} {said}: choose one of {', '.join(inp.choices)}")
+            if not isinstance(values[name], str):  # a wrong type said as every message says one, not as repr
+                raise ScenarioError(f"{what}: expected one of {', '.join(inp.choices)}, not {described(values[name])}")
+            raise ScenarioError(f"unknown {what} {shown(values[name])}: choose one of {', '.join(inp.choices)}")
     return values
 
 

@@ -1,5 +1,6 @@
 """What a depth-parameter file says of its fit (`model`, `data.dataset`, `data.version`, `data.window`,
-`data.alliances`, `seed`, `refit`, as `foedus.research.depth.fit_params` writes them), each required: a damaged
+`data.alliances`, `seed`, `refit`, as `foedus.research.depth.fit_params` writes them), each required (and
+`data.file` one line of text when given, as it is shown in a note): a damaged
 file's `window: "1815"` or `alliances: -3` was read without a word, and one without them as if they were there."""
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def check_metadata(payload: Mapping[str, Any], source: str) -> None:
             raise DataFormatError(f"{source}: {where}: missing field '{key}'")
     texts = [("model", payload.get("model")), ("refit", payload.get("refit")),
              ("data.dataset", data.get("dataset")), ("data.version", data.get("version"))]
+    if "file" in data:  # optional (older files name no file): shown in a note, so one line as the others
+        texts.append(("data.file", data["file"]))
     for where, value in texts:
         if not isinstance(value, str) or not value.strip() or "\n" in value:
             raise DataFormatError(f"{source}: {where}: expected a one-line text, got {shown(value)}")
