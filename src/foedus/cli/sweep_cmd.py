@@ -224,6 +224,10 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
              *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings)]
+    if "cow_nmc" in covered.datasets:  # a capability share divides by NMC's sum of its year, seldom 1
+        from foedus.engine.power import series_sum_note
+
+        notes += series_sum_note(first, last)
     title = f"foedus atlas {first}-{last}{said}"
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly

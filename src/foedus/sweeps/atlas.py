@@ -256,8 +256,7 @@ def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int]
 
     day = dt.date(year, *on)
     results = atlas_results(world, day, options)
-    cinc = _cinc_vector(world, next(iter(results.values())).states, day)
-    total = float(cinc.sum()) if cinc is not None else 0.0
+    cinc, total = _cinc_vector(world, next(iter(results.values())).states, day) or (None, 0.0)
     row: dict[str, Any] = {"year": year, "dyads": len(next(iter(results.values())).attackers)}
     unknown = majors_unknown(world.states, day) if row["dyads"] else None
     for reading, res in results.items():
@@ -273,7 +272,9 @@ def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int]
     return row
 
 
-def _cinc_vector(world: World, states: list[str], day: dt.date) -> np.ndarray | None:
+def _cinc_vector(world: World, states: list[str], day: dt.date) -> tuple[np.ndarray, float] | None:
+    """Each state's CINC on `day`, and NMC's sum of the year that a share divides by, as the cascade's coalition power
+    does (`foedus.engine.power`; not the sum over `states`: 0.8958 of 1.0747 in 1860), said in `series_sum_note`."""
     from foedus.errors import DataMissingError
     from foedus.sources.cow import cinc_in
 
@@ -282,4 +283,4 @@ def _cinc_vector(world: World, states: list[str], day: dt.date) -> np.ndarray | 
     except DataMissingError:
         return None
     ccode = {s.id: s.ccode for s in world.states}
-    return np.array([by_code.get(ccode.get(s) or -1, 0.0) for s in states])
+    return np.array([by_code.get(ccode.get(s) or -1, 0.0) for s in states]), float(sum(by_code.values()))
