@@ -65,7 +65,7 @@ from typing import Any
 import numpy as np
 
 from foedus.likely.validate import base_rate, frame_values
-from likely_size import SIZE_VARIANTS, choices_line, size_variants
+from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
 
 H = ("30", "365", "ever")
 GRID = np.round(np.arange(0.30, 1.51, 0.02), 2)
@@ -142,9 +142,7 @@ def _inner_blend(spec: Any, by: str = "brier", fixed: float | None = None,
         if fixed is not None:
             return dict.fromkeys(H, fixed)
         wars = train["war"].to_numpy()
-        order = np.random.default_rng(seed).permutation(np.unique(wars))
-        fold = dict(zip(order.tolist(), (np.arange(len(order)) % 5).tolist(), strict=True))
-        k_of = np.array([fold[w] for w in wars])
+        k_of = inner_folds(wars, seed)
         loss = {h: np.zeros(len(BLEND_GRID)) for h in H}
         for k in range(5):
             inner_train, held = train[k_of != k], train[k_of == k]
@@ -162,7 +160,7 @@ def _inner_blend(spec: Any, by: str = "brier", fixed: float | None = None,
                     else:
                         loss[h][i] -= np.log(np.clip((p * onehot).sum(axis=1), 1e-3, 1)).sum()
         chosen = {h: float(BLEND_GRID[np.argmin(loss[h])]) for h in H}
-        CHOSEN.setdefault(by, []).append((len(order), chosen))
+        CHOSEN.setdefault(by, []).append((len(np.unique(wars)), chosen))
         return chosen
 
     return blend
@@ -180,13 +178,6 @@ def _lambdas(by: str) -> None:
     print(f"blend by {by}: λ leave one war out {spread}; {text}", flush=True)
 
 
-def _inner_folds(wars: np.ndarray, seed: int) -> np.ndarray:
-    """Each row's inner fold (0–4): the training wars shuffled by `seed` and dealt out in turn."""
-    order = np.random.default_rng(seed).permutation(np.unique(wars))
-    fold = dict(zip(order.tolist(), (np.arange(len(order)) % 5).tolist(), strict=True))
-    return np.array([fold[w] for w in wars])
-
-
 def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty") -> Callable[[Any], tuple[float, float]]:
     """(join C, side C) from `C_JOIN_GRID` × `C_SIDE_GRID` minimising the inner cross-validated multi-class log loss
     (clipped at 0.001), summed over the horizons, of the training wars; each choice kept in `CHOSEN[label]`."""
@@ -196,7 +187,7 @@ def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty") -> Callable
 
     def penalty(train: Any) -> tuple[float, float]:
         wars = train["war"].to_numpy()
-        k_of = _inner_folds(wars, seed)
+        k_of = inner_folds(wars, seed)
         loss = np.zeros((len(C_JOIN_GRID), len(C_SIDE_GRID)))
         for k in range(5):
             inner, held = train[k_of != k], train[k_of == k]
@@ -237,10 +228,7 @@ def _inner_temper(spec: Any) -> Callable[[Any], dict[str, float]]:
     from foedus.likely.spec import join_matrix, shifted
 
     def temper(train: Any) -> dict[str, float]:
-        wars = train["war"].to_numpy()
-        order = np.random.default_rng(0).permutation(np.unique(wars))
-        fold = dict(zip(order.tolist(), (np.arange(len(order)) % 5).tolist(), strict=True))
-        k_of = np.array([fold[w] for w in wars])
+        k_of = inner_folds(train["war"].to_numpy(), 0)
         ll = {h: np.zeros(len(GRID)) for h in H}
         for k in range(5):
             inner = fit_two_stage(train[k_of != k], spec, H)

@@ -33,6 +33,14 @@ CHOICES: dict[str, list[tuple[int, str, str, float]]] = {}
 FORECASTS: dict[str, list[tuple[int, str, str, float, int]]] = {}
 
 
+def inner_folds(wars: np.ndarray, seed: int) -> np.ndarray:
+    """Each row's inner fold (0–4): the training wars shuffled by `seed` and dealt out in turn (every in-fold choice of
+    bench/likely_experiments.py and this module deals its inner cross-validation so)."""
+    order = np.random.default_rng(seed).permutation(np.unique(wars))
+    fold = dict(zip(order.tolist(), (np.arange(len(order)) % 5).tolist(), strict=True))
+    return np.array([fold[w] for w in wars])
+
+
 def scale_free(p: np.ndarray, k: int = 5) -> float:
     """log(the k largest of one war's unshifted P(join), summed, / the war's number of candidates).
 
@@ -130,10 +138,7 @@ def inner_omega(train: Any, spec: Any, seed: int = 0) -> dict[str, float]:
     from foedus.likely.spec import join_matrix, shifted
     from foedus.likely.validate import frame_values
 
-    wars = train["war"].to_numpy()
-    order = np.random.default_rng(seed).permutation(np.unique(wars))
-    fold = dict(zip(order.tolist(), (np.arange(len(order)) % 5).tolist(), strict=True))
-    k_of = np.array([fold[w] for w in wars])
+    k_of = inner_folds(train["war"].to_numpy(), seed)
     ll = {h: np.zeros(len(OMEGAS)) for h in H}
     for k in range(5):
         inner_train, held = train[k_of != k], train[k_of == k]

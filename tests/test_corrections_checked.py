@@ -417,31 +417,22 @@ def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said:
 SEARCHED_26TH = ("atop_4115", "atop_4170", "atop_4265", "atop_4460", "atop_4505", "atop_4570", "atop_4730")
 
 
-def test_the_phases_the_twenty_sixth_batch_searched_stay_carried_without_a_check(world: World) -> None:
-    """The twenty-sixth batch took the seven Russia/Belarus phases with NATO or EU states that the twenty-fifth searched
-    without a page to the parties' gazettes and treaty databases, and found neither an end nor a page after 2018: each
-    is named in docs/history.md's account of it, and stays carried forward on 2026-06-01 with no check and no end."""
-    docs = DOCS.read_text(encoding="utf-8")
-    batch = docs[docs.index("A twenty-sixth batch"):docs.index("## Arab League JDEC")]
-    for tid in SEARCHED_26TH:
-        assert f"**{tid}**" in batch, tid
-        t = world.treaties[tid]
-        assert t.carried_from == dt.date(2018, 12, 31) and t.carry_checked is None and t.terminated is None, tid
-        assert t.standing_on(dt.date(2026, 6, 1)).value == "carried-forward", tid
-
-
 SEARCHED_27TH = ("atop_4480", "atop_4665", "atop_4695", "atop_4775")
 
 
-def test_the_phases_no_batch_had_named_before_the_twenty_seventh_stay_carried_without_a_check(world: World) -> None:
-    """The twenty-seventh batch took the four carried phases in force on 2025-06-01 whose ids docs/history.md had never
-    named (Italy-Slovakia 1993, Bulgaria-Georgia and Bulgaria-Mongolia 1995, Czech Republic-Italy 1996) and found
-    neither an end nor a dated page after 2018: each is named in its account, and stays carried forward on 2026-06-01
-    with no check and no end."""
+@pytest.mark.parametrize(("batch", "searched"), [("A twenty-sixth batch", SEARCHED_26TH),
+                                                 ("A twenty-seventh batch", SEARCHED_27TH)])
+def test_the_phases_a_batch_searched_without_a_page_stay_carried_without_a_check(world: World, batch: str,
+                                                                                  searched: tuple[str, ...]) -> None:
+    """The twenty-sixth batch took the seven Russia/Belarus phases with NATO or EU states that the twenty-fifth searched
+    without a page to the parties' gazettes and treaty databases; the twenty-seventh the four carried phases in force
+    on 2025-06-01 whose ids docs/history.md had never named (Italy-Slovakia 1993, Bulgaria-Georgia and
+    Bulgaria-Mongolia 1995, Czech Republic-Italy 1996). Neither found an end or a dated page after 2018: each phase
+    is named in its batch's account, and stays carried forward on 2026-06-01 with no check and no end."""
     docs = DOCS.read_text(encoding="utf-8")
-    batch = docs[docs.index("A twenty-seventh batch"):docs.index("## Arab League JDEC")]
-    for tid in SEARCHED_27TH:
-        assert f"**{tid}**" in batch, tid
+    account = docs[docs.index(batch):docs.index("## Arab League JDEC")]
+    for tid in searched:
+        assert f"**{tid}**" in account, tid
         t = world.treaties[tid]
         assert t.carried_from == dt.date(2018, 12, 31) and t.carry_checked is None and t.terminated is None, tid
         assert t.standing_on(dt.date(2026, 6, 1)).value == "carried-forward", tid
