@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from foedus.engine.fast.threads import in_engine_threads
-from foedus.engine.rules import covers, severe_enough, where, withheld_by_switches
+from foedus.engine.rules import covers, implemented_gates, severe_enough, where, withheld_by_switches
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable
 from foedus.model.treaty import Kind
@@ -26,6 +26,7 @@ Legs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # victim, obligor,
 
 def simple_legs(world: World, table: LegTable, switches: Scenario, pos: dict[str, int]) -> tuple[set[str], Legs]:
     """Victims whose defence legs all cover any attacker, and the legs that bind when their home is attacked."""
+    implemented_gates(switches)  # the request gate is read by name, in the form the rules check
     rows: list[tuple[int, int, int, bool]] = []
     clean: set[str] = set()
     places = world.places.on(table.date)

@@ -18,6 +18,7 @@ from foedus.engine.leg import Leg
 from foedus.engine.rules import (
     covers,
     gates_per_provision,
+    implemented_gates,
     is_war,
     precedence,
     severe_enough,
@@ -110,6 +111,7 @@ def compile_rules(world: World, switches: Scenario, states: list[str], backend: 
     state that owes or is owed an obligation on that date, since any of them may be drawn in. With
     `opening`, the legs owed to its targets are also compiled for the opening attacks (`BatchRules.first`).
     """
+    implemented_gates(switches)  # the victim gates below are read by name, in the forms the rules check
     table = leg_table(world, switches.date, switches.basis)
     states = list(dict.fromkeys([*states, *table.states()]))
     pos = {s: i for i, s in enumerate(states)}

@@ -16,6 +16,7 @@ from foedus.engine.rules import (
     STRIKES,
     Situation,
     evaluate,
+    implemented_gates,
     precedence,
     strikes,
     verdict,
@@ -185,6 +186,7 @@ class _Finder:
 
 def potential_graph(world: World, scenario: Scenario, model: HonourModel) -> PotentialGraph:
     """Apply the rules permissively to every attack that could occur in some draw."""
+    implemented_gates(scenario)  # the victim gates are read by name (here and in `home`), in the forms the rules check
     table = leg_table(world, scenario.date, scenario.basis)
     finder = _Finder(world, scenario, table)
     finder.run()

@@ -4,8 +4,9 @@ A leg is one provision of a treaty owed by `obligor` to `beneficiary` (`foedus.e
 them for a date, calling the functions here). Every engine reads what these rules decide: the reference
 engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vectorised engines
 (`foedus.engine.fast`) build their matrices from `covers`, the legs' `counterparts`, the static gates
-(`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), less a leg's own obligor as its counterpart
-(`spares_own_attack`), take who strikes next from `STRIKES`, and exclude whom `conflict` says is conflicted.
+(`withheld_by_switches`) and the victim gates (`VICTIM_GATES`, in the forms `implemented_gates` checks), less a
+leg's own obligor as its counterpart (`spares_own_attack`), take who strikes next from `STRIKES`, and exclude whom
+`conflict` says is conflicted.
 
 - `where`: scope tokens (`token_matches`, kept in `tokens`, which the treaty loader reads too; `scope_of`, the
   scope an attack of each kind is read against; `in_scope`,
@@ -65,6 +66,7 @@ from foedus.engine.rules.gates import (
     gate_reason,
     gates_of,
     gates_per_provision,
+    implemented_gates,
     register_gate,
     unregister_gate,
     victim_status,
@@ -122,6 +124,7 @@ __all__ = [
     "gate_reason",
     "gates_of",
     "gates_per_provision",
+    "implemented_gates",
     "in_scope",
     "is_war",
     "next_attacks",

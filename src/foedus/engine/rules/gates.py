@@ -3,6 +3,7 @@ leg that binds rests on. Adding a gate is one `Gate` here (docs/adding-a-rule.md
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.rules import where
 from foedus.engine.scenario import Scenario
+from foedus.errors import RuleError
 from foedus.model.vocab import Certainty, Kind
 from foedus.wording import named_state
 
@@ -19,8 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["GATES", "GENERATION", "STARTER_GATES", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_gate",
            "closed_reason", "gate_doubt", "gate_named", "gate_reason", "gates_of", "gates_per_provision",
-           "provision_gates", "register_gate", "unregister_gate", "victim_status", "void_for_starters",
-           "withheld_by_switches"]
+           "implemented_gates", "provision_gates", "register_gate", "unregister_gate", "victim_status",
+           "void_for_starters", "withheld_by_switches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,15 @@ GATES: list[Gate] = [
          assumes=lambda leg, names: f"assumes the decision it needs is taken: {leg.provision.needs_decision}",
          per_provision=True, shown=lambda leg: f"needs {leg.provision.needs_decision}"),
 ]
-VICTIM_GATES = frozenset({"non_provocation", "aggressor", "request"})  # the ones the vectorised engines implement
+# the victim gates the vectorised engines implement, each by name, in the form they give it: whether the gate is open
+# for a state (started the war, asks for help) and that form in words (`implemented_gates` checks `open_for` by it)
+_STARTERS_OUT: tuple[Callable[[bool, bool], bool], str] = (
+    lambda started, asks: not started, "closed exactly for a state on the side that started the war")
+_FORMS: dict[str, tuple[Callable[[bool, bool], bool], str]] = {
+    "non_provocation": _STARTERS_OUT, "aggressor": _STARTERS_OUT,
+    "request": (lambda started, asks: asks, "open exactly for a state that asks for help"),
+}
+VICTIM_GATES = frozenset(_FORMS)  # the ones the vectorised engines implement
 STARTER_GATES = frozenset({"non_provocation", "aggressor"})  # closed for a state on the side that started the war
 GENERATION = [0]  # bumped whenever the gates change, so that compiled tables are rebuilt
 
@@ -130,6 +140,38 @@ def register_gate(gate: Gate) -> None:
         raise ValueError(f"a gate named {gate.name!r} is already registered")
     GATES.append(gate)
     GENERATION[0] += 1
+
+
+_ASKS: dict[bool, Callable[[str], bool]] = {True: lambda state: True, False: lambda state: False}  # every state asks
+
+
+def implemented_gates(scenario: Scenario) -> None:
+    """Check that every victim gate in force is one the vectorised engines implement, in the form they give it
+    (`_FORMS`: each gate's `open_for` asked of a state that did or did not start the war and does or does not ask, under
+    `scenario`), and that none they treat by name as a victim gate is a static one; each vectorised engine asks it once
+    per compile (the reference engine reads `open_for` itself).
+
+    Raises:
+        RuleError: a gate the vectorised engines would read otherwise than the rule says.
+    """
+    for gate in GATES:
+        form = _FORMS.get(gate.name)
+        if gate.open_for is None:
+            if form is not None:
+                raise RuleError(f"the gate {gate.name} (foedus.engine.rules.gates) is static, but the vectorised "
+                                f"engines implement it as a victim gate {form[1]}: change the engines too")
+            continue
+        if form is None:
+            raise RuleError(f"the victim gate {gate.name} (foedus.engine.rules.gates) is not one the vectorised "
+                            f"engines implement ({', '.join(sorted(_FORMS))}): change the engines too")
+        for started, asks in itertools.product((False, True), repeat=2):
+            probe = Situation({}, scenario, frozenset({"_"}) if started else frozenset(), _ASKS[asks])
+            if bool(gate.open_for("_", probe)) != (meant := form[0](started, asks)):
+                raise RuleError(
+                    f"the victim gate {gate.name} (foedus.engine.rules.gates) is {'closed' if meant else 'open'} for "
+                    f"a state that {'started' if started else 'did not start'} the war and "
+                    f"{'asks' if asks else 'does not ask'} for help, but the vectorised engines implement it as "
+                    f"{form[1]}: change the engines too")
 
 
 def unregister_gate(name: str) -> None:
