@@ -28,6 +28,8 @@ from foedus.cli.likely_show import base_rate_standing
 from foedus.conflict_words import conflict_doubt, doubted_duties
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
+from foedus.engine.result import CascadeResult as Result
+from foedus.engine.rules.strikes import STRIKES, Strikes
 from foedus.likely.attach import warnings_of
 from foedus.likely.model import load_model
 from foedus.sweeps.compare_words import change_words
@@ -43,9 +45,12 @@ STATES = ("RUS", "EST", "USA", "BLR")
 
 
 def _scenarios() -> list[dict[str, Any]]:
-    return [{"attackers": attackers, "targets": ["EST"], "severity": severity, "reading": reading}
-            for attackers, severity, reading in itertools.product(
-                (["RUS"], ["RUS", "BLR"]), ("armed-attack", "incursion", "coercion"), ("legal", "escalatory"))]
+    """The result's keys the header and "because" read, `strikes_assumed` as the result's JSON computes it (from the
+    strikes rule in force)."""
+    found = [{"attackers": attackers, "targets": ["EST"], "severity": severity, "reading": reading}
+             for attackers, severity, reading in itertools.product(
+                 (["RUS"], ["RUS", "BLR"]), ("armed-attack", "incursion", "coercion"), ("legal", "escalatory"))]
+    return [s | {"strikes_assumed": Result.strikes_assumed.getter(_result(s))} for s in found]
 
 
 def _becauses() -> list[Because]:
@@ -72,6 +77,18 @@ def test_the_attack_and_its_verb_are_worded_alike() -> None:
               + [render._attack_verb(_result(s)) for s in _scenarios()])
     assert said == python
     assert {"made an incursion into", "coerced", "attacked"} <= set(said)  # each verb was tried
+
+
+def test_whether_a_reading_assumes_its_strikes_is_the_rules_on_both_sides(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The "Why?" panel says a joiner's strike is the reading's assumption where the result's JSON says the reading
+    assumes its strikes (`strikes_assumed`, from the rules' `Strikes.assumed`), as the CLI asks the rule: it tested the
+    reading's name, so a change to the rule changed the CLI's words alone."""
+    monkeypatch.setitem(STRIKES, "legal", Strikes(defenders_strike=True, at_home=False))
+    cases = [(s, b) for s in _scenarios() for b in _becauses() if s["reading"] == "legal"]
+    names = {"$names": {"state": NAMES}}
+    said = run_ts([("said", "becauseWords", [b.to_dict(), s, names]) for s, b in cases])
+    assert said == [render._because(_result(s), b).removeprefix("because ") for s, b in cases]
+    assert any(words.startswith("the legal reading assumes") for words in said)
 
 
 def test_a_comparisons_changes_are_worded_alike() -> None:

@@ -21,7 +21,7 @@ export interface CascadeResult {
   war_size?: WarSize; p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>;
   expected_power?: Power | null; p_major_powers_unknown?: string | null; ccodes: Record<string, number>;
   ongoing?: Record<string, unknown>; likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] };
-  unresolved: UnresolvedUse[];
+  strikes_assumed: boolean; unresolved: UnresolvedUse[];
 }
 
 /** A state drawn in: its primary obligation's keys (the strongest; then defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), plus `also`. */

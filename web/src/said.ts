@@ -62,13 +62,15 @@ export function deed(b: Because, r: Pick<CascadeResult, "attackers" | "targets" 
   return (opening ? INCIDENT[r.severity]?.[1] : undefined) ?? "attacked";
 }
 
-/** The attack that set an obligation off, in the CLI's words after its "because" (foedus.render._because): in the
- * escalatory reading a strike on (or by) a joiner is the reading's assumption, not a known attack, and is said so. */
-export function becauseWords(b: Because, r: Pick<CascadeResult, "attackers" | "targets" | "severity" | "reading">,
+/** The attack that set an obligation off, in the CLI's words after its "because" (foedus.render._because): where the
+ * reading assumes its strikes (the result's `strikes_assumed`, the rules' Strikes.assumed: the escalatory reading's) a
+ * strike on (or by) a joiner is the reading's assumption, not a known attack, and is said so. */
+export function becauseWords(b: Because,
+  r: Pick<CascadeResult, "attackers" | "targets" | "severity" | "reading" | "strikes_assumed">,
   names: { state: (id: string) => string; place: (id: string) => string }): string {
   const hit = `${namedState(b.attacked, names.state)}${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`;
-  return r.reading === "escalatory" && !(r.attackers.includes(b.by) && r.targets.includes(b.attacked))
-    ? `the escalatory reading assumes ${namedState(b.by, names.state)} attacks ${hit}`
+  return r.strikes_assumed && !(r.attackers.includes(b.by) && r.targets.includes(b.attacked))
+    ? `the ${r.reading} reading assumes ${namedState(b.by, names.state)} attacks ${hit}`
     : `${namedState(b.by, names.state)} ${deed(b, r)} ${hit}`;
 }
 

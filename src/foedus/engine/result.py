@@ -24,6 +24,7 @@ from foedus.engine.records import (
     Violation,
     Withheld,
 )
+from foedus.engine.rules.strikes import STRIKES
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario, named_state
 
@@ -129,6 +130,14 @@ class CascadeResult:
             joined: tuple[tuple[str, Side], ...] = held.joined
             return joined
         return tuple([(j.primary.state, j.primary.side) for j in held])
+
+    @computed("whether the strikes the reading brings beyond the opening attacks are its assumption, not attacks "
+              "known to be made (true in the escalatory reading): a strike on or by a joiner is then said as \"the "
+              "escalatory reading assumes ...\" (the strikes rule's `Strikes.assumed`)", "boolean")
+    def strikes_assumed(self) -> bool:
+        """Whether the reading's strikes are its assumption (`rules.STRIKES`, `Strikes.assumed`), as the CLI's
+        "because" reads it (`foedus.render`), for the web's "Why?" panel (web/src/said.ts `becauseWords`)."""
+        return STRIKES[self.scenario.reading].assumed
 
     @computed("the unresolved ATOP conditions that mattered: obligations resting on them, or dropped for them",
               "UnresolvedUse[]", key="unresolved")
