@@ -42,3 +42,19 @@ def test_the_gates_the_clauses_state_are_shown_in_the_rules_words(world: World, 
     csto = _provisions(world, "csto_1992", capsys)
     assert "request-gated" in csto
     assert "aggressor" not in csto
+
+
+def test_a_gate_that_reads_the_parties_is_shown_on_a_line_of_its_own(world: World, capsys: pytest.CaptureFixture[str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gate that is not decided per provision (it reads the parties) held back a party's legs in every cascade while
+    `foedus treaties show` said nothing of it; it is said under the provisions, with the obligors it holds back."""
+    monkeypatch.setenv("COLUMNS", "400")
+    toy = Gate("toy_embargo", carried=lambda leg: leg.treaty.id == "manila_1954" and leg.obligor == "FRA",
+               reason=lambda leg, names: "toy", closed=lambda leg, scenario: True)
+    register_gate(toy)
+    try:
+        shown = _provisions(world, "manila_1954", capsys)
+    finally:
+        unregister_gate("toy_embargo")
+    assert "also gated by toy_embargo: art. IV(1), the legs owed by FRA" in shown
+    assert "also gated" not in _provisions(world, "manila_1954", capsys)

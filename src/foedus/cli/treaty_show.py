@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -11,7 +12,7 @@ from foedus.cited import article_cited
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
-from foedus.engine.rules.gates import provision_gates
+from foedus.engine.rules.gates import party_gates, provision_gates
 from foedus.model.treaty import DateCertainty, Member, Span, Treaty
 from foedus.model.vocab import INSTRUMENT_WORDS, Instrument
 from foedus.model.world import World
@@ -53,8 +54,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     console.print(_members(world, t))
     if detail["member_notes"]:  # the notes on its doubted facts, as the API gives them to the web's treaty list
         console.print(_member_notes(detail["member_notes"], console.width))
-    if t.provisions:
-        console.print(_provisions(t))
+    if t.provisions:  # with a line under it for each gate that reads the parties
+        console.print(Group(_provisions(t), *_party_gates(t)))
     if t.priority is not None:  # the clause foedus.engine.rules.precedence acts on
         console.print(Text(f"priority: {article_cited(t.priority.article)} ({t.priority.certainty.value}): in a "
                            "conflict its obligations prevail; a party's duty not to fight another party sets its other "
@@ -133,6 +134,13 @@ def _who(states: list[str] | None) -> str:
 
 def _where(tokens: list[str] | None) -> str:
     return "anywhere" if tokens is None else ", ".join(tokens) or "none"
+
+
+def _party_gates(t: Treaty) -> list[Text]:
+    """The gates that read the parties (`rules.gates.party_gates`), a line each under the provisions table: such a
+    gate holds back some legs of a provision, not all of them, as the table's gates column would say."""
+    return [Text(f"also gated by {words}: {article_cited(p.article)}, the legs owed by {', '.join(obligors)}")
+            for p in t.provisions for words, obligors in party_gates(t, p).items()]
 
 
 def _provisions(t: Treaty) -> Table:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GATES", "GENERATION", "STARTER_GATES", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_gate",
            "closed_reason", "gate_doubt", "gate_named", "gate_reason", "gates_of", "gates_per_provision",
-           "implemented_gates", "provision_gates", "register_gate", "unregister_gate", "victim_status",
+           "implemented_gates", "party_gates", "provision_gates", "register_gate", "unregister_gate", "victim_status",
            "void_for_starters", "withheld_by_switches"]
 
 
@@ -187,10 +187,29 @@ def gate_named(name: str) -> Gate:
 
 def provision_gates(treaty: Treaty, provision: Provision) -> list[str]:
     """What `foedus treaties show` says of a provision's gates: each per-provision gate its legs carry (a leg not
-    suspended: a suspension is a member's, shown with the members), in its words (`Gate.shown`), in `GATES`' order."""
+    suspended: a suspension is a member's, shown with the members), in its words (`Gate.shown`), in `GATES`' order (a
+    gate that reads the parties is said apart, with the obligors it holds back: `party_gates`)."""
     leg = Leg("", "", treaty, provision)
     said = ((g.name if g.shown is None else g.shown(leg)) for g in GATES if g.per_provision and g.carried(leg))
     return [words for words in said if words]
+
+
+def party_gates(treaty: Treaty, provision: Provision) -> dict[str, list[str]]:
+    """What `foedus treaties show` says of the gates that read the parties (not `Gate.per_provision`) on a provision:
+    each one some leg between its members carries (a leg not suspended, as in `provision_gates`), in its words
+    (`Gate.shown`), with the obligors of the legs that carry it, in `GATES`' order."""
+    if gates_per_provision():
+        return {}
+    found: dict[str, set[str]] = {}
+    members = frozenset(m.state for m in treaty.members)
+    legs = [Leg(o, b, treaty, provision, parties=members) for o in sorted(members) for b in sorted(members)
+            if o != b and (provision.obligors is None or o in provision.obligors)
+            and (provision.beneficiaries is None or b in provision.beneficiaries)]
+    for gate in (g for g in GATES if not g.per_provision):
+        for leg in (leg for leg in legs if gate.carried(leg)):
+            if words := gate.name if gate.shown is None else gate.shown(leg):
+                found.setdefault(words, set()).add(leg.obligor)
+    return {words: sorted(obligors) for words, obligors in found.items()}
 
 
 def void_for_starters(leg: Leg) -> bool:
