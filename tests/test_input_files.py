@@ -245,7 +245,7 @@ def test_a_check_without_a_skill_score_is_shown_as_n_a(tmp_path: Path) -> None:
     path = _model_file(tmp_path, lambda p: p["validation"][0].update(brier_skill=None))
     code, out, err = cli_line([*CASCADE, "--likelihood", "--likely-model", str(path), "--json"])
     assert code == 0, err
-    assert any("Brier skill n/a" in w for w in json.loads(out)["likelihood"]["warnings"])
+    assert any("Brier score (skill n/a)" in w for w in json.loads(out)["likelihood"]["warnings"])
 
 
 def test_a_covariance_with_rounding_noise_is_accepted(tmp_path: Path) -> None:

@@ -37,7 +37,22 @@ def test_a_lost_check_is_named_in_words_not_codes() -> None:
     model = model.model_copy(update={"validation": [lost]})
     warning = next(w for w in warnings_of(model, dt.date(2026, 6, 1)) if "did not beat the base rate" in w)
     assert warning.startswith("in validation (leave one war out, joining within 30 days, wars begun from 1945 on) this "
-                              "model did not beat the base rate: Brier skill -0.001"), warning
+                              "model did not beat the base rate in Brier score (skill -0.001), though it did in log "
+                              "loss (skill "), warning
+
+
+@pytest.mark.parametrize(("brier", "log", "said"), [
+    (-0.001, 0.218, "in Brier score (skill -0.001), though it did in log loss (skill +0.218);"),
+    (0.01, -0.02, "in log loss (skill -0.020), though it did in Brier score (skill +0.010);"),
+    (-0.01, -0.02, "in Brier score (skill -0.010) or log loss (skill -0.020);")])
+def test_a_lost_check_says_on_which_score_it_lost(brier: float, log: float, said: str) -> None:
+    """The 2026 answers said "did not beat the base rate: Brier skill -0.001, log-loss skill +0.218": a reader took a
+    loss on both scores, or a contradiction; the model lost in Brier score only. The warning names the score lost."""
+    model = load_model()
+    lost = model.validation[0].model_copy(update={"brier_skill": brier, "log_skill": log, "subset": "all"})
+    model = model.model_copy(update={"validation": [lost]})
+    warning = next(w for w in warnings_of(model, dt.date(2026, 6, 1)) if "did not beat the base rate" in w)
+    assert f"did not beat the base rate {said}" in warning, warning
 
 
 def test_the_capability_note_says_which_year_it_reads() -> None:

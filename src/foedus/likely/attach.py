@@ -122,8 +122,8 @@ def warnings_of(model: ModelFile, day: dt.date) -> list[str]:
     lost = [c for c in model.validation if not c.beats_base_rate and _covers(c.subset, day)]
     for c in lost:
         out.append(f"in validation ({validation_check(c.scheme, c.horizon, c.subset)}) this model did not beat the "
-                   f"base rate: Brier skill {_signed(c.brier_skill)}, log-loss skill {_signed(c.log_skill)}; treat "
-                   "its numbers there as no better than the base rate")
+                   f"base rate {_lost_on(c.brier_skill, c.log_skill)}; treat its numbers there as no better than the "
+                   "base rate")
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
     if (unmeasured := no_bootstrap(model.bootstrap.get("replicates", 0))) is not None:
@@ -139,6 +139,16 @@ def warnings_of(model: ModelFile, day: dt.date) -> list[str]:
     out.append("wars are the cases where deterrence failed: the model says who joined the wars that happened, not "
                "whether a war happens")
     return out
+
+
+def _lost_on(brier: float | None, log: float | None) -> str:
+    """On which score a lost check lost, and on which it won ("in Brier score (skill -0.001), though it did in log loss
+    (skill +0.218)"): a bare pair of skills after "did not beat" read as a loss on both, a positive one beside it as a
+    contradiction."""
+    scores = (("Brier score", brier), ("log loss", log))
+    lost = [f"{name} (skill {_signed(s)})" for name, s in scores if (s or 0.0) <= 0]
+    won = [f"{name} (skill {_signed(s)})" for name, s in scores if (s or 0.0) > 0]
+    return "in " + " or ".join(lost) + (f", though it did in {won[0]}" if won else "")
 
 
 def _signed(score: float | None) -> str:
