@@ -99,8 +99,8 @@ def test_a_tagged_duty_names_its_facts_not_verified(kursk: WarReplay, capsys: py
         ") (secondary: membership)")
     assert next(x for x in lines if "(USA): consult Ukraine" in x).endswith("agreement))")
     # a casus foederis and a duty to stay out alike
-    assert ("Kazakhstan (KAZ): casus foederis 2024-08-06 toward Russia (RUS), rus_kaz_1992 art. unknown (defense) "
-            "(unverified: treaty, article)") in text
+    assert ("Kazakhstan (KAZ): casus foederis 2024-08-06 toward Russia (RUS), rus_kaz_1992 art. unknown "
+            "(a defence clause) (unverified: treaty, article)") in text
     assert next(x for x in lines if "(TKM): must not join" in x).endswith(") (carried-forward: treaty)")
 
 

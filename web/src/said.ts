@@ -219,6 +219,10 @@ function dutyCited(d: Pick<WarStateDuty, "treaty" | "article" | "certainty" | "d
   return citeTagged(d.treaty, d.article, d.certainty, d.doubted ?? []) + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
 }
 
+/** A casus foederis's kind as its duty line says it (foedus.war.words.CLAUSE_SAID): "(defense)" read as the war's
+ * defense side. */
+export const CLAUSE_SAID: Record<string, string> = { defense: "a defence clause", offense: "an offence clause" };
+
 /** The heading over a state's other duties (dutyLines), as `foedus war`'s text prints it
  * (foedus.war.words.DUTIES_HEADING). */
 export const DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)";
@@ -244,7 +248,8 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
   for (const t of due(r.triggered)) {
     if (b && t.date === b.date && t.treaty === b.treaty) continue;
     const [who, toward] = named(t.toward ?? "", t.date);
-    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${dutyCited(t)} (${t.kind})${dutyTag(t)}`
+    const clause = CLAUSE_SAID[t.kind ?? ""] ?? t.kind;
+    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${dutyCited(t)} (${clause})${dutyTag(t)}`
       + conditionsSaid(t).map((c) => `; ${c}`).join(""));
   }
   for (const c of due(r.consultations)) {
