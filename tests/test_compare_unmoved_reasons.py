@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 import foedus
 from foedus.engine.table import leg_table
 from foedus.engine.unmoved import why_unmoved
@@ -18,6 +20,7 @@ from foedus.model.overlay import AddMember, DropTreaty, Overlay, SetStrength
 from foedus.model.world import World
 from foedus.sweeps.compare import compare_results
 from foedus.wording import named_state
+from samples import cli_line
 
 KURSK = {"place": "kursk-oblast"}  # Ukraine's attack on Russia's Kursk region, 2024-08-06 on
 WAR_SINCE, ON = "2024-08-06", "2025-01-15"  # Russia-DPRK 2024 in force 2024-12-04, ending Russia-DPRK 2000
@@ -74,7 +77,8 @@ def test_articles_failing_for_different_reasons_are_each_said(world: World) -> N
 def test_a_joiner_by_the_clause_itself_is_not_said_to_fight_already(world: World) -> None:
     changes = [SetStrength(treaty="rus_prk_2024", article="4", strength="S2")]
     assert _whys(world, "UKR", "RUS", ON, changes, **KURSK) == [
-        "art. 4 changed, but art. 4 (defense) binds North Korea (PRK), which joins the defense side by this clause"]
+        "art. 4 changed, but art. 4 (a defence clause) binds North Korea (PRK), which joins the defense side by this "
+        "clause"]
 
 
 def test_a_treaty_in_force_from_mid_war_is_judged_by_its_clauses(world: World) -> None:
@@ -120,3 +124,14 @@ def test_a_member_added_to_a_clause_naming_who_owes_it_is_said_to_owe_none(world
                         "Australia (AUS) and 4 more), not by Japan (JPN)"), why
     [why] = _whys(world, "CHN", "PHL", "2025-06-01", [AddMember(treaty="anzus_1951", state="JPN")])
     assert "owed only by the parties it names" not in why, why  # ANZUS binds every party: no such reason
+
+
+@pytest.mark.needs_data
+def test_a_clauses_kind_is_not_read_as_a_side() -> None:
+    """North Korea attacking South Korea (2026-12-01, escalatory), Russia-DPRK 2024 dropped: "art. 4 (defense) binds
+    Russia (RUS)" read as Russia bound to South Korea's side, the defense side; its clause defends North Korea, the
+    attacker. The kind is said as a clause (`foedus.cited.clause_said`)."""
+    code, out, err = cli_line(["compare", "-a", "PRK", "-t", "KOR", "-d", "2026-12-01", "--reading", "escalatory",
+                               "--drop-treaty", "rus_prk_2024"])
+    assert code == 0, err
+    assert "art. 4 (a defence clause) binds Russia (RUS), which is bound both ways" in " ".join(out.split()), out

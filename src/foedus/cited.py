@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from foedus.model.vocab import INSTRUMENT_WORDS
 
-__all__ = ["article_cited", "bound_tag", "cited", "doubt_cited", "instrument_said", "kind_cited", "tagged_article",
-           "tagged_cited"]
+__all__ = ["CLAUSE_SAID", "article_cited", "bound_tag", "cited", "clause_said", "doubt_cited", "instrument_said",
+           "kind_cited", "tagged_article", "tagged_cited"]
 
 # words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
 _UNITS = frozenset({"title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
@@ -54,6 +54,22 @@ def cited(treaty: str, article: str | None) -> str:
     ('nato_1949 art. 5', 'atop_4968 ATOP defense code', 'atop_3370')
     """
     return f"{treaty} {article_cited(article)}" if article else treaty
+
+
+CLAUSE_SAID = {"defense": "a defence clause", "offense": "an offence clause"}
+"""A joining clause's kind as a line says it after the clause's article: "(defense)" there read as the war's or the
+scenario's defense side ("Kuwait (KWT): casus foederis toward Bahrain (BHR), arab_jdec_1950 art. 2 (defense)" in
+iran_2026, whose defense side is Iran's; Russia-DPRK's "art. 4 (defense) binds Russia" when North Korea attacks).
+web/src/said.ts `CLAUSE_SAID`."""
+
+
+def clause_said(kind: str) -> str:
+    """A provision's kind as a clause (`CLAUSE_SAID`), any other kind as it is.
+
+    >>> clause_said("defense"), clause_said("neutrality")
+    ('a defence clause', 'neutrality')
+    """
+    return CLAUSE_SAID.get(kind, kind)
 
 
 def kind_cited(treaty: str, article: str | None, kind: str) -> str:

@@ -219,7 +219,7 @@ function dutyCited(d: Pick<WarStateDuty, "treaty" | "article" | "certainty" | "d
   return citeTagged(d.treaty, d.article, d.certainty, d.doubted ?? []) + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
 }
 
-/** A casus foederis's kind as its duty line says it (foedus.war.words.CLAUSE_SAID): "(defense)" read as the war's
+/** A casus foederis's kind as its duty line says it (foedus.cited.CLAUSE_SAID): "(defense)" read as the war's
  * defense side. */
 export const CLAUSE_SAID: Record<string, string> = { defense: "a defence clause", offense: "an offence clause" };
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from foedus.cited import article_cited, cited
+from foedus.cited import article_cited, cited, clause_said
 from foedus.engine import rules
 from foedus.engine.leg import Leg
 from foedus.engine.round_view import Homes, situation
@@ -195,7 +195,7 @@ def _met(leg: Leg, result: CascadeResult, names: Mapping[str, str]) -> str:
         now = "is bound to consult, not to fight"
     else:
         now = "joins no side"
-    return f"{article_cited(p.article)} ({p.kind}) binds {named_state(who, names)}, which {now}"
+    return f"{article_cited(p.article)} ({clause_said(p.kind)}) binds {named_state(who, names)}, which {now}"
 
 
 def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, attacks: list[Attack], result: CascadeResult,

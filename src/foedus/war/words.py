@@ -8,18 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from foedus.cited import bound_tag, doubt_cited, instrument_said, tagged_cited
+from foedus.cited import bound_tag, clause_said, doubt_cited, instrument_said, tagged_cited
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["CLAUSE_SAID", "CONDITION", "DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said",
+__all__ = ["CONDITION", "DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said",
            "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words"]
-
-CLAUSE_SAID = {"defense": "a defence clause", "offense": "an offence clause"}
-"""A casus foederis's kind as its duty line says it: "(defense)" after a treaty's article read as the war's defense side
-(Iran's, in iran_2026, where Kuwait's duty toward Bahrain is on the other). web/src/said.ts `CLAUSE_SAID`."""
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -145,7 +141,7 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
         if bound is None or (t["date"], t["treaty"]) != (bound["date"], bound["treaty"]):
             who, toward = named(t["toward"], t["date"])
             lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                         f"{_duty_cited(t)} ({CLAUSE_SAID.get(t['kind'], t['kind'])})" + _tag(t)
+                         f"{_duty_cited(t)} ({clause_said(t['kind'])})" + _tag(t)
                          + "".join(f"; {c}" for c in conditions_said(t)))
     lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c)})" + _tag(c)
               for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
