@@ -128,3 +128,15 @@ def test_the_text_reads_each_states_duties_as_its_json_says_them(war: str) -> No
         assert lines == duty_lines(full, lambda day: names_on(dt.date.fromisoformat(day)))
         said += len(lines)
     assert said, war  # not a comparison of nothing
+
+
+def test_the_text_says_what_its_sides_are() -> None:
+    """iran_2026's table said "Egypt (EGY) ... attack: arab_jdec_1950 art. 2" with nothing saying whose side "attack"
+    is: a reader took it for Iran's, the state that struck Egypt's allies; it is the side of the war's first attack,
+    Israel's and the United States'. The text says so under its title (`foedus.war.words.sides_said`)."""
+    from samples import cli_line
+
+    code, out, err = cli_line(["war", "iran_2026", "--no-timeline"], env={"COLUMNS": "300"})
+    assert code == 0, err
+    assert out.splitlines()[1] == ("sides: attack is the side of the war's first attack, by United States (USA) and "
+                                   "Israel (ISR); defense is the side of its target, Iran (IRN)"), out[:600]

@@ -21,6 +21,7 @@ from foedus.war.words import (
     doubt_lines,
     duty_lines,
     entered_words,
+    sides_said,
 )
 from foedus.wording import named_state
 
@@ -115,6 +116,9 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
     war = result.war
     console.print(f"[bold]{war.name}[/bold] ({war.id}), replayed {war.start} to {result.end} — "
                   f"{result.settings.reading} reading, membership by {result.settings.basis}")
+    first = next(e for e in war.events if e.kind == "attack")
+    console.print(sides_said(((a.attacker, a.victim) for a in first.attacks), result.names_on(first.date)),
+                  markup=False)
     table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
     for rec in result.ordered():
         table.add_row(*_row(rec, result.names_on(result.row_day(rec))))

@@ -12,10 +12,10 @@ from foedus.cited import bound_tag, clause_said, doubt_cited, instrument_said, t
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
-from foedus.wording import named_state
+from foedus.wording import and_listed, named_state
 
 __all__ = ["CONDITION", "DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said",
-           "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words"]
+           "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words", "sides_said"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -162,3 +162,15 @@ def _duty_cited(duty: Mapping[str, Any]) -> str:
     `dutyCited`."""
     return doubt_cited(duty["treaty"], duty["article"], duty["certainty"], duty.get("doubted", ())) + instrument_said(
         duty.get("instrument", "treaty"))
+
+
+def sides_said(attacks: Iterable[tuple[str, str]], names: Mapping[str, str]) -> str:
+    """What the war's two sides are, from its first attack event's (attacker, victim) pairs: a replay's "attack"
+    and "defense" are the sides of the war's first attacker and of its victim, which in iran_2026 (Israel and the US
+    striking Iran) put the Gulf states Iran struck on the "attack" side; a reader took "Egypt: bound to join the
+    attack side" for Iran's. `foedus war`'s text says it under its title."""
+    pairs = list(attacks)
+    by = [named_state(s, names) for s in dict.fromkeys(a for a, _ in pairs)]
+    struck = [named_state(s, names) for s in dict.fromkeys(v for _, v in pairs)]
+    return (f"sides: attack is the side of the war's first attack, by {and_listed(by)}; defense is the side of its "
+            f"target, {and_listed(struck)}")
