@@ -6,9 +6,11 @@
 import type { CascadeResult, Conflict } from "./api";
 import { andListed } from "./wording";
 
+// a text cell that starts with = + - @, a tab or a carriage return is led by ' (no formula when opened in a
+// spreadsheet), a number written as it is: the CLI's CSV's rule (foedus.cli.listing.spreadsheet_safe)
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s; // no formulas when opened in a spreadsheet
+  const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

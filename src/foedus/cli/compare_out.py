@@ -48,13 +48,18 @@ def check_compare_out(out: Path | None, force: bool, shape: str | None, atlas: b
 def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResult, shape: str | None,
                   out: Path | None, force: bool) -> None:
     """The comparison's rows: to `out` (`save_table`, titled with the dates and changes compared, the result's datasets
-    cited) or as `shape` (csv, table) on stdout."""
+    cited; a CSV's text cells guarded against a spreadsheet's formulas, as `--format csv`'s are) or as `shape` (csv,
+    table) on stdout."""
     from foedus.sweeps.compare_table import COMPARE_COLUMNS, compare_frame, compare_rows
     from foedus.whatif_words import what_if_cell
 
     rows = compare_rows(diff, base, other)
     if out is not None:
+        from foedus.cli.listing import spreadsheet_safe
         from foedus.cli.writing import save_table
+
+        if out.suffix.lower() == ".csv":  # its text cells guarded as `--format csv` prints them
+            rows = [{k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
         changed = what_if_cell(other.what_if)  # as the rows' `what_if` says them
         title = f"foedus compare {diff['base_date']} vs {diff['other_date']}" + (f" with {changed}" if changed else "")

@@ -2,7 +2,8 @@
 
 `table` is a rich table on a terminal and a plain, untruncated, space-aligned table when stdout is
 a pipe or a file (so `foedus states > states.txt` keeps every name whole); `csv` has one header line,
-lists joined with `;` and flags as 0/1; `json` is the same objects as `--json`.
+lists joined with `;`, flags as 0/1 and no text cell a spreadsheet reads as a formula (`spreadsheet_safe`); `json` is
+the same objects as `--json`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, Literal
 
 from foedus.errors import FoedusError
 
-__all__ = ["Format", "cell", "emit", "plain_table", "resolve_format"]
+__all__ = ["Format", "cell", "emit", "plain_table", "resolve_format", "spreadsheet_safe"]
 
 Format = Literal["table", "csv", "json"]
 
@@ -47,6 +48,21 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads a formula from (csv.ts `csvCell`)
+
+
+def spreadsheet_safe(value: Any) -> str:
+    """One value as a CSV cell: `cell`'s text, a text cell (a string, or a list joined) that starts with `=`, `+`,
+    `-`, `@`, a tab or a carriage return led by `'`, so that a spreadsheet does not read it as a formula, as the web's
+    CSV export guards its cells (web/src/csv.ts `csvCell`); a number as it is.
+
+    >>> spreadsheet_safe("=1+1"), spreadsheet_safe(["-x", "y"]), spreadsheet_safe(-3), spreadsheet_safe("a-b")
+    ("'=1+1", "'-x;y", '-3', 'a-b')
+    """
+    text = cell(value)
+    return f"'{text}" if isinstance(value, str | list | tuple) and text.startswith(_FORMULA_STARTS) else text
+
+
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Columns padded to their widest cell, two spaces apart, nothing cut.
 
@@ -75,7 +91,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
         keys = list(dict.fromkeys(k for r in rows for k in r)) or [k for k, _ in columns]
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(keys)
-        writer.writerows([cell(r.get(k)) for k in keys] for r in rows)
+        writer.writerows([spreadsheet_safe(r.get(k)) for k in keys] for r in rows)
         return
     render = show or (lambda r, k: cell(r.get(k)))
     headers = [h for _, h in columns]
