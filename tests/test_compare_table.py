@@ -115,3 +115,59 @@ def test_out_never_replaces_the_overlay_it_reads(tmp_path: Path) -> None:
     overlay.write_text("changes:\n- {op: add_member, treaty: csto_1992, state: IRN}\n", encoding="utf-8")
     line = error_line([*KURSK, "--overlay", str(overlay), "--out", str(overlay), "--force"])
     assert "is the --out file too" in line and overlay.read_text(encoding="utf-8").startswith("changes:")
+
+
+NEUTRAL = """id: nn
+name: nn
+type: bilateral
+signed: 2020-01-01
+in_force: 2020-02-01
+sources: [{url: 'https://example.org/nn'}]
+members: [{state: BLR}, {state: UKR}]
+provisions: [{kind: neutrality, article: '1', strength: S4, trigger: armed_attack, when_partner_attacks: true,
+              certainty: verified}]
+"""
+
+
+def test_a_state_newly_bound_both_ways_has_a_conflict_row(tmp_path: Path) -> None:
+    """Belarus, made to owe Ukraine neutrality, is bound both to defend Russia and to stay out of the war against
+    Ukraine: its `!` line (the JSON's `new_conflicts`) had no row; now a `conflict` row follows its `lost` one, naming
+    the treaties that bind it both ways."""
+    (tmp_path / "nn.yaml").write_text(NEUTRAL, encoding="utf-8")
+    line = [*KURSK, "--add-treaty", str(tmp_path / "nn.yaml")]
+    rows = _csv(line)
+    assert [(r["state"], r["change"]) for r in rows] == [("BLR", "lost"), ("BLR", "conflict")]
+    conflict = rows[1]
+    assert (conflict["side_before"], conflict["treaty_before"], conflict["side_after"], conflict["article_after"]) == (
+        "defense", "csto_1992", "", "")
+    assert "nn" in conflict["treaty_after"].split() and "csto_1992" in conflict["treaty_after"].split()
+    ran = cli_line([*line, "--format", "table"])
+    assert [r.split()[:4] for r in ran.stdout.splitlines()[1:]][1][3] == "conflict"
+
+
+def test_compare_says_its_changes_as_the_result_records_them() -> None:
+    """The first line and the JSON's `what_if` said the overlay's words (`add_member treaty=csto_1992, state=IRN`)
+    where the rows, the title and the note say `add_member csto_1992:IRN`: now all say the latter."""
+    ran = cli_line(IRAN)
+    assert ran.stdout.splitlines()[0] == ("base: 2025-01-15; other: 2025-01-15 with add_member csto_1992:IRN and "
+                                          "drop_treaty rus_prk_2024")
+    said = json.loads(cli_line([*IRAN, "--json"]).stdout)
+    assert said["what_if"] == said["other"]["what_if"] == ["add_member csto_1992:IRN", "drop_treaty rus_prk_2024"]
+
+
+def test_a_treaty_that_makes_a_conflict_is_not_said_to_move_no_one(tmp_path: Path) -> None:
+    """The treaty that binds Belarus both ways moved it (its `lost` and `conflict` rows name it), but the comparison
+    said `no change from nn: added, but nn has no clause that binds a party to fight`: a conflict made or ended now
+    names its treaties, as a joiner's line does."""
+    (tmp_path / "nn.yaml").write_text(NEUTRAL, encoding="utf-8")
+    said = json.loads(cli_line([*KURSK, "--add-treaty", str(tmp_path / "nn.yaml"), "--json"]).stdout)
+    assert said["new_conflicts"] == ["BLR"] and said["unchanged_because"] == []
+
+
+def test_the_atlas_comparison_says_its_changes_so_too() -> None:
+    """`compare --atlas` said `drop_treaty treaty=rus_prk_2024` in its first line and JSON: now as the scenario's."""
+    line = ["compare", "--atlas", "-d", "2025-06-01", "--drop-treaty", "rus_prk_2024", "--reading", "legal"]
+    ran = cli_line(line)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[0] == "base 2025-06-01 vs other 2025-06-01 with drop_treaty rus_prk_2024"
+    assert json.loads(cli_line([*line, "--json"]).stdout)["what_if"] == ["drop_treaty rus_prk_2024"]

@@ -44,7 +44,8 @@ def compare(  # noqa: PLR0913 - one per typer option
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as one JSON object (a scenario: what "
                                           "changed, then both results in full).")] = False,
     fmt: Annotated[str | None, typer.Option("--format", help="table | csv | json (a scenario: table and csv give one "
-                                            "row per state gained, lost, switched or rebased; json is --json).")]
+                                            "row per state gained, lost, switched or rebased, and one per state "
+                                            "newly bound both ways; json is --json).")]
     = None,
     out: Annotated[Path | None, typer.Option(help=COMPARE_OUT_HELP)] = None,
     force: Force = False,
@@ -98,7 +99,9 @@ def compare(  # noqa: PLR0913 - one per typer option
         notes = (*notes, *tripwire_notes(base, max(base_day, other_day), opts.readings, "tripwire_dyads"))
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
-        report["what_if"] = changes.describe()
+        from foedus.model.overlay_set import summary
+
+        report["what_if"] = [summary(c) for c in changes.changes]  # as a scenario's comparison and its rows say them
         report["notes"] = list(notes)
         emit(report) if shape == "json" else print_atlas(report)
         for line in notes:

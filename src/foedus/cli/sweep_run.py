@@ -45,6 +45,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.sweeps.compare import compare_results
     from foedus.sweeps.compare_words import change_words
     from foedus.war.ongoing_changes import ongoing_lines
+    from foedus.whatif_words import what_if_cell
 
     since = inputs["ongoing_since"]  # after either day: the option named (the engine says "the scenario date")
     ongoing_after(parse_date(since) if since is not None else None, [("--date", base_day), ("--date2", other_day)])
@@ -53,8 +54,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
     b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
     b = what_if_noted(b, changes.changes, other, base)  # its JSON says it is a what-if world, as the cascade's does
-    what_if = changes.describe()
-    diff = compare_results(a, b, (changes.changes, other), base) | {"what_if": what_if, "base_date": str(base_day),
+    said = list(b.what_if)  # the changes as the result records them (`add_member nato_1949:UKR`): its rows, its title
+    diff = compare_results(a, b, (changes.changes, other), base) | {"what_if": said, "base_date": str(base_day),
                                                                "other_date": str(other_day)}
     if shape == "json":
         emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
@@ -66,7 +67,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         if out is None:
             sys.stderr.writelines(f"note: {line}\n" for line in diff["notes"])
         return
-    typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {'; '.join(what_if)}" if what_if else ""))
+    typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {what_if_cell(said)}" if said else ""))
     for kind, mark in (("gained", "+"), ("lost", "-"), ("switched", "~"), ("rebased", "=")):
         for x in diff[kind]:  # each state named as on its world's date: the base's for one that joins there only
             typer.echo(f"{mark} {named_state(x['state'], a.names if kind == 'lost' else b.names)} "
@@ -86,8 +87,10 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
 
 def print_atlas(report: dict[str, Any]) -> None:
     """The atlas comparison's lines: per reading, the dyads' war sizes and tripwires in both worlds."""
+    from foedus.whatif_words import what_if_cell
+
     typer.echo(f"base {report['base_date']} vs other {report['other_date']}"
-               + (f" with {'; '.join(report['what_if'])}" if report["what_if"] else ""))
+               + (f" with {what_if_cell(report['what_if'])}" if report["what_if"] else ""))
     for reading, e in report["readings"].items():
         trip = e["tripwire_dyads"]
         typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "

@@ -56,7 +56,8 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     `notes`: each what-if change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s
     date, in the words a cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who
     joins was unsaid; `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none
-    of the gained, lost, switched or rebased, nor in `ongoing`), why, in the engine's words (`unchanged_because`);
+    of the gained, lost, switched or rebased, nor in `ongoing`, nor among the treaties of a state newly bound both
+    ways or no longer so), why, in the engine's words (`unchanged_because`);
     `ongoing`: with attacks ongoing since a day before the date (both results' `ongoing`), how the war's course to the
     date differs (`foedus.war.ongoing_changes`), else None."""
     from foedus.model.overlay_dated import later_notes
@@ -77,9 +78,12 @@ def compare_results(base: CascadeResult, other: CascadeResult,
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})
     entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
     ongoing = ongoing_changes(base.ongoing, other.ongoing) if base.ongoing and other.ongoing else None
-    moved = {why.split(" ", 1)[0] for x in entries for why in _named(x)} | (ongoing.treaties() if ongoing else set())
     conflicts_a = {c.state for c in base.conflicts}
     conflicts_b = {c.state for c in other.conflicts}
+    clashed = {t for r, made in ((other, conflicts_b - conflicts_a), (base, conflicts_a - conflicts_b))
+               for c in r.conflicts if c.state in made for t in c.treaties}  # a conflict made or ended names them
+    moved = ({why.split(" ", 1)[0] for x in entries for why in _named(x)} | (ongoing.treaties() if ongoing else set())
+             | clashed)
     return {
         "gained": gained, "lost": lost, "switched": switched, "rebased": rebased,
         "new_conflicts": sorted(conflicts_b - conflicts_a), "resolved_conflicts": sorted(conflicts_a - conflicts_b),

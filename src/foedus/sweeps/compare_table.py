@@ -1,7 +1,7 @@
 """A scenario comparison's changes as a table (`foedus compare --format csv|table`, `--out`): one row per state whose
-joining changed, with what binds it in each world; what each column means is said once here (`COMPARE_COLUMNS`),
-written into the table as the research tables' codebooks are, and docs/whatif-and-atlas.md's column table names the
-same columns (a test)."""
+joining changed or that is newly bound both ways, with what binds it in each world; what each column means is said
+once here (`COMPARE_COLUMNS`), written into the table as the research tables' codebooks are, and
+docs/whatif-and-atlas.md's column table names the same columns (a test)."""
 
 from __future__ import annotations
 
@@ -15,20 +15,20 @@ if TYPE_CHECKING:
 
 __all__ = ["COMPARE_COLUMNS", "KINDS", "compare_frame", "compare_rows"]
 
-KINDS = ("gained", "lost", "switched", "rebased")
-"""The changes a row can be, in the order the rows come (the text lines' `+`, `-`, `~`, `=`)."""
+KINDS = ("gained", "lost", "switched", "rebased", "conflict")
+"""The changes a row can be, in the order the rows come (the text lines' `+`, `-`, `~`, `=`, `!`)."""
 
 COMPARE_COLUMNS: Mapping[str, str] = {
     "state": "the state (foedus id)",
     "ccode": "its COW code (missing for a state COW does not list)",
     "name": "its name, on the other world's date (the base's for a state lost)",
-    "change": "gained, lost, switched (sides) or rebased (same side, other treaties)",
+    "change": "gained, lost, switched (sides), rebased (other treaties) or conflict (both ways)",
     "side_before": "the side it joins in the base world (missing: it joins none)",
     "treaty_before": "the treaty (foedus id) it joins under in the base world",
     "article_before": "that obligation's article",
     "certainty_before": "how sure that obligation's facts are: verified, secondary, unverified",
     "side_after": "the side it joins in the other world (missing: it joins none)",
-    "treaty_after": "the treaty (foedus id) it joins under in the other world",
+    "treaty_after": "the treaty (foedus id) it joins under in the other world; a conflict's treaties",
     "article_after": "that obligation's article",
     "certainty_after": "how sure that obligation's facts are: verified, secondary, unverified",
     "what_if": "the what-if changes, as the command line gives them (what-if runs only)",
@@ -36,17 +36,20 @@ COMPARE_COLUMNS: Mapping[str, str] = {
 
 
 def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeResult) -> list[dict[str, Any]]:
-    """One row per state `diff` (`compare_results(base, other)`) says gained, lost, switched or rebased, in that
-    order: its primary obligation in each world (side, treaty, article, certainty; empty where it joins none), and, in
-    a what-if comparison, the changes (`other.what_if`, in `whatif_words.what_if_cell`'s words) on every row."""
+    """One row per state `diff` (`compare_results(base, other)`) says gained, lost, switched or rebased, then one per
+    state newly bound both ways (its `new_conflicts`: change `conflict`), in that order: its primary obligation in each
+    world (side, treaty, article, certainty; empty where it joins none; a conflict's treaties, space-separated, as its
+    treaty after, as the cascade's CSV names them), and, in a what-if comparison, the changes (`other.what_if`, in
+    `whatif_words.what_if_cell`'s words) on every row."""
     from foedus.whatif_words import what_if_cell
 
     before = {j.state: j.primary for j in base.joiners}
     after = {j.state: j.primary for j in other.joiners}
     what_if = what_if_cell(other.what_if)
+    clashes = {c.state: " ".join(c.treaties) for c in other.conflicts}
     rows = []
     for kind in KINDS:
-        for entry in diff[kind]:
+        for entry in diff[kind] if kind != "conflict" else [{"state": s} for s in diff["new_conflicts"]]:
             state = entry["state"]
             names = base.names if kind == "lost" else other.names  # as the text lines name it
             row: dict[str, Any] = {"state": state, "ccode": other.ccodes.get(state, base.ccodes.get(state)),
@@ -55,6 +58,8 @@ def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeRes
                 o = held.get(state)
                 row |= {f"side_{when}": o and o.side, f"treaty_{when}": o and o.treaty,
                         f"article_{when}": o and o.article, f"certainty_{when}": o and o.certainty}
+            if kind == "conflict":  # it joins neither side: the treaties that bind it both ways
+                row["treaty_after"] = clashes[state]
             rows.append(row | ({"what_if": what_if} if what_if else {}))
     return rows
 
