@@ -36,7 +36,9 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   fold, jointly from `C_JOIN_GRID` × `C_SIDE_GRID` (written before any score was seen), by the 5-fold war-grouped
   inner cross-validation the blend uses (its seed `--inner-seed`), minimising the held-out wars' multi-class log
   loss summed over the three horizons (the shipped penalties were chosen by log loss). `shipped-cv`: the same for
-  the shipped spec, a control for what the penalty alone does.
+  the shipped spec, a control for what the penalty alone does. `tie2-bound-cv-wide`, `shipped-cv-wide` (session 58,
+  registered in docs/likelihood.md before any score): the same with the join grid extended below its floor,
+  `C_JOIN_WIDE` (join C 0.01, the floor, was chosen in 85 of 95 folds).
 - `era-count` (session 58, written before it was run): each war's expected joiners per horizon the mean over the
   training wars of its own era (the frame's `era`: before 1945, from 1945), instead of over every training war;
   all training wars where the fold has fewer than `ERA_MIN_WARS` of that era (forward-1945: none from 1945, so
@@ -50,6 +52,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants shipped,size-free,size-hurdle,size-shrink --subsets]
 [--variants shipped,tie2-bound,tie2-chain-bound,tie2-bound-cv,shipped-cv --subsets]
 [--variants shipped,era-count --subsets]
+[--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
 (needs `foedus[model]`; a few minutes on one core).
 """
 
@@ -76,8 +79,11 @@ COLONIAL_VARIANTS = ("colonial", "colonial-bound")
 TIES2 = ("tie2", "tie2_bound", "major_ally", "major_ally_bound", "tie2_chain_bound")
 TIES2_VARIANTS = dict(zip(("tie2", "tie2-bound", "major-ally", "major-ally-bound", "tie2-chain-bound"), TIES2,
                           strict=True))
-CV_VARIANTS = {"tie2-bound-cv": "tie2-bound", "shipped-cv": "shipped"}  # variant -> the spec whose penalties it picks
+CV_VARIANTS = {"tie2-bound-cv": "tie2-bound", "shipped-cv": "shipped",  # variant -> the spec whose penalties it picks
+               "tie2-bound-cv-wide": "tie2-bound", "shipped-cv-wide": "shipped"}
 C_JOIN_GRID = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the shipped join C is 0.05
+C_JOIN_WIDE = (0.002, 0.005, *C_JOIN_GRID)  # the `-wide` variants' join grid, below the floor the others hit
+CV_JOIN_GRIDS = {"tie2-bound-cv-wide": C_JOIN_WIDE, "shipped-cv-wide": C_JOIN_WIDE}  # others: C_JOIN_GRID
 C_SIDE_GRID = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the shipped side C is 0.1
 ERA_MIN_WARS = 5  # as `foedus likely fit` asks of a training window
 NO_COLONIAL = ("variant {name} skipped: it needs --colonial PATH, the ICOW Colonial History 1.1 file coldata110.csv "
@@ -178,8 +184,9 @@ def _lambdas(by: str) -> None:
     print(f"blend by {by}: λ leave one war out {spread}; {text}", flush=True)
 
 
-def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty") -> Callable[[Any], tuple[float, float]]:
-    """(join C, side C) from `C_JOIN_GRID` × `C_SIDE_GRID` minimising the inner cross-validated multi-class log loss
+def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty",
+                   join_grid: tuple[float, ...] = C_JOIN_GRID) -> Callable[[Any], tuple[float, float]]:
+    """(join C, side C) from `join_grid` × `C_SIDE_GRID` minimising the inner cross-validated multi-class log loss
     (clipped at 0.001), summed over the horizons, of the training wars; each choice kept in `CHOSEN[label]`."""
     from foedus.backtest.multiclass import CLASSES
     from foedus.likely.fit import expected_joiners, fit_logit
@@ -188,7 +195,7 @@ def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty") -> Callable
     def penalty(train: Any) -> tuple[float, float]:
         wars = train["war"].to_numpy()
         k_of = inner_folds(wars, seed)
-        loss = np.zeros((len(C_JOIN_GRID), len(C_SIDE_GRID)))
+        loss = np.zeros((len(join_grid), len(C_SIDE_GRID)))
         for k in range(5):
             inner, held = train[k_of != k], train[k_of == k]
             tr, te = frame_values(inner), frame_values(held)
@@ -197,14 +204,14 @@ def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty") -> Callable
             expected = {h: expected_joiners(inner, h) for h in H}
             qs = [fit_logit(xs[joined], attack, c).prob(side_matrix(te, spec)) for c in C_SIDE_GRID]
             hot = {h: te[f"outcome_{h}"][:, None] == np.array(CLASSES)[None, :] for h in H}
-            for i, cj in enumerate(C_JOIN_GRID):
+            for i, cj in enumerate(join_grid):
                 join = {h: fit_logit(xj, _joined(inner, h), cj) for h in H}
                 empty = Logit(np.zeros(1), np.ones(1), 0.0, np.zeros(1))
                 p = TwoStage(spec, join, empty, expected).p_joins(te, held["war"].to_numpy())
                 for j, q in enumerate(qs):
                     loss[i, j] -= sum(np.log(np.clip(combine(p[h], q)[hot[h]], 1e-3, 1)).sum() for h in H)
         i, j = np.unravel_index(np.argmin(loss), loss.shape)
-        chosen = (float(C_JOIN_GRID[i]), float(C_SIDE_GRID[j]))
+        chosen = (float(join_grid[i]), float(C_SIDE_GRID[j]))
         CHOSEN.setdefault(label, []).append((len(np.unique(wars)), {"join": chosen[0], "side": chosen[1]}))
         return chosen
 
@@ -219,7 +226,7 @@ def _penalties(label: str) -> None:
     forward = "; ".join(f"trained on {n} wars: join C {c['join']:g}, side C {c['side']:g}" for n, c in got if n < most)
     spread = ", ".join(f"{m} C " + ", ".join(f"{v:g} in {sum(c[m] == v for c in lowo)}" for v in grid
                                              if any(c[m] == v for c in lowo))
-                       for m, grid in (("join", C_JOIN_GRID), ("side", C_SIDE_GRID)))
+                       for m, grid in (("join", CV_JOIN_GRIDS.get(label, C_JOIN_GRID)), ("side", C_SIDE_GRID)))
     print(f"{label}: penalties chosen leave one war out ({len(lowo)} folds): {spread}; {forward}", flush=True)
 
 
@@ -619,7 +626,8 @@ def main() -> None:
                                     **size_variants(_predict, SHIPPED)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
-        variants[name] = _predict(spec, penalty=_inner_penalty(spec, seed=args.inner_seed, label=name))
+        variants[name] = _predict(spec, penalty=_inner_penalty(spec, seed=args.inner_seed, label=name,
+                                                               join_grid=CV_JOIN_GRIDS.get(name, C_JOIN_GRID)))
     print("| variant | scheme | horizon | subset | Brier skill | log-loss skill | AUC | slope |\n"
           "|---|---|---|---|---|---|---|---|")
     with threadpool_limits(1):

@@ -382,6 +382,33 @@ def test_the_penalties_are_chosen_inside_the_training_wars(monkeypatch: pytest.M
     assert [c for _, c in bench.CHOSEN["signal"]] == [{"join": 1.0, "side": 1.0}]
 
 
+def test_the_wide_variants_choose_the_join_penalty_below_the_grids_floor(monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """likely_experiments' `-wide` variants (registered in docs/likelihood.md before any score): the join grid
+    extended below 0.01, the floor the others hit; where the features are noise the inner folds pick the new floor,
+    and the choice is printed on the wide grid."""
+    import numpy as np
+    import pandas as pd
+
+    from foedus.likely.spec import Spec
+
+    bench = _load("likely_experiments", monkeypatch)
+    assert {n: bench.CV_VARIANTS[n] for n in bench.CV_JOIN_GRIDS} == {"tie2-bound-cv-wide": "tie2-bound",
+                                                                      "shipped-cv-wide": "shipped"}
+    wide = bench.CV_JOIN_GRIDS["shipped-cv-wide"]
+    assert wide == (0.002, 0.005, *bench.C_JOIN_GRID)
+    rng = np.random.default_rng(3)
+    n = 2000
+    outcome = np.where(rng.random(n) < 0.1, np.where(rng.random(n) < 0.5, "attack", "defense"), "out")
+    quiet = pd.DataFrame({"war": np.repeat(np.arange(40), 50), "noise_attack": rng.random(n),
+                          "noise_defense": rng.random(n), **{f"outcome_{h}": outcome for h in bench.H}})
+    noise = Spec("n", ("noise",), (), ("noise",))
+    assert bench._inner_penalty(noise, label="shipped-cv-wide", join_grid=wide)(quiet)[0] == 0.002
+    bench._penalties("shipped-cv-wide")
+    assert capsys.readouterr().out.startswith("shipped-cv-wide: penalties chosen leave one war out (1 folds): "
+                                              "join C 0.002 in 1, side C ")
+
+
 def test_the_era_count_is_the_mean_joiners_of_the_test_wars_era(monkeypatch: pytest.MonkeyPatch) -> None:
     """likely_experiments' era-count: a war's expected joiners the mean over the training wars of its era; the
     model's mean over every training war where fewer than five are of that era."""
