@@ -173,6 +173,7 @@ def test_a_series_past_its_data_says_what_it_carries(tmp_path: Path) -> None:
 
     import pyarrow.parquet as pq
 
+    from foedus.engine.power import series_sum_note
     from foedus.sweeps.atlas import series_notes
 
     assert series_notes(2016) == []
@@ -181,7 +182,7 @@ def test_a_series_past_its_data_says_what_it_carries(tmp_path: Path) -> None:
     proc = cli_line(["atlas", "--from", "2019", "--to", "2019", "--out", str(out)])
     assert proc.returncode == 0, proc.stderr
     notes = json.loads(pq.read_schema(out).metadata[b"foedus"])["notes"]
-    assert notes == series_notes(2019) and len(notes) == 2
+    assert notes == series_notes(2019) + series_sum_note(2019, 2019) and len(notes) == 3  # the share's sum: input8
     assert [line for line in proc.stderr.splitlines() if line.startswith("note: ")] == [f"note: {n}" for n in notes]
 
 

@@ -128,10 +128,20 @@ def test_a_member_added_to_a_clause_naming_who_owes_it_is_said_to_owe_none(world
 
 @pytest.mark.needs_data
 def test_a_clauses_kind_is_not_read_as_a_side() -> None:
-    """North Korea attacking South Korea (2026-12-01, escalatory), Russia-DPRK 2024 dropped: "art. 4 (defense) binds
-    Russia (RUS)" read as Russia bound to South Korea's side, the defense side; its clause defends North Korea, the
-    attacker. The kind is said as a clause (`foedus.cited.clause_said`)."""
+    """North Korea attacking South Korea (2026-12-01, escalatory): "art. 4 (defense) binds Russia (RUS)" read as
+    Russia bound to South Korea's side, the defense side; its clause defends North Korea, the attacker. The kind is
+    said as a clause (`foedus.cited.clause_said`) in the reason `compare` gives for a treaty that moves no one
+    (`why_unmoved`); with Russia-DPRK 2024 dropped, compare says Russia is no longer bound both ways, as the web's
+    compare view does (the treaty ends a conflict, so it is no "no change")."""
+    import foedus
+    from foedus.engine.unmoved import why_unmoved
+    from foedus.model.world import World
+
+    world = World.default()
+    result = foedus.cascade("PRK", "KOR", "2026-12-01", world=world, reading="escalatory")
+    assert why_unmoved(world, result, "rus_prk_2024").startswith(
+        "art. 4 (a defence clause) binds Russia (RUS), which is bound both ways")
     code, out, err = cli_line(["compare", "-a", "PRK", "-t", "KOR", "-d", "2026-12-01", "--reading", "escalatory",
                                "--drop-treaty", "rus_prk_2024"])
     assert code == 0, err
-    assert "art. 4 (a defence clause) binds Russia (RUS), which is bound both ways" in " ".join(out.split()), out
+    assert "\u2713 Russia (RUS) is no longer bound both ways" in out.splitlines() and "(defense)" not in out, out

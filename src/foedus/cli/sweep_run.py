@@ -74,6 +74,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
                        f"{change_words(kind, x)}")
     for c in diff["new_conflicts"]:
         typer.echo(f"! {named_state(c, b.names)} is now bound both ways (conflict)")
+    for c in diff["resolved_conflicts"]:  # as the web's compare view says them (web/src/compare.ts)
+        typer.echo(f"\u2713 {named_state(c, a.names)} is no longer bound both ways")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
         typer.echo("no change in who joins")
     for line in ongoing_lines(diff["ongoing"], b.names, a.names) if diff["ongoing"] else []:  # the war to the date
