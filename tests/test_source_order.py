@@ -11,8 +11,10 @@ into force (the Avalon Project's Protocol page, dated by its note, before a law-
 proclamation). Seven hosts no session had examined are copies or aggregators too: each is kept after the page found for
 its fact (NATO's press point for North Macedonia's protocol, the North Atlantic Council's statement and Interfax-Ukraine
 for the Art. 4 requests of September 2025, Reuters and the US Embassy for the Senkaku statements of April 2015, the
-Kremlin for the Russia-Uzbekistan signing), or, where none was found, says that its fact rests on it (the leaked cable
-the France-UAE S4 reading rests on, a bill tracker, a regulatory summary of a French decree)."""
+Kremlin for the Russia-Uzbekistan signing; later LIGA.net's report of the Council's statement, and China Radio
+International's summary of the China-DPRK treaty before Peking Review's copy), or, where none was found, says that
+its fact rests on it (the leaked cable the France-UAE S4 reading rests on, a bill tracker, a regulatory summary of a
+French decree)."""
 
 from __future__ import annotations
 
@@ -105,10 +107,23 @@ def test_the_manila_pacts_entry_into_force_rests_on_the_avalon_protocol_page_not
     assert urls.index(avalon) < next(i for i, url in enumerate(urls) if "dev.lawyerly.ph" in url)
 
 
+def test_the_manila_pacts_us_understanding_is_read_in_eisenhowers_message() -> None:
+    """The understanding limiting the US Art. IV(1) duty to communist armed attack, once "not re-checked", is read in
+    the President's message to the Senate (10 Nov 1954); the legs stay unverified (the understanding's own text and
+    its reading as fixed sets of states are not checked)."""
+    treaty = _treaty("manila_1954")
+    assert any(s.url.startswith("http://www.presidency.ucsb.edu/") and "communist armed attack" in (s.title or "")
+               for s in treaty.sources)
+    (line,) = [u for u in treaty.unverified if u.startswith("the US understanding")]
+    assert "Eisenhower's message" in line and "not re-checked" not in line
+
+
 @pytest.mark.parametrize(("treaty_id", "better", "copy"), [
     ("nato_1949", "https://www.nato.int/cps/fr/natohq/opinions_163080.htm", "7dnews.com"),
     ("nato_1949", "https://www.eurasiareview.com/23092025-statement-by-the-north-atlantic-council", "impakter.com"),
     ("nato_1949", "https://en.interfax.com.ua/news/general/1103681.html", "impakter.com"),
+    ("nato_1949", "https://news.liga.net/en/politics/news/nato-vows-to-continue-to-respond", "impakter.com"),
+    ("chn_prk_1961", "https://korean.cri.cn/1660/2011/07/05/1s174148.htm", "marxists.org"),
     ("usa_jpn_1960", "https://www.reuters.com/article/us-usa-japan-defense-kerry/", "ryanscoville.com"),
     ("usa_jpn_1960", "https://jmh.usembassy.gov/2015043070301/", "ryanscoville.com"),
     ("rus_uzb_2005", "http://en.special.kremlin.ru/events/president/transcripts/23271", "globalsecurity.org"),
