@@ -131,13 +131,20 @@ STARTER_GATES = frozenset({"non_provocation", "aggressor"})  # closed for a stat
 GENERATION = [0]  # bumped whenever the gates change, so that compiled tables are rebuilt
 
 
+def _unknown_victim_gate(name: str) -> RuleError:
+    """The refusal of a victim gate the vectorised engines do not implement (`register_gate`, `implemented_gates`)."""
+    return RuleError(f"the victim gate {name} (foedus.engine.rules.gates) is not one the vectorised engines implement "
+                     f"({', '.join(sorted(_FORMS))}): change the engines too")
+
+
 def register_gate(gate: Gate) -> None:
-    """Add a gate. A victim gate must be one the vectorised engines implement (`VICTIM_GATES`); a static
-    gate needs nothing more: every engine leaves out the legs it closes."""
+    """Add a gate. A victim gate must be one the vectorised engines implement (`VICTIM_GATES`), else a RuleError (as
+    for a name a registered gate has); a static gate needs nothing more: every engine leaves out the legs it closes."""
     if gate.victim and gate.name not in VICTIM_GATES:
-        raise ValueError(f"victim gate {gate.name!r} is not implemented by the vectorised engines")
+        raise _unknown_victim_gate(gate.name)
     if any(g.name == gate.name for g in GATES):
-        raise ValueError(f"a gate named {gate.name!r} is already registered")
+        raise RuleError(f"a gate named {gate.name} is already registered (foedus.engine.rules.gates): unregister it "
+                        "first, or give the new one another name")
     GATES.append(gate)
     GENERATION[0] += 1
 
@@ -162,8 +169,7 @@ def implemented_gates(scenario: Scenario) -> None:
                                 f"engines implement it as a victim gate {form[1]}: change the engines too")
             continue
         if form is None:
-            raise RuleError(f"the victim gate {gate.name} (foedus.engine.rules.gates) is not one the vectorised "
-                            f"engines implement ({', '.join(sorted(_FORMS))}): change the engines too")
+            raise _unknown_victim_gate(gate.name)
         for started, asks in itertools.product((False, True), repeat=2):
             probe = Situation({}, scenario, frozenset({"_"}) if started else frozenset(), _ASKS[asks])
             if bool(gate.open_for("_", probe)) != (meant := form[0](started, asks)):
