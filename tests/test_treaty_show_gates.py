@@ -4,10 +4,14 @@ the rules held legs back in every cascade while the treaty's table showed none."
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from fastapi.testclient import TestClient
 
 from foedus.engine.rules import Gate, register_gate, unregister_gate
 from foedus.model.world import World
+from samples import cli_line
 
 
 def _provisions(world: World, treaty: str, capsys: pytest.CaptureFixture[str]) -> str:
@@ -58,3 +62,23 @@ def test_a_gate_that_reads_the_parties_is_shown_on_a_line_of_its_own(world: Worl
         unregister_gate("toy_embargo")
     assert "also gated by toy_embargo: art. IV(1), the legs owed by FRA" in shown
     assert "also gated" not in _provisions(world, "manila_1954", capsys)
+
+
+def test_the_json_and_the_api_carry_the_gates_the_table_shows(world: World, api_client: TestClient) -> None:
+    """`foedus treaties show --json` and `GET /api/treaties/{id}` (one serializer, `foedus.catalog.treaty_detail`)
+    carry each provision's gates as the table says them: the per-provision gates (`gates`) and the gates that read
+    the parties, with the obligors they hold back (`party_gates`); they carried neither."""
+    csto = {p["article"]: p for p in api_client.get("/api/treaties/csto_1992").json()["provisions"] if p["gates"]}
+    assert {a: (p["gates"], p["party_gates"]) for a, p in csto.items()} == {"4": (["request-gated"], [])}
+    toy = Gate("toy_embargo", carried=lambda leg: leg.treaty.id == "manila_1954" and leg.obligor == "FRA",
+               reason=lambda leg, names: "toy", closed=lambda leg, scenario: True)
+    register_gate(toy)
+    try:
+        given = api_client.get("/api/treaties/manila_1954").json()["provisions"]
+        printed = json.loads(cli_line(["treaties", "show", "manila_1954", "--json"]).stdout)["provisions"]
+    finally:
+        unregister_gate("toy_embargo")
+    assert given == printed
+    gated = {p["article"]: p["party_gates"] for p in given if p["party_gates"]}
+    assert gated == dict.fromkeys(["IV(1)", "IV(2)"], [{"gate": "toy_embargo", "obligors": ["FRA"]}])
+    assert all(not p["party_gates"] for p in api_client.get("/api/treaties/manila_1954").json()["provisions"])

@@ -194,10 +194,12 @@ def test_treaty_detail_has_invocation_history(api_client: TestClient, world: Any
     dumped = world.treaty("rus_prk_2024").model_dump(mode="json", exclude_none=True)
     derived = {"invocations", "members", "duties", "forms_of_help", "depth", "depth_latest", "in_force_how_sure",
                "member_notes"}  # what it adds
-    assert {k: v for k, v in body.items() if k not in derived} == {
-        k: v for k, v in dumped.items() if k not in ("invocations", "members")}
-    for key in ("invocations", "members"):  # each with how_sure added
-        assert [{k: v for k, v in i.items() if k != "how_sure"} for i in body[key]] == dumped[key]
+    assert {k: v for k, v in body.items() if k not in derived | {"provisions"}} == {
+        k: v for k, v in dumped.items() if k not in ("invocations", "members", "provisions")}
+    for key, added in (("invocations", {"how_sure"}), ("members", {"how_sure"}),
+                       ("provisions", {"gates", "party_gates"})):  # each with these added
+        assert [{k: v for k, v in i.items() if k not in added} for i in body[key]] == dumped[key]
+    assert [(p["gates"], p["party_gates"]) for p in body["provisions"]] == [([], []), ([], [])]
     assert [m["how_sure"] for m in body["members"]] == ["verified", "verified"]
     assert body["in_force_how_sure"] == "verified"  # and the entry into force, known to the day
     assert body["member_notes"] == []  # no doubted fact of a membership

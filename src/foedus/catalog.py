@@ -14,14 +14,14 @@ from typing import Any
 from foedus.engine.certainty import first_day, how_sure
 from foedus.model.gazetteer import home_note
 from foedus.model.states import State, StateRegistry
-from foedus.model.treaty import DateCertainty, Kind, Member, Span, Treaty
+from foedus.model.treaty import DateCertainty, Kind, Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
 from foedus.wording import named_state
 
-__all__ = ["carry_said", "certainty_said", "in_force_sure", "iso3_to_numeric", "member_name", "member_notes",
-           "member_spans", "member_sure", "place_rows", "region_rows", "span_edges", "state_rows", "terminated_sure",
-           "treaty_detail", "treaty_help", "treaty_rows"]
+__all__ = ["carry_said", "certainty_said", "gates_said", "in_force_sure", "iso3_to_numeric", "member_name",
+           "member_notes", "member_spans", "member_sure", "place_rows", "region_rows", "span_edges", "state_rows",
+           "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -59,8 +59,9 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     entry into force (`in_force_how_sure`, when in force, or not found but with a window in which it may have come:
     `in_force_sure`) and its end (`terminated_how_sure`, when
     terminated: `terminated_sure`); `member_notes` the notes on the memberships' doubted facts, each against its
-    fact, as `foedus treaties show` prints them under the members table (an empty list when none is doubted);
-    `treaty_help` adds duties, forms of help and depth.
+    fact, as `foedus treaties show` prints them under the members table (an empty list when none is doubted); each
+    provision its `gates` and `party_gates`, as that table's gates column and the lines under it say them
+    (`gates_said`); `treaty_help` adds duties, forms of help and depth.
 
     Raises:
         UnknownTreatyError: no treaty with this id.
@@ -76,7 +77,20 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     if treaty.terminated is not None:
         dumped["terminated_how_sure"] = terminated_sure(treaty)
     dumped["member_notes"] = member_notes(world, treaty)
+    for row, p in zip(dumped.get("provisions", []), treaty.provisions, strict=True):
+        row |= gates_said(treaty, p)
     return dumped | treaty_help(treaty)
+
+
+def gates_said(treaty: Treaty, provision: Provision) -> dict[str, Any]:
+    """The gates the rules put on a provision's legs, as `foedus treaties show` says them: `gates`, those decided per
+    provision, in the gates column's words (`rules.gates.provision_gates`), and `party_gates`, those that read the
+    parties, each `{gate, obligors}`: its words and the obligors of the legs it is carried on (`party_gates`)."""
+    from foedus.engine.rules import gates  # the rules, read by a treaty's detail only
+
+    return {"gates": gates.provision_gates(treaty, provision),
+            "party_gates": [{"gate": words, "obligors": obligors}
+                            for words, obligors in gates.party_gates(treaty, provision).items()]}
 
 
 def treaty_help(treaty: Treaty) -> dict[str, Any]:

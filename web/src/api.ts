@@ -118,7 +118,12 @@ export interface TreatyDetail {
   terminated_how_sure?: string; // with terminated: likewise of the treaty's end
   carried_from?: string; // an ATOP alliance carried past ATOP's coverage: in force after this day only as carried forward
   carry_checked?: string; // carried, its standing checked: the check, in words (said.ts carrySaid says both)
-  invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];
+  invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: TreatyProvision[];
+}
+/** A provision as the treaty's detail gives it; its gates as `foedus treaties show` says them (none from older servers). */
+export interface TreatyProvision {
+  article: string; summary?: string;
+  gates?: string[]; party_gates?: { gate: string; obligors: string[] }[];
 }
 
 export type WhatIfParam = "add_member" | "remove_member" | "drop_treaty" | "set_strength";
