@@ -406,7 +406,7 @@ def test_a_victim_gate_the_fast_engines_lack_is_refused() -> None:
     from foedus.engine.rules import Gate, register_gate
     from foedus.errors import FoedusError, RuleError
 
-    with pytest.raises(RuleError, match="victim gate toy_weather .* not one the vectorised engines implement") as e:
+    with pytest.raises(RuleError, match=r"victim gate toy_weather .* not one the vectorised engines implement") as e:
         register_gate(Gate("toy_weather", carried=lambda leg: True, reason=lambda leg, names: "rain",
                            open_for=lambda state, s: False))
     assert isinstance(e.value, FoedusError)
