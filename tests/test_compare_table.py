@@ -171,3 +171,20 @@ def test_the_atlas_comparison_says_its_changes_so_too() -> None:
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines()[0] == "base 2025-06-01 vs other 2025-06-01 with drop_treaty rus_prk_2024"
     assert json.loads(cli_line([*line, "--json"]).stdout)["what_if"] == ["drop_treaty rus_prk_2024"]
+
+
+def test_a_state_no_longer_bound_both_ways_has_a_resolved_row(tmp_path: Path) -> None:
+    """Russia attacking Belarus binds Kazakhstan both ways (the CSTO and its 2013 treaty with Russia); without that
+    treaty it joins Belarus's defence. Compare's text said `✓ Kazakhstan (KAZ) is no longer bound both ways`, its JSON
+    `resolved_conflicts`, but its CSV and `--out` had its `gained` row only: now a `resolved` row follows, naming the
+    treaties that bound it both ways before."""
+    line = ["compare", "-a", "RUS", "-t", "BLR", "-d", "2025-06-01", "--drop-treaty", "rus_kaz_2013"]
+    rows = _csv(line)
+    assert [(r["state"], r["change"]) for r in rows] == [("KAZ", "gained"), ("KAZ", "resolved")]
+    resolved = rows[1]
+    assert (resolved["name"], resolved["side_before"], resolved["article_before"], resolved["side_after"]) == (
+        "Kazakhstan", "", "", "defense")
+    assert resolved["treaty_before"].split() == ["csto_1992", "rus_kaz_2013"]
+    out = tmp_path / "k.dta"
+    assert cli_line([*line, "--out", str(out)]).returncode == 0
+    assert pd.read_stata(out)["change"].tolist() == ["gained", "resolved"]

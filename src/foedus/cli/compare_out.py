@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 __all__ = ["COMPARE_OUT_HELP", "check_compare_out", "write_compare"]
 
 COMPARE_OUT_HELP = ("Write the comparison's changes, one row per state gained, lost, switched or rebased, and one per "
-                    "state newly bound both ways, to a .parquet, .csv or .dta (Stata) file instead of printing them; "
-                    "refuses an existing file unless --force.")
+                    "state newly bound both ways or no longer so, to a .parquet, .csv or .dta (Stata) file instead of "
+                    "printing them; refuses an existing file unless --force.")
 
 
 def check_compare_out(out: Path | None, force: bool, shape: str | None, atlas: bool, read: dict[str, list[Path]],

@@ -45,7 +45,7 @@ def compare(  # noqa: PLR0913 - one per typer option
                                           "changed, then both results in full).")] = False,
     fmt: Annotated[str | None, typer.Option("--format", help="table | csv | json (a scenario: table and csv give one "
                                             "row per state gained, lost, switched or rebased, and one per state "
-                                            "newly bound both ways; json is --json).")]
+                                            "newly bound both ways or no longer so; json is --json).")]
     = None,
     out: Annotated[Path | None, typer.Option(help=COMPARE_OUT_HELP)] = None,
     force: Force = False,

@@ -1,6 +1,6 @@
 """A scenario comparison's changes as a table (`foedus compare --format csv|table`, `--out`): one row per state whose
-joining changed or that is newly bound both ways, with what binds it in each world; what each column means is said
-once here (`COMPARE_COLUMNS`), written into the table as the research tables' codebooks are, and
+joining changed, that is newly bound both ways or that is no longer so, with what binds it in each world; what each
+column means is said once here (`COMPARE_COLUMNS`), written into the table as the research tables' codebooks are, and
 docs/whatif-and-atlas.md's column table names the same columns (a test)."""
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ if TYPE_CHECKING:
 
 __all__ = ["COMPARE_COLUMNS", "KINDS", "compare_frame", "compare_rows"]
 
-KINDS = ("gained", "lost", "switched", "rebased", "conflict")
-"""The changes a row can be, in the order the rows come (the text lines' `+`, `-`, `~`, `=`, `!`)."""
+KINDS = ("gained", "lost", "switched", "rebased", "conflict", "resolved")
+"""The changes a row can be, in the order the rows come (the text lines' `+`, `-`, `~`, `=`, `!`, `✓`)."""
 
 COMPARE_COLUMNS: Mapping[str, str] = {
     "state": "the state (foedus id)",
     "ccode": "its COW code (missing for a state COW does not list)",
-    "name": "its name, on the other world's date (the base's for a state lost)",
-    "change": "gained, lost, switched (sides), rebased (other treaties) or conflict (both ways)",
+    "name": "its name, on the other world's date (the base's for a state lost or resolved)",
+    "change": "gained, lost, switched, rebased; conflict: bound both ways, resolved: no longer",
     "side_before": "the side it joins in the base world (missing: it joins none)",
-    "treaty_before": "the treaty (foedus id) it joins under in the base world",
+    "treaty_before": "the treaty (foedus id) it joins under in the base world; a conflict's treaties",
     "article_before": "that obligation's article",
     "certainty_before": "how sure that obligation's facts are: verified, secondary, unverified",
     "side_after": "the side it joins in the other world (missing: it joins none)",
@@ -37,29 +37,33 @@ COMPARE_COLUMNS: Mapping[str, str] = {
 
 def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeResult) -> list[dict[str, Any]]:
     """One row per state `diff` (`compare_results(base, other)`) says gained, lost, switched or rebased, then one per
-    state newly bound both ways (its `new_conflicts`: change `conflict`), in that order: its primary obligation in each
-    world (side, treaty, article, certainty; empty where it joins none; a conflict's treaties, space-separated, as its
-    treaty after, as the cascade's CSV names them), and, in a what-if comparison, the changes (`other.what_if`, in
-    `whatif_words.what_if_cell`'s words) on every row."""
+    state newly bound both ways (its `new_conflicts`: change `conflict`), then one per state no longer so (its
+    `resolved_conflicts`: change `resolved`), in that order: its primary obligation in each world (side, treaty,
+    article, certainty; empty where it joins none; the treaties of a conflict, space-separated as the cascade's CSV
+    names them, as its treaty after, or before for one resolved), and, in a what-if comparison, the changes
+    (`other.what_if`, in `whatif_words.what_if_cell`'s words) on every row."""
     from foedus.whatif_words import what_if_cell
 
     before = {j.state: j.primary for j in base.joiners}
     after = {j.state: j.primary for j in other.joiners}
     what_if = what_if_cell(other.what_if)
-    clashes = {c.state: " ".join(c.treaties) for c in other.conflicts}
+    clashes = {when: {c.state: " ".join(c.treaties) for c in r.conflicts} for when, r in (("before", base),
+                                                                                        ("after", other))}
+    listed = {"conflict": "new_conflicts", "resolved": "resolved_conflicts"}  # a state's id, not an entry
     rows = []
     for kind in KINDS:
-        for entry in diff[kind] if kind != "conflict" else [{"state": s} for s in diff["new_conflicts"]]:
+        for entry in diff[kind] if kind not in listed else [{"state": s} for s in diff[listed[kind]]]:
             state = entry["state"]
-            names = base.names if kind == "lost" else other.names  # as the text lines name it
+            names = base.names if kind in ("lost", "resolved") else other.names  # as the text lines name it
             row: dict[str, Any] = {"state": state, "ccode": other.ccodes.get(state, base.ccodes.get(state)),
                                    "name": names.get(state, state), "change": kind}
             for when, held in (("before", before), ("after", after)):
                 o = held.get(state)
                 row |= {f"side_{when}": o and o.side, f"treaty_{when}": o and o.treaty,
                         f"article_{when}": o and o.article, f"certainty_{when}": o and o.certainty}
-            if kind == "conflict":  # it joins neither side: the treaties that bind it both ways
-                row["treaty_after"] = clashes[state]
+            if kind in listed:  # it joins neither side in that world: the treaties that bind it both ways
+                when = "after" if kind == "conflict" else "before"
+                row[f"treaty_{when}"] = clashes[when][state]
             rows.append(row | ({"what_if": what_if} if what_if else {}))
     return rows
 
