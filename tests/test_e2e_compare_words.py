@@ -73,3 +73,26 @@ def test_the_compare_view_words_the_ongoing_lines_as_the_cli(page: Any, server: 
 
     eventually(page, worded)
     assert not page.problems, page.problems
+
+
+def test_the_compare_views_header_says_the_changes_as_the_cli(page: Any, server: str) -> None:
+    """The header said the page's query (`with add_member=csto_1992:IRN, drop_treaty=rus_prk_2024`) where `foedus
+    compare`'s first line, its JSON's `what_if` and the CSV's column say the changed result's record of them (`with
+    add_member csto_1992:IRN and drop_treaty rus_prk_2024`): the header now says them so too (whatifwords.ts
+    `whatIfOf`)."""
+    from samples import cli_line
+
+    query = ("attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&add_member=csto_1992:IRN"
+             "&drop_treaty=rus_prk_2024")
+    _compare(page, server, query, "UKR>RUS@2025-01-15", "#comparison ul.changes")
+    first = cli_line(["compare", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast",
+                      "--add-member", "csto_1992:IRN", "--drop-treaty", "rus_prk_2024"]).stdout.splitlines()[0]
+    said = first.split(" with ", 1)[1]
+    assert said == "add_member csto_1992:IRN and drop_treaty rus_prk_2024", first
+
+    def headed() -> None:
+        header = page.locator("#comparison > p").first.inner_text()
+        assert header.startswith(f"2025-01-15 as encoded → with {said}: war size "), header
+
+    eventually(page, headed)
+    assert not page.problems, page.problems

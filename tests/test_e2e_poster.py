@@ -77,3 +77,29 @@ def test_a_what_if_runs_picture_says_it_is_hypothetical(page: Any, server: str) 
     assert "what-if" not in _poster(page) and "hypothetical" not in (
         page.get_attribute("#export-png", "data-caption") or "")
     assert not page.problems, page.problems
+
+
+def test_a_what_if_pictures_note_is_made_from_the_results_record(page: Any, server: str) -> None:
+    """The caption's what-if note was found by matching the words of the result's notes: a result whose notes lack
+    it (the server's words changed, or a note list cut) drew a picture of an invented world with no mark of it. The
+    note is now made from the result's `what_if` (whatifwords.ts `whatIfWorld`), as the server makes it: here the
+    server's answer is given without the note, and the caption still opens with it, in red."""
+    from foedus.whatif_words import what_if_world
+
+    note = what_if_world(["add_member rus_prk_2024:IRN"])
+
+    def without_note(route: Any) -> None:
+        body = route.fetch().json()
+        body["notes"] = [n for n in body["notes"] if n != note]
+        route.fulfill(json=body)
+
+    page.route("**/api/cascade?*", without_note)
+    _ready(page, f"{server}/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&add_member=rus_prk_2024:IRN")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+    poster = _poster(page)
+    red = page.evaluate("""(text) => { const box = document.createElement('div'); box.innerHTML = text;
+        return [...box.querySelectorAll('svg > text')].filter((t) => t.getAttribute('fill') === '#b00020')
+          .map((t) => t.textContent).join(' '); }""", poster)
+    assert red == note, (red, note)
+    assert (page.get_attribute("#export-png", "data-caption") or "").split("\n")[0] == note
+    assert not page.problems, page.problems

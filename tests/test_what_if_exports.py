@@ -16,7 +16,7 @@ import pytest
 import foedus
 from foedus.cli.app import app
 from foedus.cli.entry import run_cli
-from foedus.whatif_words import what_if_world
+from foedus.whatif_words import what_if_cell, what_if_world
 from ts_said import run_ts
 
 KURSK = ["-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast"]
@@ -57,3 +57,13 @@ def test_the_web_csv_names_a_what_ifs_changes_as_the_cli_csv_does(capsys: pytest
         assert [r.get("what_if") for r in web][:len(cli)] == [r.get("what_if") for r in cli]
         assert {r.get("what_if") for r in web} == (
             {"add_member csto_1992:IRN and add_member rus_prk_2024:IRN"} if changes else {None})
+
+
+def test_the_web_says_a_what_ifs_changes_and_note_from_its_record_as_the_server_does() -> None:
+    """The PNG caption's what-if note was found by matching the words of the result's notes (exporters.ts read them
+    back); it is now made from the result's `what_if` (whatifwords.ts `whatIfWorld`), as the server makes it, and
+    the CSV's cell and the compare view's header from the same record (`whatIfOf`)."""
+    cases: list[list[str]] = [[], ["add_member nato_1949:UKR"],
+                              ["add_member csto_1992:IRN", "drop_treaty rus_prk_2024", "set_strength nato_1949:S2"]]
+    got = run_ts([("whatifwords", fn, [c]) for fn in ("whatIfWorld", "whatIfOf") for c in cases])
+    assert got == [what_if_world(c) if c else None for c in cases] + [what_if_cell(c) for c in cases]

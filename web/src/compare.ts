@@ -9,6 +9,7 @@ import type { CascadeResult, Comparison } from "./api";
 import type { NameOf } from "./datednames";
 import { h } from "./dom";
 import { changeWords, ongoingSaid } from "./said";
+import { whatIfOf } from "./whatifwords";
 import { namedState } from "./wording";
 
 export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: CascadeResult) => NameOf,
@@ -19,8 +20,11 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
     b.addEventListener("click", () => onPick(id));
     return b;
   };
-  const what = [c.other.date !== c.base.date ? `on ${c.other.date}` : "",
-    c.whatif.length ? `with ${c.whatif.map((w) => `${w.param}=${w.value}`).join(", ")}` : ""].filter(Boolean).join(" ");
+  // the changes as the changed result records them, in the words of `foedus compare`'s first line and JSON (whatIfOf:
+  // "with add_member csto_1992:IRN and drop_treaty rus_prk_2024"), not the page's query ("add_member=csto_1992:IRN")
+  const changed = whatIfOf(c.other.what_if ?? []);
+  const what = [c.other.date !== c.base.date ? `on ${c.other.date}` : "", changed ? `with ${changed}` : ""]
+    .filter(Boolean).join(" ");
   const ch = c.changes;
   // what moved, in the CLI's words after each state (said.ts changeWords, foedus compare's lines)
   const items = [

@@ -4,7 +4,7 @@
 // column says what binds a joiner (treaty, executive_order, ...), a neutrality, consultation or violation row's, as
 // its JSON record does, and a conflict row's, its treaties' (conflictInstruments).
 import type { CascadeResult, Conflict } from "./api";
-import { andListed } from "./wording";
+import { whatIfOf } from "./whatifwords";
 
 // a text cell that starts with = + - @, a tab or a carriage return is led by ' (no formula when opened in a
 // spreadsheet), a number written as it is: the CLI's CSV's rule (foedus.cli.listing.spreadsheet_safe)
@@ -12,22 +12,6 @@ function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
   const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-// a what-if run's note (foedus.whatif_words.what_if_world), around the changes it names
-const WHAT_IF_OPENS = "what-if world: the treaties as encoded, changed by ";
-const WHAT_IF_CLOSES = "; a finding that rests on a change is hypothetical, and its certainty rates only the encoded facts beside it";
-
-/** A result's what-if note (foedus.whatif_words.what_if_world: "what-if world: ..., changed by ...; a finding that
- * rests on a change is hypothetical, ..."), as the server wrote it; null for a run on the treaties as encoded. */
-export function whatIfNote(notes: string[]): string | null {
-  return notes.find((x) => x.startsWith(WHAT_IF_OPENS) && x.endsWith(WHAT_IF_CLOSES)) ?? null;
-}
-
-/** A what-if run's changes (the result's `what_if`) as the CSV's `what_if` cell says them, listed as the note lists
- * them; null for a run on the treaties as encoded (foedus.whatif_words.what_if_cell). */
-export function whatIfOf(changes: string[]): string | null {
-  return changes.length ? andListed(changes) : null;
 }
 
 /** A conflict's instruments, one for each of its treaties in the order its `treaties` names them, as its duties say

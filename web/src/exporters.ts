@@ -2,11 +2,12 @@
 // (the map as shown, with a title, legend and a caption naming the scenario, date, reading, foedus version and
 // data versions, a what-if run's note first, drawn from serialised SVG onto a canvas; no server round-trip).
 import type { CascadeResult } from "./api";
-import { csvOf, whatIfNote } from "./csv";
+import { csvOf } from "./csv";
 import { download } from "./dom";
 import { svgEl } from "./svg";
 import { DUTIES, DUTY_LABELS, type Duty } from "./duty";
 import { COLORS, LABELS, legendCategories, type Role } from "./roles";
+import { whatIfWorld } from "./whatifwords";
 
 function stem(r: CascadeResult): string {
   return `foedus-${r.attackers.join("+")}-${r.targets.join("+")}-${r.date}-${r.reading}`;
@@ -21,13 +22,13 @@ export function exportCsv(r: CascadeResult, names: (id: string) => string): void
 }
 
 /** What the PNG's caption says: a what-if run's note first (its changes, and that what rests on them is
- * hypothetical: whatIfNote), so that a picture of an invented world does not read as the treaties as encoded; then
+ * hypothetical: whatIfWorld, made from the result's `what_if`, not read out of its notes), so that a picture of an invented world does not read as the treaties as encoded; then
  * the scenario, date, reading, foedus version, data versions and the borders shown. */
 export function captionOf(r: CascadeResult, scenario: string, version: string, borders: string,
                           versions: Record<string, string> = {}): string[] {
   const data = r.datasets.length ? r.datasets.map((d) => (versions[d] ? `${d} ${versions[d]}` : d)).join(", ")
     : "none loaded";
-  const whatIf = whatIfNote(r.notes ?? []);
+  const whatIf = whatIfWorld(r.what_if ?? []);
   return [...(whatIf ? [whatIf] : []), `Scenario: ${scenario}`,
     `Date ${r.date}; ${r.reading} reading; territorial view ${r.territory_view}; severity ${r.severity}`
       + `${r.ongoing_since ? `; attacks ongoing since ${r.ongoing_since}` : ""}.`,
@@ -50,14 +51,14 @@ function wrapped(lines: string[], chars: number): string[] {
 }
 
 /** The map as shown plus a title, the legend and a caption, as one standalone SVG document; the title and the
- * caption wrap to the width (about 10 px a character at 17 px, 7 px at 12 px). */
+ * caption wrap to the width (about 10 px a character at 17 px, 7 px at 12 px); `whatIf`, a what-if run's note that
+ * opens the caption (captionOf), drawn in the red of a warning. */
 function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, fullTitle: string, fullCaption: string[],
-                   duties: Map<string, Duty[]>, legend?: [string, string][]): string {
+                   duties: Map<string, Duty[]>, whatIf: string | null, legend?: [string, string][]): string {
   const width = 960;
   const titles = wrapped([fullTitle], 90);
   const caption = wrapped(fullCaption, 130);
-  const whatIf = whatIfNote(fullCaption.slice(0, 1)); // drawn in the red of a warning: the world is invented
-  const marked = whatIf ? wrapped([whatIf], 130).length : 0;
+  const marked = whatIf !== null && fullCaption[0] === whatIf ? wrapped([whatIf], 130).length : 0; // the world is invented
   const mapTop = 40 + (titles.length - 1) * 22;
   const mapHeight = Math.round((width * map.viewBox.baseVal.height) / map.viewBox.baseVal.width) || 500;
   const present = new Set([...duties.values()].flat());
@@ -97,7 +98,7 @@ function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, fullTitle: stri
 export async function exportPng(map: SVGSVGElement, r: CascadeResult, roles: Map<string, Role>, title: string,
                                 caption: string[], duties: Map<string, Duty[]>,
                                 legend?: [string, string][]): Promise<void> {
-  const text = posterSvg(map, roles, title, caption, duties, legend);
+  const text = posterSvg(map, roles, title, caption, duties, whatIfWorld(r.what_if ?? []), legend);
   const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
   try {
     const img = new Image();
