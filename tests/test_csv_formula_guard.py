@@ -9,6 +9,8 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 import foedus
 from foedus.model.overlay import AddTreaty
 from samples import cli_line, treaty_files
@@ -49,3 +51,25 @@ def test_compare_guards_the_cell_as_it_prints_and_writes_it(tmp_path: Path) -> N
     out = tmp_path / "c.csv"
     assert cli_line([*line, "--out", str(out)]).returncode == 0
     assert list(csv.DictReader(out.open(encoding="utf-8"))) == _rows([*line, "--format", "csv"])
+
+
+def test_a_cell_that_holds_a_carriage_return_is_quoted_by_both(capsys: pytest.CaptureFixture[str]) -> None:
+    """The web's CSV quoted a cell only for a `"`, a comma or a newline, and the CLI's writer (its line ended by a
+    newline) not for a carriage return either: a cell holding one was written bare, and a reader ends the row there.
+    Both now quote it (`foedus.cli.listing.csv_line`, csv.ts `csvCell`), and both read back as one table. No treaty
+    file can give such a cell (its words refuse control characters): the result is given one by hand."""
+    from dataclasses import replace
+
+    from foedus.cli.show_as import print_result_as
+
+    result = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
+    first = result.joiners[0]
+    joiner = replace(first, primary=replace(first.primary, article="4\r5", conditions=("\ra", "b\r\nc")))
+    result = replace(result, joiners=(joiner, *result.joiners[1:]))
+    (web,) = run_ts([("csv", "csvOf", [result.to_dict(), {"$lookup": result.names}])])
+    print_result_as(result, "csv")
+    cli = capsys.readouterr().out
+    assert list(csv.reader(io.StringIO(cli))) == list(csv.reader(io.StringIO(web)))
+    head, *rows = list(csv.reader(io.StringIO(cli)))
+    row = dict(zip(head, next(r for r in rows if r[0] == joiner.state and r[3] == "joiner"), strict=True))
+    assert (row["article"], row["conditions"]) == ("4\r5", "'\ra; b\r\nc")

@@ -7,11 +7,13 @@ import type { CascadeResult, Conflict } from "./api";
 import { whatIfOf } from "./whatifwords";
 
 // a text cell that starts with = + - @, a tab or a carriage return is led by ' (no formula when opened in a
-// spreadsheet), a number written as it is: the CLI's CSV's rule (foedus.cli.listing.spreadsheet_safe)
+// spreadsheet), a number written as it is: the CLI's CSV's rule (foedus.cli.listing.spreadsheet_safe); one that
+// holds a quote, a comma, a newline or a carriage return is quoted (a bare carriage return ends the row for a
+// reader), as the CLI's lines are (foedus.cli.listing.csv_line)
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
   const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A conflict's instruments, one for each of its treaties in the order its `treaties` names them, as its duties say

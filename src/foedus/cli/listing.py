@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from foedus.errors import FoedusError
 
-__all__ = ["Format", "cell", "emit", "plain_table", "resolve_format", "spreadsheet_safe"]
+__all__ = ["Format", "cell", "csv_line", "emit", "plain_table", "resolve_format", "spreadsheet_safe"]
 
 Format = Literal["table", "csv", "json"]
 
@@ -63,6 +63,23 @@ def spreadsheet_safe(value: Any) -> str:
     return f"'{text}" if isinstance(value, str | list | tuple) and text.startswith(_FORMULA_STARTS) else text
 
 
+def csv_line(cells: Sequence[str]) -> str:
+    r"""One CSV line, ended by a newline: a cell that holds `"`, `,`, a newline or a carriage return quoted, as the
+    web's CSV export quotes it (web/src/csv.ts `csvCell`). Python's writer quotes a carriage return only where its line
+    terminator holds one, so the line is written with `\r\n` and ended with `\n`: a carriage return left bare in a
+    cell ends the row for a reader (Python's `csv`, pandas, a spreadsheet).
+
+    >>> csv_line(["a\rb", "c,d", "e"])
+    '"a\rb","c,d",e\n'
+    """
+    import csv  # only for CSV: a plain cascade's start does not need it
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"
+
+
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Columns padded to their widest cell, two spaces apart, nothing cut.
 
@@ -86,12 +103,9 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     if fmt == "csv":
-        import csv  # only for CSV: a plain cascade's start does not need it
-
         keys = list(dict.fromkeys(k for r in rows for k in r)) or [k for k, _ in columns]
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(keys)
-        writer.writerows([spreadsheet_safe(r.get(k)) for k in keys] for r in rows)
+        for line in [keys, *([spreadsheet_safe(r.get(k)) for k in keys] for r in rows)]:
+            sys.stdout.write(csv_line(line))
         return
     render = show or (lambda r, k: cell(r.get(k)))
     headers = [h for _, h in columns]
