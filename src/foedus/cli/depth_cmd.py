@@ -42,6 +42,8 @@ def depth(
     params: Annotated[Path | None, typer.Option(help="Use item parameters saved by --save-params (not with "
                                                      "--refit).")] = None,
     treaties: TreatyFiles = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only the alliances in force that year, a curated "
+                                             "treaty scored on the forms of help it held then.")] = None,
     force: Force = False,
 ) -> None:
     """One row per ATOP 1815–2018 alliance and curated treaty: milinst, depth and scope with intervals, items."""
@@ -52,6 +54,10 @@ def depth(
 
     check_table(out, force)
     check_level(level, "--level")  # as the Python API checks it
+    if year is not None:  # before any work, in the words of every research table's years
+        from foedus.research.years import check_years
+
+        check_years(year, year, ("--year", "--year"))
     # the refit's own options would go unread without it, and saved parameters unread with it
     refuse_unused("--draws", draws is not None and not refit, "without --refit (it sets the refit's bootstrap)")
     refuse_unused("--seed", seed is not None and not refit, "without --refit (it seeds the refit's bootstrap)")
@@ -91,13 +97,15 @@ def depth(
             typer.echo(escaped(f"note: the item parameters were fitted on another copy of {model.data['file']} "
                                f"(SHA-256 {model.data['sha256'][:12]}…); use --refit to fit on this one"), err=True)
     with working("scoring alliances"):
-        frame = depth_table(world_for(treaties), model, level)
+        frame = depth_table(world_for(treaties), model, level, year=year)
     counts = frame["origin"].value_counts()
     typer.echo(f"{counts.get('atop', 0)} ATOP alliances, {counts.get('curated', 0)} curated treaties", err=True)
     from foedus.research.codebook import DEPTH_COLUMNS
+    from foedus.research.depth import by_year_note
 
-    save_table(frame, out, force=force, datasets=["atop"], title="foedus alliance depth and institutionalisation",
-               notes=_undrawn(model), codebook=DEPTH_COLUMNS)
+    title = "foedus alliance depth and institutionalisation" + (f" in {year}" if year is not None else "")
+    save_table(frame, out, force=force, datasets=["atop"], title=title,
+               notes=[*_undrawn(model), *([by_year_note(year)] if year is not None else [])], codebook=DEPTH_COLUMNS)
 
 
 def _undrawn(model: DepthModel) -> list[str]:

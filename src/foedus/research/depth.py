@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
     from foedus.model.world import World
 
-__all__ = ["PARAMS_FILE", "DepthModel", "depth_table", "fit_params", "treaty_depth"]
+__all__ = ["PARAMS_FILE", "DepthModel", "by_year_note", "depth_table", "fit_params", "treaty_depth"]
 
 PARAMS_FILE = "depth_params.json"
 _DATA = {"dataset": "ATOP", "version": "5.1", "file": ALLIANCE_FILE, "window": [1815, 2018]}
@@ -200,17 +200,20 @@ def _item_columns(rows: Sequence[Mapping[str, int | None]]) -> dict[str, list[in
 
 
 def depth_table(world: World, model: DepthModel | None = None, level: float = 0.9,
-                atop_path: Path | None = None) -> pd.DataFrame:
+                atop_path: Path | None = None, year: int | None = None) -> pd.DataFrame:
     """One row per ATOP 5.1 alliance (alliance-level codes) and per curated treaty of `world`, each scored on every
     form of help it ever held (a form's `since`/`until` aside: ATOP's alliance-level file takes each code's highest
-    level in any phase; `foedus dyads --depth` reads the forms of each year)."""
+    level in any phase; `foedus dyads --depth` reads the forms of each year). With `year`, only the alliances and
+    treaties whose `begyr`..`endyr` holds it, a curated treaty scored on the forms that held in it (`treaty_codes`'
+    `year`); an ATOP alliance keeps its alliance-level codes, which ATOP does not give by year (`BY_YEAR_NOTE`)."""
     import pandas as pd
 
     model = model or DepthModel.bundled()
-    atop = read_alliance_codes(atop_path)
-    curated = sorted(world.treaties.curated.values(), key=lambda t: t.id)
-    rows = [dict(r) for r in atop] + [treaty_codes(t) for t in curated]
-    broad = [treaty_codes(t, separate=True) for t in curated]
+    atop = [r for r in read_alliance_codes(atop_path) if year is None or _spans(r["begyr"], r["endyr"], year)]
+    curated = sorted((t for t in world.treaties.curated.values() if year is None or _spans(
+        t.signed.year, t.terminated.year if t.terminated else None, year)), key=lambda t: t.id)
+    rows = [dict(r) for r in atop] + [treaty_codes(t, year=year) for t in curated]
+    broad = [treaty_codes(t, separate=True, year=year) for t in curated]
     meta = {
         "treaty": [f"atop_{r['atopid']}" for r in atop] + [t.id for t in curated],
         "atopid": [r["atopid"] for r in atop] + [t.atop_ids[0] if t.atop_ids else None for t in curated],
@@ -234,6 +237,19 @@ def depth_table(world: World, model: DepthModel | None = None, level: float = 0.
         out[column] = out[column].astype("Int64")
     out.attrs["interval"] = level
     return out
+
+
+def by_year_note(year: int) -> str:
+    """The note of a depth table read in `year` (`depth_table`'s `year`): what its rows are, and why an ATOP
+    alliance's codes are not that year's."""
+    return (f"rows of the alliances and treaties in force in {year} (begyr to endyr); a curated treaty scored on the "
+            f"forms of help that held in {year}, an ATOP alliance on its alliance-level codes, the highest level of "
+            "any phase: ATOP 5.1 gives no codes by year")
+
+
+def _spans(begyr: int | None, endyr: int | None, year: int) -> bool:
+    """Whether an alliance's years, `begyr` through `endyr` (none or 0: not ended), hold `year`."""
+    return (begyr is None or begyr <= year) and (not endyr or year <= endyr)
 
 
 def atop_rows_for_fit(path: Path | None = None) -> tuple[list[dict[str, Any]], str]:
