@@ -194,11 +194,6 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     for option, path in [*(("--overlay", p) for p in overlay or []), *(("--add-treaty", p) for p in add_treaty or [])]:
         refuse_input(option, path, out, "the table would replace the file it reads")
     changes = what_if(inputs, add_treaty, overlay)
-    if changes.changes and date is None:  # a change is read on one date: the state it names, the members it checks
-        from foedus.model.overlay_set import named
-
-        raise FoedusError(f"{named(changes.changes[0], 1)}: a what-if atlas is one date's: give --date D (a yearly "
-                          "series runs the treaties as encoded)")
     opts = AtlasOptions(readings=_readings(reading), backend=backend, requested=switched["requested"],
                         unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
                         basis=switched["basis"], decisions=switched["decisions"])
@@ -225,8 +220,13 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         raise FoedusError("give --date D, or --from Y1 --to Y2")
     early = refuse_or_note_years(first, last)
     covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
+    from foedus.sweeps.atlas_years import series_what_if
+
+    # each year reads the changes on its day: those that cannot apply then leave it as encoded, and the notes say so
+    years = range(first, last + 1)
+    what = series_what_if(changes.changes, world, years, switched["basis"]) if changes.changes else None
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
-             *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings)]
+             *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings), *(what.notes if what else ())]
     if "cow_nmc" in covered.datasets:  # a capability share divides by NMC's sum of its year, seldom 1
         from foedus.engine.power import series_sum_note
 
@@ -237,12 +237,12 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 
         with working(f"atlas {first}–{last} on Dask"):
             rows = dask_yearly(first, last, opts, out, scheduler, workers or 2, force=force,
-                               meta=table_meta(title, covered.datasets, notes))
+                               meta=table_meta(title, covered.datasets, notes), what_if=what)
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by decade)", covered.datasets)
         for line in notes:
             typer.echo(f"note: {escaped(line)}", err=True)
         return
-    save_table(yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
+    save_table(yearly_with_progress(world, first, last, opts, what), out, force=force, datasets=covered.datasets,
                title=title, notes=notes, codebook=ATLAS_COLUMNS)
 
 

@@ -183,9 +183,11 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
                title=title, notes=notes, codebook=ATLAS_COLUMNS)
 
 
-def yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:
-    """The yearly atlas series, first..last, with a progress bar by year."""
+def yearly_with_progress(world: Any, first: int, last: int, opts: Any, what_if: Any = None) -> Any:
+    """The yearly atlas series, first..last, with a progress bar by year; `what_if`, a `SeriesWhatIf`: each year's
+    world changed by the changes that apply in it (`foedus.sweeps.atlas_years`)."""
     from foedus.sweeps.atlas import yearly_indicators
 
     with steps(f"atlas {first}–{last}", last - first + 1) as done:
-        return yearly_indicators(world, range(first, last + 1), opts, progress=lambda year: done(year - first + 1))
+        return yearly_indicators(world, range(first, last + 1), opts, progress=lambda year: done(year - first + 1),
+                                 what_if=what_if)

@@ -94,7 +94,7 @@ ATLAS_COLUMNS: Mapping[str, str] = {
     "draws": "the run's number of draws",
     "seed": "the run's random seed",
     "reading": "the run's reading (legal or escalatory)",
-    "what_if": "the what-if changes the treaties as encoded were run with (a what-if atlas)",
+    "what_if": "the what-if changes the atlas ran with (a series: those that apply in the year)",
 }
 
 _POSTERIOR = {"": "posterior mean", "_sd": "posterior sd", "_lo": "central interval's lower bound (--level)",

@@ -26,6 +26,8 @@ from foedus.sources.atop_release import ATOP_END
 if TYPE_CHECKING:
     import pandas as pd
 
+    from foedus.sweeps.atlas_years import SeriesWhatIf
+
 __all__ = ["SERIES_DAY", "AtlasOptions", "Coverage", "atlas_frame", "atlas_results", "coverage", "dated_coverage",
            "dyad_members", "frame_notes", "need_members", "opposite_count", "series_notes", "tripwire_notes",
            "yearly_indicators", "years_frame"]
@@ -224,11 +226,15 @@ def opposite_count(res: BatchResult, watch: str, against: Iterable[str]) -> int:
 
 
 def yearly_indicators(world: World, years: Iterable[int], options: AtlasOptions | None = None,
-                      on: tuple[int, int] = SERIES_DAY, progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+                      on: tuple[int, int] = SERIES_DAY, progress: Callable[[int], None] | None = None,
+                      what_if: SeriesWhatIf | None = None) -> pd.DataFrame:
     """Systemic indicators per year: mean and max cascade size, tripwire dyads, and the mean and largest
-    share of world capabilities (CINC) a dyad's war draws in."""
+    share of world capabilities (CINC) a dyad's war draws in; with `what_if`, each year in its what-if world and
+    the `what_if` column last (`foedus.sweeps.atlas_years`)."""
     options = options or AtlasOptions()
-    return years_frame([year_row(world, year, options, on) for year in _progressed(years, progress)])
+    rows = [year_row(what_if.world(world, year) if what_if else world, year, options, on)
+            for year in _progressed(years, progress)]
+    return what_if.frame(years_frame(rows)) if what_if else years_frame(rows)
 
 
 def years_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from foedus.model.world import World
     from foedus.sweeps.atlas import AtlasOptions
     from foedus.sweeps.atlas_mc import AtlasDraws
+    from foedus.sweeps.atlas_years import SeriesWhatIf
 
 __all__ = ["client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
 
@@ -59,24 +60,28 @@ def client(scheduler: str = "local", workers: int = 2) -> Iterator[Any]:
             yield c
 
 
-def _year_row(year: int, options: AtlasOptions) -> dict[str, Any]:
+def _year_row(year: int, options: AtlasOptions, what_if: SeriesWhatIf | None = None) -> dict[str, Any]:
     from foedus.model.world import World
     from foedus.sweeps.atlas import year_row
 
-    return year_row(World.default(), year, options)
+    world = World.default()
+    return year_row(what_if.world(world, year) if what_if else world, year, options)
 
 
-def yearly_frame(first: int, last: int, options: AtlasOptions, dask_client: Any) -> pd.DataFrame:
-    """The yearly atlas indicators, one Dask task per year."""
+def yearly_frame(first: int, last: int, options: AtlasOptions, dask_client: Any,
+                 what_if: SeriesWhatIf | None = None) -> pd.DataFrame:
+    """The yearly atlas indicators, one Dask task per year; with `what_if`, each worker builds its year's what-if
+    world from the bundled one (an `add_treaty` file read where the worker runs), and the `what_if` column is last."""
     from foedus.sweeps.atlas import years_frame
 
-    futures = dask_client.map(_year_row, list(range(first, last + 1)), options=options)
-    rows = dask_client.gather(futures)
-    return years_frame(sorted(rows, key=lambda r: r["year"]))
+    futures = dask_client.map(_year_row, list(range(first, last + 1)), options=options, what_if=what_if)
+    frame = years_frame(sorted(dask_client.gather(futures), key=lambda r: r["year"]))
+    return what_if.frame(frame) if what_if else frame
 
 
 def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, scheduler: str, workers: int,
-                force: bool = False, meta: Mapping[str, Any] | None = None) -> int:
+                force: bool = False, meta: Mapping[str, Any] | None = None,
+                what_if: SeriesWhatIf | None = None) -> int:
     """Run the yearly atlas on Dask and write partitioned Parquet (one partition per decade); return the rows.
 
     The output folder appears whole or not at all (`foedus.outputs.write_partitioned`); each partition file carries
@@ -86,7 +91,7 @@ def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, schedul
 
     check_partitioned_target(out, YEARLY_PARTITION, force=force)  # before the work: the rule the write asks again
     with client(scheduler, workers) as c:
-        frame = yearly_frame(first, last, options, c)
+        frame = yearly_frame(first, last, options, c, what_if)
     frame[YEARLY_PARTITION] = frame["year"] // 10 * 10
     return write_partitioned(frame, out, YEARLY_PARTITION, force=force, meta=meta,
                              descriptions=described(frame.columns, ATLAS_COLUMNS))
