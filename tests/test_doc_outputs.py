@@ -140,6 +140,34 @@ def test_the_alliance_counts_of_foedus_depth_in_depth_md(tmp_path: Path) -> None
     assert f"depth 0 with a wide interval, {interval}, in the `sau_pak_2025` row" in _doc("depth.md")
 
 
+@pytest.mark.needs_data
+def test_the_depth_of_a_year_in_depth_md(tmp_path: Path) -> None:
+    """docs/depth.md quotes what `foedus depth --year 1978` says it scored, and its Manila Pact row's depth."""
+    proc = cli_line(["depth", "--year", "1978", "--out", str(tmp_path / "d.csv")])
+    assert proc.returncode == 0, proc.stderr
+    said = re.search(r"\d+ ATOP alliances, \d+ curated treaties", proc.stderr).group(0)  # type: ignore[union-attr]
+    depth = pd.read_csv(tmp_path / "d.csv").set_index("treaty").loc["manila_1954", "depth"]
+    assert (f"`foedus depth --year 1978 --out d.csv` says `{said}`, and its Manila Pact row's depth is {depth:.2f}"
+            in " ".join(_doc("depth.md").split()))
+
+
+@pytest.mark.needs_data
+def test_the_what_if_series_in_whatif_and_atlas_md(tmp_path: Path) -> None:
+    """docs/whatif-and-atlas.md's what-if series: 2024 as encoded, 2025 without the Russia–DPRK treaty."""
+    sizes = []
+    for name, change in (("w.csv", ["--drop-treaty", "rus_prk_2024"]), ("p.csv", [])):
+        ran = cli_line(["atlas", "--from", "2024", "--to", "2025", "--reading", "legal", *change, "--out",
+                        str(tmp_path / name)])
+        assert ran.returncode == 0, ran.stderr
+        frame = pd.read_csv(tmp_path / name)
+        sizes.append([(f"{m:.2f}", t) for m, t in zip(frame["mean_size_legal"], frame["tripwire_dyads_legal"],
+                                                        strict=True)])
+    (w24, w25), (_, p25) = sizes
+    text = " ".join(_doc("whatif-and-atlas.md").split())
+    assert (f"writes 2024 as encoded (mean legal war size {w24[0]}, {w24[1]} tripwire dyads) and 2025 without the "
+            f"treaty ({w25[0]} and {w25[1]}, against {p25[0]} and {p25[1]} as encoded" in text)
+
+
 def _atlas_columns_in_doc() -> dict[str, list[str]]:
     """docs/whatif-and-atlas.md's column table, by the bold row that opens each part (READING expanded)."""
     text = (ROOT / "docs" / "whatif-and-atlas.md").read_text(encoding="utf-8")

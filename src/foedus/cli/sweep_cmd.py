@@ -154,7 +154,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years.
 
     Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions) and what-if changes
-    (--add-member, --drop-treaty, --overlay, ..., with --date): `foedus cascade`'s."""
+    (--add-member, --drop-treaty, --overlay, ...): `foedus cascade`'s; a series applies each where it can on 1 July."""
     from foedus.cli.helpers import what_if
     from foedus.cli.research_cmd import refuse_or_note_years
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
