@@ -84,10 +84,19 @@ def test_which_years_each_change_applies_in(world: World) -> None:
      "--add-member nato_1949:UKR and --remove-member nato:Ukraine contradict each other: give one of them"),
     (["--drop-treaty", "nato_1494"],
      "unknown treaty 'nato_1494'; did you mean nato_1949, atop_4948, atop_4945? (try `foedus treaties list`)"),
+    (["--set-strength", "rus_prk_2024:55=S1"], "what-if: rus_prk_2024 has no article '55' (articles: 3, 4)"),
 ])
-def test_a_what_if_series_is_refused_as_a_set_before_any_year(tmp_path: Path, args: list[str], said: str) -> None:
+def test_a_what_if_series_is_refused_as_a_set_before_any_year(tmp_path: Path, args: list[str], said: str,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Two changes that contradict each other contradict each other in every year, though each applies in other
-    years; a treaty that does not exist is refused, not said to apply in no year."""
+    years; a treaty that does not exist is refused, not said to apply in no year; an article the treaty lacks is
+    refused before any year runs (the Russia–DPRK treaty applies only in 2025, the last year)."""
+    import foedus.sweeps.atlas as atlas
+
+    def no_year(*_: object, **__: object) -> None:
+        raise AssertionError("a year ran before the changes were refused")
+
+    monkeypatch.setattr(atlas, "year_row", no_year)
     out = tmp_path / "s.csv"
     assert error_line(["atlas", "--from", "2024", "--to", "2025", *args, "--out", str(out)]) == said
     assert not out.exists()

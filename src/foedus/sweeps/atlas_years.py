@@ -61,7 +61,8 @@ def series_what_if(changes: Sequence[Change], base: World, years: Iterable[int],
                    on: tuple[int, int] = (7, 1)) -> SeriesWhatIf:
     """Which changes apply in which years (`why_not`), and the notes: the what-if world's note, and per change the
     years it does not apply in, by reason. The changes are checked as one set first (contradictions, a treaty or a
-    state that does not exist: `Overlay.apply`'s refusals), whatever the years."""
+    state that does not exist: `Overlay.apply`'s refusals), whatever the years, then each change in the first year it
+    applies in (an article the treaty lacks is refused before any year runs, not once the years before it have)."""
     from foedus.model.overlay import Overlay
     from foedus.model.overlay_set import named, refuse_contradictions, summary
     from foedus.whatif_words import what_if_world
@@ -89,7 +90,11 @@ def series_what_if(changes: Sequence[Change], base: World, years: Iterable[int],
         rows = "that year's row is" if len(skipped) == 1 else "those years' rows are"
         notes.append(f"{named(checked.changes[number], number + 1)} does not apply in {_spans(skipped)}: {reason}, so "
                      f"{rows} as encoded for it")
-    return SeriesWhatIf(tuple(checked.changes), {y: tuple(a) for y, a in applied.items()}, tuple(notes), on, said)
+    plan = SeriesWhatIf(tuple(checked.changes), {y: tuple(a) for y, a in applied.items()}, tuple(notes), on, said)
+    for year in sorted({next(y for y in years if n in applied[y]) for n in range(len(said)) if any(
+            n in applied[y] for y in years)}):  # each change applied once before any year runs: a bad article, say
+        plan.world(base, year)
+    return plan
 
 
 def why_not(change: Change, treaty: Treaty | None, world: World, day: dt.date, basis: str) -> str | None:
