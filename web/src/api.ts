@@ -59,6 +59,18 @@ export interface WarFrame {
   conflicted?: Record<string, { reason: string; treaties: string[]; instruments?: Record<string, string> }>; // why each is (servers from before: none)
   moved: { state: string; from: string; to: string; cause: WarChange | null; now_under?: string }[];
   doubts?: Doubt[]; // what a cascade on the frame's day lists (servers from before they were sent have none)
+  paused?: Record<string, WarPause>; // each state fighting with no attack by or on it going on (docs/war.md)
+  released?: Record<string, WarReleased>; // each state neither fighting nor bound that was bound earlier
+}
+/** A page the war file cites for a change's event (a frame's `paused` and `released` entries). */
+export interface CitedPage { url: string; title: string | null }
+/** A state fighting with no attack by or on it going on since `since`, after `cause` (a ceasefire, an attack's end,
+ * an exit), with the pages cited for it: it has not left the war (foedus.war.frame.Frame.paused). */
+export interface WarPause { since: string; cause: WarChange | null; sources: CitedPage[] }
+/** A state's last binding, from `from` to `to` (exclusive), and the change that released it then
+ * (foedus.war.frame.Frame.released). */
+export interface WarReleased extends WarDuty {
+  side: "attack" | "defense"; from: string; to: string; cause: WarChange | null; sources: CitedPage[];
 }
 /** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it
  * rests on that are not verified (`doubted`: treaty, article, membership, date), the kind of instrument it is

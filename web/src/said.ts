@@ -6,6 +6,7 @@ import type {
 } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn } from "./membership";
+import { pausedSaid, releasedSaid } from "./warended";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
@@ -195,18 +196,28 @@ export function notInSystem(day: string): string {
  * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
  * certainty when not verified: boundTag; an instrument not a treaty: instrumentSaid; the conditions it assumes:
  * conditionsSaid; each other obligation that day: alsoSaid), bound both ways (conflictWhy), or neither: not in the state system that day where its `state` row's
- * spells say so (notInSystem, as foedus.war.why._standing says it), else neither. */
-export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted">,
-                         treaty: (id: string) => string, state?: Pick<StateRow, "spells">): string {
+ * spells say so (notInSystem, as foedus.war.why._standing says it), else neither; a state fighting with no attack
+ * going on says its pause (pausedSaid), one neither fighting nor bound its last binding and what released it
+ * (releasedSaid). */
+export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
+                         | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">): string {
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
   const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [])].map((line) => `; ${line}`).join("");
-  return side ? `Fighting on the ${side} side on ${frame.date}.`
-    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) `
-      + `${articleCited(taggedArticle(b.article, b.certainty ?? "verified", b.doubted ?? []))}`
-      + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${instrumentSaid(b.instrument, INSTRUMENT_WORDS)}${also()}.`
+  const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
+  return side ? `Fighting on the ${side} side on ${frame.date}${paused ? pausedSaid(paused) : ""}.`
+    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${bindingCited(b, treaty)}${also()}.`
       : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
-        : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}.` : notInSystem(frame.date);
+        : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}`
+          + `${released ? releasedSaid(released, bindingCited(released, treaty)) : ""}.` : notInSystem(frame.date);
+}
+
+/** A binding as a bound state's line cites it (foedus.war.why.binding_cited): its treaty named, its id, the article
+ * cited, its certainty when not verified (boundTag), an instrument not a treaty (instrumentSaid). */
+function bindingCited(b: WarDuty, treaty: (id: string) => string): string {
+  const [certainty, doubted] = [b.certainty ?? "verified", b.doubted ?? []];
+  return `${treaty(b.treaty)} (${b.treaty}) ${articleCited(taggedArticle(b.article, certainty, doubted))}`
+    + `${boundTag(certainty, doubted)}${instrumentSaid(b.instrument, INSTRUMENT_WORDS)}`;
 }
 
 /** A duty record's boundTag, from its `certainty` and `doubted` (foedus.war.words._tag). */

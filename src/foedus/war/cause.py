@@ -42,11 +42,14 @@ def _naming(changes: Sequence[Change], states: set[str]) -> Change | None:
 
 
 def cause(changes: Sequence[Change], *, event: int | None = None, attack: tuple[str, str] | None = None,
-          treaties: Iterable[str] = (), states: Iterable[str] = ()) -> Change | None:
+          treaties: Iterable[str] = (), states: Iterable[str] = (), ended: bool = False) -> Change | None:
     """The change that best explains a move, by the rules above (None when the day had no change).
 
     `event`: the index of the event that brought a state into the war; `attack`: (by, attacked) of the
-    attack an obligation answers; `treaties`: the obligation's treaties; `states`: the states concerned.
+    attack an obligation answers; `treaties`: the obligation's treaties; `states`: the states concerned; `ended`:
+    the attack a released state's obligation answered is over, so an exit, ceasefire or attack's end naming its
+    states comes before a change of its treaty (a state whose Rio duty ended as the attack did, the day a window
+    of Mexico's Rio exit opened, was said released by that window).
 
     >>> day = [{"type": "treaty", "treaty": "t1"}, {"type": "attack", "event": 3,
     ...        "attacks": [{"attacker": "A", "victim": "B"}]}]
@@ -61,7 +64,8 @@ def cause(changes: Sequence[Change], *, event: int | None = None, attack: tuple[
         found = _attack_event(changes, *attack)
         if found is not None:
             return found
-    found = _treaty_change(changes, treaties)
+    found = _naming(changes, set(states)) if ended else None
+    found = found or _treaty_change(changes, treaties)
     if found is not None:
         return found
     found = _naming(changes, set(states) | set(attack or ()))

@@ -22,6 +22,7 @@ from foedus.sources.coverage import missing_notes
 from foedus.war.cause import cause
 from foedus.war.course import Course
 from foedus.war.evaluate import Evaluation
+from foedus.war.events import CitedPage
 from foedus.war.result import Also, Bound, Frame, StateRecord
 
 __all__ = ["FrameBuilder"]
@@ -32,14 +33,18 @@ _FIGHTING = ("attack", "defense")
 class FrameBuilder:
     """Accumulates frames and records, one evaluation at a time (in date order)."""
 
-    def __init__(self, world: World) -> None:
+    def __init__(self, world: World, sources: tuple[CitedPage, ...] = ()) -> None:
         self.world = world
+        self.sources = sources  # the war file's pages, each for the war or one of its events
         self.records: dict[str, StateRecord] = {}
         self.frames: list[Frame] = []
         self.evaluations: list[Evaluation] = []
         self._status: dict[str, str] = {}
         self._joiner: dict[str, Joiner] = {}
         self._seen: set[tuple[str, ...]] = set()
+        self._fought: dict[str, set[str]] = {}  # each state fighting -> the states its last attacks were with
+        self._paused: dict[str, dict[str, Any]] = {}  # a frame's `paused`, as it stands after the last date
+        self._released: dict[str, dict[str, Any]] = {}  # a frame's `released`, likewise
 
     def _rec(self, state: str) -> StateRecord:
         return self.records.setdefault(state, StateRecord(state))
@@ -66,6 +71,8 @@ class FrameBuilder:
             self._move(state, old, new, ev.date, joiner, made.get(state), why, course)
         self._status, self._joiner = status, dict(bound)
         self._duties(ev, changes)
+        self._pauses(ev, changes)
+        self._releases(moved)
         sides = {s: [x for x, side in ev.sides.items() if side == s] for s in _FIGHTING}
         self.frames.append(Frame(
             date=ev.date, changes=changes, sides=sides,
@@ -74,7 +81,43 @@ class FrameBuilder:
             doubts=[d.to_dict() for d in ev.doubts] if doubts is None else doubts,
             conflicted={c.state: {"reason": c.reason, "treaties": list(c.treaties),
                                   "instruments": conflict_instruments(c)}
-                        for c in sorted(ev.result.conflicts if ev.result else (), key=lambda c: c.state)}))
+                        for c in sorted(ev.result.conflicts if ev.result else (), key=lambda c: c.state)},
+            paused=dict(sorted(self._paused.items())), released=dict(sorted(self._released.items()))))
+
+    def _pauses(self, ev: Evaluation, changes: list[dict[str, Any]]) -> None:
+        """Who fights on `ev`'s date with no attack by or on it going on, having been in one (`Frame.paused`): from the
+        first such day, the change that ended its last attack (one naming it or the states it fought: a ceasefire,
+        an attack's end, an exit). A state out of the war, or in an attack again, is no longer paused."""
+        now: dict[str, set[str]] = {}
+        for a in ev.attacks:
+            now.setdefault(a.attacker, set()).add(a.victim)
+            now.setdefault(a.victim, set()).add(a.attacker)
+        for state in [s for s in self._fought if s not in ev.sides]:
+            del self._fought[state]
+        for state in [s for s in self._paused if s not in ev.sides or s in now]:
+            del self._paused[state]
+        for state in ev.sides:
+            if state in now:
+                self._fought[state] = now[state]
+            elif state in self._fought and state not in self._paused:
+                why = cause(changes, states=[state, *sorted(self._fought[state])])
+                self._paused[state] = {"since": ev.date.isoformat(), "cause": why, "sources": self._cited(why)}
+
+    def _releases(self, moved: list[dict[str, Any]]) -> None:
+        """Who was released from a binding that day and stands nowhere now (`Frame.released`): its last bound span
+        and the change that released it; a state that moves again (to fight, to be bound) is no longer listed."""
+        for move in moved:
+            state = move["state"]
+            self._released.pop(state, None)
+            if move["from"].startswith("bound-") and move["to"] == "out":
+                span = {k: v for k, v in self.records[state].bound_spans[-1].items()
+                        if k not in ("conditions", "unresolved")}
+                self._released[state] = {**span, "cause": move["cause"], "sources": self._cited(move["cause"])}
+
+    def _cited(self, change: dict[str, Any] | None) -> list[dict[str, Any]]:
+        """The pages the war file cites for the event a change records (none for a treaty change), `{url, title}`."""
+        event = None if change is None else change.get("event")
+        return [] if event is None else [{"url": p.url, "title": p.title} for p in self.sources if p.event == event]
 
     def _cause(self, state: str, old: str, new: str, ev: Evaluation, changes: list[dict[str, Any]],
                course: Course) -> dict[str, Any] | None:
@@ -91,8 +134,9 @@ class FrameBuilder:
         prev = self._joiner.get(state)
         if prev is not None:
             b = prev.primary.because
+            ended = not any((a.attacker, a.victim) == (b.by, b.attacked) for a in ev.attacks)
             return cause(changes, attack=None, treaties=[o.treaty for o in (prev.primary, *prev.also)],
-                         states=[state, b.by, b.attacked])
+                         states=[state, b.by, b.attacked], ended=ended)
         return cause(changes, states=[state])
 
     def _move(self, state: str, old: str, new: str, day: dt.date, joiner: Joiner | None, made: _Made | None,

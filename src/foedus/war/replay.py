@@ -162,7 +162,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     endings = {e.until for e in war.events if e.until is not None and e.date <= end and e.until <= end}
     dates = sorted(set(events) | endings | set(changes) | set(doubted))
     course = Course(war)
-    builder = FrameBuilder(w)
+    builder = FrameBuilder(w, war.sources)
     involved: set[str] = set()
     last = start  # the day of the last frame made
     for day in dates:

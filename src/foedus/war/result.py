@@ -16,6 +16,7 @@ from foedus.engine.records import Because
 from foedus.engine.scenario import named_state, parse_date
 from foedus.war.evaluate import Evaluation, Settings
 from foedus.war.events import War, WarSide
+from foedus.war.frame import Frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -121,31 +122,6 @@ class StateRecord:
                 "first_bound": self.first_bound.to_dict() if self.first_bound else None,
                 "bound_spans": self.bound_spans, "triggered": self.triggered, "consultations": self.consultations,
                 "neutral": self.neutral, "conflict": self.conflict}
-
-
-@dataclass
-class Frame:
-    """One evaluated date: its changes, the sides, the bound states, who moved (with the cause), and the doubts a
-    cascade on the date gives (`foedus.war.evaluate.day_doubts`)."""
-
-    date: dt.date
-    changes: list[dict[str, Any]]
-    sides: dict[str, list[str]]
-    # {side, treaty, article, instrument, certainty, doubted, conditions, unresolved, also}
-    bound: dict[str, dict[str, Any]]
-    conflicts: list[str]
-    moved: list[dict[str, Any]]
-    doubts: list[dict[str, Any]] = field(default_factory=list)  # each as a cascade's JSON `doubts` gives it
-    # each conflict's `reason` and `treaties`, as the cascade's conflict gives them: "bound to both sides", or "bound
-    # both to join and not to join the war against Ukraine (UKR)" (a neutrality duty), which "Why?" says, and its
-    # `instruments` (each treaty's kind: `conflict_words.conflict_instruments`), which it says beside each treaty
-    conflicted: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {"date": self.date.isoformat(), "changes": self.changes, "sides": self.sides, "bound": self.bound,
-                "conflicts": self.conflicts, "conflicted": self.conflicted, "moved": self.moved,
-                "doubts": self.doubts}
 
 
 @dataclass

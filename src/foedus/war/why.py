@@ -15,12 +15,13 @@ from foedus.conflict_words import treaties_said
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
+from foedus.war.pause_words import paused_said, released_said
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import also_said, conditions_said
 from foedus.wording import named_state, not_in_system
 
-__all__ = ["conflict_why", "frame_why", "standing", "treaty_named", "why_on", "why_record"]
+__all__ = ["binding_cited", "conflict_why", "frame_why", "standing", "treaty_named", "why_on", "why_record"]
 
 
 def standing(state: str, frame: Frame) -> tuple[str, str | None]:
@@ -40,20 +41,32 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
     `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then the conditions it assumes, as
     the cascade states them: `conditions_said`; then each other obligation that binds it that day, as `also_said`
-    words it), or a conflict (`conflict_why`)."""
+    words it), or a conflict (`conflict_why`); a state fighting with no attack by or on it going on says since when
+    and under which change (`paused_said`: a ceasefire takes no state out of the war), and one neither fighting nor
+    bound that was bound earlier, its last binding and what released it (`released_said`)."""
     stands, side = standing(state, frame)
     if stands == "fighting":
-        return f"Fighting on the {side} side on {day}."
+        paused = frame.paused.get(state)
+        return f"Fighting on the {side} side on {day}{paused_said(paused) if paused else ''}."
     if stands == "bound":
         bound = frame.bound[state]
-        certainty, doubted = bound.get("certainty", "verified"), tuple(bound.get("doubted", ()))
-        tag, article = bound_tag(certainty, doubted), tagged_article(bound["article"], certainty, doubted)
         also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()))))
-        return (f"Bound to join the {side} side on {day} under {treaty(bound['treaty'])} ({bound['treaty']}) "
-                f"{article_cited(article or '')}{tag}{instrument_said(bound.get('instrument', 'treaty'))}{also}.")
+        return f"Bound to join the {side} side on {day} under {binding_cited(bound, treaty)}{also}."
     if stands == "conflict":
         return conflict_why(frame.conflicted.get(state), day)
-    return f"Neither fighting nor bound on {day}."
+    released = frame.released.get(state)
+    ended = released_said(released, binding_cited(released, treaty)) if released else ""
+    return f"Neither fighting nor bound on {day}{ended}."
+
+
+def binding_cited(bound: dict[str, Any], treaty: Callable[[str], str]) -> str:
+    """A binding as a bound state's line cites it: its treaty named (`treaty`) with its id, the article cited, its
+    certainty when not verified with the facts not verified (`bound_tag`, the article's own note of that doubt
+    dropped: `tagged_article`), an instrument that is not a treaty said so (`instrument_said`)."""
+    certainty, doubted = bound.get("certainty", "verified"), tuple(bound.get("doubted", ()))
+    tag, article = bound_tag(certainty, doubted), tagged_article(bound["article"], certainty, doubted)
+    return (f"{treaty(bound['treaty'])} ({bound['treaty']}) {article_cited(article or '')}{tag}"
+            f"{instrument_said(bound.get('instrument', 'treaty'))}")
 
 
 def conflict_why(conflicted: dict[str, Any] | None, day: str) -> str:

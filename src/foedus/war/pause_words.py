@@ -1,0 +1,43 @@
+"""What a state's "Why?" on a war's date says of a pause in its fighting (a frame's `paused`: a ceasefire takes no
+state out of the war, so a state still fighting is said to be paused) and of a binding that ended (a frame's
+`released`: when it was bound, by what, and the change that released it), each with the change's date and the pages
+the war file cites for it. The web map's copy: web/src/warended.ts (tests/test_war_pause.py checks the parity)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from foedus.war.words import change_said
+
+__all__ = ["NOT_LEFT", "ended_by", "paused_said", "released_said"]
+
+NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
+"""What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
+
+
+def ended_by(cause: Mapping[str, Any] | None, sources: Sequence[Mapping[str, Any]]) -> str:
+    """The change that ended an attack or a binding, after "paused since DATE" or "released on DATE": "under the
+    ceasefire of 2026-04-08 (ceasefire: every attack ends; source: India TV News (8 Apr 2026), ...)", else "after"
+    the change as the text says it (`change_said`), with the pages cited for its event (a title, else the address);
+    "" where the day had no change to name."""
+    if cause is None:
+        return ""
+    cited = "; ".join(str(p.get("title") or p["url"]) for p in sources)
+    if cause["type"] == "ceasefire":
+        return f" under the ceasefire of {cause['date']} ({change_said(cause)}{'; source: ' + cited if cited else ''})"
+    return f" after {change_said(cause)}{f' (source: {cited})' if cited else ''}"
+
+
+def paused_said(paused: Mapping[str, Any]) -> str:
+    """After "Fighting on the attack side on DAY": since when no attack by or on the state goes on, under which
+    change, and that it is still in the war (a frame's `paused` entry)."""
+    return f", paused since {paused['since']}{ended_by(paused.get('cause'), paused.get('sources', ()))}: {NOT_LEFT}"
+
+
+def released_said(released: Mapping[str, Any], cited: str) -> str:
+    """After "Neither fighting nor bound on DAY": the binding it had last (`cited`: its treaty named, its article
+    and certainty, as a bound state's line cites them), from when, and the change that released it on its span's end
+    (a frame's `released` entry)."""
+    return (f"; bound to join the {released['side']} side from {released['from']} under {cited}, released on "
+            f"{released['to']}{ended_by(released.get('cause'), released.get('sources', ()))}")

@@ -1,0 +1,32 @@
+// What a state's "Why?" on a war's date says of a pause in its fighting (a frame's `paused`) and of a binding that
+// ended (its `released`), each with the change's date and the pages the war file cites: a copy of
+// foedus.war.pause_words (tests/test_war_pause.py runs both on the same records).
+import type { CitedPage, WarChange, WarPause, WarReleased } from "./api";
+import { changeSaid } from "./wording";
+
+/** What a paused state's line says after the change that paused it (foedus.war.pause_words.NOT_LEFT). */
+export const NOT_LEFT = "no attack by or on it goes on, but it has not left the war";
+
+/** The change that ended an attack or a binding (foedus.war.pause_words.ended_by): "under the ceasefire of DATE
+ * (its words; source: ...)", else "after" its words, with the pages cited for its event; "" for none. */
+export function endedBy(cause: WarChange | null | undefined, sources: CitedPage[] = []): string {
+  if (!cause) return "";
+  const cited = sources.map((p) => p.title || p.url).join("; ");
+  if (cause.type === "ceasefire") {
+    return ` under the ceasefire of ${cause.date} (${changeSaid(cause)}${cited ? `; source: ${cited}` : ""})`;
+  }
+  return ` after ${changeSaid(cause)}${cited ? ` (source: ${cited})` : ""}`;
+}
+
+/** After "Fighting on the attack side on DAY": since when no attack by or on it goes on, and under which change
+ * (foedus.war.pause_words.paused_said). */
+export function pausedSaid(p: WarPause): string {
+  return `, paused since ${p.since}${endedBy(p.cause, p.sources)}: ${NOT_LEFT}`;
+}
+
+/** After "Neither fighting nor bound on DAY": its last binding (`cited` as a bound state's line cites it), from when,
+ * and the change that released it (foedus.war.pause_words.released_said). */
+export function releasedSaid(r: WarReleased, cited: string): string {
+  return `; bound to join the ${r.side} side from ${r.from} under ${cited}, released on ${r.to}`
+    + endedBy(r.cause, r.sources);
+}
