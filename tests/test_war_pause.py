@@ -121,3 +121,19 @@ def test_the_webs_why_says_the_pause_and_the_release_as_the_cli_does(cuba: WarRe
     lines = [why_on(r, w, s, f.date).split(": ", 1)[1] for r, w, s, f in cases]
     assert said == lines
     assert sum("paused since" in w for w in said) >= 6 and sum("released on" in w for w in said) >= 6
+
+
+def test_a_lapsed_binding_of_cascade_ongoing_since_says_what_released_it() -> None:
+    """`cascade --ongoing-since` listed Azerbaijan "bound 2014-02-27 to 2019-01-01 (defense, atop_4400 ATOP defense
+    code), no longer", with no word of why; its attacks go on to the date (no ceasefire, no pause), so what released
+    it is a treaty change, which the lapse's JSON (`cause`) and its line now give, as a war's "Why?" says it."""
+    args = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2024-12-15", "--ongoing-since", "2014-02-27"]
+    code, out, err = cli_line([*args, "--json"])
+    assert code == 0, err
+    (lapse,) = json.loads(out)["ongoing"]["lapsed"]
+    assert (lapse["state"], lapse["to"], lapse["cause"]["change"], lapse["cause"]["treaty"]) == (
+        "AZE", "2019-01-01", "coverage-ends", "atop_4400")
+    code, out, err = cli_line(args)
+    assert code == 0, err
+    assert ("Azerbaijan (AZE): bound 2014-02-27 to 2019-01-01 (defense, atop_4400 ATOP defense code), no longer: "
+            "released on 2019-01-01 after atop_4400: its source's coverage ends") in " ".join(out.split()), out

@@ -3,7 +3,8 @@
 `foedus cascade --ongoing-since DATE` treats the scenario's attacks as ongoing from DATE to `--date`: the
 cascade on `--date` is unchanged, and this summary adds, for each state it binds, the date from which it
 has been bound without a break and the change (the attack, or a treaty change such as an entry into force)
-that bound it; states bound for a while that are no longer bound on `--date` are listed as lapsed.
+that bound it; states bound for a while that are no longer bound on `--date` are listed as lapsed, each with the
+change that released it (`cause`: the attacks go on to `--date`, so a treaty change, never a ceasefire).
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
                             "now": {"treaty": run[-1]["treaty"], "article": run[-1]["article"],
                                     "instrument": run[-1]["instrument"]}}
             spans = spans[: len(spans) - len(run)]
-        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", "treaty", "article", "instrument")}}
+        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", "treaty", "article", "instrument")},
+                    "cause": next((m["cause"] for f in result.frames if f.date.isoformat() == s["to"] for m in f.moved
+                                   if m["state"] == state), None)}
                    for s in spans if s["to"] is not None]
     return {"since": since.isoformat(), "until": scenario.date.isoformat(), "bound_since": bound, "lapsed": lapsed,
             "changes": [c for f in result.frames[1:] for c in f.changes if any(m["cause"] == c for m in f.moved)]}

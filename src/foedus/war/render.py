@@ -10,6 +10,7 @@ from foedus.cited import cited, instrument_said, tagged_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
+from foedus.war.pause_words import ended_by
 from foedus.war.result import StateRecord, WarReplay
 from foedus.war.words import (
     DUTIES_HEADING,
@@ -171,8 +172,9 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
         console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {_cited(b)})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:
+        ended = ended_by(lap.get("cause"), ())  # what released it, as a war's "Why?" says it (`released_said`)
         console.print(f"  {named_state(lap['state'], names)}: bound {lap['from']} to {lap['to']} ({lap['side']}, "
-                      f"{_cited(lap)}), no longer")
+                      f"{_cited(lap)}), no longer" + (f": released on {lap['to']}{ended}" if ended else ""))
 
 
 def _cited(binding: Mapping[str, Any]) -> str:
