@@ -137,3 +137,21 @@ def test_a_lapsed_binding_of_cascade_ongoing_since_says_what_released_it() -> No
     assert code == 0, err
     assert ("Azerbaijan (AZE): bound 2014-02-27 to 2019-01-01 (defense, atop_4400 ATOP defense code), no longer: "
             "released on 2019-01-01 after atop_4400: its source's coverage ends") in " ".join(out.split()), out
+
+
+def test_state_json_carries_the_pause_and_the_release() -> None:
+    """`foedus war --state --json` (WarWhy) gives the frame's `paused` entry of a state fighting and its `released`
+    entry of one neither fighting nor bound, which its `said` words; null where the state has none."""
+    code, out, err = cli_line(["war", "iran_2026", "--state", "Oman", "--json"])
+    assert code == 0, err
+    oman = json.loads(out)
+    assert (oman["paused"]["since"], oman["paused"]["cause"]["type"], oman["released"]) == (
+        "2026-04-08", "ceasefire", None)
+    assert oman["paused"]["sources"] == [{"url": INDIA_TV, "title": INDIA_TV_TITLE}] and CEASEFIRE in oman["said"]
+    code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan", "--json"])
+    assert code == 0, err
+    pakistan = json.loads(out)
+    assert (pakistan["paused"], pakistan["released"]["treaty"], pakistan["released"]["from"]) == (
+        None, "sau_pak_2025", "2026-02-28")
+    code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan", "--until", "2026-03-01", "--json"])
+    assert code == 0 and json.loads(out)["released"] is None, err

@@ -161,7 +161,8 @@ export interface WarWhy {
   war: string; day: string; state: string; name: string; stands: "fighting" | "bound" | "conflict" | "neither";
   side: "attack" | "defense" | null; said: string; treaty: string | null; treaty_name: string | null;
   article: string | null; certainty: string | null; facts: WhyFact[]; certainty_reasons: CertaintyReason[];
-  conditions: string[]; unresolved: string[]; also: WarWhyAlso[]; asked_until: string | null; note: string | null;
+  conditions: string[]; unresolved: string[]; also: WarWhyAlso[]; paused: Record<string, unknown> | null;
+  released: Record<string, unknown> | null; asked_until: string | null; note: string | null;
 }
 
 /** Another obligation that binds a bound state to join on the day (`WarWhy.also`), with its certainty and the facts it rests on. */

@@ -148,5 +148,7 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
                   certainty=ob.certainty if ob else None, facts=facts,
                   certainty_reasons=ob.certainty_reasons if ob else (), conditions=ob.conditions if ob else (),
                   unresolved=ob.unresolved if ob else (), also=also,
+                  paused=frame.paused.get(sid) if stands == "fighting" else None,
+                  released=frame.released.get(sid) if stands == "neither" else None,
                   asked_until=result.asked.isoformat() if result.asked else None,
                   note="\n".join(result.warnings) or None)

@@ -5,6 +5,7 @@ and article that bind it, its membership, the treaty's dates, and whether each i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
@@ -85,6 +86,15 @@ class WarWhy(Contracted):
     also: tuple[WarWhyAlso, ...] = field(default=(), metadata=meta(
         "bound: the other obligations that bind it to join that day, in the order `said` names them (\"also ...\"), "
         "each with its certainty and the facts it rests on; empty otherwise", "WarWhyAlso[]"))
+    paused: dict[str, Any] | None = field(default=None, metadata=meta(
+        "fighting with no attack by or on it going on: the frame's `paused` entry (`since`, the first such day; "
+        "`cause`, the change that ended its last attack: a ceasefire, an attack's end, an exit; `sources`, the pages "
+        "the war file cites for it, each `{url, title}`), which `said` says after the side; null otherwise",
+        "Record<string, unknown> | null"))
+    released: dict[str, Any] | None = field(default=None, metadata=meta(
+        "neither fighting nor bound, but bound earlier in the war: the frame's `released` entry (its last binding's "
+        "`side`, `from`, `to`, `treaty`, `article`, `instrument`, `certainty`, `doubted`; `cause`, the change that "
+        "released it on `to`; `sources`), which `said` says; null otherwise", "Record<string, unknown> | null"))
     asked_until: str | None = field(default=None, metadata=meta(
         "the day asked for, when after an ongoing war's data ends: nothing after `day` is known; null otherwise",
         "string | null"))
