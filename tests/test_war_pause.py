@@ -155,3 +155,20 @@ def test_state_json_carries_the_pause_and_the_release() -> None:
         None, "sau_pak_2025", "2026-02-28")
     code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan", "--until", "2026-03-01", "--json"])
     assert code == 0 and json.loads(out)["released"] is None, err
+
+
+@pytest.mark.needs_data
+def test_the_counts_docs_war_md_gives() -> None:
+    """docs/war.md, item 6: how many states each bundled war's frames list as paused and released."""
+    text = " ".join((Path(__file__).resolve().parents[1] / "docs" / "war.md").read_text(encoding="utf-8").split())
+
+    def counted(war: str) -> list[tuple[str, int, int]]:
+        frames = replay_war(war).to_dict()["frames"]
+        return [(f["date"], len(f["paused"]), len(f["released"])) for f in frames if f["paused"] or f["released"]]
+
+    assert counted("iran_2026") == [("2026-04-08", 10, 16)] and counted("israel_iran_2025") == [("2025-06-24", 4, 21)]
+    assert "ceasefire frame has 10 states paused" in text and "16 released" in text
+    assert "(24 June) 4 paused and 21 released" in text
+    europe = counted("europe_1939_1941")
+    assert len(europe) == 20 and all(p == 0 for _, p, _ in europe) and "in 20 of its frames" in text
+    assert counted("russia_ukraine_2022") == counted("july_crisis_1914") == []
