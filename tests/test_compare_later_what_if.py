@@ -37,7 +37,7 @@ def test_compare_says_a_member_added_from_a_later_day_does_not_touch_the_scenari
     cascade = json.loads(_ok(["cascade", *RUN, "--overlay", str(overlay), "--json"]))
     assert note in cascade["notes"]
     lines = _ok(["compare", *RUN, "--overlay", str(overlay)]).splitlines()
-    assert "no change in who joins" in lines and f"note: {note}" in lines
+    assert "no change in who is bound to join" in lines and f"note: {note}" in lines
     assert json.loads(_ok(["compare", *RUN, "--overlay", str(overlay), "--json"]))["notes"] == [note]
 
 

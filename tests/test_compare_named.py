@@ -18,10 +18,10 @@ def _lines(args: list[str]) -> list[str]:
 
 def test_a_state_gained_or_lost_is_named() -> None:
     kursk = ["-a", "UKR", "-t", "RUS", "-d", "2024-08-06", "--place", "kursk-oblast"]
-    assert "+ North Korea (PRK) joins the defense (rus_prk_2024 art. 4)" in _lines([*kursk, "--date2", "2025-01-15"])
+    assert "+ North Korea (PRK) is bound to join the defense side (rus_prk_2024 art. 4)" in _lines([*kursk, "--date2", "2025-01-15"])
     lines = _lines(["-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--ongoing-since",
                     "2024-08-06", "--drop-treaty", "rus_prk_2024"])
-    assert "- North Korea (PRK) no longer joins the defense (was rus_prk_2024 art. 4)" in lines
+    assert "- North Korea (PRK) is no longer bound to join the defense side (was rus_prk_2024 art. 4)" in lines
     assert ("ongoing: - North Korea (PRK) no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 "
             "art. 4)") in lines, lines
 
@@ -32,4 +32,4 @@ def test_each_world_names_its_states_as_on_its_date() -> None:
     then, now = registry.names_on(dt.date(1979, 6, 1))["RUS"], registry.names_on(dt.date(1995, 6, 1))["RUS"]
     assert then != now
     lines = _lines(["-a", "USA", "-t", "POL", "-d", "1995-06-01", "--date2", "1979-06-01"])
-    assert any(line.startswith(f"+ {then} (RUS) joins the defense") for line in lines), lines
+    assert any(line.startswith(f"+ {then} (RUS) is bound to join the defense side") for line in lines), lines

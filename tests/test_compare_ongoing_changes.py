@@ -49,7 +49,7 @@ def _diff(world: World, changes: list[Any], since: str | None = "2024-08-06") ->
 
 def test_dropping_the_russia_dprk_treaty_says_north_korea_is_no_longer_bound_in_the_war() -> None:
     lines = _ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024"]).splitlines()
-    assert "- North Korea (PRK) no longer joins the defense (was rus_prk_2024 art. 4)" in lines
+    assert "- North Korea (PRK) is no longer bound to join the defense side (was rus_prk_2024 art. 4)" in lines
     assert ("ongoing: - North Korea (PRK) no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 "
             "art. 4)" in lines), lines
     diff = json.loads(_ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--json"]))
@@ -64,7 +64,7 @@ def test_a_treaty_in_force_earlier_changes_only_since_when_north_korea_is_bound(
     early = tmp_path / "early.yaml"
     early.write_text(yaml.safe_dump(_pact(in_force="2024-10-01"), allow_unicode=True), encoding="utf-8")
     lines = _ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--add-treaty", str(early)]).splitlines()
-    assert "no change in who joins" in lines
+    assert "no change in who is bound to join" in lines
     assert "ongoing: North Korea (PRK) bound since 2024-10-01 (was 2024-12-04), rus_prk_2024 art. 4" in lines, lines
     assert not [line for line in lines if line.startswith("no change from")], lines  # the treaty moved PRK's day
 

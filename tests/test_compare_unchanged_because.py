@@ -1,5 +1,5 @@
 """A what-if that moves no one says why, per treaty it touched (analyst audit s39): `foedus compare -a CHN -t TWN
---add-member usa_jpn_1960:TWN` said only "no change in who joins". Now the comparison (`compare_results`'
+--add-member usa_jpn_1960:TWN` said only "no change in who is bound to join". Now the comparison (`compare_results`'
 `unchanged_because`, the CLI's "no change from TREATY: ..." lines, `/api/compare`'s `changes`) gives each touched
 treaty that moved no joiner its reason, in the engine's words (`foedus.engine.unmoved.why_unmoved`, reading the
 rules' verdicts: `rules.unmet` names the part of a trigger an attack misses)."""
@@ -38,10 +38,10 @@ def _diff(world: World, attacker: str, target: str, changes: list[Any]) -> dict[
 def test_the_cli_says_why_taiwan_in_the_us_japan_treaty_moves_no_one() -> None:
     lines = _ok(["compare", *TWN, "--add-member", "usa_jpn_1960:TWN"]).splitlines()
     said = [line for line in lines if line.startswith("no change from ")]
-    assert "no change in who joins" in lines and len(said) == 1, lines
+    assert "no change in who is bound to join" in lines and len(said) == 1, lines
     assert said[0].startswith(f"no change from usa_jpn_1960: TWN is added as a party, but {SCOPE}")
     assert said[0].endswith("the attack on Taiwan (TWN) at taiwan is outside it")
-    assert lines.index(said[0]) == lines.index("no change in who joins") + 1
+    assert lines.index(said[0]) == lines.index("no change in who is bound to join") + 1
 
 
 def test_the_json_lists_the_reason_per_treaty() -> None:
@@ -94,7 +94,7 @@ def test_a_treaty_that_moves_someone_gets_no_reason_and_the_rest_do(world: World
         "(EST) on 2025-06-01")
     lines = _ok(["compare", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--add-member", "nato_1949:UKR",
                  "--add-member", "usa_kor_1953:EST"]).splitlines()
-    assert "no change in who joins" not in lines
+    assert "no change in who is bound to join" not in lines
     assert [line.split(":")[0] for line in lines if line.startswith("no change from")] == [
         "no change from usa_kor_1953"]
 
@@ -141,7 +141,7 @@ def test_a_treaty_dropped_and_added_again_is_said_once_as_replaced(tmp_path: Any
     lines = _ok(["compare", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast",
                  "--drop-treaty", "rus_prk_2024", "--add-treaty", str(copy)]).splitlines()
     said = [line for line in lines if line.startswith("no change from ")]
-    assert "no change in who joins" in lines, lines
+    assert "no change in who is bound to join" in lines, lines
     assert len(said) == 1, said
     assert said[0].startswith("no change from rus_prk_2024: replaced by the copy added, but art. 4 "), said
-    assert "binds North Korea (PRK), which joins the defense side by this clause" in said[0], said
+    assert "binds North Korea (PRK), which is bound to join the defense side by this clause" in said[0], said

@@ -77,7 +77,7 @@ def test_articles_failing_for_different_reasons_are_each_said(world: World) -> N
 def test_a_joiner_by_the_clause_itself_is_not_said_to_fight_already(world: World) -> None:
     changes = [SetStrength(treaty="rus_prk_2024", article="4", strength="S2")]
     assert _whys(world, "UKR", "RUS", ON, changes, **KURSK) == [
-        "art. 4 changed, but art. 4 (a defence clause) binds North Korea (PRK), which joins the defense side by this "
+        "art. 4 changed, but art. 4 (a defence clause) binds North Korea (PRK), which is bound to join the defense side by this "
         "clause"]
 
 

@@ -1,7 +1,8 @@
 """The compare view says each change in `foedus compare`'s words after the state's button (change_words,
 ongoing_said; their TypeScript, web/src/said.ts, is run beside them in tests/test_said_parity.py): a gained state
-read "joins the defense: nato_1949 art. 5" on the page and "joins the defense (nato_1949 art. 5)" in the CLI, a
-switched one "switches defense → attack: ..." and "switches from defense to attack (...)".
+read "joins the defense: nato_1949 art. 5" on the page and "joins the defense (nato_1949 art. 5)" in the CLI (now
+"is bound to join the defense side (nato_1949 art. 5)" in both), a switched one "switches defense → attack: ..." and
+"switches from defense to attack (...)".
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """

@@ -394,7 +394,7 @@ def test_probabilities_whatif_and_compare_panels(page: Any, server: str, tmp_pat
     page.fill("#other-date", "2024-08-06")
     page.click("#compare")
     page.wait_for_selector("#comparison ul.changes", timeout=30_000)
-    text_has(page.locator("#comparison"), "PRK", "no longer joins the defense")
+    text_has(page.locator("#comparison"), "PRK", "is no longer bound to join the defense side")
     url_has(page, "draws=1000", "seed=7", "add_member=rus_prk_2024%3AIRN", "other_date=2024-08-06")
     page.screenshot(path=str(tmp_path / "web-whatif.png"), full_page=True)
     assert not page.problems, page.problems
@@ -560,7 +560,7 @@ def test_compare_lists_states_bound_on_the_same_side_under_other_treaties(page: 
     def listed() -> None:
         rows = page.locator("#comparison li.rebased").all_inner_texts()
         assert len(rows) == 21, rows
-        assert any("DEU" in r and "still joins the defense, now under nato_1949 art. 5 (was eu_teu_42_7 art. 42(7))"
+        assert any("DEU" in r and "is still bound to join the defense side, now under nato_1949 art. 5 (was eu_teu_42_7 art. 42(7))"
                    in r for r in rows), rows
 
     eventually(page, listed)

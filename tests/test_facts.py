@@ -285,7 +285,7 @@ def test_the_best_sourced_clause_comes_first_and_the_explanation_tags_each() -> 
     kaz = r.joiner("KAZ")
     assert kaz is not None and kaz.primary.treaty == "csto_1992" and kaz.primary.certainty == "secondary"
     assert [o.treaty for o in kaz.also] == ["rus_kaz_1992"]
-    line = next(x for x in r.explain().splitlines() if "Kazakhstan (KAZ) joins" in x)
+    line = next(x for x in r.explain().splitlines() if "Kazakhstan (KAZ) is bound to join" in x)
     assert "— secondary facts" in line
     assert "also rus_kaz_1992 art. unknown (unverified: treaty, article)" in line  # tagged as `foedus war` tags it
     assert "(article unverified)" not in line  # the article's own note: its doubt is said once, by the tag
@@ -299,7 +299,7 @@ def test_a_joiners_article_doubt_is_said_once_beneath_its_line() -> None:
     uzb = r.joiner("UZB")
     assert uzb is not None and (uzb.primary.treaty, uzb.primary.article) == ("rus_uzb_2005", "2 (number unverified)")
     lines = r.explain().splitlines()
-    at = next(i for i, x in enumerate(lines) if "Uzbekistan (UZB) joins" in x)
+    at = next(i for i, x in enumerate(lines) if "Uzbekistan (UZB) is bound to join" in x)
     assert "rus_uzb_2005 art. 2 [S2" in lines[at] and "unverified)" not in lines[at]
     beneath = [x.strip() for x in takewhile(lambda x: x.startswith("      "), lines[at + 1:])]
     assert any(x.startswith("not verified: rus_uzb_2005 art. 2 (number unverified): the clause") for x in beneath)

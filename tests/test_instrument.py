@@ -50,7 +50,7 @@ def test_the_joiner_line_says_the_order_is_not_a_treaty() -> None:
     ran = cli_line(QATAR)
     assert ran.returncode == 0, ran.stderr
     text = " ".join(ran.stdout.replace("│", " ").split())  # the tree's folds and rules undone
-    assert ("United States (USA) joins the defense: usa_qat_eo_2025 EO [S5: a one-way guarantee] (an executive order, "
+    assert ("United States (USA) is bound to join the defense side: usa_qat_eo_2025 EO [S5: a one-way guarantee] (an executive order, "
             "not a treaty) because Iran (IRN) attacked Qatar (QAT)") in text
     assert text.count("not a treaty") == 1
 
@@ -101,7 +101,7 @@ def test_an_order_that_also_binds_says_so(tmp_path: Path) -> None:
                     "--treaties", str(order)])
     assert ran.returncode == 0, ran.stderr
     text = " ".join(ran.stdout.replace("│", " ").split())
-    line = text[text.index("Germany (DEU) joins the defense: my_pact art. 5 [S2"):]
+    line = text[text.index("Germany (DEU) is bound to join the defense side: my_pact art. 5 [S2"):]
     line = line[:line.index("its duty")]
     assert line.count("not a treaty") == 1 and "my_order art. 5 (an executive order, not a treaty)" in line
     assert line.index("also ") < line.index("my_order")

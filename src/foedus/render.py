@@ -108,7 +108,7 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     certainty differs."""
     p = joiner.primary
     b = p.because
-    line = (f"{_name(result, p.state)} joins the {p.side}: "
+    line = (f"{_name(result, p.state)} is bound to join the {p.side} side: "
             f"{cited(p.treaty, tagged_article(p.article, p.certainty, doubted(p.certainty_reasons)))} "
             f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}]{instrument_said(p.instrument)} "
             f"{_because(result, b)}")

@@ -70,7 +70,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   if (r.targets.includes(id)) nodes.push(h("p", {}, `Attacked at ${names.place(r.places[r.targets.indexOf(id)] ?? r.place)} in this scenario.`));
   if (joiner) {
     cite(joiner.treaty);
-    nodes.push(obligationBlock(joiner, r, names, `Joins the ${joiner.side} in round ${joiner.round}`));
+    nodes.push(obligationBlock(joiner, r, names, `Bound to join the ${joiner.side} side in round ${joiner.round}`));
     joiner.also.forEach((o) => { cite(o.treaty); nodes.push(obligationBlock(o, r, names, `Also bound (${o.side})`)); });
   }
   for (const c of r.conflicts.filter((x) => x.state === id)) {

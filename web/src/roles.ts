@@ -15,10 +15,10 @@ export const COLORS: Record<Category, string> = {
 };
 
 export const LABELS: Record<Category, string> = {
-  "attack-0": "attacker", "attack-1": "joins attack, round 1", "attack-2": "joins attack, round 2",
-  "attack-3": "joins attack, round 3+",
-  "defense-0": "attacked", "defense-1": "joins defense, round 1", "defense-2": "joins defense, round 2",
-  "defense-3": "joins defense, round 3+",
+  "attack-0": "attacker", "attack-1": "bound to join attack, round 1", "attack-2": "bound to join attack, round 2",
+  "attack-3": "bound to join attack, round 3+",
+  "defense-0": "attacked", "defense-1": "bound to join defense, round 1", "defense-2": "bound to join defense, round 2",
+  "defense-3": "bound to join defense, round 3+",
   conflict: "conflict: bound both ways", neutral: "bound not to join against a belligerent", consult: "bound to consult",
   withheld: "withheld by a gate or a priority clause", none: "not drawn in", absent: "not a state on this date",
 };

@@ -84,14 +84,14 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
     const { certainty, doubted } = x as Changes["gained"][number];
     return `${taggedArticle(why, certainty, doubted)})${boundTag(certainty, doubted)}`;
   };
-  if (kind === "gained") { const g = x as Changes["gained"][number]; return `joins the ${g.side} (${tagged(g.why)}`; }
-  if (kind === "lost") { const l = x as Changes["lost"][number]; return `no longer joins the ${l.side} (was ${tagged(l.why_before)}`; }
-  if (kind === "switched") { const s = x as Changes["switched"][number]; return `switches from ${s.from} to ${s.to} (${tagged(s.why)}`; }
+  if (kind === "gained") { const g = x as Changes["gained"][number]; return `is bound to join the ${g.side} side (${tagged(g.why)}`; }
+  if (kind === "lost") { const l = x as Changes["lost"][number]; return `is no longer bound to join the ${l.side} side (was ${tagged(l.why_before)}`; }
+  if (kind === "switched") { const s = x as Changes["switched"][number]; return `is bound to join the ${s.to} side, no longer the ${s.from} side (${tagged(s.why)}`; }
   const r = x as Changes["rebased"][number];
   const moved = r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`;
   const more = (["added", "dropped"] as const).map((word) => [word, r[word].filter((t) => t !== r.why && t !== r.why_before)] as const)
     .filter(([, rest]) => rest.length).map(([word, rest]) => `${word} ${rest.join(", ")}`);
-  return `still joins the ${r.side}, ${[moved, ...more].join("; ")}`;
+  return `is still bound to join the ${r.side} side, ${[moved, ...more].join("; ")}`;
 }
 
 /** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes

@@ -77,7 +77,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     for c in diff["resolved_conflicts"]:  # as the web's compare view says them (web/src/compare.ts)
         typer.echo(f"\u2713 {named_state(c, a.names)} is no longer bound both ways")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
-        typer.echo("no change in who joins")
+        typer.echo("no change in who is bound to join")
     for line in ongoing_lines(diff["ongoing"], b.names, a.names) if diff["ongoing"] else []:  # the war to the date
         typer.echo(line)
     for x in diff["unchanged_because"]:  # each treaty a change touched that moved no one, and why

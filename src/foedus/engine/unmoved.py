@@ -182,9 +182,9 @@ def _met(leg: Leg, result: CascadeResult, names: Mapping[str, str]) -> str:
     side_of = {st: side for side, states in result.sides.items() for st in states}
     if joined is not None and any((o.treaty, o.article) == (leg.treaty.id, p.article)
                                   for o in (joined.primary, *joined.also)):
-        now = f"joins the {joined.side} side by this clause"
+        now = f"is bound to join the {joined.side} side by this clause"
     elif joined is not None:
-        now = f"already joins the {joined.side} side by {cited(joined.primary.treaty, joined.primary.article)}"
+        now = f"is already bound to join the {joined.side} side by {cited(joined.primary.treaty, joined.primary.article)}"
     elif who in side_of:
         now = f"already fights on the {side_of[who]} side"
     elif who in {c.state for c in result.conflicts}:

@@ -13,19 +13,21 @@ __all__ = ["change_words"]
 
 def change_words(kind: str, x: Mapping[str, Any]) -> str:
     """What `compare_results` found of one state, `kind` being the list it is in (gained, lost, switched or
-    rebased): "joins the defense (nato_1949 art. 5)"; a rebased state's primary obligation named once, then the
-    other treaties added and dropped ("still joins the defense, now under A (was B); added C"). A gained, lost or
-    switched state's obligation is tagged as a war's binding is when not verified (`bound_tag`: "joins the attack
-    (csto_1992 art. 4) (secondary: article)"), an article's own note of that doubt dropped (`tagged_article`), so that
-    a joiner under unverified facts does not read as one under verified facts."""
+    rebased): "is bound to join the defense side (nato_1949 art. 5)", a duty, not a forecast (as `foedus war` and
+    the cascade's lines say one); a rebased state's primary obligation named once, then the other treaties added and
+    dropped ("is still bound to join the defense side, now under A (was B); added C"). A gained, lost or switched
+    state's obligation is tagged as a war's binding is when not verified (`bound_tag`: "is bound to join the attack
+    side (csto_1992 art. 4) (secondary: article)"), an article's own note of that doubt dropped (`tagged_article`), so
+    that a joiner under unverified facts does not read as one under verified facts."""
     if kind in ("gained", "lost", "switched"):
         sure, doubted = x["certainty"], tuple(x["doubted"])
         named = x["why_before" if kind == "lost" else "why"]
         why = f"{tagged_article(named, sure, doubted)}){bound_tag(sure, doubted)}"
-        return (f"joins the {x['side']} ({why}" if kind == "gained" else f"no longer joins the {x['side']} (was {why}"
-                if kind == "lost" else f"switches from {x['from']} to {x['to']} ({why}")
+        return (f"is bound to join the {x['side']} side ({why}" if kind == "gained"
+                else f"is no longer bound to join the {x['side']} side (was {why}" if kind == "lost"
+                else f"is bound to join the {x['to']} side, no longer the {x['from']} side ({why}")
     said = {x["why"], x["why_before"]}
     moved = f"now under {x['why']} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {x['why']}"
     more = [f"{word} {', '.join(rest)}" for word in ("added", "dropped")
             if (rest := [t for t in x[word] if t not in said])]
-    return f"still joins the {x['side']}, {'; '.join([moved, *more])}"
+    return f"is still bound to join the {x['side']} side, {'; '.join([moved, *more])}"
