@@ -1,6 +1,5 @@
-"""How to read the joining model's numbers (a ranking with a calibrated overall level, not firm odds, never changing
-the legal answer) was said under the web's likelihood panel only: `foedus cascade --likelihood` showed the table
-without it. The two say it in the same words (`foedus.code_words.LIKELIHOOD_READING`, web/src/likelypanel.ts)."""
+"""How to read the joining model's numbers (what the model cannot see; never changing the legal answer) was said under
+the web's likelihood panel only: `foedus cascade --likelihood` showed the table without it. The two say it in the same words (`foedus.code_words.LIKELIHOOD_READING`, web/src/likelypanel.ts)."""
 
 from __future__ import annotations
 
@@ -24,3 +23,23 @@ def test_the_web_says_it_in_the_same_words() -> None:
     declared = re.search(r'const HONEST = (.*?);\n', panel, re.S)
     assert declared is not None
     assert "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', declared.group(1))) == LIKELIHOOD_READING
+
+
+def test_the_cli_says_what_the_numbers_scored_out_of_sample_as_the_model_card_does() -> None:
+    """"The US at 7.1% to join if Russia attacks Estonia" was read as odds: the table now says, once, what its numbers
+    scored out of sample (leave one war out, at any time), from the model file, in the figures docs/likelihood.md's
+    Validation table prints, and what the model cannot see (forces stationed abroad)."""
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--likelihood"])
+    assert code == 0, err
+    text = " ".join(out.split())
+    said = re.search(r"Out of sample \(leave one war out, joining at any time, ([\d,]+) pairs\) it ranked joiners with "
+                     r"AUC (\d\.\d{3}) and beat the base rate by ([+-]\d\.\d{3}) in log-loss skill and ([+-]\d\.\d{3}) "
+                     r"in Brier skill; calibration slope (\d\.\d\d)", text)
+    assert said is not None, text
+    pairs, auc, log_skill, brier_skill, slope = said.groups()
+    card = (ROOT / "docs" / "likelihood.md").read_text(encoding="utf-8")
+    row = f"| leave one war out | ever | {pairs} ("
+    line = next(x for x in card.splitlines() if x.startswith(row))
+    assert all(f"| {x} [" in line for x in (brier_skill, log_skill, auc, slope)), line
+    assert text.count("What these are:") == 1 and "forces stationed abroad" in LIKELIHOOD_READING
+    assert "firm odds" not in text

@@ -1,5 +1,5 @@
 """Codes a result keeps in its JSON, said in words where the text shows them: a likelihood model's validation check
-(`validation_check`), when a support duty is owed (`support_when`), a scenario's settings that are not the defaults
+(`validation_check`) and its out-of-sample scores (`likelihood_scores`), when a support duty is owed (`support_when`), a scenario's settings that are not the defaults
 (`settings_said`; after a header's bracket, `settings_tail`). Split from `foedus.wording` (how a message words what
 was given), as `foedus.engine.certainty_words` is; the JSON keeps each code, and a code without words stays as is."""
 
@@ -9,15 +9,38 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from foedus.engine.likely_records import LikelihoodSummary
     from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD_READING", "settings_said", "settings_tail", "support_when", "validation_check"]
+__all__ = ["LIKELIHOOD_READING", "likelihood_scores", "settings_said", "settings_tail", "support_when", "validation_check"]
 
-LIKELIHOOD_READING = ("The model card (docs/likelihood.md) reports that it misses its Brier-skill target: its edge "
-                      "over the base rate in Brier score is small. Read these numbers as a ranking with a calibrated "
-                      "overall level, not as firm odds; they never change the legal answer.")
-"""How to read the joining model's numbers, under every likelihood answer: the web's panel said it (web/src/
-likelypanel.ts `HONEST`, the same words: tests/test_likelihood_reading.py), `foedus cascade --likelihood` did not."""
+LIKELIHOOD_READING = ("What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, "
+                      "leaders' words and domestic politics; it reads treaties, borders, capabilities (CINC), major "
+                      "powers and war history, to its data's end. It expects about one joiner a war, so each member of "
+                      "a large bloc gets a small number, and a NATO Article 5 war has no precedent in its wars "
+                      "(docs/likelihood.md, Limits). These numbers never change the legal answer.")
+"""What the joining model cannot see, under every likelihood answer, beside the numbers: the web's panel says it
+(web/src/likelypanel.ts `HONEST`, the same words: tests/test_likelihood_reading.py), as `foedus cascade --likelihood`
+does after the model's out-of-sample scores (`likelihood_scores`). It said "not as firm odds": the model's numbers are
+probabilities whose overall level is calibrated out of sample (docs/likelihood.md, Validation), so a reader is told
+what they are and what they miss rather than that they are no odds."""
+
+
+def likelihood_scores(summary: LikelihoodSummary) -> str | None:
+    """What a likelihood answer's numbers are, in figures a reader can check against the model card (docs/likelihood.md,
+    Validation): the model's out-of-sample check over all wars, leave one war out, joining at any time, as the model
+    file carries it (a refit's own, not the shipped model's), or None for a model without that check (its answer warns
+    that it is unchecked). "The US at 7.1% to join" read as odds with nothing said of what 7.1% had scored."""
+    check = next((v for v in summary.validation
+                  if (v.scheme, v.horizon, v.subset) == ("leave-one-war-out", "ever", "all")), None)
+    if check is None or None in (check.auc, check.log_skill, check.brier_skill, check.calibration_slope):
+        return None
+    return (f"What these are: the joining model's probabilities, fitted to who joined its training wars "
+            f"({summary.model.window}). Out of sample (leave one war out, joining at any time, {check.pairs:,} pairs) "
+            f"it ranked joiners with AUC {check.auc:.3f} and beat the base rate by {check.log_skill:+.3f} in log-loss "
+            f"skill and {check.brier_skill:+.3f} in Brier skill; calibration slope {check.calibration_slope:.2f} "
+            "(1 is calibrated; below 1 its higher numbers run high) (docs/likelihood.md, Validation).")
+
 
 _SUPPORT_WHEN = {"peacetime": "in peace and war", "wartime": "once attacked"}
 

@@ -10,9 +10,11 @@ import { baseRateStanding } from "./said";
 const SCHEMES: Record<string, string> = {
   "leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945", "forward-1989": "forward from 1989",
 };
-const HONEST = "The model card (docs/likelihood.md) reports that it misses its Brier-skill target: its edge over "
-  + "the base rate in Brier score is small. Read these numbers as a ranking with a calibrated overall level, not "
-  + "as firm odds; they never change the legal answer.";
+const HONEST = "What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, "
+  + "leaders' words and domestic politics; it reads treaties, borders, capabilities (CINC), major powers and war "
+  + "history, to its data's end. It expects about one joiner a war, so each member of a large bloc gets a small "
+  + "number, and a NATO Article 5 war has no precedent in its wars (docs/likelihood.md, Limits). These numbers never "
+  + "change the legal answer.";
 
 const num = (x: number | null, digits = 3, sign = true) =>
   (x === null ? "—" : `${sign && x >= 0 ? "+" : ""}${x.toFixed(digits)}`);

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from foedus.code_words import LIKELIHOOD_READING
+from foedus.code_words import LIKELIHOOD_READING, likelihood_scores
 from foedus.engine.likely_records import Chance, LikelihoodSummary
 
 __all__ = ["SHOWN", "base_rate_standing", "print_likelihood"]
@@ -65,6 +65,9 @@ def print_likelihood(summary: LikelihoodSummary) -> None:
                   f"{others['count']} other states, each at most {_pct(others['max_join']['ever'])} (ever)")
     base = summary.base_rate["ever"]
     console.print(f"base rate (ever): {_pct(base['attack'] + base['defense'])} of states join a war")
+    scores = likelihood_scores(summary)  # what the numbers are, then what the model cannot see: once, beside them
+    if scores is not None:
+        console.print(scores, markup=False)
     console.print(LIKELIHOOD_READING, markup=False)
     standing = base_rate_standing(summary)
     if standing == "unchecked":
