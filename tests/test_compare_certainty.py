@@ -26,4 +26,5 @@ def test_a_joiner_under_secondary_facts_is_said_so(capsys: pytest.CaptureFixture
 
 def test_a_verified_joiner_is_said_as_before(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(app, [*KURSK, "--add-member", "rus_prk_2024:IRN"]) == 0
-    assert "+ Iran (IRN) is bound to join the defense side (rus_prk_2024 art. 4)" in capsys.readouterr().out.splitlines()
+    line = "+ Iran (IRN) is bound to join the defense side (rus_prk_2024 art. 4)"
+    assert line in capsys.readouterr().out.splitlines()

@@ -21,24 +21,27 @@ def test_an_accession_that_moves_states_already_bound_to_another_treaty_is_liste
     diff = json.loads(_ok(["compare", *FIN, "--json"]))
     rebased = {x["state"]: x for x in diff["rebased"]}
     assert rebased["DEU"] == {"state": "DEU", "side": "defense", "why": "nato_1949 art. 5",
-                              "why_before": "eu_teu_42_7 art. 42(7)", "added": ["nato_1949 art. 5"], "dropped": []}
+                              "why_before": "eu_teu_42_7 art. 42(7)", "added": ["nato_1949 art. 5"], "dropped": [],
+                              "strength": "S2", "strength_before": "S2"}
     nato_before = {j["state"] for j in diff["base"]["joiners"] if j["treaty"] == "nato_1949"}
     eu_both = {j["state"] for j in diff["other"]["joiners"] if j["treaty"] == "eu_teu_42_7"}
     assert not nato_before and "AUT" in eu_both  # Austria: EU 42(7) alone in both worlds, so not listed
     assert set(rebased).isdisjoint(eu_both) and set(rebased).isdisjoint(g["state"] for g in diff["gained"])
     assert len(rebased) == 21
     lines = _ok(["compare", *FIN]).splitlines()
-    assert "= Germany (DEU) is still bound to join the defense side, now under nato_1949 art. 5 (was eu_teu_42_7 art. 42(7))" in lines
+    assert ("= Germany (DEU) is still bound to join the defense side, now under nato_1949 art. 5 (was eu_teu_42_7 art. "
+            "42(7))") in lines
 
 
 def test_a_removed_membership_and_an_added_article_are_said_in_the_text() -> None:
     removed = _ok(["compare", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--remove-member", "nato_1949:DEU"])
-    assert "= Germany (DEU) is still bound to join the defense side, now under eu_teu_42_7 art. 42(7) (was nato_1949 art. 5)" in removed
+    assert ("= Germany (DEU) is still bound to join the defense side, now under eu_teu_42_7 art. 42(7) (was nato_1949 "
+            "art. 5)") in removed
     assert "no change in who is bound to join" in removed  # who is bound is the same: only why
     flagship = _ok(["compare", "-a", "UKR", "-t", "RUS", "-d", "2024-08-06", "--date2", "2025-06-01", "--place",
                     "kursk-oblast"]).splitlines()
-    assert ("= Belarus (BLR) is still bound to join the defense side, now under rus_blr_2024 art. 4 (was csto_1992 art. 4); added "
-            "rus_blr_2024 art. 2") in flagship
+    assert ("= Belarus (BLR) is still bound to join the defense side, now under rus_blr_2024 art. 4 (was csto_1992 "
+            "art. 4), S1 (was S2); added rus_blr_2024 art. 2") in flagship
 
 
 def test_nothing_is_listed_where_the_treaties_are_the_same() -> None:

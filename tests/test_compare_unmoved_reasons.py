@@ -16,7 +16,7 @@ import pytest
 import foedus
 from foedus.engine.table import leg_table
 from foedus.engine.unmoved import why_unmoved
-from foedus.model.overlay import AddMember, DropTreaty, Overlay, SetStrength
+from foedus.model.overlay import AddMember, DropTreaty, Overlay, SetScope
 from foedus.model.world import World
 from foedus.sweeps.compare import compare_results
 from foedus.wording import named_state
@@ -24,6 +24,11 @@ from samples import cli_line
 
 KURSK = {"place": "kursk-oblast"}  # Ukraine's attack on Russia's Kursk region, 2024-08-06 on
 WAR_SINCE, ON = "2024-08-06", "2025-01-15"  # Russia-DPRK 2024 in force 2024-12-04, ending Russia-DPRK 2000
+
+# art. 4 of Russia-DPRK 2024 made to cover the parties' forces overseas too: a change to the clause that binds North
+# Korea in the Kursk war that moves no one (a strength changed is a change of its duty: tests/test_compare_strength.py)
+WIDER = SetScope.model_validate({"treaty": "rus_prk_2024", "article": "4",
+                                 "scope": {"territory": None, "forces": ["overseas"]}})
 
 
 def _whys(world: World, attacker: str, target: str, day: str, changes: list[Any], **kw: Any) -> list[str]:
@@ -75,16 +80,16 @@ def test_articles_failing_for_different_reasons_are_each_said(world: World) -> N
 
 
 def test_a_joiner_by_the_clause_itself_is_not_said_to_fight_already(world: World) -> None:
-    changes = [SetStrength(treaty="rus_prk_2024", article="4", strength="S2")]
+    changes = [WIDER]
     assert _whys(world, "UKR", "RUS", ON, changes, **KURSK) == [
-        "art. 4 changed, but art. 4 (a defence clause) binds North Korea (PRK), which is bound to join the defense side by this "
-        "clause"]
+        "art. 4 changed, but art. 4 (a defence clause) binds North Korea (PRK), which is bound to join the defense "
+        "side by this clause"]
 
 
 def test_a_treaty_in_force_from_mid_war_is_judged_by_its_clauses(world: World) -> None:
     """Russia-DPRK 2024 entered into force during the war: the cascade on the date reads it (North Korea joins by
     its art. 4, and the war's replay says since its entry), and so does the reason, as without the ongoing war."""
-    changes = [SetStrength(treaty="rus_prk_2024", article="4", strength="S2")]
+    changes = [WIDER]
     ongoing = foedus.cascade("UKR", "RUS", ON, world=world, ongoing_since=WAR_SINCE, **KURSK)
     assert ongoing.joiners == foedus.cascade("UKR", "RUS", ON, world=world, **KURSK).joiners
     assert ongoing.ongoing is not None and ongoing.ongoing["bound_since"]["PRK"]["since"] == "2024-12-04"

@@ -119,7 +119,8 @@ def test_the_compare_view_names_each_state(page: Any, server: str) -> None:
     page.fill("#other-date", "2024-08-06")
     page.click("#compare")
     page.wait_for_selector("#comparison ul.changes", timeout=30_000)
-    text_has(page.locator("#comparison ul.changes").first, "North Korea (PRK) is no longer bound to join the defense side")
+    text_has(page.locator("#comparison ul.changes").first,
+             "North Korea (PRK) is no longer bound to join the defense side")
     text = page.inner_text("#comparison ul.changes")  # read once the change is shown
     assert not _bare_ids(text, _state_ids(server)), text
     assert not page.problems, page.problems

@@ -50,8 +50,8 @@ def test_the_joiner_line_says_the_order_is_not_a_treaty() -> None:
     ran = cli_line(QATAR)
     assert ran.returncode == 0, ran.stderr
     text = " ".join(ran.stdout.replace("│", " ").split())  # the tree's folds and rules undone
-    assert ("United States (USA) is bound to join the defense side: usa_qat_eo_2025 EO [S5: a one-way guarantee] (an executive order, "
-            "not a treaty) because Iran (IRN) attacked Qatar (QAT)") in text
+    assert ("United States (USA) is bound to join the defense side: usa_qat_eo_2025 EO [S5: a one-way guarantee] (an "
+            "executive order, not a treaty) because Iran (IRN) attacked Qatar (QAT)") in text
     assert text.count("not a treaty") == 1
 
 

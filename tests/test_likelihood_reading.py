@@ -1,5 +1,6 @@
 """How to read the joining model's numbers (what the model cannot see; never changing the legal answer) was said under
-the web's likelihood panel only: `foedus cascade --likelihood` showed the table without it. The two say it in the same words (`foedus.code_words.LIKELIHOOD_READING`, web/src/likelypanel.ts)."""
+the web's likelihood panel only: `foedus cascade --likelihood` showed the table without it. The two say it in the
+same words (`foedus.code_words.LIKELIHOOD_READING`, web/src/likelypanel.ts)."""
 
 from __future__ import annotations
 

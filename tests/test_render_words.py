@@ -17,7 +17,8 @@ def test_a_strike_the_escalatory_reading_assumes_is_worded_as_an_assumption() ->
     china = next(line for line in text.splitlines() if line.lstrip(" -").startswith("China (CHN) is bound to join"))
     assert "because the escalatory reading assumes Ukraine (UKR) attacks North Korea (PRK) at north-korea" in china
     assert "Ukraine (UKR) attacked North Korea" not in text
-    north_korea = next(line for line in text.splitlines() if line.lstrip(" -").startswith("North Korea (PRK) is bound to join"))
+    north_korea = next(line for line in text.splitlines()
+                       if line.lstrip(" -").startswith("North Korea (PRK) is bound to join"))
     assert "because Ukraine (UKR) attacked Russia (RUS) at kursk-oblast" in north_korea  # the opening attack
 
 

@@ -107,9 +107,16 @@ def test_a_comparisons_changes_are_worded_alike() -> None:
                             "dropped": dropped})
                for why, before in (("nato_1949 art. 5", "eu_teu_42_7 art. 42(7)"), ("a art. 1", "a art. 1"))
                for added, dropped in (([], []), (["nato_1949 art. 5", "x art. 2"], ["eu_teu_42_7 art. 42(7)"]),
-                                      (["x art. 2", "y art. 3"], ["z art. 4"]))]]
-    assert change_words(*cases[3]) == "is bound to join the attack side (rus_kaz_1992 art. unknown) (unverified: treaty, article)"
-    assert change_words(*cases[4]) == "is no longer bound to join the attack side (was csto_1992 art. 4) (secondary: article)"
+                                      (["x art. 2", "y art. 3"], ["z art. 4"]))],
+             ("rebased", {"state": "USA", "side": "defense", "why": "usa_kor_1953 art. III",
+                          "why_before": "usa_kor_1953 art. III", "added": [], "dropped": [], "strength": "S1",
+                          "strength_before": "S3"})]
+    assert change_words(*cases[3]) == ("is bound to join the attack side (rus_kaz_1992 art. unknown) (unverified: "
+                                       "treaty, article)")
+    assert change_words(*cases[4]) == ("is no longer bound to join the attack side (was csto_1992 art. 4) (secondary: "
+                                       "article)")
+    assert change_words(*cases[-1]) == ("is still bound to join the defense side, under usa_kor_1953 art. III, now S1 "
+                                        "(was S3)")
     assert run_ts([("said", "changeWords", [kind, x]) for kind, x in cases]) == [change_words(k, x) for k, x in cases]
 
 

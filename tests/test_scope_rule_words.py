@@ -28,7 +28,8 @@ def _said(world: World) -> tuple[tuple[str, ...], str]:
 
 def test_the_words_read_the_scope_where_the_rule_is(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     conditions, why = _said(world)
-    assert conditions == () and "is bound to join the defense side by this clause" in why  # forces anywhere: no scope said
+    # forces anywhere: no scope said
+    assert conditions == () and "is bound to join the defense side by this clause" in why
 
     def territory_only(provision: Provision, kind: str) -> list[str] | None:  # a changed rule
         return provision.scope.territory

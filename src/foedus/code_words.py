@@ -1,7 +1,8 @@
 """Codes a result keeps in its JSON, said in words where the text shows them: a likelihood model's validation check
-(`validation_check`) and its out-of-sample scores (`likelihood_scores`), when a support duty is owed (`support_when`), a scenario's settings that are not the defaults
-(`settings_said`; after a header's bracket, `settings_tail`). Split from `foedus.wording` (how a message words what
-was given), as `foedus.engine.certainty_words` is; the JSON keeps each code, and a code without words stays as is."""
+(`validation_check`) and its out-of-sample scores (`likelihood_scores`), when a support duty is owed
+(`support_when`), a scenario's settings that are not the defaults (`settings_said`; after a header's bracket,
+`settings_tail`). Split from `foedus.wording` (how a message words what was given), as
+`foedus.engine.certainty_words` is; the JSON keeps each code, and a code without words stays as is."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ if TYPE_CHECKING:
     from foedus.engine.likely_records import LikelihoodSummary
     from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD_READING", "likelihood_scores", "settings_said", "settings_tail", "support_when", "validation_check"]
+__all__ = ["LIKELIHOOD_READING", "likelihood_scores", "settings_said", "settings_tail", "support_when",
+           "validation_check"]
 
 LIKELIHOOD_READING = ("What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, "
                       "leaders' words and domestic politics; it reads treaties, borders, capabilities (CINC), major "

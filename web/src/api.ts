@@ -156,7 +156,10 @@ export interface Comparison {
     gained: { state: string; side: string; why: string; certainty: string; doubted: string[] }[];
     lost: { state: string; side: string; why_before: string; certainty: string; doubted: string[] }[];
     switched: { state: string; from: string; to: string; why: string; certainty: string; doubted: string[] }[];
-    rebased: { state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[] }[];
+    rebased: {
+      state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[];
+      strength?: string; strength_before?: string;
+    }[];
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };
     unchanged_because?: { treaty: string; change: string; why: string }[];

@@ -88,7 +88,10 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
   if (kind === "lost") { const l = x as Changes["lost"][number]; return `is no longer bound to join the ${l.side} side (was ${tagged(l.why_before)}`; }
   if (kind === "switched") { const s = x as Changes["switched"][number]; return `is bound to join the ${s.to} side, no longer the ${s.from} side (${tagged(s.why)}`; }
   const r = x as Changes["rebased"][number];
-  const moved = r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`;
+  const under = r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`;
+  // the duty made stronger or weaker (a what-if's strength, a pact)
+  const now = r.why === r.why_before ? "now " : "";
+  const moved = r.strength !== r.strength_before ? `${under}, ${now}${r.strength} (was ${r.strength_before})` : under;
   const more = (["added", "dropped"] as const).map((word) => [word, r[word].filter((t) => t !== r.why && t !== r.why_before)] as const)
     .filter(([, rest]) => rest.length).map(([word, rest]) => `${word} ${rest.join(", ")}`);
   return `is still bound to join the ${r.side} side, ${[moved, ...more].join("; ")}`;

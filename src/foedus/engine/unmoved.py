@@ -184,7 +184,8 @@ def _met(leg: Leg, result: CascadeResult, names: Mapping[str, str]) -> str:
                                   for o in (joined.primary, *joined.also)):
         now = f"is bound to join the {joined.side} side by this clause"
     elif joined is not None:
-        now = f"is already bound to join the {joined.side} side by {cited(joined.primary.treaty, joined.primary.article)}"
+        by = cited(joined.primary.treaty, joined.primary.article)
+        now = f"is already bound to join the {joined.side} side by {by}"
     elif who in side_of:
         now = f"already fights on the {side_of[who]} side"
     elif who in {c.state for c in result.conflicts}:

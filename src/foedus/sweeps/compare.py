@@ -51,8 +51,10 @@ def compare_results(base: CascadeResult, other: CascadeResult,
                     base_world: World | None = None) -> dict[str, Any]:
     """Joiners gained, lost or switched between two results of the same scenario, with reasons (each with the
     `certainty` of the obligation it names and its facts not verified, `doubted`, as a joiner's line tags it), and
-    those on the same side in both whose treaties changed (`rebased`: a new member's or pact's obligation on a state
-    already bound by another, its primary obligation now and before, the treaties and articles added and dropped);
+    those on the same side in both whose treaties or duty's strength changed (`rebased`: a new member's or pact's
+    obligation on a state already bound by another, its primary obligation now and before, the treaties and articles
+    added and dropped, its strength now and before: `--set-strength usa_kor_1953:III=S1` made the US's duty to defend
+    South Korea S1, and compare said "no change in who joins" and that the change moved no one);
     `notes`: each what-if change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s
     date, in the words a cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who
     joins was unsaid; `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none
@@ -64,6 +66,7 @@ def compare_results(base: CascadeResult, other: CascadeResult,
 
     a = {j.state: (j.side, _bases(j)) for j in base.joiners}
     b = {j.state: (j.side, _bases(j)) for j in other.joiners}
+    strength_a, strength_b = ({j.state: j.primary.strength for j in r.joiners} for r in (base, other))
     sure_a, sure_b = ({j.state: _sure(j) for j in r.joiners} for r in (base, other))
     gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], **sure_b[s]} for s in sorted(b.keys() - a.keys())]
     lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0], **sure_a[s]}
@@ -73,9 +76,10 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         (side, before), (now_side, now) = a[s], b[s]
         if side != now_side:
             switched.append({"state": s, "from": side, "to": now_side, "why": now[0], **sure_b[s]})
-        elif before[0] != now[0] or set(before) != set(now):
+        elif before[0] != now[0] or set(before) != set(now) or strength_a[s] != strength_b[s]:
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
-                            "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})
+                            "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now)),
+                            "strength": strength_b[s], "strength_before": strength_a[s]})
     entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
     ongoing = ongoing_changes(base.ongoing, other.ongoing) if base.ongoing and other.ongoing else None
     conflicts_a = {c.state for c in base.conflicts}

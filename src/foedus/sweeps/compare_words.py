@@ -15,7 +15,8 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
     """What `compare_results` found of one state, `kind` being the list it is in (gained, lost, switched or
     rebased): "is bound to join the defense side (nato_1949 art. 5)", a duty, not a forecast (as `foedus war` and
     the cascade's lines say one); a rebased state's primary obligation named once, then the other treaties added and
-    dropped ("is still bound to join the defense side, now under A (was B); added C"). A gained, lost or switched
+    dropped ("is still bound to join the defense side, now under A (was B); added C"), and its strength where it
+    changed ("under A, now S1 (was S3)"; "now under A (was B), S1 (was S2)"). A gained, lost or switched
     state's obligation is tagged as a war's binding is when not verified (`bound_tag`: "is bound to join the attack
     side (csto_1992 art. 4) (secondary: article)"), an article's own note of that doubt dropped (`tagged_article`), so
     that a joiner under unverified facts does not read as one under verified facts."""
@@ -28,6 +29,8 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
                 else f"is bound to join the {x['to']} side, no longer the {x['from']} side ({why}")
     said = {x["why"], x["why_before"]}
     moved = f"now under {x['why']} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {x['why']}"
+    if x.get("strength") != x.get("strength_before"):  # the duty made stronger or weaker (a what-if's strength, a pact)
+        moved += f", {'now ' if x['why'] == x['why_before'] else ''}{x['strength']} (was {x['strength_before']})"
     more = [f"{word} {', '.join(rest)}" for word in ("added", "dropped")
             if (rest := [t for t in x[word] if t not in said])]
     return f"is still bound to join the {x['side']} side, {'; '.join([moved, *more])}"
