@@ -57,8 +57,9 @@ def test_whatif_cascade_matches_the_overlay_world(api_client: TestClient) -> Non
     world = whatif_world("add_member=rus_prk_2024:IRN", "drop_treaty=csto_1992")
     in_world = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", world=world).to_dict()
     changes = ["add_member rus_prk_2024:IRN", "drop_treaty csto_1992"]
-    said = what_if_world(changes)  # a what-if says it is one, and carries its changes
-    assert body == {**in_world, "notes": [*in_world["notes"], said], "what_if": changes}
+    said = what_if_world(changes)  # a what-if says it is one, and carries its changes, and the duty resting on one
+    rests = "resting on add_member rus_prk_2024:IRN: Iran (IRN), bound under rus_prk_2024 art. 4 (hypothetical)"
+    assert body == {**in_world, "notes": [*in_world["notes"], said, rests], "what_if": changes}
     assert "IRN" in body["sides"]["defense"]
 
 

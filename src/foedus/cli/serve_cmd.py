@@ -25,7 +25,7 @@ def serve(
     allow_remote: Annotated[bool, typer.Option("--allow-remote", help=_REMOTE)] = False,
     job_timeout: Annotated[float, typer.Option("--job-timeout", min=1.0, max=3600.0, help=_JOB)] = 20.0,
 ) -> None:
-    """Serve the web app: a world map of who joins which side, and why (JSON API at /api, spec at /openapi.json)."""
+    """Serve the web app: a world map of who is bound to join which side, and why (JSON API at /api, /openapi.json)."""
     try:
         from foedus.web.server import serve as run_server
     except ImportError as exc:  # a trimmed install without FastAPI/uvicorn

@@ -136,15 +136,11 @@ def _touched(change: Change, world: World, result: CascadeResult) -> tuple[str, 
     """The treaty a change touches in `world` (its id), the member it adds or removes and the article it sets, or
     None where `world` lacks the treaty."""
     from foedus.engine.scenario import named_state
-    from foedus.model.overlay_changes import AddMember, AddTreaty, RemoveMember, SetScope, SetStrength
-    from foedus.model.overlay_dated import treaty_added
+    from foedus.model.overlay_changes import AddMember, RemoveMember, SetScope, SetStrength
+    from foedus.whatif_rests import change_treaty
 
-    if isinstance(change, AddTreaty):
-        added = treaty_added(change, world)
-        return None if added is None else (added.id, None, None)
-    try:
-        treaty = world.treaty_id(change.treaty)  # a name ("NATO") as the overlay read it
-    except FoedusError:
+    treaty = change_treaty(change, world)  # a name ("NATO") as the overlay read it; a treaty added by its id
+    if treaty is None:
         return None
     state = None
     if isinstance(change, AddMember | RemoveMember):
