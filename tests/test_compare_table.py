@@ -35,11 +35,21 @@ def test_a_what_if_comparison_as_csv_has_a_row_per_changed_state() -> None:
     said = "add_member csto_1992:IRN and drop_treaty rus_prk_2024"
     assert rows == [
         {"state": "IRN", "ccode": "630", "name": "Iran", "change": "gained", "side_before": "", "treaty_before": "",
-         "article_before": "", "certainty_before": "", "side_after": "defense", "treaty_after": "csto_1992",
-         "article_after": "4", "certainty_after": "secondary", "what_if": said},
+         "article_before": "", "strength_before": "", "certainty_before": "", "side_after": "defense",
+         "treaty_after": "csto_1992", "article_after": "4", "strength_after": "S2", "certainty_after": "secondary",
+         "what_if": said},
         {"state": "PRK", "ccode": "731", "name": "North Korea", "change": "lost", "side_before": "defense",
-         "treaty_before": "rus_prk_2024", "article_before": "4", "certainty_before": "verified", "side_after": "",
-         "treaty_after": "", "article_after": "", "certainty_after": "", "what_if": said}]
+         "treaty_before": "rus_prk_2024", "article_before": "4", "strength_before": "S1",
+         "certainty_before": "verified", "side_after": "", "treaty_after": "", "article_after": "",
+         "strength_after": "", "certainty_after": "", "what_if": said}]
+
+
+def test_a_strength_set_is_in_the_rows() -> None:
+    """`--set-strength usa_kor_1953:III=S1`: the US's row, rebased, says its duty's strength before and after, where
+    the treaty and article are the same (tests/test_compare_strength.py)."""
+    [usa] = _csv(["compare", "-a", "PRK", "-t", "KOR", "-d", "2025-06-01", "--set-strength", "usa_kor_1953:III=S1"])
+    assert (usa["state"], usa["change"], usa["treaty_before"], usa["treaty_after"], usa["strength_before"],
+            usa["strength_after"]) == ("USA", "rebased", "usa_kor_1953", "usa_kor_1953", "S3", "S1")
 
 
 def test_a_comparison_of_two_dates_has_no_what_if_column_and_says_who_is_rebased() -> None:

@@ -26,10 +26,12 @@ COMPARE_COLUMNS: Mapping[str, str] = {
     "side_before": "the side it is bound to join in the base world (missing: bound to none)",
     "treaty_before": "the treaty (foedus id) that binds it in the base world; a conflict's treaties",
     "article_before": "that obligation's article",
+    "strength_before": "that obligation's strength, S1 (the strongest) to S5",
     "certainty_before": "how sure that obligation's facts are: verified, secondary, unverified",
     "side_after": "the side it is bound to join in the other world (missing: bound to none)",
     "treaty_after": "the treaty (foedus id) that binds it in the other world; a conflict's treaties",
     "article_after": "that obligation's article",
+    "strength_after": "that obligation's strength, S1 (the strongest) to S5",
     "certainty_after": "how sure that obligation's facts are: verified, secondary, unverified",
     "what_if": "the what-if changes, as the command line gives them (what-if runs only)",
 }
@@ -39,9 +41,9 @@ def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeRes
     """One row per state `diff` (`compare_results(base, other)`) says gained, lost, switched or rebased, then one per
     state newly bound both ways (its `new_conflicts`: change `conflict`), then one per state no longer so (its
     `resolved_conflicts`: change `resolved`), in that order: its primary obligation in each world (side, treaty,
-    article, certainty; empty where it joins none; the treaties of a conflict, space-separated as the cascade's CSV
-    names them, as its treaty after, or before for one resolved), and, in a what-if comparison, the changes
-    (`other.what_if`, in `whatif_words.what_if_cell`'s words) on every row."""
+    article, strength, certainty; empty where it is bound to none; the treaties of a conflict, space-separated as
+    the cascade's CSV names them, as its treaty after, or before for one resolved), and, in a what-if comparison, the
+    changes (`other.what_if`, in `whatif_words.what_if_cell`'s words) on every row."""
     from foedus.whatif_words import what_if_cell
 
     before = {j.state: j.primary for j in base.joiners}
@@ -60,7 +62,8 @@ def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeRes
             for when, held in (("before", before), ("after", after)):
                 o = held.get(state)
                 row |= {f"side_{when}": o and o.side, f"treaty_{when}": o and o.treaty,
-                        f"article_{when}": o and o.article, f"certainty_{when}": o and o.certainty}
+                        f"article_{when}": o and o.article, f"strength_{when}": o and o.strength,
+                        f"certainty_{when}": o and o.certainty}
             if kind in listed:  # it joins neither side in that world: the treaties that bind it both ways
                 when = "after" if kind == "conflict" else "before"
                 row[f"treaty_{when}"] = clashes[when][state]
