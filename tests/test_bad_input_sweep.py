@@ -17,7 +17,7 @@ from foedus.likely.model import load_model
 from foedus.model.loader import load_treaties
 from foedus.model.overlay import SetStrength
 from foedus.model.world import World
-from samples import GOOD_TREATY, cli_line, error_line, refusal
+from samples import GOOD_TREATY, WAR_ONE_ATTACK, cli_line, error_line, refusal
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -334,3 +334,78 @@ def test_the_web_refuses_the_second_sweeps_inputs_with_a_4xx(api_client: TestCli
     base = {"attacker": "RUS", "target": "EST", "date": "2025-06-01"} if path == "/api/cascade" else {}
     r = api_client.get(path, params={**base, **params})
     assert r.status_code == 422 and r.json() == {"ok": False, "error": message, "status": 422}, r.text
+
+
+GONE = ("German Democratic Republic (COW265) is not a member of the state system on 2025-06-01; it cannot be a party "
+        "then")
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("args", "message"), [
+    ([*CASCADE, "--add-member", "nato_1949:GDR"], f"--add-member nato_1949:GDR: {GONE}"),
+    (["compare", *CASCADE[1:], "--add-member", "nato_1949:GDR"], f"--add-member nato_1949:GDR: {GONE}"),
+    (["atlas", "-d", "1960-06-01", "--add-member", "nato_1949:EST", "--out", "a.csv"],
+     "--add-member nato_1949:EST: Estonia (EST) is not a member of the state system on 1960-06-01; it cannot be a "
+     "party then"),
+])
+def test_a_member_added_that_is_no_state_on_the_date_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                args: list[str], message: str) -> None:
+    """Session 59's sweep: `--add-member nato_1949:GDR` on 2025-06-01 made the German Democratic Republic, gone from
+    the state system in 1990, join Estonia's defence ("war size: 37 -> 38"), and the atlas ran Estonia as NATO's in
+    1960, where an attacker or a target that is no state on the date is refused (`state_lists.non_member`)."""
+    monkeypatch.chdir(tmp_path)
+    assert error_line(args) == message
+    assert not list(tmp_path.iterdir())  # the atlas wrote nothing
+    code, _, err = cli_line(["compare", *CASCADE[1:], "--add-member", "nato_1949:UKR"])  # a state then still joins
+    assert code == 0, err
+
+
+@pytest.mark.needs_data
+def test_the_web_refuses_a_member_added_that_is_no_state_on_the_date(api_client: TestClient) -> None:
+    r = api_client.get("/api/cascade", params={"attacker": "RUS", "target": "EST", "date": "2025-06-01",
+                                               "add_member": "nato_1949:GDR"})
+    assert r.status_code == 422 and r.json()["error"].endswith(f"nato_1949:GDR: {GONE}"), r.text
+
+
+def test_a_member_added_to_a_treaty_not_yet_in_force_is_said_not_to_touch_the_scenario() -> None:
+    """`--add-member nato_1949:EST` on 1930-06-01 (no `joined`: from NATO's entry into force, 1949-08-24) ran as the
+    world unchanged with no word, where the same change with a later `joined` is said not to touch the scenario."""
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "POL", "-d", "1930-06-01", "--add-member",
+                               "nato_1949:EST", "--json"])
+    assert code == 0, err
+    assert ("--add-member nato_1949:EST takes effect only from 1949-08-24, after the scenario's date (1930-06-01): "
+            "this what-if change does not touch the scenario") in json.loads(out)["notes"]
+
+
+@pytest.mark.parametrize(("war", "out"), [("w.csv", "w.csv"), ("w.csv", "./w.csv"), ("link.csv", "w.csv")])
+def test_a_wars_table_never_replaces_the_war_file_it_replays(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             war: str, out: str) -> None:
+    """`foedus war w.csv --out w.csv --force` (a war file of YAML, named as a table) replaced the war file with the
+    table it replayed, where `--treaties t.csv --out t.csv` is refused (`outputs.own_inputs.refuse_input`)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "w.csv").write_text(WAR_ONE_ATTACK, encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to("w.csv")
+    assert error_line(["war", war, "--out", out, "--force"]) == (
+        f"the war file {war} is the --out file too: the table would replace the war it replays; give each its own "
+        "file")
+    assert (tmp_path / "w.csv").read_text(encoding="utf-8") == WAR_ONE_ATTACK
+    code, _, err = cli_line(["war", "w.csv", "--out", "table.csv"])
+    assert code == 0 and (tmp_path / "table.csv").is_file(), err
+
+
+def test_build_dyads_refuses_what_is_no_world_no_options_or_no_function(world: World) -> None:
+    """`build_dyads(None, options)`, `build_dyads(world, None)` or a dict of options, and a `progress` that is no
+    function, were AttributeErrors (or, for `progress`, a TypeError once a year was done); a reference day of
+    `(True, 1)` was read as 1 January."""
+    from foedus.research.dyads import DyadOptions, build_dyads
+
+    options = DyadOptions(2000, 2000, covariates=False)
+    assert refusal(build_dyads, None, options) == (
+        "source: expected a foedus.World or its state registry (World.states), not nothing")
+    assert refusal(build_dyads, world, {"first": 2000, "last": 2000}) == (
+        "options: expected a DyadOptions(first, last, ...), not a mapping")
+    assert refusal(build_dyads, world.states, options, progress=5) == (
+        "progress: expected a function of the years done, or None, not 5")
+    assert refusal(DyadOptions, 2000, 2000, reference_day=(True, 1)) == (
+        "reference_day (True, 1) is not a (month, day) of every year")
+    assert len(build_dyads(world.states, options)) > 0

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from foedus.errors import ScenarioError, field_path, validation_problem
-from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
+from foedus.model.overlay_changes import ADDED, AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
 from foedus.model.overlay_set import summary, typed
 from foedus.model.parties import first_party_day
 from foedus.model.treaty import Treaty
@@ -83,7 +83,20 @@ def _added_row(treaty: Treaty, state: str, change: AddMember, day: dt.date | Non
             raise ScenarioError(f"what-if: {state} is already a member of {treaty.id} ({_held(covering)}){added}")
         joined = start = max(e for _, e in spells if e is not None and e <= day)  # out by `day`: back from its exit
     left = min((s for s, _ in spells if s > start), default=None)
-    return {"state": state, "joined": joined, "left": left, "note": "added by a what-if overlay"}
+    return {"state": state, "joined": joined, "left": left, "note": ADDED}
+
+
+def _in_system(change: AddMember, row: dict[str, Any], treaty: Treaty, world: World, day: dt.date | None) -> None:
+    """Refuse a member added, as of the scenario's `day`, that is no member of the state system then (the GDR added
+    to NATO joined a war of 2025), as a cascade's attacker or target is refused (`foedus.state_lists.non_member`);
+    one added from a later day is noted instead (`overlay_dated.later_notes`)."""
+    from foedus.state_lists import non_member
+
+    start = row["joined"] or treaty.in_force or treaty.signed
+    if day is None or day < start or (row["left"] is not None and row["left"] <= day):
+        return
+    if said := non_member(world, world.states.get(row["state"]), day, f"{_said(change)}:"):
+        raise ScenarioError(f"{said}; it cannot be a party then")
 
 
 def _member_on(treaty: Treaty, state: str, change: RemoveMember, day: dt.date | None) -> None:
@@ -152,7 +165,8 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
     data = treaty.model_dump(mode="python")
     if isinstance(change, AddMember):
         state = world.state_named(change.state, day).id  # a place is told it is one
-        data["members"].append(_added_row(treaty, state, change, day))
+        data["members"].append(row := _added_row(treaty, state, change, day))
+        _in_system(change, row, treaty, world, day)
     elif isinstance(change, RemoveMember):
         state = world.state_named(change.state, day).id  # a place is told it is one
         _member_on(treaty, state, change, None if change.left else day)  # a `left` is asked `_ended`'s first

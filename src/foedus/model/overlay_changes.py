@@ -14,7 +14,9 @@ from foedus.model.facts import Article, Day, StateRef
 from foedus.model.treaty import Scope, Strength
 from foedus.model.worded_model import WordedModel
 
-__all__ = ["AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength"]
+__all__ = ["ADDED", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength"]
+
+ADDED = "added by a what-if overlay"  # the note of the member row an add_member change adds (`overlay_apply`)
 
 
 def _readable(value: dt.date | None) -> dt.date | None:

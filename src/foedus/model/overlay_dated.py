@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final, Literal
 
-from foedus.model.overlay_changes import AddMember, AddTreaty, Change, RemoveMember
+from foedus.model.overlay_changes import ADDED, AddMember, AddTreaty, Change, RemoveMember
 from foedus.model.parties import first_party_day, member_start, party_on
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: st
         if before is not None and isinstance(change, RemoveMember) and (change.left is None or change.left <= day) \
                 and (said := _no_party_note(change, day, before, basis)):
             notes.append(f"{named(change, number)}: {said}: this what-if change does not touch the scenario")
-        when = _from(change, world, basis)
+        when = _from(change, world, basis, day)
         if when == _NEVER:
             notes.append(f"{named(change, number)} is never in force (no in_force date, no accession): on the "
                          "in-force basis this what-if change does not touch the scenario")
@@ -77,14 +77,32 @@ def _no_party_note(change: RemoveMember, day: dt.date, before: World, basis: str
     return f"{state} is no party of {treaty.id} on {day} {how}"
 
 
-def _from(change: Change, world: World, basis: str) -> dt.date | Literal["never"] | None:
-    """The first day the change can touch a scenario, where it has one: its `joined`, its `left`, or the first day
-    the treaty it adds makes a state a party on `basis`."""
+def _from(change: Change, world: World, basis: str, day: dt.date) -> dt.date | Literal["never"] | None:
+    """The first day the change can touch a scenario, where it has one: its `joined` (without one, the first day
+    the row it added makes its state a party on `basis`: the treaty's entry into force, after a 1930 scenario for a
+    state added to NATO), its `left`, or the first day the treaty it adds makes a state a party on `basis`."""
     if isinstance(change, AddMember):
-        return change.joined
+        return change.joined if change.joined is not None else _added_from(change, world, basis, day)
     if isinstance(change, RemoveMember):
         return change.left
     return _first_party(treaty_added(change, world), basis) if isinstance(change, AddTreaty) else None
+
+
+def _added_from(change: AddMember, world: World, basis: str, day: dt.date) -> dt.date | Literal["never"] | None:
+    """The first day the member row `change` added (`overlay_apply._added_row`) makes its state a party on `basis`
+    (`_NEVER` when none: a treaty never in force, on the in-force basis); None when that row is not found."""
+    from foedus.errors import FoedusError
+
+    treaty = world.treaties.curated.get(change.treaty)  # (asking the whole map would load the history)
+    try:
+        state = world.state_named(change.state, day).id
+    except FoedusError:  # (`overlay_apply` read the name; read otherwise here, it says nothing)
+        return None
+    rows = [m for m in treaty.members if m.state == state and m.note == ADDED] if treaty is not None else []
+    if treaty is None or not rows:
+        return None
+    start = member_start(treaty, rows[-1], basis)[0]
+    return _NEVER if start is None else start
 
 
 def treaty_added(change: AddTreaty, world: World) -> Treaty | None:

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,7 +74,9 @@ class DyadOptions:
             if not isinstance(getattr(self, name), bool):
                 raise FoedusError(f"{name} must be True or False, not {getattr(self, name)!r}")
         day = self.reference_day
-        try:  # a common year: 29 February is not in most years
+        try:  # a common year: 29 February is not in most years; a bool is no month or day (True read as January)
+            if any(isinstance(part, bool) for part in day):
+                raise TypeError
             dt.date(2001, *day)
         except (TypeError, ValueError):
             raise FoedusError(f"reference_day {day!r} is not a (month, day) of every year") from None
@@ -176,12 +179,23 @@ def build_dyads(source: World | StateRegistry, options: DyadOptions,
     where they are empty for want of a reading (`foedus.research.dyad_notes`).
 
     Raises:
-        FoedusError: covariates or depth asked of the state registry alone.
+        FoedusError: covariates or depth asked of the state registry alone; a `source`, `options` or `progress` of
+            another kind (an AttributeError before).
     """
+    from foedus.declare import described
+    from foedus.errors import FoedusError
     from foedus.outputs.tables import columns_frame
     from foedus.research.dyad_notes import dyad_notes, empty_notes
     from foedus.sources.coverage import atop_present
 
+    loaded = sys.modules.get("foedus.model.world")  # no World is made without it: not imported for a registry
+    if not isinstance(source, StateRegistry) and not (loaded is not None and isinstance(source, loaded.World)):
+        raise FoedusError(f"source: expected a foedus.World or its state registry (World.states), not "
+                          f"{described(source)}")
+    if not isinstance(options, DyadOptions):
+        raise FoedusError(f"options: expected a DyadOptions(first, last, ...), not {described(options)}")
+    if progress is not None and not callable(progress):
+        raise FoedusError(f"progress: expected a function of the years done, or None, not {described(progress)}")
     columns = dyad_columns(source, options, progress)
     frame = columns_frame(columns)
     frame.attrs["notes"] = (dyad_notes(options.last, options.system, options.covariates, atop=atop_present(),

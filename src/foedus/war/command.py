@@ -59,7 +59,7 @@ def war(
     refuse_unused("--no-timeline", state is not None and not timeline, "with --state (it prints one line)")
     refuse_unused("--force", force and out is None, "without --out")
     if out is not None:
-        _check_out(out, force, treaties, as_json, state, timeline)
+        _check_out(out, force, [file, *(treaties or ())], as_json, state, timeline)
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     world = world_for(treaties)
     result = replay_war(file, world=world, until=day, **inputs)
@@ -95,10 +95,11 @@ def war(
     print_replay(result, timeline, world.states.names_on)
 
 
-def _check_out(out: Path, force: bool, treaties: list[Path] | None, as_json: bool, state: str | None,
+def _check_out(out: Path, force: bool, read: list[str | Path], as_json: bool, state: str | None,
                timeline: bool) -> None:
-    """Refuse `--out` with an option it would leave unread, a taken file, or a treaty file it would replace,
-    before the replay."""
+    """Refuse `--out` with an option it would leave unread, a taken file, or a file it would replace that the replay
+    reads (`read`: the war file, or a bundled war's name, then the treaty files): `foedus war w.csv --out w.csv
+    --force` replaced the war file it had read with the table."""
     from foedus.cli.helpers import refuse_unused
     from foedus.cli.writing import check_table
     from foedus.outputs.own_inputs import refuse_input
@@ -107,5 +108,7 @@ def _check_out(out: Path, force: bool, treaties: list[Path] | None, as_json: boo
     refuse_unused("--out", state is not None, "with --state (it prints one line)")
     refuse_unused("--no-timeline", not timeline, "with --out (the table holds no timeline)")
     check_table(out, force)
-    for path in treaties or ():
-        refuse_input("--treaties", path, out, "the table would replace the treaty file it reads")
+    war_file, *treaties = read
+    refuse_input("the war file", Path(war_file), out, "the table would replace the war it replays")
+    for path in treaties:
+        refuse_input("--treaties", Path(path), out, "the table would replace the treaty file it reads")
