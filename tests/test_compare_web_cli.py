@@ -4,7 +4,8 @@ and its `notes` are the CLI's, in the CLI's order, each change named as its inte
 `remove_member`, the CLI's `--remove-member`); `base` and `other` are the CLI's two results. Both run the two
 cascades and `sweeps.compare.compare_results` on the bundled world and the world the what-if changes make on the
 other date. The web's what-if inputs carry no dates (overlay files are CLI-only), so a change dated after the
-scenario is the CLI's alone (tests/test_compare_later_what_if.py); compare takes no draws."""
+scenario is the CLI's alone (tests/test_compare_later_what_if.py), but for a member added to a treaty in force only
+after it; compare takes no draws."""
 
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ def test_the_web_compares_as_the_cli_does(api_client: TestClient, params: dict[s
 
 def test_the_cases_say_what_they_are_for(api_client: TestClient) -> None:
     """The cases are not empty comparisons: the member added is gained; each signatory removed is noted, in the order
-    given, as no party on the other date; each change of the third that moved no one says why, in the order given."""
+    given, as no party on the other date (the member added to Russia–DPRK 2024, in force only from 2024-12-04, as
+    taking effect only then); each change of the third that moved no one says why, in the order given."""
     (added, removed, several) = [(p.values[0], p.values[1]) for p in CASES]
     web = api_client.get("/api/compare", params=[*added[0].items(), *added[1]]).json()["changes"]
     assert [x["state"] for x in web["gained"]] == ["IRN"] and web["notes"] == []
@@ -76,7 +78,9 @@ def test_the_cases_say_what_they_are_for(api_client: TestClient) -> None:
     assert web["notes"] == [f"remove_member nato_1949:SWE: SWE is no party of nato_1949 on 2023-06-01 by entry into "
                             f"force (its membership counts from 2024-03-07): {NOT_TOUCHED}"]
     web = api_client.get("/api/compare", params=[*several[0].items(), *several[1]]).json()["changes"]
-    assert [n.split(":", 2)[:2] for n in web["notes"]] == [["remove_member nato_1949", "SWE"],
-                                                           ["remove_member nato_1949", "FIN"]], web["notes"]
-    assert all(n.endswith(NOT_TOUCHED) and "on 2023-01-01" in n for n in web["notes"])
+    assert web["notes"][0] == (f"add_member rus_prk_2024:BLR takes effect only from 2024-12-04, after the scenario's "
+                               f"date (2023-01-01): {NOT_TOUCHED}")  # the treaty's entry into force: no `joined`
+    assert [n.split(":", 2)[:2] for n in web["notes"][1:]] == [["remove_member nato_1949", "SWE"],
+                                                               ["remove_member nato_1949", "FIN"]], web["notes"]
+    assert all(n.endswith(NOT_TOUCHED) and "on 2023-01-01" in n for n in web["notes"][1:])
     assert [x["change"] for x in web["unchanged_because"]] == [f"{n} {v}" for n, v in several[1]], web
