@@ -409,3 +409,15 @@ def test_build_dyads_refuses_what_is_no_world_no_options_or_no_function(world: W
     assert refusal(DyadOptions, 2000, 2000, reference_day=(True, 1)) == (
         "reference_day (True, 1) is not a (month, day) of every year")
     assert len(build_dyads(world.states, options)) > 0
+
+
+@pytest.mark.needs_data
+def test_a_state_no_member_on_the_ongoing_since_day_is_named_as_on_the_scenarios_day() -> None:
+    """`--ongoing-since 1991-09-05` with Estonia the target said "EST is not a member of the state system on
+    1991-09-05", by a check of its own: it now says it in the words a cascade's own date is refused in
+    (`state_lists.non_member`), naming the state and its role."""
+    assert error_line([*CASCADE, "--ongoing-since", "1991-09-05"]) == (
+        "target Estonia (EST) is not a member of the state system on 1991-09-05, the day the attacks are ongoing since")
+    assert error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-06-01", "--ongoing-since", "1991-08-01"]) == (
+        "attacker Ukraine (UKR) is not a member of the state system on 1991-08-01, the day the attacks are ongoing "
+        "since")

@@ -41,9 +41,12 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
     """
     if since > scenario.date:
         raise ScenarioError(f"--ongoing-since {since} is after the date of the cascade ({scenario.date})")
-    for state in (*scenario.attackers, *scenario.targets):
-        if world.states.get(state).member_on(since) is False:
-            raise ScenarioError(f"{state} is not a member of the state system on {since}")
+    from foedus.state_lists import non_member
+
+    for role, states in (("attacker", scenario.attackers), ("target", scenario.targets)):
+        for state in states:  # in the words a cascade's own date is refused in (`state_lists.non_member`)
+            if said := non_member(world, world.states.get(state), since, role):
+                raise ScenarioError(f"{said}, the day the attacks are ongoing since")
     event = WarEvent(0, "attack", since, attacks=scenario.attacks)
     war = War(id="ongoing", name="ongoing attack", events=(event,), end=scenario.date, source="--ongoing-since")
     settings = Settings(scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
