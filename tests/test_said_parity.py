@@ -309,7 +309,7 @@ def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
             expected.append("beats" if lost is None else "unchecked" if lost == "unchecked"
                             else "lost-here" if lost in ("all", "no-world-wars", era) else "lost-elsewhere")
     python = [base_rate_standing(SimpleNamespace(**c)) for c in cases]
-    assert run_ts([("said", "baseRateStanding", [c]) for c in cases]) == python
+    assert run_ts([("standing", "baseRateStanding", [c]) for c in cases]) == python
     assert python == expected
 
 

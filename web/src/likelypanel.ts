@@ -5,7 +5,7 @@
 import type { CascadeResult, Chance, LikelihoodSummary, StateLikelihood } from "./api";
 import { h } from "./dom";
 import { HORIZON_LABELS, isHorizon, outsideTraining, pct } from "./likelihood";
-import { baseRateStanding } from "./said";
+import { baseRateStanding } from "./standing";
 
 const SCHEMES: Record<string, string> = {
   "leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945", "forward-1989": "forward from 1989",
@@ -13,8 +13,8 @@ const SCHEMES: Record<string, string> = {
 const HONEST = "What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, "
   + "leaders' words and domestic politics; it reads treaties, borders, capabilities (CINC), major powers and war "
   + "history, to its data's end. It expects about one joiner a war, so each member of a large bloc gets a small "
-  + "number, and a NATO Article 5 war has no precedent in its wars (docs/likelihood.md, Limits). These numbers never "
-  + "change the legal answer.";
+  + "number, and none of its wars began with an armed attack on NATO's treaty area (docs/likelihood.md, Limits). "
+  + "These numbers never change the legal answer.";
 
 const num = (x: number | null, digits = 3, sign = true) =>
   (x === null ? "—" : `${sign && x >= 0 ? "+" : ""}${x.toFixed(digits)}`);
@@ -39,7 +39,7 @@ function chancesTable(row: StateLikelihood, interval: number): HTMLElement {
 }
 
 /** How the model fared against the base rate out of sample, as `foedus cascade --likelihood` says it
- * (foedus.cli.likely_show, by the rule both share: said.ts baseRateStanding): the warnings list a lost check only where
+ * (foedus.cli.likely_show, by the rule both share: standing.ts baseRateStanding): the warnings list a lost check only where
  * it covers the answer's date, so a model that lost only checks of another era is said to have beaten the base rate in
  * every one that covers this date. */
 function baseRateSaid(lk: LikelihoodSummary): string {

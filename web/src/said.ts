@@ -1,7 +1,7 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
 import type {
-  Because, CascadeResult, CertaintyReason, Comparison, Doubt, LikelihoodSummary, StateRow, WarDuty, WarFrame,
+  Because, CascadeResult, CertaintyReason, Comparison, Doubt, StateRow, WarDuty, WarFrame,
   TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
 } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
@@ -289,14 +289,4 @@ export function doubtWords(d: Doubt, names: (id: string) => string): string {
  * finding that rests on a date known only to a window names those facts ("not to the day"), not nothing. */
 export function findingTag(f: { certainty: string; certainty_reasons?: CertaintyReason[] }): string {
   return certaintyTag(f.certainty, (f.certainty_reasons ?? []).map((r) => r.fact));
-}
-
-/** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
- * warnings tell only those), carries no check, or lost only checks of another era
- * (foedus.cli.likely_show.base_rate_standing). */
-export function baseRateStanding(lk: Pick<LikelihoodSummary, "beats_base_rate" | "warnings" | "validation">):
-  "beats" | "lost-here" | "unchecked" | "lost-elsewhere" {
-  if (lk.beats_base_rate) return "beats";
-  if (lk.warnings.some((w) => w.includes("did not beat the base rate"))) return "lost-here";
-  return lk.validation.length ? "lost-elsewhere" : "unchecked";
 }

@@ -31,7 +31,7 @@ Standing = Literal["beats", "lost-here", "unchecked", "lost-elsewhere"]
 def base_rate_standing(summary: LikelihoodSummary) -> Standing:
     """Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
     warnings tell only those: `foedus.likely.attach.warnings_of`), carries no check, or lost only checks of another
-    era; the web's likelihood panel follows the same rule (web/src/said.ts baseRateStanding,
+    era; the web's likelihood panel follows the same rule (web/src/standing.ts baseRateStanding,
     tests/test_said_parity.py)."""
     if summary.beats_base_rate:
         return "beats"
