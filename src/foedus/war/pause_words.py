@@ -10,10 +10,13 @@ from typing import Any
 
 from foedus.war.words import change_said
 
-__all__ = ["NOT_LEFT", "ended_by", "paused_said", "released_said"]
+__all__ = ["NOT_LEFT", "RESUMED", "ended_by", "paused_said", "paused_since", "released_on", "released_said"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
+
+RESUMED = "fighting again: an attack by or on it goes on"
+"""What `foedus war`'s timeline says of a paused state on the day an attack by or on it begins again."""
 
 
 def ended_by(cause: Mapping[str, Any] | None, sources: Sequence[Mapping[str, Any]]) -> str:
@@ -32,12 +35,24 @@ def ended_by(cause: Mapping[str, Any] | None, sources: Sequence[Mapping[str, Any
 def paused_said(paused: Mapping[str, Any]) -> str:
     """After "Fighting on the attack side on DAY": since when no attack by or on the state goes on, under which
     change, and that it is still in the war (a frame's `paused` entry)."""
-    return f", paused since {paused['since']}{ended_by(paused.get('cause'), paused.get('sources', ()))}: {NOT_LEFT}"
+    return f", {paused_since(paused)}: {NOT_LEFT}"
+
+
+def paused_since(paused: Mapping[str, Any], cite: bool = True) -> str:
+    """"paused since DATE" and the change that paused it (`ended_by`), as "Why?" and `foedus war`'s table and
+    timeline say it; `cite=False` leaves the pages off (the text output lists every event's pages at its end)."""
+    return f"paused since {paused['since']}{ended_by(paused.get('cause'), paused.get('sources', ()) if cite else ())}"
 
 
 def released_said(released: Mapping[str, Any], cited: str) -> str:
     """After "Neither fighting nor bound on DAY": the binding it had last (`cited`: its treaty named, its article
     and certainty, as a bound state's line cites them), from when, and the change that released it on its span's end
     (a frame's `released` entry)."""
-    return (f"; bound to join the {released['side']} side from {released['from']} under {cited}, released on "
-            f"{released['to']}{ended_by(released.get('cause'), released.get('sources', ()))}")
+    return f"; bound to join the {released['side']} side from {released['from']} under {cited}, {released_on(released)}"
+
+
+def released_on(released: Mapping[str, Any], cite: bool = True) -> str:
+    """"released on DATE" and the change that released the state (`ended_by`), as "Why?" and `foedus war`'s table
+    say it; `cite=False` leaves the pages off, as `paused_since`."""
+    cause, pages = released.get("cause"), released.get("sources", ()) if cite else ()
+    return f"released on {released['to']}{ended_by(cause, pages)}"

@@ -10,7 +10,8 @@ from foedus.cited import cited, instrument_said, tagged_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
-from foedus.war.pause_words import ended_by
+from foedus.war.frame import Frame
+from foedus.war.pause_words import NOT_LEFT, RESUMED, ended_by, paused_since, released_on
 from foedus.war.result import StateRecord, WarReplay
 from foedus.war.words import (
     DUTIES_HEADING,
@@ -36,18 +37,23 @@ def _day(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
-    """A state's row: its name, its spells of fighting (side, dates, how it came in, in words), its first binding
-    (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`; the conditions it assumes:
-    `conditions_said`) and what caused it."""
+def _row(r: StateRecord, names: dict[str, str], last: Frame) -> list[str]:
+    """A state's row: its name, its spells of fighting (side, dates, how it came in, in words; a pause on the last
+    date, `paused_since`), its first binding (cited with its certainty, an instrument that is not a treaty said so:
+    `instrument_said`; the conditions it assumes: `conditions_said`; a release on the last date, `released_on`) and
+    what caused it. The pause and the release leave their pages to the sources listed under the timeline."""
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
+    if r.state in last.paused:
+        fight += f"\n{paused_since(last.paused[r.state], cite=False)}"
     b = r.first_bound
     bound = "—"
     if b:  # the primary, the conditions it assumes, then each other obligation of that day, each on a line of its own
         bound = "\n".join([f"{b.date} {b.side}: {tagged_cited(b.treaty, b.article, b.certainty, b.doubted)}"
                            + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
                            *also_said(o.to_dict() for o in b.also)])
+    if r.state in last.released:
+        bound += f"\n{released_on(last.released[r.state], cite=False)}"
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
 
@@ -122,7 +128,7 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
                   markup=False)
     table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
     for rec in result.ordered():
-        table.add_row(*_row(rec, result.names_on(result.row_day(rec))))
+        table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1]))
     console.print(table)
     duties = _duties(result, names_on)
     if duties:
@@ -138,26 +144,45 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
 
 
 def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
-    """Each date on which a state moved or the doubts changed: the moves with their causes, then the day's doubts in
-    a cascade's words (`doubt_lines`), or, where the earlier ones ended, that there are none (`NO_DOUBTS`)."""
-    console.print("[bold]timeline[/bold] (dates on which a state moved or an uncertain date's window opened or "
-                  "closed)")
+    """Each date on which a state moved, a state's fighting paused or the doubts changed: the moves with their causes,
+    the pauses (`_pause_lines`), then the day's doubts in a cascade's words (`doubt_lines`), or, where the earlier ones
+    ended, that there are none (`NO_DOUBTS`)."""
+    console.print("[bold]timeline[/bold] (dates on which a state moved, a state's fighting paused or began again, or "
+                  "an uncertain date's window opened or closed)")
     before: frozenset[tuple[object, ...]] = frozenset()
+    was_paused: dict[str, Any] = {}
     for f in result.frames:
         day = f.date.isoformat()
         keys = doubt_keys(f.doubts, day)
-        if not f.moved and keys == before:
+        pauses = _pause_lines(f, was_paused, names_on(f.date))
+        was_paused = f.paused
+        if not f.moved and not pauses and keys == before:
             continue
         names = names_on(f.date)
         console.print(f"[bold]{f.date}[/bold]")
         for m in f.moved:
             why = _said(m["cause"])
             console.print(f"  {named_state(m['state'], names)}: {_move_words(m)}" + (f"  ({why})" if why else ""))
+        for line in pauses:
+            console.print(line, markup=False)
         for line in doubt_lines(f.doubts, names) if keys != before else ():
             console.print(f"  {line}", markup=False)
         if before and not keys:
             console.print(f"  {NO_DOUBTS}", markup=False)
         before = keys
+
+
+def _pause_lines(f: Frame, was_paused: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """A line for each state whose fighting pauses on the frame's date (its `paused` entry begins that day): its side,
+    since when and under which change (`paused_since`, its pages left to the sources listed below), and that it has
+    not left the war (`NOT_LEFT`): "Oman (OMN): attack, paused since 2026-04-08 under the ceasefire of ..."; then one
+    for each state paused the date before that fights on in an attack again (`RESUMED`; one that left is a move)."""
+    side = {s: side for side, states in f.sides.items() for s in states}
+    day = f.date.isoformat()
+    lines = [f"  {named_state(s, names)}: {side.get(s, '?')}, {paused_since(p, cite=False)}: {NOT_LEFT}"
+             for s, p in f.paused.items() if p["since"] == day]
+    return lines + [f"  {named_state(s, names)}: {side[s]}, {RESUMED}" for s in was_paused
+                    if s in side and s not in f.paused]
 
 
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
