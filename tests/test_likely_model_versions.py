@@ -58,6 +58,7 @@ def test_a_foedus_version_number_is_read(tmp_path: Path, version: str) -> None:
 @pytest.mark.parametrize(("text", "problem"), [
     ("", "nothing in the file (it is empty)"),
     ("  \n", "nothing in the file (it is empty)"),
+    ("null\n", "the file holds JSON null, not a likelihood model"),  # not 'nothing in the file': it holds null
     ("version: user-1823-2003-0123456789\nfoedus: 0.1.0\n",
      "not a readable JSON file (it stops being JSON at line 1, column 1)"),
     ('{"version": "user-1823-2003-0123456789",\n  "foedus": 0.1.0}',  # the second dot of 0.1.0

@@ -173,6 +173,8 @@ def _read(path: Path) -> ModelFile:
         if not text.strip():  # json's "Expecting value: line 1 column 1 (char 0)": said as the YAML readers say it
             raise LikelyModelError(f"{as_written(path)}: nothing in the file (it is empty); {_EXPECTED}")
         raw = load_json(text)
+        if raw is None:  # JSON `null` parses to None, which the field check would call an empty file: it is not one
+            raise LikelyModelError(f"{as_written(path)}: the file holds JSON null, not a likelihood model; {_EXPECTED}")
     except LikelyModelError:
         raise
     except FoedusError as exc:  # worded as every reader words it, and a missing one says how to make one
