@@ -60,6 +60,26 @@ def test_every_description_fits_a_stata_label() -> None:
             assert text.strip() and len(text) <= DESCRIPTION_MAX, name
 
 
+def test_a_summed_cinc_is_not_described_as_a_share_of_0_to_1() -> None:
+    """`cascade_defenders_cinc` sums CINC values, and NMC's values of a year seldom sum to exactly 1 (1.0068 in 2016):
+    its description said "0-1", which a reader of the codebook alone took for a share; the atlas's shares divide by
+    the year's sum, and say so."""
+    summed = DYAD_COLUMNS["cascade_defenders_cinc"]
+    assert "0-1" not in summed and "sums to 1 to 1.0747, not 1" in summed, summed
+    for name in ("capability_share_mean", "capability_share_max"):
+        assert "of the year's CINC sum" in ATLAS_COLUMNS[f"{name}_legal"], name
+
+
+@pytest.mark.needs_data
+def test_the_summed_cinc_description_says_nmcs_yearly_sums() -> None:
+    """The range the description gives is NMC's: the least and greatest sum of a year's CINC values."""
+    from foedus.sources.cow import cinc_in
+
+    sums = [round(sum(cinc_in(year)[0].values()), 4) for year in range(1816, 2017)]
+    assert f"sums to {min(sums):g} to {max(sums):g}, not 1" in DYAD_COLUMNS["cascade_defenders_cinc"], (min(sums),
+                                                                                                       max(sums))
+
+
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".dta"])
 def test_a_table_carries_its_columns_descriptions(tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"t{suffix}"

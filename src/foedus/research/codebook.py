@@ -35,7 +35,7 @@ DYAD_COLUMNS: Mapping[str, str] = {
     "atopally": f"1 if the two share an ATOP alliance in the year; {_MISSING_AFTER_2018}",
     "atopid": "ATOP ids of the alliances the two share, ascending, joined by ';'",
     "cascade_defenders": "third states bound to defend state 2 if state 1 attacks it on 1 July",
-    "cascade_defenders_cinc": "combined CINC of those defenders (sum of CINC shares, 0-1)",
+    "cascade_defenders_cinc": "summed CINC of those defenders (NMC's CINC of a year sums to 1 to 1.0747, not 1)",
     "cascade_major_defender": "1 if a COW major power is among those defenders",
     "depth_shared": "depth that year, on the help then held, of the deepest alliance the two share",
     "depth_shared_treaty": "foedus treaty id of that deepest shared alliance",
@@ -72,8 +72,8 @@ _ATLAS_READ: Mapping[str, str] = {  # one column per reading: NAME_legal, NAME_e
     "mean_size": "mean war size over the year's dyads",
     "max_size": "largest war size over the year's dyads",
     "tripwire_dyads": "dyads whose war puts COW major powers on opposite sides",
-    "capability_share_mean": "mean share of world CINC a dyad's war draws in (0-1)",
-    "capability_share_max": "largest share of world CINC a dyad's war draws in (0-1)",
+    "capability_share_mean": "mean share of the year's CINC sum in a dyad's war (0-1)",
+    "capability_share_max": "largest share of the year's CINC sum in a dyad's war (0-1)",
 }
 
 ATLAS_COLUMNS: Mapping[str, str] = {
