@@ -8,12 +8,16 @@ and why. `/api/resolve` turns what a person typed into a state id, or fails with
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from foedus.web.models import ErrorOut
+
+if TYPE_CHECKING:
+    from foedus.model.world import World
 
 __all__ = ["borders_payload", "router"]
 
@@ -80,7 +84,8 @@ def resolve_state(
     as the CLI takes one ("RUS, EST"; "Korea, Republic of" stays one name: `split_names`) is read part by part, each
     refused on its own ("America" as ambiguous), and answered with every state in `states` beside the first's
     `{id, name}`; a state it names twice ("RUS, Russia") is refused as a cascade's list refuses it
-    (`foedus.listed.listed_twice`), not answered once."""
+    (`foedus.listed.listed_twice`), not answered once; with `role`, a state out of the state system on `date` (the
+    German Democratic Republic in 2025) is refused in the cascade's words, not answered for the cascade to refuse."""
     from foedus.engine.scenario import parse_date
     from foedus.errors import ListedTwiceError
     from foedus.listed import listed_twice
@@ -96,7 +101,21 @@ def resolve_state(
     found = [world.state_named(part, day, place_option=role == "target").id for part in parts]
     if twice := listed_twice(found, role or "state"):
         raise ListedTwiceError(": ".join(twice))
+    if role is not None:  # a state the cascade would refuse as out of the system that day (GDR in 2025) is refused
+        _refuse_non_member(world, found, day, role)
     answer: dict[str, Any] = {"id": found[0], "name": names[found[0]]}
     if len(found) > 1:
         answer["states"] = [{"id": sid, "name": names[sid]} for sid in found]
     return JSONResponse(answer)
+
+
+def _refuse_non_member(world: World, found: list[str], day: dt.date | None, role: str) -> None:
+    """Refuse an attacker or target that is no member of the state system on `day` (today when not given) in the
+    cascade's own words (`foedus.state_lists.non_member`), so the form does not take a state the cascade refuses."""
+    from foedus.errors import ScenarioError
+    from foedus.state_lists import non_member
+
+    on = day or dt.date.today()
+    for sid in found:
+        if (refused := non_member(world, world.states.get(sid), on, role)) is not None:
+            raise ScenarioError(refused)
