@@ -137,3 +137,15 @@ def test_cascade_keywords_are_the_declared_inputs() -> None:
         assert inp.name in sig.parameters, inp.name
     with pytest.raises(foedus.FoedusError, match="unknown option"):
         foedus.cascade("RUS", "EST", "2025-06-01", readng="escalatory")
+
+
+def test_a_result_saved_without_strikes_assumed_is_told_how_to_read_it() -> None:
+    """A result's JSON saved before its `strikes_assumed` key had nothing saying whether its strikes were the
+    reading's assumption: the key's description says a result without it assumes them exactly when its `reading` is
+    "escalatory", which is what the strikes rule says of every reading (`Strikes.assumed`)."""
+    from foedus.engine.rules import STRIKES
+    from foedus.engine.scenario import READINGS
+
+    assert {reading: STRIKES[reading].assumed for reading in READINGS} == {r: r == "escalatory" for r in READINGS}
+    doc = next(k.doc for k in keys_of(CascadeResult) if k.name == "strikes_assumed")
+    assert 'a result saved before this key assumes them exactly when its `reading` is "escalatory"' in doc, doc

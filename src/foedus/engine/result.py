@@ -133,7 +133,8 @@ class CascadeResult:
 
     @computed("whether the strikes the reading brings beyond the opening attacks are its assumption, not attacks "
               "known to be made (true in the escalatory reading): a strike on or by a joiner is then said as \"the "
-              "escalatory reading assumes ...\" (the strikes rule's `Strikes.assumed`)", "boolean")
+              "escalatory reading assumes ...\" (the strikes rule's `Strikes.assumed`); a result saved before this key "
+              "assumes them exactly when its `reading` is \"escalatory\"", "boolean")
     def strikes_assumed(self) -> bool:
         """Whether the reading's strikes are its assumption (`rules.STRIKES`, `Strikes.assumed`), as the CLI's
         "because" reads it (`foedus.render`), for the web's "Why?" panel (web/src/said.ts `becauseWords`)."""
