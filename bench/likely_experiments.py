@@ -38,7 +38,9 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   loss summed over the three horizons (the shipped penalties were chosen by log loss). `shipped-cv`: the same for
   the shipped spec, a control for what the penalty alone does. `tie2-bound-cv-wide`, `shipped-cv-wide` (session 58,
   registered in docs/likelihood.md before any score): the same with the join grid extended below its floor,
-  `C_JOIN_WIDE` (join C 0.01, the floor, was chosen in 85 of 95 folds).
+  `C_JOIN_WIDE` (join C 0.01, the floor, was chosen in 85 of 95 folds). `tie2-bound-cv-avg`, `shipped-cv-avg`
+  (session 59, registered the same way): one choice per training fold from the inner loss averaged over the
+  dealings `--inner-seeds` (bench/likely_avg.py).
 - `era-count` (session 58, written before it was run): each war's expected joiners per horizon the mean over the
   training wars of its own era (the frame's `era`: before 1945, from 1945), instead of over every training war;
   all training wars where the fold has fewer than `ERA_MIN_WARS` of that era (forward-1945: none from 1945, so
@@ -53,6 +55,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants shipped,tie2-bound,tie2-chain-bound,tie2-bound-cv,shipped-cv --subsets]
 [--variants shipped,era-count --subsets]
 [--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
+[--variants shipped,tie2-bound-cv-avg --subsets --inner-seeds 0,1,2]
 (needs `foedus[model]`; a few minutes on one core).
 """
 
@@ -68,6 +71,7 @@ from typing import Any
 import numpy as np
 
 from foedus.likely.validate import base_rate, frame_values
+from likely_avg import AVG_VARIANTS, SEED_SETS, averaged_loss, best, seeds_arg
 from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
 
 H = ("30", "365", "ever")
@@ -80,7 +84,7 @@ TIES2 = ("tie2", "tie2_bound", "major_ally", "major_ally_bound", "tie2_chain_bou
 TIES2_VARIANTS = dict(zip(("tie2", "tie2-bound", "major-ally", "major-ally-bound", "tie2-chain-bound"), TIES2,
                           strict=True))
 CV_VARIANTS = {"tie2-bound-cv": "tie2-bound", "shipped-cv": "shipped",  # variant -> the spec whose penalties it picks
-               "tie2-bound-cv-wide": "tie2-bound", "shipped-cv-wide": "shipped"}
+               "tie2-bound-cv-wide": "tie2-bound", "shipped-cv-wide": "shipped", **AVG_VARIANTS}
 C_JOIN_GRID = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)  # the shipped join C is 0.05
 C_JOIN_WIDE = (0.002, 0.005, *C_JOIN_GRID)  # the `-wide` variants' join grid, below the floor the others hit
 CV_JOIN_GRIDS = {"tie2-bound-cv-wide": C_JOIN_WIDE, "shipped-cv-wide": C_JOIN_WIDE}  # others: C_JOIN_GRID
@@ -184,35 +188,16 @@ def _lambdas(by: str) -> None:
     print(f"blend by {by}: λ leave one war out {spread}; {text}", flush=True)
 
 
-def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty",
-                   join_grid: tuple[float, ...] = C_JOIN_GRID) -> Callable[[Any], tuple[float, float]]:
+def _inner_penalty(spec: Any, seed: int = 0, label: str = "penalty", join_grid: tuple[float, ...] = C_JOIN_GRID,
+                   seeds: tuple[int, ...] = ()) -> Callable[[Any], tuple[float, float]]:
     """(join C, side C) from `join_grid` × `C_SIDE_GRID` minimising the inner cross-validated multi-class log loss
-    (clipped at 0.001), summed over the horizons, of the training wars; each choice kept in `CHOSEN[label]`."""
-    from foedus.backtest.multiclass import CLASSES
-    from foedus.likely.fit import expected_joiners, fit_logit
-    from foedus.likely.spec import Logit, TwoStage, combine, join_matrix, side_matrix
-
+    (bench/likely_avg.py) of the training wars, on the dealing `seed`, or averaged over the dealings `seeds`; each
+    choice kept in `CHOSEN[label]`."""
     def penalty(train: Any) -> tuple[float, float]:
-        wars = train["war"].to_numpy()
-        k_of = inner_folds(wars, seed)
-        loss = np.zeros((len(join_grid), len(C_SIDE_GRID)))
-        for k in range(5):
-            inner, held = train[k_of != k], train[k_of == k]
-            tr, te = frame_values(inner), frame_values(held)
-            xj, xs, joined = join_matrix(tr, spec), side_matrix(tr, spec), tr["outcome_ever"] != "out"
-            attack = (tr["outcome_ever"][joined] == "attack").astype(np.int64)
-            expected = {h: expected_joiners(inner, h) for h in H}
-            qs = [fit_logit(xs[joined], attack, c).prob(side_matrix(te, spec)) for c in C_SIDE_GRID]
-            hot = {h: te[f"outcome_{h}"][:, None] == np.array(CLASSES)[None, :] for h in H}
-            for i, cj in enumerate(join_grid):
-                join = {h: fit_logit(xj, _joined(inner, h), cj) for h in H}
-                empty = Logit(np.zeros(1), np.ones(1), 0.0, np.zeros(1))
-                p = TwoStage(spec, join, empty, expected).p_joins(te, held["war"].to_numpy())
-                for j, q in enumerate(qs):
-                    loss[i, j] -= sum(np.log(np.clip(combine(p[h], q)[hot[h]], 1e-3, 1)).sum() for h in H)
-        i, j = np.unravel_index(np.argmin(loss), loss.shape)
-        chosen = (float(join_grid[i]), float(C_SIDE_GRID[j]))
-        CHOSEN.setdefault(label, []).append((len(np.unique(wars)), {"join": chosen[0], "side": chosen[1]}))
+        loss = averaged_loss(spec, train, seeds or (seed,), join_grid, C_SIDE_GRID)
+        chosen = best(loss, join_grid, C_SIDE_GRID)
+        CHOSEN.setdefault(label, []).append((len(np.unique(train["war"].to_numpy())),
+                                             {"join": chosen[0], "side": chosen[1]}))
         return chosen
 
     return penalty
@@ -586,6 +571,8 @@ def main() -> None:
     parser.add_argument("--subsets", action="store_true", help="also by era and without the World Wars (leave one "
                         "war out), as the model file's checks, and the targets met")
     parser.add_argument("--inner-seed", type=int, default=0, help="seed of the blend's inner folds of wars")
+    parser.add_argument("--inner-seeds", type=seeds_arg, default=SEED_SETS[0], help="the dealings whose inner loss "
+                        "the -avg variants average (default 0,1,2, the first registered set)")
     parser.add_argument("--colonial", type=Path, help="the ICOW Colonial History 1.1 file coldata110.csv, for the "
                         "variants colonial and colonial-bound (skipped without it)")
     args = parser.parse_args()
@@ -626,8 +613,9 @@ def main() -> None:
                                     **size_variants(_predict, SHIPPED)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
-        variants[name] = _predict(spec, penalty=_inner_penalty(spec, seed=args.inner_seed, label=name,
-                                                               join_grid=CV_JOIN_GRIDS.get(name, C_JOIN_GRID)))
+        variants[name] = _predict(spec, penalty=_inner_penalty(
+            spec, seed=args.inner_seed, label=name, join_grid=CV_JOIN_GRIDS.get(name, C_JOIN_GRID),
+            seeds=args.inner_seeds if name in AVG_VARIANTS else ()))
     print("| variant | scheme | horizon | subset | Brier skill | log-loss skill | AUC | slope |\n"
           "|---|---|---|---|---|---|---|---|")
     with threadpool_limits(1):
