@@ -27,7 +27,7 @@ def inner_loss(spec: Any, train: Any, seed: int, join_grid: tuple[float, ...],
     inner folds dealt by `seed`, of each (join C, side C) of `join_grid` × `side_grid` (rows: join C)."""
     from foedus.backtest.multiclass import CLASSES
     from foedus.likely.fit import expected_joiners, fit_logit
-    from foedus.likely.spec import Logit, TwoStage, combine, join_matrix, side_matrix
+    from foedus.likely.spec import combine, join_matrix, side_matrix
     from foedus.likely.validate import frame_values
 
     k_of = inner_folds(train["war"].to_numpy(), seed)
@@ -41,13 +41,34 @@ def inner_loss(spec: Any, train: Any, seed: int, join_grid: tuple[float, ...],
         qs = [fit_logit(xs[joined], attack, c).prob(side_matrix(te, spec)) for c in side_grid]
         hot = {h: te[f"outcome_{h}"][:, None] == np.array(CLASSES)[None, :] for h in H}
         ys = {h: np.asarray(inner[f"outcome_{h}"].to_numpy() != "out", dtype=np.int64) for h in H}
-        for i, cj in enumerate(join_grid):
-            join = {h: fit_logit(xj, ys[h], cj) for h in H}
-            empty = Logit(np.zeros(1), np.ones(1), 0.0, np.zeros(1))
-            p = TwoStage(spec, join, empty, expected).p_joins(te, held["war"].to_numpy())
+        x_held = join_matrix(te, spec)
+        etas = {h: np.stack([fit_logit(xj, ys[h], cj).eta(x_held) for cj in join_grid]) for h in H}
+        p = shifted_joins(etas, expected, held["war"].to_numpy())
+        for i in range(len(join_grid)):
             for j, q in enumerate(qs):
-                loss[i, j] -= sum(np.log(np.clip(combine(p[h], q)[hot[h]], 1e-3, 1)).sum() for h in H)
+                loss[i, j] -= sum(np.log(np.clip(combine(p[h][i], q)[hot[h]], 1e-3, 1)).sum() for h in H)
     return loss
+
+
+def shifted_joins(etas: dict[str, np.ndarray], expected: dict[str, float], wars: np.ndarray) -> dict[str, np.ndarray]:
+    """P(join) per horizon of each row of `etas[h]` (one per join C; columns the held-out pairs), as
+    `TwoStage.p_joins` gives it: each war's predictors shifted to `expected[h]`, the horizons nested; every row and
+    horizon of one war shifted in one call of `shifted`, which bisects each row on its own, so the numbers are the
+    same as war by war, C by C (tests/test_bench.py checks it) at a seventh of the calls or less."""
+    from foedus.likely.spec import shifted
+
+    rows_per = len(next(iter(etas.values())))
+    out = {h: np.empty_like(etas[h]) for h in H}
+    target = np.repeat([expected[h] for h in H], rows_per)
+    keys, groups = np.unique(wars, return_inverse=True)
+    for g in range(len(keys)):
+        cols = groups == g
+        got = shifted(np.concatenate([etas[h][:, cols] for h in H]), target)
+        for k, h in enumerate(H):
+            out[h][:, cols] = got[k * rows_per:(k + 1) * rows_per]
+    for before, h in zip(H, H[1:], strict=False):
+        out[h] = np.maximum(out[h], out[before])
+    return out
 
 
 def averaged_loss(spec: Any, train: Any, seeds: tuple[int, ...], join_grid: tuple[float, ...],
