@@ -9,6 +9,7 @@ names, so no single dealing decides it.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -66,7 +67,7 @@ def shifted_joins(etas: dict[str, np.ndarray], expected: dict[str, float], wars:
         got = shifted(np.concatenate([etas[h][:, cols] for h in H]), target)
         for k, h in enumerate(H):
             out[h][:, cols] = got[k * rows_per:(k + 1) * rows_per]
-    for before, h in zip(H, H[1:], strict=False):
+    for before, h in pairwise(H):
         out[h] = np.maximum(out[h], out[before])
     return out
 

@@ -428,3 +428,90 @@ def test_the_era_count_is_the_mean_joiners_of_the_test_wars_era(monkeypatch: pyt
     assert bench.era_expected(model, train, pre, "ever") == 1.0
     assert bench.era_expected(model, train, pre, "30") == 0.4
     assert bench.era_expected(model, train, post, "ever") == 11 / 7  # two wars of that era: every war's mean
+
+
+def _synthetic_wars(n_wars: int = 24, per_war: int = 40) -> Any:
+    """A small training frame: one feature `a` that marks most joiners (and their side), one of noise."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(5)
+    n = n_wars * per_war
+    signal = rng.random(n) < 0.08
+    joined = np.where(signal, rng.random(n) < 0.7, rng.random(n) < 0.01)
+    attack = joined & (rng.random(n) < 0.5)
+    outcome = np.where(attack, "attack", np.where(joined, "defense", "out"))
+    return pd.DataFrame({"war": np.repeat(np.arange(n_wars), per_war), "a_attack": (signal & attack) * 1.0,
+                         "a_defense": (signal & ~attack) * 1.0, "noise_attack": rng.random(n),
+                         "noise_defense": rng.random(n), **{f"outcome_{h}": outcome for h in ("30", "365", "ever")}})
+
+
+def test_the_inner_loss_averaged_over_dealings_is_the_mean_of_each_dealings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_avg (session 59): the loss the `-avg` variants choose by is the mean of each dealing's inner loss; with
+    one dealing it is that dealing's, so the choice is the one-dealing choice `tie2-bound-cv` makes at that seed."""
+    import numpy as np
+
+    from foedus.likely.spec import Spec
+
+    bench = _load("likely_experiments", monkeypatch)
+    avg = _load("likely_avg", monkeypatch)
+    joins, sides = (0.01, 1.0), (0.02, 1.0)
+    monkeypatch.setattr(bench, "C_SIDE_GRID", sides)
+    frame, spec = _synthetic_wars(), Spec("t", ("a", "noise"), (), ("a", "noise"))
+    each = [avg.inner_loss(spec, frame, s, joins, sides) for s in (0, 1, 2)]
+    assert not np.allclose(each[0], each[1])  # the dealings differ
+    assert np.array_equal(avg.averaged_loss(spec, frame, (1,), joins, sides), each[1])
+    mean = avg.averaged_loss(spec, frame, (0, 1, 2), joins, sides)
+    assert np.allclose(mean, (each[0] + each[1] + each[2]) / 3)
+    assert avg.best(np.array([[3.0, 1.0], [1.0, 2.0]]), joins, sides) == (0.01, 1.0)  # the first least, in grid order
+    one = bench._inner_penalty(spec, seed=1, label="one", join_grid=joins)(frame)
+    assert one == avg.best(each[1], joins, sides)
+    assert bench._inner_penalty(spec, label="avg1", join_grid=joins, seeds=(1,))(frame) == one
+    assert bench._inner_penalty(spec, label="avg3", join_grid=joins, seeds=(0, 1, 2))(frame) == avg.best(mean, joins,
+                                                                                                        sides)
+    assert [c for _, c in bench.CHOSEN["avg3"]] == [dict(zip(("join", "side"), avg.best(mean, joins, sides)))]
+
+
+def test_the_batched_shift_gives_the_models_p_join(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_avg shifts every join C and horizon of a held-out war in one call: the same P(join) as the two-stage
+    model's `p_joins`, war by war, with the horizons nested (to rounding: numpy's vector exp)."""
+    import numpy as np
+
+    from foedus.likely.fit import expected_joiners, fit_logit
+    from foedus.likely.spec import Logit, Spec, TwoStage, join_matrix
+    from foedus.likely.validate import frame_values
+
+    avg = _load("likely_avg", monkeypatch)
+    frame, spec = _synthetic_wars(), Spec("t", ("a", "noise"), (), ("a", "noise"))
+    train, held = frame[frame["war"] < 18], frame[frame["war"] >= 18]
+    xj, xh = join_matrix(frame_values(train), spec), join_matrix(frame_values(held), spec)
+    fits = {h: [fit_logit(xj, (train[f"outcome_{h}"] != "out").to_numpy().astype(np.int64), c) for c in (0.01, 1.0)]
+            for h in avg.H}
+    expected = {h: expected_joiners(train, h) for h in avg.H}
+    got = avg.shifted_joins({h: np.stack([f.eta(xh) for f in fits[h]]) for h in avg.H}, expected,
+                            held["war"].to_numpy())
+    empty = Logit(np.zeros(1), np.ones(1), 0.0, np.zeros(1))
+    for i in range(2):
+        want = TwoStage(spec, {h: fits[h][i] for h in avg.H}, empty, expected).p_joins(frame_values(held),
+                                                                                       held["war"].to_numpy())
+        for h in avg.H:
+            assert np.allclose(got[h][i], want[h], rtol=1e-12, atol=1e-15)
+    assert (got["ever"] >= got["365"]).all() and (got["365"] >= got["30"]).all()
+
+
+def test_the_averaged_variants_read_the_registered_dealings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The `-avg` variants (registered in docs/likelihood.md before any score): the grids of `tie2-bound-cv`, K = 3
+    dealings, two disjoint sets of them; a bad list of seeds is refused."""
+    import argparse
+
+    bench = _load("likely_experiments", monkeypatch)
+    avg = _load("likely_avg", monkeypatch)
+    assert {n: bench.CV_VARIANTS[n] for n in avg.AVG_VARIANTS} == {"tie2-bound-cv-avg": "tie2-bound",
+                                                                   "shipped-cv-avg": "shipped"}
+    assert not set(avg.AVG_VARIANTS) & set(bench.CV_JOIN_GRIDS)  # the join grid is C_JOIN_GRID, as tie2-bound-cv's
+    assert avg.K_DEALINGS == 3 and [len(s) for s in avg.SEED_SETS] == [3, 3]
+    assert avg.SEED_SETS == ((0, 1, 2), (3, 4, 5)) and not set(avg.SEED_SETS[0]) & set(avg.SEED_SETS[1])
+    assert avg.seeds_arg("3,4,5") == (3, 4, 5)
+    for bad in ("0,0,1", "0,x", "-1,2", ""):
+        with pytest.raises(argparse.ArgumentTypeError):
+            avg.seeds_arg(bad)
