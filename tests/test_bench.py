@@ -469,7 +469,8 @@ def test_the_inner_loss_averaged_over_dealings_is_the_mean_of_each_dealings(monk
     assert bench._inner_penalty(spec, label="avg1", join_grid=joins, seeds=(1,))(frame) == one
     assert bench._inner_penalty(spec, label="avg3", join_grid=joins, seeds=(0, 1, 2))(frame) == avg.best(mean, joins,
                                                                                                         sides)
-    assert [c for _, c in bench.CHOSEN["avg3"]] == [dict(zip(("join", "side"), avg.best(mean, joins, sides)))]
+    join_c, side_c = avg.best(mean, joins, sides)
+    assert [c for _, c in bench.CHOSEN["avg3"]] == [{"join": join_c, "side": side_c}]
 
 
 def test_the_batched_shift_gives_the_models_p_join(monkeypatch: pytest.MonkeyPatch) -> None:
