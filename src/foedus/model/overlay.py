@@ -39,7 +39,7 @@ from foedus.model.worded_model import WordedModel
 from foedus.model.world import World
 
 __all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "Overlay", "RemoveMember", "SetScope",
-           "SetStrength", "as_changes", "changes_from", "load_overlay", "load_overlays"]
+           "SetStrength", "as_changes", "changes_from", "load_overlay", "load_overlays", "state_in"]
 
 
 class Overlay(WordedModel):
@@ -80,7 +80,7 @@ class Overlay(WordedModel):
                 with told_where(change):
                     added[i] = added_treaty(change, world)
         changes = _by_id(self.changes, world, {t.id for t in added.values()})
-        refuse_contradictions(changes, _state_in(world, day), {t.id for t in added.values()})
+        refuse_contradictions(changes, state_in(world, day), {t.id for t in added.values()})
         curated = dict(world.treaties.curated)
         refuse_dropping_added(changes, {i: t.id for i, t in added.items()},
                               lambda treaty: treaty in curated or treaty in world.treaties)
@@ -175,9 +175,10 @@ def _by_id(changes: list[Change], world: World, added: set[str]) -> list[Change]
     return out
 
 
-def _state_in(world: World, day: dt.date | None) -> Callable[[str], str]:
+def state_in(world: World, day: dt.date | None) -> Callable[[str], str]:
     """Which state a change's text names in `world` on `day` (its id), so that `UKR` and `Ukraine` are one member; a
-    text naming none is left to the change, which says so."""
+    text naming none is left to the change, which says so. With no `day`, a code or a name one state has carried (the
+    yearly what-if atlas's check of its changes as one set, whatever the years)."""
     from foedus.errors import FoedusError
 
     def state(text: str) -> str:

@@ -8,7 +8,7 @@ that applied in its year (`NONE_APPLIED` where none did)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,7 +63,7 @@ def series_what_if(changes: Sequence[Change], base: World, years: Iterable[int],
     years it does not apply in, by reason. The changes are checked as one set first (contradictions, a treaty or a
     state that does not exist: `Overlay.apply`'s refusals), whatever the years, then each change in the first year it
     applies in (an article the treaty lacks is refused before any year runs, not once the years before it have)."""
-    from foedus.model.overlay import Overlay
+    from foedus.model.overlay import Overlay, state_in
     from foedus.model.overlay_set import named, refuse_contradictions, summary
     from foedus.whatif_words import what_if_world
 
@@ -73,7 +73,7 @@ def series_what_if(changes: Sequence[Change], base: World, years: Iterable[int],
     added = {t.id for t in treaties.values() if t is not None and t.id not in base.treaties}
     by_id = [c if (t := treaties[n]) is None or not isinstance(getattr(c, "treaty", None), str)
              else c.model_copy(update={"treaty": t.id}) for n, c in enumerate(checked.changes)]  # `nato` is nato_1949
-    refuse_contradictions(by_id, _state_id(base), added)
+    refuse_contradictions(by_id, state_in(base, None), added)
     applied: dict[int, list[int]] = {year: [] for year in years}
     missed: dict[tuple[int, str], list[int]] = {}
     for year in years:
@@ -155,22 +155,6 @@ def _treaties(changes: Sequence[Change], base: World) -> dict[int, Treaty | None
         with told_where(change):
             out[number] = base.treaty(tid)
     return out
-
-
-def _state_id(world: World) -> Callable[[str], str]:
-    """How the contradictions' check reads a change's state: its id on no particular day (a code, or a name one state
-    has carried), else the text itself."""
-    from foedus.errors import FoedusError
-
-    def state(text: str) -> str:
-        try:
-            return world.states.resolve_id(text, None)
-        except FoedusError:
-            return text.strip().casefold()
-
-    return state
-
-
 def _spans(years: list[int]) -> str:
     """Years as runs: `1900–1948 and 1950`."""
     from foedus.wording import and_listed
