@@ -14,7 +14,8 @@ from foedus.model.facts import Article, Day, StateRef
 from foedus.model.treaty import Scope, Strength
 from foedus.model.worded_model import WordedModel
 
-__all__ = ["ADDED", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength"]
+__all__ = ["ADDED", "SCOPE_WORDS", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope",
+           "SetStrength", "scope_part"]
 
 ADDED = "added by a what-if overlay"  # the note of the member row an add_member change adds (`overlay_apply`)
 
@@ -144,13 +145,48 @@ class SetStrength(_Change):
     strength: Strength
 
 
+SCOPE_WORDS: dict[str, list[str] | None] = {"any": None, "none": []}
+"""The words a what-if scope part (`territory`, `forces`) may be in place of its tokens: `any`, anywhere (a null
+part), `none`, nowhere (an empty one); read here alone, for the command line, the web and Python APIs and overlay
+files (`[any]` was refused as an unknown token there, while `--set-scope T:A=territory:any` took it)."""
+
+
+def scope_part(tokens: list[str] | None) -> list[str] | None:
+    """A what-if scope part as the engine reads it: `[any]` (or `any`) is null, `[none]` (or `none`) empty, other
+    tokens as given.
+
+    Raises:
+        ValueError: `any` or `none` listed with other tokens (which would they mean?).
+    """
+    if isinstance(tokens, str) and tokens in SCOPE_WORDS:
+        return SCOPE_WORDS[tokens]
+    if not isinstance(tokens, list) or not any(isinstance(t, str) and t in SCOPE_WORDS for t in tokens):
+        return tokens
+    if len(tokens) == 1:
+        return SCOPE_WORDS[tokens[0]]
+    word = next(t for t in tokens if t in SCOPE_WORDS)
+    raise ValueError(f"{word!r} stands alone in a scope part ('any': anywhere, 'none': nowhere), not among other "
+                     f"tokens ({', '.join(map(str, tokens))})")
+
+
 class SetScope(_Change):
-    """Replace the scope of one article's provisions."""
+    """Replace the scope of one article's provisions; a part (`territory`, `forces`) may be `any` or `none`
+    (`SCOPE_WORDS`)."""
 
     op: Literal["set_scope"] = "set_scope"
     treaty: str
     article: Article
     scope: Scope
+
+    @field_validator("scope", mode="before")
+    @classmethod
+    def _scope_words(cls, value: Any) -> Any:
+        """`territory: [any]`, `forces: none`: read by `scope_part`, as the command line reads them."""
+        if isinstance(value, Scope):
+            value = value.model_dump()
+        if not isinstance(value, dict):
+            return value
+        return {k: scope_part(v) if k in ("territory", "forces") else v for k, v in value.items()}
 
 
 Change = Annotated[AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,

@@ -9,7 +9,7 @@ from typing import Any
 
 from foedus.errors import ScenarioError
 from foedus.model.hidden import refuse_hidden
-from foedus.model.overlay_changes import AddMember, Change, DropTreaty, RemoveMember, SetScope, SetStrength
+from foedus.model.overlay_changes import AddMember, Change, DropTreaty, RemoveMember, SetScope, SetStrength, scope_part
 from foedus.model.treaty import Scope, Strength
 
 __all__ = ["PARSERS", "changes_from"]
@@ -70,7 +70,10 @@ def _set_scope(value: str, label: str) -> SetScope:
             raise ScenarioError(f"{label} {value!r}: expected {_FORMS['set_scope']}")
         if parts[key] is not _UNSET:  # the first would be silently replaced
             raise ScenarioError(f"{label} {value!r}: {key} is given twice; give it once")
-        parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
+        try:  # `any`, `none`: the words every what-if reads alike (`scope_part`)
+            parts[key] = scope_part(tokens.split(","))
+        except ValueError as exc:
+            raise ScenarioError(f"{label} {value!r}: {exc}") from None
     if not sep or not article.strip():
         raise ScenarioError(f"{label} {value!r}: expected {_FORMS['set_scope']}")
     return SetScope(treaty=treaty, article=article,
