@@ -102,6 +102,50 @@ def test_a_what_if_series_is_refused_as_a_set_before_any_year(tmp_path: Path, ar
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (["--set-strength", "rus_prk_2024:55=S1"], "what-if: rus_prk_2024 has no article '55' (articles: 3, 4)"),
+    (["--set-scope", "rus_prk_2024:Art. 4=territory:none"],
+     "what-if: rus_prk_2024 has no article 'Art. 4' (articles: 3, 4); 'Art. 4' is article '4': write '4'"),
+    (["--set-strength", "rus_prk_2024:4=S1"], "--set-strength rus_prk_2024:4=S1 changes nothing: rus_prk_2024 says so "
+                                              "already"),
+])
+def test_a_change_applying_in_no_year_is_still_checked_against_its_treaty(tmp_path: Path, args: list[str], said: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Russia–DPRK treaty is in force in no year of 2000–2001: a change to one of its articles was only said not
+    to apply, its bad article never refused; it is checked against the treaty as encoded, as on one date."""
+    import foedus.sweeps.atlas as atlas
+
+    def no_year(*_: object, **__: object) -> None:
+        raise AssertionError("a year ran before the changes were refused")
+
+    monkeypatch.setattr(atlas, "year_row", no_year)
+    out = tmp_path / "s.csv"
+    assert error_line(["atlas", "--from", "2000", "--to", "2001", *args, "--out", str(out)]) == said
+    assert not out.exists()
+
+
+def test_a_good_change_applying_in_no_year_is_still_only_noted(world: World) -> None:
+    from foedus.model.overlay import SetStrength
+    from foedus.sweeps.atlas_years import series_what_if
+
+    plan = series_what_if([SetStrength(treaty="rus_prk_2024", article="4", strength="S2")], world, [2000], "in-force")
+    assert plan.applied == {2000: ()}
+    assert any("does not apply in 2000: rus_prk_2024, the treaty changed, is not in force" in n for n in plan.notes)
+
+
+def test_a_change_to_an_added_treaty_in_force_in_no_year_is_checked_against_it(world: World, tmp_path: Path) -> None:
+    """A treaty added from a file, in force from 2020: a change to an article it lacks is refused over 2000."""
+    from foedus.errors import ScenarioError
+    from foedus.model.overlay import AddTreaty, SetStrength
+    from foedus.sweeps.atlas_years import series_what_if
+    from samples import treaty_files
+
+    (path,) = treaty_files(tmp_path, {"zz_2020": ("", "FRA DEU", "defense", "5", "S2", "verified")})
+    with pytest.raises(ScenarioError, match=r"^what-if: zz_2020 has no article '9' \(articles: 5\)$"):
+        series_what_if([AddTreaty(path=str(path)), SetStrength(treaty="zz_2020", article="9", strength="S1")], world,
+                       [2000], "in-force")
+
+
 @pytest.mark.slow
 def test_a_what_if_series_on_a_local_dask_cluster_is_the_in_process_one(tmp_path: Path) -> None:
     """A real dask.distributed LocalCluster of two worker processes (the other Dask tests run an in-process stand-in):

@@ -94,7 +94,26 @@ def series_what_if(changes: Sequence[Change], base: World, years: Iterable[int],
     for year in sorted({next(y for y in years if n in applied[y]) for n in range(len(said)) if any(
             n in applied[y] for y in years)}):  # each change applied once before any year runs: a bad article, say
         plan.world(base, year)
+    _check_unapplied(checked.changes, treaties, applied, base, dt.date(years[0], *on) if years else None)
     return plan
+
+
+def _check_unapplied(changes: Sequence[Change], treaties: dict[int, Treaty | None], applied: dict[int, list[int]],
+                     base: World, day: dt.date | None) -> None:
+    """Apply alone each `set_strength` or `set_scope` that applies in no year, to its treaty as encoded (with the
+    `add_treaty` that adds it, for an added one): a bad article or scope is refused in one line, as on one date,
+    where it was only said not to apply (its treaty in force in no year of the series)."""
+    from foedus.model.overlay import Overlay
+    from foedus.model.overlay_changes import AddTreaty, SetScope, SetStrength
+
+    used = {n for numbers in applied.values() for n in numbers}
+    for number, change in enumerate(changes):
+        treaty = treaties.get(number)
+        if number in used or treaty is None or not isinstance(change, SetStrength | SetScope):
+            continue
+        adds = [c for n, c in enumerate(changes) if isinstance(c, AddTreaty) and (t := treaties.get(n)) is not None
+                and t.id == treaty.id]
+        Overlay(changes=[*adds, change]).apply(base, day)
 
 
 def why_not(change: Change, treaty: Treaty | None, world: World, day: dt.date, basis: str) -> str | None:
