@@ -8,7 +8,11 @@ from collections.abc import Sequence
 
 from foedus.wording import and_listed
 
-__all__ = ["what_if_cell", "what_if_world"]
+NONE_APPLIED = "none (no change applies this year: the treaties as encoded)"
+"""The `what_if` cell of a what-if series' year in which no change applies (`foedus.sweeps.atlas_years`; the notes
+say why)."""
+
+__all__ = ["NONE_APPLIED", "what_if_cell", "what_if_series", "what_if_world", "year_spans"]
 
 _OPENS = "what-if world: the treaties as encoded, changed by "
 _CLOSES = "; a finding that rests on a change is hypothetical, and its certainty rates only the encoded facts beside it"
@@ -38,3 +42,35 @@ def what_if_cell(changes: Sequence[str]) -> str | None:
     True
     """
     return and_listed(list(changes)) if changes else None
+
+
+def what_if_series(cells: Sequence[tuple[int, str]]) -> str:
+    """The note of a what-if yearly atlas drawn by `foedus atlas-plot`, from its rows' `what_if` cells (year, cell):
+    the changes, each set with the years it applies in, and the years in which none does (`NONE_APPLIED`), so that
+    the plot of an invented world does not read as the treaties as encoded, as the web's PNG caption says so.
+
+    >>> what_if_series([(1990, NONE_APPLIED), (1991, NONE_APPLIED), (1992, "add_member nato_1949:UKR")])
+    'what-if world: the treaties as encoded, changed by add_member nato_1949:UKR in 1992; no change applies in \
+1990–1991 (those years as encoded); a finding that rests on a change is hypothetical, and its certainty rates only the \
+encoded facts beside it'
+    """
+    years: dict[str, list[int]] = {}
+    for year, cell in sorted(cells):
+        years.setdefault(cell, []).append(year)
+    changed = [f"{cell} in {year_spans(ys)}" for cell, ys in years.items() if cell != NONE_APPLIED]
+    none = f"no change applies in {year_spans(years[NONE_APPLIED])}" if NONE_APPLIED in years else ""
+    if not changed:
+        return f"what-if world: {none}, so the series is the treaties as encoded"
+    return f"{_OPENS}{'; '.join(changed)}{'; ' + none + ' (those years as encoded)' if none else ''}{_CLOSES}"
+
+
+def year_spans(years: list[int]) -> str:
+    """Years (ascending) as runs: `1900–1948 and 1950`; the notes' and `foedus atlas-plot`'s caption's words."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return and_listed([f"{a}" if a == b else f"{a}–{b}" for a, b in runs])
+

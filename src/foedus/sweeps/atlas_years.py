@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from foedus.whatif_words import NONE_APPLIED, year_spans  # a year where no change applies; years as runs
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -20,9 +22,6 @@ if TYPE_CHECKING:
     from foedus.model.world import World
 
 __all__ = ["NONE_APPLIED", "SeriesWhatIf", "series_what_if"]
-
-NONE_APPLIED = "none (no change applies this year: the treaties as encoded)"
-"""The `what_if` cell of a what-if series' year in which no change applies (the notes say why)."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +87,8 @@ def series_what_if(changes: Sequence[Change], base: World, years: Iterable[int],
     notes = [what_if_world(said)]
     for (number, reason), skipped in sorted(missed.items(), key=lambda kv: (kv[0][0], kv[1][0])):
         rows = "that year's row is" if len(skipped) == 1 else "those years' rows are"
-        notes.append(f"{named(checked.changes[number], number + 1)} does not apply in {_spans(skipped)}: {reason}, so "
-                     f"{rows} as encoded for it")
+        notes.append(f"{named(checked.changes[number], number + 1)} does not apply in {year_spans(skipped)}: "
+                     f"{reason}, so {rows} as encoded for it")
     plan = SeriesWhatIf(tuple(checked.changes), {y: tuple(a) for y, a in applied.items()}, tuple(notes), on, said)
     for year in sorted({next(y for y in years if n in applied[y]) for n in range(len(said)) if any(
             n in applied[y] for y in years)}):  # each change applied once before any year runs: a bad article, say
@@ -174,15 +173,3 @@ def _treaties(changes: Sequence[Change], base: World) -> dict[int, Treaty | None
         with told_where(change):
             out[number] = base.treaty(tid)
     return out
-def _spans(years: list[int]) -> str:
-    """Years as runs: `1900–1948 and 1950`."""
-    from foedus.wording import and_listed
-
-    runs: list[list[int]] = []
-    for year in years:
-        if runs and year == runs[-1][1] + 1:
-            runs[-1][1] = year
-        else:
-            runs.append([year, year])
-    return and_listed([f"{a}" if a == b else f"{a}–{b}" for a, b in runs])
-

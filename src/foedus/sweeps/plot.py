@@ -179,6 +179,10 @@ def _checked(frame: Any, series: str) -> Any:
                           f"{EARLIEST.year}–{LATEST.year}, the years `foedus atlas` covers")
     if years.duplicated().any():
         raise FoedusError(f"{series}: year {int(years[years.duplicated()].iloc[0])} appears more than once")
+    if "what_if" in frame.columns and (empty := frame["what_if"].isna() | (frame["what_if"].astype(str).str.strip()
+                                                                           == "")).any():
+        raise FoedusError(f"{series}: row {_row(empty)} has no what_if (a what-if series names its changes, or none, "
+                          "every year: is the file cut short or edited?)")
     return frame
 
 
@@ -191,6 +195,16 @@ def _say_unknown(ax: Any, frame: Any, stem: str) -> None:
     if cols and frame[cols].isna().all().all():
         ax.text(0.5, 0.5, series_unknown(int(frame["year"].max())), transform=ax.transAxes, ha="center",
                 va="center", fontsize=9, wrap=True)
+
+
+def _what_if(frame: Any) -> str | None:
+    """The caption of a what-if series (one with a `what_if` column, `foedus atlas --from/--to` with changes): its
+    changes and the years each applies in, and the years in which none does (`what_if_series`); None without one."""
+    from foedus.whatif_words import what_if_series
+
+    if "what_if" not in frame.columns:
+        return None
+    return what_if_series([(int(y), str(c)) for y, c in zip(frame["year"], frame["what_if"], strict=True)])
 
 
 def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
@@ -229,8 +243,14 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
             ax.set_yticks([])
         ax.grid(alpha=0.3)
     axes[-1].set_xlabel("year")
-    fig.suptitle("foedus atlas: what a war between any two states would draw in, by year")
-    fig.tight_layout()
+    what_if = _what_if(frame)
+    fig.suptitle("foedus atlas: what a war between any two states would draw in, by year"
+                 + (" (a what-if world)" if what_if else ""))
+    if what_if:  # below the panels, in the red of the web's what-if caption (web/src/exporters.ts)
+        import textwrap
+
+        fig.text(0.02, 0.005, "\n".join(textwrap.wrap(what_if, 150)), fontsize=8, color="#b00020", va="bottom")
+    fig.tight_layout(rect=(0, 0.045 if what_if else 0, 1, 1))
     try:
         with staged_file(out, force=force) as tmp:
             fig.savefig(tmp, format=fmt)
