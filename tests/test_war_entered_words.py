@@ -11,7 +11,7 @@ from foedus.war.render import _row
 def test_the_table_says_how_a_state_came_in_in_words() -> None:
     result = foedus.replay_war("july_crisis_1914")
     records = {r.state: r for r in result.ordered()}
-    fought = {state: _row(records[state], result.names_on(result.row_day(records[state])))[1]
+    fought = {state: _row(records[state], result.names_on(result.row_day(records[state])), result.frames[-1])[1]
               for state in ("GBR", "SRB", "COW300")}
     assert fought == {"GBR": "defense 1914-08-04 (by its own attack)", "SRB": "defense 1914-07-28 (was attacked)",
                       "COW300": "attack 1914-07-28 (by its own attack)"}

@@ -10,7 +10,8 @@ from typing import Any
 
 from foedus.war.words import change_said
 
-__all__ = ["NOT_LEFT", "RESUMED", "ended_by", "paused_said", "paused_since", "released_on", "released_said"]
+__all__ = ["NOT_LEFT", "RESUMED", "ended_by", "paused_said", "paused_since", "released_cell", "released_on",
+           "released_said"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
@@ -56,3 +57,12 @@ def released_on(released: Mapping[str, Any], cite: bool = True) -> str:
     say it; `cite=False` leaves the pages off, as `paused_since`."""
     cause, pages = released.get("cause"), released.get("sources", ()) if cite else ()
     return f"released on {released['to']}{ended_by(cause, pages)}"
+
+
+def released_cell(released: Mapping[str, Any], first_from: str, cited: str) -> str:
+    """`foedus war`'s table under a state's first binding (bound from `first_from`): "released on DATE" where the
+    binding released is that one, else which binding was released ("its binding of 2004-10-01 under `cited`"), so a
+    later binding's release is not read as the first's."""
+    if released["from"] == first_from:
+        return released_on(released, cite=False)
+    return f"its binding of {released['from']} under {cited} {released_on(released, cite=False)}"

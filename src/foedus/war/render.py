@@ -11,7 +11,7 @@ from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
 from foedus.war.frame import Frame
-from foedus.war.pause_words import NOT_LEFT, RESUMED, ended_by, paused_since, released_on
+from foedus.war.pause_words import NOT_LEFT, RESUMED, ended_by, paused_since, released_cell
 from foedus.war.result import StateRecord, WarReplay
 from foedus.war.words import (
     DUTIES_HEADING,
@@ -40,8 +40,9 @@ def _day(value: str | dt.date) -> dt.date:
 def _row(r: StateRecord, names: dict[str, str], last: Frame) -> list[str]:
     """A state's row: its name, its spells of fighting (side, dates, how it came in, in words; a pause on the last
     date, `paused_since`), its first binding (cited with its certainty, an instrument that is not a treaty said so:
-    `instrument_said`; the conditions it assumes: `conditions_said`; a release on the last date, `released_on`) and
-    what caused it. The pause and the release leave their pages to the sources listed under the timeline."""
+    `instrument_said`; the conditions it assumes: `conditions_said`; a release on the last date, naming the binding
+    released where it is a later one: `released_cell`) and what caused it. The pause and the release leave their
+    pages to the sources listed under the timeline."""
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
     if r.state in last.paused:
@@ -52,8 +53,10 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame) -> list[str]:
         bound = "\n".join([f"{b.date} {b.side}: {tagged_cited(b.treaty, b.article, b.certainty, b.doubted)}"
                            + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
                            *also_said(o.to_dict() for o in b.also)])
-    if r.state in last.released:
-        bound += f"\n{released_on(last.released[r.state], cite=False)}"
+    if r.state in last.released:  # naming the binding released where it is not the first (`released_cell`)
+        rel = last.released[r.state]
+        bound += "\n" + released_cell(rel, str(b.date) if b else "", tagged_cited(
+            rel["treaty"], rel["article"], rel.get("certainty", "verified"), rel.get("doubted", ())))
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
 
