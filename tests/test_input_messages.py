@@ -112,6 +112,20 @@ def test_an_empty_treaty_war_or_overlay_file_says_it_is_empty(tmp_path: Path, te
     assert _error_line([*args, str(path)]) == message
 
 
+@pytest.mark.parametrize("text", ["null\n", "~\n", "--- ~  # none\n"])
+@pytest.mark.parametrize(("kind", "args"), [
+    ("overlay", [*CASCADE, "--overlay"]), ("treaty", ["treaties", "validate"]), ("war", ["war"]),
+    ("honour model", [*CASCADE, "--draws", "5", "--honour"]),
+])
+def test_a_file_of_null_says_it_holds_null_not_that_it_is_empty(tmp_path: Path, text: str, kind: str,
+                                                                args: list[str]) -> None:
+    """A file holding `null` or `~` was said to be 'nothing in the file (it is empty, or only comments)'; it holds
+    null, as the likelihood model's JSON says of `null` (yamlio.not_a_mapping)."""
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert _error_line([*args, str(path)]) == f"{path}: the file holds YAML null, not a mapping of {kind} fields"
+
+
 @pytest.mark.parametrize("kind", ["overlay", "treaty", "war"])
 def test_a_list_where_a_file_of_fields_belongs_says_it_found_a_list(tmp_path: Path, kind: str) -> None:
     path = tmp_path / f"{kind}.yaml"

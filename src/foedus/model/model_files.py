@@ -38,7 +38,7 @@ def read_model_file(path: Path, what: str, model: type[M], kind: type[FileDataEr
     except yaml.YAMLError as exc:
         at, why = yaml_error(exc)
         raise kind(target, at, f"invalid YAML: {why}") from None
-    if problem := not_a_mapping(raw, f"{what} fields"):
+    if problem := not_a_mapping(raw, f"{what} fields", text):
         raise kind(target, "", problem)
     try:
         return model.model_validate(raw)

@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from foedus.errors import FileDataError, FoedusError, field_path, shown, validation_problem
+from foedus.model.yaml_null import holds_null
 from foedus.reachable import os_reason
 from foedus.written import as_written
 
@@ -209,14 +210,17 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
 
 
 def read_yaml_file(path: str | Path, what: str) -> Any:
-    """Parse a user's YAML file; unreadable files and bad YAML become one-line FoedusErrors."""
+    """Parse a user's YAML file; unreadable files, bad YAML and a file of null alone become one-line FoedusErrors."""
     text = read_text_file(path, what)
     target = as_written(path)
     try:
-        return load_yaml(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         where, problem = yaml_error(exc)
         raise FoedusError(f"{target}: {where + ': ' if where else ''}invalid YAML in {what}: {problem}") from None
+    if raw is None and holds_null(text):  # said here, where the text is known; an empty file is left to the reader
+        raise FoedusError(f"{target}: {not_a_mapping(raw, f'{what} fields', text)}")
+    return raw
 
 
 def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str = "fields") -> M:
@@ -252,12 +256,15 @@ def file_data_error(exc: ValidationError, model: type[BaseModel], raw: Any, path
     return kind(str(path), where, validation_problem(err, model))
 
 
-def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:
+def not_a_mapping(raw: Any, fields: str = "fields", text: str | None = None) -> str | None:
     """Why a parsed file is not a mapping of `fields` ('treaty fields'), or None when it is one: the one rule of
-    every file reader (treaties, wars, overlays, honour models), so an empty file is said to be empty in each.
+    every file reader (treaties, wars, overlays, honour models), so an empty file is said to be empty in each, and
+    one whose `text` holds only `null` or `~` is said to hold null (`yaml_null.holds_null`), not to be empty.
 
     >>> not_a_mapping(None, "war fields")
     'nothing in the file (it is empty, or only comments); expected a mapping of war fields'
+    >>> not_a_mapping(None, "war fields", "~  # none\\n")
+    'the file holds YAML null, not a mapping of war fields'
     >>> not_a_mapping(["a"]), not_a_mapping({"id": "a"})
     ('expected a mapping of fields at the top, found a list', None)
     >>> not_a_mapping("pact")
@@ -265,6 +272,8 @@ def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:
     """
     if isinstance(raw, dict):
         return None
+    if raw is None and text is not None and holds_null(text):
+        return f"the file holds YAML null, not a mapping of {fields}"
     if raw is None:  # YAML reads an empty file (or one of comments only) as null
         return f"nothing in the file (it is empty, or only comments); expected a mapping of {fields}"
     return f"expected a mapping of {fields} at the top, found {shown(raw)}"
