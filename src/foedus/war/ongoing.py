@@ -37,16 +37,23 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
     article and kind of instrument, `instrument`, that bound it then, and `now`).
 
     Raises:
-        ScenarioError: `since` is after the scenario's date, or a party is not in the state system then.
+        ScenarioError: `since` is after the scenario's date, or a party is not in the state system then (nor, for
+            a `since` before 1816, on the system's first day, 1816-01-01, where the scenario's date is later).
     """
     if since > scenario.date:
         raise ScenarioError(f"--ongoing-since {since} is after the date of the cascade ({scenario.date})")
+    from foedus.model.state_files import COW_FIRST_DAY
     from foedus.state_lists import non_member
 
+    # a day before the system's first is not checked (membership unknown), but attacks ongoing from it to a later
+    # date go on on that first day: each party is checked on it (Estonia, ongoing since 1815, was taken, for ~40 s)
+    spanned = since < COW_FIRST_DAY <= scenario.date
     for role, states in (("attacker", scenario.attackers), ("target", scenario.targets)):
         for state in states:  # in the words a cascade's own date is refused in (`state_lists.non_member`)
             if said := non_member(world, world.states.get(state), since, role):
                 raise ScenarioError(f"{said}, the day the attacks are ongoing since")
+            if spanned and (said := non_member(world, world.states.get(state), COW_FIRST_DAY, role)):
+                raise ScenarioError(f"{said}, its first day, within the attacks ongoing since {since}")
     event = WarEvent(0, "attack", since, attacks=scenario.attacks)
     war = War(id="ongoing", name="ongoing attack", events=(event,), end=scenario.date, source="--ongoing-since")
     settings = Settings(scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
