@@ -14,6 +14,7 @@ import pytest
 
 from foedus.errors import FoedusError
 from foedus.whatif_words import NONE_APPLIED
+from samples import cli_line
 
 UKR = "add_member nato_1949:UKR"
 
@@ -61,3 +62,20 @@ def test_a_what_if_series_with_an_empty_cell_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FoedusError, match=r"s\.csv: row 2 has no what_if \(a what-if series names its changes, or "
                                           r"none, every year: is the file cut short or edited\?\)$"):
         _svg_text(_frame([UKR, "", UKR, UKR]), tmp_path)
+
+
+def test_atlas_plot_says_it_wrote_a_what_if_plot(tmp_path: Path) -> None:
+    """Its 'wrote a plot of 4 years' line did not say the series is of a what-if world, as the plot's title does."""
+    path, png = tmp_path / "s.csv", tmp_path / "p.png"
+    _frame([NONE_APPLIED, NONE_APPLIED, UKR, UKR]).to_csv(path, index=False)
+    proc = cli_line(["atlas-plot", str(path), "--out", str(png)])
+    assert f"wrote a plot of 4 years (a what-if world) to {png}" in proc.stderr, proc.stderr
+    _frame(None).to_csv(path, index=False)
+    proc = cli_line(["atlas-plot", str(path), "--out", str(png), "--force"])
+    assert f"wrote a plot of 4 years to {png}" in proc.stderr, proc.stderr
+
+
+def test_a_short_series_has_whole_years_on_its_axis(tmp_path: Path) -> None:
+    """A four-year series' axis read 1990.0, 1990.5, 1991.0, ...: a year is whole."""
+    said = _svg_text(_frame(None), tmp_path).split()
+    assert {"1990", "1991", "1992", "1993"} <= set(said) and not any(re.fullmatch(r"199\d\.\d", w) for w in said)

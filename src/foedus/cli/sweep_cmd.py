@@ -273,7 +273,7 @@ def atlas_plot(
     force: Force = False,
 ) -> None:
     """Draw the yearly atlas series (cascade size, tripwire dyads, capability share) as PNG or SVG."""
-    from foedus.sweeps.plot import plot_series
+    from foedus.sweeps.plot import draw_series
 
-    years = plot_series(series, out, force=force)
-    echo_wrote(out, f"a plot of {counted(years, 'year')}")
+    years, what_if = draw_series(series, out, force=force)  # a what-if series said so, as its title says it
+    echo_wrote(out, f"a plot of {counted(years, 'year')}{' (a what-if world)' if what_if else ''}")

@@ -14,7 +14,7 @@ from foedus.outputs.partitions import YEARLY_PARTITION, not_utf8, partition_layo
 from foedus.reachable import os_reason, unreachable
 from foedus.written import as_written
 
-__all__ = ["plot_series"]
+__all__ = ["draw_series", "plot_series"]
 
 
 def _read_series(series: Path) -> Any:
@@ -210,6 +210,11 @@ def _what_if(frame: Any) -> str | None:
 def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     """Draw mean/max cascade size, tripwire dyads and the capability share at war per year into `out`
     (atomically, through `foedus.outputs`); return the number of years drawn."""
+    return draw_series(series, out, force=force)[0]
+
+
+def draw_series(series: Path, out: Path, *, force: bool = False) -> tuple[int, bool]:
+    """`plot_series`, returning also whether the series is of a what-if world (`foedus atlas-plot` says so)."""
 
     from foedus.outputs import check_target, staged_file
     from foedus.outputs.names import output_format
@@ -243,6 +248,9 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
             ax.set_yticks([])
         ax.grid(alpha=0.3)
     axes[-1].set_xlabel("year")
+    from matplotlib.ticker import MaxNLocator
+
+    axes[-1].xaxis.set_major_locator(MaxNLocator(integer=True))  # years: no 1990.5 on a short series
     what_if = _what_if(frame)
     fig.suptitle("foedus atlas: what a war between any two states would draw in, by year"
                  + (" (a what-if world)" if what_if else ""))
@@ -256,4 +264,4 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
             fig.savefig(tmp, format=fmt)
     finally:
         plt.close(fig)
-    return len(frame)
+    return len(frame), bool(what_if)
