@@ -59,7 +59,12 @@ def test_whatif_cascade_matches_the_overlay_world(api_client: TestClient) -> Non
     changes = ["add_member rus_prk_2024:IRN", "drop_treaty csto_1992"]
     said = what_if_world(changes)  # a what-if says it is one, and carries its changes, and the duty resting on one
     rests = "resting on add_member rus_prk_2024:IRN: Iran (IRN), bound under rus_prk_2024 art. 4 (hypothetical)"
-    assert body == {**in_world, "notes": [*in_world["notes"], said, rests], "what_if": changes}
+    hypothetical = {"kind": "what-if", "fact": "rests on the what-if change add_member rus_prk_2024:IRN",
+                    "certainty": "hypothetical", "source": "the what-if change given to this run, not the treaties "
+                    "as encoded", "heading": "hypothetical"}  # on Iran's duty only, which rests on the change
+    joiners = [{**j, "certainty_reasons": [*j["certainty_reasons"], hypothetical]} if j["state"] == "IRN" else j
+               for j in in_world["joiners"]]
+    assert body == {**in_world, "joiners": joiners, "notes": [*in_world["notes"], said, rests], "what_if": changes}
     assert "IRN" in body["sides"]["defense"]
 
 

@@ -31,6 +31,7 @@ from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.support_words import SUPPORT_INDENT, support_lines
+from foedus.whatif_words import hypothetical_tag
 from foedus.wording import named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
@@ -112,7 +113,7 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
             f"{cited(p.treaty, tagged_article(p.article, p.certainty, doubted(p.certainty_reasons)))} "
             f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}]{instrument_said(p.instrument)} "
             f"{_because(result, b)}")
-    line += certainty_tag(p.certainty)
+    line += certainty_tag(p.certainty) + hypothetical_tag(p.certainty_reasons, p.certainty)
     if joiner.also:  # a better-sourced clause may bind the state too: tagged as `foedus war` tags one
         line += "; also " + ", ".join(
             (cited(o.treaty, o.article) if o.certainty == p.certainty

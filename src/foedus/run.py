@@ -119,9 +119,9 @@ def what_if_noted(result: CascadeResult, changes: Sequence[Change], world: World
     """`result`, run in `world` (`base` with the what-if `changes`), carrying the changes as data (`what_if`: each in
     the command line's words, alike however it was given) and saying it is a what-if world in a note made from them
     (`foedus.whatif_words.what_if_world`) and each change dated
-    after its scenario (`overlay_dated.later_notes`), and a note for each change a joiner's duty rests on
-    (`foedus.whatif_rests.rests_on_changes`): the notes `foedus cascade` gives, which `foedus compare` and
-    `/api/compare` give their changed result too."""
+    after its scenario (`overlay_dated.later_notes`), and a note for each change a joiner's duty rests on, with a
+    `what-if` certainty reason on each such duty (`foedus.whatif_rests.rests_on_changes`): the notes `foedus cascade`
+    gives, which `foedus compare` and `/api/compare` give their changed result too."""
     from foedus.model.overlay_dated import later_notes
     from foedus.model.overlay_set import summary as change_said
     from foedus.whatif_rests import rests_on_changes
@@ -132,7 +132,7 @@ def what_if_noted(result: CascadeResult, changes: Sequence[Change], world: World
     s = result.scenario
     said = tuple(change_said(change) for change in changes)  # the one record of the changes: the note says it
     later = later_notes(list(changes), s.date, world, s.basis, base)
-    rests = rests_on_changes(result, changes, said, world)  # which joiners' duties rest on which change
+    result, rests = rests_on_changes(result, changes, said, world)  # which joiners' duties rest on which change
     return replace(result, what_if=said, notes=(*result.notes, what_if_world(said), *rests, *later))
 
 

@@ -58,22 +58,33 @@ def _rests(o: Obligation, change: Change, treaty: str, world: World, day: dt.dat
     return False  # a treaty dropped or a member removed: what stands of it is the treaty as encoded
 
 
-def rests_on_changes(result: CascadeResult, changes: Sequence[Change], said: Sequence[str], world: World) -> list[str]:
-    """One note per change (`said`: each change in `CascadeResult.what_if`'s words) that a joiner's duty rests on:
-    "resting on add_member usa_phl_1951:TWN: Philippines (PHL) and United States (USA), bound under usa_phl_1951 art.
-    IV (hypothetical)"."""
+def rests_on_changes(result: CascadeResult, changes: Sequence[Change], said: Sequence[str], world: World
+                     ) -> tuple[CascadeResult, list[str]]:
+    """`result` with a `what-if` certainty reason (`change_reason`) on each duty of a joiner that rests on a change
+    (`said`: each change in `CascadeResult.what_if`'s words), its `certainty` left the encoded facts' tag, and one
+    note per change a joiner's duty rests on: "resting on add_member usa_phl_1951:TWN: Philippines (PHL) and United
+    States (USA), bound under usa_phl_1951 art. IV (hypothetical)"."""
+    from foedus.datarecord import replace
+    from foedus.whatif_words import change_reason
+
+    found = [(change, words, treaty) for change, words in zip(changes, said, strict=True)
+             if (treaty := change_treaty(change, world)) is not None]
+    by_change: dict[str, dict[str, list[str]]] = {words: {} for _, words, _ in found}
+    joiners = []
+    for j in result.joiners:
+        duties = []
+        for o in (j.primary, *j.also):
+            rests = [words for change, words, treaty in found if _rests(o, change, treaty, world, result.scenario.date)]
+            duties.append(replace(o, certainty_reasons=(*o.certainty_reasons, *map(change_reason, rests)))
+                          if rests else o)
+            for words in rests:
+                states = by_change[words].setdefault(cited(o.treaty, o.article), [])
+                if not any(named_state(j.state, result.names) in v for v in by_change[words].values()):
+                    states.append(named_state(j.state, result.names))
+        joiners.append(replace(j, primary=duties[0], also=tuple(duties[1:])))
     notes = []
-    for change, words in zip(changes, said, strict=True):
-        treaty = change_treaty(change, world)
-        if treaty is None:
-            continue
-        by_cite: dict[str, list[str]] = {}
-        for j in result.joiners:
-            for o in (j.primary, *j.also):
-                if _rests(o, change, treaty, world, result.scenario.date):
-                    by_cite.setdefault(cited(o.treaty, o.article), []).append(named_state(j.state, result.names))
-                    break
-        if by_cite:
-            bound = "; ".join(f"{and_listed(states)}, bound under {where}" for where, states in by_cite.items())
+    for words, by_cite in by_change.items():
+        bound = "; ".join(f"{and_listed(states)}, bound under {where}" for where, states in by_cite.items() if states)
+        if bound:
             notes.append(f"resting on {words}: {bound} (hypothetical)")
-    return notes
+    return (replace(result, joiners=tuple(joiners)) if notes else result), notes

@@ -5,14 +5,19 @@ module beside `foedus.wording`, as `foedus.support_words` is."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from foedus.wording import and_listed
+
+if TYPE_CHECKING:
+    from foedus.engine.records import CertaintyReason
 
 NONE_APPLIED = "none (no change applies this year: the treaties as encoded)"
 """The `what_if` cell of a what-if series' year in which no change applies (`foedus.sweeps.atlas_years`; the notes
 say why)."""
 
-__all__ = ["NONE_APPLIED", "what_if_cell", "what_if_series", "what_if_world", "year_spans"]
+__all__ = ["NONE_APPLIED", "change_reason", "hypothetical_tag", "what_if_cell", "what_if_series", "what_if_world",
+           "year_spans"]
 
 _OPENS = "what-if world: the treaties as encoded, changed by "
 _CLOSES = "; a finding that rests on a change is hypothetical, and its certainty rates only the encoded facts beside it"
@@ -74,3 +79,24 @@ def year_spans(years: list[int]) -> str:
             runs.append([year, year])
     return and_listed([f"{a}" if a == b else f"{a}–{b}" for a, b in runs])
 
+
+def change_reason(words: str) -> CertaintyReason:
+    """The certainty reason of a duty resting on the what-if change `words`: listed beneath the joiner's line and in
+    the web's Why? headed 'hypothetical', as the encoded facts' tag (`certainty`) cannot say it."""
+    from foedus.engine.records import HYPOTHETICAL, CertaintyReason
+
+    return CertaintyReason("what-if", f"rests on the what-if change {words}", HYPOTHETICAL,
+                           "the what-if change given to this run, not the treaties as encoded")
+
+
+def hypothetical_tag(reasons: Sequence[CertaintyReason], level: str) -> str:
+    """What a joiner's line says after its certainty (`level`, the encoded facts' tag) of the what-if changes its duty
+    rests on: " — verified facts; hypothetical: rests on the what-if change add_member usa_phl_1951:TWN" (the tag
+    itself said here where verified, as the line says none then), nothing where it rests on none."""
+    from foedus.engine.records import HYPOTHETICAL
+    from foedus.model.vocab import Certainty
+
+    facts = [r.fact for r in reasons if r.certainty == HYPOTHETICAL]
+    if not facts:
+        return ""
+    return f"{' — verified facts' if level == Certainty.VERIFIED.value else ''}; hypothetical: {'; '.join(facts)}"

@@ -13,6 +13,7 @@ from foedus.engine.contract import Contracted, computed, meta
 from foedus.model.vocab import STRENGTH_WORDS, Certainty, Strength
 
 __all__ = [
+    "HYPOTHETICAL",
     "Because",
     "CertaintyReason",
     "Conflict",
@@ -28,6 +29,7 @@ __all__ = [
     "reason_heading",
 ]
 
+HYPOTHETICAL = "hypothetical"  # a what-if reason's tag (foedus.whatif_rests): no fact's, so not a `Certainty`
 Side = Literal["attack", "defense"]
 _SIDE = '"attack" | "defense"'
 
@@ -48,17 +50,20 @@ class CertaintyReason(Contracted):
     """A fact an obligation rests on that is not verified: what it is, its tag, and where it comes from.
 
     `kind`: treaty, article, membership, date, freeze, place or scope; the last three are also
-    conditions the obligation assumes.
+    conditions the obligation assumes. In a what-if run, `what-if` names a change the obligation rests on.
     """
 
-    kind: str = field(metadata=meta("treaty, article, membership, date, freeze, place or scope", "string"))
+    kind: str = field(metadata=meta("treaty, article, membership, date, freeze, place, scope, or what-if (a change "
+                                    "of a what-if run the obligation rests on)", "string"))
     fact: str = field(metadata=meta("the fact, in words", "string"))
     certainty: str = field(metadata=meta("its tag: secondary, unverified, conflicting or carried-forward; verified "
-                                         "on a `date` reason whose window is verified but not its day", "string"))
+                                         "on a `date` reason whose window is verified but not its day; hypothetical "
+                                         "on a `what-if` reason", "string"))
     source: str = field(metadata=meta("where the fact comes from", "string"))
 
-    @computed("what a list of reasons puts before the fact (`reason_heading`): 'not verified', or 'not to the day' "
-              "for a date whose every tag is verified but which is known only to a window", "string")
+    @computed("what a list of reasons puts before the fact (`reason_heading`): 'not verified', 'not to the day' "
+              "for a date whose every tag is verified but which is known only to a window, or 'hypothetical' for a "
+              "what-if change", "string")
     def heading(self) -> str:
         return reason_heading(self.certainty)
 
@@ -66,7 +71,9 @@ class CertaintyReason(Contracted):
 def reason_heading(level: str) -> str:
     """What the text (and the web page, from `CertaintyReason.heading`) puts before a reason it lists: 'not
     verified', or, for a date whose every tag is verified but which is known only to a window (Turkey-Azerbaijan's
-    entry into force, within a week [V]), 'not to the day'."""
+    entry into force, within a week [V]), 'not to the day'; for a what-if change a duty rests on, 'hypothetical'."""
+    if level == HYPOTHETICAL:
+        return HYPOTHETICAL
     return "not to the day" if level == Certainty.VERIFIED.value else "not verified"
 
 
