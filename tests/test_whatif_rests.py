@@ -5,6 +5,8 @@ rests on a change is hypothetical", so Philippines and the United States, bound 
 
 from __future__ import annotations
 
+import pytest
+
 import foedus
 from foedus.engine.records import Joiner
 from samples import cli_line
@@ -19,11 +21,17 @@ def test_a_member_added_names_the_duties_it_makes() -> None:
             "usa_phl_1951 art. IV (hypothetical)") in r.notes
 
 
-def test_a_strength_set_names_the_duty_it_changes_and_the_cli_says_it() -> None:
+@pytest.fixture(scope="module")
+def strength_set_text() -> str:
+    """`foedus cascade`'s text of North Korea attacking South Korea with the US duty set to S1, spaces collapsed."""
     code, out, err = cli_line(["cascade", "-a", "PRK", "-t", "KOR", "-d", "2025-06-01", "--set-strength",
                                "usa_kor_1953:III=S1"])
     assert code == 0, err
-    text = " ".join(out.replace("│", " ").split())
+    return " ".join(out.replace("│", " ").split())
+
+
+def test_a_strength_set_names_the_duty_it_changes_and_the_cli_says_it(strength_set_text: str) -> None:
+    text = strength_set_text
     assert ("resting on set_strength usa_kor_1953:III=S1: United States (USA), bound under usa_kor_1953 art. III "
             "(hypothetical)") in text
 
@@ -47,11 +55,8 @@ def test_a_duty_resting_on_a_change_carries_it_as_a_hypothetical_reason() -> Non
                      "hypothetical")]
 
 
-def test_the_cli_tags_a_duty_resting_on_a_strength_set_as_hypothetical() -> None:
-    code, out, err = cli_line(["cascade", "-a", "PRK", "-t", "KOR", "-d", "2025-06-01", "--set-strength",
-                               "usa_kor_1953:III=S1"])
-    assert code == 0, err
-    text = " ".join(out.replace("│", " ").split())
+def test_the_cli_tags_a_duty_resting_on_a_strength_set_as_hypothetical(strength_set_text: str) -> None:
+    text = strength_set_text
     assert ("because North Korea (PRK) attacked South Korea (KOR) at south-korea — verified facts; hypothetical: "
             "rests on the what-if change set_strength usa_kor_1953:III=S1") in text
     assert "hypothetical: rests on the what-if change set_strength usa_kor_1953:III=S1 (the what-if change" in text
