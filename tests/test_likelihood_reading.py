@@ -44,3 +44,20 @@ def test_the_cli_says_what_the_numbers_scored_out_of_sample_as_the_model_card_do
     assert all(f"| {x} [" in line for x in (brier_skill, log_skill, auc, slope)), line
     assert text.count("What these are:") == 1 and "forces stationed abroad" in LIKELIHOOD_READING
     assert "firm odds" not in text
+
+
+def test_the_cli_says_which_target_the_models_check_misses() -> None:
+    """The line gave Brier skill +0.028 without saying that the model card's target is +0.05: a reader could not tell
+    a small edge from a large one. It names each target the leave-one-war-out check misses, from the targets the
+    report judges by (`foedus.likely.targets.TARGETS`), and only those."""
+    from foedus.likely.model import load_model
+    from foedus.likely.targets import TARGETS
+
+    check = next(v for v in load_model().validation
+                 if (v.scheme, v.horizon, v.subset) == ("leave-one-war-out", "ever", "all"))
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--likelihood"])
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert check.brier_skill is not None and check.brier_skill < TARGETS["brier_skill"]
+    assert "In that check it misses the model card's target for Brier skill (+0.05)." in text
+    assert "target for AUC" not in text and "log-loss skill (+0.10)" not in text

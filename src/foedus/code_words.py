@@ -32,16 +32,27 @@ def likelihood_scores(summary: LikelihoodSummary) -> str | None:
     """What a likelihood answer's numbers are, in figures a reader can check against the model card (docs/likelihood.md,
     Validation): the model's out-of-sample check over all wars, leave one war out, joining at any time, as the model
     file carries it (a refit's own, not the shipped model's), or None for a model without that check (its answer warns
-    that it is unchecked). "The US at 7.1% to join" read as odds with nothing said of what 7.1% had scored."""
+    that it is unchecked), and the targets of issue #14 it misses in that check (`foedus.likely.targets`). "The US at
+    7.1% to join" read as odds with nothing said of what 7.1% had scored."""
+    from foedus.likely.targets import TARGETS
+    from foedus.wording import and_listed
+
     check = next((v for v in summary.validation
                   if (v.scheme, v.horizon, v.subset) == ("leave-one-war-out", "ever", "all")), None)
     if check is None or None in (check.auc, check.log_skill, check.brier_skill, check.calibration_slope):
         return None
+    lo, hi = TARGETS["slope"]
+    missed = [f"{name} ({target})" for name, target, met in (
+        ("AUC", f"{TARGETS['auc_lowo']:.2f}", check.auc >= TARGETS["auc_lowo"]),
+        ("log-loss skill", f"{TARGETS['log_skill']:+.2f}", check.log_skill >= TARGETS["log_skill"]),
+        ("Brier skill", f"{TARGETS['brier_skill']:+.2f}", check.brier_skill >= TARGETS["brier_skill"]),
+        ("calibration slope", f"{lo}–{hi}", lo <= check.calibration_slope <= hi)) if not met]
+    short = f" In that check it misses the model card's target for {and_listed(missed)}." if missed else ""
     return (f"What these are: the joining model's probabilities, fitted to who joined its training wars "
             f"({summary.model.window}). Out of sample (leave one war out, joining at any time, {check.pairs:,} pairs) "
             f"it ranked joiners with AUC {check.auc:.3f} and beat the base rate by {check.log_skill:+.3f} in log-loss "
             f"skill and {check.brier_skill:+.3f} in Brier skill; calibration slope {check.calibration_slope:.2f} "
-            "(1 is calibrated; below 1 its higher numbers run high) (docs/likelihood.md, Validation).")
+            "(1 is calibrated; below 1 its higher numbers run high) (docs/likelihood.md, Validation)." + short)
 
 
 _SUPPORT_WHEN = {"peacetime": "in peace and war", "wartime": "once attacked"}

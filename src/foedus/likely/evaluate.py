@@ -16,6 +16,7 @@ from foedus.likely.build import subset_masks
 from foedus.likely.dataset import HORIZONS
 from foedus.likely.folds import SCHEMES
 from foedus.likely.scores import Scored, reliability, summary
+from foedus.likely.targets import TARGETS
 from foedus.likely.validate import forecasts
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TARGETS", "evaluate", "targets_met"]
 
-TARGETS: dict[str, Any] = {"log_skill": 0.10, "auc_lowo": 0.75, "auc_forward": 0.70, "slope": (0.8, 1.2),
-                           "brier_skill": 0.05}
 
 
 def _scheme(frame: pd.DataFrame, scheme: str, *, challengers: bool, replicates: int, seed: int,
