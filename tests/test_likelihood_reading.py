@@ -61,3 +61,30 @@ def test_the_cli_says_which_target_the_models_check_misses() -> None:
     assert check.brier_skill is not None and check.brier_skill < TARGETS["brier_skill"]
     assert "In that check it misses the model card's target for Brier skill (+0.05)." in text
     assert "target for AUC" not in text and "log-loss skill (+0.10)" not in text
+
+
+def test_each_check_in_the_json_names_the_targets_the_report_says_it_misses() -> None:
+    """The web's table of checks showed skills above 0 and no target: each check in the answer's JSON now carries
+    `misses`, judged by the rule the validation report's `targets_met` uses (`foedus.likely.targets.judged`), in the
+    CLI's words, for the web to say (tests/test_e2e_base_rate_words.py)."""
+    import json
+
+    from foedus.likely.evaluate import targets_met
+
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--likelihood", "--json"])
+    assert code == 0, err
+    checks = json.loads(out)["likelihood"]["validation"]
+    said = {"auc": "AUC (", "log_skill": "log-loss skill (", "brier_skill": "Brier skill (",
+            "calibration_slope": "calibration slope ("}
+    metrics: dict[str, dict[str, object]] = {"schemes": {}}
+    for c in checks:
+        scores = {k: c[k] for k in ("brier_skill", "log_skill", "auc", "calibration_slope")}
+        metrics["schemes"].setdefault(c["scheme"], {"horizons": {}})["horizons"][c["horizon"]] = {  # type: ignore[index]
+            "shipped": {"all": scores}}
+    met = targets_met(metrics)
+    for c in checks:
+        judged = met[f"{c['scheme']}/{c['horizon']}"]
+        assert [m.split("(")[0] + "(" for m in c["misses"]] == [said[k] for k, ok in judged.items()
+                                                                 if k in said and not ok], c
+    lowo = next(c for c in checks if (c["scheme"], c["horizon"]) == ("leave-one-war-out", "ever"))
+    assert lowo["misses"] == ["Brier skill (+0.05)"]

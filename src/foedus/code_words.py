@@ -34,19 +34,13 @@ def likelihood_scores(summary: LikelihoodSummary) -> str | None:
     file carries it (a refit's own, not the shipped model's), or None for a model without that check (its answer warns
     that it is unchecked), and the targets of issue #14 it misses in that check (`foedus.likely.targets`). "The US at
     7.1% to join" read as odds with nothing said of what 7.1% had scored."""
-    from foedus.likely.targets import TARGETS
     from foedus.wording import and_listed
 
     check = next((v for v in summary.validation
                   if (v.scheme, v.horizon, v.subset) == ("leave-one-war-out", "ever", "all")), None)
     if check is None or None in (check.auc, check.log_skill, check.brier_skill, check.calibration_slope):
         return None
-    lo, hi = TARGETS["slope"]
-    missed = [f"{name} ({target})" for name, target, met in (
-        ("AUC", f"{TARGETS['auc_lowo']:.2f}", check.auc >= TARGETS["auc_lowo"]),
-        ("log-loss skill", f"{TARGETS['log_skill']:+.2f}", check.log_skill >= TARGETS["log_skill"]),
-        ("Brier skill", f"{TARGETS['brier_skill']:+.2f}", check.brier_skill >= TARGETS["brier_skill"]),
-        ("calibration slope", f"{lo}–{hi}", lo <= check.calibration_slope <= hi)) if not met]
+    missed = check.misses
     short = f" In that check it misses the model card's target for {and_listed(missed)}." if missed else ""
     return (f"What these are: the joining model's probabilities, fitted to who joined its training wars "
             f"({summary.model.window}). Out of sample (leave one war out, joining at any time, {check.pairs:,} pairs) "

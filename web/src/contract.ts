@@ -124,6 +124,7 @@ export interface ModelCard {
 export interface ValidationScore {
   scheme: string; horizon: string; subset: string; pairs: number; brier_skill: number | null;
   log_skill: number | null; auc: number | null; calibration_slope: number | null; beats_base_rate: boolean;
+  misses: string[];
 }
 
 /** Not a cascade's key: a comparison's `ongoing` (`foedus compare --json`, `compare_results`, `/api/compare`'s `changes`), with `ongoing_since`: how the war's course to the date differs between the two results' `ongoing`; null without `ongoing_since`. */

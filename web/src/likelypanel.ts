@@ -51,6 +51,17 @@ function baseRateSaid(lk: LikelihoodSummary): string {
       : ", but did in every one that covers this date. Its checks over all wars:");
 }
 
+/** Which of the model card's targets (issue #14, docs/likelihood.md) each listed check misses, as the JSON's
+ * `misses` names them (judged in Python by foedus.likely.targets, the rule the CLI's scores line reads): a table of
+ * skills above 0 read as a model that met its targets. */
+export function targetsSaid(lk: LikelihoodSummary): string {
+  const short = lk.validation.filter((v) => v.misses.length > 0);
+  if (short.length === 0) return "It meets the model card's targets in every check listed (docs/likelihood.md).";
+  return "Short of the model card's targets (docs/likelihood.md): " + short.map((v) =>
+    `${SCHEMES[v.scheme] ?? v.scheme}, ${isHorizon(v.horizon) ? HORIZON_LABELS[v.horizon] : v.horizon}: `
+    + v.misses.join(", ")).join("; ") + ".";
+}
+
 function modelBlock(lk: LikelihoodSummary): HTMLElement {
   const m = lk.model;
   const ever = lk.base_rate.ever;
@@ -74,6 +85,7 @@ function modelBlock(lk: LikelihoodSummary): HTMLElement {
         : null),
     h("p", { class: "small", "data-beats": String(lk.beats_base_rate) }, baseRateSaid(lk)),
     h("div", { class: "ties-scroll" }, checks),
+    h("p", { class: "targets" }, targetsSaid(lk)),
     h("p", { class: "small muted" }, HONEST));
 }
 

@@ -65,6 +65,9 @@ class ValidationScore(Contracted):
     calibration_slope: float | None = field(metadata=meta("logistic recalibration slope (1: calibrated)",
                                                           "number | null"))
     beats_base_rate: bool = field(metadata=meta("both skills above 0", "boolean", stable=True))
+    misses: tuple[str, ...] = field(default=(), metadata=meta(
+        "the model card's targets (issue #14) this check misses, each with its target, e.g. \"Brier skill (+0.05)\"; "
+        "empty when it meets every one", "string[]"))
 
 
 @dataclass(frozen=True, slots=True)

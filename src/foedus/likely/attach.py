@@ -28,6 +28,7 @@ from foedus.likely.model import ModelFile, load_model
 from foedus.likely.obligations import bindings, readings
 from foedus.likely.scores import MIN_REPLICATES
 from foedus.likely.spec import in_gate
+from foedus.likely.targets import missed
 from foedus.model.world import World
 from foedus.wording import counted, named_state, too_few_replicates
 
@@ -184,7 +185,9 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
                            for h in HORIZONS}}
     checks = tuple(ValidationScore(scheme=c.scheme, horizon=c.horizon, subset=c.subset, pairs=c.pairs,
                                    brier_skill=c.brier_skill, log_skill=c.log_skill, auc=c.auc,
-                                   calibration_slope=c.calibration_slope, beats_base_rate=c.beats_base_rate)
+                                   calibration_slope=c.calibration_slope, beats_base_rate=c.beats_base_rate,
+                                   misses=missed(c.scheme, auc=c.auc, log_skill=c.log_skill,
+                                                 brier_skill=c.brier_skill, slope=c.calibration_slope))
                    for c in chosen.validation if c.subset == "all")
     card = ModelCard(version=chosen.version, window=chosen.window(), first_year=chosen.training["first_year"],
                      last_year=chosen.training["last_year"], pairs=chosen.training["pairs"],

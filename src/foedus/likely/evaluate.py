@@ -16,7 +16,7 @@ from foedus.likely.build import subset_masks
 from foedus.likely.dataset import HORIZONS
 from foedus.likely.folds import SCHEMES
 from foedus.likely.scores import Scored, reliability, summary
-from foedus.likely.targets import TARGETS
+from foedus.likely.targets import TARGETS, judged
 from foedus.likely.validate import forecasts
 
 if TYPE_CHECKING:
@@ -59,17 +59,12 @@ def targets_met(metrics: dict[str, Any]) -> dict[str, Any]:
     for scheme, body in metrics["schemes"].items():
         for h, models in body["horizons"].items():
             s = models["shipped"]["all"]
-            auc_target = TARGETS["auc_lowo"] if scheme == "leave-one-war-out" else TARGETS["auc_forward"]
-            lo, hi = TARGETS["slope"]
             subsets = {k: v for k, v in models["shipped"].items() if k != "reliability"}
             out[f"{scheme}/{h}"] = {
                 "beats_base_rate_everywhere": all((v["brier_skill"] or 0) > 0 and (v["log_skill"] or 0) > 0
                                                   for v in subsets.values()),
-                "log_skill": (s["log_skill"] or 0) >= TARGETS["log_skill"],
-                "auc": (s["auc"] or 0) >= auc_target,
-                "calibration_slope": s["calibration_slope"] is not None and lo <= s["calibration_slope"] <= hi,
-                "brier_skill": (s["brier_skill"] or 0) >= TARGETS["brier_skill"],
-            }
+                **judged(scheme, auc=s["auc"], log_skill=s["log_skill"], brier_skill=s["brier_skill"],
+                         slope=s["calibration_slope"])}
     return out
 
 
