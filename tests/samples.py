@@ -73,6 +73,16 @@ def treaty_files(tmp_path: Path, files: Mapping[str, tuple[str, str, str, str, s
     return paths
 
 
+def replay_text(folder: Path, text: str, **kwargs: Any) -> Any:
+    """A war file holding `text`, written under `folder` and replayed (`foedus.api.replay_war`'s keywords: `world`,
+    `until`): the tests' own wars, one way."""
+    from foedus.api import replay_war
+
+    path = folder / "war.yaml"
+    path.write_text(text, encoding="utf-8")
+    return replay_war(path, **kwargs)
+
+
 def cli_line(args: list[str], env: Mapping[str, str] | None = None) -> Ran:
     """Run one command line in-process as the console script does: exit code, stdout, stderr. The suite's one
     runner of the command line: a subprocess costs an interpreter's start and a world's load each; a test that

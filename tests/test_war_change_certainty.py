@@ -17,6 +17,7 @@ from foedus.model.treaty import Treaty
 from foedus.model.world import World
 from foedus.war.changes import treaty_changes
 from foedus.war.words import change_text
+from samples import replay_text
 
 D = dt.date.fromisoformat
 
@@ -80,10 +81,10 @@ def test_each_kind_of_change_rests_on_its_own_facts() -> None:
 def rio_war(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A made-up attack on Mexico in 2004, replayed on the bundled treaties only: the Rio Treaty binds its parties
     to Mexico until its exit (effective Sep 2004), which releases them."""
-    path: Path = tmp_path_factory.mktemp("war") / "rio.yaml"
-    path.write_text("id: rio_test\nname: Rio test\nend: 2004-12-31\nsources: [{url: 'https://example.org/w'}]\n"
-                    "events:\n  - {type: attack, date: 2004-08-01, attacker: CUB, victim: MEX}\n", encoding="utf-8")
-    return replay_war(path, world=World.load(history=False))
+    return replay_text(tmp_path_factory.mktemp("war"),
+                       "id: rio_test\nname: Rio test\nend: 2004-12-31\nsources: [{url: 'https://example.org/w'}]\n"
+                       "events:\n  - {type: attack, date: 2004-08-01, attacker: CUB, victim: MEX}\n",
+                       world=World.load(history=False))
 
 
 def test_the_replay_says_how_sure_a_treaty_change_that_moved_a_state_is(rio_war, capsys, monkeypatch  # type: ignore[no-untyped-def]
@@ -132,11 +133,10 @@ def test_a_renewal_resting_on_other_facts_is_a_change_the_replay_reads(tmp_path:
     """France-Greece's Art. 2 is renewed on 2026-10-07, its renewal not verified: a war of Turkey on Greece from 1
     Dec 2025 replayed to 2026-11-01 makes a frame that day (the clause goes on applying, on other facts), so its
     last frame says France's duty is as sure as a cascade on 2026-11-01 says, not its frame of January's."""
-    path = tmp_path / "tur_grc.yaml"
-    path.write_text("id: tur_grc\nname: Turkey on Greece\nend: 2026-11-01\nsources: [{url: 'https://example.org/w'}]"
-                    "\nevents:\n  - {type: attack, date: 2025-12-01, attacker: TUR, victim: GRC}\n", encoding="utf-8")
     world = World.load(history=False)
-    r = replay_war(path, world=world)
+    r = replay_text(tmp_path, "id: tur_grc\nname: Turkey on Greece\nend: 2026-11-01\nsources: [{url: "
+                    "'https://example.org/w'}]\nevents:\n  - {type: attack, date: 2025-12-01, attacker: TUR, "
+                    "victim: GRC}\n", world=world)
     joiner = cascade("TUR", "GRC", "2026-11-01", world=world).joiner("FRA")
     assert joiner is not None
     (owed,) = [o for o in (joiner.primary, *joiner.also) if o.treaty == "fra_grc_2021"]

@@ -14,6 +14,7 @@ import pytest
 from foedus.api import cascade, replay_war
 from foedus.model.world import World
 from foedus.war.result import WarReplay
+from samples import replay_text
 
 CUBA = ("id: cuba_usa_2004\nname: Cuba attacks the United States\nend: 2004-12-31\nevents:\n"
         "  - {type: attack, date: 2004-08-01, attacker: CUB, victim: USA}\n")
@@ -26,9 +27,7 @@ def world() -> World:
 
 @pytest.fixture(scope="module")
 def cuba(world: World, tmp_path_factory: pytest.TempPathFactory) -> WarReplay:
-    path = Path(tmp_path_factory.mktemp("war")) / "cuba.yaml"
-    path.write_text(CUBA, encoding="utf-8")
-    return replay_war(path, world=world)
+    return replay_text(tmp_path_factory.mktemp("war"), CUBA, world=world)
 
 
 def _frame(replay: WarReplay, day: str) -> dict[str, object]:

@@ -18,7 +18,7 @@ from foedus.catalog import treaty_rows
 from foedus.model.world import World
 from foedus.war.result import WarReplay
 from foedus.war.why import why_on
-from samples import cli_line
+from samples import cli_line, replay_text
 from ts_said import run_ts
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"  # foedus.war.pause_words.NOT_LEFT
@@ -43,9 +43,7 @@ def world() -> World:
 
 @pytest.fixture(scope="module")
 def cuba(world: World, tmp_path_factory: pytest.TempPathFactory) -> WarReplay:
-    path = Path(tmp_path_factory.mktemp("war")) / "cuba.yaml"
-    path.write_text(CUBA, encoding="utf-8")
-    return replay_war(path, world=world)
+    return replay_text(tmp_path_factory.mktemp("war"), CUBA, world=world)
 
 
 def test_the_ceasefire_is_said_of_a_state_still_fighting_and_of_one_it_released() -> None:

@@ -13,6 +13,7 @@ from foedus.api import replay_war
 from foedus.model.world import World
 from foedus.war.render import print_replay
 from foedus.war.result import WarReplay
+from samples import replay_text
 from test_war_pause import ATTACK_ENDS, CUBA, NOT_LEFT
 
 CEASED = "under the ceasefire of 2026-04-08 (ceasefire: every attack ends)"  # pages: the sources listed at the end
@@ -64,9 +65,7 @@ def test_the_timeline_says_an_attack_s_end_a_new_attack_and_an_exit(monkeypatch:
     """Cuba's attack ends on 1 September (both paused), a new one begins on 1 October (both fighting again), Cuba
     leaves on 1 November (the United States paused, Cuba out: a move); the table says the pause on the last date."""
     world = World.load(history=False)
-    path = tmp_path / "cuba.yaml"
-    path.write_text(CUBA, encoding="utf-8")
-    lines = _printed(replay_war(path, world=world), monkeypatch, capsys, world)
+    lines = _printed(replay_text(tmp_path, CUBA, world=world), monkeypatch, capsys, world)
     timeline = lines[next(i for i, line in enumerate(lines) if line.startswith("timeline")):]
     days = {line: i for i, line in enumerate(timeline) if line.startswith("2004-")}
     said = [line for line in timeline if "paused since" in line or RESUMED in line]
