@@ -1,11 +1,12 @@
 // The war timeline: replay a bundled example war (/api/wars, /api/war) and play it frame by frame; states
 // change colour as they enter the war or become bound, and the log says which event moved each (a treaty
-// change with how sure it is, as `foedus war` prints it). Under it, the war file's notes and the pages it cites.
+// change with how sure it is, as `foedus war` prints it), and which states' fighting paused or began again. Under it, the war file's notes and the pages it cites.
 import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./api";
 import type { NameOf } from "./datednames";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
 import { moveWords, warNamesOn } from "./said";
+import { pauseLines } from "./warended";
 import { changeSaid, namedState } from "./wording";
 
 /** A replayed war's states named as on `date`, by its `names` and `renames` (warNamesOn); a state it does not name, by
@@ -120,19 +121,23 @@ export class WarTimeline {
   }
 
   /** The slider, the date and the log at frame `f`. Each moved state is named as on its frame's date, as the
-   * change's `text` is: by the replay's `names` and `renames` (the war names every state it moves), not a request. */
+   * change's `text` is: by the replay's `names` and `renames` (the war names every state it moves), not a request.
+   * Under the moves, as `foedus war`'s timeline says them (warended.ts pauseLines), each state whose fighting pauses
+   * that day and each paused the date before that fights again (class `pause`). */
   private label(r: WarReplay, f: WarFrame): void {
-    this.frame.value = String(r.frames.indexOf(f));
+    const at = r.frames.indexOf(f);
+    this.frame.value = String(at);
     byId("war-date").textContent = f.date;
-    const upto = r.frames.slice(0, r.frames.indexOf(f) + 1).reverse();
-    const moved = (fr: WarFrame) => {
+    const lines = (fr: WarFrame, i: number) => {
       const name = warNameOf(r, fr.date);
-      return h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`)));
+      const pauses = pauseLines(fr, i > 0 ? r.frames[i - 1].paused ?? {} : {}, name);
+      return fr.moved.length || pauses.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
+        `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`)),
+      ...pauses.map((line) => h("li", { class: "pause" }, line))) : null;
     };
-    byId("war-log").replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
-      h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")),
-      fr.moved.length ? moved(fr) : null)));
+    byId("war-log").replaceChildren(...r.frames.slice(0, at + 1).map((fr, i) => h("li",
+      { class: fr === f ? "current" : "", "data-date": fr.date }, h("strong", {}, fr.date), " ",
+      h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")), lines(fr, i))).reverse());
   }
 
   private play(): void {

@@ -1,11 +1,15 @@
 // What a state's "Why?" on a war's date says of a pause in its fighting (a frame's `paused`) and of a binding that
 // ended (its `released`), each with the change's date and the pages the war file cites: a copy of
 // foedus.war.pause_words (tests/test_war_pause.py runs both on the same records).
-import type { CitedPage, WarChange, WarPause, WarReleased } from "./api";
-import { changeSaid } from "./wording";
+import type { CitedPage, WarChange, WarFrame, WarPause, WarReleased } from "./api";
+import { changeSaid, namedState } from "./wording";
 
 /** What a paused state's line says after the change that paused it (foedus.war.pause_words.NOT_LEFT). */
 export const NOT_LEFT = "no attack by or on it goes on, but it has not left the war";
+
+/** What the war's timeline says of a paused state on the day an attack by or on it begins again
+ * (foedus.war.pause_words.RESUMED). */
+export const RESUMED = "fighting again: an attack by or on it goes on";
 
 /** The change that ended an attack or a binding (foedus.war.pause_words.ended_by): "under the ceasefire of DATE
  * (its words; source: ...)", else "after" its words, with the pages cited for its event; "" for none. */
@@ -29,4 +33,21 @@ export function pausedSaid(p: WarPause): string {
 export function releasedSaid(r: WarReleased, cited: string): string {
   return `; bound to join the ${r.side} side from ${r.from} under ${cited}, released on ${r.to}`
     + endedBy(r.cause, r.sources);
+}
+
+/** The war's timeline on a frame's date (foedus.war.pause_words.pause_lines, `foedus war`'s timeline): a line for each
+ * state whose fighting pauses that day, its side, since when and under which change (its pages left to the sources
+ * listed under the timeline) and that it has not left the war; then one for each state paused the date before
+ * (`wasPaused`) that fights on in an attack again (RESUMED; one that left is a move). */
+export function pauseLines(frame: Pick<WarFrame, "date" | "sides" | "paused">, wasPaused: Record<string, WarPause>,
+                           name: (id: string) => string): string[] {
+  const side = (id: string) => frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense"
+    : undefined;
+  const paused = frame.paused ?? {};
+  return [
+    ...Object.entries(paused).filter(([, p]) => p.since === frame.date).map(([id, p]) =>
+      `${namedState(id, name)}: ${side(id) ?? "?"}, paused since ${p.since}${endedBy(p.cause)}: ${NOT_LEFT}`),
+    ...Object.keys(wasPaused).filter((id) => side(id) && !(id in paused)).map((id) =>
+      `${namedState(id, name)}: ${side(id)}, ${RESUMED}`),
+  ];
 }

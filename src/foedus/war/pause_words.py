@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from foedus.cited import cited, instrument_said
 from foedus.war.words import change_said
+from foedus.wording import named_state
 
-__all__ = ["NOT_LEFT", "RESUMED", "ended_by", "paused_said", "paused_since", "released_cell", "released_on",
-           "released_said"]
+__all__ = ["NOT_LEFT", "RESUMED", "ended_by", "lapsed_said", "pause_lines", "paused_said", "paused_since",
+           "released_cell", "released_on", "released_said"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
@@ -66,3 +68,27 @@ def released_cell(released: Mapping[str, Any], first_from: str, cited: str) -> s
     if released["from"] == first_from:
         return released_on(released, cite=False)
     return f"its binding of {released['from']} under {cited} {released_on(released, cite=False)}"
+
+
+def pause_lines(day: str, sides: Mapping[str, Sequence[str]], paused: Mapping[str, Any],
+                was_paused: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
+    """`foedus war`'s timeline on a frame's date (`day`, its `sides` and `paused`; `was_paused`: the date before's):
+    a line for each state whose fighting pauses that day, its side, since when and under which change (`paused_since`,
+    its pages left to the sources listed at the end) and that it has not left the war (`NOT_LEFT`); then one for each
+    state paused the date before that fights on in an attack again (`RESUMED`; one that left is a move). The web's
+    copy: web/src/warended.ts `pauseLines` (tests/test_war_pause_web.py)."""
+    side = {s: name for name, states in sides.items() for s in states}
+    lines = [f"{named_state(s, names)}: {side.get(s, '?')}, {paused_since(p, cite=False)}: {NOT_LEFT}"
+             for s, p in paused.items() if p["since"] == day]
+    return lines + [f"{named_state(s, names)}: {side[s]}, {RESUMED}" for s in was_paused
+                    if s in side and s not in paused]
+
+
+def lapsed_said(lapse: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """A binding `cascade --ongoing-since` lists as lapsed (its summary's `lapsed` entry): the state, its span, side
+    and provision (an instrument that is not a treaty said so), and the change that released it, as a war's "Why?"
+    says it (`ended_by`, no pages: the summary cites none). The web's copy: web/src/lapsedsaid.ts."""
+    ended = ended_by(lapse.get("cause"), ())
+    provision = cited(lapse["treaty"], lapse["article"]) + instrument_said(lapse.get("instrument", "treaty"))
+    return (f"{named_state(lapse['state'], names)}: bound {lapse['from']} to {lapse['to']} ({lapse['side']}, "
+            f"{provision}), no longer" + (f": released on {lapse['to']}{ended}" if ended else ""))

@@ -11,7 +11,7 @@ from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
 from foedus.war.frame import Frame
-from foedus.war.pause_words import NOT_LEFT, RESUMED, ended_by, paused_since, released_cell
+from foedus.war.pause_words import lapsed_said, pause_lines, paused_since, released_cell
 from foedus.war.result import StateRecord, WarReplay
 from foedus.war.words import (
     DUTIES_HEADING,
@@ -148,8 +148,8 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
 
 def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
     """Each date on which a state moved, a state's fighting paused or the doubts changed: the moves with their causes,
-    the pauses (`_pause_lines`), then the day's doubts in a cascade's words (`doubt_lines`), or, where the earlier ones
-    ended, that there are none (`NO_DOUBTS`)."""
+    the pauses (`pause_lines`), then the day's doubts in a cascade's words (`doubt_lines`), or, where the earlier
+    ones ended, that there are none (`NO_DOUBTS`)."""
     console.print("[bold]timeline[/bold] (dates on which a state moved, a state's fighting paused or began again, or "
                   "an uncertain date's window opened or closed)")
     before: frozenset[tuple[object, ...]] = frozenset()
@@ -157,7 +157,7 @@ def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
     for f in result.frames:
         day = f.date.isoformat()
         keys = doubt_keys(f.doubts, day)
-        pauses = _pause_lines(f, was_paused, names_on(f.date))
+        pauses = pause_lines(day, f.sides, f.paused, was_paused, names_on(f.date))
         was_paused = f.paused
         if not f.moved and not pauses and keys == before:
             continue
@@ -167,25 +167,12 @@ def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
             why = _said(m["cause"])
             console.print(f"  {named_state(m['state'], names)}: {_move_words(m)}" + (f"  ({why})" if why else ""))
         for line in pauses:
-            console.print(line, markup=False)
+            console.print(f"  {line}", markup=False)
         for line in doubt_lines(f.doubts, names) if keys != before else ():
             console.print(f"  {line}", markup=False)
         if before and not keys:
             console.print(f"  {NO_DOUBTS}", markup=False)
         before = keys
-
-
-def _pause_lines(f: Frame, was_paused: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
-    """A line for each state whose fighting pauses on the frame's date (its `paused` entry begins that day): its side,
-    since when and under which change (`paused_since`, its pages left to the sources listed below), and that it has
-    not left the war (`NOT_LEFT`): "Oman (OMN): attack, paused since 2026-04-08 under the ceasefire of ..."; then one
-    for each state paused the date before that fights on in an attack again (`RESUMED`; one that left is a move)."""
-    side = {s: side for side, states in f.sides.items() for s in states}
-    day = f.date.isoformat()
-    lines = [f"  {named_state(s, names)}: {side.get(s, '?')}, {paused_since(p, cite=False)}: {NOT_LEFT}"
-             for s, p in f.paused.items() if p["since"] == day]
-    return lines + [f"  {named_state(s, names)}: {side[s]}, {RESUMED}" for s in was_paused
-                    if s in side and s not in f.paused]
 
 
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
@@ -199,10 +186,8 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
         why = _said(b["cause"])
         console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {_cited(b)})"
                       + (f" — {why}" if why else ""))
-    for lap in summary["lapsed"]:
-        ended = ended_by(lap.get("cause"), ())  # what released it, as a war's "Why?" says it (`released_said`)
-        console.print(f"  {named_state(lap['state'], names)}: bound {lap['from']} to {lap['to']} ({lap['side']}, "
-                      f"{_cited(lap)}), no longer" + (f": released on {lap['to']}{ended}" if ended else ""))
+    for lap in summary["lapsed"]:  # what released it, as a war's "Why?" says it (`lapsed_said`)
+        console.print(f"  {lapsed_said(lap, names)}", markup=False)
 
 
 def _cited(binding: Mapping[str, Any]) -> str:
