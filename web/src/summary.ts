@@ -7,6 +7,7 @@ import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
+import { lapsedSaid, type Lapse } from "./lapsedsaid";
 import { doubtWords } from "./said";
 import { changeSaid, namedState } from "./wording";
 
@@ -22,15 +23,23 @@ export function stateButton(id: string, named: string, role: Role | undefined, o
   return b;
 }
 
-type Ongoing = { since?: string; bound_since?: Record<string, { since: string; cause?: WarChange | null }> };
+type Ongoing = {
+  since?: string; bound_since?: Record<string, { since: string; cause?: WarChange | null }>; lapsed?: Lapse[];
+};
 
-function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLElement | null {
+/** With `--ongoing-since`: since when each state is bound, then each binding that lapsed before the date, one a line
+ * as `cascade --ongoing-since` says it (lapsedsaid.ts: "released on DATE after ..."). */
+function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLElement[] {
   const o = r.ongoing as Ongoing | undefined;
-  if (!r.ongoing_since || !o) return null;
+  if (!r.ongoing_since || !o) return [];
   const rows = Object.entries(o.bound_since ?? {}).sort((a, b) => a[1].since.localeCompare(b[1].since));
-  return h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
+  const lapsed = o.lapsed ?? [];
+  const none = lapsed.length ? "no state bound without a break to the date" : "no state bound in that time";
+  return [h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
     + (rows.length ? rows.map(([id, b]) => `${namedState(id, names)} ${b.since}${b.cause ? ` (${changeSaid(b.cause)})` : ""}`).join("; ")
-      : "no state bound in that time") + ".");
+      : none) + "."),
+  ...(lapsed.length ? [h("ul", { class: "ongoing lapsed", "aria-label": "bound for a while, no longer" },
+    ...lapsed.map((l) => h("li", { "data-state": l.state }, lapsedSaid(l, names))))] : [])];
 }
 
 export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<string, Role>,
@@ -50,7 +59,7 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
   host.replaceChildren(
     h("p", {}, `${r.reading} reading, ${r.date}, at ${placeName(r.place)} (${r.target_kind}, ${r.severity}); `
       + `${r.rounds} round(s); ${r.sides.attack.length} on the attack side, ${r.sides.defense.length} on the defense side.`),
-    ongoingLine(r, names) ?? "",
+    ...ongoingLine(r, names),
     h("div", { class: "sides" },
       h("div", { class: "side attack" }, h("h3", {}, "Attack"), ...sideRows("attack")),
       h("div", { class: "side defense" }, h("h3", {}, "Defense"), ...sideRows("defense"))),
