@@ -1,7 +1,8 @@
 """The web map's "Why?" on a war's date says a pause and a duty that ended (docs/war.md, "What a frame says of pauses
 and ended duties"), in a real headless Chromium: on the Iran war's ceasefire day Oman, still on the attack side, is
 said paused under the ceasefire, and Pakistan, no longer bound, is said bound from 28 February and released by it,
-as `foedus war --state` says them.
+as `foedus war --state` says them. The war timeline's log says each state's pause as `foedus war`'s timeline does,
+and the `--ongoing-since` summary each lapsed binding as `cascade --ongoing-since` does.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from e2e_wait import text_has
+from e2e_wait import eventually, text_has
 from samples import cli_line
 from test_e2e_war_frame import _click_on_map
 from test_e2e_war_panel import _replay, _to_last_frame
@@ -35,3 +36,48 @@ def test_why_on_the_ceasefire_day_says_the_pause_and_the_release(page: Any, serv
         _click_on_map(page, f"path[data-iso3={iso3}][data-name='{name}']")
         page.wait_for_selector(f"#explain[data-state={iso3}][data-frame='2026-04-08']", timeout=30_000)
         text_has(page.locator("#explain .frame-why"), said)
+
+
+def test_the_timeline_says_the_ceasefire_s_pauses_as_foedus_war_does(page: Any, server: str) -> None:
+    """The log's ceasefire date listed the released states' moves but not the pause of the ten states still fighting,
+    which `foedus war`'s timeline prints (foedus.war.pause_words.pause_lines): each is now a line of its own there."""
+    from foedus.api import replay_war
+    from foedus.war.pause_words import pause_lines
+
+    r = replay_war("iran_2026")
+    before, last = r.to_dict()["frames"][-2:]
+    want = pause_lines(last["date"], last["sides"], last["paused"], before["paused"], r.names_on(last["date"]))
+    assert len(want) == 10 and all("paused since 2026-04-08 under the ceasefire" in line for line in want)
+    _ready(page, server + "/")
+    _replay(page, "iran_2026", "2026-02-28")
+    _to_last_frame(page)
+    page.wait_for_selector("body[data-war-frame='2026-04-08']", timeout=60_000)
+    day = page.locator("#war-log > li[data-date='2026-04-08']")
+
+    def said() -> None:
+        assert day.locator("li.pause").all_inner_texts() == want
+
+    eventually(page, said)
+    # a release is the state's move to out there, as in `foedus war`'s timeline
+    text_has(day, "Pakistan (PAK): bound to join the attack side → out (ceasefire: every attack ends)")
+    assert page.locator("#war-log > li[data-date='2026-03-01'] li.pause").count() == 0
+    assert not page.problems, page.problems
+
+
+def test_the_ongoing_line_lists_a_lapsed_binding_as_the_cascade_does(page: Any, server: str) -> None:
+    """`cascade --ongoing-since 2014-02-27` says Azerbaijan's binding lapsed, released on 2019-01-01 by a treaty
+    change; the summary's ongoing line listed only the states bound to the date: it now lists the lapse in the CLI's
+    words (foedus.war.pause_words.lapsed_said)."""
+    import json
+
+    from foedus.war.pause_words import lapsed_said
+
+    code, out, err = cli_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2024-12-15", "--ongoing-since",
+                               "2014-02-27", "--json"])
+    assert code == 0, err
+    (aze,) = json.loads(out)["ongoing"]["lapsed"]
+    _ready(page, f"{server}/?attacker=UKR&target=RUS&date=2024-12-15&ongoing_since=2014-02-27")
+    page.wait_for_selector("body[data-result='UKR>RUS@2024-12-15']", timeout=60_000)
+    text_has(page.locator("#summary ul.lapsed li[data-state=AZE]"), lapsed_said(aze, {"AZE": "Azerbaijan"}))
+    assert "released on 2019-01-01 after atop_4400" in lapsed_said(aze, {})
+    assert not page.problems, page.problems

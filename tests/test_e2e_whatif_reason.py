@@ -1,6 +1,8 @@
 """A duty that rests on a what-if change says so in the "Why?" panel: the Philippines, bound to defend Taiwan only
 because `add_member=usa_phl_1951:TWN` made Taiwan a party, read there as any verified duty ("certainty: verified",
-no reason beneath). Its `what-if` reason, headed 'hypothetical' by the API (foedus.whatif_rests), is listed now.
+no reason beneath). Its `what-if` reason, headed 'hypothetical' by the API (foedus.whatif_rests), is listed now, in a
+list no longer labelled "why not verified, or not to the day" (untrue of a what-if's reason): its label names the
+headings its reasons carry.
 
 Uses the browser, page and server fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -28,4 +30,7 @@ def test_the_why_panel_lists_the_change_a_duty_rests_on(page: Any, server: str) 
                    for r in reasons), reasons
 
     eventually(page, listed)
+    reasons = page.locator("#explain ul.reasons", has=page.locator("li", has_text="hypothetical: ")).first
+    label = reasons.get_attribute("aria-label") or ""
+    assert "hypothetical" in label and "why not verified" not in label, label
     assert not page.problems, page.problems

@@ -29,12 +29,20 @@ function sourceNode(source: string): HTMLElement | string {
 }
 
 /** Each fact a finding rests on that is not verified, with its source (null when there are none), under the
- * heading the API gives it ("not verified", or "not to the day" for a date known to a verified window), worded by
- * the same rule as the CLI's text (foedus.engine.records.reason_heading). */
+ * heading the API gives it ("not verified", "not to the day" for a date known to a verified window, or
+ * "hypothetical" for a what-if change a duty rests on), worded by the same rule as the CLI's text
+ * (foedus.engine.records.reason_heading); the list is labelled by the headings it holds, so the label is true of each
+ * reason in it (reasonsLabel). */
 function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null {
   if (!reasons?.length) return null;
-  return h("ul", { class: "reasons", "aria-label": "why not verified, or not to the day" }, ...reasons.map((r) =>
+  return h("ul", { class: "reasons", "aria-label": reasonsLabel(reasons) }, ...reasons.map((r) =>
     h("li", {}, `${r.heading}: ${r.fact} — `, sourceNode(r.source))));
+}
+
+/** A reasons list's label: what the finding rests on, by the headings of its reasons in their order ("what it rests
+ * on: not verified; hypothetical"); it said "why not verified, or not to the day" over a what-if's reason too. */
+export function reasonsLabel(reasons: Pick<CertaintyReason, "heading">[]): string {
+  return `what it rests on: ${[...new Set(reasons.map((r) => r.heading))].join("; ")}`;
 }
 
 /** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, or
