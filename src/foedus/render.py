@@ -35,7 +35,7 @@ from foedus.whatif_words import hypothetical_tag
 from foedus.wording import named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
-           "html_table", "rich_tree", "side_names"]
+           "html_table", "reason_lines", "rich_tree", "side_names"]
 
 
 class CascadeResult(Protocol):
@@ -160,6 +160,14 @@ def _facts(reasons: Iterable[CertaintyReason]) -> list[str]:
     return [r.fact for r in reasons]
 
 
+def reason_lines(reasons: Iterable[CertaintyReason]) -> list[str]:
+    """Each fact a finding rests on that is not verified, on a line of its own beneath the finding, with its source:
+    a joiner's, and a duty's to stay out or consult, a violation's or a withheld leg's, as the web's "Why?" panel lists
+    them (web/src/explain.ts `reasonsList`). A tag alone ("— carried-forward facts") hid what the doubt is: that North
+    Korea said in 2009 it would nullify the inter-Korean agreement its attack is said to violate."""
+    return [f"{SUPPORT_INDENT}{r.heading}: {r.fact} [source: {r.source}]" for r in reasons]
+
+
 def explain_lines(result: CascadeResult) -> list[str]:
     """The explanation as a list of lines (header, rounds, then the other findings)."""
     s = result.scenario
@@ -180,23 +188,25 @@ def explain_lines(result: CascadeResult) -> list[str]:
             if j.primary.duty:
                 lines.append(f"      its duty: {j.primary.duty}")
             lines += [f"      condition: {c}" for c in j.primary.conditions]
-            lines += [f"      {r.heading}: {r.fact} [source: {r.source}]"
-                      for r in j.primary.certainty_reasons if r.kind not in ("freeze", "place", "scope")]
+            lines += reason_lines(r for r in j.primary.certainty_reasons if r.kind not in ("freeze", "place", "scope"))
     lines.append(f"Attack side: {side_names(result, 'attack')}")
     lines.append(f"Defense side: {side_names(result, 'defense')}")
     lines += [conflict_line(c, result.names) for c in result.conflicts]
-    lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
-              f"{cited(n.treaty, n.article)}{instrument_said(n.instrument)}"
-              + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
-    lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
-              f"{kind_cited(v.treaty, v.article, v.kind)}{instrument_said(v.instrument)}"
-              + certainty_tag(v.certainty, _facts(v.certainty_reasons))
-              for v in result.violations]
-    lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
-              f"{cited(c.treaty, c.article)}{instrument_said(c.instrument)}"
-              + certainty_tag(c.certainty, _facts(c.certainty_reasons)) for c in result.consultations]
-    lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
-              + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
+    for n in result.neutral:
+        lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
+                  f"{cited(n.treaty, n.article)}{instrument_said(n.instrument)}"
+                  + certainty_tag(n.certainty, _facts(n.certainty_reasons)), *reason_lines(n.certainty_reasons)]
+    for v in result.violations:
+        lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
+                  f"{kind_cited(v.treaty, v.article, v.kind)}{instrument_said(v.instrument)}"
+                  + certainty_tag(v.certainty, _facts(v.certainty_reasons)), *reason_lines(v.certainty_reasons)]
+    for c in result.consultations:
+        lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
+                  f"{cited(c.treaty, c.article)}{instrument_said(c.instrument)}"
+                  + certainty_tag(c.certainty, _facts(c.certainty_reasons)), *reason_lines(c.certainty_reasons)]
+    for w in result.withheld:
+        lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
+                  + certainty_tag(w.certainty, _facts(w.certainty_reasons)), *reason_lines(w.certainty_reasons)]
     lines += support_lines(result.supporters, result.names)
     lines += [UNCERTAIN + _doubt_words(result, d) for d in result.doubts]
     if result.scenario.severity != "armed-attack":
@@ -251,7 +261,7 @@ def rich_tree(result: CascadeResult) -> Any:
                             "Uncertain date", "Note")):
             other = other or tree.add("[bold]other findings[/bold]")
             last = other.add(markup(line))
-        elif last is not None and line.startswith(SUPPORT_INDENT):  # a supporter's provisions, beneath its heading
+        elif last is not None and line.startswith(SUPPORT_INDENT):  # beneath its finding: provisions, unverified facts
             last.add(markup(line.strip()))
         else:
             last = None
