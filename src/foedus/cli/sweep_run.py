@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
 
 
-__all__ = ["DrawsHow", "atlas_draws", "compare_scenario", "emit", "print_atlas", "switches_said",
+__all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "compare_scenario", "emit", "print_atlas", "switches_said",
            "yearly_with_progress"]
 
 
@@ -87,8 +87,16 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo(f"note: {escaped(line)}")
 
 
+ATLAS_KEY = ("war size: the states on the two sides when the first of a dyad attacks the second, the pair included "
+             "(mean over the ordered dyads of each date); tripwire dyads: the ordered dyads whose war puts COW major "
+             "powers on opposite sides (not troops placed as a tripwire)")
+"""What the atlas comparison's figures count, said under them: "tripwire dyads 468 -> 468" read as forces placed in
+harm's way, a word the docs defined (docs/whatif-and-atlas.md) and the output did not."""
+
+
 def print_atlas(report: dict[str, Any]) -> None:
-    """The atlas comparison's lines: per reading, the dyads' war sizes and tripwires in both worlds."""
+    """The atlas comparison's lines: per reading, the dyads' war sizes and tripwires in both worlds, then what they
+    count (`ATLAS_KEY`)."""
     from foedus.whatif_words import what_if_cell
 
     typer.echo(f"base {report['base_date']} vs other {report['other_date']}"
@@ -103,6 +111,7 @@ def print_atlas(report: dict[str, Any]) -> None:
             w = e["watch"]
             typer.echo(f"    dyads putting {w['state']} and {'/'.join(w['against'])} on opposite sides: "
                        f"{w['base']:,} -> {w['other']:,}")
+    typer.echo(ATLAS_KEY)
 
 
 def _count(n: int | None) -> str:
