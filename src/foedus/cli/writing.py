@@ -1,7 +1,7 @@
 """How CLI commands write tables and files: refuse early, write through `foedus.outputs`, say what was written.
 
-Every writer says on stderr what it wrote (path and rows), and prints the citation of COW NMC whenever
-a table carries CINC, so that the data's authors are cited wherever their numbers travel.
+Every writer says on stderr what it wrote (path and rows), and prints the citations of every dataset it draws on
+(COW NMC's whenever a table carries CINC), so that the data's authors are cited wherever their numbers travel.
 """
 
 from __future__ import annotations
@@ -46,16 +46,17 @@ def cite_lines(datasets: Iterable[str]) -> list[str]:
 
 def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterable[str] = (),
                sidecar: bool = False) -> None:
-    """`wrote WHAT to OUT` on stderr (and, with `sidecar`, where a CSV's or Stata file's metadata went); then NMC's
-    citation when the output carries CINC, how to cite the rest, and the table's `notes` (`note: …`, as its metadata
-    has them)."""
+    """`wrote WHAT to OUT` on stderr (and, with `sidecar`, where a CSV's or Stata file's metadata went); then the
+    citations of every dataset used, as a Stata table's notes have them (NMC's alone read as the whole list: a dyad
+    panel's lines left out ATOP's authors), the command that prints them as BibTeX, and the table's `notes` (`note:
+    …`, as its metadata has them)."""
     from foedus.outputs.sidecar import sidecar_path
 
     typer.echo(escaped(f"wrote {what} to {out}"), err=True)
     if sidecar and (side := sidecar_path(out)) is not None:
         typer.echo(escaped(f"wrote its metadata (versions, notes, columns) to {side}"), err=True)
     used = list(dict.fromkeys(datasets))
-    for line in cite_lines(["cow_nmc"] if "cow_nmc" in used else []):
+    for line in cite_lines(used):
         typer.echo(line, err=True)
     if used:
         names = " ".join(used)
