@@ -43,6 +43,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.engine.scenario import parse_date
     from foedus.run import what_if_noted
     from foedus.sweeps.compare import compare_results
+    from foedus.sweeps.compare_dated import dated_line
     from foedus.sweeps.compare_words import change_words
     from foedus.war.ongoing_changes import ongoing_lines
     from foedus.whatif_words import what_if_cell
@@ -80,8 +81,11 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo("no change in who is bound to join")
     for line in ongoing_lines(diff["ongoing"], b.names, a.names) if diff["ongoing"] else []:  # the war to the date
         typer.echo(line)
-    for x in diff["unchanged_because"]:  # each treaty a change touched that moved no one, and why
-        typer.echo(f"no change from {x['treaty']}: {x['why']}")
+    # between two dates, what started or stopped a duty (the cause of a change above); then each treaty a what-if
+    # change touched that moved no one, and why
+    for line in [*map(dated_line, diff["dated_changes"]),
+                 *(f"no change from {x['treaty']}: {x['why']}" for x in diff["unchanged_because"])]:
+        typer.echo(line)
     typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
     for line in diff["notes"]:
         typer.echo(f"note: {escaped(line)}")

@@ -16,6 +16,7 @@ from foedus.engine.result import CascadeResult, Joiner
 from foedus.errors import FoedusError, ScenarioError
 from foedus.model.world import World
 from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
+from foedus.sweeps.compare_dated import dated_changes
 from foedus.war.ongoing_changes import ongoing_changes
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     of the gained, lost, switched or rebased, nor in `ongoing`, nor among the treaties of a state newly bound both
     ways or no longer so), why, in the engine's words (`unchanged_because`);
     `ongoing`: with attacks ongoing since a day before the date (both results' `ongoing`), how the war's course to the
-    date differs (`foedus.war.ongoing_changes`), else None."""
+    date differs (`foedus.war.ongoing_changes`), else None; `dated_changes`: between two dates, the changes of the
+    treaties it names that start or stop a duty (`foedus.sweeps.compare_dated`: Finland joining NATO)."""
     from foedus.model.overlay_dated import later_notes
 
     a = {j.state: (j.side, _bases(j)) for j in base.joiners}
@@ -88,8 +90,12 @@ def compare_results(base: CascadeResult, other: CascadeResult,
                for c in r.conflicts if c.state in made for t in c.treaties}  # a conflict made or ended names them
     moved = ({why.split(" ", 1)[0] for x in entries for why in _named(x)} | (ongoing.treaties() if ongoing else set())
              | clashed)
+    world = what_if[1] if what_if else base_world if base_world is not None else World.default()
+    states = [*base.scenario.attackers, *base.scenario.targets, *(x["state"] for x in entries), *clashed_states(
+        base, other)]
     return {
         "gained": gained, "lost": lost, "switched": switched, "rebased": rebased,
+        "dated_changes": dated_changes(base, other, world, moved, states),
         "new_conflicts": sorted(conflicts_b - conflicts_a), "resolved_conflicts": sorted(conflicts_a - conflicts_b),
         "war_size": {"base": sum(len(v) for v in base.sides.values()),
                      "other": sum(len(v) for v in other.sides.values())},
@@ -99,6 +105,11 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         if what_if else [],
         "ongoing": ongoing.to_dict() if ongoing is not None else None,
     }
+
+
+def clashed_states(base: CascadeResult, other: CascadeResult) -> list[str]:
+    """The states bound both ways in either result (a treaty change may make or end their conflict)."""
+    return [c.state for r in (base, other) for c in r.conflicts]
 
 
 def unchanged_because(changes: Sequence[Change], base: tuple[CascadeResult, World | None],
