@@ -48,7 +48,8 @@ class Leg:
     counterparts: Counterparts = field(default_factory=lambda: Counterparts())
     gates: tuple[str, ...] = ()
     commitment: int = -1  # index into `LegTable.commitments`; -1 for kinds that are not commitments
-    suspended: str | None = None  # why the leg is suspended on the date (a member or the leg itself), if it is
+    suspended: str | None = None  # why the leg is suspended on the date (a member, the leg itself, or a party out of
+    # the state system: `rules.system`), if it is
     parties: frozenset[str] = frozenset()  # the treaty's parties on the date (scope: `administered-by-party`)
 
     @property

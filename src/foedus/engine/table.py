@@ -229,6 +229,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
     strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
     hypotheses = by_treaty(assumed) if assumed else None
     names = world.states.names_on(day)  # the states as called on the day, in a suspension's words
+    outside = functools.cache(functools.partial(rules.system.out_of_system, world.states, day=day, names=names))
     for treaty in world.treaties.on(day):
         hypo = hypotheses.get(treaty.id) if hypotheses else None
         if hypo is None:
@@ -239,6 +240,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
             members = with_party(parties(treaty, on, how, names), hypo, exists)
         if not members:
             continue
+        members = {s: why or outside(s) for s, why in members.items()}  # no party out of the system (`rules.system`)
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
         table.support += rules.support_legs(treaty, table.members[treaty.id], day)
         bilateral = treaty.type == "bilateral"

@@ -35,6 +35,9 @@ leg's own obligor as its counterpart (`spares_own_attack`), take who strikes nex
   every engine reads it through `binds_against`. A state bound to a side by a third state's attack while the
   protected state fights on the other side is excluded, and stays out by precedence (`stays_out`) unless its duties
   that do not prevail (`prevails`) also bar that side: only then is it a conflict.
+- `system`: a party that has left the state system by the day (the GDR in 2025) is no party then, neither bound nor
+  owed a duty: the table compiles its legs as a suspended member's (`suspended` gate), with its system dates as the
+  reason.
 - `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP
   conditions, a decision the clause needs), each with its reason and assumption. Adding a gate is one
   `Gate` there (docs/adding-a-rule.md).
@@ -50,7 +53,7 @@ leg's own obligor as its counterpart (`spares_own_attack`), take who strikes nex
   alike bind alike, so a doubt that only adds such legs needs no second cascade (`foedus.engine.doubt_reach`).
 """
 
-from foedus.engine.rules import alike, conflict, precedence
+from foedus.engine.rules import alike, conflict, precedence, system
 from foedus.engine.rules.gates import (
     GATES,
     GENERATION,
@@ -137,6 +140,7 @@ __all__ = [
     "spares_own_attack",
     "support_legs",
     "supporters",
+    "system",
     "threshold",
     "token_matches",
     "unmet",

@@ -81,7 +81,8 @@ def _protects_victims_only(leg: Leg) -> bool:
 
 
 GATES: list[Gate] = [
-    # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL)
+    # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL), or a party
+    # that has left the state system by the date (`rules.system`: the GDR listed in a treaty of 2025)
     Gate("suspended", carried=lambda leg: leg.suspended is not None,
          reason=lambda leg, names: str(leg.suspended), closed=lambda leg, scenario: True, per_provision=True,
          worded=False),
