@@ -149,4 +149,7 @@ def test_a_clauses_kind_is_not_read_as_a_side() -> None:
     code, out, err = cli_line(["compare", "-a", "PRK", "-t", "KOR", "-d", "2026-12-01", "--reading", "escalatory",
                                "--drop-treaty", "rus_prk_2024"])
     assert code == 0, err
-    assert "\u2713 Russia (RUS) is no longer bound both ways" in out.splitlines() and "(defense)" not in out, out
+    lines = out.splitlines()
+    assert "\u2713 Russia (RUS) is no longer bound both ways" in lines and "(defense)" not in out, out
+    # the ended conflicts are a change: the line after them does not read as if nothing changed
+    assert "no other change in who is bound to join" in lines and "no change in who is bound to join" not in lines

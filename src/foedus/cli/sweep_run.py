@@ -77,8 +77,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo(f"! {named_state(c, b.names)} is now bound both ways (conflict)")
     for c in diff["resolved_conflicts"]:  # as the web's compare view says them (web/src/compare.ts)
         typer.echo(f"\u2713 {named_state(c, a.names)} is no longer bound both ways")
-    if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
-        typer.echo("no change in who is bound to join")
+    if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):  # "other": a conflict ended
+        typer.echo(f"no {'other ' if diff['resolved_conflicts'] else ''}change in who is bound to join")
     for line in ongoing_lines(diff["ongoing"], b.names, a.names) if diff["ongoing"] else []:  # the war to the date
         typer.echo(line)
     # between two dates, what started or stopped a duty (the cause of a change above); then each treaty a what-if
