@@ -73,3 +73,20 @@ def test_a_cell_that_holds_a_carriage_return_is_quoted_by_both(capsys: pytest.Ca
     head, *rows = list(csv.reader(io.StringIO(cli)))
     row = dict(zip(head, next(r for r in rows if r[0] == joiner.state and r[3] == "joiner"), strict=True))
     assert (row["article"], row["conditions"]) == ("4\r5", "'\ra; b\r\nc")
+
+
+def test_a_research_tables_csv_quotes_a_carriage_return_as_the_command_lines_do(tmp_path: Path) -> None:
+    """The research tables' CSVs (and `compare --out F.csv`), written by pandas with its line ended by a newline,
+    left a carriage return in a cell bare, and a reader ended the row there. They follow `csv_line`'s rule now
+    (`foedus.outputs.csvrows`): the cell quoted, the rows ended by a newline, the same bytes as the command line's."""
+    import pandas as pd
+
+    from foedus.cli.listing import csv_line
+    from foedus.outputs.tables import write_table
+
+    frame = pd.DataFrame({"id": ["a\rb", "c\r\nd", "e"], "n": [1, 2, 3]})
+    write_table(frame, tmp_path / "t.csv")
+    text = (tmp_path / "t.csv").read_bytes().decode("utf-8")
+    assert text == "".join(csv_line(row) for row in [["id", "n"], ["a\rb", "1"], ["c\r\nd", "2"], ["e", "3"]])
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [["id", "n"], ["a\rb", "1"], ["c\r\nd", "2"], ["e", "3"]]
+    assert pd.read_csv(tmp_path / "t.csv")["id"].tolist() == ["a\rb", "c\r\nd", "e"]

@@ -66,8 +66,8 @@ def spreadsheet_safe(value: Any) -> str:
 def csv_line(cells: Sequence[str]) -> str:
     r"""One CSV line, ended by a newline: a cell that holds `"`, `,`, a newline or a carriage return quoted, as the
     web's CSV export quotes it (web/src/csv.ts `csvCell`). Python's writer quotes a carriage return only where its line
-    terminator holds one, so the line is written with `\r\n` and ended with `\n`: a carriage return left bare in a
-    cell ends the row for a reader (Python's `csv`, pandas, a spreadsheet).
+    terminator holds one, so the line is written with `\r\n` and ended with `\n` (`foedus.outputs.csvrows`, the rule
+    the research tables' CSVs follow too): a carriage return left bare in a cell ends the row for a reader.
 
     >>> csv_line(["a\rb", "c,d", "e"])
     '"a\rb","c,d",e\n'
@@ -75,9 +75,11 @@ def csv_line(cells: Sequence[str]) -> str:
     import csv  # only for CSV: a plain cascade's start does not need it
     import io
 
+    from foedus.outputs.csvrows import ROW_END, RowEnds
+
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
-    return buffer.getvalue()[:-2] + "\n"
+    csv.writer(RowEnds(buffer), lineterminator=ROW_END).writerow(cells)
+    return buffer.getvalue()
 
 
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

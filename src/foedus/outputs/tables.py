@@ -1,6 +1,7 @@
 """Tables as Parquet, CSV or Stata, chosen by the file's suffix, always through `staged_file`.
 
-* CSV: flags are 0/1 integers (never True/False); missing values are empty cells.
+* CSV: flags are 0/1 integers (never True/False); missing values are empty cells; a cell holding a carriage return
+  or a newline is quoted, rows ended by `\n` (`foedus.outputs.csvrows`, the command line's CSVs' rule).
 * A column's description (`descriptions`: a research table's codebook, `foedus.research.codebook`) goes into the
   file where the format has a place for it (Parquet, Stata) and into the sidecar (CSVW's `dc:description`).
 * Stata (`.dta`, format 118, UTF-8): flags as bytes, missing values as Stata missing, text as str or strL; integers
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, check_folder_target, check_target, staged_file, staged_folder
 from foedus.outputs.coded import CodedText
+from foedus.outputs.csvrows import ROW_END, RowEnds
 from foedus.outputs.names import output_format
 from foedus.outputs.partitions import not_utf8, partition_layout
 from foedus.outputs.shapes import table_problem
@@ -113,7 +115,9 @@ def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Ma
             if suffix == ".parquet":
                 _write_parquet(frame, staged.path, meta or {}, descriptions or {})
             elif suffix == ".csv":
-                (written := csv_frame(frame)).to_csv(staged.path, index=False)
+                written = csv_frame(frame)
+                with staged.path.open("w", encoding="utf-8", newline="") as sink:  # a cell's `\r` quoted
+                    written.to_csv(RowEnds(sink), index=False, lineterminator=ROW_END)
             else:
                 written, titles = write_stata(frame, staged.path, meta or {}, descriptions or {})
             if sidecar and suffix != ".parquet":  # titles: a Stata name's column name
