@@ -24,6 +24,8 @@ def test_a_state_out_of_the_system_is_refused_as_the_cascade_refuses_it(api_clie
     for typed in ("GDR", f"{'POL' if role == 'attacker' else 'DEU'}, GDR"):  # alone, or a part of a list
         resolved = api_client.get("/api/resolve", params={"state": typed, "date": DAY, "role": role})
         assert (resolved.status_code, resolved.json()["error"]) == (422, said), resolved.text
+        # the state it found, for the form: it says the refusal as it is, not as "no state matches"
+        assert resolved.json()["not_member"] == "COW265", resolved.text
 
 
 def test_without_a_role_a_name_is_still_resolved(api_client: Any) -> None:
@@ -32,3 +34,24 @@ def test_without_a_role_a_name_is_still_resolved(api_client: Any) -> None:
     assert resolved.status_code == 200 and resolved.json()["id"] == "COW265", resolved.text
     member = api_client.get("/api/resolve", params={"state": "GDR", "date": "1980-01-01", "role": "attacker"})
     assert member.status_code == 200 and member.json()["id"] == "COW265", member.text
+
+
+def test_the_form_refuses_a_chip_out_of_the_system_in_the_clis_words() -> None:
+    """The form checks its chips again when the date changes, and a state it matched itself, with no round trip
+    (web/src/membership.ts `notMember`): in `foedus.state_lists.non_member`'s words, one source, the state named as it
+    was called that day."""
+    import datetime as dt
+
+    from foedus.model.world import World
+    from foedus.state_lists import non_member
+    from ts_said import run_ts
+
+    world = World.default()
+    cases = [(role, sid, day) for role in ("attacker", "target") for sid, day in
+             (("COW265", "2025-06-01"), ("RUS", "1800-06-01"), ("UKR", "1900-01-01"), ("POL", "1900-01-01"))]
+    said = [non_member(world, world.states.get(sid), dt.date.fromisoformat(day), role) for role, sid, day in cases]
+    assert None not in said[:1] and said.count(None) == 2  # before 1816 no membership is known: no refusal
+    names = [world.states.names_on(dt.date.fromisoformat(day)).get(sid, sid) for _, sid, day in cases]
+    web = run_ts([("membership", "notMember", [role, name, sid, day])
+                  for (role, sid, day), name in zip(cases, names, strict=True)])
+    assert [w for w, p in zip(web, said, strict=True) if p is not None] == [p for p in said if p is not None]

@@ -195,10 +195,13 @@ class RuleError(FoedusError):
 
 def refusal_fields(exc: BaseException) -> dict[str, object]:
     """What a refusal carries beside its message, for the web form (a 422's body): a name several states have carried,
-    its `candidates` and the `name` as given; a place typed as a target, the `place` and its holder. The same whether
-    the server raised it or a worker process sent it (`foedus.web.jobs`: a what-if's member is read there)."""
+    its `candidates` and the `name` as given; a place typed as a target, the `place` and its holder; a state found
+    but out of the state system that day, its id as `not_member` (the form then names no "no state matches"). The same
+    whether the server raised it or a worker process sent it (`foedus.web.jobs`: a what-if's member is read there)."""
     candidates = getattr(exc, "candidates", None)
     fields: dict[str, object] = {"candidates": candidates, "name": getattr(exc, "name", "")} if candidates else {}
     if place := getattr(exc, "place", None):
         fields["place"] = place
+    if not_member := getattr(exc, "not_member", None):
+        fields["not_member"] = not_member
     return fields

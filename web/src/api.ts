@@ -177,17 +177,21 @@ export interface PlaceAdvice { id: string; name: string; holder: string; holder_
 /** A refused request: the message, and what a 422 names. `named`: the text, as given, that several states have
  * carried (the 422's `name`, beside its `candidates`): a what-if change of a link may hold it, which the page marks. */
 export class ApiError extends Error {
+  // notMember: the id of a state found but out of the state system that day (the 422's `not_member`)
   constructor(message: string, readonly status: number, readonly candidates: Candidate[] = [],
-              readonly place: PlaceAdvice | null = null, readonly named: string = "") { super(message); }
+              readonly place: PlaceAdvice | null = null, readonly named: string = "",
+              readonly notMember: string = "") { super(message); }
 }
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const err = body as { error?: string; candidates?: Candidate[]; place?: PlaceAdvice; name?: string } | null;
+    const err = body as { error?: string; candidates?: Candidate[]; place?: PlaceAdvice; name?: string;
+                          not_member?: string } | null;
     const message = err?.error ?? `request failed with HTTP ${response.status}`;
-    throw new ApiError(message, response.status, err?.candidates ?? [], err?.place ?? null, err?.name ?? "");
+    throw new ApiError(message, response.status, err?.candidates ?? [], err?.place ?? null, err?.name ?? "",
+                       err?.not_member ?? "");
   }
   return body as T;
 }

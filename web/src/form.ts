@@ -6,7 +6,7 @@ import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
 import { DateControl, isDate, today } from "./datecontrol";
 import { DatedNames, type NameOf } from "./datednames";
 import { byId, h } from "./dom";
-import { existsOn } from "./membership";
+import { existsOn, notMember } from "./membership";
 import { placeOffer } from "./placeadvice";
 
 /** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
@@ -94,7 +94,12 @@ class StatePicker {
       this.ask(typed, found);
       return;
     }
-    if (found.length === 1) {
+    if (found.length === 1) {  // one state the page matched: the server's check for a role, with no round trip
+      if (this.absent(found[0].id)) {  // out of the state system that day: refused now, not by the cascade later
+        this.onError(`${notMember(this.role, this.name(found[0].id), found[0].id, this.date())}; nothing was added `
+          + `as ${this.role}`);
+        return;
+      }
       this.add(found[0].id);
       this.input.value = "";
       return;
@@ -104,7 +109,9 @@ class StatePicker {
       this.input.value = "";
     }, (e: unknown) => {
       const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
-      const said = `no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`;
+      // a state found but out of the system that day is refused in the cascade's words, not as a name unmatched
+      const said = e instanceof ApiError && e.notMember ? `${why}; nothing was added as ${this.role}`
+        : `no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`;
       // several had it (asked which), or one state is meant (England: GBR), said why and offered; named: the part
       // of a typed list that was refused
       if (e instanceof ApiError && e.candidates.length) {
@@ -158,7 +165,16 @@ class StatePicker {
     this.render();
   }
 
-  /** Show the chips, each state named as on the form's date. */
+  /** Each chosen state out of the state system on the form's date, refused in the cascade's words. */
+  refusals(): string[] {
+    return this.chosen.filter((id) => this.absent(id)).map((id) => notMember(this.role, this.name(id), id, this.date()));
+  }
+
+  private absent(id: string): boolean {
+    return !existsOn(this.states.find((s) => s.id === id), this.date());
+  }
+
+  /** Show the chips, each state named as on the form's date; one out of the state system that day is marked. */
   render(): void {
     this.chips.replaceChildren(...this.chosen.map((id) => {
       const remove = h("button", { type: "button", class: "chip-x", "aria-label": `remove ${id}` }, "×");
@@ -167,7 +183,13 @@ class StatePicker {
         this.render();
         this.onChange();
       });
-      return h("span", { class: `chip ${this.role}`, "data-state": id }, `${this.name(id)} (${id})`, remove);
+      const chip = h("span", { class: `chip ${this.role}`, "data-state": id }, `${this.name(id)} (${id})`, remove);
+      if (this.absent(id)) {
+        chip.classList.add("not-member");
+        chip.setAttribute("aria-invalid", "true");
+        chip.title = notMember(this.role, this.name(id), id, this.date());
+      }
+      return chip;
     }));
   }
 }
@@ -179,17 +201,32 @@ export class ScenarioForm {
   /** The states' names on the form's date, for the chips, the search list and (main.ts) the map's tooltips. */
   readonly names: DatedNames;
 
-  constructor(private readonly states: StateRow[], places: PlaceRow[], onError: (msg: string) => void,
+  // the chips' refusals last said (a date that leaves a chosen state out of the state system), said once each
+  private refused = "";
+
+  constructor(private readonly states: StateRow[], places: PlaceRow[], private readonly onError: (msg: string) => void,
               onDateScrub: () => void, runAt: (date: string) => Promise<boolean>) {
     this.names = new DatedNames(states);
     const name = (id: string) => this.names.name(id);
-    const date = () => this.date.value || today();
-    this.attacker = new StatePicker("attacker", states, name, onError, () => undefined, date);
-    this.target = new StatePicker("target", states, name, onError, () => undefined, date);
+    const date = () => this.date?.value || today();  // today's while the date control is built
+    this.attacker = new StatePicker("attacker", states, name, onError, () => this.recheck(), date);
+    this.target = new StatePicker("target", states, name, onError, () => this.recheck(), date);
     this.fillPlaces(places);
     this.names.listen(() => this.rename());
     this.rename();
-    this.date = new DateControl(onDateScrub, runAt, (d) => this.names.show(d));
+    this.date = new DateControl(onDateScrub, runAt, (d) => { this.names.show(d); this.recheck(); });
+  }
+
+  /** Check the chips again on the form's date: each state out of the state system then is marked and refused in
+   *  the cascade's words at once, not when the cascade runs; the refusal goes when no chip is out any more. */
+  private recheck(): void {
+    this.attacker.render();
+    this.target.render();
+    const said = [...this.attacker.refusals(), ...this.target.refusals()].join("; ");
+    if (said === this.refused) return;
+    if (said) this.onError(said);
+    else if (byId("error").textContent === this.refused) this.onError("");
+    this.refused = said;
   }
 
   /** Name the chips', the search list's and the place list's states (a place's holder) as on the form's date. */
@@ -200,8 +237,7 @@ export class ScenarioForm {
       const holder = o.dataset.holder ?? "";
       o.textContent = holder ? `${o.dataset.name ?? ""} (${name(holder)})` : o.dataset.name ?? "";
     }
-    this.attacker.render();
-    this.target.render();
+    this.recheck();
   }
 
   private fillPlaces(places: PlaceRow[]): void {

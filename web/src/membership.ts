@@ -12,3 +12,10 @@ export function existsOn(state: Pick<StateRow, "spells"> | undefined, date: stri
   if (!state || state.spells.length === 0 || date < SYSTEM_START) return true;
   return state.spells.some(([start, end]) => start <= date && (end === null || date <= end));
 }
+
+/** The refusal of a state given as `role` (attacker, target) that is no member of the state system on `date`, in the
+ *  CLI's words (foedus.state_lists.non_member), `name` as it was called that day: "attacker German Democratic Republic
+ *  (COW265) is not a member of the state system on 2025-06-01". */
+export function notMember(role: string, name: string, id: string, date: string): string {
+  return `${role} ${name} (${id}) is not a member of the state system on ${date}`;
+}

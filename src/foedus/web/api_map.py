@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from foedus.errors import ScenarioError
 from foedus.web.models import ErrorOut
 
 if TYPE_CHECKING:
@@ -112,10 +113,18 @@ def resolve_state(
 def _refuse_non_member(world: World, found: list[str], day: dt.date | None, role: str) -> None:
     """Refuse an attacker or target that is no member of the state system on `day` (today when not given) in the
     cascade's own words (`foedus.state_lists.non_member`), so the form does not take a state the cascade refuses."""
-    from foedus.errors import ScenarioError
     from foedus.state_lists import non_member
 
     on = day or dt.date.today()
     for sid in found:
         if (refused := non_member(world, world.states.get(sid), on, role)) is not None:
-            raise ScenarioError(refused)
+            raise _NotMemberError(refused, sid)
+
+
+class _NotMemberError(ScenarioError):
+    """A state found but out of the state system on the day: its 422 carries its id as `not_member`
+    (`foedus.errors.refusal_fields`), so the form says the refusal as it is, not as a name it could not match."""
+
+    def __init__(self, message: str, state: str) -> None:
+        self.not_member = state
+        super().__init__(message)
