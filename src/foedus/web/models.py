@@ -41,6 +41,7 @@ class ErrorOut(BaseModel):
     candidates: list[dict[str, object]] | None = None
     name: str | None = None
     place: dict[str, str] | None = None
+    not_member: str | None = None  # /api/resolve with a role: the state found, out of the state system that day
 
 
 class BecauseOut(_Open):
