@@ -34,12 +34,12 @@ READ = [  # lines the fast reader reads itself
 ]
 
 LEFT_TO_TYPER = [  # help, errors and anything the reader would have to guess at
-    ["cascade"], ["cascade", "--help"], [*FLAGSHIP, "-h"], ["cascad", "-a", "UKR"], ["--json", *FLAGSHIP],
+    ["cascade", "--help"], [*FLAGSHIP, "-h"], ["cascad", "-a", "UKR"], ["--json", *FLAGSHIP],
     ["cascade", "-aUKR", "-t", "RUS", "-d", "2025-01-15"], [*FLAGSHIP, "--draws", "0"], [*FLAGSHIP, "--draws", "-1"],
     [*FLAGSHIP, "--draws", "1e3"], [*FLAGSHIP, "--draws", "007"], [*FLAGSHIP, "--draws", "10000001"],
     [*FLAGSHIP, "--seed", "9" * 20], [*FLAGSHIP, "--json", "--json"], [*FLAGSHIP, "--date", "2025-01-16"],
     [*FLAGSHIP, "--json=1"], [*FLAGSHIP, "--reading", ""], [*FLAGSHIP, "--reading", "-x"], [*FLAGSHIP, "--draws"],
-    ["cascade", "-t", "RUS", "-d", "2025-01-15"], [*FLAGSHIP, "extra"], [*FLAGSHIP, "--"], [*FLAGSHIP, "--nope"],
+    [*FLAGSHIP, "extra"], [*FLAGSHIP, "--"], [*FLAGSHIP, "--nope"],
     [*FLAGSHIP, "--plac", "x"], [*FLAGSHIP, "-z"], [*FLAGSHIP, "-"], ["states"], ["treaties", "list"],
 ]
 
@@ -147,6 +147,7 @@ def test_help_errors_and_doubtful_lines_are_left_to_typer(argv: list[str]) -> No
     ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-02-30"],  # an impossible date
     [*FLAGSHIP, "--format", "xml"], [*FLAGSHIP, "--reading", "wishful", "--json"],
     [*FLAGSHIP, "--add-member", "nato_1949", "--json"],  # a malformed what-if
+    ["cascade"], ["cascade", "-t", "RUS", "-d", "2025-01-15"],  # no attacker, and no --scenario file to give one
 ], ids=lambda a: " ".join(a[1:]))
 def test_both_ways_print_and_fail_alike(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     from foedus.cli.app import app

@@ -5,8 +5,8 @@
 >>> "PRK" in result.sides["defense"]
 True
 
-The engine is imported on first use of `cascade`, `load_world`, `replay_war`, `CascadeResult` or `World`, so that
-`import foedus.<module>` (the CLI's start among them) loads only what it needs.
+The engine is imported on first use of `cascade`, `load_world`, `replay_war`, `load_scenario`, `save_scenario`,
+`CascadeResult` or `World`, so that `import foedus.<module>` (the CLI's start among them) loads only what it needs.
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ TYPE_CHECKING = False  # `typing.TYPE_CHECKING`, read as true by type checkers: 
 if TYPE_CHECKING:
     from typing import Any
 
-    from foedus.api import cascade, load_world, replay_war
+    from foedus.api import cascade, load_scenario, load_world, replay_war, save_scenario
     from foedus.engine.result import CascadeResult
     from foedus.model.world import World
 
-__all__ = ["CascadeResult", "FoedusError", "World", "__version__", "cascade", "load_world", "replay_war"]
+__all__ = ["CascadeResult", "FoedusError", "World", "__version__", "cascade", "load_scenario", "load_world",
+           "replay_war", "save_scenario"]
 
-_LAZY = {"cascade": "foedus.api", "load_world": "foedus.api", "replay_war": "foedus.api",
+_LAZY = {"cascade": "foedus.api", "load_world": "foedus.api", "replay_war": "foedus.api", "load_scenario": "foedus.api",
+         "save_scenario": "foedus.api",
          "CascadeResult": "foedus.engine.result", "World": "foedus.model.world"}
 
 

@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
+    from foedus.model.scenario_file import ScenarioFile
     from foedus.war.events import War
     from foedus.war.result import WarReplay
 
-__all__ = ["cascade", "load_world", "replay_war"]
+__all__ = ["cascade", "load_scenario", "load_world", "replay_war", "save_scenario"]
 
 
 @keywords_checked
@@ -74,16 +75,47 @@ def cascade(
     return run_scenario(attacker, target, date, world, what_if, honour, likely_model, options)
 
 
-def _signature() -> inspect.Signature:
-    """`cascade`'s signature with every declared option spelt out (for help(), notebooks and IDEs)."""
-    base = [p for p in inspect.signature(cascade).parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+@keywords_checked
+def save_scenario(path: str | Path, attacker: str | list[str], target: str | list[str], date: str | dt.date, *,
+                  what_if: Overlay | list[Change] | None = None, honour: str | None = None,
+                  **options: Any) -> CascadeResult:
+    """Run `cascade` with these arguments on the bundled world and save the run's whole question to the scenario
+    file `path` (never over an existing file), which `load_scenario` reads back; returns the result. `honour` may be
+    'empirical' only (a file of rates would not travel with it).
+
+    Raises:
+        FoedusError: as `cascade`; a taken path, or one that is not .yaml or .yml.
+    """
+    from foedus.scenario_io import save_scenario as save
+
+    return save(path, attacker, target, date, what_if=what_if, honour=honour, **options)
+
+
+@keywords_checked
+def load_scenario(path: str | Path) -> ScenarioFile:
+    """Read a scenario file (`cascade --save-scenario`, `save_scenario`), checked: `cascade(**s.keywords())` reruns it.
+
+    Raises:
+        FoedusError: a file that is not a scenario file, or holds an unknown key, a value of the wrong type, an
+            unknown state, an impossible date or a place that does not exist; one line naming the file.
+    """
+    from foedus.scenario_io import load_scenario as load
+
+    return load(path)
+
+
+def _signature(function: object) -> inspect.Signature:
+    """`function`'s signature with every declared option spelt out (for help(), notebooks and IDEs)."""
+    signature = inspect.signature(function)  # type: ignore[arg-type]
+    base = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
     keyword = inspect.Parameter.KEYWORD_ONLY
     declared = [inspect.Parameter(i.name, keyword, default=None if i.required else i.default, annotation=i.type)
                 for i in OPTIONS]
-    return inspect.Signature([*base, *declared], return_annotation=inspect.signature(cascade).return_annotation)
+    return inspect.Signature([*base, *declared], return_annotation=signature.return_annotation)
 
 
-cascade.__signature__ = _signature()  # type: ignore[attr-defined]
+cascade.__signature__ = _signature(cascade)  # type: ignore[attr-defined]
+save_scenario.__signature__ = _signature(save_scenario)  # type: ignore[attr-defined]
 load_world = keywords_checked(_load_world)  # here, not in foedus.run: the console's start imports no `inspect`
 
 

@@ -15,7 +15,16 @@ import typer
 
 from foedus.cli.helpers import world_for
 from foedus.cli.listing import resolve_format
-from foedus.cli.options import AddTreaty, FormatOpt, JsonOpt, OverlayFile, SaveOverlay, TreatyFiles
+from foedus.cli.options import (
+    AddTreaty,
+    FormatOpt,
+    JsonOpt,
+    OverlayFile,
+    SaveOverlay,
+    SaveScenario,
+    ScenarioFile,
+    TreatyFiles,
+)
 from foedus.cli.params import with_inputs
 from foedus.cli.writing import Force, echo_wrote
 from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF
@@ -36,7 +45,7 @@ _OUT = "Write to this file (refuses an existing one unless --force)."
 
 
 @app.command()
-@with_inputs(SCENARIO, WHAT_IF, MONTE_CARLO, LIKELIHOOD)
+@with_inputs(SCENARIO, WHAT_IF, MONTE_CARLO, LIKELIHOOD, defaults={"attacker": None, "target": None, "date": None})
 def cascade(  # noqa: PLR0913 - one option per cascade input, and typer's context
     inputs: dict[str, Any],
     ctx: typer.Context,
@@ -51,14 +60,18 @@ def cascade(  # noqa: PLR0913 - one option per cascade input, and typer's contex
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
     fmt: FormatOpt = None,
+    scenario: ScenarioFile = None,
+    save_scenario: SaveScenario = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.cli.cascade_cmd import cascade as run
-    from foedus.cli.helpers import option_names
+    from foedus.cli.helpers import given_names, option_names
 
     run(inputs, treaties=treaties, as_json=as_json, cite=cite, honour=honour, likely_model=likely_model,
-        add_treaty=add_treaty, overlay=overlay, save_overlay=save_overlay, fmt=fmt,
-        options=option_names(ctx))  # for --honour's check: typer's context (public: a `typer.Context` parameter)
+        add_treaty=add_treaty, overlay=overlay, save_overlay=save_overlay, fmt=fmt, scenario=scenario,
+        save_scenario=save_scenario,
+        options=option_names(ctx),  # for --honour's check: typer's context (public: a `typer.Context` parameter)
+        given=given_names(ctx))  # beside --scenario, none may change the question
 
 
 @app.command()

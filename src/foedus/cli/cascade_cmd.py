@@ -19,10 +19,10 @@ __all__ = ["bundled_only", "cascade", "check_honour"]
 
 
 def bundled_only(inputs: dict[str, Any], own: dict[str, Any]) -> bool:
-    """Whether a line reads only the bundled world: no treaty files, overlays or what-if changes of its own (the
-    fast reader then runs it on runtime records, `foedus.model.records`)."""
-    return not (own.get("treaties") or _what_if_asked(inputs, own.get("overlay"), own.get("add_treaty"),
-                                                      own.get("save_overlay")))
+    """Whether a line reads only the bundled world: no treaty files, overlays, what-if changes or scenario files of
+    its own (the fast reader then runs it on runtime records, `foedus.model.records`)."""
+    files = own.get("treaties") or own.get("scenario") or own.get("save_scenario")
+    return not (files or _what_if_asked(inputs, own.get("overlay"), own.get("add_treaty"), own.get("save_overlay")))
 
 
 def _what_if_asked(inputs: dict[str, Any], overlay: object, add_treaty: object, save_overlay: object) -> bool:
@@ -48,10 +48,15 @@ def check_honour(honour: str | None, options: Collection[str]) -> None:
 def cascade(  # noqa: PLR0913 - one per typer option, and the command's option names
         inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
         likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
-        save_overlay: Path | None, fmt: str | None, options: Collection[str] = ()) -> None:
+        save_overlay: Path | None, fmt: str | None, scenario: Path | None, save_scenario: Path | None,
+        options: Collection[str] = (), given: Collection[str] = ()) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why. `options`: the
     command's option names for `check_honour`, which runs here once, whichever reads the line (the typer
-    command hands them; the fast start, which reads no option's name as a value, none)."""
+    command hands them; the fast start, which reads no option's name as a value, none). `given`: the names of the
+    options the line gave (both readers hand them), none of which may change a `scenario` file's question."""
+    from foedus.cli.scenario_cmd import check_save, question, save_question
+
+    inputs, honour, saved = question(inputs, honour, scenario, given)  # a --scenario file's, in place of the line's
     check_honour(honour, options)
     # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
@@ -69,7 +74,8 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
 
         check_target(save_overlay, how="choose another file name",  # o.json held YAML
                      name=lambda given: output_format(given, (".yaml", ".yml"), "overlay"))
-    changes = what_if(inputs, add_treaty, overlay) if asked else None
+    check_save(save_scenario, {"treaties": treaties, "honour": honour, "likely_model": likely_model})
+    changes = saved or (what_if(inputs, add_treaty, overlay) if asked else None)  # beside --scenario, no other
     if save_overlay is not None and not (changes and changes.changes):  # an empty file would say nothing was changed
         from foedus.errors import FoedusError
 
@@ -87,6 +93,7 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
 
         by_state_ids(changes, world.states, result.scenario.date).save(save_overlay)  # "Congo" means COG in 1980 only
         sys.stderr.write(f"wrote the what-if overlay ({counted(len(changes.changes), 'change')}) to {save_overlay}\n")
+    save_question(save_scenario, inputs, changes, honour, result, world)
     if shape is None:
         print_result(result)
         if result.ongoing is not None:

@@ -88,8 +88,9 @@ def parse(argv: Sequence[str]) -> Call | None:
 
 
 def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> Call | None:
-    """The given values and every other option's default, as `foedus.cli.params.with_inputs` hands them on; None
-    for a list with an empty item (`-a 'RUS,'`): typer reads the line, and the command reports it as it does."""
+    """The given values and every other option's default, as `foedus.cli.params.with_inputs` hands them on, and the
+    names of the options given (`given`, which the body takes as typer's command hands it: `cli.helpers.given_names`);
+    None for a list with an empty item (`-a 'RUS,'`): typer reads the line, and the command reports it as it does."""
     from foedus.errors import FoedusError
     from foedus.state_lists import input_value
 
@@ -109,6 +110,7 @@ def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> 
                 return None
         else:
             own[p.name] = value
+    own["given"] = tuple(p.name for p in params if p.name in values)  # as typer's `given_names` hands them
     return spec["target"], inputs, own
 
 

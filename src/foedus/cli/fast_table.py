@@ -9,9 +9,9 @@ COMMANDS: dict[str, Any] = {
     'cascade': {
         'target': 'foedus.cli.cascade_cmd:cascade',
         'params': (
-            ('attacker', ('--attacker', '-a'), (), 'str', False, True, True, None, None, None, True, True),
-            ('target', ('--target', '-t'), (), 'str', False, True, True, None, None, None, True, True),
-            ('date', ('--date', '-d'), (), 'str', False, False, True, None, None, None, True, False),
+            ('attacker', ('--attacker', '-a'), (), 'str', False, True, False, None, None, None, True, True),
+            ('target', ('--target', '-t'), (), 'str', False, True, False, None, None, None, True, True),
+            ('date', ('--date', '-d'), (), 'str', False, False, False, None, None, None, True, False),
             ('place', ('--place',), (), 'str', False, False, False, None, None, None, True, False),
             ('target_kind', ('--target-kind',), (), 'str', False, False, False, 'territory', None, None, True, False),
             ('reading', ('--reading',), (), 'str', False, False, False, 'legal', None, None, True, False),
@@ -39,6 +39,8 @@ COMMANDS: dict[str, Any] = {
             ('overlay', ('--overlay',), (), 'path', False, True, False, None, None, None, False, False),
             ('save_overlay', ('--save-overlay',), (), 'path', False, False, False, None, None, None, False, False),
             ('fmt', ('--format',), (), 'str', False, False, False, None, None, None, False, False),
+            ('scenario', ('--scenario',), (), 'path', False, False, False, None, None, None, False, False),
+            ('save_scenario', ('--save-scenario',), (), 'path', False, False, False, None, None, None, False, False),
         ),
     },
 }

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Overlay
     from foedus.model.world import World
 
-__all__ = ["FLAGS", "WHAT_IF_NAMES", "emit_json", "option_names", "path_problem", "refuse_unused", "what_if",
-           "world_for"]
+__all__ = ["FLAGS", "WHAT_IF_NAMES", "emit_json", "given_names", "option_names", "path_problem", "refuse_unused",
+           "what_if", "world_for"]
 
 WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
 FLAGS = {name: f"--{name.replace('_', '-')}" for name in WHAT_IF_NAMES}
@@ -33,6 +33,14 @@ def option_names(ctx: Any) -> list[str]:
         return []
     return [n for p in ctx.command.get_params(ctx) if p.param_type_name == "option" for n in (*p.opts,
                                                                                           *p.secondary_opts)]
+
+
+def given_names(ctx: Any) -> tuple[str, ...]:
+    """The names of the options the command line of click context `ctx` gave (not those left to their defaults), in
+    the command's order, as the fast reader hands them too (`foedus.cli.fast`)."""
+    sources = {p.name: ctx.get_parameter_source(p.name) for p in ctx.command.get_params(ctx) if p.name is not None}
+    # by the source's name: typer runs a click of its own (`typer._click`), whose enum is not `click`'s
+    return tuple(name for name, source in sources.items() if getattr(source, "name", None) == "COMMANDLINE")
 
 
 def path_problem(value: str, options: Collection[str] | None = None) -> str | None:

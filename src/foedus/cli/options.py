@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["AddTreaty", "FormatOpt", "JsonOpt", "OverlayFile", "SaveOverlay", "TreatyFiles"]
+__all__ = ["AddTreaty", "FormatOpt", "JsonOpt", "OverlayFile", "SaveOverlay", "SaveScenario", "ScenarioFile",
+           "TreatyFiles"]
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (the stable contract).")]
 TreatyFiles = Annotated[
@@ -21,3 +22,7 @@ AddTreaty = Annotated[list[Path] | None, typer.Option("--add-treaty", help="What
 OverlayFile = Annotated[list[Path] | None, typer.Option("--overlay", help="What-if overlay YAML file(s).")]
 SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay",
                                     help="Save the what-if changes as an overlay YAML file.")]
+ScenarioFile = Annotated[Path | None, typer.Option("--scenario", help="Run the whole question a scenario file holds "
+                                                  "(from --save-scenario); other options that change it are refused.")]
+SaveScenario = Annotated[Path | None, typer.Option("--save-scenario", help="Save the run's whole question (states, "
+                                                   "date, switches, what-if changes) as a scenario YAML file.")]

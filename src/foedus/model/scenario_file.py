@@ -1,0 +1,113 @@
+"""A scenario file: the whole question of a `foedus cascade` run (attacker, target, date, place, reading and every
+other switch, the Monte Carlo draws and seed, the likelihood, the what-if changes inline) with the foedus version and
+the bundled treaty data it was saved with, so that a colleague reruns the exact run (`cascade --scenario F`).
+
+The data model and the checks of a file's data, made from the declared inputs (`foedus.inputs`: a new switch is a
+new key here too); reading and writing the files, and checking the states, date and place against the world, is
+`foedus.scenario_io`'s.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from foedus.errors import FileDataError, shown
+from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, Input
+from foedus.model.overlay_changes import Change
+from foedus.model.yamlio import file_data_error, not_a_mapping
+
+__all__ = ["KIND", "QUESTION", "SCHEMA", "ScenarioFile", "scenario_from_plain", "scenario_plain"]
+
+KIND = "scenario"
+"""The `kind` key of a scenario file: a file of another kind (an overlay, a treaty) is refused, naming what it is."""
+
+SCHEMA = 1
+"""The scenario file schema this foedus writes and reads; a file of a newer one is refused (upgrade foedus)."""
+
+QUESTION: tuple[Input, ...] = (*SCENARIO, *MONTE_CARLO, *LIKELIHOOD)
+"""The declared inputs a scenario file holds, each under its name (besides `honour` and `what_if`)."""
+
+_OTHER_KINDS = (("changes", "an overlay file (it lists `changes`)", "give it as --overlay"),
+                ("provisions", "a treaty file (it has `provisions`)", "give it as --treaties"),
+                ("events", "a war file (it has `events`)", "replay it with `foedus war`"))
+
+
+class ScenarioFile(BaseModel):
+    """A scenario file's data, checked: `keywords()` are `foedus.cascade`'s arguments for it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    inputs: dict[str, Any]  # attacker, target (lists), date, the switches, draws, seed, likelihood
+    honour: Literal["empirical"] | None = None
+    what_if: tuple[Change, ...] = ()
+    foedus: str | None = None  # the version that saved it
+    data: dict[str, Any] = Field(default_factory=dict)  # the data it read: the bundled treaties' fingerprint, ...
+
+    def keywords(self) -> dict[str, Any]:
+        """`foedus.cascade`'s arguments: the inputs, `what_if` (a list of changes, None without) and `honour`."""
+        extra = {"honour": self.honour} if self.honour else {}
+        return {**self.inputs, "what_if": list(self.what_if) or None, **extra}
+
+
+@functools.cache
+def _model() -> type[BaseModel]:
+    """The pydantic model of a file's question keys, one field per declared input (strict: `"true"` is no switch)."""
+    fields: dict[str, Any] = {}
+    for inp in QUESTION:
+        kind: Any = Literal[inp.choices] if inp.choices else inp.type
+        if inp.split:
+            kind = list[str] | str
+        fields[inp.name] = (kind, ... if inp.required else inp.default)
+    config = ConfigDict(extra="forbid", strict=True)
+    fields |= {"honour": (Literal["empirical"] | None, None), "what_if": (list[Change], []),
+               "foedus": (str | None, None), "data": (dict[str, Any], {})}
+    return create_model("ScenarioQuestion", __config__=config, **fields)
+
+
+def scenario_from_plain(raw: Any, where: str) -> ScenarioFile:
+    """A scenario file's data (`raw`, as YAML read it) checked: a mapping, of kind `scenario` and a schema this
+    foedus reads, with no unknown key and each value of its type (`where`: the file, as messages name it).
+
+    Raises:
+        FileDataError: one line naming the file, the key and the problem.
+    """
+    if (problem := not_a_mapping(raw, "scenario fields")) is not None:
+        raise FileDataError(where, "", problem)
+    kind = raw.get("kind")
+    if kind is None:
+        other = next(((said, advice) for key, said, advice in _OTHER_KINDS if key in raw), None)
+        raise FileDataError(where, "", f"this is {other[0]}, not a scenario file: {other[1]}" if other else
+                            f"not a scenario file: it has no `kind: {KIND}`")
+    if kind != KIND:
+        raise FileDataError(where, "kind", f"this is a file of kind {shown(kind)}, not a scenario file (kind: {KIND})")
+    schema = raw.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+        raise FileDataError(where, "schema", f"expected the scenario file schema, a whole number from 1 (this foedus "
+                            f"writes {SCHEMA}), not {shown(schema)}")
+    if schema > SCHEMA:
+        raise FileDataError(where, "schema", f"the file is of scenario schema {schema}, newer than this foedus reads "
+                            f"(schema {SCHEMA}): upgrade foedus to run it")
+    rest = {k: v for k, v in raw.items() if k not in ("kind", "schema")}
+    try:
+        checked = _model().model_validate(rest)
+    except ValidationError as exc:
+        raise file_data_error(exc, _model(), rest, where, "scenario fields") from None
+    values = checked.model_dump()
+    inputs = {i.name: values[i.name] for i in QUESTION}
+    for name in ("attacker", "target"):
+        inputs[name] = [inputs[name]] if isinstance(inputs[name], str) else inputs[name]
+    return ScenarioFile(inputs=inputs, honour=values["honour"], what_if=tuple(checked.what_if),  # type: ignore[attr-defined]
+                        foedus=values["foedus"], data=values["data"])
+
+
+def scenario_plain(scenario: ScenarioFile, version: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A scenario's data as a file holds it: kind and schema first, then the version and `data` it was saved with,
+    the question (every input, defaults too, so that a later foedus with other defaults reruns the same run;
+    None values left out) and the what-if changes."""
+    question = {k: v for k, v in scenario.inputs.items() if v is not None}
+    changes = [c.model_dump(mode="json", exclude_none=True) for c in scenario.what_if]
+    return {"kind": KIND, "schema": SCHEMA, "foedus": version, "data": data, **question,
+            **({"honour": scenario.honour} if scenario.honour else {}), **({"what_if": changes} if changes else {})}
