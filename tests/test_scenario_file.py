@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from samples import cli_line, error_line, refusal, treaty_files
 
 import foedus
+from samples import cli_line, error_line, refusal, treaty_files
 
 KURSK = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast"]
 HEAD = "kind: scenario\nschema: 1\n"
@@ -139,6 +139,8 @@ def test_a_bad_file_is_one_line_naming_it(tmp_path: Path, text: str, problem: st
 
 
 def test_a_file_saved_by_another_foedus_or_on_other_treaty_data_says_so(tmp_path: Path) -> None:
+    from foedus.scenario_io import treaties_fingerprint
+
     path = tmp_path / "old.yaml"
     path.write_text(QUESTION.replace("schema: 1\n", "schema: 1\nfoedus: 0.0.1\ndata: {treaties: abc}\n"),
                     encoding="utf-8")
@@ -148,7 +150,7 @@ def test_a_file_saved_by_another_foedus_or_on_other_treaty_data_says_so(tmp_path
         f"note: {path} was saved by foedus 0.0.1; this is foedus {foedus.__version__}: its answer may differ from the "
         "saved run's",
         f"note: {path} was saved with other bundled treaty files (fingerprint abc…, here "
-        f"{__import__('foedus.scenario_io').scenario_io.treaties_fingerprint()[:12]}…): its answer may differ from the "
+        f"{treaties_fingerprint()[:12]}…): its answer may differ from the "
         "saved run's"]
 
 

@@ -163,16 +163,16 @@ def save_scenario(path: str | Path, attacker: str | list[str], target: str | lis
             with the scenario).
     """
     from foedus.errors import ScenarioError
+    from foedus.inputs import WHAT_IF, check_options
     from foedus.model.overlay import as_changes, changes_from
     from foedus.model.world import World
-    from foedus.run import run_scenario
+    from foedus.run import OPTIONS, run_scenario
 
     if honour not in (None, "empirical"):
         raise ScenarioError("save_scenario: honour may be 'empirical' only (a file of rates or an HonourModel would "
                             "not travel with the scenario file)")
     check_scenario_target(Path(path))
-    from foedus.inputs import WHAT_IF
-
+    options = check_options(options, OPTIONS)  # `drop_treaty="csto_1992"` is a list of one, as `cascade` reads it
     changes = [*(as_changes(what_if) if what_if is not None else []),
                *changes_from({i.name: options.pop(i.name, None) for i in WHAT_IF})]
     world = World.default()
