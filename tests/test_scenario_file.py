@@ -119,6 +119,7 @@ def test_the_output_options_go_with_a_scenario(tmp_path: Path) -> None:
     (QUESTION + "requested: 'yes'\n", "requested: must be true or false (got 'yes')"),
     (QUESTION + "reading: wishful\n", "reading: must be 'legal' or 'escalatory' (got 'wishful')"),
     (QUESTION + "draws: 0\n", "draws must be between 1 and 10,000,000 (got 0)"),
+    (QUESTION + "seed: 5\n", "seed: a seed or an honour model only matters with draws: give draws as well, or neither"),
     (HEAD + "target: EST\ndate: 2025-06-01\n", "attacker: missing field 'attacker'"),
     (HEAD + "attacker: XXX\ntarget: EST\ndate: 2025-06-01\n", "unknown state 'XXX'; did you mean XKX? (try `foedus "
      "states`)"),

@@ -112,11 +112,11 @@ def load_scenario(path: str | Path) -> ScenarioFile:
     changes = Overlay.model_construct(changes=list(scenario.what_if)).with_paths(
         lambda p: os.path.normpath(folder / p) + (os.sep if folder_meant(p) else "")).changes
     changes = [c.given_as(origin=(f"{where}: what_if", n)) for n, c in enumerate(changes, 1)]
-    _check_question(scenario.inputs, where)
+    _check_question(scenario.inputs, scenario.honour, where)
     return scenario.model_copy(update={"what_if": tuple(changes)})
 
 
-def _check_question(inputs: Mapping[str, Any], where: str) -> None:
+def _check_question(inputs: Mapping[str, Any], honour: str | None, where: str) -> None:
     """Refuse, naming the file, a number out of its bounds (draws, seed: `checked_value`) and states, a date or a
     place the bundled world does not know (`build_scenario`'s checks; a what-if changes treaties only, never the
     states or places)."""
@@ -127,6 +127,9 @@ def _check_question(inputs: Mapping[str, Any], where: str) -> None:
     from foedus.model.world import World
 
     switches = {i.name: inputs[i.name] for i in SWITCHES if i.name != "place"}
+    if inputs["draws"] is None and (inputs["seed"] is not None or honour is not None):  # as `run_scenario` says it
+        raise FileDataError(where, "seed" if inputs["seed"] is not None else "honour", "a seed or an honour model only "
+                            "matters with draws: give draws as well, or neither")
     try:
         for inp in QUESTION:
             checked_value(inp, inputs[inp.name])
