@@ -42,8 +42,8 @@ def test_outputs_md_lists_the_csv_columns_of_the_code() -> None:
 
 @pytest.mark.parametrize(("run", "extra"), RUNS, ids=["violation-withheld", "conflict", "what-if"])
 def test_the_cli_and_the_web_write_one_csv(run: dict[str, object], extra: list[str]) -> None:
-    """The same run exported from the CLI and from the web: the same header (CASCADE_COLUMNS, `what_if` only for a
-    what-if run) and the same rows, in the same order."""
+    """The same run exported from the CLI and from the web: the same header (CASCADE_COLUMNS, `what_if` and
+    `rests_on_what_if` only for a what-if run) and the same rows, in the same order."""
     result = foedus.cascade(**run)  # type: ignore[arg-type]
     (web,) = run_ts([("csv", "csvOf", [result.to_dict(), {"$lookup": result.names}])])
     ran = cli_line([*_line(run), *extra, "--format", "csv"])
@@ -51,8 +51,25 @@ def test_the_cli_and_the_web_write_one_csv(run: dict[str, object], extra: list[s
     cli = list(csv.reader(io.StringIO(ran.stdout)))
     web_rows = list(csv.reader(io.StringIO(web)))
     what_if = "add_member" in run
-    assert cli[0] == web_rows[0] == [c for c in CASCADE_COLUMNS if what_if or c != "what_if"]
+    assert cli[0] == web_rows[0] == [c for c in CASCADE_COLUMNS if what_if or c not in ("what_if", "rests_on_what_if")]
     assert cli[1:] == web_rows[1:]
     roles = {r[3] for r in cli[1:]}
     assert roles >= ({"attacker", "target", "joiner", "neutral", "consultation", "violation", "withheld"}
                      if not what_if and run["attacker"] == "ISR" else {"attacker", "target", "joiner", "conflict"})
+
+
+def test_each_row_of_a_what_if_run_says_the_changes_its_finding_rests_on() -> None:
+    """A what-if run's rows said only the run's changes (`what_if`, alike on every row): Austria, bound by EU Art.
+    42(7) alone, whose strength `--set-strength eu_teu_42_7:42(7)=S3` sets, read as Germany, bound by NATO as encoded.
+    `rests_on_what_if` says the changes each row's finding rests on (a joiner's primary obligation), empty where none,
+    in the CLI's CSV and the web's alike."""
+    run = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "set_strength": ["eu_teu_42_7:42(7)=S3"]}
+    ran = cli_line([*_line(run), "--set-strength", "eu_teu_42_7:42(7)=S3", "--format", "csv"])
+    assert ran.returncode == 0, ran.stderr
+    cli = list(csv.DictReader(io.StringIO(ran.stdout)))
+    rests = {(r["state"], r["role"]): r["rests_on_what_if"] for r in cli}
+    assert rests[("AUT", "joiner")] == "set_strength eu_teu_42_7:42(7)=S3"
+    assert rests[("DEU", "joiner")] == rests[("RUS", "attacker")] == ""
+    result = foedus.cascade(**run)  # type: ignore[arg-type]
+    (web,) = run_ts([("csv", "csvOf", [result.to_dict(), {"$lookup": result.names}])])
+    assert list(csv.DictReader(io.StringIO(web))) == cli

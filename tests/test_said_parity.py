@@ -108,15 +108,18 @@ def test_a_comparisons_changes_are_worded_alike() -> None:
                for why, before in (("nato_1949 art. 5", "eu_teu_42_7 art. 42(7)"), ("a art. 1", "a art. 1"))
                for added, dropped in (([], []), (["nato_1949 art. 5", "x art. 2"], ["eu_teu_42_7 art. 42(7)"]),
                                       (["x art. 2", "y art. 3"], ["z art. 4"]))],
+             ("rebased", {"state": "DEU", "side": "defense", "why": "a art. 1", "why_before": "b art. 1", "added": [],
+                          "dropped": ["b art. 1", "c art. 2"], "rests_on_what_if": ["add_member a:DEU", "x"]}),
              ("rebased", {"state": "USA", "side": "defense", "why": "usa_kor_1953 art. III",
                           "why_before": "usa_kor_1953 art. III", "added": [], "dropped": [], "strength": "S1",
-                          "strength_before": "S3"})]
+                          "strength_before": "S3", "rests_on_what_if": ["set_strength usa_kor_1953:III=S1"]})]
     assert change_words(*cases[3]) == ("is bound to join the attack side (rus_kaz_1992 art. unknown) (unverified: "
                                        "treaty, article)")
     assert change_words(*cases[4]) == ("is no longer bound to join the attack side (was csto_1992 art. 4) (secondary: "
                                        "article)")
     assert change_words(*cases[-1]) == ("is still bound to join the defense side, under usa_kor_1953 art. III, now S1 "
-                                        "(was S3)")
+                                        "(was S3) (hypothetical: rests on the what-if change set_strength "
+                                        "usa_kor_1953:III=S1)")
     assert run_ts([("said", "changeWords", [kind, x]) for kind, x in cases]) == [change_words(k, x) for k, x in cases]
 
 
@@ -219,17 +222,23 @@ def test_a_findings_certainty_is_worded_alike() -> None:
     panel's (said.ts findingTag): every finding of Armenia attacking Azerbaijan on 2022-02-15 with no request, on the
     curated treaties (without ATOP's, which stand in their place), among them Turkey's consultation under the Shusha
     Declaration, verified but known only to within a week, whose line names that date ("not to the day") rather
-    than nothing; and Ukraine attacking Russia on 2025-06-01's."""
+    than nothing; Ukraine attacking Russia on 2025-06-01's; and Russia attacking Ukraine's with a neutrality clause's
+    scope changed, whose duty rests on that change (`whatif_words.finding_tag`)."""
     from foedus.api import World, cascade
+    from foedus.whatif_words import finding_tag
 
     curated = cascade("ARM", "AZE", "2022-02-15", requested=False, world=World.load(history=False))
-    found = [f for r in (curated, cascade("UKR", "RUS", "2025-06-01"))
+    changed = cascade("RUS", "UKR", "2025-06-01",
+                      set_scope="atop_4241:ATOP neutrality=territory:ukraine;forces:ukraine")
+    found = [f for r in (curated, cascade("UKR", "RUS", "2025-06-01"), changed)
              for f in [*r.neutral, *r.consultations, *r.violations, *r.withheld,
                        *(n for c in r.conflicts for n in c.neutral)]]
     said = run_ts([("said", "findingTag", [f.to_dict()]) for f in found])
-    assert said == [render.certainty_tag(f.certainty, render._facts(f.certainty_reasons)) for f in found]
+    assert said == [finding_tag(f.certainty, f.certainty_reasons) for f in found]
     assert any(s.startswith(" — verified facts, not to the day: tur_aze_shusha_2021") for s in said)
     assert " — carried-forward facts" in said
+    assert (" — carried-forward facts; hypothetical: rests on the what-if change set_scope atop_4241:ATOP "
+            "neutrality=territory:ukraine;forces:ukraine") in said  # a finding resting on a what-if change
 
 
 def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:

@@ -31,7 +31,7 @@ from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.support_words import SUPPORT_INDENT, support_lines
-from foedus.whatif_words import hypothetical_tag
+from foedus.whatif_words import finding_tag, hypothetical_said, hypothetical_tag, rested
 from foedus.wording import named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
@@ -106,7 +106,7 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     """A joiner's line: its primary obligation, said to be owed under an instrument that is not a treaty where it is
     (`instrument_said`: "(an executive order, not a treaty)"), whose facts not verified are listed beneath it (its
     article's own note of a doubt listed there dropped: `tagged_article`), then the others, each tagged where its
-    certainty differs."""
+    certainty differs, and where it rests on a what-if change (`hypothetical_said`), as the primary's line says."""
     p = joiner.primary
     b = p.because
     line = (f"{_name(result, p.state)} is bound to join the {p.side} side: "
@@ -118,7 +118,7 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
         line += "; also " + ", ".join(
             (cited(o.treaty, o.article) if o.certainty == p.certainty
              else tagged_cited(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons)))
-            + instrument_said(o.instrument) for o in joiner.also)
+            + instrument_said(o.instrument) + hypothetical_said(rested(o.certainty_reasons)) for o in joiner.also)
     return line
 
 
@@ -156,10 +156,6 @@ def certainty_tag(certainty: str, facts: Iterable[str] = ()) -> str:
     return window_facts(certainty, facts)
 
 
-def _facts(reasons: Iterable[CertaintyReason]) -> list[str]:
-    return [r.fact for r in reasons]
-
-
 def reason_lines(reasons: Iterable[CertaintyReason]) -> list[str]:
     """Each fact a finding rests on that is not verified, on a line of its own beneath the finding, with its source:
     a joiner's, and a duty's to stay out or consult, a violation's or a withheld leg's, as the web's "Why?" panel lists
@@ -195,18 +191,18 @@ def explain_lines(result: CascadeResult) -> list[str]:
     for n in result.neutral:
         lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
                   f"{cited(n.treaty, n.article)}{instrument_said(n.instrument)}"
-                  + certainty_tag(n.certainty, _facts(n.certainty_reasons)), *reason_lines(n.certainty_reasons)]
+                  + finding_tag(n.certainty, n.certainty_reasons), *reason_lines(n.certainty_reasons)]
     for v in result.violations:
         lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
                   f"{kind_cited(v.treaty, v.article, v.kind)}{instrument_said(v.instrument)}"
-                  + certainty_tag(v.certainty, _facts(v.certainty_reasons)), *reason_lines(v.certainty_reasons)]
+                  + finding_tag(v.certainty, v.certainty_reasons), *reason_lines(v.certainty_reasons)]
     for c in result.consultations:
         lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
                   f"{cited(c.treaty, c.article)}{instrument_said(c.instrument)}"
-                  + certainty_tag(c.certainty, _facts(c.certainty_reasons)), *reason_lines(c.certainty_reasons)]
+                  + finding_tag(c.certainty, c.certainty_reasons), *reason_lines(c.certainty_reasons)]
     for w in result.withheld:
         lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
-                  + certainty_tag(w.certainty, _facts(w.certainty_reasons)), *reason_lines(w.certainty_reasons)]
+                  + finding_tag(w.certainty, w.certainty_reasons), *reason_lines(w.certainty_reasons)]
     lines += support_lines(result.supporters, result.names)
     lines += [UNCERTAIN + _doubt_words(result, d) for d in result.doubts]
     if result.scenario.severity != "armed-attack":

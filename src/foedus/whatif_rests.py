@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from foedus.cited import cited
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
-    from foedus.engine.records import Obligation
+    from foedus.engine.records import Consultation, Neutral, Obligation, Violation, Withheld
     from foedus.engine.result import CascadeResult
     from foedus.model.overlay import Change
     from foedus.model.world import World
+
+    Finding = Obligation | Neutral | Consultation | Violation | Withheld
 
 __all__ = ["change_treaty", "rests_on_changes"]
 
@@ -36,55 +38,102 @@ def change_treaty(change: Change, world: World) -> str | None:
         return None
 
 
-def _rests(o: Obligation, change: Change, treaty: str, world: World, day: dt.date) -> bool:
-    """Whether obligation `o` rests on `change`: owed under a treaty it adds, under an article whose strength or
-    scope it sets, or under a treaty it makes a state a party to, owed by, to or against that state."""
-    from foedus.engine.scenario import named_state as state_id
-    from foedus.errors import FoedusError
-    from foedus.model.overlay_changes import AddMember, AddTreaty, SetScope, SetStrength
+def _named(finding: Finding) -> tuple[str, ...]:
+    """The states a finding names: the state bound, the one its duty is toward, with or against, and those of the
+    attack that set it off; a withheld leg, whose record names no other state, its state and the ids its reason names
+    in brackets ("Taiwan (TWN)")."""
+    from foedus.engine.records import Consultation, Neutral, Violation, Withheld
 
-    if o.treaty != treaty:
+    if isinstance(finding, Withheld):
+        return (finding.state, *_bracketed(finding.reason))
+    other = (finding.toward if isinstance(finding, Neutral) else finding.with_ if isinstance(finding, Consultation)
+             else finding.against if isinstance(finding, Violation) else finding.state)
+    return finding.state, other, finding.because.attacked, finding.because.by
+
+
+def _bracketed(words: str) -> list[str]:
+    """The state ids `words` names as every line names a state ("Taiwan (TWN)": `named_state`)."""
+    import re
+
+    return re.findall(r"\(([A-Z]{3})\)", words)
+
+
+def _rests(finding: Finding, change: Change, treaty: str, state: str | None) -> bool:
+    """Whether `finding` rests on `change`: owed under a treaty it adds, under an article whose strength or scope it
+    sets, or under a treaty it makes `state` (the member it adds, read as `foedus compare` reads it) a party to, owed
+    by, to or against that state."""
+    from foedus.model.overlay_changes import AddTreaty, SetScope, SetStrength
+
+    if finding.treaty != treaty:
         return False
     if isinstance(change, AddTreaty):
         return True
     if isinstance(change, SetScope | SetStrength):
-        return o.article == str(change.article)
-    if isinstance(change, AddMember):
-        try:  # as `foedus compare` reads the member a change adds
-            state = state_id(change.state, day, world.states.names)
-        except FoedusError:
-            state = str(change.state)
-        return state in (o.state, o.because.attacked, o.because.by)
+        return finding.article == str(change.article)
+    if state is not None:
+        return state in _named(finding)
     return False  # a treaty dropped or a member removed: what stands of it is the treaty as encoded
+
+
+def _added(change: Change, world: World, day: dt.date) -> str | None:
+    """The state an `AddMember` change makes a party, as `foedus compare` reads it; None for any other change."""
+    from foedus.engine.scenario import named_state as state_id
+    from foedus.errors import FoedusError
+    from foedus.model.overlay_changes import AddMember
+
+    if not isinstance(change, AddMember):
+        return None
+    try:
+        return state_id(change.state, day, world.states.names)
+    except FoedusError:
+        return str(change.state)
 
 
 def rests_on_changes(result: CascadeResult, changes: Sequence[Change], said: Sequence[str], world: World
                      ) -> tuple[CascadeResult, list[str]]:
-    """`result` with a `what-if` certainty reason (`change_reason`) on each duty of a joiner that rests on a change
-    (`said`: each change in `CascadeResult.what_if`'s words), its `certainty` left the encoded facts' tag, and one
-    note per change a joiner's duty rests on: "resting on add_member usa_phl_1951:TWN: Philippines (PHL) and United
-    States (USA), bound under usa_phl_1951 art. IV (hypothetical)"."""
+    """`result` with a `what-if` certainty reason (`change_reason`) on each finding that rests on a change (`said`:
+    each change in `CascadeResult.what_if`'s words): every duty of a joiner and of a conflict, every neutrality duty,
+    consultation, violation and withheld leg, its `certainty` left the encoded facts' tag; and one note per change a
+    joiner's duty rests on: "resting on add_member usa_phl_1951:TWN: Philippines (PHL) and United States (USA), bound
+    under usa_phl_1951 art. IV (hypothetical)"."""
     from foedus.datarecord import replace
     from foedus.whatif_words import change_reason
 
-    found = [(change, words, treaty) for change, words in zip(changes, said, strict=True)
+    day = result.scenario.date
+    found = [(change, words, treaty, _added(change, world, day)) for change, words in zip(changes, said, strict=True)
              if (treaty := change_treaty(change, world)) is not None]
-    by_change: dict[str, dict[str, list[str]]] = {words: {} for _, words, _ in found}
+    if not found:
+        return result, []
+
+    def marked(finding: Any) -> tuple[Any, list[str]]:
+        """The finding with a reason for each change it rests on, and those changes' words."""
+        rests = [words for change, words, treaty, state in found if _rests(finding, change, treaty, state)]
+        reasons = (*finding.certainty_reasons, *map(change_reason, rests))
+        return (replace(finding, certainty_reasons=reasons) if rests else finding), rests
+
+    by_change: dict[str, dict[str, list[str]]] = {words: {} for _, words, _, _ in found}
+    named: dict[str, set[str]] = {words: set() for words in by_change}  # the states a change's note names already
     joiners = []
     for j in result.joiners:
         duties = []
         for o in (j.primary, *j.also):
-            rests = [words for change, words, treaty in found if _rests(o, change, treaty, world, result.scenario.date)]
-            duties.append(replace(o, certainty_reasons=(*o.certainty_reasons, *map(change_reason, rests)))
-                          if rests else o)
+            duty, rests = marked(o)
+            duties.append(duty)
             for words in rests:
                 states = by_change[words].setdefault(cited(o.treaty, o.article), [])
-                if not any(named_state(j.state, result.names) in v for v in by_change[words].values()):
+                if j.state not in named[words]:
+                    named[words].add(j.state)
                     states.append(named_state(j.state, result.names))
         joiners.append(replace(j, primary=duties[0], also=tuple(duties[1:])))
+    conflicts = tuple(replace(c, obligations=tuple(marked(o)[0] for o in c.obligations),
+                              neutral=tuple(marked(n)[0] for n in c.neutral)) for c in result.conflicts)
     notes = []
     for words, by_cite in by_change.items():
         bound = "; ".join(f"{and_listed(states)}, bound under {where}" for where, states in by_cite.items() if states)
         if bound:
             notes.append(f"resting on {words}: {bound} (hypothetical)")
-    return (replace(result, joiners=tuple(joiners)) if notes else result), notes
+    return replace(result, joiners=tuple(joiners), conflicts=conflicts,
+                   neutral=tuple(marked(n)[0] for n in result.neutral),
+                   consultations=tuple(marked(c)[0] for c in result.consultations),
+                   violations=tuple(marked(v)[0] for v in result.violations),
+                   withheld=tuple(marked(w)[0] for w in result.withheld)), notes

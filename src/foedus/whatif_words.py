@@ -16,8 +16,12 @@ NONE_APPLIED = "none (no change applies this year: the treaties as encoded)"
 """The `what_if` cell of a what-if series' year in which no change applies (`foedus.sweeps.atlas_years`; the notes
 say why)."""
 
-__all__ = ["NONE_APPLIED", "change_reason", "hypothetical_tag", "what_if_cell", "what_if_series", "what_if_world",
-           "year_spans"]
+__all__ = ["NONE_APPLIED", "RESTS_ON", "change_reason", "finding_tag", "hypothetical_said", "hypothetical_tag",
+           "rested", "what_if_cell", "what_if_series", "what_if_world", "year_spans"]
+
+RESTS_ON = "rests on the what-if change "
+"""What a `what-if` certainty reason's fact says before the change (`change_reason`); web/src/whatifwords.ts
+`RESTS_ON`."""
 
 _OPENS = "what-if world: the treaties as encoded, changed by "
 _CLOSES = "; a finding that rests on a change is hypothetical, and its certainty rates only the encoded facts beside it"
@@ -85,7 +89,7 @@ def change_reason(words: str) -> CertaintyReason:
     the web's Why? headed 'hypothetical', as the encoded facts' tag (`certainty`) cannot say it."""
     from foedus.engine.records import HYPOTHETICAL, CertaintyReason
 
-    return CertaintyReason("what-if", f"rests on the what-if change {words}", HYPOTHETICAL,
+    return CertaintyReason("what-if", f"{RESTS_ON}{words}", HYPOTHETICAL,
                            "the what-if change given to this run, not the treaties as encoded")
 
 
@@ -100,3 +104,39 @@ def hypothetical_tag(reasons: Sequence[CertaintyReason], level: str) -> str:
     if not facts:
         return ""
     return f"{' — verified facts' if level == Certainty.VERIFIED.value else ''}; hypothetical: {'; '.join(facts)}"
+
+
+
+def rested(reasons: Sequence[CertaintyReason]) -> list[str]:
+    """The what-if changes a finding with certainty `reasons` rests on, each in `CascadeResult.what_if`'s words (its
+    `what-if` reasons' facts, less `RESTS_ON`): the cascade CSV's `rests_on_what_if` cell lists them
+    (`what_if_cell`), and `foedus compare` gives a rebased state's."""
+    from foedus.engine.records import HYPOTHETICAL
+
+    return [r.fact.removeprefix(RESTS_ON) for r in reasons if r.certainty == HYPOTHETICAL]
+
+
+def hypothetical_said(changes: Sequence[str]) -> str:
+    """What a duty resting on the what-if `changes` says after its citation where no certainty is said before it (a
+    joiner's other obligations, `foedus compare`'s still-bound line; web/src/whatifwords.ts `hypotheticalSaid`);
+    nothing where it rests on none.
+
+    >>> hypothetical_said(["set_strength usa_kor_1953:III=S1"])
+    ' (hypothetical: rests on the what-if change set_strength usa_kor_1953:III=S1)'
+    >>> hypothetical_said([])
+    ''
+    """
+    return f" (hypothetical: {'; '.join(RESTS_ON + c for c in changes)})" if changes else ""
+
+
+def finding_tag(level: str, reasons: Sequence[CertaintyReason]) -> str:
+    """A neutrality duty's, consultation's, violation's or withheld leg's certainty after its line (`level`, the encoded
+    facts' tag; `window_facts`, of its reasons other than a what-if change's), then the what-if changes it rests on, as
+    a joiner's line says them (`hypothetical_tag`): " — verified facts; hypothetical: rests on the what-if change
+    ...". The web page's copy: web/src/said.ts `findingTag`."""
+    from foedus.engine.certainty_words import window_facts
+    from foedus.engine.records import HYPOTHETICAL
+
+    tag = window_facts(level, [r.fact for r in reasons if r.certainty != HYPOTHETICAL])
+    facts = [r.fact for r in reasons if r.certainty == HYPOTHETICAL]
+    return f"{tag or ' — verified facts'}; hypothetical: {'; '.join(facts)}" if facts else tag

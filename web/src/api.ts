@@ -159,6 +159,7 @@ export interface Comparison {
     rebased: {
       state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[];
       strength?: string; strength_before?: string;
+      rests_on_what_if?: string[]; // the what-if changes its primary obligation now rests on (said.ts changeWords)
     }[];
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };

@@ -3,8 +3,8 @@
 // `foedus cascade --format csv` (foedus.engine.finding_rows CASCADE_COLUMNS, docs/outputs.md); its `instrument`
 // column says what binds a joiner (treaty, executive_order, ...), a neutrality, consultation or violation row's, as
 // its JSON record does, and a conflict row's, its treaties' (conflictInstruments).
-import type { CascadeResult, Conflict } from "./api";
-import { whatIfOf } from "./whatifwords";
+import type { CascadeResult, CertaintyReason, Conflict } from "./api";
+import { rested, whatIfOf } from "./whatifwords";
 
 // a text cell that starts with = + - @, a tab or a carriage return is led by ' (no formula when opened in a
 // spreadsheet), a number written as it is: the CLI's CSV's rule (foedus.cli.listing.spreadsheet_safe); one that
@@ -24,17 +24,20 @@ export function conflictInstruments(c: Pick<Conflict, "treaties" | "obligations"
 }
 
 /** The CSV's columns, in their order, as the CLI's CSV has them (foedus.engine.finding_rows CASCADE_COLUMNS): a
- * what-if run's `what_if` last. */
+ * what-if run's `what_if` and `rests_on_what_if` last. */
 export const CSV_COLUMNS = ["state", "ccode", "name", "role", "side", "round", "treaty", "instrument", "article",
-  "strength", "kind", "attacked", "by", "place", "target_kind", "certainty", "conditions", "what_if"];
+  "strength", "kind", "attacked", "by", "place", "target_kind", "certainty", "conditions", "what_if",
+  "rests_on_what_if"];
 
 /** The result as CSV: a header, then one row per attacker, target and finding, each cell safe in a spreadsheet; a
- * what-if run's changes in a last `what_if` column on every row (whatIfOf), as the CLI's CSV says them, so that its
- * rows do not read as the treaties as encoded. */
+ * what-if run's changes in a `what_if` column on every row (whatIfOf), as the CLI's CSV says them, so that its
+ * rows do not read as the treaties as encoded, and in a last `rests_on_what_if` column those the row's finding rests
+ * on (its reasons', `rested`: a joiner's primary obligation's, a conflict's duties'). */
 export function csvOf(r: CascadeResult, names: (id: string) => string): string {
   const whatIf = whatIfOf(r.what_if ?? []);
-  const head = whatIf ? CSV_COLUMNS : CSV_COLUMNS.slice(0, -1);
+  const head = whatIf ? CSV_COLUMNS : CSV_COLUMNS.slice(0, -2);
   const rows: unknown[][] = [];
+  const reasons: CertaintyReason[][] = [...r.attackers, ...r.targets].map(() => []); // each row's finding's reasons
   r.attackers.forEach((s) => rows.push([s, "attacker", "attack", 0]));
   r.targets.forEach((s) => rows.push([s, "target", "defense", 0]));
   for (const j of r.joiners) {
@@ -56,12 +59,15 @@ export function csvOf(r: CascadeResult, names: (id: string) => string): string {
     v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));
   r.withheld.forEach((w) => rows.push([w.state, "withheld", "", "", w.treaty, "", w.article, "", "", "", "", "",
     "", w.certainty, w.reason]));
+  reasons.push(...r.joiners.map((j) => j.certainty_reasons),
+    ...r.conflicts.map((c) => [...c.obligations, ...c.neutral].flatMap((d) => d.certainty_reasons)),
+    ...[...r.neutral, ...r.consultations, ...r.violations, ...r.withheld].map((f) => f.certainty_reasons));
   // the state's COW code and name after its id, every row as long as the header (as the CLI's), a what-if run's
-  // changes last
-  const cells = rows.map(([s, ...rest]) => {
+  // changes, then those its finding rests on, last
+  const cells = rows.map(([s, ...rest], i) => {
     const row = [s, r.ccodes[String(s)] ?? "", names(String(s)), ...rest];
-    const pad = Array(head.length - row.length - (whatIf ? 1 : 0)).fill("");
-    return whatIf ? [...row, ...pad, whatIf] : [...row, ...pad];
+    const pad = Array(head.length - row.length - (whatIf ? 2 : 0)).fill("");
+    return whatIf ? [...row, ...pad, whatIf, whatIfOf([...new Set(rested(reasons[i]))]) ?? ""] : [...row, ...pad];
   });
   return [head, ...cells].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

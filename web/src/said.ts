@@ -7,6 +7,7 @@ import type {
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn } from "./membership";
 import { pausedSaid, releasedSaid } from "./warended";
+import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
@@ -91,7 +92,8 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
   const under = r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`;
   // the duty made stronger or weaker (a what-if's strength, a pact)
   const now = r.why === r.why_before ? "now " : "";
-  const moved = r.strength !== r.strength_before ? `${under}, ${now}${r.strength} (was ${r.strength_before})` : under;
+  const moved = (r.strength !== r.strength_before ? `${under}, ${now}${r.strength} (was ${r.strength_before})` : under)
+    + hypotheticalSaid(r.rests_on_what_if); // its duty now the what-if change's
   const more = (["added", "dropped"] as const).map((word) => [word, r[word].filter((t) => t !== r.why && t !== r.why_before)] as const)
     .filter(([, rest]) => rest.length).map(([word, rest]) => `${word} ${rest.join(", ")}`);
   return `is still bound to join the ${r.side} side, ${[moved, ...more].join("; ")}`;
@@ -285,8 +287,9 @@ export function doubtWords(d: Doubt, names: (id: string) => string): string {
 }
 
 /** A finding's certainty after its line, as the CLI's text says it for a neutrality duty, a consultation, a
- * violation or a withheld leg (`render.certainty_tag(x.certainty, render._facts(x.certainty_reasons))`): a verified
- * finding that rests on a date known only to a window names those facts ("not to the day"), not nothing. */
+ * violation or a withheld leg (foedus.whatif_words.finding_tag): a verified finding that rests on a date known only
+ * to a window names those facts ("not to the day"), not nothing; one resting on a what-if change, that change. */
 export function findingTag(f: { certainty: string; certainty_reasons?: CertaintyReason[] }): string {
-  return certaintyTag(f.certainty, (f.certainty_reasons ?? []).map((r) => r.fact));
+  const reasons = f.certainty_reasons ?? [];
+  return hypotheticalTag(certaintyTag(f.certainty, reasons.filter((r) => !hypothetical(r)).map((r) => r.fact)), reasons);
 }

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from foedus.engine.records import Because, Conflict, Neutral, Obligation
+    from foedus.engine.records import Because, CertaintyReason, Conflict, Neutral, Obligation
     from foedus.engine.result import CascadeResult
 
 __all__ = ["CASCADE_COLUMNS", "conflict_instruments", "finding_rows"]
@@ -34,6 +34,8 @@ CASCADE_COLUMNS: Mapping[str, str] = {
     "conditions": "a joiner's conditions assumed (joined with '; '); the state a neutrality duty, consultation or "
                   "violation is toward, with or against; a conflict's or a withheld duty's reason",
     "what_if": "a what-if run's changes, on every row (no such column on the treaties as encoded)",
+    "rests_on_what_if": "those of the changes the row's finding rests on (a joiner's primary obligation; any duty of a "
+                        "conflict), listed as `what_if` lists them; empty where it rests on none (what-if runs only)",
 }
 
 
@@ -52,11 +54,16 @@ def _attack(b: Because) -> list[Any]:
 def finding_rows(result: CascadeResult, what_if: str | None = None,
                  names: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
     """One row per attacker, target and finding (joiners, conflicts, neutrality duties, consultations, violations,
-    withheld duties), each with every column of CASCADE_COLUMNS in its order, `what_if` only when given (a what-if
-    run's changes, `whatif_words.what_if_cell`); `names` names a state (default: the result's names)."""
+    withheld duties), each with every column of CASCADE_COLUMNS in its order, `what_if` and `rests_on_what_if` only
+    when `what_if` is given (a what-if run's changes, `whatif_words.what_if_cell`; the changes the row's finding rests
+    on, from its `what-if` certainty reasons, `whatif_words.rested`); `names` names a state (default: the result's
+    names)."""
+    from foedus.whatif_words import rested, what_if_cell
+
     name = names or (lambda s: result.names.get(s, s))
     lines: list[list[Any]] = [[s, "attacker", "attack", 0] for s in result.scenario.attackers]
     lines += [[s, "target", "defense", 0] for s in result.scenario.targets]
+    reasons: list[tuple[CertaintyReason, ...]] = [() for _ in lines]  # each row's finding's certainty reasons
     for j in result.joiners:
         p = j.primary
         lines.append([p.state, "joiner", p.side, p.round, p.treaty, p.instrument, p.article, p.strength, p.kind,
@@ -71,10 +78,18 @@ def finding_rows(result: CascadeResult, what_if: str | None = None,
                *_attack(v.because), v.certainty, f"against {v.against}"] for v in result.violations]
     lines += [[w.state, "withheld", None, None, w.treaty, None, w.article, *[None] * 6, w.certainty, w.reason]
               for w in result.withheld]
-    keys = [k for k in CASCADE_COLUMNS if k != "what_if"]
+    reasons += [j.primary.certainty_reasons for j in result.joiners]
+    reasons += [tuple(r for d in c.obligations for r in d.certainty_reasons)
+                + tuple(r for n in c.neutral for r in n.certainty_reasons) for c in result.conflicts]
+    reasons += [n.certainty_reasons for n in result.neutral]
+    reasons += [c.certainty_reasons for c in result.consultations]
+    reasons += [v.certainty_reasons for v in result.violations]
+    reasons += [w.certainty_reasons for w in result.withheld]
+    keys = [k for k in CASCADE_COLUMNS if k not in ("what_if", "rests_on_what_if")]
     rows = []
-    for line in lines:
+    for line, said in zip(lines, reasons, strict=True):
         cells = [line[0], result.ccodes.get(line[0]), name(line[0]), *line[1:]]
         row = dict(zip(keys, [*cells, *[None] * (len(keys) - len(cells))], strict=True))
-        rows.append(row | {"what_if": what_if} if what_if else row)
+        rows.append(row | {"what_if": what_if, "rests_on_what_if": what_if_cell(list(dict.fromkeys(rested(said))))}
+                    if what_if else row)
     return rows

@@ -55,7 +55,9 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     those on the same side in both whose treaties or duty's strength changed (`rebased`: a new member's or pact's
     obligation on a state already bound by another, its primary obligation now and before, the treaties and articles
     added and dropped, its strength now and before: `--set-strength usa_kor_1953:III=S1` made the US's duty to defend
-    South Korea S1, and compare said "no change in who joins" and that the change moved no one);
+    South Korea S1, and compare said "no change in who joins" and that the change moved no one; and, where its
+    primary obligation now rests on a what-if change, `rests_on_what_if`, those changes: its new strength is the
+    change's, `foedus.whatif_words.rested`);
     `notes`: each what-if change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s
     date, in the words a cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who
     joins was unsaid; `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none
@@ -65,11 +67,13 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     date differs (`foedus.war.ongoing_changes`), else None; `dated_changes`: between two dates, the changes of the
     treaties it names that start or stop a duty (`foedus.sweeps.compare_dated`: Finland joining NATO)."""
     from foedus.model.overlay_dated import later_notes
+    from foedus.whatif_words import rested
 
     a = {j.state: (j.side, _bases(j)) for j in base.joiners}
     b = {j.state: (j.side, _bases(j)) for j in other.joiners}
     strength_a, strength_b = ({j.state: j.primary.strength for j in r.joiners} for r in (base, other))
     sure_a, sure_b = ({j.state: _sure(j) for j in r.joiners} for r in (base, other))
+    rests = {j.state: rested(j.primary.certainty_reasons) for j in other.joiners}  # the changes its duty rests on
     gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], **sure_b[s]} for s in sorted(b.keys() - a.keys())]
     lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0], **sure_a[s]}
             for s in sorted(a.keys() - b.keys())]
@@ -81,7 +85,8 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         elif before[0] != now[0] or set(before) != set(now) or strength_a[s] != strength_b[s]:
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now)),
-                            "strength": strength_b[s], "strength_before": strength_a[s]})
+                            "strength": strength_b[s], "strength_before": strength_a[s],
+                            **({"rests_on_what_if": rests[s]} if rests[s] else {})})
     entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
     ongoing = ongoing_changes(base.ongoing, other.ongoing) if base.ongoing and other.ongoing else None
     conflicts_a = {c.state for c in base.conflicts}
