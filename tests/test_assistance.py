@@ -156,7 +156,7 @@ def test_atop_import_keeps_every_provision_code(world) -> None:  # type: ignore[
 def test_japan_is_bound_to_support_the_us_without_fighting(world) -> None:  # type: ignore[no-untyped-def]
     from foedus.api import cascade
 
-    result = cascade("CHN", "USA", "2025-06-01")
+    result = cascade("PRK", "KOR", "2025-06-01")  # a war in the Far East: Art. VI's place limit (test_support_scope.py)
     fighting = [j.state for j in result.joiners]
     found = result.supporters
     japan = [s for s in found if s.state == "JPN" and s.supports == "USA"]

@@ -61,7 +61,7 @@ def test_support_from_carried_alliances_is_tagged(world: World, day: str, level:
     china = {(s.state, s.treaty): s.certainty for s in foedus.cascade("CHN", "USA", day, world=world).supporters}
     assert china[("AFG", "atop_6050")] == level
     assert china.get(("PAK", "atop_3355")) == ("unverified" if level == "verified" else None)
-    assert china[("JPN", "usa_jpn_1960")] == "verified"
+    assert china[("KOR", "usa_kor_1953")] == "unverified"  # its entry's own tag
 
 
 def test_ended_alliances_are_not_carried(world: World) -> None:

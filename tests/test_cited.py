@@ -27,7 +27,7 @@ def test_each_kind_of_article_is_cited_by_its_kind(usa_irn: str) -> None:
     assert "Iran (IRN) under atop_4968 ATOP neutrality code" in usa_irn
     assert "consults Iran (IRN) under atop_4968 ATOP consultation code" in usa_irn
     assert "bases (usa_cofa Title Three, in peace and war, unverified)" in usa_irn
-    assert "bases (usa_jpn_1960 art. VI, in peace and war, verified)" in usa_irn
+    assert "bases (usa_kor_1953 art. IV, in peace and war, unverified)" in usa_irn
     # a form of help ATOP codes: no article at all, its code (tests/test_support_no_giver.py)
     assert "(atop_6032_p1, in peace and war, verified; ATOP MILAID=3, BASE=3; ATOP codes no giver)" in usa_irn
     assert "art. ATOP" not in usa_irn and "art. Title" not in usa_irn

@@ -83,7 +83,8 @@ def test_an_unknown_set_names_the_sets_there_are(world: World) -> None:
         _checked(world, {"debated": ["french-overseas-debatd"]})
     said = str(caught.value)
     assert said.startswith("pact.yaml: provisions[0].scope.debated[0]: unknown scope token 'french-overseas-debatd'")
-    assert "; or alone, a place set's id (eu-outermost-and-overseas, french-overseas-debated: place_sets.yaml)" in said
+    assert ("; or alone, a place set's id (eu-outermost-and-overseas, far-east-1960, french-overseas-debated: "
+            "place_sets.yaml)") in said
 
 
 def test_a_set_is_no_place_an_attack_hits(world: World) -> None:

@@ -28,7 +28,8 @@ def _support(state: str, supports: str, treaty: str, form: str, level: str, atop
 @pytest.mark.needs_data
 def test_an_atop_aid_code_is_said_as_the_alliance_providing_for_it(world: World) -> None:
     """USA attacks China, 2025: Tajikistan is listed (who is listed is unchanged), its line says what ATOP codes and
-    its JSON record carries the code; Japan's bases (usa_jpn_1960 art. VI, by Japan to the USA) stay owed."""
+    its JSON record carries the code; South Korea's bases (usa_kor_1953 art. IV, by Korea to the USA) stay owed
+    (Japan's, owed for the Far East, are not: China's mainland is outside it, tests/test_support_scope.py)."""
     result = foedus.cascade("USA", "CHN", "2025-06-01", world=world)
     text = result.explain()
     assert ("Support: Tajikistan (TJK) is in an alliance with China (CHN) that provides for military aid in "
@@ -38,10 +39,10 @@ def test_an_atop_aid_code_is_said_as_the_alliance_providing_for_it(world: World)
     assert ("Support: Iraq (IRQ) is in an alliance with United States (USA) that provides for troops of one member "
             "based on another's territory (atop_6032_p2, in peace and war, carried-forward; ATOP BASE=3; ATOP codes no"
             " giver)") in text
-    assert "Support: Japan (JPN) is bound to give United States (USA) bases (usa_jpn_1960 art. VI" in text
+    assert "Support: South Korea (KOR) is bound to give United States (USA) bases (usa_kor_1953 art. IV" in text
     records = {s["state"]: s for s in result.to_dict()["supporters"]}
     assert records["TJK"]["atop_code"] == "MILAID=3" and records["TJK"]["form"] == "arms"
-    assert records["JPN"]["atop_code"] is None
+    assert records["KOR"]["atop_code"] is None
     assert all((s.atop_code is not None) == s.treaty.startswith("atop_") for s in result.supporters)
 
 

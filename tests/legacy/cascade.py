@@ -283,7 +283,8 @@ class _Run:
         if self.world.states.has_system_dates:
             datasets += ("cow_states",)
         bound = {j.state for j in joiners} | {c.state for c in conflicts}
-        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked))
+        war = ([a for _, front in self.fronts for a in front], self.world.places.on(self.scenario.date))
+        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked, war=war))
         result = CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,

@@ -97,6 +97,7 @@ class _Run:
     yielded: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)  # their obligations, set aside
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
+    struck: list[Volley] = field(default_factory=list)  # the final run's attacks, round by round (`_records`)
     parts: dict[tuple[object, ...], Parts] = field(init=False)  # the table's store of obligations' parts (`cite`)
     certify: Certifier = field(init=False)  # the certainty of the other findings (consultations, duties ...)
 
@@ -142,6 +143,7 @@ class _Run:
         rounds: list[tuple[Situation, list[Attack]]] = []
         for rnd in sorted(self.saved):  # the attacking side at a round's start: its starters, as then
             ctx = situation(ctx, places, s, self.saved[rnd].starters)
+            self.struck += self.saved[rnd].frontier
             self.ledger.new_round(rnd)
             for vol in self.saved[rnd].frontier:
                 binder.records(vol, ctx, fighting)

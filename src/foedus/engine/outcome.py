@@ -31,7 +31,7 @@ from foedus.engine.ledger import (
 )
 from foedus.engine.maker import maker
 from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Later, Side, Withheld
-from foedus.engine.rules import recipients, supporters
+from foedus.engine.rules import Volley, recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.dated_names import renamed_on
@@ -76,6 +76,7 @@ class FinishedRun(Protocol):
     log: list[list[Duties]]
     ledger: Ledger
     attacked: list[str]
+    struck: list[Volley]  # the final run's attacks, round by round: where the war is (a form of help's place limit)
     excluded: set[str]
     stays_out: set[str]  # the excluded states that stay out by precedence: their duties and set-aside legs reported
     conflicts: list[Conflict]
@@ -122,7 +123,8 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     legs = run.index.support
     support = tuple(supporters(legs, run.side_of, bound, run.attacked,
                                run.index.derived("support by recipient", lambda: recipients(legs)),
-                               run.index.derived("support records", dict)))
+                               run.index.derived("support records", dict),
+                               (run.struck, run.world.places.on(run.scenario.date))))
     result = CascadeResult(scenario=run.scenario, joiners=cast(tuple[Joiner, ...], joiners),
                            consultations=consultations, conflicts=conflicts, neutral=neutral, violations=violations,
                            withheld=withheld, rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),

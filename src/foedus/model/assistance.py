@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from foedus.model.facts import Article, Prose, StateRef
 from foedus.model.numbers import Whole
+from foedus.model.scope import Scope
 from foedus.model.vocab import LEVELS, ORG_PURPOSES, SUPPORT_FORMS, Basis, Duty, HelpForm, Tag
 
 __all__ = [
@@ -48,6 +49,9 @@ class HelpEntry(_Strict):
     article: Article | None = Field(None, description="article as the treaty numbers it; null = none or not known")
     by: list[StateRef] | None = Field(None, description="who gives or grants it (bases: the host); null = every member")
     to: list[StateRef] | None = Field(None, description="who receives it (bases: whose forces); null = every member")
+    scope: Scope | None = Field(
+        None, description="where the war must be for the help to be owed, as a clause's scope names places (territory, "
+        "forces), read against every attack of the war (e.g. US–Japan Art. VI, the Far East); null = anywhere")
     when: Literal["peacetime", "wartime"] = Field(
         "peacetime", description="wartime: owed only once the defence duty is set off, as part of it")
     basis: Basis = Field(
@@ -68,6 +72,8 @@ class HelpEntry(_Strict):
             raise ValueError("'purpose' is required for organisations and only for them")
         if self.since is not None and self.until is not None and self.until < self.since:
             raise ValueError(f"until ({self.until}) is before since ({self.since})")
+        if self.scope is not None and self.scope.debated:
+            raise ValueError("scope.debated is not read for a form of help: list the places in territory or forces")
         return self
 
 

@@ -120,22 +120,13 @@ def validate_references(
         for j, leg in enumerate(prov["suspensions"]):
             leg["obligor"] = state(leg["obligor"], f"{where}.suspensions[{j}].obligor")
             leg["beneficiary"] = state(leg["beneficiary"], f"{where}.suspensions[{j}].beneficiary")
-        for key in ("territory", "forces", "debated"):
-            for j, token in enumerate(prov["scope"][key] or []):
-                loc = f"{where}.scope.{key}[{j}]"
-                if key == "debated" and ADMINISTERED_BY_PARTY in token.split("+"):  # read there without parties
-                    raise TreatyDataError(path, loc, f"{ADMINISTERED_BY_PARTY!r} is read in territory and forces, "
-                                          "not in debated: name the places or regions")
-                if token not in places.sets:  # a set alone stands for its places (`foedus.model.place_sets`)
-                    parts = token.split("+")
-                    prov["scope"][key][j] = "+".join(_scope_token(part, loc, path, state, places, token)
-                                                     for part in parts)
-            if twice := listed_twice(prov["scope"][key] or [], f"{where}.scope.{key}", "scope token"):
-                raise TreatyDataError(path, *twice)  # `[crimea, crimea]`: a slip the list would hide, as a state's
-            prov["scope"][key] = named_sets(prov["scope"][key], places.sets)
+        _scope_refs(prov["scope"], f"{where}.scope", path, state, places, ("debated",))
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = listed(inv["requester"], f"invocations[{i}].requester")
     _assistance_refs(data, listed)
+    for i, entry in enumerate((data.get("assistance") or {}).get("forms", [])):
+        if entry["scope"] is not None:  # read against the war's attacks, without the treaty's parties
+            _scope_refs(entry["scope"], f"assistance.forms[{i}].scope", path, state, places, ("territory", "forces"))
     _unread_windows(data, path)
     checked = Treaty.model_validate(data)
     check_parties(checked, path)
@@ -162,6 +153,25 @@ def _assistance_refs(data: dict[str, Any], listed: Callable[[list[str], str], li
         for key in ("by", "to"):
             if entry[key] is not None:
                 entry[key] = listed(entry[key], f"assistance.forms[{i}].{key}")
+
+
+def _scope_refs(scope: dict[str, Any], where: str, path: str, state: Callable[[str, str], str], places: Gazetteer,
+                no_party: tuple[str, ...]) -> None:
+    """Check and normalise one scope's tokens in place (a clause's, or a form of help's place limit), each place set
+    it names replaced by its places; `no_party`: the lists where `administered-by-party` is not read."""
+    for key in ("territory", "forces", "debated"):
+        for j, token in enumerate(scope[key] or []):
+            loc = f"{where}.{key}[{j}]"
+            if key in no_party and ADMINISTERED_BY_PARTY in token.split("+"):  # read there without parties
+                raise TreatyDataError(path, loc, f"{ADMINISTERED_BY_PARTY!r} is read in a clause's territory and "
+                                      f"forces, not in {'debated' if key == 'debated' else 'a form of help'}: name "
+                                      "the places or regions")
+            if token not in places.sets:  # a set alone stands for its places (`foedus.model.place_sets`)
+                scope[key][j] = "+".join(_scope_token(part, loc, path, state, places, token)
+                                         for part in token.split("+"))
+        if twice := listed_twice(scope[key] or [], f"{where}.{key}", "scope token"):
+            raise TreatyDataError(path, *twice)  # `[crimea, crimea]`: a slip the list would hide, as a state's
+        scope[key] = named_sets(scope[key], places.sets)
 
 
 def _scope_token(

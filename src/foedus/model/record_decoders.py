@@ -192,6 +192,7 @@ def help_entry(d: dict[str, Any]) -> rt.HelpEntry:
         'article': g('article'),
         'by': g('by'),
         'to': g('to'),
+        'scope': None if (v := g('scope')) is None else scope(v),
         'when': g('when', 'peacetime'),
         'basis': g('basis', 'treaty'),
         'since': g('since'),

@@ -16,6 +16,7 @@ from foedus.model.behaviour import TreatyRules
 from foedus.model.facts import Article, Certainty, DateCertainty, Day, Prose, Source, Span, StateRef, Text, Url
 from foedus.model.numbers import Switch, Whole
 from foedus.model.priority import Priority
+from foedus.model.scope import Scope
 from foedus.model.vocab import Instrument, Kind, Strength, Trigger
 
 __all__ = [
@@ -73,25 +74,6 @@ class LegSuspension(_Strict):
     obligor: StateRef
     beneficiary: StateRef
     span: Span
-
-
-class Scope(_Strict):
-    """Where an attack counts. Tokens are region ids, place ids, `place:ID` (the place alone, where a region shares
-    its id), `home`, `overseas`, `administered-by:ISO3` (or `administered-by:A|B`), `administered-by-party` (a party
-    of the treaty on the date administers the place), or several joined by `+` (all must hold), e.g.
-    `pacific-area+administered-by-party`. A token alone may also be a place set's id (`place_sets.yaml`, e.g.
-    `french-overseas-debated`): the loader puts the set's places there.
-
-    `territory`: where an attack on the victim's territory counts (null = anywhere).
-    `forces`: where an attack on its forces, public vessels or aircraft counts
-    (null = anywhere, [] = attacks on forces are not covered).
-    """
-
-    territory: list[str] | None = None
-    forces: list[str] | None = None
-    debated: list[str] = Field(
-        default_factory=list, description="tokens where coverage is debated: binds, but lowers certainty"
-    )
 
 
 class Adversary(_Strict):

@@ -68,5 +68,9 @@ def readings(legs: Iterable[Leg], seen: dict[int, Reading] | None = None) -> fro
 
 def support_reading(leg: SupportLeg) -> Reading:
     """What the support rule (`foedus.engine.rules.support.supporters`) reads of a support leg to say who supports
-    whom by which form: its giver, its taker, the form and whether it is owed only in wartime."""
-    return (leg.provider, leg.recipient, leg.entry.form, leg.entry.when)
+    whom by which form: its giver, its taker, the form, whether it is owed only in wartime and where (its place
+    limit's tokens)."""
+    scope = leg.entry.scope
+    where = None if scope is None else (tuple(scope.territory) if scope.territory is not None else None,
+                                        tuple(scope.forces) if scope.forces is not None else None)
+    return (leg.provider, leg.recipient, leg.entry.form, leg.entry.when, where)

@@ -5,28 +5,44 @@ text, or in a companion instrument; not a separate agreement) commits it to give
 or military aid (more than a "self-help and mutual aid" clause), the use of bases on its territory (not a
 reciprocal access framework), or defence-industrial help directed to it. Help promised for wartime is owed
 once the recipient is attacked, peacetime help regardless. A state already fighting, or bound to fight, is
-not listed: its duty is the larger one. ATOP codes military aid and bases for a whole alliance, naming no giver
-(the 2007 China–Tajikistan treaty's MILAID=3): such a leg is one reading of the code, kept with it (`coded`), so
-that its words say the alliance provides for that help, not that this member owes it.
+not listed: its duty is the larger one. Help a treaty owes only for a place (`HelpEntry.scope`: US–Japan Art. VI's
+bases, for the Far East) is owed only in a war one of whose attacks falls in it (`limit_reached`), and is left out
+elsewhere. ATOP codes military aid and bases for a whole alliance, naming no giver (the 2007 China–Tajikistan
+treaty's MILAID=3): such a leg is one reading of the code, kept with it (`coded`), so that its words say the alliance
+provides for that help, not that this member owes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 from foedus.engine.records import instrument_field
+from foedus.engine.rules.tokens import token_matches
 from foedus.model.help import held_in
 from foedus.model.vocab import Certainty, HelpForm, atop_code, worst
 
 if TYPE_CHECKING:
     from foedus.model.assistance import HelpEntry
+    from foedus.model.places import Place
     from foedus.model.treaty import Treaty
 
-__all__ = ["Support", "SupportLeg", "owed_support", "recipients", "support_legs", "supporters"]
+__all__ = ["Support", "SupportLeg", "limit_reached", "owed_support", "recipients", "support_legs", "supporters"]
+
+
+class Struck(Protocol):
+    """An attack of the war as the place limit reads it: whom it strikes, where, and what (an `Attack`, or a `Volley`
+    of attacks that differ only by attacker)."""
+
+    @property
+    def victim(self) -> str: ...
+    @property
+    def place(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +125,31 @@ def _no_giver(treaty: Treaty, entry: HelpEntry) -> str | None:
     return atop_code(entry.form, entry.level)
 
 
+def limit_reached(entry: HelpEntry, attacks: Iterable[Struck], places: Mapping[str, Place]) -> bool:
+    """Whether a form of help's place limit lets it be owed in this war: some attack of the war (`attacks`, on the
+    places by id `places`) falls in its scope, its territory tokens for an attack on territory and its forces tokens
+    for one on forces, each read as a clause's scope reads it (`token_matches`); a form with no limit, always."""
+    scope = entry.scope
+    if scope is None:
+        return True
+    for attack in attacks:
+        tokens = scope.territory if attack.kind == "territory" else scope.forces
+        if tokens is None or any(token_matches(t, places[attack.place], attack.victim) for t in tokens):
+            return True
+    return False
+
+
 def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
                attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None,
-               made: dict[tuple[int, str], Support] | None = None) -> list[Support]:
+               made: dict[tuple[int, str], Support] | None = None,
+               war: tuple[Iterable[Struck], Mapping[str, Place]] = ((), {})) -> list[Support]:
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
     `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents;
     `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side (records are
-    immutable: equal ones are shared, not made anew each cascade; docs/performance.md, session 31)."""
+    immutable: equal ones are shared, not made anew each cascade; docs/performance.md, session 31); `war`: the war's
+    attacks and the places by id on its date, that a form with a place limit is read against (`limit_reached`)."""
     busy_, hit = set(busy) | set(side_of), set(attacked)
+    attacks, places = list(war[0]), war[1]
     picked = range(len(legs)) if by_recipient is None else sorted(  # the recipients that fight, found in C
         [i for state in by_recipient.keys() & side_of.keys() for i in by_recipient[state]])
     store: dict[tuple[int, str], Support] = {} if made is None else made
@@ -124,7 +157,8 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
     for i in picked:
         leg = legs[i]
         if leg.recipient in side_of and leg.provider not in busy_ and (leg.entry.when != "wartime"
-                                                                       or leg.recipient in hit):
+                                                                       or leg.recipient in hit) and (
+                leg.entry.scope is None or limit_reached(leg.entry, attacks, places)):
             side = side_of[leg.recipient]
             record = store.get((i, side))
             if record is None:
