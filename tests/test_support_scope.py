@@ -15,6 +15,7 @@ from foedus.errors import FoedusError
 from foedus.model.loader import validate_references
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
+from samples import cli_line
 
 pytestmark = pytest.mark.needs_data
 
@@ -90,3 +91,11 @@ def test_a_debated_limit_is_refused() -> None:
     with pytest.raises(ValidationError, match=r"scope\.debated is not read for a form of help"):
         HelpEntry.model_validate({"form": "bases", "level": "one_way", "scope": {"debated": ["europe"]}})
 
+
+def test_treaties_show_says_the_limit() -> None:
+    """`foedus treaties show usa_jpn_1960` ends the bases' line with the places the war must reach."""
+    ran = cli_line(["treaties", "show", "usa_jpn_1960"])
+    assert ran.returncode == 0
+    said = " ".join(ran.stdout.split())
+    assert "status-of-forces agreement was signed with the treaty. (owed only in a war with an attack in: japan, " \
+           "okinawa, senkaku-islands, south-korea," in said

@@ -24,6 +24,20 @@ def _interval(block: dict[str, float]) -> str:
     return f"{block['mean']:+.2f} [{block['lo']:+.2f}, {block['hi']:+.2f}]"
 
 
+def _places(tokens: list[str] | None) -> str:
+    return "anywhere" if tokens is None else ", ".join(tokens) or "nowhere"
+
+
+def _limit(scope: dict[str, Any] | None) -> str:
+    """A form of help's place limit (`HelpEntry.scope`, its sets compiled to places) as its line ends it: "" if none."""
+    if not scope:
+        return ""
+    land, forces = scope.get("territory"), scope.get("forces")
+    if land == forces:
+        return f" (owed only in a war with an attack in: {_places(land)})"
+    return f" (owed only in a war with an attack on territory in: {_places(land)}; on forces in: {_places(forces)})"
+
+
 def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
     """Duties, forms of help with article/basis/certainty, then milinst, depth and scope with their items, from
     `info`, the treaty's `foedus.catalog.treaty_detail` (what --json prints)."""
@@ -40,7 +54,7 @@ def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
         art = article_cited(e["article"]) if e.get("article") else "—"
         console.print(escape(f"  {e['form']} ({level}), {art}, {_who(e.get('by'))} → "
                              f"{_who(e.get('to'))}, {e['when']}, {_BASIS[e['basis']]}{span}, {e['certainty']}: "
-                             f"{e.get('summary', '')}"), highlight=False)
+                             f"{e.get('summary', '')}{_limit(e.get('scope'))}"), highlight=False)
     a = treaty.assistance
     if a is None:
         console.print("[yellow]forms of help beyond the war clause not encoded[/yellow]: depth items are missing")
