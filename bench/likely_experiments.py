@@ -73,6 +73,7 @@ import numpy as np
 from foedus.likely.validate import base_rate, frame_values
 from likely_avg import AVG_VARIANTS, SEED_SETS, averaged_loss, best, seeds_arg
 from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
+from likely_threads import one_thread
 
 H = ("30", "365", "ever")
 GRID = np.round(np.arange(0.30, 1.51, 0.02), 2)
@@ -579,8 +580,6 @@ def main() -> None:
     names, rulers = _colonial_args(args.variants.split(","), args.colonial)
     if not names:
         return
-    from threadpoolctl import threadpool_limits
-
     from foedus.likely.dataset import training_data
     from foedus.likely.spec import SHIPPED, Spec
 
@@ -618,7 +617,7 @@ def main() -> None:
             seeds=args.inner_seeds if name in AVG_VARIANTS else ()))
     print("| variant | scheme | horizon | subset | Brier skill | log-loss skill | AUC | slope |\n"
           "|---|---|---|---|---|---|---|---|")
-    with threadpool_limits(1):
+    with one_thread():
         for name in names:
             if name == "count":
                 continue

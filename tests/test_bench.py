@@ -516,3 +516,23 @@ def test_the_averaged_variants_read_the_registered_dealings(monkeypatch: pytest.
     for bad in ("0,0,1", "0,x", "-1,2", ""):
         with pytest.raises(argparse.ArgumentTypeError):
             avg.seeds_arg(bad)
+
+
+def test_the_likelihood_experiments_fit_on_one_thread_whatever_is_loaded_first() -> None:
+    """bench/likely_experiments.py's limit of one thread reaches scipy's OpenBLAS and scikit-learn's OpenMP even when
+    no model was fitted before it (session 59's control `shipped-cv-avg`, run alone, fitted on every core: ten times
+    the CPU). A fresh interpreter, since this one may have loaded scikit-learn already."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); import numpy as np; import likely_experiments as bench\n"
+              "with bench.one_thread():\n"
+              "    from foedus.likely.fit import fit_logit\n"
+              "    fit_logit(np.arange(40.0)[:, None], np.arange(40) % 2, 0.05)\n"
+              "    from threadpoolctl import threadpool_info\n"
+              "    print(sorted({(p['internal_api'], p['num_threads']) for p in threadpool_info()}))\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(BENCH)], capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    pools = ast.literal_eval(proc.stdout.strip().splitlines()[-1])
+    assert {api for api, _ in pools} >= {"openblas", "openmp"} and {n for _, n in pools} == {1}
