@@ -175,8 +175,10 @@ def _per_fold(name: str, spec: Any, prepare: Callable[[Any, Any], dict[str, Call
     return expected
 
 
-def size_free(spec: Any, name: str = "size-free", omega: bool = False) -> Expected:
-    """The `size-free` (or, with `omega`, `size-shrink`) callback."""
+def size_free(spec: Any, name: str = "size-free", omega: bool = False,
+              cap: Callable[[np.ndarray], float] | None = None) -> Expected:
+    """The `size-free` (or, with `omega`, `size-shrink`) callback; with `cap`, each forecast capped at `cap(training
+    wars' counts)` instead of their largest (`size-cap`, bench/likely_cap.py)."""
     def prepare(model: Any, train: Any) -> dict[str, Callable[[Any], float]]:
         fits = _size_fits(model, spec, train)
         chosen = inner_omega(train, spec) if omega else dict.fromkeys(H, 1.0)
@@ -186,6 +188,9 @@ def size_free(spec: Any, name: str = "size-free", omega: bool = False) -> Expect
             fit, x, counts = fits[h]
             used = fit.shrunk(chosen[h], x, counts)
             CHOICES.setdefault(name, []).append((wars, h, "slope", used.b))
+            if cap is not None:
+                used = used._replace(cap=cap(counts))
+                CHOICES[name].append((wars, h, "cap", used.cap))
             if omega:
                 CHOICES[name].append((wars, h, "omega", chosen[h]))
             out[h] = lambda test, used=used, h=h: used.forecast(scale_free(_unshifted(model, spec, test, h)))

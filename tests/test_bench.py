@@ -536,3 +536,36 @@ def test_the_likelihood_experiments_fit_on_one_thread_whatever_is_loaded_first()
     assert proc.returncode == 0, proc.stderr
     pools = ast.literal_eval(proc.stdout.strip().splitlines()[-1])
     assert {api for api, _ in pools} >= {"openblas", "openmp"} and {n for _, n in pools} == {1}
+
+
+def test_the_capped_war_size_forecast_is_size_free_s_under_a_low_quantile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`size-cap` (bench/likely_cap.py, registered in docs/likelihood.md before any score): each war's forecast is
+    `size-free`'s, capped at the 90th percentile of the training wars' counts (or their mean where larger), not at
+    their largest count."""
+    import numpy as np
+
+    from foedus.likely.fit import fit_two_stage
+    from foedus.likely.spec import Spec
+
+    cap = _load("likely_cap", monkeypatch)
+    import likely_size  # the module likely_cap reads, as the script imports it
+
+    assert cap.CAP_Q == 0.9 and cap.CAP_VARIANTS == ("size-cap",)
+    assert cap.count_cap(np.array([0.0] * 8 + [1.0, 6.0])) == pytest.approx(1.5)  # 1 + 0.1·(6 − 1); mean 0.7
+    assert cap.count_cap(np.array([0.0] * 19 + [10.0])) == pytest.approx(0.5)  # the 90th percentile 0: the mean
+    monkeypatch.setattr(cap, "CAP_Q", 0.5)  # the synthetic wars' forecasts stay under their 90th percentile
+    frame, spec = _synthetic_wars(), Spec("t", ("a", "noise"), (), ("a", "noise"))
+    frame["war_name"], frame["year"] = frame["war"].astype(str), 1900
+    train = frame[frame["war"] < 18]
+    model = fit_two_stage(train, spec, likely_size.H)
+    free, capped = likely_size.size_free(spec), cap.cap_variants(lambda s, expected: expected, spec)["size-cap"]
+    bit = 0
+    for h in likely_size.H:
+        counts = (train[f"outcome_{h}"] != "out").groupby(train["war"]).sum().to_numpy().astype(float)
+        limit = cap.count_cap(counts)
+        assert limit < counts.max()
+        for w in range(18, 24):
+            want = free(model, train, frame[frame["war"] == w], h)
+            assert capped(model, train, frame[frame["war"] == w], h) == pytest.approx(min(want, limit))
+            bit += want > limit
+    assert 0 < bit < 18  # the cap binds for some wars, not all, where the largest count would bind for none
