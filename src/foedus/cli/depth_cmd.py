@@ -102,10 +102,12 @@ def depth(
     typer.echo(f"{counts.get('atop', 0)} ATOP alliances, {counts.get('curated', 0)} curated treaties", err=True)
     from foedus.research.codebook import DEPTH_COLUMNS
     from foedus.research.depth import by_year_note
+    from foedus.research.measures import DEPTH_MEASURES
 
     title = "foedus alliance depth and institutionalisation" + (f" in {year}" if year is not None else "")
     save_table(frame, out, force=force, datasets=["atop"], title=title,
-               notes=[*_undrawn(model), *([by_year_note(year)] if year is not None else [])], codebook=DEPTH_COLUMNS)
+               notes=[*_undrawn(model), *([by_year_note(year)] if year is not None else [])], codebook=DEPTH_COLUMNS,
+               methods=DEPTH_MEASURES)
 
 
 def _undrawn(model: DepthModel) -> list[str]:

@@ -45,10 +45,11 @@ def cite_lines(datasets: Iterable[str]) -> list[str]:
 
 
 def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterable[str] = (),
-               sidecar: bool = False) -> None:
+               sidecar: bool = False, methods: Iterable[str] = ()) -> None:
     """`wrote WHAT to OUT` on stderr (and, with `sidecar`, where a CSV's or Stata file's metadata went); then the
     citations of every dataset used, as a Stata table's notes have them (NMC's alone read as the whole list: a dyad
-    panel's lines left out ATOP's authors), the command that prints them as BibTeX, and the table's `notes` (`note:
+    panel's lines left out ATOP's authors), then those of the measures it reproduces (`methods`, references in full:
+    `foedus depth` cited ATOP alone), the command that prints the datasets' as BibTeX, and the table's `notes` (`note:
     …`, as its metadata has them)."""
     from foedus.outputs.sidecar import sidecar_path
 
@@ -56,7 +57,7 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterab
     if sidecar and (side := sidecar_path(out)) is not None:
         typer.echo(escaped(f"wrote its metadata (versions, notes, columns) to {side}"), err=True)
     used = list(dict.fromkeys(datasets))
-    for line in cite_lines(used):
+    for line in [*cite_lines(used), *(f"cite: {text}" for text in methods)]:
         typer.echo(line, err=True)
     if used:
         names = " ".join(used)
@@ -74,10 +75,12 @@ def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[s
     return list(dict.fromkeys(found))
 
 
-def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -> dict[str, Any]:
+def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = (), methods: Iterable[str] = ()
+               ) -> dict[str, Any]:
     """An output's metadata (a Parquet file's key `foedus`): its title, foedus's version, the datasets it draws on
     and, for each, its title and version (`dataset_versions`) and what to cite for it (`citations`: the text
-    `foedus cite` prints, so that a table shared alone still says how to cite it), and its notes if any."""
+    `foedus cite` prints, so that a table shared alone still says how to cite it; and under `methods` the measures it
+    reproduces, `methods`), and its notes if any."""
     from foedus._version import __version__
     from foedus.datasets.report import cite, versions
 
@@ -85,6 +88,8 @@ def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -
     wanted = list(dict.fromkeys(cited))  # each once; none named is none (`cite([])` gave those present, `versions([])`
     # every dataset's: a `foedus war --out` table, which names none, listed all seven versions)
     texts = {name: list(refs) for name, refs in cite(wanted).items()} if wanted else {}
+    if measures := list(methods):  # the measures the table reproduces, cited after its data (a Stata note each)
+        texts["methods"] = measures
     return {"title": title, "foedus_version": __version__, "datasets": cited,
             "dataset_versions": versions(wanted) if wanted else {}, "citations": texts,
             **({"notes": said} if said else {})}
@@ -92,8 +97,9 @@ def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -
 
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
                datasets: Iterable[str] = (), title: str = "foedus output", notes: Iterable[str] = (),
-               codebook: Mapping[str, str] | None = None) -> None:
-    """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs and its `notes`
+               codebook: Mapping[str, str] | None = None, methods: Iterable[str] = ()) -> None:
+    """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs (its datasets', then
+    the measures' it reproduces, `methods`, under `citations["methods"]`) and its `notes`
     (on stderr, and in a Parquet file's metadata or a CSV's or Stata file's sidecar: `foedus.outputs.sidecar`), and
     what its columns mean where `codebook` says (`foedus.research.codebook`). The table is a DataFrame, or numpy
     columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
@@ -102,14 +108,14 @@ def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: boo
     from foedus.research.codebook import described
 
     cited = table_datasets(table, datasets)
-    said = list(notes)
-    meta = table_meta(title, cited, said)
+    said, measures = list(notes), list(methods)
+    meta = table_meta(title, cited, said, measures)
     descriptions = described(table.columns if hasattr(table, "columns") else table, codebook or {})
     if isinstance(table, Mapping):
         rows = write_columns(table, out, force=force, meta=meta, sidecar=True, descriptions=descriptions)
     else:
         rows = write_table(table, out, force=force, meta=meta, sidecar=True, descriptions=descriptions)
-    echo_wrote(out, counted(rows, "row"), cited, said, sidecar=True)
+    echo_wrote(out, counted(rows, "row"), cited, said, sidecar=True, methods=measures)
 
 
 @contextlib.contextmanager
