@@ -18,7 +18,7 @@ def _lines(args: list[str]) -> list[str]:
 
 def test_a_state_gained_or_lost_is_named() -> None:
     kursk = ["-a", "UKR", "-t", "RUS", "-d", "2024-08-06", "--place", "kursk-oblast"]
-    assert ("+ North Korea (PRK) is bound to join the defense side (rus_prk_2024 art. 4)"
+    assert ("+ North Korea (PRK) is bound to join the defense side (rus_prk_2024 art. 4, S1)"
             in _lines([*kursk, "--date2", "2025-01-15"]))
     lines = _lines(["-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--ongoing-since",
                     "2024-08-06", "--drop-treaty", "rus_prk_2024"])

@@ -66,5 +66,5 @@ def test_a_state_on_the_other_side_is_switched_not_rebased() -> None:
     other = dataclasses.replace(base, joiners=tuple(moved if j.state == "DEU" else j for j in base.joiners))
     diff = compare_results(base, other)
     assert diff["switched"] == [{"state": "DEU", "from": "defense", "to": "attack", "why": "eu_teu_42_7 art. 42(7)",
-                                 "certainty": "verified", "doubted": []}]
+                                 "strength": deu.primary.strength, "certainty": "verified", "doubted": []}]
     assert diff["rebased"] == [] and diff["gained"] == [] and diff["lost"] == []

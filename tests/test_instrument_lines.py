@@ -45,4 +45,4 @@ def test_a_wars_casus_foederis_says_its_clause_not_a_side() -> None:
 def test_a_comparisons_line_says_the_instrument() -> None:
     out = cli_line(["compare", "--attacker", "IRN", "--target", "QAT", "--date", "2025-06-01", "--date2",
                     "2026-06-01"]).stdout
-    assert f"+ United States (USA) is bound to join the defense side ({EO})" in out.splitlines()
+    assert f"+ United States (USA) is bound to join the defense side ({EO}, S5)" in out.splitlines()

@@ -95,6 +95,9 @@ def test_a_comparisons_changes_are_worded_alike() -> None:
     """`foedus compare`'s line after each state (change_words) is the compare view's (changeWords)."""
     sure = {"certainty": "verified", "doubted": []}
     cases = [("gained", {"state": "USA", "side": "defense", "why": "nato_1949 art. 5", **sure}),
+             ("gained", {"state": "USA", "side": "defense", "why": "nato_1949 art. 5", "strength": "S2", **sure}),
+             ("switched", {"state": "DEU", "from": "defense", "to": "attack", "why": "x art. 2", "strength": "S1",
+                           "certainty": "secondary", "doubted": ["article"]}),
              ("lost", {"state": "PRK", "side": "defense", "why_before": "rus_prk_2024 art. 4", **sure}),
              ("switched", {"state": "DEU", "from": "defense", "to": "attack", "why": "eu_teu_42_7 art. 42(7)", **sure}),
              ("gained", {"state": "KAZ", "side": "attack", "why": "rus_kaz_1992 art. unknown (article unverified)",
@@ -113,10 +116,13 @@ def test_a_comparisons_changes_are_worded_alike() -> None:
              ("rebased", {"state": "USA", "side": "defense", "why": "usa_kor_1953 art. III",
                           "why_before": "usa_kor_1953 art. III", "added": [], "dropped": [], "strength": "S1",
                           "strength_before": "S3", "rests_on_what_if": ["set_strength usa_kor_1953:III=S1"]})]
-    assert change_words(*cases[3]) == ("is bound to join the attack side (rus_kaz_1992 art. unknown) (unverified: "
+    assert change_words(*cases[5]) == ("is bound to join the attack side (rus_kaz_1992 art. unknown) (unverified: "
                                        "treaty, article)")
-    assert change_words(*cases[4]) == ("is no longer bound to join the attack side (was csto_1992 art. 4) (secondary: "
+    assert change_words(*cases[6]) == ("is no longer bound to join the attack side (was csto_1992 art. 4) (secondary: "
                                        "article)")
+    assert change_words(*cases[1]) == "is bound to join the defense side (nato_1949 art. 5, S2)"
+    assert change_words(*cases[2]) == ("is bound to join the attack side, no longer the defense side (x art. 2, S1) "
+                                       "(secondary: article)")
     assert change_words(*cases[-1]) == ("is still bound to join the defense side, under usa_kor_1953 art. III, now S1 "
                                         "(was S3) (hypothetical: rests on the what-if change set_strength "
                                         "usa_kor_1953:III=S1)")

@@ -81,9 +81,11 @@ export function becauseWords(b: Because,
  * obligation with its certainty when not verified (boundTag). */
 export function changeWords<K extends "gained" | "lost" | "switched" | "rebased">(kind: K, x: Changes[K][number]): string {
   // a gained, lost or switched state's obligation tagged when not verified (boundTag), its article's note dropped
+  // a gained or switched state's new duty its strength after the citation, as the rebased line says one
   const tagged = (why: string) => {
-    const { certainty, doubted } = x as Changes["gained"][number];
-    return `${taggedArticle(why, certainty, doubted)})${boundTag(certainty, doubted)}`;
+    const { certainty, doubted, strength } = x as Changes["gained"][number];
+    const strong = kind !== "lost" && strength ? `, ${strength}` : "";
+    return `${taggedArticle(why, certainty, doubted)}${strong})${boundTag(certainty, doubted)}`;
   };
   if (kind === "gained") { const g = x as Changes["gained"][number]; return `is bound to join the ${g.side} side (${tagged(g.why)}`; }
   if (kind === "lost") { const l = x as Changes["lost"][number]; return `is no longer bound to join the ${l.side} side (was ${tagged(l.why_before)}`; }

@@ -50,7 +50,8 @@ def _named(entry: dict[str, Any]) -> list[str]:
 def compare_results(base: CascadeResult, other: CascadeResult,
                     what_if: tuple[Sequence[Change], World] | None = None,
                     base_world: World | None = None) -> dict[str, Any]:
-    """Joiners gained, lost or switched between two results of the same scenario, with reasons (each with the
+    """Joiners gained, lost or switched between two results of the same scenario, with reasons (a gained or switched
+    one with its new duty's `strength`, each with the
     `certainty` of the obligation it names and its facts not verified, `doubted`, as a joiner's line tags it), and
     those on the same side in both whose treaties or duty's strength changed (`rebased`: a new member's or pact's
     obligation on a state already bound by another, its primary obligation now and before, the treaties and articles
@@ -74,14 +75,16 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     strength_a, strength_b = ({j.state: j.primary.strength for j in r.joiners} for r in (base, other))
     sure_a, sure_b = ({j.state: _sure(j) for j in r.joiners} for r in (base, other))
     rests = {j.state: rested(j.primary.certainty_reasons) for j in other.joiners}  # the changes its duty rests on
-    gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], **sure_b[s]} for s in sorted(b.keys() - a.keys())]
+    gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], "strength": strength_b[s], **sure_b[s]}
+              for s in sorted(b.keys() - a.keys())]
     lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0], **sure_a[s]}
             for s in sorted(a.keys() - b.keys())]
     switched, rebased = [], []
     for s in sorted(a.keys() & b.keys()):
         (side, before), (now_side, now) = a[s], b[s]
         if side != now_side:
-            switched.append({"state": s, "from": side, "to": now_side, "why": now[0], **sure_b[s]})
+            switched.append({"state": s, "from": side, "to": now_side, "why": now[0], "strength": strength_b[s],
+                             **sure_b[s]})
         elif before[0] != now[0] or set(before) != set(now) or strength_a[s] != strength_b[s]:
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now)),

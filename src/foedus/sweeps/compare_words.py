@@ -18,14 +18,17 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
     the cascade's lines say one); a rebased state's primary obligation named once, then the other treaties added and
     dropped ("is still bound to join the defense side, now under A (was B); added C"), and its strength where it
     changed ("under A, now S1 (was S3)"; "now under A (was B), S1 (was S2)"), and the what-if changes that duty now
-    rests on (`rests_on_what_if`: "now S1 (was S3) (hypothetical: rests on the what-if change set_strength …)"). A
-    gained, lost or switched state's obligation is tagged as a war's binding is when not verified (`bound_tag`: "is
-    bound to join the attack side (csto_1992 art. 4) (secondary: article)"), an article's own note of that doubt
-    dropped (`tagged_article`), so that a joiner under unverified facts does not read as one under verified facts."""
+    rests on (`rests_on_what_if`: "now S1 (was S3) (hypothetical: rests on the what-if change set_strength …)"); a
+    gained or switched state's new duty its strength after its citation ("(nato_1949 art. 5, S2)"; none in a record
+    without it). A gained, lost or switched state's obligation is tagged as a war's binding is when not verified
+    (`bound_tag`: "is bound to join the attack side (csto_1992 art. 4, S2) (secondary: article)"), an article's own
+    note of that doubt dropped (`tagged_article`), so that a joiner under unverified facts does not read as one under
+    verified facts."""
     if kind in ("gained", "lost", "switched"):
         sure, doubted = x["certainty"], tuple(x["doubted"])
         named = x["why_before" if kind == "lost" else "why"]
-        why = f"{tagged_article(named, sure, doubted)}){bound_tag(sure, doubted)}"
+        strength = f", {x['strength']}" if kind != "lost" and x.get("strength") else ""  # the new duty's, as rebased
+        why = f"{tagged_article(named, sure, doubted)}{strength}){bound_tag(sure, doubted)}"
         return (f"is bound to join the {x['side']} side ({why}" if kind == "gained"
                 else f"is no longer bound to join the {x['side']} side (was {why}" if kind == "lost"
                 else f"is bound to join the {x['to']} side, no longer the {x['from']} side ({why}")
