@@ -24,7 +24,7 @@ import pytest
 
 from foedus import render
 from foedus.cited import article_cited, bound_tag, cited, instrument_said
-from foedus.cli.likely_show import base_rate_standing
+from foedus.cli.likely_show import base_rate_standing, side_owned
 from foedus.conflict_words import conflict_doubt, doubted_duties
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
@@ -326,6 +326,15 @@ def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
     python = [base_rate_standing(SimpleNamespace(**c)) for c in cases]
     assert run_ts([("standing", "baseRateStanding", [c]) for c in cases]) == python
     assert python == expected
+
+
+def test_a_side_a_state_may_join_is_named_by_its_parties_alike() -> None:
+    """The likelihood table's "side if it joins" (likely_show.side_owned) and the panel's columns (sideOwned) name a
+    side by its original parties: "defense 60%" read as the joiner's own defence."""
+    cases = [["South Korea"], ["EST", "LVA"], ["Russia", "Belarus", "North Korea"]]
+    said = run_ts([("standing", "sideOwned", [c]) for c in cases])
+    assert said == [side_owned(c) for c in cases]
+    assert said[:2] == ["South Korea's side", "EST and LVA's side"]
 
 
 def test_a_wars_names_on_a_date_are_read_alike() -> None:

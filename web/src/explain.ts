@@ -170,7 +170,7 @@ export async function explainState(id: string, r: CascadeResult, role: Role | un
   const badge = h("span", { class: "badge", "data-category": category }, LABELS[category]);
   const swatch = h("span", { class: "swatch" });
   swatch.style.background = COLORS[category];
-  const likely = likelihoodBlock(id, r);
+  const likely = likelihoodBlock(id, r, names.state);
   panel.replaceChildren(h("h2", {}, namedState(id, names.state)), h("p", {}, swatch, badge), ...nodes,
     ...(likely ? [likely] : []));
   const token = String(++renders);

@@ -5,7 +5,7 @@
 import type { CascadeResult, Chance, LikelihoodSummary, StateLikelihood } from "./api";
 import { h } from "./dom";
 import { HORIZON_LABELS, isHorizon, outsideTraining, pct } from "./likelihood";
-import { baseRateStanding } from "./standing";
+import { baseRateStanding, sideOwned } from "./standing";
 
 const SCHEMES: Record<string, string> = {
   "leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945", "forward-1989": "forward from 1989",
@@ -28,11 +28,13 @@ function cell(p: number, low: number, high: number): HTMLElement {
   return h("td", {}, h("span", { class: "p" }, pct(p)), h("span", { class: "iv" }, `${pct(low).replace(/%$/, "")}–${pct(high)}`));
 }
 
-function chancesTable(row: StateLikelihood, interval: number): HTMLElement {
+// each side named by its parties, named as in the panel (sideOwned: "South Korea's side (defence)")
+function chancesTable(row: StateLikelihood, interval: number, r: CascadeResult, name: (id: string) => string): HTMLElement {
   const label = (c: Chance) => (isHorizon(c.horizon) ? HORIZON_LABELS[c.horizon] : c.horizon);
+  const side = (ids: string[], which: string) => `${sideOwned(ids.map(name))} (${which})`;
   return h("table", { class: "chances", "aria-label": `chances of joining, with the ${Math.round(100 * interval)}% interval` },
-    h("thead", {}, h("tr", {}, h("th", {}, "joins"), h("th", {}, "either side"), h("th", {}, "attack side"),
-      h("th", {}, "defence side"))),
+    h("thead", {}, h("tr", {}, h("th", {}, "joins"), h("th", {}, "either side"), h("th", {}, side(r.attackers, "attack")),
+      h("th", {}, side(r.targets, "defence")))),
     h("tbody", {}, ...row.chances.map((c) => h("tr", { "data-horizon": c.horizon }, h("th", {}, label(c)),
       cell(c.join, c.join_low, c.join_high), cell(c.attack, c.attack_low, c.attack_high),
       cell(c.defense, c.defense_low, c.defense_high)))));
@@ -90,7 +92,7 @@ function modelBlock(lk: LikelihoodSummary): HTMLElement {
 }
 
 /** The block for `id`, or null when the result carries no likelihood. */
-export function likelihoodBlock(id: string, r: CascadeResult): HTMLElement | null {
+export function likelihoodBlock(id: string, r: CascadeResult, name: (id: string) => string): HTMLElement | null {
   const lk = r.likelihood;
   if (!lk) return null;
   const row = lk.states.find((s) => s.state === id);
@@ -100,7 +102,7 @@ export function likelihoodBlock(id: string, r: CascadeResult): HTMLElement | nul
     section.append(h("p", { class: "muted" }, "An original party: the model rates the states that might join."));
   } else if (row) {
     section.append(h("p", {}, `Legal answer: ${legalText(row.legal)}. The joining model, from the wars that happened:`),
-      chancesTable(row, lk.model.interval),
+      chancesTable(row, lk.model.interval, r, name),
       h("p", { class: "small muted" }, `Each cell: the probability, then its ${Math.round(100 * lk.model.interval)}% `
         + "interval. Horizons count from the war's first day."));
   } else {

@@ -1,6 +1,13 @@
-// Whether a likelihood answer's model beat the base rate, as the CLI's line under its table judges it: no DOM, so
-// that tests/test_said_parity.py can run it in node beside its Python counterpart.
+// Whether a likelihood answer's model beat the base rate, as the CLI's line under its table judges it, and a side
+// named by its parties: no DOM, so that tests/test_said_parity.py can run them in node beside their Python counterparts.
 import type { LikelihoodSummary } from "./api";
+import { andListed } from "./wording";
+
+/** A side named by its original parties (the attackers' or the targets'): "South Korea's side", as the CLI's table
+ * names the side a state would join (foedus.cli.likely_show.side_owned): "defense" alone read as the joiner's own. */
+export function sideOwned(owners: string[]): string {
+  return `${andListed(owners)}'s side`;
+}
 
 /** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
  * warnings tell only those), carries no check, or lost only checks of another era

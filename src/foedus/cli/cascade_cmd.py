@@ -103,7 +103,7 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
         if result.likelihood is not None:
             from foedus.cli.likely_show import print_likelihood
 
-            print_likelihood(result.likelihood)
+            print_likelihood(result.likelihood, result.scenario.attackers, result.scenario.targets)
     else:
         print_result_as(result, shape)
     if cite:

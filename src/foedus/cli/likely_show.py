@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from foedus.code_words import LIKELIHOOD_READING, likelihood_scores
 from foedus.engine.likely_records import Chance, LikelihoodSummary
 
-__all__ = ["SHOWN", "base_rate_standing", "print_likelihood"]
+__all__ = ["SHOWN", "base_rate_standing", "print_likelihood", "side_owned"]
 
 SHOWN = 15  # rows shown (the JSON has every relevant state)
 
@@ -20,9 +21,23 @@ def _cell(c: Chance) -> str:
     return f"{_pct(c.join)} ({100 * c.join_low:.1f}–{100 * c.join_high:.1f})"
 
 
-def _side(c: Chance) -> str:
-    side = "attack" if c.attack > c.defense else "defense"
-    return f"{side} {max(c.attack, c.defense) / max(c.join, 1e-12):.0%}"
+def side_owned(owners: Sequence[str]) -> str:
+    """A side named by its original parties, the attackers' or the targets': "KOR's side", since "defense" alone read
+    as the joiner's own defence (China "defense 60%" when North Korea attacks South Korea: 60% on South Korea's side).
+    The web's likelihood panel names its columns so (web/src/standing.ts sideOwned; tests/test_said_parity.py).
+
+    >>> side_owned(["EST", "LVA"])
+    "EST and LVA's side"
+    """
+    from foedus.wording import and_listed
+
+    return f"{and_listed(list(owners))}'s side"
+
+
+def _side(c: Chance, attackers: Sequence[str], targets: Sequence[str]) -> str:
+    """The side a state joins if it joins (the likelier), named by its parties (`side_owned`), and that chance."""
+    owners = attackers if c.attack > c.defense else targets
+    return f"{side_owned(owners)} {max(c.attack, c.defense) / max(c.join, 1e-12):.0%}"
 
 
 Standing = Literal["beats", "lost-here", "unchecked", "lost-elsewhere"]
@@ -40,8 +55,9 @@ def base_rate_standing(summary: LikelihoodSummary) -> Standing:
     return "lost-elsewhere" if summary.validation else "unchecked"
 
 
-def print_likelihood(summary: LikelihoodSummary) -> None:
-    """The states most likely to join, with their legal answer, then the warnings."""
+def print_likelihood(summary: LikelihoodSummary, attackers: Sequence[str], targets: Sequence[str]) -> None:
+    """The states most likely to join, with their legal answer and the side they would join named by the scenario's
+    `attackers` or `targets` (ids, as the table names states), then the warnings."""
     from rich.table import Table
 
     from foedus.consoles import console as make_console
@@ -56,7 +72,7 @@ def print_likelihood(summary: LikelihoodSummary) -> None:
     for s in shown:
         by = {c.horizon: c for c in s.chances}
         table.add_row(s.state, s.legal or "—", _pct(by["30"].join), _pct(by["365"].join), _cell(by["ever"]),
-                      _side(by["ever"]))
+                      _side(by["ever"], attackers, targets))
     console.print(table)
     hidden = len(summary.states) - len(shown)
     others = summary.others
