@@ -89,9 +89,14 @@ def _where(result: CascadeResult) -> str:
 
 
 def side_names(result: CascadeResult, side: str) -> str:
-    """A side's states in the order of `sides`, each named as every other line names one ("Armenia (ARM), Belarus
-    (BLR)"): the side lists gave ids alone. No state's name holds a comma, so the list still splits on ", "."""
-    return ", ".join(_name(result, state) for state in result.sides[side])
+    """A side's states, the original parties first as the scenario gives them, then its joiners by name (`by_name`:
+    by id, Germany came between Czechia and Denmark), each named as every other line names one ("Armenia (ARM),
+    Belarus (BLR)"): the side lists gave ids alone. No state's name holds a comma, so the list still splits on ", "."""
+    from foedus.by_name import by_name
+
+    parties = list(result.scenario.attackers if side == "attack" else result.scenario.targets)
+    joiners = [_name(result, state) for state in result.sides[side] if state not in parties]
+    return ", ".join([*(_name(result, state) for state in parties), *by_name(joiners)])
 
 
 def attack_words(by: str, victim: str, kind: str, place: str, names: Mapping[str, str], verb: str = "attacks") -> str:
