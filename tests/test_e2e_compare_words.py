@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from e2e_wait import eventually
+from foedus.sweeps.compare_dated import dated_line
 from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import ongoing_said
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
@@ -96,4 +97,19 @@ def test_the_compare_views_header_says_the_changes_as_the_cli(page: Any, server:
         assert header.startswith(f"2025-01-15 as encoded → with {said}: war size "), header
 
     eventually(page, headed)
+    assert not page.problems, page.problems
+
+
+def test_the_compare_view_says_the_treaty_changes_between_the_dates(page: Any, server: str) -> None:
+    """Across two dates the view lists the treaty changes that bound or freed someone, in `foedus compare`'s words
+    (dated_line): Finland's and Sweden's NATO accessions between 2022 and 2024, which the page never said."""
+    changes = _compare(page, server, "attacker=RUS&target=FIN&date=2022-06-01&other_date=2024-06-01",
+                       "RUS>FIN@2022-06-01", "#comparison ul.dated li")
+    want = [dated_line(d) for d in changes["dated_changes"]]
+    assert "treaty change on 2023-04-04: Finland (FIN) becomes a party to nato_1949" in want
+
+    def said() -> None:
+        assert page.locator("#comparison ul.dated li").all_inner_texts() == want
+
+    eventually(page, said)
     assert not page.problems, page.problems

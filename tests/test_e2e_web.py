@@ -496,6 +496,8 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
     text_has(explain, "atop_2060", "bound to join the defense side")  # the legal answer, beside
     text_has(explain, lk["model"]["version"], lk["model"]["window"])
     count_is(page.locator("#explain table.chances tbody tr"), 3)
+    # each side named by its parties: "defence side" alone read as the joiner's own defence
+    text_has(page.locator("#explain table.chances thead"), "Germany's side (attack)", "Poland's side (defence)")
     fra_ever = next(s for s in lk["states"] if s["state"] == "FRA")["chances"][-1]
     text_has(page.locator("#explain table.chances tr[data-horizon=ever]"), f"{100 * fra_ever['join']:.1f}%")
 

@@ -32,6 +32,7 @@ from foedus.engine.result import CascadeResult as Result
 from foedus.engine.rules.strikes import STRIKES, Strikes
 from foedus.likely.attach import warnings_of
 from foedus.likely.model import load_model
+from foedus.sweeps.compare_dated import dated_line
 from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
@@ -301,6 +302,18 @@ def test_an_articles_note_of_its_doubt_is_dropped_alike() -> None:
     assert dropped["unknown (text not public)"] == "unknown (text not public)"  # not a note of that doubt
     kept = [s for (a, c, d), s in zip(cases, said, strict=True) if "article" not in d or c == "verified"]
     assert kept == [a for a, c, d in cases if "article" not in d or c == "verified"]
+
+
+def test_a_comparisons_treaty_changes_are_worded_alike() -> None:
+    """`foedus compare`'s "treaty change on DATE: ..." lines (compare_dated.dated_line) are the compare view's
+    (comparesaid.ts datedLine), a change not verified tagged with its certainty."""
+    cases = [{"date": "2023-04-04", "treaty": "nato_1949", "change": "joins", "state": "FIN",
+              "text": "Finland (FIN) becomes a party to nato_1949", "certainty": "verified"},
+             {"date": "2024-12-04", "treaty": "rus_prk_2024", "change": "in-force",
+              "text": "rus_prk_2024 enters into force", "certainty": "secondary"}]
+    said = run_ts([("comparesaid", "datedLine", [c]) for c in cases])
+    assert said == [dated_line(c) for c in cases]
+    assert said[1] == "treaty change on 2024-12-04: rus_prk_2024 enters into force (secondary)"
 
 
 def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:

@@ -1,6 +1,6 @@
 """Run the web page's wording functions (web/src/said.ts, web/src/wording.ts; said.ts reads web/src/membership.ts,
 contract.ts and web/src/warended.ts, a war's pause and ended duty; web/src/lapsedsaid.ts, an ongoing summary's lapsed
-binding), a what-if run's words (web/src/whatifwords.ts),
+binding), a what-if run's words (web/src/whatifwords.ts), a comparison's treaty changes (web/src/comparesaid.ts),
 its CSV export (web/src/csv.ts), its treaty list's names (web/src/listed.ts), its "Why?" sentences for a neutrality
 duty, a consultation or a violation (web/src/findings.ts), a conflict's line (web/src/conflictsaid.ts), the
 likelihood panel's base-rate standing (web/src/standing.ts), the form's refusal of a state out of the state system
@@ -34,14 +34,14 @@ const [tsPath, srcDir, outDir] = process.argv.slice(2);
 const ts = createRequire(import.meta.url)(tsPath);
 const mods = {};
 for (const name of ["contract", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
-  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid"]) {
+  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid"]) {
   const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");
   const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext,
     target: ts.ScriptTarget.ES2022 } }).outputText.replace(/from "\\.\\/(\\w+)"/g, 'from "./$1.mjs"');
   writeFileSync(`${outDir}/${name}.mjs`, js);
 }
 for (const name of ["wording", "membership", "warended", "said", "whatifwords", "csv", "listed", "findings",
-  "conflictsaid", "ties", "standing", "lapsedsaid"]) {
+  "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid"]) {
   mods[name] = await import(pathToFileURL(`${outDir}/${name}.mjs`).href);
 }
 const look = (o) => (id) => o?.[id] ?? id;

@@ -1,6 +1,7 @@
 // Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
 // `ApiError` carries its one-line message so the page can show it as is.
 
+import type { DatedChange } from "./comparesaid";
 import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
 
 export type {
@@ -168,6 +169,7 @@ export interface Comparison {
     war_size: { base: number; other: number };
     unchanged_because?: { treaty: string; change: string; why: string }[];
     ongoing?: OngoingChanges | null;  // with ongoing_since: how the war's course to the date differs
+    dated_changes?: DatedChange[];  // across two dates: the treaty changes between them that start or stop a duty
   };
 }
 

@@ -1,13 +1,14 @@
 // The compare view: the same scenario on another date and/or in the what-if world, and which states it
 // gains, loses or switches, each with the treaty and article that explain the change, and those on the same side
 // under other treaties (`rebased`), how the war's course to the date differs with attacks ongoing since an earlier
-// day (`ongoing`), and why a treaty a what-if touched moves no one (`unchanged_because`), as `foedus compare` lists
-// them. A state is named as on the date of the result the entry tells of (the other's, but the base's for a state
-// that joins or is bound both ways no longer): comparing 1979 with 1995, RUS is the Soviet Union on the one and Russia
-// on the other.
+// day (`ongoing`), the treaty changes between two dates that start or stop a duty (`dated_changes`), and why a
+// treaty a what-if touched moves no one (`unchanged_because`), as `foedus compare` lists them. A state is named as
+// on the date of the result the entry tells of (the other's, but the base's for a state that joins or is bound both
+// ways no longer): comparing 1979 with 1995, RUS is the Soviet Union on the one and Russia on the other.
 import type { CascadeResult, Comparison } from "./api";
 import type { NameOf } from "./datednames";
 import { h } from "./dom";
+import { datedLine } from "./comparesaid";
 import { changeWords, ongoingSaid } from "./said";
 import { whatIfOf } from "./whatifwords";
 import { namedState } from "./wording";
@@ -45,11 +46,15 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
   // prints them after what changed
   const unmoved = (ch.unchanged_because ?? []).map((u) => h("li", { class: "unmoved", "data-treaty": u.treaty },
     `no change from ${u.treaty}: ${u.why}`));
+  // across two dates, the treaty changes between them that started or stopped a duty (the cause of a change above:
+  // Finland joining NATO), as the CLI prints them before the war size (comparesaid.ts datedLine)
+  const dated = (ch.dated_changes ?? []).map((d) => h("li", { class: "dated", "data-treaty": d.treaty }, datedLine(d)));
   host.replaceChildren(...[
     h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
     items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."),
     history.length ? h("p", {}, `Ongoing since ${on?.since}:`) : null,
     history.length ? h("ul", { class: "ongoing" }, ...history) : null,
+    dated.length ? h("ul", { class: "dated" }, ...dated) : null,
     unmoved.length ? h("ul", { class: "unmoved" }, ...unmoved) : null,
   ].filter((x) => x !== null));
 }

@@ -1,0 +1,13 @@
+// A comparison's treaty changes between its two dates, in `foedus compare`'s words (foedus.sweeps.compare_dated
+// .dated_line): "treaty change on 2023-04-04: Finland (FIN) becomes a party to nato_1949", its certainty after it when
+// not verified. No DOM, so that tests/test_said_parity.py can run it in node beside its Python counterpart.
+
+/** A change of a treaty the comparison names, dated between its dates, that starts or stops a duty (its JSON
+ * `dated_changes`: the war replay's record with `text`, its words). */
+export interface DatedChange { date: string; treaty: string; change: string; text: string; certainty: string; state?: string }
+
+/** The change as `foedus compare` prints it. */
+export function datedLine(c: DatedChange): string {
+  const tag = c.certainty === "verified" ? "" : ` (${c.certainty})`;
+  return `treaty change on ${c.date}: ${c.text}${tag}`;
+}
