@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from e2e_wait import eventually
+from foedus.by_name import by_name
 from foedus.sweeps.compare_dated import dated_line
 from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import ongoing_said
@@ -51,8 +52,12 @@ def test_the_compare_view_words_each_change_as_the_cli(page: Any, server: str) -
     def worded() -> None:
         got = _rows(page, "#comparison ul.changes li:is(.gained, .lost, .switched, .rebased)")
         assert changes["gained"] and len(got) == len(want)
-        for (state, text), (wanted_state, words) in zip(got, want, strict=True):
-            assert state == wanted_state and text.endswith(f" {words}"), (text, words)
+        words = dict(want)  # each kind's states come by the name said (byName), as the CLI lists them, not by id
+        for state, text in got:
+            assert text.endswith(f" {words[state]}"), (text, words[state])
+        for kind in ("gained", "rebased"):
+            texts = page.locator(f"#comparison ul.changes li.{kind}").all_inner_texts()
+            assert texts == by_name(texts), texts
 
     eventually(page, worded)
     assert not page.problems, page.problems

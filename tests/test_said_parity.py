@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from foedus import render
+from foedus.by_name import by_name
 from foedus.cited import article_cited, bound_tag, cited, instrument_said
 from foedus.cli.likely_show import base_rate_standing, side_owned
 from foedus.conflict_words import conflict_doubt, doubted_duties
@@ -302,6 +303,16 @@ def test_an_articles_note_of_its_doubt_is_dropped_alike() -> None:
     assert dropped["unknown (text not public)"] == "unknown (text not public)"  # not a note of that doubt
     kept = [s for (a, c, d), s in zip(cases, said, strict=True) if "article" not in d or c == "verified"]
     assert kept == [a for a, c, d in cases if "article" not in d or c == "verified"]
+
+
+def test_named_states_are_listed_in_the_same_order() -> None:
+    """The CLI's lists of named states (foedus.by_name) and the web's (byName) sort alike: by the name said, case and
+    accents ignored, not by id."""
+    cases = [["Germany (DEU)", "Denmark (DNK)", "Czechia (CZE)", "Côte d'Ivoire (CIV)", "Croatia (HRV)"],
+             ["united Kingdom (GBR)", "Turkey (TUR)", "Türkiye (TUR)", "Åland (ALA)", "Albania (ALB)", "BLR"]]
+    said = run_ts([("wording", "byName", [c]) for c in cases])
+    assert said == [by_name(c) for c in cases]
+    assert said[0][:2] == ["Côte d'Ivoire (CIV)", "Croatia (HRV)"]
 
 
 def test_a_comparisons_treaty_changes_are_worded_alike() -> None:

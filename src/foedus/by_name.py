@@ -1,24 +1,29 @@
 """Named states in the order a reader looks them up: by the name said, not by id (Germany, DEU, came between Czechia
-and Denmark in the cascade's side lists)."""
+and Denmark in the cascade's side lists). The web page sorts its lists alike (web/src/wording.ts byName;
+tests/test_said_parity.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-__all__ = ["by_name"]
+__all__ = ["by_name", "name_key"]
+
+T = TypeVar("T")
 
 
-def by_name(said: Iterable[str]) -> list[str]:
-    """`said` (each a state as a line names it: "Germany (DEU)") sorted by its words, case and accents ignored
-    ("Côte d'Ivoire" among the Cs, before "Croatia"); lists in CSV and JSON keep the engine's order.
+def name_key(text: str) -> str:
+    """`text` as it sorts: case and accents ignored ("Côte d'Ivoire" among the Cs, before "Croatia")."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def by_name(items: Iterable[T], said: Callable[[T], str] = str) -> list[T]:
+    """`items` sorted by the words `said` gives each (a state as a line names it: "Germany (DEU)"), by `name_key`,
+    ties by those words; lists in CSV and JSON keep the engine's order.
 
     >>> by_name(["Germany (DEU)", "Denmark (DNK)", "Czechia (CZE)", "Côte d'Ivoire (CIV)", "Croatia (HRV)"])
     ["Côte d'Ivoire (CIV)", 'Croatia (HRV)', 'Czechia (CZE)', 'Denmark (DNK)', 'Germany (DEU)']
     """
-    import unicodedata
-
-    def key(text: str) -> tuple[str, str]:
-        plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-        return plain.casefold(), text
-
-    return sorted(said, key=key)
+    return sorted(items, key=lambda x: (name_key(said(x)), said(x)))

@@ -11,7 +11,7 @@ import { h } from "./dom";
 import { datedLine } from "./comparesaid";
 import { changeWords, ongoingSaid } from "./said";
 import { whatIfOf } from "./whatifwords";
-import { namedState } from "./wording";
+import { byName, namedState } from "./wording";
 
 export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: CascadeResult) => NameOf,
                                  onPick: (id: string) => void): void {
@@ -27,14 +27,17 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
   const what = [c.other.date !== c.base.date ? `on ${c.other.date}` : "", changed ? `with ${changed}` : ""]
     .filter(Boolean).join(" ");
   const ch = c.changes;
-  // what moved, in the CLI's words after each state (said.ts changeWords, foedus compare's lines)
+  // what moved, in the CLI's words after each state (said.ts changeWords, foedus compare's lines), each kind's states
+  // by the name said, as the CLI lists them (byName)
+  const named = <T extends { state: string }>(xs: T[], names: NameOf = other) => byName(xs, (x) => namedState(x.state, names));
+  const ids = (xs: string[], names: NameOf = other) => byName(xs, (s) => namedState(s, names));
   const items = [
-    ...ch.gained.map((g) => h("li", { class: "gained" }, "+ ", btn(g.state), ` ${changeWords("gained", g)}`)),
-    ...ch.lost.map((l) => h("li", { class: "lost" }, "− ", btn(l.state, base), ` ${changeWords("lost", l)}`)),
-    ...ch.switched.map((s) => h("li", { class: "switched" }, "⇄ ", btn(s.state), ` ${changeWords("switched", s)}`)),
-    ...ch.rebased.map((r) => h("li", { class: "rebased" }, "= ", btn(r.state), ` ${changeWords("rebased", r)}`)),
-    ...ch.new_conflicts.map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
-    ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s, base), " is no longer bound both ways")),
+    ...named(ch.gained).map((g) => h("li", { class: "gained" }, "+ ", btn(g.state), ` ${changeWords("gained", g)}`)),
+    ...named(ch.lost, base).map((l) => h("li", { class: "lost" }, "− ", btn(l.state, base), ` ${changeWords("lost", l)}`)),
+    ...named(ch.switched).map((s) => h("li", { class: "switched" }, "⇄ ", btn(s.state), ` ${changeWords("switched", s)}`)),
+    ...named(ch.rebased).map((r) => h("li", { class: "rebased" }, "= ", btn(r.state), ` ${changeWords("rebased", r)}`)),
+    ...ids(ch.new_conflicts).map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
+    ...ids(ch.resolved_conflicts, base).map((s) => h("li", {}, "✓ ", btn(s, base), " is no longer bound both ways")),
   ];
   // the war's course to the date (foedus.war.ongoing_changes), in the CLI's words: its "ongoing: ..." lines; a state
   // bound in the base world only is named as on the base's date

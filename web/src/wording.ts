@@ -11,6 +11,14 @@ export function namedState(id: string, name: (id: string) => string): string {
   return n && n !== id ? `${n} (${id})` : id;
 }
 
+/** Items by the words `said` gives each (a state as a line names it), case and accents ignored, ties by those words:
+ * the order a reader looks a name up in, as the CLI lists named states (foedus.by_name.by_name). */
+export function byName<T>(items: T[], said: (x: T) => string = String): T[] {
+  const key = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...items].sort((x, y) => cmp(key(said(x)), key(said(y))) || cmp(said(x), said(y)));
+}
+
 /** Items as a message lists them (foedus.wording.and_listed): "a", "a and b", "a, b and c". */
 export function andListed(items: string[]): string {
   return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;

@@ -39,6 +39,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     (lines; JSON with both results in full; the changed states as rows, `shape` csv or table, or written to `out`:
     `foedus.cli.compare_out`), and the changes dated after `other_day` (`compare_results`)."""
     from foedus.api import cascade
+    from foedus.by_name import by_name
     from foedus.engine.ongoing_days import ongoing_after
     from foedus.engine.scenario import parse_date
     from foedus.run import what_if_noted
@@ -69,14 +70,16 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
             sys.stderr.writelines(f"note: {line}\n" for line in diff["notes"])
         return
     typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {what_if_cell(said)}" if said else ""))
+    # each kind's states by the name said (`by_name`; the JSON keeps the id order), each named as on its world's
+    # date: the base's for one that joins there only
     for kind, mark in (("gained", "+"), ("lost", "-"), ("switched", "~"), ("rebased", "=")):
-        for x in diff[kind]:  # each state named as on its world's date: the base's for one that joins there only
-            typer.echo(f"{mark} {named_state(x['state'], a.names if kind == 'lost' else b.names)} "
-                       f"{change_words(kind, x)}")
-    for c in diff["new_conflicts"]:
-        typer.echo(f"! {named_state(c, b.names)} is now bound both ways (conflict)")
-    for c in diff["resolved_conflicts"]:  # as the web's compare view says them (web/src/compare.ts)
-        typer.echo(f"\u2713 {named_state(c, a.names)} is no longer bound both ways")
+        names = a.names if kind == "lost" else b.names
+        for named, x in by_name([(named_state(x["state"], names), x) for x in diff[kind]], lambda p: p[0]):
+            typer.echo(f"{mark} {named} {change_words(kind, x)}")
+    for c in by_name(named_state(c, b.names) for c in diff["new_conflicts"]):
+        typer.echo(f"! {c} is now bound both ways (conflict)")
+    for c in by_name(named_state(c, a.names) for c in diff["resolved_conflicts"]):  # as the web's compare view says
+        typer.echo(f"\u2713 {c} is no longer bound both ways")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):  # "other": a conflict ended
         typer.echo(f"no {'other ' if diff['resolved_conflicts'] else ''}change in who is bound to join")
     for line in ongoing_lines(diff["ongoing"], b.names, a.names) if diff["ongoing"] else []:  # the war to the date
