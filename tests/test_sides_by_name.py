@@ -32,3 +32,18 @@ def test_a_comparisons_lines_name_each_kinds_states_in_name_order() -> None:
     gained = [line for line in out.splitlines() if line.startswith("+ ")]
     assert gained[-2:] == [f"+ {s} is bound to join the defense side (nato_1949 art. 5, S2)"
                            for s in ("United Kingdom (GBR)", "United States (USA)")]
+
+
+def test_a_rounds_joiners_come_in_name_order() -> None:
+    """The explanation's rounds (text and tree) listed their joiners by id too."""
+    import foedus
+    from foedus.render import explain_lines
+
+    lines = explain_lines(foedus.cascade("RUS", "EST", "2025-06-01"))
+    first = lines[lines.index("Round 1:") + 1:lines.index(next(x for x in lines if x.startswith("Attack side: ")))]
+    said = [line[4:].split(" is bound", 1)[0] for line in first if line.startswith("  - ")]
+    assert len(said) > 20 and said == by_name(said), said
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"])
+    assert code == 0, err
+    tree = [line[8:].split(" is bound", 1)[0] for line in out.splitlines() if line.startswith(("│   ├── ", "│   └── "))]
+    assert tree[:len(said)] == said

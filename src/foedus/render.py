@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any, Protocol
 
+from foedus.by_name import by_name
 from foedus.cited import cited, instrument_said, kind_cited, tagged_article, tagged_cited
 from foedus.code_words import settings_tail
 from foedus.conflict_words import conflict_line, doubted_duties
@@ -92,8 +93,6 @@ def side_names(result: CascadeResult, side: str) -> str:
     """A side's states, the original parties first as the scenario gives them, then its joiners by name (`by_name`:
     by id, Germany came between Czechia and Denmark), each named as every other line names one ("Armenia (ARM),
     Belarus (BLR)"): the side lists gave ids alone. No state's name holds a comma, so the list still splits on ", "."""
-    from foedus.by_name import by_name
-
     parties = list(result.scenario.attackers if side == "attack" else result.scenario.targets)
     joiners = [_name(result, state) for state in result.sides[side] if state not in parties]
     return ", ".join([*(_name(result, state) for state in parties), *by_name(joiners)])
@@ -184,7 +183,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
         lines.append("No state is obligated to join.")
     for rnd in sorted(by_round):
         lines.append(f"Round {rnd}:")
-        for j in by_round[rnd]:
+        for j in by_name(by_round[rnd], lambda j: _name(result, j.state)):  # a round's joiners by the name said
             lines.append(f"  - {_reason(result, j)}")
             if j.primary.duty:
                 lines.append(f"      its duty: {j.primary.duty}")
@@ -245,7 +244,7 @@ def rich_tree(result: CascadeResult) -> Any:
         tree.add("[dim]no state is obligated to join[/dim]")
     for rnd in sorted(by_round):
         branch = tree.add(f"[bold]round {rnd}[/bold]")
-        for j in by_round[rnd]:
+        for j in by_name(by_round[rnd], lambda j: _name(result, j.state)):  # a round's joiners by the name said
             colour = "red" if j.side == "attack" else "blue"
             node = branch.add(f"[{colour}]{markup(_reason(result, j))}[/{colour}]")
             if j.primary.duty:
