@@ -73,8 +73,8 @@ def test_a_violation_names_its_kind_once() -> None:
     import foedus
 
     atop = foedus.cascade("CHN", "JPN", "2025-06-01", place="senkaku-islands").explain()
-    assert "Violation: China (CHN) attacks Japan (JPN) despite atop_3755 ATOP nonaggression code — carried-forward" \
-        in atop
+    assert ("Violation: China (CHN) attacks Japan (JPN) despite atop_3755 (Treaty of Amity and Cooperation in "
+            "Southeast Asia, 1976) ATOP nonaggression code — carried-forward") in atop
     assert "code (nonaggression)" not in atop
     curated = foedus.cascade("EGY", "ISR", "2025-06-01").explain()
     assert "Violation: Egypt (EGY) attacks Israel (ISR) despite egy_isr_1979 art. III(1)(c) (nonaggression)" in curated

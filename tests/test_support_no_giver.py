@@ -37,8 +37,8 @@ def test_an_atop_aid_code_is_said_as_the_alliance_providing_for_it(world: World)
             "giver), without being bound to fight") in text
     assert "Tajikistan (TJK) is bound to give" not in text
     assert ("Support: Iraq (IRQ) is in an alliance with United States (USA) that provides for troops of one member "
-            "based on another's territory (atop_6032_p2, in peace and war, carried-forward; ATOP BASE=3; ATOP codes no"
-            " giver)") in text
+            "based on another's territory (atop_6032_p2 (US–Iraq Strategic Framework Agreement, 2008), in peace and "
+            "war, carried-forward; ATOP BASE=3; ATOP codes no giver)") in text
     assert "Support: South Korea (KOR) is bound to give United States (USA) bases (usa_kor_1953 art. IV" in text
     records = {s["state"]: s for s in result.to_dict()["supporters"]}
     assert records["TJK"]["atop_code"] == "MILAID=3" and records["TJK"]["form"] == "arms"

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from foedus.by_name import by_name
 from foedus.cited import cited, instrument_said, kind_cited, tagged_article, tagged_cited
+from foedus.cited_names import named_cited
 from foedus.code_words import settings_tail
 from foedus.conflict_words import conflict_line, doubted_duties
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words, window_facts
@@ -62,6 +63,8 @@ class CascadeResult(Protocol):
     @property
     def names(self) -> dict[str, str]: ...
     @property
+    def titles(self) -> dict[str, str]: ...
+    @property
     def supporters(self) -> tuple[Support, ...]: ...
     @property
     def notes(self) -> tuple[str, ...]: ...
@@ -72,6 +75,12 @@ class CascadeResult(Protocol):
 
 def _name(result: CascadeResult, state: str) -> str:
     return named_state(state, result.names)
+
+
+def _cites(result: CascadeResult, treaty: str) -> str:
+    """A treaty's id as the explanation cites it: an ATOP alliance a correction names, with its name
+    (`foedus.cited_names`); the result's `titles` are not in its JSON, so a result read back cites the id alone."""
+    return named_cited(treaty, result.titles)
 
 
 def _attack_verb(result: CascadeResult) -> str:
@@ -114,14 +123,14 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     p = joiner.primary
     b = p.because
     line = (f"{_name(result, p.state)} is bound to join the {p.side} side: "
-            f"{cited(p.treaty, tagged_article(p.article, p.certainty, doubted(p.certainty_reasons)))} "
+            f"{cited(_cites(result, p.treaty), tagged_article(p.article, p.certainty, doubted(p.certainty_reasons)))} "
             f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}]{instrument_said(p.instrument)} "
             f"{_because(result, b)}")
     line += certainty_tag(p.certainty) + hypothetical_tag(p.certainty_reasons, p.certainty)
     if joiner.also:  # a better-sourced clause may bind the state too: tagged as `foedus war` tags one
         line += "; also " + ", ".join(
-            (cited(o.treaty, o.article) if o.certainty == p.certainty
-             else tagged_cited(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons)))
+            (cited(_cites(result, o.treaty), o.article) if o.certainty == p.certainty
+             else tagged_cited(_cites(result, o.treaty), o.article, o.certainty, doubted(o.certainty_reasons)))
             + instrument_said(o.instrument) + hypothetical_said(rested(o.certainty_reasons)) for o in joiner.also)
     return line
 
@@ -194,20 +203,20 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [conflict_line(c, result.names) for c in result.conflicts]
     for n in result.neutral:
         lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
-                  f"{cited(n.treaty, n.article)}{instrument_said(n.instrument)}"
+                  f"{cited(_cites(result, n.treaty), n.article)}{instrument_said(n.instrument)}"
                   + finding_tag(n.certainty, n.certainty_reasons), *reason_lines(n.certainty_reasons)]
     for v in result.violations:
         lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
-                  f"{kind_cited(v.treaty, v.article, v.kind)}{instrument_said(v.instrument)}"
+                  f"{kind_cited(_cites(result, v.treaty), v.article, v.kind)}{instrument_said(v.instrument)}"
                   + finding_tag(v.certainty, v.certainty_reasons), *reason_lines(v.certainty_reasons)]
     for c in result.consultations:
         lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
-                  f"{cited(c.treaty, c.article)}{instrument_said(c.instrument)}"
+                  f"{cited(_cites(result, c.treaty), c.article)}{instrument_said(c.instrument)}"
                   + finding_tag(c.certainty, c.certainty_reasons), *reason_lines(c.certainty_reasons)]
     for w in result.withheld:
-        lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
+        lines += [f"Withheld: {_name(result, w.state)} under {cited(_cites(result, w.treaty), w.article)}: {w.reason}"
                   + finding_tag(w.certainty, w.certainty_reasons), *reason_lines(w.certainty_reasons)]
-    lines += support_lines(result.supporters, result.names)
+    lines += support_lines(result.supporters, result.names, result.titles)
     lines += [UNCERTAIN + _doubt_words(result, d) for d in result.doubts]
     if result.scenario.severity != "armed-attack":
         incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)

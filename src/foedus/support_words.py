@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.cited import cited, instrument_said
+from foedus.cited_names import named_cited
 from foedus.code_words import support_when
 from foedus.wording import named_state
 
@@ -45,13 +46,15 @@ def coded_help(form: str, level: str) -> str:
     return _CODED.get((form, level), form.replace("_", " "))
 
 
-def support_lines(supporters: Iterable[Support], names: Mapping[str, str]) -> list[str]:
+def support_lines(supporters: Iterable[Support], names: Mapping[str, str], titles: Mapping[str, str] | None = None
+                  ) -> list[str]:
     """Each supporter once per belligerent it supports, named by `names`: with one provision, one line naming every
     form of support it owes (arms and bases ...); with several (the Ukraine agreements' wartime arms, verified, and
     their peacetime arms and defence industry, unverified), a heading, then each provision on a line of its own
     below it (`SUPPORT_INDENT`), cited with when it is owed and its certainty, so no state is listed twice. Help
     ATOP codes for the alliance, with no giver, is said as what the alliance provides for, with its code and
-    `NO_GIVER`. The JSON keeps a record per form and provision (`supporters`)."""
+    `NO_GIVER`; an ATOP alliance with its name where `titles` has one (`foedus.cited_names`). The JSON keeps a record
+    per form and provision (`supporters`)."""
     forms: dict[tuple[str, str], dict[_Provision, list[Support]]] = {}
     for x in supporters:
         provisions = forms.setdefault((x.state, x.supports), {})
@@ -59,7 +62,7 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str]) -> li
                               []).append(x)
     lines = []
     for (state, supports), provisions in forms.items():
-        said = {key: _provision(key, given) for key, given in provisions.items()}
+        said = {key: _provision(key, given, titles or {}) for key, given in provisions.items()}
         who, whom = named_state(state, names), named_state(supports, names)
         if len(said) == 1:
             (coded,) = [key[4] for key in said]
@@ -77,12 +80,13 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str]) -> li
     return lines
 
 
-def _provision(key: _Provision, given: list[Support]) -> str:
+def _provision(key: _Provision, given: list[Support], titles: Mapping[str, str]) -> str:
     """One provision's forms of help, cited (an instrument that is not a treaty said so, as a duty's citation says
     it: `instrument_said`) with when they are owed and their certainty (and, coded by ATOP with no giver, what the
     alliance provides for, with the codes)."""
     treaty, article, when, certainty, coded, instrument = key
-    tail = f"{cited(treaty, article)}{instrument_said(instrument)}, {support_when(when)}, {certainty}"
+    tail = (f"{cited(named_cited(treaty, titles), article)}{instrument_said(instrument)}, {support_when(when)}, "
+            f"{certainty}")
     if not coded:
         return f"{' and '.join(x.form.replace('_', ' ') for x in given)} ({tail})"
     codes = ", ".join(x.atop_code or "" for x in given)

@@ -13,6 +13,7 @@ from functools import cache, partial
 from itertools import chain
 from typing import Protocol, cast
 
+from foedus.cited_names import atop_title
 from foedus.datarecord import replace
 from foedus.engine.assumption import Assumption
 from foedus.engine.citing import Certifier, Parts, citations
@@ -115,8 +116,9 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                      for k in sorted(keys, key=_by_key)
                      if k[0] not in silent)
     violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
-    named: Iterable[_Cites] = chain(consultations, neutral, violations, withheld, *[c.obligations for c in conflicts])
-    datasets: tuple[str, ...] = ("atop",) if _atop_joined(order) or _atop_in(run, named) else ()
+    cites: list[_Cites] = [*consultations, *neutral, *violations, *withheld,
+                           *chain(*[c.obligations for c in conflicts])]
+    datasets: tuple[str, ...] = ("atop",) if _atop_joined(order) or _atop_in(run, cites) else ()
     if run.world.states.has_system_dates:
         datasets += ("cow_states",)
     bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
@@ -129,7 +131,8 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                            consultations=consultations, conflicts=conflicts, neutral=neutral, violations=violations,
                            withheld=withheld, rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
-                           notes=_notes(run.world, run.scenario, bound), datasets=datasets, supporters=support)
+                           notes=_notes(run.world, run.scenario, bound), datasets=datasets, supporters=support,
+                           titles=_titles(run, order, cites, support))
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)
@@ -164,6 +167,16 @@ def _atop_in(run: FinishedRun, records: Iterable[_Cites]) -> bool:
         if origin == "atop":
             return True
     return False
+
+
+def _titles(run: FinishedRun, order: list[tuple[str, list[Found]]], cites: Iterable[_Cites],
+            support: Iterable[_Cites]) -> dict[str, str]:
+    """The names `named` corrections give the ATOP alliances the answer cites (`foedus.cited_names.atop_title`), by id:
+    a line cites "atop_3755 (Treaty of Amity and Cooperation in Southeast Asia, 1976)"."""
+    treaties = [f[5].treaty for _, found in order for f in found]
+    treaties += [t for r in chain(cites, support) if r.treaty.startswith("atop_")
+                 and (t := run.world.treaties.get(r.treaty)) is not None]
+    return {t.id: title for t in treaties if (title := atop_title(t)) is not None}
 
 
 def _atop_joined(order: list[tuple[str, list[Found]]]) -> bool:

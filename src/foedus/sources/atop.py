@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from foedus.cited_names import UNNAMED
 from foedus.datasets.csvfile import open_csv
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
@@ -239,7 +240,7 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
         names = ", ".join(listed[:6]) + (f" and {len(listed) - 6} more" if len(listed) > 6 else "")
         treaties.append(Treaty.model_validate({
             "id": f"atop_{atopid}" if phase == 0 else f"atop_{atopid}_p{phase}",
-            "name": f"ATOP alliance {atopid}" + (f", phase {phase}" if phase else "") + f" ({names})",
+            "name": f"{UNNAMED}{atopid}" + (f", phase {phase}" if phase else "") + f" ({names})",
             "signed": start, "in_force": start,
             "in_force_certainty": edge(members, "joined", start, "joined_certainty"),
             "terminated": terminated, "unverified": unverified,

@@ -57,6 +57,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
         update["certainty"] = c.certainty
     elif c.action == "checked":  # still carried-forward: the reason names the check
         update["carry_checked"] = checked
+    elif c.action == "named" and c.name is not None:  # each phase of an alliance named whole keeps its number
+        update["name"] = c.name + (f", phase {t.id.rpartition('_p')[2]}" if "_p" in t.id and c.phase is None else "")
     elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
                    "carried_from": None}
@@ -124,16 +126,27 @@ def apply_corrections(
             t = _apply(c, t, ids)
             applied.add(i)
         out.append(t)
-    for i, (c, _) in enumerate(resolved):
+    _none_unapplied([c for c, _ in resolved], applied)
+    return out
+
+
+def _none_unapplied(corrections: list[Correction], applied: set[int]) -> None:
+    """Refuse a suspension, a check, a join or a name that no alliance of the merged world took: an unknown atopid, a
+    phase not in force or not carried, or an alliance a curated treaty replaces or a correction ended."""
+    for i, c in enumerate(corrections):
         if c.action == "suspend" and i not in applied:
             phase = f" phase {c.phase}" if c.phase is not None else ""
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
                                   f"{c.atopid} is in force on {c.date} in the merged world (unknown, replaced by a "
                                   "curated treaty or ended): there is nothing to suspend")
+        if c.action == "named" and i not in applied:
+            phase = f" phase {c.phase}" if c.phase is not None else ""
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
+                                  f"{c.atopid} in the merged world (unknown, or replaced by a curated treaty, which "
+                                  "names itself): there is nothing to name")
         if c.action in ("checked", "join") and i not in applied:
             phase, what = f" phase {c.phase}" if c.phase is not None else "", {"checked": "check"}.get(c.action, (
                 "join (a curated treaty lists its members itself)"))
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
                                   f"{c.atopid} is carried past ATOP's coverage in the merged world (unknown, "
                                   f"replaced by a curated treaty or ended): there is nothing to {what}")
-    return out

@@ -55,12 +55,14 @@ class Correction(Strict):
     and left carried: `found` says what was found, `in_force` the latest day (or month, "2025-01", or year, "2021")
     the sources show it in force, if any, and the first source is the page that shows it. It stays `carried-forward`
     (a check that found no end is an absence, not a verification); the carried-forward reason of every result
-    resting on it names the check (`check_words`).
+    resting on it names the check (`check_words`); `named`: the alliance is the treaty `name` (its official title,
+    short, with its year: "Treaty of Amity and Cooperation in Southeast Asia, 1976"), as its sources name it, so that
+    an answer citing it says which treaty it is, not only its number (`foedus.cited_names`).
     """
 
     atopid: Whole
     phase: Whole | None = None
-    action: Literal["exit", "rejoin", "join", "suspend", "end", "certainty", "superseded", "checked"]
+    action: Literal["exit", "rejoin", "join", "suspend", "end", "certainty", "superseded", "checked", "named"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
@@ -71,6 +73,7 @@ class Correction(Strict):
     in_force: dt.date | str | None = Field(
         None, description="checked: the latest day (or month, or year) its first source shows it in force")
     found: Prose | None = Field(None, description="checked: what the check found, e.g. 'no termination found'")
+    name: Prose | None = Field(None, description="named: the treaty's official title, short, with its year")
     sources: list[Source] = Field(min_length=1)
     note: str
 
@@ -125,7 +128,24 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].by", "a 'by' list goes with action 'superseded', and "
                                   "only with it")
         _check_check(out[-1], i, by_clock=text is not None)
+        _check_name(out[-1], i)
     return out
+
+
+def _check_name(c: Correction, i: int) -> None:
+    """A `named` correction has a name that is not blank and nothing of the other actions; the others have no name."""
+    at = f"[{i}] (atopid {c.atopid})"
+    if c.action != "named":
+        if c.name is not None:
+            raise TreatyDataError(CORRECTIONS_FILE, f"{at}.name", "goes with action 'named' only")
+        return
+    if c.name is None or not c.name.strip():
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.name", "action 'named' needs the treaty's name (name)")
+    other = [k for k in ("date", "date_certainty", "until") if getattr(c, k) is not None] + (
+        ["states"] if c.states else [])
+    if other:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.{other[0]}", "action 'named' changes no date or member: it "
+                              "names the alliance only")
 
 
 def _check_check(c: Correction, i: int, by_clock: bool) -> None:

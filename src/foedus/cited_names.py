@@ -1,0 +1,42 @@
+"""An ATOP alliance cited by its name as well as its id, where a `named` correction gives it one
+(`data/atop_corrections.yaml`): "atop_3755 (Treaty of Amity and Cooperation in Southeast Asia, 1976)", so that a
+reader of "despite atop_3755" knows which treaty it is. ATOP gives no titles: an alliance no correction names keeps the
+name its import gives it ("ATOP alliance 3755 (AUS, ...)", `UNNAMED`) and is cited by its id alone, as a curated
+treaty is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+__all__ = ["UNNAMED", "atop_title", "named_cited"]
+
+UNNAMED = "ATOP alliance "
+"""How the name the ATOP import gives an alliance begins (`foedus.sources.atop`); a `named` correction replaces it."""
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+
+
+def atop_title(treaty: _Named) -> str | None:
+    """The name a `named` correction gave an ATOP alliance (with its phase: "..., 1991, phase 2"); None for any other
+    treaty (a curated one is cited by its id, its names in `foedus treaties show`)."""
+    if treaty.origin != "atop" or treaty.name.startswith(UNNAMED):
+        return None
+    return treaty.name
+
+
+def named_cited(treaty_id: str, titles: Mapping[str, str]) -> str:
+    """A treaty's id as a line cites it: with its title in brackets where `titles` has one (`atop_title`).
+
+    >>> named_cited("atop_3755", {"atop_3755": "Treaty of Amity and Cooperation in Southeast Asia, 1976"})
+    'atop_3755 (Treaty of Amity and Cooperation in Southeast Asia, 1976)'
+    >>> named_cited("nato_1949", {})
+    'nato_1949'
+    """
+    title = titles.get(treaty_id)
+    return f"{treaty_id} ({title})" if title else treaty_id

@@ -1,0 +1,78 @@
+"""The correction layer's `named`: ATOP numbers its alliances and gives no titles, so "Violation: North Korea attacks
+South Korea despite atop_3755" left a reader to guess that atop_3755 is the Treaty of Amity and Cooperation in
+Southeast Asia. A `named` correction gives an alliance its name, from a page that names it: `foedus treaties show`
+heads it with the name, and every line of a cascade that cites it says the name beside the id (docs/history.md, "The
+correction layer"). The JSON's keys are as they were: the name fills the treaty's `name`. Reads ATOP from the data
+folder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import foedus
+from foedus.errors import FoedusError, TreatyDataError
+from foedus.model.world import World
+from foedus.render import explain_text
+from foedus.sources.correction_apply import apply_corrections
+from foedus.sources.corrections import load_corrections
+from samples import cli_line
+
+pytestmark = pytest.mark.needs_data
+
+PAGE = "sources: [{url: 'https://www.example.org/a'}], note: n"
+TAC = "Treaty of Amity and Cooperation in Southeast Asia, 1976"
+WIDE = {"COLUMNS": "400"}
+
+
+def test_a_violation_cites_the_alliance_by_its_name(world: World) -> None:
+    """The line a journalist reads names the treaty; the JSON keeps the id alone, as before."""
+    result = foedus.cascade("PRK", "KOR", "2025-06-01", world=world)
+    assert "atop_3755" in {v.treaty for v in result.violations}
+    text = explain_text(result)
+    assert f"despite atop_3755 ({TAC}) ATOP nonaggression code" in text
+    assert "despite atop_4125 (Inter-Korean Basic Agreement, 1991) ATOP nonaggression code" in text
+    assert TAC not in json.dumps(result.to_dict(), default=str)
+
+
+def test_a_support_line_cites_a_named_phase(world: World) -> None:
+    """A named phase is cited with its name in the support lines too (ATOP's phase 2 of the US-Iraq agreements)."""
+    text = explain_text(foedus.cascade("PRK", "KOR", "2025-06-01", world=world))
+    assert "(atop_6032_p2 (US–Iraq Strategic Framework Agreement, 2008), in peace and war" in text
+
+
+def test_treaties_show_heads_the_alliance_with_its_name() -> None:
+    code, out, _ = cli_line(["treaties", "show", "atop_3755"], env=WIDE)
+    assert code == 0 and out.splitlines()[0] == f"{TAC} (atop_3755)"
+    assert "asean2019.go.th" in out  # the page that names it, among its sources
+
+
+def test_each_phase_of_an_alliance_named_whole_keeps_its_number(world: World) -> None:
+    """Named without a phase, every phase is named, with its number (the Helsinki Final Act's phase 2)."""
+    assert world.treaty("atop_3740_p2").name == "Helsinki Final Act, 1975, phase 2"
+    assert world.treaty("atop_4810_p2").name == "Shanghai Cooperation Organisation, 2001"  # named as a phase
+
+
+@pytest.mark.parametrize(("entry", "said"), [
+    ("{atopid: 3755, action: named, " + PAGE + "}", r"\[0\] \(atopid 3755\)\.name: action 'named' needs"),
+    ("{atopid: 3755, action: named, name: '  ', " + PAGE + "}", r"\[0\] \(atopid 3755\)\.name: action 'named' needs"),
+    ("{atopid: 3755, action: named, name: x, date: 2020-01-01, " + PAGE + "}",
+     r"\[0\] \(atopid 3755\)\.date: action 'named' changes no date or member"),
+    ("{atopid: 3755, action: certainty, certainty: secondary, name: x, " + PAGE + "}",
+     r"\[0\] \(atopid 3755\)\.name: goes with action 'named' only"),
+    ("{atopid: 3755, action: named, name: x, sources: [], note: n}", r"\[0\] \(atopid 3755\)\.sources"),
+])
+def test_a_malformed_name_is_one_line(entry: str, said: str) -> None:
+    with pytest.raises(TreatyDataError, match=said) as caught:
+        load_corrections(f"- {entry}")
+    assert "\n" not in str(caught.value) and isinstance(caught.value, FoedusError)
+
+
+def test_a_name_of_no_alliance_is_refused(world: World) -> None:
+    """An unknown atopid (or one a curated treaty replaces, which names itself): nothing to name."""
+    with pytest.raises(TreatyDataError, match=r"\[0\] \(atopid 99999\): no alliance of atopid 99999 in the merged "
+                       "world .*nothing to name") as caught:
+        apply_corrections([world.treaties["atop_3755"]], load_corrections(
+            "- {atopid: 99999, action: named, name: x, " + PAGE + "}"), world.states)
+    assert "\n" not in str(caught.value)
