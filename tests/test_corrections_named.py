@@ -14,7 +14,7 @@ import pytest
 import foedus
 from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.world import World
-from foedus.render import explain_text
+from foedus.render import explain_lines, explain_text, html_table
 from foedus.sources.correction_apply import apply_corrections
 from foedus.sources.corrections import load_corrections
 from samples import cli_line
@@ -76,3 +76,13 @@ def test_a_name_of_no_alliance_is_refused(world: World) -> None:
         apply_corrections([world.treaties["atop_3755"]], load_corrections(
             "- {atopid: 99999, action: named, name: x, " + PAGE + "}"), world.states)
     assert "\n" not in str(caught.value)
+
+
+def test_a_joiner_bound_by_a_named_alliance_is_cited_by_its_name(world: World) -> None:
+    """Rwanda attacks the DR Congo, 2025: Kenya is bound by the Great Lakes Pact (ATOP 5090); the round's line and the
+    notebook table name it."""
+    result = foedus.cascade("RWA", "COD", "2025-06-01", world=world)
+    pact = "atop_5090 (Pact on Security, Stability and Development in the Great Lakes Region, 2006)"
+    assert any(line.startswith(f"  - Kenya (KEN) is bound to join the defense side: {pact} ")
+               for line in explain_lines(result))
+    assert pact in html_table(result)

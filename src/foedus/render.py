@@ -283,7 +283,8 @@ def html_table(result: CascadeResult) -> str:
     for side, states in result.sides.items():
         for st in states:
             j = result.joiner(st)
-            cite = (f"{cited(j.primary.treaty, j.primary.article)} ({j.primary.strength}), round {j.primary.round}"
+            cite = (f"{cited(_cites(result, j.primary.treaty), j.primary.article)} ({j.primary.strength}), "
+                    f"round {j.primary.round}"
                     if j else "original party")
             rows.append(f"<tr><td>{escape(side)}</td><td>{escape(_name(result, st))}</td><td>{escape(cite)}</td></tr>")
     s = result.scenario
