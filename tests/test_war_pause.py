@@ -168,5 +168,5 @@ def test_the_counts_docs_war_md_gives() -> None:
     assert "ceasefire frame has 10 states paused" in text and "16 released" in text
     assert "(24 June) 4 paused and 21 released" in text
     europe = counted("europe_1939_1941")
-    assert len(europe) == 20 and all(p == 0 for _, p, _ in europe) and "in 20 of its frames" in text
+    assert len(europe) == 24 and all(p == 0 for _, p, _ in europe) and "in 24 of its frames" in text
     assert counted("russia_ukraine_2022") == counted("july_crisis_1914") == []

@@ -2,8 +2,9 @@
 
 A day's changes are the war's events, the attacks that ended, and the treaty changes (all as their JSON
 records). The rules, in order: an attack event matching the attack the obligation answers; a change of
-the obligation's own treaty; an exit or ceasefire naming the state or the attack's parties; else the
-day's first change (e.g. a belligerent's entry that makes a neutral's duty bite).
+the obligation's own treaty; an exit or ceasefire naming the state or the attack's parties, or one of them leaving
+the state system or coming back to it; else the day's first change (e.g. a belligerent's entry that makes a
+neutral's duty bite).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def _naming(changes: Sequence[Change], states: set[str]) -> Change | None:
         if c["type"] in ("exit", "ceasefire", "entry") and (not c.get("states") or states & set(c["states"])):
             return c
         if c["type"] == "attack-ends" and states & {c["attacker"], c["victim"]}:
+            return c
+        if c["type"] == "system" and c["state"] in states:  # it left the state system, or came back to it
             return c
     return None
 

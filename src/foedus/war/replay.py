@@ -1,9 +1,11 @@
 """Replay a war: re-evaluate the obligations on every event date and every date the treaty timeline changes.
 
-Dates come from the war's events (attacks, entries, exits, ceasefires, attacks ending) and from the
-merged treaty timeline (`foedus.war.changes`) inside the war's span. A treaty change is evaluated only
-when the treaty has a member among the states involved so far (belligerents, bound or conflicted states):
-a change among uninvolved states cannot alter any leg the cascade reads, so skipping it changes nothing.
+Dates come from the war's events (attacks, entries, exits, ceasefires, attacks ending), from the
+merged treaty timeline (`foedus.war.changes`) and from the days a state leaves or comes back to the state system
+(`foedus.war.system_changes`) inside the war's span. A treaty change is evaluated only when the treaty has a member
+among the states involved so far (belligerents, bound or conflicted states), and a state's change of the system only
+when it is involved or a party of such a treaty: a change among uninvolved states cannot alter any leg the cascade
+reads, so skipping it changes nothing.
 
 Compiling the treaty legs of a date is most of the cost of a cascade, and between two changes of the
 whole world's treaty timeline the legs are the same: each date is evaluated with the legs of its *epoch*,
@@ -34,6 +36,7 @@ from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay, past_treaties
+from foedus.war.system_changes import SystemChange, system_changes
 from foedus.war.words import add_text
 
 __all__ = ["DATA_END", "data_end", "epoch_of", "evaluate_at", "replay", "replay_end", "settings_of"]
@@ -59,6 +62,23 @@ def _timeline(world: World, basis: Basis) -> tuple[list[dt.date], list[list[Trea
     by_day = treaty_changes(treaties, basis, dt.date.min, dt.date.max, world.states.names_on)
     members = {t.id: frozenset(m.state for m in t.members) for t in treaties}
     return list(by_day), list(by_day.values()), members
+
+
+@functools.lru_cache(maxsize=8)
+def _treaties_of(world: World, basis: Basis) -> dict[str, frozenset[str]]:
+    """The treaties each state is a member of (ever), cached per world."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for treaty, members in _timeline(world, basis)[2].items():
+        for state in members:
+            out[state].add(treaty)
+    return {state: frozenset(treaties) for state, treaties in out.items()}
+
+
+def _in_play(change: SystemChange, involved: set[str], members: dict[str, frozenset[str]],
+             treaties_of: dict[str, frozenset[str]]) -> bool:
+    """Whether a state's change of the state system may alter what the cascade reads: the state is involved, or a
+    party of a treaty with a member involved."""
+    return change.state in involved or any(members[t] & involved for t in treaties_of.get(change.state, ()))
 
 
 @functools.lru_cache(maxsize=8)
@@ -160,7 +180,9 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         if e.date <= end:
             events[e.date].append(e)
     endings = {e.until for e in war.events if e.until is not None and e.date <= end and e.until <= end}
-    dates = sorted(set(events) | endings | set(changes) | set(doubted))
+    system = {d: c for d, c in system_changes(w).items() if start < d <= end}
+    treaties_of = _treaties_of(w, chosen.basis)
+    dates = sorted(set(events) | endings | set(changes) | set(doubted) | set(system))
     course = Course(war)
     builder = FrameBuilder(w, war.sources)
     involved: set[str] = set()
@@ -171,7 +193,8 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
             course.apply(event)
         ended = course.expire(day)
         relevant = [c for c in changes.get(day, []) if members.get(c.treaty, frozenset()) & involved]
-        quiet = day != start and not todays and not ended and not relevant  # nothing but a doubt's window, if any
+        moved = [c for c in system.get(day, []) if _in_play(c, involved, members, treaties_of)]
+        quiet = day != start and not todays and not ended and not relevant and not moved  # a doubt's window, if any
         if quiet and not any(members.get(t, frozenset()) & involved for t in doubted.get(day, ())):
             continue
         evaluation = evaluate_course(w, course, day, chosen, epoch_of(w, chosen.basis, day), doubts=doubts)
@@ -179,7 +202,8 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         if quiet and doubt_keys(said, day.isoformat()) == doubt_keys(builder.frames[-1].doubts, last.isoformat()):
             continue  # a doubt's window opened or closed, but the doubts a cascade gives are the same
         last = day
-        day_changes = [e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
+        day_changes = ([e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
+                       + [c.to_dict() for c in moved])
         builder.add(evaluation, day_changes, course, said)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
     past = past_treaties(end)  # days after DATA_END: read on the changes found after it, and only those

@@ -12,6 +12,7 @@ from foedus.cited import bound_tag, clause_said, doubt_cited, instrument_said, t
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
+from foedus.war.system_changes import system_text
 from foedus.wording import and_listed, named_state
 
 __all__ = ["CONDITION", "DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said",
@@ -47,8 +48,9 @@ def doubt_lines(doubts: Iterable[Mapping[str, Any]], names: Mapping[str, str]) -
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """A change record of the replay (`frames[].changes`, a `cause`) in words, each state named (`named_state`):
-    "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", "Bulgaria (BGR) becomes a party to atop_2515". Its JSON
-    `label` keeps the ids; a record of a kind not worded here is said by it."""
+    "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", "Bulgaria (BGR) becomes a party to atop_2515", a state
+    leaving the state system in the rule's words (`system_text`). Its JSON `label` keeps the ids; a record of a kind
+    not worded here is said by it."""
     kind, who = change.get("type"), ", ".join(named_state(s, names) for s in change.get("states", ()))
     if kind == "attack":
         return "; ".join(sorted({attack_words(a["attacker"], a["victim"], a["target_kind"], a["place"], names)
@@ -59,6 +61,8 @@ def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
     if kind == "treaty":
         return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names,
                             change.get("rests_on"))
+    if kind == "system":
+        return system_text(change, names)
     one = len(change.get("states", ())) == 1
     if kind == "entry":
         return f"{who} {'enters' if one else 'enter'} the war on the {change.get('side')} side"

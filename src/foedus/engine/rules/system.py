@@ -3,7 +3,8 @@ Democratic Republic in 2025, listed by a user's file or a what-if) is no party t
 (`in_system`). The leg table reads it when it compiles the parties (`foedus.engine.table.compile_table`), so every
 engine follows it as it follows a suspended membership (the `suspended` gate: the reference engine reports the legs
 that would have bound as withheld, with this reason; the vectorised engines leave them out). A state with no system
-dates (none in the data, or a day before 1816), or on a day before its first spell, is taken to be one."""
+dates (none in the data, or a day before 1816), or on a day before its first spell, is taken to be one. A war replay
+re-evaluates on the days a state leaves the system or comes back to it (`foedus.war.system_changes`)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from foedus.wording import named_state
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
 
-__all__ = ["in_system", "out_of_system"]
+__all__ = ["in_system", "out_of_system", "system_said"]
 
 
 def in_system(states: StateRegistry, state: str, day: dt.date) -> bool:
@@ -34,6 +35,14 @@ def out_of_system(states: StateRegistry, state: str, day: dt.date, names: Mappin
     None when it may be one (`in_system`)."""
     if in_system(states, state, day):
         return None
-    spells = states.states[state].spells
-    return (f"{named_state(state, names)} is not a member of the state system on {day} (a member "
-            f"{spells_text(spells)}), so it is no party then")
+    return system_said(state, day, spells_text(states.states[state].spells), names)
+
+
+def system_said(state: str, day: dt.date | str, spells: str, names: Mapping[str, str], back: bool = False) -> str:
+    """The rule's words for `state` out of the system on `day` (`out_of_system`), or back in it from `day` after a
+    time out (`back`), `spells` its system dates (`spells_text`): a war replay's frame on the day says them too."""
+    if back:
+        return (f"{named_state(state, names)} is a member of the state system again on {day} (a member {spells}), "
+                "so it may be a party again")
+    return (f"{named_state(state, names)} is not a member of the state system on {day} (a member {spells}), so it "
+            "is no party then")

@@ -1,0 +1,81 @@
+"""A war replay re-evaluates on the days a party of a treaty in play leaves the state system or comes back to it
+(`foedus.war.system_changes`), as a cascade on that day reads it (`foedus.engine.rules.system`: a party out of the
+system is no party then): a frame on that day says it in the rule's words, and every frame is a cascade on its day.
+Made-up pacts alone in a world, on COW's dates: the Netherlands out from 1940-07-15, Ethiopia back from 1941-05-05."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from foedus.api import cascade, replay_war
+from foedus.model.world import World
+from foedus.war.result import WarReplay
+
+pytestmark = pytest.mark.needs_data  # the state system's dates are COW's
+
+D = dt.date.fromisoformat
+NLD_OUT = ("Netherlands (NLD) is not a member of the state system on 1940-07-15 (a member 1816-01-01–1940-07-14; "
+           "1945-06-26–(open)), so it is no party then")
+ETH_BACK = ("Ethiopia (ETH) is a member of the state system again on 1941-05-05 (a member 1898-01-01–1936-05-05; "
+            "1941-05-05–(open)), so it may be a party again")
+
+
+def _world(tmp_path: Path, ally: str) -> World:
+    """A made-up defence pact of the United Kingdom and `ally` from 1930, alone in a world."""
+    path = tmp_path / "t_s.yaml"
+    path.write_text(json.dumps({
+        "id": "t_s", "name": "S", "signed": "1930-01-01", "in_force": "1930-01-01", "type": "bilateral",
+        "sources": [{"url": "https://example.org/s"}], "members": [{"state": "GBR"}, {"state": ally}],
+        "provisions": [{"kind": "defense", "article": "1", "strength": "S2"}]}), encoding="utf-8")
+    return World.load(path, bundled=False, history=False)
+
+
+def _replay(tmp_path: Path, world: World, start: str, end: str) -> WarReplay:
+    """Italy's attack on the United Kingdom from `start`, replayed to `end`."""
+    war = tmp_path / "ita_gbr.yaml"
+    war.write_text(f"id: ita_gbr\nname: Italy on Britain\nend: {end}\nsources: [{{url: 'https://example.org/w'}}]"
+                   f"\nevents:\n  - {{type: attack, date: {start}, attacker: ITA, victim: GBR}}\n", encoding="utf-8")
+    return replay_war(war, world=world)
+
+
+def _as_cascaded(r: WarReplay, world: World, days: list[dt.date]) -> None:
+    """Every frame, and the frame in force on each of `days`, binds the states a cascade on that day binds."""
+    for day in [f.date for f in r.frames] + days:
+        frame = [f for f in r.frames if f.date <= day][-1]
+        joined = {j.state: j.side for j in cascade("ITA", "GBR", day, world=world).joiners}
+        assert {s: b["side"] for s, b in frame.bound.items()} == joined, (day, frame.date)
+
+
+def _around(day: str) -> list[dt.date]:
+    return [D(day) + dt.timedelta(days=k) for k in range(-2, 3)]
+
+
+def test_a_party_leaving_the_system_mid_war_is_released_that_day(tmp_path: Path) -> None:
+    """The Netherlands, bound to defend Britain, is released on its first day out; Norway (1940-05-01) and Luxembourg
+    (1940-05-11), out of the system too but of no treaty in play, make no frame."""
+    world = _world(tmp_path, "NLD")
+    r = _replay(tmp_path, world, "1940-04-20", "1940-08-01")
+    assert [f.date.isoformat() for f in r.frames] == ["1940-04-20", "1940-07-15"]
+    (move,) = r.frames[1].moved
+    assert (move["state"], move["from"], move["to"]) == ("NLD", "bound-defense", "out")
+    assert (move["cause"]["type"], move["cause"]["change"], move["cause"]["text"]) == ("system", "leaves", NLD_OUT)
+    assert r.frames[1].released["NLD"]["to"] == "1940-07-15"
+    # the frame says what the cascade on its day says of the state, in the rule's words
+    withheld = cascade("ITA", "GBR", "1940-07-15", world=world).withheld
+    assert [w.reason for w in withheld if w.state == "NLD"] == [NLD_OUT]
+    _as_cascaded(r, world, _around("1940-07-15"))
+
+
+def test_a_party_coming_back_to_the_system_mid_war_is_bound_from_that_day(tmp_path: Path) -> None:
+    world = _world(tmp_path, "ETH")
+    r = _replay(tmp_path, world, "1941-01-01", "1941-06-01")
+    assert [f.date.isoformat() for f in r.frames] == ["1941-01-01", "1941-05-05"]
+    first = r.first_bound("ETH")
+    assert first is not None and (first.date, first.side, first.treaty) == (D("1941-05-05"), "defense", "t_s")
+    assert first.cause is not None and (first.cause["type"], first.cause["text"]) == ("system", ETH_BACK)
+    _as_cascaded(r, world, _around("1941-05-05"))
+
