@@ -52,6 +52,7 @@ export interface WarChange {
   side?: string; attacker?: string; victim?: string; place?: string;
   certainty?: string; certainty_reasons?: CertaintyReason[]; // a treaty change's: how sure the facts it rests on are
   rests_on?: string[]; // a `continues` kind's: its facts from that day, in brief (its `text` names them)
+  spells?: string; // a `system` change's (a state leaving the state system or coming back): its system dates
 }
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
