@@ -120,6 +120,8 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
         members = parties(treaty, day, basis, world.states.names_on(day))
         if not members:
             continue
+        members = {s: why or rules.system.out_of_system(world.states, s, day, world.states.names_on(day))
+                   for s, why in members.items()}  # a rule, not the work the legacy copy stands for
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
         table.support += rules.support_legs(treaty, table.members[treaty.id], day)
         for provision in treaty.provisions:

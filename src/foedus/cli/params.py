@@ -61,6 +61,7 @@ def with_inputs(*groups: tuple[Input, ...], defaults: Mapping[str, Any] | None =
         run.__signature__ = inspect.Signature([*params, *own])  # type: ignore[attr-defined]
         run.__annotations__ = {p.name: p.annotation for p in [*params, *own]}
         run.declared_inputs = tuple(declared)  # type: ignore[attr-defined]  # read by `foedus.cli.fast_gen`
+        run.input_defaults = dict(overrides)  # type: ignore[attr-defined]  # this command's own, read by the tests
         return run
 
     return decorate
