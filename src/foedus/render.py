@@ -201,21 +201,20 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines.append(f"Attack side: {side_names(result, 'attack')}")
     lines.append(f"Defense side: {side_names(result, 'defense')}")
     lines += [conflict_line(c, result.names) for c in result.conflicts]
-    for n in result.neutral:
-        lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
-                  f"{cited(_cites(result, n.treaty), n.article)}{instrument_said(n.instrument)}"
-                  + finding_tag(n.certainty, n.certainty_reasons), *reason_lines(n.certainty_reasons)]
-    for v in result.violations:
-        lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
-                  f"{kind_cited(_cites(result, v.treaty), v.article, v.kind)}{instrument_said(v.instrument)}"
-                  + finding_tag(v.certainty, v.certainty_reasons), *reason_lines(v.certainty_reasons)]
-    for c in result.consultations:
-        lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
-                  f"{cited(_cites(result, c.treaty), c.article)}{instrument_said(c.instrument)}"
-                  + finding_tag(c.certainty, c.certainty_reasons), *reason_lines(c.certainty_reasons)]
-    for w in result.withheld:
-        lines += [f"Withheld: {_name(result, w.state)} under {cited(_cites(result, w.treaty), w.article)}: {w.reason}"
-                  + finding_tag(w.certainty, w.certainty_reasons), *reason_lines(w.certainty_reasons)]
+    said: list[tuple[str, Neutral | Violation | Consultation | Withheld]] = [
+        (f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
+         f"{cited(_cites(result, n.treaty), n.article)}{instrument_said(n.instrument)}", n) for n in result.neutral]
+    said += [(f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
+              f"{kind_cited(_cites(result, v.treaty), v.article, v.kind)}{instrument_said(v.instrument)}", v)
+             for v in result.violations]
+    said += [(f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
+              f"{cited(_cites(result, c.treaty), c.article)}{instrument_said(c.instrument)}", c)
+             for c in result.consultations]
+    said += [(f"Withheld: {_name(result, w.state)} under {cited(_cites(result, w.treaty), w.article)}: {w.reason}", w)
+             for w in result.withheld]
+    for line, finding in said:  # each with its tag, then the facts it rests on that are not verified
+        lines += [line + finding_tag(finding.certainty, finding.certainty_reasons),
+                  *reason_lines(finding.certainty_reasons)]
     lines += support_lines(result.supporters, result.names, result.titles)
     lines += [UNCERTAIN + _doubt_words(result, d) for d in result.doubts]
     if result.scenario.severity != "armed-attack":
