@@ -18,13 +18,16 @@ KURSK = ["compare", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "ku
 def test_a_joiner_under_secondary_facts_is_said_so(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(app, [*KURSK, "--add-member", "csto_1992:IRN"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "+ Iran (IRN) is bound to join the defense side (csto_1992 art. 4, S2) (secondary: article)" in lines
+    assert ("+ Iran (IRN) is bound to join the defense side (csto_1992 art. 4, S2) (secondary: article) (hypothetical: "
+            "rests on the what-if change add_member csto_1992:IRN)") in lines
     assert run_cli(app, [*KURSK, "--add-member", "csto_1992:IRN", "--json"]) == 0
     gained = json.loads(capsys.readouterr().out)["gained"]
     assert [(g["state"], g["certainty"], g["doubted"]) for g in gained] == [("IRN", "secondary", ["article"])]
+    assert gained[0]["rests_on_what_if"] == ["add_member csto_1992:IRN"]
 
 
 def test_a_verified_joiner_is_said_as_before(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(app, [*KURSK, "--add-member", "rus_prk_2024:IRN"]) == 0
-    line = "+ Iran (IRN) is bound to join the defense side (rus_prk_2024 art. 4, S1)"
+    line = ("+ Iran (IRN) is bound to join the defense side (rus_prk_2024 art. 4, S1) (hypothetical: rests on the "
+            "what-if change add_member rus_prk_2024:IRN)")  # the what-if change's duty
     assert line in capsys.readouterr().out.splitlines()

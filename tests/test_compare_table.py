@@ -37,11 +37,11 @@ def test_a_what_if_comparison_as_csv_has_a_row_per_changed_state() -> None:
         {"state": "IRN", "ccode": "630", "name": "Iran", "change": "gained", "side_before": "", "treaty_before": "",
          "article_before": "", "strength_before": "", "certainty_before": "", "side_after": "defense",
          "treaty_after": "csto_1992", "article_after": "4", "strength_after": "S2", "certainty_after": "secondary",
-         "what_if": said},
+         "what_if": said, "rests_on_what_if": "add_member csto_1992:IRN"},
         {"state": "PRK", "ccode": "731", "name": "North Korea", "change": "lost", "side_before": "defense",
          "treaty_before": "rus_prk_2024", "article_before": "4", "strength_before": "S1",
          "certainty_before": "verified", "side_after": "", "treaty_after": "", "article_after": "",
-         "strength_after": "", "certainty_after": "", "what_if": said}]
+         "strength_after": "", "certainty_after": "", "what_if": said, "rests_on_what_if": ""}]
 
 
 def test_a_strength_set_is_in_the_rows() -> None:
@@ -50,11 +50,12 @@ def test_a_strength_set_is_in_the_rows() -> None:
     [usa] = _csv(["compare", "-a", "PRK", "-t", "KOR", "-d", "2025-06-01", "--set-strength", "usa_kor_1953:III=S1"])
     assert (usa["state"], usa["change"], usa["treaty_before"], usa["treaty_after"], usa["strength_before"],
             usa["strength_after"]) == ("USA", "rebased", "usa_kor_1953", "usa_kor_1953", "S3", "S1")
+    assert usa["rests_on_what_if"] == "set_strength usa_kor_1953:III=S1"  # its new strength the change's
 
 
 def test_a_comparison_of_two_dates_has_no_what_if_column_and_says_who_is_rebased() -> None:
     rows = _csv(FINLAND)
-    assert list(rows[0]) == [c for c in COMPARE_COLUMNS if c != "what_if"]
+    assert list(rows[0]) == [c for c in COMPARE_COLUMNS if c not in ("what_if", "rests_on_what_if")]
     usa = next(r for r in rows if r["state"] == "USA")
     assert (usa["change"], usa["side_before"], usa["treaty_after"], usa["article_after"]) == (
         "gained", "", "nato_1949", "5")

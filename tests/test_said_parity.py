@@ -108,6 +108,10 @@ def test_a_comparisons_changes_are_worded_alike() -> None:
                        "doubted": ["article"]}),
              ("switched", {"state": "ARM", "from": "attack", "to": "defense", "why": "usa_qat_eo_2025 EO (an executive "
                            "order, not a treaty)", "certainty": "unverified", "doubted": []}),
+             ("gained", {"state": "IRN", "side": "defense", "why": "csto_1992 art. 4", "certainty": "secondary",
+                         "doubted": ["article"], "rests_on_what_if": ["add_member csto_1992:IRN"]}),
+             ("switched", {"state": "DEU", "from": "defense", "to": "attack", "why": "x art. 1", **sure,
+                           "rests_on_what_if": ["add_member x:DEU", "set_strength x:1=S1"]}),
              *[("rebased", {"state": "DEU", "side": "defense", "why": why, "why_before": before, "added": added,
                             "dropped": dropped})
                for why, before in (("nato_1949 art. 5", "eu_teu_42_7 art. 42(7)"), ("a art. 1", "a art. 1"))
@@ -125,6 +129,10 @@ def test_a_comparisons_changes_are_worded_alike() -> None:
     assert change_words(*cases[1]) == "is bound to join the defense side (nato_1949 art. 5, S2)"
     assert change_words(*cases[2]) == ("is bound to join the attack side, no longer the defense side (x art. 2, S1) "
                                        "(secondary: article)")
+    assert change_words(*cases[8]) == ("is bound to join the defense side (csto_1992 art. 4) (secondary: article) "
+                                       "(hypothetical: rests on the what-if change add_member csto_1992:IRN)")
+    assert change_words(*cases[9]).endswith("(x art. 1) (hypothetical: rests on the what-if change add_member x:DEU; "
+                                            "rests on the what-if change set_strength x:1=S1)")
     assert change_words(*cases[-1]) == ("is still bound to join the defense side, under usa_kor_1953 art. III, now S1 "
                                         "(was S3) (hypothetical: rests on the what-if change set_strength "
                                         "usa_kor_1953:III=S1)")

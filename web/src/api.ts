@@ -155,11 +155,16 @@ export interface Comparison {
   base: CascadeResult; other: CascadeResult; whatif: WhatIfChange[];
   changes: {
     // certainty, doubted: how sure the obligation named is, and its facts not verified (said.ts boundTag)
-    // strength: a gained or switched state's new duty's (S1..S5; none from older servers)
-    gained: { state: string; side: string; why: string; certainty: string; doubted: string[]; strength?: string }[];
+    // strength: a gained or switched state's new duty's (S1..S5; none from older servers); rests_on_what_if: the
+    // what-if changes a gained or switched state's duty rests on (said.ts changeWords)
+    gained: {
+      state: string; side: string; why: string; certainty: string; doubted: string[]; strength?: string;
+      rests_on_what_if?: string[];
+    }[];
     lost: { state: string; side: string; why_before: string; certainty: string; doubted: string[] }[];
     switched: {
       state: string; from: string; to: string; why: string; certainty: string; doubted: string[]; strength?: string;
+      rests_on_what_if?: string[];
     }[];
     rebased: {
       state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[];

@@ -78,14 +78,15 @@ export function becauseWords(b: Because,
 
 /** A comparison's change after the state it moves (foedus.sweeps.compare_words.change_words); a rebased state's
  * primary obligation named once, then the other treaties added and dropped; a gained, lost or switched state's
- * obligation with its certainty when not verified (boundTag). */
+ * obligation with its certainty when not verified (boundTag), then the what-if changes its duty rests on. */
 export function changeWords<K extends "gained" | "lost" | "switched" | "rebased">(kind: K, x: Changes[K][number]): string {
   // a gained, lost or switched state's obligation tagged when not verified (boundTag), its article's note dropped
   // a gained or switched state's new duty its strength after the citation, as the rebased line says one
   const tagged = (why: string) => {
-    const { certainty, doubted, strength } = x as Changes["gained"][number];
+    const { certainty, doubted, strength, rests_on_what_if } = x as Changes["gained"][number];
     const strong = kind !== "lost" && strength ? `, ${strength}` : "";
-    return `${taggedArticle(why, certainty, doubted)}${strong})${boundTag(certainty, doubted)}`;
+    return `${taggedArticle(why, certainty, doubted)}${strong})${boundTag(certainty, doubted)}`
+      + hypotheticalSaid(rests_on_what_if); // a gained or switched duty the what-if change's
   };
   if (kind === "gained") { const g = x as Changes["gained"][number]; return `is bound to join the ${g.side} side (${tagged(g.why)}`; }
   if (kind === "lost") { const l = x as Changes["lost"][number]; return `is no longer bound to join the ${l.side} side (was ${tagged(l.why_before)}`; }

@@ -50,7 +50,7 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
     """The comparison's rows: to `out` (`save_table`, titled with the dates and changes compared, the result's datasets
     cited; a CSV's text cells guarded against a spreadsheet's formulas, as `--format csv`'s are) or as `shape` (csv,
     table) on stdout."""
-    from foedus.sweeps.compare_table import COMPARE_COLUMNS, compare_frame, compare_rows
+    from foedus.sweeps.compare_table import COMPARE_COLUMNS, WHAT_IF_ONLY, compare_frame, compare_rows
     from foedus.whatif_words import what_if_cell
 
     rows = compare_rows(diff, base, other)
@@ -69,5 +69,5 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
         return
     from foedus.cli.listing import emit
 
-    columns = [(c, c) for c in COMPARE_COLUMNS if c != "what_if" or other.what_if]
+    columns = [(c, c) for c in COMPARE_COLUMNS if c not in WHAT_IF_ONLY or other.what_if]
     emit(rows, str(shape), columns)

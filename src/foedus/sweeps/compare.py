@@ -58,7 +58,7 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     added and dropped, its strength now and before: `--set-strength usa_kor_1953:III=S1` made the US's duty to defend
     South Korea S1, and compare said "no change in who joins" and that the change moved no one; and, where its
     primary obligation now rests on a what-if change, `rests_on_what_if`, those changes: its new strength is the
-    change's, `foedus.whatif_words.rested`);
+    change's, `foedus.whatif_words.rested`; a gained or switched state's likewise: its new duty is the change's);
     `notes`: each what-if change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s
     date, in the words a cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who
     joins was unsaid; `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none
@@ -75,7 +75,8 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     strength_a, strength_b = ({j.state: j.primary.strength for j in r.joiners} for r in (base, other))
     sure_a, sure_b = ({j.state: _sure(j) for j in r.joiners} for r in (base, other))
     rests = {j.state: rested(j.primary.certainty_reasons) for j in other.joiners}  # the changes its duty rests on
-    gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], "strength": strength_b[s], **sure_b[s]}
+    hypo = {s: {"rests_on_what_if": rests[s]} if rests[s] else {} for s in b}  # a duty resting on a what-if change
+    gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], "strength": strength_b[s], **sure_b[s], **hypo[s]}
               for s in sorted(b.keys() - a.keys())]
     lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0], **sure_a[s]}
             for s in sorted(a.keys() - b.keys())]
@@ -84,12 +85,12 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         (side, before), (now_side, now) = a[s], b[s]
         if side != now_side:
             switched.append({"state": s, "from": side, "to": now_side, "why": now[0], "strength": strength_b[s],
-                             **sure_b[s]})
+                             **sure_b[s], **hypo[s]})
         elif before[0] != now[0] or set(before) != set(now) or strength_a[s] != strength_b[s]:
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now)),
                             "strength": strength_b[s], "strength_before": strength_a[s],
-                            **({"rests_on_what_if": rests[s]} if rests[s] else {})})
+                            **hypo[s]})
     entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
     ongoing = ongoing_changes(base.ongoing, other.ongoing) if base.ongoing and other.ongoing else None
     conflicts_a = {c.state for c in base.conflicts}

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from foedus.engine.result import CascadeResult
 
-__all__ = ["COMPARE_COLUMNS", "KINDS", "compare_frame", "compare_rows"]
+__all__ = ["COMPARE_COLUMNS", "KINDS", "WHAT_IF_ONLY", "compare_frame", "compare_rows"]
 
 KINDS = ("gained", "lost", "switched", "rebased", "conflict", "resolved")
 """The changes a row can be, in the order the rows come (the text lines' `+`, `-`, `~`, `=`, `!`, `✓`)."""
@@ -34,7 +34,11 @@ COMPARE_COLUMNS: Mapping[str, str] = {
     "strength_after": "that obligation's strength, S1 (the strongest) to S5",
     "certainty_after": "how sure that obligation's facts are: verified, secondary, unverified",
     "what_if": "the what-if changes, as the command line gives them (what-if runs only)",
+    "rests_on_what_if": "those of them its obligation in the other world rests on (missing: none)",
 }
+
+WHAT_IF_ONLY = ("what_if", "rests_on_what_if")
+"""The columns of a what-if comparison only."""
 
 
 def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeResult) -> list[dict[str, Any]]:
@@ -43,14 +47,18 @@ def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeRes
     `resolved_conflicts`: change `resolved`), in that order: its primary obligation in each world (side, treaty,
     article, strength, certainty; empty where it is bound to none; the treaties of a conflict, space-separated as
     the cascade's CSV names them, as its treaty after, or before for one resolved), and, in a what-if comparison, the
-    changes (`other.what_if`, in `whatif_words.what_if_cell`'s words) on every row."""
-    from foedus.whatif_words import what_if_cell
+    changes (`other.what_if`, in `whatif_words.what_if_cell`'s words) on every row and those its obligation in the
+    other world rests on (`rests_on_what_if`, as the cascade CSV's column: `whatif_words.rested`)."""
+    from foedus.whatif_words import rested, what_if_cell
 
     before = {j.state: j.primary for j in base.joiners}
     after = {j.state: j.primary for j in other.joiners}
     what_if = what_if_cell(other.what_if)
     clashes = {when: {c.state: " ".join(c.treaties) for c in r.conflicts} for when, r in (("before", base),
                                                                                         ("after", other))}
+    rests = {j.state: rested(j.primary.certainty_reasons) for j in other.joiners} | {  # a conflict's: both ways
+        c.state: rested([*(r for d in c.obligations for r in d.certainty_reasons),
+                         *(r for n in c.neutral for r in n.certainty_reasons)]) for c in other.conflicts}
     listed = {"conflict": "new_conflicts", "resolved": "resolved_conflicts"}  # a state's id, not an entry
     rows = []
     for kind in KINDS:
@@ -67,15 +75,16 @@ def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeRes
             if kind in listed:  # it joins neither side in that world: the treaties that bind it both ways
                 when = "after" if kind == "conflict" else "before"
                 row[f"treaty_{when}"] = clashes[when][state]
-            rows.append(row | ({"what_if": what_if} if what_if else {}))
+            rested_on = what_if_cell(list(dict.fromkeys(rests.get(state, ())))) if kind != "resolved" else None
+            rows.append(row | ({"what_if": what_if, "rests_on_what_if": rested_on} if what_if else {}))
     return rows
 
 
 def compare_frame(rows: list[dict[str, Any]], what_if: bool) -> pd.DataFrame:
     """The rows as a table with every column even when there is none (a comparison that changed no one), the COW
-    code a nullable integer; `what_if`: with that column (a what-if comparison)."""
+    code a nullable integer; `what_if`: with the what-if columns (a what-if comparison)."""
     import pandas as pd
 
-    columns = [c for c in COMPARE_COLUMNS if what_if or c != "what_if"]
+    columns = [c for c in COMPARE_COLUMNS if what_if or c not in WHAT_IF_ONLY]
     frame = pd.DataFrame(rows, columns=columns).astype("object")
     return frame.astype({"ccode": "Int64"})

@@ -23,12 +23,13 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
     without it). A gained, lost or switched state's obligation is tagged as a war's binding is when not verified
     (`bound_tag`: "is bound to join the attack side (csto_1992 art. 4, S2) (secondary: article)"), an article's own
     note of that doubt dropped (`tagged_article`), so that a joiner under unverified facts does not read as one under
-    verified facts."""
+    verified facts, then, for one gained or switched, the what-if changes its duty rests on, as a rebased one's."""
     if kind in ("gained", "lost", "switched"):
         sure, doubted = x["certainty"], tuple(x["doubted"])
         named = x["why_before" if kind == "lost" else "why"]
         strength = f", {x['strength']}" if kind != "lost" and x.get("strength") else ""  # the new duty's, as rebased
         why = f"{tagged_article(named, sure, doubted)}{strength}){bound_tag(sure, doubted)}"
+        why += hypothetical_said(x.get("rests_on_what_if", ()))  # a gained or switched duty the what-if change's
         return (f"is bound to join the {x['side']} side ({why}" if kind == "gained"
                 else f"is no longer bound to join the {x['side']} side (was {why}" if kind == "lost"
                 else f"is bound to join the {x['to']} side, no longer the {x['from']} side ({why}")
