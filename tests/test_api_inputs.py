@@ -294,8 +294,8 @@ def test_a_status_after_the_replays_last_day_is_refused_not_its_last_frame() -> 
 @pytest.mark.parametrize("number", [20250115, 2025, 20250115.0, np.int64(20250115), True])
 def test_a_number_where_a_date_belongs_is_refused_as_in_files(number: Any) -> None:
     _refused(r"^invalid date .*: expected a date as YYYY-MM-DD, not a number$", "UKR", "RUS", number, **KURSK)
-    _refused(r"^invalid date .*: expected a date as YYYY-MM-DD, not a number$", "UKR", "RUS", "2025-01-15", **KURSK,
-             ongoing_since=number)
+    _refused(r"^--ongoing-since: invalid date .*: expected a date as YYYY-MM-DD, not a number$", "UKR", "RUS",
+             "2025-01-15", **KURSK, ongoing_since=number)
     with pytest.raises(DateOutOfRangeError, match="not a number"):
         foedus.replay_war("russia_ukraine_2022", until=number)
 

@@ -288,6 +288,10 @@ SWEEP_FILES = {
      "invalid date '2025-02-30': day is out of range for month (expected YYYY-MM-DD)"),
     ([*CASCADE, "--ongoing-since", "2025-07-01"],
      "the attacks cannot be ongoing since 2025-07-01, after the scenario date 2025-06-01"),
+    ([*CASCADE, "--ongoing-since", "1814-06-01"],  # "date 1814-06-01 is outside ...": which of the dates given?
+     "--ongoing-since: date 1814-06-01 is outside the range foedus covers (1815-01-01 to 2100-12-31)"),
+    (["compare", *CASCADE[1:], "--date2", "2025-07-01", "--ongoing-since", "2025-02-30"],
+     "--ongoing-since: invalid date '2025-02-30': day is out of range for month (expected YYYY-MM-DD)"),
     ([*CASCADE, "--seed", "-1", "--draws", "5"], "--seed must be between 0 and 9,223,372,036,854,775,807 (got -1)"),
     ([*CASCADE, "--draws", "10000000000000"], "--draws must be between 1 and 10,000,000 (got 10000000000000)"),
     ([*CASCADE, "--remove-member", "nato_1949:POL", "--remove-member", "nato_1949:Poland"],

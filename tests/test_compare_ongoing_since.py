@@ -36,6 +36,16 @@ def test_the_web_s_compare_names_date_or_other_date(api_client: TestClient, give
     assert response.json()["error"] == f"the attacks cannot be ongoing since {given['ongoing_since']}, after {named}"
 
 
+def test_a_day_out_of_range_names_the_option_it_was_given_by(api_client: TestClient) -> None:
+    """`--ongoing-since 1814-06-01` said "date 1814-06-01 is outside the range foedus covers", not which date."""
+    said = "date 1814-06-01 is outside the range foedus covers (1815-01-01 to 2100-12-31)"
+    assert _error_line(["compare", "-a", "RUS", "-t", "EST", "-d", "2024-01-01", "--date2", "2022-01-01",
+                        "--ongoing-since", "1814-06-01"]) == f"--ongoing-since: {said}"
+    response = api_client.get("/api/compare", params={**SCENARIO, "other_date": "2022-01-01",
+                                                      "ongoing_since": "1814-06-01"})
+    assert response.status_code == 422 and response.json()["error"] == f"ongoing_since: {said}", response.text
+
+
 
 @pytest.mark.parametrize("args", [
     ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"],

@@ -29,7 +29,7 @@ def test_a_date_that_is_neither_text_nor_a_date_is_named_by_its_type(bad: Any, s
     if bad is not None:  # ongoing_since=None is the default: no date at all
         with pytest.raises(DateOutOfRangeError) as caught:
             foedus.cascade("RUS", "UKR", "2025-01-15", ongoing_since=bad)
-        assert str(caught.value) == message
+        assert str(caught.value) == f"--ongoing-since: {message}"  # the option named
     days = {foedus.cascade("RUS", "UKR", d).scenario.date  # what is a date is still read
             for d in ("2025-01-15", " 2025-01-15 ", dt.date(2025, 1, 15), dt.datetime(2025, 1, 15, 9),
                       np.datetime64("2025-01-15"))}

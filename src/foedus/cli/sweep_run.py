@@ -40,7 +40,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     `foedus.cli.compare_out`), and the changes dated after `other_day` (`compare_results`)."""
     from foedus.api import cascade
     from foedus.by_name import by_name
-    from foedus.engine.ongoing_days import ongoing_after
+    from foedus.engine.ongoing_days import ongoing_after, parse_since
     from foedus.engine.scenario import parse_date
     from foedus.run import what_if_noted
     from foedus.sweeps.compare import compare_results
@@ -50,7 +50,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.whatif_words import what_if_cell
 
     since = inputs["ongoing_since"]  # after either day: the option named (the engine says "the scenario date")
-    ongoing_after(parse_date(since) if since is not None else None, [("--date", base_day), ("--date2", other_day)])
+    ongoing_after(parse_since(since, parse_date), [("--date", base_day), ("--date2", other_day)])
     reading = inputs["reading"] if inputs["reading"] is not None else "legal"
     kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": reading}
     a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, checked_value, choice, described
 from foedus.engine.contract import computed, meta
-from foedus.engine.ongoing_days import SCENARIO_DATE, ongoing_after
+from foedus.engine.ongoing_days import SCENARIO_DATE, ongoing_after, parse_since
 from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank, shown
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
@@ -210,7 +210,7 @@ def build_scenario(
     """
     day = parse_date(date)
     values = switch_values(given)
-    since = parse_date(values["ongoing_since"]) if values["ongoing_since"] is not None else None
+    since = parse_since(values["ongoing_since"], parse_date)  # a bad one refused naming --ongoing-since
     ongoing_after(since, [(SCENARIO_DATE, day)])
     attackers = _resolve_states(world, _as_list(attacker, "attacker"), day, "attacker")
     targets = _resolve_states(world, _as_list(target, "target"), day, "target")

@@ -33,7 +33,7 @@ def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | No
         WebInputError: nothing to compare.
         FoedusError: a malformed date; an ongoing_since after date or other_date.
     """
-    from foedus.engine.ongoing_days import ongoing_after
+    from foedus.engine.ongoing_days import ongoing_after, parse_since
     from foedus.engine.scenario import parse_date
 
     if other_date is not None and parse_date(other_date) == parse_date(q.date):
@@ -43,7 +43,8 @@ def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | No
                             "remove_member, drop_treaty, set_strength, set_scope)")
     if (since := q.kwargs().get("ongoing_since")) is not None:
         day = parse_date(q.date)
-        ongoing_after(parse_date(since), [("date", day), ("other_date", parse_date(other_date) if other_date else day)])
+        ongoing_after(parse_since(since, parse_date, "ongoing_since"),
+                      [("date", day), ("other_date", parse_date(other_date) if other_date else day)])
 
 
 def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> dict[str, Any]:
