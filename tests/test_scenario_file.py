@@ -177,3 +177,18 @@ def test_no_attacker_and_no_scenario_file_is_refused() -> None:
     assert error_line(["cascade", "-t", "RUS", "-d", "2025-01-15"]) == (
         "Missing option '--attacker' / '-a': give it, or a --scenario file that holds the whole question (see "
         "`foedus cascade --help`)")
+
+
+def test_a_scenario_file_given_as_an_overlay_is_said_to_be_one(tmp_path: Path) -> None:
+    """A saved scenario given to --overlay got the overlay reader's "kind: unknown field 'kind' (the fields are: name,
+    description, changes)"; it is now said to be a scenario file, and where it goes, as an overlay file given to
+    --scenario is said to be an overlay (test_a_bad_file_is_one_line_naming_it)."""
+    from foedus.model.overlay import load_overlay
+
+    saved = tmp_path / "s.yaml"
+    assert cli_line([*KURSK, "--add-member", "nato_1949:UKR", "--save-scenario", str(saved)]).returncode == 0
+    said = f"{saved}: this is a scenario file (`kind: scenario`), not an overlay: run it with `foedus cascade " \
+        "--scenario`"
+    assert error_line([*KURSK, "--overlay", str(saved)]) == said
+    assert error_line(["compare", *KURSK[1:], "--overlay", str(saved)]) == said
+    assert refusal(load_overlay, saved) == said

@@ -216,10 +216,15 @@ def load_overlay(path: str | Path) -> Overlay:
 
 def _validated(raw: object, path: str | Path) -> Overlay:
     """An overlay file's data as an `Overlay`; a malformed change is named by its number, counted from 1 as every
-    other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it)."""
-    from foedus.errors import FoedusError, shown
+    other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it); a scenario
+    file said to be one (not "unknown field 'kind'"), as the scenario reader says an overlay file is one."""
+    from foedus.errors import FileDataError, FoedusError, shown
+    from foedus.model.scenario_file import KIND
     from foedus.model.yamlio import file_data_error
 
+    if isinstance(raw, dict) and raw.get("kind") == KIND:
+        raise FileDataError(str(path), "", f"this is a scenario file (`kind: {KIND}`), not an overlay: run it with "
+                            "`foedus cascade --scenario`")
     try:
         return Overlay.model_validate(raw)
     except ValidationError as exc:
