@@ -99,3 +99,17 @@ def test_treaties_show_says_the_limit() -> None:
     said = " ".join(ran.stdout.split())
     assert "status-of-forces agreement was signed with the treaty. (owed only in a war with an attack in: japan, " \
            "okinawa, senkaku-islands, south-korea," in said
+
+
+def test_the_consultation_is_limited_to_the_far_east_too(world: World) -> None:
+    """Art. IV's consultation (when Japan's security or peace and security in the Far East is threatened) had no place
+    limit: China attacking the US at home said Japan is bound to consult. It now carries the Far East Art. VI's bases
+    carry (far-east-1960); US forces in the Taiwan Strait are within it."""
+    def consults(*args: str, **kw: str) -> list[tuple[str, str | None]]:
+        result = foedus.cascade(*args, "2025-06-01", world=world, **kw)
+        return [(c.state, c.article) for c in result.consultations if c.treaty == "usa_jpn_1960"]
+
+    (art_iv,) = [p for p in world.treaties["usa_jpn_1960"].provisions if p.article == "IV"]
+    assert art_iv.scope.territory == world.places.sets["far-east-1960"] == art_iv.scope.forces
+    assert consults("CHN", "USA") == [] and consults("RUS", "EST") == []
+    assert consults("CHN", "USA", place="taiwan-strait", target_kind="forces") == [("JPN", "IV")]
