@@ -117,4 +117,19 @@ def test_the_compare_view_says_the_treaty_changes_between_the_dates(page: Any, s
         assert page.locator("#comparison ul.dated li").all_inner_texts() == want
 
     eventually(page, said)
+
+
+def test_a_gained_state_resting_on_the_what_if_change_is_said_hypothetical(page: Any, server: str) -> None:
+    """Iran made a CSTO party: its gained line says its duty rests on that change, as `foedus compare`'s does (the
+    line carried no such tag, where the rebased one did)."""
+    changes = _compare(page, server, "attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+                       "&add_member=csto_1992:IRN", "UKR>RUS@2025-01-15", "#comparison ul.changes li.gained")
+    words = change_words("gained", changes["gained"][0])
+    assert words.endswith("(hypothetical: rests on the what-if change add_member csto_1992:IRN)"), words
+
+    def worded() -> None:
+        got = _rows(page, "#comparison ul.changes li.gained")
+        assert [state for state, _ in got] == ["IRN"] and got[0][1].endswith(f" {words}"), got
+
+    eventually(page, worded)
     assert not page.problems, page.problems
