@@ -172,9 +172,10 @@ def test_eu_42_7_on_overseas_territory_is_debated(place: str | None, debated: bo
 @pytest.mark.parametrize("neutral", ["AUT", "CYP", "IRL", "MLT"])
 def test_eu_42_7_duty_of_the_neutrals_is_never_verified(neutral: str) -> None:
     """§1.11: the 'specific character' carve-out is usually read as covering the four EU members outside NATO
-    [U]: their duty under Art. 42(7) is reported, but never as verified; the other members' duty is."""
+    [U]: their duty under Art. 42(7), aid they may limit to non-military means (withheld from the sides:
+    tests/test_eu_neutrals_non_military.py), is reported, but never as verified; the other members' duty is."""
     r = run("RUS", "EST", "2025-06-01")
-    o = obligation(r, neutral, "eu_teu_42_7")
+    (o,) = [w for w in r.withheld if w.state == neutral and w.treaty == "eu_teu_42_7"]
     assert o.certainty == "unverified"
     assert [(x.kind, x.source) for x in o.certainty_reasons] == [
         ("article", "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016M042")]

@@ -163,10 +163,13 @@ def test_nato_accession_date_edge(target: str, before: str, on: str) -> None:
 
 @pytest.mark.parametrize("day", ["2023-04-03", "2023-04-04"])
 def test_finland_eu_partners_bound_either_side_of_nato_accession(day: str) -> None:
-    """§1.11: Finland is an EU member, so Art. 42(7) binds the other EU states before and after 4 Apr 2023."""
+    """§1.11: Finland is an EU member, so Art. 42(7) binds the other EU states before and after 4 Apr 2023; the
+    neutrals owe aid they may limit to non-military means, withheld from the sides (test_eu_neutrals_non_military)."""
     r = run("RUS", "FIN", day)
-    for state in ("DEU", "FRA", "SWE", "AUT", "IRL", "EST"):
+    for state in ("DEU", "FRA", "SWE", "EST"):
         assert bound_under(r, state, "eu_teu_42_7", "42(7)"), state
+    for state in ("AUT", "IRL"):
+        assert r.joiner(state) is None and (state, "eu_teu_42_7") in {(w.state, w.treaty) for w in r.withheld}
     if day == "2023-04-03":  # no EU tie and not yet NATO allies of Finland
         assert r.joiner("USA") is None and r.joiner("GBR") is None and r.joiner("CAN") is None
 
@@ -207,12 +210,17 @@ def test_rus_blr_2024_binds_belarus_without_a_request(day: str, joins: bool) -> 
     [pytest.param("2009-11-30", False, id="day-before-lisbon"), pytest.param("2009-12-01", True, id="lisbon")],
 )
 def test_lisbon_42_7_entry_into_force(day: str, in_force: bool) -> None:
-    """§1.11: Lisbon (and so Art. 42(7)) in force 1 Dec 2009; NATO Art. 5 protects Estonia either way."""
+    """§1.11: Lisbon (and so Art. 42(7)) in force 1 Dec 2009; NATO Art. 5 protects Estonia either way. Finland and
+    Sweden, then outside NATO, join under it; the four neutrals owe aid they may limit to non-military means, so are
+    withheld from the sides (tests/test_eu_neutrals_non_military.py)."""
     r = run("RUS", "EST", day)
     assert (joined_under(r, "eu_teu_42_7") != frozenset()) is in_force
+    held = {w.state for w in r.withheld if w.treaty == "eu_teu_42_7"}
     for neutral in NON_NATO_EU_2009:
-        assert (r.joiner(neutral) is not None) is in_force, neutral
-        assert bound_under(r, neutral, "eu_teu_42_7", "42(7)") is in_force, neutral
+        aid_only = neutral not in ("FIN", "SWE")
+        assert (r.joiner(neutral) is not None) is (in_force and not aid_only), neutral
+        assert bound_under(r, neutral, "eu_teu_42_7", "42(7)") is (in_force and not aid_only), neutral
+        assert (neutral in held) is (in_force and aid_only), neutral
     assert joined_under(r, "nato_1949") == nato_members(day) - {"EST"}
 
 
@@ -569,8 +577,9 @@ def test_turkey_attacks_greece_escalatory_conflicts() -> None:
         assert {o.side for o in c.obligations} == {"attack", "defense"}
     (fra,) = [c for c in r.conflicts if c.state == "FRA"]
     assert {"fra_grc_2021", "nato_1949", "eu_teu_42_7"} <= set(fra.to_dict()["treaties"])
-    for neutral in ("AUT", "CYP", "IRL", "MLT"):  # EU-only partners of Greece stay on its side
-        assert bound_under(r, neutral, "eu_teu_42_7") and r.joiner(neutral).side == "defense"  # type: ignore[union-attr]
+    for neutral in ("AUT", "CYP", "IRL", "MLT"):  # EU-only partners of Greece owe aid, not a side: never conflicted
+        assert r.joiner(neutral) is None and neutral not in conflicted
+        assert (neutral, "eu_teu_42_7") in {(w.state, w.treaty) for w in r.withheld}
     aze = r.joiner("AZE")  # §2.1: Turkey-Azerbaijan mutual support once Turkey is struck
     assert aze is not None and aze.side == "attack" and aze.primary.round == 2
 

@@ -104,6 +104,7 @@ def treaty_help(treaty: Treaty) -> dict[str, Any]:
 
     duties = [duty_of(treaty, p).to_dict() | {"kind": p.kind.value, "obligors": p.obligors,
                                               "beneficiaries": p.beneficiaries}
+              | ({"non_military": p.non_military} if p.non_military else {})  # the EU neutrals' carve-out
               for p in treaty.provisions if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
     forms = [e.model_dump(mode="json", exclude_none=True) for e in forms_of_help(treaty)]
     model, years = DepthModel.bundled(), form_years(treaty)

@@ -45,8 +45,9 @@ def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
         how = "as the treaty file says" if d["explicit"] else "from its strength code"
         wording = f' — "{d["wording"]}"' if d["wording"] else ""
         who = f"{_who(d['obligors'])} → {_who(d['beneficiaries'])}"
+        limit = f"; each may limit its aid to non-military means ({d['non_military']})" if "non_military" in d else ""
         console.print(escape(f"duty, {article_cited(d['article'])} ({d['kind']}, {who}): {d['entails']} "
-                             f"({d['meaning']}){wording}; {how}, {d['certainty']}"))
+                             f"({d['meaning']}){wording}{limit}; {how}, {d['certainty']}"))
     console.print("[bold]forms of help[/bold] (form (level), article, giver → receiver, when, basis, certainty):")
     for e in info["forms_of_help"]:
         span = f" {e.get('since', '')}–{e.get('until', '')}" if e.get("since") or e.get("until") else ""

@@ -58,7 +58,8 @@ def _applies(p: Provision) -> Hashable:
     """All of a provision that decides whether it binds on an attack, but its legs and window (compared apart)."""
     adversary = (p.adversary.type, frozenset(p.adversary.states))
     scope = tuple(None if tokens is None else frozenset(tokens) for tokens in (p.scope.territory, p.scope.forces))
-    gates = (p.non_provocation, p.request_gated, p.needs_decision, frozenset(p.unresolved), p.when_partner_attacks)
+    gates = (p.non_provocation, p.request_gated, p.needs_decision, p.non_military, frozenset(p.unresolved),
+             p.when_partner_attacks)
     return p.kind, p.trigger, scope, adversary, gates
 
 

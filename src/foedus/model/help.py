@@ -64,7 +64,8 @@ def duty_of(treaty: Treaty, provision: Provision) -> DutyView:
 
 
 def forms_of_help(treaty: Treaty) -> list[HelpEntry]:
-    """The war clause as `troops` entries (defence and offence provisions short of consultation), then the rest."""
+    """The war clause as `troops` entries (defence and offence provisions short of consultation, but those whose
+    obligors may limit their aid to non-military means: `Provision.non_military`), then the rest."""
     from foedus.model.assistance import HelpEntry  # here: a cascade reads duties without the validating schema
 
     troops = []
@@ -72,7 +73,7 @@ def forms_of_help(treaty: Treaty) -> list[HelpEntry]:
         if p.kind not in (Kind.DEFENSE, Kind.OFFENSE):
             continue
         duty = duty_of(treaty, p)
-        if duty.entails is Duty.CONSULT:
+        if duty.entails is Duty.CONSULT or p.non_military:  # consultation, or aid it may keep non-military: no fight
             continue
         troops.append(HelpEntry(form=HelpForm.TROOPS, level="fight", article=p.article, by=p.obligors,
                                 to=p.beneficiaries, when="wartime", summary=f"{p.kind.value}: {duty.text}",

@@ -138,6 +138,7 @@ def provision(d: dict[str, Any]) -> rt.Provision:
         'non_provocation': g('non_provocation', False),
         'request_gated': g('request_gated', False),
         'needs_decision': g('needs_decision'),
+        'non_military': g('non_military'),
         'gates_certainty': Certainty.VERIFIED if (v := g('gates_certainty')) is None else _CERTAINTY[v],
         'unresolved': [] if (v := g('unresolved')) is None else v,
         'when_partner_attacks': g('when_partner_attacks', False),

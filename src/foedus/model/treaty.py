@@ -112,9 +112,10 @@ class Provision(_Strict):
     needs_decision: Prose | None = Field(
         None, description="who must decide before the duty binds, in words (e.g. a summit's authorisation)"
     )
-    gates_certainty: Certainty = Field(
-        Certainty.VERIFIED, description="how well its gates (non-provocation, request, decision) are sourced"
-    )
+    non_military: Prose | None = Field(None, description="why its obligors may limit their aid to non-military means"
+                                       ", in words: they owe aid, not a side (gate `non_military` holds legs back)")
+    gates_certainty: Certainty = Field(Certainty.VERIFIED, description="how well its gates (non-provocation, request, "
+                                       "decision) are sourced")
     unresolved: list[Unresolved] = Field(
         default_factory=list,
         description="conditions the source flags without saying what they are (ATOP); a scenario says met or unmet",
