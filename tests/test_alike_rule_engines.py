@@ -58,7 +58,8 @@ def test_a_repeated_clause_reads_alike_and_a_changed_one_does_not(world: World) 
 CHANGED: dict[str, Any] = {
     "kind": "offense", "strength": "S1", "trigger": "armed_attack_state_of_war",
     "scope": {"territory": ["EST"]}, "adversary": {"type": "named", "states": ["RUS"]}, "non_provocation": True,
-    "request_gated": True, "needs_decision": "a council's vote", "unresolved": ["location"],
+    "request_gated": True, "needs_decision": "a council's vote", "non_military": "a neutral's carve-out",
+    "unresolved": ["location"],
     "when_partner_attacks": True,
 }
 

@@ -40,7 +40,9 @@ def test_every_joiner_on_unverified_facts_is_warned_of_with_its_treaty() -> None
 
 
 def test_verified_joiners_are_not_named() -> None:
-    result = foedus.cascade("RUS", "EST", "2025-06-01", likelihood=True)
+    """The flagship's second date: North Korea's duty is verified, the CSTO states' rest on secondary facts (Russia
+    attacking Estonia had both until the EU neutrals, its unverified joiners, were withheld: aid, not a side)."""
+    result = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", likelihood=True)
     assert result.likelihood is not None
     doubted = {j.state for j in result.joiners if j.primary.certainty != "verified"}
     verified = {j.state for j in result.joiners} - doubted

@@ -1,7 +1,8 @@
 """A cascade's supporters (states bound to help a belligerent without being bound to fight) as its text says them:
 each supporter once per belligerent it supports, however many provisions it owes help under (`support_lines`).
 Help ATOP codes for a whole alliance names no giver (`Support.atop_code`): its line says that the alliance provides
-for it between its members, not that this member is bound to give it (`NO_GIVER`)."""
+for it between its members, not that this member is bound to give it (`NO_GIVER`). Also the words of the other duty
+to help without fighting: aid a clause lets its obligors limit to non-military means (`non_military_reason`)."""
 
 from __future__ import annotations
 
