@@ -273,17 +273,15 @@ def closed_gate(leg: Leg, situation: Situation) -> str | None:
     """The name of the first gate the leg carries that is closed, or None when every one is open."""
     for name in leg.gates:
         gate = gate_named(name)
-        shut = (not gate.open_for(leg.beneficiary, situation) if gate.open_for is not None
-                else gate.closed(leg, situation.scenario))
-        if shut:
+        if (not gate.open_for(leg.beneficiary, situation) if gate.open_for is not None
+                else gate.closed(leg, situation.scenario)):
             return name
     return None
 
 
 def closed_reason(leg: Leg, situation: Situation, names: Mapping[str, str]) -> str | None:
     """The reason the first closed gate gives (`gate_reason`), or None when every gate the leg carries is open."""
-    gate = closed_gate(leg, situation)
-    return None if gate is None else gate_reason(leg, gate, names)
+    return None if (gate := closed_gate(leg, situation)) is None else gate_reason(leg, gate, names)
 
 
 def assumptions(leg: Leg, names: Mapping[str, str]) -> list[str]:
