@@ -59,17 +59,17 @@ def test_the_cli_and_the_web_write_one_csv(run: dict[str, object], extra: list[s
 
 
 def test_each_row_of_a_what_if_run_says_the_changes_its_finding_rests_on() -> None:
-    """A what-if run's rows said only the run's changes (`what_if`, alike on every row): Austria, bound by EU Art.
-    42(7) alone, whose strength `--set-strength eu_teu_42_7:42(7)=S3` sets, read as Germany, bound by NATO as encoded.
-    `rests_on_what_if` says the changes each row's finding rests on (a joiner's primary obligation), empty where none,
-    in the CLI's CSV and the web's alike."""
-    run = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "set_strength": ["eu_teu_42_7:42(7)=S3"]}
-    ran = cli_line([*_line(run), "--set-strength", "eu_teu_42_7:42(7)=S3", "--format", "csv"])
+    """A what-if run's rows said only the run's changes (`what_if`, alike on every row): France, whose primary duty
+    `--set-strength eu_teu_42_7:42(7)=S1` makes EU Art. 42(7), read as the United States, bound by NATO as encoded.
+    `rests_on_what_if` says the changes each row's finding rests on (a joiner's primary obligation, Austria's
+    withheld leg under the same article), empty where none, in the CLI's CSV and the web's alike."""
+    run = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "set_strength": ["eu_teu_42_7:42(7)=S1"]}
+    ran = cli_line([*_line(run), "--set-strength", "eu_teu_42_7:42(7)=S1", "--format", "csv"])
     assert ran.returncode == 0, ran.stderr
     cli = list(csv.DictReader(io.StringIO(ran.stdout)))
     rests = {(r["state"], r["role"]): r["rests_on_what_if"] for r in cli}
-    assert rests[("AUT", "joiner")] == "set_strength eu_teu_42_7:42(7)=S3"
-    assert rests[("DEU", "joiner")] == rests[("RUS", "attacker")] == ""
+    assert rests[("FRA", "joiner")] == rests[("AUT", "withheld")] == "set_strength eu_teu_42_7:42(7)=S1"
+    assert rests[("USA", "joiner")] == rests[("RUS", "attacker")] == ""
     result = foedus.cascade(**run)  # type: ignore[arg-type]
     (web,) = run_ts([("csv", "csvOf", [result.to_dict(), {"$lookup": result.names}])])
     assert list(csv.DictReader(io.StringIO(web))) == cli
