@@ -75,7 +75,7 @@ class CascadeResult:
         "Support[]"))
     rounds: int = field(default=0, metadata=meta("rounds until the fixed point", "number"))
     names: dict[str, str] = field(default_factory=dict, compare=False)
-    titles: dict[str, str] = field(default_factory=dict, compare=False)  # ATOP ids cited -> their names (cited_names)
+    titles: dict[str, str] = field(default_factory=dict, compare=False)  # named ATOP ids of the day (cited_names)
     renamed: dict[str, str] = field(default_factory=dict, compare=False, metadata=meta(
         "states called otherwise on the date than today: id -> the name on the date (the Soviet Union in 1979; "
         "`foedus.model.dated_names`); empty on most dates", "Record<string, string>"))
