@@ -54,6 +54,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants shipped,size-free,size-hurdle,size-shrink --subsets]
 [--variants shipped,tie2-bound,tie2-chain-bound,tie2-bound-cv,shipped-cv --subsets]
 [--variants shipped,era-count --subsets] [--variants size-cap --subsets] (bench/likely_cap.py)
+[--variants size-recent --subsets] (bench/likely_recent.py)
 [--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
 [--variants shipped,tie2-bound-cv-avg --subsets --inner-seeds 0,1,2]
 (needs `foedus[model]`; a few minutes on one core).
@@ -73,6 +74,7 @@ import numpy as np
 from foedus.likely.validate import base_rate, frame_values
 from likely_avg import AVG_VARIANTS, SEED_SETS, averaged_loss, best, seeds_arg
 from likely_cap import CAP_VARIANTS, cap_variants
+from likely_recent import RECENT_VARIANTS, recent_variants
 from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
 from likely_threads import one_thread
 
@@ -610,7 +612,8 @@ def main() -> None:
                                     "blend-0.2": _predict(SHIPPED, blend=_inner_blend(SHIPPED, fixed=0.2)),
                                     "era-count": _predict(SHIPPED, expected=era_expected),
                                     **{name: _predict(spec) for name, spec in (colonial | ties2).items()},
-                                    **size_variants(_predict, SHIPPED), **cap_variants(_predict, SHIPPED)}
+                                    **size_variants(_predict, SHIPPED), **cap_variants(_predict, SHIPPED),
+                                    **recent_variants(_predict, SHIPPED, frame)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
         variants[name] = _predict(spec, penalty=_inner_penalty(
@@ -639,7 +642,7 @@ def _report(name: str, got: dict[tuple[str, str, str], dict[str, Any]], subsets:
         _lambdas("brier" if name == "blend" else "log")
     if name in CV_VARIANTS:
         _penalties(name)
-    if name in SIZE_VARIANTS + CAP_VARIANTS:
+    if name in SIZE_VARIANTS + CAP_VARIANTS + RECENT_VARIANTS:
         print(choices_line(name, frame), flush=True)
 
 
