@@ -17,6 +17,7 @@ Every choice is made inside each training fold, per horizon.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -175,6 +176,16 @@ def _per_fold(name: str, spec: Any, prepare: Callable[[Any, Any], dict[str, Call
     return expected
 
 
+def _free_forecast(used: SizeFit, model: Any, spec: Any, h: str, test: Any) -> float:
+    """`used`'s forecast for the test war, from its `scale_free` regressor under the fold's `model`."""
+    return used.forecast(scale_free(_unshifted(model, spec, test, h)))
+
+
+def _hurdle_forecast(logit: Any, size: float, test: Any) -> float:
+    """P(the test war has any joiner) times the training wars' mean joiners given any."""
+    return float(logit.prob(war_features(test))[0]) * size
+
+
 def size_free(spec: Any, name: str = "size-free", omega: bool = False,
               cap: Callable[[np.ndarray], float] | None = None) -> Expected:
     """The `size-free` (or, with `omega`, `size-shrink`) callback; with `cap`, each forecast capped at `cap(training
@@ -193,7 +204,7 @@ def size_free(spec: Any, name: str = "size-free", omega: bool = False,
                 CHOICES[name].append((wars, h, "cap", used.cap))
             if omega:
                 CHOICES[name].append((wars, h, "omega", chosen[h]))
-            out[h] = lambda test, used=used, h=h: used.forecast(scale_free(_unshifted(model, spec, test, h)))
+            out[h] = partial(_free_forecast, used, model, spec, h)
         return out
 
     return _per_fold(name, spec, prepare)
@@ -210,7 +221,7 @@ def size_hurdle(spec: Any) -> Expected:
             counts = np.bincount(np.unique(wars, return_inverse=True)[1], weights=_joined(train, h))
             logit, size = fit_logit(x, (counts > 0).astype(np.int64), C_HURDLE), float(counts[counts > 0].mean())
             CHOICES.setdefault("size-hurdle", []).append((len(counts), h, "size given any", size))
-            out[h] = lambda test, logit=logit, size=size: float(logit.prob(war_features(test))[0]) * size
+            out[h] = partial(_hurdle_forecast, logit, size)
         return out
 
     return _per_fold("size-hurdle", spec, prepare)
