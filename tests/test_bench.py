@@ -569,3 +569,41 @@ def test_the_capped_war_size_forecast_is_size_free_s_under_a_low_quantile(monkey
             assert capped(model, train, frame[frame["war"] == w], h) == pytest.approx(min(want, limit))
             bit += want > limit
     assert 0 < bit < 18  # the cap binds for some wars, not all, where the largest count would bind for none
+
+
+def test_the_recentred_war_size_reads_each_war_against_the_nine_before_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`size-recent` (bench/likely_recent.py, registered in docs/likelihood.md before any score): each war's
+    `size-free` regressor minus its median over the war and the 9 wars that started before it (by start year, then war
+    number), the Poisson fit on the training wars' recentred regressor; the test war's outcomes are never read."""
+    import numpy as np
+
+    from foedus.likely.fit import fit_two_stage
+    from foedus.likely.spec import Spec
+
+    recent = _load("likely_recent", monkeypatch)
+    import likely_size  # the module likely_recent reads, as the script imports it
+
+    assert recent.WINDOW == 10 and recent.RECENT_VARIANTS == ("size-recent",)
+    years, wars = np.array([1950, 1900, 1950, 1800]), np.array([7, 9, 3, 4])
+    assert [w.tolist() for w in recent.windows(years, wars)] == [[0, 1, 2, 3], [1, 3], [1, 2, 3], [3]]
+    x = np.arange(12.0) ** 2
+    got = recent.recentred(x, np.arange(12), np.arange(12))
+    assert got[:3].tolist() == [0.0, 0.5, 3.0] and got[11] == pytest.approx(121 - (36 + 49) / 2)  # wars 2–11
+    frame, spec = _synthetic_wars(), Spec("t", ("a", "noise"), (), ("a", "noise"))
+    frame["war_name"], frame["year"] = frame["war"].astype(str), 1900 + (frame["war"] * 7) % 24  # order ≠ war number
+    train = frame[frame["war"] < 18]
+    model = fit_two_stage(train, spec, likely_size.H)
+    callback = recent.recent_variants(lambda s, expected: expected, spec, frame)["size-recent"]
+    keys, first = np.unique(frame["war"].to_numpy(), return_index=True)
+    for h in likely_size.H:
+        xs, _ = likely_size.war_regressor(likely_size._unshifted(model, spec, frame, h), frame["war"].to_numpy(),
+                                          np.zeros(len(frame)))
+        centred = recent.recentred(xs, frame["year"].to_numpy()[first], keys)
+        assert not np.allclose(centred, xs - np.median(xs))  # each war its own window, not one median
+        counts = (train[f"outcome_{h}"] != "out").groupby(train["war"]).sum().to_numpy().astype(float)
+        fit = likely_size.fit_size(centred[:18], counts)
+        for w in range(18, 24):
+            test = frame[frame["war"] == w]
+            assert callback(model, train, test, h) == pytest.approx(fit.forecast(centred[w]))
+            flipped = test.assign(**{f"outcome_{k}": "attack" for k in likely_size.H})
+            assert callback(model, train, flipped, h) == pytest.approx(fit.forecast(centred[w]))
