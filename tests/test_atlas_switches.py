@@ -32,6 +32,7 @@ SWITCHED = [
     (["--basis", "signed"], {"basis": "signed"}, DAY),
     (["--unresolved", "unmet"], {"unresolved": "unmet"}, "1990-06-01"),
     (["--decisions", "not-taken"], {"decisions": "not-taken"}, DAY),
+    (["--non-military", "bound"], {"non_military": "bound"}, DAY),  # the EU neutrals under Art. 42(7)
 ]
 CERTAIN = "era:\n" + "".join(f"  {era}:\n" + "".join(f"    {s}: 1.0\n" for s in ("S1", "S2", "S3", "S5"))
                              for era in ("pre1945", "post1945"))
@@ -175,7 +176,7 @@ def test_the_atlas_offers_the_switches_with_cascades_help() -> None:
     commands = get_command(app).commands  # type: ignore[attr-defined]
     cascade = {p.name: p for p in commands["cascade"].params}
     atlas = {p.name: p for p in commands["atlas"].params}
-    for name in ("requested", "basis", "unresolved", "decisions", "severity"):
+    for name in ("requested", "basis", "unresolved", "decisions", "severity", "non_military"):
         assert (atlas[name].opts, atlas[name].secondary_opts, atlas[name].help, atlas[name].default) == (
             cascade[name].opts, cascade[name].secondary_opts, cascade[name].help, cascade[name].default), name
     for name in ("place", "target_kind", "territory_view", "ongoing_since"):  # not alike for every dyad

@@ -82,6 +82,18 @@ def test_random_dyads_equal_the_restarting_engine(world: World, day: dt.date) ->
             assert json.dumps(run_cascade(world, scenario).to_dict()) == old, scenario
 
 
+@pytest.mark.parametrize("non_military", ["withheld", "bound"])
+def test_the_eu_neutrals_switch_equals_the_restarting_engine(world: World, non_military: str) -> None:
+    """RUS attacks EST in 2025: the neutrals' legs withheld by the `non_military` gate, or bound by
+    `--non-military bound`, alike in the restarting engine (its eager table compiles the same gates)."""
+    for reading in ("legal", "escalatory"):
+        scenario = build_scenario(world, attacker="RUS", target="EST", date="2025-06-01", reading=reading,
+                                  non_military=non_military)  # type: ignore[arg-type]
+        new = run_cascade(world, scenario)
+        assert ("AUT" in new.sides["defense"]) is (non_military == "bound")
+        assert json.dumps(new.to_dict()) == json.dumps(restarting_cascade(world, scenario).to_dict())
+
+
 @pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(2025, 6, 1)])
 def test_a_cascade_makes_no_reference_cycles(world: World, day: dt.date) -> None:
     """`run_cascade` pauses the cycle collector while it runs: that is free only while a cascade leaves no cycles

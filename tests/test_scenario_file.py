@@ -115,7 +115,7 @@ def test_the_output_options_go_with_a_scenario(tmp_path: Path) -> None:
     ("kind: scenario\n", "schema: expected the scenario file schema, a whole number from 1 (this foedus writes 1), "
      "not nothing"),
     (QUESTION + "readng: legal\n", "readng: unknown field 'readng', did you mean 'reading'? (the fields are: "
-     "attacker, target, date, place, target_kind, reading, requested, basis, …, 12 more)"),
+     "attacker, target, date, place, target_kind, reading, requested, basis, …, 13 more)"),
     (QUESTION + "requested: 'yes'\n", "requested: must be true or false (got 'yes')"),
     (QUESTION + "reading: wishful\n", "reading: must be 'legal' or 'escalatory' (got 'wishful')"),
     (QUESTION + "draws: 0\n", "draws must be between 1 and 10,000,000 (got 0)"),

@@ -102,7 +102,8 @@ def settings_said(s: Scenario, *, said: Iterable[str] = ()) -> list[str]:
     severity = f"{_SEVERITY_WORDS.get(s.severity, s.severity)} (not an armed attack)"
     words = {"severity": severity, "requested": "help not requested", "basis": "membership by signature",
              "territory_view": "contested places read by every claimant",
-             "unresolved": "ATOP's unspecified conditions read as unmet", "decisions": "council decisions not taken"}
+             "unresolved": "ATOP's unspecified conditions read as unmet", "decisions": "council decisions not taken",
+             "non_military": "states that may limit their aid to non-military means read as bound to fight"}
     defaults = {f.name: f.metadata["input"].default for f in fields(type(s)) if "input" in f.metadata}
     shown = [*words, *(name for name in defaults if name not in words and name not in _SAID_OTHERWISE)]
     return [words.get(name) or f"{name.replace('_', ' ')}: {getattr(s, name)}" for name in shown

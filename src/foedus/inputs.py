@@ -27,7 +27,8 @@ WAR: tuple[Input, ...] = tuple(i for i in SWITCHES
 """The switches a war replay takes (each event brings its own attacks, places and severities)."""
 
 ATLAS: tuple[Input, ...] = tuple(i for i in SWITCHES
-                                 if i.name in ("requested", "basis", "unresolved", "severity", "decisions"))
+                                 if i.name in ("requested", "basis", "unresolved", "severity", "decisions",
+                                               "non_military"))
 """The switches `foedus atlas` takes beside its own --reading (both readings unless one is given): those the atlas
 engines compile for every ordered dyad alike (`foedus.sweeps.atlas.AtlasOptions`). Not the place, target kind or
 territory view (each dyad's attack is on the target's home territory, which no claimant's view reads), nor

@@ -1,8 +1,7 @@
 """A cascade's supporters (states bound to help a belligerent without being bound to fight) as its text says them:
 each supporter once per belligerent it supports, however many provisions it owes help under (`support_lines`).
 Help ATOP codes for a whole alliance names no giver (`Support.atop_code`): its line says that the alliance provides
-for it between its members, not that this member is bound to give it (`NO_GIVER`). Also the words of the other duty
-to help without fighting: aid a clause lets its obligors limit to non-military means (`non_military_reason`)."""
+for it between its members, not that this member is bound to give it (`NO_GIVER`)."""
 
 from __future__ import annotations
 
@@ -15,10 +14,9 @@ from foedus.code_words import support_when
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
-    from foedus.engine.leg import Leg
     from foedus.engine.rules.support import Support
 
-__all__ = ["NON_MILITARY_SHOWN", "NO_GIVER", "SUPPORT_INDENT", "coded_help", "non_military_reason", "support_lines"]
+__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "support_lines"]
 
 SUPPORT_INDENT = "      "
 """Before each provision of a supporter owing help under several, on the lines below its heading (`support_lines`):
@@ -28,19 +26,6 @@ NO_GIVER = "ATOP codes no giver"
 """After the ATOP code of help coded for a whole alliance: ATOP 5.1 codes military aid and bases per alliance, with no
 giver or recipient (the 2007 China–Tajikistan treaty's MILAID=3, on both members' rows alike), so a member may give
 or receive it."""
-
-NON_MILITARY_SHOWN = "aid it may limit to non-military means"
-"""What `foedus treaties show`'s gates column says of a clause whose obligors may limit their aid to non-military means
-(`Provision.non_military`: the four EU neutrals under Art. 42(7)), held back by the `non_military` gate."""
-
-
-def non_military_reason(leg: Leg, names: Mapping[str, str]) -> str:
-    """Why the `non_military` gate (`foedus.engine.rules.gates`) holds a leg back: what the duty is, and not more. Its
-    obligor owes the beneficiary aid, which it may limit to non-military means (`Provision.non_military` says why),
-    so it is not bound to fight, and no count of the belligerents or of their power counts it."""
-    return (f"it owes {named_state(leg.beneficiary, names)} aid, but may limit its aid to non-military means "
-            f"({leg.provision.non_military}), so it is not bound to fight")
-
 
 # what ATOP's code of a supporting form says, by form and level (docs/depth.md tables the codes)
 _CODED = {("arms", "general"): "military aid", ("arms", "grants_loans"): "military aid in grants or loans",

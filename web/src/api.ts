@@ -147,7 +147,7 @@ export const WHATIF_PARAMS: WhatIfParam[] = ["add_member", "remove_member", "dro
 export interface Scenario {
   attacker: string[]; target: string[]; date: string; place: string; target_kind: string; reading: string;
   requested: boolean; basis: string; territory_view: string; unresolved: string;
-  severity: string; ongoing_since: string; likelihood: boolean;
+  severity: string; non_military: string; ongoing_since: string; likelihood: boolean;
   draws: number | null; seed: number | null; whatif: WhatIfChange[];
 }
 
@@ -223,6 +223,7 @@ export function scenarioParams(s: Scenario): URLSearchParams {
   if (s.territory_view !== SWITCH_DEFAULTS.territory_view) p.set("territory_view", s.territory_view);
   if (s.unresolved !== SWITCH_DEFAULTS.unresolved) p.set("unresolved", s.unresolved);
   if (s.severity !== SWITCH_DEFAULTS.severity) p.set("severity", s.severity);
+  if (s.non_military !== SWITCH_DEFAULTS.non_military) p.set("non_military", s.non_military);
   if (s.ongoing_since) p.set("ongoing_since", s.ongoing_since);
   if (s.likelihood) p.set("likelihood", "true");
   if (s.draws) {

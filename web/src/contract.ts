@@ -13,8 +13,8 @@ export interface UnresolvedUse { state: string; treaty: string; article: string;
 export interface CascadeResult {
   date: string; attackers: string[]; targets: string[]; place: string; target_kind: string;
   reading: "legal" | "escalatory"; requested: boolean; basis: string; territory_view: string;
-  unresolved_read_as: string; severity: string; decisions: string; ongoing_since: string | null; places: string[];
-  joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
+  unresolved_read_as: string; severity: string; decisions: string; non_military: string; ongoing_since: string | null;
+  places: string[]; joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
   violations: Violation[]; withheld: Withheld[]; doubts: Doubt[]; supporters: Support[]; rounds: number;
   renamed: Record<string, string>; notes: string[]; what_if: string[]; datasets: string[]; power: Power | null;
   draws?: number; seed?: number; probabilities?: Record<string, { attack: number; defense: number }>;
@@ -203,6 +203,7 @@ export const SWITCH_CHOICES = {
   unresolved: ["met", "unmet"],
   severity: ["armed-attack", "incursion", "coercion"],
   decisions: ["taken", "not-taken"],
+  non_military: ["withheld", "bound"],
 } as const;
 /** Each switch's default: a link or query string leaves a switch at its default out. */
 export const SWITCH_DEFAULTS: { [K in keyof typeof SWITCH_CHOICES]: string } = {
@@ -213,4 +214,5 @@ export const SWITCH_DEFAULTS: { [K in keyof typeof SWITCH_CHOICES]: string } = {
   unresolved: "met",
   severity: "armed-attack",
   decisions: "taken",
+  non_military: "withheld",
 };

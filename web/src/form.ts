@@ -263,6 +263,7 @@ export class ScenarioForm {
       place: value("place"), target_kind: value("target-kind"), reading,
       requested: byId<HTMLInputElement>("requested").checked, basis: value("basis"),
       territory_view: value("territory-view"), unresolved: value("unresolved"), severity: value("severity"),
+      non_military: value("non-military"),
       ongoing_since: isDate(since) ? since : "", likelihood: byId<HTMLInputElement>("likelihood").checked,
       draws: null, seed: null, whatif: [],
     };
@@ -283,6 +284,7 @@ export class ScenarioForm {
     set("territory-view", s.territory_view);
     set("unresolved", s.unresolved);
     set("severity", s.severity);
+    set("non-military", s.non_military);
     byId<HTMLInputElement>("ongoing-since").value = s.ongoing_since;
     byId<HTMLInputElement>("requested").checked = s.requested;
     byId<HTMLInputElement>("likelihood").checked = s.likelihood;

@@ -21,6 +21,7 @@ COMMANDS: dict[str, Any] = {
             ('unresolved', ('--unresolved',), (), 'str', False, False, False, 'met', None, None, True, False),
             ('severity', ('--severity',), (), 'str', False, False, False, 'armed-attack', None, None, True, False),
             ('decisions', ('--decisions',), (), 'str', False, False, False, 'taken', None, None, True, False),
+            ('non_military', ('--non-military',), (), 'str', False, False, False, 'withheld', None, None, True, False),
             ('ongoing_since', ('--ongoing-since',), (), 'str', False, False, False, None, None, None, True, False),
             ('add_member', ('--add-member',), (), 'str', False, True, False, None, None, None, True, False),
             ('remove_member', ('--remove-member',), (), 'str', False, True, False, None, None, None, True, False),

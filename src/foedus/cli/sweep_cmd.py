@@ -95,7 +95,8 @@ def compare(  # noqa: PLR0913 - one per typer option
         notes = (*notes, *later_notes(changes.changes, other_day, other, switched["basis"], base))  # the atlas's
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=switched["requested"],
                             unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
-                            basis=switched["basis"], decisions=switched["decisions"])
+                            basis=switched["basis"], decisions=switched["decisions"],
+                            non_military=switched["non_military"])
         notes = (*notes, *tripwire_notes(base, max(base_day, other_day), opts.readings, "tripwire_dyads"))
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
@@ -153,8 +154,9 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years.
 
-    Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions) and what-if changes
-    (--add-member, --drop-treaty, --overlay, ...): `foedus cascade`'s; a series applies each where it can on 1 July."""
+    Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions, --non-military) and
+    what-if changes (--add-member, --drop-treaty, --overlay, ...): `foedus cascade`'s; a series applies each where it
+    can on 1 July."""
     from foedus.cli.helpers import what_if
     from foedus.cli.research_cmd import refuse_or_note_years
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
@@ -196,7 +198,8 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     changes = what_if(inputs, add_treaty, overlay)
     opts = AtlasOptions(readings=_readings(reading), backend=backend, requested=switched["requested"],
                         unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
-                        basis=switched["basis"], decisions=switched["decisions"])
+                        basis=switched["basis"], decisions=switched["decisions"],
+                        non_military=switched["non_military"])
     world = World.default()
     if date is not None:
         from foedus.sweeps.atlas_whatif import atlas_what_if

@@ -79,8 +79,8 @@ def _5(__r_set):
 INITS["def __init__(self, by_year, last_year):\n    __r_set(self, 'by_year', by_year)\n    __r_set(self, 'last_year', last_year)"] = _5
 
 
-def _6(__r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_set):
-    def __init__(self, date, attackers, targets, place, target_kind=__r_d4, reading=__r_d5, requested=__r_d6, basis=__r_d7, territory_view=__r_d8, unresolved=__r_d9, severity=__r_d10, decisions=__r_d11, ongoing_since=__r_d12, attacks=__r_d13):
+def _6(__r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_set):
+    def __init__(self, date, attackers, targets, place, target_kind=__r_d4, reading=__r_d5, requested=__r_d6, basis=__r_d7, territory_view=__r_d8, unresolved=__r_d9, severity=__r_d10, decisions=__r_d11, non_military=__r_d12, ongoing_since=__r_d13, attacks=__r_d14):
         __r_set(self, 'date', date)
         __r_set(self, 'attackers', attackers)
         __r_set(self, 'targets', targets)
@@ -93,12 +93,13 @@ def _6(__r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_d11, __r_d12
         __r_set(self, 'unresolved', unresolved)
         __r_set(self, 'severity', severity)
         __r_set(self, 'decisions', decisions)
+        __r_set(self, 'non_military', non_military)
         __r_set(self, 'ongoing_since', ongoing_since)
         __r_set(self, 'attacks', attacks)
     return __init__
 
 
-INITS["def __init__(self, date, attackers, targets, place, target_kind=__r_d4, reading=__r_d5, requested=__r_d6, basis=__r_d7, territory_view=__r_d8, unresolved=__r_d9, severity=__r_d10, decisions=__r_d11, ongoing_since=__r_d12, attacks=__r_d13):\n    __r_set(self, 'date', date)\n    __r_set(self, 'attackers', attackers)\n    __r_set(self, 'targets', targets)\n    __r_set(self, 'place', place)\n    __r_set(self, 'target_kind', target_kind)\n    __r_set(self, 'reading', reading)\n    __r_set(self, 'requested', requested)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'territory_view', territory_view)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'severity', severity)\n    __r_set(self, 'decisions', decisions)\n    __r_set(self, 'ongoing_since', ongoing_since)\n    __r_set(self, 'attacks', attacks)"] = _6
+INITS["def __init__(self, date, attackers, targets, place, target_kind=__r_d4, reading=__r_d5, requested=__r_d6, basis=__r_d7, territory_view=__r_d8, unresolved=__r_d9, severity=__r_d10, decisions=__r_d11, non_military=__r_d12, ongoing_since=__r_d13, attacks=__r_d14):\n    __r_set(self, 'date', date)\n    __r_set(self, 'attackers', attackers)\n    __r_set(self, 'targets', targets)\n    __r_set(self, 'place', place)\n    __r_set(self, 'target_kind', target_kind)\n    __r_set(self, 'reading', reading)\n    __r_set(self, 'requested', requested)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'territory_view', territory_view)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'severity', severity)\n    __r_set(self, 'decisions', decisions)\n    __r_set(self, 'non_military', non_military)\n    __r_set(self, 'ongoing_since', ongoing_since)\n    __r_set(self, 'attacks', attacks)"] = _6
 
 
 def _7(__r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_f10, __r_f11, __r_factory):

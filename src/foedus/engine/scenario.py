@@ -23,25 +23,9 @@ from foedus.state_lists import non_member, resolve_states
 if TYPE_CHECKING:
     from foedus.model.places import Place
 
-__all__ = [
-    "EARLIEST",
-    "LATEST",
-    "SEVERITIES",
-    "Attack",
-    "Basis",
-    "Reading",
-    "Scenario",
-    "Severity",
-    "TargetKind",
-    "TerritoryView",
-    "UnresolvedReading",
-    "build_scenario",
-    "check_place",
-    "named_state",
-    "parse_date",
-    "switch_values",
-    "switches",
-]
+__all__ = ["EARLIEST", "LATEST", "SEVERITIES", "Attack", "Basis", "NonMilitary", "Reading", "Scenario", "Severity",
+           "TargetKind", "TerritoryView", "UnresolvedReading", "build_scenario", "check_place", "named_state",
+           "parse_date", "switch_values", "switches"]
 
 Reading = Literal["legal", "escalatory"]
 READINGS: tuple[Reading, ...] = get_args(Reading)  # the one list of readings: the CLI, web and sweeps read it
@@ -53,6 +37,7 @@ Basis = Literal["in-force", "signed"]
 UnresolvedReading = Literal["met", "unmet"]
 Severity = Literal["armed-attack", "incursion", "coercion"]
 Decisions = Literal["taken", "not-taken"]
+NonMilitary = Literal["withheld", "bound"]  # obligors a clause lets limit their aid to non-military means
 SEVERITIES: tuple[Severity, ...] = ("coercion", "incursion", "armed-attack")  # weakest first
 
 
@@ -119,6 +104,11 @@ class Scenario:
         choice("decisions", ("taken", "not-taken"), "taken", "Whether the decisions some clauses need before "
                "they bind (SADC Summit authorisation, France-Greece joint determination) are taken."),
         "whether the decisions some clauses need are read as taken", "string"))
+    non_military: NonMilitary = field(default="withheld", metadata=_switch(
+        choice("non_military", ("withheld", "bound"), "withheld", "States a clause lets limit their aid to "
+               "non-military means (EU Art. 42(7)'s neutrals, by the usual reading of its carve-out): withheld, or "
+               "bound to fight as the other members, rejecting that reading (docs/depth.md)."),
+        "obligors who may limit their aid to non-military means: withheld, or read as bound", "string"))
     ongoing_since: dt.date | None = field(default=None, metadata=_switch(
         Input("ongoing_since", str | None, None, "The attacks are ongoing since this date: treaty changes between "
               "it and the scenario date bind, and the result says since when each joiner has been bound, and by "

@@ -18,7 +18,7 @@ import numpy as np
 from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
-from foedus.engine.scenario import READINGS, Basis, Decisions, Reading, Scenario, Severity, switches
+from foedus.engine.scenario import READINGS, Basis, Decisions, NonMilitary, Reading, Scenario, Severity, switches
 from foedus.model.state_files import cow_carried
 from foedus.model.world import World
 from foedus.sources.atop_release import ATOP_END
@@ -50,11 +50,13 @@ class AtlasOptions:
     severity: Severity = "armed-attack"  # what each dyad's opening incident is
     basis: Basis = "in-force"  # membership by entry into force, or by signature
     decisions: Decisions = "taken"  # whether the decisions some clauses need are read as taken
+    non_military: NonMilitary = "withheld"  # obligors who may limit their aid to non-military means: or bound
 
     def switches(self, day: dt.date) -> Scenario:
         """The scenario switches these options compile the rules with."""
         return switches(day, requested=self.requested, unresolved="met" if self.unresolved_met else "unmet",
-                        severity=self.severity, basis=self.basis, decisions=self.decisions)
+                        severity=self.severity, basis=self.basis, decisions=self.decisions,
+                        non_military=self.non_military)
 
 
 def dyad_members(world: World, day: dt.date) -> list[str]:

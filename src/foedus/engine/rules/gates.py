@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.rules import where
+from foedus.engine.rules.gate_words import NON_MILITARY_SHOWN, non_military_assumes, non_military_reason
 from foedus.engine.scenario import Scenario
 from foedus.errors import RuleError
 from foedus.model.vocab import Certainty, Kind
-from foedus.support_words import NON_MILITARY_SHOWN, non_military_reason
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
@@ -119,8 +119,9 @@ GATES: list[Gate] = [
          closed=lambda leg, scenario: scenario.decisions == "not-taken",
          assumes=lambda leg, names: f"assumes the decision it needs is taken: {leg.provision.needs_decision}",
          per_provision=True, shown=lambda leg: f"needs {leg.provision.needs_decision}"),
-    Gate("non_military", carried=lambda leg: bool(leg.provision.non_military), closed=lambda leg, scenario: True,
-         reason=non_military_reason, per_provision=True, shown=lambda leg: NON_MILITARY_SHOWN),  # aid, not war
+    Gate("non_military", carried=lambda leg: bool(leg.provision.non_military), reason=non_military_reason,
+         closed=lambda leg, scenario: scenario.non_military == "withheld", assumes=non_military_assumes,
+         per_provision=True, shown=lambda leg: NON_MILITARY_SHOWN),  # aid, not war, unless --non-military bound
 ]
 # the victim gates the vectorised engines implement, each by name, in the form they give it: whether the gate is open
 # for a state (started the war, asks for help) and that form in words (`implemented_gates` checks `open_for` by it)
