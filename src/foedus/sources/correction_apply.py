@@ -20,6 +20,7 @@ from foedus.sources.correction_members import (
     suspended_rows,
 )
 from foedus.sources.correction_notes import carry_note, without_carry_note
+from foedus.sources.correction_starts import cannot_start, first_phase, start_update
 from foedus.sources.corrections import CORRECTIONS_FILE, MEMBER_ACTIONS, Correction, check_words
 
 __all__ = ["apply_corrections"]
@@ -34,11 +35,12 @@ def _targets(c: Correction, treaty: Treaty) -> bool:
 def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     checked = check_words(c) if c.action == "checked" else None
     said = f"correction ({c.action}"
-    said += f" {', '.join(sorted(states))}" if c.action in MEMBER_ACTIONS else ""
+    said += f" {', '.join(sorted(states))}" if c.action in (*MEMBER_ACTIONS, "starts") and states else ""
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
     said += f" until {c.until}" if c.until else ""
+    said += f", signed {c.signed}" if c.signed else ""
     said += f"): {checked}; {c.note}" if checked is not None else f"): {c.note}"
     stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
     note = without_carry_note(t) if stops_carry else t.note
@@ -53,6 +55,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
                    "carried_from": None}
     elif c.action in MEMBER_ACTIONS and c.date is not None:
         update |= _members_update(c, t, states, c.date)
+    elif c.action == "starts":
+        update |= start_update(t, states, c.date, c.signed, c.date_certainty)
     elif c.action == "certainty":
         update["certainty"] = c.certainty
     elif c.action == "checked":  # still carried-forward: the reason names the check
@@ -114,14 +118,18 @@ def apply_corrections(
                 continue  # a check of an alliance, or a join, is of its phases carried forward
             if c.action == "suspend" and c.phase is None and c.date is not None and not t.in_effect(c.date):
                 continue  # a suspension of an alliance is of its phase in force on its day
+            if c.action == "starts" and c.phase is None and not first_phase(t, c.atopid):
+                continue  # an alliance's signature and entry into force are its first phase's
             why = cannot_rejoin(t, ids, c.date) if c.action == "rejoin" and c.date is not None else None
             why = cannot_join(t, ids, c.date) if c.action == "join" and c.date is not None else why
             why = cannot_suspend(t, ids, c.date) if c.action == "suspend" and c.date is not None else why
+            why = cannot_start(t, ids, c.date, c.signed) if c.action == "starts" else why
             if c.action == "checked" and t.carried_from is None:
                 why = f"{t.id} is not carried past its source's coverage: a check records only a carried alliance"
             if why is not None:
                 at = {"rejoin": f"[{i}].states", "join": f"[{i}] (atopid {c.atopid})",
-                      "suspend": f"[{i}] (atopid {c.atopid}).states"}.get(c.action, f"[{i}]")
+                      "suspend": f"[{i}] (atopid {c.atopid}).states",
+                      "starts": f"[{i}] (atopid {c.atopid})"}.get(c.action, f"[{i}]")
                 raise TreatyDataError(CORRECTIONS_FILE, at, why)
             t = _apply(c, t, ids)
             applied.add(i)
@@ -139,6 +147,11 @@ def _none_unapplied(corrections: list[Correction], applied: set[int]) -> None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
                                   f"{c.atopid} is in force on {c.date} in the merged world (unknown, replaced by a "
                                   "curated treaty or ended): there is nothing to suspend")
+        if c.action == "starts" and i not in applied:
+            phase = f" phase {c.phase}" if c.phase is not None else ""
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
+                                  f"{c.atopid} in the merged world (unknown, or replaced by a curated treaty, which "
+                                  "dates itself): there is nothing to date")
         if c.action == "named" and i not in applied:
             phase = f" phase {c.phase}" if c.phase is not None else ""
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "

@@ -57,12 +57,15 @@ class Correction(Strict):
     (a check that found no end is an absence, not a verification); the carried-forward reason of every result
     resting on it names the check (`check_words`); `named`: the alliance is the treaty `name` (its official title,
     short, with its year: "Treaty of Amity and Cooperation in Southeast Asia, 1976"), as its sources name it, so that
-    an answer citing it says which treaty it is, not only its number (`foedus.cited_names`).
+    an answer citing it says which treaty it is, not only its number (`foedus.cited_names`); `starts`: the alliance
+    (its first phase, or `phase`; or the first rows of `states`) entered into force on `date` and, where ATOP's day is
+    not the signature either, was signed on `signed` (`foedus.sources.correction_starts`).
     """
 
     atopid: Whole
     phase: Whole | None = None
-    action: Literal["exit", "rejoin", "join", "suspend", "end", "certainty", "superseded", "checked", "named"]
+    action: Literal["exit", "rejoin", "join", "suspend", "end", "certainty", "superseded", "checked", "named",
+                    "starts"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
@@ -74,6 +77,7 @@ class Correction(Strict):
         None, description="checked: the latest day (or month, or year) its first source shows it in force")
     found: Prose | None = Field(None, description="checked: what the check found, e.g. 'no termination found'")
     name: Prose | None = Field(None, description="named: the treaty's official title, short, with its year")
+    signed: dt.date | None = Field(None, description="starts: the signature day, where ATOP's day is not it")
     sources: list[Source] = Field(min_length=1)
     note: str
 
@@ -129,7 +133,24 @@ def load_corrections(text: str | None = None) -> list[Correction]:
                                   "only with it")
         _check_check(out[-1], i, by_clock=text is not None)
         _check_name(out[-1], i)
+        _check_starts(out[-1], i)
     return out
+
+
+def _check_starts(c: Correction, i: int) -> None:
+    """A `starts` dates an entry into force (`date`), a signature (`signed`) or both, the first not before the second;
+    the other actions have no `signed`."""
+    at = f"[{i}] (atopid {c.atopid})"
+    if c.action != "starts":
+        if c.signed is not None:
+            raise TreatyDataError(CORRECTIONS_FILE, f"{at}.signed", "goes with action 'starts' only")
+        return
+    if c.date is None and c.signed is None:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.date", "action 'starts' needs the day in force (date) or the "
+                              "signature (signed)")
+    if c.date is not None and c.signed is not None and c.date < c.signed:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.date", f"{c.date} is before the signature ({c.signed}): a "
+                              "treaty cannot enter into force before it is signed")
 
 
 def _check_name(c: Correction, i: int) -> None:
