@@ -25,7 +25,7 @@ from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.treaty_checks import check_dates, check_parties, check_written
-from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE, WORD_TOKENS
+from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE, VICTIM, WORD_TOKENS
 from foedus.reachable import is_folder
 from foedus.written import as_written
 
@@ -186,13 +186,14 @@ def _scope_token(
         raise TreatyDataError(path, loc, not_one_place(name, whole))
     if token.startswith(PLACE_ALONE) and token.removeprefix(PLACE_ALONE) in places.places:
         return token
-    if token.startswith(ADMINISTERED_BY):
-        holders = token.removeprefix(ADMINISTERED_BY).split("|")
-        return ADMINISTERED_BY + "|".join(sorted({state(s, loc) for s in holders}))
+    for prefix in (ADMINISTERED_BY, VICTIM):
+        if token.startswith(prefix):
+            return prefix + "|".join(sorted({state(s, loc) for s in token.removeprefix(prefix).split("|")}))
     raise TreatyDataError(
-        path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'place:ID' (the place alone), 'home', "
-        f"'overseas', 'administered-by:ISO3', 'administered-by-party', or several joined by '+' (see `foedus places "
-        f"--regions`); or alone, a place set's id ({', '.join(sorted(places.sets)) or 'none'}: place_sets.yaml)"
+        path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'place:ID' (that place), 'home', "
+        f"'overseas', 'administered-by:ISO3', 'administered-by-party', 'victim:ISO3', or "
+        f"several joined by '+' (`foedus places --regions`); or alone, a place set's id "
+        f"({', '.join(sorted(places.sets)) or 'none'}: place_sets.yaml)"
     )
 
 

@@ -13,7 +13,8 @@ __all__ = ["Scope"]
 class Scope(BaseModel):
     """Where an attack counts. Tokens are region ids, place ids, `place:ID` (the place alone, where a region shares
     its id), `home`, `overseas`, `administered-by:ISO3` (or `administered-by:A|B`), `administered-by-party` (a party
-    of the treaty on the date administers the place), or several joined by `+` (all must hold), e.g.
+    of the treaty on the date administers the place), `victim:ISO3` (the attack is on that state, wherever it falls;
+    or `victim:A|B`), or several joined by `+` (all must hold), e.g.
     `pacific-area+administered-by-party`. A token alone may also be a place set's id (`place_sets.yaml`, e.g.
     `french-overseas-debated`): the loader puts the set's places there.
 

@@ -13,14 +13,15 @@ from typing import Literal
 
 __all__ = ["ADMINISTERED_BY", "ADMINISTERED_BY_PARTY", "ATOP_ARMS_CODE", "ATOP_PLAIN", "CERTAINTY_RANK",
            "INSTRUMENT_WORDS", "LEVELS", "ORG_PURPOSES", "PLACE_ALONE", "STRENGTH_WORDS", "SUPPORT_FORMS",
-           "TAGGED_WINDOWS", "WORD_TOKENS", "Basis", "Certainty", "Duty", "HelpForm", "Instrument", "Kind", "Strength",
-           "Tag", "Trigger", "atop_code", "worst"]
+           "TAGGED_WINDOWS", "VICTIM", "WORD_TOKENS", "Basis", "Certainty", "Duty", "HelpForm", "Instrument", "Kind",
+           "Strength", "Tag", "Trigger", "atop_code", "worst"]
 
 
 # scope tokens with a form of their own (`foedus.model.treaty.Scope`): written by the loader, read by the rules
 ADMINISTERED_BY = "administered-by:"  # + ISO3 (or A|B): the place's administrator is one of them
 ADMINISTERED_BY_PARTY = "administered-by-party"  # a party of the treaty on the date administers the place
 PLACE_ALONE = "place:"  # + a place id: that place alone, where a region shares its id (`black-sea`)
+VICTIM = "victim:"  # + ISO3 (or A|B): the attacked state is one of them, wherever the attack falls (US–Japan Art. IV)
 # the tokens that are a word, neither a place nor a region (a place set's id may be none of them either)
 WORD_TOKENS = frozenset({"home", "overseas", ADMINISTERED_BY_PARTY})
 
