@@ -110,6 +110,71 @@ def test_the_consultation_is_limited_to_the_far_east_too(world: World) -> None:
         return [(c.state, c.article) for c in result.consultations if c.treaty == "usa_jpn_1960"]
 
     (art_iv,) = [p for p in world.treaties["usa_jpn_1960"].provisions if p.article == "IV"]
-    assert art_iv.scope.territory == world.places.sets["far-east-1960"] == art_iv.scope.forces
+    assert art_iv.scope.territory == [*world.places.sets["far-east-1960"], "victim:JPN"] == art_iv.scope.forces
     assert consults("CHN", "USA") == [] and consults("RUS", "EST") == []
     assert consults("CHN", "USA", place="taiwan-strait", target_kind="forces") == [("JPN", "IV")]
+
+
+def _us_consults_japan(world: World, *args: str, **kw: str) -> list[tuple[str, str | None]]:
+    result = foedus.cascade(*args, "2025-06-01", world=world, **kw)
+    return [(c.state, c.article) for c in result.consultations if c.treaty == "usa_jpn_1960" and c.state == "USA"]
+
+
+@pytest.mark.parametrize("where", [{"place": "south-china-sea", "target_kind": "forces"},
+                                   {"place": "gulf-of-aden", "target_kind": "forces"},
+                                   {"place": "kuril-islands", "territory_view": "claimant"}],
+                         ids=["forces-south-china-sea", "forces-gulf-of-aden", "claimed-kurils"])
+def test_an_attack_on_japan_outside_the_far_east_is_a_threat_to_its_security(world: World, where: dict[str, str]
+                                                                            ) -> None:
+    """Art. IV: the parties consult whenever "the security of Japan or international peace and security in the Far
+    East is threatened" (MOFA Japan's text): an attack on Japan threatens its security wherever it falls, so the Far
+    East limit does not cut it (`victim:JPN`). Until 2026-12-07 China attacking Japan's forces in the South China Sea
+    bound the US to nothing under the treaty (Art. V covers only Japan-administered places)."""
+    attacker = "RUS" if where["place"] == "kuril-islands" else "CHN"
+    assert _us_consults_japan(world, attacker, "JPN", **where) == [("USA", "IV")]
+
+
+def test_a_victim_token_reads_the_attacked_state_anywhere(world: World) -> None:
+    """`victim:ISO3` (or `A|B`): the attack is on that state, wherever; checked and resolved on load as
+    `administered-by:` is; an unknown state is refused naming it."""
+    from foedus.engine.rules.tokens import token_matches
+
+    aden = world.places.places["gulf-of-aden"]
+    assert token_matches("victim:JPN", aden, "JPN") and not token_matches("victim:JPN", aden, "USA")
+    treaty = _checked(world, {"forces": ["victim:USA|JPN"]})
+    assert treaty.assistance is not None and treaty.assistance.forms[0].scope is not None
+    assert treaty.assistance.forms[0].scope.forces == ["victim:JPN|USA"]
+    with pytest.raises(FoedusError):
+        _checked(world, {"forces": ["victim:XXX"]})
+
+
+def test_help_left_out_for_its_place_is_said_not_owed(world: World) -> None:
+    """Russia attacks Estonia: Japan's Art. VI bases are left out of the supporters (their Far East limit is not
+    reached), and the answer says so, in the text and the JSON (`unreached_support`), with the limit; until
+    2026-12-07 they were silently missing."""
+    result = foedus.cascade("RUS", "EST", "2025-06-01", world=world)
+    (record,) = [u for u in result.to_dict()["unreached_support"] if u["state"] == "JPN"]
+    assert record == {"state": "JPN", "supports": "USA", "side": "defense", "treaty": "usa_jpn_1960",
+                      "article": "VI", "form": "bases", "limit": "far-east-1960", "certainty": "verified"}
+    assert ("Support not owed here: Japan (JPN) would give United States (USA) bases (usa_jpn_1960 art. VI, "
+            "verified) only in a war with an attack in far-east-1960, and no attack of this war falls there"
+            ) in result.explain()
+
+
+@pytest.mark.parametrize(("args", "kw"), [(("CHN", "USA"), {}),
+                                          (("CHN", "PHL"), {"place": "second-thomas-shoal", "target_kind": "forces"})],
+                         ids=["usa-at-home", "second-thomas-shoal"])
+def test_the_us_at_home_and_second_thomas_shoal_are_read_outside_the_far_east(
+        world: World, args: tuple[str, str], kw: dict[str, str]) -> None:
+    """The 1960 unified view's Far East is north of the Philippines, Japan and its surroundings, South Korea and the
+    Taiwan area: neither the US at home nor Second Thomas Shoal (the Spratlys, south-west of Luzon) is in it, so
+    Japan owes neither bases nor consultation there, and the answer says the bases are not owed."""
+    result = foedus.cascade(*args, "2025-06-01", world=world, **kw)
+    assert "USA" in result.sides["defense"]
+    assert _japan_bases(result) == [] and [c for c in result.consultations if c.state == "JPN"] == []
+    assert [(u.state, u.limit) for u in result.unreached_support] == [("JPN", "far-east-1960")]
+
+
+def test_help_whose_place_a_war_reaches_is_not_said_unowed(world: World) -> None:
+    result = foedus.cascade("PRK", "KOR", "2025-06-01", world=world)
+    assert _japan_bases(result) == [JAPAN_BASES] and result.unreached_support == ()

@@ -1,7 +1,8 @@
 """A cascade's supporters (states bound to help a belligerent without being bound to fight) as its text says them:
 each supporter once per belligerent it supports, however many provisions it owes help under (`support_lines`).
 Help ATOP codes for a whole alliance names no giver (`Support.atop_code`): its line says that the alliance provides
-for it between its members, not that this member is bound to give it (`NO_GIVER`)."""
+for it between its members, not that this member is bound to give it (`NO_GIVER`). Also help a treaty owes only
+for a place no attack of the war falls in, said not owed (`unreached_lines`)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from foedus.code_words import support_when
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
-    from foedus.engine.rules.support import Support
+    from foedus.engine.rules.support import Support, Unreached
 
-__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "support_lines"]
+__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "support_lines", "unreached_lines"]
 
 SUPPORT_INDENT = "      "
 """Before each provision of a supporter owing help under several, on the lines below its heading (`support_lines`):
@@ -78,6 +79,18 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
             lines += [f"{SUPPORT_INDENT}{'in an alliance that provides for' if key[4] else 'bound to give'} {words}"
                       for key, words in said.items()]
     return lines
+
+
+def unreached_lines(unreached: Iterable[Unreached], names: Mapping[str, str],
+                    titles: Mapping[str, str] | None = None) -> list[str]:
+    """Each form of help not owed in this war because the treaty owes it only for a place no attack falls in, on a
+    line of its own, cited with its certainty and the limit (a place set's id, `foedus.engine.rules.limit_named`), so
+    that a reader of a war in Europe sees why Japan's Art. VI bases are missing from the supporters.
+
+    The JSON keeps one record per form (`unreached_support`)."""
+    return [f"Support not owed here: {named_state(u.state, names)} would give {named_state(u.supports, names)} "
+            f"{u.form.replace('_', ' ')} ({cited(named_cited(u.treaty, titles or {}), u.article)}, {u.certainty}) "
+            f"only in a war with an attack in {u.limit}, and no attack of this war falls there" for u in unreached]
 
 
 def _provision(key: _Provision, given: list[Support], titles: Mapping[str, str]) -> str:

@@ -35,7 +35,7 @@ from foedus.engine.result import (
     Violation,
     Withheld,
 )
-from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
+from foedus.engine.rules import Situation, evaluate, next_attacks, supporters, unreached_records
 from foedus.engine.rules.verdict import spares_own_attack
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.set_aside import set_aside
@@ -284,12 +284,14 @@ class _Run:
             datasets += ("cow_states",)
         bound = {j.state for j in joiners} | {c.state for c in conflicts}
         war = ([a for _, front in self.fronts for a in front], self.world.places.on(self.scenario.date))
-        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked, war=war))
+        missed: list[int] = []
+        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked, war=war, unreached=missed))
+        unreached = tuple(unreached_records(self.index.support, missed, self.side_of, self.world.places.sets))
         result = CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
             renamed=renamed_on(self.scenario.date, self.world.states.by_ccode),
-            notes=notes, datasets=datasets, supporters=support,
+            notes=notes, datasets=datasets, supporters=support, unreached_support=unreached,
         )
         doubted = doubts_of(self.world, self.scenario, self.index, set(belligerent), result, run_cascade)
         if doubted:

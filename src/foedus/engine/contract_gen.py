@@ -27,7 +27,7 @@ from foedus.engine.records import (
     Withheld,
 )
 from foedus.engine.result import CascadeResult
-from foedus.engine.rules.support import Support
+from foedus.engine.rules.support import Support, Unreached
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import INSTRUMENT_WORDS, STRENGTH_WORDS
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
@@ -51,6 +51,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Doubt", Doubt,
      "A party, a treaty or a clause left out by a date known less than exactly: who is bound may differ."),
     ("Support", Support, "A state bound to support a belligerent without being bound to fight."),
+    ("Unreached", Unreached, "A form of support not owed in this war: the treaty owes it only for a place no attack "
+                             "falls in."),
     ("MonteCarloSummary", MonteCarloSummary, "With `draws`: these keys join the result's top level."),
     ("LikelihoodSummary", LikelihoodSummary, "With `likelihood`: the `likelihood` object."),
     ("StateLikelihood", StateLikelihood, "One state's chances of joining, beside its legal answer."),

@@ -32,7 +32,7 @@ from foedus.engine.ledger import (
 )
 from foedus.engine.maker import maker
 from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Later, Side, Withheld
-from foedus.engine.rules import Volley, recipients, supporters
+from foedus.engine.rules import Volley, recipients, supporters, unreached_records
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.dated_names import renamed_on
@@ -123,16 +123,18 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
         datasets += ("cow_states",)
     bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
     legs = run.index.support
+    missed: list[int] = []  # the legs owed but for their place limit: said not owed here
     support = tuple(supporters(legs, run.side_of, bound, run.attacked,
                                run.index.derived("support by recipient", lambda: recipients(legs)),
                                run.index.derived("support records", dict),
-                               (run.struck, run.world.places.on(run.scenario.date))))
+                               (run.struck, run.world.places.on(run.scenario.date)), missed))
+    unreached = tuple(unreached_records(legs, missed, run.side_of, run.world.places.sets)) if missed else ()
     result = CascadeResult(scenario=run.scenario, joiners=cast(tuple[Joiner, ...], joiners),
                            consultations=consultations, conflicts=conflicts, neutral=neutral, violations=violations,
                            withheld=withheld, rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
                            notes=_notes(run.world, run.scenario, bound), datasets=datasets, supporters=support,
-                           titles=_titles(run))
+                           unreached_support=unreached, titles=_titles(run))
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)

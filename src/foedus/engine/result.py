@@ -25,7 +25,7 @@ from foedus.engine.records import (
     Withheld,
 )
 from foedus.engine.rules.strikes import STRIKES
-from foedus.engine.rules.support import Support
+from foedus.engine.rules.support import Support, Unreached
 from foedus.engine.scenario import Scenario, named_state
 
 if TYPE_CHECKING:
@@ -73,6 +73,10 @@ class CascadeResult:
     supporters: tuple[Support, ...] = field(default=(), metadata=meta(
         "states bound to support a belligerent (arms, bases, defence industry) without being bound to fight",
         "Support[]"))
+    unreached_support: tuple[Unreached, ...] = field(default=(), metadata=meta(
+        "forms of support a treaty owes a belligerent only for a place that no attack of this war falls in (US–Japan "
+        "Art. VI's bases, for the Far East): not owed here, listed so that their absence from `supporters` is said",
+        "Unreached[]"))
     rounds: int = field(default=0, metadata=meta("rounds until the fixed point", "number"))
     names: dict[str, str] = field(default_factory=dict, compare=False)
     titles: dict[str, str] = field(default_factory=dict, compare=False)  # named ATOP ids of the day (cited_names)

@@ -77,7 +77,16 @@ from foedus.engine.rules.gates import (
     withheld_by_switches,
 )
 from foedus.engine.rules.strikes import STRIKES, Strikes, Volley, is_war, next_attacks, next_volleys, volleys_of
-from foedus.engine.rules.support import Support, SupportLeg, owed_support, recipients, support_legs, supporters
+from foedus.engine.rules.support import (
+    Support,
+    SupportLeg,
+    Unreached,
+    owed_support,
+    recipients,
+    support_legs,
+    supporters,
+    unreached_records,
+)
 from foedus.engine.rules.verdict import (
     THRESHOLDS,
     UNMET,
@@ -108,6 +117,7 @@ __all__ = [
     "Support",
     "SupportLeg",
     "Unmet",
+    "Unreached",
     "Verdict",
     "Volley",
     "alike",
@@ -144,6 +154,7 @@ __all__ = [
     "threshold",
     "token_matches",
     "unmet",
+    "unreached_records",
     "unregister_gate",
     "victim_status",
     "void_for_starters",

@@ -7,7 +7,8 @@ reciprocal access framework), or defence-industrial help directed to it. Help pr
 once the recipient is attacked, peacetime help regardless. A state already fighting, or bound to fight, is
 not listed: its duty is the larger one. Help a treaty owes only for a place (`HelpEntry.scope`: US–Japan Art. VI's
 bases, for the Far East) is owed only in a war one of whose attacks falls in it (`limit_reached`), and is left out
-elsewhere. ATOP codes military aid and bases for a whole alliance, naming no giver (the 2007 China–Tajikistan
+elsewhere, where it is said not owed (`Unreached`: a reader of a war in Europe sees why Japan's bases are missing).
+ATOP codes military aid and bases for a whole alliance, naming no giver (the 2007 China–Tajikistan
 treaty's MILAID=3): such a leg is one reading of the code, kept with it (`coded`), so that its words say the alliance
 provides for that help, not that this member owes it.
 """
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Treaty
 
-__all__ = ["Support", "SupportLeg", "limit_reached", "owed_support", "recipients", "support_legs", "supporters"]
+__all__ = ["Support", "SupportLeg", "Unreached", "limit_named", "limit_reached", "owed_support", "recipients",
+           "support_legs", "supporters", "unreached_records"]
 
 
 class Struck(Protocol):
@@ -84,6 +86,39 @@ class Support(Contracted):
         "it between its members, and `state` may give or receive it; null: the treaty names `state` a giver, or "
         "binds every member to give", "string | null"))
     instrument: str = instrument_field()
+
+
+@dataclass(frozen=True, slots=True)
+class Unreached(Contracted):
+    """`state` would be bound to give `supports` a form of help under `treaty`, but the treaty owes it only for a
+    place (`limit`) that no attack of this war falls in: not owed here, said so that a reader sees why it is missing
+    (Japan's Art. VI bases in a war in Europe)."""
+
+    state: str = field(metadata=meta("the state that would support", "string"))
+    supports: str = field(metadata=meta("the belligerent it would support", "string"))
+    side: str = field(metadata=meta("that belligerent's side", '"attack" | "defense"'))
+    treaty: str = field(metadata=meta("treaty id", "string"))
+    article: str | None = field(metadata=meta("article (null: none or not known)", "string | null"))
+    form: str = field(metadata=meta("arms, bases or defence_industry", "string"))
+    limit: str = field(metadata=meta("where an attack must fall for the help to be owed: a place set's id "
+                                     "(place_sets.yaml, e.g. far-east-1960), else the scope's tokens", "string"))
+    certainty: str = field(metadata=meta("how well the form of help is sourced (as `Support.certainty`)", "string"))
+
+
+def limit_named(entry: HelpEntry, sets: Mapping[str, Sequence[str]]) -> str:
+    """A form of help's place limit in a word: the id of the place set it was written as (the loader puts the set's
+    places there), else its tokens; its territory and forces parts apart where they differ."""
+    def named(tokens: Sequence[str] | None) -> str:
+        if tokens is None:
+            return "anywhere"
+        return next((k for k, v in sets.items() if list(v) == list(tokens)), None) or ", ".join(tokens) or "nowhere"
+
+    scope = entry.scope
+    if scope is None:
+        return "anywhere"
+    if scope.territory == scope.forces:
+        return named(scope.territory)
+    return f"territory: {named(scope.territory)}; forces: {named(scope.forces)}"
 
 
 def owed_support(entry: HelpEntry) -> bool:
@@ -142,12 +177,14 @@ def limit_reached(entry: HelpEntry, attacks: Iterable[Struck], places: Mapping[s
 def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
                attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None,
                made: dict[tuple[int, str], Support] | None = None,
-               war: tuple[Iterable[Struck], Mapping[str, Place]] = ((), {})) -> list[Support]:
+               war: tuple[Iterable[Struck], Mapping[str, Place]] = ((), {}),
+               unreached: list[int] | None = None) -> list[Support]:
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
     `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents;
     `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side (records are
     immutable: equal ones are shared, not made anew each cascade; docs/performance.md, session 31); `war`: the war's
-    attacks and the places by id on its date, that a form with a place limit is read against (`limit_reached`)."""
+    attacks and the places by id on its date, that a form with a place limit is read against (`limit_reached`);
+    `unreached`, when given, gets the position of each leg owed but for its place limit (`Unreached`)."""
     busy_, hit = set(busy) | set(side_of), set(attacked)
     attacks, places = list(war[0]), war[1]
     picked = range(len(legs)) if by_recipient is None else sorted(  # the recipients that fight, found in C
@@ -157,8 +194,11 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
     for i in picked:
         leg = legs[i]
         if leg.recipient in side_of and leg.provider not in busy_ and (leg.entry.when != "wartime"
-                                                                       or leg.recipient in hit) and (
-                leg.entry.scope is None or limit_reached(leg.entry, attacks, places)):
+                                                                       or leg.recipient in hit):
+            if leg.entry.scope is not None and not limit_reached(leg.entry, attacks, places):
+                if unreached is not None:
+                    unreached.append(i)
+                continue
             side = side_of[leg.recipient]
             record = store.get((i, side))
             if record is None:
@@ -169,6 +209,16 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
             out.append(record)
     found = dict.fromkeys(out)  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
+
+
+def unreached_records(legs: Sequence[SupportLeg], picked: Iterable[int], side_of: Mapping[str, str],
+                      sets: Mapping[str, Sequence[str]]) -> list[Unreached]:
+    """The records of the legs `supporters` found owed but for their place limit (`unreached`), without repeats, in
+    the order `supporters` sorts its records."""
+    out = {Unreached(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
+                     leg.entry.form.value, limit_named(leg.entry, sets), leg.certainty): None
+           for leg in (legs[i] for i in picked)}
+    return sorted(out, key=lambda u: (u.side, u.supports, u.state, u.treaty, u.form, u.article or ""))
 
 
 def recipients(legs: Sequence[SupportLeg]) -> dict[str, list[int]]:
