@@ -53,6 +53,7 @@ def test_the_python_api_saves_and_loads_the_same_run(tmp_path: Path) -> None:
                                   drop_treaty=["csto_1992"])
     scenario = foedus.load_scenario(path)
     assert scenario.inputs["place"] == "kursk-oblast" and [c.op for c in scenario.what_if] == ["drop_treaty"]
+    assert scenario.notes == ()  # saved by this foedus, on these treaty files: nothing differs
     assert foedus.cascade(**scenario.keywords()).to_dict() == result.to_dict()
     assert refusal(foedus.save_scenario, path, "UKR", "RUS", "2025-01-15").startswith(f"{path} already exists")
 
@@ -153,6 +154,8 @@ def test_a_file_saved_by_another_foedus_or_on_other_treaty_data_says_so(tmp_path
         f"note: {path} was saved with other bundled treaty files (fingerprint abc…, here "
         f"{treaties_fingerprint()[:12]}…): its answer may differ from the "
         "saved run's"]
+    # the Python API says them too, as data: `load_scenario` returned none (`scenario_io.saved_with_notes` did)
+    assert list(foedus.load_scenario(path).notes) == [line.removeprefix("note: ") for line in err.splitlines()]
 
 
 def test_a_taken_name_is_never_replaced_and_nothing_is_written_for_a_bad_run(tmp_path: Path) -> None:

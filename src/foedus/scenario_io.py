@@ -89,7 +89,9 @@ def write_scenario(path: Path, scenario: ScenarioFile) -> None:
 
 
 def load_scenario(path: str | Path) -> ScenarioFile:
-    """Read a scenario file (`foedus.load_scenario`): `foedus.cascade(**load_scenario(path).keywords())` reruns it.
+    """Read a scenario file (`foedus.load_scenario`): `foedus.cascade(**load_scenario(path).keywords())` reruns it;
+    its `notes` say what differs in this foedus from the one that saved it (`saved_with_notes`), which may change the
+    answer.
 
     Raises:
         FoedusError: a file that cannot be read or is not a scenario file (an overlay, a treaty file, YAML null, a
@@ -113,7 +115,7 @@ def load_scenario(path: str | Path) -> ScenarioFile:
         lambda p: os.path.normpath(folder / p) + (os.sep if folder_meant(p) else "")).changes
     changes = [c.given_as(origin=(f"{where}: what_if", n)) for n, c in enumerate(changes, 1)]
     _check_question(scenario.inputs, scenario.honour, where)
-    return scenario.model_copy(update={"what_if": tuple(changes)})
+    return scenario.model_copy(update={"what_if": tuple(changes), "notes": tuple(saved_with_notes(scenario, where))})
 
 
 def _check_question(inputs: Mapping[str, Any], honour: str | None, where: str) -> None:

@@ -25,12 +25,10 @@ _FILES = {"treaties": "--treaties", "overlay": "--overlay", "add_treaty": "--add
 """The options besides the declared inputs that change a run's answer, as the command line names them."""
 
 
-def _flag(name: str) -> str:
-    """An input's option as a message names it (`--request/--no-request` for the switch of two names)."""
-    if name == "requested":
-        return "--request/--no-request"
-    declared = {i.name: i for i in (*SCENARIO, *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)}
-    return declared[name].cli_flags[0] if name in declared else _FILES[name]
+_FLAGS = {**{i.name: i.cli_flags[0] for i in (*SCENARIO, *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)}, **_FILES,
+          "requested": "--request/--no-request"}
+"""Each option that changes a run's answer as a message names it (`--request/--no-request` for the switch of two
+names), by its name in the API: built once, read by `read_question` for each option a line gave."""
 
 
 def question(inputs: dict[str, Any], honour: str | None, path: Path | None, given: Collection[str]
@@ -70,16 +68,15 @@ def read_question(path: Path, given: Collection[str]) -> ScenarioFile:
             file, or an unknown key, a value of the wrong type, state, date or place in it.
     """
     from foedus.file_words import escaped
-    from foedus.scenario_io import load_scenario, saved_with_notes
+    from foedus.scenario_io import load_scenario
     from foedus.written import as_written
 
-    declared = {i.name for i in (*SCENARIO, *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)}
-    if clash := [_flag(n) for n in given if n in declared or n in _FILES]:
+    if clash := [_FLAGS[n] for n in given if n in _FLAGS]:
         them = "it" if len(clash) == 1 else "them"
         raise FoedusError(f"--scenario {as_written(path)}: {', '.join(clash)} given too, and the file holds the whole "
                           f"question: leave {them} out, or edit the file (or save another with --save-scenario)")
     scenario = load_scenario(path)
-    for note in saved_with_notes(scenario, as_written(path)):
+    for note in scenario.notes:
         sys.stderr.write(f"note: {escaped(note)}\n")
     return scenario
 

@@ -45,6 +45,7 @@ class ScenarioFile(BaseModel):
     what_if: tuple[Change, ...] = ()
     foedus: str | None = None  # the version that saved it
     data: dict[str, Any] = Field(default_factory=dict)  # the data it read: the bundled treaties' fingerprint, ...
+    notes: tuple[str, ...] = ()  # what differs in the foedus that read it (`load_scenario`): never written
 
     def keywords(self) -> dict[str, Any]:
         """`foedus.cascade`'s arguments: the inputs, `what_if` (a list of changes, None without) and `honour`."""
