@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from foedus.model.scenario_file import ScenarioFile
     from foedus.model.world import World
 
-__all__ = ["check_scenario_target", "load_scenario", "save_scenario", "saved_with_notes", "scenario_of",
-           "treaties_fingerprint", "write_scenario"]
+__all__ = ["check_scenario_target", "comparison_of", "load_scenario", "save_scenario", "saved_with_notes",
+           "scenario_of", "treaties_fingerprint", "write_scenario"]
 
 _HOW = "choose another file name"
 
@@ -72,6 +72,26 @@ def scenario_of(inputs: Mapping[str, Any], changes: Sequence[Change], honour: st
     return ScenarioFile(inputs=values, honour=honour, what_if=tuple(saved), data={"datasets": list(result.datasets)})
 
 
+def comparison_of(inputs: Mapping[str, Any], changes: Sequence[Change], base: CascadeResult, other: CascadeResult,
+                  world: World) -> ScenarioFile:
+    """The scenario file of a `foedus compare` of one scenario (kind `comparison`): its declared `inputs` (each
+    attacker and target by its id, as the base world read it on its date; the reading compared), the other world's
+    date as `date2` and its what-if `changes` (each member change's state by its id, read on that date, as
+    `Overlay.apply` read it there)."""
+    from foedus.model.overlay import Overlay
+    from foedus.model.overlay_ids import by_state_ids
+    from foedus.model.scenario_file import COMPARISON, COMPARISON_QUESTION, ScenarioFile
+
+    s, day = base.scenario, other.scenario.date
+    values = {i.name: inputs.get(i.name, None if i.required else i.default) for i in COMPARISON_QUESTION}
+    values |= {"attacker": list(s.attackers), "target": list(s.targets), "date": s.date.isoformat(),
+               "ongoing_since": s.ongoing_since.isoformat() if s.ongoing_since else None, "reading": s.reading,
+               "date2": day.isoformat()}
+    saved = by_state_ids(Overlay.model_construct(changes=list(changes)), world.states, day).changes
+    datasets = sorted({*base.datasets, *other.datasets})
+    return ScenarioFile(kind=COMPARISON, inputs=values, what_if=tuple(saved), data={"datasets": datasets})
+
+
 def write_scenario(path: Path, scenario: ScenarioFile) -> None:
     """Write `scenario` as YAML to `path`, atomically, never over an existing file; an added treaty's file is named
     relative to it, as an overlay file names it (`Overlay.check_save`: one that would not read back is refused)."""
@@ -88,15 +108,16 @@ def write_scenario(path: Path, scenario: ScenarioFile) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def load_scenario(path: str | Path) -> ScenarioFile:
+def load_scenario(path: str | Path, want: str = "scenario") -> ScenarioFile:
     """Read a scenario file (`foedus.load_scenario`): `foedus.cascade(**load_scenario(path).keywords())` reruns it;
     its `notes` say what differs in this foedus from the one that saved it (`saved_with_notes`), which may change the
-    answer.
+    answer. `want`: the kind, `scenario` or `comparison` (`foedus compare --scenario`); one of the other is refused,
+    said to be one.
 
     Raises:
-        FoedusError: a file that cannot be read or is not a scenario file (an overlay, a treaty file, YAML null, a
-            newer schema), an unknown key, a value of the wrong type, a missing attacker, an unknown state, an
-            impossible date or a place that does not exist: one line naming the file.
+        FoedusError: a file that cannot be read or is not a scenario file of kind `want` (an overlay, a treaty file,
+            YAML null, a newer schema), an unknown key, a value of the wrong type, a missing attacker, an unknown
+            state, an impossible date or a place that does not exist: one line naming the file.
     """
     from foedus.declare import described
     from foedus.errors import ScenarioError
@@ -109,36 +130,42 @@ def load_scenario(path: str | Path) -> ScenarioFile:
         raise ScenarioError(f"scenario: expected the path of a scenario YAML file (str or pathlib.Path), not "
                             f"{described(path)}")
     where = as_written(path)
-    scenario = scenario_from_plain(read_yaml_file(path, "scenario"), where)
+    scenario = scenario_from_plain(read_yaml_file(path, "scenario"), where, want)
     folder = Path(path).parent  # an added treaty's file, relative to the scenario file (as an overlay's)
     changes = Overlay.model_construct(changes=list(scenario.what_if)).with_paths(
         lambda p: os.path.normpath(folder / p) + (os.sep if folder_meant(p) else "")).changes
     changes = [c.given_as(origin=(f"{where}: what_if", n)) for n, c in enumerate(changes, 1)]
-    _check_question(scenario.inputs, scenario.honour, where)
+    _check_question(scenario, where)
     return scenario.model_copy(update={"what_if": tuple(changes), "notes": tuple(saved_with_notes(scenario, where))})
 
 
-def _check_question(inputs: Mapping[str, Any], honour: str | None, where: str) -> None:
+def _check_question(scenario: ScenarioFile, where: str) -> None:
     """Refuse, naming the file, a number out of its bounds (draws, seed: `checked_value`) and states, a date or a
     place the bundled world does not know (`build_scenario`'s checks; a what-if changes treaties only, never the
-    states or places)."""
+    states or places); a comparison's `date2` as its date is checked."""
     from foedus.declare import checked_value
-    from foedus.engine.scenario import build_scenario
+    from foedus.engine.scenario import build_scenario, parse_date
     from foedus.inputs import SWITCHES
-    from foedus.model.scenario_file import QUESTION
+    from foedus.model.scenario_file import COMPARISON_QUESTION, KIND, QUESTION
     from foedus.model.world import World
 
+    inputs, honour = scenario.inputs, scenario.honour
     switches = {i.name: inputs[i.name] for i in SWITCHES if i.name != "place"}
-    if inputs["draws"] is None and (inputs["seed"] is not None or honour is not None):  # as `run_scenario` says it
+    if scenario.kind == KIND and inputs["draws"] is None and (inputs["seed"] is not None or honour is not None):
         raise FileDataError(where, "seed" if inputs["seed"] is not None else "honour", "a seed or an honour model only "
-                            "matters with draws: give draws as well, or neither")
+                            "matters with draws: give draws as well, or neither")  # as `run_scenario` says it
     try:
-        for inp in QUESTION:
+        for inp in QUESTION if scenario.kind == KIND else COMPARISON_QUESTION:
             checked_value(inp, inputs[inp.name])
         build_scenario(World.default(), attacker=inputs["attacker"], target=inputs["target"], date=inputs["date"],
                        place=inputs["place"], **switches)
     except FoedusError as exc:
         raise FileDataError(where, "", str(exc)) from None
+    try:
+        if inputs.get("date2") is not None:
+            parse_date(inputs["date2"])
+    except FoedusError as exc:
+        raise FileDataError(where, "date2", str(exc)) from None
 
 
 def saved_with_notes(scenario: ScenarioFile, where: str) -> list[str]:

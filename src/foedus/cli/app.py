@@ -195,7 +195,8 @@ from foedus.cli.depth_cmd import depth  # noqa: E402
 
 app.command()(depth)
 
-from foedus.cli.sweep_cmd import atlas, atlas_plot, compare  # noqa: E402
+from foedus.cli.compare_cmd import compare  # noqa: E402
+from foedus.cli.sweep_cmd import atlas, atlas_plot  # noqa: E402
 
 app.command()(compare)
 app.command()(atlas)

@@ -3,7 +3,6 @@ command line, and `foedus.cli.fast` runs it without typer when the line is one i
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result
 from foedus.cli.show_as import print_result_as
 from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
-from foedus.wording import counted
 
 __all__ = ["bundled_only", "cascade", "check_honour"]
 
@@ -54,6 +52,7 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
     command's option names for `check_honour`, which runs here once, whichever reads the line (the typer
     command hands them; the fast start, which reads no option's name as a value, none). `given`: the names of the
     options the line gave (both readers hand them), none of which may change a `scenario` file's question."""
+    from foedus.cli.overlay_save import check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.scenario_cmd import check_save, question, save_question
 
     inputs, honour, saved = question(inputs, honour, scenario, given)  # a --scenario file's, in place of the line's
@@ -68,31 +67,15 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
             refuse_unused(f"--{name.replace('_', '-')}", inputs.get(name) not in (None, False), f"with --format "
                           f"{shape} (it lists {rows} only: the explained output, or --json, shows it)")
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
-    if save_overlay is not None:  # a taken name is refused before any work, as every other output is
-        from foedus.outputs.atomic import check_target
-        from foedus.outputs.names import output_format
-
-        check_target(save_overlay, how="choose another file name",  # o.json held YAML
-                     name=lambda given: output_format(given, (".yaml", ".yml"), "overlay"))
+    check_overlay_target(save_overlay)  # a taken name is refused before any work, as every other output is
     check_save(save_scenario, {"treaties": treaties, "honour": honour, "likely_model": likely_model})
     changes = saved or (what_if(inputs, add_treaty, overlay) if asked else None)  # beside --scenario, no other
-    if save_overlay is not None and not (changes and changes.changes):  # an empty file would say nothing was changed
-        from foedus.errors import FoedusError
-
-        options = ", ".join(f"--{n.replace('_', '-')}" for n in (*WHAT_IF_NAMES, "add_treaty"))
-        raise FoedusError(f"--save-overlay: there is no what-if change to save (give {options}, or an --overlay "
-                          "with changes); nothing was written")
-    if changes is not None and save_overlay is not None:
-        changes.check_save(save_overlay)  # before the run, as the name was: a file that would not read back
+    check_overlay_changes(save_overlay, changes)  # before the run, as the name was: none, or one that would not read
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     world = world_for(treaties)
     result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world, changes, honour, likely_model,
                           declared)
-    if changes is not None and save_overlay is not None:  # saved only once the run has applied (checked) it
-        from foedus.model.overlay_ids import by_state_ids
-
-        by_state_ids(changes, world.states, result.scenario.date).save(save_overlay)  # "Congo" means COG in 1980 only
-        sys.stderr.write(f"wrote the what-if overlay ({counted(len(changes.changes), 'change')}) to {save_overlay}\n")
+    write_overlay(save_overlay, changes, world, result.scenario.date)  # once the run has applied (checked) it
     save_question(save_scenario, inputs, changes, honour, result, world)
     if shape is None:
         print_result(result)

@@ -1,6 +1,7 @@
-"""`foedus cascade --scenario F` and `--save-scenario F`: a run's whole question read from, or saved to, a scenario
-file (`foedus.scenario_io`). Beside `--scenario`, an option that would change the question is refused, naming it: the
-file holds the whole question, so a rerun is the saved run or says why not (docs/whatif-and-atlas.md)."""
+"""`foedus cascade --scenario F` and `--save-scenario F` (and `foedus compare`'s): a run's whole question read from,
+or saved to, a scenario file (`foedus.scenario_io`). Beside `--scenario`, an option that would change the question is
+refused, naming it: the file holds the whole question, so a rerun is the saved run or says why not
+(docs/whatif-and-atlas.md)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ _FLAGS = {**{i.name: i.cli_flags[0] for i in (*SCENARIO, *WHAT_IF, *MONTE_CARLO,
 """Each option that changes a run's answer as a message names it (`--request/--no-request` for the switch of two
 names), by its name in the API: built once, read by `read_question` for each option a line gave."""
 
+_COMPARE_FLAGS = {**{i.name: i.cli_flags[0] for i in (*SCENARIO, *WHAT_IF)}, "requested": "--request/--no-request",
+                  "date2": "--date2", "overlay": "--overlay", "add_treaty": "--add-treaty", "atlas": "--atlas",
+                  "watch": "--watch", "against": "--against"}
+"""`foedus compare`'s options that change its question (one scenario in two worlds), as `_FLAGS` are cascade's."""
+
 
 def question(inputs: dict[str, Any], honour: str | None, path: Path | None, given: Collection[str]
              ) -> tuple[dict[str, Any], str | None, Overlay | None]:
@@ -45,23 +51,25 @@ def question(inputs: dict[str, Any], honour: str | None, path: Path | None, give
     return {**inputs, **loaded.inputs}, loaded.honour, Overlay(changes=list(loaded.what_if)) if loaded.what_if else None
 
 
-def missing_question(inputs: dict[str, Any]) -> None:
+def missing_question(inputs: dict[str, Any], names: tuple[str, ...] = ("attacker", "target", "date"),
+                     command: str = "cascade") -> None:
     """Refuse a line with neither a scenario file nor its attacker, target or date, in click's words for a missing
-    option (they were required before `--scenario` could give them).
+    option (they were required before `--scenario` could give them); `names`: those `command` needs.
 
     Raises:
         FoedusError: the first of them missing.
     """
     for inp in SCENARIO[:3]:
-        if not inputs.get(inp.name):
+        if inp.name in names and not inputs.get(inp.name):
             flags = " / ".join(f"'{f}'" for f in inp.cli_flags)
             raise FoedusError(f"Missing option {flags}: give it, or a --scenario file that holds the whole question "
-                              "(see `foedus cascade --help`)")
+                              f"(see `foedus {command} --help`)")
 
 
-def read_question(path: Path, given: Collection[str]) -> ScenarioFile:
-    """The question of the scenario file `path`, checked (`load_scenario`); what differs in the foedus that saved it
-    said in notes on stderr. `given`: the options the line gave, of which none may change the question.
+def read_question(path: Path, given: Collection[str], kind: str = "scenario") -> ScenarioFile:
+    """The question of the scenario file `path` of `kind` (`comparison`: `foedus compare`'s), checked
+    (`load_scenario`); what differs in the foedus that saved it said in notes on stderr. `given`: the options the line
+    gave, of which none may change the question.
 
     Raises:
         FoedusError: an option beside `--scenario` that would change the question; a file that is not a scenario
@@ -71,11 +79,12 @@ def read_question(path: Path, given: Collection[str]) -> ScenarioFile:
     from foedus.scenario_io import load_scenario
     from foedus.written import as_written
 
-    if clash := [_FLAGS[n] for n in given if n in _FLAGS]:
+    flags = _FLAGS if kind == "scenario" else _COMPARE_FLAGS
+    if clash := [flags[n] for n in given if n in flags]:
         them = "it" if len(clash) == 1 else "them"
         raise FoedusError(f"--scenario {as_written(path)}: {', '.join(clash)} given too, and the file holds the whole "
                           f"question: leave {them} out, or edit the file (or save another with --save-scenario)")
-    scenario = load_scenario(path)
+    scenario = load_scenario(path, kind)
     for note in scenario.notes:
         sys.stderr.write(f"note: {escaped(note)}\n")
     return scenario

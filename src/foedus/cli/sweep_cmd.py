@@ -1,5 +1,6 @@
-"""CLI commands over many cascades: `foedus compare`, `foedus atlas`, `foedus atlas-plot`: their options, read and
-checked here before any work; the running and writing is `foedus.cli.sweep_run`'s."""
+"""CLI commands over many cascades: `foedus atlas`, `foedus atlas-plot` (and the switches `foedus compare --atlas`
+reads, `foedus.cli.compare_cmd`): their options, read and checked here before any work; the running and writing is
+`foedus.cli.sweep_run`'s."""
 
 from __future__ import annotations
 
@@ -9,111 +10,30 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.compare_out import COMPARE_OUT_HELP
 from foedus.cli.helpers import refuse_unused
-from foedus.cli.options import AddTreaty, OverlayFile
+from foedus.cli.options import AddTreaty, OverlayFile, SaveOverlay
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table, table_meta
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
-from foedus.inputs import ATLAS, MAX_SEED, SCENARIO, SWITCH, WHAT_IF
+from foedus.inputs import ATLAS, MAX_SEED, SWITCH, WHAT_IF
 from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
 from foedus.wording import counted, escaped
 
-__all__ = ["atlas", "atlas_plot", "compare"]
+__all__ = ["atlas", "atlas_plot", "atlas_switches", "readings"]
 
 MAX_WORKERS = 256
 
 
-def _readings(reading: str | None) -> tuple[Any, ...]:
+def readings(reading: str | None) -> tuple[Any, ...]:
+    """The readings an atlas runs: the one given, or both."""
     if reading is not None and reading not in READINGS:
         raise FoedusError(f"unknown reading {reading!r}: choose one of {', '.join(READINGS)}")
     return READINGS if reading is None else (reading,)
 
 
-@with_inputs(SCENARIO, WHAT_IF, defaults={"attacker": None, "target": None, "reading": None})
-def compare(  # noqa: PLR0913 - one per typer option
-    inputs: dict[str, Any],
-    date2: Annotated[str | None, typer.Option("--date2", help="Date of the other world (default: --date).")] = None,
-    atlas: Annotated[bool, typer.Option("--atlas", help="Compare every ordered dyad, not one scenario.")] = False,
-    watch: Annotated[str | None, typer.Option(help="Atlas: count dyads putting this state ...")] = None,
-    against: Annotated[list[str] | None, typer.Option(help="... and any of these on opposite sides.")] = None,
-    add_treaty: AddTreaty = None,
-    overlay: OverlayFile = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as one JSON object (a scenario: what "
-                                          "changed, then both results in full).")] = False,
-    fmt: Annotated[str | None, typer.Option("--format", help="table | csv | json (a scenario: table and csv give one "
-                                            "row per state gained, lost, switched or rebased, and one per state "
-                                            "newly bound both ways or no longer so; json is --json).")]
-    = None,
-    out: Annotated[Path | None, typer.Option(help=COMPARE_OUT_HELP)] = None,
-    force: Force = False,
-) -> None:
-    """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if.
-
-    Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
-    from foedus.cli.compare_out import check_compare_out
-    from foedus.cli.helpers import what_if
-    from foedus.cli.listing import resolve_format
-    from foedus.cli.sweep_run import compare_scenario, emit, print_atlas
-    from foedus.engine.scenario import parse_date
-    from foedus.model.world import World
-    from foedus.state_lists import resolve_states
-
-    refuse_unused("--watch", watch is not None and not atlas, "without --atlas")
-    refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")
-    for name in ("attacker", "target", "place"):
-        refuse_unused(f"--{name}", bool(inputs[name]) and atlas, "with --atlas (it compares every ordered dyad)")
-    shape = resolve_format(fmt, as_json, default=None)
-    check_compare_out(out, force, shape, atlas, {"--overlay": overlay or [], "--add-treaty": add_treaty or []},
-                      as_json)
-    base_day = parse_date(inputs["date"])
-    other_day = parse_date(date2) if date2 is not None else base_day
-    changes = what_if(inputs, add_treaty, overlay)
-    base = World.default()
-    other = changes.apply(base, other_day) if changes.changes else base  # names read on the day it is run
-    if not changes.changes and other_day == base_day:  # --date2 given as --date is no other date either
-        same = f" (--date2 {other_day} is --date)" if date2 is not None else ""
-        raise FoedusError(f"nothing to compare{same}: give a --date2 other than --date, or a what-if change "
-                          "(--drop-treaty, --add-member, …)")
-    if atlas:
-        switched = _atlas_switches(inputs)
-        from foedus.model.overlay_dated import later_notes
-        from foedus.sweeps.atlas import AtlasOptions, dated_coverage, need_members, tripwire_notes
-        from foedus.sweeps.compare import check_watch, compare_atlas
-
-        # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas):
-        # `--against ""` or `--against ,` is refused as an empty item (`foedus.declare.split_values`)
-        who = [state.id for state in resolve_states(base, against, base_day, "--against")]
-        watched = base.state_named(watch, base_day).id if watch is not None else None  # "" is refused, not unset
-        check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
-        need_members(base, base_day)
-        need_members(other, other_day)
-        # both worlds read the same data folder: refused for the earlier date, carried to the later
-        notes = dated_coverage(base, min(base_day, other_day), max(base_day, other_day)).notes
-        notes = (*notes, *later_notes(changes.changes, other_day, other, switched["basis"], base))  # the atlas's
-        opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=switched["requested"],
-                            unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
-                            basis=switched["basis"], decisions=switched["decisions"],
-                            non_military=switched["non_military"])
-        notes = (*notes, *tripwire_notes(base, max(base_day, other_day), opts.readings, "tripwire_dyads"))
-        with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
-            report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
-        from foedus.model.overlay_set import summary
-
-        report["what_if"] = [summary(c) for c in changes.changes]  # as a scenario's comparison and its rows say them
-        report["notes"] = list(notes)
-        emit(report) if shape == "json" else print_atlas(report)
-        for line in notes:
-            typer.echo(f"note: {escaped(line)}", err=True)
-        return
-    if not inputs["attacker"] or not inputs["target"]:
-        raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
-    compare_scenario(base, other, base_day, other_day, inputs, changes, shape, out, force)
-
-
-def _atlas_switches(inputs: dict[str, Any]) -> dict[str, Any]:
+def atlas_switches(inputs: dict[str, Any]) -> dict[str, Any]:
     """The scenario switches an atlas reads (those of `foedus atlas`: `foedus.inputs.ATLAS`), every switch in
     `inputs` checked as `foedus cascade` checks it (`switch_values`: a bad value is the same one-line error).
     `foedus atlas` takes only these; `compare --atlas` takes every switch, and refuses those no atlas reads unless
@@ -150,6 +70,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
     add_treaty: AddTreaty = None,
     overlay: OverlayFile = None,
+    save_overlay: SaveOverlay = None,
     force: Force = False,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years.
@@ -158,6 +79,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     what-if changes (--add-member, --drop-treaty, --overlay, ...): `foedus cascade`'s; a series applies each where it
     can on 1 July."""
     from foedus.cli.helpers import what_if
+    from foedus.cli.overlay_save import check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.research_cmd import refuse_or_note_years
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
     from foedus.engine.scenario import parse_date
@@ -176,7 +98,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     )
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
-    switched = _atlas_switches(inputs)  # checked before any work, in cascade's words
+    switched = atlas_switches(inputs)  # checked before any work, in cascade's words
     said = switches_said(switched)
     if backend is not None:  # before any work
         from foedus.engine.fast.backend import check_backend
@@ -190,13 +112,15 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         check_partitioned_target(out, YEARLY_PARTITION if date is None else DRAWS_PARTITION, force=force)
     else:
         check_table(out, force)
+    check_overlay_target(save_overlay)  # a taken name is never replaced: it has no --force
     from foedus.outputs.own_inputs import refuse_input
 
     refuse_input("--honour", honour, out, "the table would replace the honour file it reads")
     for option, path in [*(("--overlay", p) for p in overlay or []), *(("--add-treaty", p) for p in add_treaty or [])]:
         refuse_input(option, path, out, "the table would replace the file it reads")
     changes = what_if(inputs, add_treaty, overlay)
-    opts = AtlasOptions(readings=_readings(reading), backend=backend, requested=switched["requested"],
+    check_overlay_changes(save_overlay, changes)
+    opts = AtlasOptions(readings=readings(reading), backend=backend, requested=switched["requested"],
                         unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
                         basis=switched["basis"], decisions=switched["decisions"],
                         non_military=switched["non_military"])
@@ -209,9 +133,10 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         need_members(world, day)
         covered = dated_coverage(world, day)  # a date the missing data would make wrong is refused here
         asked = atlas_what_if(changes.changes, day, world, base, switched["basis"])  # said on every row, and noted
+        write_overlay(save_overlay, changes, base, day)  # once applied (checked) on the day, each state by its id
         if draws is not None:
             how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched, asked)
-            atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered, base)
+            atlas_draws(world, day, draws, how, readings(reading or "legal")[0], out, covered, base)
             return
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
@@ -228,6 +153,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     # each year reads the changes on its day: those that cannot apply then leave it as encoded, and the notes say so
     years = range(first, last + 1)
     what = series_what_if(changes.changes, world, years, switched["basis"]) if changes.changes else None
+    write_overlay(save_overlay, changes, world, None)  # once checked as one set; names read as the series reads them
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
              *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings), *(what.notes if what else ())]
     if "cow_nmc" in covered.datasets:  # a capability share divides by NMC's sum of its year, seldom 1

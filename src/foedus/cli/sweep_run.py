@@ -1,6 +1,6 @@
 """The running and writing half of `foedus compare` and `foedus atlas`: a scenario's comparison, the atlas
-comparison's lines, the Monte Carlo atlas and the yearly series with their progress. `foedus.cli.sweep_cmd` reads
-and checks the options first, and imports this module only when a command runs."""
+comparison's lines, the Monte Carlo atlas and the yearly series with their progress. `foedus.cli.sweep_cmd` and
+`foedus.cli.compare_cmd` read and check the options first, and import this module only when a command runs."""
 
 from __future__ import annotations
 
@@ -34,10 +34,11 @@ def emit(obj: Any) -> None:
 
 
 def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inputs: dict[str, Any],
-                     changes: Any, shape: str | None, out: Path | None = None, force: bool = False) -> None:
+                     changes: Any, shape: str | None, out: Path | None = None, force: bool = False) -> tuple[Any, Any]:
     """One scenario in both worlds, `other` being `base` with the what-if `changes` (an `Overlay`): what changed
     (lines; JSON with both results in full; the changed states as rows, `shape` csv or table, or written to `out`:
-    `foedus.cli.compare_out`), and the changes dated after `other_day` (`compare_results`)."""
+    `foedus.cli.compare_out`), and the changes dated after `other_day` (`compare_results`). Returns both results
+    (the base world's, the other's)."""
     from foedus.api import cascade
     from foedus.by_name import by_name
     from foedus.engine.ongoing_days import ongoing_after, parse_since
@@ -61,14 +62,14 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
                                                                "other_date": str(other_day)}
     if shape == "json":
         emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
-        return
+        return a, b
     if shape is not None or out is not None:  # the rows hold no notes: stderr has them, as cascade's rows'
         from foedus.cli.compare_out import write_compare
 
         write_compare(diff, a, b, shape, out, force)
         if out is None:
             sys.stderr.writelines(f"note: {line}\n" for line in diff["notes"])
-        return
+        return a, b
     typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {what_if_cell(said)}" if said else ""))
     # each kind's states by the name said (`by_name`; the JSON keeps the id order), each named as on its world's
     # date: the base's for one that joins there only
@@ -92,6 +93,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
     for line in diff["notes"]:
         typer.echo(f"note: {escaped(line)}")
+    return a, b
 
 
 ATLAS_KEY = ("war size: the states on the two sides when the first of a dyad attacks the second, the pair included "

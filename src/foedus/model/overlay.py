@@ -219,12 +219,12 @@ def _validated(raw: object, path: str | Path) -> Overlay:
     other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it); a scenario
     file said to be one (not "unknown field 'kind'"), as the scenario reader says an overlay file is one."""
     from foedus.errors import FileDataError, FoedusError, shown
-    from foedus.model.scenario_file import KIND
+    from foedus.model.scenario_file import RERUN
     from foedus.model.yamlio import file_data_error
 
-    if isinstance(raw, dict) and raw.get("kind") == KIND:
-        raise FileDataError(str(path), "", f"this is a scenario file (`kind: {KIND}`), not an overlay: run it with "
-                            "`foedus cascade --scenario`")
+    if isinstance(raw, dict) and (kind := raw.get("kind")) in tuple(RERUN):
+        raise FileDataError(str(path), "", f"this is a scenario file (`kind: {kind}`), not an overlay: run it with "
+                            f"`{RERUN[kind][1]}`")
     try:
         return Overlay.model_validate(raw)
     except ValidationError as exc:

@@ -1,6 +1,8 @@
 """A scenario file: the whole question of a `foedus cascade` run (attacker, target, date, place, reading and every
 other switch, the Monte Carlo draws and seed, the likelihood, the what-if changes inline) with the foedus version and
-the bundled treaty data it was saved with, so that a colleague reruns the exact run (`cascade --scenario F`).
+the bundled treaty data it was saved with, so that a colleague reruns the exact run (`cascade --scenario F`); of kind
+`comparison`, a `foedus compare` question (one scenario in two worlds: its date and `date2`, the what-if changes of
+the other world), rerun by `compare --scenario F`.
 
 The data model and the checks of a file's data, made from the declared inputs (`foedus.inputs`: a new switch is a
 new key here too); reading and writing the files, and checking the states, date and place against the world, is
@@ -19,7 +21,8 @@ from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, Input
 from foedus.model.overlay_changes import Change
 from foedus.model.yamlio import file_data_error, not_a_mapping
 
-__all__ = ["KIND", "QUESTION", "SCHEMA", "ScenarioFile", "scenario_from_plain", "scenario_plain"]
+__all__ = ["COMPARISON", "COMPARISON_QUESTION", "KIND", "QUESTION", "RERUN", "SCHEMA", "ScenarioFile",
+           "scenario_from_plain", "scenario_plain"]
 
 KIND = "scenario"
 """The `kind` key of a scenario file: a file of another kind (an overlay, a treaty) is refused, naming what it is."""
@@ -29,6 +32,16 @@ SCHEMA = 1
 
 QUESTION: tuple[Input, ...] = (*SCENARIO, *MONTE_CARLO, *LIKELIHOOD)
 """The declared inputs a scenario file holds, each under its name (besides `honour` and `what_if`)."""
+
+COMPARISON = "comparison"
+"""The `kind` of a comparison's scenario file (`foedus compare --save-scenario`): one scenario in two worlds."""
+
+COMPARISON_QUESTION: tuple[Input, ...] = SCENARIO
+"""The declared inputs a comparison's file holds (besides `date2` and `what_if`): compare takes no draws."""
+
+RERUN = {KIND: ("a cascade's", "foedus cascade --scenario"),
+         COMPARISON: ("a comparison's", "foedus compare --scenario")}
+"""Each kind of scenario file as its messages say it, and the command that reruns it."""
 
 _OTHER_KINDS = (("changes", "an overlay file (it lists `changes`)", "give it as --overlay"),
                 ("provisions", "a treaty file (it has `provisions`)", "give it as --treaties"),
@@ -40,6 +53,7 @@ class ScenarioFile(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
+    kind: str = KIND  # or COMPARISON: then `inputs` holds `date2` too, and `what_if` is the other world's
     inputs: dict[str, Any]  # attacker, target (lists), date, the switches, draws, seed, likelihood
     honour: Literal["empirical"] | None = None
     what_if: tuple[Change, ...] = ()
@@ -53,24 +67,32 @@ class ScenarioFile(BaseModel):
         return {**self.inputs, "what_if": list(self.what_if) or None, **extra}
 
 
+def _question(file_kind: str) -> tuple[Input, ...]:
+    """The declared inputs a file of `file_kind` holds."""
+    return QUESTION if file_kind == KIND else COMPARISON_QUESTION
+
+
 @functools.cache
-def _model() -> type[BaseModel]:
-    """The pydantic model of a file's question keys, one field per declared input (strict: `"true"` is no switch)."""
+def _model(file_kind: str = KIND) -> type[BaseModel]:
+    """The pydantic model of a file's question keys, one field per declared input (strict: `"true"` is no switch);
+    a cascade's file has `honour`, a comparison's `date2`."""
     fields: dict[str, Any] = {}
-    for inp in QUESTION:
+    for inp in _question(file_kind):
         kind: Any = Literal[inp.choices] if inp.choices else inp.type
         if inp.split:
             kind = list[str] | str
         fields[inp.name] = (kind, ... if inp.required else inp.default)
     config = ConfigDict(extra="forbid", strict=True)
-    fields |= {"honour": (Literal["empirical"] | None, None), "what_if": (list[Change], []),
-               "foedus": (str | None, None), "data": (dict[str, Any], {})}
+    fields |= {"what_if": (list[Change], []), "foedus": (str | None, None), "data": (dict[str, Any], {})}
+    fields |= ({"honour": (Literal["empirical"] | None, None)} if file_kind == KIND
+               else {"date2": (fields["date"][0] | None, None)})
     return create_model("ScenarioQuestion", __config__=config, **fields)
 
 
-def scenario_from_plain(raw: Any, where: str) -> ScenarioFile:
-    """A scenario file's data (`raw`, as YAML read it) checked: a mapping, of kind `scenario` and a schema this
-    foedus reads, with no unknown key and each value of its type (`where`: the file, as messages name it).
+def scenario_from_plain(raw: Any, where: str, want: str = KIND) -> ScenarioFile:
+    """A scenario file's data (`raw`, as YAML read it) checked: a mapping, of kind `want` (`scenario`, or
+    `comparison`) and a schema this foedus reads, with no unknown key and each value of its type (`where`: the file,
+    as messages name it); a file of the other kind is said to be one, with the command that runs it.
 
     Raises:
         FileDataError: one line naming the file, the key and the problem.
@@ -82,8 +104,11 @@ def scenario_from_plain(raw: Any, where: str) -> ScenarioFile:
         other = next(((said, advice) for key, said, advice in _OTHER_KINDS if key in raw), None)
         raise FileDataError(where, "", f"this is {other[0]}, not a scenario file: {other[1]}" if other else
                             f"not a scenario file: it has no `kind: {KIND}`")
-    if kind != KIND:
-        raise FileDataError(where, "kind", f"this is a file of kind {shown(kind)}, not a scenario file (kind: {KIND})")
+    if kind != want and isinstance(kind, str) and kind in RERUN:
+        raise FileDataError(where, "kind", f"this is {RERUN[kind][0]} scenario file (kind: {kind}), not "
+                            f"{RERUN[want][0]} (kind: {want}): run it with `{RERUN[kind][1]}`")
+    if kind != want:
+        raise FileDataError(where, "kind", f"this is a file of kind {shown(kind)}, not a scenario file (kind: {want})")
     schema = raw.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
         raise FileDataError(where, "schema", f"expected the scenario file schema, a whole number from 1 (this foedus "
@@ -93,14 +118,15 @@ def scenario_from_plain(raw: Any, where: str) -> ScenarioFile:
                             f"(schema {SCHEMA}): upgrade foedus to run it")
     rest = {k: v for k, v in raw.items() if k not in ("kind", "schema")}
     try:
-        checked = _model().model_validate(rest)
+        checked = _model(want).model_validate(rest)
     except ValidationError as exc:
-        raise file_data_error(exc, _model(), rest, where, "scenario fields") from None
+        raise file_data_error(exc, _model(want), rest, where, "scenario fields") from None
     values = checked.model_dump()
-    inputs = {i.name: values[i.name] for i in QUESTION}
+    inputs = {i.name: values[i.name] for i in _question(want)} | ({"date2": values["date2"]} if want != KIND else {})
     for name in ("attacker", "target"):
         inputs[name] = [inputs[name]] if isinstance(inputs[name], str) else inputs[name]
-    return ScenarioFile(inputs=inputs, honour=values["honour"], what_if=tuple(checked.what_if),  # type: ignore[attr-defined]
+    return ScenarioFile(kind=want, inputs=inputs, honour=values.get("honour"),
+                        what_if=tuple(checked.what_if),  # type: ignore[attr-defined]
                         foedus=values["foedus"], data=values["data"])
 
 
@@ -110,5 +136,5 @@ def scenario_plain(scenario: ScenarioFile, version: str, data: dict[str, Any]) -
     None values left out) and the what-if changes."""
     question = {k: v for k, v in scenario.inputs.items() if v is not None}
     changes = [c.model_dump(mode="json", exclude_none=True) for c in scenario.what_if]
-    return {"kind": KIND, "schema": SCHEMA, "foedus": version, "data": data, **question,
+    return {"kind": scenario.kind, "schema": SCHEMA, "foedus": version, "data": data, **question,
             **({"honour": scenario.honour} if scenario.honour else {}), **({"what_if": changes} if changes else {})}

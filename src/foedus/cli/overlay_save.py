@@ -1,0 +1,65 @@
+"""`--save-overlay F` of `foedus cascade` and `foedus atlas`: a run's what-if changes saved as an overlay file, by
+one writer, so the two commands refuse and write it alike (a taken name never replaced, an empty file never written,
+each member change's state by its id as the run read it)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from foedus.cli.helpers import WHAT_IF_NAMES
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from foedus.model.overlay import Overlay
+    from foedus.model.world import World
+
+__all__ = ["check_overlay_changes", "check_overlay_target", "write_overlay"]
+
+
+def check_overlay_target(path: Path | None) -> None:
+    """Refuse, before any work, a `--save-overlay` name (None: none given) that is taken or not .yaml/.yml.
+
+    Raises:
+        OutputError: as every output's path is refused (`foedus.outputs.check_target`).
+    """
+    if path is None:
+        return
+    from foedus.outputs.atomic import check_target
+    from foedus.outputs.names import output_format
+
+    check_target(path, how="choose another file name",  # o.json held YAML
+                 name=lambda given: output_format(given, (".yaml", ".yml"), "overlay"))
+
+
+def check_overlay_changes(path: Path | None, changes: Overlay | None) -> None:
+    """Refuse, before the run, a `--save-overlay` with no what-if change to save (an empty file would say nothing was
+    changed) or changes whose file would not read back (`Overlay.check_save`).
+
+    Raises:
+        FoedusError: naming the options that make a change.
+    """
+    if path is None:
+        return
+    if not (changes and changes.changes):
+        from foedus.errors import FoedusError
+
+        options = ", ".join(f"--{n.replace('_', '-')}" for n in (*WHAT_IF_NAMES, "add_treaty"))
+        raise FoedusError(f"--save-overlay: there is no what-if change to save (give {options}, or an --overlay "
+                          "with changes); nothing was written")
+    changes.check_save(path)
+
+
+def write_overlay(path: Path | None, changes: Overlay | None, world: World, day: dt.date | None) -> None:
+    """Save `changes` to `path` (None: not asked) once the run has applied (checked) them, each member change's state
+    by its id as read on `day` ("Congo" means COG in 1980 only; None: as a yearly series reads names), saying so on
+    stderr."""
+    if path is None or changes is None:
+        return
+    from foedus.model.overlay_ids import by_state_ids
+    from foedus.wording import counted
+
+    by_state_ids(changes, world.states, day).save(path)
+    sys.stderr.write(f"wrote the what-if overlay ({counted(len(changes.changes), 'change')}) to {path}\n")
