@@ -79,3 +79,27 @@ def test_a_party_coming_back_to_the_system_mid_war_is_bound_from_that_day(tmp_pa
     assert first.cause is not None and (first.cause["type"], first.cause["text"]) == ("system", ETH_BACK)
     _as_cascaded(r, world, _around("1941-05-05"))
 
+
+
+def test_the_text_timeline_says_a_day_a_state_left_the_system_though_no_one_moved() -> None:
+    """`foedus war`'s timeline printed only the days a state moved, a fighting paused or a doubt changed, so a day the
+    replay re-evaluated because a state left the state system (Norway, 1940-05-01) or came back (Ethiopia, 1941-05-05)
+    was in the JSON and the web page's log only: the text says it in the rule's words, once (not again under a move
+    the change caused: Greece leaves the war and the system on 1941-04-24)."""
+    from foedus.war.system_changes import system_text
+    from samples import cli_line
+
+    code, out, err = cli_line(["war", "europe_1939_1941"], env={"COLUMNS": "400"})
+    assert code == 0, err
+    timeline = out[out.index("\ntimeline "):].splitlines()
+    assert "a state left the state system or came back to it" in timeline[1]
+    replay = replay_war("europe_1939_1941")
+    names = World.default().states.names_on
+    for day in ("1940-05-01", "1941-05-05", "1941-04-24"):
+        (frame,) = [f for f in replay.frames if f.date == D(day)]
+        (change,) = [c for c in frame.changes if c["type"] == "system"]
+        line = f"  {system_text(change, names(frame.date))}"
+        assert timeline.count(line) == 1 and timeline[timeline.index(line) - 1 - len(frame.moved)] == day, day
+    assert "  Norway (NOR) is not a member of the state system on 1940-05-01 (a member 1905-06-07–1940-04-30; " \
+           "1945-05-07–(open)), so it is no party then" in timeline
+    assert f"  {ETH_BACK}" in timeline

@@ -168,3 +168,27 @@ def test_the_webs_why_says_a_state_out_of_the_system_is_so_as_the_cli_does() -> 
     assert said[0] == not_in_system("1940-06-01") and said[3] == "Fighting on the defense side on 1939-09-10."
     assert said[1] == "Neither fighting nor bound on 1940-06-01." and said[2].startswith("Neither")
     assert run_ts([("said", "notInSystem", ["1940-06-01"])]) == [not_in_system("1940-06-01")]
+
+
+@pytest.mark.needs_data
+def test_a_state_fighting_out_of_the_system_is_said_to_fight_as_no_party() -> None:
+    """Norway is out of COW's state system from 1940-05-01 and fights, by COW's war data, to 1940-06-10: the war's
+    data says who fights, the system's dates who may be a party, so "Why?" says it fights and is no party then (bound
+    by no treaty, owed nothing), in the CLI and the web alike (frameWhy, given its /api/states row); on a day it is a
+    member the line is as before."""
+    from foedus.war.words import FIGHTING_OUT
+
+    world = World.default()
+    replay = replay_war("europe_1939_1941")
+    row = state_rows(world.states, None, [world.states.states["NOR"]])[0]
+    days = ("1940-05-15", "1940-04-15")
+    said = run_ts([("said", "frameWhy", ["NOR", replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": {}}, row])
+                   for day in days] + [("membership", "FIGHTING_OUT", None)])
+    lines = []
+    for day in days:
+        code, out, err = cli_line(["war", "europe_1939_1941", "--until", day, "--state", "NOR"])
+        assert code == 0, err
+        lines.append(out)
+    assert lines == [f"Norway (NOR): {words}\n" for words in said[:2]]
+    assert said[0] == f"Fighting on the defense side on 1940-05-15{FIGHTING_OUT}." and said[2] == FIGHTING_OUT
+    assert said[1] == "Fighting on the defense side on 1940-04-15."

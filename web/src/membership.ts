@@ -19,3 +19,8 @@ export function existsOn(state: Pick<StateRow, "spells"> | undefined, date: stri
 export function notMember(role: string, name: string, id: string, date: string): string {
   return `${role} ${name} (${id}) is not a member of the state system on ${date}`;
 }
+
+/** After "Fighting on the defense side on DAY" (said.ts frameWhy), of a state fighting on a day it is out of the state
+ *  system: it fights, as the war's data has it, but is no party to a treaty (foedus.war.words.FIGHTING_OUT). */
+export const FIGHTING_OUT = "; not a member of the state system then, so no party to a treaty, bound by none and owed "
+  + "nothing (the war's data has it fighting)";

@@ -5,7 +5,7 @@ import type {
   TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
 } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
-import { existsOn } from "./membership";
+import { existsOn, FIGHTING_OUT } from "./membership";
 import { pausedSaid, releasedSaid } from "./warended";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
@@ -213,7 +213,8 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
   const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [])].map((line) => `; ${line}`).join("");
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
-  return side ? `Fighting on the ${side} side on ${frame.date}${paused ? pausedSaid(paused) : ""}.`
+  return side ? `Fighting on the ${side} side on ${frame.date}${paused ? pausedSaid(paused) : ""}`
+    + `${existsOn(state, frame.date) ? "" : FIGHTING_OUT}.`
     : b ? `Bound to join the ${b.side} side on ${frame.date} under ${bindingCited(b, treaty)}${also()}.`
       : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}`

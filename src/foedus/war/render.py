@@ -13,6 +13,7 @@ from foedus.war.doubt_days import doubt_keys
 from foedus.war.frame import Frame
 from foedus.war.pause_words import lapsed_said, pause_lines, paused_since, released_cell
 from foedus.war.result import StateRecord, WarReplay
+from foedus.war.system_changes import system_text
 from foedus.war.words import (
     DUTIES_HEADING,
     NO_DOUBTS,
@@ -147,32 +148,43 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
 
 
 def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
-    """Each date on which a state moved, a state's fighting paused or the doubts changed: the moves with their causes,
-    the pauses (`pause_lines`), then the day's doubts in a cascade's words (`doubt_lines`), or, where the earlier
-    ones ended, that there are none (`NO_DOUBTS`)."""
-    console.print("[bold]timeline[/bold] (dates on which a state moved, a state's fighting paused or began again, or "
-                  "an uncertain date's window opened or closed)")
+    """Each date on which a state moved, a state's fighting paused, a state left the state system or came back to it,
+    or the doubts changed: the moves with their causes, the pauses (`pause_lines`), each state leaving or coming back
+    that no move gives as its cause, in the rule's words (`_system_lines`), then the day's doubts in a cascade's words
+    (`doubt_lines`), or, where the earlier ones ended, that there are none (`NO_DOUBTS`)."""
+    console.print("[bold]timeline[/bold] (dates on which a state moved, a state's fighting paused or began again, a "
+                  "state left the state system or came back to it, or an uncertain date's window opened or closed)")
     before: frozenset[tuple[object, ...]] = frozenset()
     was_paused: dict[str, Any] = {}
     for f in result.frames:
         day = f.date.isoformat()
         keys = doubt_keys(f.doubts, day)
-        pauses = pause_lines(day, f.sides, f.paused, was_paused, names_on(f.date))
-        was_paused = f.paused
-        if not f.moved and not pauses and keys == before:
-            continue
         names = names_on(f.date)
+        pauses = pause_lines(day, f.sides, f.paused, was_paused, names)
+        was_paused = f.paused
+        system = _system_lines(f, names)
+        if not f.moved and not pauses and not system and keys == before:
+            continue
         console.print(f"[bold]{f.date}[/bold]")
         for m in f.moved:
             why = _said(m["cause"])
             console.print(f"  {named_state(m['state'], names)}: {_move_words(m)}" + (f"  ({why})" if why else ""))
-        for line in pauses:
+        for line in (*pauses, *system):
             console.print(f"  {line}", markup=False)
         for line in doubt_lines(f.doubts, names) if keys != before else ():
             console.print(f"  {line}", markup=False)
         if before and not keys:
             console.print(f"  {NO_DOUBTS}", markup=False)
         before = keys
+
+
+def _system_lines(frame: Frame, names: Mapping[str, str]) -> list[str]:
+    """Each state leaving the state system or coming back to it on `frame`'s day in the rule's words (`system_text`),
+    unless a move gives it as its cause (said there): the replay re-evaluates on such a day though no one moves (Norway
+    out on 1940-05-01), and the web page's log, which lists every date with its changes, says it too."""
+    causes = [(c.get("type"), c.get("state"), c.get("change")) for c in (m.get("cause") or {} for m in frame.moved)]
+    return [system_text(c, names) for c in frame.changes
+            if c.get("type") == "system" and (c["type"], c["state"], c["change"]) not in causes]
 
 
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:

@@ -18,7 +18,7 @@ from foedus.state_lists import non_member, one_state
 from foedus.war.pause_words import paused_said, released_said
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
-from foedus.war.words import also_said, conditions_said
+from foedus.war.words import FIGHTING_OUT, also_said, conditions_said
 from foedus.wording import named_state, not_in_system
 
 __all__ = ["binding_cited", "conflict_why", "frame_why", "standing", "treaty_named", "why_on", "why_record"]
@@ -35,7 +35,7 @@ def standing(state: str, frame: Frame) -> tuple[str, str | None]:
     return ("conflict" if state in frame.conflicts else "neither"), None
 
 
-def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) -> str:
+def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str], member: bool = True) -> str:
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
@@ -43,11 +43,13 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) 
     the cascade states them: `conditions_said`; then each other obligation that binds it that day, as `also_said`
     words it), or a conflict (`conflict_why`); a state fighting with no attack by or on it going on says since when
     and under which change (`paused_said`: a ceasefire takes no state out of the war), and one neither fighting nor
-    bound that was bound earlier, its last binding and what released it (`released_said`)."""
+    bound that was bound earlier, its last binding and what released it (`released_said`); one fighting on a day it is
+    out of the state system (not `member`) says it is no party then (`FIGHTING_OUT`)."""
     stands, side = standing(state, frame)
     if stands == "fighting":
         paused = frame.paused.get(state)
-        return f"Fighting on the {side} side on {day}{paused_said(paused) if paused else ''}."
+        out = "" if member else FIGHTING_OUT
+        return f"Fighting on the {side} side on {day}{paused_said(paused) if paused else ''}{out}."
     if stands == "bound":
         bound = frame.bound[state]
         also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()))))
@@ -103,8 +105,9 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
         raise ScenarioError(refused)  # as `foedus cascade` refuses it: no day of this replay has it in the system
     sid = found.id
     # a member on another day of the replay (else refused above), out of the system on this one (`non_member`'s rule)
-    out = standing(sid, frame)[0] == "neither" and found.member_on(when) is False
-    why = not_in_system(when) if out else frame_why(sid, frame, when.isoformat(), treaty_named(world))
+    out = found.member_on(when) is False
+    neither = out and standing(sid, frame)[0] == "neither"
+    why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(), treaty_named(world), not out)
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
 
 

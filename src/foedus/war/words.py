@@ -15,7 +15,7 @@ from foedus.war.changes import change_words
 from foedus.war.system_changes import system_text
 from foedus.wording import and_listed, named_state
 
-__all__ = ["CONDITION", "DUTIES_HEADING", "NO_DOUBTS", "add_text", "also_said", "change_said",
+__all__ = ["CONDITION", "DUTIES_HEADING", "FIGHTING_OUT", "NO_DOUBTS", "add_text", "also_said", "change_said",
            "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words", "sides_said"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
@@ -34,6 +34,13 @@ def entered_words(how: str) -> str:
     The JSON keeps the code; a code without words stays as is."""
     return _ENTERED.get(how, how)
 
+
+FIGHTING_OUT = ("; not a member of the state system then, so no party to a treaty, bound by none and owed nothing "
+                "(the war's data has it fighting)")
+"""After "Fighting on the defense side on DAY" (`foedus.war.why.frame_why`), of a state fighting on a day it is out of
+the state system (Norway from 1940-05-01 to its exit, 1940-06-10, by COW's dates): the war's data says who fights, the
+system's dates who may be a party (`foedus.engine.rules.system`), so it fights on, bound by no treaty and owed no help
+(docs/war.md). The web's copy: web/src/membership.ts `FIGHTING_OUT`."""
 
 NO_DOUBTS = "no uncertain date on this day"
 """A timeline's line on a frame whose doubts all ended (the windows that held the earlier frames' days closed)."""
