@@ -51,20 +51,39 @@ def defender_tables(world: World, day: dt.date) -> Tables:
     return plain, limited
 
 
-def yearly_defenders(world: World, days: list[dt.date]) -> list[Tables]:
-    """`defender_tables` of each day, from the cache when the world is the bundled one and nothing changed."""
+def yearly_defenders(world: World, days: list[dt.date], system: str = "cow") -> list[Tables]:
+    """`defender_tables` of each day, from the cache when the world is the bundled one and nothing changed; `system`
+    "gw": with the Gleditsch–Ward list's dates for the state-system rule (`foedus.research.gw_dated`), as the GW
+    table's members are its members."""
     from foedus.datasets.verify import dataset_file
     from foedus.sources.atop import ATOP_MEMBER_FILE
 
     def build() -> list[Tables]:
-        return [defender_tables(world, day) for day in days]
+        from foedus.research.gw_dated import gw_world
+
+        dated = gw_world(world) if system == "gw" else world
+        return [defender_tables(dated, day) for day in days]
 
     source = dataset_file(ATOP_MEMBER_FILE)
     if source is None or not _bundled(world):
         return build()
     from foedus.derived import cached_from_file
 
-    return cached_from_file(source, "defenders", build, _out, _in, depends=_depends(days))
+    depends = _depends(days) + (f"\ngw:{_gw_inputs()}" if system == "gw" else "")
+    return cached_from_file(source, "defenders" if system == "cow" else f"defenders-{system}", build, _out, _in,
+                            depends=depends)
+
+
+def _gw_inputs() -> str:
+    """What the GW-dated tables come from beyond the COW ones': the GW list's file and the code that reads its dates."""
+    from foedus.datasets.verify import dataset_file
+    from foedus.filehash import content_sha256
+    from foedus.sources.cow import GW_FILE
+
+    here = Path(__file__).resolve().parent
+    gw = dataset_file(GW_FILE)
+    return ":".join([content_sha256(gw) if gw is not None else "-",
+                     *(content_sha256(here / name) for name in ("gw_dated.py", "gw_cow.py"))])
 
 
 def _bundled(world: World) -> bool:

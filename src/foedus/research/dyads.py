@@ -276,7 +276,7 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions, off
     years = rows[:, 2]
     ordered = bool((years[1:] >= years[:-1]).all())  # `dyad_years` gives the years in order: slices, not masks
     unique = [int(y) for y in np.unique(years)]
-    tables = yearly_defenders(world, [dt.date(year, month, day) for year in unique])
+    tables = yearly_defenders(world, [dt.date(year, month, day) for year in unique], options.system)
     for k, (year, table) in enumerate(zip(unique, tables, strict=True), start=1):
         sel: slice | np.ndarray = (slice(*np.searchsorted(years, [year, year + 1])) if ordered
                                    else years == year)
