@@ -8,11 +8,14 @@ folder."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 
 import foedus
+from foedus.cited_names import atop_title
 from foedus.errors import FoedusError, TreatyDataError
+from foedus.model.vocab import Certainty
 from foedus.model.world import World
 from foedus.render import explain_lines, explain_text, html_table
 from foedus.sources.correction_apply import apply_corrections
@@ -32,7 +35,7 @@ def test_a_violation_cites_the_alliance_by_its_name(world: World) -> None:
     assert "atop_3755" in {v.treaty for v in result.violations}
     text = explain_text(result)
     assert f"despite atop_3755 ({TAC}) ATOP nonaggression code" in text
-    assert "despite atop_4125 (Inter-Korean Basic Agreement, 1991) ATOP nonaggression code" in text
+    assert "despite atop_4125 (Inter-Korean Basic Agreement, 1991; name secondary) ATOP nonaggression code" in text
     assert TAC not in json.dumps(result.to_dict(), default=str)
 
 
@@ -86,3 +89,44 @@ def test_a_joiner_bound_by_a_named_alliance_is_cited_by_its_name(world: World) -
     assert any(line.startswith(f"  - Kenya (KEN) is bound to join the defense side: {pact} ")
                for line in explain_lines(result))
     assert pact in html_table(result)
+
+
+NEWS = {"kapitalis.com", "theobjective.com", "amp.dw.com", "centroamerica360.com", "www.1lurer.am", "tass.com",
+        "xinhuanet.com", "jurist.org", "www.koreaherald.com", "www.rferl.org"}
+"""Newspapers' and news agencies' hosts: a name read from their pages is secondary, not verified (session 61)."""
+
+
+def test_a_name_from_a_news_page_is_not_verified() -> None:
+    """A name is as sure as its page: verified only from an official page or a treaty database, so the names session 60
+    read from Kapitalis, The Objective, DW or TASS are secondary; a verified name's first page is no news page."""
+    named = [c for c in load_corrections() if c.action == "named"]
+    for c in named:
+        host = urlsplit(c.sources[0].url).hostname
+        assert (c.certainty is Certainty.SECONDARY) == (host in NEWS), (c.atopid, host, c.certainty)
+    assert {c.atopid for c in named if c.certainty is Certainty.SECONDARY} >= {4745, 4040, 3470, 4678, 5045}
+
+
+def test_a_secondary_name_is_tagged_where_it_is_cited(world: World) -> None:
+    """The violation line says that the Inter-Korean Basic Agreement's name rests on a newspaper's page; `foedus
+    treaties show` heads the Spain-Tunisia treaty with its tag; a verified name has none."""
+    text = explain_text(foedus.cascade("PRK", "KOR", "2025-06-01", world=world))
+    assert "despite atop_4125 (Inter-Korean Basic Agreement, 1991; name secondary) ATOP nonaggression code" in text
+    assert f"despite atop_3755 ({TAC}) ATOP" in text
+    code, out, _ = cli_line(["treaties", "show", "atop_4745"], env=WIDE)
+    assert code == 0 and out.splitlines()[0] == ("Spain–Tunisia Treaty of Friendship, Good Neighbourliness and "
+                                                 "Cooperation, 1995 (atop_4745); name secondary")
+
+
+@pytest.mark.parametrize(("treaty", "title"), [
+    ("atop_3360", "Turkey–US Agreement of Cooperation, 1959"),
+    ("atop_4998", "US–Uzbekistan Declaration on the Strategic Partnership and Cooperation Framework, 2002"),
+    ("atop_5034", "Portugal–Tunisia Treaty of Friendship, Good Neighbourliness and Cooperation, 2003"),
+    ("atop_5032", "Algeria–Italy Treaty of Friendship, Good Neighbourliness and Cooperation, 2003"),
+    ("atop_6005", "China–Tajikistan Treaty of Good-Neighbourliness, Friendship and Cooperation, 2007"),
+    ("atop_4030", "Lebanon–Syria Treaty of Brotherhood, Cooperation and Coordination, 1991"),
+    ("atop_4778", "Treaty Establishing the Regional Security System, 1996"),
+    ("atop_5045", "Russia–Uzbekistan Treaty on Strategic Partnership, 2004; name secondary"),
+    ("atop_3370", None), ("atop_4945", None), ("atop_4560", None),  # no official or news page names them
+])
+def test_the_alliances_2025_answers_cite_often_are_named(world: World, treaty: str, title: str | None) -> None:
+    assert atop_title(world.treaty(treaty)) == title

@@ -33,7 +33,8 @@ def test_an_atop_aid_code_is_said_as_the_alliance_providing_for_it(world: World)
     result = foedus.cascade("USA", "CHN", "2025-06-01", world=world)
     text = result.explain()
     assert ("Support: Tajikistan (TJK) is in an alliance with China (CHN) that provides for military aid in "
-            "training or technology (atop_6005, in peace and war, carried-forward; ATOP MILAID=3; ATOP codes no "
+            "training or technology (atop_6005 (China–Tajikistan Treaty of Good-Neighbourliness, Friendship and "
+            "Cooperation, 2007), in peace and war, carried-forward; ATOP MILAID=3; ATOP codes no "
             "giver), without being bound to fight") in text
     assert "Tajikistan (TJK) is bound to give" not in text
     assert ("Support: Iraq (IRQ) is in an alliance with United States (USA) that provides for troops of one member "

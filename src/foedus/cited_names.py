@@ -2,14 +2,15 @@
 (`data/atop_corrections.yaml`): "atop_3755 (Treaty of Amity and Cooperation in Southeast Asia, 1976)", so that a
 reader of "despite atop_3755" knows which treaty it is. ATOP gives no titles: an alliance no correction names keeps the
 name its import gives it ("ATOP alliance 3755 (AUS, ...)", `UNNAMED`) and is cited by its id alone, as a curated
-treaty is."""
+treaty is. A name resting on a page that is not official (a newspaper's, an agency's) says so where it is cited:
+"atop_4745 (Spain–Tunisia Treaty of Friendship, Good Neighbourliness and Cooperation, 1995; name secondary)"."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Protocol
 
-__all__ = ["UNNAMED", "atop_title", "named_cited"]
+__all__ = ["UNNAMED", "atop_title", "name_tag", "named_cited"]
 
 UNNAMED = "ATOP alliance "
 """How the name the ATOP import gives an alliance begins (`foedus.sources.atop`); a `named` correction replaces it."""
@@ -20,14 +21,22 @@ class _Named(Protocol):
     def name(self) -> str: ...
     @property
     def origin(self) -> str: ...
+    @property
+    def name_certainty(self) -> str: ...
+
+
+def name_tag(certainty: str) -> str:
+    """What follows a name that is not verified, where it is cited: "name secondary" (`Treaty.name_certainty`)."""
+    return f"name {certainty}"
 
 
 def atop_title(treaty: _Named) -> str | None:
-    """The name a `named` correction gave an ATOP alliance (with its phase: "..., 1991, phase 2"); None for any other
-    treaty (a curated one is cited by its id, its names in `foedus treaties show`)."""
+    """The name a `named` correction gave an ATOP alliance (with its phase: "..., 1991, phase 2"), with its tag when
+    its page is not official ("...; name secondary": `name_tag`); None for any other treaty (a curated one is cited by
+    its id, its names in `foedus treaties show`)."""
     if treaty.origin != "atop" or treaty.name.startswith(UNNAMED):
         return None
-    return treaty.name
+    return treaty.name if treaty.name_certainty == "verified" else f"{treaty.name}; {name_tag(treaty.name_certainty)}"
 
 
 def named_cited(treaty_id: str, titles: Mapping[str, str]) -> str:

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from foedus.catalog import carry_said, certainty_said, member_name, member_sure, treaty_detail
 from foedus.cited import article_cited
+from foedus.cited_names import name_tag
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
@@ -37,7 +38,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         _json(detail)
         return
     console = _console()
-    console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)})")
+    sure = "" if t.name_certainty == "verified" else f"; {name_tag(t.name_certainty)}"  # a name from no official page
+    console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)}){escape(sure)}")
     if (said := INSTRUMENT_WORDS.get(t.instrument)) is not None:  # a reader weighs it apart from a treaty
         console.print(f"[bold yellow]instrument:[/bold yellow] {escape(said)}")
     if t.binds_no_one:

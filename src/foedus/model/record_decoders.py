@@ -241,6 +241,7 @@ def treaty(d: dict[str, Any]) -> rt.Treaty:
         'id': d['id'],
         'name': d['name'],
         'short_name': g('short_name'),
+        'name_certainty': Certainty.VERIFIED if (v := g('name_certainty')) is None else _CERTAINTY[v],
         'signed': _date(d['signed']),
         'in_force': None if (v := g('in_force')) is None else _date(v),
         'in_force_certainty': None if (v := g('in_force_certainty')) is None else date_certainty(v),

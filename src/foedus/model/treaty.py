@@ -159,6 +159,9 @@ class Treaty(_Strict, TreatyRules):
     id: str = Field(description="snake_case id, e.g. nato_1949")
     name: Text
     short_name: Text | None = None
+    name_certainty: Certainty = Field(Certainty.VERIFIED, description="how sure its name is: an ATOP alliance named by "
+                                      "a `named` correction from a page not official, secondary (the lines citing it "
+                                      "say so: `foedus.cited_names.atop_title`)")
     signed: Day
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")
     in_force_certainty: DateCertainty | None = Field(

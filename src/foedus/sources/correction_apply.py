@@ -63,6 +63,7 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
         update["carry_checked"] = checked
     elif c.action == "named" and c.name is not None:  # each phase of an alliance named whole keeps its number
         update["name"] = c.name + (f", phase {t.id.rpartition('_p')[2]}" if "_p" in t.id and c.phase is None else "")
+        update["name_certainty"] = c.certainty  # as sure as its page: verified only from an official one
     elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
                    "carried_from": None}
