@@ -130,3 +130,17 @@ def test_a_secondary_name_is_tagged_where_it_is_cited(world: World) -> None:
 ])
 def test_the_alliances_2025_answers_cite_often_are_named(world: World, treaty: str, title: str | None) -> None:
     assert atop_title(world.treaty(treaty)) == title
+
+
+def test_a_war_cites_a_named_alliance_by_its_name() -> None:
+    """`foedus war`'s other duties cite a named ATOP alliance as a cascade's lines do (China's duty to consult Russia
+    under the SCO treaty of 2007, and under the China-Russia treaty, whose name rests on Xinhua's page); its JSON keeps
+    the ids alone."""
+    code, out, _ = cli_line(["war", "russia_ukraine_2022"], env=WIDE)
+    assert code == 0
+    assert ("China (CHN): consult Russia (RUS) from 2024-08-06 (atop_6020 (SCO Treaty on Long-Term "
+            "Good-Neighbourliness, Friendship and Cooperation, 2007) ATOP consultation code)") in out
+    assert ("(atop_4980 (China–Russia Treaty of Good-Neighbourliness and Friendly Cooperation, 2001; name secondary) "
+            "ATOP consultation code)") in out
+    code, out, _ = cli_line(["war", "russia_ukraine_2022", "--json"], env=WIDE)
+    assert code == 0 and '"atop_6020"' in out and "SCO Treaty" not in out

@@ -7,10 +7,10 @@ treaty is. A name resting on a page that is not official (a newspaper's, an agen
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-__all__ = ["UNNAMED", "atop_title", "name_tag", "named_cited"]
+__all__ = ["UNNAMED", "atop_title", "name_tag", "named_cited", "titles_of"]
 
 UNNAMED = "ATOP alliance "
 """How the name the ATOP import gives an alliance begins (`foedus.sources.atop`); a `named` correction replaces it."""
@@ -23,6 +23,11 @@ class _Named(Protocol):
     def origin(self) -> str: ...
     @property
     def name_certainty(self) -> str: ...
+
+
+class _Titled(_Named, Protocol):
+    @property
+    def id(self) -> str: ...
 
 
 def name_tag(certainty: str) -> str:
@@ -49,3 +54,10 @@ def named_cited(treaty_id: str, titles: Mapping[str, str]) -> str:
     """
     title = titles.get(treaty_id)
     return f"{treaty_id} ({title})" if title else treaty_id
+
+
+def titles_of(treaties: Iterable[_Titled]) -> dict[str, str]:
+    """The titles (`atop_title`) of those of `treaties` a `named` correction names, by id: what a war's lines cite
+    beside the ids (`foedus war`'s table and other duties; the web map's "Why?" on a war's date reads the same titles
+    from the treaty list, `foedus.catalog.treaty_rows`)."""
+    return {t.id: title for t in treaties if (title := atop_title(t)) is not None}

@@ -82,7 +82,7 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
         if result.ongoing is not None:
             from foedus.war.render import print_ongoing
 
-            print_ongoing(result.ongoing, result.names)
+            print_ongoing(result.ongoing, result.names, result.titles)
         if result.likelihood is not None:
             from foedus.cli.likely_show import print_likelihood
 

@@ -125,7 +125,7 @@ def print_demo(as_json: bool) -> None:
     for r in results:
         print_result(r)
         if r.ongoing is not None:
-            print_ongoing(r.ongoing, r.names)
+            print_ongoing(r.ongoing, r.names, r.titles)
         console.print()
     before, after = ({j.state for j in r.joiners} for r in results)
     bound = (results[1].ongoing or {}).get("bound_since", {})

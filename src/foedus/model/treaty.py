@@ -159,9 +159,6 @@ class Treaty(_Strict, TreatyRules):
     id: str = Field(description="snake_case id, e.g. nato_1949")
     name: Text
     short_name: Text | None = None
-    name_certainty: Certainty = Field(Certainty.VERIFIED, description="how sure its name is: an ATOP alliance named by "
-                                      "a `named` correction from a page not official, secondary (the lines citing it "
-                                      "say so: `foedus.cited_names.atop_title`)")
     signed: Day
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")
     in_force_certainty: DateCertainty | None = Field(
@@ -190,6 +187,9 @@ class Treaty(_Strict, TreatyRules):
         None, description="carried forward, its standing was checked (a `checked` correction), in words: results "
         "that rest on it past its source's coverage name the check beside the carry")
     certainty: Certainty = Certainty.VERIFIED
+    name_certainty: Certainty = Field(Certainty.VERIFIED, description="how sure its name is: an ATOP alliance named by "
+                                      "a `named` correction from a page not official, secondary (the lines citing it "
+                                      "say so: `foedus.cited_names.atop_title`)")
     unverified: list[Prose] = Field(
         default_factory=list, description="facts in this file that are not verified, in words"
     )

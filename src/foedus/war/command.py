@@ -90,9 +90,10 @@ def war(
         save_table(result.to_frame(), out, force=force, datasets=history_read(world),
                    title=f"foedus war {result.war.id}", notes=result.notes, codebook=WAR_COLUMNS)
         return
+    from foedus.cited_names import titles_of
     from foedus.war.render import print_replay
 
-    print_replay(result, timeline, world.states.names_on)
+    print_replay(result, timeline, world.states.names_on, titles_of(world.treaties.values()))
 
 
 def _check_out(out: Path, force: bool, read: list[str | Path], as_json: bool, state: str | None,

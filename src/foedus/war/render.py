@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from foedus.cited import cited, instrument_said, tagged_cited
+from foedus.cited_names import named_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
@@ -38,12 +39,13 @@ def _day(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _row(r: StateRecord, names: dict[str, str], last: Frame) -> list[str]:
+def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str, str]) -> list[str]:
     """A state's row: its name, its spells of fighting (side, dates, how it came in, in words; a pause on the last
     date, `paused_since`), its first binding (cited with its certainty, an instrument that is not a treaty said so:
     `instrument_said`; the conditions it assumes: `conditions_said`; a release on the last date, naming the binding
     released where it is a later one: `released_cell`) and what caused it. The pause and the release leave their
-    pages to the sources listed under the timeline."""
+    pages to the sources listed under the timeline. An ATOP alliance is cited with its title where `titles` has one
+    (`foedus.cited_names.named_cited`)."""
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
     if r.state in last.paused:
@@ -51,13 +53,15 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame) -> list[str]:
     b = r.first_bound
     bound = "—"
     if b:  # the primary, the conditions it assumes, then each other obligation of that day, each on a line of its own
-        bound = "\n".join([f"{b.date} {b.side}: {tagged_cited(b.treaty, b.article, b.certainty, b.doubted)}"
+        bound = "\n".join([f"{b.date} {b.side}: "
+                           f"{tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted)}"
                            + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
-                           *also_said(o.to_dict() for o in b.also)])
+                           *also_said((o.to_dict() for o in b.also), titles)])
     if r.state in last.released:  # naming the binding released where it is not the first (`released_cell`)
         rel = last.released[r.state]
         bound += "\n" + released_cell(rel, str(b.date) if b else "", tagged_cited(
-            rel["treaty"], rel["article"], rel.get("certainty", "verified"), rel.get("doubted", ())))
+            named_cited(rel["treaty"], titles), rel["article"], rel.get("certainty", "verified"),
+            rel.get("doubted", ())))
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
 
@@ -67,10 +71,11 @@ def _said(cause: Mapping[str, Any] | None) -> str:
     return change_said(cause) if cause else ""
 
 
-def _duties(result: WarReplay, names_on: NamesOn) -> list[str]:
+def _duties(result: WarReplay, names_on: NamesOn, titles: Mapping[str, str] | None = None) -> list[str]:
     """A line a duty, its states named as on its date (a 1914 war replayed to 2025 named Ukraine's 1997 duty to
     consult "Russian Empire (RUS)"), in the one wording of `foedus.war.words.duty_lines`, read from `_duty_record`."""
-    return [line for r in result.ordered() for line in duty_lines(_duty_record(r), lambda day: names_on(_day(day)))]
+    return [line for r in result.ordered()
+            for line in duty_lines(_duty_record(r), lambda day: names_on(_day(day)), titles=titles)]
 
 
 def _duty_record(r: StateRecord) -> dict[str, Any]:
@@ -115,10 +120,12 @@ def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
     return out
 
 
-def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | None = None) -> None:
+def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | None = None,
+                 titles: Mapping[str, str] | None = None) -> None:
     """The per-state table, the other duties, then (optionally) each date's moves with their causes; the table
     names each state as on its row's date (`WarReplay.row_day`, as `to_frame`), a dated line as on its date
-    (`names_on`; the bundled state system's when None)."""
+    (`names_on`; the bundled state system's when None); an ATOP alliance is cited with its title where `titles` has
+    one (`foedus.cited_names.titles_of`: the JSON and `--out` keep the ids alone)."""
     if names_on is None:
         from foedus.model.states import StateRegistry
 
@@ -132,9 +139,9 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
                   markup=False)
     table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
     for rec in result.ordered():
-        table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1]))
+        table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1], titles or {}))
     console.print(table)
-    duties = _duties(result, names_on)
+    duties = _duties(result, names_on, titles)
     if duties:
         console.print(DUTIES_HEADING, style="bold", markup=False)
         for line in duties:
@@ -187,22 +194,24 @@ def _system_lines(frame: Frame, names: Mapping[str, str]) -> list[str]:
             if c.get("type") == "system" and (c["type"], c["state"], c["change"]) not in causes]
 
 
-def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
+def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Mapping[str, str] | None = None) -> None:
     """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed; `names`: the
     world's, naming each state on the lines. Each cause is said in its record's `text` (the replay's words, which
-    the JSON carries and the web map shows), not worded again from `names`."""
+    the JSON carries and the web map shows), not worded again from `names`; an ATOP alliance bound by is cited with
+    its title where `titles` (the result's) has one."""
     console = make_console(highlight=False, soft_wrap=False)
     none = "" if summary["bound_since"] else "no state "  # not a heading over nothing (or over lapses only)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
     for state, b in summary["bound_since"].items():
         why = _said(b["cause"])
-        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {_cited(b)})"
+        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {_cited(b, titles or {})})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:  # what released it, as a war's "Why?" says it (`lapsed_said`)
         console.print(f"  {lapsed_said(lap, names)}", markup=False)
 
 
-def _cited(binding: Mapping[str, Any]) -> str:
+def _cited(binding: Mapping[str, Any], titles: Mapping[str, str]) -> str:
     """An `--ongoing-since` binding's or lapse's provision, an instrument that is not a treaty said so
     (`instrument_said`: "usa_qat_eo_2025 EO (an executive order, not a treaty)"), as a cascade's joiner line says it."""
-    return cited(binding["treaty"], binding["article"]) + instrument_said(binding.get("instrument", "treaty"))
+    return cited(named_cited(binding["treaty"], titles), binding["article"]) + instrument_said(
+        binding.get("instrument", "treaty"))

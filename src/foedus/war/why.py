@@ -7,10 +7,11 @@ WAR --until DATE --state STATE`; the web map's "Why?" panel on a war's frame say
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from foedus.cited import article_cited, bound_tag, instrument_said, tagged_article
+from foedus.cited_names import titles_of
 from foedus.conflict_words import treaties_said
 from foedus.errors import ScenarioError
 from foedus.model.world import World
@@ -35,13 +36,14 @@ def standing(state: str, frame: Frame) -> tuple[str, str | None]:
     return ("conflict" if state in frame.conflicts else "neither"), None
 
 
-def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str], member: bool = True) -> str:
+def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
+              titles: Mapping[str, str] | None = None, member: bool = True) -> str:
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
     `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then the conditions it assumes, as
     the cascade states them: `conditions_said`; then each other obligation that binds it that day, as `also_said`
-    words it), or a conflict (`conflict_why`); a state fighting with no attack by or on it going on says since when
+    words it, an ATOP alliance with its title where `titles` has one), or a conflict (`conflict_why`); a state fighting with no attack by or on it going on says since when
     and under which change (`paused_said`: a ceasefire takes no state out of the war), and one neither fighting nor
     bound that was bound earlier, its last binding and what released it (`released_said`); one fighting on a day it is
     out of the state system (not `member`) says it is no party then (`FIGHTING_OUT`)."""
@@ -52,7 +54,7 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str], 
         return f"Fighting on the {side} side on {day}{paused_said(paused) if paused else ''}{out}."
     if stands == "bound":
         bound = frame.bound[state]
-        also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()))))
+        also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()), titles)))
         return f"Bound to join the {side} side on {day} under {binding_cited(bound, treaty)}{also}."
     if stands == "conflict":
         return conflict_why(frame.conflicted.get(state), day)
@@ -107,7 +109,9 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     # a member on another day of the replay (else refused above), out of the system on this one (`non_member`'s rule)
     out = found.member_on(when) is False
     neither = out and standing(sid, frame)[0] == "neither"
-    why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(), treaty_named(world), not out)
+    name, titles = treaty_named(world), titles_of(world.treaties.values())  # a named ATOP alliance: its title, tagged
+    why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(),
+                                                        lambda t: titles.get(t) or name(t), titles, not out)
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from foedus.cited import bound_tag, clause_said, doubt_cited, instrument_said, tagged_cited
+from foedus.cited_names import named_cited
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
@@ -118,23 +119,25 @@ def conditions_said(duty: Mapping[str, Any]) -> list[str]:
     return [CONDITION + c for c in duty.get("conditions", ())]
 
 
-def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
+def also_said(also: Iterable[Mapping[str, Any]], titles: Mapping[str, str] | None = None) -> list[str]:
     """The other obligations that bind a state to join that day (a binding's `also`, each `{treaty, article,
     instrument, certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with
     its certainty as the primary's is said (`tagged_cited`: `bound_tag`, the article's own note of it dropped:
     `tagged_article`), then an instrument that is not a treaty said so (`instrument_said`), as a cascade's joiner line
-    says its other duties. The web page's copy: web/src/said.ts `alsoSaid`."""
-    return [f"also {tagged_cited(o['treaty'], o['article'], o.get('certainty', 'verified'), o.get('doubted', ()))}"
-            + instrument_said(o.get("instrument", "treaty")) for o in also]
+    says its other duties; an ATOP alliance with its title where `titles` has one (`foedus.cited_names.named_cited`).
+    The web page's copy: web/src/said.ts `alsoSaid`."""
+    return ["also " + tagged_cited(named_cited(o["treaty"], titles or {}), o["article"], o.get("certainty", "verified"),
+                                   o.get("doubted", ())) + instrument_said(o.get("instrument", "treaty")) for o in also]
 
 
 def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str, str]],
-               until: str | None = None) -> list[str]:
+               until: str | None = None, titles: Mapping[str, str] | None = None) -> list[str]:
     """A state's other duties in a war (a `states[]` record of `foedus war --json`), one a line, each with its
     certainty as a binding's is said (`bound_tag`), its states named as on its date (`names_on`, by the date's ISO
     string): each casus foederis other than the one that first bound it, with the conditions it assumes
     (`conditions_said`), each duty to consult, each duty not to join the war against a state; only those dated on or
-    before `until` when given. The one wording of `foedus war`'s
+    before `until` when given; an ATOP alliance cited with its title where `titles` has one. The one wording of
+    `foedus war`'s
     "other duties" and the web map's "Why?" on a war's date (web/src/said.ts `dutyLines`, tests/test_said_parity.py).
     """
     bound = record.get("first_bound")
@@ -152,12 +155,12 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
         if bound is None or (t["date"], t["treaty"]) != (bound["date"], bound["treaty"]):
             who, toward = named(t["toward"], t["date"])
             lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                         f"{_duty_cited(t)} ({clause_said(t['kind'])})" + _tag(t)
+                         f"{_duty_cited(t, titles)} ({clause_said(t['kind'])})" + _tag(t)
                          + "".join(f"; {c}" for c in conditions_said(t)))
-    lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c)})" + _tag(c)
+    lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c, titles)})" + _tag(c)
               for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
     lines += [f"{who}: must not join the war against {toward} from {n['date']} "
-              f"({_duty_cited(n)})" + _tag(n)
+              f"({_duty_cited(n, titles)})" + _tag(n)
               for n in due(record.get("neutral", ())) for who, toward in [named(n["toward"], n["date"])]]
     return lines
 
@@ -167,12 +170,12 @@ def _tag(duty: Mapping[str, Any]) -> str:
     return bound_tag(duty["certainty"], duty.get("doubted", ()))
 
 
-def _duty_cited(duty: Mapping[str, Any]) -> str:
+def _duty_cited(duty: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> str:
     """A duty record's provision, cited as `_tag` tags it (`doubt_cited`), an instrument that is not a treaty said so
     (`instrument_said`: "usa_qat_eo_2025 EO (an executive order, not a treaty)"). The web page's copy: said.ts
     `dutyCited`."""
-    return doubt_cited(duty["treaty"], duty["article"], duty["certainty"], duty.get("doubted", ())) + instrument_said(
-        duty.get("instrument", "treaty"))
+    return doubt_cited(named_cited(duty["treaty"], titles or {}), duty["article"], duty["certainty"],
+                       duty.get("doubted", ())) + instrument_said(duty.get("instrument", "treaty"))
 
 
 def sides_said(attacks: Iterable[tuple[str, str]], names: Mapping[str, str]) -> str:
