@@ -2,8 +2,8 @@
 membership was cut to six with nothing said, so that `foedus treaties show atop_4778` (the Eastern Caribbean
 Regional Security System, seven states in ATOP) read "ATOP alliance 4778 (ATG, BRB, DMA, GRD, KNA, LCA)", as if St
 Vincent and the Grenadines were not in it. The name now counts the states it leaves out (the Regional Security System
-is named by a `named` correction since session 61: an eleven-state ATOP alliance of the Central African states, atop_4945,
-which no page names, shows the count). Reads ATOP from the data folder."""
+is named by a `named` correction since session 61: an eleven-state ATOP alliance of the Central African states,
+atop_4945, which no page names, shows the count). Reads ATOP from the data folder."""
 
 from __future__ import annotations
 

@@ -43,7 +43,8 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
     `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then the conditions it assumes, as
     the cascade states them: `conditions_said`; then each other obligation that binds it that day, as `also_said`
-    words it, an ATOP alliance with its title where `titles` has one), or a conflict (`conflict_why`); a state fighting with no attack by or on it going on says since when
+    words it, an ATOP alliance with its title where `titles` has one), or a conflict (`conflict_why`); a state
+    fighting with no attack by or on it going on says since when
     and under which change (`paused_said`: a ceasefire takes no state out of the war), and one neither fighting nor
     bound that was bound earlier, its last binding and what released it (`released_said`); one fighting on a day it is
     out of the state system (not `member`) says it is no party then (`FIGHTING_OUT`)."""
