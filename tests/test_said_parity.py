@@ -657,3 +657,29 @@ def test_a_duty_to_consult_or_stay_out_cites_its_instrument_alike(tmp_path: Any)
         "political_statement")
     records = [*(("neutral", n) for n in result.neutral), *(("consultation", c) for c in result.consultations)]
     assert all(rows[(role, d.treaty)] == d.instrument for role, d in records)
+
+
+@pytest.mark.needs_data
+def test_a_war_cites_a_named_atop_alliance_alike() -> None:
+    """`foedus war`'s other duties and a binding's other obligations cite a named ATOP alliance with its title, and so
+    does the web map's "Why?" on a war's date (said.ts dutyLines, alsoSaid, with the treaty list's titles): China's
+    duty to consult Russia under the SCO treaty of 2007 in russia_ukraine_2022; a name from a news page tagged."""
+    from foedus.api import replay_war
+    from foedus.catalog import treaty_rows
+    from foedus.model.world import World
+
+    whole = replay_war("russia_ukraine_2022").to_dict()
+    titles = {r["id"]: r["title"] for r in treaty_rows(World.default(), None, "atop") if r["title"]}
+    records = [r for r in whole["states"] if r["consultations"] or r["neutral"] or r["triggered"]]
+    days = sorted({d["date"] for r in records for kind in ("triggered", "consultations", "neutral") for d in r[kind]})
+    on = {d: war_names_on(whole["names"], whole["renames"], d) for d in days}
+    said = run_ts([("said", "dutyLines", [r, {"$lookup": on}, None, titles]) for r in records])
+    python = [duty_lines(r, on.__getitem__, None, titles) for r in records]
+    assert said == python
+    lines = [line for found in python for line in found]
+    assert any("(atop_6020 (SCO Treaty on Long-Term Good-Neighbourliness, Friendship and Cooperation, 2007) ATOP "
+               "consultation code)" in line for line in lines)
+    assert any("; name secondary) ATOP consultation code)" in line for line in lines)
+    also = [{"treaty": "atop_4980", "article": "ATOP consultation", "certainty": "carried-forward",
+             "doubted": ["treaty"]}, {"treaty": "nato_1949", "article": "5"}]
+    assert run_ts([("said", "alsoSaid", [also, titles])])[0] == also_said(also, titles)

@@ -1,14 +1,14 @@
 """Run the web page's wording functions (web/src/said.ts, web/src/wording.ts; said.ts reads web/src/membership.ts,
-contract.ts and web/src/warended.ts, a war's pause and ended duty; web/src/lapsedsaid.ts, an ongoing summary's lapsed
-binding), a what-if run's words (web/src/whatifwords.ts), a comparison's treaty changes (web/src/comparesaid.ts),
-its CSV export (web/src/csv.ts), its treaty list's names (web/src/listed.ts), its "Why?" sentences for a neutrality
-duty, a consultation or a violation (web/src/findings.ts), a conflict's line (web/src/conflictsaid.ts), the
-likelihood panel's base-rate standing (web/src/standing.ts), the form's refusal of a state out of the state system
-(web/src/membership.ts) and the network view's ties (web/src/ties.ts, which reads web/src/roles.ts) in node, for the
-parity tests: each module is transpiled with the web's own TypeScript (web/node_modules, `cd web && npm ci`) and
-called on JSON records. Without node or that TypeScript the tests that use
-it skip, saying which is missing (a clean clone, as in CI, has no web/node_modules); with FOEDUS_REQUIRE_NODE=1 they
-fail instead, so that a run meant to check the parity cannot pass by skipping it."""
+contract.ts, web/src/titles.ts (a named ATOP alliance's title) and web/src/warended.ts, a war's pause and ended duty;
+web/src/lapsedsaid.ts, an ongoing summary's lapsed binding), a what-if run's words (web/src/whatifwords.ts), a
+comparison's treaty changes (web/src/comparesaid.ts), its CSV export (web/src/csv.ts), its treaty list's names
+(web/src/listed.ts), its "Why?" sentences for a neutrality duty, a consultation or a violation (web/src/findings.ts),
+a conflict's line (web/src/conflictsaid.ts), the likelihood panel's base-rate standing (web/src/standing.ts), the
+form's refusal of a state out of the state system (web/src/membership.ts) and the network view's ties
+(web/src/ties.ts, which reads web/src/roles.ts) in node, for the parity tests: each module is transpiled with the
+web's own TypeScript (web/node_modules, `cd web && npm ci`) and called on JSON records. Without node or that
+TypeScript the tests that use it skip, saying which is missing (a clean clone, as in CI, has no web/node_modules);
+with FOEDUS_REQUIRE_NODE=1 they fail instead, so that a run meant to check the parity cannot pass by skipping it."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ const [tsPath, srcDir, outDir] = process.argv.slice(2);
 const ts = createRequire(import.meta.url)(tsPath);
 const mods = {};
 for (const name of ["contract", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
-  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid"]) {
+  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles"]) {
   const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");
   const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext,
     target: ts.ScriptTarget.ES2022 } }).outputText.replace(/from "\\.\\/(\\w+)"/g, 'from "./$1.mjs"');

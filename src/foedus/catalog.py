@@ -11,6 +11,7 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
+from foedus.cited_names import atop_title
 from foedus.engine.certainty import first_day, how_sure
 from foedus.model.gazetteer import home_note
 from foedus.model.states import State, StateRegistry
@@ -38,7 +39,7 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
         if active is not None and not active:
             continue
         rows.append({
-            "id": t.id, "name": t.short_name or t.name, "signed": t.signed.isoformat(),
+            "id": t.id, "name": t.short_name or t.name, "title": atop_title(t), "signed": t.signed.isoformat(),
             "in_force": t.in_force.isoformat() if t.in_force else None,
             "terminated": t.terminated.isoformat() if t.terminated else None,
             "members": len(active) if active is not None else len({m.state for m in t.members}),

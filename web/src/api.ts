@@ -114,6 +114,7 @@ export interface WarRename { date: string; state: string; name: string }
 
 export interface TreatyRow {
   id: string; name: string; signed: string; in_force: string | null; origin: string;
+  title?: string | null; // a named ATOP alliance as lines cite it, tagged when not verified (foedus.cited_names)
   instrument?: string; // treaty, executive_order, ... (servers from before it was sent have none: a treaty)
 }
 

@@ -21,7 +21,10 @@ function treaty(id: string): Promise<TreatyDetail> {
   return found;
 }
 
-export interface Names { state: (id: string) => string; treaty: (id: string) => string; place: (id: string) => string }
+export interface Names {
+  state: (id: string) => string; treaty: (id: string) => string; place: (id: string) => string;
+  titles?: Record<string, string>; // the named ATOP alliances' titles, by id (titles.ts): cited beside their ids
+}
 
 /** A fact's source: a link when it is a web page, else its words (a gazetteer entry, a reference book). */
 function sourceNode(source: string): HTMLElement | string {

@@ -29,6 +29,7 @@ import { scenarioFromQuery, writeQuery, type Shared } from "./url";
 import { FramePanels } from "./warframe";
 import { WhatIfPanel } from "./whatif";
 import { namedState } from "./wording";
+import { titlesOf } from "./titles";
 import "./style.css";
 
 interface Current { result: CascadeResult; roles: Map<string, Role> }
@@ -52,12 +53,12 @@ class App {
 
   constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
               private readonly version: string, private readonly dataVersions: Record<string, string>) {
-    const treatyNames = new Map(treaties.map((t) => [t.id, t.name]));
+    const [treatyNames, titles] = [new Map(treaties.map((t) => [t.id, t.name])), titlesOf(treaties)]; // titles.ts
     this.places = new Map(placeRows.map((p) => [p.id, p]));
     this.names = {
       // as called on the map's date (the Soviet Union in 1979): the result's, the war frame's or the form's
       state: (id) => this.mapNames.state(id),
-      treaty: (id) => treatyNames.get(id) ?? id,
+      treaty: (id) => titles[id] ?? treatyNames.get(id) ?? id, titles, // a named ATOP alliance: its title, as the CLI
       place: (id) => this.places.get(id)?.name ?? id,
     };
     const homes = new Map(placeRows.filter((p) => p.kind === "home" && p.coords && p.sovereign)

@@ -6,6 +6,7 @@ import type {
 } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn, FIGHTING_OUT } from "./membership";
+import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
@@ -170,17 +171,17 @@ export function taggedArticle(article: string, certainty: string, doubted: strin
   return article.replace(UNVERIFIED_NOTE, "");
 }
 
-/** A tagged binding's or duty's provision, cited with its taggedArticle (foedus.war.words._cite). */
-function citeTagged(treaty: string, article: string, certainty: string, doubted: string[]): string {
-  return cited(treaty, article ? taggedArticle(article, certainty, doubted) : article);
+/** A tagged binding's or duty's provision, cited with its taggedArticle (foedus.war.words._cite), its title by it. */
+function citeTagged(treaty: string, article: string, certainty: string, doubted: string[], titles = {}): string {
+  return cited(namedCited(treaty, titles), article ? taggedArticle(article, certainty, doubted) : article);
 }
 
 /** The other obligations binding a state to join that day, one a line, each with its certainty as the primary's and
  * its instrument if not a treaty (foedus.war.words.also_said): "also rus_kaz_1992 art. 2 (unverified: article)". */
-export function alsoSaid(also: WarDuty[]): string[] {
+export function alsoSaid(also: WarDuty[], titles: Record<string, string> = {}): string[] {
   return also.map((o) => {
     const [certainty, doubted] = [o.certainty ?? "verified", o.doubted ?? []];
-    return `also ${citeTagged(o.treaty, o.article, certainty, doubted)}${boundTag(certainty, doubted)}`
+    return `also ${citeTagged(o.treaty, o.article, certainty, doubted, titles)}${boundTag(certainty, doubted)}`
       + instrumentSaid(o.instrument, INSTRUMENT_WORDS);
   });
 }
@@ -208,10 +209,11 @@ export function notInSystem(day: string): string {
  * going on says its pause (pausedSaid), one neither fighting nor bound its last binding and what released it
  * (releasedSaid). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
-                         | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">): string {
+                         | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
+                         titles: Record<string, string> = {}): string {
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
-  const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [])].map((line) => `; ${line}`).join("");
+  const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [], titles)].map((line) => `; ${line}`).join("");
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
   return side ? `Fighting on the ${side} side on ${frame.date}${paused ? pausedSaid(paused) : ""}`
     + `${existsOn(state, frame.date) ? "" : FIGHTING_OUT}.`
@@ -235,16 +237,16 @@ function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string {
 }
 
 /** A duty record's provision, cited as dutyTag tags it (foedus.war.words._duty_cited). */
-function dutyCited(d: Pick<WarStateDuty, "treaty" | "article" | "certainty" | "doubted" | "instrument">): string {
-  return citeTagged(d.treaty, d.article, d.certainty, d.doubted ?? []) + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
+function dutyCited(d: Pick<WarStateDuty, "treaty" | "article" | "certainty" | "doubted" | "instrument">,
+                   titles: Record<string, string>): string {
+  return citeTagged(d.treaty, d.article, d.certainty, d.doubted ?? [], titles)
+    + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
 }
 
-/** A casus foederis's kind as its duty line says it (foedus.cited.CLAUSE_SAID): "(defense)" read as the war's
- * defense side. */
+/** A casus foederis's kind as its duty line says it (foedus.cited.CLAUSE_SAID), not read as the war's side. */
 export const CLAUSE_SAID: Record<string, string> = { defense: "a defence clause", offense: "an offence clause" };
 
-/** The heading over a state's other duties (dutyLines), as `foedus war`'s text prints it
- * (foedus.war.words.DUTIES_HEADING). */
+/** The heading over a state's other duties (dutyLines), as `foedus war` prints it (foedus.war.words.DUTIES_HEADING). */
 export const DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)";
 
 /** That heading as the "Why?" panel on a war's date shows it: capitalised, with a colon before the list. */
@@ -253,11 +255,11 @@ export function dutiesHead(): string {
 }
 
 /** A state's other duties in a war, one a line, each with its certainty as a binding's (boundTag)
- * (foedus.war.words.duty_lines, `foedus war`'s "other duties"): each
- * casus foederis other than the one that first bound it, each duty to consult, each duty not to join the war against
- * a state, those dated on or before `until` when given, its states named as on its date (`namesOn`). */
+ * (foedus.war.words.duty_lines, `foedus war`'s "other duties"): each casus foederis other than the one that first
+ * bound it, each duty to consult, each duty not to join the war against a state, those dated on or before `until` when
+ * given, its states named as on its date (`namesOn`), a named ATOP alliance with its title (`titles`: namedCited). */
 export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<string, string>,
-                          until: string | null = null): string[] {
+                          until: string | null = null, titles: Record<string, string> = {}): string[] {
   const named = (other: string, day: string): [string, string] => {
     const names = namesOn(day);
     return [namedState(r.state, (id) => names[id]), namedState(other, (id) => names[id])];
@@ -269,16 +271,16 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
     if (b && t.date === b.date && t.treaty === b.treaty) continue;
     const [who, toward] = named(t.toward ?? "", t.date);
     const clause = CLAUSE_SAID[t.kind ?? ""] ?? t.kind;
-    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${dutyCited(t)} (${clause})${dutyTag(t)}`
+    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${dutyCited(t, titles)} (${clause})${dutyTag(t)}`
       + conditionsSaid(t).map((c) => `; ${c}`).join(""));
   }
   for (const c of due(r.consultations)) {
     const [who, other] = named(c.with ?? "", c.date);
-    lines.push(`${who}: consult ${other} from ${c.date} (${dutyCited(c)})${dutyTag(c)}`);
+    lines.push(`${who}: consult ${other} from ${c.date} (${dutyCited(c, titles)})${dutyTag(c)}`);
   }
   for (const n of due(r.neutral)) {
     const [who, toward] = named(n.toward ?? "", n.date);
-    lines.push(`${who}: must not join the war against ${toward} from ${n.date} (${dutyCited(n)})${dutyTag(n)}`);
+    lines.push(`${who}: must not join the war against ${toward} from ${n.date} (${dutyCited(n, titles)})${dutyTag(n)}`);
   }
   return lines;
 }

@@ -81,9 +81,10 @@ export class FramePanels {
       : frame.conflicts.includes(id) ? "conflict" : existsOn(this.states.get(id), frame.date) ? "none" : "absent";
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
-    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id)); // out of the system: as the CLI says
+    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles); // as the CLI says
     const record = (war.states ?? []).find((r) => r.state === id);
-    const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date) : [];
+    const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date,
+      this.names.titles) : [];
     const listed = duties.length ? [h("p", { class: "frame-duties-head" }, dutiesHead()),
     h("ul", { class: "frame-duties" }, ...duties.map((line) => h("li", {}, line)))] : [];
     panel.replaceChildren(h("h2", {}, namedState(id, name)),

@@ -104,6 +104,7 @@ class TreatyRowOut(_Open):
 
     id: str
     name: str
+    title: str | None = None  # a named ATOP alliance's name as lines cite it, tagged when not verified (atop_title)
     signed: str
     in_force: str | None
     terminated: str | None
