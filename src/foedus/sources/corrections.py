@@ -57,9 +57,10 @@ class Correction(Strict):
     (a check that found no end is an absence, not a verification); the carried-forward reason of every result
     resting on it names the check (`check_words`); `named`: the alliance is the treaty `name` (its official title,
     short, with its year: "Treaty of Amity and Cooperation in Southeast Asia, 1976"), as its sources name it, so that
-    an answer citing it says which treaty it is, not only its number (`foedus.cited_names`); `starts`: the alliance
-    (its first phase, or `phase`; or the first rows of `states`) entered into force on `date` and, where ATOP's day is
-    not the signature either, was signed on `signed` (`foedus.sources.correction_starts`).
+    an answer citing it says which treaty it is, not only its number (`foedus.cited_names`); its `certainty` is its
+    page's (verified only from an official page or a treaty database, else secondary: the lines citing it say so);
+    `starts`: the alliance (its first phase, or `phase`; or the first rows of `states`) entered into force on `date`
+    and, where ATOP's day is not the signature either, was signed on `signed` (`foedus.sources.correction_starts`).
     """
 
     atopid: Whole
