@@ -1,9 +1,7 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
-import type {
-  Because, CascadeResult, CertaintyReason, Comparison, Doubt, StateRow, WarDuty, WarFrame,
-  TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
-} from "./api";
+import type { Because, CascadeResult, CertaintyReason, Comparison, Doubt, StateRow, TreatyDetail, WarDuty, WarFrame,
+  WarRename, WarStateDuty, WarStateRecord } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { existsOn, FIGHTING_OUT } from "./membership";
 import { namedCited } from "./titles";
