@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -132,6 +133,17 @@ def test_the_checks_that_found_a_page_on_5_dec_2026(world: World, tid: str, said
     assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
 
 
+def test_the_amity_treatys_check_rests_on_a_ministrys_page() -> None:
+    """ATOP 3755's check (the Treaty of Amity and Cooperation, 2022) rested on a regional paper's copy of IANS and
+    Xinhua; it now rests first on Greece's foreign ministry's page of the minister's signature in Phnom Penh on 3 Aug
+    2022, then on the UAE's state news agency's report of its own signature that day, the paper kept for the count of
+    49 parties (docs/history.md, the twenty-ninth batch)."""
+    [check] = [c for c in load_corrections() if c.action == "checked" and c.atopid == 3755]
+    hosts = [urlsplit(s.url).hostname for s in check.sources]
+    assert hosts[:3] == ["mfa.gr", "wam.ae", "theshillongtimes.com"]
+    assert check.in_force == dt.date(2022, 8, 3)
+
+
 CHECKED_5_DEC = {
     # first batch: defence legs first (the 1999 Union State treaty, the Regional Security System, the Arab Maghreb
     # Union), then neutrality
@@ -165,8 +177,9 @@ CHECKED_5_DEC = {
                     "spirit; no end found",
     "atop_4750": "checked on 2026-12-05 (gov.si): in force on 2020-11-21, its 25th anniversary marked by Slovenia's "
                  "government, which says it still guarantees Bosnia and Herzegovina's sovereignty; no end found",
-    "atop_3755": "checked on 2026-12-05 (theshillongtimes.com): in force on 2022-08-03, six more states acceded to it "
-                 "at the 55th ASEAN Foreign Ministers' Meeting, bringing its parties to 49; no end found",
+    "atop_3755": "checked on 2026-12-05 (mfa.gr): in force on 2022-08-03, Greece's foreign minister signed its "
+                 "accession to it in Phnom Penh at the 55th ASEAN Foreign Ministers' Meeting, one of six states to "
+                 "accede that day; no end found",
     # third batch: Albania-Bulgaria 1993; ATOP's SCO phase of the 1996 Shanghai alliance; China's joint communiques
     # of 1974-75 with Malaysia, the Philippines and Thailand (pages of the relations' 50th anniversaries)
     "atop_4430": "checked on 2026-12-05 (bta.bg): in force in 2023, its 30th anniversary marked at the Albanian "
