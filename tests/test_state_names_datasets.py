@@ -48,8 +48,8 @@ def test_a_world_bank_name_is_its_state_alone_and_in_a_list(states: StateRegistr
 def test_hong_kong_is_refused_as_no_state(states: StateRegistry) -> None:
     """A dataset's name of Hong Kong is refused as a place China holds (it is one in the gazetteer), not a state."""
     for text in ("Hong Kong SAR, China", "China, Hong Kong SAR"):
-        with pytest.raises(UnknownStateError, match=r"'Hong Kong SAR' is a place, not a state \(held on 2020-01-01 "
-                                                    r"by China \(CHN\)\)"):
+        with pytest.raises(UnknownStateError, match=r"'Hong Kong SAR' is a place \(Hong Kong\), not a state \(held "
+                                                    r"on 2020-01-01 by China \(CHN\)\)"):
             resolve_states(World.default(), text, dt.date(2020, 1, 1), "attacker")
 
 

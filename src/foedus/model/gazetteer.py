@@ -171,7 +171,8 @@ class Gazetteer:
             said = f"{shown(text)} is not a state but {spanned(area, self.places, states, day)}"
             return UnknownStateError(f"{said}: {how}" if place_option else said)
         place = self.places[place_id].on(day)
-        said = f"{shown(text)} is a place, not a state"
+        name = self.called(place, states.names_on(day))  # "'Gaza' is a place (Gaza Strip)": the place it names
+        said = f"{shown(text)} is a place{f' ({name})' if slugify(name) != slugify(text) else ''}, not a state"
         if not place.holders("recognized"):  # a sea: no state's territory, only the forces of one there
             how = "with --target-kind forces and the state whose forces are hit as the target"
             return UnknownStateError(f"{said}: use --place {place_id} {how}" if place_option else said)

@@ -18,6 +18,7 @@ from foedus.listed import listed_twice
 from foedus.model.adversary_life import check_adversary_lives, check_member_lives
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.model_files import read_model_file
+from foedus.model.place_read import place_read_as_state
 from foedus.model.place_sets import named_sets, not_one_place
 from foedus.model.replacing import replaces_problems
 from foedus.model.scope_reach import check_scope_reached
@@ -81,12 +82,15 @@ class _StateRefs:
 
     def one(self, value: str, loc: str) -> str:
         try:
-            return self.states.resolve_id(value)
+            found = self.states.resolve_id(value)
         except UnknownStateError as exc:
             refused = self.places.place_not_state(value, self.states, self.day, place_option=False)
             raise TreatyDataError(self.path, loc, str(refused or exc)) from None
         except FoedusError as exc:
             raise TreatyDataError(self.path, loc, str(exc)) from None
+        if (refused := place_read_as_state(self.places, self.states, value, self.day, place_option=False)) is not None:
+            raise TreatyDataError(self.path, loc, str(refused))  # "Gaza" is a place, not Palestine
+        return found
 
     def listed(self, values: list[str], loc: str) -> list[str]:
         """A list of states, each resolved and named once (`foedus.listed.listed_twice`)."""

@@ -84,15 +84,16 @@ class World:
                     among: Among | None = None) -> State:
         """The state `text` names on `day` (`StateRegistry.resolve`, `among` a war's belligerents); a place, an area or
         a curated treaty given for a state is refused as one (`Gazetteer.place_not_state`, advising --place where
-        `place_option`), not as an unknown state.
+        `place_option`), not as an unknown state; so is a place's name the registry reads only by a state's name
+        pattern ("Gaza": `foedus.model.place_read`), not as that state.
 
         Raises:
             UnknownStateError, AmbiguousNameError: as `StateRegistry.resolve`.
         """
+        on = day or dt.date.today()  # as `resolve` reads a name with no day
         try:
-            return self.states.resolve(text, day, among)
+            state = self.states.resolve(text, day, among)
         except UnknownStateError:
-            on = day or dt.date.today()  # as `resolve` reads a name with no day
             if isinstance(text, str) and (refused := self.places.place_not_state(
                     text, self.states, on, place_option=place_option)) is not None:
                 raise refused from None
@@ -101,6 +102,11 @@ class World:
 
                 raise UnknownStateError(not_a_state(text, f"a treaty ({treaty})")) from None
             raise
+        from foedus.model.place_read import place_read_as_state  # here: only a name read by a pattern needs it
+
+        if (refused := place_read_as_state(self.places, self.states, text, on, place_option=place_option)) is not None:
+            raise refused  # "Gaza" is the Gaza Strip, a place, not Palestine by its name pattern
+        return state
 
     def _curated_named(self, text: str) -> str | None:
         """The name of the curated treaty `text` names by id or by a reader's name ('nato', 'NATO'), or None: given
