@@ -156,7 +156,7 @@ def test_compare_needs_something_to_compare(api_client: TestClient, other: dict[
         "drop_treaty, set_strength, set_scope)")
     assert api_client.get("/api/compare", params={**FLAGSHIP, "other_date": "2025-02-30"}).status_code == 422
     empty = api_client.get("/api/compare", params={**FLAGSHIP, "other_date": "", "drop_treaty": "rus_prk_2024"})
-    assert empty.status_code == 422 and empty.json()["error"] == "invalid date '': expected YYYY-MM-DD"
+    assert empty.status_code == 422 and empty.json()["error"] == "other_date: invalid date '': expected YYYY-MM-DD"
 
 
 def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works(web_client: Callable[..., TestClient]) -> None:

@@ -60,6 +60,7 @@ def compare(  # noqa: PLR0913 - one per typer option, and typer's context
     from foedus.cli.helpers import given_names, what_if
     from foedus.cli.listing import resolve_format
     from foedus.cli.sweep_run import compare_scenario, emit, print_atlas
+    from foedus.engine.ongoing_days import parse_since
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.state_lists import resolve_states
@@ -80,7 +81,7 @@ def compare(  # noqa: PLR0913 - one per typer option, and typer's context
 
         check_scenario_target(save_scenario)
     base_day = parse_date(inputs["date"])
-    other_day = parse_date(date2) if date2 is not None else base_day
+    other_day = parse_since(date2, parse_date, "--date2") or base_day  # a bad one said to be --date2's, not --date's
     changes = saved if saved is not None else what_if(inputs, add_treaty, overlay)
     base = World.default()
     other = changes.apply(base, other_day) if changes.changes else base  # names read on the day it is run

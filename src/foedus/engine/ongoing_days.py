@@ -32,7 +32,8 @@ def parse_since(value: Any, parse: Callable[[Any], dt.date], name: str = "--ongo
     """The day the attacks are ongoing since (None: not ongoing), read by `parse` (`foedus.engine.scenario.parse_date`,
     given: that module imports this one), a bad one refused naming the option it was given by, `name` (the web's
     `ongoing_since`), as its other refusals do: "date 1814-06-01 is outside the range" left the user to guess which
-    of the dates given it was.
+    of the dates given it was. Any other optional date of a command is read so too (compare's `--date2`, the
+    web's `other_date`).
 
     Raises:
         DateOutOfRangeError: a malformed, impossible or out-of-range day, after "`name`: ".

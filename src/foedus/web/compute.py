@@ -31,12 +31,13 @@ def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | No
 
     Raises:
         WebInputError: nothing to compare.
-        FoedusError: a malformed date; an ongoing_since after date or other_date.
+        FoedusError: a malformed date (other_date's named: its refusal was the same words as date's); an
+            ongoing_since after date or other_date.
     """
     from foedus.engine.ongoing_days import ongoing_after, parse_since
     from foedus.engine.scenario import parse_date
 
-    if other_date is not None and parse_date(other_date) == parse_date(q.date):
+    if other_date is not None and parse_since(other_date, parse_date, "other_date") == parse_date(q.date):
         other_date = None  # the same day: no other date
     if not whatif.flags and other_date is None:
         raise WebInputError("nothing to compare: give an other_date than date, or a what-if change (add_member, "

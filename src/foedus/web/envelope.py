@@ -10,6 +10,7 @@ the input's fault, so neither is a 422.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -36,6 +37,17 @@ _CLI_TO_WEB = (
     ("--strength ", "set_strength="),
     ("--place ", "place="),
 )
+# The query parameters that are a CLI option by another spelling: the option `--name-with-dashes` is the parameter
+# `name_with_dashes`, or as `_RENAMED` names it. Any of these options an engine message still names after
+# `_CLI_TO_WEB` is said by its parameter's name ("--ongoing-since: invalid date" was the CLI's words in /api/cascade,
+# while /api/compare said "ongoing_since:"): one rule for every field (tests/test_web_field_names.py checks that every
+# parameter of /api/cascade, /api/compare and /api/war is one of these).
+WEB_FIELDS = frozenset({"attacker", "target", "date", "other_date", "place", "target_kind", "reading", "requested",
+                        "basis", "territory_view", "unresolved", "severity", "decisions", "ongoing_since",
+                        "add_member", "remove_member", "drop_treaty", "set_strength", "set_scope", "draws", "seed",
+                        "likelihood", "until"})
+_RENAMED = {"--date2": "other_date", "--request": "requested", "--no-request": "requested=false"}
+_OPTION = re.compile(r"--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])")
 _EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15"
 _EXAMPLES = {"/api/cascade": _EXAMPLE,
              "/api/compare": _EXAMPLE.replace("cascade", "compare") + "&other_date=2022-01-15",
@@ -84,7 +96,19 @@ def error_response(status: int, message: str, headers: Mapping[str, str] | None 
 def _web_wording(message: str) -> str:
     for cli, web in _CLI_TO_WEB:
         message = message.replace(cli, web)
-    return message
+    return _OPTION.sub(lambda m: _web_field(m[0]), message)
+
+
+def _web_field(option: str) -> str:
+    """The query parameter a web user sets for the CLI's `option`, or the option as written where the web has none.
+
+    >>> _web_field("--ongoing-since"), _web_field("--date2"), _web_field("--json")
+    ('ongoing_since', 'other_date', '--json')
+    """
+    if option in _RENAMED:
+        return _RENAMED[option]
+    field = option[2:].replace("-", "_")
+    return field if field in WEB_FIELDS else option
 
 
 def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str:
