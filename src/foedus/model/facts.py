@@ -18,8 +18,8 @@ from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 from foedus.ranges import out_of_range
 
-__all__ = ["Article", "Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict",
-           "Text", "Url"]
+__all__ = ["Article", "Certainty", "DateCertainty", "Day", "Line", "Prose", "Reason", "Source", "Span", "StateRef",
+           "Strict", "Text", "Url"]
 
 
 def _not_a_number(value: Any) -> Any:
@@ -73,6 +73,10 @@ other invisible format character (`foedus.model.hidden`)."""
 Prose = Annotated[str, AfterValidator(_prose)]
 """A free text in a data file (a note, a summary, a source's title): lines and tabs, but no other control character,
 no bidirectional override and no other invisible format character."""
+
+Reason = Annotated[str, Field(min_length=1), AfterValidator(_not_blank), AfterValidator(_prose)]
+"""The words a clause's gate is set by (`non_military`, `needs_decision`): a free text that must say something, as a
+gate set by an empty or blank one was read as not set (`non_military: ""` bound the obligors to fight, silently)."""
 
 Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank), AfterValidator(_one_line)]
 """A text a data file must give (a name): neither empty nor blank, one line."""

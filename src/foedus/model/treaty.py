@@ -13,7 +13,19 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Article, Certainty, DateCertainty, Day, Prose, Source, Span, StateRef, Text, Url
+from foedus.model.facts import (
+    Article,
+    Certainty,
+    DateCertainty,
+    Day,
+    Prose,
+    Reason,
+    Source,
+    Span,
+    StateRef,
+    Text,
+    Url,
+)
 from foedus.model.numbers import Switch, Whole
 from foedus.model.priority import Priority
 from foedus.model.scope import Scope
@@ -109,10 +121,10 @@ class Provision(_Strict):
     adversary: Adversary = Field(default_factory=Adversary)
     non_provocation: Switch = Field(False, description="void if the protected state started the war")
     request_gated: Switch = Field(False, description="help only if the victim asks")
-    needs_decision: Prose | None = Field(
+    needs_decision: Reason | None = Field(
         None, description="who must decide before the duty binds, in words (e.g. a summit's authorisation)"
     )
-    non_military: Prose | None = Field(None, description="why its obligors may limit their aid to non-military means"
+    non_military: Reason | None = Field(None, description="why its obligors may limit their aid to non-military means"
                                        ", in words: they owe aid, not a side (gate `non_military` holds legs back)")
     gates_certainty: Certainty = Field(Certainty.VERIFIED, description="how well its gates (non-provocation, request, "
                                        "decision) are sourced")
