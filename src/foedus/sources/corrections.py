@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from foedus.errors import TreatyDataError
-from foedus.model.facts import Certainty, DateCertainty, Prose, Source, Strict
+from foedus.model.facts import Certainty, DateCertainty, Line, Prose, Source, Strict
 from foedus.model.numbers import Whole
 from foedus.model.yamlio import file_data_error, load_yaml
 from foedus.sources.correction_members import until_problem
@@ -77,7 +77,8 @@ class Correction(Strict):
     in_force: dt.date | str | None = Field(
         None, description="checked: the latest day (or month, or year) its first source shows it in force")
     found: Prose | None = Field(None, description="checked: what the check found, e.g. 'no termination found'")
-    name: Prose | None = Field(None, description="named: the treaty's official title, short, with its year")
+    name: Line | None = Field(None, description="named: the treaty's official title, short, with its year, on one "
+                              "line (every line that cites the treaty says it)")
     signed: dt.date | None = Field(None, description="starts: the signature day, where ATOP's day is not it")
     sources: list[Source] = Field(min_length=1)
     note: str
@@ -135,6 +136,7 @@ def load_corrections(text: str | None = None) -> list[Correction]:
         _check_check(out[-1], i, by_clock=text is not None)
         _check_name(out[-1], i)
         _check_starts(out[-1], i)
+    _named_once(out)
     return out
 
 
@@ -152,6 +154,17 @@ def _check_starts(c: Correction, i: int) -> None:
     if c.date is not None and c.signed is not None and c.date < c.signed:
         raise TreatyDataError(CORRECTIONS_FILE, f"{at}.date", f"{c.date} is before the signature ({c.signed}): a "
                               "treaty cannot enter into force before it is signed")
+
+
+def _named_once(corrections: list[Correction]) -> None:
+    """Refuse two `named` corrections of one alliance (or one phase): the last was taken with no word of the first."""
+    named: dict[tuple[int, int | None], int] = {}
+    for i, c in enumerate(corrections):
+        if c.action == "named":
+            if (first := named.setdefault((c.atopid, c.phase), i)) != i:
+                raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid}).name", f"the alliance"
+                                      f"{f' phase {c.phase}' if c.phase is not None else ''} is named twice (also "
+                                      f"[{first}]): name it once")
 
 
 def _check_name(c: Correction, i: int) -> None:
