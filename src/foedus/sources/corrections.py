@@ -160,11 +160,10 @@ def _named_once(corrections: list[Correction]) -> None:
     """Refuse two `named` corrections of one alliance (or one phase): the last was taken with no word of the first."""
     named: dict[tuple[int, int | None], int] = {}
     for i, c in enumerate(corrections):
-        if c.action == "named":
-            if (first := named.setdefault((c.atopid, c.phase), i)) != i:
-                raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid}).name", f"the alliance"
-                                      f"{f' phase {c.phase}' if c.phase is not None else ''} is named twice (also "
-                                      f"[{first}]): name it once")
+        if c.action == "named" and (first := named.setdefault((c.atopid, c.phase), i)) != i:
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid}).name", f"the alliance"
+                                  f"{f' phase {c.phase}' if c.phase is not None else ''} is named twice (also "
+                                  f"[{first}]): name it once")
 
 
 def _check_name(c: Correction, i: int) -> None:
