@@ -18,7 +18,8 @@ PAGE = "sources: [{url: 'https://www.example.org/a'}], note: n"
     ('- {atopid: 3755, action: named, name: "Treaty\\tof Amity", ' + PAGE + "}",
      r"^atop_corrections\.yaml: \[0\] \(atopid 3755\)\.name: has U\+0009 CHARACTER TABULATION"),
     ("- {atopid: 3755, action: named, name: A, " + PAGE + "}\n- {atopid: 3755, action: named, name: B, " + PAGE + "}",
-     r"^atop_corrections\.yaml: \[1\] \(atopid 3755\)\.name: the alliance is named twice \(also \[0\]\): name it once$"),
+     r"^atop_corrections\.yaml: \[1\] \(atopid 3755\)\.name: the alliance is named twice \(also \[0\]\): name it "
+     r"once$"),
     ("- {atopid: 3755, phase: 2, action: named, name: A, " + PAGE + "}\n"
      "- {atopid: 3755, phase: 2, action: named, name: B, " + PAGE + "}",
      r"\.name: the alliance phase 2 is named twice \(also \[0\]\)"),
