@@ -68,3 +68,18 @@ def test_api_refuses_a_place_name_a_state_pattern_matches(api_client: Any) -> No
     assert r.json()["place"]["holder"] == "PSE", r.text
     r = api_client.get("/api/cascade", params={"attacker": "ISR", "target": "Gaza", "date": DAY})
     assert r.status_code == 422 and "'Gaza' is a place (Gaza Strip), not a state" in r.json()["error"], r.text
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    (("- EST\n", "- Gaza\n"), "'Gaza' is a place (Gaza Strip), not a state: use --place gaza"),
+    (("likelihood: false\n", "likelihood: false\nwhat_if: [{op: add_member, treaty: nato_1949, state: Gaza}]\n"),
+     "what_if: change 1: 'Gaza' is a place (Gaza Strip), not a state (held on 2024-01-01 by Palestine (PSE))"),
+])
+def test_a_scenario_file_naming_a_place_as_a_state_is_refused(tmp_path: Path, edit: tuple[str, str],
+                                                              said: str) -> None:
+    """A saved scenario edited to name "Gaza" (a target, a what-if's new member) ran against Palestine."""
+    path = tmp_path / "s.yaml"
+    assert cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", DAY, "--save-scenario", str(path)]).returncode == 0
+    path.write_text(path.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    out = cli_line(["cascade", "--scenario", str(path)])
+    assert out.returncode == 2 and out.stderr.startswith(f"error: {path}: {said}"), out
