@@ -39,7 +39,7 @@ SCENARIO: tuple[Input, ...] = (
           ("--attacker", "-a"), many=True, split=True, example="UKR", metavar="STATE"),
     Input("target", list[str], ..., "Attacked state(s), as for attacker.", ("--target", "-t"), many=True,
           split=True, example="RUS", metavar="STATE"),
-    Input("date", str, ..., "Date of the attack, YYYY-MM-DD (1815-01-01 to 2100-12-31).", ("--date", "-d"),
+    Input("date", str, ..., "Date of the attack, YYYY-MM-DD or today (1815-01-01 to 2100-12-31).", ("--date", "-d"),
           example="2025-01-15", metavar="YYYY-MM-DD"),
     *SWITCHES,
 )

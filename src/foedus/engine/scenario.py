@@ -16,7 +16,7 @@ from foedus.declare import Input, checked_value, choice, described
 from foedus.engine.contract import computed, meta
 from foedus.engine.ongoing_days import SCENARIO_DATE, ongoing_after, parse_since
 from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank, shown
-from foedus.model.days import EARLIEST, LATEST, is_iso_day
+from foedus.model.days import EARLIEST, LATEST, day_text, is_iso_day
 from foedus.model.world import World
 from foedus.state_lists import non_member, resolve_states
 
@@ -129,8 +129,8 @@ def switches(date: dt.date, **given: Any) -> Scenario:
 
 
 def parse_date(value: str | dt.date) -> dt.date:
-    """Parse YYYY-MM-DD and check it lies in 1815-01-01 .. 2100-12-31; a date with a time of day (a datetime,
-    pandas' Timestamp, numpy's datetime64) is its day, whatever the time.
+    """Parse YYYY-MM-DD (or `today`, the machine's date) and check it lies in 1815-01-01 .. 2100-12-31; a date with
+    a time of day (a datetime, pandas' Timestamp, numpy's datetime64) is its day, whatever the time.
 
     >>> parse_date("2025-01-15")
     datetime.date(2025, 1, 15)
@@ -151,7 +151,7 @@ def parse_date(value: str | dt.date) -> dt.date:
     if not isinstance(value, str) and value != value:  # pandas' or numpy's NaT, a missing date: unequal to itself
         raise DateOutOfRangeError("invalid date: NaT (a missing date, not a day); expected a date as YYYY-MM-DD")
     if not isinstance(value, dt.date):
-        text = str(value).strip()
+        text = day_text(str(value).strip())  # `today`: the machine's date
         if not isinstance(value, str):  # numpy's, with a time of day ('2025-06-01T12:00'): its day, as a datetime's
             text = text.partition("T")[0]
         if not is_iso_day(text):  # fromisoformat would also read 20250601 and 2025-W01-1 (a week date)

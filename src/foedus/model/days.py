@@ -8,13 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["EARLIEST", "LATEST", "is_iso_day"]
+__all__ = ["EARLIEST", "LATEST", "TODAY", "day_text", "is_iso_day"]
 
 EARLIEST = dt.date(1815, 1, 1)
 """The first day of the state system the data covers (COW, ATOP)."""
 LATEST = dt.date(2100, 12, 31)
 """The last day a scenario may ask about: a treaty signed or joined later could never take effect."""
 
+
+TODAY = "today"
+"""The one word read as a day: the machine's date (`foedus cascade -d today`), said in the answer as the day used."""
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -28,3 +31,13 @@ def is_iso_day(text: str) -> bool:
     (True, False, False)
     """
     return _ISO_DAY.fullmatch(text) is not None
+
+
+def day_text(text: str) -> str:
+    """`text` as written, or the machine's date as YYYY-MM-DD when it is the word `today` (any case): so every
+    command that reads a day, and the web, read `today` alike, and the answer names the day it used.
+
+    >>> day_text("2025-06-01"), day_text("Today") == dt.date.today().isoformat()
+    ('2025-06-01', True)
+    """
+    return dt.date.today().isoformat() if text.casefold() == TODAY else text
