@@ -323,6 +323,17 @@ def test_named_states_are_listed_in_the_same_order() -> None:
     assert said[0][:2] == ["Côte d'Ivoire (CIV)", "Croatia (HRV)"]
 
 
+def test_named_states_fold_their_case_alike() -> None:
+    """Python's `casefold` read "ß" as "ss" and "ς" as "σ", the web's `toLowerCase` kept them (after "s" and "z");
+    `unicodedata.combining` kept a spacing mark (Devanagari's "ा") that `\\p{M}` drops; `<` compared UTF-16 units:
+    both now fold as upper- then lower-case, drop category M and compare by code point, so the two lists agree."""
+    cases = [["Straße (AAA)", "Strasz (BBB)", "Strasse (CCC)"], ["Σωςb (AAA)", "Σωσa (BBB)", "Σωτ (CCC)"],
+             ["\U00010330 (AAA)", "\ue000 (BBB)"], ["क\u093eb (AAA)", "कa (BBB)"], ["ﬁji (AAA)", "fih (BBB)"]]
+    said = run_ts([("wording", "byName", [c]) for c in cases])
+    assert said == [by_name(c) for c in cases]
+    assert said[0] == ["Straße (AAA)", "Strasse (CCC)", "Strasz (BBB)"]
+
+
 def test_a_comparisons_treaty_changes_are_worded_alike() -> None:
     """`foedus compare`'s "treaty change on DATE: ..." lines (compare_dated.dated_line) are the compare view's
     (comparesaid.ts datedLine), a change not verified tagged with its certainty."""

@@ -14,9 +14,21 @@ export function namedState(id: string, name: (id: string) => string): string {
 /** Items by the words `said` gives each (a state as a line names it), case and accents ignored, ties by those words:
  * the order a reader looks a name up in, as the CLI lists named states (foedus.by_name.by_name). */
 export function byName<T>(items: T[], said: (x: T) => string = String): T[] {
-  const key = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // case folded as upper- then lower-case (name_key): "ß" is "ss" and "ς" is "σ" there, as in Python's casefold
+  const key = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toUpperCase().toLowerCase();
+  const cmp = codePointOrder;
   return [...items].sort((x, y) => cmp(key(said(x)), key(said(y))) || cmp(said(x), said(y)));
+}
+
+/** Python's order of two texts, by code point: `<` compares UTF-16 units, which put a letter past U+FFFF before
+ * one of U+E000–U+FFFF. */
+function codePointOrder(a: string, b: string): number {
+  const x = [...a], y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+    if (d) return Math.sign(d);
+  }
+  return Math.sign(x.length - y.length);
 }
 
 /** Items as a message lists them (foedus.wording.and_listed): "a", "a and b", "a, b and c". */
