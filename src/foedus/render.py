@@ -280,10 +280,12 @@ def rich_tree(result: CascadeResult) -> Any:
 
 
 def html_table(result: CascadeResult) -> str:
-    """An HTML table of the belligerents for notebooks."""
+    """An HTML table of the belligerents for notebooks: each side's original parties first, then its joiners by the
+    name said (`by_name`), as the side lists (`side_names`) give them."""
     rows = []
     for side, states in result.sides.items():
-        for st in states:
+        parties = [x for x in (*result.scenario.attackers, *result.scenario.targets) if x in states]
+        for st in [*parties, *by_name((x for x in states if x not in parties), lambda x: _name(result, x))]:
             j = result.joiner(st)
             cite = (f"{cited(_cites(result, j.primary.treaty), j.primary.article)} ({j.primary.strength}), "
                     f"round {j.primary.round}"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
+from foedus.by_name import by_name
 from foedus.cited import cited, instrument_said, tagged_cited
 from foedus.cited_names import named_cited
 from foedus.consoles import console as make_console
@@ -74,8 +76,13 @@ def _said(cause: Mapping[str, Any] | None) -> str:
 def _duties(result: WarReplay, names_on: NamesOn, titles: Mapping[str, str] | None = None) -> list[str]:
     """A line a duty, its states named as on its date (a 1914 war replayed to 2025 named Ukraine's 1997 duty to
     consult "Russian Empire (RUS)"), in the one wording of `foedus.war.words.duty_lines`, read from `_duty_record`."""
-    return [line for r in result.ordered()
+    return [line for r in _rows(result)
             for line in duty_lines(_duty_record(r), lambda day: names_on(_day(day)), titles=titles)]
+
+
+def _rows(result: WarReplay) -> list[StateRecord]:
+    """The states in the text's order: by first appearance, then by the name each row says (`WarReplay.ordered`)."""
+    return result.ordered(lambda r: named_state(r.state, result.names_on(result.row_day(r))))
 
 
 def _duty_record(r: StateRecord) -> dict[str, Any]:
@@ -138,7 +145,7 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
     console.print(sides_said(((a.attacker, a.victim) for a in first.attacks), result.names_on(first.date)),
                   markup=False)
     table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
-    for rec in result.ordered():
+    for rec in _rows(result):
         table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1], titles or {}))
     console.print(table)
     duties = _duties(result, names_on, titles)
@@ -152,6 +159,10 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
         console.print(f"[dim]note: {note}[/dim]")
     for line in _sources(result, names_on):
         console.print(f"source: {line}", style="dim", markup=False)
+
+
+def _moved_name(move: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    return named_state(move["state"], names)
 
 
 def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
@@ -173,7 +184,7 @@ def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
         if not f.moved and not pauses and not system and keys == before:
             continue
         console.print(f"[bold]{f.date}[/bold]")
-        for m in f.moved:
+        for m in by_name(f.moved, partial(_moved_name, names=names)):  # by the name said (the JSON: ids)
             why = _said(m["cause"])
             console.print(f"  {named_state(m['state'], names)}: {_move_words(m)}" + (f"  ({why})" if why else ""))
         for line in (*pauses, *system):
@@ -202,11 +213,12 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Map
     console = make_console(highlight=False, soft_wrap=False)
     none = "" if summary["bound_since"] else "no state "  # not a heading over nothing (or over lapses only)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
-    for state, b in summary["bound_since"].items():
+    for state, b in by_name(summary["bound_since"].items(), lambda sb: named_state(sb[0], names)):
         why = _said(b["cause"])
         console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {_cited(b, titles or {})})"
                       + (f" — {why}" if why else ""))
-    for lap in summary["lapsed"]:  # what released it, as a war's "Why?" says it (`lapsed_said`)
+    # what released it, as a war's "Why?" says it (`lapsed_said`), by the name said
+    for lap in by_name(summary["lapsed"], lambda lap: named_state(lap["state"], names)):
         console.print(f"  {lapsed_said(lap, names)}", markup=False)
 
 

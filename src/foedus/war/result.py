@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from foedus.by_name import by_name
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.records import Because
 from foedus.engine.scenario import named_state, parse_date
@@ -19,6 +20,8 @@ from foedus.war.events import War, WarSide
 from foedus.war.frame import Frame
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
 __all__ = ["Also", "Bound", "Frame", "StateRecord", "WarReplay", "past_treaties", "war_names_on"]
@@ -170,9 +173,12 @@ class WarReplay:
         rec = self.record(state)
         return rec.first_bound if rec else None
 
-    def ordered(self) -> list[StateRecord]:
-        """The records by first appearance (first fighting, bound or triggered date), then by id."""
-        return sorted(self.states.values(), key=_order)
+    def ordered(self, said: Callable[[StateRecord], str] | None = None) -> list[StateRecord]:
+        """The records by first appearance (first fighting, bound or triggered date), then by id; a text's, where
+        `said` names each record as its line does, then by that name (`foedus.by_name`), as a reader looks it up."""
+        if said is None:
+            return sorted(self.states.values(), key=_order)
+        return sorted(by_name(self.states.values(), said), key=lambda r: _order(r)[0])  # stable: ties by name
 
     def frame_on(self, day: str | dt.date) -> Frame:
         """The frame that stands on `day` (YYYY-MM-DD or a date): the last evaluated date on or before it, from the
