@@ -21,7 +21,9 @@ data_app = typer.Typer(help="Research datasets: fetch, import, status and path."
 Names = Annotated[list[str] | None, typer.Argument(
     help="Dataset names (default: all but the optional cshapes, fetched only when named).", show_default=False)]
 _FORCE = "Replace a present file whose checksum differs (it is never replaced otherwise)."
-_BIBTEX = "Print BibTeX entries: foedus itself, then the datasets."
+_BIBTEX = "Print BibTeX entries: foedus itself, then the datasets, then the methods."
+_CITED = ("Dataset names (default: those present), or methods references foedus reproduces (leeds_anac_2005, "
+          "benson_clinton_2016).")
 _ANY = ("Accept another version of a file (matched by name) when it has the columns foedus reads; its size and "
         "SHA-256 are recorded, and later runs refuse it if it changes.")
 _SHORT = ("With --any-version, also accept a file that looks like a cut copy of the official one: under half its size, "
@@ -155,21 +157,27 @@ def path_cmd() -> None:
 
 
 def cite(
-    names: Annotated[list[str] | None, typer.Argument(help="Dataset names (default: those present).",
-                                                       show_default=False)] = None,
+    names: Annotated[list[str] | None, typer.Argument(help=_CITED, show_default=False)] = None,
     bibtex: Annotated[bool, typer.Option("--bibtex", help=_BIBTEX)] = False,
 ) -> None:
-    """Print what to cite for the research datasets (default: the ones in the data folder)."""
+    """Print what to cite for the research datasets (default: the ones in the data folder) and the published methods
+    foedus reproduces (by name: leeds_anac_2005, benson_clinton_2016)."""
     from foedus.datasets import DATASETS
     from foedus.datasets import cite as references
+    from foedus.errors import UnknownDatasetError
+    from foedus.research.measures import METHODS, split_methods
 
-    refs = references(names)
+    datasets, methods = split_methods(list(names or ()))
+    try:
+        refs = references(datasets) if datasets or not methods else {}
+    except UnknownDatasetError as exc:  # the methods are names `cite` takes too
+        raise UnknownDatasetError(f"{exc}; methods: {', '.join(METHODS)}") from None
     if bibtex:
         from foedus.datasets.bibtex import bibtex as entries
 
-        typer.echo("\n\n".join(entries(list(refs))))
+        typer.echo("\n\n".join([*entries(list(refs)), *(m.bibtex for m in methods)]))
         return
-    if not refs:
+    if not refs and not methods:
         typer.echo("no research datasets in the data folder; name one, e.g. `foedus cite atop`", err=True)
         return
     for i, (name, texts) in enumerate(refs.items()):
@@ -177,3 +185,5 @@ def cite(
         typer.echo(("\n" if i else "") + f"{d.title} ({name} {d.version}):")
         for text in texts:
             typer.echo(f"  {text}")
+    for i, m in enumerate(methods, len(refs)):
+        typer.echo(("\n" if i else "") + f"{m.title} (method {m.name}, in `foedus depth`):\n  {m.text}")

@@ -49,19 +49,21 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterab
     """`wrote WHAT to OUT` on stderr (and, with `sidecar`, where a CSV's or Stata file's metadata went); then the
     citations of every dataset used, as a Stata table's notes have them (NMC's alone read as the whole list: a dyad
     panel's lines left out ATOP's authors), then those of the measures it reproduces (`methods`, references in full:
-    `foedus depth` cited ATOP alone), the command that prints the datasets' as BibTeX, and the table's `notes` (`note:
-    …`, as its metadata has them)."""
+    `foedus depth` cited ATOP alone), the command that prints both (`foedus cite`, --bibtex for BibTeX), and the
+    table's `notes` (`note: …`, as its metadata has them)."""
     from foedus.outputs.sidecar import sidecar_path
+    from foedus.research.measures import METHODS
 
     typer.echo(escaped(f"wrote {what} to {out}"), err=True)
     if sidecar and (side := sidecar_path(out)) is not None:
         typer.echo(escaped(f"wrote its metadata (versions, notes, columns) to {side}"), err=True)
-    used = list(dict.fromkeys(datasets))
-    for line in [*cite_lines(used), *(f"cite: {text}" for text in methods)]:
+    used, measures = list(dict.fromkeys(datasets)), list(methods)
+    for line in [*cite_lines(used), *(f"cite: {text}" for text in measures)]:
         typer.echo(line, err=True)
-    if used:
-        names = " ".join(used)
-        typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
+    if used:  # the methods' names too: `foedus cite` knows them
+        names = " ".join([*used, *(m.name for m in METHODS.values() if m.text in measures)])
+        typer.echo(f"data used: {' '.join(used)}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)",
+                   err=True)
     for line in notes:
         typer.echo(f"note: {escaped(line)}", err=True)
 
