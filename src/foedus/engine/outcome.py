@@ -19,6 +19,7 @@ from foedus.engine.assumption import Assumption
 from foedus.engine.citing import Certifier, Parts, citations
 from foedus.engine.doubt_reach import Rerun, reached, stands
 from foedus.engine.doubts import Assumed, assumed_doubts
+from foedus.engine.ended_notes import ended_defence_notes
 from foedus.engine.ledger import (
     Duties,
     Found,
@@ -234,12 +235,13 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     return tuple(out)
 
 
-def _notes(world: World, scenario: Scenario, bound: Iterable[str] = ()) -> tuple[str, ...]:
+def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset()) -> tuple[str, ...]:
     """What the answer lacks: data not loaded, scenario states the state system cannot check (from the earliest
     day the scenario reads: its date, or the day its attacks began), and so a state it draws in (`bound`, joiners
     and conflicts) that COW does not list (Palestine, whose capacity as a party is then unchecked too), the state
     system of 2016 carried forward after it (the scenario's states are checked against it: `foedus.engine.scenario`),
-    a date after the bundled treaty set was reviewed (`DATA_END_NOTE`)."""
+    a defence treaty of an attacked state that ended within a reader's memory (`ended_defence_notes`), a date after
+    the bundled treaty set was reviewed (`DATA_END_NOTE`)."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
                                                   ("atop", world.has_history)) if not have)
     first = min(scenario.date, scenario.ongoing_since or scenario.date)
@@ -249,6 +251,8 @@ def _notes(world: World, scenario: Scenario, bound: Iterable[str] = ()) -> tuple
         notes += [n for n in unchecked_notes(world.states, unlisted, first) if n not in notes]
     if world.states.has_system_dates:  # the draws' note names the system and its major powers in its place
         notes += cow_carried(scenario.date.year, majors=False)  # `foedus.model.major_notes.with_majors_notes`
+    notes += ended_defence_notes(world.treaties.curated.values(), scenario.targets, set(scenario.attackers), bound,
+                                 scenario.date, world.states.names_on(scenario.date))
     if scenario.date > DATA_END:
         notes.append(DATA_END_NOTE)
     return tuple(notes)

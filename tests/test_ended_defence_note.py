@@ -1,0 +1,46 @@
+"""China→Taiwan said no state is bound and nothing of the US–ROC Mutual Defense Treaty of 1954, out of force since
+1 Jan 1980: a note now says that an attacked state's defence treaty ended within a reader's memory (50 years) and
+which of its parties is not bound to join now, with the page that dates the end; the flagship cascades where every
+such party is bound again (or none ended) say nothing of it (`foedus.engine.ended_notes`)."""
+
+from __future__ import annotations
+
+import pytest
+
+import foedus
+from samples import cli_line
+
+pytestmark = pytest.mark.needs_data
+
+TWN = ("a defence treaty of Taiwan (TWN) is out of force since 1980-01-01: usa_roc_1954 (US-ROC Mutual Defense "
+       "Treaty) with United States (USA), not bound to join now (source: "
+       "https://history.state.gov/milestones/1977-1980/china-policy)")
+
+
+def _ended(attacker: str, target: str, day: str) -> list[str]:
+    return [n for n in foedus.cascade(attacker, target, day).notes if n.startswith("a defence treaty of")]
+
+
+def test_china_taiwan_says_the_us_roc_treaty_ended() -> None:
+    assert _ended("CHN", "TWN", "2025-06-01") == [TWN]
+    code, out, err = cli_line(["cascade", "-a", "CHN", "-t", "TWN", "-d", "2025-06-01"])
+    assert code == 0 and "Note: a defence treaty of Taiwan (TWN) is out of force since 1980-01-01" in out, err
+
+
+def test_an_end_known_to_a_window_says_so_and_a_party_bound_again_is_not_noted() -> None:
+    assert _ended("KOR", "PRK", "2020-01-01") == [
+        "a defence treaty of North Korea (PRK) is out of force since 1996-09-11 (secondary: as early as 1995-09-07): "
+        "sun_prk_1961 (USSR–DPRK 1961) with Russia (RUS), not bound to join now (source: "
+        "http://www.atopdata.org/data.html)"]
+    assert _ended("KOR", "PRK", "2025-06-01") == []  # Russia is bound again, by the 2024 treaty
+
+
+@pytest.mark.parametrize(("attacker", "target"), [("RUS", "EST"), ("PRK", "KOR"), ("CHN", "PHL")])
+def test_the_flagship_cascades_say_nothing_of_it(attacker: str, target: str) -> None:
+    assert _ended(attacker, target, "2025-06-01") == []
+
+
+def test_an_end_past_a_readers_memory_or_before_the_day_is_not_noted() -> None:
+    assert _ended("CHN", "TWN", "2030-01-01") == [TWN]  # 50 years to the day
+    assert _ended("CHN", "TWN", "2030-01-02") == []  # more than 50 years after 1980-01-01
+    assert _ended("CHN", "TWN", "1979-12-31") == []  # in force then: the cascade says so itself
