@@ -1,13 +1,17 @@
 """China→Taiwan said no state is bound and nothing of the US–ROC Mutual Defense Treaty of 1954, out of force since
-1 Jan 1980: a note now says that an attacked state's defence treaty ended within a reader's memory (50 years) and
-which of its parties is not bound to join now, with the page that dates the end; the flagship cascades where every
-such party is bound again (or none ended) say nothing of it (`foedus.engine.ended_notes`)."""
+1 Jan 1980: where no state is bound to defend an attacked state, a note now says that its defence treaty ended
+within a reader's memory (50 years) and which of its parties is not bound to join now, with the page that dates the
+end; the flagship cascades say nothing of it (`foedus.engine.ended_notes`)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 import foedus
+from foedus.engine.ended_notes import ended_defence_notes
+from foedus.model.world import World
 from samples import cli_line
 
 pytestmark = pytest.mark.needs_data
@@ -27,12 +31,17 @@ def test_china_taiwan_says_the_us_roc_treaty_ended() -> None:
     assert code == 0 and "Note: a defence treaty of Taiwan (TWN) is out of force since 1980-01-01" in out, err
 
 
-def test_an_end_known_to_a_window_says_so_and_a_party_bound_again_is_not_noted() -> None:
-    assert _ended("KOR", "PRK", "2020-01-01") == [
+def test_an_end_known_to_a_window_says_so_and_a_defended_state_has_no_note() -> None:
+    world = World.load()
+    day = dt.date(2020, 1, 1)  # the rule alone: North Korea attacked by China has Cuba bound (ATOP) in 2020
+    assert ended_defence_notes(world.treaties.curated.values(), ["PRK"], set(), set(), day,
+                               world.states.names_on(day)) == [
         "a defence treaty of North Korea (PRK) is out of force since 1996-09-11 (secondary: as early as 1995-09-07): "
         "sun_prk_1961 (USSR–DPRK 1961) with Russia (RUS), not bound to join now (source: "
         "http://www.atopdata.org/data.html)"]
-    assert _ended("KOR", "PRK", "2025-06-01") == []  # Russia is bound again, by the 2024 treaty
+    assert _ended("CHN", "PRK", "2025-06-01") == []  # Russia is bound again, by the 2024 treaty
+    assert _ended("KOR", "PRK", "2020-01-01") == []  # China is bound to defend it
+    assert _ended("RUS", "USA", "2025-06-01") == []  # its allies are: no word of its ended treaty with Taiwan
 
 
 @pytest.mark.parametrize(("attacker", "target"), [("RUS", "EST"), ("PRK", "KOR"), ("CHN", "PHL")])

@@ -2,10 +2,12 @@
 bound, and nothing of the US–ROC Mutual Defense Treaty of 1954, out of force since 1 Jan 1980, that a reader may
 still take for a US duty to defend Taiwan.
 
-The rule, for each attacked state: a curated treaty (a record with its sources; ATOP's ended alliances carry no page
-of their own) with a defence provision, of which the state was a party when it ended, ended on or before the
-scenario's date and at most `MEMORY_YEARS` before it, one of its other parties at its end being no attacker and not
-bound to join now (a party bound again by a later treaty, Russia to North Korea since 2024, needs no note)."""
+The rule, where no state is bound to join the defense side (a reader then asks why an ally does not come; a state
+others defend, the US attacked by Russia, needs no word of its ended treaty with Taiwan), for each attacked state: a
+curated treaty (a record with its sources; ATOP's ended alliances carry no page of their own) with a defence
+provision, of which the state was a party when it ended, ended on or before the scenario's date and at most
+`MEMORY_YEARS` before it, one of its other parties at its end being no attacker and not bound to join now (a party
+bound again by a later treaty, Russia to North Korea since 2024, needs no note)."""
 
 from __future__ import annotations
 

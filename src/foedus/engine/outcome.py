@@ -134,8 +134,8 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                            consultations=consultations, conflicts=conflicts, neutral=neutral, violations=violations,
                            withheld=withheld, rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
-                           notes=_notes(run.world, run.scenario, bound), datasets=datasets, supporters=support,
-                           unreached_support=unreached, titles=_titles(run))
+                           notes=_notes(run.world, run.scenario, bound, any(f[0][6] == "defense" for _, f in order)),
+                           datasets=datasets, supporters=support, unreached_support=unreached, titles=_titles(run))
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)
@@ -235,12 +235,14 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     return tuple(out)
 
 
-def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset()) -> tuple[str, ...]:
+def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defended: bool = False
+           ) -> tuple[str, ...]:
     """What the answer lacks: data not loaded, scenario states the state system cannot check (from the earliest
     day the scenario reads: its date, or the day its attacks began), and so a state it draws in (`bound`, joiners
     and conflicts) that COW does not list (Palestine, whose capacity as a party is then unchecked too), the state
     system of 2016 carried forward after it (the scenario's states are checked against it: `foedus.engine.scenario`),
-    a defence treaty of an attacked state that ended within a reader's memory (`ended_defence_notes`), a date after
+    a defence treaty of an undefended attacked state (`defended`: a joiner on the defense side) that ended within a
+    reader's memory (`ended_defence_notes`), a date after
     the bundled treaty set was reviewed (`DATA_END_NOTE`)."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
                                                   ("atop", world.has_history)) if not have)
@@ -251,8 +253,9 @@ def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset()) -> t
         notes += [n for n in unchecked_notes(world.states, unlisted, first) if n not in notes]
     if world.states.has_system_dates:  # the draws' note names the system and its major powers in its place
         notes += cow_carried(scenario.date.year, majors=False)  # `foedus.model.major_notes.with_majors_notes`
-    notes += ended_defence_notes(world.treaties.curated.values(), scenario.targets, set(scenario.attackers), bound,
-                                 scenario.date, world.states.names_on(scenario.date))
+    if not defended:  # a state bound to defend it answers "who comes?" already (`foedus.engine.ended_notes`)
+        notes += ended_defence_notes(world.treaties.curated.values(), scenario.targets, set(scenario.attackers),
+                                     bound, scenario.date, world.states.names_on(scenario.date))
     if scenario.date > DATA_END:
         notes.append(DATA_END_NOTE)
     return tuple(notes)
