@@ -103,3 +103,20 @@ def test_the_text_timeline_says_a_day_a_state_left_the_system_though_no_one_move
     assert "  Norway (NOR) is not a member of the state system on 1940-05-01 (a member 1905-06-07–1940-04-30; " \
            "1945-05-07–(open)), so it is no party then" in timeline
     assert f"  {ETH_BACK}" in timeline
+
+
+def test_a_world_whose_system_changes_were_read_is_collected_when_dropped(tmp_path: Path) -> None:
+    """`system_changes` kept its last eight worlds alive (an lru_cache on the world): a caller loading worlds in turn
+    held each long after dropping it. The changes are kept per world only while the world lives."""
+    import gc
+    import weakref
+
+    from foedus.war.system_changes import system_changes
+
+    world = _world(tmp_path, "NLD")
+    assert system_changes(world) is system_changes(world)  # built once per world
+    assert D("1940-07-15") in system_changes(world)
+    dropped = weakref.ref(world)
+    del world
+    gc.collect()
+    assert dropped() is None

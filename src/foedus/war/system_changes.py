@@ -6,7 +6,7 @@ bound to no one and owed nothing from 1939-09-28 under COW's dates; Ethiopia, a 
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import weakref
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 __all__ = ["SystemChange", "system_changes", "system_text"]
 
 _DAY = dt.timedelta(days=1)
+# by world, held weakly: a world dropped is collected, its changes with it (an lru_cache kept eight worlds alive)
+_BY_WORLD: weakref.WeakKeyDictionary[World, dict[dt.date, list[SystemChange]]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +49,18 @@ def system_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
     return system_said(change["state"], change["date"], change["spells"], names, back=change["change"] == "re-enters")
 
 
-@functools.lru_cache(maxsize=8)
 def system_changes(world: World) -> dict[dt.date, list[SystemChange]]:
     """Every day a state of `world` leaves or comes back to the state system, by date (each day's by state): a first
     day out after a spell, or a spell's first day after a time out, where the rule (`in_system`, on the registry's
     COW dates) answers otherwise than on the day before; a state's first spell is no change (before it, the rule
-    takes it to be one)."""
+    takes it to be one). Built once per world, kept only while the world lives."""
+    if (known := _BY_WORLD.get(world)) is None:
+        known = _BY_WORLD[world] = _changes(world)
+    return known
+
+
+def _changes(world: World) -> dict[dt.date, list[SystemChange]]:
+    """`system_changes`, built."""
     out: dict[dt.date, list[SystemChange]] = defaultdict(list)
     for known in world.states:
         for start, end in known.spells:
