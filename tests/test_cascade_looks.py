@@ -12,6 +12,7 @@ from __future__ import annotations
 import cProfile
 import datetime as dt
 import pstats
+from typing import Any
 
 import pytest
 
@@ -25,26 +26,32 @@ pytestmark = pytest.mark.needs_data
 DAY = dt.date(2025, 6, 1)
 
 
-def _run(world: World, attacker: str, target: str) -> tuple[CascadeResult, dict[tuple[str, str], int]]:
-    """The result of the cascade and its calls by (file, function), counted on its second run."""
+def _profiled(world: World, attacker: str, target: str) -> tuple[CascadeResult, dict[Any, Any]]:
+    """The result of the cascade and cProfile's stats of its second run (by (file, line, function): calls, callers)."""
     scenario = build_scenario(world, attacker=attacker, target=target, date=DAY, reading="escalatory")
     run_cascade(world, scenario)
     profile = cProfile.Profile()
     result = profile.runcall(run_cascade, world, scenario)
+    return result, pstats.Stats(profile).stats  # type: ignore[attr-defined]
+
+
+def _calls(stats: dict[Any, Any]) -> dict[tuple[str, str], int]:
+    """The calls of `stats` by (file, function)."""
     out: dict[tuple[str, str], int] = {}
-    for (path, _, name), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+    for (path, _, name), row in stats.items():
         key = (path.replace("\\", "/").rsplit("/", 1)[-1], name)
         out[key] = out.get(key, 0) + row[1]
-    return result, out
+    return out
 
 
-def _first_calls_from(world: World, *finders: str) -> int:
-    """`Ledger.first`'s calls from the named functions of bind.py in RUS/EST's escalatory cascade (its second run)."""
-    scenario = build_scenario(world, attacker="RUS", target="EST", date=DAY, reading="escalatory")
-    run_cascade(world, scenario)
-    profile = cProfile.Profile()
-    profile.runcall(run_cascade, world, scenario)
-    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+def _run(world: World, attacker: str, target: str) -> tuple[CascadeResult, dict[tuple[str, str], int]]:
+    """The result of the cascade and its calls by (file, function), counted on its second run."""
+    result, stats = _profiled(world, attacker, target)
+    return result, _calls(stats)
+
+
+def _first_calls_from(stats: dict[Any, Any], *finders: str) -> int:
+    """`Ledger.first`'s calls from the named functions of bind.py in a profiled run's `stats` (`_profiled`)."""
     return sum(n for (path, _, name), (_, n, *__) in next(
         row[4] for (path, _, name), row in stats.items() if path.endswith("ledger.py") and name == "first").items()
         if path.endswith("bind.py") and name in finders)
@@ -126,8 +133,9 @@ def test_violations_are_found_without_a_call_each(world: World) -> None:
     leg's find, `_defence`'s, is kept by one, and the EU's four neutrals give many since 2026-12-07), and
     `_violations` (neutrality legs whose obligor attacks the victim) is called only for a volley with such an attacker
     (session 37)."""
-    result, calls = _run(world, "RUS", "EST")
+    result, stats = _profiled(world, "RUS", "EST")  # one profiled run for both counts
+    calls = _calls(stats)
     passes = calls[("bind.py", "records")]
     assert len(result.violations) > 100 and passes > 100
-    assert _first_calls_from(world, "_nonaggression", "_violations") * 4 < len(result.violations)
+    assert _first_calls_from(stats, "_nonaggression", "_violations") * 4 < len(result.violations)
     assert calls.get(("bind.py", "_violations"), 0) * 4 < passes
