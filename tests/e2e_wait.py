@@ -81,3 +81,14 @@ def eventually(page: Any, check: Callable[[], None], timeout: float = HANG_GUARD
             if time.monotonic() > deadline:
                 raise
         page.wait_for_timeout(100)
+
+
+def typed_refused(page: Any, role: str, typed: str, said: str) -> None:
+    """`typed`, entered in the `role` search box, is refused in the error line as `said` followed by "; nothing was
+    added as <role>", and adds no chip; the page met no problem but the refusal's 422."""
+    page.fill(f"#{role}-search", typed)
+    page.press(f"#{role}-search", "Enter")
+    page.wait_for_selector("#error:not([hidden])", timeout=HANG_GUARD_MS)
+    text_is(page.locator("#error"), f"{said}; nothing was added as {role}")
+    assert page.locator(f"#{role}-chips .chip").count() == 0
+    assert [p for p in page.problems if "422" not in p] == [], page.problems

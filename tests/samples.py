@@ -117,6 +117,17 @@ def error_line(args: list[str]) -> str:
     return said
 
 
+def correction_refused(entry: str, said: str) -> None:
+    """An ATOP corrections file of the one `entry` (a YAML mapping) is refused by `load_corrections` in one line, a
+    `TreatyDataError` (a `FoedusError`) whose message `said` (a regex) finds."""
+    from foedus.errors import TreatyDataError
+    from foedus.sources.corrections import load_corrections
+
+    with pytest.raises(TreatyDataError, match=said) as caught:
+        load_corrections(f"- {entry}")
+    assert "\n" not in str(caught.value) and isinstance(caught.value, FoedusError)
+
+
 def _default_warning_filters() -> None:
     """The warning filters a fresh interpreter starts with (no -W, no PYTHONWARNINGS), in place of pytest's."""
     warnings.resetwarnings()

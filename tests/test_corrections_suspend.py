@@ -17,6 +17,7 @@ from foedus.sources.corrections import load_corrections
 from foedus.war.changes import treaty_changes
 from foedus.war.events import War, WarEvent
 from foedus.war.replay import replay
+from samples import correction_refused
 
 pytestmark = pytest.mark.needs_data
 
@@ -74,9 +75,7 @@ def test_a_suspension_with_an_end_is_restored_on_it(world: World) -> None:
      r"2022-06-08 is on or before the suspension's first day \(2022-06-08\)"),
 ])
 def test_a_malformed_suspension_is_one_line_naming_the_entry(entry: str, where: str, problem: str) -> None:
-    with pytest.raises(TreatyDataError, match=rf"{where}: {problem}") as err:
-        load_corrections(f"- {{atopid: 5022, action: suspend, {entry}, {SOURCE}}}")
-    assert "\n" not in str(err.value)
+    correction_refused(f"{{atopid: 5022, action: suspend, {entry}, {SOURCE}}}", rf"{where}: {problem}")
 
 
 def test_until_goes_with_a_suspension_only() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from e2e_wait import attr_is, text_is
+from e2e_wait import attr_is, text_is, typed_refused
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.needs_data]
@@ -51,9 +51,4 @@ def test_a_state_out_of_the_system_typed_in_a_box_is_refused_in_the_cascades_wor
     "no state matches"): both are refused as the cascade refuses them, and nothing is added."""
     _ready(page, server + "/")
     _set_date(page, "2025-06-01")
-    page.fill(f"#{role}-search", typed)
-    page.press(f"#{role}-search", "Enter")
-    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    text_is(page.locator("#error"), f"{role} {GDR} 2025-06-01; nothing was added as {role}")
-    assert page.locator(f"#{role}-chips .chip").count() == 0
-    assert [p for p in page.problems if "422" not in p] == [], page.problems
+    typed_refused(page, role, typed, f"{role} {GDR} 2025-06-01")

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from e2e_wait import attr_is, count_is, text_has, text_is, text_starts
+from e2e_wait import attr_is, count_is, text_has, text_starts, typed_refused
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -57,12 +57,7 @@ def test_a_name_of_no_state_typed_in_a_box_says_which_state_is_meant(page: Any, 
     """No state's name holds "England" or "America", so the page asks the server, which said "unknown state
     'England'; did you mean Finland, Uganda, Poland?"; it names the state meant, and nothing is added."""
     _ready(page, server + "/")
-    page.fill(f"#{role}-search", typed)
-    page.press(f"#{role}-search", "Enter")
-    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    text_is(page.locator("#error"), f'no state matches "{typed}": {said}; nothing was added as {role}')
-    assert page.locator(f"#{role}-chips .chip").count() == 0
-    assert [p for p in page.problems if "422" not in p] == [], page.problems
+    typed_refused(page, role, typed, f'no state matches "{typed}": {said}')
 
 
 def test_the_state_meant_is_offered_as_one_click(page: Any, server: str) -> None:
