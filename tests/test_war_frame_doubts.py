@@ -100,7 +100,7 @@ def test_the_timeline_says_a_frames_doubts_in_the_cascades_words(cuba: WarReplay
     from foedus.war.words import NO_DOUBTS
 
     monkeypatch.setenv("COLUMNS", "400")
-    print_replay(cuba, names_on=world.states.names_on)
+    print_replay(cuba, states=world.states)
     text = capsys.readouterr().out
     said = [x for x in explain_lines(cascade("CUB", "USA", "2004-09-06", world=world))
             if x.startswith("Uncertain date: ")]

@@ -23,7 +23,7 @@ RESUMED = "fighting again: an attack by or on it goes on"  # foedus.war.pause_wo
 def _printed(result: WarReplay, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
              world: World | None = None) -> list[str]:
     monkeypatch.setenv("COLUMNS", "2000")  # a cell's line on one line of the terminal
-    print_replay(result, names_on=world.states.names_on if world else None)
+    print_replay(result, states=world.states if world else None)
     return capsys.readouterr().out.splitlines()
 
 

@@ -120,3 +120,32 @@ def test_a_world_whose_system_changes_were_read_is_collected_when_dropped(tmp_pa
     del world
     gc.collect()
     assert dropped() is None
+
+
+def test_the_days_a_state_fights_out_of_the_system_are_runs_of_the_rule() -> None:
+    """`out_days`: the days of a span on which the rule (`in_system`) has the state out, as runs: none before its first
+    spell (the rule takes it to be one then), one run per time out, cut to the span."""
+    from foedus.war.system_changes import out_days
+
+    states = World.default().states
+    assert out_days(states, "NOR", D("1940-04-09"), D("1940-06-09")) == [(D("1940-05-01"), D("1940-06-09"))]
+    assert out_days(states, "NOR", D("1940-01-01"), D("1946-01-01")) == [(D("1940-05-01"), D("1945-05-06"))]
+    assert out_days(states, "ETH", D("1935-01-01"), D("1941-05-05")) == [(D("1936-05-06"), D("1941-05-04"))]
+    assert out_days(states, "NOR", D("1945-05-07"), D("1946-01-01")) == []
+    assert out_days(states, "POL", D("1939-09-01"), D("1939-09-27")) == []  # it left the war as it left the system
+
+
+def test_the_table_marks_the_days_a_state_fights_out_of_the_system() -> None:
+    """`foedus war`'s per-state table said nothing of Norway fighting on out of the state system from 1940-05-01 to its
+    exit (only --state's "Why?" and the timeline said it): its fighting cell says those days, in the words "Why?" uses
+    (`FIGHTING_OUT`); no other state of the war fights out of the system, so no other cell says it."""
+    from samples import cli_line
+
+    code, out, err = cli_line(["war", "europe_1939_1941", "--no-timeline"], env={"COLUMNS": "400"})
+    assert code == 0, err
+    said = ("not a member of the state system from 1940-05-01 to 1940-06-09, so no party to a treaty then, bound by "
+            "none and owed nothing")  # `foedus.war.words.fighting_out_cell`
+    lines = out.splitlines()
+    (row,) = [i for i, line in enumerate(lines) if "│ Norway (NOR) " in line]
+    assert "defense 1940-04-09–1940-06-10 (was attacked)" in lines[row] and said in lines[row + 1]
+    assert out.count("not a member of the state system") == 1

@@ -93,7 +93,7 @@ def war(
     from foedus.cited_names import titles_of
     from foedus.war.render import print_replay
 
-    print_replay(result, timeline, world.states.names_on, titles_of(world.treaties.values()))
+    print_replay(result, timeline, world.states, titles_of(world.treaties.values()))
 
 
 def _check_out(out: Path, force: bool, read: list[str | Path], as_json: bool, state: str | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foedus.by_name import by_name
 from foedus.cited import cited, instrument_said, tagged_cited
@@ -16,7 +16,7 @@ from foedus.war.doubt_days import doubt_keys
 from foedus.war.frame import Frame
 from foedus.war.pause_words import lapsed_said, pause_lines, paused_since, released_cell
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.system_changes import system_text
+from foedus.war.system_changes import out_days, system_text
 from foedus.war.words import (
     DUTIES_HEADING,
     NO_DOUBTS,
@@ -27,9 +27,13 @@ from foedus.war.words import (
     doubt_lines,
     duty_lines,
     entered_words,
+    fighting_out_cell,
     sides_said,
 )
 from foedus.wording import named_state
+
+if TYPE_CHECKING:
+    from foedus.model.states import StateRegistry
 
 __all__ = ["print_ongoing", "print_replay"]
 
@@ -41,17 +45,20 @@ def _day(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str, str]) -> list[str]:
+def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str, str],
+         out: list[tuple[dt.date, dt.date]]) -> list[str]:
     """A state's row: its name, its spells of fighting (side, dates, how it came in, in words; a pause on the last
-    date, `paused_since`), its first binding (cited with its certainty, an instrument that is not a treaty said so:
-    `instrument_said`; the conditions it assumes: `conditions_said`; a release on the last date, naming the binding
-    released where it is a later one: `released_cell`) and what caused it. The pause and the release leave their
-    pages to the sources listed under the timeline. An ATOP alliance is cited with its title where `titles` has one
-    (`foedus.cited_names.named_cited`)."""
+    date, `paused_since`; the days it fights out of the state system, `out`: `fighting_out_cell`), its first binding
+    (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`; the conditions it
+    assumes: `conditions_said`; a release on the last date, naming the binding released where it is a later one:
+    `released_cell`) and what caused it. The pause and the release leave their pages to the sources listed under the
+    timeline. An ATOP alliance is cited with its title where `titles` has one (`foedus.cited_names.named_cited`)."""
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
     if r.state in last.paused:
         fight += f"\n{paused_since(last.paused[r.state], cite=False)}"
+    if out:
+        fight += f"\n{fighting_out_cell(out)}"
     b = r.first_bound
     bound = "—"
     if b:  # the primary, the conditions it assumes, then each other obligation of that day, each on a line of its own
@@ -66,6 +73,13 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
             rel.get("doubted", ())))
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
+
+
+def _fighting_out(r: StateRecord, result: WarReplay, states: StateRegistry) -> list[tuple[dt.date, dt.date]]:
+    """The days `r` fights out of the state system (`out_days`, over each spell of fighting: its `to` is its first
+    day out of the war; an open spell runs to the replay's last day)."""
+    return [run for s in r.spells for run in out_days(states, r.state, _day(s["from"]),
+                                                      _day(s["to"]) - dt.timedelta(days=1) if s["to"] else result.end)]
 
 
 def _said(cause: Mapping[str, Any] | None) -> str:
@@ -127,16 +141,18 @@ def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
     return out
 
 
-def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | None = None,
+def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry | None = None,
                  titles: Mapping[str, str] | None = None) -> None:
     """The per-state table, the other duties, then (optionally) each date's moves with their causes; the table
     names each state as on its row's date (`WarReplay.row_day`, as `to_frame`), a dated line as on its date
-    (`names_on`; the bundled state system's when None); an ATOP alliance is cited with its title where `titles` has
-    one (`foedus.cited_names.titles_of`: the JSON and `--out` keep the ids alone)."""
-    if names_on is None:
+    (`states`' names on it; the bundled registry when None), and marks the days a state fights out of the state system
+    by `states`' dates; an ATOP alliance is cited with its title where `titles` has one
+    (`foedus.cited_names.titles_of`: the JSON and `--out` keep the ids alone)."""
+    if states is None:
         from foedus.model.states import StateRegistry
 
-        names_on = StateRegistry.load().names_on
+        states = StateRegistry.load()
+    names_on = states.names_on
     console = make_console(highlight=False, soft_wrap=False)
     war = result.war
     console.print(f"[bold]{war.name}[/bold] ({war.id}), replayed {war.start} to {result.end} — "
@@ -146,7 +162,8 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
                   markup=False)
     table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
     for rec in _rows(result):
-        table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1], titles or {}))
+        table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1], titles or {},
+                            _fighting_out(rec, result, states)))
     console.print(table)
     duties = _duties(result, names_on, titles)
     if duties:

@@ -16,9 +16,10 @@ from foedus.engine.rules.system import in_system, system_said
 from foedus.model.state_files import spells_text
 
 if TYPE_CHECKING:
+    from foedus.model.states import StateRegistry
     from foedus.model.world import World
 
-__all__ = ["SystemChange", "system_changes", "system_text"]
+__all__ = ["SystemChange", "out_days", "system_changes", "system_text"]
 
 _DAY = dt.timedelta(days=1)
 # by world, held weakly: a world dropped is collected, its changes with it (an lru_cache kept eight worlds alive)
@@ -71,3 +72,19 @@ def _changes(world: World) -> dict[dt.date, list[SystemChange]]:
                 if now != in_system(world.states, known.id, day - _DAY):
                     out[day].append(SystemChange(day, known.id, now, spells_text(known.spells)))
     return {d: sorted(v, key=lambda c: c.state) for d, v in sorted(out.items())}
+
+
+def out_days(states: StateRegistry, state: str, first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The runs of days from `first` to `last` (both included) on which `state` is out of the state system by the rule
+    (`in_system`), each as its first and last day: Norway's, fighting from 1940-04-09 to 1940-06-09, are 1940-05-01 to
+    1940-06-09. The rule's answer changes only on a spell's first day or the day after its last, so only those are
+    asked."""
+    known = states.states.get(state)
+    turns = {first} | {day for start, end in (known.spells if known else ()) for day in (start, end and end + _DAY)
+                       if day is not None and first < day <= last}
+    days = sorted(turns)
+    out: list[tuple[dt.date, dt.date]] = []
+    for start, nxt in zip(days, [*days[1:], last + _DAY], strict=True):
+        if not in_system(states, state, start):
+            out.append((out.pop()[0], nxt - _DAY) if out and out[-1][1] + _DAY == start else (start, nxt - _DAY))
+    return out

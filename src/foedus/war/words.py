@@ -5,6 +5,7 @@ change apart. The record's `label` keeps the ids; `change_said` says a treaty ch
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -17,7 +18,8 @@ from foedus.war.system_changes import system_text
 from foedus.wording import and_listed, named_state
 
 __all__ = ["CONDITION", "DUTIES_HEADING", "FIGHTING_OUT", "NO_DOUBTS", "add_text", "also_said", "change_said",
-           "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words", "sides_said"]
+           "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words", "fighting_out_cell",
+           "sides_said"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -42,6 +44,15 @@ FIGHTING_OUT = ("; not a member of the state system then, so no party to a treat
 the state system (Norway from 1940-05-01 to its exit, 1940-06-10, by COW's dates): the war's data says who fights, the
 system's dates who may be a party (`foedus.engine.rules.system`), so it fights on, bound by no treaty and owed no help
 (docs/war.md). The web's copy: web/src/membership.ts `FIGHTING_OUT`."""
+
+
+def fighting_out_cell(days: Iterable[tuple[dt.date, dt.date]]) -> str:
+    """`foedus war`'s table, under a state's fighting: the days it fights out of the state system (each run's first
+    and last day, `foedus.war.system_changes.out_days`), as "Why?" says such a day (`FIGHTING_OUT`): "not a member of
+    the state system from 1940-05-01 to 1940-06-09, so no party to a treaty then, bound by none and owed nothing"."""
+    runs = "; ".join(f"on {a}" if a == b else f"from {a} to {b}" for a, b in days)
+    return f"not a member of the state system {runs}, so no party to a treaty then, bound by none and owed nothing"
+
 
 NO_DOUBTS = "no uncertain date on this day"
 """A timeline's line on a frame whose doubts all ended (the windows that held the earlier frames' days closed)."""
