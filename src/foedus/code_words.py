@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from foedus.engine.likely_records import LikelihoodSummary
     from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD_READING", "likelihood_scores", "settings_said", "settings_tail", "support_when",
+__all__ = ["LIKELIHOOD_READING", "SETTING_WORDS", "likelihood_scores", "settings_said", "settings_tail", "support_when",
            "validation_check"]
 
 LIKELIHOOD_READING = ("What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, "
@@ -85,6 +85,14 @@ def validation_check(scheme: str, horizon: str, subset: str) -> str:
 
 _SEVERITY_WORDS = {"incursion": "an incursion", "coercion": "coercion"}
 
+SETTING_WORDS = {"requested": "help not requested", "basis": "membership by signature",
+                 "territory_view": "contested places read by every claimant",
+                 "unresolved": "ATOP's unspecified conditions read as unmet",
+                 "decisions": "council decisions not taken",
+                 "non_military": "states that may limit their aid to non-military means read as bound to fight"}
+"""A switch other than its default, in a header's words: a cascade's (`settings_said`) and a war replay's
+(`foedus.war.render`) say each alike."""
+
 
 # the switches the header says otherwise: the place, target kind and reading in its bracket, `ongoing_since` on a line
 # of its own
@@ -100,10 +108,7 @@ def settings_said(s: Scenario, *, said: Iterable[str] = ()) -> list[str]:
     from foedus.datarecord import fields
 
     severity = f"{_SEVERITY_WORDS.get(s.severity, s.severity)} (not an armed attack)"
-    words = {"severity": severity, "requested": "help not requested", "basis": "membership by signature",
-             "territory_view": "contested places read by every claimant",
-             "unresolved": "ATOP's unspecified conditions read as unmet", "decisions": "council decisions not taken",
-             "non_military": "states that may limit their aid to non-military means read as bound to fight"}
+    words = {"severity": severity, **SETTING_WORDS}
     defaults = {f.name: f.metadata["input"].default for f in fields(type(s)) if "input" in f.metadata}
     shown = [*words, *(name for name in defaults if name not in words and name not in _SAID_OTHERWISE)]
     return [words.get(name) or f"{name.replace('_', ' ')}: {getattr(s, name)}" for name in shown

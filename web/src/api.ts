@@ -255,9 +255,10 @@ export const api = {
     + (role ? `&role=${role}` : "")),
   health: () => getJson<Health>("/api/health"),
   wars: () => getJson<WarRow[]>("/api/wars"),
-  war: (id: string, s: Pick<Scenario, "reading" | "territory_view" | "basis" | "requested" | "unresolved">) => {
+  war: (id: string, s: Pick<Scenario, "reading" | "territory_view" | "basis" | "requested" | "unresolved"
+    | "non_military">) => {
     const p = new URLSearchParams({ id, reading: s.reading, territory_view: s.territory_view, basis: s.basis,
-      unresolved: s.unresolved, requested: String(s.requested) });
+      unresolved: s.unresolved, requested: String(s.requested), non_military: s.non_military });
     return getJson<WarReplay>(`/api/war?${p.toString()}`);
   },
 };

@@ -13,6 +13,7 @@ from foedus.cited_names import named_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
+from foedus.war.evaluate import Settings
 from foedus.war.frame import Frame
 from foedus.war.pause_words import lapsed_said, pause_lines, paused_since, released_cell
 from foedus.war.result import StateRecord, WarReplay
@@ -35,7 +36,7 @@ from foedus.wording import named_state
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
 
-__all__ = ["print_ongoing", "print_replay"]
+__all__ = ["print_ongoing", "print_replay", "settings_tail"]
 
 NamesOn = Callable[[dt.date], Mapping[str, str]]
 """The states' display names on a day (`StateRegistry.names_on`): each dated line names its states as on its date."""
@@ -141,6 +142,18 @@ def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
     return out
 
 
+def settings_tail(settings: Settings) -> str:
+    """The replay's switches other than their defaults, after its header's reading and basis, in a cascade header's
+    words (`foedus.code_words.SETTING_WORDS`: "; states that may limit their aid to non-military means read as bound
+    to fight"), or nothing: a replay with `--non-military bound` read as the usual reading's."""
+    from foedus.code_words import SETTING_WORDS
+    from foedus.inputs import SWITCH
+
+    said = [words for name, words in SETTING_WORDS.items()
+            if name != "basis" and hasattr(settings, name) and getattr(settings, name) != SWITCH[name].default]
+    return "; " + ", ".join(said) if said else ""
+
+
 def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry | None = None,
                  titles: Mapping[str, str] | None = None) -> None:
     """The per-state table, the other duties, then (optionally) each date's moves with their causes; the table
@@ -156,7 +169,8 @@ def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry
     console = make_console(highlight=False, soft_wrap=False)
     war = result.war
     console.print(f"[bold]{war.name}[/bold] ({war.id}), replayed {war.start} to {result.end} — "
-                  f"{result.settings.reading} reading, membership by {result.settings.basis}")
+                  f"{result.settings.reading} reading, membership by {result.settings.basis}"
+                  f"{settings_tail(result.settings)}")
     first = next(e for e in war.events if e.kind == "attack")
     console.print(sides_said(((a.attacker, a.victim) for a in first.attacks), result.names_on(first.date)),
                   markup=False)

@@ -54,7 +54,8 @@ def list_wars() -> JSONResponse:
 
 Settings = tuple[tuple[str, Any], ...]
 war_settings = declared_query(WAR, lambda values: tuple(sorted(values.items())))
-"""FastAPI dependency: the declared war switches (reading, requested, basis, territory_view, unresolved)."""
+"""FastAPI dependency: the declared war switches (reading, requested, basis, territory_view, unresolved,
+non_military)."""
 
 
 @lru_cache(maxsize=8)

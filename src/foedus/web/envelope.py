@@ -45,7 +45,7 @@ _CLI_TO_WEB = (
 WEB_FIELDS = frozenset({"attacker", "target", "date", "other_date", "place", "target_kind", "reading", "requested",
                         "basis", "territory_view", "unresolved", "severity", "decisions", "ongoing_since",
                         "add_member", "remove_member", "drop_treaty", "set_strength", "set_scope", "draws", "seed",
-                        "likelihood", "until"})
+                        "likelihood", "until", "non_military"})
 _RENAMED = {"--date2": "other_date", "--request": "requested", "--no-request": "requested=false"}
 _OPTION = re.compile(r"--[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-])")
 _EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15"
