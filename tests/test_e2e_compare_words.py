@@ -133,3 +133,23 @@ def test_a_gained_state_resting_on_the_what_if_change_is_said_hypothetical(page:
 
     eventually(page, worded)
     assert not page.problems, page.problems
+
+
+def test_the_compare_view_says_the_non_military_setting_as_the_cli(page: Any, server: str) -> None:
+    """With `non_military=bound` the header names the setting (the JSON's `switches_said`, foedus compare's first
+    line) and each of EU Art. 42(7)'s neutrals gained when the Lisbon Treaty came into force says its duty binds only
+    by it."""
+    changes = _compare(page, server, "attacker=RUS&target=EST&date=2009-11-01&other_date=2009-12-15&non_military=bound",
+                       "RUS>EST@2009-11-01", "#comparison ul.changes li.gained")
+    said = "states that may limit their aid to non-military means read as bound to fight"
+    assert changes["switches_said"] == [said]
+    austria = next(x for x in changes["gained"] if x["state"] == "AUT")
+
+    def worded() -> None:
+        assert f"; {said}: war size" in page.locator("#comparison p").first.inner_text()
+        got = dict(_rows(page, "#comparison ul.changes li.gained"))
+        assert got["AUT"].endswith(f" {change_words('gained', austria)}") and got["AUT"].endswith(
+            "(only with --non-military bound)"), got["AUT"]
+
+    eventually(page, worded)
+    assert not page.problems, page.problems

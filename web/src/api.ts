@@ -157,21 +157,27 @@ export interface Comparison {
   changes: {
     // certainty, doubted: how sure the obligation named is, and its facts not verified (said.ts boundTag)
     // strength: a gained or switched state's new duty's (S1..S5; none from older servers); rests_on_what_if: the
-    // what-if changes a gained or switched state's duty rests on (said.ts changeWords)
+    // what-if changes a gained or switched state's duty rests on (said.ts changeWords); rests_on_switch: the scenario
+    // switches the obligation named binds only by (["--non-military bound"]; comparesaid.ts switchSaid)
     gained: {
       state: string; side: string; why: string; certainty: string; doubted: string[]; strength?: string;
-      rests_on_what_if?: string[];
+      rests_on_what_if?: string[]; rests_on_switch?: string[];
     }[];
-    lost: { state: string; side: string; why_before: string; certainty: string; doubted: string[] }[];
+    lost: {
+      state: string; side: string; why_before: string; certainty: string; doubted: string[]; rests_on_switch?: string[];
+    }[];
     switched: {
       state: string; from: string; to: string; why: string; certainty: string; doubted: string[]; strength?: string;
-      rests_on_what_if?: string[];
+      rests_on_what_if?: string[]; rests_on_switch?: string[];
     }[];
     rebased: {
       state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[];
       strength?: string; strength_before?: string;
       rests_on_what_if?: string[]; // the what-if changes its primary obligation now rests on (said.ts changeWords)
+      rests_on_switch?: string[];
     }[];
+    // the switches the two results run under, in foedus compare's first line's words (compare_words.compared_settings)
+    switches_said?: string[];
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };
     unchanged_because?: { treaty: string; change: string; why: string }[];

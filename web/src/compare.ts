@@ -53,7 +53,10 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
   // Finland joining NATO), as the CLI prints them before the war size (comparesaid.ts datedLine)
   const dated = (ch.dated_changes ?? []).map((d) => h("li", { class: "dated", "data-treaty": d.treaty }, datedLine(d)));
   host.replaceChildren(...[
-    h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
+    // the switches it runs under, as foedus compare's first line says them ("states that may limit their aid to
+    // non-military means read as bound to fight")
+    h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}`
+      + (ch.switches_said ?? []).map((w) => `; ${w}`).join("") + `: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
     items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."),
     history.length ? h("p", {}, `Ongoing since ${on?.since}:`) : null,
     history.length ? h("ul", { class: "ongoing" }, ...history) : null,

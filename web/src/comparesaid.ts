@@ -6,6 +6,12 @@
  * `dated_changes`: the war replay's record with `text`, its words). */
 export interface DatedChange { date: string; treaty: string; change: string; text: string; certainty: string; state?: string }
 
+/** What a duty that binds only by a scenario switch (`rests_on_switch`: "--non-military bound") says after its
+ * citation (foedus.sweeps.compare_words.switch_said): " (only with --non-military bound)"; nothing where none. */
+export function switchSaid(switches: string[] | undefined): string {
+  return switches?.length ? ` (only with ${switches.join(" and ")})` : "";
+}
+
 /** The change as `foedus compare` prints it. */
 export function datedLine(c: DatedChange): string {
   const tag = c.certainty === "verified" ? "" : ` (${c.certainty})`;

@@ -3,6 +3,7 @@
 import type { Because, CascadeResult, CertaintyReason, Comparison, Doubt, StateRow, TreatyDetail, WarDuty, WarFrame,
   WarRename, WarStateDuty, WarStateRecord } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
+import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT } from "./membership";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
@@ -82,10 +83,10 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
   // a gained, lost or switched state's obligation tagged when not verified (boundTag), its article's note dropped
   // a gained or switched state's new duty its strength after the citation, as the rebased line says one
   const tagged = (why: string) => {
-    const { certainty, doubted, strength, rests_on_what_if } = x as Changes["gained"][number];
+    const { certainty, doubted, strength, rests_on_what_if, rests_on_switch } = x as Changes["gained"][number];
     const strong = kind !== "lost" && strength ? `, ${strength}` : "";
     return `${taggedArticle(why, certainty, doubted)}${strong})${boundTag(certainty, doubted)}`
-      + hypotheticalSaid(rests_on_what_if); // a gained or switched duty the what-if change's
+      + hypotheticalSaid(rests_on_what_if) + switchSaid(rests_on_switch); // a what-if change's, a switch's reading
   };
   if (kind === "gained") { const g = x as Changes["gained"][number]; return `is bound to join the ${g.side} side (${tagged(g.why)}`; }
   if (kind === "lost") { const l = x as Changes["lost"][number]; return `is no longer bound to join the ${l.side} side (was ${tagged(l.why_before)}`; }
@@ -95,7 +96,7 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
   // the duty made stronger or weaker (a what-if's strength, a pact)
   const now = r.why === r.why_before ? "now " : "";
   const moved = (r.strength !== r.strength_before ? `${under}, ${now}${r.strength} (was ${r.strength_before})` : under)
-    + hypotheticalSaid(r.rests_on_what_if); // its duty now the what-if change's
+    + hypotheticalSaid(r.rests_on_what_if) + switchSaid(r.rests_on_switch); // the what-if change's, a switch's
   const more = (["added", "dropped"] as const).map((word) => [word, r[word].filter((t) => t !== r.why && t !== r.why_before)] as const)
     .filter(([, rest]) => rest.length).map(([word, rest]) => `${word} ${rest.join(", ")}`);
   return `is still bound to join the ${r.side} side, ${[moved, ...more].join("; ")}`;

@@ -62,7 +62,8 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
             rows = [{k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
         changed = what_if_cell(other.what_if)  # as the rows' `what_if` says them
-        title = f"foedus compare {diff['base_date']} vs {diff['other_date']}" + (f" with {changed}" if changed else "")
+        title = (f"foedus compare {diff['base_date']} vs {diff['other_date']}" + (f" with {changed}" if changed else "")
+                 + "".join(f"; {words}" for words in diff.get("switches_said", ())))  # as the first line says them
         datasets = list(dict.fromkeys([*base.datasets, *other.datasets]))
         save_table(compare_frame(rows, bool(other.what_if)), out, force=force, datasets=datasets, title=title,
                    notes=diff["notes"], codebook=COMPARE_COLUMNS)

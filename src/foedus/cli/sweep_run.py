@@ -70,7 +70,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         if out is None:
             sys.stderr.writelines(f"note: {line}\n" for line in diff["notes"])
         return a, b
-    typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {what_if_cell(said)}" if said else ""))
+    typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {what_if_cell(said)}" if said else "")
+               + "".join(f"; {words}" for words in diff["switches_said"]))  # as a cascade's header says them
     # each kind's states by the name said (`by_name`; the JSON keeps the id order), each named as on its world's
     # date: the base's for one that joins there only
     for kind, mark in (("gained", "+"), ("lost", "-"), ("switched", "~"), ("rebased", "=")):

@@ -17,6 +17,7 @@ from foedus.errors import FoedusError, ScenarioError
 from foedus.model.world import World
 from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
 from foedus.sweeps.compare_dated import dated_changes
+from foedus.sweeps.compare_words import compared_settings
 from foedus.war.ongoing_changes import ongoing_changes
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     South Korea S1, and compare said "no change in who joins" and that the change moved no one; and, where its
     primary obligation now rests on a what-if change, `rests_on_what_if`, those changes: its new strength is the
     change's, `foedus.whatif_words.rested`; a gained or switched state's likewise: its new duty is the change's);
+    `rests_on_switch` on an entry whose obligation named binds only by a scenario switch (`["--non-military bound"]`:
+    EU Art. 42(7)'s neutrals), else absent; `switches_said`: the switches the results run under, in words
+    (`foedus.sweeps.compare_words.compared_settings`: each they differ in, then those not at the default);
     `notes`: each what-if change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s
     date, in the words a cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who
     joins was unsaid; `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none
@@ -76,9 +80,12 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     sure_a, sure_b = ({j.state: _sure(j) for j in r.joiners} for r in (base, other))
     rests = {j.state: rested(j.primary.certainty_reasons) for j in other.joiners}  # the changes its duty rests on
     hypo = {s: {"rests_on_what_if": rests[s]} if rests[s] else {} for s in b}  # a duty resting on a what-if change
+    switch_a, switch_b = ({j.state: _on_switch(j) for j in r.joiners} for r in (base, other))  # a switch's reading
+    for s, on in switch_b.items():
+        hypo[s] |= on
     gained = [{"state": s, "side": b[s][0], "why": b[s][1][0], "strength": strength_b[s], **sure_b[s], **hypo[s]}
               for s in sorted(b.keys() - a.keys())]
-    lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0], **sure_a[s]}
+    lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0], **sure_a[s], **switch_a[s]}
             for s in sorted(a.keys() - b.keys())]
     switched, rebased = [], []
     for s in sorted(a.keys() & b.keys()):
@@ -103,6 +110,7 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     states = [*base.scenario.attackers, *base.scenario.targets, *(x["state"] for x in entries), *clashed_states(
         base, other)]
     return {
+        "switches_said": compared_settings(base.scenario, other.scenario),
         "gained": gained, "lost": lost, "switched": switched, "rebased": rebased,
         "dated_changes": dated_changes(base, other, world, moved, states),
         "new_conflicts": sorted(conflicts_b - conflicts_a), "resolved_conflicts": sorted(conflicts_a - conflicts_b),
@@ -114,6 +122,15 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         if what_if else [],
         "ongoing": ongoing.to_dict() if ongoing is not None else None,
     }
+
+
+def _on_switch(j: Joiner) -> dict[str, list[str]]:
+    """`rests_on_switch`: the scenario switches a joiner's primary obligation binds only by (`--non-military bound`:
+    its condition says so, `foedus.engine.rules.gate_words.non_military_assumes`), or nothing where none."""
+    from foedus.engine.rules.gate_words import NON_MILITARY_BOUND
+
+    on = [NON_MILITARY_BOUND] if any(NON_MILITARY_BOUND in c for c in j.primary.conditions) else []
+    return {"rests_on_switch": on} if on else {}
 
 
 def clashed_states(base: CascadeResult, other: CascadeResult) -> list[str]:

@@ -3,13 +3,45 @@ says the same (web/src/said.ts `changeWords`; tests/test_said_parity.py runs bot
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from foedus.cited import bound_tag, tagged_article
 from foedus.whatif_words import hypothetical_said
 
-__all__ = ["change_words"]
+if TYPE_CHECKING:
+    from foedus.engine.scenario import Scenario
+
+__all__ = ["change_words", "compared_settings", "switch_said"]
+
+
+def compared_settings(base: Scenario, other: Scenario) -> list[str]:
+    """The switches a comparison runs under, in its header (`foedus compare`'s first line, the web's compare view) and
+    its JSON's `switches_said`: each the two results differ in, with both values ("--non-military withheld in the base,
+    --non-military bound in the other": `foedus.compare_results` takes any two results), then those they share that
+    are not the defaults, in a cascade header's words (`foedus.code_words.settings_said`: "states that may limit
+    their aid to non-military means read as bound to fight"); empty where both run on the defaults."""
+    from foedus.code_words import settings_said
+    from foedus.inputs import SWITCH
+
+    differ = [name for name in SWITCH if getattr(base, name) != getattr(other, name)]
+    return [*(f"{_flag(name, getattr(base, name))} in the base, {_flag(name, getattr(other, name))} in the other"
+              for name in differ), *settings_said(base, said=differ)]
+
+
+def _flag(name: str, value: object) -> str:
+    """A switch's value as its option says it: `--no-request`, `--non-military bound`, `--place none`."""
+    from foedus.inputs import SWITCH
+
+    flag = SWITCH[name].cli_flags[0]
+    return flag.split("/")[0 if value else 1] if isinstance(value, bool) else f"{flag} {value or 'none'}"
+
+
+def switch_said(switches: Sequence[str]) -> str:
+    """What a duty that binds only by a scenario switch (`rests_on_switch`: `--non-military bound`) says after its
+    citation, as a what-if change's (`hypothetical_said`); nothing where it rests on none (web/src/said.ts
+    `switchSaid`)."""
+    return f" (only with {' and '.join(switches)})" if switches else ""
 
 
 def change_words(kind: str, x: Mapping[str, Any]) -> str:
@@ -30,6 +62,7 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
         strength = f", {x['strength']}" if kind != "lost" and x.get("strength") else ""  # the new duty's, as rebased
         why = f"{tagged_article(named, sure, doubted)}{strength}){bound_tag(sure, doubted)}"
         why += hypothetical_said(x.get("rests_on_what_if", ()))  # a gained or switched duty the what-if change's
+        why += switch_said(x.get("rests_on_switch", ()))  # one the base had, or the other has, only by a switch
         return (f"is bound to join the {x['side']} side ({why}" if kind == "gained"
                 else f"is no longer bound to join the {x['side']} side (was {why}" if kind == "lost"
                 else f"is bound to join the {x['to']} side, no longer the {x['from']} side ({why}")
@@ -38,6 +71,7 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
     if x.get("strength") != x.get("strength_before"):  # the duty made stronger or weaker (a what-if's strength, a pact)
         moved += f", {'now ' if x['why'] == x['why_before'] else ''}{x['strength']} (was {x['strength_before']})"
     moved += hypothetical_said(x.get("rests_on_what_if", ()))  # its duty now the what-if change's
+    moved += switch_said(x.get("rests_on_switch", ()))  # or only a switch's reading
     more = [f"{word} {', '.join(rest)}" for word in ("added", "dropped")
             if (rest := [t for t in x[word] if t not in said])]
     return f"is still bound to join the {x['side']} side, {'; '.join([moved, *more])}"

@@ -1,0 +1,70 @@
+"""`foedus compare --non-military bound` says the setting: its first line (and the JSON's `switches_said`, the web's
+compare header) names it in a cascade header's words, and a change whose duty binds only by it (EU Art. 42(7)'s four
+neutrals, gained as the Lisbon Treaty came into force on 2009-12-01) says so on its line and in its entry
+(`rests_on_switch`). `foedus.compare_results` of two results run under different settings names both."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+import foedus
+from foedus.sweeps.compare import compare_results
+from samples import cli_line
+
+NEUTRALS = ("AUT", "CYP", "IRL", "MLT")
+LISBON = ["compare", "-a", "RUS", "-t", "EST", "-d", "2009-11-01", "--date2", "2009-12-15"]
+SAID = "states that may limit their aid to non-military means read as bound to fight"
+ONLY = " (only with --non-military bound)"
+
+
+def _ok(args: list[str]) -> str:
+    code, out, err = cli_line(args)
+    assert code == 0, err
+    return out
+
+
+def test_the_lines_say_the_setting_and_the_duties_resting_on_it() -> None:
+    lines = _ok([*LISBON, "--non-military", "bound"]).splitlines()
+    assert lines[0] == f"base: 2009-11-01; other: 2009-12-15; {SAID}"
+    gained = {line.split(") ", 1)[0].rsplit("(", 1)[1]: line for line in lines if line.startswith("+ ")}
+    assert {s for s, line in gained.items() if line.endswith(ONLY)} == set(NEUTRALS)
+    assert {"FIN", "SWE"} <= set(gained) and not gained["FIN"].endswith(ONLY)
+    usual = _ok(LISBON).splitlines()
+    assert usual[0] == "base: 2009-11-01; other: 2009-12-15" and not [line for line in usual if ONLY in line]
+
+
+def test_the_json_and_the_web_api_carry_it(api_client: Any) -> None:
+    diff = json.loads(_ok([*LISBON, "--non-military", "bound", "--json"]))
+    assert diff["switches_said"] == [SAID]
+    rests = {g["state"]: g.get("rests_on_switch") for g in diff["gained"]}
+    assert {s for s, on in rests.items() if on} == set(NEUTRALS) and rests["AUT"] == ["--non-military bound"]
+    assert json.loads(_ok([*LISBON, "--json"]))["switches_said"] == []
+    got = api_client.get("/api/compare", params={"attacker": "RUS", "target": "EST", "date": "2009-11-01",
+                                                  "other_date": "2009-12-15", "non_military": "bound"})
+    assert got.status_code == 200, got.text[:300]
+    changes = got.json()["changes"]
+    assert changes["switches_said"] == [SAID] and changes["gained"] == diff["gained"]
+
+
+def test_two_results_run_under_different_settings_are_said_so() -> None:
+    usual = foedus.cascade("RUS", "EST", "2025-06-01")
+    bound = foedus.cascade("RUS", "EST", "2025-06-01", non_military="bound")
+    diff = compare_results(usual, bound)
+    assert diff["switches_said"] == ["--non-military withheld in the base, --non-military bound in the other"]
+    assert {(g["state"], tuple(g.get("rests_on_switch", ()))) for g in diff["gained"]} == {
+        (s, ("--non-military bound",)) for s in NEUTRALS}
+    back = compare_results(bound, usual)
+    assert back["switches_said"] == ["--non-military bound in the base, --non-military withheld in the other"]
+    assert {(x["state"], tuple(x.get("rests_on_switch", ()))) for x in back["lost"]} == {
+        (s, ("--non-military bound",)) for s in NEUTRALS}
+
+
+def test_an_out_files_title_says_it(tmp_path: Path) -> None:
+    out = tmp_path / "lisbon.parquet"
+    _ok([*LISBON, "--non-military", "bound", "--out", str(out)])
+    title = json.loads(pq.read_schema(out).metadata[b"foedus"])["title"]
+    assert title == f"foedus compare 2009-11-01 vs 2009-12-15; {SAID}"
