@@ -68,3 +68,10 @@ def test_an_out_files_title_says_it(tmp_path: Path) -> None:
     _ok([*LISBON, "--non-military", "bound", "--out", str(out)])
     title = json.loads(pq.read_schema(out).metadata[b"foedus"])["title"]
     assert title == f"foedus compare 2009-11-01 vs 2009-12-15; {SAID}"
+
+
+def test_the_atlas_comparison_says_it_too() -> None:
+    atlas = ["compare", "--atlas", "-d", "2009-11-01", "--date2", "2009-12-15", "--reading", "legal"]
+    assert _ok([*atlas, "--non-military", "bound"]).splitlines()[0] == f"base 2009-11-01 vs other 2009-12-15; {SAID}"
+    assert json.loads(_ok([*atlas, "--non-military", "bound", "--json"]))["switches_said"] == [SAID]
+    assert _ok(atlas).splitlines()[0] == "base 2009-11-01 vs other 2009-12-15"

@@ -115,9 +115,11 @@ def compare(  # noqa: PLR0913 - one per typer option, and typer's context
         notes = (*notes, *tripwire_notes(base, max(base_day, other_day), opts.readings, "tripwire_dyads"))
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
+        from foedus.code_words import settings_said
         from foedus.model.overlay_set import summary
 
         report["what_if"] = [summary(c) for c in changes.changes]  # as a scenario's comparison and its rows say them
+        report["switches_said"] = settings_said(opts.switches(base_day))  # as a scenario's comparison says them
         report["notes"] = list(notes)
         emit(report) if shape == "json" else print_atlas(report)
         for line in notes:

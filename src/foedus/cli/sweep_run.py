@@ -110,7 +110,8 @@ def print_atlas(report: dict[str, Any]) -> None:
     from foedus.whatif_words import what_if_cell
 
     typer.echo(f"base {report['base_date']} vs other {report['other_date']}"
-               + (f" with {what_if_cell(report['what_if'])}" if report["what_if"] else ""))
+               + (f" with {what_if_cell(report['what_if'])}" if report["what_if"] else "")
+               + "".join(f"; {words}" for words in report.get("switches_said", ())))  # those not the defaults
     for reading, e in report["readings"].items():
         trip = e["tripwire_dyads"]
         typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "
