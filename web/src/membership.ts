@@ -13,6 +13,13 @@ export function existsOn(state: Pick<StateRow, "spells"> | undefined, date: stri
   return state.spells.some(([start, end]) => start <= date && (end === null || date <= end));
 }
 
+/** Whether the state may be a party to a treaty on `date` (ISO), by the state-system rule
+ *  (foedus.engine.rules.system.in_system): not once it has left the system, but a day before its first spell is not
+ *  out (Montenegro, at war in 1914, is in COW from 2006 only). */
+export function partyOn(state: Pick<StateRow, "spells"> | undefined, date: string): boolean {
+  return existsOn(state, date) || (state?.spells ?? []).every(([start]) => date < start);
+}
+
 /** The refusal of a state given as `role` (attacker, target) that is no member of the state system on `date`, in the
  *  CLI's words (foedus.state_lists.non_member), `name` as it was called that day: "attacker German Democratic Republic
  *  (COW265) is not a member of the state system on 2025-06-01". */
@@ -21,6 +28,6 @@ export function notMember(role: string, name: string, id: string, date: string):
 }
 
 /** After "Fighting on the defense side on DAY" (said.ts frameWhy), of a state fighting on a day it is out of the state
- *  system: it fights, as the war's data has it, but is no party to a treaty (foedus.war.words.FIGHTING_OUT). */
+ *  system by the rule's reading (partyOn): it fights, as the war's data has it, but is no party to a treaty (foedus.war.words.FIGHTING_OUT). */
 export const FIGHTING_OUT = "; not a member of the state system then, so no party to a treaty, bound by none and owed "
   + "nothing (the war's data has it fighting)";

@@ -4,7 +4,7 @@ import type { Because, CascadeResult, CertaintyReason, Comparison, Doubt, StateR
   WarRename, WarStateDuty, WarStateRecord } from "./api";
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { switchSaid } from "./comparesaid";
-import { existsOn, FIGHTING_OUT } from "./membership";
+import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
@@ -203,10 +203,10 @@ export function notInSystem(day: string): string {
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
  * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
  * certainty when not verified: boundTag; an instrument not a treaty: instrumentSaid; the conditions it assumes:
- * conditionsSaid; each other obligation that day: alsoSaid), bound both ways (conflictWhy), or neither: not in the state system that day where its `state` row's
- * spells say so (notInSystem, as foedus.war.why._standing says it), else neither; a state fighting with no attack
- * going on says its pause (pausedSaid), one neither fighting nor bound its last binding and what released it
- * (releasedSaid). */
+ * conditionsSaid; each other obligation that day: alsoSaid), bound both ways (conflictWhy), or neither: not in the
+ * system that day by its `state` row's spells (notInSystem, as foedus.war.why._standing), else neither; one fighting
+ * out of it by the rule (partyOn) is no party (FIGHTING_OUT), one with no attack going on says its pause (pausedSaid),
+ * one neither fighting nor bound its last binding and what released it (releasedSaid). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
                          | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
                          titles: Record<string, string> = {}): string {
@@ -215,7 +215,7 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
   const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [], titles)].map((line) => `; ${line}`).join("");
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
   return side ? `Fighting on the ${side} side on ${frame.date}${paused ? pausedSaid(paused) : ""}`
-    + `${existsOn(state, frame.date) ? "" : FIGHTING_OUT}.`
+    + `${partyOn(state, frame.date) ? "" : FIGHTING_OUT}.`
     : b ? `Bound to join the ${b.side} side on ${frame.date} under ${bindingCited(b, treaty)}${also()}.`
       : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}`

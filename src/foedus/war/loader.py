@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from foedus.engine.rules.system import in_system
 from foedus.engine.scenario import Attack, TerritoryView, check_place
 from foedus.errors import FoedusError, WarDataError, field_path
 from foedus.listed import listed_twice
@@ -62,12 +63,13 @@ class _Resolver:
         """The id of the state `name` names on the event's date, as a scenario's typed name is read on its date: a
         name several states carried (Korea, Germany, Vietnam, Yemen) means the one of that name on that day, or, in
         an exit or a ceasefire (`among`), the one of the war's belligerents by then, whatever the day. A place or an
-        area is refused as one (`World.state_named`)."""
+        area is refused as one (`World.state_named`). A state that attacks or enters out of the state system is
+        refused, by the rule's reading (`in_system`: a day before its first spell is not out, Montenegro in 1914)."""
         try:
             state = self.world.state_named(name, event.date, among=among)
         except FoedusError as exc:
             raise WarDataError(self.source, loc, str(exc)) from None
-        if event.type in ("attack", "entry") and state.member_on(event.date) is False:
+        if event.type in ("attack", "entry") and not in_system(self.world.states, state.id, event.date):
             raise WarDataError(self.source, loc, f"{self.world.states.names_on(event.date)[state.id]} ({state.id}) is "
                                                  "not a member of the state system "
                                                  f"on {event.date}")

@@ -13,6 +13,7 @@ from typing import Any
 from foedus.cited import article_cited, bound_tag, instrument_said, tagged_article
 from foedus.cited_names import titles_of
 from foedus.conflict_words import treaties_said
+from foedus.engine.rules.system import in_system
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
@@ -47,7 +48,8 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     fighting with no attack by or on it going on says since when
     and under which change (`paused_said`: a ceasefire takes no state out of the war), and one neither fighting nor
     bound that was bound earlier, its last binding and what released it (`released_said`); one fighting on a day it is
-    out of the state system (not `member`) says it is no party then (`FIGHTING_OUT`)."""
+    out of the state system by the rule's reading (not `member`: `foedus.engine.rules.system.in_system`) says it is no
+    party then (`FIGHTING_OUT`)."""
     stands, side = standing(state, frame)
     if stands == "fighting":
         paused = frame.paused.get(state)
@@ -104,16 +106,24 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     when = result.end if day is None or day == result.asked else day
     frame = result.frame_on(when)
     found = one_state(world, state, when, "--state")
-    if (refused := non_member(world, found, result.war.start, "state", result.end)) is not None:
-        raise ScenarioError(refused)  # as `foedus cascade` refuses it: no day of this replay has it in the system
     sid = found.id
-    # a member on another day of the replay (else refused above), out of the system on this one (`non_member`'s rule)
-    out = found.member_on(when) is False
-    neither = out and standing(sid, frame)[0] == "neither"
+    refused = non_member(world, found, result.war.start, "state", result.end)
+    if refused is not None and not _fights(result, sid):
+        raise ScenarioError(refused)  # as `foedus cascade` refuses it: no day of this replay has it in the system
+    # out of the system on this day as COW lists it: said so when it neither fights nor is bound; one fighting is said
+    # to be no party by the rule's reading (`in_system`: a day before its first spell is not out, Montenegro in 1914)
+    neither = found.member_on(when) is False and standing(sid, frame)[0] == "neither"
+    party = in_system(world.states, sid, when)
     name, titles = treaty_named(world), titles_of(world.treaties.values())  # a named ATOP alliance: its title, tagged
     why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(),
-                                                        lambda t: titles.get(t) or name(t), titles, not out)
+                                                        lambda t: titles.get(t) or name(t), titles, party)
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
+
+
+def _fights(result: WarReplay, state: str) -> bool:
+    """Whether `state` fights on some frame of the replay: the war's data has it in the war, though COW lists it on
+    no day of it (Montenegro in 1914, in COW from 2006), so "Why?" answers for it."""
+    return any(state in f.sides.get(side, ()) for f in result.frames for side in ("attack", "defense"))
 
 
 def why_on(result: WarReplay, world: World, state: str, day: dt.date | None = None) -> str:

@@ -1,0 +1,54 @@
+"""A state fighting on a day before its first COW spell is not out of the state system: the rule
+(`foedus.engine.rules.system.in_system`) takes it to be one, so the war's file takes it (`foedus.war.loader`) and
+"Why?" (`foedus war --state`, the web's frameWhy by `partyOn`) says it fights, not that it is no party, as the war
+table's mark (`foedus.war.system_changes.out_days`) reads it. Montenegro, at war in 1914, is in COW from 2006 only;
+Norway, out of COW's list from 1940-05-01 and fighting on, is still said to be no party."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from foedus.catalog import state_rows, treaty_rows
+from foedus.engine.rules.system import in_system
+from foedus.model.world import World
+from foedus.war.system_changes import out_days
+from foedus.war.words import FIGHTING_OUT
+from samples import cli_line, replay_text
+from ts_said import run_ts
+
+pytestmark = pytest.mark.needs_data  # the state system's dates are COW's
+
+D = dt.date.fromisoformat
+WAR = ("id: mne_1914\nname: Austria-Hungary on Montenegro\nend: 1914-09-30\nsources: [{url: 'https://example.org/w'}]"
+       "\nevents:\n  - {type: attack, date: 1914-08-01, attacker: COW300, victim: MNE}\n")
+
+
+def test_a_state_fighting_before_its_first_spell_is_said_to_fight_as_a_party(tmp_path: Path) -> None:
+    world = World.default()
+    assert world.states.get("MNE").member_on(D("1914-08-10")) is False  # not on COW's list then...
+    assert in_system(world.states, "MNE", D("1914-08-10"))  # ...but not out of the system: the rule's reading
+    assert out_days(world.states, "MNE", D("1914-08-01"), D("1914-09-30")) == []  # the war table marks no day
+    replay = replay_text(tmp_path, WAR)
+    assert "MNE" in replay.frame_on("1914-08-10").sides["defense"]
+    code, out, err = cli_line(["war", str(tmp_path / "war.yaml"), "--state", "MNE", "--until", "1914-08-10"])
+    assert code == 0, err
+    assert out == "Montenegro (MNE): Fighting on the defense side on 1914-08-10.\n"
+    treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}
+    row = state_rows(world.states, None, [world.states.states["MNE"]])[0]
+    said = run_ts([("said", "frameWhy", ["MNE", replay.frame_on("1914-08-10").to_dict() | {"date": "1914-08-10"},
+                                         {"$lookup": treaties}, row]),
+                   ("membership", "partyOn", [row, "1914-08-10"]), ("membership", "partyOn", [row, "2006-06-11"])])
+    assert said == ["Fighting on the defense side on 1914-08-10.", True, True]
+
+
+def test_a_state_fighting_after_it_left_the_system_is_still_said_to_be_no_party() -> None:
+    world = World.default()
+    norway = state_rows(world.states, None, [world.states.states["NOR"]])[0]
+    code, out, err = cli_line(["war", "europe_1939_1941", "--state", "NOR", "--until", "1940-05-10"])
+    assert code == 0, err
+    assert out == f"Norway (NOR): Fighting on the defense side on 1940-05-10{FIGHTING_OUT}.\n"
+    assert run_ts([("membership", "partyOn", [norway, "1940-05-10"]),
+                   ("membership", "partyOn", [norway, "1940-04-30"])]) == [False, True]
