@@ -276,6 +276,11 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
      ["the COW state system of 2016", "the cascade covariates count the COW members of 2016", "the ATOP flags",
       "after 2018 the cascade covariates and the shared alliance's depth read the ATOP alliances in force",
       "the bundled treaty data was reviewed as a whole to 2025-12-31; later changes are encoded only where found"]),
+    # the GW table's covariates read the rule on GW's list (`foedus.research.gw_dated`), not COW's members of 2016
+    (["--system", "gw", "--from", "2017", "--to", "2017"],
+     ["after 2016 the cascade covariates count the members of the Gleditsch–Ward list (the state-system rule read on "
+      "its dates), each with its 2016 CINC and major-power status, carried forward (COW's major-power list and NMC "
+      "6.0 end in 2016)"]),
 ])
 def test_dyads_say_when_they_carry_the_state_system_past_its_end(tmp_path: Path, args: list[str],
                                                                   said: list[str]) -> None:

@@ -35,10 +35,8 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
         notes.append(f"after {end.year} the dyad-years are those of the {name} state system of {end.year}, every "
                      f"state of it still a member, carried forward ({source} ends in {end.year})")
     cow_end = COW_LAST_DAY.year  # the COW state system v2016, its major powers and NMC 6.0 all end in 2016
-    if covariates and last > cow_end:
-        notes.append(f"after {cow_end} the cascade covariates count the COW members of {cow_end}, each with its "
-                     f"{cow_end} CINC and major-power status, carried forward "
-                     f"({cow_ends(majors=True, cinc=True)})")  # cascade_major_defender reads the major powers
+    if covariates and last > cow_end:  # cascade_major_defender reads the major powers
+        notes.append(_covariates_carried(system, cow_end))
     if atop and last > ATOP_END.year:  # the flags are ATOP's own, not carried; the cascade carries its alliances
         notes.append(f"the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty after {ATOP_END.year} "
                      f"(ATOP 5.1 ends in {ATOP_END.year})")
@@ -63,6 +61,18 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
             notes.append(f"{' and '.join(columns)} {'are' if len(columns) > 1 else 'is'} empty after {year} "
                          f"({_WHY[group].format(year=year)})")
     return notes
+
+
+def _covariates_carried(system: str, cow_end: int) -> str:
+    """What the cascade covariates read after COW's data end (`cow_end`): in the COW table, COW's members of that year,
+    carried forward; in the Gleditsch–Ward table, the members of GW's list, whose dates the state-system rule reads
+    there (`foedus.research.gw_dated`), with COW's CINC and major powers of that year, carried forward."""
+    if system == "gw":
+        return (f"after {cow_end} the cascade covariates count the members of the Gleditsch–Ward list (the "
+                f"state-system rule read on its dates), each with its {cow_end} CINC and major-power status, carried "
+                f"forward ({cow_ends(system=False, majors=True, cinc=True)})")
+    return (f"after {cow_end} the cascade covariates count the COW members of {cow_end}, each with its {cow_end} CINC "
+            f"and major-power status, carried forward ({cow_ends(majors=True, cinc=True)})")
 
 
 def off_day_notes(rows: int, system: str, reference_day: tuple[int, int], besides: bool = False) -> list[str]:
