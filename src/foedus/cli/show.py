@@ -183,7 +183,8 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
     line per file. Every file is checked: each bad one is reported on
     stderr in one line naming the file and the problem (the last one raised), and then nothing goes to stdout.
 
-    `strict` also rejects a source URL that is a bare home page (it must link the page stating the fact).
+    `strict` also rejects a source URL that is a bare home page (it must link the page stating the fact). A member of a
+    user's file made a party before its first day in the state system is noted on stderr (`first_spell`).
     """
     from foedus.errors import one_line
     from foedus.model.loader import bundled_treaty_files, load_treaties
@@ -223,6 +224,11 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
         for exc in errors[:-1]:
             sys.stderr.write(f"error: {one_line(str(exc))}\n")
         raise errors[-1]
+    if paths and world is not None:  # a user's file: a member made a party before its first spell is taken to be one
+        from foedus.model.first_spell import before_first_spell
+
+        for note in before_first_spell(loaded.values(), world.states):
+            sys.stderr.write(f"note: {note}\n")
     for tid in treaties:
         print(f"ok  {tid}")
     print(f"{counted(len(treaties), 'treaty file')} valid")
