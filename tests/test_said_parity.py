@@ -712,3 +712,17 @@ def test_a_war_cites_a_named_atop_alliance_alike() -> None:
     also = [{"treaty": "atop_4980", "article": "ATOP consultation", "certainty": "carried-forward",
              "doubted": ["treaty"]}, {"treaty": "nato_1949", "article": "5"}]
     assert run_ts([("said", "alsoSaid", [also, titles])])[0] == also_said(also, titles)
+
+
+def test_a_comparisons_treaty_changes_undone_going_back_are_worded_alike() -> None:
+    """A comparison whose other date is before its base reads history backwards: the CLI's "treaty change on DATE,
+    undone going back to DATE2: ..." (compare_dated.dated_line) is the compare view's (comparesaid.ts datedLine)."""
+    cases = [{"date": "2023-04-04", "treaty": "nato_1949", "change": "joins", "state": "FIN",
+              "text": "Finland (FIN) becomes a party to nato_1949", "certainty": "verified",
+              "undone_back_to": "2022-01-01"},
+             {"date": "2024-12-04", "treaty": "rus_prk_2024", "change": "in-force",
+              "text": "rus_prk_2024 enters into force", "certainty": "secondary", "undone_back_to": "2024-06-01"}]
+    said = run_ts([("comparesaid", "datedLine", [c]) for c in cases])
+    assert said == [dated_line(c) for c in cases]
+    assert said[0] == ("treaty change on 2023-04-04, undone going back to 2022-01-01: Finland (FIN) becomes a party "
+                       "to nato_1949")

@@ -1,10 +1,14 @@
 // A comparison's treaty changes between its two dates, in `foedus compare`'s words (foedus.sweeps.compare_dated
 // .dated_line): "treaty change on 2023-04-04: Finland (FIN) becomes a party to nato_1949", its certainty after it when
-// not verified. No DOM, so that tests/test_said_parity.py can run it in node beside its Python counterpart.
+// not verified; one a comparison back in time undoes says so ("treaty change on 2023-04-04, undone going back to
+// 2022-01-01: ..."). No DOM, so that tests/test_said_parity.py can run it in node beside its Python counterpart.
 
 /** A change of a treaty the comparison names, dated between its dates, that starts or stops a duty (its JSON
- * `dated_changes`: the war replay's record with `text`, its words). */
-export interface DatedChange { date: string; treaty: string; change: string; text: string; certainty: string; state?: string }
+ * `dated_changes`: the war replay's record with `text`, its words; `undone_back_to`: the other date, where it is
+ * before the base's). */
+export interface DatedChange {
+  date: string; treaty: string; change: string; text: string; certainty: string; state?: string; undone_back_to?: string;
+}
 
 /** What a duty that binds only by a scenario switch (`rests_on_switch`: "--non-military bound") says after its
  * citation (foedus.sweeps.compare_words.switch_said): " (only with --non-military bound)"; nothing where none. */
@@ -15,5 +19,6 @@ export function switchSaid(switches: string[] | undefined): string {
 /** The change as `foedus compare` prints it. */
 export function datedLine(c: DatedChange): string {
   const tag = c.certainty === "verified" ? "" : ` (${c.certainty})`;
-  return `treaty change on ${c.date}: ${c.text}${tag}`;
+  const back = c.undone_back_to ? `, undone going back to ${c.undone_back_to}` : "";
+  return `treaty change on ${c.date}${back}: ${c.text}${tag}`;
 }
