@@ -28,3 +28,18 @@ def test_a_path_option_refuses_a_value_starting_with_a_dash(tmp_path: Path, monk
                                         f"give ./{value} for a file of that name (see `foedus {args[0]}")
     assert list(tmp_path.iterdir()) == []
 
+
+
+@pytest.mark.parametrize(("args", "option"), [
+    (["cascade", "--scenario", "-"], "--scenario"),
+    (["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-01", "--treaties", "-"], "--treaties"),
+    (["compare", "-a", "RUS", "-t", "EST", "-d", "2025-01-01", "--overlay", "-"], "--overlay"),
+    (["depth", "--params", "-"], "--params"),
+    (["treaties", "validate", "-"], "paths"),
+])
+def test_a_path_that_is_read_refuses_standard_input(args: list[str], option: str) -> None:
+    """`--scenario -`, `--treaties -`, `--overlay -` said "-: cannot read scenario: no such file or folder", as if a
+    file named - were meant: no input is read from standard input, and every path a command reads says so, naming
+    the option (one rule: `foedus.cli.entry._read`, `foedus.cli.helpers.path_problem`)."""
+    assert _error_line(args).startswith(f"Invalid value for '{option}': '-' (standard input) is not read: give a "
+                                        "file's path (./- for a file named -) (see `foedus ")

@@ -46,7 +46,8 @@ def _check_values(command: Any) -> None:
       read, list or replace the current folder as if the user had named it. A blank one (`--add-treaty ' '`) too,
       said to be blank, as the Python API refuses it: it crashed as an internal error, and read as a file of no
       visible name elsewhere (`--overlay ' '`). A path option refuses an option's name too (`schema --out --json`
-      wrote a file named --json): `foedus.cli.helpers.path_problem`. Its value keeps a trailing slash (`_as_given`).
+      wrote a file named --json): `foedus.cli.helpers.path_problem`, and one the command reads refuses `-`
+      (standard input, not read: `_read`). Its value keeps a trailing slash (`_as_given`).
     - every other option that takes a value refuses one of the command's option names as that value: click takes
       the word after an option as its value, so `cascade -a -t RUS -d D` read the attacker '-t', and then said
       --target was missing (not `_OWN_CHECK`'s, which say it their own way).
@@ -73,7 +74,8 @@ def _check_values(command: Any) -> None:
                 if not isinstance(one, str):
                     continue
                 if paths:
-                    problem = path_problem(one, option_names(ctx) if param.param_type_name == "option" else None)
+                    problem = path_problem(one, option_names(ctx) if param.param_type_name == "option" else None,
+                                           read=_read(param))
                 elif one.startswith("-") and one in option_names(ctx):
                     problem = f"{shown(one)} is the name of an option, not a value: give this option its value"
                 else:
@@ -119,6 +121,12 @@ def _takes_paths(param: Any) -> bool:
     """Whether the click parameter `param` takes a path (or a list of them), as typer declared it."""
     annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
     return annotation is Path or (typing.get_origin(annotation) is list and typing.get_args(annotation) == (Path,))
+
+
+def _read(param: Any) -> bool:
+    """Whether the path parameter `param` names a file the command reads (`--scenario`, `--treaties`, a positional
+    path), not one it writes (`--out`, `--save-scenario`, `--save-params`, ...), whose `-` is standard output."""
+    return not (param.name == "out" or param.name.startswith("save_"))
 
 
 _OWN_CHECK = frozenset({"honour"})  # cascade's --honour, a file or `empirical`: said as a path (`check_honour`)

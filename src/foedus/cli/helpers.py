@@ -43,25 +43,31 @@ def given_names(ctx: Any) -> tuple[str, ...]:
     return tuple(name for name, source in sources.items() if getattr(source, "name", None) == "COMMANDLINE")
 
 
-def path_problem(value: str, options: Collection[str] | None = None) -> str | None:
+def path_problem(value: str, options: Collection[str] | None = None, read: bool = False) -> str | None:
     """Why a path's `value` names no file the user meant, or None: an empty one (`Path("")` is `.`, the current
     folder), a blank one (a file of no visible name), each said as it is (`foedus.errors.empty_or_blank`), or, given
     to an option (`options`: the command's option names, each of which starts with a dash; None for a positional
     argument), a word starting with a dash, as an option does: click takes the word after a path option as its
     value, so `schema --out --json` wrote a file named --json, and `backtest --out -x` a folder named -x (a short
     option of no command there, or a slip).
-    `./--json` names such a file. `-` alone is standard output, by custom (`foedus.outputs.names.refuse_dash`).
+    `./--json` names such a file. `-` alone is standard output, by custom (`foedus.outputs.names.refuse_dash`);
+    a path that is `read` (a file the command reads: `--scenario -`, `--treaties -`, `--overlay -`) refuses it, since
+    no input is read from standard input: it was said to be "no such file or folder", as if a file named - were meant.
     A positional argument (`options` None) takes `--x` only after `--`, on purpose.
 
     >>> path_problem(" "), path_problem("pact.yaml", ["--out"]), path_problem("--json", ["--out"])
     ('the path is blank', None, "the path '--json' looks like an option; give ./--json for a file of that name")
     >>> path_problem("-x.csv", ["--out"]), path_problem("-", ["--out"])
     ("the path '-x.csv' looks like an option; give ./-x.csv for a file of that name", None)
+    >>> path_problem("-", ["--scenario"], read=True)
+    "'-' (standard input) is not read: give a file's path (./- for a file named -)"
     """
     from foedus.errors import empty_or_blank, shown
 
     if not value.strip():
         return f"the path is {empty_or_blank(value)}"
+    if read and value == "-":
+        return "'-' (standard input) is not read: give a file's path (./- for a file named -)"
     if options is not None and value.startswith("-") and value != "-":
         return f"the path {shown(value)} looks like an option; give ./{value} for a file of that name"
     return None
