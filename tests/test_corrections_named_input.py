@@ -12,6 +12,17 @@ from foedus.sources.corrections import load_corrections
 PAGE = "sources: [{url: 'https://www.example.org/a'}], note: n"
 
 
+def test_a_name_too_long_or_with_spaces_around_it_is_refused() -> None:
+    """A 20,000-character name and one with spaces around it were read, and printed on every line citing the alliance;
+    a name is at most 200 characters (the longest bundled title is 176) and has no spaces around it."""
+    for name, said in [("x" * 20_000, r"\.name: is 20000 characters long, over 200: give the treaty's short title$"),
+                       (" Treaty of Amity, 1976", r"\.name: has spaces around it: give the name without them$"),
+                       ("Treaty of Amity, 1976 ", r"\.name: has spaces around it: give the name without them$")]:
+        with pytest.raises(TreatyDataError, match=r"^atop_corrections\.yaml: \[0\] \(atopid 3755\)" + said):
+            load_corrections(f"- {{atopid: 3755, action: named, name: '{name}', {PAGE}}}")
+    assert load_corrections(f"- {{atopid: 3755, action: named, name: '{'x' * 200}', {PAGE}}}")
+
+
 @pytest.mark.parametrize(("entries", "said"), [
     ('- {atopid: 3755, action: named, name: "Treaty\\nof Amity", ' + PAGE + "}",
      r"^atop_corrections\.yaml: \[0\] \(atopid 3755\)\.name: has U\+000A LINE FEED"),

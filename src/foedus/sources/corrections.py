@@ -166,8 +166,15 @@ def _named_once(corrections: list[Correction]) -> None:
                                   f"[{first}]): name it once")
 
 
+NAME_MOST = 200
+"""The most characters a `named` correction's name may have: the longest real title in the bundled data is 176
+(`jpn_aus_raa_2022`'s full title; the longest correction's name, atop_4998's, is 86); a 20,000-character name was
+read, and printed on every line that cites the alliance."""
+
+
 def _check_name(c: Correction, i: int) -> None:
-    """A `named` correction has a name that is not blank and nothing of the other actions; the others have no name."""
+    """A `named` correction has a name that is not blank, has no spaces around it, is at most `NAME_MOST` characters
+    long, and has nothing of the other actions; the others have no name."""
     at = f"[{i}] (atopid {c.atopid})"
     if c.action != "named":
         if c.name is not None:
@@ -175,6 +182,11 @@ def _check_name(c: Correction, i: int) -> None:
         return
     if c.name is None or not c.name.strip():
         raise TreatyDataError(CORRECTIONS_FILE, f"{at}.name", "action 'named' needs the treaty's name (name)")
+    if c.name != c.name.strip():  # every line that cites the alliance would print them
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.name", "has spaces around it: give the name without them")
+    if len(c.name) > NAME_MOST:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.name", f"is {len(c.name)} characters long, over "
+                              f"{NAME_MOST}: give the treaty's short title")
     other = [k for k in ("date", "date_certainty", "until") if getattr(c, k) is not None] + (
         ["states"] if c.states else [])
     if other:
