@@ -28,6 +28,7 @@ _ENDS = ("left", "terminated", "coverage_end", ".end", ".until")
 UNSTATED_ARTICLE = "not stated"  # an invocation whose source does not say which article it relied on
 
 _SCOPED = frozenset({Kind.DEFENSE, Kind.CONSULTATION})  # kinds whose every leg is read through the scope (rules.where)
+_AIDED = frozenset({Kind.DEFENSE, Kind.OFFENSE})  # kinds whose obligors owe aid to a side, non-military or not
 
 
 def check_written(treaty: Treaty, path: str) -> None:
@@ -73,7 +74,9 @@ def check_written(treaty: Treaty, path: str) -> None:
 
 def _clauses_read(treaty: Treaty, path: str) -> None:
     """No defence or consultation clause covers no attack (its legs are read through the scope, `rules.where`), and
-    `when_partner_attacks` is set only on a neutrality clause, the one kind that reads it (`rules.where`)."""
+    `when_partner_attacks` is set only on a neutrality clause, the one kind that reads it (`rules.where`), and
+    `non_military` only on a clause that owes aid to a side (`_AIDED`): on a neutrality clause it was read, and meant
+    nothing."""
     for i, p in enumerate(treaty.provisions):
         if p.kind in _SCOPED and p.scope.territory == [] and p.scope.forces == []:
             raise TreatyDataError(path, f"provisions[{i}].scope", f"territory and forces are both empty, so no attack "
@@ -82,6 +85,10 @@ def _clauses_read(treaty: Treaty, path: str) -> None:
         if p.when_partner_attacks and p.kind is not Kind.NEUTRALITY:
             raise TreatyDataError(path, f"provisions[{i}].when_partner_attacks", f"is read only on a neutrality "
                                   f"clause (whether it binds when the partner attacks too), never on a {p.kind} one")
+        if p.non_military and p.kind not in _AIDED:
+            raise TreatyDataError(path, f"provisions[{i}].non_military", f"is read only on a defence or offence "
+                                  f"clause (its obligors may limit their aid to non-military means), never on a "
+                                  f"{p.kind} one")
 
 
 def check_own_id(treaty: Treaty, path: str) -> None:
