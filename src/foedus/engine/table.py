@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import weakref
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
@@ -285,11 +286,14 @@ def _exists(world: World, day: dt.date, state: str) -> bool:
 
 
 def leg_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable:
-    """The compiled table for a date, cached per world (and rebuilt when the gates change)."""
-    return _cached_table(world, day, basis, rules.GENERATION[0])
+    """The compiled table for a date, cached per world (and rebuilt when the gates change); the cache holds the world
+    weakly (a table holds no world), so a world its caller dropped is collected, not kept by its tables."""
+    return _cached_table(weakref.ref(world), day, basis, rules.GENERATION[0])
 
 
 @functools.lru_cache(maxsize=256)
-def _cached_table(world: World, day: dt.date, basis: Basis, generation: int) -> LegTable:
+def _cached_table(world: weakref.ref[World], day: dt.date, basis: Basis, generation: int) -> LegTable:
+    alive = world()
+    assert alive is not None, "leg_table's caller holds the world"
     with loading():  # kept for the process (up to the cache's size)
-        return compile_table(world, day, basis)
+        return compile_table(alive, day, basis)

@@ -11,14 +11,14 @@ Compiling the treaty legs of a date is most of the cost of a cascade, and betwee
 whole world's treaty timeline the legs are the same: each date is evaluated with the legs of its *epoch*,
 the last date on or before it on which anything in the timeline changed (or a state entered or left the
 state system, or the honour model's era turned, or a state's name changed: `foedus.model.dated_names`), so the
-engine compiles once per epoch.
+engine compiles once per epoch. What is derived from the world is kept per world only while it lives
+(`foedus.war.per_world`).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from collections import defaultdict
 from typing import Any
 
@@ -43,6 +43,7 @@ from foedus.war.doubt_days import doubt_days, doubt_keys
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
+from foedus.war.per_world import per_world
 from foedus.war.result import WarReplay, past_treaties
 from foedus.war.system_changes import SystemChange, system_changes
 from foedus.war.words import add_text
@@ -65,7 +66,7 @@ def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool
     return Settings(**{name: values[name] for name in given})
 
 
-@functools.lru_cache(maxsize=8)
+@per_world
 def _timeline(world: World, basis: Basis) -> tuple[list[dt.date], list[list[TreatyChange]], dict[str, frozenset[str]]]:
     """Every treaty change of the world by date, and every treaty's members (ever), cached per world."""
     treaties = [world.treaties[t] for t in world.treaties]
@@ -74,7 +75,7 @@ def _timeline(world: World, basis: Basis) -> tuple[list[dt.date], list[list[Trea
     return list(by_day), list(by_day.values()), members
 
 
-@functools.lru_cache(maxsize=8)
+@per_world
 def _treaties_of(world: World, basis: Basis) -> dict[str, frozenset[str]]:
     """The treaties each state is a member of (ever), cached per world."""
     out: dict[str, set[str]] = defaultdict(set)
@@ -91,7 +92,7 @@ def _in_play(change: SystemChange, involved: set[str], members: dict[str, frozen
     return change.state in involved or any(members[t] & involved for t in treaties_of.get(change.state, ()))
 
 
-@functools.lru_cache(maxsize=8)
+@per_world
 def _epochs(world: World, basis: Basis) -> list[dt.date]:
     """The dates on which the compiled legs may change (see the module docstring), sorted."""
     days = set(_timeline(world, basis)[0]) | {ERA_CUTOFF} | set(era_days())  # a frame names states as on its epoch
@@ -103,7 +104,7 @@ def _epochs(world: World, basis: Basis) -> list[dt.date]:
     return sorted(days)
 
 
-@functools.lru_cache(maxsize=8)
+@per_world
 def _doubted(world: World, basis: Basis) -> tuple[list[dt.date], list[list[str]]]:
     """Every day a treaty's doubts start or stop (`foedus.war.doubt_days`), with those treaties, cached per world."""
     by_day = doubt_days((world.treaties[t] for t in world.treaties), basis)

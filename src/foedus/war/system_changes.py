@@ -6,7 +6,6 @@ bound to no one and owed nothing from 1939-09-28 under COW's dates; Ethiopia, a 
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from foedus.engine.rules.system import in_system, system_said
 from foedus.model.state_files import spells_text
+from foedus.war.per_world import per_world
 
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["SystemChange", "out_days", "system_changes", "system_text"]
 
 _DAY = dt.timedelta(days=1)
-# by world, held weakly: a world dropped is collected, its changes with it (an lru_cache kept eight worlds alive)
-_BY_WORLD: weakref.WeakKeyDictionary[World, dict[dt.date, list[SystemChange]]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +48,12 @@ def system_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
     return system_said(change["state"], change["date"], change["spells"], names, back=change["change"] == "re-enters")
 
 
+@per_world
 def system_changes(world: World) -> dict[dt.date, list[SystemChange]]:
     """Every day a state of `world` leaves or comes back to the state system, by date (each day's by state): a first
     day out after a spell, or a spell's first day after a time out, where the rule (`in_system`, on the registry's
     COW dates) answers otherwise than on the day before; a state's first spell is no change (before it, the rule
-    takes it to be one). Built once per world, kept only while the world lives."""
-    if (known := _BY_WORLD.get(world)) is None:
-        known = _BY_WORLD[world] = _changes(world)
-    return known
-
-
-def _changes(world: World) -> dict[dt.date, list[SystemChange]]:
-    """`system_changes`, built."""
+    takes it to be one). Built once per world, kept only while the world lives (`foedus.war.per_world`)."""
     out: dict[dt.date, list[SystemChange]] = defaultdict(list)
     for known in world.states:
         for start, end in known.spells:
