@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -46,14 +46,15 @@ def _day(value: str | dt.date) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str, str],
-         out: list[tuple[dt.date, dt.date]]) -> list[str]:
+def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str, str] | None = None,
+         out: Sequence[tuple[dt.date, dt.date]] = ()) -> list[str]:
     """A state's row: its name, its spells of fighting (side, dates, how it came in, in words; a pause on the last
     date, `paused_since`; the days it fights out of the state system, `out`: `fighting_out_cell`), its first binding
     (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`; the conditions it
     assumes: `conditions_said`; a release on the last date, naming the binding released where it is a later one:
     `released_cell`) and what caused it. The pause and the release leave their pages to the sources listed under the
     timeline. An ATOP alliance is cited with its title where `titles` has one (`foedus.cited_names.named_cited`)."""
+    titles = titles or {}
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
     if r.state in last.paused:
