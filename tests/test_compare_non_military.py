@@ -75,3 +75,22 @@ def test_the_atlas_comparison_says_it_too() -> None:
     assert _ok([*atlas, "--non-military", "bound"]).splitlines()[0] == f"base 2009-11-01 vs other 2009-12-15; {SAID}"
     assert json.loads(_ok([*atlas, "--non-military", "bound", "--json"]))["switches_said"] == [SAID]
     assert _ok(atlas).splitlines()[0] == "base 2009-11-01 vs other 2009-12-15"
+
+
+def test_the_rows_say_which_duties_rest_on_it(tmp_path: Path) -> None:
+    """`--format csv` and an `--out` file have a `rests_on_switch` column, as the JSON's entries (until 2026-12-07
+    they had none): the four neutrals' rows name the switch (led by `'` in a CSV, a cell starting with `-`), Finland's
+    and Sweden's none; a comparison run under no switch has no such column."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(_ok([*LISBON, "--non-military", "bound", "--format", "csv"]))))
+    cells = {r["state"]: r["rests_on_switch"] for r in rows}
+    assert {s for s, cell in cells.items() if cell} == set(NEUTRALS) and cells["AUT"] == "'--non-military bound"
+    assert cells["FIN"] == cells["SWE"] == ""
+    out = tmp_path / "lisbon.parquet"
+    _ok([*LISBON, "--non-military", "bound", "--out", str(out)])
+    table = pq.read_table(out).to_pydict()
+    saved = dict(zip(table["state"], table["rests_on_switch"], strict=True))
+    assert saved["MLT"] == "--non-military bound" and saved["SWE"] is None
+    assert "rests_on_switch" not in _ok([*LISBON, "--format", "csv"]).splitlines()[0]

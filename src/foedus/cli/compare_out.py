@@ -50,7 +50,7 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
     """The comparison's rows: to `out` (`save_table`, titled with the dates and changes compared, the result's datasets
     cited; a CSV's text cells guarded against a spreadsheet's formulas, as `--format csv`'s are) or as `shape` (csv,
     table) on stdout."""
-    from foedus.sweeps.compare_table import COMPARE_COLUMNS, WHAT_IF_ONLY, compare_frame, compare_rows
+    from foedus.sweeps.compare_table import COMPARE_COLUMNS, compare_columns, compare_frame, compare_rows
     from foedus.whatif_words import what_if_cell
 
     rows = compare_rows(diff, base, other)
@@ -65,10 +65,11 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
         title = (f"foedus compare {diff['base_date']} vs {diff['other_date']}" + (f" with {changed}" if changed else "")
                  + "".join(f"; {words}" for words in diff.get("switches_said", ())))  # as the first line says them
         datasets = list(dict.fromkeys([*base.datasets, *other.datasets]))
-        save_table(compare_frame(rows, bool(other.what_if)), out, force=force, datasets=datasets, title=title,
-                   notes=diff["notes"], codebook=COMPARE_COLUMNS)
+        frame = compare_frame(rows, bool(other.what_if), bool(diff.get("switches_said")))
+        save_table(frame, out, force=force, datasets=datasets, title=title, notes=diff["notes"],
+                   codebook=COMPARE_COLUMNS)
         return
     from foedus.cli.listing import emit
 
-    columns = [(c, c) for c in COMPARE_COLUMNS if c not in WHAT_IF_ONLY or other.what_if]
+    columns = [(c, c) for c in compare_columns(bool(other.what_if), bool(diff.get("switches_said")))]
     emit(rows, str(shape), columns)

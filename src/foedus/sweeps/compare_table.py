@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
     from foedus.engine.result import CascadeResult
 
-__all__ = ["COMPARE_COLUMNS", "KINDS", "WHAT_IF_ONLY", "compare_frame", "compare_rows"]
+__all__ = ["COMPARE_COLUMNS", "KINDS", "SWITCH_ONLY", "WHAT_IF_ONLY", "compare_columns", "compare_frame",
+           "compare_rows"]
 
 KINDS = ("gained", "lost", "switched", "rebased", "conflict", "resolved")
 """The changes a row can be, in the order the rows come (the text lines' `+`, `-`, `~`, `=`, `!`, `✓`)."""
@@ -35,10 +36,14 @@ COMPARE_COLUMNS: Mapping[str, str] = {
     "certainty_after": "how sure that obligation's facts are: verified, secondary, unverified",
     "what_if": "the what-if changes, as the command line gives them (what-if runs only)",
     "rests_on_what_if": "those of them its obligation in the other world rests on (missing: none)",
+    "rests_on_switch": "the switches its obligation binds only by (missing: none; switched runs only)",
 }
 
 WHAT_IF_ONLY = ("what_if", "rests_on_what_if")
 """The columns of a what-if comparison only."""
+
+SWITCH_ONLY = ("rests_on_switch",)
+"""The columns of a comparison run under a switch not at its default only (its JSON's `switches_said`)."""
 
 
 def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeResult) -> list[dict[str, Any]]:
@@ -48,7 +53,9 @@ def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeRes
     article, strength, certainty; empty where it is bound to none; the treaties of a conflict, space-separated as
     the cascade's CSV names them, as its treaty after, or before for one resolved), and, in a what-if comparison, the
     changes (`other.what_if`, in `whatif_words.what_if_cell`'s words) on every row and those its obligation in the
-    other world rests on (`rests_on_what_if`, as the cascade CSV's column: `whatif_words.rested`)."""
+    other world rests on (`rests_on_what_if`, as the cascade CSV's column: `whatif_words.rested`); in one run under a
+    switch not at its default (`diff["switches_said"]`), the switches the obligation its entry names binds only by
+    (`rests_on_switch`, as the JSON's entry says them, joined by " and ")."""
     from foedus.whatif_words import rested, what_if_cell
 
     before = {j.state: j.primary for j in base.joiners}
@@ -76,15 +83,24 @@ def compare_rows(diff: Mapping[str, Any], base: CascadeResult, other: CascadeRes
                 when = "after" if kind == "conflict" else "before"
                 row[f"treaty_{when}"] = clashes[when][state]
             rested_on = what_if_cell(list(dict.fromkeys(rests.get(state, ())))) if kind != "resolved" else None
-            rows.append(row | ({"what_if": what_if, "rests_on_what_if": rested_on} if what_if else {}))
+            row |= {"what_if": what_if, "rests_on_what_if": rested_on} if what_if else {}
+            if diff.get("switches_said"):  # a conflict's or a resolved state's row has no entry: none
+                row["rests_on_switch"] = " and ".join(entry.get("rests_on_switch", ())) or None
+            rows.append(row)
     return rows
 
 
-def compare_frame(rows: list[dict[str, Any]], what_if: bool) -> pd.DataFrame:
+def compare_columns(what_if: bool, switched: bool) -> list[str]:
+    """The columns a comparison's table has: the what-if ones only in a what-if comparison (`what_if`), the switch's
+    only in one run under a switch not at its default (`switched`)."""
+    return [c for c in COMPARE_COLUMNS if (what_if or c not in WHAT_IF_ONLY) and (switched or c not in SWITCH_ONLY)]
+
+
+def compare_frame(rows: list[dict[str, Any]], what_if: bool, switched: bool = False) -> pd.DataFrame:
     """The rows as a table with every column even when there is none (a comparison that changed no one), the COW
-    code a nullable integer; `what_if`: with the what-if columns (a what-if comparison)."""
+    code a nullable integer; `what_if`, `switched`: with the what-if columns, the switch's (`compare_columns`)."""
     import pandas as pd
 
-    columns = [c for c in COMPARE_COLUMNS if what_if or c not in WHAT_IF_ONLY]
+    columns = compare_columns(what_if, switched)
     frame = pd.DataFrame(rows, columns=columns).astype("object")
     return frame.astype({"ccode": "Int64"})
