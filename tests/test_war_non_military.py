@@ -81,3 +81,22 @@ def test_the_war_endpoint_takes_it(api_client: TestClient, monkeypatch: pytest.M
     assert usual["settings"]["non_military"] == "withheld" and not set(NEUTRALS) & set(usual["frames"][0]["bound"])
     refused = api_client.get("/api/war", params={"id": "rus_est_2025", "non_military": "maybe"})
     assert refused.status_code == 422
+
+
+def test_the_out_files_title_and_the_state_line_say_it(war_file: Path, tmp_path: Path) -> None:
+    """`--out`'s title and a `--state` line (its JSON's `said` too) name the switch the replay ran under, in its
+    header's words (until 2026-12-07 they named none); run under the defaults they name none."""
+    import pyarrow.parquet as pq
+
+    for switch, tail in (["--non-military", "bound"], HEADER), ([], ""):
+        out = tmp_path / f"w{len(switch)}.parquet"
+        code, _, err = cli_line(["war", str(war_file), *switch, "--out", str(out)])
+        assert code == 0, err
+        assert json.loads(pq.read_schema(out).metadata[b"foedus"])["title"] == f"foedus war rus_est_2025{tail}"
+        code, line, err = cli_line(["war", str(war_file), *switch, "--state", "AUT"])
+        assert code == 0, err
+        said = f"). Replayed under: {tail.removeprefix('; ')}." if tail else "Neither fighting nor bound on 2025-07-01."
+        assert line.startswith("Austria (AUT): ") and line.rstrip("\n").endswith(said)
+        assert line.count("Replayed under") == bool(tail)
+        code, record, err = cli_line(["war", str(war_file), *switch, "--state", "AUT", "--json"])
+        assert code == 0 and json.loads(record)["said"] == line.rstrip("\n"), err

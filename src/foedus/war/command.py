@@ -85,10 +85,13 @@ def war(
         from foedus.cli.writing import save_table
         from foedus.sources.coverage import history_read
         from foedus.war.columns import WAR_COLUMNS
+        from foedus.war.render import settings_tail
 
-        # the table cites what the replay read: ATOP's alliances and COW's state system, where loaded
+        # the table cites what the replay read: ATOP's alliances and COW's state system, where loaded; its title
+        # names the switches the replay ran under, as the header does
         save_table(result.to_frame(), out, force=force, datasets=history_read(world),
-                   title=f"foedus war {result.war.id}", notes=result.notes, codebook=WAR_COLUMNS)
+                   title=f"foedus war {result.war.id}{settings_tail(result.settings)}", notes=result.notes,
+                   codebook=WAR_COLUMNS)
         return
     from foedus.cited_names import titles_of
     from foedus.war.render import print_replay

@@ -102,7 +102,10 @@ def treaty_named(world: World) -> Callable[[str], str]:
 
 def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) -> tuple[dt.date, Frame, str, str]:
     """The day answered (`day`, the replay's last by default or when `day` was the one asked past the war's data),
-    the frame standing then, the state's id, and the line `why_on` prints."""
+    the frame standing then, the state's id, and the line `why_on` prints: ending with the switches the replay ran
+    under other than their defaults (`foedus.war.render.settings_tail`'s words, as its header says them), if any."""
+    from foedus.war.render import settings_tail
+
     when = result.end if day is None or day == result.asked else day
     frame = result.frame_on(when)
     found = one_state(world, state, when, "--state")
@@ -117,7 +120,9 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     name, titles = treaty_named(world), titles_of(world.treaties.values())  # a named ATOP alliance: its title, tagged
     why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(),
                                                         lambda t: titles.get(t) or name(t), titles, party)
-    return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
+    switches = settings_tail(result.settings).removeprefix("; ")  # a line read alone says what the replay assumed
+    return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}" + (
+        f" Replayed under: {switches}." if switches else "")
 
 
 def _fights(result: WarReplay, state: str) -> bool:
