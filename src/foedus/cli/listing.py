@@ -100,7 +100,8 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
          show: Callable[[dict[str, Any], str], str] | None = None, title: str | None = None) -> None:
     """Print `rows` as json, csv (every key) or a table of `columns` ((key, header) pairs).
 
-    `show(row, key)` may render a cell for the table (default: `cell`)."""
+    `show(row, key)` may render a cell for the table (default: `cell`); `title`, the table's, is its first line when
+    printed plain (not to a terminal)."""
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return
@@ -113,7 +114,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
     headers = [h for _, h in columns]
     body = [[render(r, k) for k, _ in columns] for r in rows]
     if not sys.stdout.isatty():
-        sys.stdout.write(plain_table(headers, body) + "\n")
+        sys.stdout.write((f"{title}\n" if title else "") + plain_table(headers, body) + "\n")
         return
     from rich.markup import escape
 

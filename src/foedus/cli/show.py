@@ -162,19 +162,23 @@ def result_name(result: CascadeResult, state: str) -> str:
 def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
     """Treaties: id, name (an instrument not a treaty said so: `instrument_said`), dates, members, obligations,
     certainty (table, CSV or JSON): the table's as `foedus treaties show` says it (`certainty_said`: "verified to
-    2018-12-31, carried-forward after" for an alliance carried past its source), or that day's; JSON and CSV the tag."""
+    2018-12-31, carried-forward after" for an alliance carried past its source), or that day's; JSON and CSV the tag.
+    On a `date`, the table's title names the day (`today` as the machine's date): the rows' JSON and CSV have no
+    header to carry it."""
     from foedus.catalog import certainty_said, treaty_rows
     from foedus.cited import instrument_said
     from foedus.cli.listing import cell, emit
     from foedus.engine.scenario import parse_date
 
-    rows = treaty_rows(world, parse_date(date) if date is not None else None)
+    day = parse_date(date) if date is not None else None
+    rows = treaty_rows(world, day)
     columns = [("id", "id"), ("name", "name"), ("signed", "signed"), ("in_force", "in force"), ("terminated",
                "out of force from"), ("members", "members"), ("kinds", "obligations"), ("certainty", "certainty")]
     said = {} if date is not None else {r["id"]: certainty_said(world.treaties[r["id"]]) for r in rows}
     emit(rows, fmt, columns, lambda r, k: (r[k] or "not in force") if k == "in_force"
          else r[k] + instrument_said(r["instrument"]) if k == "name"
-         else ", ".join(r[k]) if k == "kinds" else said.get(r["id"], r[k]) if k == "certainty" else cell(r[k]))
+         else ", ".join(r[k]) if k == "kinds" else said.get(r["id"], r[k]) if k == "certainty" else cell(r[k]),
+         title=None if day is None else f"treaties in force on {day.isoformat()}")  # `today` resolved, visibly
 
 
 def validate_files(paths: list[Path], strict: bool = False) -> None:

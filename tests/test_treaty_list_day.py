@@ -1,0 +1,23 @@
+"""`foedus treaties list --date D` names the day its list is for in its table's title (until 2026-12-07 it named none,
+so `--date today` listed the treaties in force on a day it never said); without `--date`, no title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from samples import cli_line
+
+
+def _first_line(args: list[str]) -> str:
+    ran = cli_line(["treaties", "list", *args])
+    assert ran.returncode == 0, ran.stderr
+    return ran.stdout.splitlines()[0]
+
+
+def test_the_table_names_the_day_today_too() -> None:
+    assert _first_line(["--date", "2025-06-01"]) == "treaties in force on 2025-06-01"
+    today = _first_line(["--date", "today"])
+    assert today in {f"treaties in force on {dt.date.today().isoformat()}",  # the machine's date, crossing midnight
+                     f"treaties in force on {(dt.date.today() - dt.timedelta(days=1)).isoformat()}"}
+    assert _first_line([]).split()[:2] == ["id", "name"]
+    assert _first_line(["--date", "2025-06-01", "--format", "csv"]).startswith("id,name,")  # no header to carry it
