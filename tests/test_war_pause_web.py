@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from foedus.api import replay_war
+from foedus.by_name import by_name
 from foedus.model.world import World
 from foedus.war.pause_words import lapsed_said, pause_lines
 from foedus.war.result import WarReplay
@@ -49,6 +50,18 @@ def test_the_webs_timeline_says_each_pause_and_fighting_again_as_the_cli_does(cu
     assert f"Oman (OMN): attack, paused since 2026-04-08 under the ceasefire of 2026-04-08 (ceasefire: every attack " \
            f"ends): {NOT_LEFT}" in flat
     assert sum("paused since" in line for line in flat) == 3 + 10 and sum(RESUMED in line for line in flat) == 2
+
+
+def test_the_pause_lines_come_by_the_name_said() -> None:
+    """The Iran war's ceasefire pauses ten states: their lines come by the name said (`foedus.by_name`), as the
+    timeline's moves (until 2026-12-07 in the engine's order: United Arab Emirates first); the web's, alike (above)."""
+    r = replay_war("iran_2026")
+    frames = r.to_dict()["frames"]
+    days = [pause_lines(f["date"], f["sides"], f["paused"], frames[i - 1]["paused"] if i else {}, r.names_on(f["date"]))
+            for i, f in enumerate(frames)]
+    (lines,) = [day for day in days if len(day) == 10]
+    assert lines == by_name(lines, lambda line: line.split(": ", 1)[0])
+    assert [line.split(" (", 1)[0] for line in lines][-3:] == ["Saudi Arabia", "United Arab Emirates", "United States"]
 
 
 def test_the_webs_lapsed_binding_says_what_released_it_as_the_cli_does() -> None:

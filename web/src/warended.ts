@@ -2,7 +2,7 @@
 // ended (its `released`), each with the change's date and the pages the war file cites: a copy of
 // foedus.war.pause_words (tests/test_war_pause.py runs both on the same records).
 import type { CitedPage, WarChange, WarFrame, WarPause, WarReleased } from "./api";
-import { changeSaid, namedState } from "./wording";
+import { byName, changeSaid, namedState } from "./wording";
 
 /** What a paused state's line says after the change that paused it (foedus.war.pause_words.NOT_LEFT). */
 export const NOT_LEFT = "no attack by or on it goes on, but it has not left the war";
@@ -38,16 +38,18 @@ export function releasedSaid(r: WarReleased, cited: string): string {
 /** The war's timeline on a frame's date (foedus.war.pause_words.pause_lines, `foedus war`'s timeline): a line for each
  * state whose fighting pauses that day, its side, since when and under which change (its pages left to the sources
  * listed under the timeline) and that it has not left the war; then one for each state paused the date before
- * (`wasPaused`) that fights on in an attack again (RESUMED; one that left is a move). */
+ * (`wasPaused`) that fights on in an attack again (RESUMED; one that left is a move); each kind's by the name said
+ * (byName on the line's state, as pause_lines sorts them). */
 export function pauseLines(frame: Pick<WarFrame, "date" | "sides" | "paused">, wasPaused: Record<string, WarPause>,
                            name: (id: string) => string): string[] {
   const side = (id: string) => frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense"
     : undefined;
   const paused = frame.paused ?? {};
+  const named = (line: string) => line.split(": ")[0]; // the line's state, "Oman (OMN)"
   return [
-    ...Object.entries(paused).filter(([, p]) => p.since === frame.date).map(([id, p]) =>
-      `${namedState(id, name)}: ${side(id) ?? "?"}, paused since ${p.since}${endedBy(p.cause)}: ${NOT_LEFT}`),
-    ...Object.keys(wasPaused).filter((id) => side(id) && !(id in paused)).map((id) =>
-      `${namedState(id, name)}: ${side(id)}, ${RESUMED}`),
+    ...byName(Object.entries(paused).filter(([, p]) => p.since === frame.date).map(([id, p]) =>
+      `${namedState(id, name)}: ${side(id) ?? "?"}, paused since ${p.since}${endedBy(p.cause)}: ${NOT_LEFT}`), named),
+    ...byName(Object.keys(wasPaused).filter((id) => side(id) && !(id in paused)).map((id) =>
+      `${namedState(id, name)}: ${side(id)}, ${RESUMED}`), named),
   ];
 }

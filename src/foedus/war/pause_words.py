@@ -76,12 +76,20 @@ def pause_lines(day: str, sides: Mapping[str, Sequence[str]], paused: Mapping[st
     a line for each state whose fighting pauses that day, its side, since when and under which change (`paused_since`,
     its pages left to the sources listed at the end) and that it has not left the war (`NOT_LEFT`); then one for each
     state paused the date before that fights on in an attack again (`RESUMED`; one that left is a move). The web's
-    copy: web/src/warended.ts `pauseLines` (tests/test_war_pause_web.py)."""
+    copy: web/src/warended.ts `pauseLines` (tests/test_war_pause_web.py). Each kind's lines by the name said
+    (`foedus.by_name`), as the timeline's moves: they followed the engine's order (United Arab Emirates first)."""
+    from foedus.by_name import by_name
+
     side = {s: name for name, states in sides.items() for s in states}
     lines = [f"{named_state(s, names)}: {side.get(s, '?')}, {paused_since(p, cite=False)}: {NOT_LEFT}"
              for s, p in paused.items() if p["since"] == day]
-    return lines + [f"{named_state(s, names)}: {side[s]}, {RESUMED}" for s in was_paused
-                    if s in side and s not in paused]
+    again = [f"{named_state(s, names)}: {side[s]}, {RESUMED}" for s in was_paused if s in side and s not in paused]
+    return by_name(lines, _named) + by_name(again, _named)
+
+
+def _named(line: str) -> str:
+    """A timeline line's state as it names it ("Oman (OMN)"), its sort key (`pause_lines`)."""
+    return line.split(": ", 1)[0]
 
 
 def lapsed_said(lapse: Mapping[str, Any], names: Mapping[str, str]) -> str:
