@@ -62,6 +62,7 @@ def test_the_sets_come_back_from_the_cached_world(world: World) -> None:
     """A start from the cache reads the sets too: a user treaty file loaded then names them as at a cold start."""
     _, _, places = parts_from_plain(parts_to_plain((dict(world.treaties), world.states, world.places)))
     assert places.sets == world.places.sets
+    assert places.doubted_sets == world.places.doubted_sets == {"far-east-1960": "unverified"}
 
 
 @pytest.mark.parametrize(("scope", "said"), [
@@ -118,8 +119,13 @@ def _set(*places: str) -> dict[str, Any]:
      "place set 'a': a set lists places, not sets (list its places)"),
     ({"a": _set("reunion", "reunion")}, "place_sets.yaml: a.places[1]: the place set 'a' lists 'reunion' twice"),
     ({"a": {**_set("reunion"), "members": []}}, "place_sets.yaml: a.members: unknown field 'members'"),
+    ({"a": {**_set("reunion"), "certainty": "unverified"}}, "place_sets.yaml: a.doubt: the place set 'a' is "
+     "unverified: say what is unsure about its extent in `doubt`"),
+    ({"a": {**_set("reunion"), "doubt": "who knows"}}, "place_sets.yaml: a.doubt: the place set 'a' is verified: a "
+     "verified set says no doubt"),
+    ({"a": {**_set("reunion"), "certainty": "likely", "doubt": "x"}}, "place_sets.yaml: a.certainty: "),
 ], ids=["unknown-place", "a-place-id", "a-home-territory-id", "a-region-id", "a-token", "a-set-in-a-set", "twice",
-        "unknown-field"])
+        "unknown-field", "unverified-without-doubt", "verified-with-doubt", "no-certainty"])
 def test_a_bad_set_is_refused_at_load_naming_file_and_set(monkeypatch: pytest.MonkeyPatch, sets: dict[str, Any],
                                                           said: str) -> None:
     message = _load(monkeypatch, sets)
@@ -141,3 +147,10 @@ def test_a_user_treaty_file_naming_an_unknown_set_exits_2_without_a_traceback(tm
         assert "Traceback" not in proc.stderr and "pact.yaml" in proc.stderr
         assert "'french-overseas'" in proc.stderr and "a place set's id (eu-outermost-and-overseas, " in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+def test_a_set_says_how_sure_its_extent_is(world: World) -> None:
+    """far-east-1960's extent rests on a House answer read in part and a newspaper: tagged unverified in the set
+    itself (`certainty`, with its `doubt`), which the gazetteer keeps (`doubted_sets`) for the lines resting on it;
+    the sets resting on primary texts (EUR-Lex, NATO) are verified, the default."""
+    assert world.places.doubted_sets == {"far-east-1960": "unverified"}

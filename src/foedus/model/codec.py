@@ -55,7 +55,7 @@ def parts_to_plain(parts: Parts) -> dict[str, Any]:
         "states": states_to_plain(states),
         "places": {"regions": [to_plain(r) for r in places.regions.values()],
                    "places": [to_plain(p) for p in places.places.values()], "home_of": places.home_of,
-                   "sets": places.sets, "index": places._index},
+                   "sets": places.sets, "doubted_sets": places.doubted_sets, "index": places._index},
     }
 
 
@@ -73,6 +73,7 @@ def parts_from_plain(data: dict[str, Any]) -> Parts:
     places = {p.id: p for p in map(place, raw_places["places"])}
     gazetteer = without_post_init(Gazetteer, regions=regions, places=places, home_of=dict(raw_places["home_of"]),
                                   sets={k: list(v) for k, v in raw_places["sets"].items()},
+                                  doubted_sets=dict(raw_places["doubted_sets"]),
                                   _index=dict(raw_places["index"]))
     return treaties, registry, gazetteer
 

@@ -54,6 +54,7 @@ class Gazetteer:
     places: dict[str, Place]
     home_of: dict[str, str] = field(default_factory=dict)
     sets: dict[str, list[str]] = field(default_factory=dict)  # named place sets, for the loader (`model.place_sets`)
+    doubted_sets: dict[str, str] = field(default_factory=dict)  # the sets whose extent is not verified: certainty
     _index: dict[str, str] = field(default_factory=dict, repr=False)
     _dated: dict[dt.date, dict[str, Place]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -219,7 +220,9 @@ class Gazetteer:
         _add_history(places, regions, states)
         from foedus.model.place_sets import load_place_sets
 
-        return cls(regions=regions, places=places, home_of=home_of, sets=load_place_sets(places, regions))
+        doubted: dict[str, str] = {}
+        sets = load_place_sets(places, regions, doubted)
+        return cls(regions=regions, places=places, home_of=home_of, sets=sets, doubted_sets=doubted)
 
 
 def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -> Place:

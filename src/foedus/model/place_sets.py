@@ -22,19 +22,23 @@ SETS_FILE = "place_sets.yaml"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def load_place_sets(places: Mapping[str, Any], regions: Collection[str]) -> dict[str, list[str]]:
+def load_place_sets(places: Mapping[str, Any], regions: Collection[str],
+                    doubted: dict[str, str] | None = None) -> dict[str, list[str]]:
     """The bundled sets, checked against the gazetteer's `places` (home territories too) and `regions`: each set's
-    id with its place ids."""
-    return checked_sets(read_bundled(SETS_FILE) or {}, places, regions)
+    id with its place ids (`doubted`, when given, gets each set whose extent is not verified, with its certainty)."""
+    return checked_sets(read_bundled(SETS_FILE) or {}, places, regions, doubted=doubted)
 
 
 def checked_sets(raw: Any, places: Mapping[str, Any], regions: Collection[str],
-                 file: str = SETS_FILE) -> dict[str, list[str]]:
-    """The sets of `raw` (the YAML of `file`), each set's id with its place ids.
+                 file: str = SETS_FILE, doubted: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """The sets of `raw` (the YAML of `file`), each set's id with its place ids; `doubted`, when given, gets the id
+    of each set whose extent is not verified (`PlaceSet.certainty`) with its certainty, which a line resting on the
+    set's extent says (a place limit: "far-east-1960, extent unverified").
 
     Raises:
-        TreatyDataError: a malformed set, an id that is no slug or is also a place's, a region's or a token's, or a
-            member that is another set, no place, or listed twice; naming the file and the set.
+        TreatyDataError: a malformed set, an id that is no slug or is also a place's, a region's or a token's, a
+            member that is another set, no place, or listed twice, or a set not verified that says no `doubt` (or a
+            verified one that does); naming the file and the set.
     """
     from foedus.model.places import PlaceSet
 
@@ -61,7 +65,13 @@ def checked_sets(raw: Any, places: Mapping[str, Any], regions: Collection[str],
                                       "(see `foedus places`)")
             if member in record.places[:j]:
                 raise TreatyDataError(file, where, f"the place set {name!r} lists {member!r} twice")
+        if (record.certainty == "verified") == (record.doubt is not None):
+            raise TreatyDataError(file, f"{name}.doubt", f"the place set {name!r} is {record.certainty.value}: "
+                                  + ("a verified set says no doubt (drop it, or give the certainty it rests on)"
+                                     if record.doubt else "say what is unsure about its extent in `doubt`"))
         sets[name] = list(record.places)
+        if doubted is not None and record.certainty != "verified":
+            doubted[name] = record.certainty.value
     return sets
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from foedus.model.behaviour import HoldingRules, PlaceRules
 from foedus.model.facts import Day, Line, Prose, Source
 from foedus.model.slug import slugify
+from foedus.model.vocab import Certainty
 
 __all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "PlaceSet", "PlaceSpan", "Region", "slugify"]
 
@@ -114,3 +115,6 @@ class PlaceSet(_Strict):
     description: Prose
     places: list[str] = Field(min_length=1, description="the place ids in the set, each once")
     sources: list[Source] = Field(min_length=1)
+    certainty: Certainty = Field(Certainty.VERIFIED, description="how sure the set's extent is: verified where its "
+                                 "sources (primary) state it; else with `doubt`")
+    doubt: Line | None = Field(None, description="what is unsure about the extent (required unless verified)")
