@@ -150,15 +150,17 @@ def test_a_victim_token_reads_the_attacked_state_anywhere(world: World) -> None:
 
 def test_help_left_out_for_its_place_is_said_not_owed(world: World) -> None:
     """Russia attacks Estonia: Japan's Art. VI bases are left out of the supporters (their Far East limit is not
-    reached), and the answer says so, in the text and the JSON (`unreached_support`), with the limit; until
-    2026-12-07 they were silently missing."""
+    reached), and the answer says so, in the text and the JSON (`unreached_support`), with the limit and its extent's
+    doubt (far-east-1960's extent is unverified: `limit_certainty`; the form itself is verified); until 2026-12-07 they
+    were silently missing, and the line said the form's certainty only."""
     result = foedus.cascade("RUS", "EST", "2025-06-01", world=world)
     (record,) = [u for u in result.to_dict()["unreached_support"] if u["state"] == "JPN"]
     assert record == {"state": "JPN", "supports": "USA", "side": "defense", "treaty": "usa_jpn_1960",
-                      "article": "VI", "form": "bases", "limit": "far-east-1960", "certainty": "verified"}
+                      "article": "VI", "form": "bases", "limit": "far-east-1960", "certainty": "verified",
+                      "limit_certainty": "unverified"}
     assert ("Support not owed here: Japan (JPN) would give United States (USA) bases (usa_jpn_1960 art. VI, "
-            "verified) only in a war with an attack in far-east-1960, and no attack of this war falls there"
-            ) in result.explain()
+            "verified) only in a war with an attack in far-east-1960 (extent unverified), and no attack of this war "
+            "falls there") in result.explain()
 
 
 @pytest.mark.parametrize(("args", "kw"), [(("CHN", "USA"), {}),
@@ -178,3 +180,38 @@ def test_the_us_at_home_and_second_thomas_shoal_are_read_outside_the_far_east(
 def test_help_whose_place_a_war_reaches_is_not_said_unowed(world: World) -> None:
     result = foedus.cascade("PRK", "KOR", "2025-06-01", world=world)
     assert _japan_bases(result) == [JAPAN_BASES] and result.unreached_support == ()
+
+
+@pytest.mark.parametrize(("args", "kw"), [
+    (("CHN", "USA"), {}), (("RUS", "EST"), {"reading": "escalatory"}),
+    (("CHN", "PHL"), {"place": "second-thomas-shoal", "target_kind": "forces", "reading": "escalatory"})],
+    ids=["usa-at-home", "estonia-escalatory", "second-thomas-shoal-escalatory"])
+def test_a_consultation_cut_by_its_place_is_said_not_owed(world: World, args: tuple[str, str],
+                                                          kw: dict[str, str]) -> None:
+    """The US attacked outside the Far East (China striking it at home; in the escalatory reading, the US joining the
+    defence of Estonia, or of the Philippines at Second Thomas Shoal, and struck at home) and Japan not attacked:
+    Art. IV's consultation is cut by its limit, and the answer
+    says so as it says the bases are not owed, in the JSON (`unreached_consultations`, the limit read for attacks on
+    the US: far-east-1960, its `victim:JPN` token not; the extent's doubt) and the text; until 2026-12-07 it said
+    nothing."""
+    result = foedus.cascade(*args, "2025-06-01", world=world, **kw)
+    (record,) = [u for u in result.to_dict()["unreached_consultations"] if u["treaty"] == "usa_jpn_1960"]
+    assert record == {"state": "JPN", "with": "USA", "treaty": "usa_jpn_1960", "article": "IV",
+                      "limit": "far-east-1960", "certainty": "unverified", "limit_certainty": "unverified"}
+    assert ("Consultation not owed here: Japan (JPN) would consult United States (USA) (usa_jpn_1960 art. IV, "
+            "unverified) only on an attack in far-east-1960 (extent unverified), and no attack on United States (USA) "
+            "in this war falls there") in result.explain()
+
+
+@pytest.mark.parametrize(("args", "kw"), [(("CHN", "USA"), {"place": "taiwan-strait", "target_kind": "forces"}),
+                                          (("CHN", "JPN"), {"place": "south-china-sea", "target_kind": "forces"}),
+                                          (("RUS", "EST"), {})],
+                         ids=["taiwan-strait", "japan-anywhere", "us-not-attacked"])  # legal reading
+def test_a_consultation_owed_or_not_concerned_is_not_said_cut(world: World, args: tuple[str, str],
+                                                              kw: dict[str, str]) -> None:
+    """In the Far East the consultation is owed (listed in `consultations`); an attack on Japan anywhere sets it off
+    (`victim:JPN`); where the US fights but no attack strikes it (Russia attacking Estonia, in the legal reading,
+    where the defenders are not struck), the clause is not cut by its place: none of these says it not owed."""
+    result = foedus.cascade(*args, "2025-06-01", world=world, **kw)
+    assert [u for u in result.unreached_consultations if u.treaty == "usa_jpn_1960"] == []
+    assert "Consultation not owed here: Japan" not in result.explain()

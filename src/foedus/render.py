@@ -28,11 +28,10 @@ from foedus.engine.records import (
     Violation,
     Withheld,
 )
-from foedus.engine.rules.strikes import STRIKES
-from foedus.engine.rules.support import Support, Unreached
+from foedus.engine.rules import STRIKES, Support, Unreached, UnreachedConsultation
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
-from foedus.support_words import SUPPORT_INDENT, support_lines, unreached_lines
+from foedus.support_words import SUPPORT_INDENT, not_owed_lines, support_lines
 from foedus.whatif_words import finding_tag, hypothetical_said, hypothetical_tag, rested
 from foedus.wording import named_state
 
@@ -68,6 +67,8 @@ class CascadeResult(Protocol):
     def supporters(self) -> tuple[Support, ...]: ...
     @property
     def unreached_support(self) -> tuple[Unreached, ...]: ...
+    @property
+    def unreached_consultations(self) -> tuple[UnreachedConsultation, ...]: ...
     @property
     def notes(self) -> tuple[str, ...]: ...
     @property
@@ -218,7 +219,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
         lines += [line + finding_tag(finding.certainty, finding.certainty_reasons),
                   *reason_lines(finding.certainty_reasons)]
     lines += support_lines(result.supporters, result.names, result.titles)
-    lines += unreached_lines(result.unreached_support, result.names, result.titles)
+    lines += not_owed_lines(result.unreached_support, result.unreached_consultations, result.names, result.titles)
     lines += [UNCERTAIN + _doubt_words(result, d) for d in result.doubts]
     if result.scenario.severity != "armed-attack":
         incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)

@@ -2,7 +2,8 @@
 each supporter once per belligerent it supports, however many provisions it owes help under (`support_lines`).
 Help ATOP codes for a whole alliance names no giver (`Support.atop_code`): its line says that the alliance provides
 for it between its members, not that this member is bound to give it (`NO_GIVER`). Also help a treaty owes only
-for a place no attack of the war falls in, said not owed (`unreached_lines`)."""
+for a place no attack of the war falls in, said not owed (`unreached_lines`), with the consultations a place limit
+cuts (`not_owed_lines`)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from typing import TYPE_CHECKING
 from foedus.cited import cited, instrument_said
 from foedus.cited_names import named_cited
 from foedus.code_words import support_when
+from foedus.limit_words import limit_said, unreached_consultation_lines
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
+    from foedus.engine.rules.consult_limit import UnreachedConsultation
     from foedus.engine.rules.support import Support, Unreached
 
-__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "support_lines", "unreached_lines"]
+__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "not_owed_lines", "support_lines", "unreached_lines"]
 
 SUPPORT_INDENT = "      "
 """Before each provision of a supporter owing help under several, on the lines below its heading (`support_lines`):
@@ -84,13 +87,22 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
 def unreached_lines(unreached: Iterable[Unreached], names: Mapping[str, str],
                     titles: Mapping[str, str] | None = None) -> list[str]:
     """Each form of help not owed in this war because the treaty owes it only for a place no attack falls in, on a
-    line of its own, cited with its certainty and the limit (a place set's id, `foedus.engine.rules.limit_named`), so
+    line of its own, cited with its certainty and the limit (a place set's id, `foedus.engine.rules.limit_named`; with
+    its extent's doubt, `foedus.limit_words.limit_said`), so
     that a reader of a war in Europe sees why Japan's Art. VI bases are missing from the supporters.
 
     The JSON keeps one record per form (`unreached_support`)."""
     return [f"Support not owed here: {named_state(u.state, names)} would give {named_state(u.supports, names)} "
             f"{u.form.replace('_', ' ')} ({cited(named_cited(u.treaty, titles or {}), u.article)}, {u.certainty}) "
-            f"only in a war with an attack in {u.limit}, and no attack of this war falls there" for u in unreached]
+            f"only in a war with an attack in {limit_said(u.limit, u.limit_certainty)}, and no attack of this war "
+            "falls there" for u in unreached]
+
+
+def not_owed_lines(help_: Iterable[Unreached], consults: Iterable[UnreachedConsultation], names: Mapping[str, str],
+                   titles: Mapping[str, str] | None = None) -> list[str]:
+    """What a place limit cuts in this war, said not owed: the forms of help (`unreached_lines`), then the
+    consultations (`foedus.limit_words.unreached_consultation_lines`)."""
+    return unreached_lines(help_, names, titles) + unreached_consultation_lines(consults, names, titles)
 
 
 def _provision(key: _Provision, given: list[Support], titles: Mapping[str, str]) -> str:

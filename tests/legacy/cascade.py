@@ -35,7 +35,15 @@ from foedus.engine.result import (
     Violation,
     Withheld,
 )
-from foedus.engine.rules import Situation, evaluate, next_attacks, supporters, unreached_records
+from foedus.engine.rules import (
+    Situation,
+    evaluate,
+    next_attacks,
+    supporters,
+    unreached_consultations,
+    unreached_records,
+    volleys_of,
+)
 from foedus.engine.rules.verdict import spares_own_attack
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.set_aside import set_aside
@@ -286,12 +294,16 @@ class _Run:
         war = ([a for _, front in self.fronts for a in front], self.world.places.on(self.scenario.date))
         missed: list[int] = []
         support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked, war=war, unreached=missed))
-        unreached = tuple(unreached_records(self.index.support, missed, self.side_of, self.world.places.sets))
+        sets, doubted = self.world.places.sets, self.world.places.doubted_sets
+        unreached = tuple(unreached_records(self.index.support, missed, self.side_of, sets, doubted))
+        cut = tuple(unreached_consultations(lambda v: self.index.owed_to(Kind.CONSULTATION, v), volleys_of(war[0]),
+                                            war[1], set(belligerent), self.scenario.date, sets, doubted))
         result = CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
             renamed=renamed_on(self.scenario.date, self.world.states.by_ccode),
             notes=notes, datasets=datasets, supporters=support, unreached_support=unreached,
+            unreached_consultations=cut,
         )
         doubted = doubts_of(self.world, self.scenario, self.index, set(belligerent), result, run_cascade)
         if doubted:

@@ -16,13 +16,13 @@ export interface CascadeResult {
   unresolved_read_as: string; severity: string; decisions: string; non_military: string; ongoing_since: string | null;
   places: string[]; joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
   violations: Violation[]; withheld: Withheld[]; doubts: Doubt[]; supporters: Support[];
-  unreached_support: Unreached[]; rounds: number; renamed: Record<string, string>; notes: string[]; what_if: string[];
-  datasets: string[]; power: Power | null; draws?: number; seed?: number;
-  probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
-  p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>; expected_power?: Power | null;
-  p_major_powers_unknown?: string | null; ccodes: Record<string, number>; ongoing?: Record<string, unknown>;
-  likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] }; strikes_assumed: boolean;
-  unresolved: UnresolvedUse[];
+  unreached_support: Unreached[]; unreached_consultations: UnreachedConsultation[]; rounds: number;
+  renamed: Record<string, string>; notes: string[]; what_if: string[]; datasets: string[]; power: Power | null;
+  draws?: number; seed?: number; probabilities?: Record<string, { attack: number; defense: number }>;
+  war_size?: WarSize; p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>;
+  expected_power?: Power | null; p_major_powers_unknown?: string | null; ccodes: Record<string, number>;
+  ongoing?: Record<string, unknown>; likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] };
+  strikes_assumed: boolean; unresolved: UnresolvedUse[];
 }
 
 /** A state drawn in: its primary obligation's keys (the strongest; then defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), plus `also`. */
@@ -93,7 +93,13 @@ export interface Support {
 /** A form of support not owed in this war: the treaty owes it only for a place no attack falls in. */
 export interface Unreached {
   state: string; supports: string; side: "attack" | "defense"; treaty: string; article: string | null; form: string;
-  limit: string; certainty: string;
+  limit: string; certainty: string; limit_certainty: string;
+}
+
+/** A consultation not owed in this war: the clause is owed only for a place no attack on the state attacked falls in. */
+export interface UnreachedConsultation {
+  state: string; with: string; treaty: string; article: string; limit: string; certainty: string;
+  limit_certainty: string;
 }
 
 /** With `draws`: these keys join the result's top level. */

@@ -29,7 +29,7 @@ INITS["def __init__(self, state, supports, side, treaty, article, form, level, w
 
 
 def _35(__r_set):
-    def __init__(self, state, supports, side, treaty, article, form, limit, certainty):
+    def __init__(self, state, supports, side, treaty, article, form, limit, certainty, limit_certainty):
         __r_set(self, 'state', state)
         __r_set(self, 'supports', supports)
         __r_set(self, 'side', side)
@@ -38,10 +38,11 @@ def _35(__r_set):
         __r_set(self, 'form', form)
         __r_set(self, 'limit', limit)
         __r_set(self, 'certainty', certainty)
+        __r_set(self, 'limit_certainty', limit_certainty)
     return __init__
 
 
-INITS["def __init__(self, state, supports, side, treaty, article, form, limit, certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'limit', limit)\n    __r_set(self, 'certainty', certainty)"] = _35
+INITS["def __init__(self, state, supports, side, treaty, article, form, limit, certainty, limit_certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'limit', limit)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'limit_certainty', limit_certainty)"] = _35
 
 
 def _36(__r_d5, __r_d6, __r_d7, __r_set):
@@ -91,7 +92,22 @@ def _38(__r_d5, __r_d6, __r_d7, __r_set):
 INITS["def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'with_', with_)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'instrument', instrument)"] = _38
 
 
-def _39(__r_d1, __r_f2, __r_f3, __r_factory):
+def _39(__r_set):
+    def __init__(self, state, with_, treaty, article, limit, certainty, limit_certainty):
+        __r_set(self, 'state', state)
+        __r_set(self, 'with_', with_)
+        __r_set(self, 'treaty', treaty)
+        __r_set(self, 'article', article)
+        __r_set(self, 'limit', limit)
+        __r_set(self, 'certainty', certainty)
+        __r_set(self, 'limit_certainty', limit_certainty)
+    return __init__
+
+
+INITS["def __init__(self, state, with_, treaty, article, limit, certainty, limit_certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'with_', with_)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'limit', limit)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'limit_certainty', limit_certainty)"] = _39
+
+
+def _40(__r_d1, __r_f2, __r_f3, __r_factory):
     def __init__(self, states, has_system_dates=__r_d1, majors=__r_factory, _index=__r_factory):
         self.states = states
         self.has_system_dates = has_system_dates
@@ -101,10 +117,10 @@ def _39(__r_d1, __r_f2, __r_f3, __r_factory):
     return __init__
 
 
-INITS['def __init__(self, states, has_system_dates=__r_d1, majors=__r_factory, _index=__r_factory):\n    self.states = states\n    self.has_system_dates = has_system_dates\n    self.majors = __r_f2() if majors is __r_factory else majors\n    self._index = __r_f3() if _index is __r_factory else _index\n    self.__post_init__()'] = _39
+INITS['def __init__(self, states, has_system_dates=__r_d1, majors=__r_factory, _index=__r_factory):\n    self.states = states\n    self.has_system_dates = has_system_dates\n    self.majors = __r_f2() if majors is __r_factory else majors\n    self._index = __r_f3() if _index is __r_factory else _index\n    self.__post_init__()'] = _40
 
 
-def _40():
+def _41():
     def __init__(self, table, switches):
         self.table = table
         self.switches = switches
@@ -112,10 +128,10 @@ def _40():
     return __init__
 
 
-INITS['def __init__(self, table, switches):\n    self.table = table\n    self.switches = switches\n    self.__post_init__()'] = _40
+INITS['def __init__(self, table, switches):\n    self.table = table\n    self.switches = switches\n    self.__post_init__()'] = _41
 
 
-def _41(__r_f2, __r_f3, __r_f4, __r_f5, __r_factory):
+def _42(__r_f2, __r_f3, __r_f4, __r_f5, __r_factory):
     def __init__(self, table, switches, ledger=__r_factory, consulting=__r_factory, defending=__r_factory):
         self.table = table
         self.switches = switches
@@ -127,10 +143,10 @@ def _41(__r_f2, __r_f3, __r_f4, __r_f5, __r_factory):
     return __init__
 
 
-INITS['def __init__(self, table, switches, ledger=__r_factory, consulting=__r_factory, defending=__r_factory):\n    self.table = table\n    self.switches = switches\n    self.ledger = __r_f2() if ledger is __r_factory else ledger\n    self.consulting = __r_f3() if consulting is __r_factory else consulting\n    self.defending = __r_f4() if defending is __r_factory else defending\n    self._struck_by = __r_f5()\n    self.__post_init__()'] = _41
+INITS['def __init__(self, table, switches, ledger=__r_factory, consulting=__r_factory, defending=__r_factory):\n    self.table = table\n    self.switches = switches\n    self.ledger = __r_f2() if ledger is __r_factory else ledger\n    self.consulting = __r_f3() if consulting is __r_factory else consulting\n    self.defending = __r_f4() if defending is __r_factory else defending\n    self._struck_by = __r_f5()\n    self.__post_init__()'] = _42
 
 
-def _42(__r_f3, __r_set, __r_factory):
+def _43(__r_f3, __r_set, __r_factory):
     def __init__(self, treaties, states, places, files=__r_factory):
         __r_set(self, 'treaties', treaties)
         __r_set(self, 'states', states)
@@ -139,10 +155,10 @@ def _42(__r_f3, __r_set, __r_factory):
     return __init__
 
 
-INITS["def __init__(self, treaties, states, places, files=__r_factory):\n    __r_set(self, 'treaties', treaties)\n    __r_set(self, 'states', states)\n    __r_set(self, 'places', places)\n    __r_set(self, 'files', __r_f3() if files is __r_factory else files)"] = _42
+INITS["def __init__(self, treaties, states, places, files=__r_factory):\n    __r_set(self, 'treaties', treaties)\n    __r_set(self, 'states', states)\n    __r_set(self, 'places', places)\n    __r_set(self, 'files', __r_f3() if files is __r_factory else files)"] = _43
 
 
-def _43(__r_set):
+def _44(__r_set):
     def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone):
         __r_set(self, 'treaty', treaty)
         __r_set(self, 'provision', provision)
@@ -154,10 +170,10 @@ def _43(__r_set):
     return __init__
 
 
-INITS["def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'obligors', obligors)\n    __r_set(self, 'counterparts', counterparts)\n    __r_set(self, 'off', off)\n    __r_set(self, 'everyone', everyone)"] = _43
+INITS["def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'obligors', obligors)\n    __r_set(self, 'counterparts', counterparts)\n    __r_set(self, 'off', off)\n    __r_set(self, 'everyone', everyone)"] = _44
 
 
-def _44(__r_d5, __r_set):
+def _45(__r_d5, __r_set):
     def __init__(self, treaty, state, fact, certainty, source, concerns=__r_d5):
         __r_set(self, 'treaty', treaty)
         __r_set(self, 'state', state)
@@ -168,10 +184,10 @@ def _44(__r_d5, __r_set):
     return __init__
 
 
-INITS["def __init__(self, treaty, state, fact, certainty, source, concerns=__r_d5):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'state', state)\n    __r_set(self, 'fact', fact)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'source', source)\n    __r_set(self, 'concerns', concerns)"] = _44
+INITS["def __init__(self, treaty, state, fact, certainty, source, concerns=__r_d5):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'state', state)\n    __r_set(self, 'fact', fact)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'source', source)\n    __r_set(self, 'concerns', concerns)"] = _45
 
 
-def _45(__r_d2, __r_d3, __r_set):
+def _46(__r_d2, __r_d3, __r_set):
     def __init__(self, treaty, what, state=__r_d2, clauses=__r_d3):
         __r_set(self, 'treaty', treaty)
         __r_set(self, 'what', what)
@@ -180,20 +196,20 @@ def _45(__r_d2, __r_d3, __r_set):
     return __init__
 
 
-INITS["def __init__(self, treaty, what, state=__r_d2, clauses=__r_d3):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'what', what)\n    __r_set(self, 'state', state)\n    __r_set(self, 'clauses', clauses)"] = _45
+INITS["def __init__(self, treaty, what, state=__r_d2, clauses=__r_d3):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'what', what)\n    __r_set(self, 'state', state)\n    __r_set(self, 'clauses', clauses)"] = _46
 
 
-def _46(__r_d1, __r_set):
+def _47(__r_d1, __r_set):
     def __init__(self, url, member=__r_d1):
         __r_set(self, 'url', url)
         __r_set(self, 'member', member)
     return __init__
 
 
-INITS["def __init__(self, url, member=__r_d1):\n    __r_set(self, 'url', url)\n    __r_set(self, 'member', member)"] = _46
+INITS["def __init__(self, url, member=__r_d1):\n    __r_set(self, 'url', url)\n    __r_set(self, 'member', member)"] = _47
 
 
-def _47(__r_d5, __r_d6, __r_d7):
+def _48(__r_d5, __r_d6, __r_d7):
     def __init__(self, victim, place, kind, severity, attackers, positions=__r_d5, block=__r_d6, members=__r_d7):
         self.victim = victim
         self.place = place
@@ -206,10 +222,10 @@ def _47(__r_d5, __r_d6, __r_d7):
     return __init__
 
 
-INITS['def __init__(self, victim, place, kind, severity, attackers, positions=__r_d5, block=__r_d6, members=__r_d7):\n    self.victim = victim\n    self.place = place\n    self.kind = kind\n    self.severity = severity\n    self.attackers = attackers\n    self.positions = positions\n    self.block = block\n    self.members = members'] = _47
+INITS['def __init__(self, victim, place, kind, severity, attackers, positions=__r_d5, block=__r_d6, members=__r_d7):\n    self.victim = victim\n    self.place = place\n    self.kind = kind\n    self.severity = severity\n    self.attackers = attackers\n    self.positions = positions\n    self.block = block\n    self.members = members'] = _48
 
 
-def _48(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10, __r_f11, __r_f12, __r_f14, __r_f15, __r_f16, __r_f17, __r_f18, __r_f19, __r_f20, __r_factory):
+def _49(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10, __r_f11, __r_f12, __r_f14, __r_f15, __r_f16, __r_f17, __r_f18, __r_f19, __r_f20, __r_factory):
     def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, set_aside=__r_factory, stays_out=__r_factory, yielded=__r_factory, fresh=__r_factory, camp=__r_factory, struck=__r_factory):
         self.world = world
         self.scenario = scenario
@@ -236,4 +252,4 @@ def _48(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10
     return __init__
 
 
-INITS['def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, set_aside=__r_factory, stays_out=__r_factory, yielded=__r_factory, fresh=__r_factory, camp=__r_factory, struck=__r_factory):\n    self.world = world\n    self.scenario = scenario\n    self.index = index\n    self.side_of = __r_f3() if side_of is __r_factory else side_of\n    self.joiners = __r_f4() if joiners is __r_factory else joiners\n    self.log = __r_f5() if log is __r_factory else log\n    self.neutral = __r_f6() if neutral is __r_factory else neutral\n    self.toward = __r_f7() if toward is __r_factory else toward\n    self.ledger = __r_f8() if ledger is __r_factory else ledger\n    self.attacked = __r_f9() if attacked is __r_factory else attacked\n    self.seen = __r_f10() if seen is __r_factory else seen\n    self.excluded = __r_f11() if excluded is __r_factory else excluded\n    self.conflicts = __r_f12() if conflicts is __r_factory else conflicts\n    self.rounds = rounds\n    self.saved = __r_f14() if saved is __r_factory else saved\n    self.set_aside = __r_f15() if set_aside is __r_factory else set_aside\n    self.stays_out = __r_f16() if stays_out is __r_factory else stays_out\n    self.yielded = __r_f17() if yielded is __r_factory else yielded\n    self.fresh = __r_f18() if fresh is __r_factory else fresh\n    self.camp = __r_f19() if camp is __r_factory else camp\n    self.struck = __r_f20() if struck is __r_factory else struck\n    self.__post_init__()'] = _48
+INITS['def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, set_aside=__r_factory, stays_out=__r_factory, yielded=__r_factory, fresh=__r_factory, camp=__r_factory, struck=__r_factory):\n    self.world = world\n    self.scenario = scenario\n    self.index = index\n    self.side_of = __r_f3() if side_of is __r_factory else side_of\n    self.joiners = __r_f4() if joiners is __r_factory else joiners\n    self.log = __r_f5() if log is __r_factory else log\n    self.neutral = __r_f6() if neutral is __r_factory else neutral\n    self.toward = __r_f7() if toward is __r_factory else toward\n    self.ledger = __r_f8() if ledger is __r_factory else ledger\n    self.attacked = __r_f9() if attacked is __r_factory else attacked\n    self.seen = __r_f10() if seen is __r_factory else seen\n    self.excluded = __r_f11() if excluded is __r_factory else excluded\n    self.conflicts = __r_f12() if conflicts is __r_factory else conflicts\n    self.rounds = rounds\n    self.saved = __r_f14() if saved is __r_factory else saved\n    self.set_aside = __r_f15() if set_aside is __r_factory else set_aside\n    self.stays_out = __r_f16() if stays_out is __r_factory else stays_out\n    self.yielded = __r_f17() if yielded is __r_factory else yielded\n    self.fresh = __r_f18() if fresh is __r_factory else fresh\n    self.camp = __r_f19() if camp is __r_factory else camp\n    self.struck = __r_f20() if struck is __r_factory else struck\n    self.__post_init__()'] = _49

@@ -27,6 +27,7 @@ from foedus.engine.records import (
     Withheld,
 )
 from foedus.engine.result import CascadeResult
+from foedus.engine.rules.consult_limit import UnreachedConsultation
 from foedus.engine.rules.support import Support, Unreached
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import INSTRUMENT_WORDS, STRENGTH_WORDS
@@ -53,6 +54,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Support", Support, "A state bound to support a belligerent without being bound to fight."),
     ("Unreached", Unreached, "A form of support not owed in this war: the treaty owes it only for a place no attack "
                              "falls in."),
+    ("UnreachedConsultation", UnreachedConsultation, "A consultation not owed in this war: the clause is owed only "
+                                                     "for a place no attack on the state attacked falls in."),
     ("MonteCarloSummary", MonteCarloSummary, "With `draws`: these keys join the result's top level."),
     ("LikelihoodSummary", LikelihoodSummary, "With `likelihood`: the `likelihood` object."),
     ("StateLikelihood", StateLikelihood, "One state's chances of joining, beside its legal answer."),

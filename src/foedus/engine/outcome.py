@@ -33,13 +33,14 @@ from foedus.engine.ledger import (
 )
 from foedus.engine.maker import maker
 from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Later, Side, Withheld
-from foedus.engine.rules import Volley, recipients, supporters, unreached_records
+from foedus.engine.rules import Volley, recipients, supporters, unreached_consultations, unreached_records
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.dated_names import renamed_on
 from foedus.model.membership import unchecked_notes
 from foedus.model.state_files import cow_carried
 from foedus.model.states import COW_FIRST_DAY
+from foedus.model.vocab import Kind
 from foedus.model.world import World
 from foedus.sources.coverage import missing_notes
 
@@ -129,13 +130,19 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                                run.index.derived("support by recipient", lambda: recipients(legs)),
                                run.index.derived("support records", dict),
                                (run.struck, run.world.places.on(run.scenario.date)), missed))
-    unreached = tuple(unreached_records(legs, missed, run.side_of, run.world.places.sets)) if missed else ()
+    gazetteer = run.world.places
+    unreached = tuple(unreached_records(legs, missed, run.side_of, gazetteer.sets, gazetteer.doubted_sets)
+                      if missed else ())
+    cut = tuple(unreached_consultations(partial(run.index.owed_to, Kind.CONSULTATION), run.struck,
+                                        gazetteer.on(run.scenario.date), belligerent, run.scenario.date,
+                                        gazetteer.sets, gazetteer.doubted_sets))
     result = CascadeResult(scenario=run.scenario, joiners=cast(tuple[Joiner, ...], joiners),
                            consultations=consultations, conflicts=conflicts, neutral=neutral, violations=violations,
                            withheld=withheld, rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
                            notes=_notes(run.world, run.scenario, bound, any(f[0][6] == "defense" for _, f in order)),
-                           datasets=datasets, supporters=support, unreached_support=unreached, titles=_titles(run))
+                           datasets=datasets, supporters=support, unreached_support=unreached,
+                           unreached_consultations=cut, titles=_titles(run))
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)

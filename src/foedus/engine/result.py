@@ -24,6 +24,7 @@ from foedus.engine.records import (
     Violation,
     Withheld,
 )
+from foedus.engine.rules.consult_limit import UnreachedConsultation
 from foedus.engine.rules.strikes import STRIKES
 from foedus.engine.rules.support import Support, Unreached
 from foedus.engine.scenario import Scenario, named_state
@@ -77,6 +78,10 @@ class CascadeResult:
         "forms of support a treaty owes a belligerent only for a place that no attack of this war falls in (US–Japan "
         "Art. VI's bases, for the Far East): not owed here, listed so that their absence from `supporters` is said",
         "Unreached[]"))
+    unreached_consultations: tuple[UnreachedConsultation, ...] = field(default=(), metadata=meta(
+        "consultations a clause owes a state attacked in this war only for a place that no attack on it falls in "
+        "(US–Japan Art. IV, owed to the US for the Far East): not owed here, listed so that their absence from "
+        "`consultations` is said", "UnreachedConsultation[]"))
     rounds: int = field(default=0, metadata=meta("rounds until the fixed point", "number"))
     names: dict[str, str] = field(default_factory=dict, compare=False)
     titles: dict[str, str] = field(default_factory=dict, compare=False)  # named ATOP ids of the day (cited_names)

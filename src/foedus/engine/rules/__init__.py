@@ -49,11 +49,14 @@ leg's own obligor as its counterpart (`spares_own_attack`), take who strikes nex
   `policy` checks (a flag turned off is refused, not ignored).
 - `strikes`: who strikes next in each reading, and no strikes below an armed attack.
 - `support`: who is bound to support a belligerent without being bound to fight.
+- `consult_limit`: a consultation clause a place limit cuts (US–Japan Art. IV for the US outside the Far East), said
+  not owed; `place_limit` says such a limit, and its extent's doubt, in words.
 - `alike`: what the rules read of a leg to decide whom it binds, but for its citation (`reading`): legs that read
   alike bind alike, so a doubt that only adds such legs needs no second cascade (`foedus.engine.doubt_reach`).
 """
 
 from foedus.engine.rules import alike, conflict, precedence, system
+from foedus.engine.rules.consult_limit import UnreachedConsultation, unreached_consultations
 from foedus.engine.rules.gates import (
     GATES,
     GENERATION,
@@ -118,6 +121,7 @@ __all__ = [
     "SupportLeg",
     "Unmet",
     "Unreached",
+    "UnreachedConsultation",
     "Verdict",
     "Volley",
     "alike",
@@ -154,6 +158,7 @@ __all__ = [
     "threshold",
     "token_matches",
     "unmet",
+    "unreached_consultations",
     "unreached_records",
     "unregister_gate",
     "victim_status",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 from foedus.engine.records import instrument_field
+from foedus.engine.rules.place_limit import Limit, limit_of
 from foedus.engine.rules.tokens import token_matches
 from foedus.model.help import held_in
 from foedus.model.vocab import Certainty, HelpForm, atop_code, worst
@@ -103,22 +104,18 @@ class Unreached(Contracted):
     limit: str = field(metadata=meta("where an attack must fall for the help to be owed: a place set's id "
                                      "(place_sets.yaml, e.g. far-east-1960), else the scope's tokens", "string"))
     certainty: str = field(metadata=meta("how well the form of help is sourced (as `Support.certainty`)", "string"))
+    limit_certainty: str = field(metadata=meta("how sure the limit's extent is: the least certain of the place sets "
+                                               "it names (place_sets.yaml; verified where it names none)", "string"))
 
 
-def limit_named(entry: HelpEntry, sets: Mapping[str, Sequence[str]]) -> str:
-    """A form of help's place limit in a word: the id of the place set it was written as (the loader puts the set's
-    places there), else its tokens; its territory and forces parts apart where they differ."""
-    def named(tokens: Sequence[str] | None) -> str:
-        if tokens is None:
-            return "anywhere"
-        return next((k for k, v in sets.items() if list(v) == list(tokens)), None) or ", ".join(tokens) or "nowhere"
-
+def limit_named(entry: HelpEntry, sets: Mapping[str, Sequence[str]],
+                doubted: Mapping[str, str] | None = None) -> Limit:
+    """A form of help's place limit in a word (the id of each place set it was written with, else its tokens; its
+    territory and forces parts apart where they differ) and how sure its extent is (`place_limit.limit_of`)."""
     scope = entry.scope
     if scope is None:
-        return "anywhere"
-    if scope.territory == scope.forces:
-        return named(scope.territory)
-    return f"territory: {named(scope.territory)}; forces: {named(scope.forces)}"
+        return "anywhere", "verified"
+    return limit_of(scope.territory, scope.forces, sets, doubted or {})
 
 
 def owed_support(entry: HelpEntry) -> bool:
@@ -212,12 +209,16 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
 
 
 def unreached_records(legs: Sequence[SupportLeg], picked: Iterable[int], side_of: Mapping[str, str],
-                      sets: Mapping[str, Sequence[str]]) -> list[Unreached]:
+                      sets: Mapping[str, Sequence[str]], doubted: Mapping[str, str] | None = None
+                      ) -> list[Unreached]:
     """The records of the legs `supporters` found owed but for their place limit (`unreached`), without repeats, in
-    the order `supporters` sorts its records."""
-    out = {Unreached(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
-                     leg.entry.form.value, limit_named(leg.entry, sets), leg.certainty): None
-           for leg in (legs[i] for i in picked)}
+    the order `supporters` sorts its records; `doubted`: the place sets whose extent is not verified, with their
+    certainty (`Gazetteer.doubted_sets`)."""
+    out: dict[Unreached, None] = {}
+    for leg in (legs[i] for i in picked):
+        limit, sure = limit_named(leg.entry, sets, doubted)
+        out[Unreached(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
+                      leg.entry.form.value, limit, leg.certainty, sure)] = None
     return sorted(out, key=lambda u: (u.side, u.supports, u.state, u.treaty, u.form, u.article or ""))
 
 

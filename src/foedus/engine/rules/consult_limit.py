@@ -1,0 +1,81 @@
+"""A consultation a place limit cuts: a consultation clause owed to a state attacked in this war, by an attacker its
+adversary clause admits (not its own obligor), that no attack on that state sets off because none falls in the
+clause's scope. US–Japan Art. IV is owed to the US only for the Far East (place set far-east-1960): China attacking
+the US at home binds Japan to no consultation, and the answer says so (`UnreachedConsultation`), as it says a form
+of help left out by its limit (`support.Unreached`), so a reader sees why Japan is missing.
+
+The rule reads what the cascade reads: the legs of the date's table, the war's attacks (`unmet`, `binds_against`),
+so every engine that gives the war's attacks gives the same records; a leg some attack sets off is found (or held
+back by a gate, and said there), never said here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from foedus.datarecord import dataclass, field
+from foedus.engine.contract import Contracted, meta
+from foedus.engine.leg import Leg
+from foedus.engine.rules.place_limit import limit_of
+from foedus.engine.rules.verdict import binds_against, unmet
+from foedus.model.vocab import Certainty, worst
+
+if TYPE_CHECKING:
+    from foedus.engine.rules.strikes import Volley
+    from foedus.model.places import Place
+
+__all__ = ["UnreachedConsultation", "unreached_consultations"]
+
+
+@dataclass(frozen=True, slots=True)
+class UnreachedConsultation(Contracted):
+    """`state` would be bound to consult `with_` under `treaty`, attacked in this war, but the clause is owed only for
+    a place (`limit`) that no attack on `with_` falls in: not owed here, said so that a reader sees why it is missing
+    (Japan under US–Japan Art. IV when China attacks the US at home)."""
+
+    state: str = field(metadata=meta("the state that would consult", "string"))
+    with_: str = field(metadata=meta("the attacked state it would consult", "string", key="with"))
+    treaty: str = field(metadata=meta("treaty id", "string"))
+    article: str = field(metadata=meta("article", "string"))
+    limit: str = field(metadata=meta("where an attack on `with` must fall for the consultation to be owed: a place "
+                                     "set's id (place_sets.yaml, e.g. far-east-1960), else the scope's tokens",
+                                     "string"))
+    certainty: str = field(metadata=meta("how well the clause is sourced: the least certain of the clause and the "
+                                         "treaty's standing on the date", "string"))
+    limit_certainty: str = field(metadata=meta("how sure the limit's extent is: the least certain of the place sets "
+                                               "it names (place_sets.yaml; verified where it names none)", "string"))
+
+
+def unreached_consultations(owed: Callable[[str], Sequence[Leg]], struck: Iterable[Volley],
+                            places: Mapping[str, Place], busy: Collection[str], day: dt.date,
+                            sets: Mapping[str, Sequence[str]], doubted: Mapping[str, str]
+                            ) -> list[UnreachedConsultation]:
+    """The consultation legs (`owed`: those owed to a state, from the date's table) owed to a state the war's attacks
+    (`struck`, on the places by id `places`) strike, whose obligor is not `busy` (fighting), that no attack sets off
+    and that an attack by an attacker they admit misses only for its place; each once, sorted by the state attacked,
+    the obligor, the treaty and the article. `sets`, `doubted`: the place sets and those whose extent is unsure."""
+    attacks: dict[str, dict[tuple[str, str, str], list[Volley]]] = {}
+    for v in struck:
+        attacks.setdefault(v.victim, {}).setdefault((v.place, v.kind, v.severity), []).append(v)
+    out: dict[UnreachedConsultation, None] = {}
+    for victim, groups in attacks.items():
+        for leg in owed(victim):
+            if leg.obligor in busy:
+                continue
+            cut = False
+            for volleys in groups.values():
+                why = unmet(leg, volleys[0].attack(0), places)  # the place, kind and severity alike in the group
+                admitted = any(binds_against(leg, a) for v in volleys for a in v.attackers)
+                if why in (None, "adversary") and admitted:
+                    break  # set off: found, or held back by a gate
+                cut = cut or (why == "scope" and admitted)
+            else:
+                if cut:
+                    scope = leg.provision.scope
+                    limit, sure = limit_of(scope.territory, scope.forces, sets, doubted, victim)
+                    certainty = worst([Certainty(leg.provision.certainty), leg.treaty.standing_on(day)]).value
+                    out[UnreachedConsultation(leg.obligor, victim, leg.treaty.id, leg.provision.article, limit,
+                                              certainty, sure)] = None
+    return sorted(out, key=lambda u: (u.with_, u.state, u.treaty, u.article))

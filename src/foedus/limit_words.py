@@ -1,0 +1,40 @@
+"""A place limit as the answer says it, with its extent's doubt where a place set it names is not verified
+("far-east-1960 (extent unverified)": `limit_said`), and the consultations such a limit cuts, said not owed
+(`unreached_consultation_lines`), as `foedus.support_words.unreached_lines` says the help it cuts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from foedus.cited import cited
+from foedus.cited_names import named_cited
+from foedus.wording import named_state
+
+if TYPE_CHECKING:
+    from foedus.engine.rules.consult_limit import UnreachedConsultation
+
+__all__ = ["limit_said", "unreached_consultation_lines"]
+
+
+def limit_said(limit: str, certainty: str) -> str:
+    """A place limit (`foedus.engine.rules.place_limit.limit_of`) in words, with its extent's certainty where it is not
+    verified: a line resting on the extent of far-east-1960 says that the extent is unverified.
+
+    >>> limit_said("far-east-1960", "unverified"), limit_said("europe", "verified")
+    ('far-east-1960 (extent unverified)', 'europe')
+    """
+    return limit if certainty == "verified" else f"{limit} (extent {certainty})"
+
+
+def unreached_consultation_lines(cut: Iterable[UnreachedConsultation], names: Mapping[str, str],
+                                 titles: Mapping[str, str] | None = None) -> list[str]:
+    """Each consultation not owed in this war because its clause is owed only for a place no attack on the state
+    attacked falls in, on a line of its own, cited with the clause's certainty and the limit (with its extent's doubt),
+    so that a reader of China attacking the US at home sees why Japan does not consult under Art. IV.
+
+    The JSON keeps one record per clause and state (`unreached_consultations`)."""
+    return [f"Consultation not owed here: {named_state(u.state, names)} would consult {named_state(u.with_, names)} "
+            f"({cited(named_cited(u.treaty, titles or {}), u.article)}, {u.certainty}) only on an attack in "
+            f"{limit_said(u.limit, u.limit_certainty)}, and no attack on {named_state(u.with_, names)} in this war "
+            "falls there" for u in cut]
