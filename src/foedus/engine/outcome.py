@@ -31,9 +31,11 @@ from foedus.engine.ledger import (
     violations_of,
     withheld_of,
 )
+from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
 from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Later, Side, Withheld
 from foedus.engine.rules import Volley, recipients, supporters, unreached_consultations, unreached_records
+from foedus.engine.rules.consult_limit import limited
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.dated_names import renamed_on
@@ -133,7 +135,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     gazetteer = run.world.places
     unreached = tuple(unreached_records(legs, missed, run.side_of, gazetteer.sets, gazetteer.doubted_sets)
                       if missed else ())
-    cut = tuple(unreached_consultations(partial(run.index.owed_to, Kind.CONSULTATION), run.struck,
+    cut = tuple(unreached_consultations(partial(_limited_consultations, run.index), run.struck,
                                         gazetteer.on(run.scenario.date), belligerent, run.scenario.date,
                                         gazetteer.sets, gazetteer.doubted_sets))
     result = CascadeResult(scenario=run.scenario, joiners=cast(tuple[Joiner, ...], joiners),
@@ -266,3 +268,10 @@ def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defe
     if scenario.date > DATA_END:
         notes.append(DATA_END_NOTE)
     return tuple(notes)
+
+
+def _limited_consultations(index: LegTable, victim: str) -> list[Leg]:
+    """The consultation legs owed to `victim` whose clause has a place limit (`consult_limit.limited`), found once per
+    table: the rest can never be cut by place, and an escalatory war attacks many states."""
+    return index.derived(("place-limited consultations", victim),
+                         lambda: [leg for leg in index.owed_to(Kind.CONSULTATION, victim) if limited(leg)])

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from foedus.engine.rules.strikes import Volley
     from foedus.model.places import Place
 
-__all__ = ["UnreachedConsultation", "unreached_consultations"]
+__all__ = ["UnreachedConsultation", "limited", "unreached_consultations"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,13 @@ class UnreachedConsultation(Contracted):
                                                "it names (place_sets.yaml; verified where it names none)", "string"))
 
 
+def limited(leg: Leg) -> bool:
+    """Whether a leg's clause has a place limit (a scope not "anywhere" for territory or forces): only such a clause
+    can be cut by where the attacks fall, so the engines hand `unreached_consultations` these legs alone."""
+    scope = leg.provision.scope
+    return scope.territory is not None or scope.forces is not None
+
+
 def unreached_consultations(owed: Callable[[str], Sequence[Leg]], struck: Iterable[Volley],
                             places: Mapping[str, Place], busy: Collection[str], day: dt.date,
                             sets: Mapping[str, Sequence[str]], doubted: Mapping[str, str]
@@ -62,7 +69,7 @@ def unreached_consultations(owed: Callable[[str], Sequence[Leg]], struck: Iterab
     out: dict[UnreachedConsultation, None] = {}
     for victim, groups in attacks.items():
         for leg in owed(victim):
-            if leg.obligor in busy:
+            if leg.obligor in busy or not limited(leg):
                 continue
             cut = False
             for volleys in groups.values():
