@@ -104,6 +104,20 @@ def one_worker_client(web_client: Callable[..., TestClient]) -> Iterator[TestCli
         yield started
 
 
+@pytest.fixture
+def fresh_war_api() -> Iterator[None]:
+    """/api/war's kept replays and wars (`foedus.web.api_war`'s caches), empty before and after the test, so another
+    test's replays are not counted and a test's own war file is read."""
+    from foedus.web import api_war
+
+    kept = [f for f in vars(api_war).values() if callable(getattr(f, "cache_clear", None))]
+    for f in kept:
+        f.cache_clear()
+    yield
+    for f in kept:
+        f.cache_clear()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--engines", default="all",
                      help="engines the reference suite runs through: all (default) or a comma list of "

@@ -6,7 +6,6 @@ the header and the JSON's `settings` saying the setting; without it, none is."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,16 +28,6 @@ def war_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path.write_text(WAR, encoding="utf-8")
     return path
 
-
-@pytest.fixture
-def fresh() -> Iterator[None]:
-    """/api/war's kept replays and wars, empty before and after the test."""
-    kept = [f for f in vars(api_war).values() if callable(getattr(f, "cache_clear", None))]
-    for f in kept:
-        f.cache_clear()
-    yield
-    for f in kept:
-        f.cache_clear()
 
 
 def _bound(replay: WarReplay) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -71,7 +60,7 @@ def test_the_command_says_it_in_its_header_and_json(war_file: Path) -> None:
 
 
 def test_the_war_endpoint_takes_it(api_client: TestClient, monkeypatch: pytest.MonkeyPatch, war_file: Path,
-                                   fresh: None) -> None:
+                                   fresh_war_api: None) -> None:
     monkeypatch.setattr(api_war, "bundled_wars", lambda: {"rus_est_2025": war_file})
     bound = api_client.get("/api/war", params={"id": "rus_est_2025", "non_military": "bound"})
     assert bound.status_code == 200, bound.text[:300]

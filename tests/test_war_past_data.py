@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +28,6 @@ SAID = (f"the days after {DATA_END}, to {LATE_END}, are replayed on the treaties
         "them), so an answer after that day may miss some")
 
 
-@pytest.fixture
-def fresh() -> Iterator[None]:
-    """/api/war's kept replays and wars, empty before and after the test (another test's replays are not counted)."""
-    kept = [f for f in vars(api_war).values() if callable(getattr(f, "cache_clear", None))]
-    for f in kept:
-        f.cache_clear()
-    yield
-    for f in kept:
-        f.cache_clear()
-
 
 @pytest.fixture
 def late_war(tmp_path: Path) -> Path:
@@ -48,7 +37,7 @@ def late_war(tmp_path: Path) -> Path:
 
 
 def test_days_asked_past_an_ongoing_wars_data_are_one_replay_each_answer_naming_its_own_day(
-        api_client: TestClient, monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
+        api_client: TestClient, monkeypatch: pytest.MonkeyPatch, fresh_war_api: None) -> None:
     """Two days after the data's end, and the end itself, replay the war to the same day: it is replayed once (it
     was kept by the text asked, each day replayed and kept again), and each answer's `war.asked_until` is its own."""
     calls: list[Any] = []
@@ -93,7 +82,7 @@ def test_a_war_file_ending_after_the_treaty_data_says_its_later_days_rest_on_the
 
 
 def test_the_war_endpoint_says_it_too(api_client: TestClient, monkeypatch: pytest.MonkeyPatch, late_war: Path,
-                                      fresh: None) -> None:
+                                      fresh_war_api: None) -> None:
     """/api/war replays a war of its list by the same rule: its notes say it (the web's timeline shows them)."""
     monkeypatch.setattr(api_war, "bundled_wars", lambda: {"late": late_war})
     body = api_client.get("/api/war", params={"id": "late"}).json()
@@ -110,7 +99,7 @@ PAST = SAID.replace(LATE_END, LAST_EVENT)
 
 
 def test_an_ongoing_war_with_events_past_the_treaty_data_asked_past_its_own_data_says_both_once(
-        tmp_path: Path, api_client: TestClient, monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
+        tmp_path: Path, api_client: TestClient, monkeypatch: pytest.MonkeyPatch, fresh_war_api: None) -> None:
     """An ongoing war whose last recorded event is after the treaty set's review, asked past that event: replayed to
     it, and said both ways, each once: the day asked is past the war's data (`beyond_data`, on stderr), and its days
     after 2025-12-31 rest on the treaties as known (`past_treaties`, among the notes; on stderr too with
@@ -139,8 +128,8 @@ def test_an_ongoing_war_with_events_past_the_treaty_data_asked_past_its_own_data
     assert web["notes"].count(PAST) == 1 and web["notes"] == body["notes"]
 
 
-def test_the_war_endpoints_openapi_documents_what_it_answers(api_client: TestClient, late_war: Path,
-                                                             monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
+def test_the_war_endpoints_openapi_documents_what_it_answers(
+        api_client: TestClient, late_war: Path, monkeypatch: pytest.MonkeyPatch, fresh_war_api: None) -> None:
     """/api/war's 200 names its shape (`WarOut`), every key it answers with, and documents `war.asked_until` (a day
     asked past an ongoing war's data) and the note on days past the treaty set's review; it said only "the replay"."""
     spec = api_client.get("/openapi.json").json()
