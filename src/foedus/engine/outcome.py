@@ -142,7 +142,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                            consultations=consultations, conflicts=conflicts, neutral=neutral, violations=violations,
                            withheld=withheld, rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
-                           notes=_notes(run.world, run.scenario, bound, any(f[0][6] == "defense" for _, f in order)),
+                           notes=_notes(run.world, run.scenario, bound, _defended(order)),
                            datasets=datasets, supporters=support, unreached_support=unreached,
                            unreached_consultations=cut, titles=_titles(run))
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
@@ -244,6 +244,12 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     return tuple(out)
 
 
+def _defended(order: list[tuple[str, list[Found]]]) -> bool:
+    """Whether some joiner joins the defense side (the side of its first find, `Found`'s last field): the answer then
+    says who comes to the attacked state's aid, and needs no note of an ended treaty (`ended_defence_notes`)."""
+    return any(found[0][-1] == "defense" for _, found in order)
+
+
 def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defended: bool = False
            ) -> tuple[str, ...]:
     """What the answer lacks: data not loaded, scenario states the state system cannot check (from the earliest
@@ -251,8 +257,7 @@ def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defe
     and conflicts) that COW does not list (Palestine, whose capacity as a party is then unchecked too), the state
     system of 2016 carried forward after it (the scenario's states are checked against it: `foedus.engine.scenario`),
     a defence treaty of an undefended attacked state (`defended`: a joiner on the defense side) that ended within a
-    reader's memory (`ended_defence_notes`), a date after
-    the bundled treaty set was reviewed (`DATA_END_NOTE`)."""
+    reader's memory (`ended_defence_notes`), a date after the bundled treaty set was reviewed (`DATA_END_NOTE`)."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
                                                   ("atop", world.has_history)) if not have)
     first = min(scenario.date, scenario.ongoing_since or scenario.date)
