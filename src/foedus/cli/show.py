@@ -240,7 +240,8 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
 
 def print_states(query: str | None, date: str | None, fmt: str) -> None:
     """The state registry, or one state (as a table, CSV or JSON): the system members on `date`, or the state `query`
-    names on it, as `cascade` reads a name on its date (Congo, Korea and Germany named several), as called then."""
+    names on it (the table's title names the day), as `cascade` reads a name on its date (Congo, Korea and Germany named
+    several), as called then."""
     from foedus.cli.listing import emit
     from foedus.engine.scenario import parse_date
     from foedus.model.states import COW_FIRST_DAY, OPEN_SPELL_NOTE, StateRegistry, spells_text
@@ -264,8 +265,9 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
     if fmt == "csv":
         rows = [r | {"spells": "; ".join(f"{a}/{b or ''}" for a, b in r["spells"])} for r in rows]
     unlisted = "not in the COW state system" if registry.has_system_dates else "(COW dates not loaded)"
+    title = None if day is None else f"states on {day}" if query is None else f"the state {query!r} names on {day}"
     emit(rows, fmt, columns, lambda r, k: (spells_text(r[k]) or unlisted) if k == "spells"
-         else ("yes" if r[k] else "not known") if k == "member" else str(r[k] or ""))
+         else ("yes" if r[k] else "not known") if k == "member" else str(r[k] or ""), title=title)  # `today` resolved
     if fmt == "table" and not registry.has_system_dates:
         print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)
     elif day is not None and day < COW_FIRST_DAY:
@@ -276,7 +278,7 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
 
 
 def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) -> None:
-    """The gazetteer's places (or regions), as held today or on `date`, as a table, CSV or JSON."""
+    """The gazetteer's places (or regions), as held today or on `date` (titled), as a table, CSV or JSON."""
     from foedus.cli.listing import emit
 
     if regions and (given := next((o for o, on in (("--homes", homes), ("--date", date is not None)) if on), None)):
@@ -289,8 +291,9 @@ def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) 
     from foedus.catalog import place_rows
     from foedus.engine.scenario import parse_date
 
-    # an empty --date is a malformed date, as everywhere else, not "no date"
-    chosen = place_rows(world, homes, parse_date(date) if date is not None else None)
+    day = parse_date(date) if date is not None else None  # an empty --date is malformed, as everywhere, not "no date"
+    chosen = place_rows(world, homes, day)
     columns = [("id", "id"), ("name", "name"), ("kind", "kind"), ("sovereign", "sovereign"),
                ("administrator", "administrator"), ("claimants", "claimants"), ("regions", "regions")]
-    emit(chosen, fmt, columns, lambda r, k: ", ".join(r[k]) if isinstance(r[k], list) else (r[k] or "—"))
+    emit(chosen, fmt, columns, lambda r, k: ", ".join(r[k]) if isinstance(r[k], list) else (r[k] or "—"),
+         title=None if day is None else f"places as held on {day.isoformat()}")  # `today` resolved, visibly
