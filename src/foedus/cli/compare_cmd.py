@@ -74,6 +74,11 @@ def compare(  # noqa: PLR0913 - one per typer option, and typer's context
     for name in ("attacker", "target", "place"):
         refuse_unused(f"--{name}", bool(inputs[name]) and atlas, "with --atlas (it compares every ordered dyad)")
     shape = resolve_format(fmt, as_json, default=None)
+    if save_scenario is not None and out is not None:  # both written after the work: the second would find it taken
+        from foedus.outputs.own_inputs import refuse_input
+
+        refuse_input("--save-scenario", save_scenario, out, "the scenario file and the table cannot both be written "
+                     "there")
     check_compare_out(out, force, shape, atlas, {"--overlay": overlay or [], "--add-treaty": add_treaty or [],
                                                  "--scenario": [scenario] if scenario else []}, as_json)
     if save_scenario is not None:  # a taken name, before any work
