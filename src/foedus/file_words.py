@@ -1,15 +1,19 @@
 """How a message words a file that is not what was wanted: an output's path taken by another kind of thing
 (`other_kind_taken`), where a file stops being JSON (`json_stops`), a URL given where a file path goes (`is_url`,
 `NOT_A_FILE_PATH`) and a NUL in a path, shown escaped (`NUL_SHOWN`), as every control character of a message or a
-warning is (`escaped`). Re-exported by `foedus.wording`."""
+warning is (`escaped`). Re-exported by `foedus.wording`, but for `STDIN_NOT_READ` (`-` given as a file to read)."""
 
 from __future__ import annotations
 
-__all__ = ["NOT_A_FILE_PATH", "NUL_SHOWN", "escaped", "is_url", "json_stops", "other_kind_taken"]
+__all__ = ["NOT_A_FILE_PATH", "NUL_SHOWN", "STDIN_NOT_READ", "escaped", "is_url", "json_stops", "other_kind_taken"]
 
 NOT_A_FILE_PATH = "a URL, not a file path: download the file first and give its path"
 """Why a URL is refused where a file's path goes (an overlay's `add_treaty` path): read as a relative path, a Path
 merged its slashes (`https:/x/t.yaml`), a file no one gave."""
+
+STDIN_NOT_READ = "'-' (standard input) is not read: give a file's path (./- for a file named -)"
+"""Why `-` is refused as a file to read (the CLI's `--scenario -`, `foedus.load_scenario("-")`): nothing is read from
+standard input; it was said to be "no such file or folder", as if a file named - were meant."""
 
 NUL_SHOWN = "\\0"
 """A NUL character of a path, as a message shows it: written raw, a terminal shows a space, a path not the one given."""

@@ -112,12 +112,12 @@ def load_scenario(path: str | Path, want: str = "scenario") -> ScenarioFile:
     """Read a scenario file (`foedus.load_scenario`): `foedus.cascade(**load_scenario(path).keywords())` reruns it;
     its `notes` say what differs in this foedus from the one that saved it (`saved_with_notes`), which may change the
     answer. `want`: the kind, `scenario` or `comparison` (`foedus compare --scenario`); one of the other is refused,
-    said to be one.
+    said to be one. The text `-` is refused as the CLI refuses it (nothing is read from standard input).
 
     Raises:
-        FoedusError: a file that cannot be read or is not a scenario file of kind `want` (an overlay, a treaty file,
-            YAML null, a newer schema), an unknown key, a value of the wrong type, a missing attacker, an unknown
-            state, an impossible date or a place that does not exist: one line naming the file.
+        FoedusError: `-`, a file that cannot be read or is not a scenario file of kind `want` (an overlay, a
+            treaty file, YAML null, a newer schema), an unknown key, a value of the wrong type, a missing attacker,
+            an unknown state, an impossible date or a place that does not exist: one line naming the file.
     """
     from foedus.declare import described
     from foedus.errors import ScenarioError
@@ -129,6 +129,10 @@ def load_scenario(path: str | Path, want: str = "scenario") -> ScenarioFile:
     if not isinstance(path, str | os.PathLike):
         raise ScenarioError(f"scenario: expected the path of a scenario YAML file (str or pathlib.Path), not "
                             f"{described(path)}")
+    if path == "-":  # a str: Path("./-") is Path("-"), a file named - that a Path may mean
+        from foedus.file_words import STDIN_NOT_READ
+
+        raise ScenarioError(f"scenario: {STDIN_NOT_READ}")
     where = as_written(path)
     scenario = scenario_from_plain(read_yaml_file(path, "scenario"), where, want)
     folder = Path(path).parent  # an added treaty's file, relative to the scenario file (as an overlay's)

@@ -67,7 +67,9 @@ def path_problem(value: str, options: Collection[str] | None = None, read: bool 
     if not value.strip():
         return f"the path is {empty_or_blank(value)}"
     if read and value == "-":
-        return "'-' (standard input) is not read: give a file's path (./- for a file named -)"
+        from foedus.file_words import STDIN_NOT_READ
+
+        return STDIN_NOT_READ
     if options is not None and value.startswith("-") and value != "-":
         return f"the path {shown(value)} looks like an option; give ./{value} for a file of that name"
     return None
