@@ -151,6 +151,7 @@ def test_a_bound_states_other_obligations_as_json_are_those_its_line_names() -> 
     ob = next(o for o in evaluation.bound["KAZ"].also if o.treaty == "rus_kaz_1992")
     assert (out["treaty"], out["article"], also["treaty"], also["treaty_name"]) == (
         "csto_1992", "4", "rus_kaz_1992", "Russia-Kazakhstan 1992")
+    assert (out["treaty_name_certainty"], also["treaty_name_certainty"]) == ("verified", "verified")
     assert (also["article"], also["certainty"]) == (ob.article, ob.certainty) == ("unknown (article unverified)",
                                                                                 "unverified")
     assert also["certainty_reasons"] == [r.to_dict() for r in ob.certainty_reasons]
@@ -170,3 +171,13 @@ def test_a_bound_states_other_obligations_as_json_are_those_its_line_names() -> 
             (o.treaty, o.article) for o in evaluation.bound[state].also]
         named += len(lines)
     assert named >= 2 and why_record(replay, world, "KAZ", frame.date).to_dict() == out
+
+
+def test_a_bound_states_treaty_name_carries_how_sure_it_is() -> None:
+    """`treaty_name` is a plain title where the line says "; name secondary" of an ATOP alliance named from a news page
+    (`foedus.cited_names.atop_title`): `treaty_name_certainty` says it (until 2026-12-07 the JSON did not)."""
+    from foedus.war.why import name_sure
+
+    world = World.default()
+    assert (name_sure(world, "atop_4745"), name_sure(world, "nato_1949"), name_sure(world, "no_such")) == (
+        "secondary", "verified", None)

@@ -174,15 +174,16 @@ export interface Lapse {
 export interface WarWhy {
   war: string; day: string; state: string; name: string; stands: "fighting" | "bound" | "conflict" | "neither";
   side: "attack" | "defense" | null; said: string; treaty: string | null; treaty_name: string | null;
-  article: string | null; certainty: string | null; facts: WhyFact[]; certainty_reasons: CertaintyReason[];
-  conditions: string[]; unresolved: string[]; also: WarWhyAlso[]; paused: Record<string, unknown> | null;
-  released: Record<string, unknown> | null; asked_until: string | null; note: string | null;
+  treaty_name_certainty: string | null; article: string | null; certainty: string | null; facts: WhyFact[];
+  certainty_reasons: CertaintyReason[]; conditions: string[]; unresolved: string[]; also: WarWhyAlso[];
+  paused: Record<string, unknown> | null; released: Record<string, unknown> | null; asked_until: string | null;
+  note: string | null;
 }
 
 /** Another obligation that binds a bound state to join on the day (`WarWhy.also`), with its certainty and the facts it rests on. */
 export interface WarWhyAlso {
-  treaty: string; treaty_name: string; article: string; certainty: string; facts: WhyFact[];
-  certainty_reasons: CertaintyReason[]; conditions: string[]; unresolved: string[];
+  treaty: string; treaty_name: string; treaty_name_certainty: string | null; article: string; certainty: string;
+  facts: WhyFact[]; certainty_reasons: CertaintyReason[]; conditions: string[]; unresolved: string[];
 }
 
 /** A fact a bound state's obligation rests on (the treaty, its article, the membership, the treaty's dates), verified or not. */

@@ -23,7 +23,8 @@ from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import FIGHTING_OUT, also_said, conditions_said
 from foedus.wording import named_state, not_in_system
 
-__all__ = ["binding_cited", "conflict_why", "frame_why", "standing", "treaty_named", "why_on", "why_record"]
+__all__ = ["binding_cited", "conflict_why", "frame_why", "name_sure", "standing", "treaty_named", "why_on",
+           "why_record"]
 
 
 def standing(state: str, frame: Frame) -> tuple[str, str | None]:
@@ -100,6 +101,13 @@ def treaty_named(world: World) -> Callable[[str], str]:
     return name
 
 
+def name_sure(world: World, treaty_id: str) -> str | None:
+    """How sure a treaty's name is (`Treaty.name_certainty`: "secondary" where the line tags it "; name secondary"),
+    None where the world has no such treaty."""
+    t = world.treaties.get(treaty_id)
+    return None if t is None else str(t.name_certainty)
+
+
 def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) -> tuple[dt.date, Frame, str, str]:
     """The day answered (`day`, the replay's last by default or when `day` was the one asked past the war's data),
     the frame standing then, the state's id, and the line `why_on` prints: ending with the switches the replay ran
@@ -161,13 +169,14 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
     ob = joiner.primary if joiner else None
     facts = () if ob is None else rests_on(ob.treaty, ob.article, sid, ob.certainty_reasons)
     name = treaty_named(world)
-    also = tuple(WarWhyAlso(o.treaty, name(o.treaty), o.article, o.certainty,
+    also = tuple(WarWhyAlso(o.treaty, name(o.treaty), name_sure(world, o.treaty), o.article, o.certainty,
                             rests_on(o.treaty, o.article, sid, o.certainty_reasons), o.certainty_reasons,
                             o.conditions, o.unresolved)
                  for o in (joiner.also if joiner else ()))
     return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
                   stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
-                  treaty_name=name(ob.treaty) if ob else None, article=ob.article if ob else None,
+                  treaty_name=name(ob.treaty) if ob else None,
+                  treaty_name_certainty=name_sure(world, ob.treaty) if ob else None, article=ob.article if ob else None,
                   certainty=ob.certainty if ob else None, facts=facts,
                   certainty_reasons=ob.certainty_reasons if ob else (), conditions=ob.conditions if ob else (),
                   unresolved=ob.unresolved if ob else (), also=also,

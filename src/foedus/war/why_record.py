@@ -38,6 +38,9 @@ class WarWhyAlso(Contracted):
 
     treaty: str = field(metadata=meta("the treaty that also binds it (id)", "string"))
     treaty_name: str = field(metadata=meta("that treaty's name, as the treaty list gives it", "string"))
+    treaty_name_certainty: str | None = field(metadata=meta(
+        "how sure that name is (`secondary`: an ATOP alliance named from a news page, the line's \"; name "
+        "secondary\"); null for a treaty the world does not hold", "string | null"))
     article: str = field(metadata=meta("its article", "string"))
     certainty: str = field(metadata=meta("the obligation's certainty, the weakest tag of the facts it rests on",
                                          "string"))
@@ -69,6 +72,9 @@ class WarWhy(Contracted):
     treaty: str | None = field(metadata=meta("bound: the treaty that binds it (id); null otherwise", "string | null"))
     treaty_name: str | None = field(metadata=meta("bound: that treaty's name, as the treaty list gives it",
                                                   "string | null"))
+    treaty_name_certainty: str | None = field(metadata=meta(
+        "bound: how sure that name is (`secondary`: an ATOP alliance named from a news page, the line's \"; name "
+        "secondary\"); null otherwise", "string | null"))
     article: str | None = field(metadata=meta("bound: its article; null otherwise", "string | null"))
     certainty: str | None = field(metadata=meta(
         "bound: the obligation's certainty, the weakest tag of the facts it rests on; null otherwise",
