@@ -69,6 +69,11 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
     check_overlay_target(save_overlay)  # a taken name is refused before any work, as every other output is
     check_save(save_scenario, {"treaties": treaties, "honour": honour, "likely_model": likely_model})
+    if save_scenario is not None and save_overlay is not None:  # both written after the run: the second found taken
+        from foedus.outputs.own_inputs import refuse_input
+
+        refuse_input("--save-scenario", save_scenario, save_overlay, "the scenario file and the overlay cannot both "
+                     "be written there", out_option="--save-overlay")
     changes = saved or (what_if(inputs, add_treaty, overlay) if asked else None)  # beside --scenario, no other
     check_overlay_changes(save_overlay, changes)  # before the run, as the name was: none, or one that would not read
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
