@@ -80,3 +80,17 @@ def test_a_world_a_war_was_replayed_on_is_collected_when_dropped(tmp_path: Path)
     del world, replay
     gc.collect()
     assert dropped() is None
+
+
+@pytest.mark.needs_data  # the Gleditsch–Ward list is read from the data folder
+def test_a_world_read_on_gw_dates_is_collected_when_dropped(tmp_path: Path) -> None:
+    """`dyads --system gw` reads a world on GW's dates (`research.gw_dated.gw_world`), once per world: its
+    `lru_cache(maxsize=2)` kept the last two worlds alive."""
+    from foedus.research.gw_dated import gw_world
+
+    world = _pact(tmp_path)
+    assert gw_world(world) is gw_world(world)  # built once while the world lives
+    dropped = weakref.ref(world)
+    del world
+    gc.collect()
+    assert dropped() is None

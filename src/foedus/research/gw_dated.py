@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from foedus.research.gw_cow import GW_ONLY, UNIFICATIONS
+from foedus.war.per_world import per_world
 
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
@@ -66,10 +66,11 @@ def gw_registry(states: StateRegistry, gw: Spells) -> StateRegistry:
         for sid, s in states.states.items()})
 
 
-@functools.lru_cache(maxsize=2)
+@per_world
 def gw_world(world: World) -> World:
     """`world` with the Gleditsch–Ward list's dates for its states (`gw_registry`): the world the GW table's cascade
-    covariates read (`foedus.research.defenders.yearly_defenders`)."""
+    covariates read (`foedus.research.defenders.yearly_defenders`); built once per world and dropped with it
+    (`per_world`, as the replay's caches: an `lru_cache` kept its last two worlds alive)."""
     from foedus.sources.cow import read_gw_spells
 
     return dataclasses.replace(world, states=gw_registry(world.states, read_gw_spells()))
