@@ -5,6 +5,7 @@ Its `concerns` names the states whose answer differs (and the party itself, for 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -67,6 +68,30 @@ def test_no_state_is_made_a_party_before_it_exists() -> None:
     assert _doubts("IRQ", "TUR", "1990-09-30") == []
     assert foedus.cascade("IRQ", "TUR", "1990-10-05", world=CURATED).joiner("DEU") is not None
 
+
+
+def test_a_state_before_its_first_spell_may_have_been_a_party_as_the_rule_reads_one(tmp_path: Path) -> None:
+    """The state-system rule takes a party recorded before its first COW spell to be one (South Sudan, in COW from
+    2011-07-09), so a doubt that it may already have been one then is read by the same rule: a file making it a
+    party of a pact with Sudan from 2011-07-20, known to the month, lists the doubt on 2011-07-05 as on 2011-07-12.
+    The table read COW's list on the day (`_exists`): no doubt on 2011-07-05, though a file dating the membership
+    that day would have made South Sudan a party."""
+    if not CURATED.states.has_system_dates:
+        pytest.skip("needs the COW state system (foedus data fetch cow_states)")
+    path = tmp_path / "t_ssd.yaml"
+    rows = ("members: [{state: SDN}, {state: SSD, joined: 2011-07-20, joined_certainty: {within: month}}]\n",
+            "members: [{state: SDN}, {state: SSD, joined: 2011-07-05}]\n")
+    found = []
+    for members in rows:
+        path.write_text("id: t_ssd\nname: S\ntype: bilateral\nsigned: 2011-01-01\nin_force: 2011-01-01\n"
+                        f"sources: [{{url: 'https://example.org/s'}}]\n{members}"
+                        "provisions: [{kind: defense, article: '1', strength: S2}]\n", encoding="utf-8")
+        world = foedus.World.load(path, bundled=False, history=False)
+        results = {day: foedus.cascade("ETH", "SDN", day, world=world) for day in ("2011-07-05", "2011-07-12")}
+        found.append([(day, [(d.treaty, d.state) for d in r.doubts], r.joiner("SSD") is not None)
+                      for day, r in results.items()])
+    assert found[0] == [("2011-07-05", [("t_ssd", "SSD")], False), ("2011-07-12", [("t_ssd", "SSD")], False)]
+    assert found[1] == [("2011-07-05", [], True), ("2011-07-12", [], True)]  # the record itself: a party then
 
 def test_a_treaty_that_only_repeats_a_clause_in_force_runs_no_second_cascade() -> None:
     """France-Djibouti 2024 (signed, not found in force) repeats the 2011 treaty's clause, applying (unsettled) from

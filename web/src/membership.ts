@@ -1,7 +1,7 @@
 // Whether a state is in the state system on a date, as the server counts it (foedus.model.states.State.member_on
-// and the engine's check, foedus.engine.table._exists): out only where its COW spells say so. A state with no
-// spells (Palestine: COW does not list it) or a day before the system begins (1816) is unknown, and the engine
-// lets such a state attack, be attacked and join: the map draws it and the pickers offer it.
+// and the refusal of a cascade's states, foedus.state_lists.non_member): out only where its COW spells say so. A
+// state with no spells (Palestine: COW does not list it) or a day before the system begins (1816) is unknown, and the
+// engine lets such a state attack, be attacked and join: the map draws it and the pickers offer it.
 import type { StateRow } from "./api";
 
 /** The first day of the COW state system (foedus.model.states.COW_FIRST_DAY): membership before it is unknown. */

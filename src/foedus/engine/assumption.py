@@ -60,8 +60,9 @@ def with_party(parties: dict[str, str | None], hypo: tuple[Assumption, ...],
                exists: Callable[[str], bool]) -> dict[str, str | None]:
     """`parties` (party -> why its membership is suspended) with each state `hypo` makes a party, not suspended
     (a treaty with no party on the day, not in effect, gets none: its own doubt is the treaty's), that `exists` on
-    the day: a state not yet or no longer in the state system cannot have been a party then (unified Germany's NATO
-    row, dated to within a week of 3 Oct 1990, is no doubt on 30 Sep 1990)."""
+    the day by the state-system rule (`foedus.engine.rules.system.in_system`, as the recorded parties are read): a
+    state that has left the system cannot have been a party then (unified Germany's NATO row, dated to within a week
+    of 3 Oct 1990, is no doubt on 30 Sep 1990: COW 255 is out from 1945), one before its first spell may have been."""
     added = [a.state for a in hypo if a.what == "party" and a.state is not None and exists(a.state)]
     if not parties or not added:
         return parties

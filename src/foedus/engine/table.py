@@ -237,8 +237,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
             members = parties(treaty, day, basis, names)
         else:
             on, how = read_as(treaty, day, basis, hypo)
-            exists = functools.partial(_exists, world, day)
-            members = with_party(parties(treaty, on, how, names), hypo, exists)
+            members = with_party(parties(treaty, on, how, names), hypo, lambda s: outside(s) is None)
         if not members:
             continue
         members = {s: why or outside(s) for s, why in members.items()}  # no party out of the system (`rules.system`)
@@ -277,12 +276,6 @@ def _bars(bars: precedence.Bars, clause: _Clause, owed: list[str]) -> None:
         for b in owed:
             if clause.parties[o] is None and clause.parties[b] is None and (o, b) not in clause.off:
                 precedence.bar(bars, clause.treaty, clause.provision, o, b)
-
-
-def _exists(world: World, day: dt.date, state: str) -> bool:
-    """Whether `state` may be in the state system on `day`: not where the registry's COW spells say it is not."""
-    known = world.states.states.get(state)
-    return known is None or known.member_on(day) is not False
 
 
 def leg_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable:
