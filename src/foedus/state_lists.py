@@ -91,7 +91,14 @@ def one_state(world: World, text: str, day: dt.date | None, name: str) -> State:
 def non_member(world: World, state: State, day: dt.date, role: str, last: dt.date | None = None) -> str | None:
     """The one rule that a state a user gives as `role` (a cascade's attacker or target, `foedus war --state`) is a
     member of the state system on `day` (with `last`: on some day from `day` to `last`): the one-line refusal when
-    it is not, else None (a member, or unknown: no system dates, or before 1816). Named as it was called on `day`."""
+    it is not, else None (a member, or unknown: no system dates, or before 1816). Named as it was called on `day`.
+
+    COW's list on the day, not the state-system rule's reading (`foedus.engine.rules.system.in_system`, where a day
+    before a state's first spell is not out): the rule gives that benefit to a party a file records (a treaty's member,
+    a war file's fighter: Montenegro in 1914), whose source COW's late admission must not overrule; a state typed for
+    a day before its first spell, with nothing to vouch for it, is mostly today's code for a predecessor's day (UKR in
+    1914, CZE in 1938, AUT for Austria-Hungary), which the refusal catches. Both read a state between spells (Norway on
+    1940-05-15) as out. See docs/adding-a-rule.md."""
     member = state.member_on(day) if last is None else _member_between(state, day, last)
     if member is not False:
         return None

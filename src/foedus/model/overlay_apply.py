@@ -88,8 +88,10 @@ def _added_row(treaty: Treaty, state: str, change: AddMember, day: dt.date | Non
 
 def _in_system(change: AddMember, row: dict[str, Any], treaty: Treaty, world: World, day: dt.date | None) -> None:
     """Refuse a member added, as of the scenario's `day`, that is no member of the state system then (the GDR added
-    to NATO joined a war of 2025), as a cascade's attacker or target is refused (`foedus.state_lists.non_member`);
-    one added from a later day is noted instead (`overlay_dated.later_notes`)."""
+    to NATO joined a war of 2025), as a cascade's attacker or target is refused (`foedus.state_lists.non_member`, by
+    COW's list on the day: Ukraine added to NATO in 1985 too, though a treaty file's member before its first spell is
+    a party by the state-system rule; why there); one added from a later day is noted instead
+    (`overlay_dated.later_notes`)."""
     from foedus.state_lists import non_member
 
     start = row["joined"] or treaty.in_force or treaty.signed

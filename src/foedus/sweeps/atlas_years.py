@@ -135,7 +135,7 @@ def why_not(change: Change, treaty: Treaty | None, world: World, day: dt.date, b
     if isinstance(change, AddMember):
         if change.joined is not None and change.joined > day:
             return f"{state} joins only from {change.joined}"
-        if world.states.states[state].member_on(day) is False:
+        if world.states.states[state].member_on(day) is False:  # COW's list, as `state_lists.non_member` reads one
             return f"{state} is not a member of the state system {when}"
         if state_party_on(treaty, state, day, basis):
             return f"{state} is a party of {treaty.id} already {when}"
