@@ -181,7 +181,9 @@ export class WorldMap {
     return [...this.svg.querySelectorAll<SVGGraphicsElement>("path[data-iso3], circle[data-iso3]")];
   }
 
-  /** Colour every state by its role in a result (or as not drawn in / not a state on `date`), hatch weak duties. */
+  /** Colour every state by its role in a result (or as not drawn in / not a state on `date`, by COW's list on the day
+   * as the form refuses a state: existsOn, not the rule's partyOn; a state with a role has its role's colour), hatch
+   * weak duties. */
   paint(roles: Map<string, Role>, date: string, duties: Map<string, Duty[]> = new Map()): void {
     const category = (id: string): Category =>
       roles.get(id)?.category ?? (id && existsOn(this.states.get(id), date) ? "none" : "absent");

@@ -1,7 +1,11 @@
 // Whether a state is in the state system on a date, as the server counts it (foedus.model.states.State.member_on
 // and the refusal of a cascade's states, foedus.state_lists.non_member): out only where its COW spells say so. A
 // state with no spells (Palestine: COW does not list it) or a day before the system begins (1816) is unknown, and the
-// engine lets such a state attack, be attacked and join: the map draws it and the pickers offer it.
+// engine lets such a state attack, be attacked and join: the map draws it and the pickers offer it. existsOn is COW's
+// list on the day, which a typed state is refused by (a day before a state's first spell is mostly today's code for a
+// predecessor's: UKR in 1914), so the map greys as "absent" exactly what the form refuses; partyOn is the
+// state-system rule's reading of a party a file names (foedus.engine.rules.system.in_system), which differs only
+// before a state's first spell (docs/adding-a-rule.md).
 import type { StateRow } from "./api";
 
 /** The first day of the COW state system (foedus.model.states.COW_FIRST_DAY): membership before it is unknown. */
