@@ -1,7 +1,9 @@
 """The price of the state-system rule's reading (`foedus.engine.rules.system.in_system`: only a state that has LEFT
 the system is no party; a day before its first COW spell is not out, for COW admits a state by its criteria, often
 years after it was one): a member a user's treaty file makes a party before its first spell (South Sudan in 2005) is
-taken to be one then. `foedus treaties validate` says so as a note, not a refusal: the file may be right."""
+taken to be one then. `foedus treaties validate` says so as a note, not a refusal: the file may be right, and the
+engine keeps such a party (neither refuses the file nor skips it), for it cannot tell a date in error from one COW
+admits late (Micronesia, a party from 1986, in COW from 1991; docs/adding-a-rule.md)."""
 
 from __future__ import annotations
 
