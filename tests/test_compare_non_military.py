@@ -94,3 +94,24 @@ def test_the_rows_say_which_duties_rest_on_it(tmp_path: Path) -> None:
     saved = dict(zip(table["state"], table["rests_on_switch"], strict=True))
     assert saved["MLT"] == "--non-military bound" and saved["SWE"] is None
     assert "rests_on_switch" not in _ok([*LISBON, "--format", "csv"]).splitlines()[0]
+
+
+def test_a_duty_rests_on_the_switch_by_the_gate_it_opened_not_by_its_words(tmp_path: Path) -> None:
+    """`rests_on_switch` comes from the gate the switch opened (`Obligation.switches`, the engine's record of it),
+    not from the words of the duty's conditions: a clause whose needed decision happens to be worded with
+    "--non-military bound" rests on no switch (until 2026-12-07 compare matched the words and said it did), and the
+    neutrals' duties under the switch rest on it (every engine's obligation carries it alike)."""
+    from foedus.model.world import World
+
+    (tmp_path / "t.yaml").write_text(
+        "id: t\nname: t\ntype: bilateral\nsigned: 2020-01-01\nin_force: 2020-02-01\n"
+        "sources: [{url: 'https://example.org/t'}]\nmembers: [{state: FRA}, {state: GRC}]\n"
+        "provisions: [{kind: defense, article: '1', strength: S2, certainty: verified,"
+        " needs_decision: 'a joint finding, as if --non-military bound'}]\n", encoding="utf-8")
+    world = World.load(tmp_path / "t.yaml", bundled=False, history=False)
+    before, after = (foedus.cascade("TUR", "GRC", day, world=world) for day in ("2020-01-15", "2020-03-01"))
+    gained = compare_results(before, after, base_world=world)["gained"]
+    assert [(g["state"], "rests_on_switch" in g) for g in gained] == [("FRA", False)]
+    assert any("--non-military bound" in c for c in after.joiners[0].primary.conditions)
+    bound = foedus.cascade("RUS", "EST", "2025-06-01", non_military="bound")
+    assert {j.state for j in bound.joiners if j.primary.switches == (("non_military", "bound"),)} == set(NEUTRALS)

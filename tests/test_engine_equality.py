@@ -89,9 +89,12 @@ def test_the_eu_neutrals_switch_equals_the_restarting_engine(world: World, non_m
     for reading in ("legal", "escalatory"):
         scenario = build_scenario(world, attacker="RUS", target="EST", date="2025-06-01", reading=reading,
                                   non_military=non_military)  # type: ignore[arg-type]
-        new = run_cascade(world, scenario)
+        new, old = run_cascade(world, scenario), restarting_cascade(world, scenario)
         assert ("AUT" in new.sides["defense"]) is (non_military == "bound")
-        assert json.dumps(new.to_dict()) == json.dumps(restarting_cascade(world, scenario).to_dict())
+        assert json.dumps(new.to_dict()) == json.dumps(old.to_dict())
+        switched = [(o.state, o.switches) for j in new.joiners for o in (j.primary, *j.also) if o.switches]
+        assert switched == [(o.state, o.switches) for j in old.joiners for o in (j.primary, *j.also) if o.switches]
+        assert {s for s, _ in switched} == ({"AUT", "CYP", "IRL", "MLT"} if non_military == "bound" else set())
 
 
 @pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(2025, 6, 1)])

@@ -32,7 +32,7 @@ def test_maker_equals_init() -> None:
     because = Because("UKR", "RUS", "kursk-oblast", "territory")
     reason = CertaintyReason("date", "entry into force", "unverified", "fact sheet")
     values: tuple[Any, ...] = ("PRK", "defense", 2, "rus_prk_2024", "4", "S1", "defense", because, "unverified",
-              ("state of war",), True, ("u",), (reason,), "all_means", "text", "treaty")
+              ("state of war",), True, ("u",), (reason,), "all_means", "text", "treaty", (("non_military", "bound"),))
     quick, plain = maker(Obligation)(*values), Obligation(*values)
     assert quick == plain and hash(quick) == hash(plain) and type(quick) is Obligation
     assert [getattr(quick, f.name) for f in datarecord.fields(Obligation)] == list(values)

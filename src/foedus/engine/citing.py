@@ -22,7 +22,7 @@ from foedus.engine.ledger import Found, RankKey, Sureness, because, obligation_k
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
 from foedus.engine.records import Because, CertaintyReason, Obligation, Side
-from foedus.engine.rules import Volley, conditions
+from foedus.engine.rules import Volley, conditions, switches_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
 
@@ -81,12 +81,13 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
 
 def _cited(leg: Leg, attack: Attack, sure: Sureness, names: Mapping[str, str]) -> tuple[Any, ...]:
     """Certainty (`sure`, for this attack), conditions (each state named by `names`), bilateral, unresolved
-    conditions, certainty reasons, duty, its text and the kind of instrument it is owed under."""
+    conditions, certainty reasons, duty, its text, the kind of instrument it is owed under and the switches it binds
+    only by (`switches_of`)."""
     p = leg.provision
     level, reasons = sure
     duty = duty_of(leg.treaty, p)
     return (level, assumed_conditions(leg, attack, reasons, names), leg.treaty.type == "bilateral",
-            tuple(p.unresolved), reasons, duty.entails.value, duty.text, leg.instrument)
+            tuple(p.unresolved), reasons, duty.entails.value, duty.text, leg.instrument, switches_of(leg))
 
 
 def assumed_conditions(leg: Leg, attack: Attack, reasons: Iterable[CertaintyReason],

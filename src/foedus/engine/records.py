@@ -125,6 +125,9 @@ class Obligation(Contracted):
     duty: str = field(default="", metadata=meta(
         "the duty in words: the treaty's own wording when encoded, else the generic meaning", "string"))
     instrument: str = instrument_field()
+    # the switches it binds only by, each its `Scenario` field and value (`foedus.engine.rules.switches_of`: the
+    # non_military gate's `("non_military", "bound")`); not in the JSON, which says them in `conditions`' words
+    switches: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

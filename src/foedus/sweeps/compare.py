@@ -125,11 +125,12 @@ def compare_results(base: CascadeResult, other: CascadeResult,
 
 
 def _on_switch(j: Joiner) -> dict[str, list[str]]:
-    """`rests_on_switch`: the scenario switches a joiner's primary obligation binds only by (`--non-military bound`:
-    its condition says so, `foedus.engine.rules.gate_words.non_military_assumes`), or nothing where none."""
-    from foedus.engine.rules.gate_words import NON_MILITARY_BOUND
+    """`rests_on_switch`: the scenario switches a joiner's primary obligation binds only by, as its option says each
+    (`--non-military bound`: the engine's record of them, `Obligation.switches`, from the gate it opened), or nothing
+    where none."""
+    from foedus.sweeps.compare_words import switch_flag
 
-    on = [NON_MILITARY_BOUND] if any(NON_MILITARY_BOUND in c for c in j.primary.conditions) else []
+    on = [switch_flag(name, value) for name, value in j.primary.switches]
     return {"rests_on_switch": on} if on else {}
 
 

@@ -12,7 +12,7 @@ from foedus.whatif_words import hypothetical_said
 if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
 
-__all__ = ["change_words", "compared_settings", "switch_said"]
+__all__ = ["change_words", "compared_settings", "switch_flag", "switch_said"]
 
 
 def compared_settings(base: Scenario, other: Scenario) -> list[str]:
@@ -25,11 +25,12 @@ def compared_settings(base: Scenario, other: Scenario) -> list[str]:
     from foedus.inputs import SWITCH
 
     differ = [name for name in SWITCH if getattr(base, name) != getattr(other, name)]
-    return [*(f"{_flag(name, getattr(base, name))} in the base, {_flag(name, getattr(other, name))} in the other"
+    flag = switch_flag
+    return [*(f"{flag(name, getattr(base, name))} in the base, {flag(name, getattr(other, name))} in the other"
               for name in differ), *settings_said(base, said=differ)]
 
 
-def _flag(name: str, value: object) -> str:
+def switch_flag(name: str, value: object) -> str:
     """A switch's value as its option says it: `--no-request`, `--non-military bound`, `--place none`."""
     from foedus.inputs import SWITCH
 

@@ -101,6 +101,7 @@ from foedus.engine.rules.verdict import (
     evaluate,
     severe_enough,
     spares_own_attack,
+    switches_of,
     threshold,
     unmet,
 )
@@ -154,6 +155,7 @@ __all__ = [
     "spares_own_attack",
     "support_legs",
     "supporters",
+    "switches_of",
     "system",
     "threshold",
     "token_matches",

@@ -40,22 +40,21 @@ class Situation:
 class Gate:
     """A condition that holds a triggered leg back.
 
-    `carried(leg)` says whether a leg carries the gate (decided when the table is compiled). A static
-    gate (`victim=False`) is closed or open by the scenario's switches alone (`closed(leg, scenario)`):
-    the vectorised engines simply leave the legs it closes out. A victim gate is open or closed per
-    protected state (the leg's beneficiary: for defence, the victim) while the cascade runs
-    (`open_for(state, situation)`); the vectorised engines implement each one by name. `reason(leg, names)` says
-    why a closed gate withholds the leg; `assumes(leg, names)`, what a leg that binds takes for granted (`names`:
-    each state's name by its id, to name a state as "Russia (RUS)" with `foedus.wording.named_state`).
-    `per_provision`: `carried` and `closed` read only the leg's treaty, its provision and whether the leg is
-    suspended (and `closed` the switches), so the table and the batched rules decide them once per provision (a
-    gate that reads the parties leaves it False). `worded`: the gate is the clause's wording, so how well that
-    wording is known (`Provision.gates_certainty`) is said with its reason and assumption and counts for a leg it
-    holds back (`gate_doubt`); a suspension, or a reading of the clause (`aggressor`), is not. A gate reads a leg
-    only through what `foedus.engine.rules.alike.reading` keeps (a doubt whose legs read alike is not tested again).
-    `shown(leg)`: what `foedus treaties show`'s gates column says of a provision whose legs carry a per-provision gate
-    (`provision_gates`; None: the gate's name; "": nothing, the column saying it otherwise).
-    """
+    `carried(leg)` says whether a leg carries the gate (decided when the table is compiled). A static gate
+    (`victim=False`) is closed or open by the scenario's switches alone (`closed(leg, scenario)`): the vectorised
+    engines simply leave the legs it closes out. A victim gate is open or closed per protected state (the leg's
+    beneficiary: for defence, the victim) while the cascade runs (`open_for(state, situation)`); the vectorised
+    engines implement each one by name. `reason(leg, names)` says why a closed gate withholds the leg;
+    `assumes(leg, names)`, what a leg that binds takes for granted (`names`: each state's name by its id, to name a
+    state as "Russia (RUS)" with `foedus.wording.named_state`). `per_provision`: `carried` and `closed` read only the
+    leg's treaty, its provision and whether the leg is suspended (and `closed` the switches), so the table and the
+    batched rules decide them once per provision (a gate that reads the parties leaves it False). `worded`: the gate
+    is the clause's wording, so how well that wording is known (`Provision.gates_certainty`) is said with its reason
+    and assumption and counts for a leg it holds back (`gate_doubt`); a suspension, or a reading of the clause
+    (`aggressor`), is not. A gate reads a leg only through what `foedus.engine.rules.alike.reading` keeps (a doubt
+    whose legs read alike is not tested again). `shown(leg)`: what `foedus treaties show`'s gates column says of a
+    provision whose legs carry a per-provision gate (`provision_gates`; None: its name; "": nothing). `switch`: for a
+    static gate the defaults close, the switch that opens it (`Scenario` field, value; `verdict.switches_of`)."""
 
     name: str
     carried: Callable[[Leg], bool]
@@ -66,6 +65,7 @@ class Gate:
     per_provision: bool = False
     worded: bool = True
     shown: Callable[[Leg], str] | None = None
+    switch: tuple[str, str] | None = None
 
     @property
     def victim(self) -> bool:
@@ -121,7 +121,7 @@ GATES: list[Gate] = [
          per_provision=True, shown=lambda leg: f"needs {leg.provision.needs_decision}"),
     Gate("non_military", carried=lambda leg: bool(leg.provision.non_military), reason=non_military_reason,
          closed=lambda leg, scenario: scenario.non_military == "withheld", assumes=non_military_assumes,
-         per_provision=True, shown=lambda leg: NON_MILITARY_SHOWN),  # aid, not war, unless --non-military bound
+         per_provision=True, shown=lambda leg: NON_MILITARY_SHOWN, switch=("non_military", "bound")),
 ]
 # the victim gates the vectorised engines implement, each by name, in the form they give it: whether the gate is open
 # for a state (started the war, asks for help) and that form in words (`implemented_gates` checks `open_for` by it)

@@ -25,7 +25,7 @@ from foedus.cited import article_cited
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.rules import where
-from foedus.engine.rules.gates import Situation, assumptions, closed_gate
+from foedus.engine.rules.gates import Situation, assumptions, closed_gate, gate_named
 from foedus.engine.rules.where import covers
 from foedus.engine.scenario import SEVERITIES, Attack, Severity
 from foedus.model.vocab import Kind, Trigger
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Provision
 
 __all__ = ["THRESHOLDS", "UNMET", "Unmet", "Verdict", "attacker_role", "binds_against", "binds_on", "conditions",
-           "evaluate", "severe_enough", "spares_own_attack", "threshold", "unmet"]
+           "evaluate", "severe_enough", "spares_own_attack", "switches_of", "threshold", "unmet"]
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # the kinds as module names: a read of `Kind.X` goes through the enum type's `__getattr__` hook (Python 3.11),
@@ -192,3 +192,10 @@ def conditions(leg: Leg, attack: Attack, names: Mapping[str, str]) -> list[str]:
     if leg.treaty.origin == "atop":
         out.append("ATOP dates membership from signature")
     return out
+
+
+def switches_of(leg: Leg) -> tuple[tuple[str, str], ...]:
+    """The switches a leg that binds binds only by, each as its `Scenario` field and value (`Gate.switch` of each gate
+    it carries that the default switches close: `("non_military", "bound")`); an obligation carries them
+    (`Obligation.switches`), and `foedus compare` says them (`rests_on_switch`), not matching words."""
+    return tuple(s for n in leg.gates if (s := gate_named(n).switch) is not None)
