@@ -41,7 +41,7 @@ def test_the_json_and_the_web_api_carry_it(api_client: Any) -> None:
     diff = json.loads(_ok([*LISBON, "--non-military", "bound", "--json"]))
     assert diff["switches_said"] == [SAID]
     rests = {g["state"]: g.get("rests_on_switch") for g in diff["gained"]}
-    assert {s for s, on in rests.items() if on} == set(NEUTRALS) and rests["AUT"] == ["--non-military bound"]
+    assert {s for s, on in rests.items() if on} == set(NEUTRALS) and rests["AUT"] == ["non-military bound"]
     assert json.loads(_ok([*LISBON, "--json"]))["switches_said"] == []
     got = api_client.get("/api/compare", params={"attacker": "RUS", "target": "EST", "date": "2009-11-01",
                                                   "other_date": "2009-12-15", "non_military": "bound"})
@@ -56,11 +56,11 @@ def test_two_results_run_under_different_settings_are_said_so() -> None:
     diff = compare_results(usual, bound)
     assert diff["switches_said"] == ["--non-military withheld in the base, --non-military bound in the other"]
     assert {(g["state"], tuple(g.get("rests_on_switch", ()))) for g in diff["gained"]} == {
-        (s, ("--non-military bound",)) for s in NEUTRALS}
+        (s, ("non-military bound",)) for s in NEUTRALS}
     back = compare_results(bound, usual)
     assert back["switches_said"] == ["--non-military bound in the base, --non-military withheld in the other"]
     assert {(x["state"], tuple(x.get("rests_on_switch", ()))) for x in back["lost"]} == {
-        (s, ("--non-military bound",)) for s in NEUTRALS}
+        (s, ("non-military bound",)) for s in NEUTRALS}
 
 
 def test_an_out_files_title_says_it(tmp_path: Path) -> None:
@@ -79,20 +79,21 @@ def test_the_atlas_comparison_says_it_too() -> None:
 
 def test_the_rows_say_which_duties_rest_on_it(tmp_path: Path) -> None:
     """`--format csv` and an `--out` file have a `rests_on_switch` column, as the JSON's entries (until 2026-12-07
-    they had none): the four neutrals' rows name the switch (led by `'` in a CSV, a cell starting with `-`), Finland's
-    and Sweden's none; a comparison run under no switch has no such column."""
+    they had none): the four neutrals' rows name the switch, its option without the dashes, so that the CSV's cell
+    needs no formula guard (until 2026-12-07 it read `'--non-military bound`) and holds what the parquet and the JSON
+    hold; Finland's and Sweden's none; a comparison run under no switch has no such column."""
     import csv
     import io
 
     rows = list(csv.DictReader(io.StringIO(_ok([*LISBON, "--non-military", "bound", "--format", "csv"]))))
     cells = {r["state"]: r["rests_on_switch"] for r in rows}
-    assert {s for s, cell in cells.items() if cell} == set(NEUTRALS) and cells["AUT"] == "'--non-military bound"
+    assert {s for s, cell in cells.items() if cell} == set(NEUTRALS) and cells["AUT"] == "non-military bound"
     assert cells["FIN"] == cells["SWE"] == ""
     out = tmp_path / "lisbon.parquet"
     _ok([*LISBON, "--non-military", "bound", "--out", str(out)])
     table = pq.read_table(out).to_pydict()
     saved = dict(zip(table["state"], table["rests_on_switch"], strict=True))
-    assert saved["MLT"] == "--non-military bound" and saved["SWE"] is None
+    assert saved["MLT"] == "non-military bound" and saved["SWE"] is None
     assert "rests_on_switch" not in _ok([*LISBON, "--format", "csv"]).splitlines()[0]
 
 

@@ -142,14 +142,14 @@ def test_a_comparisons_changes_are_worded_alike() -> None:
 def test_a_change_that_binds_only_by_a_switch_says_it_alike() -> None:
     """A duty that binds only by `--non-military bound` (`rests_on_switch`, EU Art. 42(7)'s neutrals) says so after its
     citation, on `foedus compare`'s line and the compare view's, in each kind of change."""
-    neutral = {"certainty": "unverified", "doubted": ["article"], "rests_on_switch": ["--non-military bound"]}
+    neutral = {"certainty": "unverified", "doubted": ["article"], "rests_on_switch": ["non-military bound"]}
     cases = [("gained", {"state": "AUT", "side": "defense", "why": "eu_teu_42_7 art. 42(7)", "strength": "S2",
                          **neutral}),
              ("lost", {"state": "AUT", "side": "defense", "why_before": "eu_teu_42_7 art. 42(7)", **neutral}),
              ("switched", {"state": "IRL", "from": "attack", "to": "defense", "why": "eu_teu_42_7 art. 42(7)",
                            **neutral, "rests_on_what_if": ["add_member eu_teu_42_7:IRL"]}),
              ("rebased", {"state": "MLT", "side": "defense", "why": "eu_teu_42_7 art. 42(7)", "why_before": "x art. 1",
-                          "added": [], "dropped": [], "rests_on_switch": ["--non-military bound"]})]
+                          "added": [], "dropped": [], "rests_on_switch": ["non-military bound"]})]
     assert change_words(*cases[0]) == ("is bound to join the defense side (eu_teu_42_7 art. 42(7), S2) (unverified: "
                                        "article) (only with --non-military bound)")
     assert change_words(*cases[3]) == ("is still bound to join the defense side, now under eu_teu_42_7 art. 42(7) (was "

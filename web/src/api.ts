@@ -158,7 +158,7 @@ export interface Comparison {
     // certainty, doubted: how sure the obligation named is, and its facts not verified (said.ts boundTag)
     // strength: a gained or switched state's new duty's (S1..S5; none from older servers); rests_on_what_if: the
     // what-if changes a gained or switched state's duty rests on (said.ts changeWords); rests_on_switch: the scenario
-    // switches the obligation named binds only by (["--non-military bound"]; comparesaid.ts switchSaid)
+    // switches the obligation named binds only by (["non-military bound"]; comparesaid.ts switchSaid)
     gained: {
       state: string; side: string; why: string; certainty: string; doubted: string[]; strength?: string;
       rests_on_what_if?: string[]; rests_on_switch?: string[];

@@ -10,10 +10,11 @@ export interface DatedChange {
   date: string; treaty: string; change: string; text: string; certainty: string; state?: string; undone_back_to?: string;
 }
 
-/** What a duty that binds only by a scenario switch (`rests_on_switch`: "--non-military bound") says after its
- * citation (foedus.sweeps.compare_words.switch_said): " (only with --non-military bound)"; nothing where none. */
+/** What a duty that binds only by a scenario switch (`rests_on_switch`: "non-military bound", its option without the
+ * dashes) says after its citation, each as its option says it (foedus.sweeps.compare_words.switch_said):
+ * " (only with --non-military bound)"; nothing where none. */
 export function switchSaid(switches: string[] | undefined): string {
-  return switches?.length ? ` (only with ${switches.join(" and ")})` : "";
+  return switches?.length ? ` (only with ${switches.map((s) => `--${s}`).join(" and ")})` : "";
 }
 
 /** The change as `foedus compare` prints it. */

@@ -60,7 +60,7 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     South Korea S1, and compare said "no change in who joins" and that the change moved no one; and, where its
     primary obligation now rests on a what-if change, `rests_on_what_if`, those changes: its new strength is the
     change's, `foedus.whatif_words.rested`; a gained or switched state's likewise: its new duty is the change's);
-    `rests_on_switch` on an entry whose obligation named binds only by a scenario switch (`["--non-military bound"]`:
+    `rests_on_switch` on an entry whose obligation named binds only by a scenario switch (`["non-military bound"]`:
     EU Art. 42(7)'s neutrals), else absent; `switches_said`: the switches the results run under, in words
     (`foedus.sweeps.compare_words.compared_settings`: each they differ in, then those not at the default);
     `notes`: each what-if change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s
@@ -125,12 +125,12 @@ def compare_results(base: CascadeResult, other: CascadeResult,
 
 
 def _on_switch(j: Joiner) -> dict[str, list[str]]:
-    """`rests_on_switch`: the scenario switches a joiner's primary obligation binds only by, as its option says each
-    (`--non-military bound`: the engine's record of them, `Obligation.switches`, from the gate it opened), or nothing
-    where none."""
-    from foedus.sweeps.compare_words import switch_flag
+    """`rests_on_switch`: the scenario switches a joiner's primary obligation binds only by, each its option and value
+    without the dashes (`non-military bound`, `compare_words.switch_named`; the engine's record of them,
+    `Obligation.switches`, from the gate it opened), or nothing where none."""
+    from foedus.sweeps.compare_words import switch_named
 
-    on = [switch_flag(name, value) for name, value in j.primary.switches]
+    on = [switch_named(name, value) for name, value in j.primary.switches]
     return {"rests_on_switch": on} if on else {}
 
 

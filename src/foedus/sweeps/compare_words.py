@@ -12,7 +12,7 @@ from foedus.whatif_words import hypothetical_said
 if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
 
-__all__ = ["change_words", "compared_settings", "switch_flag", "switch_said"]
+__all__ = ["change_words", "compared_settings", "switch_flag", "switch_named", "switch_said"]
 
 
 def compared_settings(base: Scenario, other: Scenario) -> list[str]:
@@ -38,11 +38,18 @@ def switch_flag(name: str, value: object) -> str:
     return flag.split("/")[0 if value else 1] if isinstance(value, bool) else f"{flag} {value or 'none'}"
 
 
+def switch_named(name: str, value: object) -> str:
+    """A switch as a comparison's `rests_on_switch` names it: its option and value (`switch_flag`) without the option's
+    dashes, `non-military bound`, so that a CSV cell holding it starts with no `-` for the formula guard to lead
+    with `'` (`foedus.cli.listing.spreadsheet_safe`), and the CSV, the parquet and the JSON hold the same words."""
+    return switch_flag(name, value).removeprefix("--")
+
+
 def switch_said(switches: Sequence[str]) -> str:
-    """What a duty that binds only by a scenario switch (`rests_on_switch`: `--non-military bound`) says after its
-    citation, as a what-if change's (`hypothetical_said`); nothing where it rests on none (web/src/said.ts
-    `switchSaid`)."""
-    return f" (only with {' and '.join(switches)})" if switches else ""
+    """What a duty that binds only by a scenario switch (`rests_on_switch`: `non-military bound`) says after its
+    citation, each as its option says it, as a what-if change's (`hypothetical_said`): " (only with --non-military
+    bound)"; nothing where it rests on none (web/src/comparesaid.ts `switchSaid`)."""
+    return f" (only with {' and '.join('--' + s for s in switches)})" if switches else ""
 
 
 def change_words(kind: str, x: Mapping[str, Any]) -> str:
