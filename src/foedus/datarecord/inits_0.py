@@ -214,8 +214,8 @@ def _14(__r_f2, __r_factory):
 INITS['def __init__(self, name, abb, spells=__r_factory):\n    self.name = name\n    self.abb = abb\n    self.spells = __r_f2() if spells is __r_factory else spells'] = _14
 
 
-def _15(__r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_set):
-    def __init__(self, name, carried, reason, closed=__r_d3, open_for=__r_d4, assumes=__r_d5, per_provision=__r_d6, worded=__r_d7, shown=__r_d8):
+def _15(__r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_set):
+    def __init__(self, name, carried, reason, closed=__r_d3, open_for=__r_d4, assumes=__r_d5, per_provision=__r_d6, worded=__r_d7, shown=__r_d8, switch=__r_d9):
         __r_set(self, 'name', name)
         __r_set(self, 'carried', carried)
         __r_set(self, 'reason', reason)
@@ -225,10 +225,11 @@ def _15(__r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_set):
         __r_set(self, 'per_provision', per_provision)
         __r_set(self, 'worded', worded)
         __r_set(self, 'shown', shown)
+        __r_set(self, 'switch', switch)
     return __init__
 
 
-INITS["def __init__(self, name, carried, reason, closed=__r_d3, open_for=__r_d4, assumes=__r_d5, per_provision=__r_d6, worded=__r_d7, shown=__r_d8):\n    __r_set(self, 'name', name)\n    __r_set(self, 'carried', carried)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'closed', closed)\n    __r_set(self, 'open_for', open_for)\n    __r_set(self, 'assumes', assumes)\n    __r_set(self, 'per_provision', per_provision)\n    __r_set(self, 'worded', worded)\n    __r_set(self, 'shown', shown)"] = _15
+INITS["def __init__(self, name, carried, reason, closed=__r_d3, open_for=__r_d4, assumes=__r_d5, per_provision=__r_d6, worded=__r_d7, shown=__r_d8, switch=__r_d9):\n    __r_set(self, 'name', name)\n    __r_set(self, 'carried', carried)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'closed', closed)\n    __r_set(self, 'open_for', open_for)\n    __r_set(self, 'assumes', assumes)\n    __r_set(self, 'per_provision', per_provision)\n    __r_set(self, 'worded', worded)\n    __r_set(self, 'shown', shown)\n    __r_set(self, 'switch', switch)"] = _15
 
 
 def _16(__r_d6, __r_d7, __r_d8, __r_set):

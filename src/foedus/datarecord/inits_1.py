@@ -245,8 +245,8 @@ def _32(__r_d4, __r_set):
 INITS["def __init__(self, state, round, reason, obligations, neutral=__r_d4):\n    __r_set(self, 'state', state)\n    __r_set(self, 'round', round)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'obligations', obligations)\n    __r_set(self, 'neutral', neutral)"] = _32
 
 
-def _33(__r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_d15, __r_set):
-    def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14, instrument=__r_d15):
+def _33(__r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_d15, __r_d16, __r_set):
+    def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14, instrument=__r_d15, switches=__r_d16):
         __r_set(self, 'state', state)
         __r_set(self, 'side', side)
         __r_set(self, 'round', round)
@@ -263,7 +263,8 @@ def _33(__r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_d15, __
         __r_set(self, 'entails', entails)
         __r_set(self, 'duty', duty)
         __r_set(self, 'instrument', instrument)
+        __r_set(self, 'switches', switches)
     return __init__
 
 
-INITS["def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14, instrument=__r_d15):\n    __r_set(self, 'state', state)\n    __r_set(self, 'side', side)\n    __r_set(self, 'round', round)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'strength', strength)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'conditions', conditions)\n    __r_set(self, 'bilateral', bilateral)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'entails', entails)\n    __r_set(self, 'duty', duty)\n    __r_set(self, 'instrument', instrument)"] = _33
+INITS["def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14, instrument=__r_d15, switches=__r_d16):\n    __r_set(self, 'state', state)\n    __r_set(self, 'side', side)\n    __r_set(self, 'round', round)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'strength', strength)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'conditions', conditions)\n    __r_set(self, 'bilateral', bilateral)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'entails', entails)\n    __r_set(self, 'duty', duty)\n    __r_set(self, 'instrument', instrument)\n    __r_set(self, 'switches', switches)"] = _33
