@@ -37,7 +37,8 @@ def test_the_words_are_cascades_own() -> None:
     with pytest.raises(ScenarioError, match=r"^unknown option\(s\) readng: choose from add_member, basis, .*what_if, "
                                             r"world$"):
         foedus.cascade("RUS", "EST", "2025-06-01", readng="escalatory")
-    with pytest.raises(ScenarioError, match=r"^unknown option\(s\) readng: choose from basis, non_military, "
-                                            r"reading, requested, territory_view, unresolved, until, world$"):
+    with pytest.raises(ScenarioError, match=r"^unknown option\(s\) readng: choose from basis, decisions, "
+                                            r"non_military, reading, requested, territory_view, unresolved, until, "
+                                            r"world$"):
         foedus.replay_war("russia_ukraine_2022", readng="escalatory")
 

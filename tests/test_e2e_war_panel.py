@@ -119,3 +119,16 @@ def test_the_log_numbers_its_dates_from_the_first(page: Any, server: str) -> Non
     page.wait_for_selector("#war-log > li:nth-child(2)", timeout=60_000)
     assert page.evaluate("() => document.getElementById('war-log').reversed") is True
     assert page.get_attribute("#war-log", "aria-label") == "the war so far, latest date first"
+
+
+def test_the_war_is_replayed_under_the_forms_decisions(page: Any, server: str) -> None:
+    """The timeline asks /api/war for the form's switches, the decisions a clause needs first among them (the form had
+    no such control and the replay always read them as taken, until 2026-12-07)."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/war?" in r.url else None)
+    _ready(page, server + "/")
+    page.click("#more-options summary")
+    page.select_option("#decisions", "not-taken")
+    _replay(page, "july_crisis_1914", "1914-07-28")
+    assert asked and all("decisions=not-taken" in url for url in asked), asked
+    assert not page.problems, page.problems

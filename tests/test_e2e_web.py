@@ -179,8 +179,8 @@ def test_a_shared_link_takes_exactly_each_switchs_declared_values(page: Any, ser
     from foedus.inputs import SWITCHES
 
     linked = [i for i in SWITCHES if i.name in ("target_kind", "reading", "basis", "territory_view", "unresolved",
-                                                    "severity", "non_military")]
-    assert len(linked) == 7
+                                                    "severity", "non_military", "decisions")]
+    assert len(linked) == 8
     asked: list[str] = []
     page.on("request", lambda r: asked.append(r.url) if "/api/cascade" in r.url else None)
     for n in range(max(len(i.choices) for i in linked)):
@@ -194,6 +194,7 @@ def test_a_shared_link_takes_exactly_each_switchs_declared_values(page: Any, ser
         assert page.is_checked(f"input[name=reading][value={chosen['reading']}]")
         assert page.input_value("#severity") == chosen["severity"] and page.input_value("#basis") == chosen["basis"]
         assert page.input_value("#non-military") == chosen["non_military"]  # the EU neutrals' carve-out
+        assert page.input_value("#decisions") == chosen["decisions"]  # a decision a clause needs first
     bad = "&".join(f"{i.name}=maybe" for i in linked)
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&{bad}")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)

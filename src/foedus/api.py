@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from foedus.engine.reliability import HonourModel
-    from foedus.engine.scenario import Basis, NonMilitary, Reading, TerritoryView, UnresolvedReading
+    from foedus.engine.scenario import Basis, Decisions, NonMilitary, Reading, TerritoryView, UnresolvedReading
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
     from foedus.model.scenario_file import ScenarioFile
@@ -130,6 +130,7 @@ def replay_war(
     territory_view: TerritoryView = "recognized",
     unresolved: UnresolvedReading = "met",
     non_military: NonMilitary = "withheld",
+    decisions: Decisions = "taken",
     until: str | dt.date | None = None,
 ) -> WarReplay:
     """Replay a war (a war file's path, a bundled war's id, or a loaded `foedus.war.events.War`) date by date.
@@ -151,6 +152,6 @@ def replay_war(
     from foedus.war.replay import replay, settings_of
 
     w = World.given(world)
-    settings = settings_of(reading, basis, requested, territory_view, unresolved, non_military)
+    settings = settings_of(reading, basis, requested, territory_view, unresolved, non_military, decisions)
     loaded = war if isinstance(war, WarType) else load_war(war_path(war), w, settings.territory_view)
     return replay(loaded, w, settings=settings, until=parse_date(until) if until is not None else None)

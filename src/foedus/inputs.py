@@ -24,7 +24,7 @@ SWITCH: dict[str, Input] = {i.name: i for i in SWITCHES}
 
 WAR: tuple[Input, ...] = tuple(i for i in SWITCHES
                                if i.name in ("reading", "requested", "basis", "territory_view", "unresolved",
-                                             "non_military"))
+                                             "decisions", "non_military"))
 """The switches a war replay takes (each event brings its own attacks, places and severities): each read as the
 cascade reads it, from the `Scenario` field of its name (`foedus.war.evaluate.scenario_of`)."""
 

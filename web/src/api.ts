@@ -148,7 +148,7 @@ export const WHATIF_PARAMS: WhatIfParam[] = ["add_member", "remove_member", "dro
 export interface Scenario {
   attacker: string[]; target: string[]; date: string; place: string; target_kind: string; reading: string;
   requested: boolean; basis: string; territory_view: string; unresolved: string;
-  severity: string; non_military: string; ongoing_since: string; likelihood: boolean;
+  severity: string; non_military: string; decisions: string; ongoing_since: string; likelihood: boolean;
   draws: number | null; seed: number | null; whatif: WhatIfChange[];
 }
 
@@ -231,6 +231,7 @@ export function scenarioParams(s: Scenario): URLSearchParams {
   if (s.unresolved !== SWITCH_DEFAULTS.unresolved) p.set("unresolved", s.unresolved);
   if (s.severity !== SWITCH_DEFAULTS.severity) p.set("severity", s.severity);
   if (s.non_military !== SWITCH_DEFAULTS.non_military) p.set("non_military", s.non_military);
+  if (s.decisions !== SWITCH_DEFAULTS.decisions) p.set("decisions", s.decisions);
   if (s.ongoing_since) p.set("ongoing_since", s.ongoing_since);
   if (s.likelihood) p.set("likelihood", "true");
   if (s.draws) {
@@ -262,9 +263,10 @@ export const api = {
   health: () => getJson<Health>("/api/health"),
   wars: () => getJson<WarRow[]>("/api/wars"),
   war: (id: string, s: Pick<Scenario, "reading" | "territory_view" | "basis" | "requested" | "unresolved"
-    | "non_military">) => {
+    | "non_military" | "decisions">) => {
     const p = new URLSearchParams({ id, reading: s.reading, territory_view: s.territory_view, basis: s.basis,
-      unresolved: s.unresolved, requested: String(s.requested), non_military: s.non_military });
+      unresolved: s.unresolved, requested: String(s.requested), non_military: s.non_military,
+      decisions: s.decisions });
     return getJson<WarReplay>(`/api/war?${p.toString()}`);
   },
 };

@@ -263,7 +263,7 @@ export class ScenarioForm {
       place: value("place"), target_kind: value("target-kind"), reading,
       requested: byId<HTMLInputElement>("requested").checked, basis: value("basis"),
       territory_view: value("territory-view"), unresolved: value("unresolved"), severity: value("severity"),
-      non_military: value("non-military"),
+      non_military: value("non-military"), decisions: value("decisions"),
       ongoing_since: isDate(since) ? since : "", likelihood: byId<HTMLInputElement>("likelihood").checked,
       draws: null, seed: null, whatif: [],
     };
@@ -285,6 +285,7 @@ export class ScenarioForm {
     set("unresolved", s.unresolved);
     set("severity", s.severity);
     set("non-military", s.non_military);
+    set("decisions", s.decisions);
     byId<HTMLInputElement>("ongoing-since").value = s.ongoing_since;
     byId<HTMLInputElement>("requested").checked = s.requested;
     byId<HTMLInputElement>("likelihood").checked = s.likelihood;

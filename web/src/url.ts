@@ -108,7 +108,8 @@ export function scenarioFromQuery(search: string): Shared | null {
       target_kind: choice("target_kind"), reading: choice("reading"),
       requested: !NO.includes((p.get("requested") ?? "true").toLowerCase()),
       basis: choice("basis"), territory_view: choice("territory_view"), unresolved: choice("unresolved"),
-      severity: choice("severity"), non_military: choice("non_military"), ongoing_since: date("ongoing_since", ""),
+      severity: choice("severity"), non_military: choice("non_military"), decisions: choice("decisions"),
+      ongoing_since: date("ongoing_since", ""),
       likelihood: flag(p, "likelihood", false, problems),
       draws: positive(p.get("draws")), seed: seedParam(p.get("seed"), problems),
       whatif: WHATIF_PARAMS.flatMap((param) => p.getAll(param).filter((value) => value.trim())  // `drop_treaty=`

@@ -20,7 +20,16 @@ from foedus.engine.outcome import doubts_of
 from foedus.engine.records import CertaintyReason, Doubt
 from foedus.engine.result import CascadeResult, Joiner
 from foedus.engine.rules import Situation, evaluate, verdict
-from foedus.engine.scenario import Attack, Basis, NonMilitary, Reading, Scenario, TerritoryView, UnresolvedReading
+from foedus.engine.scenario import (
+    Attack,
+    Basis,
+    Decisions,
+    NonMilitary,
+    Reading,
+    Scenario,
+    TerritoryView,
+    UnresolvedReading,
+)
 from foedus.engine.table import leg_table
 from foedus.model.treaty import Kind
 from foedus.model.world import World
@@ -40,12 +49,13 @@ class Settings:
     territory_view: TerritoryView = "recognized"
     unresolved: UnresolvedReading = "met"
     non_military: NonMilitary = "withheld"  # obligors a clause lets limit their aid to non-military means: or bound
+    decisions: Decisions = "taken"  # the decisions some clauses need first (a joint determination): or not-taken
 
     def to_dict(self) -> dict[str, object]:
         """JSON form (the keys of the cascade contract)."""
         return {"reading": self.reading, "basis": self.basis, "requested": self.requested,
                 "territory_view": self.territory_view, "unresolved_read_as": self.unresolved,
-                "non_military": self.non_military}
+                "non_military": self.non_military, "decisions": self.decisions}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +122,7 @@ def scenario_of(attackers: tuple[str, ...], targets: tuple[str, ...], attacks: t
     return Scenario(date=day, attackers=attackers, targets=targets, place=first.place, target_kind=first.kind,
                     reading=settings.reading, requested=settings.requested, basis=settings.basis,
                     territory_view=settings.territory_view, unresolved=settings.unresolved,
-                    non_military=settings.non_military, attacks=attacks)
+                    non_military=settings.non_military, decisions=settings.decisions, attacks=attacks)
 
 
 def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str], Trigger]:

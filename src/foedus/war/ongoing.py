@@ -57,7 +57,7 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
     event = WarEvent(0, "attack", since, attacks=scenario.attacks)
     war = War(id="ongoing", name="ongoing attack", events=(event,), end=scenario.date, source="--ongoing-since")
     settings = Settings(scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
-                        scenario.unresolved, scenario.non_military)
+                        scenario.unresolved, scenario.non_military, scenario.decisions)
     result = replay(war, world, settings=settings, doubts=False)  # the summary reads no frame's doubts
     bound: dict[str, Any] = {}
     lapsed: list[dict[str, Any]] = []

@@ -26,6 +26,7 @@ from foedus.engine.outcome import DATA_END
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.scenario import (
     Basis,
+    Decisions,
     NonMilitary,
     Reading,
     TerritoryView,
@@ -53,15 +54,15 @@ __all__ = ["DATA_END", "data_end", "epoch_of", "evaluate_at", "replay", "replay_
 
 def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool = True,
                 territory_view: str = "recognized", unresolved: str = "met",
-                non_military: str = "withheld") -> Settings:
+                non_military: str = "withheld", decisions: str = "taken") -> Settings:
     """Checked replay settings (against the choices the scenario switches declare).
 
     Raises:
-        ScenarioError: an unknown reading, basis, territory view, reading of unresolved conditions or of the
-            obligors who may limit their aid to non-military means.
+        ScenarioError: an unknown reading, basis, territory view, reading of unresolved conditions, of the
+            obligors who may limit their aid to non-military means or of the decisions some clauses need.
     """
     given = {"reading": reading, "basis": basis, "requested": requested, "territory_view": territory_view,
-             "unresolved": unresolved, "non_military": non_military}
+             "unresolved": unresolved, "non_military": non_military, "decisions": decisions}
     values = switch_values(given)
     return Settings(**{name: values[name] for name in given})
 
@@ -157,8 +158,8 @@ def evaluate_at(war: War, world: World, day: dt.date, settings: Settings) -> Eva
 
 def replay(war: War, world: World | None = None, *, reading: Reading = "legal", basis: Basis = "in-force",  # noqa: PLR0913
            requested: bool = True, territory_view: TerritoryView = "recognized", unresolved: UnresolvedReading = "met",
-           non_military: NonMilitary = "withheld", until: str | dt.date | None = None, settings: Settings | None = None,
-           doubts: bool = True) -> WarReplay:
+           non_military: NonMilitary = "withheld", decisions: Decisions = "taken", until: str | dt.date | None = None,
+           settings: Settings | None = None, doubts: bool = True) -> WarReplay:
     """Replay `war` from its first event to `until` (default: its end, or the data's end when it is ongoing); an
     ongoing war asked past its data's end (`data_end`) is replayed to that end, `asked` saying so (`replay_end`).
     `doubts`: give each frame the doubts a cascade on its day gives, and make a frame where they start or stop for a
@@ -177,7 +178,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         raise WarDataError("war", "", f"expected a foedus.war.events.War (foedus.war.loader.load_war reads a file; "
                                       f"foedus.replay_war takes a path or a bundled war's id), not {described(war)}")
     w = world or World.default()
-    chosen = settings or settings_of(reading, basis, requested, territory_view, unresolved, non_military)
+    chosen = settings or settings_of(reading, basis, requested, territory_view, unresolved, non_military, decisions)
     start, (end, asked) = war.start, replay_end(war, parse_date(until) if until is not None else None)
     days, per_day, members = _timeline(w, chosen.basis)
     lo, hi = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
