@@ -31,6 +31,9 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
   survive the change of era (bench/likely_size.py says how).
 - `size-no-unmet` (session 62, registered in docs/likelihood.md before any score): `size-free` with each war's
   regressor read from the join linear predictor less its `unmet` term (bench/likely_nounmet.py).
+- `share`, `size-share` (session 62, registered in docs/likelihood.md before any score): the join model's `legal` and
+  `unmet` each divided by how many states the same reading binds to that side on the first day; `size-free` on that
+  join model (bench/likely_share.py).
 - `tie2-chain-bound` (session 58): `tie2` with the chain's intermediate state required to be bound itself: the
   candidate allied to a state the legal reading binds to the side on the first day (not a party) that is allied to a
   party, the candidate neither a party nor bound, nor allied to a party (`tie2_chain_bound`).
@@ -58,6 +61,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants shipped,era-count --subsets] [--variants size-cap --subsets] (bench/likely_cap.py)
 [--variants size-recent --subsets] (bench/likely_recent.py)
 [--variants shipped,size-no-unmet --subsets] (bench/likely_nounmet.py)
+[--variants shipped,share,size-share --subsets] (bench/likely_share.py)
 [--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
 [--variants shipped,tie2-bound-cv-avg --subsets --inner-seeds 0,1,2]
 (needs `foedus[model]`; a few minutes on one core).
@@ -79,6 +83,7 @@ from likely_avg import AVG_VARIANTS, SEED_SETS, averaged_loss, best, seeds_arg
 from likely_cap import CAP_VARIANTS, cap_variants
 from likely_nounmet import NO_UNMET_VARIANTS, no_unmet_variants
 from likely_recent import RECENT_VARIANTS, recent_variants
+from likely_share import SHARE_VARIANTS, share_variants
 from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
 from likely_threads import one_thread
 
@@ -618,7 +623,8 @@ def main() -> None:
                                     **{name: _predict(spec) for name, spec in (colonial | ties2).items()},
                                     **size_variants(_predict, SHIPPED), **cap_variants(_predict, SHIPPED),
                                     **recent_variants(_predict, SHIPPED, frame),
-                                    **no_unmet_variants(_predict, SHIPPED)}
+                                    **no_unmet_variants(_predict, SHIPPED),
+                                    **share_variants(_predict, SHIPPED, frame, names)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
         variants[name] = _predict(spec, penalty=_inner_penalty(
@@ -647,7 +653,7 @@ def _report(name: str, got: dict[tuple[str, str, str], dict[str, Any]], subsets:
         _lambdas("brier" if name == "blend" else "log")
     if name in CV_VARIANTS:
         _penalties(name)
-    if name in SIZE_VARIANTS + CAP_VARIANTS + RECENT_VARIANTS + NO_UNMET_VARIANTS:
+    if name in SIZE_VARIANTS + CAP_VARIANTS + RECENT_VARIANTS + NO_UNMET_VARIANTS + SHARE_VARIANTS[1:]:
         print(choices_line(name, frame), flush=True)
 
 
