@@ -40,22 +40,16 @@ def change_treaty(change: Change, world: World) -> str | None:
 
 def _named(finding: Finding) -> tuple[str, ...]:
     """The states a finding names: the state bound, the one its duty is toward, with or against, and those of the
-    attack that set it off; a withheld leg, whose record names no other state, its state and the ids its reason names
-    in brackets ("Taiwan (TWN)")."""
+    attack that set it off; a withheld leg, whose record names no attack, its state and the one it is owed to
+    (`Withheld.toward`), not the states its reason's words name (a gate's reason need not name the state the leg is
+    owed to: "it needs SADC Summit authorisation ...")."""
     from foedus.engine.records import Consultation, Neutral, Violation, Withheld
 
     if isinstance(finding, Withheld):
-        return (finding.state, *_bracketed(finding.reason))
+        return finding.state, finding.toward
     other = (finding.toward if isinstance(finding, Neutral) else finding.with_ if isinstance(finding, Consultation)
              else finding.against if isinstance(finding, Violation) else finding.state)
     return finding.state, other, finding.because.attacked, finding.because.by
-
-
-def _bracketed(words: str) -> list[str]:
-    """The state ids `words` names as every line names a state ("Taiwan (TWN)": `named_state`)."""
-    import re
-
-    return re.findall(r"\(([A-Z]{3})\)", words)
 
 
 def _rests(finding: Finding, change: Change, treaty: str, state: str | None) -> bool:

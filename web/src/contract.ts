@@ -76,7 +76,7 @@ export interface Violation {
 /** An obligation a gate holds back, or another treaty's priority clause sets aside. */
 export interface Withheld {
   state: string; treaty: string; article: string; reason: string; unresolved: string[]; certainty: string;
-  certainty_reasons: CertaintyReason[];
+  certainty_reasons: CertaintyReason[]; toward: string;
 }
 
 /** A party, a treaty or a clause left out by a date known less than exactly: who is bound may differ. */

@@ -288,7 +288,7 @@ def withheld_record(leg: Leg, gate: str, sure: Sureness, names: Mapping[str, str
         reasons = (*reasons, fact_reason("article", held, doubt, source_of(leg.treaty, p.source)))
         level = worst([Certainty(level), doubt]).value
     return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, gate_reason(leg, gate, names), gaps, level,
-                    reasons)
+                    reasons, leg.beneficiary)
 
 
 def _without_find(finds: list[Found], held: Found) -> list[Found]:

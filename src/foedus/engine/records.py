@@ -251,6 +251,9 @@ class Withheld(Contracted):
     unresolved: tuple[str, ...] = field(default=(), metadata=meta("ATOP conditions read as unmet", "string[]"))
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    toward: str = field(default="", metadata=meta(
+        "the state the leg is owed to: the one it would defend (or whose attack it would join, or toward which it "
+        "would stay neutral)", "string", stable=True))
 
 
 @dataclass(frozen=True)

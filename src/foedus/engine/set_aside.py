@@ -97,14 +97,14 @@ def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared
         whole = replace(leg, counterparts=counterparts_of(leg.provision, leg.parties))
         if binds_against(whole, spared) and evaluate(whole, attack, ctx).binds:
             level, reasons = sureness(whole, attack, ctx.scenario, ctx.places[attack.place], names)
-            out[key] = withheld_by(key, spared, prevails, level, reasons, names)
+            out[key] = withheld_by(key, spared, prevails, level, reasons, names, toward=leg.beneficiary)
 
 
 def withheld_by(key: Key, spared: str, prevails: Treaty, level: str, reasons: tuple[CertaintyReason, ...],
-                names: Mapping[str, str], why: str = "") -> Withheld:
-    """The leg `key` (obligor, treaty, article; as sure as `level` and `reasons` say) set aside against `spared` by
-    `prevails`' priority clause, whose doubt, where it is not verified, the record carries (`why`: as for
-    `set_aside_reason`)."""
+                names: Mapping[str, str], why: str = "", *, toward: str = "") -> Withheld:
+    """The leg `key` (obligor, treaty, article; as sure as `level` and `reasons` say; owed to `toward`) set aside
+    against `spared` by `prevails`' priority clause, whose doubt, where it is not verified, the record carries (`why`:
+    as for `set_aside_reason`)."""
     priority = prevails.priority
     assert priority is not None  # `precedence.bar`, the one writer of `bars`, notes only such treaties
     if priority.certainty is not Certainty.VERIFIED:
@@ -112,7 +112,7 @@ def withheld_by(key: Key, spared: str, prevails: Treaty, level: str, reasons: tu
         reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))
         level = worst([Certainty(level), priority.certainty]).value
     return Withheld(*key, set_aside_reason(key[0], spared, prevails, priority, names, why), (), level,
-                    reasons)
+                    reasons, toward)
 
 
 def set_aside_reason(obligor: str, spared: str, prevails: Treaty, priority: Priority, names: Mapping[str, str],

@@ -48,7 +48,12 @@ def yielded(out: dict[tuple[str, str, str], Withheld], prevailing: Mapping[str, 
         key = (ob.state, ob.treaty, ob.article)
         if key not in out:
             out[key] = withheld_by(key, spared, prevailing[spared], ob.certainty, ob.certainty_reasons, names,
-                                   _fighting(ob, spared, names))
+                                   _fighting(ob, spared, names), toward=_owed(ob))
+
+
+def _owed(ob: Obligation) -> str:
+    """The state the obligation `ob` is owed to: the one attacked for a defence duty, the attacker for an offence."""
+    return ob.because.attacked if ob.kind == "defense" else ob.because.by
 
 
 def _fighting(ob: Obligation, spared: str, names: Mapping[str, str]) -> str:
