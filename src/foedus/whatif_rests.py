@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from foedus.cited import cited
-from foedus.wording import and_listed, named_state
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.engine.records import Consultation, Neutral, Obligation, Violation, Withheld
     from foedus.engine.result import CascadeResult
+    from foedus.engine.rules.support import Support
     from foedus.model.overlay import Change
     from foedus.model.world import World
 
@@ -88,46 +89,59 @@ def rests_on_changes(result: CascadeResult, changes: Sequence[Change], said: Seq
     """`result` with a `what-if` certainty reason (`change_reason`) on each finding that rests on a change (`said`:
     each change in `CascadeResult.what_if`'s words): every duty of a joiner and of a conflict, every neutrality duty,
     consultation, violation and withheld leg, its `certainty` left the encoded facts' tag; and one note per change a
-    joiner's duty rests on: "resting on add_member usa_phl_1951:TWN: Philippines (PHL) and United States (USA), bound
-    under usa_phl_1951 art. IV (hypothetical)"."""
+    finding rests on, naming its states kind by kind (`whatif_words.resting_note`: the joiners, then those bound both
+    ways, to stay out, to consult, in breach, withheld and bound to support; a support record, which carries no
+    certainty reasons, is named in the note alone): "resting on add_member usa_phl_1951:TWN: Philippines (PHL) and
+    United States (USA), bound under usa_phl_1951 art. IV (hypothetical)"."""
     from foedus.datarecord import replace
-    from foedus.whatif_words import change_reason
+    from foedus.whatif_words import change_reason, resting_note
 
     day = result.scenario.date
     found = [(change, words, treaty, _added(change, world, day)) for change, words in zip(changes, said, strict=True)
              if (treaty := change_treaty(change, world)) is not None]
     if not found:
         return result, []
+    by_change: dict[str, dict[str, dict[str, list[str]]]] = {words: {} for _, words, _, _ in found}
+    named: dict[tuple[str, str], set[str]] = {}  # the states a change's note names already, by change and kind
 
-    def marked(finding: Any) -> tuple[Any, list[str]]:
-        """The finding with a reason for each change it rests on, and those changes' words."""
-        rests = [words for change, words, treaty, state in found if _rests(finding, change, treaty, state)]
+    def noted(kind: str, state: str, where: str, rests: list[str]) -> None:
+        """Name `state` (a finding of `kind` under `where`) in the note of each change in `rests`, once a kind."""
+        for words in rests:
+            states = by_change[words].setdefault(kind, {}).setdefault(where, [])
+            if state not in (seen := named.setdefault((words, kind), set())):
+                seen.add(state)
+                states.append(named_state(state, result.names))
+
+    def marked(finding: Any, kind: str, state: str | None = None) -> Any:
+        """The finding with a reason for each change it rests on, named in those changes' notes as a `kind`."""
+        rests = [words for change, words, treaty, added in found if _rests(finding, change, treaty, added)]
+        noted(kind, finding.state if state is None else state, cited(finding.treaty, finding.article), rests)
         reasons = (*finding.certainty_reasons, *map(change_reason, rests))
-        return (replace(finding, certainty_reasons=reasons) if rests else finding), rests
+        return replace(finding, certainty_reasons=reasons) if rests else finding
 
-    by_change: dict[str, dict[str, list[str]]] = {words: {} for _, words, _, _ in found}
-    named: dict[str, set[str]] = {words: set() for words in by_change}  # the states a change's note names already
     joiners = []
     for j in result.joiners:
-        duties = []
-        for o in (j.primary, *j.also):
-            duty, rests = marked(o)
-            duties.append(duty)
-            for words in rests:
-                states = by_change[words].setdefault(cited(o.treaty, o.article), [])
-                if j.state not in named[words]:
-                    named[words].add(j.state)
-                    states.append(named_state(j.state, result.names))
+        duties = [marked(o, "joiner", j.state) for o in (j.primary, *j.also)]
         joiners.append(replace(j, primary=duties[0], also=tuple(duties[1:])))
-    conflicts = tuple(replace(c, obligations=tuple(marked(o)[0] for o in c.obligations),
-                              neutral=tuple(marked(n)[0] for n in c.neutral)) for c in result.conflicts)
-    notes = []
-    for words, by_cite in by_change.items():
-        bound = "; ".join(f"{and_listed(states)}, bound under {where}" for where, states in by_cite.items() if states)
-        if bound:
-            notes.append(f"resting on {words}: {bound} (hypothetical)")
-    return replace(result, joiners=tuple(joiners), conflicts=conflicts,
-                   neutral=tuple(marked(n)[0] for n in result.neutral),
-                   consultations=tuple(marked(c)[0] for c in result.consultations),
-                   violations=tuple(marked(v)[0] for v in result.violations),
-                   withheld=tuple(marked(w)[0] for w in result.withheld)), notes
+    conflicts = tuple(replace(c, obligations=tuple(marked(o, "conflict", c.state) for o in c.obligations),
+                              neutral=tuple(marked(n, "conflict", c.state) for n in c.neutral))
+                      for c in result.conflicts)
+    marked_result = replace(result, joiners=tuple(joiners), conflicts=conflicts,
+                            neutral=tuple(marked(n, "neutral") for n in result.neutral),
+                            consultations=tuple(marked(c, "consultation") for c in result.consultations),
+                            violations=tuple(marked(v, "violation") for v in result.violations),
+                            withheld=tuple(marked(w, "withheld") for w in result.withheld))
+    for s in result.supporters:
+        noted("support", s.state, cited(s.treaty, s.article),
+              [words for change, words, treaty, added in found if _supports(s, change, treaty, added)])
+    return marked_result, [n for words, by_kind in by_change.items() if (n := resting_note(words, by_kind))]
+
+
+def _supports(support: Support, change: Change, treaty: str, state: str | None) -> bool:
+    """Whether `support` rests on `change`: owed under a treaty it adds, or under a treaty it makes `state` a party
+    to, by or to that state (a strength or scope set is a clause's duty to fight, not a form of help)."""
+    from foedus.model.overlay_changes import AddTreaty
+
+    if support.treaty != treaty:
+        return False
+    return isinstance(change, AddTreaty) or (state is not None and state in (support.state, support.supports))

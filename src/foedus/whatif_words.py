@@ -16,12 +16,29 @@ NONE_APPLIED = "none (no change applies this year: the treaties as encoded)"
 """The `what_if` cell of a what-if series' year in which no change applies (`foedus.sweeps.atlas_years`; the notes
 say why)."""
 
-__all__ = ["NONE_APPLIED", "RESTS_ON", "change_reason", "finding_tag", "hypothetical_said", "hypothetical_tag",
-           "rested", "what_if_cell", "what_if_series", "what_if_world", "year_spans"]
+__all__ = ["NONE_APPLIED", "RESTING", "RESTS_ON", "change_reason", "finding_tag", "hypothetical_said",
+           "hypothetical_tag", "rested", "resting_note", "what_if_cell",
+           "what_if_series", "what_if_world", "year_spans"]
 
 RESTS_ON = "rests on the what-if change "
 """What a `what-if` certainty reason's fact says before the change (`change_reason`); web/src/whatifwords.ts
 `RESTS_ON`."""
+
+RESTING = {"joiner": "bound under", "conflict": "bound both ways, one duty under", "neutral": "bound to stay out under",
+           "consultation": "bound to consult under", "violation": "in breach of", "withheld": "withheld under",
+           "support": "bound to support under"}
+"""What a `resting on` note says of the states of each kind of finding that rests on a change, before the provision
+(`resting_note`), in the order the note lists them: the joiners first, as the note said them alone until 2026-12-07."""
+
+
+def resting_note(words: str, found: dict[str, dict[str, list[str]]]) -> str | None:
+    """The note naming the findings that rest on the change `words` (`found`: by kind of `RESTING`, by provision
+    cited, the states named): "resting on add_member usa_phl_1951:TWN: Philippines (PHL) and United States (USA),
+    bound under usa_phl_1951 art. IV (hypothetical)"; None where none rests on it."""
+    parts = [f"{and_listed(states)}, {RESTING[kind]} {where}" for kind in RESTING
+             for where, states in found.get(kind, {}).items() if states]
+    return f"resting on {words}: {'; '.join(parts)} (hypothetical)" if parts else None
+
 
 _OPENS = "what-if world: the treaties as encoded, changed by "
 _CLOSES = "; a finding that rests on a change is hypothetical, and its certainty rates only the encoded facts beside it"
