@@ -18,7 +18,8 @@ ATLAS = ["atlas", "--reading", "legal"]
 
 @pytest.mark.parametrize(("when", "named", "state"), [
     (["--date", "1980-06-01"], "Congo", "COG"),  # on its date: the Republic of the Congo (two Congos later)
-    (["--from", "1980", "--to", "1981"], "Ukraine", "UKR"),  # a series reads a name as of no one day
+    (["--from", "1980", "--to", "1981"], "Ukraine", "UKR"),
+    (["--from", "1975", "--to", "1976"], "Congo", "COG"),  # a series reads a name on each year's day, not today's
 ])
 def test_an_atlas_saves_its_what_if_changes_as_an_overlay(tmp_path: Path, when: list[str], named: str,
                                                          state: str) -> None:
@@ -40,3 +41,22 @@ def test_an_atlas_refuses_a_taken_overlay_name_and_an_overlay_of_no_change(tmp_p
         "--save-overlay: there is no what-if change to save (give --add-member, --remove-member, --drop-treaty, "
         "--set-strength, --set-scope, --add-treaty, or an --overlay with changes); nothing was written")
     assert not (tmp_path / "n.yaml").exists() and not Path(out).exists()
+
+
+def test_a_name_a_series_reads_as_two_states_is_refused_naming_them() -> None:
+    """"Congo" is the Congo-Kinshasa on 1 July 1960 and the Republic of the Congo in 1975 (Kinshasa's Zaire): an
+    overlay file holds one state per change, so the save is refused, naming each state and its years."""
+    import datetime as dt
+
+    from foedus.errors import FoedusError
+    from foedus.model.overlay import Overlay
+    from foedus.model.overlay_ids import by_state_ids_on
+    from foedus.model.world import World
+
+    changes = Overlay(changes=[AddMember(treaty="nato_1949", state="Congo")])
+    days = [dt.date(1960, 7, 1), dt.date(1975, 7, 1), dt.date(1976, 7, 1)]
+    with pytest.raises(FoedusError) as refused:
+        by_state_ids_on(changes, World.default().states, lambda number: days)
+    assert str(refused.value) == (
+        "--save-overlay: 'Congo' names COD in 1960 and COG in 1975–1976 (each year reads the names of its 1 July): an "
+        "overlay file holds one state per change; give its code, or one change per state; nothing was written")

@@ -17,7 +17,7 @@ NONE_APPLIED = "none (no change applies this year: the treaties as encoded)"
 say why)."""
 
 __all__ = ["NONE_APPLIED", "RESTING", "RESTS_ON", "change_reason", "finding_tag", "hypothetical_said",
-           "hypothetical_tag", "rested", "resting_note", "what_if_cell",
+           "hypothetical_tag", "read_apart", "rested", "resting_note", "what_if_cell",
            "what_if_series", "what_if_world", "year_spans"]
 
 RESTS_ON = "rests on the what-if change "
@@ -38,6 +38,14 @@ def resting_note(words: str, found: dict[str, dict[str, list[str]]]) -> str | No
     parts = [f"{and_listed(states)}, {RESTING[kind]} {where}" for kind in RESTING
              for where, states in found.get(kind, {}).items() if states]
     return f"resting on {words}: {'; '.join(parts)} (hypothetical)" if parts else None
+
+
+def read_apart(name: str, read: dict[str, list[int]]) -> str:
+    """The refusal of `--save-overlay` of a yearly atlas whose change names a state `name` that the series reads as
+    several (`read`: each id, the years it is read in): an overlay file holds one state per change."""
+    said = " and ".join(f"{state} in {year_spans(years)}" for state, years in read.items())
+    return (f"--save-overlay: {name!r} names {said} (each year reads the names of its 1 July): an overlay file holds "
+            f"one state per change; give its code, or one change per state; nothing was written")
 
 
 _OPENS = "what-if world: the treaties as encoded, changed by "

@@ -12,6 +12,7 @@ from foedus.cli.helpers import WHAT_IF_NAMES
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable, Sequence
 
     from foedus.model.overlay import Overlay
     from foedus.model.world import World
@@ -52,14 +53,17 @@ def check_overlay_changes(path: Path | None, changes: Overlay | None) -> None:
     changes.check_save(path)
 
 
-def write_overlay(path: Path | None, changes: Overlay | None, world: World, day: dt.date | None) -> None:
+def write_overlay(path: Path | None, changes: Overlay | None, world: World, day: dt.date | None,
+                  days: Callable[[int], Sequence[dt.date]] | None = None) -> None:
     """Save `changes` to `path` (None: not asked) once the run has applied (checked) them, each member change's state
-    by its id as read on `day` ("Congo" means COG in 1980 only; None: as a yearly series reads names), saying so on
-    stderr."""
+    by its id as read on `day` ("Congo" means COG in 1980 only), or, for a yearly series, on the `days` each change is
+    read on (`SeriesWhatIf.read_on`; until 2026-12-07 today's names, which refused "Congo" in a series of 1975-1980),
+    saying so on stderr."""
     if path is None or changes is None:
         return
-    from foedus.model.overlay_ids import by_state_ids
+    from foedus.model.overlay_ids import by_state_ids, by_state_ids_on
     from foedus.wording import counted
 
-    by_state_ids(changes, world.states, day).save(path)
+    (by_state_ids(changes, world.states, day) if days is None else by_state_ids_on(changes, world.states, days)).save(
+        path)
     sys.stderr.write(f"wrote the what-if overlay ({counted(len(changes.changes), 'change')}) to {path}\n")

@@ -153,7 +153,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     # each year reads the changes on its day: those that cannot apply then leave it as encoded, and the notes say so
     years = range(first, last + 1)
     what = series_what_if(changes.changes, world, years, switched["basis"]) if changes.changes else None
-    write_overlay(save_overlay, changes, world, None)  # once checked as one set; names read as the series reads them
+    write_overlay(save_overlay, changes, world, None, what.read_on if what else None)  # names read as each year does
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
              *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings), *(what.notes if what else ())]
     if "cow_nmc" in covered.datasets:  # a capability share divides by NMC's sum of its year, seldom 1

@@ -44,6 +44,12 @@ class SeriesWhatIf:
             return base
         return Overlay(changes=applied).apply(base, dt.date(year, *self.on))
 
+    def read_on(self, number: int) -> list[dt.date]:
+        """The days the change numbered `number` reads its state's name on: those of the years it applies in, else
+        (it applies in none) every year's (`--save-overlay` saves the id read then: `overlay_ids.by_state_ids_on`)."""
+        years = [y for y, numbers in self.applied.items() if number in numbers] or list(self.applied)
+        return [dt.date(y, *self.on) for y in sorted(years)]
+
     def cell(self, year: int) -> str:
         """The `what_if` cell of `year`'s row: the changes that apply in it, as `foedus cascade --format csv` names
         them, or `NONE_APPLIED`."""
