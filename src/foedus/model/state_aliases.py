@@ -1,6 +1,6 @@
 """Names states are known by that countrycode's table does not give (`foedus.model.states.StateRegistry`'s index):
 short forms, names old and new, the usual names of states with no ISO3 code, formal styles. Each names one state,
-on any day; names several states carried are `states._AMBIGUOUS`'s, read by the date. And names a reader types for
+on any day; names several states carried are `state_index.AMBIGUOUS`'s, read by the date. And names a reader types for
 a state that name none (`NOT_STATES`), refused saying which state is meant."""
 
 from __future__ import annotations

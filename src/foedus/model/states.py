@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from foedus.datarecord import dataclass, field
@@ -20,25 +20,14 @@ from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import norm
 from foedus.model.state_aliases import ALIASES as _ALIASES
 from foedus.model.state_files import COW_FIRST_DAY, COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
+from foedus.model.state_index import AMBIGUOUS as _AMBIGUOUS
+from foedus.model.state_index import name_index
 
 __all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "Among",
            "State", "StateRegistry", "spells_text"]
 
 OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_DAY}); "
                    "taken to continue after it, which COW does not record")
-
-
-# Names several states have carried, with the candidates (ids); resolved by the date (see `resolve`).
-_AMBIGUOUS = {
-    "congo": ("COG", "COD"),
-    "korea": ("KOR", "PRK", "COW730"),
-    "guinea": ("GIN", "GNB", "GNQ"),
-    "yemen": ("YEM", "COW678", "COW680"),
-    "germany": ("DEU", "COW260", "COW265"),
-    "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
-    "vietnam": ("VNM", "COW817"),
-    "austria": ("AUT", "COW300"),  # the Austrian Empire (COW 300, "Austria-Hungary" from 1867) and the republic
-}
 
 
 class Among(NamedTuple):
@@ -79,24 +68,8 @@ class StateRegistry:
     _index: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        ordered = sorted(self.states.values(), key=lambda s: (s.iso3 is None, s.id))
-        # precedence: ids and ISO3 codes, then names, then a name without its parenthesis ("Micronesia (Federated
-        # States of)" is Micronesia) where no other state carries it, then COW abbreviations, then COW numbers
-        # (ISO3 SWZ is Eswatini although COW's SWZ is Switzerland; ISO3 MNG is Mongolia, COW's Montenegro)
-        short = {s.id: re.sub(r"\s*\([^)]*\)", "", s.name).strip() for s in ordered}
-        once = {name for name, n in Counter(short.values()).items() if n == 1}
-        passes: list[Callable[[State], list[str | None]]] = [
-            lambda s: [s.id, s.iso3], lambda s: [s.name], lambda s: [short[s.id] if short[s.id] in once else None],
-            lambda s: [s.cow_abb],
-            lambda s: [str(s.ccode) if s.ccode is not None else None]]
-        for keys_of in passes:
-            for state in ordered:
-                for key in keys_of(state):
-                    if key:
-                        self._index.setdefault(norm(key), state.id)
-        for alias, state_id in _ALIASES.items():
-            if state_id in self.states:
-                self._index.setdefault(norm(alias), state_id)
+        for key, state_id in name_index(self.states).items():  # `state_index`: a key given is kept
+            self._index.setdefault(key, state_id)
 
     def __iter__(self) -> Iterator[State]:
         return iter(sorted(self.states.values(), key=lambda s: (s.ccode or 10_000, s.id)))
@@ -128,6 +101,11 @@ class StateRegistry:
     def by_ccode(self) -> dict[int, str]:
         """State id of every COW code."""
         return {s.ccode: s.id for s in self.states.values() if s.ccode is not None}
+
+    def named_id(self, text: str) -> str | None:
+        """The id of the state whose id, ISO3 or COW code, COW number, name or alias `text` is (`norm`'s key: any case
+        and spacing), as given; None for any other text, such as one `resolve` reads only by a name pattern ("Gaza")."""
+        return self._index.get(norm(text.strip()))
 
     def get(self, state_id: str) -> State:
         """The state with this exact id (ISO3 or COW<n>)."""
