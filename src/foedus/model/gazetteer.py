@@ -12,38 +12,17 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
-from foedus.errors import (
-    AmbiguousNameError,
-    TreatyDataError,
-    UnknownPlaceError,
-    UnknownStateError,
-    not_a_state,
-    shown,
-)
+from foedus.errors import AmbiguousNameError, UnknownPlaceError, UnknownStateError, not_a_state, shown
 from foedus.model.bundled import read_bundled, validated
+from foedus.model.gazetteer_build import add_history, check_named, home_note, home_place
 from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import slugify
-from foedus.model.states import State, StateRegistry, spells_text
+from foedus.model.states import StateRegistry, spells_text
 
 if TYPE_CHECKING:
     from foedus.model.places import Place, Region
 
 __all__ = ["Gazetteer", "home_note"]
-
-
-_SUBREGION_TAGS = {
-    "Northern America": ["north-america", "americas"],
-    "Central America": ["central-america", "americas"],
-    "Caribbean": ["caribbean", "americas"],
-    "South America": ["south-america", "americas"],
-    "Eastern Asia": ["asia", "east-asia"],
-    "South-Eastern Asia": ["asia", "southeast-asia"],
-    "Southern Asia": ["asia", "south-asia"],
-    "Central Asia": ["asia", "central-asia"],
-    "Western Asia": ["asia", "middle-east"],
-}
-_CONTINENT_TAGS = {"Europe": ["europe"], "Africa": ["africa"], "Oceania": ["oceania"],
-                   "Asia": ["asia"], "Americas": ["americas"]}
 
 
 @dataclass
@@ -145,6 +124,11 @@ class Gazetteer:
         hint = (f"; did you mean {', '.join(named)}?" if ids else "") + (f" {'; '.join(said)}" if said else "")
         raise UnknownPlaceError(f"unknown place {shown(text)}{hint} (try `foedus places`)")
 
+    def named_id(self, text: str) -> str | None:
+        """The id of the place whose own id, name or alias `text` is (loosely: `slugify`'s key; a home territory's
+        aliases are its state's id and COW abbreviation); None for any other text, such as an area's or a region's."""
+        return self._index.get(slugify(text))
+
     def place_not_state(self, text: str, states: StateRegistry, day: dt.date, *,
                         place_option: bool = True) -> UnknownStateError | None:
         """The refusal of `text`, given as a state, where it names a place ("Gaza Strip", "Crimea"; "East Pakistan"
@@ -158,7 +142,7 @@ class Gazetteer:
             refuse_hidden(text)
         except ValueError:
             return None
-        place_id = self._index.get(slugify(text))
+        place_id = self.named_id(text)
         if place_id is None:
             from foedus.model.place_spans import area_names, spanned, spans  # here: only an unknown target needs it
 
@@ -209,15 +193,15 @@ class Gazetteer:
         places: dict[str, Place] = {}
         for i, raw in enumerate(read_bundled("places.yaml")):
             place = validated(Place, raw, "places.yaml", i)
-            _check(place, regions, states, "places.yaml", f"[{i}] ({place.id})")
+            check_named(place, regions, states, "places.yaml", f"[{i}] ({place.id})")
             places[place.id] = place
         adjust: dict[str, dict[str, list[str]]] = read_bundled("home_regions.yaml") or {}
         home_of: dict[str, str] = {}
         for state in states:
-            place = _home_place(state, adjust, taken=places)
+            place = home_place(state, adjust, taken=places)
             places[place.id] = place
             home_of[state.id] = place.id
-        _add_history(places, regions, states)
+        add_history(places, regions, states, read_bundled("place_history.yaml") or {})
         from foedus.model.place_sets import load_place_sets
 
         doubted: dict[str, str] = {}
@@ -239,60 +223,3 @@ def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -
         "(`foedus places`)")
 
 
-def _check(place: Place, regions: dict[str, Region], states: StateRegistry, file: str, where: str) -> None:
-    """The regions and states `place` (the entry `where` of `file`) names are known ones."""
-    for j, region in enumerate(place.regions):
-        if region not in regions:
-            raise TreatyDataError(file, f"{where}.regions[{j}]", f"unknown region {region!r}")
-    named = (("sovereign", place.sovereign), ("administrator", place.administrator),
-             *((f"claimants[{j}]", c) for j, c in enumerate(place.claimants)))
-    for key, holder in named:
-        if holder is not None and holder not in states.states:
-            raise TreatyDataError(file, f"{where}.{key}", f"unknown state {holder!r}")
-
-
-def _add_history(places: dict[str, Place], regions: dict[str, Region], states: StateRegistry) -> None:
-    """Attach the dated holders (and extra aliases) of `place_history.yaml` to their places, checked; a wrong holder
-    is named by its place in the list (`crimea.holders[1].sovereign`)."""
-    from foedus.model.places import Place, PlaceHistory
-
-    for place_id, entry in (read_bundled("place_history.yaml") or {}).items():
-        if place_id not in places:
-            raise TreatyDataError("place_history.yaml", str(place_id),
-                                  f"unknown place {place_id!r} (see `foedus places --homes`)")
-        record = validated(PlaceHistory, entry, "place_history.yaml", place_id)
-        for i, h in enumerate(record.holders):
-            _check(Place(id=place_id, name=place_id, kind="area", sovereign=h.sovereign, administrator=h.administrator,
-                         claimants=h.claimants, regions=h.regions), regions, states, "place_history.yaml",
-                   f"{place_id}.holders[{i}]")
-        place = places[place_id]
-        places[place_id] = place.model_copy(update={"history": record.holders,
-                                                    "aliases": [*place.aliases, *record.aliases]})
-
-
-def home_note(name: str) -> str:
-    """The note of the home territory of the state called `name`."""
-    return f"home territory of {name}"
-
-
-def _home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: dict[str, Place]) -> Place:
-    tags = list(_CONTINENT_TAGS.get(state.continent or "", []))
-    tags += _SUBREGION_TAGS.get(state.subregion or "", [])
-    tags += adjust.get("add", {}).get(state.id, [])
-    from foedus.model.places import Place
-
-    removed = set(adjust.get("remove", {}).get(state.id, []))
-    regions = sorted({t for t in tags if t not in removed})
-    place_id = slugify(state.name)
-    if place_id in taken:
-        place_id = f"{place_id}-{state.id.lower()}"
-    return Place(
-        id=place_id,
-        name=state.name,
-        kind="home",
-        aliases=[state.id, *([state.cow_abb] if state.cow_abb else [])],
-        sovereign=state.id,
-        administrator=state.id,
-        regions=regions,
-        note=home_note(state.name),
-    )

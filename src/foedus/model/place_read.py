@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from foedus.model.slug import norm, slugify
-
 if TYPE_CHECKING:
     from foedus.errors import UnknownStateError
     from foedus.model.gazetteer import Gazetteer
@@ -23,9 +21,9 @@ def place_read_as_state(places: Gazetteer, states: StateRegistry, text: str | in
     """The refusal of `text`, which the registry reads as a state, where it is no key of the registry (no state's
     id, code, name or alias) but a name of a place of the gazetteer that is no state's home territory; else None.
     `place_option` as `Gazetteer.place_not_state` (a target is told to give the place as --place)."""
-    if not isinstance(text, str) or norm(text.strip()) in states._index:
+    if not isinstance(text, str) or states.named_id(text) is not None:
         return None
-    place_id = places._index.get(slugify(text))
+    place_id = places.named_id(text)
     if place_id is None or places.places[place_id].kind == "home":
         return None
     return places.place_not_state(text, states, day, place_option=place_option)
