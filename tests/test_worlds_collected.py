@@ -1,8 +1,8 @@
 """A world its caller dropped is collected, not kept by what foedus derived from it: a war replay's treaty timeline,
-treaties of each state, epochs and doubted days (`foedus.war.replay`, per world while it lives: `foedus.war.per_world`)
-and the engine's compiled tables (`foedus.engine.table.leg_table`, whose cache holds the world weakly). Their
-`lru_cache`s on the world kept the last eight worlds replayed, and the worlds of the last 256 tables, alive long after
-their callers dropped them (a what-if world is large)."""
+treaties of each state, epochs and doubted days (`foedus.war.replay`, per world while it lives:
+`foedus.model.per_world`) and the engine's compiled tables (`foedus.engine.table.leg_table`, whose cache holds the
+world weakly). Their `lru_cache`s on the world kept the last eight worlds replayed, and the worlds of the last 256
+tables, alive long after their callers dropped them (a what-if world is large)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from typing import cast
 
 import pytest
 
+from foedus.model.per_world import per_world
 from foedus.model.world import World
-from foedus.war.per_world import per_world
 
 
 class _Stand:

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from foedus.model.per_world import per_world
 from foedus.research.gw_cow import GW_ONLY, UNIFICATIONS
-from foedus.war.per_world import per_world
 
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry

@@ -12,7 +12,7 @@ whole world's treaty timeline the legs are the same: each date is evaluated with
 the last date on or before it on which anything in the timeline changed (or a state entered or left the
 state system, or the honour model's era turned, or a state's name changed: `foedus.model.dated_names`), so the
 engine compiles once per epoch. What is derived from the world is kept per world only while it lives
-(`foedus.war.per_world`).
+(`foedus.model.per_world`).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from foedus.engine.scenario import (
 from foedus.errors import ScenarioError, WarDataError
 from foedus.model.dated_names import era_days
 from foedus.model.membership import unchecked_notes
+from foedus.model.per_world import per_world
 from foedus.model.world import World
 from foedus.war.changes import TreatyChange, treaty_changes
 from foedus.war.course import Course, Ongoing
@@ -44,7 +45,6 @@ from foedus.war.doubt_days import doubt_days, doubt_keys
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
-from foedus.war.per_world import per_world
 from foedus.war.result import WarReplay, past_treaties
 from foedus.war.system_changes import SystemChange, system_changes
 from foedus.war.words import add_text

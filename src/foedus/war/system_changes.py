@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from foedus.engine.rules.system import in_system, system_said
+from foedus.model.per_world import per_world
 from foedus.model.state_files import spells_text
-from foedus.war.per_world import per_world
 
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
@@ -53,7 +53,7 @@ def system_changes(world: World) -> dict[dt.date, list[SystemChange]]:
     """Every day a state of `world` leaves or comes back to the state system, by date (each day's by state): a first
     day out after a spell, or a spell's first day after a time out, where the rule (`in_system`, on the registry's
     COW dates) answers otherwise than on the day before; a state's first spell is no change (before it, the rule
-    takes it to be one). Built once per world, kept only while the world lives (`foedus.war.per_world`)."""
+    takes it to be one). Built once per world, kept only while the world lives (`foedus.model.per_world`)."""
     out: dict[dt.date, list[SystemChange]] = defaultdict(list)
     for known in world.states:
         for start, end in known.spells:

@@ -1,6 +1,7 @@
-"""A cache per world, held weakly: what a replay derives from a world (its treaty timeline, its epochs, its system
-changes) is built once per world and its other arguments, and dropped with the world. An `lru_cache` on the world
-kept its last eight worlds alive, each long after its caller dropped it (a what-if world is large)."""
+"""A cache per world, held weakly: what is derived from a world (a war replay's treaty timeline, epochs and system
+changes: `foedus.war.replay`; the Gleditsch–Ward world of the research tables: `foedus.research.gw_dated`) is built
+once per world and its other arguments, and dropped with the world. An `lru_cache` on the world kept its last eight
+worlds alive, each long after its caller dropped it (a what-if world is large)."""
 
 from __future__ import annotations
 
