@@ -215,3 +215,16 @@ def test_a_consultation_owed_or_not_concerned_is_not_said_cut(world: World, args
     result = foedus.cascade(*args, "2025-06-01", world=world, **kw)
     assert [u for u in result.unreached_consultations if u.treaty == "usa_jpn_1960"] == []
     assert "Consultation not owed here: Japan" not in result.explain()
+
+
+def test_the_manila_consultation_is_owed_in_its_treaty_area_as_art_viii_defines_it(world: World) -> None:
+    """Manila Art. IV(2) calls for consultation on a threat to a Party in the treaty area (Art. VIII): China attacking
+    the US at home cuts Thailand's consultation toward it, and in the area (US forces in the South China Sea) Thailand
+    is bound to act under IV(1) instead; the clause's note says why, with the articles (it said nothing)."""
+    home = foedus.cascade("CHN", "USA", "2025-06-01", world=world)
+    assert [(u.state, u.article) for u in home.unreached_consultations if u.treaty == "manila_1954"] == [("THA", "IV(2)")]
+    sea = foedus.cascade("CHN", "USA", "2025-06-01", world=world, place="south-china-sea", target_kind="forces")
+    assert [u for u in sea.unreached_consultations if u.treaty == "manila_1954"] == []
+    assert (sea.joiner("THA").primary.treaty, sea.joiner("THA").primary.article) == ("manila_1954", "IV(1)")
+    (clause,) = [p for p in world.treaty("manila_1954").provisions if p.article == "IV(2)"]
+    assert "Party in the treaty area" in (clause.note or "") and "Art. VIII" in (clause.note or "")
