@@ -163,5 +163,6 @@ def test_no_treaty_repeats_a_sets_doubt(world: World) -> None:
 
     doubts = [str(s["doubt"]) for s in (read_bundled(place_sets.SETS_FILE) or {}).values() if s.get("doubt")]
     assert doubts
-    repeated = [(t.id, fact) for t in world.treaties.curated.values() for fact in t.unverified for d in doubts if d in fact]
+    repeated = [(t.id, fact) for t in world.treaties.curated.values() for fact in t.unverified
+                for d in doubts if d in fact]
     assert repeated == []
