@@ -222,9 +222,25 @@ def test_the_manila_consultation_is_owed_in_its_treaty_area_as_art_viii_defines_
     the US at home cuts Thailand's consultation toward it, and in the area (US forces in the South China Sea) Thailand
     is bound to act under IV(1) instead; the clause's note says why, with the articles (it said nothing)."""
     home = foedus.cascade("CHN", "USA", "2025-06-01", world=world)
-    assert [(u.state, u.article) for u in home.unreached_consultations if u.treaty == "manila_1954"] == [("THA", "IV(2)")]
+    cut = [(u.state, u.article) for u in home.unreached_consultations if u.treaty == "manila_1954"]
+    assert cut == [("THA", "IV(2)")]
     sea = foedus.cascade("CHN", "USA", "2025-06-01", world=world, place="south-china-sea", target_kind="forces")
     assert [u for u in sea.unreached_consultations if u.treaty == "manila_1954"] == []
     assert (sea.joiner("THA").primary.treaty, sea.joiner("THA").primary.article) == ("manila_1954", "IV(1)")
     (clause,) = [p for p in world.treaty("manila_1954").provisions if p.article == "IV(2)"]
     assert "Party in the treaty area" in (clause.note or "") and "Art. VIII" in (clause.note or "")
+
+
+def test_help_owed_inside_its_limit_says_the_limits_doubt(world: World) -> None:
+    """China attacks US forces in the Taiwan Strait, inside far-east-1960: Japan's Art. VI bases are owed, and their
+    line says the limit they are owed for with its extent's doubt, as the line saying them not owed outside does
+    (`limit`, `limit_certainty` in the JSON); help with no limit says none (null). It said the form's certainty only."""
+    result = foedus.cascade("CHN", "USA", "2025-06-01", world=world, place="taiwan-strait", target_kind="forces")
+    records = {s["state"]: s for s in result.to_dict()["supporters"]}
+    assert (records["JPN"]["limit"], records["JPN"]["limit_certainty"]) == ("far-east-1960", "unverified")
+    assert (records["KOR"]["limit"], records["KOR"]["limit_certainty"]) == (None, None)
+    assert ("Support: Japan (JPN) is bound to give United States (USA) bases (usa_jpn_1960 art. VI, in peace and war, "
+            "verified; owed for an attack in far-east-1960 (extent unverified)) without being bound to fight"
+            ) in result.explain()
+    assert "Support: South Korea (KOR) is bound to give United States (USA) bases (usa_kor_1953 art. IV, in peace " \
+           "and war, unverified) without" in result.explain()

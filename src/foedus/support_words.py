@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from foedus.engine.rules.consult_limit import UnreachedConsultation
     from foedus.engine.rules.support import Support, Unreached
 
-__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "not_owed_lines", "support_lines", "unreached_lines"]
+__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "not_owed_lines", "owed_for", "support_lines",
+           "unreached_lines"]
 
 SUPPORT_INDENT = "      "
 """Before each provision of a supporter owing help under several, on the lines below its heading (`support_lines`):
@@ -37,8 +38,8 @@ _CODED = {("arms", "general"): "military aid", ("arms", "grants_loans"): "milita
           ("arms", "grants_and_training"): "military aid in grants or loans and in training or technology",
           ("bases", "one_way"): "troops of one member based on another's territory"}
 
-_Provision = tuple[str, str | None, str, str, bool, str]  # treaty, article, when, certainty, coded with no giver,
-# the kind of instrument
+_Provision = tuple[str, str | None, str, str, bool, str, str | None, str | None]  # treaty, article, when, certainty,
+# coded with no giver, the kind of instrument, the place limit and its extent's certainty
 
 
 def coded_help(form: str, level: str) -> str:
@@ -62,8 +63,8 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
     forms: dict[tuple[str, str], dict[_Provision, list[Support]]] = {}
     for x in supporters:
         provisions = forms.setdefault((x.state, x.supports), {})
-        provisions.setdefault((x.treaty, x.article, x.when, x.certainty, x.atop_code is not None, x.instrument),
-                              []).append(x)
+        provisions.setdefault((x.treaty, x.article, x.when, x.certainty, x.atop_code is not None, x.instrument,
+                               x.limit, x.limit_certainty), []).append(x)
     lines = []
     for (state, supports), provisions in forms.items():
         said = {key: _provision(key, given, titles or {}) for key, given in provisions.items()}
@@ -82,6 +83,16 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
             lines += [f"{SUPPORT_INDENT}{'in an alliance that provides for' if key[4] else 'bound to give'} {words}"
                       for key, words in said.items()]
     return lines
+
+
+def owed_for(limit: str | None, certainty: str | None) -> str:
+    """After a form of help's certainty, the place limit it is owed for (an attack of the war falls there), with its
+    extent's doubt (`limit_said`); nothing for a form owed wherever the war is.
+
+    >>> owed_for("far-east-1960", "unverified"), owed_for(None, None)
+    ('; owed for an attack in far-east-1960 (extent unverified)', '')
+    """
+    return "" if limit is None else f"; owed for an attack in {limit_said(limit, certainty or 'verified')}"
 
 
 def unreached_lines(unreached: Iterable[Unreached], names: Mapping[str, str],
@@ -107,11 +118,12 @@ def not_owed_lines(help_: Iterable[Unreached], consults: Iterable[UnreachedConsu
 
 def _provision(key: _Provision, given: list[Support], titles: Mapping[str, str]) -> str:
     """One provision's forms of help, cited (an instrument that is not a treaty said so, as a duty's citation says
-    it: `instrument_said`) with when they are owed and their certainty (and, coded by ATOP with no giver, what the
-    alliance provides for, with the codes)."""
-    treaty, article, when, certainty, coded, instrument = key
+    it: `instrument_said`) with when they are owed and their certainty, and the place limit they are owed for, with
+    its extent's doubt, as the line saying them not owed elsewhere says it (`owed_for`) (and, coded by ATOP with no
+    giver, what the alliance provides for, with the codes)."""
+    treaty, article, when, certainty, coded, instrument, limit, limit_sure = key
     tail = (f"{cited(named_cited(treaty, titles), article)}{instrument_said(instrument)}, {support_when(when)}, "
-            f"{certainty}")
+            f"{certainty}{owed_for(limit, limit_sure)}")
     if not coded:
         return f"{' and '.join(x.form.replace('_', ' ') for x in given)} ({tail})"
     codes = ", ".join(x.atop_code or "" for x in given)

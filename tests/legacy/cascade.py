@@ -293,8 +293,9 @@ class _Run:
         bound = {j.state for j in joiners} | {c.state for c in conflicts}
         war = ([a for _, front in self.fronts for a in front], self.world.places.on(self.scenario.date))
         missed: list[int] = []
-        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked, war=war, unreached=missed))
         sets, doubted = self.world.places.sets, self.world.places.doubted_sets
+        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked, war=war, unreached=missed,
+                                   sets=(sets, doubted)))
         unreached = tuple(unreached_records(self.index.support, missed, self.side_of, sets, doubted))
         cut = tuple(unreached_consultations(lambda v: self.index.owed_to(Kind.CONSULTATION, v), volleys_of(war[0]),
                                             war[1], set(belligerent), self.scenario.date, sets, doubted))

@@ -128,11 +128,12 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
     legs = run.index.support
     missed: list[int] = []  # the legs owed but for their place limit: said not owed here
+    gazetteer = run.world.places
     support = tuple(supporters(legs, run.side_of, bound, run.attacked,
                                run.index.derived("support by recipient", lambda: recipients(legs)),
                                run.index.derived("support records", dict),
-                               (run.struck, run.world.places.on(run.scenario.date)), missed))
-    gazetteer = run.world.places
+                               (run.struck, gazetteer.on(run.scenario.date)), missed,
+                               (gazetteer.sets, gazetteer.doubted_sets)))
     unreached = tuple(unreached_records(legs, missed, run.side_of, gazetteer.sets, gazetteer.doubted_sets)
                       if missed else ())
     cut = tuple(unreached_consultations(partial(_limited_consultations, run.index), run.struck,

@@ -87,6 +87,12 @@ class Support(Contracted):
         "it between its members, and `state` may give or receive it; null: the treaty names `state` a giver, or "
         "binds every member to give", "string | null"))
     instrument: str = instrument_field()
+    limit: str | None = field(default=None, metadata=meta(
+        "where an attack must fall for the help to be owed, an attack of this war falling there: a place set's id "
+        "(place_sets.yaml, e.g. far-east-1960), else the scope's tokens; null: owed wherever the war is",
+        "string | null"))
+    limit_certainty: str | None = field(default=None, metadata=meta(
+        "how sure the limit's extent is, as `Unreached.limit_certainty`; null with no limit", "string | null"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +181,17 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
                attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None,
                made: dict[tuple[int, str], Support] | None = None,
                war: tuple[Iterable[Struck], Mapping[str, Place]] = ((), {}),
-               unreached: list[int] | None = None) -> list[Support]:
+               unreached: list[int] | None = None,
+               sets: tuple[Mapping[str, Sequence[str]], Mapping[str, str]] = ({}, {})) -> list[Support]:
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
     `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents;
     `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side (records are
     immutable: equal ones are shared, not made anew each cascade; docs/performance.md, session 31); `war`: the war's
     attacks and the places by id on its date, that a form with a place limit is read against (`limit_reached`);
-    `unreached`, when given, gets the position of each leg owed but for its place limit (`Unreached`)."""
+    `unreached`, when given, gets the position of each leg owed but for its place limit (`Unreached`); `sets`: the
+    place sets and those whose extent is unsure (`Gazetteer.sets`, `doubted_sets`), that a form owed for its place
+    limit is said with (`Support.limit`: inside far-east-1960 the line says its extent unverified, as the line saying
+    it not owed outside does)."""
     busy_, hit = set(busy) | set(side_of), set(attacked)
     attacks, places = list(war[0]), war[1]
     picked = range(len(legs)) if by_recipient is None else sorted(  # the recipients that fight, found in C
@@ -200,9 +210,10 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
             record = store.get((i, side))
             if record is None:
                 e = leg.entry
+                limit, sure = limit_named(e, *sets) if e.scope is not None else (None, None)
                 record = store[i, side] = Support(leg.provider, leg.recipient, side, leg.treaty, e.article,
                                                   e.form.value, e.level, e.when, e.basis, leg.certainty, leg.coded,
-                                                  leg.instrument)
+                                                  leg.instrument, limit, sure)
             out.append(record)
     found = dict.fromkeys(out)  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
