@@ -726,3 +726,45 @@ def test_a_comparisons_treaty_changes_undone_going_back_are_worded_alike() -> No
     assert said == [dated_line(c) for c in cases]
     assert said[0] == ("treaty change on 2023-04-04, undone going back to 2022-01-01: Finland (FIN) becomes a party "
                        "to nato_1949")
+
+
+@pytest.mark.needs_data
+def test_a_states_help_and_what_a_place_limit_cuts_are_worded_alike() -> None:
+    """The web's "Why?" of a state shows the cascade text's "Support: " lines (one provision; several; coded by ATOP
+    with no giver, alone and beside a treaty's; owed for a place limit, with its extent's doubt) and its "Support not
+    owed here: " and "Consultation not owed here: " lines (web/src/helpsaid.ts), as foedus.support_words and
+    foedus.limit_words word them; the web said none of them."""
+    import foedus
+    from foedus.engine.rules import Support
+    from foedus.limit_words import unreached_consultation_lines
+    from foedus.support_words import support_lines, unreached_lines
+
+    runs = [foedus.cascade("RUS", "UKR", "2025-06-01"),
+            foedus.cascade("CHN", "USA", "2025-06-01"),
+            foedus.cascade("CHN", "USA", "2025-06-01", place="taiwan-strait", target_kind="forces"),
+            foedus.cascade("RUS", "EST", "2025-06-01", reading="escalatory")]
+    calls, python = [], []
+    for r in runs:
+        d, names = r.to_dict(), {"$lookup": dict(r.names)}
+        calls += [("helpsaid", "supportLines", [d["supporters"], names, r.titles]),
+                  ("helpsaid", "unreachedLines", [d["unreached_support"], names, r.titles]),
+                  ("helpsaid", "unreachedConsultationLines", [d["unreached_consultations"], names, r.titles])]
+        python += [support_lines(r.supporters, r.names, r.titles),
+                   unreached_lines(r.unreached_support, r.names, r.titles),
+                   unreached_consultation_lines(r.unreached_consultations, r.names, r.titles)]
+    mixed = [Support("UZB", "USA", "defense", "usa_uzb", "2", "arms", "general", "peacetime", "treaty", "verified",
+                     None),
+             Support("UZB", "USA", "defense", "atop_4998", None, "arms", "training_technology", "peacetime", "treaty",
+                     "carried-forward", "MILAID=3")]  # a directed and a coded provision: no real pair has both
+    calls.append(("helpsaid", "supportLines", [[x.to_dict() for x in mixed], {"$lookup": NAMES}, {}]))
+    python.append(support_lines(mixed, NAMES))
+    assert run_ts(calls) == python
+    lines = [line for said in python for line in said]
+    assert any("under 2 provisions:" in line for line in lines)  # Belgium toward Ukraine
+    assert any(NO_GIVER_SAID in line for line in lines) and any("provisions toward" in line for line in lines)
+    assert any("; owed for an attack in far-east-1960 (extent unverified))" in line for line in lines)
+    assert any(line.startswith("Support not owed here: Japan") for line in lines)
+    assert any(line.startswith("Consultation not owed here: Thailand") for line in lines)
+
+
+NO_GIVER_SAID = "; ATOP codes no giver)"

@@ -34,14 +34,14 @@ const [tsPath, srcDir, outDir] = process.argv.slice(2);
 const ts = createRequire(import.meta.url)(tsPath);
 const mods = {};
 for (const name of ["contract", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
-  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles"]) {
+  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles", "helpsaid"]) {
   const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");
   const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext,
     target: ts.ScriptTarget.ES2022 } }).outputText.replace(/from "\\.\\/(\\w+)"/g, 'from "./$1.mjs"');
   writeFileSync(`${outDir}/${name}.mjs`, js);
 }
 for (const name of ["wording", "membership", "warended", "said", "whatifwords", "csv", "listed", "findings",
-  "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid"]) {
+  "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "helpsaid"]) {
   mods[name] = await import(pathToFileURL(`${outDir}/${name}.mjs`).href);
 }
 const look = (o) => (id) => o?.[id] ?? id;

@@ -7,6 +7,7 @@ import { api, type CascadeResult, type CertaintyReason, type MemberNote, type Ob
 import { INSTRUMENT_WORDS, STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { consultSaid, findingLine, neutralSaid, violationSaid } from "./findings";
+import { supportLines, unreachedConsultationLines, unreachedLines } from "./helpsaid";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
 import { articleCited, becauseWords, carrySaid, instrumentSaid, NOTES_TITLE } from "./said";
@@ -101,6 +102,17 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
     cite(c.treaty);
     nodes.push(findingBlock(consultSaid(c, names.state, names.treaty), c));
   }
+  // help short of fighting, and what a place limit cuts, in the cascade text's lines (helpsaid.ts)
+  const titles = names.titles ?? {};
+  const helps = (r.supporters ?? []).filter((x) => x.state === id);
+  helps.forEach((x) => cite(x.treaty));
+  if (helps.length) {
+    nodes.push(h("div", { class: "finding support" },
+      ...supportLines(helps, names.state, titles).map((line) => h("p", {}, line))));
+  }
+  const cut = [...unreachedLines((r.unreached_support ?? []).filter((x) => x.state === id), names.state, titles),
+    ...unreachedConsultationLines((r.unreached_consultations ?? []).filter((x) => x.state === id), names.state, titles)];
+  cut.forEach((line) => nodes.push(h("p", { class: "finding not-owed" }, line)));
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);
     nodes.push(findingBlock(violationSaid(v, names.state, names.treaty), v, { class: "warn" }));

@@ -1,0 +1,98 @@
+// A state's help short of fighting and what a place limit cuts, in the CLI's words, kept apart from the page (no DOM)
+// so that tests/test_said_parity.py can run them in node beside foedus.support_words (support_lines, unreached_lines)
+// and foedus.limit_words (unreached_consultation_lines): the state's "Why?" shows the lines the cascade's text says.
+import type { Support, Unreached, UnreachedConsultation } from "./contract";
+import { INSTRUMENT_WORDS } from "./contract";
+import { cited } from "./said";
+import { namedCited } from "./titles";
+import { instrumentSaid, namedState } from "./wording";
+
+type Lookup = (id: string) => string;
+
+/** Before each provision of a supporter owing help under several (foedus.support_words.SUPPORT_INDENT). */
+export const SUPPORT_INDENT = "      ";
+/** After the ATOP code of help coded for a whole alliance (foedus.support_words.NO_GIVER). */
+export const NO_GIVER = "ATOP codes no giver";
+
+const CODED: Record<string, string> = {
+  "arms general": "military aid", "arms grants_loans": "military aid in grants or loans",
+  "arms training_technology": "military aid in training or technology",
+  "arms grants_and_training": "military aid in grants or loans and in training or technology",
+  "bases one_way": "troops of one member based on another's territory",
+};
+const WHEN: Record<string, string> = { peacetime: "in peace and war", wartime: "once attacked" };
+
+/** What ATOP's code of a form of help at a level provides for (foedus.support_words.coded_help). */
+export function codedHelp(form: string, level: string): string {
+  return CODED[`${form} ${level}`] ?? form.replaceAll("_", " ");
+}
+
+/** A place limit with its extent's certainty where not verified (foedus.limit_words.limit_said). */
+export function limitSaid(limit: string, certainty: string): string {
+  return certainty === "verified" ? limit : `${limit} (extent ${certainty})`;
+}
+
+/** After a form's certainty, the limit it is owed for (foedus.support_words.owed_for); "" with none. */
+export function owedFor(limit: string | null | undefined, certainty: string | null | undefined): string {
+  return limit == null ? "" : `; owed for an attack in ${limitSaid(limit, certainty ?? "verified")}`;
+}
+
+const form = (f: string) => f.replaceAll("_", " ");
+
+/** One provision's forms of help, cited with when owed, certainty and limit (foedus.support_words._provision). */
+function provision(given: Support[], titles: Record<string, string>): string {
+  const x = given[0];
+  const tail = `${cited(namedCited(x.treaty, titles), x.article)}${instrumentSaid(x.instrument, INSTRUMENT_WORDS)}, `
+    + `${WHEN[x.when] ?? x.when}, ${x.certainty}${owedFor(x.limit, x.limit_certainty)}`;
+  if (x.atop_code === null) return `${given.map((g) => form(g.form)).join(" and ")} (${tail})`;
+  const codes = given.map((g) => g.atop_code ?? "").join(", ");
+  return `${given.map((g) => codedHelp(g.form, g.level)).join(" and ")} (${tail}; ATOP ${codes}; ${NO_GIVER})`;
+}
+
+/** Each supporter once per belligerent it supports (foedus.support_words.support_lines): one line with one
+ * provision; a heading and a line per provision (SUPPORT_INDENT) with several. */
+export function supportLines(supporters: Support[], state: Lookup, titles: Record<string, string> = {}): string[] {
+  const groups = new Map<string, Map<string, Support[]>>();
+  for (const x of supporters) {
+    const pair = JSON.stringify([x.state, x.supports]);
+    const key = JSON.stringify([x.treaty, x.article, x.when, x.certainty, x.atop_code !== null, x.instrument, x.limit,
+      x.limit_certainty]);
+    const provisions = groups.get(pair) ?? new Map<string, Support[]>();
+    groups.set(pair, provisions.set(key, [...(provisions.get(key) ?? []), x]));
+  }
+  const lines: string[] = [];
+  for (const provisions of groups.values()) {
+    const all = [...provisions.values()];
+    const said = all.map((given) => [given[0].atop_code !== null, provision(given, titles)] as const);
+    const who = namedState(all[0][0].state, state), whom = namedState(all[0][0].supports, state);
+    if (said.length === 1) {
+      const [coded, words] = said[0];
+      const verb = coded ? `is in an alliance with ${whom} that provides for` : `is bound to give ${whom}`;
+      lines.push(`Support: ${who} ${verb} ${words}${coded ? "," : ""} without being bound to fight`);
+    } else if (!said.some(([coded]) => coded)) {
+      lines.push(`Support: ${who} is bound to give ${whom}, without being bound to fight, under ${said.length} provisions:`);
+      lines.push(...said.map(([, words]) => `${SUPPORT_INDENT}${words}`));
+    } else {
+      lines.push(`Support: ${who}, without being bound to fight, under ${said.length} provisions toward ${whom}:`);
+      lines.push(...said.map(([coded, words]) =>
+        `${SUPPORT_INDENT}${coded ? "in an alliance that provides for" : "bound to give"} ${words}`));
+    }
+  }
+  return lines;
+}
+
+/** Each form of help a place limit cuts, said not owed (foedus.support_words.unreached_lines). */
+export function unreachedLines(cut: Unreached[], state: Lookup, titles: Record<string, string> = {}): string[] {
+  return cut.map((u) => `Support not owed here: ${namedState(u.state, state)} would give ${namedState(u.supports, state)} `
+    + `${form(u.form)} (${cited(namedCited(u.treaty, titles), u.article)}, ${u.certainty}) only in a war with an attack `
+    + `in ${limitSaid(u.limit, u.limit_certainty)}, and no attack of this war falls there`);
+}
+
+/** Each consultation a place limit cuts, said not owed (foedus.limit_words.unreached_consultation_lines). */
+export function unreachedConsultationLines(cut: UnreachedConsultation[], state: Lookup,
+  titles: Record<string, string> = {}): string[] {
+  return cut.map((u) => `Consultation not owed here: ${namedState(u.state, state)} would consult `
+    + `${namedState(u.with, state)} (${cited(namedCited(u.treaty, titles), u.article)}, ${u.certainty}) only on an `
+    + `attack in ${limitSaid(u.limit, u.limit_certainty)}, and no attack on ${namedState(u.with, state)} in this war `
+    + "falls there");
+}
