@@ -58,3 +58,18 @@ def test_help_owed_inside_its_limit_is_said_with_the_limits_doubt(page: Any, ser
     _shown(page, server, STRAIT, [
         "Support: Japan (JPN) is bound to give United States (USA) bases (usa_jpn_1960 art. VI, in peace and war, "
         "verified; owed for an attack in far-east-1960 (extent unverified)) without being bound to fight"])
+
+
+def test_a_consultation_owed_inside_its_limit_says_the_limits_doubt(page: Any, server: str) -> None:
+    """Japan's Art. IV consultation toward the US, owed through far-east-1960 in the Taiwan Strait, says the set with
+    its extent's doubt after its citation, as the CLI's "Consultation: " line does (findings.ts consultSaid)."""
+    _ready(page, f"{server}/?{STRAIT}&select=JPN")
+    page.wait_for_selector("#explain[data-state=JPN] .finding", timeout=60_000)
+
+    def said() -> None:
+        shown = page.locator("#explain .finding > p").all_inner_texts()
+        assert any(line.startswith("Bound to consult with United States (USA): ")
+                   and ", owed for an attack in far-east-1960 (extent unverified)" in line for line in shown), shown
+
+    eventually(page, said)
+    assert not page.problems, page.problems

@@ -736,7 +736,7 @@ def test_a_states_help_and_what_a_place_limit_cuts_are_worded_alike() -> None:
     foedus.limit_words word them; the web said none of them."""
     import foedus
     from foedus.engine.rules import Support
-    from foedus.limit_words import unreached_consultation_lines
+    from foedus.limit_words import consult_limit, unreached_consultation_lines
     from foedus.support_words import support_lines, unreached_lines
 
     runs = [foedus.cascade("RUS", "UKR", "2025-06-01"),
@@ -765,6 +765,13 @@ def test_a_states_help_and_what_a_place_limit_cuts_are_worded_alike() -> None:
     assert any("; owed for an attack in far-east-1960 (extent unverified))" in line for line in lines)
     assert any(line.startswith("Support not owed here: Japan") for line in lines)
     assert any(line.startswith("Consultation not owed here: Thailand") for line in lines)
+    consults = [c for r in runs for c in r.consultations]
+    said = run_ts([("helpsaid", "consultLimit", [c.to_dict()]) for c in consults])
+    assert said == [consult_limit(c) for c in consults]
+    assert ", owed for an attack in far-east-1960 (extent unverified)" in said
+    japan = next(c for c in consults if c.limit and c.state == "JPN")
+    assert run_ts([("findings", "consultSaid", [japan.to_dict(), {"$lookup": {}}, {"$lookup": {}}])]) == [
+        "Bound to consult with USA: usa_jpn_1960 art. IV, owed for an attack in far-east-1960 (extent unverified)."]
 
 
 NO_GIVER_SAID = "; ATOP codes no giver)"

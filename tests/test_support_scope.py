@@ -244,3 +244,19 @@ def test_help_owed_inside_its_limit_says_the_limits_doubt(world: World) -> None:
             ) in result.explain()
     assert "Support: South Korea (KOR) is bound to give United States (USA) bases (usa_kor_1953 art. IV, in peace " \
            "and war, unverified) without" in result.explain()
+
+
+def test_a_consultation_owed_inside_a_doubted_set_says_its_doubt(world: World) -> None:
+    """The US attacked in the Taiwan Strait: Japan's Art. IV consultation is owed through far-east-1960 alone, and its
+    line and record say the set with its extent's doubt, as the line saying it not owed outside does; Japan attacked
+    in the South China Sea sets the clause off through `victim:JPN`, which rests on no set: nothing said (null). The
+    owed line said the clause's certainty only."""
+    strait = foedus.cascade("CHN", "USA", "2025-06-01", world=world, place="taiwan-strait", target_kind="forces")
+    (japan,) = [c for c in strait.to_dict()["consultations"] if c["treaty"] == "usa_jpn_1960"]
+    assert (japan["state"], japan["limit"], japan["limit_certainty"]) == ("JPN", "far-east-1960", "unverified")
+    assert ("Consultation: Japan (JPN) consults United States (USA) under usa_jpn_1960 art. IV, owed for an attack in "
+            "far-east-1960 (extent unverified) — unverified facts") in strait.explain()
+    assert all(c.limit is None for c in strait.consultations if c.treaty != "usa_jpn_1960")
+    south = foedus.cascade("CHN", "JPN", "2025-06-01", world=world, place="south-china-sea", target_kind="forces")
+    (us,) = [c for c in south.consultations if c.treaty == "usa_jpn_1960"]
+    assert (us.state, us.limit, us.limit_certainty) == ("USA", None, None)

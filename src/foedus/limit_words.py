@@ -12,9 +12,10 @@ from foedus.cited_names import named_cited
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
+    from foedus.engine.records import Consultation
     from foedus.engine.rules.consult_limit import UnreachedConsultation
 
-__all__ = ["limit_said", "unreached_consultation_lines"]
+__all__ = ["consult_limit", "limit_said", "owed_in", "unreached_consultation_lines"]
 
 
 def limit_said(limit: str, certainty: str) -> str:
@@ -25,6 +26,23 @@ def limit_said(limit: str, certainty: str) -> str:
     ('far-east-1960 (extent unverified)', 'europe')
     """
     return limit if certainty == "verified" else f"{limit} (extent {certainty})"
+
+
+def owed_in(limit: str | None, certainty: str | None) -> str:
+    """What a duty owed through a place limit says of it, with the extent's doubt (`limit_said`), as the line saying
+    it not owed elsewhere says it: a form of help after its certainty (`foedus.support_words.owed_for`), a
+    consultation after its citation; "" with no limit.
+
+    >>> owed_in("far-east-1960", "unverified"), owed_in(None, None)
+    ('owed for an attack in far-east-1960 (extent unverified)', '')
+    """
+    return "" if limit is None else f"owed for an attack in {limit_said(limit, certainty or 'verified')}"
+
+
+def consult_limit(c: Consultation) -> str:
+    """After a consultation's citation on its "Consultation: " line, the place sets it is owed through, with their
+    extent's doubt (`Consultation.limit`): Japan consulting the US under Art. IV in the Taiwan Strait."""
+    return f", {owed_in(c.limit, c.limit_certainty)}" if c.limit else ""
 
 
 def unreached_consultation_lines(cut: Iterable[UnreachedConsultation], names: Mapping[str, str],

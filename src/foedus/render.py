@@ -30,6 +30,7 @@ from foedus.engine.records import (
 )
 from foedus.engine.rules import STRIKES, Support, Unreached, UnreachedConsultation
 from foedus.engine.scenario import Scenario
+from foedus.limit_words import consult_limit
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.support_words import SUPPORT_INDENT, not_owed_lines, support_lines
 from foedus.whatif_words import finding_tag, hypothetical_said, hypothetical_tag, rested
@@ -211,7 +212,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
               f"{kind_cited(_cites(result, v.treaty), v.article, v.kind)}{instrument_said(v.instrument)}", v)
              for v in result.violations]
     said += [(f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
-              f"{cited(_cites(result, c.treaty), c.article)}{instrument_said(c.instrument)}", c)
+              f"{cited(_cites(result, c.treaty), c.article)}{instrument_said(c.instrument)}{consult_limit(c)}", c)
              for c in result.consultations]
     said += [(f"Withheld: {_name(result, w.state)} under {cited(_cites(result, w.treaty), w.article)}: {w.reason}", w)
              for w in result.withheld]

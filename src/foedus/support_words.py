@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from foedus.cited import cited, instrument_said
 from foedus.cited_names import named_cited
 from foedus.code_words import support_when
-from foedus.limit_words import limit_said, unreached_consultation_lines
+from foedus.limit_words import limit_said, owed_in, unreached_consultation_lines
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
@@ -87,12 +87,12 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
 
 def owed_for(limit: str | None, certainty: str | None) -> str:
     """After a form of help's certainty, the place limit it is owed for (an attack of the war falls there), with its
-    extent's doubt (`limit_said`); nothing for a form owed wherever the war is.
+    extent's doubt (`foedus.limit_words.owed_in`); nothing for a form owed wherever the war is.
 
     >>> owed_for("far-east-1960", "unverified"), owed_for(None, None)
     ('; owed for an attack in far-east-1960 (extent unverified)', '')
     """
-    return "" if limit is None else f"; owed for an attack in {limit_said(limit, certainty or 'verified')}"
+    return "" if limit is None else f"; {owed_in(limit, certainty)}"
 
 
 def unreached_lines(unreached: Iterable[Unreached], names: Mapping[str, str],

@@ -44,6 +44,7 @@ from foedus.engine.rules import (
     unreached_records,
     volleys_of,
 )
+from foedus.engine.rules.consult_limit import limited, limits_said
 from foedus.engine.rules.verdict import spares_own_attack
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.set_aside import set_aside
@@ -277,7 +278,11 @@ class _Run:
             {(n.state, n.toward, n.treaty): n for entries in self.neutral.values() for n in entries
              if n.state not in silent}.values(),
             key=lambda n: (n.state, n.toward, n.treaty)))
-        consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
+        gazetteer = self.world.places
+        consultations = tuple(limits_said(
+            [c for key, c in sorted(self.consultations.items()) if c.state not in belligerent],
+            lambda v: [leg for leg in self.index.owed_to(Kind.CONSULTATION, v) if limited(leg)],
+            gazetteer.on(self.scenario.date), gazetteer.sets, gazetteer.doubted_sets))
         found = set_aside(self.index, self.fronts, belligerent | self.excluded, self.names)
         found = self.yielded | found | self.withheld
         withheld = tuple(w for key, w in sorted(found.items()) if w.state not in silent)

@@ -53,7 +53,7 @@ export interface CertaintyReason {
 /** A duty to consult, not to fight. */
 export interface Consultation {
   state: string; with: string; treaty: string; article: string; because: Because; certainty: string;
-  certainty_reasons: CertaintyReason[]; instrument: string;
+  certainty_reasons: CertaintyReason[]; instrument: string; limit: string | null; limit_certainty: string | null;
 }
 
 /** A state bound both ways, which joins neither side. */

@@ -4,6 +4,7 @@
 // provision as the CLI does, an instrument that is not a treaty said so, its certainty tagged as the CLI tags it.
 import type { CertaintyReason, Consultation, Neutral, Violation } from "./api";
 import { INSTRUMENT_WORDS } from "./contract";
+import { consultLimit } from "./helpsaid";
 import { articleCited, findingTag, instrumentSaid } from "./said";
 import { namedState } from "./wording";
 
@@ -22,10 +23,11 @@ export function neutralSaid(n: Pick<Neutral, "toward" | "treaty" | "article"> & 
   return `Bound not to join the war against ${namedState(n.toward, state)}: ${findingCited(n, treaty)}.`;
 }
 
-/** The panel's sentence for a duty to consult a state. */
-export function consultSaid(c: Pick<Consultation, "with" | "treaty" | "article"> & { instrument?: string }, state: Lookup,
-  treaty: Lookup): string {
-  return `Bound to consult with ${namedState(c.with, state)}: ${findingCited(c, treaty)}.`;
+/** The panel's sentence for a duty to consult a state, with the place sets it is owed through and their doubt
+ * (helpsaid.ts consultLimit), as the CLI's line says them. */
+export function consultSaid(c: Pick<Consultation, "with" | "treaty" | "article"> & { instrument?: string;
+  limit?: string | null; limit_certainty?: string | null }, state: Lookup, treaty: Lookup): string {
+  return `Bound to consult with ${namedState(c.with, state)}: ${findingCited(c, treaty)}${consultLimit(c)}.`;
 }
 
 /** The panel's sentence for a violation: `v.state` breaks its duty of `v.kind` toward `v.against`, the provision cited

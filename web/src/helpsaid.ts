@@ -32,9 +32,19 @@ export function limitSaid(limit: string, certainty: string): string {
   return certainty === "verified" ? limit : `${limit} (extent ${certainty})`;
 }
 
+/** A duty owed through a place limit, with the extent's doubt (foedus.limit_words.owed_in); "" with none. */
+export function owedIn(limit: string | null | undefined, certainty: string | null | undefined): string {
+  return limit == null ? "" : `owed for an attack in ${limitSaid(limit, certainty ?? "verified")}`;
+}
+
 /** After a form's certainty, the limit it is owed for (foedus.support_words.owed_for); "" with none. */
 export function owedFor(limit: string | null | undefined, certainty: string | null | undefined): string {
-  return limit == null ? "" : `; owed for an attack in ${limitSaid(limit, certainty ?? "verified")}`;
+  return limit == null ? "" : `; ${owedIn(limit, certainty)}`;
+}
+
+/** After a consultation's citation, the place sets it is owed through (foedus.limit_words.consult_limit). */
+export function consultLimit(c: { limit?: string | null; limit_certainty?: string | null }): string {
+  return c.limit ? `, ${owedIn(c.limit, c.limit_certainty)}` : "";
 }
 
 const form = (f: string) => f.replaceAll("_", " ");

@@ -79,8 +79,8 @@ def _37(__r_d4, __r_d5, __r_d6, __r_d7, __r_set):
 INITS["def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6, toward=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'toward', toward)"] = _37
 
 
-def _38(__r_d5, __r_d6, __r_d7, __r_set):
-    def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):
+def _38(__r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_set):
+    def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7, limit=__r_d8, limit_certainty=__r_d9):
         __r_set(self, 'state', state)
         __r_set(self, 'with_', with_)
         __r_set(self, 'treaty', treaty)
@@ -89,10 +89,12 @@ def _38(__r_d5, __r_d6, __r_d7, __r_set):
         __r_set(self, 'certainty', certainty)
         __r_set(self, 'certainty_reasons', certainty_reasons)
         __r_set(self, 'instrument', instrument)
+        __r_set(self, 'limit', limit)
+        __r_set(self, 'limit_certainty', limit_certainty)
     return __init__
 
 
-INITS["def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'with_', with_)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'instrument', instrument)"] = _38
+INITS["def __init__(self, state, with_, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7, limit=__r_d8, limit_certainty=__r_d9):\n    __r_set(self, 'state', state)\n    __r_set(self, 'with_', with_)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'instrument', instrument)\n    __r_set(self, 'limit', limit)\n    __r_set(self, 'limit_certainty', limit_certainty)"] = _38
 
 
 def _39(__r_set):

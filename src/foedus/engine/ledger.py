@@ -245,7 +245,7 @@ def consultations_of(finds: Iterable[Found], sure: Certify, store: Interned) -> 
 def _consultation(f: Found, sure: Certify) -> Consultation:
     leg = f[5]
     return _make_consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f),
-                              *sure(f), leg.instrument)
+                              *sure(f), leg.instrument, None, None)  # its limit: `limits_said`
 
 
 def violations_of(finds: Iterable[Found], sure: Certify, store: Interned) -> list[Violation]:

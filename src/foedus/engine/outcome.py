@@ -35,7 +35,7 @@ from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
 from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Later, Side, Withheld
 from foedus.engine.rules import Volley, recipients, supporters, unreached_consultations, unreached_records
-from foedus.engine.rules.consult_limit import limited
+from foedus.engine.rules.consult_limit import limited, limits_said
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.dated_names import renamed_on
@@ -112,8 +112,11 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     sure = run.certify
     neutral = tuple(neutral_records([last[k] for k in sorted(last, key=_by_key)], sure, ordered=True, store=store))
     table = book.consultations
-    consultations = tuple(consultations_of([table[k] for k in sorted(table, key=_by_key) if k[0] not in belligerent],
-                                           sure, store))
+    gazetteer = run.world.places
+    consultations = tuple(limits_said(
+        consultations_of([table[k] for k in sorted(table, key=_by_key) if k[0] not in belligerent], sure, store),
+        partial(_limited_consultations, run.index), gazetteer.on(run.scenario.date), gazetteer.sets,
+        gazetteer.doubted_sets))
     held = book.withheld
     keys = held.keys() | run.set_aside.keys() if run.set_aside else held  # a gate's find first, then precedence's
     withheld = tuple(withheld_of(held[k], sure, store) if k in held else run.set_aside[k]
@@ -128,7 +131,6 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
     legs = run.index.support
     missed: list[int] = []  # the legs owed but for their place limit: said not owed here
-    gazetteer = run.world.places
     support = tuple(supporters(legs, run.side_of, bound, run.attacked,
                                run.index.derived("support by recipient", lambda: recipients(legs)),
                                run.index.derived("support records", dict),

@@ -164,6 +164,12 @@ class Consultation(Contracted):
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
     instrument: str = instrument_field()
+    limit: str | None = field(default=None, metadata=meta(
+        "the place sets (place_sets.yaml, e.g. far-east-1960) the attack falls in the clause's scope through, where "
+        "through them alone; null: no set, or another token covers the place too", "string | null"))
+    limit_certainty: str | None = field(default=None, metadata=meta(
+        "how sure those sets' extent is, as `UnreachedConsultation.limit_certainty`; null with no limit",
+        "string | null"))
 
 
 @dataclass(frozen=True, slots=True)

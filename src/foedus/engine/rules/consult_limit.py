@@ -15,18 +15,19 @@ import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from foedus.datarecord import dataclass, field
+from foedus.datarecord import dataclass, field, replace
 from foedus.engine.contract import Contracted, meta
 from foedus.engine.leg import Leg
-from foedus.engine.rules.place_limit import limit_of
+from foedus.engine.rules.place_limit import limit_of, resting_on
 from foedus.engine.rules.verdict import binds_against, unmet
 from foedus.model.vocab import Certainty, worst
 
 if TYPE_CHECKING:
+    from foedus.engine.records import Consultation
     from foedus.engine.rules.strikes import Volley
     from foedus.model.places import Place
 
-__all__ = ["UnreachedConsultation", "limited", "unreached_consultations"]
+__all__ = ["UnreachedConsultation", "limited", "limits_said", "unreached_consultations"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +87,21 @@ def unreached_consultations(owed: Callable[[str], Sequence[Leg]], struck: Iterab
                     out[UnreachedConsultation(leg.obligor, victim, leg.treaty.id, leg.provision.article, limit,
                                               certainty, sure)] = None
     return sorted(out, key=lambda u: (u.with_, u.state, u.treaty, u.article))
+
+
+def limits_said(found: Iterable[Consultation], owed: Callable[[str], Sequence[Leg]], places: Mapping[str, Place],
+                sets: Mapping[str, Sequence[str]], doubted: Mapping[str, str]) -> list[Consultation]:
+    """The consultations `found`, each owed only through the place sets its attack falls in (`resting_on`: US–Japan
+    Art. IV, the US attacked in the Taiwan Strait, inside far-east-1960) with those sets and their extent's certainty
+    (`limit`, `limit_certainty`), so that the owed line says the doubt the line saying it not owed says; `owed`: the
+    place-limited consultation legs owed to a state (`limited`), the only ones that can rest on a set."""
+    out = []
+    for c in found:
+        b = c.because
+        leg = next((x for x in owed(c.with_) if (x.obligor, x.treaty.id, x.provision.article) == (c.state, c.treaty,
+                                                                                                  c.article)), None)
+        scope = None if leg is None else leg.provision.scope
+        rest = None if scope is None else resting_on(scope.territory if b.kind == "territory" else scope.forces,
+                                                     places[b.place], b.attacked, sets, doubted)
+        out.append(c if rest is None else replace(c, limit=rest[0], limit_certainty=rest[1]))
+    return out

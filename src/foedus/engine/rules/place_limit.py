@@ -6,10 +6,15 @@ limit says the doubt it rests on."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
+from foedus.engine.rules.tokens import token_matches
 from foedus.model.vocab import VICTIM, Certainty, worst
 
-__all__ = ["Limit", "limit_of"]
+if TYPE_CHECKING:
+    from foedus.model.places import Place
+
+__all__ = ["Limit", "limit_of", "resting_on"]
 
 Limit = tuple[str, str]
 """A place limit's words and the certainty of its extent (verified where it names no doubted set)."""
@@ -51,3 +56,18 @@ def limit_of(territory: Sequence[str] | None, forces: Sequence[str] | None, sets
     words = said(land) if land == sea else f"territory: {said(land)}; forces: {said(sea)}"
     named = {t for part in (land or [], sea or []) for t in part if t in doubted}
     return words, worst(Certainty(doubted[t]) for t in named).value
+
+
+def resting_on(tokens: Sequence[str] | None, place: Place, victim: str, sets: Mapping[str, Sequence[str]],
+               doubted: Mapping[str, str]) -> Limit | None:
+    """The place sets an attack on `victim` at `place` falls in a scope through (`tokens`: its territory or forces
+    part), where it falls in it through them alone, in a word with their extent's certainty (as `limit_of`); None
+    where no set was written there or another token covers the place too (US–Japan Art. IV's `victim:JPN`: Japan
+    attacked anywhere). A duty set off inside far-east-1960 rests on its unverified extent, and its line says so."""
+    if tokens is None:
+        return None
+    hits = [t for t in _runs(tokens, sets)
+            if any(token_matches(p, place, victim) for p in sets.get(t, [t]))]
+    if not hits or any(t not in sets for t in hits):
+        return None
+    return ", ".join(hits), worst(Certainty(doubted.get(t, "verified")) for t in hits).value
