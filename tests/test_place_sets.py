@@ -154,15 +154,3 @@ def test_a_set_says_how_sure_its_extent_is(world: World) -> None:
     itself (`certainty`, with its `doubt`), which the gazetteer keeps (`doubted_sets`) for the lines resting on it;
     the sets resting on primary texts (EUR-Lex, NATO) are verified, the default."""
     assert world.places.doubted_sets == {"far-east-1960": "unverified"}
-
-
-def test_no_treaty_repeats_a_sets_doubt(world: World) -> None:
-    """A set's doubt is said once, in the set (`doubt`), and every line resting on the set says its extent's
-    certainty: a treaty's free-text `unverified` list does not say it again (usa_jpn_1960 repeated far-east-1960's)."""
-    from foedus.model.bundled import read_bundled
-
-    doubts = [str(s["doubt"]) for s in (read_bundled(place_sets.SETS_FILE) or {}).values() if s.get("doubt")]
-    assert doubts
-    repeated = [(t.id, fact) for t in world.treaties.curated.values() for fact in t.unverified
-                for d in doubts if d in fact]
-    assert repeated == []
