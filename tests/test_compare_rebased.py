@@ -22,7 +22,7 @@ def test_an_accession_that_moves_states_already_bound_to_another_treaty_is_liste
     rebased = {x["state"]: x for x in diff["rebased"]}
     assert rebased["DEU"] == {"state": "DEU", "side": "defense", "why": "nato_1949 art. 5",
                               "why_before": "eu_teu_42_7 art. 42(7)", "added": ["nato_1949 art. 5"], "dropped": [],
-                              "strength": "S2", "strength_before": "S2"}
+                              "strength": "S2", "strength_before": "S2", "certainty": "verified", "doubted": []}
     nato_before = {j["state"] for j in diff["base"]["joiners"] if j["treaty"] == "nato_1949"}
     eu_both = {j["state"] for j in diff["other"]["joiners"] if j["treaty"] == "eu_teu_42_7"}
     assert not nato_before and "SWE" in eu_both  # Sweden: EU 42(7) alone in both worlds, so not listed
@@ -40,8 +40,8 @@ def test_a_removed_membership_and_an_added_article_are_said_in_the_text() -> Non
     assert "no change in who is bound to join" in removed  # who is bound is the same: only why
     flagship = _ok(["compare", "-a", "UKR", "-t", "RUS", "-d", "2024-08-06", "--date2", "2025-06-01", "--place",
                     "kursk-oblast"]).splitlines()
-    assert ("= Belarus (BLR) is still bound to join the defense side, now under rus_blr_2024 art. 4 (was csto_1992 "
-            "art. 4), S1 (was S2); added rus_blr_2024 art. 2") in flagship
+    assert ("= Belarus (BLR) is still bound to join the defense side, now under rus_blr_2024 art. 4 (secondary: "
+            "article) (was csto_1992 art. 4), S1 (was S2); added rus_blr_2024 art. 2") in flagship
 
 
 def test_nothing_is_listed_where_the_treaties_are_the_same() -> None:

@@ -775,3 +775,23 @@ def test_a_states_help_and_what_a_place_limit_cuts_are_worded_alike() -> None:
 
 
 NO_GIVER_SAID = "; ATOP codes no giver)"
+
+
+def test_a_rebased_states_duty_is_tagged_alike() -> None:
+    """A rebased state's primary obligation now is tagged when not verified, its article's own note of that doubt
+    dropped, on `foedus compare`'s line and the compare view's alike; an entry without a certainty (an older server's)
+    reads as verified."""
+    cases = [("rebased", {"state": "KAZ", "side": "defense", "why": "rus_kaz_1992 art. unknown (article unverified)",
+                          "why_before": "csto_1992 art. 4", "added": [], "dropped": ["csto_1992 art. 4"],
+                          "certainty": "unverified", "doubted": ["treaty", "article"]}),
+             ("rebased", {"state": "USA", "side": "defense", "why": "x art. 1", "why_before": "x art. 1", "added": [],
+                          "dropped": [], "strength": "S1", "strength_before": "S3", "certainty": "secondary",
+                          "doubted": []}),
+             ("rebased", {"state": "DEU", "side": "defense", "why": "a art. 1", "why_before": "b art. 1", "added": [],
+                          "dropped": []})]
+    assert change_words(*cases[0]) == ("is still bound to join the defense side, now under rus_kaz_1992 art. unknown "
+                                       "(unverified: treaty, article) (was csto_1992 art. 4)")
+    assert change_words(*cases[1]) == ("is still bound to join the defense side, under x art. 1 (secondary), now S1 "
+                                       "(was S3)")
+    assert change_words(*cases[2]) == "is still bound to join the defense side, now under a art. 1 (was b art. 1)"
+    assert run_ts([("said", "changeWords", [kind, x]) for kind, x in cases]) == [change_words(k, x) for k, x in cases]

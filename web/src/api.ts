@@ -172,7 +172,7 @@ export interface Comparison {
     }[];
     rebased: {
       state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[];
-      strength?: string; strength_before?: string;
+      strength?: string; strength_before?: string; certainty?: string; doubted?: string[]; // its duty now's
       rests_on_what_if?: string[]; // the what-if changes its primary obligation now rests on (said.ts changeWords)
       rests_on_switch?: string[];
     }[];

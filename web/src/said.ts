@@ -77,11 +77,10 @@ export function becauseWords(b: Because,
 }
 
 /** A comparison's change after the state it moves (foedus.sweeps.compare_words.change_words); a rebased state's
- * primary obligation named once, then the other treaties added and dropped; a gained, lost or switched state's
- * obligation with its certainty when not verified (boundTag), then the what-if changes its duty rests on. */
+ * primary obligation named once (tagged when not verified), then the other treaties added and dropped; a gained, lost
+ * or switched state's obligation with its certainty when not verified (boundTag), then the what-if changes it rests on. */
 export function changeWords<K extends "gained" | "lost" | "switched" | "rebased">(kind: K, x: Changes[K][number]): string {
-  // a gained, lost or switched state's obligation tagged when not verified (boundTag), its article's note dropped
-  // a gained or switched state's new duty its strength after the citation, as the rebased line says one
+  // an obligation tagged when not verified (boundTag), its article's note dropped; a new duty's strength after it
   const tagged = (why: string) => {
     const { certainty, doubted, strength, rests_on_what_if, rests_on_switch } = x as Changes["gained"][number];
     const strong = kind !== "lost" && strength ? `, ${strength}` : "";
@@ -92,7 +91,8 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
   if (kind === "lost") { const l = x as Changes["lost"][number]; return `is no longer bound to join the ${l.side} side (was ${tagged(l.why_before)}`; }
   if (kind === "switched") { const s = x as Changes["switched"][number]; return `is bound to join the ${s.to} side, no longer the ${s.from} side (${tagged(s.why)}`; }
   const r = x as Changes["rebased"][number];
-  const under = r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`;
+  const sure = r.certainty ?? "verified", duty = `${taggedArticle(r.why, sure, r.doubted)}${boundTag(sure, r.doubted)}`; // tagged as a gained one's
+  const under = r.why !== r.why_before ? `now under ${duty} (was ${r.why_before})` : `under ${duty}`;
   // the duty made stronger or weaker (a what-if's strength, a pact)
   const now = r.why === r.why_before ? "now " : "";
   const moved = (r.strength !== r.strength_before ? `${under}, ${now}${r.strength} (was ${r.strength_before})` : under)

@@ -56,7 +56,9 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     `certainty` of the obligation it names and its facts not verified, `doubted`, as a joiner's line tags it), and
     those on the same side in both whose treaties or duty's strength changed (`rebased`: a new member's or pact's
     obligation on a state already bound by another, its primary obligation now and before, the treaties and articles
-    added and dropped, its strength now and before: `--set-strength usa_kor_1953:III=S1` made the US's duty to defend
+    added and dropped, its strength now and before, and how sure its primary obligation now is (`certainty`,
+    `doubted`, as a gained one's: Kazakhstan rebased from the CSTO onto its unverified 1992 treaty with Russia read as
+    sure as before): `--set-strength usa_kor_1953:III=S1` made the US's duty to defend
     South Korea S1, and compare said "no change in who joins" and that the change moved no one; and, where its
     primary obligation now rests on a what-if change, `rests_on_what_if`, those changes: its new strength is the
     change's, `foedus.whatif_words.rested`; a gained or switched state's likewise: its new duty is the change's);
@@ -97,7 +99,7 @@ def compare_results(base: CascadeResult, other: CascadeResult,
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now)),
                             "strength": strength_b[s], "strength_before": strength_a[s],
-                            **hypo[s]})
+                            **sure_b[s], **hypo[s]})
     entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
     ongoing = ongoing_changes(base.ongoing, other.ongoing) if base.ongoing and other.ongoing else None
     conflicts_a = {c.state for c in base.conflicts}

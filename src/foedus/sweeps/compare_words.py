@@ -63,7 +63,9 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
     without it). A gained, lost or switched state's obligation is tagged as a war's binding is when not verified
     (`bound_tag`: "is bound to join the attack side (csto_1992 art. 4, S2) (secondary: article)"), an article's own
     note of that doubt dropped (`tagged_article`), so that a joiner under unverified facts does not read as one under
-    verified facts, then, for one gained or switched, the what-if changes its duty rests on, as a rebased one's."""
+    verified facts, then, for one gained or switched, the what-if changes its duty rests on, as a rebased one's; a
+    rebased state's primary obligation now is tagged alike ("now under rus_kaz_1992 art. unknown (unverified: treaty,
+    article) (was csto_1992 art. 4)": it read "(article unverified)", as sure as the CSTO's clause otherwise)."""
     if kind in ("gained", "lost", "switched"):
         sure, doubted = x["certainty"], tuple(x["doubted"])
         named = x["why_before" if kind == "lost" else "why"]
@@ -75,7 +77,9 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
                 else f"is no longer bound to join the {x['side']} side (was {why}" if kind == "lost"
                 else f"is bound to join the {x['to']} side, no longer the {x['from']} side ({why}")
     said = {x["why"], x["why_before"]}
-    moved = f"now under {x['why']} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {x['why']}"
+    sure, doubted = x.get("certainty", "verified"), tuple(x.get("doubted", ()))  # its duty now, tagged
+    now = f"{tagged_article(x['why'], sure, doubted)}{bound_tag(sure, doubted)}"
+    moved = f"now under {now} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {now}"
     if x.get("strength") != x.get("strength_before"):  # the duty made stronger or weaker (a what-if's strength, a pact)
         moved += f", {'now ' if x['why'] == x['why_before'] else ''}{x['strength']} (was {x['strength_before']})"
     moved += hypothetical_said(x.get("rests_on_what_if", ()))  # its duty now the what-if change's
