@@ -8,6 +8,7 @@ bound to both sides". A frame now carries each conflict's reason and treaties (`
 from __future__ import annotations
 
 import json
+from itertools import takewhile
 
 import pytest
 
@@ -51,3 +52,18 @@ def test_the_timeline_does_not_say_bound_to_both_sides_of_it() -> None:
     assert "Armenia (ARM): out → bound both ways (a conflict) (Ukraine (UKR) attacks Russia (RUS) at kursk-oblast)" \
         in text
     assert "bound to both sides" not in text
+
+
+@pytest.mark.needs_data
+def test_the_table_row_of_a_state_only_ever_bound_both_ways_says_so() -> None:
+    """Armenia is never bound to one side of the war, only both ways, from 2024-08-06: its row's "first bound to join"
+    cell said "—", as a state never bound, where the timeline and `--state` say it is bound both ways."""
+    code, out, err = cli_line(["war", WAR, "--no-timeline"])
+    assert code == 0, err
+    rows = [[cell.strip() for cell in line.strip().strip("│").split("│")] for line in out.splitlines()
+            if line.startswith("│")]
+    at = next(i for i, cells in enumerate(rows) if cells[0] == "Armenia (ARM)")
+    lines = [rows[at], *takewhile(lambda cells: not cells[0], rows[at + 1:])]  # its cells wrap onto lines of their own
+    cells = [" ".join(filter(None, column)) for column in zip(*lines, strict=True)]
+    assert cells[2] == "2024-08-06: bound both ways (a conflict), counted on neither side", cells
+    assert cells[3] == "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", cells

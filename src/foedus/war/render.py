@@ -52,8 +52,10 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
     date, `paused_since`; the days it fights out of the state system, `out`: `fighting_out_cell`), its first binding
     (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`; the conditions it
     assumes: `conditions_said`; a release on the last date, naming the binding released where it is a later one:
-    `released_cell`) and what caused it. The pause and the release leave their pages to the sources listed under the
-    timeline. An ATOP alliance is cited with its title where `titles` has one (`foedus.cited_names.named_cited`)."""
+    `released_cell`), or, for a state never bound to one side but bound both ways, the day it first was (it read "—",
+    as a state never bound: Armenia in 2024, the CSTO against ATOP 4815's neutrality), and what caused it. The pause
+    and the release leave their pages to the sources listed under the timeline. An ATOP alliance is cited with its
+    title where `titles` has one (`foedus.cited_names.named_cited`)."""
     titles = titles or {}
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
@@ -68,12 +70,14 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
                            f"{tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted)}"
                            + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
                            *also_said((o.to_dict() for o in b.also), titles)])
+    elif r.conflict:  # bound both ways, never to one side: said so and since when, not "—" as one never bound
+        bound = f"{r.conflict['date']}: {_status_words('conflict')}, counted on neither side"
     if r.state in last.released:  # naming the binding released where it is not the first (`released_cell`)
         rel = last.released[r.state]
         bound += "\n" + released_cell(rel, str(b.date) if b else "", tagged_cited(
             named_cited(rel["treaty"], titles), rel["article"], rel.get("certainty", "verified"),
             rel.get("doubted", ())))
-    why = _said(b.cause) if b else ""
+    why = _said(b.cause) if b else _said(r.conflict["cause"]) if r.conflict else ""
     return [named_state(r.state, names), fight, bound, why]
 
 
