@@ -24,7 +24,8 @@ def test_the_accessions_between_the_dates_are_said() -> None:
     said = [line for line in lines if line.startswith("treaty change on ")]
     assert said == ["treaty change on 2023-04-04: Finland (FIN) becomes a party to nato_1949",
                     "treaty change on 2024-03-07: Sweden (SWE) becomes a party to nato_1949"]
-    assert lines.index(said[-1]) + 1 == lines.index("war size: 24 -> 33")
+    assert lines.index(said[-1]) + 1 == lines.index("war size: 24 -> 33 (the states on the two sides, the "
+                                                         "attackers and the attacked included)")
     changes = json.loads(_ok([*FIN, "--json"]))["dated_changes"]
     assert [(c["date"], c["treaty"], c["change"], c["state"], c["certainty"]) for c in changes] == [
         ("2023-04-04", "nato_1949", "joins", "FIN", "verified"),

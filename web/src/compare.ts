@@ -13,6 +13,10 @@ import { changeWords, ongoingSaid } from "./said";
 import { whatIfOf } from "./whatifwords";
 import { byName, namedState } from "./wording";
 
+/** What the war size counts, after its two numbers, as `foedus compare` says it (foedus.sweeps.compare_words
+ * WAR_SIZE_SAID). */
+export const WAR_SIZE_SAID = "the states on the two sides, the attackers and the attacked included";
+
 export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: CascadeResult) => NameOf,
                                  onPick: (id: string) => void): void {
   const [base, other] = [namesOf(c.base), namesOf(c.other)];
@@ -56,7 +60,7 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
     // the switches it runs under, as foedus compare's first line says them ("states that may limit their aid to
     // non-military means read as bound to fight")
     h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}`
-      + (ch.switches_said ?? []).map((w) => `; ${w}`).join("") + `: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
+      + (ch.switches_said ?? []).map((w) => `; ${w}`).join("") + `: war size ${ch.war_size.base} → ${ch.war_size.other} (${WAR_SIZE_SAID}).`),
     items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."),
     history.length ? h("p", {}, `Ongoing since ${on?.since}:`) : null,
     history.length ? h("ul", { class: "ongoing" }, ...history) : null,

@@ -46,7 +46,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.run import what_if_noted
     from foedus.sweeps.compare import compare_results
     from foedus.sweeps.compare_dated import dated_line
-    from foedus.sweeps.compare_words import change_words
+    from foedus.sweeps.compare_words import WAR_SIZE_SAID, change_words
     from foedus.war.ongoing_changes import ongoing_lines
     from foedus.whatif_words import what_if_cell
 
@@ -91,7 +91,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     for line in [*map(dated_line, diff["dated_changes"]),
                  *(f"no change from {x['treaty']}: {x['why']}" for x in diff["unchanged_because"])]:
         typer.echo(line)
-    typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
+    typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']} ({WAR_SIZE_SAID})")
     for line in diff["notes"]:
         typer.echo(f"note: {escaped(line)}")
     return a, b

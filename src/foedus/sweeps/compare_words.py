@@ -12,7 +12,12 @@ from foedus.whatif_words import hypothetical_said
 if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
 
-__all__ = ["change_words", "compared_settings", "switch_flag", "switch_named", "switch_said"]
+__all__ = ["WAR_SIZE_SAID", "change_words", "compared_settings", "switch_flag", "switch_named", "switch_said"]
+
+WAR_SIZE_SAID = "the states on the two sides, the attackers and the attacked included"
+"""What a comparison's war size counts, said after its two numbers (`foedus compare`'s "war size: 24 -> 33 (...)",
+the web's compare view, web/src/compare.ts): the bare numbers read as joiners, or as anything (the atlas comparison
+says its own, `foedus.cli.sweep_run.ATLAS_KEY`)."""
 
 
 def compared_settings(base: Scenario, other: Scenario) -> list[str]:
