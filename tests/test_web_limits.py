@@ -16,7 +16,7 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 
 from fastapi.testclient import TestClient
 
-from foedus.web.envelope import ServerBusyError
+from foedus.web.envelope import ServerBusyError, WorkerStartError
 from foedus.web.guard import GuardSettings
 from foedus.web.jobs import MAX_ESCALATORY_STATES, is_cheap
 from foedus.web.params import ScenarioQuery
@@ -171,7 +171,8 @@ def test_a_worker_that_never_says_ready_is_stopped_at_the_start_up_limit(monkeyp
     monkeypatch.setattr(pool_module.subprocess, "Popen", silent)
     pool = WorkerPool(size=1, timeout=600.0, startup=0.5)
     try:
-        with pytest.raises(RuntimeError, match=r"^a worker process did not start$"):
+        said = r"^a worker process \(python -m foedus\.web\.jobs\) did not start: it said nothing for 0\.5 s "
+        with pytest.raises(WorkerStartError, match=said + r"\(the start-up limit\) and was stopped$"):
             asyncio.run(pool.run({"kind": "compare"}))
         assert len(started) == 1 and started[0].poll() is not None, "the silent worker was left running"
     finally:

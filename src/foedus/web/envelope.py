@@ -5,7 +5,8 @@ the user's to fix, so it is a 422 carrying the engine's own one-line message, wi
 parameters a web user types. FastAPI's validation errors are reshaped into the same envelope with a
 sentence that names the parameter, what it must be and what was given. A server at capacity answers 503 with
 `Retry-After` (`ServerBusyError`), and a job stopped at the time limit answers 504 (`JobTimeoutError`): neither is
-the input's fault, so neither is a 422.
+the input's fault, so neither is a 422. A worker process that did not start (`WorkerStartError`) is the server's
+fault: a 500 that says what did not start and why.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from foedus.errors import FoedusError, one_line, refusal_fields, validation_problem
 
-__all__ = ["JobTimeoutError", "ServerBusyError", "WebInputError", "error_response", "install_handlers",
-           "validation_message"]
+__all__ = ["JobTimeoutError", "ServerBusyError", "WebInputError", "WorkerStartError", "error_response",
+           "install_handlers", "validation_message"]
 
 # CLI wording in engine messages -> what a web user sets instead.
 _CLI_TO_WEB = (
@@ -83,6 +84,14 @@ class JobTimeoutError(Exception):
         super().__init__(f"the request was stopped at the web app's time limit of {limit_s:g} s; ask for fewer draws, "
                          "fewer states or the legal reading, or run it with the command line (`foedus cascade`, "
                          "`foedus compare`), which has no time limit")
+
+
+class WorkerStartError(FoedusError):
+    """A worker process of the pool (`foedus.web.pool`) did not say it was ready: it exited first (with the last line
+    it wrote to stderr), said something else, or said nothing within the start-up limit. The server's fault: 500."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(f"a worker process (python -m foedus.web.jobs) did not start: {why}")
 
 
 def error_response(status: int, message: str, headers: Mapping[str, str] | None = None,
@@ -172,6 +181,10 @@ async def _timed_out(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(504, str(exc))
 
 
+async def _not_started(_request: Request, exc: Exception) -> JSONResponse:
+    return error_response(500, str(exc))
+
+
 async def _server_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, f"internal error ({type(exc).__name__}); please report it with the URL you used")
 
@@ -181,6 +194,7 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(FoedusError, _foedus_error)
     app.add_exception_handler(ServerBusyError, _busy)
     app.add_exception_handler(JobTimeoutError, _timed_out)
+    app.add_exception_handler(WorkerStartError, _not_started)  # a FoedusError, but the server's fault: not a 422
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)

@@ -91,6 +91,7 @@ def main() -> None:
 
     from foedus.errors import FoedusError, refusal_fields
     from foedus.model.world import World
+    from foedus.web.pool import READY
 
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)  # long jobs yield the CPU to the server's event loop, which answers everyone else
@@ -101,7 +102,7 @@ def main() -> None:
         run_job({"kind": "compare", "query": asdict(ScenarioQuery(["UKR"], ["RUS"], "2025-01-15")), "flags": [],
                  "other_date": "2024-08-06"})
     out = sys.stdout
-    out.write('{"ready": true}\n')
+    out.write(READY.decode() + "\n")
     out.flush()
     for line in sys.stdin:
         try:

@@ -11,6 +11,7 @@ pipes here; they never compute.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -22,15 +23,16 @@ import threading
 import time
 from typing import IO, Any
 
-from foedus.web.envelope import JobTimeoutError, ServerBusyError, WebInputError
+from foedus.web.envelope import JobTimeoutError, ServerBusyError, WebInputError, WorkerStartError
 
-__all__ = ["JobTimeoutError", "ServerBusyError", "WorkerPool", "default_size"]
+__all__ = ["READY", "JobTimeoutError", "ServerBusyError", "WorkerPool", "WorkerStartError", "default_size"]
 
 # A hang guard, not a budget: a worker that exits before it is ready is noticed at once (its output ends); this
 # bounds only one that is alive and silent. Start-up (the world loaded, one scenario run) runs at nice 10
 # (`foedus.web.jobs.main`), so on a machine busy with other work it gets a small share of the CPU and can take many
 # times what it takes on an idle one; 120 s, the limit before, could pass while it was still making progress.
 _STARTUP_S = 600.0
+READY = b'{"ready": true}'  # the line a worker writes once it has loaded the world (`foedus.web.jobs.main`)
 
 
 def default_size() -> int:
@@ -40,28 +42,64 @@ def default_size() -> int:
 
 
 class _Worker:
-    """One worker process (`python -m foedus.web.jobs`), started on first use and after being stopped."""
+    """One worker process (`python -m foedus.web.jobs`), started on first use and after being stopped, with the
+    environment its pool was made with (`env`)."""
 
-    def __init__(self, startup: float = _STARTUP_S) -> None:
+    def __init__(self, startup: float = _STARTUP_S, env: dict[str, str] | None = None) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
         self.startup = startup  # seconds a process may take to say it is ready before it is stopped
+        self.env = dict(os.environ) if env is None else env
         self._starting = threading.Lock()  # the warm-up and a first job must not start two processes
+        self._retired = False  # its pool is closed: a process whose start was under way then is stopped, not kept
+        self._stderr: IO[bytes] | None = None  # the running process's stderr (a file, closed with it)
 
     def started(self) -> subprocess.Popen[bytes]:
+        """The running process, started now if there is none.
+
+        Raises:
+            WorkerStartError: it exited before it said it was ready, said something else, or said nothing within
+                the start-up limit; or the pool was closed.
+        """
         with self._starting:
             if self.proc is not None and self.proc.poll() is None:
                 return self.proc
+            if self._retired:
+                raise WorkerStartError("the pool was closed")
             self.proc = self._start()
+            if self._retired:  # closed while this one was starting: the close could not see it
+                self.close()
+                raise WorkerStartError("the pool was closed")
             return self.proc
 
     def _start(self) -> subprocess.Popen[bytes]:
+        import tempfile
+
+        err = tempfile.TemporaryFile()  # noqa: SIM115 - kept open with the process; a file, not a pipe: never blocks it
         proc = subprocess.Popen([sys.executable, "-m", "foedus.web.jobs"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=os.environ.copy())
+                                stdout=subprocess.PIPE, stderr=err, env=self.env)
         assert proc.stdout is not None
-        if _read_line(proc.stdout, self.startup) is None:
-            _kill(proc)
-            raise RuntimeError("a worker process did not start")
-        return proc
+        line = _read_line(proc.stdout, self.startup)
+        if line is not None and line.strip() == READY:
+            self._close_stderr()
+            self._stderr = err
+            return proc
+        if line == b"":  # its output ended: it is exiting; its status, once it has (a hang guard bounds the wait)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(self.startup)
+        _kill(proc)
+        with err:
+            said = _last_line(err)
+        if line:
+            raise WorkerStartError(f"its first line was {_short(line)!r}, not {READY.decode()}")
+        if line is None:
+            raise WorkerStartError(f"it said nothing for {self.startup:g} s (the start-up limit) and was stopped")
+        raise WorkerStartError(f"it exited with status {proc.returncode} before it said it was ready"
+                               + (f" ({said})" if said else ""))
+
+    def _close_stderr(self) -> None:
+        err, self._stderr = self._stderr, None
+        if err is not None:
+            err.close()
 
     def run(self, line: bytes, timeout: float) -> tuple[dict[str, Any], bytes] | None:
         """The reply header and body for one job line, or None when it ran past `timeout` (the worker is stopped)."""
@@ -74,10 +112,9 @@ class _Worker:
             self.close()
             return self.run(line, timeout)
         head = _read_line(proc.stdout, timeout)
-        if head is None:
-            exited = proc.poll() is not None
+        if not head:
             self.close()
-            if exited:
+            if head == b"":
                 raise RuntimeError("a worker process exited in the middle of a job")
             return None
         header: dict[str, Any] = json.loads(head)
@@ -89,9 +126,16 @@ class _Worker:
         return header, body.rstrip(b"\n")
 
     def close(self) -> None:
+        """Stop the process (a fresh one starts for the next job)."""
         proc, self.proc = self.proc, None
         if proc is not None:
             _kill(proc)
+        self._close_stderr()
+
+    def retire(self) -> None:
+        """Stop the process for good: its pool is closed (a start under way is stopped when it ends)."""
+        self._retired = True
+        self.close()
 
 
 class WorkerPool:
@@ -103,7 +147,9 @@ class WorkerPool:
         self.size = size or default_size()
         self.timeout = timeout
         self.capacity = self.size + (self.size if waiting is None else waiting)
-        self._workers = [_Worker(startup) for _ in range(self.size)]
+        env = dict(os.environ)  # read here, once: a worker started later from another thread (the warm-up, a
+        # restart) must not read the variables while this process changes them (a test's patched environment)
+        self._workers = [_Worker(startup, env) for _ in range(self.size)]
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         for worker in self._workers:
             self._idle.put(worker)
@@ -122,7 +168,7 @@ class WorkerPool:
             for worker in self._workers:
                 try:
                     worker.started()
-                except (RuntimeError, OSError):
+                except (WorkerStartError, OSError):
                     return
 
         threading.Thread(target=start, name="foedus-pool-warm-up", daemon=True).start()
@@ -134,6 +180,7 @@ class WorkerPool:
             ServerBusyError: the pool is full.
             JobTimeoutError: the job ran past the time limit.
             WebInputError: the engine refused the input (its own message).
+            WorkerStartError: a worker process did not start (the server answers 500 with the reason).
             RuntimeError: the worker failed (a bug: the server answers 500).
         """
         import anyio
@@ -172,18 +219,32 @@ class WorkerPool:
         return max(1, min(60, math.ceil(self._mean_s * self.capacity / self.size)))
 
     def close(self) -> None:
-        """Stop every worker process."""
+        """Stop every worker process, and any whose start is under way when it ends."""
         for worker in self._workers:
-            worker.close()
+            worker.retire()
 
 
 def _read_line(stream: IO[bytes], timeout: float) -> bytes | None:
-    """One line from a worker, or None when none came within `timeout` seconds (or it exited)."""
+    """One line from a worker; b"" when its output ended (it exited: told apart from a time-out by this, not by
+    polling the process, which may not have been reaped yet); None when nothing came within `timeout` seconds."""
     ready, _, _ = select.select([stream], [], [], timeout)
     if not ready:
         return None
-    line = stream.readline()
-    return line or None
+    return stream.readline()
+
+
+def _last_line(stream: IO[bytes]) -> str:
+    """The last line written to `stream` (a file), shortened, or "" for none."""
+    stream.seek(0, os.SEEK_END)
+    stream.seek(max(0, stream.tell() - 4096))
+    lines = [x for x in stream.read().splitlines() if x.strip()]
+    return _short(lines[-1]) if lines else ""
+
+
+def _short(line: bytes) -> str:
+    """A line a worker wrote, shortened for a one-line message."""
+    text = line.decode(errors="replace").strip()
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
