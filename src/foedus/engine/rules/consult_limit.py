@@ -95,13 +95,20 @@ def limits_said(found: Iterable[Consultation], owed: Callable[[str], Sequence[Le
     Art. IV, the US attacked in the Taiwan Strait, inside far-east-1960) with those sets and their extent's certainty
     (`limit`, `limit_certainty`), so that the owed line says the doubt the line saying it not owed says; `owed`: the
     place-limited consultation legs owed to a state (`limited`), the only ones that can rest on a set."""
-    out = []
+    out: list[Consultation] = []
+    by_victim: dict[str, dict[tuple[str, str, str], Leg]] = {}  # each victim's limited legs, looked up once
     for c in found:
-        b = c.because
-        leg = next((x for x in owed(c.with_) if (x.obligor, x.treaty.id, x.provision.article) == (c.state, c.treaty,
-                                                                                                  c.article)), None)
-        scope = None if leg is None else leg.provision.scope
-        rest = None if scope is None else resting_on(scope.territory if b.kind == "territory" else scope.forces,
-                                                     places[b.place], b.attacked, sets, doubted)
+        legs = by_victim.get(c.with_)
+        if legs is None:
+            legs = by_victim[c.with_] = {}
+            for x in owed(c.with_):  # the first leg of a key, as the table orders them
+                legs.setdefault((x.obligor, x.treaty.id, x.provision.article), x)
+        leg = legs.get((c.state, c.treaty, c.article)) if legs else None
+        if leg is None:  # most consultations: no place limit, nothing to say
+            out.append(c)
+            continue
+        b, scope = c.because, leg.provision.scope
+        rest = resting_on(scope.territory if b.kind == "territory" else scope.forces, places[b.place], b.attacked,
+                          sets, doubted)
         out.append(c if rest is None else replace(c, limit=rest[0], limit_certainty=rest[1]))
     return out
