@@ -95,9 +95,12 @@ def save_scenario(path: str | Path, attacker: str | list[str], target: str | lis
 def load_scenario(path: str | Path) -> ScenarioFile:
     """Read a scenario file (`cascade --save-scenario`, `save_scenario`), checked: `cascade(**s.keywords())` reruns it.
 
+    `-` follows the CLI's rule (`--scenario -`): the text "-" is refused (standard input is not read), while a
+    `pathlib.Path("-")` is a path, the file named - (a Path cannot tell `./-` from `-`).
+
     Raises:
-        FoedusError: a file that is not a scenario file, or holds an unknown key, a value of the wrong type, an
-            unknown state, an impossible date or a place that does not exist; one line naming the file.
+        FoedusError: the text "-"; a file that is not a scenario file, or holds an unknown key, a value of the wrong
+            type, an unknown state, an impossible date or a place that does not exist; one line naming the file.
     """
     from foedus.scenario_io import load_scenario as load
 
