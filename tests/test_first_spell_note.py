@@ -41,3 +41,16 @@ def test_a_member_made_a_party_before_its_first_spell_is_noted_not_refused(tmp_p
 def test_a_member_in_the_system_when_it_becomes_a_party_is_not_noted(tmp_path: Path) -> None:
     code, _, err = cli_line(["treaties", "validate", str(_pact(tmp_path, "2012-01-09"))])
     assert code == 0 and "note:" not in err, err
+
+
+def test_a_cascade_on_a_users_file_says_the_note_once_on_a_day_it_reads_the_party_so(tmp_path: Path) -> None:
+    """`foedus cascade --treaties` took South Sudan to be a party in 2008 without a word: the cascade's notes now say
+    it once, in `treaties validate`'s words (one function), where the scenario reads a day before its first spell;
+    from 2011-07-09 it is a member and nothing is said."""
+    import json
+
+    pact = str(_pact(tmp_path, "2005-01-09"))
+    for day, said in (("2008-01-01", [SAID.removeprefix("note: ")]), ("2015-01-01", [])):
+        code, out, err = cli_line(["cascade", "-a", "ETH", "-t", "SDN", "-d", day, "--treaties", pact, "--json"])
+        assert code == 0, err
+        assert [n for n in json.loads(out)["notes"] if "first day in the state system" in n] == said, day

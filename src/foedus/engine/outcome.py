@@ -260,7 +260,9 @@ def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defe
     and conflicts) that COW does not list (Palestine, whose capacity as a party is then unchecked too), the state
     system of 2016 carried forward after it (the scenario's states are checked against it: `foedus.engine.scenario`),
     a defence treaty of an undefended attacked state (`defended`: a joiner on the defense side) that ended within a
-    reader's memory (`ended_defence_notes`), a date after the bundled treaty set was reviewed (`DATA_END_NOTE`)."""
+    reader's memory (`ended_defence_notes`), a member a user's treaty file makes a party before its first spell on a
+    day the scenario reads (`first_spell.before_first_spell`), a date after the bundled treaty set was reviewed
+    (`DATA_END_NOTE`)."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
                                                   ("atop", world.has_history)) if not have)
     first = min(scenario.date, scenario.ongoing_since or scenario.date)
@@ -273,6 +275,11 @@ def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defe
     if not defended:  # a state bound to defend it answers "who comes?" already (`foedus.engine.ended_notes`)
         notes += ended_defence_notes(world.treaties.curated.values(), scenario.targets, set(scenario.attackers),
                                      bound, scenario.date, world.states.names_on(scenario.date))
+    if world.files:  # a user's file making a member a party before its first spell: `treaties validate`'s note
+        from foedus.model.first_spell import before_first_spell
+
+        own = [world.treaties.curated[tid] for tid in world.files if tid in world.treaties.curated]
+        notes += [n for n in before_first_spell(own, world.states, (first, scenario.date)) if n not in notes]
     if scenario.date > DATA_END:
         notes.append(DATA_END_NOTE)
     return tuple(notes)

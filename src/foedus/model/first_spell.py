@@ -14,16 +14,21 @@ from foedus.model.state_files import spells_text
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
 __all__ = ["before_first_spell"]
 
 
-def before_first_spell(treaties: Iterable[Treaty], states: StateRegistry) -> list[str]:
+def before_first_spell(treaties: Iterable[Treaty], states: StateRegistry,
+                       reads: tuple[dt.date, dt.date] | None = None) -> list[str]:
     """A note for each member of `treaties` that is a party (from its `joined`, else the treaty's `in_force`) before its
     first day in the state system, naming the treaty, the member's field, the day and its system dates; none for a
-    treaty not in force, a state with no system dates, or a registry without them."""
+    treaty not in force, a state with no system dates, or a registry without them. With `reads` (the first and last
+    day a cascade reads), only a member taken to be a party on one of those days before its first spell: a cascade's
+    note where it changes the answer (`foedus.engine.outcome`), in `foedus treaties validate`'s words."""
     if not states.has_system_dates:
         return []
     notes = []
@@ -34,7 +39,7 @@ def before_first_spell(treaties: Iterable[Treaty], states: StateRegistry) -> lis
             if start is None or known is None or not known.spells:
                 continue
             first = min(day for day, _ in known.spells)
-            if start < first:
+            if start < first and (reads is None or (start <= reads[1] and reads[0] < first)):
                 notes.append(f"{treaty.id}: members[{i}].state: {named_state(member.state, states.names_on(first))} "
                              f"is a party from {start}, before its first day in the state system ({first}; a member "
                              f"{spells_text(known.spells)}); the state-system rule takes it to be one then (only a "
