@@ -122,3 +122,27 @@ def test_a_pool_closed_while_a_worker_starts_stops_that_worker(workers: Callable
     with pytest.raises(WorkerStartError, match="^" + re.escape(NOT_STARTED + "the pool was closed") + "$"):
         pool._workers[0].started()
     assert len(started) == 1 and started[0][0].poll() is not None, "the worker was left running"
+
+
+def test_a_long_lived_workers_stderr_is_kept_to_its_last_bytes(workers: Callable[..., Any],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A running worker's stderr went to a temporary file that grew with all it wrote, for as long as the server ran:
+    after each job the file is cut to its last `_STDERR_KEEP` bytes once it holds twice that, the worker still
+    writing at its end (its last line is what a failed start says)."""
+    monkeypatch.setattr(pool_module, "_STDERR_KEEP", 4096, raising=False)
+    workers("import sys\nprint('{\"ready\": true}', flush=True)\nfor n, _ in enumerate(sys.stdin):\n"
+            "    sys.stderr.write(('w' * 99 + '\\n') * 100 + f'job {n}\\n'); sys.stderr.flush()\n"
+            "    print('{\"ok\": true}', flush=True); print('{}', flush=True)\n")
+    pool = WorkerPool(size=1, timeout=600.0)
+    try:
+        for n in range(4):  # each job writes 10 KiB: 40 KiB in all, were nothing cut
+            assert asyncio.run(pool.run({"kind": "compare"})) == b"{}"
+            err = pool._workers[0]._stderr
+            assert err is not None
+            size = os.fstat(err.fileno()).st_size
+            assert size <= 2 * 4096, f"job {n}: {size} bytes kept"
+            assert pool_module._last_line(err) == f"job {n}"  # the cut kept the end, with no hole before it
+            err.seek(0)
+            assert b"\0" not in err.read()
+    finally:
+        pool.close()

@@ -33,6 +33,8 @@ __all__ = ["READY", "JobTimeoutError", "ServerBusyError", "WorkerPool", "WorkerS
 # times what it takes on an idle one; 120 s, the limit before, could pass while it was still making progress.
 _STARTUP_S = 600.0
 READY = b'{"ready": true}'  # the line a worker writes once it has loaded the world (`foedus.web.jobs.main`)
+# bytes of a running worker's stderr kept (`_trimmed`): only its last line is read, and only at a failed start
+_STDERR_KEEP = 64 * 1024
 
 
 def default_size() -> int:
@@ -75,6 +77,7 @@ class _Worker:
         import tempfile
 
         err = tempfile.TemporaryFile()  # noqa: SIM115 - kept open with the process; a file, not a pipe: never blocks it
+        _appending(err)  # the worker writes at its end, wherever `_trimmed` cut it
         proc = subprocess.Popen([sys.executable, "-m", "foedus.web.jobs"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=err, env=self.env)
         assert proc.stdout is not None
@@ -123,6 +126,8 @@ class _Worker:
         if header.get("ok") and not body.endswith(b"\n"):
             self.close()
             raise RuntimeError("a worker process stopped in the middle of a reply")
+        if self._stderr is not None:  # a long-lived worker's warnings would grow its stderr file without end
+            _trimmed(self._stderr, _STDERR_KEEP)
         return header, body.rstrip(b"\n")
 
     def close(self) -> None:
@@ -239,6 +244,29 @@ def _last_line(stream: IO[bytes]) -> str:
     stream.seek(max(0, stream.tell() - 4096))
     lines = [x for x in stream.read().splitlines() if x.strip()]
     return _short(lines[-1]) if lines else ""
+
+
+def _appending(stream: IO[bytes]) -> None:
+    """Open `stream` (a file) for appending, a flag its worker's inherited descriptor shares: each write lands at the
+    file's end, so a cut (`_trimmed`) leaves no hole of zeros where the worker's offset was."""
+    import fcntl  # here: the pool runs workers on POSIX systems only (select on pipes)
+
+    fd = stream.fileno()
+    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_APPEND)
+
+
+def _trimmed(stream: IO[bytes], keep: int) -> None:
+    """Cut a running worker's stderr (a file it appends to, `_appending`) to its last `keep` bytes once it holds more
+    than twice that; what the worker writes during the cut may be lost (it is never read: only a failed start's last
+    line is)."""
+    size = os.fstat(stream.fileno()).st_size
+    if size <= 2 * keep:
+        return
+    stream.seek(size - keep)
+    tail = stream.read(keep)
+    stream.truncate(0)
+    stream.write(tail)
+    stream.flush()
 
 
 def _short(line: bytes) -> str:
