@@ -194,7 +194,7 @@ def test_eu_42_7_duty_of_denmark_is_unverified_during_and_after_its_defence_opt_
     on an unverified fact too, and says which."""
     o = obligation(run("RUS", "AUT", day), "DNK", "eu_teu_42_7")
     assert o.certainty == "unverified"
-    assert [x.kind for x in o.certainty_reasons if said in x.fact] == ["article"]
+    assert [x.kind for x in o.certainty_reasons if said in x.fact] == ["validity"]  # the window, not the article
 
 
 def test_reasons_are_in_the_json_contract() -> None:
@@ -259,16 +259,19 @@ def test_russia_armenia_after_its_25_year_term_rests_on_a_presumed_extension(day
     assert o.certainty == certainty
     spans = [x for x in o.certainty_reasons if "that it applies from 2023-11-05" in x.fact]
     assert bool(spans) is applies
-    assert all(x.kind == "article" and x.certainty == "unverified" and "presumed extended" in x.fact for x in spans)
+    assert all(x.kind == "validity" and x.certainty == "unverified" and "presumed extended" in x.fact for x in spans)
 
 
 def test_manila_us_leg_names_when_it_applies() -> None:
-    """The US Art. IV(1) leg limited to communist aggression is unverified as a clause and as to its span."""
+    """The US Art. IV(1) leg limited to communist aggression is unverified as a clause (`article`) and as to its span
+    (`validity`, a fact of its own)."""
     o = obligation(run("CHN", "THA", "2025-06-01"), "USA", "manila_1954")
     facts = [x.fact for x in o.certainty_reasons if x.kind == "article"]
-    assert facts[0] == ("manila_1954 art. IV(1): the clause as encoded (the US understanding that limits Art. IV(1) "
-                        "to communist aggression) (not verified)")  # the clause's `doubt`, said in its reason
-    assert facts[1].startswith("manila_1954 art. IV(1): that it applies from 1991-12-26 (from the dissolution")
+    assert facts == ["manila_1954 art. IV(1): the clause as encoded (the US understanding that limits Art. IV(1) "
+                     "to communist aggression) (not verified)"]  # the clause's `doubt`, said in its reason
+    spans = [x.fact for x in o.certainty_reasons if x.kind == "validity"]
+    assert len(spans) == 1 and spans[0].startswith("manila_1954 art. IV(1): that it applies from 1991-12-26 (from the "
+                                                   "dissolution")
 
 
 def test_sadc_pact_entry_into_force_is_never_settled() -> None:

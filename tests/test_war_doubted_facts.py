@@ -18,7 +18,7 @@ from foedus.model.world import World
 from foedus.war.result import WarReplay
 
 WARS = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data" / "wars"
-KINDS = ("treaty", "article", "membership", "date")
+KINDS = ("treaty", "article", "validity", "membership", "date")
 
 
 @pytest.fixture(scope="module")
@@ -132,8 +132,8 @@ def test_a_date_known_to_a_verified_window_is_a_verified_fact(tmp_path: Path, ca
     assert (why.treaty, why.certainty) == ("tur_aze_shusha_2021", "verified")
     assert [(r.kind, r.certainty) for r in why.certainty_reasons] == [("date", "verified")]
     assert [(f.kind, f.value, f.verified) for f in why.facts] == [
-        ("treaty", "tur_aze_shusha_2021", True), ("article", why.article, True), ("membership", "TUR", True),
-        ("date", "tur_aze_shusha_2021", True)]
+        ("treaty", "tur_aze_shusha_2021", True), ("article", why.article, True), ("validity", why.article, True),
+        ("membership", "TUR", True), ("date", "tur_aze_shusha_2021", True)]
     b = result.first_bound("TUR")
     assert b is not None and (b.treaty, b.certainty, b.doubted) == ("tur_aze_shusha_2021", "verified", ())
     row = _row(_text(result, capsys, monkeypatch), "Turkey (TUR)")

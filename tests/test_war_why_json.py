@@ -64,7 +64,8 @@ def test_a_states_why_as_json_is_its_line_and_what_the_line_rests_on() -> None:
             kinds = {r.kind for r in ob.certainty_reasons if r.certainty != "verified"}  # a date's: not to the day
             assert out["facts"] == [{"kind": k, "value": v, "verified": k not in kinds}
                                     for k, v in (("treaty", ob.treaty), ("article", ob.article),
-                                                 ("membership", state), ("date", ob.treaty))]
+                                                 ("validity", ob.article), ("membership", state),
+                                                 ("date", ob.treaty))]
             verified += [f["verified"] for f in out["facts"]]
         else:
             stands = "conflict" if state in frame.conflicts else "neither"
@@ -157,7 +158,8 @@ def test_a_bound_states_other_obligations_as_json_are_those_its_line_names() -> 
     assert also["certainty_reasons"] == [r.to_dict() for r in ob.certainty_reasons]
     assert also["facts"] == [{"kind": k, "value": v, "verified": k not in ("treaty", "article")}
                              for k, v in (("treaty", "rus_kaz_1992"), ("article", ob.article),
-                                          ("membership", "KAZ"), ("date", "rus_kaz_1992"))]
+                                          ("validity", ob.article), ("membership", "KAZ"),
+                                          ("date", "rus_kaz_1992"))]
     frame = replay.frame_on(day)
     bound = [s for s in frame.bound if all(s not in side for side in frame.sides.values())]
     named = 0

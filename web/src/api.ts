@@ -75,7 +75,7 @@ export interface WarReleased extends WarDuty {
   side: "attack" | "defense"; from: string; to: string; cause: WarChange | null; sources: CitedPage[];
 }
 /** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it
- * rests on that are not verified (`doubted`: treaty, article, membership, date), the kind of instrument it is
+ * rests on that are not verified (`doubted`: treaty, article, validity, membership, date), the kind of instrument it is
  * owed under (`instrument`), and what it assumes and the ATOP conditions it rests on, as the cascade's obligation
  * (`conditions`, `unresolved`); servers from before they were sent have none (read as verified, a treaty, none). */
 export interface WarDuty {

@@ -189,7 +189,7 @@ export interface WarWhyAlso {
 
 /** A fact a bound state's obligation rests on (the treaty, its article, the membership, the treaty's dates), verified or not. */
 export interface WhyFact {
-  kind: "treaty" | "article" | "membership" | "date"; value: string; verified: boolean;
+  kind: "treaty" | "article" | "validity" | "membership" | "date"; value: string; verified: boolean;
 }
 
 /** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */

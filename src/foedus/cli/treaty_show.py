@@ -15,7 +15,7 @@ from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
 from foedus.engine.rules.gates import party_gates, provision_gates
 from foedus.model.treaty import DateCertainty, Member, Span, Treaty
-from foedus.model.vocab import INSTRUMENT_WORDS, Instrument
+from foedus.model.vocab import INSTRUMENT_WORDS, Certainty, Instrument
 from foedus.model.world import World
 
 __all__ = ["NOTES_TITLE", "SUBJECT_SIGNED", "print_treaty"]
@@ -56,8 +56,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     console.print(_members(world, t))
     if detail["member_notes"]:  # the notes on its doubted facts, as the API gives them to the web's treaty list
         console.print(_member_notes(detail["member_notes"], console.width))
-    if t.provisions:  # with a line under it for each gate that reads the parties
-        console.print(Group(_provisions(t), *_party_gates(t)))
+    if t.provisions:  # with a line under it for each gate that reads the parties, each window doubted
+        console.print(Group(_provisions(t), *_party_gates(t), *_windows_doubted(t)))
     if t.priority is not None:  # the clause foedus.engine.rules.precedence acts on
         console.print(Text(f"priority: {article_cited(t.priority.article)} ({t.priority.certainty.value}): in a "
                            "conflict its obligations prevail; a party's duty not to fight another party sets its other "
@@ -145,6 +145,16 @@ def _party_gates(t: Treaty) -> list[Text]:
             for p in t.provisions for words, obligors in party_gates(t, p).items()]
 
 
+def _windows_doubted(t: Treaty) -> list[Text]:
+    """A line under the provisions table for each clause whose window (`Provision.valid`) is not verified: how sure
+    it is, why (its note) and its source, as a duty under it is tagged (the `validity` fact); once for clauses of one
+    article that share it (Russia-Armenia's defence and consultation under art. 2)."""
+    said = (f"validity {p.valid.certainty.value}: {article_cited(p.article)}, valid {p.valid.start}–{p.valid.end or ''}"
+            + (f": {p.valid.note}" if p.valid.note else "") + (f" (source: {p.valid.source})" if p.valid.source else "")
+            for p in t.provisions if p.valid is not None and p.valid.certainty is not Certainty.VERIFIED)
+    return [Text(line) for line in dict.fromkeys(said)]
+
+
 def _provisions(t: Treaty) -> Table:
     """The provisions table: kind, article, strength, trigger, legs, scope and gates."""
     provisions = make_table("kind", "article", "strength", "trigger", "owed by → to", "scope", "gates",
@@ -157,6 +167,8 @@ def _provisions(t: Treaty) -> Table:
             gates += f" valid {p.valid.start}–{p.valid.end or ''}"
             dated = [f"{edge}: {how_dated(how)}" for edge, how in (("start", p.valid.start_certainty),
                                                                   ("end", p.valid.end_certainty)) if how]
+            if p.valid.certainty is not Certainty.VERIFIED:  # the window itself doubted (a `validity` fact)
+                dated.insert(0, p.valid.certainty.value)
             gates += f" ({'; '.join(dated)})" if dated else ""
         if p.adversary.type != "any":
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"

@@ -243,14 +243,15 @@ def standing_fact(treaty: Treaty) -> tuple[CertaintyReason, ...]:
 
 
 def applies_fact(treaty: Treaty, provision: Provision) -> tuple[CertaintyReason, ...]:
-    """When the clause applies (`Provision.valid`), when that is not verified: a fact apart from the clause's."""
+    """When the clause applies (`Provision.valid`), when that is not verified: a fact apart from the clause's (kind
+    `validity`, not `article`: a term presumed extended doubts the window, not the article's number or words)."""
     valid = provision.valid
     if valid is None or valid.certainty is Certainty.VERIFIED:
         return ()
     until = f" until {valid.end}" if valid.end is not None else ""
     why = f" ({valid.note})" if valid.note else ""
     fact = f"{cited(treaty.id, provision.article)}: that it applies from {valid.start}{until}{why}"
-    return (fact_reason("article", fact, valid.certainty, source_of(treaty, valid.source, provision.source)),)
+    return (fact_reason("validity", fact, valid.certainty, source_of(treaty, valid.source, provision.source)),)
 
 
 def clause_day_fact(treaty: Treaty, provision: Provision, *, end: bool = False, then: str = ""

@@ -11,8 +11,9 @@ from foedus.model.vocab import Certainty
 
 __all__ = ["FACT_KINDS", "doubted", "verified_fact"]
 
-FACT_KINDS = ("treaty", "article", "membership", "date")
-"""The kinds of fact an obligation rests on, in `foedus.war.why_record.WarWhy.facts`' order."""
+FACT_KINDS = ("treaty", "article", "validity", "membership", "date")
+"""The kinds of fact an obligation rests on, in `foedus.war.why_record.WarWhy.facts`' order: `validity` is when the
+clause applies (`Provision.valid`, a term presumed extended), apart from the clause as encoded (`article`)."""
 
 
 def verified_fact(kind: str, reasons: Sequence[CertaintyReason]) -> bool:
@@ -23,7 +24,7 @@ def verified_fact(kind: str, reasons: Sequence[CertaintyReason]) -> bool:
 
 
 def doubted(reasons: Sequence[CertaintyReason]) -> tuple[str, ...]:
-    """The kinds of fact (treaty, article, membership, date) an obligation with certainty `reasons` rests on that
-    are not verified (`verified_fact`): what `foedus war`'s text names after a duty's certainty, its JSON's
+    """The kinds of fact (treaty, article, validity, membership, date) an obligation with certainty `reasons` rests
+    on that are not verified (`verified_fact`): what `foedus war`'s text names after a duty's certainty, its JSON's
     `doubted`, and the facts the cascade's explanation lists beneath a joiner."""
     return tuple(kind for kind in FACT_KINDS if not verified_fact(kind, reasons))

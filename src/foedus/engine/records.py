@@ -49,12 +49,14 @@ class Because(Contracted):
 class CertaintyReason(Contracted):
     """A fact an obligation rests on that is not verified: what it is, its tag, and where it comes from.
 
-    `kind`: treaty, article, membership, date, freeze, place or scope; the last three are also
-    conditions the obligation assumes. In a what-if run, `what-if` names a change the obligation rests on.
+    `kind`: treaty, article, validity (when the clause applies), membership, date, freeze, place or scope; the last
+    three are also conditions the obligation assumes. In a what-if run, `what-if` names a change the obligation rests
+    on.
     """
 
-    kind: str = field(metadata=meta("treaty, article, membership, date, freeze, place, scope, or what-if (a change "
-                                    "of a what-if run the obligation rests on)", "string"))
+    kind: str = field(metadata=meta("treaty, article, validity (when the clause applies), membership, date, "
+                                    "freeze, place, scope, or what-if (a change of a what-if run the obligation "
+                                    "rests on)", "string"))
     fact: str = field(metadata=meta("the fact, in words", "string"))
     certainty: str = field(metadata=meta("its tag: secondary, unverified, conflicting or carried-forward; verified "
                                          "on a `date` reason whose window is verified but not its day; hypothetical "

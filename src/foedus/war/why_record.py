@@ -17,14 +17,15 @@ __all__ = ["WarWhy", "WarWhyAlso", "WhyFact", "rests_on"]
 
 @dataclass(frozen=True, slots=True)
 class WhyFact(Contracted):
-    """One fact a bound state's obligation rests on: the treaty, its article, the state's membership of it, or the
-    treaty's dates."""
+    """One fact a bound state's obligation rests on: the treaty, its article, when that clause applies, the state's
+    membership of it, or the treaty's dates."""
 
-    kind: str = field(metadata=meta("treaty, article, membership or date (the treaty's dates: its entry into force "
-                                    "or end, the member's joining or leaving)",
-                                    '"treaty" | "article" | "membership" | "date"'))
-    value: str = field(metadata=meta("the treaty's id (for a date too), the article as the treaty numbers it, or the "
-                                     "member's code", "string"))
+    kind: str = field(metadata=meta("treaty, article, validity, membership or date (validity: when the clause "
+                                    "applies, its span, as a term presumed extended; the treaty's dates: its entry "
+                                    "into force or end, the member's joining or leaving)",
+                                    '"treaty" | "article" | "validity" | "membership" | "date"'))
+    value: str = field(metadata=meta("the treaty's id (for a date too), the article as the treaty numbers it (for "
+                                     "its validity too), or the member's code", "string"))
     verified: bool = field(metadata=meta(
         "whether it is verified: no reason of its kind among the obligation's `certainty_reasons` tags it other than "
         "verified (a date known only to a window, every tag of it verified, is verified: not to the day)",
@@ -45,7 +46,8 @@ class WarWhyAlso(Contracted):
     certainty: str = field(metadata=meta("the obligation's certainty, the weakest tag of the facts it rests on",
                                          "string"))
     facts: tuple[WhyFact, ...] = field(metadata=meta(
-        "the treaty, the article, the state's membership and the treaty's dates, each said verified or not by "
+        "the treaty, the article, when it applies, the state's membership and the treaty's dates, each said "
+        "verified or not by "
         "this obligation's `certainty_reasons`", "WhyFact[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
     conditions: tuple[str, ...] = field(default=(), metadata=meta(
@@ -80,8 +82,8 @@ class WarWhy(Contracted):
         "bound: the obligation's certainty, the weakest tag of the facts it rests on; null otherwise",
         "string | null"))
     facts: tuple[WhyFact, ...] = field(metadata=meta(
-        "bound: the treaty, the article, the state's membership and the treaty's dates, each said verified or not; "
-        "empty otherwise",
+        "bound: the treaty, the article, when it applies, the state's membership and the treaty's dates, each said "
+        "verified or not; empty otherwise",
         "WhyFact[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
     conditions: tuple[str, ...] = field(default=(), metadata=meta(
@@ -111,9 +113,9 @@ class WarWhy(Contracted):
 
 
 def rests_on(treaty: str, article: str, state: str, reasons: Sequence[CertaintyReason]) -> tuple[WhyFact, ...]:
-    """The facts an obligation of `state` under `treaty` art. `article` rests on (the treaty, the article, the
-    state's membership, the treaty's dates), each verified by `verified_fact`'s rule on the obligation's certainty
-    `reasons` (`foedus.engine.doubted_facts`, whose `doubted` the war's text and JSON name)."""
-    values = (treaty, article, state, treaty)
+    """The facts an obligation of `state` under `treaty` art. `article` rests on (the treaty, the article, when it
+    applies, the state's membership, the treaty's dates), each verified by `verified_fact`'s rule on the obligation's
+    certainty `reasons` (`foedus.engine.doubted_facts`, whose `doubted` the war's text and JSON name)."""
+    values = (treaty, article, article, state, treaty)
     return tuple(WhyFact(kind, value, verified_fact(kind, reasons))
                  for kind, value in zip(FACT_KINDS, values, strict=True))
