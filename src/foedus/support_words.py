@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from foedus.by_name import by_name
 from foedus.cited import cited, instrument_said
 from foedus.cited_names import named_cited
 from foedus.code_words import support_when
@@ -58,15 +59,19 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
     their peacetime arms and defence industry, unverified), a heading, then each provision on a line of its own
     below it (`SUPPORT_INDENT`), cited with when it is owed and its certainty, so no state is listed twice. Help
     ATOP codes for the alliance, with no giver, is said as what the alliance provides for, with its code and
-    `NO_GIVER`; an ATOP alliance with its name where `titles` has one (`foedus.cited_names`). The JSON keeps a record
-    per form and provision (`supporters`)."""
+    `NO_GIVER`; an ATOP alliance with its name where `titles` has one (`foedus.cited_names`). Supporters in the
+    order of their names, then of the states they support (`foedus.by_name`), as joiners and side lists go, not by
+    code (Germany, DEU, came between Czechia and Denmark); the JSON keeps a record per form and provision, in the
+    engine's order (`supporters`)."""
     forms: dict[tuple[str, str], dict[_Provision, list[Support]]] = {}
     for x in supporters:
         provisions = forms.setdefault((x.state, x.supports), {})
         provisions.setdefault((x.treaty, x.article, x.when, x.certainty, x.atop_code is not None, x.instrument,
                                x.limit, x.limit_certainty), []).append(x)
     lines = []
-    for (state, supports), provisions in forms.items():
+    pairs = by_name(by_name(forms.items(), lambda x: named_state(x[0][1], names)),
+                    lambda x: named_state(x[0][0], names))
+    for (state, supports), provisions in pairs:  # by supporter's name, then supported's (sorts are stable)
         said = {key: _provision(key, given, titles or {}) for key, given in provisions.items()}
         who, whom = named_state(state, names), named_state(supports, names)
         if len(said) == 1:

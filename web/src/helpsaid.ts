@@ -5,7 +5,7 @@ import type { Support, Unreached, UnreachedConsultation } from "./contract";
 import { INSTRUMENT_WORDS } from "./contract";
 import { cited } from "./said";
 import { namedCited } from "./titles";
-import { instrumentSaid, namedState } from "./wording";
+import { byName, instrumentSaid, namedState } from "./wording";
 
 type Lookup = (id: string) => string;
 
@@ -71,7 +71,11 @@ export function supportLines(supporters: Support[], state: Lookup, titles: Recor
     groups.set(pair, provisions.set(key, [...(provisions.get(key) ?? []), x]));
   }
   const lines: string[] = [];
-  for (const provisions of groups.values()) {
+  // by supporter's name, then supported's, as the CLI (foedus.support_words: by_name; the sorts are stable)
+  const first = (p: Map<string, Support[]>) => [...p.values()][0][0];
+  const pairs = byName(byName([...groups.values()], (p) => namedState(first(p).supports, state)),
+    (p) => namedState(first(p).state, state));
+  for (const provisions of pairs) {
     const all = [...provisions.values()];
     const said = all.map((given) => [given[0].atop_code !== null, provision(given, titles)] as const);
     const who = namedState(all[0][0].state, state), whom = namedState(all[0][0].supports, state);
