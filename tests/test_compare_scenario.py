@@ -58,7 +58,7 @@ def test_a_scenario_file_of_the_other_command_is_said_to_be_one(tmp_path: Path) 
 @pytest.mark.parametrize(("text", "problem"), [
     ("kind: comparison\nschema: 2\n", "schema: the file is of scenario schema 2, newer than this foedus reads "
                                        "(schema 1): upgrade foedus to run it"),
-    ("kind: atlas\nschema: 1\n", "kind: this is a file of kind 'atlas', not a scenario file (kind: comparison)"),
+    ("kind: war\nschema: 1\n", "kind: this is a file of kind 'war', not a scenario file (kind: comparison)"),
     ("kind: comparison\nschema: 1\nattacker: RUS\ntarget: EST\ndate: 2025-06-01\ndraws: 10\n",
      "draws: unknown field 'draws'"),
     ("kind: comparison\nschema: 1\nattacker: RUS\ntarget: EST\ndate: 2025-06-01\ndate2: 2025-02-30\n",

@@ -92,19 +92,28 @@ def save_scenario(path: str | Path, attacker: str | list[str], target: str | lis
 
 
 @keywords_checked
-def load_scenario(path: str | Path) -> ScenarioFile:
+def load_scenario(path: str | Path, kind: str = "scenario") -> ScenarioFile:
     """Read a scenario file (`cascade --save-scenario`, `save_scenario`), checked: `cascade(**s.keywords())` reruns it.
+    `kind`: `scenario` (a cascade's), `comparison` or `atlas` (`compare`'s, `atlas`'s `--save-scenario`: their
+    question in `inputs`); a file of another kind is refused, said to be one.
 
     `-` follows the CLI's rule (`--scenario -`): the text "-" is refused (standard input is not read), while a
     `pathlib.Path("-")` is a path, the file named - (a Path cannot tell `./-` from `-`).
 
     Raises:
-        FoedusError: the text "-"; a file that is not a scenario file, or holds an unknown key, a value of the wrong
-            type, an unknown state, an impossible date or a place that does not exist; one line naming the file.
+        FoedusError: the text "-"; an unknown kind; a file that is not a scenario file of `kind`, or holds an
+            unknown key, a value of the wrong type, an unknown state, an impossible date or a place that does not
+            exist; one line naming the file.
     """
+    from foedus.model.scenario_file import RERUN
     from foedus.scenario_io import load_scenario as load
 
-    return load(path)
+    if not isinstance(kind, str) or kind not in RERUN:
+        from foedus.errors import ScenarioError, shown
+
+        raise ScenarioError(f"load_scenario: kind {shown(kind)} is no kind of scenario file: choose one of "
+                            f"{', '.join(RERUN)}")
+    return load(path, kind)
 
 
 def _signature(function: object) -> inspect.Signature:

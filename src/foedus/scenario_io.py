@@ -1,5 +1,5 @@
 """Reading and writing scenario files (`foedus.model.scenario_file`): `cascade --save-scenario F` and
-`cascade --scenario F`, `foedus.save_scenario` and `foedus.load_scenario`.
+`cascade --scenario F` (and compare's and atlas's), `foedus.save_scenario` and `foedus.load_scenario`.
 
 A file is checked before it is believed: its keys and their types (the model), then its states, date and place
 against the bundled world, each problem one line naming the file. It records the foedus version and the bundled
@@ -111,8 +111,9 @@ def write_scenario(path: Path, scenario: ScenarioFile) -> None:
 def load_scenario(path: str | Path, want: str = "scenario") -> ScenarioFile:
     """Read a scenario file (`foedus.load_scenario`): `foedus.cascade(**load_scenario(path).keywords())` reruns it;
     its `notes` say what differs in this foedus from the one that saved it (`saved_with_notes`), which may change the
-    answer. `want`: the kind, `scenario` or `comparison` (`foedus compare --scenario`); one of the other is refused,
-    said to be one. The text `-` is refused as the CLI refuses it (nothing is read from standard input).
+    answer. `want`: the kind, `scenario`, `comparison` (`foedus compare --scenario`) or `atlas` (`foedus atlas
+    --scenario`); one of another is refused, said to be one. The text `-` is refused as the CLI refuses it (nothing
+    is read from standard input).
 
     Raises:
         FoedusError: `-`, a file that cannot be read or is not a scenario file of kind `want` (an overlay, a
@@ -153,6 +154,10 @@ def _check_question(scenario: ScenarioFile, where: str) -> None:
     from foedus.model.scenario_file import COMPARISON_QUESTION, KIND, QUESTION
     from foedus.model.world import World
 
+    if scenario.kind == "atlas":  # no states, place or single date: its own checks
+        from foedus.atlas_scenario import check_atlas_question
+
+        return check_atlas_question(scenario, where)
     inputs, honour = scenario.inputs, scenario.honour
     switches = {i.name: inputs[i.name] for i in SWITCHES if i.name != "place"}
     if scenario.kind == KIND and inputs["draws"] is None and (inputs["seed"] is not None or honour is not None):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Overlay
     from foedus.model.world import World
 
-__all__ = ["check_overlay_changes", "check_overlay_target", "write_overlay"]
+__all__ = ["by_ids", "check_overlay_changes", "check_overlay_target", "write_overlay"]
 
 
 def check_overlay_target(path: Path | None) -> None:
@@ -61,9 +61,16 @@ def write_overlay(path: Path | None, changes: Overlay | None, world: World, day:
     saying so on stderr."""
     if path is None or changes is None:
         return
-    from foedus.model.overlay_ids import by_state_ids, by_state_ids_on
     from foedus.wording import counted
 
-    (by_state_ids(changes, world.states, day) if days is None else by_state_ids_on(changes, world.states, days)).save(
-        path)
+    by_ids(changes, world, day, days).save(path)
     sys.stderr.write(f"wrote the what-if overlay ({counted(len(changes.changes), 'change')}) to {path}\n")
+
+
+def by_ids(changes: Overlay, world: World, day: dt.date | None,
+           days: Callable[[int], Sequence[dt.date]] | None = None) -> Overlay:
+    """`changes` with each member change's state by its id, read on `day` or, for a yearly series, on the `days`
+    each change is read on, as `write_overlay` saves them (and `atlas --save-scenario`)."""
+    from foedus.model.overlay_ids import by_state_ids, by_state_ids_on
+
+    return by_state_ids(changes, world.states, day) if days is None else by_state_ids_on(changes, world.states, days)

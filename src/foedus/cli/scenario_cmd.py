@@ -1,7 +1,7 @@
-"""`foedus cascade --scenario F` and `--save-scenario F` (and `foedus compare`'s): a run's whole question read from,
-or saved to, a scenario file (`foedus.scenario_io`). Beside `--scenario`, an option that would change the question is
-refused, naming it: the file holds the whole question, so a rerun is the saved run or says why not
-(docs/whatif-and-atlas.md)."""
+"""`foedus cascade --scenario F` and `--save-scenario F` (and `foedus compare`'s and `foedus atlas`'s): a run's whole
+question read from, or saved to, a scenario file (`foedus.scenario_io`). Beside `--scenario`, an option that would
+change the question is refused, naming it: the file holds the whole question, so a rerun is the saved run or says why
+not (docs/whatif-and-atlas.md)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.errors import FoedusError
-from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF
+from foedus.inputs import ATLAS, LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF
 
 if TYPE_CHECKING:
     from foedus.engine.result import CascadeResult
@@ -35,6 +35,11 @@ _COMPARE_FLAGS = {**{i.name: i.cli_flags[0] for i in (*SCENARIO, *WHAT_IF)}, "re
                   "date2": "--date2", "overlay": "--overlay", "add_treaty": "--add-treaty", "atlas": "--atlas",
                   "watch": "--watch", "against": "--against"}
 """`foedus compare`'s options that change its question (one scenario in two worlds), as `_FLAGS` are cascade's."""
+
+_ATLAS_FLAGS = {**{i.name: i.cli_flags[0] for i in (*ATLAS, *WHAT_IF)}, "requested": "--request/--no-request",
+                "date": "--date", "first": "--from", "last": "--to", "reading": "--reading", "draws": "--draws",
+                "seed": "--seed", "honour": "--honour", "overlay": "--overlay", "add_treaty": "--add-treaty"}
+"""`foedus atlas`'s options that change its question (every ordered dyad on a date, or a series of years)."""
 
 
 def question(inputs: dict[str, Any], honour: str | None, path: Path | None, given: Collection[str]
@@ -67,7 +72,7 @@ def missing_question(inputs: dict[str, Any], names: tuple[str, ...] = ("attacker
 
 
 def read_question(path: Path, given: Collection[str], kind: str = "scenario") -> ScenarioFile:
-    """The question of the scenario file `path` of `kind` (`comparison`: `foedus compare`'s), checked
+    """The question of the scenario file `path` of `kind` (`comparison`: `foedus compare`'s; `atlas`), checked
     (`load_scenario`); what differs in the foedus that saved it said in notes on stderr. `given`: the options the line
     gave, of which none may change the question.
 
@@ -79,7 +84,7 @@ def read_question(path: Path, given: Collection[str], kind: str = "scenario") ->
     from foedus.scenario_io import load_scenario
     from foedus.written import as_written
 
-    flags = _FLAGS if kind == "scenario" else _COMPARE_FLAGS
+    flags = {"scenario": _FLAGS, "atlas": _ATLAS_FLAGS}.get(kind, _COMPARE_FLAGS)
     if clash := [flags[n] for n in given if n in flags]:
         them = "it" if len(clash) == 1 else "them"
         raise FoedusError(f"--scenario {as_written(path)}: {', '.join(clash)} given too, and the file holds the whole "

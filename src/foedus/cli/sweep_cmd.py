@@ -5,8 +5,9 @@ reads, `foedus.cli.compare_cmd`): their options, read and checked here before an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +21,9 @@ from foedus.errors import FoedusError
 from foedus.inputs import ATLAS, MAX_SEED, SWITCH, WHAT_IF
 from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
 from foedus.wording import counted, escaped
+
+if TYPE_CHECKING:
+    from foedus.model.overlay import Overlay
 
 __all__ = ["atlas", "atlas_plot", "atlas_switches", "readings"]
 
@@ -56,6 +60,7 @@ _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of 
 @with_inputs(ATLAS, WHAT_IF)
 def atlas(  # noqa: PLR0913 - one option per atlas input
     inputs: dict[str, Any],
+    ctx: typer.Context,
     out: Annotated[Path, typer.Option(help=_ATLAS_OUT)],
     date: Annotated[str | None, typer.Option("--date", "-d", help="One date: every ordered dyad.")] = None,
     first: Annotated[int | None, typer.Option("--from", help="First year of a yearly series.")] = None,
@@ -72,14 +77,42 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
     force: Force = False,
+    scenario: Annotated[Path | None, typer.Option("--scenario", help="Run the atlas question a scenario file of kind "
+                                                  "atlas holds (from atlas --save-scenario); other options that "
+                                                  "change it are refused.")] = None,
+    save_scenario: Annotated[Path | None, typer.Option("--save-scenario", help="Save the atlas's whole question "
+                                                       "(date or years, readings, switches, draws and seed, what-if "
+                                                       "changes) as a scenario YAML file (kind: atlas).")] = None,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years.
 
     Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions, --non-military) and
     what-if changes (--add-member, --drop-treaty, --overlay, ...): `foedus cascade`'s; a series applies each where it
-    can on 1 July."""
+    can on 1 July. --save-scenario keeps the whole question in a file that --scenario reruns."""
+    from foedus.cli.atlas_scenario import check_save_atlas, question_of_file, save_atlas
+
+    saved = None
+    if scenario is not None:  # the file's question: an option beside it that would change it is refused
+        date, first, last, reading, draws, seed, inputs, saved = question_of_file(scenario, ctx, inputs)
+    if save_scenario is not None:  # before any work; the draws' seed chosen here, to be saved
+        seed = check_save_atlas(save_scenario, out, save_overlay, honour, draws, seed)
+    changes, datasets = _run(inputs, out, date, first, last, reading, scheduler, workers, backend, draws, seed,
+                             honour, add_treaty, overlay, save_overlay, force, saved)
+    save_atlas(save_scenario, atlas_switches(inputs), (date, first, last), readings(reading if draws is None else
+               reading or "legal"), (draws, seed), changes, datasets)
+
+
+def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None, last: int | None,  # noqa: PLR0913
+         reading: str | None, scheduler: str | None, workers: int | None, backend: str | None, draws: int | None,
+         seed: int | None, honour: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
+         save_overlay: Path | None, force: bool, saved: Overlay | None
+         ) -> tuple[Callable[[], Overlay], tuple[str, ...]]:
+    """Run the atlas the options ask (`saved`: a scenario file's what-if changes, or None for the line's), write its
+    table; return its what-if changes, each state by its id as read where it applied (made when asked: a name a
+    series reads as two states is refused only for a file that holds one state per change), and the datasets it
+    read."""
     from foedus.cli.helpers import what_if
-    from foedus.cli.overlay_save import check_overlay_changes, check_overlay_target, write_overlay
+    from foedus.cli.overlay_save import by_ids, check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.research_cmd import refuse_or_note_years
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
     from foedus.engine.scenario import parse_date
@@ -118,7 +151,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     refuse_input("--honour", honour, out, "the table would replace the honour file it reads")
     for option, path in [*(("--overlay", p) for p in overlay or []), *(("--add-treaty", p) for p in add_treaty or [])]:
         refuse_input(option, path, out, "the table would replace the file it reads")
-    changes = what_if(inputs, add_treaty, overlay)
+    changes = saved if saved is not None else what_if(inputs, add_treaty, overlay)
     check_overlay_changes(save_overlay, changes)
     opts = AtlasOptions(readings=readings(reading), backend=backend, requested=switched["requested"],
                         unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
@@ -137,13 +170,13 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         if draws is not None:
             how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched, asked)
             atlas_draws(world, day, draws, how, readings(reading or "legal")[0], out, covered, base)
-            return
+            return lambda: by_ids(changes, base, day), tuple(covered.datasets)
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
         save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
                    notes=[*covered.notes, *frame_notes(world, day, opts.readings), *asked.notes],
                    codebook=ATLAS_COLUMNS)
-        return
+        return lambda: by_ids(changes, base, day), tuple(covered.datasets)
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
     early = refuse_or_note_years(first, last)
@@ -170,9 +203,10 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by decade)", covered.datasets)
         for line in notes:
             typer.echo(f"note: {escaped(line)}", err=True)
-        return
+        return lambda: by_ids(changes, world, None, what.read_on if what else None), tuple(covered.datasets)
     save_table(yearly_with_progress(world, first, last, opts, what), out, force=force, datasets=covered.datasets,
                title=title, notes=notes, codebook=ATLAS_COLUMNS)
+    return lambda: by_ids(changes, world, None, what.read_on if what else None), tuple(covered.datasets)
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,

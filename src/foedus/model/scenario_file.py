@@ -2,7 +2,8 @@
 other switch, the Monte Carlo draws and seed, the likelihood, the what-if changes inline) with the foedus version and
 the bundled treaty data it was saved with, so that a colleague reruns the exact run (`cascade --scenario F`); of kind
 `comparison`, a `foedus compare` question (one scenario in two worlds: its date and `date2`, the what-if changes of
-the other world), rerun by `compare --scenario F`.
+the other world), rerun by `compare --scenario F`; of kind `atlas`, a `foedus atlas` question (a date or a range
+of years, the readings, its switches, draws and seed, the what-if changes), rerun by `atlas --scenario F`.
 
 The data model and the checks of a file's data, made from the declared inputs (`foedus.inputs`: a new switch is a
 new key here too); reading and writing the files, and checking the states, date and place against the world, is
@@ -17,12 +18,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from foedus.errors import FileDataError, shown
-from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, Input
+from foedus.inputs import ATLAS, LIKELIHOOD, MONTE_CARLO, SCENARIO, Input
 from foedus.model.overlay_changes import Change
 from foedus.model.yamlio import file_data_error, not_a_mapping
 
-__all__ = ["COMPARISON", "COMPARISON_QUESTION", "KIND", "QUESTION", "RERUN", "SCHEMA", "ScenarioFile",
-           "scenario_from_plain", "scenario_plain"]
+__all__ = ["ATLAS_KIND", "ATLAS_QUESTION", "COMPARISON", "COMPARISON_QUESTION", "KIND", "QUESTION", "RERUN",
+           "SCHEMA", "ScenarioFile", "scenario_from_plain", "scenario_plain"]
 
 KIND = "scenario"
 """The `kind` key of a scenario file: a file of another kind (an overlay, a treaty) is refused, naming what it is."""
@@ -39,8 +40,16 @@ COMPARISON = "comparison"
 COMPARISON_QUESTION: tuple[Input, ...] = SCENARIO
 """The declared inputs a comparison's file holds (besides `date2` and `what_if`): compare takes no draws."""
 
+ATLAS_KIND = "atlas"
+"""The `kind` of an atlas's scenario file (`foedus atlas --save-scenario`): every ordered dyad on a date, or a
+series of years."""
+
+ATLAS_QUESTION: tuple[Input, ...] = (*ATLAS, *MONTE_CARLO)
+"""The declared inputs an atlas's file holds (besides `date`, `first`, `last`, `readings` and `what_if`)."""
+
 RERUN = {KIND: ("a cascade's", "foedus cascade --scenario"),
-         COMPARISON: ("a comparison's", "foedus compare --scenario")}
+         COMPARISON: ("a comparison's", "foedus compare --scenario"),
+         ATLAS_KIND: ("an atlas's", "foedus atlas --scenario")}
 """Each kind of scenario file as its messages say it, and the command that reruns it."""
 
 _OTHER_KINDS = (("changes", "an overlay file (it lists `changes`)", "give it as --overlay"),
@@ -53,7 +62,8 @@ class ScenarioFile(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    kind: str = KIND  # or COMPARISON: then `inputs` holds `date2` too, and `what_if` is the other world's
+    kind: str = KIND  # or COMPARISON: then `inputs` holds `date2` too, and `what_if` is the other world's; or
+    # ATLAS_KIND: `inputs` holds the atlas's switches, draws, seed, `date` or `first` and `last`, and `readings`
     inputs: dict[str, Any]  # attacker, target (lists), date, the switches, draws, seed, likelihood
     honour: Literal["empirical"] | None = None
     what_if: tuple[Change, ...] = ()
@@ -69,7 +79,7 @@ class ScenarioFile(BaseModel):
 
 def _question(file_kind: str) -> tuple[Input, ...]:
     """The declared inputs a file of `file_kind` holds."""
-    return QUESTION if file_kind == KIND else COMPARISON_QUESTION
+    return {KIND: QUESTION, ATLAS_KIND: ATLAS_QUESTION}.get(file_kind, COMPARISON_QUESTION)
 
 
 @functools.cache
@@ -84,8 +94,14 @@ def _model(file_kind: str = KIND) -> type[BaseModel]:
         fields[inp.name] = (kind, ... if inp.required else inp.default)
     config = ConfigDict(extra="forbid", strict=True)
     fields |= {"what_if": (list[Change], []), "foedus": (str | None, None), "data": (dict[str, Any], {})}
-    fields |= ({"honour": (Literal["empirical"] | None, None)} if file_kind == KIND
-               else {"date2": (fields["date"][0] | None, None)})
+    if file_kind == ATLAS_KIND:  # a date, or a range of years; the readings run (both, or one)
+        from foedus.engine.scenario import READINGS
+
+        fields |= {"date": (str | None, None), "first": (int | None, None), "last": (int | None, None),
+                   "readings": (list[Literal[READINGS]], list(READINGS))}  # type: ignore[valid-type]
+    else:
+        fields |= ({"honour": (Literal["empirical"] | None, None)} if file_kind == KIND
+                   else {"date2": (fields["date"][0] | None, None)})
     return create_model("ScenarioQuestion", __config__=config, **fields)
 
 
@@ -122,8 +138,10 @@ def scenario_from_plain(raw: Any, where: str, want: str = KIND) -> ScenarioFile:
     except ValidationError as exc:
         raise file_data_error(exc, _model(want), rest, where, "scenario fields") from None
     values = checked.model_dump()
-    inputs = {i.name: values[i.name] for i in _question(want)} | ({"date2": values["date2"]} if want != KIND else {})
-    for name in ("attacker", "target"):
+    inputs = {i.name: values[i.name] for i in _question(want)}
+    own = {KIND: (), COMPARISON: ("date2",), ATLAS_KIND: ("date", "first", "last", "readings")}[want]
+    inputs |= {name: values[name] for name in own}
+    for name in ("attacker", "target") if want != ATLAS_KIND else ():
         inputs[name] = [inputs[name]] if isinstance(inputs[name], str) else inputs[name]
     return ScenarioFile(kind=want, inputs=inputs, honour=values.get("honour"),
                         what_if=tuple(checked.what_if),  # type: ignore[attr-defined]
