@@ -92,7 +92,7 @@ def save_scenario(path: str | Path, attacker: str | list[str], target: str | lis
 
 
 @keywords_checked
-def load_scenario(path: str | Path, kind: str = "scenario") -> ScenarioFile:
+def load_scenario(path: str | Path, *, kind: str = "scenario") -> ScenarioFile:
     """Read a scenario file (`cascade --save-scenario`, `save_scenario`), checked: `cascade(**s.keywords())` reruns it.
     `kind`: `scenario` (a cascade's), `comparison` or `atlas` (`compare`'s, `atlas`'s `--save-scenario`: their
     question in `inputs`); a file of another kind is refused, said to be one.
