@@ -5,7 +5,7 @@ refused, naming it, as `cascade --scenario` refuses it (`foedus.cli.scenario_cmd
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,12 +58,12 @@ def check_save_atlas(path: Path, out: Path, save_overlay: Path | None, honour: P
 
 
 def save_atlas(path: Path | None, switched: dict[str, Any], when: tuple[str | None, int | None, int | None],
-               readings: Sequence[str], monte_carlo: tuple[int | None, int | None], changes: Callable[[], Overlay],
+               readings: Sequence[str], monte_carlo: tuple[int | None, int | None], changes: Overlay | None,
                datasets: Sequence[str]) -> None:
     """Write the atlas's question to `path` (None: not asked), once its table is written, saying so on stderr:
-    `when` is its date (saved as the day read, `today` too) or its first and last years; `changes` makes its what-if
+    `when` is its date (saved as the day read, `today` too) or its first and last years; `changes`: its what-if
     changes, each state by its id."""
-    if path is None:
+    if path is None or changes is None:
         return
     from foedus.atlas_scenario import atlas_file
     from foedus.engine.scenario import parse_date
@@ -72,6 +72,6 @@ def save_atlas(path: Path | None, switched: dict[str, Any], when: tuple[str | No
     date, first, last = when
     asked = {"date": parse_date(date).isoformat()} if date is not None else {"first": first, "last": last}
     draws, seed = monte_carlo
-    write_scenario(path, atlas_file(switched, asked, readings, {"draws": draws, "seed": seed}, changes().changes,
+    write_scenario(path, atlas_file(switched, asked, readings, {"draws": draws, "seed": seed}, changes.changes,
                                     datasets))
     sys.stderr.write(f"wrote the scenario to {path}\n")

@@ -5,7 +5,6 @@ reads, `foedus.cli.compare_cmd`): their options, read and checked here before an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -97,7 +96,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     if save_scenario is not None:  # before any work; the draws' seed chosen here, to be saved
         seed = check_save_atlas(save_scenario, out, save_overlay, honour, draws, seed)
     changes, datasets = _run(inputs, out, date, first, last, reading, scheduler, workers, backend, draws, seed,
-                             honour, add_treaty, overlay, save_overlay, force, saved)
+                             honour, add_treaty, overlay, save_overlay, force, saved, save_scenario is not None)
     save_atlas(save_scenario, atlas_switches(inputs), (date, first, last), readings(reading if draws is None else
                reading or "legal"), (draws, seed), changes, datasets)
 
@@ -105,12 +104,12 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None, last: int | None,  # noqa: PLR0913
          reading: str | None, scheduler: str | None, workers: int | None, backend: str | None, draws: int | None,
          seed: int | None, honour: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
-         save_overlay: Path | None, force: bool, saved: Overlay | None
-         ) -> tuple[Callable[[], Overlay], tuple[str, ...]]:
+         save_overlay: Path | None, force: bool, saved: Overlay | None, keep: bool
+         ) -> tuple[Overlay | None, tuple[str, ...]]:
     """Run the atlas the options ask (`saved`: a scenario file's what-if changes, or None for the line's), write its
-    table; return its what-if changes, each state by its id as read where it applied (made when asked: a name a
-    series reads as two states is refused only for a file that holds one state per change), and the datasets it
-    read."""
+    table; return its what-if changes, each state by its id as read where it applied (`keep`, for a scenario file:
+    made before the dyads run, as `--save-overlay`'s, since a name a series reads as two states is refused there;
+    else None), and the datasets it read."""
     from foedus.cli.helpers import what_if
     from foedus.cli.overlay_save import by_ids, check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.research_cmd import refuse_or_note_years
@@ -167,16 +166,17 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
         covered = dated_coverage(world, day)  # a date the missing data would make wrong is refused here
         asked = atlas_what_if(changes.changes, day, world, base, switched["basis"])  # said on every row, and noted
         write_overlay(save_overlay, changes, base, day)  # once applied (checked) on the day, each state by its id
+        kept = by_ids(changes, base, day) if keep else None
         if draws is not None:
             how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched, asked)
             atlas_draws(world, day, draws, how, readings(reading or "legal")[0], out, covered, base)
-            return lambda: by_ids(changes, base, day), tuple(covered.datasets)
+            return kept, tuple(covered.datasets)
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
         save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
                    notes=[*covered.notes, *frame_notes(world, day, opts.readings), *asked.notes],
                    codebook=ATLAS_COLUMNS)
-        return lambda: by_ids(changes, base, day), tuple(covered.datasets)
+        return kept, tuple(covered.datasets)
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
     early = refuse_or_note_years(first, last)
@@ -187,6 +187,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
     years = range(first, last + 1)
     what = series_what_if(changes.changes, world, years, switched["basis"]) if changes.changes else None
     write_overlay(save_overlay, changes, world, None, what.read_on if what else None)  # names read as each year does
+    kept = by_ids(changes, world, None, what.read_on if what else None) if keep else None
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
              *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings), *(what.notes if what else ())]
     if "cow_nmc" in covered.datasets:  # a capability share divides by NMC's sum of its year, seldom 1
@@ -203,10 +204,10 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by decade)", covered.datasets)
         for line in notes:
             typer.echo(f"note: {escaped(line)}", err=True)
-        return lambda: by_ids(changes, world, None, what.read_on if what else None), tuple(covered.datasets)
+        return kept, tuple(covered.datasets)
     save_table(yearly_with_progress(world, first, last, opts, what), out, force=force, datasets=covered.datasets,
                title=title, notes=notes, codebook=ATLAS_COLUMNS)
-    return lambda: by_ids(changes, world, None, what.read_on if what else None), tuple(covered.datasets)
+    return kept, tuple(covered.datasets)
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,
