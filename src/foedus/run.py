@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from foedus.engine.reliability import HonourModel
     from foedus.engine.result import CascadeResult
+    from foedus.engine.scenario import Scenario
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
     from foedus.model.overlay_changed import Changed
@@ -78,6 +79,7 @@ def run_scenario(
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
+    result = _war_noted(w, scenario, result)
     if changes:  # a what-if world is said to be one; a change dated after the scenario changes nothing: said too
         result = what_if_noted(result, changes, w, base)
     if scenario.ongoing_since is not None:
@@ -113,6 +115,18 @@ def run_scenario(
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward
     notes = with_majors_notes(result.notes, w.states, scenario.date)
     return replace(result, power=power, montecarlo=summary, notes=(*notes, *_weighed_alike(result)))
+
+
+def _war_noted(world: World, scenario: Scenario, result: CascadeResult) -> CascadeResult:
+    """`result` with a note of each bundled war in which its attacker and target fight each other on its date and
+    that binds more that day (`foedus.engine.war_notes`): here, not in the engine's notes, as a war's replay runs the
+    engine on each of its days."""
+    from foedus.engine.outcome import DATA_END
+    from foedus.engine.war_notes import war_notes
+
+    bound = {j.state for j in result.joiners} | {c.state for c in result.conflicts}
+    found = war_notes(world, scenario, bound, result.names, DATA_END)
+    return replace(result, notes=(*result.notes, *found)) if found else result
 
 
 def what_if_noted(result: CascadeResult, changes: Sequence[Change], world: World, base: World) -> CascadeResult:

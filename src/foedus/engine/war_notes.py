@@ -1,0 +1,143 @@
+"""A note for a cascade whose attacker and target are at war with each other on its day in a bundled war
+(`foedus/data/wars`): `foedus cascade -a RUS -t UKR -d 2024-12-15` said no state is bound, while the war's replay
+binds North Korea since 2024-12-04 through Ukraine's attack at Kursk; a reader took the one attack for the war.
+
+The rule: for each bundled war whose span holds the day (its first event to its `end`, or to its data's end when
+ongoing) and names both states (`_spans`, the files read once and kept in the user cache), the war's day is read
+(`foedus.war.note_days`: its replay, made once per war and settings and kept in the user cache); when an attacker
+and a target fight on opposite sides that day and the war binds a state that this cascade does not bind (joiner or
+conflict) and that is not one of its own states, the note names the war, says this cascade reads this one attack
+only, lists those states with their treaty, article, day and the attack their duty rests on, and points to
+`foedus war ID --until DAY` and `--ongoing-since`. Added by `foedus.run.run_scenario` (what the CLI, the API and the
+web run), not by the engine's `outcome`: a war's replay runs the engine on each of its days, and takes no note of
+itself."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Mapping, Set
+from functools import cache
+from typing import TYPE_CHECKING
+
+from foedus.wording import and_listed, named_state
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from foedus.engine.scenario import Scenario
+    from foedus.model.world import World
+    from foedus.war.note_days import Bound
+
+__all__ = ["war_notes"]
+
+_Span = tuple[str, str, dt.date, dt.date, "frozenset[str] | None"]
+
+
+@cache
+def _spans(data_end: dt.date) -> tuple[_Span, ...]:
+    """Each bundled war's id, name, first day, last day (its `end`, or its data's end: `foedus.war.replay.data_end`)
+    and the state codes its events name (None when one is a name or a number: then only its span filters), read
+    once a process, and kept in the user cache while the war files are unchanged: a cascade's start pays a stat of
+    each file and one small read, and imports neither the war schema (pydantic, tests/test_cli_fast.py) nor YAML."""
+    import hashlib
+
+    from foedus.cachefile import cached_json
+    from foedus.filehash import content_sha256
+    from foedus.war.bundled import bundled_wars
+
+    files = bundled_wars()
+    key = hashlib.sha256(repr([data_end, *((w, content_sha256(p)) for w, p in files.items())]).encode()).hexdigest()
+    return cached_json("war-spans", key, lambda: _scanned(files, data_end), _plain, _spans_of)
+
+
+def _scanned(files: Mapping[str, Path], data_end: dt.date) -> tuple[_Span, ...]:
+    """`_spans`' build: each war file's YAML, unchecked (a file the schema refuses is refused by `foedus war`, and
+    read here as far as it goes: at worst a war is evaluated, and `war_days` finds it unreadable)."""
+    import yaml
+
+    out: list[_Span] = []
+    for wid, path in files.items():
+        try:
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            events = [e for e in raw.get("events") or [] if isinstance(e, dict)]
+            days = [d for e in events for d in (e.get("date"), e.get("until")) if isinstance(d, dt.date)]
+        except (OSError, yaml.YAMLError, AttributeError):
+            continue
+        if not days:
+            continue
+        end = raw.get("end")
+        last = end if isinstance(end, dt.date) else max(data_end, *days)
+        given = [e.get(k) for e in events for k in ("attacker", "victim", "state", "states")]
+        named = [s for g in given for s in (g if isinstance(g, list) else [g]) if s is not None]
+        codes = frozenset(named) if all(isinstance(c, str) and len(c) == 3 and c.isupper() for c in named) else None
+        out.append((wid, str(raw.get("name") or wid), min(days), last, codes))
+    return tuple(out)
+
+
+def _plain(spans: tuple[_Span, ...]) -> list[list[object]]:
+    """The spans as JSON holds them."""
+    return [[w, n, f.isoformat(), last.isoformat(), sorted(c) if c is not None else None] for w, n, f, last, c in spans]
+
+
+def _spans_of(plain: list[list[object]]) -> tuple[_Span, ...]:
+    """`_plain`'s inverse."""
+    return tuple((str(w), str(n), dt.date.fromisoformat(str(f)), dt.date.fromisoformat(str(last)),
+                  frozenset(c) if isinstance(c, list) else None) for w, n, f, last, c in plain)
+
+
+def war_notes(world: World, scenario: Scenario, bound: Set[str], names: Mapping[str, str],
+              data_end: dt.date) -> list[str]:
+    """The module's note, one per bundled war in which an attacker and a target are at war on the day and that binds
+    a state this cascade does not (`bound`: its joiners and conflicts)."""
+    day, own = scenario.date, {*scenario.attackers, *scenario.targets}
+    out = []
+    for wid, title, first, last, named in _spans(data_end):
+        if not first <= day <= last or (named is not None and not any(
+                a in named and t in named for a in scenario.attackers for t in scenario.targets)):
+            continue
+        from foedus.war.note_days import war_days
+
+        settings = (scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
+                    scenario.unresolved, scenario.non_military, scenario.decisions)
+        days = war_days(world, wid, settings)
+        at = bisect.bisect_right([d[0] for d in days], day.isoformat())
+        if not at:
+            continue
+        _, sides, held = days[at - 1]
+        side = {s: k for k, states in sides.items() for s in states}
+        if not any(side.get(a) and side.get(t) and side[a] != side[t]
+                   for a in scenario.attackers for t in scenario.targets):
+            continue
+        more = [b for b in held if b[0] not in bound and b[0] not in own]
+        if more:
+            out.append(_note(wid, title, day, more, names))
+    return out
+
+
+def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[str, str]) -> str:
+    """The note's words: the war, that this cascade reads one attack, and what the war binds on the day besides,
+    grouped by side and by the attack the duties rest on, then by duty: "... also binds, on the side of Russia (RUS),
+    from the attack of Ukraine (UKR) on Russia (RUS) in kursk-oblast (2024-08-06): Belarus (BLR), ... under csto_1992
+    art. 4 since 2024-08-06, ... and North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04"."""
+    groups: dict[tuple[str, ...], dict[str, list[str]]] = {}
+    for s, side, treaty, article, since, *cause in more:
+        clause = f"art. {article}" if article[:1].isdigit() else f"({article})"
+        groups.setdefault((side, *cause), {}).setdefault(f"under {treaty} {clause} since {since}", []).append(s)
+    said = "; ".join(f"on the side of {named_state(side, names)}{_rests(by, on, place, began, names)}: "
+                     + and_listed([f"{and_listed([named_state(s, names) for s in states])} {duty}"
+                                   for duty, states in duties.items()])
+                     for (side, by, on, place, began), duties in groups.items())
+    return (f"the attacker and the attacked state are at war on {day} in the recorded war {wid} ({title}); "
+            f"this cascade reads this one attack only: on that day the war also binds, {said} "
+            f"(foedus war {wid} --until {day}; an attack's course since an earlier day: foedus cascade "
+            f"--ongoing-since)")
+
+
+def _rests(by: str, on: str, place: str, began: str, names: Mapping[str, str]) -> str:
+    """The attack a duty rests on: ", from the attack of Ukraine (UKR) on Russia (RUS) in kursk-oblast (2024-08-06)"."""
+    if not by:
+        return ""
+    where = f" in {place}" if place else ""
+    when = f" ({began})" if began else ""
+    return f", from the attack of {named_state(by, names)} on {named_state(on, names)}{where}{when}"

@@ -1,0 +1,103 @@
+"""A bundled war's days as `foedus.engine.war_notes` reads them: for each evaluated day of its replay (to its data's
+end), the sides fighting and the states bound to join, each with its treaty, article, the day its binding began and
+the attack it rests on. Replayed once per war and settings: for the bundled world, kept in the user cache
+(`foedus.cachefile`), so that a cascade of a pair at war (the flagship, Ukraine at Kursk) imports neither the war's
+schema (pydantic) nor its records on a warm start; for another world, once per world in the process."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from foedus.model.per_world import per_world
+
+if TYPE_CHECKING:
+    from foedus.model.world import World
+
+__all__ = ["Day", "war_days"]
+
+# a state bound on a day: the state, its side's first state, treaty, article, the day its binding began; the attack
+# its duty rests on: by, on, place, that attack's first day ("" each when none)
+Bound = tuple[str, str, str, str, str, str, str, str, str]
+Day = tuple[str, dict[str, list[str]], list[Bound]]  # the day (ISO), the sides fighting by side, the bound
+_CODE = ("engine", "engine/fast", "engine/rules", "war", "model", "sources")
+
+
+@per_world
+def war_days(world: World, wid: str, settings: tuple[Any, ...]) -> tuple[Day, ...]:
+    """The days of the bundled war `wid` replayed under `settings` (the replay's `settings_of` arguments), once per
+    world and settings in a process."""
+    from foedus.model.world import World
+
+    if World.default.cache_info().currsize and world is World.default():
+        from foedus.cachefile import cached_json
+        from foedus.world_cache import inputs_key, inputs_unchanged
+
+        key = hashlib.sha256(f"{wid}\n{settings}\n{inputs_key()}\n{_code_key()}\n{_data_key()}\n"
+                             f"{world.has_history}".encode()).hexdigest()
+        return cached_json(f"war-days-{wid}", key, lambda: _days(world, wid, settings), list, _decoded,
+                           unchanged=inputs_unchanged)
+    return _days(world, wid, settings)  # a world of the user's (extra treaties, a what-if) is not the cache's
+
+
+def _decoded(plain: Any) -> tuple[Day, ...]:
+    """The cached days as `_days` makes them (JSON holds each `Bound` as a list)."""
+    return tuple((d, dict(sides), [tuple(b) for b in bound]) for d, sides, bound in plain)
+
+
+def _code_key() -> str:
+    """The code a replay runs, beyond the world's inputs (`inputs_key`): the engine's and the war's modules, and the
+    war files, by content (remembered by stat, `foedus.filehash`)."""
+    from foedus.filehash import content_sha256
+
+    root = Path(__file__).parents[1]
+    files = sorted(str(f) for sub in _CODE for f in (root / sub).iterdir() if f.suffix in (".py", ".yaml"))
+    files += sorted(str(f) for f in (root / "data" / "wars").iterdir() if f.suffix == ".yaml")
+    return hashlib.sha256("\n".join(f"{f}:{content_sha256(f)}" for f in files).encode()).hexdigest()
+
+
+def _data_key() -> str:
+    """The research data's files by name, size and time (ATOP's alliances change what a replay binds)."""
+    from foedus.paths import data_dir
+
+    try:
+        found = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(data_dir()))
+    except OSError:
+        return "none"
+    return hashlib.sha256(repr(found).encode()).hexdigest()
+
+
+def _days(world: World, wid: str, settings: tuple[Any, ...]) -> tuple[Day, ...]:
+    """Replay the war to its data's end (nothing if this world cannot read it) and read each frame's days."""
+    from foedus.errors import FoedusError
+    from foedus.war.bundled import bundled_wars
+    from foedus.war.loader import load_war
+    from foedus.war.replay import replay, settings_of
+
+    chosen = settings_of(*settings)
+    try:
+        war = load_war(bundled_wars()[wid], world, chosen.territory_view)
+        run = replay(war, world, settings=chosen, doubts=False)
+    except FoedusError:  # a war this world cannot read (its data not loaded): no day, no note
+        return ()
+    began: dict[tuple[str, str], str] = {}
+    for e in war.events:
+        for a in e.attacks:
+            began.setdefault((a.attacker, a.victim), e.date.isoformat())
+    out: list[Day] = []
+    for frame in run.frames:
+        day = frame.date.isoformat()
+        firsts = {side: states[0] for side, states in frame.sides.items() if states}
+        bound: list[Bound] = []
+        for state, b in sorted(frame.bound.items()):
+            record = run.record(state)
+            spans = [s for s in (record.bound_spans if record else []) if s["from"] <= day]
+            since = spans[-1]["from"] if spans else day
+            because = record.first_bound.because if record and record.first_bound else None
+            by, on, place = (because.by, because.attacked, because.place or "") if because else ("", "", "")
+            bound.append((state, firsts.get(b["side"], ""), b["treaty"], str(b["article"]), since, by, on, place,
+                          began.get((by, on), "")))
+        out.append((day, {k: list(v) for k, v in frame.sides.items()}, bound))
+    return tuple(out)

@@ -1,0 +1,71 @@
+"""A cascade on a day of a recorded war says so (`foedus.engine.war_notes`): `foedus cascade -a RUS -t UKR -d
+2024-12-15` said no state is bound, and nothing of North Korea, bound since 2024-12-04 in the war's replay through
+Ukraine's attack at Kursk; a reader took the one attack for the war."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import foedus
+from foedus.model.world import World
+from samples import cli_line
+
+PRK = "North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04"
+KURSK = "from the attack of Ukraine (UKR) on Russia (RUS) in kursk-oblast (2024-08-06)"
+
+
+def _war_notes(args: list[str]) -> list[str]:
+    """The notes of `foedus ARGS --json` that speak of a recorded war."""
+    code, out, err = cli_line([*args, "--json"])
+    assert code == 0, err
+    return [n for n in json.loads(out)["notes"] if "recorded war" in n]
+
+
+@pytest.mark.needs_data
+def test_a_cascade_of_a_pair_at_war_names_the_war_and_what_it_binds_besides() -> None:
+    notes = _war_notes(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2024-12-15"])
+    assert len(notes) == 1, notes
+    note = notes[0]
+    assert note.startswith("the attacker and the attacked state are at war on 2024-12-15 in the recorded war "
+                           "russia_ukraine_2022 (Russia's invasion of Ukraine, with Ukraine's Kursk incursion); "
+                           "this cascade reads this one attack only: on that day the war also binds, on the side of "
+                           f"Russia (RUS), {KURSK}: ")
+    assert PRK in note and "Belarus (BLR)" in note and "csto_1992 art. 4 since 2024-08-06" in note
+    assert note.endswith("(foedus war russia_ukraine_2022 --until 2024-12-15; an attack's course since an earlier "
+                         "day: foedus cascade --ongoing-since)")
+    code, text, err = cli_line(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2024-12-15"])
+    assert code == 0, err
+    assert "russia_ukraine_2022" in text and "rus_prk_2024" in " ".join(text.split())
+    # the day before North Korea's treaty: the war binds the others, not North Korea
+    before = _war_notes(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2024-12-03"])
+    assert len(before) == 1 and "North Korea" not in before[0] and "Belarus (BLR)" in before[0]
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("args", [
+    ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"],  # no recorded war of the pair
+    ["cascade", "-a", "CHN", "-t", "TWN", "-d", "2025-06-01"],
+    ["cascade", "-a", "PRK", "-t", "KOR", "-d", "2025-06-01"],
+    ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast"],  # binds all the war does
+    ["cascade", "-a", "RUS", "-t", "UKR", "-d", "2022-01-15"],  # before the war
+    ["demo"],
+])
+def test_no_war_note_where_no_recorded_war_binds_more(args: list[str]) -> None:
+    code, out, err = cli_line(args)
+    assert code == 0, err
+    assert "recorded war" not in out
+    # and the pair at war on the day does get it: the rule is not simply silent
+    assert _war_notes(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01"])
+
+
+@pytest.mark.needs_data
+def test_a_what_if_world_reads_the_war_in_that_world(world: World) -> None:
+    """A what-if's world replays the war itself: without the Russia–DPRK treaty North Korea is not bound, the CSTO's
+    members are; and the war's own evaluations take no note of the war (each would replay it again)."""
+    dropped = foedus.cascade("RUS", "UKR", "2024-12-15", world=world, drop_treaty="rus_prk_2024")
+    notes = [n for n in dropped.notes if "recorded war" in n]
+    assert len(notes) == 1 and "North Korea" not in notes[0] and "csto_1992" in notes[0]
+    run = foedus.replay_war("russia_ukraine_2022", until="2024-12-15")
+    assert not any("recorded war" in n for e in run.evaluations if e.result for n in e.result.notes)
