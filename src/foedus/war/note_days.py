@@ -31,7 +31,7 @@ def war_days(world: World, wid: str, settings: tuple[Any, ...]) -> tuple[Day, ..
     world and settings in a process."""
     from foedus.model.world import World
 
-    if World.default.cache_info().currsize and world is World.default():
+    if World.default.cache_info().currsize and _bundled(world, World.default()):
         from foedus.cachefile import cached_json
         from foedus.world_cache import inputs_key, inputs_unchanged
 
@@ -40,6 +40,15 @@ def war_days(world: World, wid: str, settings: tuple[Any, ...]) -> tuple[Day, ..
         return cached_json(f"war-days-{wid}", key, lambda: _days(world, wid, settings), list, _decoded,
                            unchanged=inputs_unchanged)
     return _days(world, wid, settings)  # a world of the user's (extra treaties, a what-if) is not the cache's
+
+
+def _bundled(world: World, default: World) -> bool:
+    """Whether `world` is the bundled one, or its curated treaty set alone (`foedus demo`'s world, built anew each
+    run from the default's parts): either is the cache's, told apart by `has_history` in the key."""
+    if world is default:
+        return True
+    return (world.states is default.states and world.places is default.places and not world.has_history
+            and world.treaties.curated is default.treaties.curated)
 
 
 def _decoded(plain: Any) -> tuple[Day, ...]:
