@@ -54,9 +54,9 @@ def test_a_war_frames_why_is_worded_alike() -> None:
                      for (f, s), words in zip(cases, said, strict=True)]
     kinds = {w.split(" on ", 1)[0] for w in said}
     assert kinds >= {"Fighting", "Bound to join the attack side", "Neither fighting nor bound"}
-    # the treaty named, its id and article cited, then the condition the cascade states for it
-    assert any("(rus_prk_2024) art. 4; condition: assumes the attack puts Russia (RUS) in a state of war." in w
-               for w in said)
+    # the treaty named, its id and article cited, then the condition the cascade states for it, then since when
+    assert any("(rus_prk_2024) art. 4; condition: assumes the attack puts Russia (RUS) in a state of war; bound to "
+               "that side without a break since 2024-12-04." in w for w in said)
     # a binding not verified, its condition, and the others that bind it that day, each with its certainty and the
     # facts not verified
     assert any(f"(csto_1992) art. 4 (secondary: article); {KAZ_ASKS}; also rus_kaz_1992 art. unknown "

@@ -1,5 +1,6 @@
 """Run the web page's wording functions (web/src/said.ts, web/src/wording.ts; said.ts reads web/src/membership.ts,
-contract.ts, web/src/titles.ts (a named ATOP alliance's title) and web/src/warended.ts, a war's pause and ended duty;
+contract.ts, web/src/titles.ts (a named ATOP alliance's title), web/src/warended.ts, a war's pause and ended duty,
+and web/src/warsince.ts, since when a war's bound state is bound;
 web/src/lapsedsaid.ts, an ongoing summary's lapsed binding), a what-if run's words (web/src/whatifwords.ts), a
 comparison's treaty changes (web/src/comparesaid.ts), its CSV export (web/src/csv.ts), its treaty list's names
 (web/src/listed.ts), its "Why?" sentences for a neutrality duty, a consultation or a violation (web/src/findings.ts),
@@ -34,7 +35,8 @@ const [tsPath, srcDir, outDir] = process.argv.slice(2);
 const ts = createRequire(import.meta.url)(tsPath);
 const mods = {};
 for (const name of ["contract", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
-  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles", "helpsaid"]) {
+  "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles", "helpsaid",
+  "warsince"]) {
   const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");
   const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext,
     target: ts.ScriptTarget.ES2022 } }).outputText.replace(/from "\\.\\/(\\w+)"/g, 'from "./$1.mjs"');

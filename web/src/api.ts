@@ -82,8 +82,12 @@ export interface WarDuty {
   treaty: string; article: string; certainty?: string; doubted?: string[]; instrument?: string;
   conditions?: string[]; unresolved?: string[];
 }
-/** A state bound to join on a frame's date: the side, the primary obligation, and the others that bind it that day. */
-export interface WarBinding extends WarDuty { side: "attack" | "defense"; also?: WarDuty[] }
+/** A state bound to join on a frame's date: the side, the primary obligation, and the others that bind it that day;
+ * since when it has been bound to that side without a break (`since`), and the provision it was first bound under
+ * where the treaty or article has changed since (`since_under`): servers from before they were sent have none. */
+export interface WarBinding extends WarDuty {
+  side: "attack" | "defense"; also?: WarDuty[]; since?: string; since_under?: WarDuty;
+}
 /** A page the war file cites, for the war as a whole (`event` null) or for the file's `events[event]`. */
 export interface WarSource { url: string; title: string | null; event: number | null }
 export interface WarReplay {

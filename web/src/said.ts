@@ -7,6 +7,7 @@ import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
+import { sinceSaid } from "./warsince";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
@@ -132,9 +133,7 @@ const STATUS_WORDS: Record<string, string> = {
   conflict: "bound both ways (a conflict)",
 };
 
-function statusWords(status: string): string {
-  return STATUS_WORDS[status] ?? status;
-}
+const statusWords = (status: string): string => STATUS_WORDS[status] ?? status;
 
 /** A war's move (foedus.war.render._move_words): a state still bound to its side, by another treaty from that date,
  * is said to be so, not as a move from a status to itself; each status in words (statusWords). */
@@ -201,12 +200,12 @@ export function notInSystem(day: string): string {
 }
 
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
- * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
- * certainty when not verified: boundTag; an instrument not a treaty: instrumentSaid; the conditions it assumes:
- * conditionsSaid; each other obligation that day: alsoSaid), bound both ways (conflictWhy), or neither: not in the
- * system that day by its `state` row's spells (notInSystem, as foedus.war.why._standing), else neither; one fighting
- * out of it by the rule (partyOn) is no party (FIGHTING_OUT), one with no attack going on says its pause (pausedSaid),
- * one neither fighting nor bound its last binding and what released it (releasedSaid). */
+ * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its certainty
+ * when not verified: boundTag; an instrument not a treaty: instrumentSaid; the conditions it assumes: conditionsSaid;
+ * each other obligation that day: alsoSaid; since when, unbroken: sinceSaid), bound both ways (conflictWhy), or
+ * neither: not in the system that day by its `state` row's spells (notInSystem, as foedus.war.why._standing), else
+ * neither; one fighting out of it by the rule (partyOn) is no party (FIGHTING_OUT), one with no attack going on says
+ * its pause (pausedSaid), one neither fighting nor bound its last binding and what released it (releasedSaid). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
                          | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
                          titles: Record<string, string> = {}): string {
@@ -216,7 +215,8 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
   return side ? `Fighting on the ${side} side on ${frame.date}${paused ? pausedSaid(paused) : ""}`
     + `${partyOn(state, frame.date) ? "" : FIGHTING_OUT}.`
-    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${bindingCited(b, treaty)}${also()}.`
+    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
+      + `${sinceSaid(b, frame.date, (d) => bindingCited(d, treaty))}.`
       : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}`
           + `${released ? releasedSaid(released, bindingCited(released, treaty)) : ""}.` : notInSystem(frame.date);

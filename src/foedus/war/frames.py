@@ -24,6 +24,7 @@ from foedus.war.course import Course
 from foedus.war.evaluate import Evaluation
 from foedus.war.events import CitedPage
 from foedus.war.result import Also, Bound, Frame, StateRecord
+from foedus.war.unbroken import since_entry
 
 __all__ = ["FrameBuilder"]
 
@@ -48,6 +49,10 @@ class FrameBuilder:
 
     def _rec(self, state: str) -> StateRecord:
         return self.records.setdefault(state, StateRecord(state))
+
+    def _spans(self, state: str) -> list[dict[str, Any]]:
+        rec = self.records.get(state)
+        return rec.bound_spans if rec else []
 
     def add(self, ev: Evaluation, changes: list[dict[str, Any]], course: Course,
             doubts: list[dict[str, Any]] | None = None) -> None:
@@ -76,7 +81,7 @@ class FrameBuilder:
         sides = {s: [x for x, side in ev.sides.items() if side == s] for s in _FIGHTING}
         self.frames.append(Frame(
             date=ev.date, changes=changes, sides=sides,
-            bound={s: _binding(j, made[s]) for s, j in sorted(bound.items())},
+            bound={s: _binding(j, made[s], self._spans(s)) for s, j in sorted(bound.items())},
             conflicts=sorted(ev.conflicted), moved=moved,
             doubts=[d.to_dict() for d in ev.doubts] if doubts is None else doubts,
             conflicted={c.state: {"reason": c.reason, "treaties": list(c.treaties),
@@ -257,16 +262,17 @@ class _Made:
                               o.conditions, o.unresolved) for o in j.also))
 
 
-def _binding(j: Joiner, made: _Made) -> dict[str, Any]:
+def _binding(j: Joiner, made: _Made, spans: list[dict[str, Any]]) -> dict[str, Any]:
     """A frame's `bound` entry: the side, the primary obligation's treaty, article and instrument, its certainty and the
     facts it rests on that are not verified (`doubted`), the conditions it assumes and the ATOP conditions it rests on
     (`conditions`, `unresolved`: the cascade's own record of them, `Obligation`), and the other obligations that bind it
     that day (`also`, each `{treaty, article, instrument, certainty, doubted, conditions, unresolved}`), as `Bound`
-    records them (`made`: the joiner's `_Made`)."""
+    records them (`made`: the joiner's `_Made`), and since when it has been bound to that side without a break, by
+    its `spans` (`since`, with `since_under` where the treaty or article has changed since: `since_entry`)."""
     p = j.primary
     return {"side": j.side, "treaty": p.treaty, "article": p.article, "instrument": p.instrument,
             "certainty": p.certainty, "doubted": list(made.doubted), "conditions": list(p.conditions),
-            "unresolved": list(p.unresolved), "also": [o.to_dict() for o in made.also]}
+            "unresolved": list(p.unresolved), "also": [o.to_dict() for o in made.also], **since_entry(spans, j.side)}
 
 
 def _named_in(change: dict[str, Any]) -> set[str]:

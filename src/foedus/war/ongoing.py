@@ -18,18 +18,9 @@ from foedus.model.world import World
 from foedus.war.evaluate import Settings
 from foedus.war.events import War, WarEvent
 from foedus.war.replay import replay
+from foedus.war.unbroken import unbroken
 
 __all__ = ["ongoing_summary"]
-
-
-def _continuous(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The trailing run of back-to-back spans (one bound stretch, possibly under changing treaties)."""
-    run = [spans[-1]]
-    for span in reversed(spans[:-1]):
-        if span["to"] != run[0]["from"]:
-            break
-        run.insert(0, span)
-    return run
 
 
 def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[str, Any]:
@@ -64,7 +55,7 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
     for state, rec in sorted(result.states.items()):
         spans = rec.bound_spans
         if spans and spans[-1]["to"] is None:
-            run = _continuous(spans)
+            run = unbroken(spans)  # the reading of a war's "Why?" (`foedus.war.unbroken`)
             first = run[0]["from"]
             moved = next((m for f in result.frames if f.date.isoformat() == first for m in f.moved
                           if m["state"] == state), None)

@@ -19,6 +19,7 @@ from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
 from foedus.war.pause_words import paused_said, released_said
 from foedus.war.result import Frame, WarReplay
+from foedus.war.since_words import since_said
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import FIGHTING_OUT, also_said, conditions_said
 from foedus.wording import named_state, not_in_system
@@ -45,7 +46,9 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
     `tagged_article`; an instrument that is not a treaty said so: `instrument_said`; then the conditions it assumes, as
     the cascade states them: `conditions_said`; then each other obligation that binds it that day, as `also_said`
-    words it, an ATOP alliance with its title where `titles` has one), or a conflict (`conflict_why`); a state
+    words it, an ATOP alliance with its title where `titles` has one; then since when it has been bound to that side
+    without a break, and where the treaty or article changed since, under what first: `since_said`), or a conflict
+    (`conflict_why`); a state
     fighting with no attack by or on it going on says since when
     and under which change (`paused_said`: a ceasefire takes no state out of the war), and one neither fighting nor
     bound that was bound earlier, its last binding and what released it (`released_said`); one fighting on a day it is
@@ -59,7 +62,8 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     if stands == "bound":
         bound = frame.bound[state]
         also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()), titles)))
-        return f"Bound to join the {side} side on {day} under {binding_cited(bound, treaty)}{also}."
+        since = since_said(bound, day, lambda b: binding_cited(dict(b), treaty))
+        return f"Bound to join the {side} side on {day} under {binding_cited(bound, treaty)}{also}{since}."
     if stands == "conflict":
         return conflict_why(frame.conflicted.get(state), day)
     released = frame.released.get(state)

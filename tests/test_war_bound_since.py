@@ -1,0 +1,80 @@
+"""`foedus war WAR --state STATE` on a bound state says since when it has been bound to that side without a break
+(a frame's `bound` entry's `since`, `foedus.war.unbroken`), and where the treaty or article that binds it changed
+since, under what it was first bound; the web's "Why?" says the same (web/src/warsince.ts, run in node:
+tests/ts_said.py). It said only "Bound to join the attack side on 2025-12-31 under rus_prk_2024 art. 4"."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.api import replay_war
+from foedus.catalog import treaty_rows
+from foedus.model.world import World
+from foedus.wording import named_state
+from samples import cli_line
+from ts_said import run_ts
+
+WAR = "russia_ukraine_2022"
+
+
+def _why(war: str, state: str, until: str | None = None) -> str:
+    code, out, err = cli_line(["war", war, "--state", state, *(["--until", until] if until else [])])
+    assert code == 0, err
+    return out.strip()
+
+
+def test_north_korea_is_bound_since_the_treaty_came_into_force() -> None:
+    """North Korea, bound by the 2024 treaty from its entry into force (2024-12-04), reads so on the war's last day;
+    on the day it was first bound the line says nothing more."""
+    assert _why(WAR, "PRK").endswith("in a state of war; bound to that side without a break since 2024-12-04.")
+    assert "without a break" not in _why(WAR, "PRK", "2024-12-04")
+
+
+def test_belarus_is_bound_since_the_first_day_through_the_treaty_change() -> None:
+    """Belarus is bound by the CSTO from 2024-08-06, then by its 2024 treaty with Russia from 2025-03-13, without a
+    break: one span, since 2024-08-06, first under the CSTO (tagged as the binding is), not since 2025-03-13."""
+    said = _why(WAR, "BLR")
+    assert said.endswith("; bound to that side without a break since 2024-08-06, first under CSTO (csto_1992) art. 4 "
+                         "(secondary: article)."), said
+    assert "2025-03-13" not in said
+
+
+@pytest.mark.needs_data
+def test_a_binding_that_broke_and_resumed_is_said_since_it_resumed() -> None:
+    """Romania is bound to the defence from 1939-09-01 to 1939-09-28 and for a day from 1940-10-28, then to the
+    attack from 1940-11-23: on 1941-01-01 it is bound since 1940-11-23, not since 1939-09-01; Turkey, bound
+    to the defence from 1939-09-03 under treaties that took one another's place, since that day, first under
+    atop_2465."""
+    said = _why("europe_1939_1941", "ROU", "1941-01-01")
+    assert said.endswith("; bound to that side without a break since 1940-11-23."), said
+    assert "without a break" not in _why("europe_1939_1941", "ROU", "1940-10-28")
+    assert "; bound to that side without a break since 1939-09-03, first under ATOP alliance 2465 (FRA, TUR) " \
+           "(atop_2465) ATOP offense code." in _why("europe_1939_1941", "TUR", "1941-01-01")
+
+
+def test_the_web_says_since_when_as_the_cli_does() -> None:
+    """The web's "Why?" (said.ts frameWhy) on the last frame says since when each bound state is bound as the CLI's
+    line does (Belarus with the treaty it was first bound under)."""
+    replay = replay_war(WAR)
+    frame, world = replay.frames[-1], World.default()
+    treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}
+    states = ["PRK", "BLR", "KAZ"]
+    said = run_ts([("said", "frameWhy", [s, frame.to_dict(), {"$lookup": treaties}]) for s in states])
+    names = world.states.names_on(frame.date)
+    assert [f"{named_state(s, names)}: {w}" for s, w in zip(states, said, strict=True)] == [
+        _why(WAR, s, frame.date.isoformat()) for s in states]
+    assert "without a break since 2024-08-06, first under CSTO (csto_1992)" in said[1]
+
+
+def test_a_run_to_another_side_is_a_break() -> None:
+    """Spans that follow one another on the same side are one run, whatever binds; one to the other side is not
+    (bound to the attack side, then the defence, is bound to the defence since the switch)."""
+    from foedus.war.unbroken import since_entry
+
+    span = {"instrument": "treaty", "certainty": "verified", "doubted": []}
+    spans = [{"side": "attack", "from": "2020-01-01", "to": "2020-02-01", "treaty": "a", "article": "1", **span},
+             {"side": "defense", "from": "2020-02-01", "to": "2020-03-01", "treaty": "b", "article": "1", **span},
+             {"side": "defense", "from": "2020-03-01", "to": None, "treaty": "c", "article": "2", **span}]
+    assert since_entry(spans, "defense") == {"since": "2020-02-01", "since_under": {
+        "treaty": "b", "article": "1", "instrument": "treaty", "certainty": "verified", "doubted": []}}
+    assert since_entry(spans[1:2], "defense") == {}  # not open: no longer bound
