@@ -78,7 +78,7 @@ def test_the_ongoing_lines_say_the_instrument() -> None:
     args = ["cascade", "--attacker", "IRN", "--target", "QAT", "--date", "2026-06-01", "--ongoing-since", "2026-03-01"]
     text = _text(args)
     assert f"United States (USA): 2026-03-01 (defense, {EO}) — Iran (IRN)" in text
-    assert "Bahrain (BHR): 2026-03-01 (defense, arab_jdec_1950 art. 2) — Iran (IRN)" in text
+    assert "Bahrain (BHR): 2026-03-01 (defense, arab_jdec_1950 art. 2 (unverified: membership)) — Iran (IRN)" in text
     ran = cli_line([*args, "--json"])
     ongoing = json.loads(ran.stdout)["ongoing"]["bound_since"]
     assert (ongoing["USA"]["instrument"], ongoing["BHR"]["instrument"]) == ("executive_order", "treaty")

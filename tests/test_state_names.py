@@ -181,7 +181,8 @@ def test_the_cascade_text_names_every_state(world: World, capsys: pytest.Capture
                  "\nattack: Azerbaijan (AZE)\n", "\ndefense: Armenia (ARM)", "\nAttack side: Azerbaijan (AZE)\n",
                  "\nDefense side: Armenia (ARM)",
                  "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters into force",
-                 "Belarus (BLR): 2024-08-06 (defense, csto_1992 art. 4) — Ukraine (UKR) attacks Russia (RUS) at "
+                 "Belarus (BLR): 2024-08-06 (defense, csto_1992 art. 4 (secondary: article)) — Ukraine (UKR) attacks "
+                 "Russia (RUS) at "
                  "kursk-oblast"):
         assert said in text
 

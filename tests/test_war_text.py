@@ -80,13 +80,13 @@ def test_a_state_still_bound_by_another_treaty_is_said_to_be(capsys: pytest.Capt
     result = foedus.replay_war("russia_ukraine_2022")
     moves = [m for f in result.frames if f.date.isoformat() == "2025-03-13" for m in f.moved if m["state"] == "BLR"]
     assert moves and moves[0]["from"] == moves[0]["to"] == "bound-attack"
-    assert moves[0]["now_under"] == "rus_blr_2024 art. 4"
+    assert moves[0]["now_under"] == "rus_blr_2024 art. 4 (secondary: article)"  # tagged as the binding's line is
     assert all("now_under" not in m for f in result.frames for m in f.moved if m["from"] != m["to"])
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     out = capsys.readouterr().out
-    assert ("Belarus (BLR): still bound to join the attack side, now under rus_blr_2024 art. 4  (rus_blr_2024 enters "
-            "into force)") in out
+    assert ("Belarus (BLR): still bound to join the attack side, now under rus_blr_2024 art. 4 (secondary: article)  "
+            "(rus_blr_2024 enters into force)") in out
     assert "bound-attack → bound-attack" not in out
 
 

@@ -1,24 +1,33 @@
 // A binding `cascade --ongoing-since` lists as lapsed (its summary's `lapsed`: bound for a while, no longer on the
 // date), in the CLI's words: a copy of foedus.war.pause_words.lapsed_said (tests/test_war_pause_web.py runs both).
 import { INSTRUMENT_WORDS } from "./contract";
-import { cited } from "./said";
+import { boundTag, cited, taggedArticle } from "./said";
 import { endedBy } from "./warended";
 import type { WarChange } from "./api";
 import { instrumentSaid, namedState } from "./wording";
 
-/** A lapsed binding of the ongoing summary (foedus.war.ongoing: `lapsed`): its span, side, provision and the change
- * that released it. */
+/** A lapsed binding of the ongoing summary (foedus.war.ongoing: `lapsed`): its span, side, provision with its
+ * certainty and the facts not verified (servers from before they were sent have none: read as verified), and the
+ * change that released it. */
 export interface Lapse {
   state: string; side: string; from: string; to: string; treaty: string; article: string; instrument?: string;
-  cause?: WarChange | null;
+  certainty?: string; doubted?: string[]; cause?: WarChange | null;
+}
+
+/** An ongoing binding's or lapse's provision as a cascade's joiner line says one (foedus.war.pause_words
+ * .binding_said): cited, tagged when not verified ("csto_1992 art. 4 (secondary: article)": taggedArticle, boundTag),
+ * an instrument that is not a treaty said so. */
+export function bindingSaid(b: Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">): string {
+  const [certainty, doubted] = [b.certainty ?? "verified", b.doubted ?? []];
+  return `${cited(b.treaty, taggedArticle(b.article, certainty, doubted))}${boundTag(certainty, doubted)}`
+    + instrumentSaid(b.instrument ?? "treaty", INSTRUMENT_WORDS);
 }
 
 /** "Azerbaijan (AZE): bound 2014-02-27 to 2019-01-01 (defense, atop_4400 ATOP defense code), no longer: released on
- * 2019-01-01 after atop_4400: its source's coverage ends": its provision cited with an instrument that is not a
- * treaty said so, and what released it as a war's "Why?" says it (endedBy, no pages: the summary cites none). */
+ * 2019-01-01 after atop_4400: its source's coverage ends": its provision (bindingSaid), and what released it as a
+ * war's "Why?" says it (endedBy, no pages: the summary cites none). */
 export function lapsedSaid(lapse: Lapse, name: (id: string) => string): string {
   const ended = endedBy(lapse.cause);
-  return `${namedState(lapse.state, name)}: bound ${lapse.from} to ${lapse.to} (${lapse.side}, `
-    + `${cited(lapse.treaty, lapse.article)}${instrumentSaid(lapse.instrument ?? "treaty", INSTRUMENT_WORDS)}), no longer`
-    + (ended ? `: released on ${lapse.to}${ended}` : "");
+  return `${namedState(lapse.state, name)}: bound ${lapse.from} to ${lapse.to} (${lapse.side}, ${bindingSaid(lapse)})`
+    + ", no longer" + (ended ? `: released on ${lapse.to}${ended}` : "");
 }

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from foedus.cited import cited
+from foedus.cited import tagged_cited
 from foedus.conflict_words import conflict_instruments
 from foedus.engine.doubted_facts import doubted
 from foedus.engine.result import Joiner
@@ -71,7 +71,8 @@ class FrameBuilder:
             why = self._cause(state, old, new, ev, changes, course)
             move = {"state": state, "from": old, "to": new, "cause": why}
             if old == new and joiner is not None:  # still bound to that side, by another treaty from now
-                move["now_under"] = cited(joiner.primary.treaty, joiner.primary.article)
+                p = joiner.primary  # tagged as the binding's line tags it: "rus_blr_2024 art. 4 (secondary: article)"
+                move["now_under"] = tagged_cited(p.treaty, p.article, p.certainty, doubted(p.certainty_reasons))
             moved.append(move)
             self._move(state, old, new, ev.date, joiner, made.get(state), why, course)
         self._status, self._joiner = status, dict(bound)

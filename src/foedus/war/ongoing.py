@@ -18,14 +18,15 @@ from foedus.model.world import World
 from foedus.war.evaluate import Settings
 from foedus.war.events import War, WarEvent
 from foedus.war.replay import replay
-from foedus.war.unbroken import unbroken
+from foedus.war.unbroken import SPAN_BINDING, unbroken
 
 __all__ = ["ongoing_summary"]
 
 
 def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[str, Any]:
     """Since when each state the scenario binds on its date has been bound, and by which change (the treaty,
-    article and kind of instrument, `instrument`, that bound it then, and `now`).
+    article and kind of instrument, `instrument`, that bound it then, with its `certainty` and the facts not verified,
+    `doubted`, which its line tags as a joiner's, and `now`, likewise); each lapse with the same of its binding.
 
     Raises:
         ScenarioError: `since` is after the scenario's date, or a party is not in the state system then (nor, for
@@ -59,13 +60,11 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
             first = run[0]["from"]
             moved = next((m for f in result.frames if f.date.isoformat() == first for m in f.moved
                           if m["state"] == state), None)
-            bound[state] = {"since": first, "side": run[-1]["side"], "treaty": run[0]["treaty"],
-                            "article": run[0]["article"], "instrument": run[0]["instrument"],
+            bound[state] = {"since": first, "side": run[-1]["side"], **{k: run[0][k] for k in SPAN_BINDING},
                             "cause": moved["cause"] if moved else None,
-                            "now": {"treaty": run[-1]["treaty"], "article": run[-1]["article"],
-                                    "instrument": run[-1]["instrument"]}}
+                            "now": {k: run[-1][k] for k in SPAN_BINDING}}
             spans = spans[: len(spans) - len(run)]
-        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", "treaty", "article", "instrument")},
+        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", *SPAN_BINDING)},
                     "cause": next((m["cause"] for f in result.frames if f.date.isoformat() == s["to"] for m in f.moved
                                    if m["state"] == state), None)}
                    for s in spans if s["to"] is not None]

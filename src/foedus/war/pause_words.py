@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from foedus.cited import cited, instrument_said
+from foedus.cited import instrument_said, tagged_cited
+from foedus.cited_names import named_cited
 from foedus.war.words import change_said
 from foedus.wording import named_state
 
-__all__ = ["NOT_LEFT", "RESUMED", "ended_by", "lapsed_said", "pause_lines", "paused_said", "paused_since",
-           "released_cell", "released_on", "released_said"]
+__all__ = ["NOT_LEFT", "RESUMED", "binding_said", "ended_by", "lapsed_said", "pause_lines", "paused_said",
+           "paused_since", "released_cell", "released_on", "released_said"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
@@ -94,9 +95,21 @@ def _named(line: str) -> str:
 
 def lapsed_said(lapse: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """A binding `cascade --ongoing-since` lists as lapsed (its summary's `lapsed` entry): the state, its span, side
-    and provision (an instrument that is not a treaty said so), and the change that released it, as a war's "Why?"
-    says it (`ended_by`, no pages: the summary cites none). The web's copy: web/src/lapsedsaid.ts."""
+    and provision (tagged, an instrument that is not a treaty said so: `binding_said`), and the change that released
+    it, as a war's "Why?" says it (`ended_by`, no pages: the summary cites none). The web's copy:
+    web/src/lapsedsaid.ts."""
     ended = ended_by(lapse.get("cause"), ())
-    provision = cited(lapse["treaty"], lapse["article"]) + instrument_said(lapse.get("instrument", "treaty"))
+    provision = binding_said(lapse)
     return (f"{named_state(lapse['state'], names)}: bound {lapse['from']} to {lapse['to']} ({lapse['side']}, "
             f"{provision}), no longer" + (f": released on {lapse['to']}{ended}" if ended else ""))
+
+
+def binding_said(binding: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> str:
+    """An `--ongoing-since` binding's or lapse's provision as a cascade's joiner line says one: cited, its certainty
+    after it when not verified, with the facts not verified (`tagged_cited`: "csto_1992 art. 4 (secondary: article)";
+    a record without them, from before they were sent, read as verified), an instrument that is not a treaty said so
+    (`instrument_said`); an ATOP alliance with its title where `titles` has one (`named_cited`). The web's copy:
+    web/src/lapsedsaid.ts `bindingSaid`."""
+    certainty, doubted = binding.get("certainty", "verified"), binding.get("doubted", ())
+    return tagged_cited(named_cited(binding["treaty"], titles or {}), binding["article"], certainty,
+                        doubted) + instrument_said(binding.get("instrument", "treaty"))
