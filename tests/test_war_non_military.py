@@ -84,7 +84,8 @@ def test_the_out_files_title_and_the_state_line_say_it(war_file: Path, tmp_path:
         assert json.loads(pq.read_schema(out).metadata[b"foedus"])["title"] == f"foedus war rus_est_2025{tail}"
         code, line, err = cli_line(["war", str(war_file), *switch, "--state", "AUT"])
         assert code == 0, err
-        said = f"). Replayed under: {tail.removeprefix('; ')}." if tail else "Neither fighting nor bound on 2025-07-01."
+        said = (f"; bound to that side without a break since 2025-06-01. Replayed under: {tail.removeprefix('; ')}."
+                if tail else "Neither fighting nor bound on 2025-07-01.")
         assert line.startswith("Austria (AUT): ") and line.rstrip("\n").endswith(said)
         assert line.count("Replayed under") == bool(tail)
         code, record, err = cli_line(["war", str(war_file), *switch, "--state", "AUT", "--json"])

@@ -187,7 +187,7 @@ def test_api_war_carries_each_bindings_certainty_and_doubted_facts(api_client: T
     frame = next(f for f in body["frames"] if f["date"] == "2024-08-06")
     assert frame["bound"]["KAZ"] == {"side": "attack", "treaty": "csto_1992", "article": "4", "instrument": "treaty",
                                      "certainty": "secondary", "doubted": ["article"], "also": kaz_also,
-                                     "conditions": [request], "unresolved": []}
+                                     "conditions": [request], "unresolved": [], "since": "2024-08-06"}
     assert frame["bound"]["KAZ"] == next(f for f in body["frames"] if "KAZ" in f["bound"])["bound"]["KAZ"]
 
 
