@@ -18,6 +18,7 @@ from foedus.model.states import State, StateRegistry
 from foedus.model.treaty import DateCertainty, Kind, Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
+from foedus.set_uses import set_record, sets_named
 from foedus.wording import named_state
 
 __all__ = ["carry_said", "certainty_said", "gates_said", "in_force_sure", "iso3_to_numeric", "member_name",
@@ -62,7 +63,8 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     terminated: `terminated_sure`); `member_notes` the notes on the memberships' doubted facts, each against its
     fact, as `foedus treaties show` prints them under the members table (an empty list when none is doubted); each
     provision its `gates` and `party_gates`, as that table's gates column and the lines under it say them
-    (`gates_said`); `treaty_help` adds duties, forms of help and depth.
+    (`gates_said`); `place_sets` each place set its scopes name, with its extent's certainty and doubt
+    (`foedus.set_uses.set_record`); `treaty_help` adds duties, forms of help and depth.
 
     Raises:
         UnknownTreatyError: no treaty with this id.
@@ -78,6 +80,7 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     if treaty.terminated is not None:
         dumped["terminated_how_sure"] = terminated_sure(treaty)
     dumped["member_notes"] = member_notes(world, treaty)
+    dumped["place_sets"] = [set_record(name, world.places) for name in sets_named(treaty, world.places)]
     for row, p in zip(dumped.get("provisions", []), treaty.provisions, strict=True):
         row |= gates_said(treaty, p)
     return dumped | treaty_help(treaty)

@@ -142,8 +142,15 @@ def places(
     date: Annotated[str | None, typer.Option(help="Holders as on this date (default: today's).")] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
+    sets: Annotated[bool, typer.Option("--sets", help="List the named place sets treaty scopes use, with how sure "
+                                       "each one's extent is and what is unsure, instead of places.")] = False,
 ) -> None:
-    """List the gazetteer: places with holder, claimants and regions (or the regions)."""
+    """List the gazetteer: places with holder, claimants and regions (or the regions, or the place sets)."""
+    if sets:
+        from foedus.cli.sets_show import print_sets
+
+        print_sets(str(resolve_format(fmt, as_json)), regions=regions, homes=homes, date=date)
+        return
     from foedus.cli.show import print_places
 
     print_places(regions, homes, str(resolve_format(fmt, as_json)), date)

@@ -17,6 +17,7 @@ from foedus.engine.rules.gates import party_gates, provision_gates
 from foedus.model.treaty import DateCertainty, Member, Span, Treaty
 from foedus.model.vocab import INSTRUMENT_WORDS, Certainty, Instrument
 from foedus.model.world import World
+from foedus.set_uses import set_line
 
 __all__ = ["NOTES_TITLE", "SUBJECT_SIGNED", "print_treaty"]
 
@@ -58,25 +59,31 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(_member_notes(detail["member_notes"], console.width))
     if t.provisions:  # with a line under it for each gate that reads the parties, each window doubted
         console.print(Group(_provisions(t), *_party_gates(t), *_windows_doubted(t)))
+    for named in detail["place_sets"]:  # a set its scopes name: how sure its extent is, and what is unsure
+        console.print(Text(set_line(named)))
     if t.priority is not None:  # the clause foedus.engine.rules.precedence acts on
         console.print(Text(f"priority: {article_cited(t.priority.article)} ({t.priority.certainty.value}): in a "
                            "conflict its obligations prevail; a party's duty not to fight another party sets its other "
                            f"duties against that party aside (source: {t.priority.source})"))
     print_help(console, t, detail)
-    if t.invocations:
-        inv = make_table("date", "article", "requester", "outcome", "certainty", title="invocations")
-        for i in sorted(t.invocations, key=lambda i: i.date):
-            _row(inv, i.date, article_cited(i.article), ", ".join(i.requester), i.outcome,
-                 how_sure(i.certainty, i.date_certainty))
-        console.print(inv)
-    else:
-        console.print("invocations: none recorded")
+    console.print(_invocations(t))
     for s in t.sources:
         console.print(Text(f"source: {s.url}" + (f" ({s.title})" if s.title else "")))
     for u in t.unverified:
         console.print(f"[yellow]unverified:[/yellow] {escape(u)}")
     if t.note:
         console.print(Text(f"note: {t.note}"))
+
+
+def _invocations(t: Treaty) -> Table | str:
+    """The invocations table, by date, or the line saying none is recorded."""
+    if not t.invocations:
+        return "invocations: none recorded"
+    inv = make_table("date", "article", "requester", "outcome", "certainty", title="invocations")
+    for i in sorted(t.invocations, key=lambda i: i.date):
+        _row(inv, i.date, article_cited(i.article), ", ".join(i.requester), i.outcome,
+             how_sure(i.certainty, i.date_certainty))
+    return inv
 
 
 def _members(world: World, t: Treaty) -> Table:

@@ -55,7 +55,8 @@ def parts_to_plain(parts: Parts) -> dict[str, Any]:
         "states": states_to_plain(states),
         "places": {"regions": [to_plain(r) for r in places.regions.values()],
                    "places": [to_plain(p) for p in places.places.values()], "home_of": places.home_of,
-                   "sets": places.sets, "doubted_sets": places.doubted_sets, "index": places._index},
+                   "sets": places.sets, "doubted_sets": places.doubted_sets,
+                   "set_doubts": places.set_doubts, "index": places._index},
     }
 
 
@@ -74,6 +75,7 @@ def parts_from_plain(data: dict[str, Any]) -> Parts:
     gazetteer = without_post_init(Gazetteer, regions=regions, places=places, home_of=dict(raw_places["home_of"]),
                                   sets={k: list(v) for k, v in raw_places["sets"].items()},
                                   doubted_sets=dict(raw_places["doubted_sets"]),
+                                  set_doubts=dict(raw_places["set_doubts"]),
                                   _index=dict(raw_places["index"]))
     return treaties, registry, gazetteer
 

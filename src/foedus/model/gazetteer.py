@@ -34,6 +34,7 @@ class Gazetteer:
     home_of: dict[str, str] = field(default_factory=dict)
     sets: dict[str, list[str]] = field(default_factory=dict)  # named place sets, for the loader (`model.place_sets`)
     doubted_sets: dict[str, str] = field(default_factory=dict)  # the sets whose extent is not verified: certainty
+    set_doubts: dict[str, str] = field(default_factory=dict)  # the same sets: what is unsure (`PlaceSet.doubt`)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
     _dated: dict[dt.date, dict[str, Place]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -205,8 +206,10 @@ class Gazetteer:
         from foedus.model.place_sets import load_place_sets
 
         doubted: dict[str, str] = {}
-        sets = load_place_sets(places, regions, doubted)
-        return cls(regions=regions, places=places, home_of=home_of, sets=sets, doubted_sets=doubted)
+        doubts: dict[str, str] = {}
+        sets = load_place_sets(places, regions, doubted, doubts)
+        return cls(regions=regions, places=places, home_of=home_of, sets=sets, doubted_sets=doubted,
+                   set_doubts=doubts)
 
 
 def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -> Place:

@@ -22,18 +22,21 @@ SETS_FILE = "place_sets.yaml"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def load_place_sets(places: Mapping[str, Any], regions: Collection[str],
-                    doubted: dict[str, str] | None = None) -> dict[str, list[str]]:
+def load_place_sets(places: Mapping[str, Any], regions: Collection[str], doubted: dict[str, str] | None = None,
+                    doubts: dict[str, str] | None = None) -> dict[str, list[str]]:
     """The bundled sets, checked against the gazetteer's `places` (home territories too) and `regions`: each set's
-    id with its place ids (`doubted`, when given, gets each set whose extent is not verified, with its certainty)."""
-    return checked_sets(read_bundled(SETS_FILE) or {}, places, regions, doubted=doubted)
+    id with its place ids (`doubted`, when given, gets each set whose extent is not verified, with its certainty;
+    `doubts` the same sets with their `doubt`, the words a reader of a treaty naming the set is shown)."""
+    return checked_sets(read_bundled(SETS_FILE) or {}, places, regions, doubted=doubted, doubts=doubts)
 
 
 def checked_sets(raw: Any, places: Mapping[str, Any], regions: Collection[str],
-                 file: str = SETS_FILE, doubted: dict[str, str] | None = None) -> dict[str, list[str]]:
+                 file: str = SETS_FILE, doubted: dict[str, str] | None = None,
+                 doubts: dict[str, str] | None = None) -> dict[str, list[str]]:
     """The sets of `raw` (the YAML of `file`), each set's id with its place ids; `doubted`, when given, gets the id
     of each set whose extent is not verified (`PlaceSet.certainty`) with its certainty, which a line resting on the
-    set's extent says (a place limit: "far-east-1960, extent unverified").
+    set's extent says (a place limit: "far-east-1960, extent unverified"), and `doubts` the same ids with what is
+    unsure (`PlaceSet.doubt`), which `foedus treaties show` and `foedus places --sets` say.
 
     Raises:
         TreatyDataError: a malformed set, an id that is no slug or is also a place's, a region's or a token's, a
@@ -72,6 +75,8 @@ def checked_sets(raw: Any, places: Mapping[str, Any], regions: Collection[str],
         sets[name] = list(record.places)
         if doubted is not None and record.certainty != "verified":
             doubted[name] = record.certainty.value
+        if doubts is not None and record.doubt is not None:
+            doubts[name] = record.doubt
     return sets
 
 

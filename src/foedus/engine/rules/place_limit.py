@@ -14,13 +14,13 @@ from foedus.model.vocab import VICTIM, Certainty, worst
 if TYPE_CHECKING:
     from foedus.model.places import Place
 
-__all__ = ["Limit", "limit_of", "resting_on"]
+__all__ = ["Limit", "limit_of", "resting_on", "set_runs"]
 
 Limit = tuple[str, str]
 """A place limit's words and the certainty of its extent (verified where it names no doubted set)."""
 
 
-def _runs(tokens: Sequence[str], sets: Mapping[str, Sequence[str]]) -> list[str]:
+def set_runs(tokens: Sequence[str], sets: Mapping[str, Sequence[str]]) -> list[str]:
     """`tokens` with each run that is a set's places (the loader's `named_sets` writes them in the set's order) put
     back as the set's id."""
     out, i = [], 0
@@ -37,7 +37,7 @@ def _named(tokens: Sequence[str] | None, sets: Mapping[str, Sequence[str]], vict
     if tokens is None:
         return None
     kept = [t for t in tokens if victim is None or not t.startswith(VICTIM) or victim in t[len(VICTIM):].split("|")]
-    return _runs(kept, sets)
+    return set_runs(kept, sets)
 
 
 def limit_of(territory: Sequence[str] | None, forces: Sequence[str] | None, sets: Mapping[str, Sequence[str]],
@@ -66,7 +66,7 @@ def resting_on(tokens: Sequence[str] | None, place: Place, victim: str, sets: Ma
     attacked anywhere). A duty set off inside far-east-1960 rests on its unverified extent, and its line says so."""
     if tokens is None:
         return None
-    hits = [t for t in _runs(tokens, sets)
+    hits = [t for t in set_runs(tokens, sets)
             if any(token_matches(p, place, victim) for p in sets.get(t, [t]))]
     if not hits or any(t not in sets for t in hits):
         return None
