@@ -795,3 +795,22 @@ def test_a_rebased_states_duty_is_tagged_alike() -> None:
                                        "(was S3)")
     assert change_words(*cases[2]) == "is still bound to join the defense side, now under a art. 1 (was b art. 1)"
     assert run_ts([("said", "changeWords", [kind, x]) for kind, x in cases]) == [change_words(k, x) for k, x in cases]
+
+
+def test_a_war_consultations_place_limit_is_worded_alike(tmp_path: Any) -> None:
+    """A war's duty to consult owed through a place set (Japan's Art. IV through far-east-1960, US forces struck in
+    the Taiwan Strait) says the limit with its extent's doubt on `foedus war`'s line and the web map's "Why?" alike
+    (duty_lines, said.ts dutyLines: consultLimit); a record without a limit says none on both."""
+    from samples import replay_text
+
+    r = replay_text(tmp_path, "id: chn_usa\nname: China on US forces\nend: 2025-07-01\nsources: [{url: "
+                    "'https://example.org/w'}]\nevents:\n  - {type: attack, date: 2025-06-01, attacker: CHN, "
+                    "victim: USA, place: taiwan-strait, target_kind: forces}\n").to_dict()
+    records = [s for s in r["states"] if s["consultations"]]
+    records.append({"state": "JPN", "first_bound": None, "triggered": [], "neutral": [], "consultations": [
+        {"date": "2025-06-01", "treaty": "t", "article": "1", "with": "USA", "certainty": "verified"}]})
+    on = {"2025-06-01": r["names"]}
+    said = run_ts([("said", "dutyLines", [x, {"$lookup": on}, None]) for x in records])
+    assert said == [duty_lines(x, on.__getitem__) for x in records]
+    assert any("usa_jpn_1960 art. IV, owed for an attack in far-east-1960 (extent unverified))" in line
+               for lines in said for line in lines), said

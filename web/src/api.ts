@@ -106,6 +106,7 @@ export interface WarStateDuty {
   date: string; treaty: string; article: string; certainty: string; doubted?: string[];
   toward?: string; with?: string; kind?: string; instrument?: string;
   conditions?: string[]; unresolved?: string[]; // a casus foederis's, as a binding's (WarDuty)
+  limit?: string | null; limit_certainty?: string | null; // a consultation's place limit (helpsaid consultLimit)
 }
 /** A state's record of a replayed war, as far as the page reads it: the obligation that first bound it to join, and
  * its other duties. */

@@ -5,6 +5,7 @@ import type { Because, CascadeResult, CertaintyReason, Comparison, Doubt, StateR
 import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSince } from "./contract";
 import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
+import { consultLimit } from "./helpsaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
@@ -249,9 +250,7 @@ export const CLAUSE_SAID: Record<string, string> = { defense: "a defence clause"
 export const DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)";
 
 /** That heading as the "Why?" panel on a war's date shows it: capitalised, with a colon before the list. */
-export function dutiesHead(): string {
-  return `${DUTIES_HEADING[0].toUpperCase()}${DUTIES_HEADING.slice(1)}:`;
-}
+export const dutiesHead = (): string => `${DUTIES_HEADING[0].toUpperCase()}${DUTIES_HEADING.slice(1)}:`;
 
 /** A state's other duties in a war, one a line, each with its certainty as a binding's (boundTag)
  * (foedus.war.words.duty_lines, `foedus war`'s "other duties"): each casus foederis other than the one that first
@@ -275,7 +274,7 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
   }
   for (const c of due(r.consultations)) {
     const [who, other] = named(c.with ?? "", c.date);
-    lines.push(`${who}: consult ${other} from ${c.date} (${dutyCited(c, titles)})${dutyTag(c)}`);
+    lines.push(`${who}: consult ${other} from ${c.date} (${dutyCited(c, titles)}${consultLimit(c)})${dutyTag(c)}`);
   }
   for (const n of due(r.neutral)) {
     const [who, toward] = named(n.toward ?? "", n.date);

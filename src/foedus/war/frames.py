@@ -193,6 +193,7 @@ class FrameBuilder:
                                                          "instrument": c.instrument,
                                                          "certainty": c.certainty,
                                                          "doubted": list(doubted(c.certainty_reasons)),
+                                                         "limit": c.limit, "limit_certainty": c.limit_certainty,
                                                          "because": c.because.to_dict()})
         for n in ev.result.neutral:
             if ("neutral", n.state, n.treaty, n.toward) not in self._seen:

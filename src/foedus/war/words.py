@@ -12,6 +12,7 @@ from typing import Any
 from foedus.cited import bound_tag, clause_said, doubt_cited, instrument_said, tagged_cited
 from foedus.cited_names import named_cited
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words
+from foedus.limit_words import owed_in
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.war.system_changes import system_text
@@ -168,12 +169,20 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
             lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
                          f"{_duty_cited(t, titles)} ({clause_said(t['kind'])})" + _tag(t)
                          + "".join(f"; {c}" for c in conditions_said(t)))
-    lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c, titles)})" + _tag(c)
+    lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c, titles)}{_limit(c)})" + _tag(c)
               for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
     lines += [f"{who}: must not join the war against {toward} from {n['date']} "
               f"({_duty_cited(n, titles)})" + _tag(n)
               for n in due(record.get("neutral", ())) for who, toward in [named(n["toward"], n["date"])]]
     return lines
+
+
+def _limit(consultation: Mapping[str, Any]) -> str:
+    """After a consultation's citation, the place limit it is owed through, with its extent's doubt, as the cascade's
+    "Consultation: " line says it (`foedus.limit_words.owed_in`); "" with none. The web page's copy: said.ts
+    `consultLimit`."""
+    limit = consultation.get("limit")
+    return f", {owed_in(limit, consultation.get('limit_certainty'))}" if limit else ""
 
 
 def _tag(duty: Mapping[str, Any]) -> str:
