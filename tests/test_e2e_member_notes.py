@@ -81,3 +81,20 @@ def test_a_treaty_of_verified_memberships_shows_no_notes(page: Any, server: str)
     assert page.locator("#explain .history .member-notes").count() == 0
     assert page.locator("#explain .history h5").count() == 0
     assert not page.problems, page.problems
+
+
+def test_a_treatys_place_set_says_its_doubt_as_the_cli_does(page: Any, server: str) -> None:
+    """The US, bound by usa_jpn_1960 when China attacks Japan, lists that treaty with the place set its scopes name,
+    far-east-1960, its extent unverified and why, in the line `foedus treaties show usa_jpn_1960` prints."""
+    import httpx2
+
+    from foedus.set_uses import set_line
+
+    (far_east,) = httpx2.get(f"{server}/api/treaties/usa_jpn_1960", timeout=60).json()["place_sets"]
+    _ready(page, f"{server}/?attacker=CHN&target=JPN&date=2025-06-01&select=USA")
+    page.wait_for_selector("body[data-result='CHN>JPN@2025-06-01']", timeout=60_000)
+    shown = "#explain[data-state=USA] .history p.place-set[data-set=far-east-1960]"
+    page.wait_for_selector(shown, timeout=30_000)
+    text_is(page.locator(shown), set_line(far_east))
+    assert "extent unverified: the 1960 unified view" in set_line(far_east)
+    assert not page.problems, page.problems

@@ -814,3 +814,16 @@ def test_a_war_consultations_place_limit_is_worded_alike(tmp_path: Any) -> None:
     assert said == [duty_lines(x, on.__getitem__) for x in records]
     assert any("usa_jpn_1960 art. IV, owed for an attack in far-east-1960 (extent unverified))" in line
                for lines in said for line in lines), said
+
+
+def test_a_treatys_place_sets_are_worded_alike() -> None:
+    """Each place set a treaty's scopes name, with its extent's certainty and doubt, as `foedus treaties show` says it
+    (foedus.set_uses.set_line) and the "Why?" panel's treaty list does (placesets.ts placeSetLine)."""
+    from foedus.catalog import treaty_detail
+    from foedus.model.world import World
+    from foedus.set_uses import set_line
+
+    world = World.default()
+    records = [s for t in ("usa_jpn_1960", "eu_teu_42_7") for s in treaty_detail(world, t)["place_sets"]]
+    assert {s["certainty"] for s in records} == {"verified", "unverified"}
+    assert run_ts([("placesets", "placeSetLine", [s]) for s in records]) == [set_line(s) for s in records]

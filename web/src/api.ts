@@ -3,6 +3,7 @@
 
 import type { DatedChange } from "./comparesaid";
 import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
+import type { PlaceSetRecord } from "./placesets";
 
 export type {
   Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Doubt, Joiner, LikelihoodSummary, ModelCard,
@@ -134,6 +135,7 @@ export interface MemberNote { fact: string; note: string }
 export interface TreatyDetail {
   id: string; name: string; short_name?: string; signed: string; in_force?: string; terminated?: string;
   member_notes?: MemberNote[]; // as `foedus treaties show` lists them under its members table (none from older servers)
+  place_sets?: PlaceSetRecord[]; // each place set its scopes name, with its extent's certainty and doubt (placesets.ts)
   in_force_how_sure?: string; // with in_force (or a window an entry not found may come in): the tag, how well the day is known
   terminated_how_sure?: string; // with terminated: likewise of the treaty's end
   carried_from?: string; // an ATOP alliance carried past ATOP's coverage: in force after this day only as carried forward

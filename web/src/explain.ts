@@ -9,6 +9,7 @@ import { byId, h, pageLink } from "./dom";
 import { consultSaid, findingLine, neutralSaid, violationSaid } from "./findings";
 import { supportLines, unreachedConsultationLines, unreachedLines } from "./helpsaid";
 import { likelihoodBlock } from "./likelypanel";
+import { placeSetLine } from "./placesets";
 import { COLORS, LABELS, type Role } from "./roles";
 import { articleCited, becauseWords, carrySaid, instrumentSaid, NOTES_TITLE } from "./said";
 import { namedState } from "./wording";
@@ -167,6 +168,7 @@ async function historyBlock(ids: string[], names: Names): Promise<HTMLElement> {
       const notes = memberNotesBlock(t.id, t.member_notes);
       section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`), ...(dates ? [dates] : []),
         ...(notes ? [notes] : []),
+        ...(t.place_sets ?? []).map((s) => h("p", { class: "place-set", "data-set": s.id }, placeSetLine(s))),
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
           : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, ${articleCited(i.article)}, by ${i.requester.map((s) => namedState(s, names.state)).join(", ")}: ${i.outcome}`
             + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")))));
