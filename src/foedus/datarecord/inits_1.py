@@ -125,20 +125,21 @@ def _25(__r_d4, __r_d5, __r_d6, __r_set):
 INITS["def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4, coded=__r_d5, instrument=__r_d6):\n    __r_set(self, 'provider', provider)\n    __r_set(self, 'recipient', recipient)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'entry', entry)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'coded', coded)\n    __r_set(self, 'instrument', instrument)"] = _25
 
 
-def _26(__r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_factory):
-    def __init__(self, regions, places, home_of=__r_factory, sets=__r_factory, doubted_sets=__r_factory, _index=__r_factory, _dated=__r_factory):
+def _26(__r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_factory):
+    def __init__(self, regions, places, home_of=__r_factory, sets=__r_factory, doubted_sets=__r_factory, set_doubts=__r_factory, _index=__r_factory, _dated=__r_factory):
         self.regions = regions
         self.places = places
         self.home_of = __r_f2() if home_of is __r_factory else home_of
         self.sets = __r_f3() if sets is __r_factory else sets
         self.doubted_sets = __r_f4() if doubted_sets is __r_factory else doubted_sets
-        self._index = __r_f5() if _index is __r_factory else _index
-        self._dated = __r_f6() if _dated is __r_factory else _dated
+        self.set_doubts = __r_f5() if set_doubts is __r_factory else set_doubts
+        self._index = __r_f6() if _index is __r_factory else _index
+        self._dated = __r_f7() if _dated is __r_factory else _dated
         self.__post_init__()
     return __init__
 
 
-INITS['def __init__(self, regions, places, home_of=__r_factory, sets=__r_factory, doubted_sets=__r_factory, _index=__r_factory, _dated=__r_factory):\n    self.regions = regions\n    self.places = places\n    self.home_of = __r_f2() if home_of is __r_factory else home_of\n    self.sets = __r_f3() if sets is __r_factory else sets\n    self.doubted_sets = __r_f4() if doubted_sets is __r_factory else doubted_sets\n    self._index = __r_f5() if _index is __r_factory else _index\n    self._dated = __r_f6() if _dated is __r_factory else _dated\n    self.__post_init__()'] = _26
+INITS['def __init__(self, regions, places, home_of=__r_factory, sets=__r_factory, doubted_sets=__r_factory, set_doubts=__r_factory, _index=__r_factory, _dated=__r_factory):\n    self.regions = regions\n    self.places = places\n    self.home_of = __r_f2() if home_of is __r_factory else home_of\n    self.sets = __r_f3() if sets is __r_factory else sets\n    self.doubted_sets = __r_f4() if doubted_sets is __r_factory else doubted_sets\n    self.set_doubts = __r_f5() if set_doubts is __r_factory else set_doubts\n    self._index = __r_f6() if _index is __r_factory else _index\n    self._dated = __r_f7() if _dated is __r_factory else _dated\n    self.__post_init__()'] = _26
 
 
 def _27(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_factory):
