@@ -827,3 +827,25 @@ def test_a_treatys_place_sets_are_worded_alike() -> None:
     records = [s for t in ("usa_jpn_1960", "eu_teu_42_7") for s in treaty_detail(world, t)["place_sets"]]
     assert {s["certainty"] for s in records} == {"verified", "unverified"}
     assert run_ts([("placesets", "placeSetLine", [s]) for s in records]) == [set_line(s) for s in records]
+
+
+def test_the_not_owed_lines_go_by_name_alike() -> None:
+    """The web's "Support not owed here: " and "Consultation not owed here: " lines (helpsaid.ts) go by the name of the
+    state that would help or consult, then of the other state, as foedus.support_words and foedus.limit_words put
+    them (byName; by_name), not in the engine's order (by code: Germany, DEU, between Czechia and Denmark)."""
+    from foedus.engine.rules.consult_limit import UnreachedConsultation
+    from foedus.engine.rules.support import Unreached
+    from foedus.limit_words import unreached_consultation_lines
+    from foedus.support_words import unreached_lines
+
+    names = {"DEU": "Germany", "DNK": "Denmark", "CZE": "Czechia", "UKR": "Ukraine", "ISR": "Israel"}
+    pairs = [("CZE", "UKR"), ("DEU", "UKR"), ("DEU", "ISR"), ("DNK", "UKR")]
+    help_ = [Unreached(a, b, "defense", "t", "1", "bases", "europe", "verified", "verified") for a, b in pairs]
+    consults = [UnreachedConsultation(a, b, "t", "1", "europe", "verified", "verified") for a, b in pairs]
+    python = [unreached_lines(help_, names), unreached_consultation_lines(consults, names)]
+    assert run_ts([("helpsaid", "unreachedLines", [[x.to_dict() for x in help_], {"$lookup": names}, {}]),
+                   ("helpsaid", "unreachedConsultationLines", [[x.to_dict() for x in consults], {"$lookup": names}, {}])
+                   ]) == python
+    assert [line.split(" would")[0].split(": ")[1] for line in python[1]] == [
+        "Czechia (CZE)", "Denmark (DNK)", "Germany (DEU)", "Germany (DEU)"]
+    assert "would consult Israel" in python[1][2]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from foedus.by_name import by_name
 from foedus.cited import cited
 from foedus.cited_names import named_cited
 from foedus.wording import named_state
@@ -49,9 +50,11 @@ def unreached_consultation_lines(cut: Iterable[UnreachedConsultation], names: Ma
                                  titles: Mapping[str, str] | None = None) -> list[str]:
     """Each consultation not owed in this war because its clause is owed only for a place no attack on the state
     attacked falls in, on a line of its own, cited with the clause's certainty and the limit (with its extent's doubt),
-    so that a reader of China attacking the US at home sees why Japan does not consult under Art. IV.
+    so that a reader of China attacking the US at home sees why Japan does not consult under Art. IV. By the name of
+    the state that would consult, then of the state it would consult (`foedus.by_name`), as the "Support:" lines go.
 
-    The JSON keeps one record per clause and state (`unreached_consultations`)."""
+    The JSON keeps one record per clause and state, in the engine's order (`unreached_consultations`)."""
+    cut = by_name(by_name(cut, lambda u: named_state(u.with_, names)), lambda u: named_state(u.state, names))
     return [f"Consultation not owed here: {named_state(u.state, names)} would consult {named_state(u.with_, names)} "
             f"({cited(named_cited(u.treaty, titles or {}), u.article)}, {u.certainty}) only on an attack in "
             f"{limit_said(u.limit, u.limit_certainty)}, and no attack on {named_state(u.with_, names)} in this war "

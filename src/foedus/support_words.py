@@ -105,13 +105,15 @@ def unreached_lines(unreached: Iterable[Unreached], names: Mapping[str, str],
     """Each form of help not owed in this war because the treaty owes it only for a place no attack falls in, on a
     line of its own, cited with its certainty and the limit (a place set's id, `foedus.engine.rules.limit_named`; with
     its extent's doubt, `foedus.limit_words.limit_said`), so
-    that a reader of a war in Europe sees why Japan's Art. VI bases are missing from the supporters.
+    that a reader of a war in Europe sees why Japan's Art. VI bases are missing from the supporters. By the
+    supporter's name, then the supported state's (`foedus.by_name`), as the "Support:" lines go.
 
-    The JSON keeps one record per form (`unreached_support`)."""
+    The JSON keeps one record per form, in the engine's order (`unreached_support`)."""
+    cut = by_name(by_name(unreached, lambda u: named_state(u.supports, names)), lambda u: named_state(u.state, names))
     return [f"Support not owed here: {named_state(u.state, names)} would give {named_state(u.supports, names)} "
             f"{u.form.replace('_', ' ')} ({cited(named_cited(u.treaty, titles or {}), u.article)}, {u.certainty}) "
             f"only in a war with an attack in {limit_said(u.limit, u.limit_certainty)}, and no attack of this war "
-            "falls there" for u in unreached]
+            "falls there" for u in cut]
 
 
 def not_owed_lines(help_: Iterable[Unreached], consults: Iterable[UnreachedConsultation], names: Mapping[str, str],

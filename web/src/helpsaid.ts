@@ -95,17 +95,21 @@ export function supportLines(supporters: Support[], state: Lookup, titles: Recor
   return lines;
 }
 
-/** Each form of help a place limit cuts, said not owed (foedus.support_words.unreached_lines). */
+/** Each form of help a place limit cuts, said not owed (foedus.support_words.unreached_lines): by supporter's name,
+ * then supported's, as the CLI (byName; the sorts are stable). */
 export function unreachedLines(cut: Unreached[], state: Lookup, titles: Record<string, string> = {}): string[] {
-  return cut.map((u) => `Support not owed here: ${namedState(u.state, state)} would give ${namedState(u.supports, state)} `
+  const named = byName(byName(cut, (u) => namedState(u.supports, state)), (u) => namedState(u.state, state));
+  return named.map((u) => `Support not owed here: ${namedState(u.state, state)} would give ${namedState(u.supports, state)} `
     + `${form(u.form)} (${cited(namedCited(u.treaty, titles), u.article)}, ${u.certainty}) only in a war with an attack `
     + `in ${limitSaid(u.limit, u.limit_certainty)}, and no attack of this war falls there`);
 }
 
-/** Each consultation a place limit cuts, said not owed (foedus.limit_words.unreached_consultation_lines). */
+/** Each consultation a place limit cuts, said not owed (foedus.limit_words.unreached_consultation_lines): by the
+ * consulting state's name, then the consulted's, as the CLI (byName; the sorts are stable). */
 export function unreachedConsultationLines(cut: UnreachedConsultation[], state: Lookup,
   titles: Record<string, string> = {}): string[] {
-  return cut.map((u) => `Consultation not owed here: ${namedState(u.state, state)} would consult `
+  const named = byName(byName(cut, (u) => namedState(u.with, state)), (u) => namedState(u.state, state));
+  return named.map((u) => `Consultation not owed here: ${namedState(u.state, state)} would consult `
     + `${namedState(u.with, state)} (${cited(namedCited(u.treaty, titles), u.article)}, ${u.certainty}) only on an `
     + `attack in ${limitSaid(u.limit, u.limit_certainty)}, and no attack on ${namedState(u.with, state)} in this war `
     + "falls there");
