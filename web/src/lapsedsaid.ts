@@ -31,3 +31,13 @@ export function lapsedSaid(lapse: Lapse, name: (id: string) => string): string {
   return `${namedState(lapse.state, name)}: bound ${lapse.from} to ${lapse.to} (${lapse.side}, ${bindingSaid(lapse)})`
     + ", no longer" + (ended ? `: released on ${lapse.to}${ended}` : "");
 }
+
+type Provision = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">;
+
+/** After an ongoing binding's line, where the provision binding the state on the date (its `now`) is not the one that
+ * first bound it: ", now under rus_blr_2024 art. 4 (secondary: article)" (bindingSaid); "" where it is the same or
+ * there is no `now` (foedus.war.pause_words.now_under_said). */
+export function nowUnder(b: Provision & { now?: Provision | null }): string {
+  const key = (x: Provision) => JSON.stringify([x.treaty, x.article, x.instrument ?? "treaty"]);
+  return b.now && key(b.now) !== key(b) ? `, now under ${bindingSaid(b.now)}` : "";
+}

@@ -7,7 +7,7 @@ import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
-import { lapsedSaid, type Lapse } from "./lapsedsaid";
+import { lapsedSaid, nowUnder, type Lapse } from "./lapsedsaid";
 import { doubtWords } from "./said";
 import { changeSaid, namedState } from "./wording";
 
@@ -23,8 +23,10 @@ export function stateButton(id: string, named: string, role: Role | undefined, o
   return b;
 }
 
+type Bound = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">;
 type Ongoing = {
-  since?: string; bound_since?: Record<string, { since: string; cause?: WarChange | null }>; lapsed?: Lapse[];
+  since?: string; lapsed?: Lapse[];
+  bound_since?: Record<string, Bound & { since: string; cause?: WarChange | null; now?: Bound | null }>;
 };
 
 /** With `--ongoing-since`: since when each state is bound, then each binding that lapsed before the date, one a line
@@ -36,7 +38,7 @@ function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLEleme
   const lapsed = o.lapsed ?? [];
   const none = lapsed.length ? "no state bound without a break to the date" : "no state bound in that time";
   return [h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
-    + (rows.length ? rows.map(([id, b]) => `${namedState(id, names)} ${b.since}${b.cause ? ` (${changeSaid(b.cause)})` : ""}`).join("; ")
+    + (rows.length ? rows.map(([id, b]) => `${namedState(id, names)} ${b.since}${b.cause ? ` (${changeSaid(b.cause)})` : ""}${nowUnder(b)}`).join("; ")
       : none) + "."),
   ...(lapsed.length ? [h("ul", { class: "ongoing lapsed", "aria-label": "bound for a while, no longer" },
     ...lapsed.map((l) => h("li", { "data-state": l.state }, lapsedSaid(l, names))))] : [])];

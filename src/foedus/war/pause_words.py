@@ -13,8 +13,8 @@ from foedus.cited_names import named_cited
 from foedus.war.words import change_said
 from foedus.wording import named_state
 
-__all__ = ["NOT_LEFT", "RESUMED", "binding_said", "ended_by", "lapsed_said", "pause_lines", "paused_said",
-           "paused_since", "released_cell", "released_on", "released_said"]
+__all__ = ["NOT_LEFT", "RESUMED", "binding_said", "ended_by", "lapsed_said", "now_under_said", "pause_lines",
+           "paused_said", "paused_since", "released_cell", "released_on", "released_said"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
@@ -113,3 +113,19 @@ def binding_said(binding: Mapping[str, Any], titles: Mapping[str, str] | None = 
     certainty, doubted = binding.get("certainty", "verified"), binding.get("doubted", ())
     return tagged_cited(named_cited(binding["treaty"], titles or {}), binding["article"], certainty,
                         doubted) + instrument_said(binding.get("instrument", "treaty"))
+
+
+def now_under_said(bound: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> str:
+    """After an `--ongoing-since` binding's line, where the provision that binds the state on the date (its `now`) is
+    not the one that first bound it: ", now under rus_blr_2024 art. 4 (secondary: article)" (`binding_said`), as the
+    war's timeline says "now under"; "" where it is the same, or the record has no `now`. The web's copy:
+    web/src/lapsedsaid.ts `nowUnder`."""
+    now = bound.get("now")
+    if not now or _provision(now) == _provision(bound):
+        return ""
+    return f", now under {binding_said(now, titles)}"
+
+
+def _provision(x: Mapping[str, Any]) -> tuple[str, str, str]:
+    """A binding's provision: its treaty, article and instrument (none said: a treaty), `now_under_said`'s test."""
+    return x["treaty"], x["article"], x.get("instrument", "treaty")

@@ -15,7 +15,7 @@ from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
 from foedus.war.evaluate import Settings
 from foedus.war.frame import Frame
-from foedus.war.pause_words import binding_said, lapsed_said, pause_lines, paused_since, released_cell
+from foedus.war.pause_words import binding_said, lapsed_said, now_under_said, pause_lines, paused_since, released_cell
 from foedus.war.result import StateRecord, WarReplay
 from foedus.war.system_changes import out_days, system_text
 from foedus.war.words import (
@@ -253,6 +253,7 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Map
     for state, b in by_name(summary["bound_since"].items(), lambda sb: named_state(sb[0], names)):
         why = _said(b["cause"])
         console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {binding_said(b, titles)})"
+                      f"{now_under_said(b, titles)}"
                       + (f" — {why}" if why else ""))
     # what released it, as a war's "Why?" says it (`lapsed_said`), by the name said
     for lap in by_name(summary["lapsed"], lambda lap: named_state(lap["state"], names)):
