@@ -56,7 +56,8 @@ def test_dropping_the_russia_dprk_treaty_says_north_korea_is_no_longer_bound_in_
     assert diff["ongoing"] == {"since": "2024-08-06", "moved": [], "bound": [], "lapsed_added": [],
                                "switched": [], "lapsed_removed": [], "unbound": [{"state": "PRK", "side": "defense",
                                                                   "since": "2024-12-04", "treaty": "rus_prk_2024",
-                                                                  "article": "4", "instrument": "treaty"}]}
+                                                                  "article": "4", "instrument": "treaty",
+                                                                  "certainty": "verified", "doubted": []}]}
     _check(diff["ongoing"], OngoingChanges)
 
 
@@ -78,7 +79,7 @@ def test_a_pact_ended_before_the_date_is_a_lapse_added(world: World) -> None:
                                "switched": [],
                                "lapsed_added": [{"state": "CHN", "side": "defense", "from": "2024-09-01",
                                                  "to": "2024-12-01", "treaty": "rus_chn_test", "article": "4",
-                                                 "instrument": "treaty"}]}
+                                                 "instrument": "treaty", "certainty": "verified", "doubted": []}]}
 
 
 def test_a_pact_ended_mid_war_unbinds_north_korea_and_keeps_its_stretch(world: World) -> None:
@@ -106,7 +107,8 @@ def test_a_state_that_switches_sides_is_one_change(tmp_path: Path, world: World)
     assert ongoing["switched"] == [{"state": "PRK", "side": "attack", "since": "2024-09-01", "treaty": "ukr_prk_test",
                                     "article": "1", "side_before": "defense", "since_before": "2024-12-04",
                                     "treaty_before": "rus_prk_2024", "article_before": "4", "instrument": "treaty",
-                                    "instrument_before": "treaty"}]
+                                    "instrument_before": "treaty", "certainty": "verified", "doubted": [],
+                                    "certainty_before": "verified", "doubted_before": []}]
     _check(ongoing, OngoingChanges)
     path = tmp_path / "pact.yaml"
     path.write_text(yaml.safe_dump(pact), encoding="utf-8")

@@ -11,6 +11,7 @@ import json
 import pytest
 
 import foedus
+from foedus.war.ongoing_changes import ongoing_changes, ongoing_said
 from foedus.war.pause_words import now_under_said
 from foedus.war.render import print_ongoing
 from foedus.wording import named_state
@@ -56,3 +57,62 @@ def test_the_web_says_now_under_as_the_cli() -> None:
     assert said == [now_under_said(b) for b in cases]
     assert said[0] == ", now under rus_blr_2024 art. 4 (secondary: article)"
     assert said[1] == said[3] == ""
+
+
+def test_a_comparisons_ongoing_line_is_tagged() -> None:
+    """North Korea made a CSTO member is bound from the attack's first day under CSTO art. 4, known from secondary
+    quotes: the comparison's line tags it as its joiner line does; the 2024 treaty, verified, stays untagged."""
+    code, out, err = cli_line(["compare", "-a", "UKR", "-t", "RUS", "-d", "2025-04-15", "--place", "kursk-oblast",
+                               "--ongoing-since", "2024-08-06", "--add-member", "csto_1992:PRK"])
+    assert code == 0, err
+    assert ("ongoing: North Korea (PRK) bound since 2024-08-06 under csto_1992 art. 4 (secondary: article) (was "
+            "2024-12-04 under rus_prk_2024 art. 4)") in " ".join(out.split())
+
+
+def test_the_comparison_records_carry_the_certainty() -> None:
+    """Each record of `ongoing_changes` carries its provision's certainty and facts not verified (the base world's
+    too, `_before`); a summary from before they were sent reads as verified."""
+    tagged = {"treaty": "csto_1992", "article": "4", "certainty": "secondary", "doubted": ["article"]}
+    base = {"since": "2024-08-06", "lapsed": [], "bound_since": {
+        "KAZ": {"since": "2024-08-06", "side": "defense", **tagged},
+        "PRK": {"since": "2024-12-04", "side": "defense", "treaty": "rus_prk_2024", "article": "4"}}}
+    other = {"since": "2024-08-06", "bound_since": {
+        "PRK": {"since": "2024-08-06", "side": "defense", **tagged},
+        "BLR": {"since": "2024-08-06", "side": "attack", "treaty": "u", "article": "2", "certainty": "unverified",
+                "doubted": ["treaty"], "instrument": "executive_order"}},
+        "lapsed": [{"state": "TJK", "side": "defense", "from": "2024-08-06", "to": "2025-01-01", **tagged}]}
+    changes = ongoing_changes(base, other)
+    assert (changes.moved[0].certainty, changes.moved[0].doubted) == ("secondary", ("article",))
+    assert (changes.moved[0].certainty_before, changes.moved[0].doubted_before) == ("verified", ())
+    assert (changes.unbound[0].certainty, changes.lapsed_added[0].doubted) == ("secondary", ("article",))
+    said = ongoing_said(changes.to_dict())
+    assert ("-", "KAZ", "no longer bound to the date (was since 2024-08-06: defense, csto_1992 art. 4 (secondary: "
+            "article))") in said
+    assert ("", "PRK", "bound since 2024-08-06 under csto_1992 art. 4 (secondary: article) (was 2024-12-04 under "
+            "rus_prk_2024 art. 4)") in said
+
+
+def test_the_webs_comparison_lines_are_tagged_as_the_cli_s() -> None:
+    """ongoingSaid and `ongoing_said` alike on tagged records, a moved and a switched one's base world tagged too,
+    and on records from an older server, with no certainty (untagged)."""
+    sure = {"certainty": "unverified", "doubted": ["treaty", "article"]}
+    before = {"certainty_before": "secondary", "doubted_before": ["article"]}
+    cited = {"treaty": "t1", "article": "4", "instrument": "treaty"}
+    changes = {"since": "2024-08-06",
+               "moved": [{"state": "BLR", "side": "attack", "since": "2024-09-01", **cited, **sure,
+                          "since_before": "2024-08-06", "treaty_before": "t2", "article_before": "2",
+                          "instrument_before": "statute", **before}],
+               "bound": [{"state": "USA", "side": "defense", "since": "2024-08-06", **cited, **sure}],
+               "unbound": [{"state": "EST", "side": "defense", "since": "2024-08-07", **cited}],
+               "switched": [{"state": "DEU", "side": "attack", "since": "2024-09-01", **cited, **sure,
+                             "side_before": "defense", "since_before": "2024-08-06", "treaty_before": "t2",
+                             "article_before": "ATOP defense", "instrument_before": "treaty", **before}],
+               "lapsed_added": [{"state": "CUB", "side": "attack", "from": "2024-09-01", "to": "2024-10-01",
+                                 **cited, **sure}],
+               "lapsed_removed": [{"state": "SYR", "side": "attack", "from": "2024-09-02", "to": "2024-10-01",
+                                   **cited}]}
+    said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
+    assert said == ongoing_said(changes)
+    assert said[0][2].startswith("bound since 2024-09-01 under t1 art. 4 (unverified: treaty, article) (was "
+                                 "2024-08-06 under t2 art. 2 (secondary: article) (a domestic statute")
+    assert said[2][2] == "no longer bound to the date (was since 2024-08-07: defense, t1 art. 4)"

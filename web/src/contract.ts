@@ -150,25 +150,28 @@ export interface OngoingChanges {
 /** A state bound to the date in both worlds, from another day in each. */
 export interface MovedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; since_before: string;
-  treaty_before: string; article_before: string; instrument: string; instrument_before: string;
+  treaty_before: string; article_before: string; instrument: string; instrument_before: string; certainty: string;
+  doubted: string[]; certainty_before: string; doubted_before: string[];
 }
 
 /** A state bound without a break to the date in one world only. */
 export interface BoundSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; instrument: string;
+  certainty: string; doubted: string[];
 }
 
 /** A state bound to the date in both worlds, on another side in each. */
 export interface SwitchedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string;
   side_before: "attack" | "defense"; since_before: string; treaty_before: string; article_before: string;
-  instrument: string; instrument_before: string;
+  instrument: string; instrument_before: string; certainty: string; doubted: string[]; certainty_before: string;
+  doubted_before: string[];
 }
 
 /** A stretch bound during the war, ended before the date, in one world only. */
 export interface Lapse {
   state: string; side: "attack" | "defense"; from: string; to: string; treaty: string; article: string;
-  instrument: string;
+  instrument: string; certainty: string; doubted: string[];
 }
 
 /** Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why one state stands where it does on a replayed war's date, and what that rests on. */

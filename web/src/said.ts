@@ -6,6 +6,7 @@ import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSi
 import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { consultLimit } from "./helpsaid";
+import { bindingSaid } from "./lapsedsaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
@@ -13,7 +14,6 @@ import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
-type Cited = { treaty: string; article: string; instrument?: string }; // a provision an ongoing line cites
 type Said = [string, string, string]; // an ongoing line: its mark, its state, its words
 
 // words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
@@ -106,11 +106,11 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
 
 /** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes
  * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
- * a bound-since day moved; each provision cited with an instrument that is not a treaty said so (instrumentSaid). */
+ * a bound-since day moved; each provision cited as a joiner's line cites it, tagged, its instrument said (bindingSaid). */
 export function ongoingSaid(on: OngoingChanges): Said[] {
-  const cite = (x: Cited) => cited(x.treaty, x.article) + instrumentSaid(x.instrument, INSTRUMENT_WORDS);
-  const was = (x: MovedSince | SwitchedSince) =>
-    cite({ treaty: x.treaty_before, article: x.article_before, instrument: x.instrument_before });
+  const cite = bindingSaid, was = (x: MovedSince | SwitchedSince) => bindingSaid({ treaty: x.treaty_before,
+    article: x.article_before, instrument: x.instrument_before, certainty: x.certainty_before,
+    doubted: x.doubted_before });
   return [
     ...on.moved.map((m): Said => ["", m.state, cite(m) === was(m)
       ? `bound since ${m.since} (was ${m.since_before}), ${cite(m)}`

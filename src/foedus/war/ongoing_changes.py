@@ -7,15 +7,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from foedus.cited import cited, instrument_said
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
+from foedus.war.pause_words import binding_said
 from foedus.wording import named_state
 
 __all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "SwitchedSince", "ongoing_changes",
            "ongoing_lines", "ongoing_said"]
 
 _SIDE = '"attack" | "defense"'
+_CITED = ("treaty", "article", "instrument", "certainty", "doubted")  # what a line cites of one (`binding_said`)
+
+
+def _certainty(before: str = "") -> Any:
+    """The certainty of a record's provision (of the base world's, `before`), as the summary's entry gives it."""
+    return field(default="verified", metadata=meta(
+        f"the certainty of {'that one' if before else 'its provision'}: verified, secondary, carried-forward, "
+        "unverified or conflicting (its line tags it as a joiner's)", "string"))
+
+
+def _doubted(before: str = "") -> Any:
+    """The facts of a record's provision not verified (`foedus.engine.doubted_facts.FACT_KINDS`)."""
+    return field(default=(), metadata=meta(
+        f"the facts {'of that one ' if before else ''}not verified: treaty, article, validity, membership or date",
+        "string[]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +45,8 @@ class BoundSince(Contracted):
     instrument: str = field(default="treaty", metadata=meta(
         "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
         "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +66,10 @@ class MovedSince(Contracted):
         "string"))
     instrument_before: str = field(default="treaty", metadata=meta(
         "the kind of instrument that one is owed under", "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("_before")
+    doubted_before: tuple[str, ...] = _doubted("_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +91,10 @@ class SwitchedSince(Contracted):
         "string"))
     instrument_before: str = field(default="treaty", metadata=meta(
         "the kind of instrument that one is owed under", "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("_before")
+    doubted_before: tuple[str, ...] = _doubted("_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +110,8 @@ class Lapse(Contracted):
     instrument: str = field(default="treaty", metadata=meta(
         "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
         "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +146,12 @@ class OngoingChanges(Contracted):
 
 
 def _bound(state: str, b: dict[str, Any]) -> BoundSince:
-    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b))
+    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b), *_sure(b))
+
+
+def _sure(x: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """A summary's binding's or lapse's certainty and facts not verified (one made before it said them: verified)."""
+    return str(x.get("certainty", "verified")), tuple(x.get("doubted", ()))
 
 
 def _instrument(x: Mapping[str, Any]) -> str:
@@ -128,8 +160,8 @@ def _instrument(x: Mapping[str, Any]) -> str:
 
 
 def _lapses(summary: dict[str, Any]) -> list[Lapse]:
-    return [Lapse(x["state"], x["side"], x["from"], x["to"], x["treaty"], x["article"], _instrument(x))
-            for x in summary["lapsed"]]
+    return [Lapse(x["state"], x["side"], x["from"], x["to"], x["treaty"], x["article"], _instrument(x),
+                  *_sure(x)) for x in summary["lapsed"]]
 
 
 def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChanges:
@@ -138,10 +170,12 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
     date in one only, lapses in one only."""
     a, b = base["bound_since"], other["bound_since"]
     moved = [MovedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["since"],
-                        a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]))
+                        a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]), *_sure(b[s]),
+                        *_sure(a[s]))
              for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and a[s]["since"] != b[s]["since"]]
     switched = [SwitchedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["side"],
-                              a[s]["since"], a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]))
+                              a[s]["since"], a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]),
+                              *_sure(b[s]), *_sure(a[s]))
                 for s in sorted(a.keys() & b.keys()) if a[s]["side"] != b[s]["side"]]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
     return OngoingChanges(
@@ -156,10 +190,10 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     """An `OngoingChanges` in its JSON form, one change a (mark, state, words): mark `+` bound in the other world
     only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved. The web's
     compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py). Each provision is
-    cited with an instrument that is not a treaty said so (`instrument_said`), as a cascade's joiner line says it."""
+    cited as a cascade's joiner line cites it (`binding_said`): tagged when not verified, with the facts not verified
+    (a record from before they were sent: verified), an instrument that is not a treaty said so."""
     def cite(x: dict[str, Any], before: str = "") -> str:
-        return (cited(x["treaty" + before], x["article" + before])
-                + instrument_said(x.get("instrument" + before, "treaty")))
+        return binding_said({k: x[k + before] for k in _CITED if k + before in x})
 
     out = [("", x["state"], f"bound since {x['since']} (was {x['since_before']}), {cite(x)}"
             if cite(x) == cite(x, "_before") else
