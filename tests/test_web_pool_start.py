@@ -146,3 +146,17 @@ def test_a_long_lived_workers_stderr_is_kept_to_its_last_bytes(workers: Callable
             assert b"\0" not in err.read()
     finally:
         pool.close()
+
+
+def test_a_closed_pools_next_job_starts_a_fresh_worker(workers: Callable[..., Any]) -> None:
+    """A pool closed (a test client's exit closes its app's) serves again: its next job starts a fresh worker, as
+    after any stop; only a start under way at the close is stopped (the web fuzz test's app was refused, 500)."""
+    started = workers(READY)
+    pool = WorkerPool(size=1, timeout=600.0)
+    try:
+        pool._workers[0].started()
+        pool.close()
+        pool._workers[0].started()
+    finally:
+        pool.close()
+    assert len(started) == 2

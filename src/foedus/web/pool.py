@@ -52,7 +52,7 @@ class _Worker:
         self.startup = startup  # seconds a process may take to say it is ready before it is stopped
         self.env = dict(os.environ) if env is None else env
         self._starting = threading.Lock()  # the warm-up and a first job must not start two processes
-        self._retired = False  # its pool is closed: a process whose start was under way then is stopped, not kept
+        self._closes = 0  # times its pool was closed: a process whose start was under way then is stopped, not kept
         self._stderr: IO[bytes] | None = None  # the running process's stderr (a file, closed with it)
 
     def started(self) -> subprocess.Popen[bytes]:
@@ -65,10 +65,9 @@ class _Worker:
         with self._starting:
             if self.proc is not None and self.proc.poll() is None:
                 return self.proc
-            if self._retired:
-                raise WorkerStartError("the pool was closed")
+            closes = self._closes
             self.proc = self._start()
-            if self._retired:  # closed while this one was starting: the close could not see it
+            if self._closes != closes:  # closed while this one was starting: the close could not see it
                 self.close()
                 raise WorkerStartError("the pool was closed")
             return self.proc
@@ -138,8 +137,9 @@ class _Worker:
         self._close_stderr()
 
     def retire(self) -> None:
-        """Stop the process for good: its pool is closed (a start under way is stopped when it ends)."""
-        self._retired = True
+        """Stop the process: its pool is closed (a start under way then is stopped when it ends; a later job starts
+        a fresh one, as after any stop: an app whose pool was closed, by a test client's exit, may serve again)."""
+        self._closes += 1
         self.close()
 
 
