@@ -95,10 +95,9 @@ def _model(file_kind: str = KIND) -> type[BaseModel]:
     config = ConfigDict(extra="forbid", strict=True)
     fields |= {"what_if": (list[Change], []), "foedus": (str | None, None), "data": (dict[str, Any], {})}
     if file_kind == ATLAS_KIND:  # a date, or a range of years; the readings run (both, or one)
-        from foedus.engine.scenario import READINGS
-
+        readings = next(i.choices for i in _question(KIND) if i.name == "reading")  # the declared switch's choices
         fields |= {"date": (str | None, None), "first": (int | None, None), "last": (int | None, None),
-                   "readings": (list[Literal[READINGS]], list(READINGS))}  # type: ignore[valid-type]
+                   "readings": (list[Literal[readings]], list(readings))}  # type: ignore[valid-type]
     else:
         fields |= ({"honour": (Literal["empirical"] | None, None)} if file_kind == KIND
                    else {"date2": (fields["date"][0] | None, None)})
