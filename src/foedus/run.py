@@ -124,8 +124,8 @@ def _war_noted(world: World, scenario: Scenario, result: CascadeResult) -> Casca
     from foedus.engine.outcome import DATA_END
     from foedus.engine.war_notes import war_notes
 
-    bound = {j.state for j in result.joiners} | {c.state for c in result.conflicts}
-    found = war_notes(world, scenario, bound, result.names, DATA_END)
+    found = war_notes(world, scenario, lambda: {j.state for j in result.joiners} | {c.state for c in result.conflicts},
+                      result.names, DATA_END)
     return replace(result, notes=(*result.notes, *found)) if found else result
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -86,10 +86,11 @@ def _spans_of(plain: list[list[object]]) -> tuple[_Span, ...]:
                   frozenset(c) if isinstance(c, list) else None) for w, n, f, last, c in plain)
 
 
-def war_notes(world: World, scenario: Scenario, bound: Set[str], names: Mapping[str, str],
+def war_notes(world: World, scenario: Scenario, bound_of: Callable[[], Set[str]], names: Mapping[str, str],
               data_end: dt.date) -> list[str]:
     """The module's note, one per bundled war in which an attacker and a target are at war on the day and that binds
-    a state this cascade does not (`bound`: its joiners and conflicts)."""
+    a state this cascade does not (`bound_of`: its joiners and conflicts, asked only then: reading the joiners cites
+    them, which a cascade in no war need not do here)."""
     day, own = scenario.date, {*scenario.attackers, *scenario.targets}
     out = []
     for wid, title, first, last, named in _spans(data_end):
@@ -109,6 +110,7 @@ def war_notes(world: World, scenario: Scenario, bound: Set[str], names: Mapping[
         if not any(side.get(a) and side.get(t) and side[a] != side[t]
                    for a in scenario.attackers for t in scenario.targets):
             continue
+        bound = bound_of()
         more = [b for b in held if b[0] not in bound and b[0] not in own]
         if more:
             out.append(_note(wid, title, day, more, names))
