@@ -1,4 +1,4 @@
-"""A cascade on a day of a recorded war says so (`foedus.engine.war_notes`): `foedus cascade -a RUS -t UKR -d
+"""A cascade on a day of a recorded war says so (`foedus.war.notes`): `foedus cascade -a RUS -t UKR -d
 2024-12-15` said no state is bound, and nothing of North Korea, bound since 2024-12-04 in the war's replay through
 Ukraine's attack at Kursk; a reader took the one attack for the war."""
 

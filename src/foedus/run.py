@@ -119,10 +119,10 @@ def run_scenario(
 
 def _war_noted(world: World, scenario: Scenario, result: CascadeResult) -> CascadeResult:
     """`result` with a note of each bundled war in which its attacker and target fight each other on its date and
-    that binds more that day (`foedus.engine.war_notes`): here, not in the engine's notes, as a war's replay runs the
+    that binds more that day (`foedus.war.notes`): here, not in the engine's notes, as a war's replay runs the
     engine on each of its days."""
     from foedus.engine.outcome import DATA_END
-    from foedus.engine.war_notes import war_notes
+    from foedus.war.notes import war_notes
 
     found = war_notes(world, scenario, lambda: {j.state for j in result.joiners} | {c.state for c in result.conflicts},
                       result.names, DATA_END)

@@ -1,4 +1,4 @@
-"""A bundled war's days as `foedus.engine.war_notes` reads them: for each evaluated day of its replay (to its data's
+"""A bundled war's days as `foedus.war.notes` reads them: for each evaluated day of its replay (to its data's
 end), the sides fighting and the states bound to join, each with its treaty, article, the day its binding began and
 the attack it rests on. Replayed once per war and settings: for the bundled world, kept in the user cache
 (`foedus.cachefile`), so that a cascade of a pair at war (the flagship, Ukraine at Kursk) imports neither the war's
