@@ -37,3 +37,20 @@ def test_on_a_russian_attack_japan_consults_but_is_not_bound_to_give_arms() -> N
     assert "JPN" in {c.state for c in result.consultations if c.treaty == "ukr_bilateral_2024"}
     ireland = [(s.treaty, s.form) for s in result.supporters if s.state == "IRL"]
     assert ireland == []
+
+
+def test_treaties_show_says_each_forms_givers_and_how_sure() -> None:
+    """`foedus treaties show` prints each form of help's note under its line (which partners give it, from which
+    sources, how sure), as its JSON carries it beside the form's givers and certainty."""
+    import json
+
+    from samples import cli_line
+
+    text = " ".join(cli_line(["treaties", "show", "ukr_bilateral_2024"]).stdout.split())
+    forms = json.loads(cli_line(["treaties", "show", "ukr_bilateral_2024", "--json"]).stdout)["forms_of_help"]
+    helped = [f for f in forms if f["form"] != "troops"]
+    assert {f["form"] for f in helped} == {"arms", "defence_industry", "economic_aid"}
+    for form in helped:
+        assert form["certainty"] in ("verified", "unverified") and form["note"], form
+        assert f"note: {' '.join(form['note'].split())}" in text, form["form"]
+    assert "note: That support is owed is verified" in text and "not Ireland: none reported" in text

@@ -39,8 +39,9 @@ def _limit(scope: dict[str, Any] | None) -> str:
 
 
 def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
-    """Duties, forms of help with article/basis/certainty, then milinst, depth and scope with their items, from
-    `info`, the treaty's `foedus.catalog.treaty_detail` (what --json prints)."""
+    """Duties, forms of help with article/basis/certainty (each with its note: which givers give it, how sure), then
+    milinst, depth and scope with their items, from `info`, the treaty's `foedus.catalog.treaty_detail` (what --json
+    prints)."""
     for d in info["duties"]:
         how = "as the treaty file says" if d["explicit"] else "from its strength code"
         wording = f' — "{d["wording"]}"' if d["wording"] else ""
@@ -56,6 +57,8 @@ def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
         console.print(escape(f"  {e['form']} ({level}), {art}, {_who(e.get('by'))} → "
                              f"{_who(e.get('to'))}, {e['when']}, {_BASIS[e['basis']]}{span}, {e['certainty']}: "
                              f"{e.get('summary', '')}{_limit(e.get('scope'))}"), highlight=False)
+        if e.get("note"):  # who gives it and how sure each giver is, as the treaty file says (the JSON's `note`)
+            console.print(escape(f"    note: {e['note']}"), highlight=False)
     a = treaty.assistance
     if a is None:
         console.print("[yellow]forms of help beyond the war clause not encoded[/yellow]: depth items are missing")
