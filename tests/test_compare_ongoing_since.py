@@ -57,13 +57,14 @@ def test_attacks_ongoing_since_before_the_state_system_check_its_first_day(args:
     where a party not in the system is refused as on the day they are ongoing since (test_history keeps 1815 days
     themselves taken, with a note)."""
     assert _error_line([*args, "--ongoing-since", "1815-01-01"]) == (
-        "target Estonia (EST) is not a member of the state system on 1816-01-01, its first day, within the attacks "
-        "ongoing since 1815-01-01")
+        "target Estonia (EST) is not a member of the state system on 1816-01-01 (a member 1918-02-24–1940-06-16), its "
+        "first day, within the attacks ongoing since 1815-01-01")
 
 
 def test_the_web_checks_attacks_ongoing_since_before_the_state_system(api_client: TestClient) -> None:
     response = api_client.get("/api/compare", params={**SCENARIO, "other_date": "2025-01-01",
                                                       "ongoing_since": "1815-06-01"})
     assert response.status_code == 422, response.text
-    assert response.json()["error"] == ("target Estonia (EST) is not a member of the state system on 1816-01-01, its "
-                                        "first day, within the attacks ongoing since 1815-06-01")
+    assert response.json()["error"] == ("target Estonia (EST) is not a member of the state system on 1816-01-01 (a "
+                                        "member 1918-02-24–1940-06-16), its first day, within the attacks ongoing "
+                                        "since 1815-06-01")

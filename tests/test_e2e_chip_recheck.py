@@ -20,6 +20,7 @@ from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 pytestmark = [pytest.mark.e2e, pytest.mark.needs_data]
 
 GDR = "German Democratic Republic (COW265) is not a member of the state system on"
+GONE = "(a member 1954-03-25–1990-10-02; did you mean Germany (DEU), a member from 1990-10-03?)"  # when, and who then
 
 
 def _set_date(page: Any, date: str) -> None:
@@ -36,7 +37,7 @@ def test_a_chip_is_checked_again_when_the_date_changes(page: Any, server: str) -
     assert page.is_hidden("#error"), page.inner_text("#error")
     _set_date(page, "2025-06-01")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    text_is(page.locator("#error"), f"attacker {GDR} 2025-06-01")
+    text_is(page.locator("#error"), f"attacker {GDR} 2025-06-01 {GONE}")
     attr_is(page.locator("#attacker-chips .chip[data-state=COW265]"), "aria-invalid", "true")
     _set_date(page, "1980-01-01")  # a member again: the chip is no longer marked, the refusal goes
     page.wait_for_selector("#error", state="hidden", timeout=30_000)
@@ -51,4 +52,4 @@ def test_a_state_out_of_the_system_typed_in_a_box_is_refused_in_the_cascades_wor
     "no state matches"): both are refused as the cascade refuses them, and nothing is added."""
     _ready(page, server + "/")
     _set_date(page, "2025-06-01")
-    typed_refused(page, role, typed, f"{role} {GDR} 2025-06-01")
+    typed_refused(page, role, typed, f"{role} {GDR} 2025-06-01 {GONE}")

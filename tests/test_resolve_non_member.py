@@ -20,7 +20,8 @@ def test_a_state_out_of_the_system_is_refused_as_the_cascade_refuses_it(api_clie
     cascade = api_client.get("/api/cascade", params={"attacker": attacker, "target": target, "date": DAY})
     assert cascade.status_code == 422, cascade.text
     said = cascade.json()["error"]
-    assert said == f"{role} German Democratic Republic (COW265) is not a member of the state system on {DAY}", said
+    assert said == f"{role} German Democratic Republic (COW265) is not a member of the state system on {DAY} (a " \
+                   "member 1954-03-25–1990-10-02; did you mean Germany (DEU), a member from 1990-10-03?)", said
     for typed in ("GDR", f"{'POL' if role == 'attacker' else 'DEU'}, GDR"):  # alone, or a part of a list
         resolved = api_client.get("/api/resolve", params={"state": typed, "date": DAY, "role": role})
         assert (resolved.status_code, resolved.json()["error"]) == (422, said), resolved.text
@@ -42,6 +43,7 @@ def test_the_form_refuses_a_chip_out_of_the_system_in_the_clis_words() -> None:
     was called that day."""
     import datetime as dt
 
+    from foedus.catalog import state_rows
     from foedus.model.world import World
     from foedus.state_lists import non_member
     from ts_said import run_ts
@@ -51,7 +53,8 @@ def test_the_form_refuses_a_chip_out_of_the_system_in_the_clis_words() -> None:
              (("COW265", "2025-06-01"), ("RUS", "1800-06-01"), ("UKR", "1900-01-01"), ("POL", "1900-01-01"))]
     said = [non_member(world, world.states.get(sid), dt.date.fromisoformat(day), role) for role, sid, day in cases]
     assert None not in said[:1] and said.count(None) == 2  # before 1816 no membership is known: no refusal
-    names = [world.states.names_on(dt.date.fromisoformat(day)).get(sid, sid) for _, sid, day in cases]
-    web = run_ts([("membership", "notMember", [role, name, sid, day])
-                  for (role, sid, day), name in zip(cases, names, strict=True)])
+    rows = state_rows(world.states, None)
+    web = run_ts([("membership", "notMember", [role, sid, day, rows,
+                                               {"$lookup": world.states.names_on(dt.date.fromisoformat(day))}])
+                  for role, sid, day in cases])
     assert [w for w, p in zip(web, said, strict=True) if p is not None] == [p for p in said if p is not None]

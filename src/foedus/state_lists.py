@@ -98,13 +98,20 @@ def non_member(world: World, state: State, day: dt.date, role: str, last: dt.dat
     a war file's fighter: Montenegro in 1914), whose source COW's late admission must not overrule; a state typed for
     a day before its first spell, with nothing to vouch for it, is mostly today's code for a predecessor's day (UKR in
     1914, CZE in 1938, AUT for Austria-Hungary), which the refusal catches. Both read a state between spells (Norway on
-    1940-05-15) as out. See docs/adding-a-rule.md."""
+    1940-05-15) as out. See docs/adding-a-rule.md.
+
+    The refusal says, in parentheses, when the state is a member and the states of its name that are members then
+    (`foedus.model.spells_said.member_said`: "target Austria (AUT) is not a member of the state system on 1914-08-05
+    (a member 1919-09-10–1938-03-13; did you mean Austria-Hungary (COW300), a member 1816-01-01–1918-11-12?)"), so a
+    caller's words after it ("; it cannot be a party then") still follow the day."""
     member = state.member_on(day) if last is None else _member_between(state, day, last)
     if member is not False:
         return None
+    from foedus.model.spells_said import member_said  # here: only a refusal reads it
+
     when = str(day) if last is None else f"any day from {day} to {last}"
     return f"{role} {world.states.names_on(day).get(state.id, state.name)} ({state.id}) is not a member of the " \
-           f"state system on {when}"
+           f"state system on {when} ({member_said(world.states, state, day, last)})"
 
 
 def _member_between(state: State, first: dt.date, last: dt.date) -> bool | None:

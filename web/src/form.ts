@@ -96,7 +96,7 @@ class StatePicker {
     }
     if (found.length === 1) {  // one state the page matched: the server's check for a role, with no round trip
       if (this.absent(found[0].id)) {  // out of the state system that day: refused now, not by the cascade later
-        this.onError(`${notMember(this.role, this.name(found[0].id), found[0].id, this.date())}; nothing was added `
+        this.onError(`${notMember(this.role, found[0].id, this.date(), this.states, this.name)}; nothing was added `
           + `as ${this.role}`);
         return;
       }
@@ -167,7 +167,8 @@ class StatePicker {
 
   /** Each chosen state out of the state system on the form's date, refused in the cascade's words. */
   refusals(): string[] {
-    return this.chosen.filter((id) => this.absent(id)).map((id) => notMember(this.role, this.name(id), id, this.date()));
+    return this.chosen.filter((id) => this.absent(id)).map((id) => notMember(this.role, id, this.date(), this.states,
+      this.name));
   }
 
   private absent(id: string): boolean {
@@ -187,7 +188,7 @@ class StatePicker {
       if (this.absent(id)) {
         chip.classList.add("not-member");
         chip.setAttribute("aria-invalid", "true");
-        chip.title = notMember(this.role, this.name(id), id, this.date());
+        chip.title = notMember(this.role, id, this.date(), this.states, this.name);
       }
       return chip;
     }));

@@ -24,11 +24,40 @@ export function partyOn(state: Pick<StateRow, "spells"> | undefined, date: strin
   return existsOn(state, date) || (state?.spells ?? []).every(([start]) => date < start);
 }
 
+/** The names several states have carried (foedus.model.state_index.AMBIGUOUS's groups, in its order): a state out
+ *  of the system on a day is offered the others of its group that are members then. */
+export const NAMESAKES: readonly (readonly string[])[] = [["COG", "COD"], ["KOR", "PRK", "COW730"],
+  ["GIN", "GNB", "GNQ"], ["YEM", "COW678", "COW680"], ["DEU", "COW260", "COW265"], ["DEU", "COW260"],
+  ["VNM", "COW817"], ["AUT", "COW300"]];
+
+type Spell = [string, string | null];
+const spellSaid = ([start, end]: Spell): string => (end === null ? `from ${start}` : `${start}–${end}`);
+const held = (s: Pick<StateRow, "spells">, date: string): Spell | undefined =>
+  s.spells.find(([a, b]) => a <= date && (b === null || date <= b));
+/** A name's words as foedus.model.state_names.words reads them (letters only, accents dropped, "saint" as "st"). */
+const words = (name: string): string[] => (name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+  .match(/\p{L}+/gu) ?? []).map((w) => (w === "saint" ? "st" : w));
+
 /** The refusal of a state given as `role` (attacker, target) that is no member of the state system on `date`, in the
- *  CLI's words (foedus.state_lists.non_member), `name` as it was called that day: "attacker German Democratic Republic
- *  (COW265) is not a member of the state system on 2025-06-01". */
-export function notMember(role: string, name: string, id: string, date: string): string {
-  return `${role} ${name} (${id}) is not a member of the state system on ${date}`;
+ *  CLI's words (foedus.state_lists.non_member, foedus.model.spells_said.member_said), each state named as `name`
+ *  calls it that day: its spells nearest the day, and the states of its name that are members then (`NAMESAKES`, or
+ *  a name holding every word of its own: Austria-Hungary, Hungary's), "target Austria (AUT) is not a member of the
+ *  state system on 1914-08-05 (a member 1919-09-10–1938-03-13; did you mean Austria-Hungary (COW300), a member
+ *  1816-01-01–1918-11-12?)". */
+export function notMember(role: string, id: string, date: string, states: readonly StateRow[],
+                          name: (id: string) => string): string {
+  const spells: Spell[] = states.find((s) => s.id === id)?.spells ?? [];
+  const near = [...spells.filter(([, end]) => end !== null && end < date).slice(-1),
+    ...spells.filter(([start]) => start > date).slice(0, 1)];
+  const own = words(name(id));
+  const shared = new Set(NAMESAKES.filter((g) => g.includes(id)).flat());
+  const meant = states.filter((s) => s.id !== id && held(s, date) && (shared.has(s.id)
+    || (own.length > 0 && own.every((w) => words(name(s.id)).includes(w)))))
+    .sort((a, b) => (a.ccode ?? 10_000) - (b.ccode ?? 10_000) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((s) => `${name(s.id)} (${s.id}), a member ${spellSaid(held(s, date) as Spell)}`);
+  const asked = meant.length ? `; did you mean ${meant.join(", or ")}?` : "";
+  return `${role} ${name(id)} (${id}) is not a member of the state system on ${date} (a member `
+    + `${near.map(spellSaid).join(" and ")}${asked})`;
 }
 
 /** After "Fighting on the defense side on DAY" (said.ts frameWhy), of a state fighting on a day it is out of the state
