@@ -7,6 +7,7 @@ import { DateControl, isDate, today } from "./datecontrol";
 import { DatedNames, type NameOf } from "./datednames";
 import { byId, h } from "./dom";
 import { existsOn, notMember } from "./membership";
+import { pickedAs } from "./pageline";
 import { placeOffer } from "./placeadvice";
 
 /** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
@@ -158,6 +159,7 @@ class StatePicker {
     if (!this.chosen.includes(id)) this.chosen.push(id);
     this.render();
     this.onChange();
+    pickedAs(this.role);
   }
 
   set(ids: string[]): void {

@@ -17,7 +17,7 @@ import { MapKeys } from "./mapkeys";
 import { MapMode } from "./mapmode";
 import { MapNames } from "./mapnames";
 import { renderNetwork } from "./network";
-import { setBusy, showError } from "./pageline";
+import { PICK_BOTH, setBusy, showError } from "./pageline";
 import { scenarioOf, writeExtras } from "./panels";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
@@ -197,7 +197,7 @@ class App {
     const { scenario, seedProblem } = scenarioOf(this.form, this.whatif);
     showError("");
     if (scenario.attacker.length === 0 || scenario.target.length === 0) {
-      showError("Pick at least one attacker and one target (search box, or Pick on map).");
+      showError(PICK_BOTH);
       return false;
     }
     if (seedProblem) { showError(`${seedProblem}.`); return false; }
