@@ -17,7 +17,7 @@ import { MapKeys } from "./mapkeys";
 import { MapMode } from "./mapmode";
 import { MapNames } from "./mapnames";
 import { renderNetwork } from "./network";
-import { PICK_BOTH, setBusy, showError } from "./pageline";
+import { PICK_BOTH, setBusy, showError, watchOptions } from "./pageline";
 import { scenarioOf, writeExtras } from "./panels";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
@@ -89,6 +89,7 @@ class App {
     byId("share").addEventListener("click", () => void this.share());
     byId("compare").addEventListener("click", () => void this.compare());
     byId("territory-view").addEventListener("change", () => this.contested());
+    watchOptions(() => this.current !== null && !this.frame); // pageline.ts: an option changed after the result
     byId("export-json").addEventListener("click", () => { if (this.current) exportJson(this.current.result); });
     byId("export-csv").addEventListener("click", () => { if (this.current) exportCsv(this.current.result, this.names.state); });
     byId("export-png").addEventListener("click", () => {
@@ -141,7 +142,6 @@ class App {
 
   /** The scenario with the probability and what-if panels' settings. */
   private scenario(): Scenario { return scenarioOf(this.form, this.whatif).scenario; }
-
   private otherDate(): string { return byId<HTMLInputElement>("other-date").value; }
 
   private async compare(): Promise<void> {
