@@ -21,3 +21,21 @@ def test_the_table_names_the_day_today_too() -> None:
                      f"treaties in force on {(dt.date.today() - dt.timedelta(days=1)).isoformat()}"}
     assert _first_line([]).split()[:2] == ["id", "name"]
     assert _first_line(["--date", "2025-06-01", "--format", "csv"]).startswith("id,name,")  # no header to carry it
+
+
+def test_a_day_after_the_review_says_the_set_was_reviewed_only_to_then() -> None:
+    """A list of a day after `DATA_END` says so, as a cascade of that day does (until 2026-12-07 `treaties list --date
+    today` listed "treaties in force on 2026-12-07" with no word that the set was reviewed only to 2025-12-31): after
+    the table, or on stderr beside JSON and CSV, whose stdout stays the rows alone; a day before it says nothing."""
+    import json
+
+    from foedus.engine.outcome import DATA_END_NOTE
+
+    table = cli_line(["treaties", "list", "--date", "2026-12-07"])
+    assert table.stdout.splitlines()[-1] == f"note: {DATA_END_NOTE}"
+    for fmt in ("json", "csv"):
+        ran = cli_line(["treaties", "list", "--date", "2026-12-07", "--format", fmt])
+        assert ran.stderr == f"note: {DATA_END_NOTE}\n"
+    assert json.loads(cli_line(["treaties", "list", "--date", "2026-12-07", "--json"]).stdout)
+    before = cli_line(["treaties", "list", "--date", "2025-12-31"])
+    assert "note:" not in before.stdout + before.stderr

@@ -21,9 +21,18 @@ from foedus.model.world import World
 from foedus.set_uses import set_record, sets_named
 from foedus.wording import named_state
 
-__all__ = ["carry_said", "certainty_said", "gates_said", "in_force_sure", "iso3_to_numeric", "member_name",
-           "member_notes", "member_spans", "member_sure", "place_rows", "region_rows", "span_edges", "state_rows",
-           "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
+__all__ = ["carry_said", "certainty_said", "gates_said", "in_force_sure", "iso3_to_numeric", "list_notes",
+           "member_name", "member_notes", "member_spans", "member_sure", "place_rows", "region_rows", "span_edges",
+           "state_rows", "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
+
+
+def list_notes(day: dt.date | None) -> list[str]:
+    """What a treaty list of `day` says beside its rows: after the day the bundled set was reviewed to as a whole
+    (`DATA_END`), that later changes are encoded only where found (`DATA_END_NOTE`), as a cascade of that day says:
+    a treaty a later change put in force, or ended, may be listed as it stood then."""
+    from foedus.engine.outcome import DATA_END, DATA_END_NOTE
+
+    return [DATA_END_NOTE] if day is not None and day > DATA_END else []
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:

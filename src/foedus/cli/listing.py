@@ -97,11 +97,15 @@ def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]],
-         show: Callable[[dict[str, Any], str], str] | None = None, title: str | None = None) -> None:
+         show: Callable[[dict[str, Any], str], str] | None = None, title: str | None = None,
+         notes: Sequence[str] = ()) -> None:
     """Print `rows` as json, csv (every key) or a table of `columns` ((key, header) pairs).
 
     `show(row, key)` may render a cell for the table (default: `cell`); `title`, the table's, is its first line when
-    printed plain (not to a terminal)."""
+    printed plain (not to a terminal). Each of `notes` is a `note: ` line after the table, or on stderr beside JSON
+    and CSV (their stdout stays the rows alone), as a cascade's notes are."""
+    if fmt in ("json", "csv"):
+        sys.stderr.writelines(f"note: {note}\n" for note in notes)
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return
@@ -115,6 +119,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
     body = [[render(r, k) for k, _ in columns] for r in rows]
     if not sys.stdout.isatty():
         sys.stdout.write((f"{title}\n" if title else "") + plain_table(headers, body) + "\n")
+        sys.stdout.writelines(f"note: {note}\n" for note in notes)
         return
     from rich.markup import escape
 
@@ -125,3 +130,5 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
     for line in body:
         table.add_row(*(escape(v) for v in line))
     console(highlight=False).print(table)
+    for note in notes:
+        console(highlight=False).print(f"note: {escape(note)}")

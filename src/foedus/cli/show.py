@@ -164,8 +164,8 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
     certainty (table, CSV or JSON): the table's as `foedus treaties show` says it (`certainty_said`: "verified to
     2018-12-31, carried-forward after" for an alliance carried past its source), or that day's; JSON and CSV the tag.
     On a `date`, the table's title names the day (`today` as the machine's date): the rows' JSON and CSV have no
-    header to carry it."""
-    from foedus.catalog import certainty_said, treaty_rows
+    header to carry it. A day after the treaty set's review says so (`list_notes`), as a cascade of that day does."""
+    from foedus.catalog import certainty_said, list_notes, treaty_rows
     from foedus.cited import instrument_said
     from foedus.cli.listing import cell, emit
     from foedus.engine.scenario import parse_date
@@ -178,7 +178,7 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
     emit(rows, fmt, columns, lambda r, k: (r[k] or "not in force") if k == "in_force"
          else r[k] + instrument_said(r["instrument"]) if k == "name"
          else ", ".join(r[k]) if k == "kinds" else said.get(r["id"], r[k]) if k == "certainty" else cell(r[k]),
-         title=None if day is None else f"treaties in force on {day.isoformat()}")  # `today` resolved, visibly
+         title=None if day is None else f"treaties in force on {day.isoformat()}", notes=list_notes(day))
 
 
 def validate_files(paths: list[Path], strict: bool = False) -> None:
