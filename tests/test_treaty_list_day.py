@@ -39,3 +39,19 @@ def test_a_day_after_the_review_says_the_set_was_reviewed_only_to_then() -> None
     assert json.loads(cli_line(["treaties", "list", "--date", "2026-12-07", "--json"]).stdout)
     before = cli_line(["treaties", "list", "--date", "2025-12-31"])
     assert "note:" not in before.stdout + before.stderr
+
+
+def test_a_days_certainty_is_no_surer_than_the_clauses_in_effect_that_day() -> None:
+    """A treaty past a term whose renewal is not verified is listed `unverified` that day, as a cascade of that day
+    tags the clause (until 2026-12-07 `treaties list --date 2026-12-07` said France-Greece 2021 `verified` while a
+    cascade of Turkey on Greece that day rested France's duty on an unverified renewal); within the term, `verified`."""
+    import json
+
+    def tags(day: str) -> dict[str, str]:
+        ran = cli_line(["treaties", "list", "--date", day, "--json"])
+        return {r["id"]: r["certainty"] for r in json.loads(ran.stdout)}
+
+    later, within = tags("2026-12-07"), tags("2025-06-01")
+    assert (later["fra_grc_2021"], within["fra_grc_2021"]) == ("unverified", "verified")  # its first term to 2026-10-07
+    assert (later["rus_arm_1997"], tags("2023-06-01")["rus_arm_1997"]) == ("unverified", "verified")  # to 2023-11-05
+    assert later["nato_1949"] == "verified"  # a clause with no span of its own is in effect as long as the treaty

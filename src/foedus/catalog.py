@@ -13,6 +13,7 @@ from typing import Any
 
 from foedus.cited_names import atop_title
 from foedus.engine.certainty import first_day, how_sure
+from foedus.list_day import standing_that_day
 from foedus.model.gazetteer import home_note
 from foedus.model.states import State, StateRegistry
 from foedus.model.treaty import DateCertainty, Kind, Member, Provision, Span, Treaty
@@ -21,24 +22,16 @@ from foedus.model.world import World
 from foedus.set_uses import set_record, sets_named
 from foedus.wording import named_state
 
-__all__ = ["carry_said", "certainty_said", "gates_said", "in_force_sure", "iso3_to_numeric", "list_notes",
-           "member_name", "member_notes", "member_spans", "member_sure", "place_rows", "region_rows", "span_edges",
-           "state_rows", "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
-
-
-def list_notes(day: dt.date | None) -> list[str]:
-    """What a treaty list of `day` says beside its rows: after the day the bundled set was reviewed to as a whole
-    (`DATA_END`), that later changes are encoded only where found (`DATA_END_NOTE`), as a cascade of that day says:
-    a treaty a later change put in force, or ended, may be listed as it stood then."""
-    from foedus.engine.outcome import DATA_END, DATA_END_NOTE
-
-    return [DATA_END_NOTE] if day is not None and day > DATA_END else []
+__all__ = ["carry_said", "certainty_said", "gates_said", "in_force_sure", "iso3_to_numeric", "member_name",
+           "member_notes", "member_spans", "member_sure", "place_rows", "region_rows", "span_edges", "state_rows",
+           "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
     """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`: then
     `members` counts the parties bound that day (else every state ever a party), and an ATOP alliance past its
-    source's coverage (2018) is `carried-forward` (or its own tag, if worse), as a cascade on that day reports it."""
+    source's coverage (2018) is `carried-forward` (or its own tag, if worse), as a cascade on that day reports it, and
+    no surer than its surest clause in effect (`standing_that_day`)."""
     from foedus.engine.table import active_members
 
     rows: list[dict[str, Any]] = []
@@ -55,7 +48,7 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
             "members": len(active) if active is not None else len({m.state for m in t.members}),
             "kinds": sorted({p.kind.value for p in t.provisions}),
             "instrument": t.instrument.value,
-            "certainty": (t.standing_on(day) if day is not None else Certainty(t.certainty)).value,
+            "certainty": (standing_that_day(t, day) if day is not None else Certainty(t.certainty)).value,
             "origin": t.origin,
             "invocations": len(t.invocations),
         })

@@ -163,12 +163,12 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
     """Treaties: id, name (an instrument not a treaty said so: `instrument_said`), dates, members, obligations,
     certainty (table, CSV or JSON): the table's as `foedus treaties show` says it (`certainty_said`: "verified to
     2018-12-31, carried-forward after" for an alliance carried past its source), or that day's; JSON and CSV the tag.
-    On a `date`, the table's title names the day (`today` as the machine's date): the rows' JSON and CSV have no
-    header to carry it. A day after the treaty set's review says so (`list_notes`), as a cascade of that day does."""
-    from foedus.catalog import certainty_said, list_notes, treaty_rows
+    A `date` is named in the table's title (`today` as the machine's date), and one after the set's review says so."""
+    from foedus.catalog import certainty_said, treaty_rows
     from foedus.cited import instrument_said
     from foedus.cli.listing import cell, emit
     from foedus.engine.scenario import parse_date
+    from foedus.list_day import list_notes
 
     day = parse_date(date) if date is not None else None
     rows = treaty_rows(world, day)
