@@ -182,3 +182,16 @@ def test_a_state_named_wrong_is_refused_alone_not_after_the_replays_warning(late
     assert (json.loads(out)["error"] == refused) if extra else out == ""  # with --json, the error object too
     code, out, err = cli_line(["war", str(late_war), "--state", "UKR", *extra])  # a state it knows: the warning
     assert code == 0 and err.strip().splitlines() == [f"warning: {SAID}"]
+
+
+def test_an_ongoing_war_replayed_to_its_datas_last_day_says_nothing_after_it_is_known() -> None:
+    """A war with no recorded end, replayed to the last day its data covers, says so in its notes (CLI, JSON, web):
+    until 2026-12-07 `foedus war russia_ukraine_2022` ended its replay on 2025-12-31 with no word of why, which a
+    reader on a later day could take for the war's course to date; a replay cut earlier, or a finished war, does not."""
+    note = f"{WAR} records no end: its data ends on {DATA_END}, so the replay ends there; nothing after it is known"
+    assert foedus.api.replay_war(WAR).notes.count(note) == 1
+    assert not any("records no end" in n for n in foedus.api.replay_war(WAR, until="2024-12-15").notes)
+    assert not any("records no end" in n for n in foedus.api.replay_war("july_crisis_1914").notes)
+    code, out, _ = cli_line(["war", WAR])
+    assert code == 0 and " ".join(out.split()).count(f"note: {note}") == 1
+    assert json.loads(cli_line(["war", WAR, "--json"]).stdout)["notes"].count(note) == 1

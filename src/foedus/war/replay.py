@@ -45,7 +45,7 @@ from foedus.war.doubt_days import doubt_days, doubt_keys
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
-from foedus.war.result import WarReplay, past_treaties
+from foedus.war.result import WarReplay, no_end_recorded, past_treaties
 from foedus.war.system_changes import SystemChange, system_changes
 from foedus.war.words import add_text
 
@@ -220,7 +220,8 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         builder.add(evaluation, day_changes, course, said)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
     past = past_treaties(end)  # days after DATA_END: read on the changes found after it, and only those
-    notes = (*war.notes, *builder.notes(), *([past] if past else []), *_unchecked(w, war, end))
+    cut = no_end_recorded(war, end, data_end(war))  # an ongoing war replayed to its data's last day says so
+    notes = (*war.notes, *builder.notes(), *([past] if past else []), *([cut] if cut else []), *_unchecked(w, war, end))
     names = builder.names(start)  # as called on the war's first day, `renames` dating each change (docs/war.md)
     for f in builder.frames:  # each change named as on its own day; the causes are these records: they get it too
         add_text(f.changes, w.states.names_on(f.date))

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-__all__ = ["Also", "Bound", "Frame", "StateRecord", "WarReplay", "past_treaties", "war_names_on"]
+__all__ = ["Also", "Bound", "Frame", "StateRecord", "WarReplay", "no_end_recorded", "past_treaties",
+           "war_names_on"]
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -39,6 +40,15 @@ def past_treaties(end: dt.date) -> str | None:
     if end <= DATA_END:
         return None
     return f"the days after {DATA_END}, to {end}, are replayed on the treaties as known: {DATA_END_NOTE}"
+
+
+def no_end_recorded(war: War, end: dt.date, last: dt.date) -> str | None:
+    """What to say of a replay of a war with no recorded end that stops on the last day its data covers (`last`,
+    `foedus.war.replay.data_end`): nothing after it is known, so its last frame is not a later day's (a reader on a
+    later day took `replayed ... to 2025-12-31` for the war's course to date); None otherwise."""
+    if war.end is not None or end != last:
+        return None
+    return f"{war.id} records no end: its data ends on {end}, so the replay ends there; nothing after it is known"
 
 
 def war_names_on(names: dict[str, str], renames: list[dict[str, str]], day: str) -> dict[str, str]:
