@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from html import escape
-from typing import Any, Protocol
+from typing import Any
 
 from foedus.by_name import by_name
 from foedus.cited import cited, instrument_said, kind_cited, tagged_article, tagged_cited
@@ -17,64 +17,17 @@ from foedus.code_words import settings_tail
 from foedus.conflict_words import conflict_line, doubted_duties
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words, window_facts
 from foedus.engine.doubted_facts import doubted
-from foedus.engine.records import (
-    Because,
-    CertaintyReason,
-    Conflict,
-    Consultation,
-    Doubt,
-    Joiner,
-    Neutral,
-    Violation,
-    Withheld,
-)
-from foedus.engine.rules import STRIKES, Support, Unreached, UnreachedConsultation
-from foedus.engine.scenario import Scenario
+from foedus.engine.records import Because, CertaintyReason, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
+from foedus.engine.rules import STRIKES
 from foedus.limit_words import consult_limit
 from foedus.model.vocab import STRENGTH_WORDS
+from foedus.render_result import CascadeResult
 from foedus.support_words import SUPPORT_INDENT, not_owed_lines, support_lines
 from foedus.whatif_words import finding_tag, hypothetical_said, hypothetical_tag, rested
 from foedus.wording import named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
            "html_table", "reason_lines", "rich_tree", "side_names"]
-
-
-class CascadeResult(Protocol):
-    """What the renderings read of a `foedus.engine.result.CascadeResult` (declared here, so that the
-    result can call its renderings without an import circle)."""
-
-    @property
-    def scenario(self) -> Scenario: ...
-    @property
-    def joiners(self) -> tuple[Joiner, ...]: ...
-    @property
-    def consultations(self) -> tuple[Consultation, ...]: ...
-    @property
-    def conflicts(self) -> tuple[Conflict, ...]: ...
-    @property
-    def neutral(self) -> tuple[Neutral, ...]: ...
-    @property
-    def violations(self) -> tuple[Violation, ...]: ...
-    @property
-    def withheld(self) -> tuple[Withheld, ...]: ...
-    @property
-    def doubts(self) -> tuple[Doubt, ...]: ...
-    @property
-    def names(self) -> dict[str, str]: ...
-    @property
-    def titles(self) -> dict[str, str]: ...
-    @property
-    def supporters(self) -> tuple[Support, ...]: ...
-    @property
-    def unreached_support(self) -> tuple[Unreached, ...]: ...
-    @property
-    def unreached_consultations(self) -> tuple[UnreachedConsultation, ...]: ...
-    @property
-    def notes(self) -> tuple[str, ...]: ...
-    @property
-    def sides(self) -> dict[str, list[str]]: ...
-    def joiner(self, state: str) -> Joiner | None: ...
 
 
 def _name(result: CascadeResult, state: str) -> str:
