@@ -8,6 +8,7 @@ from foedus.wording import (
     NOT_A_FILE_PATH,
     NUL_SHOWN,
     ONE_STATE,
+    STDIN_NOT_READ,
     UNDRAWN_PARAMETERS,
     and_listed,
     character,
@@ -35,11 +36,11 @@ from foedus.wording import (
 )
 
 __all__ = [
-    "MAX_MESSAGE", "NOT_A_FILE_PATH", "NUL_SHOWN", "ONE_STATE", "UNDRAWN_PARAMETERS", "AmbiguousNameError",
-    "ArgumentsError", "ChecksumError", "DataCorruptError", "DataFetchError", "DataFormatError", "DataImportError",
-    "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError", "LikelyModelError", "ListedTwiceError",
-    "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError", "ServeError",
-    "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
+    "MAX_MESSAGE", "NOT_A_FILE_PATH", "NUL_SHOWN", "ONE_STATE", "STDIN_NOT_READ", "UNDRAWN_PARAMETERS",
+    "AmbiguousNameError", "ArgumentsError", "ChecksumError", "DataCorruptError", "DataFetchError", "DataFormatError",
+    "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError", "LikelyModelError",
+    "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
+    "ServeError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
     "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
     "empty_or_blank", "escaped", "field_path", "in_words", "is_url", "json_stops", "named_state", "not_a_state",
     "not_in_system", "one_line", "ordinal", "other_kind_taken", "out_of_range", "refusal_fields", "shown",

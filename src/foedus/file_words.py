@@ -1,7 +1,7 @@
 """How a message words a file that is not what was wanted: an output's path taken by another kind of thing
 (`other_kind_taken`), where a file stops being JSON (`json_stops`), a URL given where a file path goes (`is_url`,
 `NOT_A_FILE_PATH`) and a NUL in a path, shown escaped (`NUL_SHOWN`), as every control character of a message or a
-warning is (`escaped`). Re-exported by `foedus.wording`, but for `STDIN_NOT_READ` (`-` given as a file to read)."""
+warning is (`escaped`), and `-` given as a file to read (`STDIN_NOT_READ`). Re-exported by `foedus.wording`."""
 
 from __future__ import annotations
 

@@ -45,8 +45,8 @@ def inputs_unchanged() -> bool:
 _CODE_FOLDERS = ("model", "sources", "datarecord", "engine/rules")
 _CODE_FILES = ("__init__.py", "_version.py", "cachefile.py", "characters.py", "cited.py", "cited_names.py",
                "collector.py", "declare.py", "derived.py", "errors.py", "file_words.py", "filehash.py", "folderlock.py",
-               "listed.py", "paths.py", "ranges.py", "reachable.py", "settings.py", "state_lists.py", "wording.py",
-               "world_cache.py", "written.py",
+               "listed.py", "paths.py", "problem_words.py", "ranges.py", "reachable.py", "settings.py",
+               "state_lists.py", "value_words.py", "wording.py", "world_cache.py", "written.py",
                "data/__init__.py", "datasets/__init__.py", "datasets/csvfile.py", "datasets/registry.py",
                "datasets/verify.py",
                "engine/__init__.py", "engine/contract.py", "engine/leg.py", "engine/maker.py", "engine/ongoing_days.py",
