@@ -408,7 +408,7 @@ def test_world_parts_survive_the_round_trip_through_plain_data() -> None:
     treaties, states, places = parts_from_plain(json.loads(json.dumps(parts_to_plain(parts))))
     assert treaties == parts[0]
     assert states.states == parts[1].states and states.majors == parts[1].majors
-    assert states.resolve_id("north korea") == "PRK" and states._index == parts[1]._index
+    assert states.resolve_id("north korea") == "PRK" and states.lookup_index == parts[1].lookup_index
     assert places.places == parts[2].places and places.regions == parts[2].regions
     assert places.resolve("kursk oblast").id == "kursk-oblast"
     history = list(World.default().treaties.history.values())

@@ -25,7 +25,7 @@ from foedus.datarecord.methods import deferred, explicit_hash, frozen_error, get
 from foedus.datarecord.spec import FACTORY, MISSING, Field, Params, collect
 from foedus.datarecord.spec import field as _field
 
-__all__ = ["MISSING", "Field", "dataclass", "field", "fields", "is_record", "replace", "standard"]
+__all__ = ["MISSING", "Field", "dataclass", "field", "fields", "is_record", "replace", "standard", "without_post_init"]
 
 T = TypeVar("T")
 
@@ -60,6 +60,26 @@ def fields(obj: Any) -> tuple[Field, ...]:
     if found is None:
         raise TypeError(f"{obj!r} is not a foedus record")
     return found  # type: ignore[no-any-return]
+
+
+def without_post_init(cls: type[Any], **given: Any) -> Any:
+    """An instance of the record class `cls` (not slotted) with these fields, the others at their defaults, made without
+    its `__init__`, so its `__post_init__` is skipped: a registry read back from the world cache with the index it
+    stored, not built again (`StateRegistry.indexed`, `Gazetteer.indexed`).
+
+    Raises:
+        TypeError: a field without a default is not given."""
+    obj = object.__new__(cls)
+    for f in fields(cls):
+        if f.name in given:
+            obj.__dict__[f.name] = given[f.name]
+        elif f.default_factory is not MISSING:
+            obj.__dict__[f.name] = f.default_factory()
+        elif f.default is not MISSING:
+            obj.__dict__[f.name] = f.default
+        else:
+            raise TypeError(f"{cls.__name__}.{f.name} is missing from the cached data")
+    return obj
 
 
 def replace(obj: T, /, **changes: Any) -> T:

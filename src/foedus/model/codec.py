@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from foedus.model import records
 from foedus.model.gazetteer import Gazetteer
-from foedus.model.state_codec import states_from_plain, states_to_plain, without_post_init
+from foedus.model.state_codec import states_from_plain, states_to_plain
 from foedus.model.states import StateRegistry
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def parts_to_plain(parts: Parts) -> dict[str, Any]:
         "places": {"regions": [to_plain(r) for r in places.regions.values()],
                    "places": [to_plain(p) for p in places.places.values()], "home_of": places.home_of,
                    "sets": places.sets, "doubted_sets": places.doubted_sets,
-                   "set_doubts": places.set_doubts, "index": places._index},
+                   "set_doubts": places.set_doubts, "index": places.lookup_index},
     }
 
 
@@ -72,11 +72,11 @@ def parts_from_plain(data: dict[str, Any]) -> Parts:
     region, place = _place_decoders()
     regions = {r.id: r for r in map(region, raw_places["regions"])}
     places = {p.id: p for p in map(place, raw_places["places"])}
-    gazetteer = without_post_init(Gazetteer, regions=regions, places=places, home_of=dict(raw_places["home_of"]),
+    gazetteer = Gazetteer.indexed(dict(raw_places["index"]), regions=regions, places=places,
+                                  home_of=dict(raw_places["home_of"]),
                                   sets={k: list(v) for k, v in raw_places["sets"].items()},
                                   doubted_sets=dict(raw_places["doubted_sets"]),
-                                  set_doubts=dict(raw_places["set_doubts"]),
-                                  _index=dict(raw_places["index"]))
+                                  set_doubts=dict(raw_places["set_doubts"]))
     return treaties, registry, gazetteer
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from foedus.datarecord import dataclass, field
+from foedus.datarecord import dataclass, field, without_post_init
 from foedus.errors import AmbiguousNameError, UnknownPlaceError, UnknownStateError, not_a_state, shown
 from foedus.model.bundled import read_bundled, validated
 from foedus.model.gazetteer_build import add_history, check_named, home_note, home_place
@@ -43,6 +43,19 @@ class Gazetteer:
             for key in (place.id, place.name, *place.aliases):
                 self._index.setdefault(slugify(key), place.id)
 
+    @classmethod
+    def indexed(cls, index: dict[str, str], **fields: Any) -> Gazetteer:
+        """The gazetteer of these fields with `index` as its name index (`lookup_index`, as the world cache stored it:
+        `foedus.model.codec`), not built again."""
+        gazetteer: Gazetteer = without_post_init(cls, **fields, _index=index)
+        return gazetteer
+
+    @property
+    def lookup_index(self) -> dict[str, str]:
+        """The name index as built: each `slugify` key of a place's id, name or alias to the place's id (the world
+        cache stores it)."""
+        return self._index
+
     def __iter__(self) -> Iterator[Place]:
         return iter(sorted(self.places.values(), key=lambda p: (p.kind == "home", p.id)))
 
@@ -66,7 +79,7 @@ class Gazetteer:
     @functools.cached_property
     def _owner(self) -> dict[str, str]:
         """The state each home territory is the home of (the first in `home_of`'s order), made once: `called` asks it
-        of every victim of every scenario (not a field, so the snapshot codec's `without_post_init` needs nothing)."""
+        of every victim of every scenario (not a field, so `indexed`'s `without_post_init` needs nothing)."""
         owner: dict[str, str] = {}
         for state, place in self.home_of.items():
             owner.setdefault(place, state)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from foedus import datarecord
+from foedus.datarecord import without_post_init
 from foedus.model.states import State, StateRegistry
 
 __all__ = ["spells_in", "spells_out", "states_from_plain", "states_to_plain", "without_post_init"]
@@ -33,7 +33,7 @@ def states_to_plain(states: StateRegistry) -> dict[str, Any]:
              "continent": s.continent, "subregion": s.subregion, "spells": spells_out(s.spells)}
             for s in states.states.values()]
     return {"states": rows, "has_system_dates": states.has_system_dates,
-            "majors": {k: spells_out(v) for k, v in states.majors.items()}, "index": states._index}
+            "majors": {k: spells_out(v) for k, v in states.majors.items()}, "index": states.lookup_index}
 
 
 def states_from_plain(data: dict[str, Any]) -> StateRegistry:
@@ -46,24 +46,5 @@ def states_from_plain(data: dict[str, Any]) -> StateRegistry:
     for row in data["states"]:
         state = State(**{**row, "spells": spells_in(row["spells"])})
         by_id[state.id] = state
-    registry: StateRegistry = without_post_init(StateRegistry, states=by_id,
-                                                has_system_dates=bool(data["has_system_dates"]),
-                                                majors={k: spells_in(v) for k, v in data["majors"].items()},
-                                                _index=dict(data["index"]))
-    return registry
-
-
-def without_post_init(cls: type[Any], **given: Any) -> Any:
-    """A dataclass instance with these fields (the others at their defaults), its `__post_init__` (index
-    building) skipped: the index is given."""
-    obj = object.__new__(cls)
-    for f in datarecord.fields(cls):
-        if f.name in given:
-            obj.__dict__[f.name] = given[f.name]
-        elif f.default_factory is not datarecord.MISSING:
-            obj.__dict__[f.name] = f.default_factory()
-        elif f.default is not datarecord.MISSING:
-            obj.__dict__[f.name] = f.default
-        else:
-            raise TypeError(f"{cls.__name__}.{f.name} is missing from the cached data")
-    return obj
+    return StateRegistry.indexed(dict(data["index"]), states=by_id, has_system_dates=bool(data["has_system_dates"]),
+                                 majors={k: spells_in(v) for k, v in data["majors"].items()})

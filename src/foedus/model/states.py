@@ -11,9 +11,9 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from foedus.datarecord import dataclass, field
+from foedus.datarecord import dataclass, field, without_post_init
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.dated_names import Era, era_of, names_in
 from foedus.model.hidden import refuse_hidden
@@ -70,6 +70,18 @@ class StateRegistry:
     def __post_init__(self) -> None:
         for key, state_id in name_index(self.states).items():  # `state_index`: a key given is kept
             self._index.setdefault(key, state_id)
+
+    @classmethod
+    def indexed(cls, index: dict[str, str], **fields: Any) -> StateRegistry:
+        """The registry of these fields with `index` as its name index (`lookup_index`, as the world cache stored it:
+        `foedus.model.state_codec`), not built again."""
+        registry: StateRegistry = without_post_init(cls, **fields, _index=index)
+        return registry
+
+    @property
+    def lookup_index(self) -> dict[str, str]:
+        """The name index as built: each `norm` key to the id of the state it names (the world cache stores it)."""
+        return self._index
 
     def __iter__(self) -> Iterator[State]:
         return iter(sorted(self.states.values(), key=lambda s: (s.ccode or 10_000, s.id)))
