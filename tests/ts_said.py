@@ -1,4 +1,5 @@
-"""Run the web page's wording functions (web/src/said.ts, web/src/wording.ts; said.ts reads web/src/membership.ts,
+"""Run the web page's wording functions (web/src/said.ts, web/src/wording.ts; said.ts reads web/src/citesaid.ts, a
+provision's citation and tag, web/src/membership.ts,
 contract.ts, web/src/titles.ts (a named ATOP alliance's title), web/src/warended.ts, a war's pause and ended duty,
 and web/src/warsince.ts, since when a war's bound state is bound;
 web/src/lapsedsaid.ts, an ongoing summary's lapsed binding), a what-if run's words (web/src/whatifwords.ts), a
@@ -35,7 +36,7 @@ import { pathToFileURL } from "node:url";
 const [tsPath, srcDir, outDir] = process.argv.slice(2);
 const ts = createRequire(import.meta.url)(tsPath);
 const mods = {};
-for (const name of ["contract", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
+for (const name of ["contract", "citesaid", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
   "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles", "helpsaid",
   "warsince", "placesets"]) {
   const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");

@@ -3,7 +3,7 @@
 // and foedus.limit_words (unreached_consultation_lines): the state's "Why?" shows the lines the cascade's text says.
 import type { Support, Unreached, UnreachedConsultation } from "./contract";
 import { INSTRUMENT_WORDS } from "./contract";
-import { cited } from "./said";
+import { cited } from "./citesaid";
 import { namedCited } from "./titles";
 import { byName, instrumentSaid, namedState } from "./wording";
 

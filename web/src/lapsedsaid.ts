@@ -1,7 +1,7 @@
 // A binding `cascade --ongoing-since` lists as lapsed (its summary's `lapsed`: bound for a while, no longer on the
 // date), in the CLI's words: a copy of foedus.war.pause_words.lapsed_said (tests/test_war_pause_web.py runs both).
 import { INSTRUMENT_WORDS } from "./contract";
-import { boundTag, cited, taggedArticle } from "./said";
+import { boundTag, cited, taggedArticle } from "./citesaid";
 import { endedBy } from "./warended";
 import type { WarChange } from "./api";
 import { instrumentSaid, namedState } from "./wording";

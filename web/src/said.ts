@@ -6,6 +6,7 @@ import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type SwitchedSi
 import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { consultLimit } from "./helpsaid";
+import { articleCited, boundTag, cited, taggedArticle } from "./citesaid";
 import { bindingSaid } from "./lapsedsaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
@@ -16,23 +17,7 @@ import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording
 type Changes = Comparison["changes"];
 type Said = [string, string, string]; // an ongoing line: its mark, its state, its words
 
-// words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
-const UNITS = new Set(["title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
-  "paragraph", "article", "declaration", "exchange", "letter", "note", "eo"]);
-
-/** A provision's article as a citation says it (foedus.cited.article_cited): "art. 5"; a unit that names itself
- * ("Title Three") as it is; an obligation ATOP codes, with no article ("ATOP defense"), as "ATOP defense code". */
-export function articleCited(article: string): string {
-  if (article.startsWith("ATOP ")) return `${article} code`;
-  const named = article.split("(", 1)[0].replaceAll("-", " ").toLowerCase().split(/\s+/);
-  return named.some((w) => UNITS.has(w)) ? article : `art. ${article}`;
-}
-
-/** A treaty's provision as a citation says it (foedus.cited.cited): "nato_1949 art. 5"; the treaty alone where no
- * article is known. */
-export function cited(treaty: string, article: string | null | undefined): string {
-  return article ? `${treaty} ${articleCited(article)}` : treaty;
-}
+export { articleCited, boundTag, cited, taggedArticle } from "./citesaid"; // read by the other word modules
 
 export { instrumentSaid } from "./wording"; // a conflict's "Why?" (wording.ts conflictWhy) says it too
 
@@ -149,25 +134,6 @@ export function warNamesOn(names: Record<string, string>, renames: WarRename[], 
   const out = { ...names };
   for (const r of renames) if (r.date <= date) out[r.state] = r.name;
   return out;
-}
-
-/** An obligation binding a state to join, or another duty of a state in a war (dutyLines), its certainty after it
- * when not verified, with the facts it rests on that are not verified (foedus.cited.bound_tag): " (secondary:
- * article)"; "" when verified. */
-export function boundTag(certainty: string, doubted: string[] = []): string {
-  if (certainty === "verified") return "";
-  return doubted.length ? ` (${certainty}: ${doubted.join(", ")})` : ` (${certainty})`;
-}
-
-// an article's own note that it is not verified (foedus.cited._UNVERIFIED_NOTE)
-const UNVERIFIED_NOTE = /\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))/g;
-
-/** The article of a binding or duty whose tag (boundTag) names the article among the facts not verified, less its
- * own note that it is not verified, so that the doubt is said once, by the tag (foedus.cited.tagged_article):
- * "rus_kaz_1992 art. unknown (unverified: treaty, article)"; the article as it is otherwise. */
-export function taggedArticle(article: string, certainty: string, doubted: string[] = []): string {
-  if (certainty === "verified" || !doubted.includes("article")) return article;
-  return article.replace(UNVERIFIED_NOTE, "");
 }
 
 /** A tagged binding's or duty's provision, cited with its taggedArticle (foedus.war.words._cite), its title by it. */
