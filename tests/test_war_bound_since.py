@@ -5,6 +5,9 @@ tests/ts_said.py). It said only "Bound to join the attack side on 2025-12-31 und
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from foedus.api import replay_war
@@ -78,3 +81,39 @@ def test_a_run_to_another_side_is_a_break() -> None:
     assert since_entry(spans, "defense") == {"since": "2020-02-01", "since_under": {
         "treaty": "b", "article": "1", "instrument": "treaty", "certainty": "verified", "doubted": []}}
     assert since_entry(spans[1:2], "defense") == {}  # not open: no longer bound
+
+
+def _why_json(war: str, state: str, until: str | None = None) -> dict[str, Any]:
+    code, out, err = cli_line(["war", war, "--state", state, "--json", *(["--until", until] if until else [])])
+    assert code == 0, err
+    return dict(json.loads(out))
+
+
+def test_the_json_gives_since_when_and_under_what_as_data() -> None:
+    """`--state --json` has since when a state is bound without a break as a key, `bound_since`, not only inside its
+    `said` text: the day and the provision it was first bound under, tagged as that day's (Belarus: CSTO art. 4,
+    secondary, though the 2024 treaty binds it on the last day); the day asked where first bound that day; null for a
+    state not bound."""
+    belarus = _why_json(WAR, "BLR")
+    assert belarus["bound_since"] == {"since": "2024-08-06", "treaty": "csto_1992", "article": "4",
+                                      "instrument": "treaty", "certainty": "secondary", "doubted": ["article"]}
+    assert belarus["treaty"] == "rus_blr_2024"
+    assert _why_json(WAR, "PRK")["bound_since"] == {"since": "2024-12-04", "treaty": "rus_prk_2024", "article": "4",
+                                                    "instrument": "treaty", "certainty": "verified", "doubted": []}
+    assert _why_json(WAR, "PRK", "2024-12-04")["bound_since"]["since"] == "2024-12-04"
+    assert _why_json(WAR, "PRK", "2024-12-03")["bound_since"] is None  # not yet bound
+    assert _why_json(WAR, "UKR")["bound_since"] is None  # fighting
+
+
+def test_the_json_since_is_the_lines_since_for_every_bound_state() -> None:
+    """On each frame, every bound state's `bound_since` is the day its line says (the frame's `since`), under the
+    provision the line says it was first under where one is said (`since_under`)."""
+    from foedus.war.why import why_record
+
+    replay, world = replay_war(WAR), World.default()
+    for frame in replay.frames:
+        for state, bound in frame.bound.items():
+            since = why_record(replay, world, state, frame.date).bound_since
+            assert since is not None and since.since == bound["since"], (frame.date, state)
+            under = bound.get("since_under") or bound
+            assert (since.treaty, since.article) == (under["treaty"], under["article"]), (frame.date, state)

@@ -180,14 +180,19 @@ export interface WarWhy {
   side: "attack" | "defense" | null; said: string; treaty: string | null; treaty_name: string | null;
   treaty_name_certainty: string | null; article: string | null; certainty: string | null; facts: WhyFact[];
   certainty_reasons: CertaintyReason[]; conditions: string[]; unresolved: string[]; also: WarWhyAlso[];
-  paused: Record<string, unknown> | null; released: Record<string, unknown> | null; asked_until: string | null;
-  note: string | null;
+  bound_since: WarBoundSince | null; paused: Record<string, unknown> | null; released: Record<string, unknown> | null;
+  asked_until: string | null; note: string | null;
 }
 
 /** Another obligation that binds a bound state to join on the day (`WarWhy.also`), with its certainty and the facts it rests on. */
 export interface WarWhyAlso {
   treaty: string; treaty_name: string; treaty_name_certainty: string | null; article: string; certainty: string;
   facts: WhyFact[]; certainty_reasons: CertaintyReason[]; conditions: string[]; unresolved: string[];
+}
+
+/** Since when a bound state has been bound to its side without a break (`WarWhy.bound_since`), and the provision it was bound by that day, tagged. */
+export interface WarBoundSince {
+  since: string; treaty: string; article: string; instrument: string; certainty: string; doubted: string[];
 }
 
 /** A fact a bound state's obligation rests on (the treaty, its article, the membership, the treaty's dates), verified or not. */

@@ -32,7 +32,7 @@ from foedus.engine.rules.support import Support, Unreached
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import INSTRUMENT_WORDS, STRENGTH_WORDS
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
-from foedus.war.why_record import WarWhy, WarWhyAlso, WhyFact
+from foedus.war.why_record import WarBoundSince, WarWhy, WarWhyAlso, WhyFact
 
 __all__ = ["RECORDS", "files", "main", "markdown", "typescript"]
 
@@ -74,6 +74,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
                        "one state stands where it does on a replayed war's date, and what that rests on."),
     ("WarWhyAlso", WarWhyAlso, "Another obligation that binds a bound state to join on the day (`WarWhy.also`), "
                                "with its certainty and the facts it rests on."),
+    ("WarBoundSince", WarBoundSince, "Since when a bound state has been bound to its side without a break "
+                                     "(`WarWhy.bound_since`), and the provision it was bound by that day, tagged."),
     ("WhyFact", WhyFact, "A fact a bound state's obligation rests on (the treaty, its article, the membership, "
                          "the treaty's dates), verified or not."),
 )

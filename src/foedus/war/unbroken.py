@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["SPAN_BINDING", "since_entry", "unbroken"]
+__all__ = ["SPAN_BINDING", "began_on", "since_entry", "unbroken"]
 
 SPAN_BINDING = ("treaty", "article", "instrument", "certainty", "doubted")
 """What a bound span says of the provision that binds it, as a frame's `bound` entry and a lapse cite it."""
@@ -37,3 +37,14 @@ def since_entry(spans: list[dict[str, Any]], side: str) -> dict[str, Any]:
     first, last = run[0], run[-1]
     changed = (first["treaty"], first["article"]) != (last["treaty"], last["article"])
     return {"since": first["from"], **({"since_under": {k: first[k] for k in SPAN_BINDING}} if changed else {})}
+
+
+def began_on(spans: list[dict[str, Any]], side: str, day: str) -> dict[str, Any] | None:
+    """The span that began the unbroken run (`unbroken`) by which a state is bound to `side` on `day`, from its
+    `spans` as the replay ended (a record's `bound_spans`: those begun after `day` left out, the one still running
+    on `day` read as open): its first day (`from`) and the provision it was bound by then, with that day's certainty
+    (`foedus war --state --json`'s `bound_since`); None where no span on `side` runs on `day`."""
+    upto = [s for s in spans if s["from"] <= day]
+    if not upto or upto[-1]["side"] != side or (upto[-1]["to"] is not None and upto[-1]["to"] <= day):
+        return None
+    return unbroken([*upto[:-1], {**upto[-1], "to": None}])[0]

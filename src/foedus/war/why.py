@@ -20,7 +20,8 @@ from foedus.state_lists import non_member, one_state
 from foedus.war.pause_words import paused_said, released_said
 from foedus.war.result import Frame, WarReplay
 from foedus.war.since_words import since_said
-from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
+from foedus.war.unbroken import began_on
+from foedus.war.why_record import WarBoundSince, WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import FIGHTING_OUT, also_said, conditions_said
 from foedus.wording import named_state, not_in_system
 
@@ -162,7 +163,8 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
     """`why_on`'s answer as a record (`foedus war --state --json`): the line, where the state stands, and when it is
     bound, the obligation's treaty, article, the state's membership and the treaty's dates, each said verified or not by
     the obligation's certainty reasons (`rests_on`); and so for each other obligation that binds it that day (`also`,
-    as the line names them).
+    as the line names them); and since when it has been bound to that side without a break, by what then
+    (`bound_since`: `foedus.war.unbroken.began_on`, the reading of the line's "without a break since").
 
     Raises:
         as `why_on`.
@@ -177,13 +179,16 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
                             rests_on(o.treaty, o.article, sid, o.certainty_reasons), o.certainty_reasons,
                             o.conditions, o.unresolved)
                  for o in (joiner.also if joiner else ()))
+    began = began_on(result.states[sid].bound_spans, side, when.isoformat()) if joiner and side else None
+    since = None if began is None else WarBoundSince(began["from"], began["treaty"], began["article"],
+                                                     began["instrument"], began["certainty"], tuple(began["doubted"]))
     return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
                   stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
                   treaty_name=name(ob.treaty) if ob else None,
                   treaty_name_certainty=name_sure(world, ob.treaty) if ob else None, article=ob.article if ob else None,
                   certainty=ob.certainty if ob else None, facts=facts,
                   certainty_reasons=ob.certainty_reasons if ob else (), conditions=ob.conditions if ob else (),
-                  unresolved=ob.unresolved if ob else (), also=also,
+                  unresolved=ob.unresolved if ob else (), also=also, bound_since=since,
                   paused=frame.paused.get(sid) if stands == "fighting" else None,
                   released=frame.released.get(sid) if stands == "neither" else None,
                   asked_until=result.asked.isoformat() if result.asked else None,

@@ -12,7 +12,7 @@ from foedus.engine.contract import Contracted, meta
 from foedus.engine.doubted_facts import FACT_KINDS, verified_fact
 from foedus.engine.records import CertaintyReason, reasons_field
 
-__all__ = ["WarWhy", "WarWhyAlso", "WhyFact", "rests_on"]
+__all__ = ["WarBoundSince", "WarWhy", "WarWhyAlso", "WhyFact", "rests_on"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,25 @@ class WarWhyAlso(Contracted):
 
 
 @dataclass(frozen=True, slots=True)
+class WarBoundSince(Contracted):
+    """Since when a bound state has been bound to its side without a break (`foedus.war.unbroken`), and the provision
+    it was bound by that day, as `said`'s "bound to that side without a break since" reads them."""
+
+    since: str = field(metadata=meta("the first day of the unbroken run (YYYY-MM-DD); `day` itself where it was "
+                                     "first bound that day (`said` then says nothing of it)", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day (id): `said`'s \"first under\" where "
+                                      "another treaty or article binds it on `day`", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(metadata=meta(
+        "the kind of instrument it was owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    certainty: str = field(metadata=meta("the certainty of that provision on that day: verified, secondary, "
+                                         "carried-forward, unverified or conflicting", "string"))
+    doubted: tuple[str, ...] = field(metadata=meta(
+        "the facts of it not verified that day: treaty, article, validity, membership or date", "string[]"))
+
+
+@dataclass(frozen=True, slots=True)
 class WarWhy(Contracted):
     """Why one state stands where it does on a replayed war's date, and what that rests on."""
 
@@ -94,6 +113,10 @@ class WarWhy(Contracted):
     also: tuple[WarWhyAlso, ...] = field(default=(), metadata=meta(
         "bound: the other obligations that bind it to join that day, in the order `said` names them (\"also ...\"), "
         "each with its certainty and the facts it rests on; empty otherwise", "WarWhyAlso[]"))
+    bound_since: WarBoundSince | None = field(default=None, metadata=meta(
+        "bound: since when it has been bound to `side` without a break, through changes of the treaty or article "
+        "that binds it, and what bound it that day (`said`'s \"bound to that side without a break since\"); null "
+        "otherwise", "WarBoundSince | null"))
     paused: dict[str, Any] | None = field(default=None, metadata=meta(
         "fighting with no attack by or on it going on: the frame's `paused` entry (`since`, the first such day; "
         "`cause`, the change that ended its last attack: a ceasefire, an attack's end, an exit; `sources`, the pages "
