@@ -849,3 +849,19 @@ def test_the_not_owed_lines_go_by_name_alike() -> None:
     assert [line.split(" would")[0].split(": ")[1] for line in python[1]] == [
         "Czechia (CZE)", "Denmark (DNK)", "Germany (DEU)", "Germany (DEU)"]
     assert "would consult Israel" in python[1][2]
+
+
+def test_a_retagged_lapse_is_worded_alike() -> None:
+    """A lapse in both worlds whose provision is tagged otherwise in each (`lapsed_retagged`): ongoingSaid says it as
+    ongoing_said does, one line with the base world's certainty after "was" (verified, and with its facts)."""
+    from foedus.war.ongoing_changes import RetaggedLapse
+
+    changes = OngoingChanges(
+        since="2024-08-06", moved=(), bound=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
+        lapsed_retagged=(RetaggedLapse("TJK", "defense", "2024-08-06", "2025-01-01", "csto_1992", "4", "treaty",
+                                       "unverified", ("article", "validity"), "secondary", ("article",)),
+                         RetaggedLapse("CUB", "attack", "2022-03-01", "2022-05-01", "t6", "ATOP defense", "statute",
+                                       "secondary", ("treaty",)))).to_dict()
+    said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
+    assert said == ongoing_said(changes)
+    assert [x[2].split("no longer by the date ")[1] for x in said] == ["(was secondary: article)", "(was verified)"]

@@ -144,7 +144,7 @@ export interface ValidationScore {
 /** Not a cascade's key: a comparison's `ongoing` (`foedus compare --json`, `compare_results`, `/api/compare`'s `changes`), with `ongoing_since`: how the war's course to the date differs between the two results' `ongoing`; null without `ongoing_since`. */
 export interface OngoingChanges {
   since: string; moved: MovedSince[]; bound: BoundSince[]; unbound: BoundSince[]; switched: SwitchedSince[];
-  lapsed_added: Lapse[]; lapsed_removed: Lapse[];
+  lapsed_added: Lapse[]; lapsed_removed: Lapse[]; lapsed_retagged: RetaggedLapse[];
 }
 
 /** A state bound to the date in both worlds, from another day in each. */
@@ -172,6 +172,12 @@ export interface SwitchedSince {
 export interface Lapse {
   state: string; side: "attack" | "defense"; from: string; to: string; treaty: string; article: string;
   instrument: string; certainty: string; doubted: string[];
+}
+
+/** A stretch bound during the war, ended before the date, in both worlds alike but for its provision's certainty or facts not verified. */
+export interface RetaggedLapse {
+  state: string; side: "attack" | "defense"; from: string; to: string; treaty: string; article: string;
+  instrument: string; certainty: string; doubted: string[]; certainty_before: string; doubted_before: string[];
 }
 
 /** Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why one state stands where it does on a replayed war's date, and what that rests on. */

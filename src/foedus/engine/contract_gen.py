@@ -31,7 +31,7 @@ from foedus.engine.rules.consult_limit import UnreachedConsultation
 from foedus.engine.rules.support import Support, Unreached
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import INSTRUMENT_WORDS, STRENGTH_WORDS
-from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
+from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, RetaggedLapse, SwitchedSince
 from foedus.war.why_record import WarBoundSince, WarWhy, WarWhyAlso, WhyFact
 
 __all__ = ["RECORDS", "files", "main", "markdown", "typescript"]
@@ -70,6 +70,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("BoundSince", BoundSince, "A state bound without a break to the date in one world only."),
     ("SwitchedSince", SwitchedSince, "A state bound to the date in both worlds, on another side in each."),
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
+    ("RetaggedLapse", RetaggedLapse, "A stretch bound during the war, ended before the date, in both worlds alike but "
+                                     "for its provision's certainty or facts not verified."),
     ("WarWhy", WarWhy, "Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why "
                        "one state stands where it does on a replayed war's date, and what that rests on."),
     ("WarWhyAlso", WarWhyAlso, "Another obligation that binds a bound state to join on the day (`WarWhy.also`), "

@@ -12,8 +12,8 @@ from foedus.engine.contract import Contracted, meta
 from foedus.war.pause_words import binding_said
 from foedus.wording import named_state
 
-__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "SwitchedSince", "ongoing_changes",
-           "ongoing_lines", "ongoing_said"]
+__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "RetaggedLapse", "SwitchedSince",
+           "ongoing_changes", "ongoing_lines", "ongoing_said"]
 
 _SIDE = '"attack" | "defense"'
 _CITED = ("treaty", "article", "instrument", "certainty", "doubted")  # what a line cites of one (`binding_said`)
@@ -115,6 +115,27 @@ class Lapse(Contracted):
 
 
 @dataclass(frozen=True, slots=True)
+class RetaggedLapse(Contracted):
+    """A stretch bound during the war, ended before the scenario's date, in both worlds alike (the state, side, days
+    and provision), its provision's certainty or facts not verified other in each: one change, not a lapse gained and
+    one lost."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it was bound to", _SIDE))
+    from_: str = field(metadata=meta("the first day bound", "string", key="from"))
+    to: str = field(metadata=meta("the day it was no longer bound", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("before")
+    doubted_before: tuple[str, ...] = _doubted("before")
+
+
+@dataclass(frozen=True, slots=True)
 class OngoingChanges(Contracted):
     """The differences between the two results' `ongoing` summaries."""
 
@@ -132,15 +153,19 @@ class OngoingChanges(Contracted):
         "stretches bound during the war, ended before the date, in the other world only", "Lapse[]"))
     lapsed_removed: tuple[Lapse, ...] = field(metadata=meta(
         "stretches bound during the war, ended before the date, in the base world only", "Lapse[]"))
+    lapsed_retagged: tuple[RetaggedLapse, ...] = field(default=(), metadata=meta(
+        "stretches bound during the war, ended before the date, in both worlds alike but for their provision's "
+        "certainty or facts not verified (in neither `lapsed_added` nor `lapsed_removed`)", "RetaggedLapse[]"))
 
     def __bool__(self) -> bool:
         """Whether the two summaries differ at all."""
         return bool(self.moved or self.bound or self.unbound or self.switched or self.lapsed_added
-                    or self.lapsed_removed)
+                    or self.lapsed_removed or self.lapsed_retagged)
 
     def treaties(self) -> set[str]:
         """Every treaty the differences name (a treaty a what-if touched that is named here moved someone)."""
         lapses = {x.treaty for x in (*self.lapsed_added, *self.lapsed_removed)}
+        lapses |= {x.treaty for x in self.lapsed_retagged}
         pairs = [(x.treaty, x.treaty_before) for x in self.moved] + [(x.treaty, x.treaty_before) for x in self.switched]
         return lapses | {x.treaty for x in (*self.bound, *self.unbound)} | {t for pair in pairs for t in pair}
 
@@ -178,17 +203,29 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
                               *_sure(b[s]), *_sure(a[s]))
                 for s in sorted(a.keys() & b.keys()) if a[s]["side"] != b[s]["side"]]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
+    was = {_stretch(x): x for x in lapsed_a}  # a lapse is itself by its stretch and provision, not by its tag
+    now = {_stretch(x) for x in lapsed_b}
+    retagged = [RetaggedLapse(x.state, x.side, x.from_, x.to, x.treaty, x.article, x.instrument, x.certainty,
+                              x.doubted, was[_stretch(x)].certainty, was[_stretch(x)].doubted)
+                for x in lapsed_b if _stretch(x) in was and x != was[_stretch(x)]]
     return OngoingChanges(
         since=other["since"], moved=tuple(moved),
         bound=tuple(_bound(s, b[s]) for s in sorted(b.keys() - a.keys())),
         unbound=tuple(_bound(s, a[s]) for s in sorted(a.keys() - b.keys())), switched=tuple(switched),
-        lapsed_added=tuple(x for x in lapsed_b if x not in lapsed_a),
-        lapsed_removed=tuple(x for x in lapsed_a if x not in lapsed_b))
+        lapsed_added=tuple(x for x in lapsed_b if _stretch(x) not in was),
+        lapsed_removed=tuple(x for x in lapsed_a if _stretch(x) not in now), lapsed_retagged=tuple(retagged))
+
+
+def _stretch(x: Lapse) -> tuple[str, ...]:
+    """A lapse as itself, whatever its tag: the state, side, days and provision (`ongoing_changes` reports one whose
+    certainty or doubted facts alone differ as retagged, not as gained and lost)."""
+    return x.state, x.side, x.from_, x.to, x.treaty, x.article, x.instrument
 
 
 def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     """An `OngoingChanges` in its JSON form, one change a (mark, state, words): mark `+` bound in the other world
-    only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved. The web's
+    only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved and for a
+    lapse tagged otherwise in each (its certainty in the base world after "was"). The web's
     compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py). Each provision is
     cited as a cascade's joiner line cites it (`binding_said`): tagged when not verified, with the facts not verified
     (a record from before they were sent: verified), an instrument that is not a treaty said so."""
@@ -208,6 +245,9 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
             for x in changes["lapsed_added"]]
     out += [("-", x["state"], f"no longer bound {x['from']} to {x['to']} ({x['side']}, {cite(x)})")
             for x in changes["lapsed_removed"]]
+    out += [("", x["state"], f"bound {x['from']} to {x['to']} ({x['side']}, {cite(x)}), no longer by the date (was "
+             f"{x['certainty_before']}{': ' + ', '.join(x['doubted_before']) if x['doubted_before'] else ''})")
+            for x in changes.get("lapsed_retagged", ())]
     return out
 
 
