@@ -31,10 +31,11 @@ def test_an_unverified_cause_on_the_ongoing_line_says_so(page: Any, server: str)
     _ready(page, f"{server}/?{SAU}&ongoing_since=2025-06-01")
     page.wait_for_selector("body[data-result='IND>SAU@2025-12-01']", timeout=30_000)
     ongoing = page.locator("#summary p.ongoing").first
-    text_has(ongoing, "Pakistan (PAK) 2025-09-17 (sau_pak_2025 enters into force — unverified facts)")
+    text_has(ongoing, "Pakistan (PAK): 2025-09-17 (defense, sau_pak_2025 art. unknown (text not public) (unverified: "
+                      "article, date)) — sau_pak_2025 enters into force — unverified facts")
     from foedus.war.words import change_said  # the CLI's words for the same record, from the same JSON
 
-    text_has(ongoing, f"Pakistan (PAK) 2025-09-17 ({change_said(cause)})")
+    text_has(ongoing, f" — {change_said(cause)}")
     assert not page.problems, page.problems
 
 

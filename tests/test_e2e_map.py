@@ -128,7 +128,7 @@ def test_severity_ongoing_since_in_form_link_and_summary(page: Any, server: str)
     _ready(page, server + FLAGSHIP + "&ongoing_since=2024-08-06")
     _result(page, "UKR>RUS@2025-01-15")
     assert page.input_value("#ongoing-since") == "2024-08-06"
-    text_has(page.locator("#summary"), "ongoing since 2024-08-06", "North Korea (PRK) 2024-12-04")
+    text_has(page.locator("#summary"), "ongoing since 2024-08-06", "North Korea (PRK): 2024-12-04")
     url_has(page, "ongoing_since=2024-08-06")
     # an incursion, not an armed attack: Art. 4 of the 2024 treaty needs an armed attack, so North Korea stays out
     _ready(page, server + FLAGSHIP + "&severity=incursion")

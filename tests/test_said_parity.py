@@ -865,3 +865,25 @@ def test_a_retagged_lapse_is_worded_alike() -> None:
     said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
     assert said == ongoing_said(changes)
     assert [x[2].split("no longer by the date ")[1] for x in said] == ["(was secondary: article)", "(was verified)"]
+
+
+def test_the_web_summarys_bound_since_is_the_clis_line() -> None:
+    """The web summary's "Bound since:" said each state's day and the change (untagged, no provision), where
+    `cascade --ongoing-since` cites the provision, tagged, and what binds it now: lapsedsaid.ts boundSinceSaid says
+    each entry as foedus.war.pause_words.bound_since_said does, an ATOP alliance with its title (`titles`)."""
+    from foedus.api import cascade
+    from foedus.war.pause_words import bound_since_said
+
+    result = cascade("UKR", "RUS", "2025-04-15", place="kursk-oblast", ongoing_since="2024-08-06")
+    bound = result.ongoing["bound_since"]
+    names, titles = dict(result.names), {"atop_4245": "a titled alliance"}
+    cases = [(s, b) for s, b in sorted(bound.items())]
+    said = run_ts([("lapsedsaid", "boundSinceSaid", [s, b, {"$lookup": names}, titles]) for s, b in cases])
+    python = [bound_since_said(s, b, names, titles) for s, b in cases]
+    assert said == python
+    by_state = dict(zip([s for s, _ in cases], python, strict=True))
+    assert by_state["BLR"].startswith("Belarus (BLR): 2024-08-06 (defense, csto_1992 art. 4 (secondary: article)), "
+                                      "now under rus_blr_2024 art. 4 (secondary: article) — ")
+    assert by_state["PRK"] == "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters " \
+                              "into force"
+    assert "atop_4245 (a titled alliance) ATOP defense code" in by_state["UZB"]

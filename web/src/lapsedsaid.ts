@@ -2,9 +2,10 @@
 // date), in the CLI's words: a copy of foedus.war.pause_words.lapsed_said (tests/test_war_pause_web.py runs both).
 import { INSTRUMENT_WORDS } from "./contract";
 import { boundTag, cited, taggedArticle } from "./citesaid";
+import { namedCited } from "./titles";
 import { endedBy } from "./warended";
 import type { WarChange } from "./api";
-import { instrumentSaid, namedState } from "./wording";
+import { changeSaid, instrumentSaid, namedState } from "./wording";
 
 /** A lapsed binding of the ongoing summary (foedus.war.ongoing: `lapsed`): its span, side, provision with its
  * certainty and the facts not verified (servers from before they were sent have none: read as verified), and the
@@ -16,11 +17,12 @@ export interface Lapse {
 
 /** An ongoing binding's or lapse's provision as a cascade's joiner line says one (foedus.war.pause_words
  * .binding_said): cited, tagged when not verified ("csto_1992 art. 4 (secondary: article)": taggedArticle, boundTag),
- * an instrument that is not a treaty said so. */
-export function bindingSaid(b: Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">): string {
+ * an instrument that is not a treaty said so; an ATOP alliance with its title where `titles` has one (namedCited). */
+export function bindingSaid(b: Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">,
+                            titles: Record<string, string> = {}): string {
   const [certainty, doubted] = [b.certainty ?? "verified", b.doubted ?? []];
-  return `${cited(b.treaty, taggedArticle(b.article, certainty, doubted))}${boundTag(certainty, doubted)}`
-    + instrumentSaid(b.instrument ?? "treaty", INSTRUMENT_WORDS);
+  return `${cited(namedCited(b.treaty, titles), taggedArticle(b.article, certainty, doubted))}`
+    + boundTag(certainty, doubted) + instrumentSaid(b.instrument ?? "treaty", INSTRUMENT_WORDS);
 }
 
 /** "Azerbaijan (AZE): bound 2014-02-27 to 2019-01-01 (defense, atop_4400 ATOP defense code), no longer: released on
@@ -37,7 +39,22 @@ type Provision = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" |
 /** After an ongoing binding's line, where the provision binding the state on the date (its `now`) is not the one that
  * first bound it: ", now under rus_blr_2024 art. 4 (secondary: article)" (bindingSaid); "" where it is the same or
  * there is no `now` (foedus.war.pause_words.now_under_said). */
-export function nowUnder(b: Provision & { now?: Provision | null }): string {
+export function nowUnder(b: Provision & { now?: Provision | null }, titles: Record<string, string> = {}): string {
   const key = (x: Provision) => JSON.stringify([x.treaty, x.article, x.instrument ?? "treaty"]);
-  return b.now && key(b.now) !== key(b) ? `, now under ${bindingSaid(b.now)}` : "";
+  return b.now && key(b.now) !== key(b) ? `, now under ${bindingSaid(b.now, titles)}` : "";
 }
+
+/** An ongoing summary's binding (its `bound_since` entry) as `cascade --ongoing-since` lists it (foedus.war
+ * .pause_words.bound_since_said): "Belarus (BLR): 2024-08-06 (attack, csto_1992 art. 4 (secondary: article)), now
+ * under rus_blr_2024 art. 4 (secondary: article) — ...": since when, its side, the provision that first bound it,
+ * tagged (bindingSaid), what binds it on the date where another does (nowUnder), and the change that bound it
+ * (changeSaid). */
+export function boundSinceSaid(state: string, b: BoundSince, name: (id: string) => string,
+                               titles: Record<string, string> = {}): string {
+  return `${namedState(state, name)}: ${b.since} (${b.side}, ${bindingSaid(b, titles)})${nowUnder(b, titles)}`
+    + (b.cause ? ` — ${changeSaid(b.cause)}` : "");
+}
+
+/** An ongoing summary's `bound_since` entry (foedus.war.ongoing): the side, since when, the provision that bound it
+ * then, the change that did, and the provision binding it on the date (`now`; servers from before it have none). */
+export type BoundSince = Provision & { side: string; since: string; cause?: WarChange | null; now?: Provision | null };

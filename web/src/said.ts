@@ -91,7 +91,8 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
 
 /** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes
  * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
- * a bound-since day moved and a lapse tagged otherwise in each (its base world's certainty after "was"); each provision cited as a joiner's line cites it, tagged, its instrument said (bindingSaid). */
+ * a bound-since day moved and a lapse tagged otherwise in each (its base world's certainty after "was"); each
+ * provision cited as a joiner's line cites it, tagged, its instrument said (bindingSaid). */
 export function ongoingSaid(on: OngoingChanges): Said[] {
   const cite = bindingSaid, was = (x: MovedSince | SwitchedSince) => bindingSaid({ treaty: x.treaty_before,
     article: x.article_before, instrument: x.instrument_before, certainty: x.certainty_before,

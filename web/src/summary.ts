@@ -4,12 +4,11 @@
 import type { CascadeResult } from "./api";
 import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
-import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
-import { lapsedSaid, nowUnder, type Lapse } from "./lapsedsaid";
+import { boundSinceSaid, lapsedSaid, type BoundSince, type Lapse } from "./lapsedsaid";
 import { doubtWords } from "./said";
-import { changeSaid, namedState } from "./wording";
+import { byName, namedState } from "./wording";
 
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
                             duties: Duty[] = []): HTMLElement {
@@ -23,22 +22,20 @@ export function stateButton(id: string, named: string, role: Role | undefined, o
   return b;
 }
 
-type Bound = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">;
-type Ongoing = {
-  since?: string; lapsed?: Lapse[];
-  bound_since?: Record<string, Bound & { since: string; cause?: WarChange | null; now?: Bound | null }>;
-};
+type Ongoing = { since?: string; lapsed?: Lapse[]; bound_since?: Record<string, BoundSince> };
 
-/** With `--ongoing-since`: since when each state is bound, then each binding that lapsed before the date, one a line
- * as `cascade --ongoing-since` says it (lapsedsaid.ts: "released on DATE after ..."). */
-function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLElement[] {
+/** With `--ongoing-since`: since when each state is bound, each as `cascade --ongoing-since` lists it (lapsedsaid.ts
+ * boundSinceSaid: its side and provision, tagged, and the change that bound it), then each binding that lapsed
+ * before the date, one a line as the CLI says it (lapsedsaid.ts: "released on DATE after ..."); `titles`: the named
+ * ATOP alliances' titles, cited beside their ids as the CLI cites them. */
+function ongoingLine(r: CascadeResult, names: (id: string) => string, titles: Record<string, string>): HTMLElement[] {
   const o = r.ongoing as Ongoing | undefined;
   if (!r.ongoing_since || !o) return [];
-  const rows = Object.entries(o.bound_since ?? {}).sort((a, b) => a[1].since.localeCompare(b[1].since));
+  const rows = byName(Object.entries(o.bound_since ?? {}), ([id]) => namedState(id, names)); // as the CLI lists them
   const lapsed = o.lapsed ?? [];
   const none = lapsed.length ? "no state bound without a break to the date" : "no state bound in that time";
   return [h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
-    + (rows.length ? rows.map(([id, b]) => `${namedState(id, names)} ${b.since}${b.cause ? ` (${changeSaid(b.cause)})` : ""}${nowUnder(b)}`).join("; ")
+    + (rows.length ? rows.map(([id, b]) => boundSinceSaid(id, b, names, titles)).join("; ")
       : none) + "."),
   ...(lapsed.length ? [h("ul", { class: "ongoing lapsed", "aria-label": "bound for a while, no longer" },
     ...lapsed.map((l) => h("li", { "data-state": l.state }, lapsedSaid(l, names))))] : [])];
@@ -46,7 +43,7 @@ function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLEleme
 
 export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<string, Role>,
                               names: (id: string) => string, onPick: (id: string) => void,
-                              placeName: (id: string) => string): void {
+                              placeName: (id: string) => string, titles: Record<string, string> = {}): void {
   const duties = dutiesOf(r);
   const btn = (id: string) => stateButton(id, namedState(id, names), roles.get(id), onPick, duties.get(id));
   const row = (label: string, ids: string[]) =>
@@ -61,7 +58,7 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
   host.replaceChildren(
     h("p", {}, `${r.reading} reading, ${r.date}, at ${placeName(r.place)} (${r.target_kind}, ${r.severity}); `
       + `${r.rounds} round(s); ${r.sides.attack.length} on the attack side, ${r.sides.defense.length} on the defense side.`),
-    ...ongoingLine(r, names),
+    ...ongoingLine(r, names, titles),
     h("div", { class: "sides" },
       h("div", { class: "side attack" }, h("h3", {}, "Attack"), ...sideRows("attack")),
       h("div", { class: "side defense" }, h("h3", {}, "Defense"), ...sideRows("defense"))),

@@ -13,8 +13,8 @@ from foedus.cited_names import named_cited
 from foedus.war.words import change_said
 from foedus.wording import named_state
 
-__all__ = ["NOT_LEFT", "RESUMED", "binding_said", "ended_by", "lapsed_said", "now_under_said", "pause_lines",
-           "paused_said", "paused_since", "released_cell", "released_on", "released_said"]
+__all__ = ["NOT_LEFT", "RESUMED", "binding_said", "bound_since_said", "ended_by", "lapsed_said", "now_under_said",
+           "pause_lines", "paused_said", "paused_since", "released_cell", "released_on", "released_said"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
@@ -102,6 +102,19 @@ def lapsed_said(lapse: Mapping[str, Any], names: Mapping[str, str]) -> str:
     provision = binding_said(lapse)
     return (f"{named_state(lapse['state'], names)}: bound {lapse['from']} to {lapse['to']} ({lapse['side']}, "
             f"{provision}), no longer" + (f": released on {lapse['to']}{ended}" if ended else ""))
+
+
+def bound_since_said(state: str, bound: Mapping[str, Any], names: Mapping[str, str],
+                     titles: Mapping[str, str] | None = None) -> str:
+    """A state `cascade --ongoing-since` lists as bound without a break (its summary's `bound_since` entry): the state,
+    since when, its side and the provision that first bound it (tagged: `binding_said`), what binds it on the date
+    where another provision does (`now_under_said`), and the change that bound it, in its record's words
+    (`change_said`): "Belarus (BLR): 2024-08-06 (attack, csto_1992 art. 4 (secondary: article)), now under
+    rus_blr_2024 art. 4 (secondary: article) — ...". The web summary's copy: web/src/lapsedsaid.ts `boundSinceSaid`."""
+    cause = bound.get("cause")
+    why = f" — {change_said(cause)}" if cause else ""
+    return (f"{named_state(state, names)}: {bound['since']} ({bound['side']}, {binding_said(bound, titles)})"
+            f"{now_under_said(bound, titles)}{why}")
 
 
 def binding_said(binding: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> str:

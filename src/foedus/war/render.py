@@ -15,7 +15,7 @@ from foedus.consoles import table as make_table
 from foedus.war.doubt_days import doubt_keys
 from foedus.war.evaluate import Settings
 from foedus.war.frame import Frame
-from foedus.war.pause_words import binding_said, lapsed_said, now_under_said, pause_lines, paused_since, released_cell
+from foedus.war.pause_words import bound_since_said, lapsed_said, pause_lines, paused_since, released_cell
 from foedus.war.result import StateRecord, WarReplay
 from foedus.war.system_changes import out_days, system_text
 from foedus.war.words import (
@@ -243,7 +243,8 @@ def _system_lines(frame: Frame, names: Mapping[str, str]) -> list[str]:
 
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Mapping[str, str] | None = None) -> None:
     """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed; `names`: the
-    world's, naming each state on the lines; each provision tagged as a joiner's (`binding_said`). Each cause is said
+    world's, naming each state on the lines (`bound_since_said`, the web summary's words); each provision tagged as a
+    joiner's (`binding_said`). Each cause is said
     in its record's `text` (the replay's words, which
     the JSON carries and the web map shows), not worded again from `names`; an ATOP alliance bound by is cited with
     its title where `titles` (the result's) has one."""
@@ -251,10 +252,7 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Map
     none = "" if summary["bound_since"] else "no state "  # not a heading over nothing (or over lapses only)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
     for state, b in by_name(summary["bound_since"].items(), lambda sb: named_state(sb[0], names)):
-        why = _said(b["cause"])
-        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {binding_said(b, titles)})"
-                      f"{now_under_said(b, titles)}"
-                      + (f" — {why}" if why else ""))
+        console.print(f"  {bound_since_said(state, b, names, titles)}", markup=False)  # as the web summary says it
     # what released it, as a war's "Why?" says it (`lapsed_said`), by the name said
     for lap in by_name(summary["lapsed"], lambda lap: named_state(lap["state"], names)):
         console.print(f"  {lapsed_said(lap, names)}", markup=False)
