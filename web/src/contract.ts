@@ -30,7 +30,7 @@ export interface Joiner {
   state: string; side: "attack" | "defense"; round: number; treaty: string; article: string; strength: string;
   kind: string; because: Because; certainty: string; conditions: string[]; unresolved: string[];
   certainty_reasons: CertaintyReason[]; entails: string; duty: string; instrument: string;
-  also: Omit<Obligation, "state">[]; ccode: number | null;
+  rests_on_switches: string[]; also: Omit<Obligation, "state">[]; ccode: number | null;
 }
 
 /** One binding provision. */
@@ -38,6 +38,7 @@ export interface Obligation {
   state: string; side: "attack" | "defense"; round: number; treaty: string; article: string; strength: string;
   kind: string; because: Because; certainty: string; conditions: string[]; unresolved: string[];
   certainty_reasons: CertaintyReason[]; entails: string; duty: string; instrument: string;
+  rests_on_switches: string[];
 }
 
 /** The attack that set an obligation off. */

@@ -128,8 +128,13 @@ class Obligation(Contracted):
         "the duty in words: the treaty's own wording when encoded, else the generic meaning", "string"))
     instrument: str = instrument_field()
     # the switches it binds only by, each its `Scenario` field and value (`foedus.engine.rules.switches_of`: the
-    # non_military gate's `("non_military", "bound")`); not in the JSON, which says them in `conditions`' words
+    # non_military gate's `("non_military", "bound")`); the JSON names their fields (`rests_on_switches`)
     switches: tuple[tuple[str, str], ...] = ()
+
+    @computed("the scenario switches it binds only by, each the result's key whose value opened the gate the "
+              "defaults close (`non_military`, read as bound: EU Art. 42(7)'s neutrals); empty when none", "string[]")
+    def rests_on_switches(self) -> list[str]:
+        return [name for name, _ in self.switches]
 
 
 @dataclass(frozen=True, slots=True)
