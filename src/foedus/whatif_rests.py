@@ -41,13 +41,13 @@ def change_treaty(change: Change, world: World) -> str | None:
 
 def _named(finding: Finding) -> tuple[str, ...]:
     """The states a finding names: the state bound, the one its duty is toward, with or against, and those of the
-    attack that set it off; a withheld leg, whose record names no attack, its state and the one it is owed to
-    (`Withheld.toward`), not the states its reason's words name (a gate's reason need not name the state the leg is
+    attack that set it off; a withheld leg, whose record names no attack, its state and every state it is owed to
+    (`Withheld.owed_to`), not the states its reason's words name (a gate's reason need not name the state the leg is
     owed to: "it needs SADC Summit authorisation ...")."""
     from foedus.engine.records import Consultation, Neutral, Violation, Withheld
 
     if isinstance(finding, Withheld):
-        return finding.state, finding.toward
+        return finding.state, *finding.owed_to
     other = (finding.toward if isinstance(finding, Neutral) else finding.with_ if isinstance(finding, Consultation)
              else finding.against if isinstance(finding, Violation) else finding.state)
     return finding.state, other, finding.because.attacked, finding.because.by

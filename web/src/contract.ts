@@ -77,7 +77,7 @@ export interface Violation {
 /** An obligation a gate holds back, or another treaty's priority clause sets aside. */
 export interface Withheld {
   state: string; treaty: string; article: string; reason: string; unresolved: string[]; certainty: string;
-  certainty_reasons: CertaintyReason[]; toward: string;
+  certainty_reasons: CertaintyReason[]; toward: string; owed_to: string[];
 }
 
 /** A party, a treaty or a clause left out by a date known less than exactly: who is bound may differ. */

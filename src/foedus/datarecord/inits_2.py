@@ -63,8 +63,8 @@ def _36(__r_d5, __r_d6, __r_d7, __r_set):
 INITS["def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6, instrument=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'toward', toward)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'instrument', instrument)"] = _36
 
 
-def _37(__r_d4, __r_d5, __r_d6, __r_d7, __r_set):
-    def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6, toward=__r_d7):
+def _37(__r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_set):
+    def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6, toward=__r_d7, also_toward=__r_d8):
         __r_set(self, 'state', state)
         __r_set(self, 'treaty', treaty)
         __r_set(self, 'article', article)
@@ -73,10 +73,11 @@ def _37(__r_d4, __r_d5, __r_d6, __r_d7, __r_set):
         __r_set(self, 'certainty', certainty)
         __r_set(self, 'certainty_reasons', certainty_reasons)
         __r_set(self, 'toward', toward)
+        __r_set(self, 'also_toward', also_toward)
     return __init__
 
 
-INITS["def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6, toward=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'toward', toward)"] = _37
+INITS["def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6, toward=__r_d7, also_toward=__r_d8):\n    __r_set(self, 'state', state)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'toward', toward)\n    __r_set(self, 'also_toward', also_toward)"] = _37
 
 
 def _38(__r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_set):

@@ -106,6 +106,7 @@ class Ledger:
     bound: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
     joins: dict[str, list[Found]] = field(default_factory=dict)  # this round: obligations by obligor
     duties: list[Duties] = field(default_factory=list)  # this round: neutrality duties
+    held_to: list[tuple[tuple[str, str, str], str]] = field(default_factory=list)  # `held_toward.hold`'s log
 
     def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
         """Keep `found` under `key` unless an earlier find holds it; whether it was kept. Its first case (no find
@@ -148,15 +149,16 @@ class Ledger:
         """Start round `rnd`."""
         self.rnd, self.joins, self.duties = rnd, {}, []
 
-    def sizes(self) -> tuple[int, int, int, int]:
+    def sizes(self) -> tuple[int, int, int, int, int]:
         """The sizes to cut back to (`cut`)."""
-        return len(self.consultations), len(self.violations), len(self.withheld), len(self.bound)
+        return len(self.consultations), len(self.violations), len(self.withheld), len(self.bound), len(self.held_to)
 
-    def cut(self, sizes: tuple[int, int, int, int]) -> None:
+    def cut(self, sizes: tuple[int, int, int, int, int]) -> None:
         """Back to the tables as they were at `sizes`."""
-        n_con, n_vio, n_wit, n_bound = sizes
+        n_con, n_vio, n_wit, n_bound, n_held = sizes
         self.consultations, self.violations = _head(self.consultations, n_con), _head(self.violations, n_vio)
-        self.withheld, self.bound = _head(self.withheld, n_wit), _head(self.bound, n_bound)
+        self.withheld, self.bound, self.held_to = _head(self.withheld, n_wit), _head(self.bound, n_bound), \
+            self.held_to[:n_held]
 
 
 def _head(d: dict[K, V], n: int) -> dict[K, V]:

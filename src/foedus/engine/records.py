@@ -267,6 +267,12 @@ class Withheld(Contracted):
     toward: str = field(default="", metadata=meta(
         "the state the leg is owed to: the one it would defend (or whose attack it would join, or toward which it "
         "would stay neutral)", "string", stable=True))
+    also_toward: tuple[str, ...] = ()  # others that legs of this article are held back toward (`held_toward`)
+
+    @computed("every state the leg is owed to in this war, sorted: `toward` and those the reason names after 'also "
+              "withheld toward' (legs of the same treaty and article held back toward them too)", "string[]")
+    def owed_to(self) -> list[str]:
+        return sorted({self.toward, *self.also_toward}) if self.toward else [*self.also_toward]
 
 
 @dataclass(frozen=True)
