@@ -95,6 +95,9 @@ def test_a_scenario_file_of_another_command_is_said_to_be_one(tmp_path: Path) ->
     ("first: 2000\nlast: 2001\ndraws: 5\n", "draws: draws are per dyad at one date, in one reading"),
     ("date: 2025-06-01\nseed: 5\n", "seed: a seed only matters with draws"),
     ("date: 2025-06-01\nreadings: []\n", "readings: no reading"),
+    ("date: 2025-06-01\nreadings: [legal, legal]\n", "readings: legal is given twice: give each reading once "
+     "(legal, escalatory or both)"),  # read as one reading until 2026-12-07
+    ("first: 2000\nlast: 2001\nreadings: [escalatory, legal, escalatory]\n", "readings: escalatory is given twice"),
     ("date: 2025-06-01\nattacker: RUS\n", "attacker: "),
 ])
 def test_a_bad_atlas_file_is_one_line_naming_it(tmp_path: Path, text: str, problem: str) -> None:

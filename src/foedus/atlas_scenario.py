@@ -33,7 +33,7 @@ def atlas_file(switched: Mapping[str, Any], when: Mapping[str, Any], readings: S
 def check_atlas_question(scenario: ScenarioFile, where: str) -> None:
     """Refuse, naming the file, an atlas question no `foedus atlas` line could ask: neither a date nor a range of
     years, or both; a date that is no date; a bad year range; draws with a range, or with both readings; a seed
-    without draws; no reading; a number out of its bounds or a switch outside its choices.
+    without draws; no reading, or one given twice; a number out of its bounds or a switch outside its choices.
 
     Raises:
         FileDataError: one line naming the file and the key.
@@ -60,6 +60,10 @@ def check_atlas_question(scenario: ScenarioFile, where: str) -> None:
         raise FileDataError(where, key, str(exc)) from None
     if not q["readings"]:
         raise FileDataError(where, "readings", "no reading: give legal, escalatory or both")
+    twice = next((r for i, r in enumerate(q["readings"]) if r in q["readings"][:i]), None)
+    if twice is not None:  # read as one reading, the atlas run and saved once: what was written is not what runs
+        raise FileDataError(where, "readings", f"{twice} is given twice: give each reading once (legal, escalatory "
+                            "or both)")
     if q["draws"] is not None and (series or len(q["readings"]) != 1):
         raise FileDataError(where, "draws", "draws are per dyad at one date, in one reading: give a date and one "
                             "reading, or no draws")
