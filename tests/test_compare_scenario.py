@@ -80,7 +80,9 @@ def test_compare_without_a_date_or_a_scenario_file_is_refused_and_save_scenario_
         "`foedus compare --help`)")
     assert error_line(["compare", "--atlas", "-d", "2025-06-01", "--drop-treaty", "nato_1949", "--save-scenario",
                        str(tmp_path / "x.yaml")]) == (
-        "--save-scenario has no effect with --atlas (a comparison's scenario file holds one scenario in two worlds); "
+        "--save-scenario has no effect with --atlas (a comparison's scenario file holds one scenario in two worlds, "
+        "and no kind of scenario file holds an atlas comparison's two atlases: save each with `foedus atlas "
+        "--save-scenario`, the base world's at --date and the other's at --date2 with the what-if changes); "
         "leave it out")
     taken = tmp_path / "taken.yaml"
     taken.write_text("mine", encoding="utf-8")

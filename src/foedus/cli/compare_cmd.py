@@ -51,7 +51,7 @@ def compare(  # noqa: PLR0913 - one per typer option, and typer's context
                                                   "that change it are refused.")] = None,
     save_scenario: Annotated[Path | None, typer.Option("--save-scenario", help="Save the comparison's whole question "
                                                        "(states, dates, switches, what-if changes) as a scenario YAML "
-                                                       "file (kind: comparison).")] = None,
+                                                       "file (kind: comparison; one scenario, not --atlas).")] = None,
 ) -> None:
     """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if.
 
@@ -67,8 +67,10 @@ def compare(  # noqa: PLR0913 - one per typer option, and typer's context
     from foedus.written import as_written
 
     inputs, date2, saved = _question(inputs, date2, scenario, given_names(ctx))  # a --scenario file's, or the line's
-    refuse_unused("--save-scenario", save_scenario is not None and atlas, "with --atlas (a comparison's scenario file "
-                  "holds one scenario in two worlds)")
+    if save_scenario is not None and atlas:  # no file kind holds an atlas comparison: say what to save instead
+        from foedus.sweeps.compare_words import ATLAS_NOT_SAVED
+
+        refuse_unused("--save-scenario", True, ATLAS_NOT_SAVED)
     refuse_unused("--watch", watch is not None and not atlas, "without --atlas")
     refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")
     for name in ("attacker", "target", "place"):

@@ -12,9 +12,15 @@ from foedus.whatif_words import hypothetical_said
 if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
 
-__all__ = ["WAR_SIZE_SAID", "change_words", "compared_settings", "switch_flag", "switch_named", "switch_said"]
+__all__ = ["ATLAS_NOT_SAVED", "WAR_SIZE_SAID", "change_words", "compared_settings", "switch_flag", "switch_named",
+           "switch_said"]
 
 WAR_SIZE_SAID = "the states on the two sides, the attackers and the attacked included"
+
+ATLAS_NOT_SAVED = ("with --atlas (a comparison's scenario file holds one scenario in two worlds, and no kind of "
+                   "scenario file holds an atlas comparison's two atlases: save each with `foedus atlas "
+                   "--save-scenario`, the base world's at --date and the other's at --date2 with the what-if changes)")
+"""When `foedus compare --save-scenario` has no effect, and what keeps an atlas comparison's question instead."""
 """What a comparison's war size counts, said after its two numbers (`foedus compare`'s "war size: 24 -> 33 (...)",
 the web's compare view, web/src/compare.ts): the bare numbers read as joiners, or as anything (the atlas comparison
 says its own, `foedus.cli.sweep_run.ATLAS_KEY`)."""
