@@ -13,6 +13,7 @@ import json
 import pytest
 
 import foedus
+from foedus.engine.held_toward import ALSO_WITHHELD
 from foedus.engine.result import CascadeResult
 from samples import cli_line
 
@@ -39,7 +40,9 @@ def test_the_neutrals_owe_aid_they_may_limit_to_non_military_means_and_are_on_no
         assert (held.treaty, held.article, held.certainty) == ("eu_teu_42_7", "42(7)", "unverified")
         assert held.reason.startswith(f"it owes {r.names[target]} ({target}) aid, but may limit its aid to "
                                       "non-military means (the 'specific character' carve-out")
-        assert held.reason.endswith("so it is not bound to fight")
+        first, *_ = held.reason.split(ALSO_WITHHELD)  # escalatory: its legs toward the members attacked after
+        assert first.endswith("so it is not bound to fight") and held.toward == target
+        assert (len(held.owed_to) > 1) is (reading == "escalatory") and (first == held.reason) is (reading == "legal")
         assert [(x.kind, x.source) for x in held.certainty_reasons] == [("article", EUR_LEX)]
 
 

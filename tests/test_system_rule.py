@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from foedus.api import cascade
+from foedus.engine.held_toward import ALSO_WITHHELD
 from foedus.engine.rules import system
 from foedus.model.overlay import Overlay
 from foedus.model.overlay_changes import AddMember
@@ -22,7 +23,10 @@ GDR_OUT = ("German Democratic Republic (COW265) is not a member of the state sys
 
 
 def _withheld(result: object, state: str) -> list[tuple[str, str]]:
-    return [(w.treaty, w.reason) for w in result.withheld if w.state == state]  # type: ignore[attr-defined]
+    """The state's withheld legs, each its treaty and the reason its first find's gate gives (the escalatory reading
+    holds its legs back toward every ally attacked: the reason names them after, `held_toward.also_withheld`)."""
+    return [(w.treaty, w.reason.split(ALSO_WITHHELD)[0])
+            for w in result.withheld if w.state == state]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("reading", ["legal", "escalatory"])
@@ -43,6 +47,8 @@ def test_a_state_added_by_a_what_if_with_no_day_is_not_bound_out_of_the_system(w
     assert "COW265" not in joined(result)
     assert ("nato_1949", GDR_OUT.format(day="2025-06-01")) in _withheld(result, "COW265")
     assert joined(result) == joined(cascade("RUS", "POL", "2025-06-01", world=world, reading=reading))
+    held = next(w for w in result.withheld if (w.state, w.treaty) == ("COW265", "nato_1949"))
+    assert held.toward == "POL" and (len(held.owed_to) > 20) is (reading == "escalatory")  # each ally attacked
 
 
 @pytest.mark.parametrize("reading", ["legal", "escalatory"])

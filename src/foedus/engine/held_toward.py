@@ -16,10 +16,14 @@ from foedus.wording import and_listed, named_state
 if TYPE_CHECKING:
     from foedus.engine.ledger import Found, Ledger
 
-__all__ = ["ALSO_WITHHELD", "also_withheld", "hold", "owed_to_by_key", "with_others"]
+__all__ = ["ALSO_WITHHELD", "NAMED_MOST", "also_withheld", "hold", "owed_to_by_key", "with_others"]
 
 ALSO_WITHHELD = "; also withheld toward "
 """What a withheld leg's reason adds, before the other states its legs are held back toward (`also_withheld`)."""
+
+NAMED_MOST = 3
+"""The other states a reason names at most, the rest counted (an escalatory war's legs toward every ally attacked:
+`owed_to` lists each)."""
 
 Key = tuple[str, str, str]
 
@@ -42,8 +46,11 @@ def owed_to_by_key(held: Iterable[tuple[Key, str]]) -> dict[Key, set[str]]:
 
 def also_withheld(others: Iterable[str], names: Mapping[str, str]) -> str:
     """The words a reason ends with for the `others` a leg is held back toward besides its first ("; also withheld
-    toward Mozambique (MOZ)"); nothing where none."""
+    toward Mozambique (MOZ)"), the first `NAMED_MOST` of them by name and the rest counted ("... and 27 other
+    states"); nothing where none."""
     said = sorted(named_state(s, names) for s in others)
+    if len(said) > NAMED_MOST:
+        said = [*said[:NAMED_MOST], f"{len(said) - NAMED_MOST} other state{'s' if len(said) > NAMED_MOST + 1 else ''}"]
     return ALSO_WITHHELD + and_listed(said) if said else ""
 
 
