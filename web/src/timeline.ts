@@ -35,10 +35,11 @@ export function frameRoles(f: WarFrame): Map<string, Role> {
 }
 
 /** The war file's notes (what the replay leaves out or reads one way) and the pages it cites, as the CLI's last
- * lines say them ("note: ...", "source: TITLE — URL"): an event's source after its date and words. */
+ * lines say them ("note: ...", "source: TITLE — URL"): an event's source after its date and words, not those of the
+ * day an attack with an `until` ends, whose change names the event too. */
 export function warAbout(r: WarReplay): HTMLElement[] {
-  const events = new Map(r.frames.flatMap((f) => f.changes).filter((c) => c.event !== undefined && !c.treaty)
-    .map((c) => [c.event, c]));
+  const events = new Map(r.frames.flatMap((f) => f.changes)
+    .filter((c) => c.event !== undefined && !c.treaty && c.type !== "attack-ends").map((c) => [c.event, c]));
   const sources = (r.war.sources ?? []).map((c) => {
     const event = c.event === null ? undefined : events.get(c.event);
     return h("li", {}, "source: ", event ? `${event.date ?? ""} ${event.text}: ` : "",
