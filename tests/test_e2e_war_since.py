@@ -18,12 +18,13 @@ pytestmark = [pytest.mark.e2e]
 
 
 def test_a_war_dates_why_says_since_when_a_state_is_bound(page: Any, server: str) -> None:
-    """Belarus on the war's last date: bound since 2024-08-06, first under the CSTO, now under its 2024 treaty with
-    Russia; the panel said only the day shown."""
+    """Belarus on the last date the war binds it (Ukraine's attack at Kursk ends after 2025-04-26): bound since
+    2024-08-06, first under the CSTO, now under its 2024 treaty with Russia; the panel said only the day shown."""
     import foedus
 
     frames = foedus.replay_war("russia_ukraine_2022").to_dict()["frames"]
-    index, day = len(frames) - 1, frames[-1]["date"]
+    index = max(i for i, f in enumerate(frames) if "BLR" in f["bound"])
+    day = frames[index]["date"]
     assert frames[index]["bound"]["BLR"]["since"] == "2024-08-06"  # what the panel must say
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=BLR")
     page.wait_for_selector("#explain[data-state=BLR]", timeout=30_000)

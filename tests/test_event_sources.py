@@ -18,6 +18,9 @@ def test_the_kursk_incursion_cites_a_page_of_its_day() -> None:
     war = read_war_file(war_path("russia_ukraine_2022"))
     (kursk,) = [e for e in war.events if isinstance(e, AttackEvent) and e.place == "kursk-oblast"]
     assert kursk.date == dt.date(2024, 8, 6) and (kursk.attacker, kursk.victim) == ("UKR", "RUS")
-    (source,) = kursk.sources
+    source, *end = kursk.sources
     assert source.url == MOSCOW_TIMES
     assert source.title is not None and source.title.endswith("(6 Aug 2024)")
+    # and pages of its end, Russia's claim of 26 Apr 2025 and Ukraine's denials (the war file's note)
+    assert kursk.until == dt.date(2025, 4, 27) and end and end[0].title is not None
+    assert end[0].title.endswith("(26 Apr 2025)") and "AFP" in end[0].title

@@ -65,7 +65,7 @@ def test_each_bound_span_names_the_facts_it_rests_on_that_are_not_verified(kursk
     verified (`doubted`, by `foedus.war.why_record.doubted`): Kazakhstan, bound from 2024-08-06 by the CSTO's art. 4,
     an article known from secondary quotes; and each state's first span says what its `first_bound` does."""
     kaz = kursk.record("KAZ")
-    assert kaz.bound_spans == [{"side": "attack", "from": "2024-08-06", "to": None, "treaty": "csto_1992",
+    assert kaz.bound_spans == [{"side": "attack", "from": "2024-08-06", "to": "2025-04-27", "treaty": "csto_1992",
                                 "article": "4", "instrument": "treaty", "certainty": "secondary",
                                 "doubted": ["article"], "conditions": [ASKS], "unresolved": []}]
     firsts = [(r.bound_spans[0], r.first_bound) for r in kursk.states.values() if r.first_bound and r.bound_spans]
@@ -131,9 +131,23 @@ def test_kursk_frames_are_a_playable_timeline(kursk) -> None:  # type: ignore[no
     json.dumps(out)  # plain JSON
     dates = [f["date"] for f in out["frames"]]
     assert dates == sorted(dates) and dates[0] == "2022-02-24"
-    moved = {m["state"]: (f["date"], m["to"], m["cause"]["label"]) for f in out["frames"] for m in f["moved"]
-             if m["state"] == "PRK"}
-    assert moved["PRK"] == ("2024-12-04", "bound-attack", "rus_prk_2024 enters into force")
+    moved = [(f["date"], m["to"], m["cause"]["label"]) for f in out["frames"] for m in f["moved"]
+             if m["state"] == "PRK"]
+    assert moved[0] == ("2024-12-04", "bound-attack", "rus_prk_2024 enters into force")
+
+
+def test_kursk_ends_with_russias_claim_of_26_april_2025_and_releases_its_allies(kursk) -> None:  # type: ignore[no-untyped-def]
+    """The war file held Ukraine's attack at Kursk on to the data's end, so the replay bound Belarus, the CSTO and
+    North Korea through all of 2025; it ends after 26 April 2025, the day Russia said it had retaken the region's
+    last settlement (Russia's claim, disputed by Ukraine: the war file's note), and every duty it gave ends with it."""
+    assert kursk.record("PRK").bound_spans[0]["from"] == "2024-12-04"
+    assert [s["to"] for s in kursk.record("PRK").bound_spans] == ["2025-04-27"]
+    for state in ("BLR", "KAZ", "KGZ", "TJK", "UZB", "PRK"):
+        assert kursk.record(state).bound_spans[-1]["to"] == "2025-04-27", state
+        assert kursk.status_on("2025-04-26").get(state) == "bound-attack" and state not in kursk.status_on("2025-04-27")
+    ended = next(f for f in kursk.to_dict()["frames"] if f["date"] == "2025-04-27")
+    assert [c["type"] for c in ended["changes"]] == ["attack-ends"]
+    assert {m["state"] for m in ended["moved"]} >= {"BLR", "KAZ", "KGZ", "TJK", "UZB", "PRK"}
 
 
 def test_ongoing_since_gives_the_same_date_in_one_line() -> None:

@@ -18,6 +18,7 @@ from samples import cli_line
 from ts_said import run_ts
 
 WAR = "russia_ukraine_2022"
+LAST = "2025-04-26"  # the Kursk incursion's last day (its `until`: 2025-04-27), the last on which it binds
 
 
 def _why(war: str, state: str, until: str | None = None) -> str:
@@ -27,16 +28,16 @@ def _why(war: str, state: str, until: str | None = None) -> str:
 
 
 def test_north_korea_is_bound_since_the_treaty_came_into_force() -> None:
-    """North Korea, bound by the 2024 treaty from its entry into force (2024-12-04), reads so on the war's last day;
-    on the day it was first bound the line says nothing more."""
-    assert _why(WAR, "PRK").endswith("in a state of war; bound to that side without a break since 2024-12-04.")
+    """North Korea, bound by the 2024 treaty from its entry into force (2024-12-04), reads so on the Kursk incursion's
+    last day (2025-04-26); on the day it was first bound the line says nothing more."""
+    assert _why(WAR, "PRK", LAST).endswith("in a state of war; bound to that side without a break since 2024-12-04.")
     assert "without a break" not in _why(WAR, "PRK", "2024-12-04")
 
 
 def test_belarus_is_bound_since_the_first_day_through_the_treaty_change() -> None:
     """Belarus is bound by the CSTO from 2024-08-06, then by its 2024 treaty with Russia from 2025-03-13, without a
     break: one span, since 2024-08-06, first under the CSTO (tagged as the binding is), not since 2025-03-13."""
-    said = _why(WAR, "BLR")
+    said = _why(WAR, "BLR", LAST)
     assert said.endswith("; bound to that side without a break since 2024-08-06, first under CSTO (csto_1992) art. 4 "
                          "(secondary: article)."), said
     assert "2025-03-13" not in said
@@ -56,9 +57,9 @@ def test_a_binding_that_broke_and_resumed_is_said_since_it_resumed() -> None:
 
 
 def test_the_web_says_since_when_as_the_cli_does() -> None:
-    """The web's "Why?" (said.ts frameWhy) on the last frame says since when each bound state is bound as the CLI's
-    line does (Belarus with the treaty it was first bound under)."""
-    replay = replay_war(WAR)
+    """The web's "Why?" (said.ts frameWhy) on the last frame of the Kursk incursion says since when each bound state is
+    bound as the CLI's line does (Belarus with the treaty it was first bound under)."""
+    replay = replay_war(WAR, until=LAST)
     frame, world = replay.frames[-1], World.default()
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}
     states = ["PRK", "BLR", "KAZ"]

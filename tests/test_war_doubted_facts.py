@@ -23,7 +23,7 @@ KINDS = ("treaty", "article", "validity", "membership", "date")
 
 @pytest.fixture(scope="module")
 def kursk() -> WarReplay:
-    return replay_war(WARS / "russia_ukraine_2022.yaml", until="2025-06-01")
+    return replay_war(WARS / "russia_ukraine_2022.yaml", until="2025-04-26")  # the incursion's last day
 
 
 def _text(result: WarReplay, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:

@@ -50,6 +50,7 @@ def test_a_cascade_of_a_pair_at_war_names_the_war_and_what_it_binds_besides() ->
     ["cascade", "-a", "PRK", "-t", "KOR", "-d", "2025-06-01"],
     ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast"],  # binds all the war does
     ["cascade", "-a", "RUS", "-t", "UKR", "-d", "2022-01-15"],  # before the war
+    ["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01"],  # after Kursk (Russia's claim: 2025-04-26)
     ["demo"],
 ])
 def test_no_war_note_where_no_recorded_war_binds_more(args: list[str]) -> None:
@@ -57,7 +58,7 @@ def test_no_war_note_where_no_recorded_war_binds_more(args: list[str]) -> None:
     assert code == 0, err
     assert "recorded war" not in out
     # and the pair at war on the day does get it: the rule is not simply silent
-    assert _war_notes(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01"])
+    assert _war_notes(["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-04-26"])
 
 
 @pytest.mark.needs_data

@@ -169,4 +169,7 @@ def test_the_counts_docs_war_md_gives() -> None:
     assert "(24 June) 4 paused and 21 released" in text
     europe = counted("europe_1939_1941")
     assert len(europe) == 24 and all(p == 0 for _, p, _ in europe) and "in 24 of its frames" in text
-    assert counted("russia_ukraine_2022") == counted("july_crisis_1914") == []
+    # Ukraine's attack at Kursk ends after 2025-04-26 (Russia's claim): the 6 states it bound are released
+    assert counted("russia_ukraine_2022") == [(d, 0, 6) for d in ("2025-04-27", "2025-10-02", "2025-11-25")]
+    assert "`russia_ukraine_2022` releases 6 states on 2025-04-27" in text and "in 3 of its frames" in text
+    assert counted("july_crisis_1914") == []

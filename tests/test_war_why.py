@@ -37,10 +37,12 @@ def _picked(frame: Frame) -> list[str]:
 def test_a_war_frames_why_is_worded_alike() -> None:
     """The CLI's line is the state named as on the date, then the web's "Why?" words on the frame of that date
     (frameWhy, the treaty named as the web's treaty list names it): on the war's first day, the first date a state is
-    bound to join without fighting, the first a state is bound to both sides, and the replay's last."""
+    bound to join without fighting, the first a state is bound to both sides, the last a state is bound, and the
+    replay's last."""
     replay = replay_war(WAR)
     bound = next(f for f in replay.frames if set(f.bound) - {*f.sides["attack"], *f.sides["defense"]})
-    frames = [replay.frames[0], bound, *[f for f in replay.frames if f.conflicts][:1], replay.frames[-1]]
+    last_bound = [f for f in replay.frames if f.bound][-1]  # Kursk's last frame: the war binds none after it
+    frames = [replay.frames[0], bound, *[f for f in replay.frames if f.conflicts][:1], last_bound, replay.frames[-1]]
     world = World.default()
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
     cases = [(f, s) for f in frames for s in _picked(f)]
