@@ -93,3 +93,14 @@ def test_the_demos_curated_world_reads_the_war_days_from_the_user_cache(monkeypa
                                "russia_ukraine_2022", settings) for _ in range(2)]
     assert days[0] == days[1] and days[0]
     assert len(made) <= 1  # the second world, another object, finds the first's days in the cache
+
+
+@pytest.mark.needs_data
+def test_a_duty_binding_many_states_counts_them_and_lists_their_codes() -> None:
+    """iran_2026's note on a US strike on Iran named 15 Arab League members, each as "Comoros (COM)", in one run
+    before the duty that binds them; past five states a duty counts them and lists them by code, a shorter list
+    (names) keeps them named."""
+    (note,) = _war_notes(["cascade", "-a", "USA", "-t", "IRN", "-d", "2026-03-10"])
+    assert (": 15 states (COM, DJI, DZA, EGY, IRQ, LBN, LBY, MAR, MRT, PSE, SDN, SOM, SYR, TUN, YEM) under "
+            "arab_jdec_1950 art. 2 since 2026-02-28; ") in note
+    assert "Comoros (COM)" not in note and ": Pakistan (PAK) under sau_pak_2025 " in note

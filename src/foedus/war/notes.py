@@ -127,13 +127,24 @@ def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[
         clause = f"art. {article}" if article[:1].isdigit() else f"({article})"
         groups.setdefault((side, *cause), {}).setdefault(f"under {treaty} {clause} since {since}", []).append(s)
     said = "; ".join(f"on the side of {named_state(side, names)}{_rests(by, on, place, began, names)}: "
-                     + and_listed([f"{and_listed([named_state(s, names) for s in states])} {duty}"
-                                   for duty, states in duties.items()])
+                     + and_listed([f"{_bound(states, names)} {duty}" for duty, states in duties.items()])
                      for (side, by, on, place, began), duties in groups.items())
     return (f"the attacker and the attacked state are at war on {day} in the recorded war {wid} ({title}); "
             f"this cascade reads this one attack only: on that day the war also binds, {said} "
             f"(foedus war {wid} --until {day}; an attack's course since an earlier day: foedus cascade "
             f"--ongoing-since)")
+
+
+_NAMED = 5  # a duty binding more states than this counts them and lists them by code
+
+
+def _bound(states: list[str], names: Mapping[str, str]) -> str:
+    """The states one duty binds: each named ("Belarus (BLR), ... and Tajikistan (TJK)"), or, past `_NAMED`, counted
+    and listed by code ("15 states (COM, DJI, ...)"): iran_2026's note named 15 Arab League members in one run of
+    names, which hid the duty that binds them."""
+    if len(states) <= _NAMED:
+        return and_listed([named_state(s, names) for s in states])
+    return f"{len(states)} states ({', '.join(sorted(states))})"
 
 
 def _rests(by: str, on: str, place: str, began: str, names: Mapping[str, str]) -> str:
