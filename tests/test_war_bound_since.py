@@ -93,14 +93,15 @@ def _why_json(war: str, state: str, until: str | None = None) -> dict[str, Any]:
 def test_the_json_gives_since_when_and_under_what_as_data() -> None:
     """`--state --json` has since when a state is bound without a break as a key, `bound_since`, not only inside its
     `said` text: the day and the provision it was first bound under, tagged as that day's (Belarus: CSTO art. 4,
-    secondary, though the 2024 treaty binds it on the last day); the day asked where first bound that day; null for a
-    state not bound."""
-    belarus = _why_json(WAR, "BLR")
+    secondary, though the 2024 treaty binds it on the Kursk attack's last day, 2025-04-26); the day asked where first
+    bound that day; null for a state not bound."""
+    belarus = _why_json(WAR, "BLR", "2025-04-26")
     assert belarus["bound_since"] == {"since": "2024-08-06", "treaty": "csto_1992", "article": "4",
                                       "instrument": "treaty", "certainty": "secondary", "doubted": ["article"]}
     assert belarus["treaty"] == "rus_blr_2024"
-    assert _why_json(WAR, "PRK")["bound_since"] == {"since": "2024-12-04", "treaty": "rus_prk_2024", "article": "4",
-                                                    "instrument": "treaty", "certainty": "verified", "doubted": []}
+    prk = _why_json(WAR, "PRK", "2025-04-26")
+    assert prk["bound_since"] == {"since": "2024-12-04", "treaty": "rus_prk_2024", "article": "4",
+                                  "instrument": "treaty", "certainty": "verified", "doubted": []}
     assert _why_json(WAR, "PRK", "2024-12-04")["bound_since"]["since"] == "2024-12-04"
     assert _why_json(WAR, "PRK", "2024-12-03")["bound_since"] is None  # not yet bound
     assert _why_json(WAR, "UKR")["bound_since"] is None  # fighting
