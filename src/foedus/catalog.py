@@ -13,18 +13,19 @@ from typing import Any
 
 from foedus.cited_names import atop_title
 from foedus.engine.certainty import first_day, how_sure
+from foedus.engine.certainty_words import how_known
 from foedus.list_day import standing_that_day
 from foedus.model.gazetteer import home_note
 from foedus.model.states import State, StateRegistry
 from foedus.model.treaty import DateCertainty, Kind, Member, Provision, Span, Treaty
-from foedus.model.vocab import Certainty
+from foedus.model.vocab import INSTRUMENT_WORDS, TREATY_SAID, Certainty
 from foedus.model.world import World
 from foedus.set_uses import set_record, sets_named
 from foedus.wording import named_state
 
 __all__ = ["carry_said", "certainty_said", "gates_said", "in_force_sure", "iso3_to_numeric", "member_name",
-           "member_notes", "member_spans", "member_sure", "place_rows", "region_rows", "span_edges", "state_rows",
-           "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
+           "member_notes", "member_spans", "member_sure", "place_rows", "region_rows", "row_instrument_said",
+           "span_edges", "state_rows", "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -168,8 +169,16 @@ def member_sure(treaty: Treaty, m: Member) -> str:
     (`in_force_sure`)."""
     day, joined = first_day(treaty, m)
     spans = dict(edge for kind, spans in member_spans(m) for s in spans for edge in span_edges(kind, s))
-    return how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans,
+    said = how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans,
                     unfound=() if day else ("joined",))
+    return said if m.instrument is None else f"{said}; {row_instrument_said(m)}"
+
+
+def row_instrument_said(m: Member) -> str:
+    """A row's own kind of instrument (one that overrides its record's), with how sure it is: "instrument: a
+    political statement, not a treaty (known from secondary reporting only)" (ukr_bilateral_2024's partners)."""
+    sure = "" if m.instrument_certainty == Certainty.VERIFIED else f" ({how_known(m.instrument_certainty)})"
+    return f"instrument: {INSTRUMENT_WORDS.get(m.instrument or 'treaty', TREATY_SAID)}{sure}"
 
 
 def member_name(world: World, treaty: Treaty, m: Member) -> str:

@@ -83,6 +83,9 @@ def member(d: dict[str, Any]) -> rt.Member:
         'joined_certainty': None if (v := g('joined_certainty')) is None else date_certainty(v),
         'left_certainty': None if (v := g('left_certainty')) is None else date_certainty(v),
         'source': g('source'),
+        'instrument': None if (v := g('instrument')) is None else _INSTRUMENT[v],
+        'instrument_certainty': Certainty.VERIFIED if (v := g('instrument_certainty')) is None else _CERTAINTY[v],
+        'instrument_source': g('instrument_source'),
         'note': g('note'),
     })
     set_fields(o, set(d))

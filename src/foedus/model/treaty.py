@@ -77,6 +77,9 @@ class Member(_Strict):
     joined_certainty: DateCertainty | None = Field(None, description="when `joined` is known less than to the day")
     left_certainty: DateCertainty | None = Field(None, description="when `left` is known less than to the day")
     source: Url | None = Field(None, description="the page that states this membership")
+    instrument: Instrument | None = Field(None, description="its own agreement's kind, overriding the record's")
+    instrument_certainty: Certainty = Field(Certainty.VERIFIED, description="how well `instrument` is sourced")
+    instrument_source: Url | None = Field(None, description="the page that says what kind of instrument it is")
     note: Prose | None = None
 
 

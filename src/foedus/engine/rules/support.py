@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
+from foedus.engine.leg import instrument_of
 from foedus.engine.records import instrument_field
 from foedus.engine.rules.place_limit import Limit, limit_of
 from foedus.engine.rules.tokens import token_matches
@@ -151,7 +152,7 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
         takers = members & set(e.to if e.to is not None else members)
         sure = worst([Certainty(e.certainty), standing]).value
         coded = _no_giver(treaty, e)
-        out += [SupportLeg(g, t, treaty.id, e, sure, coded, treaty.instrument.value)
+        out += [SupportLeg(g, t, treaty.id, e, sure, coded, instrument_of(treaty, g, t))
                 for t in sorted(takers) for g in sorted(givers) if g != t]
     return out
 
