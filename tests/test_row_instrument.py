@@ -9,8 +9,54 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import foedus
+from foedus.render import explain_lines
 from samples import cli_line
+
+PACT = "ukr_bilateral_2024"
+NOT_A_TREATY = "(a political statement, not a treaty)"
+
+
+def _consultations() -> dict[str, Any]:
+    result = foedus.cascade("RUS", "UKR", "2025-06-01")
+    return {c.state: c for c in result.consultations if c.treaty == PACT}
+
+
+def test_the_uk_consults_under_a_political_statement_the_us_under_a_treaty() -> None:
+    result = foedus.cascade("RUS", "UKR", "2025-06-01")
+    lines = explain_lines(result)
+    uk = next(x for x in lines if x.startswith("Consultation: United Kingdom (GBR)") and PACT in x)
+    us = next(x for x in lines if x.startswith("Consultation: United States (USA)") and PACT in x)
+    assert f"under {PACT} future-attack clause (numbering varies by agreement) {NOT_A_TREATY}" in uk
+    assert "not a treaty" not in us
+
+
+def test_the_json_says_each_partners_instrument() -> None:
+    """Those a source calls politically binding (every agreement before the US's; Estonia's, Romania's, Czechia's)
+    say so; the US's a treaty; those no source speaks of (Japan's, Poland's, ...) the record's, a treaty."""
+    kinds = {s: c.to_dict()["instrument"] for s, c in _consultations().items()}
+    political = {"GBR", "DEU", "FRA", "DNK", "CAN", "ITA", "NLD", "FIN", "LVA", "ESP", "BEL", "PRT", "SWE", "NOR",
+                 "ISL", "EST", "ROU", "CZE"}
+    assert {s for s, k in kinds.items() if k == "political_statement"} == political
+    assert {k for s, k in kinds.items() if s not in political} == {"treaty"}
+    assert {"USA", "JPN", "POL"} <= set(kinds)
+
+
+def test_the_help_a_partner_owes_is_said_under_its_row() -> None:
+    result = foedus.cascade("RUS", "UKR", "2025-06-01")
+    kinds = {(s.state, s.supports): s.instrument for s in result.supporters if s.treaty == PACT}
+    assert (kinds[("GBR", "UKR")], kinds[("USA", "UKR")]) == ("political_statement", "treaty")
+
+
+def test_treaties_show_says_each_rows_instrument_and_how_sure() -> None:
+    shown = json.loads(cli_line(["treaties", "show", PACT, "--json"]).stdout)["members"]
+    sure = {m["state"]: m["how_sure"] for m in shown}
+    assert sure["GBR"].endswith("; instrument: a political statement, not a treaty (known from secondary reporting "
+                                "only)")
+    assert sure["USA"].endswith("; instrument: a treaty (known from secondary reporting only)")
+    assert "instrument" not in sure["UKR"] + sure["JPN"]
 
 
 def test_a_users_row_overrides_its_records_instrument(tmp_path: Path) -> None:
