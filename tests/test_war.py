@@ -91,6 +91,11 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
     assert f"{tkm} (carried-forward: " in text
     assert next(x for x in text.splitlines() if "(USA): consult Ukraine" in x).endswith("agreement))")
     assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith(") (unverified: date)")
+    # what binds each: the UK's agreement is reported politically binding only, the US's legally (the rows' own
+    # instrument: tests/test_row_instrument.py)
+    assert "(GBR): consult Ukraine (UKR) from 2024-01-12 (ukr_bilateral_2024 future-attack clause (numbering varies " \
+        "by agreement) (a political statement, not a treaty)) (unverified: date)" in text
+    assert "not a treaty" not in next(x for x in text.splitlines() if "(USA): consult Ukraine" in x)
 
 
 def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
