@@ -15,8 +15,8 @@ WARS = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data" / "wars"
 
 
 def test_a_window_presumed_extended_is_doubted_as_validity_not_as_article() -> None:
-    """Denmark under EU Art. 42(7) after its opt-out ended: the clause is verified, its window is not."""
-    result = cascade("RUS", "AUT", "2025-06-01")
+    """Denmark under EU Art. 42(7) while its opt-out stood: the clause is verified, its window is not."""
+    result = cascade("RUS", "AUT", "2015-06-01")
     o = next(o for j in result.joiners if j.state == "DNK"
              for o in (j.primary, *j.also) if o.treaty == "eu_teu_42_7")
     assert doubted(o.certainty_reasons) == ("validity",)
