@@ -273,11 +273,26 @@ def test_manila_us_leg_names_when_it_applies() -> None:
     (`validity`, a fact of its own)."""
     o = obligation(run("CHN", "THA", "2025-06-01"), "USA", "manila_1954")
     facts = [x.fact for x in o.certainty_reasons if x.kind == "article"]
-    assert facts == ["manila_1954 art. IV(1): the clause as encoded (the US understanding that limits Art. IV(1) "
-                     "to communist aggression) (not verified)"]  # the clause's `doubt`, said in its reason
+    assert facts == ["manila_1954 art. IV(1): the clause as encoded (the US understanding that limits the US's "
+                     "Art. IV(1) duty to communist aggression (its text not read), on top of the Art. IV(1) wording, "
+                     "known from secondary sources only, as on the other parties' leg) (not verified)"]  # its `doubt`
     spans = [x.fact for x in o.certainty_reasons if x.kind == "validity"]
     assert len(spans) == 1 and spans[0].startswith("manila_1954 art. IV(1): that it applies from 1991-12-26 (from the "
                                                    "dissolution")
+
+
+def test_manila_us_leg_says_what_its_tag_differs_by() -> None:
+    """One clause, two tags: Thailand's Art. IV(1) duty is `secondary` (the wording, read only in copies), the US's
+    `unverified`. No row differs (the US's membership is verified); the US understanding does, so the US leg's reason
+    names it and the wording the two share, whose reason on the other leg is the plain secondary one."""
+    r = run("CHN", "THA", "2025-06-01")
+    aus, usa = obligation(r, "AUS", "manila_1954"), obligation(r, "USA", "manila_1954")
+    assert (aus.certainty, usa.certainty) == ("secondary", "unverified")
+    assert [x.kind for x in usa.certainty_reasons] == ["article", "validity"]  # no membership reason: row verified
+    (shared,) = aus.certainty_reasons
+    (own,) = [x for x in usa.certainty_reasons if x.kind == "article"]
+    assert "known from secondary reporting only" in shared.fact
+    assert "US understanding" in own.fact and "Art. IV(1) wording, known from secondary sources only" in own.fact
 
 
 def test_sadc_pact_entry_into_force_is_never_settled() -> None:
