@@ -26,7 +26,7 @@ from foedus.model.treaty import Treaty
 COPIES = ("jewishvirtuallibrary.org", "voltairenet.org", "wikisource.org", "cypnet.co.uk", "legal.tricoteuses.fr",
           "slideserve.com", "australianpolitics.com", "lists.peacelink.it",
           "dev.lawyerly.ph", "7dnews.com", "impakter.com", "ryanscoville.com", "globalsecurity.org", "wikileaks.org",
-          "bundestagszusammenfasser.de", "faceaurisque.com")
+          "bundestagszusammenfasser.de", "faceaurisque.com", "thenationaltimes.au")
 LEGIFRANCE = "https://www.legifrance.gouv.fr/jorf/article_jo/"
 
 
