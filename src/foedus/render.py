@@ -22,6 +22,7 @@ from foedus.engine.rules import STRIKES
 from foedus.limit_words import consult_limit
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.render_result import CascadeResult
+from foedus.review_words import past_review
 from foedus.support_words import SUPPORT_INDENT, not_owed_lines, support_lines
 from foedus.whatif_words import finding_tag, hypothetical_said, hypothetical_tag, rested
 from foedus.wording import named_state
@@ -139,7 +140,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
     s = result.scenario
     attackers = ", ".join(_name(result, a) for a in s.attackers)
     targets = ", ".join(_name(result, t) for t in s.targets)
-    lines = [f"{s.date}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.target_kind}); "
+    day = f"{s.date}{past_review(s.date)}"  # a day after the treaty set's review says so first (`past_review`)
+    lines = [f"{day}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.target_kind}); "
              f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"
              + settings_tail(s, said=("basis", "territory_view"))]
     by_round: dict[int, list[Joiner]] = defaultdict(list)
@@ -201,7 +203,8 @@ def rich_tree(result: CascadeResult) -> Any:
 
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
-    tree = Tree(f"[bold]{s.date}[/bold] {markup(attackers)} → {markup(targets)} at {markup(_where(result))} "
+    tree = Tree(f"[bold]{s.date}[/bold]{past_review(s.date)} {markup(attackers)} → {markup(targets)} "
+                f"at {markup(_where(result))} "
                 f"({s.target_kind}, {s.reading}{markup(settings_tail(s))})")
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
@@ -248,6 +251,7 @@ def html_table(result: CascadeResult) -> str:
             rows.append(f"<tr><td>{escape(side)}</td><td>{escape(_name(result, st))}</td><td>{escape(cite)}</td></tr>")
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
-    head = escape(f"{s.date}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.reading})")
+    day = f"{s.date}{past_review(s.date)}"
+    head = escape(f"{day}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.reading})")
     return (f"<p><b>{head}</b></p><table><thead><tr><th>side</th><th>state</th><th>why</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")

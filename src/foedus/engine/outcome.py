@@ -45,6 +45,7 @@ from foedus.model.state_files import cow_carried
 from foedus.model.states import COW_FIRST_DAY
 from foedus.model.vocab import Kind
 from foedus.model.world import World
+from foedus.review_words import DATA_END
 from foedus.sources.coverage import missing_notes
 
 __all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "doubts_of", "outcome_of"]
@@ -52,8 +53,8 @@ __all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "doubts_of", "outcome_of"
 # The day to which the bundled treaty set was reviewed as a whole (the fact sheet's cut-off). Changes after it are
 # encoded only where found (docs/certainty.md, "After the cut-off", lists them): an answer for a later day reads them,
 # but may miss others. `DATA_END_NOTE` is the one sentence that says so, on a cascade after it, an atlas or research
-# dataset reaching past its year and (`foedus.war.result.past_treaties`) a war replayed past it.
-DATA_END = dt.date(2025, 12, 31)
+# dataset reaching past its year and (`foedus.war.result.past_treaties`) a war replayed past it. `DATA_END` lives in
+# `foedus.review_words`, beside the words a text answer's header says of a later day, which the renderings import.
 DATA_END_NOTE = (f"the bundled treaty data was reviewed as a whole to {DATA_END}; later changes are encoded only "
                  "where found (docs/certainty.md lists them), so an answer after that day may miss some")
 

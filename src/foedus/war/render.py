@@ -12,6 +12,7 @@ from foedus.cited import instrument_said, tagged_cited
 from foedus.cited_names import named_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
+from foedus.review_words import past_review
 from foedus.war.doubt_days import doubt_keys
 from foedus.war.evaluate import Settings
 from foedus.war.frame import Frame
@@ -173,7 +174,8 @@ def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry
     names_on = states.names_on
     console = make_console(highlight=False, soft_wrap=False)
     war = result.war
-    console.print(f"[bold]{war.name}[/bold] ({war.id}), replayed {war.start} to {result.end} — "
+    console.print(f"[bold]{war.name}[/bold] ({war.id}), replayed {war.start} to {result.end}"
+                  f"{past_review(result.end)} — "
                   f"{result.settings.reading} reading, membership by {result.settings.basis}"
                   f"{settings_tail(result.settings)}")
     first = next(e for e in war.events if e.kind == "attack")
