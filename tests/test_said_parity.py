@@ -887,3 +887,15 @@ def test_the_web_summarys_bound_since_is_the_clis_line() -> None:
     assert by_state["PRK"] == "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters " \
                               "into force"
     assert "atop_4245 (a titled alliance) ATOP defense code" in by_state["UZB"]
+
+
+def test_a_day_after_the_review_day_is_marked_alike() -> None:
+    """The web summary's first line marks a day after the treaty set's review day as the CLI's headers do
+    (reviewday.ts pastReview; foedus.review_words.past_review): the review day itself and the days before it
+    unmarked, the day after it and later marked, the same day named."""
+    from foedus.review_words import DATA_END, past_review
+
+    days = [str(DATA_END - dt.timedelta(days=200)), str(DATA_END), str(DATA_END + dt.timedelta(days=1)), "2026-12-07"]
+    assert run_ts([("reviewday", "pastReview", [d]) for d in days]) == [past_review(d) for d in days]
+    assert [bool(past_review(d)) for d in days] == [False, False, True, True]
+    assert run_ts([("reviewday", "DATA_END", [])]) == [str(DATA_END)]

@@ -7,6 +7,7 @@ import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import { COLORS, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
 import { boundSinceSaid, lapsedSaid, type BoundSince, type Lapse } from "./lapsedsaid";
+import { pastReview } from "./reviewday";
 import { doubtWords } from "./said";
 import { byName, namedState } from "./wording";
 
@@ -56,7 +57,7 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
   };
   const uniq = (ids: string[]) => [...new Set(ids)];
   host.replaceChildren(
-    h("p", {}, `${r.reading} reading, ${r.date}, at ${placeName(r.place)} (${r.target_kind}, ${r.severity}); `
+    h("p", {}, `${r.reading} reading, ${r.date}${pastReview(r.date)}, at ${placeName(r.place)} (${r.target_kind}, ${r.severity}); `
       + `${r.rounds} round(s); ${r.sides.attack.length} on the attack side, ${r.sides.defense.length} on the defense side.`),
     ...ongoingLine(r, names, titles),
     h("div", { class: "sides" },
