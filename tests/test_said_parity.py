@@ -899,3 +899,19 @@ def test_a_day_after_the_review_day_is_marked_alike() -> None:
     assert run_ts([("reviewday", "pastReview", [d]) for d in days]) == [past_review(d) for d in days]
     assert [bool(past_review(d)) for d in days] == [False, False, True, True]
     assert run_ts([("reviewday", "DATA_END", [])]) == [str(DATA_END)]
+
+
+def test_a_retagged_binding_is_worded_alike() -> None:
+    """A state bound to the date in both worlds alike but for its provision's tag (`retagged`): ongoingSaid says it as
+    ongoing_said does, one line with the base world's certainty after "was" (verified, and with its facts)."""
+    from foedus.war.ongoing_changes import RetaggedSince
+
+    changes = OngoingChanges(
+        since="2024-08-06", moved=(), bound=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
+        retagged=(RetaggedSince("BLR", "defense", "2024-08-06", "csto_1992", "4", "treaty", "secondary", ("article",),
+                                "verified", ()),
+                  RetaggedSince("CUB", "attack", "2022-03-01", "t6", "ATOP defense", "statute", "unverified",
+                                ("treaty", "validity"), "secondary", ("treaty",)))).to_dict()
+    said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
+    assert said == ongoing_said(changes)
+    assert [x[2].split("), was ")[1] for x in said] == ["verified", "secondary: treaty"]

@@ -145,7 +145,7 @@ export interface ValidationScore {
 /** Not a cascade's key: a comparison's `ongoing` (`foedus compare --json`, `compare_results`, `/api/compare`'s `changes`), with `ongoing_since`: how the war's course to the date differs between the two results' `ongoing`; null without `ongoing_since`. */
 export interface OngoingChanges {
   since: string; moved: MovedSince[]; bound: BoundSince[]; unbound: BoundSince[]; switched: SwitchedSince[];
-  lapsed_added: Lapse[]; lapsed_removed: Lapse[]; lapsed_retagged: RetaggedLapse[];
+  lapsed_added: Lapse[]; lapsed_removed: Lapse[]; lapsed_retagged: RetaggedLapse[]; retagged: RetaggedSince[];
 }
 
 /** A state bound to the date in both worlds, from another day in each. */
@@ -167,6 +167,12 @@ export interface SwitchedSince {
   side_before: "attack" | "defense"; since_before: string; treaty_before: string; article_before: string;
   instrument: string; instrument_before: string; certainty: string; doubted: string[]; certainty_before: string;
   doubted_before: string[];
+}
+
+/** A state bound to the date in both worlds alike (side, since and provision) but for its provision's certainty or facts not verified. */
+export interface RetaggedSince {
+  state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; instrument: string;
+  certainty: string; doubted: string[]; certainty_before: string; doubted_before: string[];
 }
 
 /** A stretch bound during the war, ended before the date, in one world only. */

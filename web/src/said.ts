@@ -91,8 +91,8 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
 
 /** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes
  * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
- * a bound-since day moved and a lapse tagged otherwise in each (its base world's certainty after "was"); each
- * provision cited as a joiner's line cites it, tagged, its instrument said (bindingSaid). */
+ * a bound-since day moved and a binding or lapse tagged otherwise in each (its base world's certainty after "was");
+ * each provision cited as a joiner's line cites it, tagged, its instrument said (bindingSaid). */
 export function ongoingSaid(on: OngoingChanges): Said[] {
   const cite = bindingSaid, was = (x: MovedSince | SwitchedSince) => bindingSaid({ treaty: x.treaty_before,
     article: x.article_before, instrument: x.instrument_before, certainty: x.certainty_before,
@@ -106,6 +106,8 @@ export function ongoingSaid(on: OngoingChanges): Said[] {
       `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`]),
     ...on.switched.map((s): Said => ["~", s.state, `switches from ${s.side_before} to ${s.side}: bound since `
       + `${s.since} under ${cite(s)} (was since ${s.since_before} under ${was(s)})`]),
+    ...(on.retagged ?? []).map((b): Said => ["", b.state, `bound since ${b.since} (${b.side}, ${cite(b)}), was `
+      + `${b.certainty_before}${b.doubted_before.length ? `: ${b.doubted_before.join(", ")}` : ""}`]),
     ...on.lapsed_added.map((l): Said => ["+", l.state,
       `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`]),
     ...on.lapsed_removed.map((l): Said => ["-", l.state,

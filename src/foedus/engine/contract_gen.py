@@ -31,7 +31,15 @@ from foedus.engine.rules.consult_limit import UnreachedConsultation
 from foedus.engine.rules.support import Support, Unreached
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import INSTRUMENT_WORDS, STRENGTH_WORDS
-from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, RetaggedLapse, SwitchedSince
+from foedus.war.ongoing_changes import (
+    BoundSince,
+    Lapse,
+    MovedSince,
+    OngoingChanges,
+    RetaggedLapse,
+    RetaggedSince,
+    SwitchedSince,
+)
 from foedus.war.why_record import WarBoundSince, WarWhy, WarWhyAlso, WhyFact
 
 __all__ = ["RECORDS", "files", "main", "markdown", "typescript"]
@@ -69,6 +77,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("MovedSince", MovedSince, "A state bound to the date in both worlds, from another day in each."),
     ("BoundSince", BoundSince, "A state bound without a break to the date in one world only."),
     ("SwitchedSince", SwitchedSince, "A state bound to the date in both worlds, on another side in each."),
+    ("RetaggedSince", RetaggedSince, "A state bound to the date in both worlds alike (side, since and provision) but "
+                                     "for its provision's certainty or facts not verified."),
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
     ("RetaggedLapse", RetaggedLapse, "A stretch bound during the war, ended before the date, in both worlds alike but "
                                      "for its provision's certainty or facts not verified."),

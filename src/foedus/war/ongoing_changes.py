@@ -12,7 +12,7 @@ from foedus.engine.contract import Contracted, meta
 from foedus.war.pause_words import binding_said
 from foedus.wording import named_state
 
-__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "RetaggedLapse", "SwitchedSince",
+__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "RetaggedLapse", "RetaggedSince", "SwitchedSince",
            "ongoing_changes", "ongoing_lines", "ongoing_said"]
 
 _SIDE = '"attack" | "defense"'
@@ -70,6 +70,25 @@ class MovedSince(Contracted):
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
     doubted_before: tuple[str, ...] = _doubted("_before")
+
+
+@dataclass(frozen=True, slots=True)
+class RetaggedSince(Contracted):
+    """A state bound to the scenario's date in both worlds alike (the side, since and provision), its provision's
+    certainty or facts not verified other in each: a change the comparison said nothing of."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("before")
+    doubted_before: tuple[str, ...] = _doubted("before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,22 +175,31 @@ class OngoingChanges(Contracted):
     lapsed_retagged: tuple[RetaggedLapse, ...] = field(default=(), metadata=meta(
         "stretches bound during the war, ended before the date, in both worlds alike but for their provision's "
         "certainty or facts not verified (in neither `lapsed_added` nor `lapsed_removed`)", "RetaggedLapse[]"))
+    retagged: tuple[RetaggedSince, ...] = field(default=(), metadata=meta(
+        "states bound to the date in both worlds alike (side, since and provision) but for their provision's "
+        "certainty or facts not verified", "RetaggedSince[]"))
 
     def __bool__(self) -> bool:
         """Whether the two summaries differ at all."""
         return bool(self.moved or self.bound or self.unbound or self.switched or self.lapsed_added
-                    or self.lapsed_removed or self.lapsed_retagged)
+                    or self.lapsed_removed or self.lapsed_retagged or self.retagged)
 
     def treaties(self) -> set[str]:
         """Every treaty the differences name (a treaty a what-if touched that is named here moved someone)."""
         lapses = {x.treaty for x in (*self.lapsed_added, *self.lapsed_removed)}
-        lapses |= {x.treaty for x in self.lapsed_retagged}
+        lapses |= {x.treaty for x in self.lapsed_retagged} | {x.treaty for x in self.retagged}
         pairs = [(x.treaty, x.treaty_before) for x in self.moved] + [(x.treaty, x.treaty_before) for x in self.switched]
         return lapses | {x.treaty for x in (*self.bound, *self.unbound)} | {t for pair in pairs for t in pair}
 
 
 def _bound(state: str, b: dict[str, Any]) -> BoundSince:
     return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b), *_sure(b))
+
+
+def _bound_as(b: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
+    """A summary's binding as itself, whatever its tag: side, since and provision (one alike in both worlds but for
+    its certainty or doubted facts is `retagged`)."""
+    return b["side"], b["since"], b["treaty"], b["article"], _instrument(b)
 
 
 def _sure(x: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
@@ -202,6 +230,9 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
                               a[s]["since"], a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]),
                               *_sure(b[s]), *_sure(a[s]))
                 for s in sorted(a.keys() & b.keys()) if a[s]["side"] != b[s]["side"]]
+    bound_retagged = [RetaggedSince(s, *_bound_as(b[s]), *_sure(b[s]), *_sure(a[s]))
+                      for s in sorted(a.keys() & b.keys()) if _bound_as(a[s]) == _bound_as(b[s]) and
+                      _sure(a[s]) != _sure(b[s])]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
     was = {_stretch(x): x for x in lapsed_a}  # a lapse is itself by its stretch and provision, not by its tag
     now = {_stretch(x) for x in lapsed_b}
@@ -213,7 +244,8 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
         bound=tuple(_bound(s, b[s]) for s in sorted(b.keys() - a.keys())),
         unbound=tuple(_bound(s, a[s]) for s in sorted(a.keys() - b.keys())), switched=tuple(switched),
         lapsed_added=tuple(x for x in lapsed_b if _stretch(x) not in was),
-        lapsed_removed=tuple(x for x in lapsed_a if _stretch(x) not in now), lapsed_retagged=tuple(retagged))
+        lapsed_removed=tuple(x for x in lapsed_a if _stretch(x) not in now), lapsed_retagged=tuple(retagged),
+        retagged=tuple(bound_retagged))
 
 
 def _stretch(x: Lapse) -> tuple[str, ...]:
@@ -225,7 +257,7 @@ def _stretch(x: Lapse) -> tuple[str, ...]:
 def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     """An `OngoingChanges` in its JSON form, one change a (mark, state, words): mark `+` bound in the other world
     only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved and for a
-    lapse tagged otherwise in each (its certainty in the base world after "was"). The web's
+    binding or lapse tagged otherwise in each (its certainty in the base world after "was"). The web's
     compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py). Each provision is
     cited as a cascade's joiner line cites it (`binding_said`): tagged when not verified, with the facts not verified
     (a record from before they were sent: verified), an instrument that is not a treaty said so."""
@@ -241,6 +273,9 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
             for x in changes["unbound"]]
     out += [("~", x["state"], f"switches from {x['side_before']} to {x['side']}: bound since {x['since']} under "
              f"{cite(x)} (was since {x['since_before']} under {cite(x, '_before')})") for x in changes["switched"]]
+    out += [("", x["state"], f"bound since {x['since']} ({x['side']}, {cite(x)}), was {x['certainty_before']}"
+             f"{': ' + ', '.join(x['doubted_before']) if x['doubted_before'] else ''}")
+            for x in changes.get("retagged", ())]
     out += [("+", x["state"], f"bound {x['from']} to {x['to']} ({x['side']}, {cite(x)}), no longer by the date")
             for x in changes["lapsed_added"]]
     out += [("-", x["state"], f"no longer bound {x['from']} to {x['to']} ({x['side']}, {cite(x)})")
