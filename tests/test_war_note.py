@@ -5,6 +5,7 @@ Ukraine's attack at Kursk; a reader took the one attack for the war."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,51 @@ def test_a_duty_binding_many_states_counts_them_and_lists_their_codes() -> None:
     assert (": 15 states (COM, DJI, DZA, EGY, IRQ, LBN, LBY, MAR, MRT, PSE, SDN, SOM, SYR, TUN, YEM) under "
             "arab_jdec_1950 art. 2 since 2026-02-28; ") in note
     assert "Comoros (COM)" not in note and ": Pakistan (PAK) under sau_pak_2025 " in note
+
+
+ATLAS_NOTE = ("2 ordered dyads of this atlas are at war on 2025-06-01 in the recorded war russia_ukraine_2022 "
+              "(Russia's invasion of Ukraine, with Ukraine's Kursk incursion): RUS→UKR and UKR→RUS; each such row "
+              "reads its one attack only, not the war: on that day the war binds, in the legal reading, on the side "
+              "of Russia (RUS), Belarus (BLR), ")
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("extra", [["--reading", "legal"], ["--draws", "3", "--seed", "1"]], ids=["atlas", "draws"])
+def test_an_atlas_on_a_day_of_a_recorded_war_names_its_pairs_at_war(tmp_path: Path, extra: list[str]) -> None:
+    """An atlas of 2025-06-01 answered RUS→UKR and UKR→RUS as opening attacks with no word of the war: one note for
+    the whole atlas (`foedus.war.sweep_notes`) names the pairs, what the war binds that day, and `foedus war`; on
+    stderr and in the table's metadata alike."""
+    out = tmp_path / "a.csv"
+    code, _, err = cli_line(["atlas", "-d", "2025-06-01", *extra, "--out", str(out)])
+    assert code == 0, err
+    notes = [line.removeprefix("note: ") for line in err.splitlines() if "recorded war" in line]
+    assert len(notes) == 1, notes
+    assert notes[0].startswith(ATLAS_NOTE) and "North Korea (PRK)" in notes[0] and "escalatory" not in notes[0]
+    assert notes[0].endswith("(foedus war russia_ukraine_2022 --until 2025-06-01)")
+    meta = json.loads((tmp_path / "a.csv-metadata.json").read_text(encoding="utf-8"))["foedus"]
+    assert [n for n in meta["notes"] if "recorded war" in n] == notes
+    code, _, err = cli_line(["atlas", "-d", "2021-06-01", "--reading", "legal", "--out", str(tmp_path / "b.csv")])
+    assert code == 0 and "recorded war" not in err  # before the war: no note
+
+
+@pytest.mark.needs_data
+def test_a_sweep_names_the_first_pairs_at_war_and_counts_the_rest(world: World) -> None:
+    """On 1940-06-15 the Second World War's replay has 24 ordered dyads at war among the system's members: the note
+    lists the first few by name and counts the rest, and says what each reading binds."""
+    import datetime as dt
+
+    from foedus.engine.outcome import DATA_END
+    from foedus.sweeps.atlas import dyad_members
+    from foedus.war.sweep_notes import SHOWN, sweep_war_notes
+
+    day = dt.date(1940, 6, 15)
+    switched = {"basis": "in-force", "requested": True, "unresolved": "met", "non_military": "withheld",
+                "decisions": "taken"}
+    notes = sweep_war_notes(world, day, dyad_members(world, day), ("legal", "escalatory"), switched, DATA_END)
+    assert len(notes) == 1, notes
+    listed = notes[0].split(": ", 1)[1].split("; ", 1)[0]
+    assert notes[0].startswith("24 ordered dyads of this atlas are at war on 1940-06-15 in the recorded war "
+                               "europe_1939_1941 ")
+    assert listed.count("→") == SHOWN and listed.endswith(f"and {24 - SHOWN} more"), listed
+    assert "GBR→DEU" in listed and "in the legal reading, on the side of United Kingdom (GBR)" in notes[0]
+    assert "; in the escalatory reading, " in notes[0]

@@ -113,7 +113,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
     from foedus.cli.helpers import what_if
     from foedus.cli.overlay_save import by_ids, check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.research_cmd import refuse_or_note_years
-    from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
+    from foedus.cli.sweep_run import DrawsHow, atlas_draws, atlas_war_notes, switches_said, yearly_with_progress
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.research.codebook import ATLAS_COLUMNS
@@ -174,7 +174,8 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
         save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
-                   notes=[*covered.notes, *frame_notes(world, day, opts.readings), *asked.notes],
+                   notes=[*covered.notes, *frame_notes(world, day, opts.readings), *asked.notes,
+                          *atlas_war_notes(world, day, opts.readings, switched)],
                    codebook=ATLAS_COLUMNS)
         return kept, tuple(covered.datasets)
     if first is None or last is None:

@@ -21,11 +21,13 @@ from foedus.sweeps.atlas_whatif import AS_ENCODED, AtlasWhatIf
 from foedus.wording import counted, escaped, named_state, out_of_range
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from foedus.sweeps.atlas import Coverage
 
 
-__all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "compare_scenario", "emit", "print_atlas", "switches_said",
-           "yearly_with_progress"]
+__all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_war_notes", "compare_scenario", "emit", "print_atlas",
+           "switches_said", "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -194,7 +196,8 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
                          world.has_history, [*base.treaties.curated.values(), *world.treaties.curated.values()])
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{switches_said(how.switched)}"
-    notes = (*covered.notes, *draws_notes(world, day), *how.what_if.notes)  # why a column is empty, where one is
+    notes = (*covered.notes, *draws_notes(world, day), *how.what_if.notes,  # why a column is empty, where one is
+             *atlas_war_notes(world, day, (chosen,), how.switched))
     if how.scheduler:
         from foedus.outputs import write_partitioned
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
@@ -230,3 +233,13 @@ def yearly_with_progress(world: Any, first: int, last: int, opts: Any, what_if: 
     with steps(f"atlas {first}–{last}", last - first + 1) as done:
         return yearly_indicators(world, range(first, last + 1), opts, progress=lambda year: done(year - first + 1),
                                  what_if=what_if)
+
+
+def atlas_war_notes(world: Any, day: Any, readings: Sequence[str], switched: Mapping[str, Any]) -> list[str]:
+    """The one-date atlas's notes of the dyads at war on its day in a bundled war (`foedus.war.sweep_notes`): its
+    rows read one attack each, not the war."""
+    from foedus.engine.outcome import DATA_END
+    from foedus.sweeps.atlas import dyad_members
+    from foedus.war.sweep_notes import sweep_war_notes
+
+    return sweep_war_notes(world, day, dyad_members(world, day), readings, switched, DATA_END)

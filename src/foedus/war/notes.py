@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from foedus.model.world import World
     from foedus.war.note_days import Bound
 
-__all__ = ["war_notes"]
+__all__ = ["at_war", "war_day", "war_notes", "wars_spanning"]
 
 _Span = tuple[str, str, dt.date, dt.date, "frozenset[str] | None"]
 
@@ -92,29 +92,47 @@ def war_notes(world: World, scenario: Scenario, bound_of: Callable[[], Set[str]]
     a state this cascade does not (`bound_of`: its joiners and conflicts, asked only then: reading the joiners cites
     them, which a cascade in no war need not do here)."""
     day, own = scenario.date, {*scenario.attackers, *scenario.targets}
+    settings = (scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
+                scenario.unresolved, scenario.non_military, scenario.decisions)
     out = []
-    for wid, title, first, last, named in _spans(data_end):
-        if not first <= day <= last or (named is not None and not any(
-                a in named and t in named for a in scenario.attackers for t in scenario.targets)):
+    for wid, title, named in wars_spanning(day, data_end):
+        if named is not None and not any(a in named and t in named for a in scenario.attackers
+                                         for t in scenario.targets):
             continue
-        from foedus.war.note_days import war_days
-
-        settings = (scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
-                    scenario.unresolved, scenario.non_military, scenario.decisions)
-        days = war_days(world, wid, settings)
-        at = bisect.bisect_right([d[0] for d in days], day.isoformat())
-        if not at:
-            continue
-        _, sides, held = days[at - 1]
-        side = {s: k for k, states in sides.items() for s in states}
-        if not any(side.get(a) and side.get(t) and side[a] != side[t]
-                   for a in scenario.attackers for t in scenario.targets):
+        found = war_day(world, wid, day, settings)
+        if found is None or not any(at_war(found[0], a, t) for a in scenario.attackers for t in scenario.targets):
             continue
         bound = bound_of()
-        more = [b for b in held if b[0] not in bound and b[0] not in own]
+        more = [b for b in found[1] if b[0] not in bound and b[0] not in own]
         if more:
             out.append(_note(wid, title, day, more, names))
     return out
+
+
+def wars_spanning(day: dt.date, data_end: dt.date) -> list[tuple[str, str, frozenset[str] | None]]:
+    """The bundled wars whose span holds `day` (`_spans`): each one's id, name and the state codes it names (None
+    when it names one otherwise), read from the user cache; no war replayed."""
+    return [(wid, title, named) for wid, title, first, last, named in _spans(data_end) if first <= day <= last]
+
+
+def war_day(world: World, wid: str, day: dt.date, settings: tuple[object, ...]
+            ) -> tuple[dict[str, str], list[Bound]] | None:
+    """The bundled war `wid` on `day` under `settings` (the replay's `settings_of` arguments), as its replay's
+    last evaluated day up to `day` holds it (`foedus.war.note_days`): each fighting state's side, and the states it
+    binds; None before its first evaluated day, or in a world that cannot read it."""
+    from foedus.war.note_days import war_days
+
+    days = war_days(world, wid, settings)
+    at = bisect.bisect_right([d[0] for d in days], day.isoformat())
+    if not at:
+        return None
+    _, sides, held = days[at - 1]
+    return {s: k for k, states in sides.items() for s in states}, held
+
+
+def at_war(side: Mapping[str, str], a: str, b: str) -> bool:
+    """The one rule of a pair at war on a war's day (`war_day`'s sides): both fight in it, on opposite sides."""
+    return bool(side.get(a)) and bool(side.get(b)) and side[a] != side[b]
 
 
 def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[str, str]) -> str:
