@@ -153,3 +153,20 @@ def test_a_sweep_names_the_first_pairs_at_war_and_counts_the_rest(world: World) 
     assert listed.count("→") == SHOWN and listed.endswith(f"and {24 - SHOWN} more"), listed
     assert "GBR→DEU" in listed and "in the legal reading, on the side of United Kingdom (GBR)" in notes[0]
     assert "; in the escalatory reading, " in notes[0]
+
+
+@pytest.mark.needs_data
+def test_a_yearly_series_names_the_years_and_pairs_at_war(tmp_path: Path) -> None:
+    """A series counts every dyad's cascade on 1 July of each year: RUS→UKR and UKR→RUS among them in 2022–2025,
+    each as an opening attack; one note says so, with the years (`series_war_notes`); a series of no war's year,
+    none."""
+    code, _, err = cli_line(["atlas", "--from", "2021", "--to", "2025", "--reading", "legal", "--out",
+                             str(tmp_path / "s.csv")])
+    assert code == 0, err
+    assert [line for line in err.splitlines() if "recorded war" in line] == [
+        "note: 2 ordered dyads of this series are at war on 1 July in 2022–2025 in the recorded war "
+        "russia_ukraine_2022 (Russia's invasion of Ukraine, with Ukraine's Kursk incursion): RUS→UKR and UKR→RUS; "
+        "each year's figures read each such dyad's one attack only, not the war (foedus war russia_ukraine_2022 "
+        "--until 2025-07-01)"]
+    code, _, err = cli_line(["atlas", "--from", "2019", "--to", "2021", "--out", str(tmp_path / "t.csv")])
+    assert code == 0 and "recorded war" not in err

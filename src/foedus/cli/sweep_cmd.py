@@ -113,7 +113,14 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
     from foedus.cli.helpers import what_if
     from foedus.cli.overlay_save import by_ids, check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.research_cmd import refuse_or_note_years
-    from foedus.cli.sweep_run import DrawsHow, atlas_draws, atlas_war_notes, switches_said, yearly_with_progress
+    from foedus.cli.sweep_run import (
+        DrawsHow,
+        atlas_draws,
+        atlas_war_notes,
+        series_war_notes_of,
+        switches_said,
+        yearly_with_progress,
+    )
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.research.codebook import ATLAS_COLUMNS
@@ -190,7 +197,8 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
     write_overlay(save_overlay, changes, world, None, what.read_on if what else None)  # names read as each year does
     kept = by_ids(changes, world, None, what.read_on if what else None) if keep else None
     notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors)),
-             *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings), *(what.notes if what else ())]
+             *tripwire_notes(world, dt.date(last, *SERIES_DAY), opts.readings), *(what.notes if what else ()),
+             *series_war_notes_of(world, years, switched)]
     if "cow_nmc" in covered.datasets:  # a capability share divides by NMC's sum of its year, seldom 1
         from foedus.engine.power import series_sum_note
 

@@ -21,13 +21,13 @@ from foedus.sweeps.atlas_whatif import AS_ENCODED, AtlasWhatIf
 from foedus.wording import counted, escaped, named_state, out_of_range
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from foedus.sweeps.atlas import Coverage
 
 
 __all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_war_notes", "compare_scenario", "emit", "print_atlas",
-           "switches_said", "yearly_with_progress"]
+           "series_war_notes_of", "switches_said", "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -243,3 +243,16 @@ def atlas_war_notes(world: Any, day: Any, readings: Sequence[str], switched: Map
     from foedus.war.sweep_notes import sweep_war_notes
 
     return sweep_war_notes(world, day, dyad_members(world, day), readings, switched, DATA_END)
+
+
+def series_war_notes_of(world: Any, years: Iterable[int], switched: Mapping[str, Any]) -> list[str]:
+    """A yearly atlas's notes of the dyads at war on 1 July of its years in a bundled war
+    (`foedus.war.sweep_notes.series_war_notes`)."""
+    import datetime as dt
+
+    from foedus.engine.outcome import DATA_END
+    from foedus.sweeps.atlas import SERIES_DAY, dyad_members
+    from foedus.war.sweep_notes import series_war_notes
+
+    return series_war_notes(world, [dt.date(y, *SERIES_DAY) for y in years], lambda day: dyad_members(world, day),
+                            switched, DATA_END)

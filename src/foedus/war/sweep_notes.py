@@ -15,12 +15,12 @@ from foedus.wording import and_listed, counted, named_state
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from foedus.model.world import World
     from foedus.war.note_days import Bound
 
-__all__ = ["SHOWN", "sweep_war_notes"]
+__all__ = ["SHOWN", "series_war_notes", "sweep_war_notes"]
 
 SHOWN = 6  # the pairs a note lists by name; the rest it counts
 
@@ -30,23 +30,70 @@ def sweep_war_notes(world: World, day: dt.date, members: Sequence[str], readings
     """A note per bundled war in which ordered pairs of `members` (the sweep's states, in its order) fight on
     opposite sides on `day`, the war replayed under each of `readings` with the sweep's switches (`switched`: those
     of `foedus.inputs.ATLAS`; the territory view is the recognized one, as an atlas's attacks are on home soil)."""
-    from foedus.war.notes import at_war, war_day, wars_spanning
+    from foedus.war.notes import war_day, wars_spanning
 
     out = []
     for wid, title, named in wars_spanning(day, data_end):
-        held = {r: war_day(world, wid, day, (r, switched["basis"], switched["requested"], "recognized",
-                                             switched["unresolved"], switched["non_military"], switched["decisions"]))
-                for r in readings}
+        held = {r: war_day(world, wid, day, _settings(r, switched)) for r in readings}
         side = next((found[0] for found in held.values() if found is not None), None)
-        if side is None:
-            continue
-        fighting = [s for s in members if s in side and (named is None or s in named)]
-        pairs = [(a, b) for a in fighting for b in fighting if at_war(side, a, b)]
+        pairs = _pairs(side, members, named) if side is not None else []
         if pairs:
             names = world.states.names_on(day)
             bound = {r: found[1] for r, found in held.items() if found is not None}
             out.append(_note(wid, title, day, pairs, bound, names, what))
     return out
+
+
+def series_war_notes(world: World, days: Sequence[dt.date], members_on: Callable[[dt.date], Sequence[str]],
+                     switched: Mapping[str, Any], data_end: dt.date, what: str = "this series") -> list[str]:
+    """A note per bundled war in which ordered pairs of a yearly sweep's states (`members_on` its day) fight on
+    opposite sides on one of its `days` (1 July of each year): the years, the pairs (the first few, and a count), and
+    `foedus war`; not what the war binds, which changes from year to year (`foedus war` says it). The sides a war's
+    day holds are its events', whatever the reading: the legal reading's replay is read."""
+    from foedus.war.notes import war_day, wars_spanning
+    from foedus.whatif_words import year_spans
+
+    found: dict[str, tuple[str, list[dt.date], dict[tuple[str, str], None]]] = {}
+    for day in days:
+        for wid, title, named in wars_spanning(day, data_end):
+            held = war_day(world, wid, day, _settings("legal", switched))
+            pairs = _pairs(held[0], members_on(day), named) if held is not None else []
+            if pairs:
+                _, on, every = found.setdefault(wid, (title, [], {}))
+                on.append(day)
+                every.update(dict.fromkeys(pairs))
+    return [f"{_counted(list(pairs), what)} at war on 1 July in {year_spans([d.year for d in on])} in the recorded "
+            f"war {wid} ({title}): {_listed(list(pairs))}; each year's figures read each such dyad's one attack "
+            f"only, not the war (foedus war {wid} --until {on[-1]})" for wid, (title, on, pairs) in found.items()]
+
+
+def _settings(reading: str, switched: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A war replay's settings (`settings_of`'s arguments) for a sweep's reading and switches (those of
+    `foedus.inputs.ATLAS`): the territory view is the recognized one, as a sweep's attacks are on home soil."""
+    return (reading, switched["basis"], switched["requested"], "recognized", switched["unresolved"],
+            switched["non_military"], switched["decisions"])
+
+
+def _pairs(side: Mapping[str, str], members: Sequence[str], named: frozenset[str] | None) -> list[tuple[str, str]]:
+    """The ordered pairs of `members` (in their order) at war on a war's day (`side`: its fighting states' sides),
+    by `foedus.war.notes.at_war`."""
+    from foedus.war.notes import at_war
+
+    fighting = [s for s in members if s in side and (named is None or s in named)]
+    return [(a, b) for a in fighting for b in fighting if at_war(side, a, b)]
+
+
+def _counted(pairs: list[tuple[str, str]], what: str) -> str:
+    """"2 ordered dyads of this atlas are"."""
+    return f"{counted(len(pairs), 'ordered dyad')} of {what} {'is' if len(pairs) == 1 else 'are'}"
+
+
+def _listed(pairs: list[tuple[str, str]]) -> str:
+    """The pairs, the first `SHOWN` by name and the rest counted: "RUS→UKR and UKR→RUS"."""
+    listed = [f"{a}→{b}" for a, b in pairs[:SHOWN]]
+    if len(pairs) > SHOWN:
+        listed.append(f"{len(pairs) - SHOWN} more")
+    return and_listed(listed)
 
 
 def _note(wid: str, title: str, day: dt.date, pairs: list[tuple[str, str]], bound: Mapping[str, list[Bound]],
@@ -55,13 +102,10 @@ def _note(wid: str, title: str, day: dt.date, pairs: list[tuple[str, str]], boun
     russia_ukraine_2022 (...): RUS→UKR and UKR→RUS; each such row reads its one attack only, not the war: on that day
     the war binds, in the legal reading, on the side of Russia (RUS), Belarus (BLR), ... (foedus war
     russia_ukraine_2022 --until 2025-06-01)"."""
-    listed = [f"{a}→{b}" for a, b in pairs[:SHOWN]]
-    if len(pairs) > SHOWN:
-        listed.append(f"{len(pairs) - SHOWN} more")
     binds = "; ".join(f"in the {r} reading, {_bound(held, names)}" for r, held in bound.items())
-    return (f"{counted(len(pairs), 'ordered dyad')} of {what} {'is' if len(pairs) == 1 else 'are'} at war on {day} "
-            f"in the recorded war {wid} ({title}): {and_listed(listed)}; each such row reads its one attack only, "
-            f"not the war: on that day the war binds, {binds} (foedus war {wid} --until {day})")
+    return (f"{_counted(pairs, what)} at war on {day} in the recorded war {wid} ({title}): {_listed(pairs)}; each "
+            f"such row reads its one attack only, not the war: on that day the war binds, {binds} "
+            f"(foedus war {wid} --until {day})")
 
 
 def _bound(held: list[Bound], names: Mapping[str, str]) -> str:
