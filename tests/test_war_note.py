@@ -170,3 +170,19 @@ def test_a_yearly_series_names_the_years_and_pairs_at_war(tmp_path: Path) -> Non
         "--until 2025-07-01)"]
     code, _, err = cli_line(["atlas", "--from", "2019", "--to", "2021", "--out", str(tmp_path / "t.csv")])
     assert code == 0 and "recorded war" not in err
+
+
+@pytest.mark.needs_data
+def test_dyad_years_whose_covariates_read_one_attack_of_a_war_say_so(tmp_path: Path) -> None:
+    """`foedus dyads`' cascade covariates read each dyad's attack on 1 July: RUS→UKR's of 2024 is one attack of
+    russia_ukraine_2022, and a note says so; without the covariates no cascade is read, and no note."""
+    code, _, err = cli_line(["dyads", "--from", "2024", "--to", "2024", "--out", str(tmp_path / "d.csv")])
+    assert code == 0, err
+    assert [line for line in err.splitlines() if "recorded war" in line] == [
+        "note: 2 ordered dyads of these dyad-years are at war on 1 July in 2024 in the recorded war "
+        "russia_ukraine_2022 (Russia's invasion of Ukraine, with Ukraine's Kursk incursion): RUS→UKR and UKR→RUS; "
+        "their cascade covariates read each such dyad's one attack only, not the war (foedus war "
+        "russia_ukraine_2022 --until 2024-07-01)"]
+    code, _, err = cli_line(["dyads", "--from", "2024", "--to", "2024", "--no-covariates", "--out",
+                             str(tmp_path / "e.csv")])
+    assert code == 0 and "recorded war" not in err

@@ -6,13 +6,17 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from foedus.cli.progress import working
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
 from foedus.errors import FoedusError
+
+if TYPE_CHECKING:
+    from foedus.model.world import World
+    from foedus.research.dyads import DyadOptions
 
 __all__ = ["atop_check", "dyads", "refuse_or_note_years", "similarity"]
 
@@ -96,6 +100,8 @@ def dyads(
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
     notes += empty_notes(columns, system, covariates, depth, options.reference_day)  # a state not read, and why
+    if covariates and isinstance(source, World):  # the cascade covariates read one attack per dyad on the day
+        notes += _war_notes(source, options)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
         save_table(columns, out, force=force, datasets=cited, title=title, notes=notes, codebook=DYAD_COLUMNS)
         return
@@ -104,6 +110,21 @@ def dyads(
         with working("peacesciencer covariates"):
             frame = add_covariates(frame, World.default(), extra)
     save_table(frame, out, force=force, datasets=cited, title=title, notes=notes, codebook=DYAD_COLUMNS)
+
+
+def _war_notes(world: World, options: DyadOptions) -> list[str]:
+    """The dyad-years' notes of the dyads at war on their reference day in a bundled war, whose cascade covariates
+    read one attack each (`foedus.war.sweep_notes.series_war_notes`; the covariates' legal reading, default
+    switches)."""
+    from foedus.engine.outcome import DATA_END
+    from foedus.inputs import SWITCH
+    from foedus.sweeps.atlas import dyad_members
+    from foedus.war.sweep_notes import series_war_notes
+
+    days = [dt.date(year, *options.reference_day) for year in range(options.first, options.last + 1)]
+    switched = {k: SWITCH[k].default for k in ("basis", "requested", "unresolved", "non_military", "decisions")}
+    return series_war_notes(world, days, lambda day: dyad_members(world, day), switched, DATA_END,
+                            "these dyad-years", "their cascade covariates read")
 
 
 def similarity(

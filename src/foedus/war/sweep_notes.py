@@ -45,10 +45,12 @@ def sweep_war_notes(world: World, day: dt.date, members: Sequence[str], readings
 
 
 def series_war_notes(world: World, days: Sequence[dt.date], members_on: Callable[[dt.date], Sequence[str]],
-                     switched: Mapping[str, Any], data_end: dt.date, what: str = "this series") -> list[str]:
+                     switched: Mapping[str, Any], data_end: dt.date, what: str = "this series",
+                     reads: str = "each year's figures read") -> list[str]:
     """A note per bundled war in which ordered pairs of a yearly sweep's states (`members_on` its day) fight on
     opposite sides on one of its `days` (1 July of each year): the years, the pairs (the first few, and a count), and
-    `foedus war`; not what the war binds, which changes from year to year (`foedus war` says it). The sides a war's
+    `foedus war`; not what the war binds, which changes from year to year (`foedus war` says it). `reads`: what of
+    the sweep reads each dyad's one attack (a series' figures, a dyad-year's covariates). The sides a war's
     day holds are its events', whatever the reading: the legal reading's replay is read."""
     from foedus.war.notes import war_day, wars_spanning
     from foedus.whatif_words import year_spans
@@ -63,7 +65,7 @@ def series_war_notes(world: World, days: Sequence[dt.date], members_on: Callable
                 on.append(day)
                 every.update(dict.fromkeys(pairs))
     return [f"{_counted(list(pairs), what)} at war on 1 July in {year_spans([d.year for d in on])} in the recorded "
-            f"war {wid} ({title}): {_listed(list(pairs))}; each year's figures read each such dyad's one attack "
+            f"war {wid} ({title}): {_listed(list(pairs))}; {reads} each such dyad's one attack "
             f"only, not the war (foedus war {wid} --until {on[-1]})" for wid, (title, on, pairs) in found.items()]
 
 
