@@ -186,3 +186,17 @@ def test_dyad_years_whose_covariates_read_one_attack_of_a_war_say_so(tmp_path: P
     code, _, err = cli_line(["dyads", "--from", "2024", "--to", "2024", "--no-covariates", "--out",
                              str(tmp_path / "e.csv")])
     assert code == 0 and "recorded war" not in err
+
+
+@pytest.mark.needs_data
+def test_compare_atlas_names_each_atlas_dyads_at_war() -> None:
+    """`foedus compare --atlas` compares two atlases: each one's dyads at war on its date are noted, in the JSON and
+    on stderr, each war replayed in that atlas's world: without the Russia–DPRK treaty it binds no North Korea."""
+    code, out, err = cli_line(["compare", "--atlas", "--date", "2025-06-01", "--drop-treaty", "rus_prk_2024",
+                               "--reading", "legal", "--json"])
+    assert code == 0, err
+    notes = [n for n in json.loads(out)["notes"] if "recorded war" in n]
+    assert [n.split(" are at war")[0] for n in notes] == ["2 ordered dyads of the base atlas",
+                                                         "2 ordered dyads of the other atlas"]
+    assert "North Korea (PRK)" in notes[0] and "North Korea" not in notes[1]
+    assert [line.removeprefix("note: ") for line in err.splitlines() if "recorded war" in line] == notes

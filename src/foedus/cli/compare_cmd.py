@@ -114,6 +114,10 @@ def compare(  # noqa: PLR0913 - one per typer option, and typer's context
         need_members(other, other_day)
         # both worlds read the same data folder: refused for the earlier date, carried to the later
         notes = dated_coverage(base, min(base_day, other_day), max(base_day, other_day)).notes
+        from foedus.cli.sweep_run import atlas_war_notes
+
+        for world, day, label in ((base, base_day, "base"), (other, other_day, "other")):  # each one's dyads at war
+            notes = (*notes, *atlas_war_notes(world, day, readings(inputs["reading"]), switched, f"the {label} atlas"))
         notes = (*notes, *later_notes(changes.changes, other_day, other, switched["basis"], base))  # the atlas's
         opts = AtlasOptions(readings=readings(inputs["reading"]), requested=switched["requested"],
                             unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],

@@ -235,14 +235,15 @@ def yearly_with_progress(world: Any, first: int, last: int, opts: Any, what_if: 
                                  what_if=what_if)
 
 
-def atlas_war_notes(world: Any, day: Any, readings: Sequence[str], switched: Mapping[str, Any]) -> list[str]:
+def atlas_war_notes(world: Any, day: Any, readings: Sequence[str], switched: Mapping[str, Any],
+                    what: str = "this atlas") -> list[str]:
     """The one-date atlas's notes of the dyads at war on its day in a bundled war (`foedus.war.sweep_notes`): its
-    rows read one attack each, not the war."""
+    rows read one attack each, not the war (`what`: the atlas, as the note names it)."""
     from foedus.engine.outcome import DATA_END
     from foedus.sweeps.atlas import dyad_members
     from foedus.war.sweep_notes import sweep_war_notes
 
-    return sweep_war_notes(world, day, dyad_members(world, day), readings, switched, DATA_END)
+    return sweep_war_notes(world, day, dyad_members(world, day), readings, switched, DATA_END, what)
 
 
 def series_war_notes_of(world: Any, years: Iterable[int], switched: Mapping[str, Any]) -> list[str]:
