@@ -45,3 +45,44 @@ def test_a_member_added_that_a_held_back_leg_is_owed_to_second_is_rested_on() ->
     held = [w for w in result.withheld if w.treaty == SADC]
     assert held and all(w.toward == "TZA" and w.owed_to == ["TZA", "UGA"] for w in held)
     assert all(any(r.kind == "what-if" for r in w.certainty_reasons) for w in held)
+
+
+def test_a_merged_leg_s_reasons_are_each_leg_s() -> None:
+    """The legs held back toward Tanzania and Mozambique are one record each: its certainty reasons are those of
+    both legs (Mozambique's SADC membership as well as Tanzania's), each once, where they were the first leg's alone;
+    the JSON says them too."""
+    held = [w for w in foedus.cascade("ETH", ["TZA", "MOZ"], "2025-06-01", decisions="not-taken").withheld
+            if w.treaty == SADC]
+    for w in held:
+        facts = [r.fact for r in w.certainty_reasons if r.kind == "membership"]
+        assert any("Tanzania (TZA) is a party" in f for f in facts), w.state
+        assert any("Mozambique (MOZ) is a party" in f for f in facts), w.state
+        assert len(w.certainty_reasons) == len(set(w.certainty_reasons))
+    ran = cli_line([*ARGS, "--json"])
+    said = [w for w in json.loads(ran.stdout)["withheld"] if w["treaty"] == SADC]
+    assert said and all(any("Mozambique (MOZ) is a party" in r["fact"] for r in w["certainty_reasons"]) for w in said)
+
+
+def test_a_merged_record_is_as_sure_as_its_least_sure_leg_in_any_order() -> None:
+    """`held_toward.merged`: the first record's reason and `toward` kept, the others' states after it, the least sure
+    certainty of all, the reasons of each once (the first's first, then by the state they are owed to), whatever the
+    order the others come in (engines find them in different orders)."""
+    from foedus.engine.held_toward import merged
+    from foedus.engine.records import CertaintyReason, Withheld
+
+    def reason(fact: str, level: str) -> CertaintyReason:
+        return CertaintyReason("membership", fact, level, "https://example.org")
+
+    shared = reason("a party", "secondary")
+    first = Withheld("ZAF", SADC, "6", "held back", certainty="secondary", certainty_reasons=(shared,), toward="TZA")
+    moz = Withheld("ZAF", SADC, "6", "held back", certainty="unverified",
+                   certainty_reasons=(shared, reason("MOZ a party", "unverified")), toward="MOZ")
+    ago = Withheld("ZAF", SADC, "6", "held back", certainty="secondary",
+                   certainty_reasons=(reason("AGO a party", "secondary"),), toward="AGO")
+    names = {"MOZ": "Mozambique", "AGO": "Angola"}
+    made = merged(first, [first, moz, ago], names)
+    assert made == merged(first, [ago, moz], names)
+    assert (made.toward, made.owed_to, made.certainty) == ("TZA", ["AGO", "MOZ", "TZA"], "unverified")
+    assert [r.fact for r in made.certainty_reasons] == ["a party", "AGO a party", "MOZ a party"]
+    assert made.reason == "held back; also withheld toward Angola (AGO) and Mozambique (MOZ)"
+    assert merged(first, [first], names) is first

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from foedus.datarecord import replace
 from foedus.engine.citing import obligation, sureness
-from foedus.engine.held_toward import owed_to_by_key, with_others
+from foedus.engine.held_toward import merged
 from foedus.engine.ledger import withheld_record
 from foedus.engine.leg import Leg
 from foedus.engine.outcome import _notes, doubts_of  # unchanged by the work the legacy copy stands for
@@ -97,7 +97,7 @@ class _Run:
     consultations: dict[tuple[str, str, str, str], Consultation] = field(default_factory=dict)
     violations: dict[tuple[str, str, str], Violation] = field(default_factory=dict)
     withheld: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)
-    held_to: list[tuple[tuple[str, str, str], str]] = field(default_factory=list)
+    held_to: dict[tuple[str, str, str], list[Withheld]] = field(default_factory=dict)  # every find's record
     rounds: int = 0
     attacked: set[str] = field(default_factory=set)
     _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
@@ -205,9 +205,10 @@ class _Run:
     def _withhold(self, leg: Leg, attack: Attack, gate: str, ctx: Situation) -> None:
         """The first leg a gate holds back, per obligor, treaty and article."""
         wkey = (leg.obligor, leg.treaty.id, leg.provision.article)
-        self.held_to.append((wkey, leg.beneficiary))  # the states the record names (`held_toward`)
+        record = withheld_record(leg, gate, self._sure(leg, attack, ctx), self.names)
+        self.held_to.setdefault(wkey, []).append(record)  # the states and facts the record names (`held_toward`)
         if wkey not in self.withheld:  # the record as every engine makes it (the gate's own certainty included)
-            self.withheld[wkey] = withheld_record(leg, gate, self._sure(leg, attack, ctx), self.names)
+            self.withheld[wkey] = record
 
     def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)
@@ -287,8 +288,7 @@ class _Run:
             lambda v: [leg for leg in self.index.owed_to(Kind.CONSULTATION, v) if limited(leg)],
             gazetteer.on(self.scenario.date), gazetteer.sets, gazetteer.doubted_sets))
         found = set_aside(self.index, self.fronts, belligerent | self.excluded, self.names)
-        owed = owed_to_by_key(self.held_to)
-        found = self.yielded | found | {k: with_others(w, owed[k], self.names) for k, w in self.withheld.items()}
+        found = self.yielded | found | {k: merged(w, self.held_to[k], self.names) for k, w in self.withheld.items()}
         withheld = tuple(w for key, w in sorted(found.items()) if w.state not in silent)
         names = self.names
         notes = _notes(self.world, self.scenario, {j.state for j in joiners} | {c.state for c in conflicts})

@@ -1,8 +1,9 @@
 """The states a withheld leg is owed to: the engines keep one withheld record per obligor, treaty and article (the
 first find's, whose gate its `reason` says), but legs of that article may be held back toward several states of the
 war (SADC Art. 6 toward Tanzania and Mozambique, both attacked, with the Summit's decision read as not taken). The
-record names them all (`Withheld.owed_to`), and its reason says the others, so that neither the JSON nor the text
-keeps the first alone."""
+record names them all (`Withheld.owed_to`), its reason says the others, and it is as sure as the least sure of its
+legs, with the facts each rests on (Mozambique's SADC membership as well as Tanzania's), so that neither the JSON nor
+the text keeps the first alone. The legs a priority clause sets aside are merged by the same rule (`merged`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import replace
 from foedus.engine.records import Withheld
+from foedus.model.vocab import Certainty, worst
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
     from foedus.engine.ledger import Found, Ledger
 
-__all__ = ["ALSO_WITHHELD", "NAMED_MOST", "also_withheld", "hold", "owed_to_by_key", "with_others"]
+__all__ = ["ALSO_WITHHELD", "NAMED_MOST", "also_withheld", "finds_by_key", "hold", "merged"]
 
 ALSO_WITHHELD = "; also withheld toward "
 """What a withheld leg's reason adds, before the other states its legs are held back toward (`also_withheld`)."""
@@ -29,18 +31,18 @@ Key = tuple[str, str, str]
 
 
 def hold(book: Ledger, key: Key, found: Found) -> None:
-    """A leg a gate holds back: the first find per key kept (`Ledger.first`), and the state the leg is owed to logged
-    under the key, every find's (`Ledger.held_to`, cut back with the tables when a run goes back a round)."""
+    """A leg a gate holds back: the first find per key kept (`Ledger.first`), and every find logged under the key
+    (`Ledger.held_to`, cut back with the tables when a run goes back a round), for the states and facts of each."""
     book.first(book.withheld, key, found)
-    book.held_to.append((key, found[5].beneficiary))
+    book.held_to.append((key, found))
 
 
-def owed_to_by_key(held: Iterable[tuple[Key, str]]) -> dict[Key, set[str]]:
-    """Each withheld key (obligor, treaty, article) and the states its withheld finds are owed to (`Ledger.held_to`,
+def finds_by_key(held: Iterable[tuple[Key, Found]]) -> dict[Key, list[Found]]:
+    """Each withheld key (obligor, treaty, article) and its withheld finds, in the order found (`Ledger.held_to`,
     the engines' log of every withheld find)."""
-    out: dict[Key, set[str]] = {}
-    for key, toward in held:
-        out.setdefault(key, set()).add(toward)
+    out: dict[Key, list[Found]] = {}
+    for key, found in held:
+        out.setdefault(key, []).append(found)
     return out
 
 
@@ -54,18 +56,42 @@ def also_withheld(others: Iterable[str], names: Mapping[str, str]) -> str:
     return ALSO_WITHHELD + and_listed(said) if said else ""
 
 
-def with_others(w: Withheld, owed: set[str] | None, names: Mapping[str, str],
-                store: dict[tuple[object, ...], Any] | None = None) -> Withheld:
-    """`w`, naming the states besides its `toward` that `owed` holds (`owed_to_by_key`'s entry), in its `owed_to` and
-    at its reason's end; `w` itself where there are none. Kept in `store` (`foedus.engine.ledger.intern`'s, where `w`
-    is kept) by `w` and the others, so that a warm run makes none again."""
-    if not owed or (len(owed) == 1 and w.toward in owed):
-        return w
-    others = tuple(sorted(owed - {w.toward}))
-    key = (with_others, id(w), others)
+def merged(first: Withheld, more: Iterable[Withheld], names: Mapping[str, str],
+           store: dict[tuple[object, ...], Any] | None = None) -> Withheld:
+    """`first` (the record its key keeps: the first find's, whose gate or priority clause its reason says) with the
+    other records of its key, `more` (legs of the same obligor, treaty and article, held back toward other states or
+    on other attacks): the states besides its `toward` they are owed to in its `owed_to` and at its reason's end, its
+    certainty the least sure of all, its reasons each one's, de-duplicated (the first's first, then the others' by
+    the state they are owed to). `first` itself where the others add nothing. Kept in `store`
+    (`foedus.engine.ledger.intern`'s, where the records are kept) by the records, so that a warm run makes none
+    again."""
+    rest = {id(w): w for w in more if w is not first}
+    if not rest:
+        return first
+    key = (merged, id(first), frozenset(rest))
     if store is not None and key in store:
         return store[key][1]  # type: ignore[no-any-return]
-    made = replace(w, reason=w.reason + also_withheld(others, names), also_toward=others)
+    made = _merge(first, rest.values(), names)
     if store is not None:
-        store[key] = (w, made)  # `w` kept with it: its id stays its own while the entry stands
+        store[key] = ((first, *rest.values()), made)  # the records kept with it: their ids stay theirs
     return made
+
+
+def _merge(first: Withheld, more: Iterable[Withheld], names: Mapping[str, str]) -> Withheld:
+    """`merged`'s record, made (in an order that does not depend on the order of `more`, which engines find in
+    different orders)."""
+    others = sorted({w for w in more if w != first}, key=_order)
+    towards = tuple(sorted({w.toward for w in others} - {first.toward}))
+    reasons = dict.fromkeys(first.certainty_reasons)
+    for w in others:
+        reasons.update(dict.fromkeys(w.certainty_reasons))
+    level = worst([Certainty(w.certainty) for w in (first, *others)]).value
+    if not towards and len(reasons) == len(first.certainty_reasons) and level == first.certainty:
+        return first
+    return replace(first, reason=first.reason + also_withheld(towards, names), also_toward=towards,
+                   certainty=level, certainty_reasons=tuple(reasons))
+
+
+def _order(w: Withheld) -> tuple[str, list[tuple[str, str, str, str]]]:
+    """Where a record's reasons come in a merged record's: by the state it is owed to, then by its reasons."""
+    return w.toward, [(r.kind, r.fact, r.certainty, r.source) for r in w.certainty_reasons]

@@ -106,7 +106,7 @@ class Ledger:
     bound: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
     joins: dict[str, list[Found]] = field(default_factory=dict)  # this round: obligations by obligor
     duties: list[Duties] = field(default_factory=list)  # this round: neutrality duties
-    held_to: list[tuple[tuple[str, str, str], str]] = field(default_factory=list)  # `held_toward.hold`'s log
+    held_to: list[tuple[tuple[str, str, str], Found]] = field(default_factory=list)  # `held_toward.hold`'s log
 
     def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
         """Keep `found` under `key` unless an earlier find holds it; whether it was kept. Its first case (no find
