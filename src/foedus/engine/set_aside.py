@@ -14,6 +14,7 @@ from foedus.cited import cited
 from foedus.datarecord import replace
 from foedus.engine.certainty import fact_reason, how_known
 from foedus.engine.citing import sureness
+from foedus.engine.held_toward import merged
 from foedus.engine.records import Withheld
 from foedus.engine.rules import Situation, binds_against, counterparts_of, evaluate, precedence
 from foedus.model.vocab import Certainty, Kind, worst
@@ -35,13 +36,14 @@ Key = tuple[str, str, str]  # obligor, treaty id, article: as a withheld leg's
 
 def set_aside(table: LegTable, rounds: Iterable[tuple[Situation, Iterable[Attack]]], skip: Set[str],
               names: Mapping[str, str]) -> dict[Key, Withheld]:
-    """The first leg per obligor, treaty and article that a prevailing duty sets aside and that would have bound on
-    the run's attacks (`rounds`: each round's situation and attacks, in order; within a round the attacks are read
+    """The legs per obligor, treaty and article that a prevailing duty sets aside and that would have bound on the
+    run's attacks (`rounds`: each round's situation and attacks, in order; within a round the attacks are read
     sorted, so that engines that make them in another order agree), less the legs of states in `skip` (those
-    fighting, or excluded)."""
-    out: dict[Key, Withheld] = {}
+    fighting, or excluded): one record per key, the first leg's, naming the states the others are owed to and their
+    facts (`held_toward.merged`, as for a leg a gate holds back)."""
+    out: dict[Key, list[Withheld]] = {}
     if not table.bars:
-        return out
+        return {}
     protected = table.derived("precedence protected", lambda: precedence.protected(table.bars))
     for ctx, attacks in rounds:
         for attack in sorted(attacks, key=lambda a: (a.attacker, a.victim, a.place, a.kind)):
@@ -51,7 +53,7 @@ def set_aside(table: LegTable, rounds: Iterable[tuple[Situation, Iterable[Attack
             if (by := protected.get(attack.victim)) is not None and not by <= skip:
                 _find(out, table, table.owed_to(Kind.OFFENSE, attack.attacker), attack.victim, by, attack, ctx, skip,
                       names)
-    return out
+    return {key: merged(found[0], found[1:], names) for key, found in out.items()}
 
 
 def candidates(table: LegTable, volleys: Iterable[Volley]) -> list[Attack]:
@@ -81,15 +83,15 @@ def _guarded(table: LegTable, kind: Kind, owed: str) -> frozenset[str]:
                      for p in precedence.against(table.bars, kind, leg.obligor, leg.treaty.id))
 
 
-def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared: str, by: frozenset[str],
+def _find(out: dict[Key, list[Withheld]], table: LegTable, legs: Iterable[Leg], spared: str, by: frozenset[str],
           attack: Attack, ctx: Situation, skip: Set[str], names: Mapping[str, str]) -> None:
     """Record the `legs` that spare `spared` only by precedence (legs of the obligors `by` whose prevailing duty
-    protects it) and would bind on `attack` without it."""
+    protects it) and would bind on `attack` without it, each after those found before under its key."""
     for leg in legs:
         if leg.obligor not in by or leg.obligor in skip:
             continue
         key = (leg.obligor, leg.treaty.id, leg.provision.article)
-        if key in out or leg.counterparts.admits(spared):
+        if leg.counterparts.admits(spared):
             continue
         if spared not in precedence.against(table.bars, leg.provision.kind, leg.obligor, leg.treaty.id):
             continue  # no prevailing duty sets the leg aside against `spared` (the rule's one form)
@@ -97,7 +99,8 @@ def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared
         whole = replace(leg, counterparts=counterparts_of(leg.provision, leg.parties))
         if binds_against(whole, spared) and evaluate(whole, attack, ctx).binds:
             level, reasons = sureness(whole, attack, ctx.scenario, ctx.places[attack.place], names)
-            out[key] = withheld_by(key, spared, prevails, level, reasons, names, toward=leg.beneficiary)
+            out.setdefault(key, []).append(withheld_by(key, spared, prevails, level, reasons, names,
+                                                       toward=leg.beneficiary))
 
 
 def withheld_by(key: Key, spared: str, prevails: Treaty, level: str, reasons: tuple[CertaintyReason, ...],
