@@ -101,6 +101,7 @@ class _Run:
     rounds: int = 0
     attacked: set[str] = field(default_factory=set)
     _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
+    _passed: dict[str, list[Obligation]] = field(default_factory=dict)  # binding finds of a key already bound
     fronts: list[tuple[Situation, list[Attack]]] = field(default_factory=list)  # each round's situation and attacks
 
     @property
@@ -194,11 +195,12 @@ class _Run:
             p = leg.provision
             if verdict.binds:
                 key = (obligor, leg.treaty.id, p.article, side)
+                found = obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place], self.names)
                 if key not in self._bound:
                     self._bound.add(key)
-                    pending[obligor].append(
-                        obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place],
-                                   self.names))
+                    pending[obligor].append(found)
+                else:  # the states a set-aside obligation names (`stay_out.yielded`)
+                    self._passed.setdefault(obligor, []).append(found)
             elif verdict.gate is not None:
                 self._withhold(leg, attack, verdict.gate, ctx)
 
@@ -242,7 +244,7 @@ class _Run:
                 if state in bars and stays(bars, state, sides, owed, self.side_of):
                     earlier = tuple(self.joiners.get(state, ()))
                     yielded(self.yielded, bars[state], earlier + tuple(obligations), next(iter(sides)), self.side_of,
-                            self.names)
+                            self.names, self._passed.get(state, ()))
                     found.append(state)
                     continue
                 reason = ("bound to both sides" if len(sides) > 1

@@ -211,8 +211,9 @@ class _Run:
             near = set(map(side_of.get, self.toward[state])) if state in all_duties else ()  # whom it owes
             if is_conflicted("attack" in sides, "defense" in sides, "defense" in near, "attack" in near):
                 if state in bars and stays(bars, state, sides, self._owed(state), side_of):
+                    passed = [f for f in self.ledger.passed if f[5].obligor == state]  # the finds its records name
                     yielded(self.yielded, bars[state], self.cite([*joiners.get(state, []), *obligations]),
-                            next(iter(sides)), side_of, self.certify.names)
+                            next(iter(sides)), side_of, self.certify.names, self.cite(passed) if passed else ())
                     self.excluded.add(state)
                     self.stays_out.add(state)
                 else:  # cited by rank, the engine's order (`order_of`) breaking ties, which only finds of one treaty

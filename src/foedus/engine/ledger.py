@@ -107,6 +107,7 @@ class Ledger:
     joins: dict[str, list[Found]] = field(default_factory=dict)  # this round: obligations by obligor
     duties: list[Duties] = field(default_factory=list)  # this round: neutrality duties
     held_to: list[tuple[tuple[str, str, str], Found]] = field(default_factory=list)  # `held_toward.hold`'s log
+    passed: list[Found] = field(default_factory=list)  # binding finds not kept (`bind`): for `stay_out.yielded`
 
     def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
         """Keep `found` under `key` unless an earlier find holds it; whether it was kept. Its first case (no find
@@ -128,37 +129,36 @@ class Ledger:
         earlier volley of the round comes first (`order_of`) when the new find's volley is of block 1, or of block
         0 and its attacker is not before the held one's: such a find (about a third of all, the same obligor
         bound again through another victim of its treaty) is passed over without comparing orders. Its first case
-        (a new key) is written inline in `Binder._defence` for speed: change both."""
+        (a new key) is written inline in `Binder._defence` for speed: change both. A find not kept: `passed`."""
         held = self.bound.get(key)
         if held is None:
             self.bound[key] = found
             self.joins.setdefault(found[5].obligor, []).append(found)
             return
-        if held[0] != found[0]:
-            return
         vol, was = found[1], held[1]
-        if was is not vol and vol.block >= 0 and (vol.block or was.attackers[held[2]] <= vol.attackers[found[2]]):
-            return
-        if order_of(found) < order_of(held):
-            self.bound[key] = found
-            joins = self.joins[found[5].obligor]
-            joins[:] = _without_find(joins, held)
-            joins.append(found)
+        if held[0] != found[0] or (was is not vol and vol.block >= 0 and (
+                vol.block or was.attackers[held[2]] <= vol.attackers[found[2]])) or order_of(found) >= order_of(held):
+            return self.passed.append(found)
+        self.bound[key], joins = found, self.joins[found[5].obligor]
+        joins[:] = _without_find(joins, held)
+        joins.append(found)
+        self.passed.append(held)
 
     def new_round(self, rnd: int) -> None:
         """Start round `rnd`."""
         self.rnd, self.joins, self.duties = rnd, {}, []
 
-    def sizes(self) -> tuple[int, int, int, int, int]:
+    def sizes(self) -> tuple[int, int, int, int, int, int]:
         """The sizes to cut back to (`cut`)."""
-        return len(self.consultations), len(self.violations), len(self.withheld), len(self.bound), len(self.held_to)
+        return (len(self.consultations), len(self.violations), len(self.withheld), len(self.bound),
+                len(self.held_to), len(self.passed))
 
-    def cut(self, sizes: tuple[int, int, int, int, int]) -> None:
+    def cut(self, sizes: tuple[int, int, int, int, int, int]) -> None:
         """Back to the tables as they were at `sizes`."""
-        n_con, n_vio, n_wit, n_bound, n_held = sizes
+        n_con, n_vio, n_wit, n_bound, n_held, n_passed = sizes
         self.consultations, self.violations = _head(self.consultations, n_con), _head(self.violations, n_vio)
-        self.withheld, self.bound, self.held_to = _head(self.withheld, n_wit), _head(self.bound, n_bound), \
-            self.held_to[:n_held]
+        self.withheld, self.bound = _head(self.withheld, n_wit), _head(self.bound, n_bound)
+        self.held_to, self.passed = self.held_to[:n_held], self.passed[:n_passed]
 
 
 def _head(d: dict[K, V], n: int) -> dict[K, V]:

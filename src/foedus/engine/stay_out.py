@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from foedus.engine.held_toward import merged
 from foedus.engine.records import Obligation, Withheld
 from foedus.engine.rules import precedence
 from foedus.engine.set_aside import withheld_by
@@ -38,17 +39,33 @@ def stays(bars: precedence.Bars, state: str, sides: set[str], duties: Iterable[t
 
 
 def yielded(out: dict[tuple[str, str, str], Withheld], prevailing: Mapping[str, Treaty],
-            obligations: Iterable[Obligation], side: str, side_of: Mapping[str, str], names: Mapping[str, str]) -> None:
+            obligations: Iterable[Obligation], side: str, side_of: Mapping[str, str], names: Mapping[str, str],
+            more: Iterable[Obligation] = ()) -> None:
     """Note in `out` (the first per obligor, treaty and article) each obligation to `side` that the prevailing duty
     (`prevailing`: the obligor's, by protected state) to the first protected state on the other side sets aside: its
-    reason says how joining `side` would mean fighting that state."""
+    reason says how joining `side` would mean fighting that state. `more`: the binding finds of the same keys that
+    the first stands for (`Ledger.passed`), merged into its record as a gate's withheld legs are
+    (`held_toward.merged`: the states each is owed to, and their facts)."""
     enemy = _OTHER[side]
     spared = min(p for p in prevailing if side_of.get(p) == enemy)
+    found: dict[tuple[str, str, str], list[Withheld]] = {}
     for ob in obligations:
         key = (ob.state, ob.treaty, ob.article)
-        if key not in out:
-            out[key] = withheld_by(key, spared, prevailing[spared], ob.certainty, ob.certainty_reasons, names,
-                                   _fighting(ob, spared, names), toward=_owed(ob))
+        if key not in out and key not in found:
+            found[key] = [_set_aside(key, ob, spared, prevailing, names)]
+    for ob in more:
+        key = (ob.state, ob.treaty, ob.article)
+        if key in found:
+            found[key].append(_set_aside(key, ob, spared, prevailing, names))
+    for key, held in found.items():
+        out[key] = merged(held[0], held[1:], names)
+
+
+def _set_aside(key: tuple[str, str, str], ob: Obligation, spared: str, prevailing: Mapping[str, Treaty],
+               names: Mapping[str, str]) -> Withheld:
+    """The obligation `ob` set aside by the prevailing duty to `spared`, as its withheld record."""
+    return withheld_by(key, spared, prevailing[spared], ob.certainty, ob.certainty_reasons, names,
+                       _fighting(ob, spared, names), toward=_owed(ob))
 
 
 def _owed(ob: Obligation) -> str:
