@@ -40,7 +40,7 @@ def test_the_cli_says_why_taiwan_in_the_us_japan_treaty_moves_no_one() -> None:
     said = [line for line in lines if line.startswith("no change from ")]
     assert "no change in who is bound to join" in lines and len(said) == 1, lines
     assert said[0].startswith(f"no change from usa_jpn_1960: TWN is added as a party, but {SCOPE}")
-    assert said[0].endswith("the attack on Taiwan (TWN) at taiwan is outside it")
+    assert said[0].endswith("the attack on Taiwan (TWN) is outside it")
     assert lines.index(said[0]) == lines.index("no change in who is bound to join") + 1
 
 

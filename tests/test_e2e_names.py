@@ -9,6 +9,7 @@ Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Ch
 # ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -46,6 +47,8 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     """Every frame's changes and every move's cause, on the last frame (the log then lists them all), read as
     `foedus war`'s text words them from the same JSON; no state is named by its id alone."""
     import foedus
+    from foedus.place_words import changed_places, named_places
+    from foedus.run import load_world
     from foedus.war.render import _move_words
     from foedus.war.result import war_names_on
     from foedus.war.words import change_said, change_text
@@ -57,7 +60,10 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     _replay(page, war, replay["frames"][0]["date"])
     _to_last_frame(page)
     page.wait_for_selector(f"body[data-war-frame='{replay['frames'][-1]['date']}']", timeout=60_000)
-    assert all(c["text"] == change_text(c, names) for f in replay["frames"] for c in f["changes"])
+    homes = (world := load_world()).places.home_of  # each attack's place by name, a state's home not said
+    assert all(c["text"] == change_text(c, names, named_places(world.places, dt.date.fromisoformat(f["date"]),
+                                                               changed_places([c]), names), homes)
+               for f in replay["frames"] for c in f["changes"])
     dated = {f["date"]: war_names_on(names, replay["renames"], f["date"]) for f in replay["frames"]}
     want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]),
                         [f"{named_state(m['state'], dated[f['date']])}: {_move_words(m)}"

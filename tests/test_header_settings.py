@@ -27,5 +27,5 @@ def test_the_header_names_the_settings_that_are_not_the_defaults_only() -> None:
         "legal reading, claimant territory, signed membership; an incursion (not an armed attack), help not "
         "requested, ATOP's unspecified conditions read as unmet, council decisions not taken")  # no setting twice
     result = foedus.cascade("RUS", "POL", "2025-09-10")  # the defaults: the short header, as before
-    assert _tree_head(result) == "2025-09-10 Russia (RUS) → Poland (POL) at poland (territory, legal)"
+    assert _tree_head(result) == "2025-09-10 Russia (RUS) → Poland (POL) (territory, legal)"
     assert result.explain().splitlines()[0].endswith("legal reading, recognized territory, in-force membership")

@@ -11,15 +11,15 @@ import foedus
 def test_the_header_says_the_incident_it_names() -> None:
     incursion = foedus.cascade("RUS", "POL", "2025-09-10", severity="incursion")
     assert incursion.explain().splitlines()[0].startswith(
-        "2025-09-10: Russia (RUS) makes an incursion into Poland (POL) at poland (territory); ")
-    assert "Russia (RUS) makes an incursion into Poland (POL) at poland (legal)" in incursion._repr_html_()
+        "2025-09-10: Russia (RUS) makes an incursion into Poland (POL) (territory); ")
+    assert "Russia (RUS) makes an incursion into Poland (POL) (legal)" in incursion._repr_html_()
     coercion = foedus.cascade(["RUS", "BLR"], "POL", "2025-09-10", severity="coercion")
     assert coercion.explain().splitlines()[0].startswith(
-        "2025-09-10: Russia (RUS), Belarus (BLR) coerce Poland (POL) at poland (territory); ")
+        "2025-09-10: Russia (RUS), Belarus (BLR) coerce Poland (POL) (territory); ")
 
 
 def test_an_armed_attack_is_still_an_attack() -> None:
     attack = foedus.cascade("RUS", "POL", "2025-09-10")
-    assert attack.explain().splitlines()[0].startswith("2025-09-10: Russia (RUS) attacks Poland (POL) at poland ")
+    assert attack.explain().splitlines()[0].startswith("2025-09-10: Russia (RUS) attacks Poland (POL) (territory)")
     both = foedus.cascade(["RUS", "BLR"], "POL", "2025-09-10")
     assert both.explain().splitlines()[0].startswith("2025-09-10: Russia (RUS), Belarus (BLR) attack Poland (POL) ")

@@ -915,3 +915,31 @@ def test_a_retagged_binding_is_worded_alike() -> None:
     said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
     assert said == ongoing_said(changes)
     assert [x[2].split("), was ")[1] for x in said] == ["verified", "secondary: treaty"]
+
+
+def test_a_place_is_named_and_a_home_attack_said_alike() -> None:
+    """The "because" of the "Why?" panel (becauseWords), the title's places (whereSaid) and the place after an attack
+    (atPlace) name each place by its gazetteer name and say none after a state attacked on its own home territory, as
+    foedus.place_words does for the CLI ("attacked Estonia (EST)", "attacked Russia (RUS) at Kursk Oblast"): the text
+    said "at estonia", the page "at Estonia"."""
+    from foedus.place_words import at_place, where_said
+
+    places = {"estonia": "Estonia", "kursk-oblast": "Kursk Oblast", "black-sea": "Black Sea", "russia": "Russia"}
+    homes = {"EST": "estonia", "RUS": "russia"}  # each state's home place, as the gazetteer's `home_of`
+    names = {"$names": {"state": NAMES, "place": places, "home": {p: s for s, p in homes.items()}}}
+    result = SimpleNamespace(scenario=SimpleNamespace(**_scenarios()[0]), names=NAMES, place_names=places, homes=homes)
+    becauses = [Because(attacked=attacked, by=by, place=place, kind=kind)
+                for by, attacked in itertools.permutations(STATES, 2)
+                for place, kind in (("estonia", "territory"), ("kursk-oblast", "territory"), ("black-sea", "forces"))]
+    targets = [(["EST"], ["estonia"]), (["RUS"], ["kursk-oblast"]), (["EST", "RUS"], ["estonia", "russia"]),
+               (["EST", "RUS"], ["black-sea", "black-sea"]), (["EST", "BLR"], ["estonia", "belarus"])]
+    said = run_ts([("said", "becauseWords", [b.to_dict(), _scenarios()[0], names]) for b in becauses]
+                  + [("placesaid", "whereSaid", [t, p, names]) for t, p in targets]
+                  + [("placesaid", "atPlace", [b.place, b.attacked, names]) for b in becauses])
+    python = ([render._because(result, b).removeprefix("because ") for b in becauses]
+              + [where_said(t, p, places, homes) for t, p in targets]
+              + [at_place(b.place, b.attacked, places, homes) for b in becauses])
+    assert said == python
+    assert {"Russia (RUS) attacked Estonia (EST)", "Estonia (EST) attacked Russia (RUS) at Kursk Oblast"} <= set(said)
+    where = said[len(becauses):len(becauses) + len(targets)]
+    assert where == ["", " at Kursk Oblast", "", " at Black Sea", " at belarus"]

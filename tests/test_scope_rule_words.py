@@ -36,6 +36,6 @@ def test_the_words_read_the_scope_where_the_rule_is(world: World, monkeypatch: p
 
     monkeypatch.setattr(where, "scope_of", territory_only)
     conditions, why = _said(world)
-    assert conditions == ("estonia is within the scope of art. 1",)
+    assert conditions == ("Estonia is within the scope of art. 1",)  # by its name
     assert why.endswith("binds only for an attack in its scope (forces: home); the attack on Estonia (EST) at "
-                        "gotland is outside it")
+                        "Gotland is outside it")  # the place by its name

@@ -49,7 +49,7 @@ def test_the_timeline_does_not_say_bound_to_both_sides_of_it() -> None:
     code, out, err = cli_line(["war", WAR])
     assert code == 0, err
     text = " ".join(out.split())  # the table's lines wrap at the terminal's width
-    assert "Armenia (ARM): out → bound both ways (a conflict) (Ukraine (UKR) attacks Russia (RUS) at kursk-oblast)" \
+    assert "Armenia (ARM): out → bound both ways (a conflict) (Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast)" \
         in text
     assert "bound to both sides" not in text
 
@@ -66,4 +66,4 @@ def test_the_table_row_of_a_state_only_ever_bound_both_ways_says_so() -> None:
     lines = [rows[at], *takewhile(lambda cells: not cells[0], rows[at + 1:])]  # its cells wrap onto lines of their own
     cells = [" ".join(filter(None, column)) for column in zip(*lines, strict=True)]
     assert cells[2] == "2024-08-06: bound both ways (a conflict), counted on neither side", cells
-    assert cells[3] == "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", cells
+    assert cells[3] == "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast", cells

@@ -15,6 +15,7 @@ import pytest
 
 import foedus
 from foedus.model.states import StateRegistry
+from foedus.place_words import changed_places, named_places
 from foedus.war.result import WarReplay, war_names_on
 from foedus.war.words import change_text
 from samples import cli_line
@@ -46,17 +47,20 @@ def replayed(replay: WarReplay) -> dict[str, Any]:
     return replay.to_dict()
 
 
-def test_each_change_is_worded_with_its_days_names(replayed: dict[str, Any]) -> None:
+def test_each_change_is_worded_with_its_days_names(replayed: dict[str, Any], world: Any) -> None:
     replay = replayed
     registry = StateRegistry.load()
     first = registry.names_on(dt.date(1914, 7, 28))
     assert replay["names"]["RUS"] == first["RUS"]  # the first day's, as the contract says
     renamed = 0
     for frame in replay["frames"]:
-        names = registry.names_on(dt.date.fromisoformat(frame["date"]))
+        day = dt.date.fromisoformat(frame["date"])
+        names = registry.names_on(day)
+        places = named_places(world.places, day, changed_places(frame["changes"]), names)  # by name, as on the day
         for change in frame["changes"]:
-            assert change["text"] == change_text(change, names), (frame["date"], change["text"])
-            renamed += change_text(change, names) != change_text(change, first)
+            said = change_text(change, names, places, world.places.home_of)
+            assert change["text"] == said, (frame["date"], change["text"])
+            renamed += said != change_text(change, first, places, world.places.home_of)
     assert renamed > 0  # the span covers renamings: the check is not of identical names
 
 

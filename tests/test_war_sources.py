@@ -30,7 +30,7 @@ def test_a_replay_lists_the_war_s_and_each_event_s_sources(tmp_path: Path, monke
     code, out, err = cli_line(["war", str(path), "--until", "2024-09-01", "--no-timeline"])
     assert code == 0, err
     assert "source: A history of W — https://example.org/war" in out
-    assert ("source: 2024-08-06 Ukraine (UKR) attacks Russia (RUS) at kursk-oblast: https://example.org/kursk"
+    assert ("source: 2024-08-06 Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast: https://example.org/kursk"
             ) in out
     code, out, err = cli_line(["war", str(path), "--until", "2024-09-01", "--json"])
     assert code == 0, err

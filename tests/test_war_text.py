@@ -47,7 +47,7 @@ def test_each_change_carries_the_cli_s_words(war: str, capsys: pytest.CaptureFix
                 assert any(line.startswith(head) for line in printed), head
     if war == "russia_ukraine_2022":
         texts = {c["text"] for c in changes}
-        assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in texts
+        assert "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in texts  # its place by name; its id in the label
         assert "UKR attacks RUS (kursk-oblast)" in {c["label"] for c in changes}
 
 

@@ -18,7 +18,7 @@ def test_a_joiners_other_obligation_resting_on_a_change_says_so_on_its_line() ->
     ran = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--set-strength", "eu_teu_42_7:42(7)=S3"])
     assert ran.returncode == 0, ran.stderr
     text = " ".join(ran.stdout.replace("│", " ").split())
-    assert (f"because Russia (RUS) attacked Estonia (EST) at estonia; also eu_teu_42_7 art. 42(7) (hypothetical: rests "
+    assert (f"because Russia (RUS) attacked Estonia (EST); also eu_teu_42_7 art. 42(7) (hypothetical: rests "
             f"on the what-if change {EU_S3})") in text
 
 

@@ -6,7 +6,7 @@ All three read the same `CascadeResult`; none computes anything the engine did n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from html import escape
 from typing import Any
 
@@ -21,14 +21,15 @@ from foedus.engine.records import Because, CertaintyReason, Consultation, Doubt,
 from foedus.engine.rules import STRIKES
 from foedus.limit_words import consult_limit
 from foedus.model.vocab import STRENGTH_WORDS
+from foedus.place_words import attack_words, where_said
 from foedus.render_result import CascadeResult
 from foedus.review_words import past_review
 from foedus.support_words import SUPPORT_INDENT, not_owed_lines, support_lines
 from foedus.whatif_words import finding_tag, hypothetical_said, hypothetical_tag, rested
 from foedus.wording import named_state
 
-__all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
-           "html_table", "reason_lines", "rich_tree", "side_names"]
+__all__ = ["CascadeResult", "certainty_tag", "doubted_duties", "explain_lines", "explain_text", "html_table",
+           "reason_lines", "rich_tree", "side_names"]
 
 
 def _name(result: CascadeResult, state: str) -> str:
@@ -51,9 +52,10 @@ def _attack_verb(result: CascadeResult) -> str:
 
 
 def _where(result: CascadeResult) -> str:
-    """Where the opening attacks hit: one place, or each target's own ("estonia, latvia, lithuania" for three targets
-    attacked at home), not the first target's alone (`scenario.place`, the JSON contract's `place`)."""
-    return ", ".join(dict.fromkeys(result.scenario.places)) or result.scenario.place
+    """Where the opening attacks hit, after the targets (`where_said`; a result read back has no place names)."""
+    s = result.scenario
+    return where_said(s.targets, s.places or (s.place,), getattr(result, "place_names", {}),
+                      getattr(result, "homes", {}))
 
 
 def side_names(result: CascadeResult, side: str) -> str:
@@ -63,14 +65,6 @@ def side_names(result: CascadeResult, side: str) -> str:
     parties = list(result.scenario.attackers if side == "attack" else result.scenario.targets)
     joiners = [_name(result, state) for state in result.sides[side] if state not in parties]
     return ", ".join([*(_name(result, state) for state in parties), *by_name(joiners)])
-
-
-def attack_words(by: str, victim: str, kind: str, place: str, names: Mapping[str, str], verb: str = "attacks") -> str:
-    """An attack as every text rendering words one: "Azerbaijan (AZE) attacks Armenia (ARM) at armenia", or
-    "... attacks Russia (RUS)'s forces at black-sea", each state named (`named_state`), the place after "at"
-    (never in a second pair of brackets beside a name's)."""
-    forces = "'s forces" if kind == "forces" else ""
-    return f"{named_state(by, names)} {verb} {named_state(victim, names)}{forces} at {place}"
 
 
 def _reason(result: CascadeResult, joiner: Joiner) -> str:
@@ -101,9 +95,13 @@ def _because(result: CascadeResult, b: Because) -> str:
     its strikes is the strikes rule's (`STRIKES`, `Strikes.assumed`)."""
     s = result.scenario
     if STRIKES[s.reading].assumed and not (b.by in s.attackers and b.attacked in s.targets):
-        said = attack_words(b.by, b.attacked, b.kind, b.place, result.names)
-        return f"because the {s.reading} reading assumes {said}"
-    return f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, _deed(result, b, past=True))}"
+        return f"because the {s.reading} reading assumes {_attack(result, b)}"
+    return f"because {_attack(result, b, _deed(result, b, past=True))}"
+
+
+def _attack(result: CascadeResult, b: Because, verb: str = "attacks") -> str:  # its place by `place_names`' name
+    return attack_words(b.by, b.attacked, b.kind, b.place, result.names, verb, getattr(result, "place_names", None),
+                        getattr(result, "homes", None))
 
 
 # an opening incident below an armed attack (`--severity`), said as what it is: (present, past, present of several
@@ -141,7 +139,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     attackers = ", ".join(_name(result, a) for a in s.attackers)
     targets = ", ".join(_name(result, t) for t in s.targets)
     day = f"{s.date}{past_review(s.date)}"  # a day after the treaty set's review says so first (`past_review`)
-    lines = [f"{day}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.target_kind}); "
+    lines = [f"{day}: {attackers} {_attack_verb(result)} {targets}{_where(result)} ({s.target_kind}); "
              f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"
              + settings_tail(s, said=("basis", "territory_view"))]
     by_round: dict[int, list[Joiner]] = defaultdict(list)
@@ -203,8 +201,8 @@ def rich_tree(result: CascadeResult) -> Any:
 
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
-    tree = Tree(f"[bold]{s.date}[/bold]{past_review(s.date)} {markup(attackers)} → {markup(targets)} "
-                f"at {markup(_where(result))} "
+    tree = Tree(f"[bold]{s.date}[/bold]{past_review(s.date)} {markup(attackers)} → {markup(targets)}"
+                f"{markup(_where(result))} "
                 f"({s.target_kind}, {s.reading}{markup(settings_tail(s))})")
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
@@ -252,6 +250,6 @@ def html_table(result: CascadeResult) -> str:
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
     day = f"{s.date}{past_review(s.date)}"
-    head = escape(f"{day}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.reading})")
+    head = escape(f"{day}: {attackers} {_attack_verb(result)} {targets}{_where(result)} ({s.reading})")
     return (f"<p><b>{head}</b></p><table><thead><tr><th>side</th><th>state</th><th>why</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")

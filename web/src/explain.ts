@@ -25,6 +25,7 @@ function treaty(id: string): Promise<TreatyDetail> {
 
 export interface Names {
   state: (id: string) => string; treaty: (id: string) => string; place: (id: string) => string;
+  home?: (id: string) => string | undefined; // the state a home territory is the home of (placesaid.ts homeOf)
   titles?: Record<string, string>; // the named ATOP alliances' titles, by id (titles.ts): cited beside their ids
 }
 

@@ -19,6 +19,7 @@ import { MapNames } from "./mapnames";
 import { renderNetwork } from "./network";
 import { PICK_BOTH, setBusy, showError, watchOptions } from "./pageline";
 import { scenarioOf, writeExtras } from "./panels";
+import { homeOf, whereSaid } from "./placesaid";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
@@ -59,7 +60,7 @@ class App {
       // as called on the map's date (the Soviet Union in 1979): the result's, the war frame's or the form's
       state: (id) => this.mapNames.state(id),
       treaty: (id) => titles[id] ?? treatyNames.get(id) ?? id, titles, // a named ATOP alliance: its title, as the CLI
-      place: (id) => this.places.get(id)?.name ?? id,
+      place: (id) => this.places.get(id)?.name ?? id, home: (id) => homeOf(this.places.get(id)), // placesaid.ts
     };
     const homes = new Map(placeRows.filter((p) => p.kind === "home" && p.coords && p.sovereign)
       .map((p) => [p.sovereign ?? "", [p.coords?.lon ?? 0, p.coords?.lat ?? 0] as [number, number]]));
@@ -168,9 +169,8 @@ class App {
 
   private title(r: CascadeResult): string {
     const who = (ids: string[]) => ids.map((id) => namedState(id, this.names.state)).join(", ");
-    // each target's place (a target attacked at home: its home), once each, as the CLI's header (render._where)
-    const where = [...new Set(r.places.length ? r.places : [r.place])].map((p) => this.names.place(p)).join(", ");
-    return `${who(r.attackers)} ${attackVerb(r)} ${who(r.targets)} at ${where}, ${r.date} (${r.reading} reading)`;
+    const where = whereSaid(r.targets, r.places.length ? r.places : [r.place], this.names); // render._where's
+    return `${who(r.attackers)} ${attackVerb(r)} ${who(r.targets)}${where}, ${r.date} (${r.reading} reading)`;
   }
 
   private onMapPick(id: string): void {
@@ -245,7 +245,7 @@ class App {
     renderProbabilities(byId("probabilities"), result, this.names.state, (id) => this.select(id));
     const pick = (id: string) => this.select(id);
     renderSummary(byId("summary"), result, roles, this.names.state, pick, this.names.place, this.names.titles);
-    renderNetwork(byId("network"), result, roles, this.names.state, pick);
+    renderNetwork(byId("network"), result, roles, this.names.state, pick, this.names);
     ["export-png", "export-csv", "export-json"].forEach((id) => { byId<HTMLButtonElement>(id).disabled = false; });
     document.body.dataset.result = `${result.attackers.join(",")}>${result.targets.join(",")}@${result.date}`;
     if (this.selected) this.select(this.selected);

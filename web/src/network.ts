@@ -5,6 +5,7 @@ import type { CascadeResult } from "./api";
 import { h } from "./dom";
 import { svgEl } from "./svg";
 import { COLORS, type Role } from "./roles";
+import type { PlaceNames } from "./placesaid";
 import { type Tie, tiesOf } from "./ties";
 import { namedState } from "./wording";
 
@@ -22,8 +23,8 @@ function orderNodes(roles: Map<string, Role>, ties: Tie[]): string[] {
 }
 
 export function renderNetwork(host: HTMLElement, r: CascadeResult, roles: Map<string, Role>,
-                              names: (id: string) => string, onPick: (id: string) => void): void {
-  const ties = tiesOf(r);
+                              names: (id: string) => string, onPick: (id: string) => void, places?: PlaceNames): void {
+  const ties = tiesOf(r, places);
   const nodes = orderNodes(roles, ties);
   const inner = [...r.attackers, ...r.targets];
   const outer = nodes.filter((id) => !inner.includes(id));

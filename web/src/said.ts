@@ -8,6 +8,7 @@ import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { consultLimit } from "./helpsaid";
 import { articleCited, boundTag, cited, taggedArticle } from "./citesaid";
 import { bindingSaid } from "./lapsedsaid";
+import { atPlace, type PlaceNames } from "./placesaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
@@ -56,8 +57,8 @@ export function deed(b: Because, r: Pick<CascadeResult, "attackers" | "targets" 
  * strike on (or by) a joiner is the reading's assumption, not a known attack, and is said so. */
 export function becauseWords(b: Because,
   r: Pick<CascadeResult, "attackers" | "targets" | "severity" | "reading" | "strikes_assumed">,
-  names: { state: (id: string) => string; place: (id: string) => string }): string {
-  const hit = `${namedState(b.attacked, names.state)}${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`;
+  names: { state: (id: string) => string } & PlaceNames): string {
+  const hit = `${namedState(b.attacked, names.state)}${b.target_kind === "forces" ? "'s forces" : ""}${atPlace(b.place, b.attacked, names)}`;
   return r.strikes_assumed && !(r.attackers.includes(b.by) && r.targets.includes(b.attacked))
     ? `the ${r.reading} reading assumes ${namedState(b.by, names.state)} attacks ${hit}`
     : `${namedState(b.by, names.state)} ${deed(b, r)} ${hit}`;

@@ -5,6 +5,7 @@
 // joiner line says it.
 import type { CascadeResult, Obligation } from "./api";
 import { INSTRUMENT_WORDS } from "./contract";
+import { atPlace, type PlaceNames } from "./placesaid";
 import { COLORS } from "./roles";
 import { cited, instrumentSaid } from "./said";
 
@@ -21,11 +22,12 @@ function ally(o: Omit<Obligation, "state">): string {
   return o.kind === "offense" ? o.because.by : o.because.attacked;
 }
 
-/** Every tie of a result, a tie from a state to itself left out. */
-export function tiesOf(r: CascadeResult): Tie[] {
+/** Every tie of a result, a tie from a state to itself left out; the attacks' places named by `places`. */
+export function tiesOf(r: CascadeResult, places: PlaceNames = { place: (id) => id }): Tie[] {
   const ties: Tie[] = [];
-  for (const a of r.attackers) for (const t of r.targets) {
-    ties.push({ from: a, to: t, label: `attacks (${r.place})`, color: COLORS["attack-0"], dash: "", width: 2.5, kind: "attack" });
+  for (const a of r.attackers) for (const [i, t] of r.targets.entries()) { // where: by name, none at home (placesaid.ts)
+    const label = `attacks${atPlace(r.places[i] ?? r.place, t, places)}`;
+    ties.push({ from: a, to: t, label, color: COLORS["attack-0"], dash: "", width: 2.5, kind: "attack" });
   }
   for (const j of r.joiners) {
     const color = COLORS[`${j.side}-1`];

@@ -159,8 +159,8 @@ def _27(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, 
 INITS['def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory, held_to=__r_factory, passed=__r_factory):\n    self.rnd = rnd\n    self.consultations = __r_f1() if consultations is __r_factory else consultations\n    self.violations = __r_f2() if violations is __r_factory else violations\n    self.withheld = __r_f3() if withheld is __r_factory else withheld\n    self.bound = __r_f4() if bound is __r_factory else bound\n    self.joins = __r_f5() if joins is __r_factory else joins\n    self.duties = __r_f6() if duties is __r_factory else duties\n    self.held_to = __r_f7() if held_to is __r_factory else held_to\n    self.passed = __r_f8() if passed is __r_factory else passed'] = _27
 
 
-def _28(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_d11, __r_d15, __r_d16, __r_d17, __r_d18, __r_d19, __r_d21, __r_d22, __r_f12, __r_f13, __r_f14, __r_f20, __r_set, __r_factory):
-    def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r_d3, neutral=__r_d4, violations=__r_d5, withheld=__r_d6, doubts=__r_d7, supporters=__r_d8, unreached_support=__r_d9, unreached_consultations=__r_d10, rounds=__r_d11, names=__r_factory, titles=__r_factory, renamed=__r_factory, notes=__r_d15, what_if=__r_d16, datasets=__r_d17, power=__r_d18, montecarlo=__r_d19, ccodes=__r_factory, ongoing=__r_d21, likelihood=__r_d22):
+def _28(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_d11, __r_d17, __r_d18, __r_d19, __r_d20, __r_d21, __r_d23, __r_d24, __r_f12, __r_f13, __r_f14, __r_f15, __r_f16, __r_f22, __r_set, __r_factory):
+    def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r_d3, neutral=__r_d4, violations=__r_d5, withheld=__r_d6, doubts=__r_d7, supporters=__r_d8, unreached_support=__r_d9, unreached_consultations=__r_d10, rounds=__r_d11, names=__r_factory, titles=__r_factory, place_names=__r_factory, homes=__r_factory, renamed=__r_factory, notes=__r_d17, what_if=__r_d18, datasets=__r_d19, power=__r_d20, montecarlo=__r_d21, ccodes=__r_factory, ongoing=__r_d23, likelihood=__r_d24):
         __r_set(self, 'scenario', scenario)
         __r_set(self, 'joiners', joiners)
         __r_set(self, 'consultations', consultations)
@@ -175,19 +175,21 @@ def _28(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10,
         __r_set(self, 'rounds', rounds)
         __r_set(self, 'names', __r_f12() if names is __r_factory else names)
         __r_set(self, 'titles', __r_f13() if titles is __r_factory else titles)
-        __r_set(self, 'renamed', __r_f14() if renamed is __r_factory else renamed)
+        __r_set(self, 'place_names', __r_f14() if place_names is __r_factory else place_names)
+        __r_set(self, 'homes', __r_f15() if homes is __r_factory else homes)
+        __r_set(self, 'renamed', __r_f16() if renamed is __r_factory else renamed)
         __r_set(self, 'notes', notes)
         __r_set(self, 'what_if', what_if)
         __r_set(self, 'datasets', datasets)
         __r_set(self, 'power', power)
         __r_set(self, 'montecarlo', montecarlo)
-        __r_set(self, 'ccodes', __r_f20() if ccodes is __r_factory else ccodes)
+        __r_set(self, 'ccodes', __r_f22() if ccodes is __r_factory else ccodes)
         __r_set(self, 'ongoing', ongoing)
         __r_set(self, 'likelihood', likelihood)
     return __init__
 
 
-INITS["def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r_d3, neutral=__r_d4, violations=__r_d5, withheld=__r_d6, doubts=__r_d7, supporters=__r_d8, unreached_support=__r_d9, unreached_consultations=__r_d10, rounds=__r_d11, names=__r_factory, titles=__r_factory, renamed=__r_factory, notes=__r_d15, what_if=__r_d16, datasets=__r_d17, power=__r_d18, montecarlo=__r_d19, ccodes=__r_factory, ongoing=__r_d21, likelihood=__r_d22):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'joiners', joiners)\n    __r_set(self, 'consultations', consultations)\n    __r_set(self, 'conflicts', conflicts)\n    __r_set(self, 'neutral', neutral)\n    __r_set(self, 'violations', violations)\n    __r_set(self, 'withheld', withheld)\n    __r_set(self, 'doubts', doubts)\n    __r_set(self, 'supporters', supporters)\n    __r_set(self, 'unreached_support', unreached_support)\n    __r_set(self, 'unreached_consultations', unreached_consultations)\n    __r_set(self, 'rounds', rounds)\n    __r_set(self, 'names', __r_f12() if names is __r_factory else names)\n    __r_set(self, 'titles', __r_f13() if titles is __r_factory else titles)\n    __r_set(self, 'renamed', __r_f14() if renamed is __r_factory else renamed)\n    __r_set(self, 'notes', notes)\n    __r_set(self, 'what_if', what_if)\n    __r_set(self, 'datasets', datasets)\n    __r_set(self, 'power', power)\n    __r_set(self, 'montecarlo', montecarlo)\n    __r_set(self, 'ccodes', __r_f20() if ccodes is __r_factory else ccodes)\n    __r_set(self, 'ongoing', ongoing)\n    __r_set(self, 'likelihood', likelihood)"] = _28
+INITS["def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r_d3, neutral=__r_d4, violations=__r_d5, withheld=__r_d6, doubts=__r_d7, supporters=__r_d8, unreached_support=__r_d9, unreached_consultations=__r_d10, rounds=__r_d11, names=__r_factory, titles=__r_factory, place_names=__r_factory, homes=__r_factory, renamed=__r_factory, notes=__r_d17, what_if=__r_d18, datasets=__r_d19, power=__r_d20, montecarlo=__r_d21, ccodes=__r_factory, ongoing=__r_d23, likelihood=__r_d24):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'joiners', joiners)\n    __r_set(self, 'consultations', consultations)\n    __r_set(self, 'conflicts', conflicts)\n    __r_set(self, 'neutral', neutral)\n    __r_set(self, 'violations', violations)\n    __r_set(self, 'withheld', withheld)\n    __r_set(self, 'doubts', doubts)\n    __r_set(self, 'supporters', supporters)\n    __r_set(self, 'unreached_support', unreached_support)\n    __r_set(self, 'unreached_consultations', unreached_consultations)\n    __r_set(self, 'rounds', rounds)\n    __r_set(self, 'names', __r_f12() if names is __r_factory else names)\n    __r_set(self, 'titles', __r_f13() if titles is __r_factory else titles)\n    __r_set(self, 'place_names', __r_f14() if place_names is __r_factory else place_names)\n    __r_set(self, 'homes', __r_f15() if homes is __r_factory else homes)\n    __r_set(self, 'renamed', __r_f16() if renamed is __r_factory else renamed)\n    __r_set(self, 'notes', notes)\n    __r_set(self, 'what_if', what_if)\n    __r_set(self, 'datasets', datasets)\n    __r_set(self, 'power', power)\n    __r_set(self, 'montecarlo', montecarlo)\n    __r_set(self, 'ccodes', __r_f22() if ccodes is __r_factory else ccodes)\n    __r_set(self, 'ongoing', ongoing)\n    __r_set(self, 'likelihood', likelihood)"] = _28
 
 
 def _29(__r_set):

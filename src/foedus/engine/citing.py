@@ -25,6 +25,7 @@ from foedus.engine.records import Because, CertaintyReason, Obligation, Side
 from foedus.engine.rules import Volley, conditions, switches_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
+from foedus.place_words import place_name
 
 if TYPE_CHECKING:
     from foedus.engine.table import LegTable
@@ -55,7 +56,7 @@ def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, certify: Certifie
         p = leg.provision
         head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
         part = parts[pkey] = (head, _cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind),
-                                           certify.names))
+                                           certify.names, certify.called(vol.place)))
     return _obligation(leg.obligor, side, rnd, *part[0], because(victim, attacker, vol.place, vol.kind), *part[1])
 
 
@@ -70,7 +71,7 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
            scenario.territory_view, scenario.basis)
     parts = cache.get(key) if cache is not None else None
     if parts is None:
-        parts = _cited(leg, attack, sureness(leg, attack, scenario, place, names), names)
+        parts = _cited(leg, attack, sureness(leg, attack, scenario, place, names), names, place_name(place, names))
         if cache is not None:
             cache[key] = parts
     p = leg.provision
@@ -79,25 +80,26 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
                       *parts)
 
 
-def _cited(leg: Leg, attack: Attack, sure: Sureness, names: Mapping[str, str]) -> tuple[Any, ...]:
-    """Certainty (`sure`, for this attack), conditions (each state named by `names`), bilateral, unresolved
+def _cited(leg: Leg, attack: Attack, sure: Sureness, names: Mapping[str, str], place: str) -> tuple[Any, ...]:
+    """Certainty (`sure`, for this attack), conditions (each state named by `names`, the place by `place`, its name),
+    bilateral, unresolved
     conditions, certainty reasons, duty, its text, the kind of instrument it is owed under and the switches it binds
     only by (`switches_of`)."""
     p = leg.provision
     level, reasons = sure
     duty = duty_of(leg.treaty, p)
-    return (level, assumed_conditions(leg, attack, reasons, names), leg.treaty.type == "bilateral",
+    return (level, assumed_conditions(leg, attack, reasons, names, place), leg.treaty.type == "bilateral",
             tuple(p.unresolved), reasons, duty.entails.value, duty.text, leg.instrument, switches_of(leg))
 
 
 def assumed_conditions(leg: Leg, attack: Attack, reasons: Iterable[CertaintyReason],
-                       names: Mapping[str, str]) -> tuple[str, ...]:
+                       names: Mapping[str, str], place: str | None = None) -> tuple[str, ...]:
     """The conditions an obligation under `leg` assumes for `attack` (`Obligation.conditions`): the facts among its
     certainty `reasons` that are also conditions (a freeze, a place, a scope), then its trigger's reading, gates and
     scope (`foedus.engine.rules.conditions`, each state named by `names`). The one rule: a cascade's obligation and
     a war's casus foederis while fighting (`foedus.war.evaluate.triggers`) both take theirs from here."""
     assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
-    return (*assumed, *conditions(leg, attack, names))
+    return (*assumed, *conditions(leg, attack, names, place))
 
 
 def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place, names: Mapping[str, str]) -> Sureness:
@@ -136,6 +138,11 @@ class Certifier:
         parties, memo = stores
         view = scenario.territory_view
         return cls(scenario, places, parties, memo, view, names, index.derived(("sureness of legs", view), dict))
+
+    def called(self, place: str) -> str:
+        """The attacked place's name as on the scenario's date (`foedus.place_words.place_name`), else its id."""
+        found = self.places.get(place)
+        return place if found is None else place_name(found, self.names)
 
     def __call__(self, f: Found) -> Sureness:
         """`leg` of the find's leg and attack (its look into `sures` written inline: change both)."""

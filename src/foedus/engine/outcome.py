@@ -2,8 +2,7 @@
 
 Joiners in the order they joined (round, side, state), each with its primary obligation first; neutrality duties
 of the states still out (each duty's last find); consultations of states not fighting; withheld legs; violations;
-the datasets the answer rests on; the supporters the rules name; and the notes on data the world lacks.
-"""
+the datasets the answer rests on; the supporters the rules name; and the notes on data the world lacks."""
 
 from __future__ import annotations
 
@@ -45,6 +44,7 @@ from foedus.model.state_files import cow_carried
 from foedus.model.states import COW_FIRST_DAY
 from foedus.model.vocab import Kind
 from foedus.model.world import World
+from foedus.place_words import named_places
 from foedus.review_words import DATA_END
 from foedus.sources.coverage import missing_notes
 
@@ -151,12 +151,20 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
                            notes=_notes(run.world, run.scenario, bound, _defended(order)),
                            datasets=datasets, supporters=support, unreached_support=unreached,
-                           unreached_consultations=cut, titles=_titles(run))
+                           unreached_consultations=cut, titles=_titles(run), homes=gazetteer.home_of,
+                           place_names=_place_names(run))
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)
     result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
     return result
+
+
+def _place_names(run: FinishedRun) -> dict[str, str]:
+    """The opening attacks' places by name on the day (`named_places`), kept per leg table (its date) and places."""
+    s, places = run.scenario, frozenset({a.place for a in run.scenario.attacks} | {run.scenario.place})
+    return run.index.derived(("place names", places),
+                             lambda: named_places(run.world.places, s.date, places, run.world.states.names_on(s.date)))
 
 
 def _joiners(order: list[tuple[str, list[Found]]], index: LegTable, certify: Certifier,

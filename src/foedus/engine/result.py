@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass, field
@@ -85,6 +85,9 @@ class CascadeResult:
     rounds: int = field(default=0, metadata=meta("rounds until the fixed point", "number"))
     names: dict[str, str] = field(default_factory=dict, compare=False)
     titles: dict[str, str] = field(default_factory=dict, compare=False)  # named ATOP ids of the day (cited_names)
+    # the opening attacks' places by name, and each state's home place (`foedus.place_words.at_place`); not in the JSON
+    place_names: dict[str, str] = field(default_factory=dict, compare=False)
+    homes: Mapping[str, str] = field(default_factory=dict, compare=False)
     renamed: dict[str, str] = field(default_factory=dict, compare=False, metadata=meta(
         "states called otherwise on the date than today: id -> the name on the date (the Soviet Union in 1979; "
         "`foedus.model.dated_names`); empty on most dates", "Record<string, string>"))

@@ -20,6 +20,7 @@ from foedus.engine.leg import Leg
 from foedus.engine.round_view import Homes, situation
 from foedus.engine.scenario import Attack
 from foedus.engine.table import COMMITTING, leg_table
+from foedus.place_words import at_place
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
@@ -207,8 +208,9 @@ def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, attacks: list[Atta
     victim, attacker = named_state(attack.victim, names), named_state(attack.attacker, names)
     if miss == "scope":
         tokens = rules.where.scope_of(p, attack.kind)
+        where = at_place(attack.place, attack.victim, result.place_names, result.homes)
         return (f"{art} binds only for an attack in its scope ({attack.kind}: "
-                f"{', '.join(tokens or ()) or 'none'}); the attack on {victim} at {attack.place} is outside it")
+                f"{', '.join(tokens or ()) or 'none'}); the attack on {victim}{where} is outside it")
     if miss == "adversary":
         return f"{art} does not cover an attack by {attacker} (its adversary clause: {p.adversary.type})"
     if miss == "severity":

@@ -73,8 +73,9 @@ class Gazetteer:
         """The place's name when the states were called `names` (`StateRegistry.names_on`): a state's home territory
         is named as its state was (COW300's, `austria-hungary`, is the Austrian Empire in 1859; its id stays), any
         other place by its own name."""
-        owner = self._owner.get(place.id) if place.kind == "home" else None
-        return names.get(owner, place.name) if owner else place.name
+        from foedus.place_words import place_name
+
+        return place_name(place, names, self._owner.get(place.id) if place.kind == "home" else None)
 
     @functools.cached_property
     def _owner(self) -> dict[str, str]:

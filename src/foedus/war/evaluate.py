@@ -150,7 +150,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
             level, reasons = sure.leg(leg, attack.victim, attack.place, attack.kind)
             trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
                            side, attack, tuple(p.unresolved), level, tuple(reasons), leg.instrument,
-                           assumed_conditions(leg, attack, reasons, sure.names), leg)
+                           assumed_conditions(leg, attack, reasons, sure.names, sure.called(attack.place)), leg)
             out.setdefault(trig.key, trig)
     return out
 

@@ -140,10 +140,12 @@ def _move_words(move: Mapping[str, Any]) -> str:
 def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
     """The pages the war file cites, each with what it backs: the war, or one event (its date and what happened)."""
     events = {e.index: e for e in result.war.events}
+    texts = {(f.date, c.get("label")): c["text"] for f in result.frames for c in f.changes if "text" in c}
     out = []
-    for c in result.war.sources:
+    for c in result.war.sources:  # an event as its frame says it (its places named), else by `change_text`
         event = events.get(c.event) if c.event is not None else None
-        what = f"{event.date} {change_text(event.to_dict(), names_on(event.date))}: " if event else ""
+        said = event and (texts.get((event.date, event.label)) or change_text(event.to_dict(), names_on(event.date)))
+        what = f"{event.date} {said}: " if event else ""
         out.append(what + (f"{c.title} — {c.url}" if c.title else c.url))
     return out
 

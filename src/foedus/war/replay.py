@@ -39,6 +39,7 @@ from foedus.model.dated_names import era_days
 from foedus.model.membership import unchecked_notes
 from foedus.model.per_world import per_world
 from foedus.model.world import World
+from foedus.place_words import changed_places, named_places
 from foedus.war.changes import TreatyChange, treaty_changes
 from foedus.war.course import Course, Ongoing
 from foedus.war.doubt_days import doubt_days, doubt_keys
@@ -224,7 +225,9 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     notes = (*war.notes, *builder.notes(), *([past] if past else []), *([cut] if cut else []), *_unchecked(w, war, end))
     names = builder.names(start)  # as called on the war's first day, `renames` dating each change (docs/war.md)
     for f in builder.frames:  # each change named as on its own day; the causes are these records: they get it too
-        add_text(f.changes, w.states.names_on(f.date))
+        day_names = w.states.names_on(f.date)
+        add_text(f.changes, day_names, named_places(w.places, f.date, changed_places(f.changes), day_names),
+                 w.places.home_of)
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
                      evaluations=builder.evaluations, names=names, notes=notes,
                      renames=builder.renames(names, start, end), data_end=data_end(war), asked=asked)

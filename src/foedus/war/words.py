@@ -13,7 +13,8 @@ from foedus.cited import bound_tag, clause_said, doubt_cited, instrument_said, t
 from foedus.cited_names import named_cited
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words
 from foedus.limit_words import owed_in
-from foedus.render import attack_words, certainty_tag
+from foedus.place_words import at_place, attack_words
+from foedus.render import certainty_tag
 from foedus.war.changes import change_words
 from foedus.war.system_changes import system_text
 from foedus.wording import and_listed, named_state
@@ -66,18 +67,21 @@ def doubt_lines(doubts: Iterable[Mapping[str, Any]], names: Mapping[str, str]) -
     return [UNCERTAIN + doubt_words(d["fact"], d.get("state"), d.get("concerns", ()), names) for d in doubts]
 
 
-def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
+def change_text(change: Mapping[str, Any], names: Mapping[str, str], places: Mapping[str, str] | None = None,
+                homes: Mapping[str, str] | None = None) -> str:
     """A change record of the replay (`frames[].changes`, a `cause`) in words, each state named (`named_state`):
-    "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", "Bulgaria (BGR) becomes a party to atop_2515", a state
+    "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" (`places` naming each place, `homes` each state's home:
+    `foedus.place_words.at_place`), "Bulgaria (BGR) becomes a party to atop_2515", a state
     leaving the state system in the rule's words (`system_text`). Its JSON `label` keeps the ids; a record of a kind
     not worded here is said by it."""
     kind, who = change.get("type"), ", ".join(named_state(s, names) for s in change.get("states", ()))
     if kind == "attack":
-        return "; ".join(sorted({attack_words(a["attacker"], a["victim"], a["target_kind"], a["place"], names)
-                                 for a in change.get("attacks", ())}))
+        return "; ".join(sorted({attack_words(a["attacker"], a["victim"], a["target_kind"], a["place"], names,
+                                              places=places, homes=homes) for a in change.get("attacks", ())}))
     if kind == "attack-ends":
-        return (f"{named_state(change['attacker'], names)}'s attack on {named_state(change['victim'], names)} "
-                f"at {change['place']} ends")
+        where = at_place(change["place"], change["victim"], places or {}, homes or {})
+        return f"{named_state(change['attacker'], names)}'s attack on {named_state(change['victim'], names)}{where} " \
+               "ends"
     if kind == "treaty":
         return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names,
                             change.get("rests_on"))
@@ -93,11 +97,13 @@ def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
     return str(change.get("label", ""))
 
 
-def add_text(changes: Iterable[dict[str, Any]], names: Mapping[str, str]) -> None:
-    """Give each change record its `text` (`change_text`), placed right after its `label`. In place: a move's,
-    a spell's or a duty's `cause` is the very record of its frame's `changes`, and so carries it too."""
+def add_text(changes: Iterable[dict[str, Any]], names: Mapping[str, str], places: Mapping[str, str] | None = None,
+             homes: Mapping[str, str] | None = None) -> None:
+    """Give each change record its `text` (`change_text`, its places named by `places`), placed right after its
+    `label`. In place: a move's, a spell's or a duty's `cause` is the very record of its frame's `changes`, and so
+    carries it too."""
     for change in changes:
-        text = change_text(change, names)
+        text = change_text(change, names, places, homes)
         items = [(k, v) for k, v in change.items() if k != "text"]
         change.clear()
         for key, value in items:

@@ -177,9 +177,9 @@ def binds_on(leg: Leg, attack: Attack) -> bool:
     return binds_against(leg, attack.attacker if leg.beneficiary == attack.victim else attack.victim)
 
 
-def conditions(leg: Leg, attack: Attack, names: Mapping[str, str]) -> list[str]:
+def conditions(leg: Leg, attack: Attack, names: Mapping[str, str], place: str | None = None) -> list[str]:
     """What a leg that binds on this attack takes for granted: its trigger's reading, its gates, its scope (`names`
-    name the states, `foedus.wording.named_state`)."""
+    name the states, `foedus.wording.named_state`; `place` the attacked place, by name: `foedus.place_words`)."""
     p = leg.provision
     out = assumptions(leg, names)
     if p.trigger is _STATE_OF_WAR:
@@ -188,7 +188,7 @@ def conditions(leg: Leg, attack: Attack, names: Mapping[str, str]) -> list[str]:
         out.append(f"reads the {attack.severity} as {p.trigger.value.replace('_', ' ')}: the clause's wording "
                    "covers acts short of an armed attack")
     if where.scope_of(p, attack.kind) is not None:
-        out.append(f"{attack.place} is within the scope of {article_cited(p.article)}")
+        out.append(f"{place or attack.place} is within the scope of {article_cited(p.article)}")
     if leg.treaty.origin == "atop":
         out.append("ATOP dates membership from signature")
     return out
