@@ -78,7 +78,7 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     text = page.inner_text("#war-log")  # read once the log is all shown
     assert not _bare_ids(text, _state_ids(server)), _bare_ids(text, _state_ids(server))[:20]
     if war == "russia_ukraine_2022":
-        assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in text
+        assert "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in text
         assert "North Korea (PRK): out → bound to join the attack side (rus_prk_2024 enters into force)" in text
         assert ("Belarus (BLR): still bound to join the attack side, now under rus_blr_2024 art. 4 (secondary: "
                 "article) (rus_blr_2024 enters into force)" in text)  # tagged as foedus war's timeline tags it
@@ -96,7 +96,7 @@ def test_the_why_panel_ongoing_line_and_caption_name_each_state(page: Any, serve
     text_has(page.locator("#summary p.ongoing").first,
              "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters into force",
              "Belarus (BLR): 2024-08-06 (defense, csto_1992 art. 4 (secondary: article)) — Ukraine (UKR) attacks "
-             "Russia (RUS) at kursk-oblast")
+             "Russia (RUS) at Kursk Oblast")
     ongoing = page.inner_text("#summary p.ongoing")  # read once the line is shown
     assert not _bare_ids(ongoing, ids), _bare_ids(ongoing, ids)
 

@@ -73,7 +73,7 @@ def test_an_events_source_is_said_after_its_date_and_words(page: Any, server: st
     _ready(page, server + "/")
     _replay(page, "russia_ukraine_2022", "2022-02-24")
     text_is(page.locator("#war-about ul.war-sources li >> nth=0"),
-            "source: 2024-08-06 Ukraine (UKR) attacks Russia (RUS) at kursk-oblast: https://example.org/kursk")
+            "source: 2024-08-06 Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast: https://example.org/kursk")
     count_is(page.locator("#war-about a[href='https://example.org/kursk']"), 1)
     text_has(page.locator("#war-about"), "a bad address")
     assert page.locator("#war-about a[href^=javascript]").count() == 0  # read once the sources are shown
