@@ -47,6 +47,7 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     """Every frame's changes and every move's cause, on the last frame (the log then lists them all), read as
     `foedus war`'s text words them from the same JSON; no state is named by its id alone."""
     import foedus
+    from foedus.cited_names import titles_of
     from foedus.place_words import changed_places, named_places
     from foedus.run import load_world
     from foedus.war.render import _move_words
@@ -61,8 +62,9 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     _to_last_frame(page)
     page.wait_for_selector(f"body[data-war-frame='{replay['frames'][-1]['date']}']", timeout=60_000)
     homes = (world := load_world()).places.home_of  # each attack's place by name, a state's home not said
+    titles = titles_of(world.treaties.values())  # a named ATOP alliance by its title too
     assert all(c["text"] == change_text(c, names, named_places(world.places, dt.date.fromisoformat(f["date"]),
-                                                               changed_places([c]), names), homes)
+                                                               changed_places([c]), names), homes, titles)
                for f in replay["frames"] for c in f["changes"])
     dated = {f["date"]: war_names_on(names, replay["renames"], f["date"]) for f in replay["frames"]}
     want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]),

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import foedus
+from foedus.cited_names import titles_of
 from foedus.model.states import StateRegistry
 from foedus.place_words import changed_places, named_places
 from foedus.war.result import WarReplay, war_names_on
@@ -52,15 +53,15 @@ def test_each_change_is_worded_with_its_days_names(replayed: dict[str, Any], wor
     registry = StateRegistry.load()
     first = registry.names_on(dt.date(1914, 7, 28))
     assert replay["names"]["RUS"] == first["RUS"]  # the first day's, as the contract says
-    renamed = 0
+    renamed, titles = 0, titles_of(world.treaties.values())  # a named ATOP alliance by its title too
     for frame in replay["frames"]:
         day = dt.date.fromisoformat(frame["date"])
         names = registry.names_on(day)
         places = named_places(world.places, day, changed_places(frame["changes"]), names)  # by name, as on the day
         for change in frame["changes"]:
-            said = change_text(change, names, places, world.places.home_of)
+            said = change_text(change, names, places, world.places.home_of, titles)
             assert change["text"] == said, (frame["date"], change["text"])
-            renamed += said != change_text(change, first, places, world.places.home_of)
+            renamed += said != change_text(change, first, places, world.places.home_of, titles)
     assert renamed > 0  # the span covers renamings: the check is not of identical names
 
 

@@ -49,6 +49,11 @@ def test_each_change_carries_the_cli_s_words(war: str, capsys: pytest.CaptureFix
         texts = {c["text"] for c in changes}
         assert "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in texts  # its place by name; its id in the label
         assert "UKR attacks RUS (kursk-oblast)" in {c["label"] for c in changes}
+        # an ATOP alliance a correction names: by its title with its id, as the rows and the page cite it; its label
+        # keeps the id alone (the war log said "becomes a party to atop_3755" where the page says its title)
+        titled = [c for c in changes if c["label"] == "ARE becomes a party to atop_3755"]
+        assert titled and titled[0]["text"] == ("United Arab Emirates (ARE) becomes a party to atop_3755 (Treaty of "
+                                                "Amity and Cooperation in Southeast Asia, 1976)")
 
 
 @pytest.mark.parametrize("handed", ["the cascade's", "none"])

@@ -6,16 +6,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from foedus.cited import article_cited
+from foedus.cited_names import named_cited
 from foedus.wording import named_state
 
 __all__ = ["change_words"]
 
 def change_words(what: str, treaty: str, state: str | None, article: str | None, names: Mapping[str, str],
-                 rests_on: Sequence[str] | None = None) -> str:
+                 rests_on: Sequence[str] | None = None, titles: Mapping[str, str] | None = None) -> str:
     """A treaty change in words, its state named by `names` ("Bulgaria (BGR) becomes a party to atop_2515"; by its
     id alone where `names` has no other name: the JSON's `label`). A continues, clause-continues or leg-continues
     change given `rests_on` (the record's: its facts from that day, in brief) says which they are, or that they are
-    verified where there are none: the JSON's `text`; without it (the `label`), only that they are other facts."""
+    verified where there are none: the JSON's `text`; without it (the `label`), only that they are other facts. An
+    ATOP alliance is cited with its title where `titles` has one (`named_cited`: the `text`), as the war's rows are."""
+    treaty = named_cited(treaty, titles or {})
     art = f" {article_cited(article)}" if article else ""
     who = named_state(state or "", names)
     other = ("other facts" if rests_on is None else f"other facts from that day: {'; '.join(rests_on)}" if rests_on

@@ -22,6 +22,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from foedus.cited_names import titles_of
 from foedus.engine.outcome import DATA_END
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.scenario import (
@@ -224,10 +225,11 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     cut = no_end_recorded(war, end, data_end(war))  # an ongoing war replayed to its data's last day says so
     notes = (*war.notes, *builder.notes(), *([past] if past else []), *([cut] if cut else []), *_unchecked(w, war, end))
     names = builder.names(start)  # as called on the war's first day, `renames` dating each change (docs/war.md)
+    titles = titles_of(w.treaties.values())  # an ATOP alliance a correction names: by its title too, as the rows
     for f in builder.frames:  # each change named as on its own day; the causes are these records: they get it too
         day_names = w.states.names_on(f.date)
         add_text(f.changes, day_names, named_places(w.places, f.date, changed_places(f.changes), day_names),
-                 w.places.home_of)
+                 w.places.home_of, titles)
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
                      evaluations=builder.evaluations, names=names, notes=notes,
                      renames=builder.renames(names, start, end), data_end=data_end(war), asked=asked)

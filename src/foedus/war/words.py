@@ -68,7 +68,7 @@ def doubt_lines(doubts: Iterable[Mapping[str, Any]], names: Mapping[str, str]) -
 
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str], places: Mapping[str, str] | None = None,
-                homes: Mapping[str, str] | None = None) -> str:
+                homes: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None) -> str:
     """A change record of the replay (`frames[].changes`, a `cause`) in words, each state named (`named_state`):
     "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" (`places` naming each place, `homes` each state's home:
     `foedus.place_words.at_place`), "Bulgaria (BGR) becomes a party to atop_2515", a state
@@ -84,7 +84,7 @@ def change_text(change: Mapping[str, Any], names: Mapping[str, str], places: Map
                "ends"
     if kind == "treaty":
         return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names,
-                            change.get("rests_on"))
+                            change.get("rests_on"), titles)
     if kind == "system":
         return system_text(change, names)
     one = len(change.get("states", ())) == 1
@@ -98,12 +98,13 @@ def change_text(change: Mapping[str, Any], names: Mapping[str, str], places: Map
 
 
 def add_text(changes: Iterable[dict[str, Any]], names: Mapping[str, str], places: Mapping[str, str] | None = None,
-             homes: Mapping[str, str] | None = None) -> None:
-    """Give each change record its `text` (`change_text`, its places named by `places`), placed right after its
+             homes: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None) -> None:
+    """Give each change record its `text` (`change_text`, its places named by `places`, a treaty's title with its id
+    where `titles` has one), placed right after its
     `label`. In place: a move's, a spell's or a duty's `cause` is the very record of its frame's `changes`, and so
     carries it too."""
     for change in changes:
-        text = change_text(change, names, places, homes)
+        text = change_text(change, names, places, homes, titles)
         items = [(k, v) for k, v in change.items() if k != "text"]
         change.clear()
         for key, value in items:
