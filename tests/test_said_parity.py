@@ -943,3 +943,20 @@ def test_a_place_is_named_and_a_home_attack_said_alike() -> None:
     assert {"Russia (RUS) attacked Estonia (EST)", "Estonia (EST) attacked Russia (RUS) at Kursk Oblast"} <= set(said)
     where = said[len(becauses):len(becauses) + len(targets)]
     assert where == ["", " at Kursk Oblast", "", " at Black Sea", " at belarus"]
+
+
+def test_the_network_views_attack_tie_names_its_place_as_the_text_does() -> None:
+    """The treaty-ties table's attack tie (ties.ts tiesOf) says where as the text's "because" does (at_place): "attacks
+    at Kursk Oblast", and nothing more for a state attacked at home; it said "attacks (kursk-oblast)"."""
+    import foedus
+    from foedus.place_words import at_place
+
+    places = {"kursk-oblast": "Kursk Oblast", "estonia": "Estonia"}
+    homes = {"EST": "estonia", "RUS": "russia"}
+    names = {"$names": {"state": NAMES, "place": places, "home": {p: s for s, p in homes.items()}}}
+    runs = [foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast"),
+            foedus.cascade("RUS", "EST", "2025-06-01")]
+    said = run_ts([("ties", "tiesOf", [r.to_dict(), names]) for r in runs])
+    attacks = [[t["label"] for t in ties if t["kind"] == "attack"] for ties in said]
+    assert attacks == [["attacks" + at_place(r.scenario.places[0], r.scenario.targets[0], places, homes)] for r in runs]
+    assert attacks == [["attacks at Kursk Oblast"], ["attacks"]]
