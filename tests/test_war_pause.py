@@ -32,7 +32,7 @@ CUBA = ("id: cuba_usa_2004\nname: Cuba attacks the United States\nend: 2004-12-3
         "  - {type: attack, date: 2004-08-01, attacker: CUB, victim: USA, until: 2004-09-01}\n"
         "  - {type: attack, date: 2004-10-01, attacker: CUB, victim: USA}\n"
         "  - {type: exit, date: 2004-11-01, state: CUB}\n")
-ATTACK_ENDS = "after Cuba (CUB)'s attack on United States (USA) at united-states ends"
+ATTACK_ENDS = "after Cuba (CUB)'s attack on United States (USA) ends"  # at home: its place not said again
 RIO = "Rio Treaty (TIAR) (tiar_1947) art. 3"
 
 

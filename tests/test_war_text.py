@@ -1,5 +1,5 @@
 """Every change record of a war replay's JSON carries its `text`: the change as `foedus war` prints it, each state
-named ("Ukraine (UKR) attacks Russia (RUS) at kursk-oblast"), made by the one function the CLI uses
+named ("Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast"), made by the one function the CLI uses
 (foedus.war.words.change_text), so that the web map shows it as is instead of wording it again in TypeScript."""
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def test_a_duty_resting_on_a_change_carries_it_as_a_hypothetical_reason() -> Non
 
 def test_the_cli_tags_a_duty_resting_on_a_strength_set_as_hypothetical(strength_set_text: str) -> None:
     text = strength_set_text
-    assert ("because North Korea (PRK) attacked South Korea (KOR) at south-korea — verified facts; hypothetical: "
+    assert ("because North Korea (PRK) attacked South Korea (KOR) — verified facts; hypothetical: "
             "rests on the what-if change set_strength usa_kor_1953:III=S1") in text
     assert "hypothetical: rests on the what-if change set_strength usa_kor_1953:III=S1 (the what-if change" in text
 
