@@ -22,7 +22,7 @@ MARK = f" (after the treaty set's review day, {DATA_END}: see the note)"
 def test_a_cascade_after_the_review_day_says_so_in_its_first_line() -> None:
     code, out, _ = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", LATER])
     assert code == 0
-    assert " ".join(out.split()).startswith(f"{LATER}{MARK} Russia (RUS) → Estonia (EST) at estonia")
+    assert " ".join(out.split()).startswith(f"{LATER}{MARK} Russia (RUS) → Estonia (EST) (territory, legal)")
     result = cascade("RUS", "EST", LATER)
     assert explain_lines(result)[0].startswith(f"{LATER}{MARK}: Russia (RUS) attacks Estonia (EST)")
     assert f"{LATER}{MARK}: Russia" in html_table(result).replace("&#x27;", "'")
@@ -32,7 +32,7 @@ def test_a_cascade_after_the_review_day_says_so_in_its_first_line() -> None:
 @pytest.mark.parametrize("day", [str(DATA_END), "2025-06-01"])
 def test_a_cascade_on_the_review_day_or_before_it_reads_as_it_did(day: str) -> None:
     code, out, _ = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", day])
-    assert code == 0 and out.startswith(f"{day} Russia (RUS) → Estonia (EST) at estonia (territory, legal)\n")
+    assert code == 0 and out.startswith(f"{day} Russia (RUS) → Estonia (EST) (territory, legal)\n")
     assert explain_lines(cascade("RUS", "EST", day))[0].startswith(f"{day}: Russia (RUS) attacks")
 
 

@@ -107,7 +107,7 @@ def test_a_duty_binding_many_states_counts_them_and_lists_their_codes() -> None:
     assert "Comoros (COM)" not in note and ": Pakistan (PAK) under sau_pak_2025 " in note
 
 
-ATLAS_NOTE = ("2 ordered dyads of this atlas are at war on 2025-06-01 in the recorded war russia_ukraine_2022 "
+ATLAS_NOTE = ("2 ordered dyads of this atlas are at war on 2025-03-01 in the recorded war russia_ukraine_2022 "
               "(Russia's invasion of Ukraine, with Ukraine's Kursk incursion): RUS→UKR and UKR→RUS; each such row "
               "reads its one attack only, not the war: on that day the war binds, in the legal reading, on the side "
               "of Russia (RUS), Belarus (BLR), ")
@@ -116,16 +116,16 @@ ATLAS_NOTE = ("2 ordered dyads of this atlas are at war on 2025-06-01 in the rec
 @pytest.mark.needs_data
 @pytest.mark.parametrize("extra", [["--reading", "legal"], ["--draws", "3", "--seed", "1"]], ids=["atlas", "draws"])
 def test_an_atlas_on_a_day_of_a_recorded_war_names_its_pairs_at_war(tmp_path: Path, extra: list[str]) -> None:
-    """An atlas of 2025-06-01 answered RUS→UKR and UKR→RUS as opening attacks with no word of the war: one note for
+    """An atlas of 2025-03-01 answered RUS→UKR and UKR→RUS as opening attacks with no word of the war: one note for
     the whole atlas (`foedus.war.sweep_notes`) names the pairs, what the war binds that day, and `foedus war`; on
     stderr and in the table's metadata alike."""
     out = tmp_path / "a.csv"
-    code, _, err = cli_line(["atlas", "-d", "2025-06-01", *extra, "--out", str(out)])
+    code, _, err = cli_line(["atlas", "-d", "2025-03-01", *extra, "--out", str(out)])
     assert code == 0, err
     notes = [line.removeprefix("note: ") for line in err.splitlines() if "recorded war" in line]
     assert len(notes) == 1, notes
     assert notes[0].startswith(ATLAS_NOTE) and "North Korea (PRK)" in notes[0] and "escalatory" not in notes[0]
-    assert notes[0].endswith("(foedus war russia_ukraine_2022 --until 2025-06-01)")
+    assert notes[0].endswith("(foedus war russia_ukraine_2022 --until 2025-03-01)")
     meta = json.loads((tmp_path / "a.csv-metadata.json").read_text(encoding="utf-8"))["foedus"]
     assert [n for n in meta["notes"] if "recorded war" in n] == notes
     code, _, err = cli_line(["atlas", "-d", "2021-06-01", "--reading", "legal", "--out", str(tmp_path / "b.csv")])
@@ -192,7 +192,7 @@ def test_dyad_years_whose_covariates_read_one_attack_of_a_war_say_so(tmp_path: P
 def test_compare_atlas_names_each_atlas_dyads_at_war() -> None:
     """`foedus compare --atlas` compares two atlases: each one's dyads at war on its date are noted, in the JSON and
     on stderr, each war replayed in that atlas's world: without the Russia–DPRK treaty it binds no North Korea."""
-    code, out, err = cli_line(["compare", "--atlas", "--date", "2025-06-01", "--drop-treaty", "rus_prk_2024",
+    code, out, err = cli_line(["compare", "--atlas", "--date", "2025-03-01", "--drop-treaty", "rus_prk_2024",
                                "--reading", "legal", "--json"])
     assert code == 0, err
     notes = [n for n in json.loads(out)["notes"] if "recorded war" in n]
