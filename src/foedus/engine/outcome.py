@@ -50,14 +50,10 @@ from foedus.sources.coverage import missing_notes
 
 __all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "doubts_of", "outcome_of"]
 
-# The day to which the bundled treaty set was reviewed as a whole (the fact sheet's cut-off). Changes after it are
-# encoded only where found (docs/certainty.md, "After the cut-off", lists them): an answer for a later day reads them,
-# but may miss others. `DATA_END_NOTE` is the one sentence that says so, on a cascade after it, an atlas or research
-# dataset reaching past its year and (`foedus.war.result.past_treaties`) a war replayed past it. `DATA_END` lives in
-# `foedus.review_words`, beside the words a text answer's header says of a later day, which the renderings import.
+# `DATA_END` (`foedus.review_words`): the day the bundled set was reviewed to as a whole (docs/certainty.md, "After
+# the cut-off"); `DATA_END_NOTE` says so on a cascade after it, an atlas or dataset past its year, a war past it.
 DATA_END_NOTE = (f"the bundled treaty data was reviewed as a whole to {DATA_END}; later changes are encoded only "
                  "where found (docs/certainty.md lists them), so an answer after that day may miss some")
-
 _joiner = maker(Joiner)
 # the ledger's tables sorted by their keys (unique tuples of strings of one length, no string with a NUL: ids and
 # one-line articles) joined by NUL, the least character: the tuples' order, one comparison of strings per pair where
@@ -162,9 +158,9 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
 
 def _place_names(run: FinishedRun) -> dict[str, str]:
     """The opening attacks' places by name on the day (`named_places`), kept per leg table (its date) and places."""
-    s, places = run.scenario, frozenset({a.place for a in run.scenario.attacks} | {run.scenario.place})
-    return run.index.derived(("place names", places),
-                             lambda: named_places(run.world.places, s.date, places, run.world.states.names_on(s.date)))
+    day, places = run.scenario.date, frozenset({a.place for a in run.scenario.attacks} | {run.scenario.place})
+    return run.index.derived(("place names", places), lambda: named_places(run.world.places, day, places,
+                                                                           run.world.states.names_on(day)))
 
 
 def _joiners(order: list[tuple[str, list[Found]]], index: LegTable, certify: Certifier,
