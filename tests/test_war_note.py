@@ -14,7 +14,7 @@ from foedus.model.world import World
 from samples import cli_line
 
 PRK = "North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04"
-KURSK = "from the attack of Ukraine (UKR) on Russia (RUS) in kursk-oblast (2024-08-06)"
+KURSK = "from the attack of Ukraine (UKR) on Russia (RUS) in Kursk Oblast (2024-08-06)"  # the place by name
 
 
 def _war_notes(args: list[str]) -> list[str]:
@@ -105,6 +105,17 @@ def test_a_duty_binding_many_states_counts_them_and_lists_their_codes() -> None:
     assert (": 15 states (COM, DJI, DZA, EGY, IRQ, LBN, LBY, MAR, MRT, PSE, SDN, SOM, SYR, TUN, YEM) under "
             "arab_jdec_1950 art. 2 since 2026-02-28; ") in note
     assert "Comoros (COM)" not in note and ": Pakistan (PAK) under sau_pak_2025 " in note
+
+
+@pytest.mark.needs_data
+def test_the_attack_a_duty_rests_on_says_no_place_on_its_victims_home_territory() -> None:
+    """Iran's strike on Bahrain, on Bahrain's home territory, read "on Bahrain (BHR) in bahrain": the state again,
+    by its place id; place_words' rule says no place there (`foedus.place_words.at_place`), a place elsewhere by its
+    name (Kursk Oblast: the first test)."""
+    (note,) = _war_notes(["cascade", "-a", "USA", "-t", "IRN", "-d", "2026-03-10"])
+    assert ", from the attack of Iran (IRN) on Bahrain (BHR) (2026-02-28): 15 states " in note
+    assert ", from the attack of Iran (IRN) on Saudi Arabia (SAU) (2026-02-28): Pakistan (PAK) " in note
+    assert " in bahrain" not in note and " in saudi" not in note
 
 
 ATLAS_NOTE = ("2 ordered dyads of this atlas are at war on 2025-03-01 in the recorded war russia_ukraine_2022 "

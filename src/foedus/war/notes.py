@@ -7,7 +7,8 @@ ongoing) and names both states (`_spans`, the files read once and kept in the us
 (`foedus.war.note_days`: its replay, made once per war and settings and kept in the user cache); when an attacker
 and a target fight on opposite sides that day and the war binds a state that this cascade does not bind (joiner or
 conflict) and that is not one of its own states, the note names the war, says this cascade reads this one attack
-only, lists those states with their treaty, article, day and the attack their duty rests on, and points to
+only, lists those states with their treaty, article, day and the attack their duty rests on (its place by name as on
+the day, none on its victim's home territory: `foedus.place_words`), and points to
 `foedus war ID --until DAY` and `--ongoing-since`. Added by `foedus.run.run_scenario` (what the CLI, the API and the
 web run), not by the engine's `outcome`: a war's replay runs the engine on each of its days, and takes no note of
 itself."""
@@ -20,6 +21,7 @@ from collections.abc import Callable, Mapping, Set
 from functools import cache
 from typing import TYPE_CHECKING
 
+from foedus.place_words import at_place, named_places
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
@@ -105,7 +107,8 @@ def war_notes(world: World, scenario: Scenario, bound_of: Callable[[], Set[str]]
         bound = bound_of()
         more = [b for b in found[1] if b[0] not in bound and b[0] not in own]
         if more:
-            out.append(_note(wid, title, day, more, names))
+            called = named_places(world.places, day, {b[7] for b in more if b[7]}, names)
+            out.append(_note(wid, title, day, more, names, called, world.places.home_of))
     return out
 
 
@@ -135,16 +138,18 @@ def at_war(side: Mapping[str, str], a: str, b: str) -> bool:
     return bool(side.get(a)) and bool(side.get(b)) and side[a] != side[b]
 
 
-def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[str, str]) -> str:
+def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[str, str],
+          called: Mapping[str, str], homes: Mapping[str, str]) -> str:
     """The note's words: the war, that this cascade reads one attack, and what the war binds on the day besides,
     grouped by side and by the attack the duties rest on, then by duty: "... also binds, on the side of Russia (RUS),
-    from the attack of Ukraine (UKR) on Russia (RUS) in kursk-oblast (2024-08-06): Belarus (BLR), ... under csto_1992
-    art. 4 since 2024-08-06, ... and North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04"."""
+    from the attack of Ukraine (UKR) on Russia (RUS) in Kursk Oblast (2024-08-06): Belarus (BLR), ... under csto_1992
+    art. 4 since 2024-08-06, ... and North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04" (`called`: the
+    places by name, by id; `homes`: each state's home place, not said: `_rests`)."""
     groups: dict[tuple[str, ...], dict[str, list[str]]] = {}
     for s, side, treaty, article, since, *cause in more:
         clause = f"art. {article}" if article[:1].isdigit() else f"({article})"
         groups.setdefault((side, *cause), {}).setdefault(f"under {treaty} {clause} since {since}", []).append(s)
-    said = "; ".join(f"on the side of {named_state(side, names)}{_rests(by, on, place, began, names)}: "
+    said = "; ".join(f"on the side of {named_state(side, names)}{_rests(by, on, place, began, names, called, homes)}: "
                      + and_listed([f"{_bound(states, names)} {duty}" for duty, states in duties.items()])
                      for (side, by, on, place, began), duties in groups.items())
     return (f"the attacker and the attacked state are at war on {day} in the recorded war {wid} ({title}); "
@@ -165,10 +170,14 @@ def _bound(states: list[str], names: Mapping[str, str]) -> str:
     return f"{len(states)} states ({', '.join(sorted(states))})"
 
 
-def _rests(by: str, on: str, place: str, began: str, names: Mapping[str, str]) -> str:
-    """The attack a duty rests on: ", from the attack of Ukraine (UKR) on Russia (RUS) in kursk-oblast (2024-08-06)"."""
+def _rests(by: str, on: str, place: str, began: str, names: Mapping[str, str],
+           called: Mapping[str, str] | None = None, homes: Mapping[str, str] | None = None) -> str:
+    """The attack a duty rests on: ", from the attack of Ukraine (UKR) on Russia (RUS) in Kursk Oblast (2024-08-06)",
+    its place by name (`called`, else its id) and none on the victim's home territory (`homes`), by place_words' rule
+    (`at_place`): "on Bahrain (BHR) in bahrain" repeated the state, and said its id."""
     if not by:
         return ""
-    where = f" in {place}" if place else ""
+    at = at_place(place, on, called or {}, homes or {}).removeprefix(" at ") if place else ""
+    where = f" in {at}" if at else ""
     when = f" ({began})" if began else ""
     return f", from the attack of {named_state(by, names)} on {named_state(on, names)}{where}{when}"
