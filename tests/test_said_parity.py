@@ -960,3 +960,20 @@ def test_the_network_views_attack_tie_names_its_place_as_the_text_does() -> None
     attacks = [[t["label"] for t in ties if t["kind"] == "attack"] for ties in said]
     assert attacks == [["attacks" + at_place(r.scenario.places[0], r.scenario.targets[0], places, homes)] for r in runs]
     assert attacks == [["attacks at Kursk Oblast"], ["attacks"]]
+
+
+def test_a_reprovisioned_binding_is_worded_alike() -> None:
+    """A state bound to the date in both worlds on the same side since the same day under another provision in each
+    (`reprovisioned`): ongoingSaid says it as ongoing_said does, one line with the base world's provision after "was",
+    each tagged and its instrument said as a joiner's line cites it."""
+    from foedus.war.ongoing_changes import ReprovisionedSince
+
+    changes = OngoingChanges(
+        since="2024-08-06", moved=(), bound=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
+        reprovisioned=(ReprovisionedSince("BLR", "defense", "2024-08-06", "rus_blr_2024", "4", "csto_1992", "4"),
+                       ReprovisionedSince("CUB", "attack", "2022-03-01", "t6", "ATOP defense", "t6", "2", "statute",
+                                          "treaty", "unverified", ("treaty", "validity"), "secondary", ("article",))),
+    ).to_dict()
+    said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
+    assert said == ongoing_said(changes)
+    assert said[0] == ("", "BLR", "bound since 2024-08-06 (defense) under rus_blr_2024 art. 4, was csto_1992 art. 4")

@@ -146,6 +146,7 @@ export interface ValidationScore {
 export interface OngoingChanges {
   since: string; moved: MovedSince[]; bound: BoundSince[]; unbound: BoundSince[]; switched: SwitchedSince[];
   lapsed_added: Lapse[]; lapsed_removed: Lapse[]; lapsed_retagged: RetaggedLapse[]; retagged: RetaggedSince[];
+  reprovisioned: ReprovisionedSince[];
 }
 
 /** A state bound to the date in both worlds, from another day in each. */
@@ -173,6 +174,13 @@ export interface SwitchedSince {
 export interface RetaggedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; instrument: string;
   certainty: string; doubted: string[]; certainty_before: string; doubted_before: string[];
+}
+
+/** A state bound to the date in both worlds on the same side since the same day, under another provision in each. */
+export interface ReprovisionedSince {
+  state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; treaty_before: string;
+  article_before: string; instrument: string; instrument_before: string; certainty: string; doubted: string[];
+  certainty_before: string; doubted_before: string[];
 }
 
 /** A stretch bound during the war, ended before the date, in one world only. */

@@ -36,6 +36,7 @@ from foedus.war.ongoing_changes import (
     Lapse,
     MovedSince,
     OngoingChanges,
+    ReprovisionedSince,
     RetaggedLapse,
     RetaggedSince,
     SwitchedSince,
@@ -79,6 +80,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("SwitchedSince", SwitchedSince, "A state bound to the date in both worlds, on another side in each."),
     ("RetaggedSince", RetaggedSince, "A state bound to the date in both worlds alike (side, since and provision) but "
                                      "for its provision's certainty or facts not verified."),
+    ("ReprovisionedSince", ReprovisionedSince, "A state bound to the date in both worlds on the same side since the "
+                                               "same day, under another provision in each."),
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
     ("RetaggedLapse", RetaggedLapse, "A stretch bound during the war, ended before the date, in both worlds alike but "
                                      "for its provision's certainty or facts not verified."),

@@ -1,0 +1,215 @@
+"""The records of a comparison's `--ongoing-since` differences (`foedus.war.ongoing_changes`, which computes and
+says them): each is one change in the war's course to the scenario's date, as the JSON contract gives it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from foedus.datarecord import dataclass, field
+from foedus.engine.contract import Contracted, meta
+
+__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ReprovisionedSince", "RetaggedLapse",
+           "RetaggedSince", "SwitchedSince"]
+
+_SIDE = '"attack" | "defense"'
+
+
+def _certainty(before: str = "") -> Any:
+    """The certainty of a record's provision (of the base world's, `before`), as the summary's entry gives it."""
+    return field(default="verified", metadata=meta(
+        f"the certainty of {'that one' if before else 'its provision'}: verified, secondary, carried-forward, "
+        "unverified or conflicting (its line tags it as a joiner's)", "string"))
+
+
+def _doubted(before: str = "") -> Any:
+    """The facts of a record's provision not verified (`foedus.engine.doubted_facts.FACT_KINDS`)."""
+    return field(default=(), metadata=meta(
+        f"the facts {'of that one ' if before else ''}not verified: treaty, article, validity, membership or date",
+        "string[]"))
+
+
+@dataclass(frozen=True, slots=True)
+class BoundSince(Contracted):
+    """A state bound without a break from `since` to the scenario's date in one world and not in the other."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+
+
+@dataclass(frozen=True, slots=True)
+class MovedSince(Contracted):
+    """A state bound to the scenario's date in both worlds, from another day in each."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to in the other world", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound in the other world", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
+    treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article_before: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    instrument_before: str = field(default="treaty", metadata=meta(
+        "the kind of instrument that one is owed under", "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("_before")
+    doubted_before: tuple[str, ...] = _doubted("_before")
+
+
+@dataclass(frozen=True, slots=True)
+class RetaggedSince(Contracted):
+    """A state bound to the scenario's date in both worlds alike (the side, since and provision), its provision's
+    certainty or facts not verified other in each: a change the comparison said nothing of."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("before")
+    doubted_before: tuple[str, ...] = _doubted("before")
+
+
+@dataclass(frozen=True, slots=True)
+class ReprovisionedSince(Contracted):
+    """A state bound to the scenario's date in both worlds on the same side since the same day, under another
+    provision in each (treaty, article or instrument): a change that is neither moved (another day) nor switched
+    (another side)."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day in the other world", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    treaty_before: str = field(metadata=meta("the treaty that bound it that day in the base world", "string"))
+    article_before: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    instrument_before: str = field(default="treaty", metadata=meta(
+        "the kind of instrument that one is owed under", "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("_before")
+    doubted_before: tuple[str, ...] = _doubted("_before")
+
+
+@dataclass(frozen=True, slots=True)
+class SwitchedSince(Contracted):
+    """A state bound to the scenario's date in both worlds, on another side in each (one change, where `bound` and
+    `unbound` would list it twice as if unrelated)."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to in the other world", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound in the other world", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    side_before: str = field(metadata=meta("the side it is bound to in the base world", _SIDE))
+    since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
+    treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article_before: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    instrument_before: str = field(default="treaty", metadata=meta(
+        "the kind of instrument that one is owed under", "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("_before")
+    doubted_before: tuple[str, ...] = _doubted("_before")
+
+
+@dataclass(frozen=True, slots=True)
+class Lapse(Contracted):
+    """A stretch during the war in which a state was bound, ended before the scenario's date."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it was bound to", _SIDE))
+    from_: str = field(metadata=meta("the first day bound", "string", key="from"))
+    to: str = field(metadata=meta("the day it was no longer bound", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+
+
+@dataclass(frozen=True, slots=True)
+class RetaggedLapse(Contracted):
+    """A stretch bound during the war, ended before the scenario's date, in both worlds alike (the state, side, days
+    and provision), its provision's certainty or facts not verified other in each: one change, not a lapse gained and
+    one lost."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it was bound to", _SIDE))
+    from_: str = field(metadata=meta("the first day bound", "string", key="from"))
+    to: str = field(metadata=meta("the day it was no longer bound", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("before")
+    doubted_before: tuple[str, ...] = _doubted("before")
+
+
+@dataclass(frozen=True, slots=True)
+class OngoingChanges(Contracted):
+    """The differences between the two results' `ongoing` summaries."""
+
+    since: str = field(metadata=meta("the day the attacks are ongoing since (YYYY-MM-DD)", "string"))
+    moved: tuple[MovedSince, ...] = field(metadata=meta(
+        "states bound on the date in both worlds whose bound-since day differs", "MovedSince[]"))
+    bound: tuple[BoundSince, ...] = field(metadata=meta(
+        "states bound without a break to the date in the other world only", "BoundSince[]"))
+    unbound: tuple[BoundSince, ...] = field(metadata=meta(
+        "states bound without a break to the date in the base world only", "BoundSince[]"))
+    switched: tuple[SwitchedSince, ...] = field(metadata=meta(
+        "states bound to the date in both worlds on another side in each (in neither `bound` nor `unbound`)",
+        "SwitchedSince[]"))
+    lapsed_added: tuple[Lapse, ...] = field(metadata=meta(
+        "stretches bound during the war, ended before the date, in the other world only", "Lapse[]"))
+    lapsed_removed: tuple[Lapse, ...] = field(metadata=meta(
+        "stretches bound during the war, ended before the date, in the base world only", "Lapse[]"))
+    lapsed_retagged: tuple[RetaggedLapse, ...] = field(default=(), metadata=meta(
+        "stretches bound during the war, ended before the date, in both worlds alike but for their provision's "
+        "certainty or facts not verified (in neither `lapsed_added` nor `lapsed_removed`)", "RetaggedLapse[]"))
+    retagged: tuple[RetaggedSince, ...] = field(default=(), metadata=meta(
+        "states bound to the date in both worlds alike (side, since and provision) but for their provision's "
+        "certainty or facts not verified", "RetaggedSince[]"))
+    reprovisioned: tuple[ReprovisionedSince, ...] = field(default=(), metadata=meta(
+        "states bound to the date in both worlds on the same side since the same day, under another provision in each "
+        "(in neither `moved` nor `switched`)", "ReprovisionedSince[]"))
+
+    def __bool__(self) -> bool:
+        """Whether the two summaries differ at all."""
+        return bool(self.moved or self.bound or self.unbound or self.switched or self.lapsed_added
+                    or self.lapsed_removed or self.lapsed_retagged or self.retagged or self.reprovisioned)
+
+    def treaties(self) -> set[str]:
+        """Every treaty the differences name (a treaty a what-if touched that is named here moved someone)."""
+        lapses = {x.treaty for x in (*self.lapsed_added, *self.lapsed_removed)}
+        lapses |= {x.treaty for x in self.lapsed_retagged} | {x.treaty for x in self.retagged}
+        pairs = [(x.treaty, x.treaty_before) for x in self.moved] + [(x.treaty, x.treaty_before) for x in self.switched]
+        pairs += [(x.treaty, x.treaty_before) for x in self.reprovisioned]
+        return lapses | {x.treaty for x in (*self.bound, *self.unbound)} | {t for pair in pairs for t in pair}
