@@ -158,7 +158,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
 
 def _place_names(run: FinishedRun) -> dict[str, str]:
     """The opening attacks' places by name on the day (`named_places`), kept per leg table (its date) and places."""
-    day, places = run.scenario.date, frozenset({a.place for a in run.scenario.attacks} | {run.scenario.place})
+    day, places = run.scenario.date, frozenset([run.scenario.place, *(a.place for a in run.scenario.attacks)])
     return run.index.derived(("place names", places), lambda: named_places(run.world.places, day, places,
                                                                            run.world.states.names_on(day)))
 
