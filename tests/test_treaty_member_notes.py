@@ -128,10 +128,12 @@ def test_the_notes_on_dates_and_spans_fit_100_columns(monkeypatch: pytest.Monkey
 @pytest.mark.parametrize("treaty", ["arab_jdec_1950", "csto_1992", "tiar_1947", "usa_cofa"])
 def test_the_json_gives_the_notes_the_table_says(monkeypatch: pytest.MonkeyPatch, treaty: str) -> None:
     """`--json` (and so `GET /api/treaties/{id}`, the same serializer, which the web's treaty list shows) gives the
-    notes on the doubted facts as the table says them, in its order: `member_notes`, each {fact, note}; none for a
-    treaty of verified memberships with no doubted date (usa_cofa)."""
+    notes on the doubted facts as the table says them, in its order: `member_notes`, each {state, fact, note}, the
+    state the one its fact names (the web shows a state its own notes only); none for a treaty of verified memberships
+    with no doubted date (usa_cofa)."""
     given = json.loads(_show(monkeypatch, treaty, 100, "--json"))["member_notes"]
-    assert all(set(n) == {"fact", "note"} for n in given)
+    assert all(set(n) == {"state", "fact", "note"} for n in given)
+    assert all(f"({n['state']})" in n["fact"].split(",")[0] for n in given), given
     if treaty == "usa_cofa":
         assert given == [] and TITLE not in _show(monkeypatch, treaty, 100)
         return

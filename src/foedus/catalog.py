@@ -190,14 +190,15 @@ def member_name(world: World, treaty: Treaty, m: Member) -> str:
 
 def member_notes(world: World, treaty: Treaty) -> list[dict[str, str]]:
     """The notes on the memberships' doubted facts, each once (a span on two rows of a state: once), in the members'
-    order, as {"fact": the state and the fact, "note": the note, its runs of spaces and line breaks one space}:
-    {"fact": "Egypt (EGY), suspended 1979-03-31–1989-05-23", "note": "..."}. `foedus treaties show` prints them
-    under its members table, and the web's treaty list under each treaty (`_doubted` says which facts)."""
+    order, as {"state": its id, "fact": the state and the fact, "note": the note, its runs of spaces and line breaks
+    one space}: {"state": "EGY", "fact": "Egypt (EGY), suspended 1979-03-31–1989-05-23", "note": "..."}. `foedus
+    treaties show` prints them under its members table, and the web's "Why?" panel a state's own under each treaty
+    (`state`: not another member's note read as about the state clicked; `_doubted` says which facts)."""
     notes: list[dict[str, str]] = []
     for m in treaty.members:
         again = sum(x.state == m.state for x in treaty.members) > 1  # a state with two rows: which one
         for fact, note in _doubted(treaty, m, member_name(world, treaty, m), again):
-            said = {"fact": fact, "note": " ".join(note.split())}
+            said = {"state": m.state, "fact": fact, "note": " ".join(note.split())}
             if said not in notes:
                 notes.append(said)
     return notes

@@ -129,8 +129,9 @@ export interface Invocation {
   how_sure?: string; // the tag, and how well the date is known, in words ("unverified; date: known only to the month")
 }
 /** A note on a membership's doubted fact, against its fact (foedus.catalog.member_notes): a membership or a
- * suspension or freeze not verified, a date known less than to the day. */
-export interface MemberNote { fact: string; note: string }
+ * suspension or freeze not verified, a date known less than to the day; `state`, the member's id (none from older
+ * servers). */
+export interface MemberNote { state?: string; fact: string; note: string }
 
 export interface TreatyDetail {
   id: string; name: string; short_name?: string; signed: string; in_force?: string; terminated?: string;

@@ -1,17 +1,18 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
 // dates (in force, ended, each with how sure it is; in force past its source's coverage only as carried forward,
-// and whether that was checked), the notes on its memberships' doubted facts and invocation history of each treaty
-// involved.
-import { api, type CascadeResult, type CertaintyReason, type MemberNote, type Obligation, type TreatyDetail } from "./api";
+// and whether that was checked), the notes on the state's own doubted membership facts (membernotes.ts) and the
+// invocation history of each treaty involved.
+import { api, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
 import { INSTRUMENT_WORDS, STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { consultSaid, findingLine, neutralSaid, violationSaid } from "./findings";
 import { supportLines, unreachedConsultationLines, unreachedLines } from "./helpsaid";
 import { likelihoodBlock } from "./likelypanel";
+import { memberNotesBlock } from "./membernotes";
 import { placeSetLine } from "./placesets";
 import { COLORS, LABELS, type Role } from "./roles";
-import { articleCited, becauseWords, carrySaid, instrumentSaid, NOTES_TITLE } from "./said";
+import { articleCited, becauseWords, carrySaid, instrumentSaid } from "./said";
 import { namedState } from "./wording";
 
 let renders = 0;
@@ -148,25 +149,14 @@ function datesLine(t: TreatyDetail): HTMLElement | null {
   return parts.length ? h("p", { class: "dates" }, parts.join("; ")) : null;
 }
 
-/** The notes on treaty `id`'s memberships' doubted facts, each against its state and fact, in the API's words
- * (`member_notes`), under the title `foedus treaties show` gives them (said.ts NOTES_TITLE), which names the list;
- * null when there are none. */
-function memberNotesBlock(id: string, notes: MemberNote[] | undefined): HTMLElement | null {
-  if (!notes?.length) return null;
-  const title = `member-notes-${id}`;
-  return h("div", { class: "member-notes", "data-treaty": id }, h("h5", { id: title }, NOTES_TITLE),
-    h("ul", { "aria-labelledby": title }, ...notes.map((n) => h("li", {}, h("span", { class: "fact" }, `${n.fact}:`),
-      ` ${n.note}`))));
-}
-
-async function historyBlock(ids: string[], names: Names): Promise<HTMLElement> {
+async function historyBlock(ids: string[], state: string, names: Names): Promise<HTMLElement> {
   const section = h("section", { class: "history" }, h("h3", {}, "Invocation history"));
   for (const id of ids) {
     try {
       const t = await treaty(id);
       const rows = [...t.invocations].sort((a, b) => a.date.localeCompare(b.date));
       const dates = datesLine(t);
-      const notes = memberNotesBlock(t.id, t.member_notes);
+      const notes = memberNotesBlock(t.id, state, namedState(state, names.state), t.member_notes);
       section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`), ...(dates ? [dates] : []),
         ...(notes ? [notes] : []),
         ...(t.place_sets ?? []).map((s) => h("p", { class: "place-set", "data-set": s.id }, placeSetLine(s))),
@@ -195,6 +185,6 @@ export async function explainState(id: string, r: CascadeResult, role: Role | un
   panel.dataset.render = token;
   panel.dataset.state = id;
   if (treaties.length === 0) return;
-  const history = await historyBlock(treaties, names);
+  const history = await historyBlock(treaties, id, names);
   if (panel.dataset.render === token) panel.append(history);
 }

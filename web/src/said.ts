@@ -23,7 +23,8 @@ export { articleCited, boundTag, cited, taggedArticle } from "./citesaid"; // re
 export { instrumentSaid } from "./wording"; // a conflict's "Why?" (wording.ts conflictWhy) says it too
 
 /** The title of a treaty's notes on its memberships' doubted facts, as `foedus treaties show` titles them under
- * its members table (foedus.cli.treaty_show.NOTES_TITLE); the notes themselves are the API's `member_notes`. */
+ * its members table (foedus.cli.treaty_show.NOTES_TITLE); the notes themselves are the API's `member_notes`. The
+ * "Why?" panel names the state in it over that state's own notes (membernotes.ts ownNotesTitle). */
 export const NOTES_TITLE = "notes on the doubted facts: memberships and spans not verified, dates not known to the day";
 
 /** How an alliance carried past its source's coverage (`carried_from`) stands after it, as `foedus treaties show`
