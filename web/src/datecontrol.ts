@@ -1,6 +1,7 @@
 // The date control: a slider from 1815 to today with a tick every 25 years, a date input, steps of a month
 // or a year either way, and "play": step through a range of dates by month or year, running each.
 import { byId, h } from "./dom";
+import { showError } from "./pageline";
 
 export const FIRST_DAY = "1815-01-01";
 const DAY_MS = 86_400_000;
@@ -22,6 +23,25 @@ export function dateOf(index: number): string {
 export function isDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
     && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+}
+
+/** Why the form does not take `date`, a real date, as its date: before FIRST_DAY or after today, the input's own
+ * min and max (the server refuses a date before 1815 with a 422); null when it takes it. Said in the error line, no
+ * request sent, when the date is typed, played or run. */
+export function outOfRange(date: string): string | null {
+  const last = today();
+  return date < FIRST_DAY || date > last
+    ? `date ${date} is outside the range the form takes (${FIRST_DAY} to today, ${last}): nothing was run` : null;
+}
+
+/** Refuse a date out of range in the error line, the input marked invalid; a date in range takes the refusal away. */
+function refused(input: HTMLInputElement, date: string): boolean {
+  const why = outOfRange(date);
+  const said = byId("error").textContent ?? "";
+  if (why) showError(`${why}.`);
+  else if (said.includes("is outside the range the form takes")) showError("");
+  if (why) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  return why !== null;
 }
 
 /** `date` moved by `months` calendar months (the day clamped to the month's length), kept within 1815..today. */
@@ -48,7 +68,9 @@ export class DateControl {
     this.ticks(last);
     this.slider.addEventListener("input", () => this.show(dateOf(Number(this.slider.value))));
     this.slider.addEventListener("change", () => this.onChange());
-    this.input.addEventListener("change", () => { if (isDate(this.input.value)) { this.show(this.input.value); this.onChange(); } });
+    this.input.addEventListener("change", () => {
+      if (isDate(this.input.value) && !refused(this.input, this.input.value)) { this.show(this.input.value); this.onChange(); }
+    });
     document.querySelectorAll<HTMLButtonElement>("button[data-step]").forEach((b) => b.addEventListener("click", () => {
       this.show(shift(this.value, Number(b.dataset.step)));
       this.onChange();
@@ -77,6 +99,7 @@ export class DateControl {
 
   show(date: string): void {
     this.input.value = date;
+    this.input.removeAttribute("aria-invalid");
     this.slider.value = String(dayIndex(date));
     byId("date-year").textContent = date.slice(0, 4);
     this.onShow(date);
@@ -93,6 +116,7 @@ export class DateControl {
     const to = byId<HTMLInputElement>("play-to").value || today();
     const months = Number(byId<HTMLSelectElement>("play-step").value);
     if (!isDate(from) || !isDate(to) || to < from) return;
+    if (refused(this.input, from) || refused(this.input, to)) return;
     this.playing = true;
     byId("play").textContent = "Stop";
     for (let d = from; this.playing && d <= to; d = shift(d, months)) {

@@ -2,13 +2,15 @@
 // changes; and a shared link's scenario put back into those panels (each panel that holds part of it opened).
 import type { Scenario } from "./api";
 import { SWITCH_DEFAULTS } from "./contract";
+import { outOfRange } from "./datecontrol";
 import { byId } from "./dom";
 import type { ScenarioForm } from "./form";
 import { seedOf } from "./url";
 import type { WhatIfPanel } from "./whatif";
 
-/** The scenario with the probability and what-if panels' settings, and why the seed field cannot be run (the page
- * keeps only exact seeds; null when it can, or when the probabilities panel is off): the field is read once. */
+/** The scenario with the probability and what-if panels' settings, and why it cannot be run: a date out of the form's
+ * range (datecontrol.ts outOfRange: refused here, not by the server's 422), or a seed field the page cannot keep (it
+ * keeps only exact seeds); null when it can, or when the probabilities panel is off: the field is read once. */
 export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): { scenario: Scenario; seedProblem: string | null } {
   const on = byId<HTMLInputElement>("mc-on").checked;
   const seed = on ? seedOf(byId<HTMLInputElement>("mc-seed").value) : { seed: null, problem: null };
@@ -18,7 +20,7 @@ export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): { scenario:
     seed: seed.seed,
     whatif: [...whatif.changes],
   };
-  return { scenario, seedProblem: seed.problem };
+  return { scenario, seedProblem: outOfRange(scenario.date) ?? seed.problem };
 }
 
 /** Put a shared link's draws, seed and what-if changes into their panels, and open the panels that hold them. */
