@@ -58,13 +58,13 @@ def test_an_option_changed_after_a_run_is_said_until_the_next_run(page: Any, ser
     _set_date(page, "2024-06-01")
     page.click("#run")
     page.wait_for_selector("body[data-result='RUS>EST@2024-06-01']", timeout=30_000)
-    text_has(page.locator("#status"), "joiner(s)")
+    text_has(page.locator("#status"), "state(s) bound to join in")
     page.check("input[name=reading][value=escalatory]")
     text_is(page.locator("#status"), OPTIONS_CHANGED)
     text_starts(page.locator("#summary"), "legal reading")  # the map and summary still show the legal run
     page.click("#run")
     text_starts(page.locator("#summary"), "escalatory reading")
-    text_has(page.locator("#status"), "joiner(s)")
+    text_has(page.locator("#status"), "state(s) bound to join in")
     page.check("#likelihood")
     text_is(page.locator("#status"), OPTIONS_CHANGED)
 

@@ -82,7 +82,7 @@ def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> No
         assert all(page.is_disabled(b) for b in EXPORTS)
 
     eventually(page, off)
-    assert "joiner(s)" not in page.inner_text("#status")  # the last run's count, under the Run button
+    assert "bound to join in" not in page.inner_text("#status")  # the last run's count, under the Run button
     attr_is(page.locator("#explain"), "data-frame", "1914-07-28")
     text_has(page.locator("#explain"), "Neither fighting nor bound on 1914-07-28.")
 

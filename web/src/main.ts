@@ -23,6 +23,7 @@ import { homeOf, whereSaid } from "./placesaid";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
+import { runStatus } from "./runstatus";
 import { attackVerb, warNamesOn } from "./said";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
@@ -211,8 +212,7 @@ class App {
       await this.show(result);
       writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
       this.whatif.refused("");
-      const world = scenario.whatif.length ? ` (what-if world: ${scenario.whatif.length} change(s))` : "";
-      byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s)${world}.`;
+      byId("status").textContent = runStatus(result, scenario.whatif.length); // the summary's counts (runstatus.ts)
       if (notes.length) showError(`Parts of this link could not be used: ${notes.join("; ")}.`);
       return true;
     } catch (e) {
