@@ -45,3 +45,17 @@ def test_a_date_out_of_range_is_refused_in_the_form(page: Any, server: str, date
     assert page.locator("#error").is_hidden()
     assert page.get_attribute("#date", "aria-invalid") is None
     assert not page.problems, page.problems
+
+
+def test_a_links_date_out_of_range_is_not_asked_of_the_server(page: Any, server: str) -> None:
+    """A shared link's date out of range is one of the link's parts not used, in the same words, and today's date
+    runs: `/api/states?date=1700-01-01` was asked, and its 422 logged, before the run was refused."""
+    today = dt.date.today().isoformat()
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/" in r.url and "1700" in r.url else None)
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=1700-01-01")
+    page.wait_for_selector(f"body[data-result='RUS>EST@{today}']", timeout=60_000)
+    text_is(page.locator("#error"), "Parts of this link could not be used: date 1700-01-01 is outside the range the "
+            f"form takes (1815-01-01 to today, {today}); using {today}.")
+    assert asked == [], asked
+    assert not page.problems, page.problems

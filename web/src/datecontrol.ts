@@ -27,18 +27,17 @@ export function isDate(text: string): boolean {
 
 /** Why the form does not take `date`, a real date, as its date: before FIRST_DAY or after today, the input's own
  * min and max (the server refuses a date before 1815 with a 422); null when it takes it. Said in the error line, no
- * request sent, when the date is typed, played or run. */
+ * request sent, when the date is typed, played or run ("...: nothing was run"), or comes in a link (url.ts). */
 export function outOfRange(date: string): string | null {
   const last = today();
-  return date < FIRST_DAY || date > last
-    ? `date ${date} is outside the range the form takes (${FIRST_DAY} to today, ${last}): nothing was run` : null;
+  return date < FIRST_DAY || date > last ? `date ${date} is outside the range the form takes (${FIRST_DAY} to today, ${last})` : null;
 }
 
 /** Refuse a date out of range in the error line, the input marked invalid; a date in range takes the refusal away. */
 function refused(input: HTMLInputElement, date: string): boolean {
   const why = outOfRange(date);
   const said = byId("error").textContent ?? "";
-  if (why) showError(`${why}.`);
+  if (why) showError(`${why}: nothing was run.`);
   else if (said.includes("is outside the range the form takes")) showError("");
   if (why) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   return why !== null;

@@ -20,7 +20,8 @@ export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): { scenario:
     seed: seed.seed,
     whatif: [...whatif.changes],
   };
-  return { scenario, seedProblem: outOfRange(scenario.date) ?? seed.problem };
+  const range = outOfRange(scenario.date);
+  return { scenario, seedProblem: range ? `${range}: nothing was run` : seed.problem };
 }
 
 /** Put a shared link's draws, seed and what-if changes into their panels, and open the panels that hold them. */

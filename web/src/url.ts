@@ -3,7 +3,7 @@
 // whose values cannot be used is not run as is: each bad value is dropped with a message saying why.
 import { scenarioParams, WHATIF_PARAMS, type Scenario } from "./api";
 import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
-import { isDate, today } from "./datecontrol";
+import { isDate, outOfRange, today } from "./datecontrol";
 import { isHorizon, type Horizon } from "./likelihood";
 import { ordinal } from "./wording";
 
@@ -98,6 +98,8 @@ export function scenarioFromQuery(search: string): Shared | null {
   const date = (key: string, fallback: string) => {
     const v = p.get(key);
     if (v === null || v === "") return fallback;
+    const range = key === "date" && isDate(v) ? outOfRange(v) : null; // the form's range: not asked of the server
+    if (range) { problems.push(`${range}; using ${fallback}`); return fallback; }
     if (isDate(v)) return v;
     problems.push(`${key} ${JSON.stringify(v.slice(0, 40))} is not a date (YYYY-MM-DD)${fallback ? `; using ${fallback}` : ""}`);
     return fallback;
