@@ -678,10 +678,14 @@ def test_a_typed_name_is_read_on_the_forms_date(page: Any, server: str) -> None:
 
 def test_a_refused_run_says_the_map_shows_the_previous_result(page: Any, server: str) -> None:
     """A run the server refuses leaves the last result on the map and in the panels, under a form that shows the
-    refused scenario: the status line says which result is shown."""
+    refused scenario: the status line says which result is shown. (A date out of range, which the server refused,
+    the form refuses now, with no request: tests/test_e2e_date_range.py; a what-if dropping an unknown treaty is a
+    refusal only the server says.)"""
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
-    page.fill("#date", "0900-01-01")
+    page.evaluate("() => { document.getElementById('whatif-panel').open = true; }")
+    page.fill("#wi-treaty", "no_such_treaty")
+    page.click("#wi-drop")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
     text_starts(page.locator("#status"), "Still showing the previous result: Russia (RUS) attacks Estonia (EST)")
