@@ -1,7 +1,8 @@
 """What a text answer's header says of a day after the bundled treaty set's review day (`DATA_END`): the note that
 says it (`DATA_END_NOTE`) comes last, often hundreds of lines down, and a reader of the first screen took a later
 day's answer for a current one. One function, used by each header that names a day (a cascade's, a comparison's, a
-war replay's, the atlas's title) and copied by the web's summary (web/src/reviewday.ts; tests/test_said_parity.py)."""
+war replay's, an atlas comparison's first line) and copied by the web's summary (web/src/reviewday.ts;
+tests/test_said_parity.py)."""
 
 from __future__ import annotations
 
