@@ -34,6 +34,9 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
 - `share`, `size-share` (session 62, registered in docs/likelihood.md before any score): the join model's `legal` and
   `unmet` each divided by how many states the same reading binds to that side on the first day; `size-free` on that
   join model (bench/likely_share.py).
+- `war-effect`, `era-split`, `war-effect-era-split` (session 64, registered in docs/likelihood.md before any score):
+  the join models fitted with one near-free intercept per training war; the join model's `legal` and `unmet` each
+  split into a before-1945 and a from-1945 column; both (bench/likely_within.py).
 - `tie2-chain-bound` (session 58): `tie2` with the chain's intermediate state required to be bound itself: the
   candidate allied to a state the legal reading binds to the side on the first day (not a party) that is allied to a
   party, the candidate neither a party nor bound, nor allied to a party (`tie2_chain_bound`).
@@ -62,6 +65,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants size-recent --subsets] (bench/likely_recent.py)
 [--variants shipped,size-no-unmet --subsets] (bench/likely_nounmet.py)
 [--variants shipped,share,size-share --subsets] (bench/likely_share.py)
+[--variants shipped,war-effect,era-split,war-effect-era-split --subsets] (bench/likely_within.py)
 [--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
 [--variants shipped,tie2-bound-cv-avg --subsets --inner-seeds 0,1,2]
 (needs `foedus[model]`; a few minutes on one core).
@@ -86,6 +90,7 @@ from likely_recent import RECENT_VARIANTS, recent_variants
 from likely_share import SHARE_VARIANTS, share_variants
 from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
 from likely_threads import one_thread
+from likely_within import within_variants
 
 H = ("30", "365", "ever")
 GRID = np.round(np.arange(0.30, 1.51, 0.02), 2)
@@ -114,12 +119,13 @@ def _joined(frame: Any, h: str) -> np.ndarray:
 def _predict(spec: Any, temper: Callable[[Any], dict[str, float]] | None = None,
              expected: Callable[[Any, Any, Any, str], float] | None = None,
              blend: Callable[[Any], dict[str, float]] | None = None,
-             penalty: Callable[[Any], tuple[float, float]] | None = None) -> Predict:
+             penalty: Callable[[Any], tuple[float, float]] | None = None,
+             fit: Callable[[Any, Any, tuple[str, ...]], Any] | None = None) -> Predict:
     from foedus.likely.fit import fit_two_stage
     from foedus.likely.spec import combine, join_matrix, shifted, side_matrix
 
     def predict(train: Any, test: Any) -> dict[str, np.ndarray]:
-        model = fit_two_stage(train, spec, H, *(penalty(train) if penalty else ()))
+        model = fit(spec, train, H) if fit else fit_two_stage(train, spec, H, *(penalty(train) if penalty else ()))
         t = temper(train) if temper else dict.fromkeys(H, 1.0)
         values, wars = frame_values(test), test["war"].to_numpy()
         xj, q = join_matrix(values, spec), model.side.prob(side_matrix(values, spec))
@@ -624,7 +630,8 @@ def main() -> None:
                                     **size_variants(_predict, SHIPPED), **cap_variants(_predict, SHIPPED),
                                     **recent_variants(_predict, SHIPPED, frame),
                                     **no_unmet_variants(_predict, SHIPPED),
-                                    **share_variants(_predict, SHIPPED, frame, names)}
+                                    **share_variants(_predict, SHIPPED, frame, names),
+                                    **within_variants(_predict, SHIPPED, frame, names)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
         variants[name] = _predict(spec, penalty=_inner_penalty(
