@@ -34,14 +34,15 @@ def test_the_uk_consults_under_a_political_statement_the_us_under_a_treaty() -> 
 
 
 def test_the_json_says_each_partners_instrument() -> None:
-    """Those a source calls politically binding (every agreement before the US's; Estonia's, Romania's, Czechia's)
-    say so; the US's a treaty; those no source speaks of (Japan's, Poland's, ...) the record's, a treaty."""
+    """Those a source calls politically binding (every agreement before the US's; Estonia's, Romania's, Czechia's;
+    Japan's, Poland's and Luxembourg's, reported or said without legal force) say so; the US's a treaty; those no
+    source speaks of (Lithuania's, Ireland's, ...) the record's, a treaty."""
     kinds = {s: c.to_dict()["instrument"] for s, c in _consultations().items()}
     political = {"GBR", "DEU", "FRA", "DNK", "CAN", "ITA", "NLD", "FIN", "LVA", "ESP", "BEL", "PRT", "SWE", "NOR",
-                 "ISL", "EST", "ROU", "CZE"}
+                 "ISL", "EST", "ROU", "CZE", "JPN", "POL", "LUX"}
     assert {s for s, k in kinds.items() if k == "political_statement"} == political
     assert {k for s, k in kinds.items() if s not in political} == {"treaty"}
-    assert {"USA", "JPN", "POL"} <= set(kinds)
+    assert {"USA", "JPN", "POL", "LUX", "LTU"} <= set(kinds)
 
 
 def test_the_help_a_partner_owes_is_said_under_its_row() -> None:
@@ -56,7 +57,10 @@ def test_treaties_show_says_each_rows_instrument_and_how_sure() -> None:
     assert sure["GBR"].endswith("; instrument: a political statement, not a treaty (known from secondary reporting "
                                 "only)")
     assert sure["USA"].endswith("; instrument: a treaty (known from secondary reporting only)")
-    assert "instrument" not in sure["UKR"] + sure["JPN"]
+    assert "instrument" not in sure["UKR"] + sure["LTU"]
+    assert sure["LUX"].endswith("; instrument: a political statement, not a treaty")  # its parliament's own page
+    assert sure["JPN"].endswith("; instrument: a political statement, not a treaty (known from secondary reporting "
+                                "only)")
 
 
 def test_a_users_row_overrides_its_records_instrument(tmp_path: Path) -> None:
