@@ -15,6 +15,7 @@ from foedus.model.days import LATEST
 from foedus.model.facts import Span
 from foedus.model.parties import first_party_day
 from foedus.model.replacing import ATOP_ID
+from foedus.model.row_checks import check_rows_agree
 from foedus.model.treaty import Member, Provision, Treaty
 from foedus.model.vocab import Kind
 from foedus.model.written_days import written_days
@@ -105,7 +106,7 @@ def check_own_id(treaty: Treaty, path: str) -> None:
 
 def check_parties(treaty: Treaty, path: str) -> None:
     """Obligors, beneficiaries and suspended legs name members, a suspended leg one the provision has; no state is a
-    member twice at once;
+    member twice at once, and its rows agree on its instrument (`row_checks`);
     a treaty does not replace itself, and names each treaty it replaces and each ATOP id once (a slip the list hides).
 
     Raises:
@@ -120,6 +121,7 @@ def check_parties(treaty: Treaty, path: str) -> None:
                 raise TreatyDataError(path, f"members[{i}].state", f"{m.state} is listed twice with overlapping "
                                       "membership (a state that left and rejoined needs a 'left' date on the first)")
         spans.setdefault(m.state, []).append((start, m.left))
+    check_rows_agree(treaty, path)
     for i, p in enumerate(treaty.provisions):
         named = [(f"{key}[{j}]", s) for key in ("obligors", "beneficiaries")
                  for j, s in enumerate(getattr(p, key) or [])]
