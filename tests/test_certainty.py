@@ -274,8 +274,9 @@ def test_manila_us_leg_names_when_it_applies() -> None:
     o = obligation(run("CHN", "THA", "2025-06-01"), "USA", "manila_1954")
     facts = [x.fact for x in o.certainty_reasons if x.kind == "article"]
     assert facts == ["manila_1954 art. IV(1): the clause as encoded (the US understanding that limits the US's "
-                     "Art. IV(1) duty to communist aggression (its text not read), on top of the Art. IV(1) wording, "
-                     "known from secondary sources only, as on the other parties' leg) (not verified)"]  # its `doubt`
+                     "Art. IV(1) duty to communist aggression (its text read only in a book's copy), on top of the "
+                     "Art. IV(1) wording, known from secondary sources only, as on the other parties' leg) "
+                     "(not verified)"]  # its `doubt`
     spans = [x.fact for x in o.certainty_reasons if x.kind == "validity"]
     assert len(spans) == 1 and spans[0].startswith("manila_1954 art. IV(1): that it applies from 1991-12-26 (from the "
                                                    "dissolution")
