@@ -211,3 +211,26 @@ def test_compare_atlas_names_each_atlas_dyads_at_war() -> None:
                                                          "2 ordered dyads of the other atlas"]
     assert "North Korea (PRK)" in notes[0] and "North Korea" not in notes[1]
     assert [line.removeprefix("note: ") for line in err.splitlines() if "recorded war" in line] == notes
+
+
+def test_a_replays_settings_are_read_in_one_order_from_a_scenario_or_a_sweeps_switches() -> None:
+    """`replay_settings`: the one order of `settings_of`'s arguments (and `Settings`' fields), read from a scenario
+    or from a sweep's switches with its reading and territory view given."""
+    import dataclasses
+    import datetime as dt
+    import inspect
+
+    from foedus.engine.scenario import Scenario
+    from foedus.war.evaluate import Settings
+    from foedus.war.notes import SETTINGS, replay_settings
+    from foedus.war.replay import settings_of
+
+    fields = tuple(f.name for f in dataclasses.fields(Settings))
+    assert SETTINGS == tuple(inspect.signature(settings_of).parameters) == fields
+    scenario = Scenario(date=dt.date(2024, 12, 15), attackers=("RUS",), targets=("UKR",), place="UKR-home",
+                        reading="escalatory", basis="signed", unresolved="unmet", decisions="not-taken")
+    assert replay_settings(scenario) == ("escalatory", "signed", True, "recognized", "unmet", "withheld", "not-taken")
+    switched = {"basis": "signed", "requested": False, "unresolved": "met", "non_military": "bound",
+                "decisions": "taken", "territory_view": "claimant"}
+    assert replay_settings(switched, reading="legal", territory_view="recognized") == (
+        "legal", "signed", False, "recognized", "met", "bound", "taken")

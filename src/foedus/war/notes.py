@@ -31,7 +31,11 @@ if TYPE_CHECKING:
     from foedus.model.world import World
     from foedus.war.note_days import Bound
 
-__all__ = ["at_war", "war_day", "war_notes", "wars_spanning"]
+__all__ = ["SETTINGS", "at_war", "replay_settings", "war_day", "war_notes", "wars_spanning"]
+
+SETTINGS = ("reading", "basis", "requested", "territory_view", "unresolved", "non_military", "decisions")
+"""The replay's settings, in the order `foedus.war.replay.settings_of` and `foedus.war.evaluate.Settings` take them
+(tests/test_war_notes.py holds the three alike)."""
 
 _Span = tuple[str, str, dt.date, dt.date, "frozenset[str] | None"]
 
@@ -94,8 +98,7 @@ def war_notes(world: World, scenario: Scenario, bound_of: Callable[[], Set[str]]
     a state this cascade does not (`bound_of`: its joiners and conflicts, asked only then: reading the joiners cites
     them, which a cascade in no war need not do here)."""
     day, own = scenario.date, {*scenario.attackers, *scenario.targets}
-    settings = (scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
-                scenario.unresolved, scenario.non_military, scenario.decisions)
+    settings = replay_settings(scenario)
     out = []
     for wid, title, named in wars_spanning(day, data_end):
         if named is not None and not any(a in named and t in named for a in scenario.attackers
@@ -110,6 +113,14 @@ def war_notes(world: World, scenario: Scenario, bound_of: Callable[[], Set[str]]
             called = named_places(world.places, day, {b[7] for b in more if b[7]}, names)
             out.append(_note(wid, title, day, more, names, called, world.places.home_of))
     return out
+
+
+def replay_settings(source: object, **given: object) -> tuple[object, ...]:
+    """A war replay's settings (`SETTINGS`, `settings_of`'s arguments): each from `given`, else `source`'s (a
+    scenario's attribute, or a sweep's switches' key: those of `foedus.inputs.ATLAS`), the one place either is read."""
+    if isinstance(source, Mapping):
+        return tuple(given[k] if k in given else source[k] for k in SETTINGS)
+    return tuple(given[k] if k in given else getattr(source, k) for k in SETTINGS)
 
 
 def wars_spanning(day: dt.date, data_end: dt.date) -> list[tuple[str, str, frozenset[str] | None]]:

@@ -17,6 +17,7 @@ from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.war.evaluate import Settings
 from foedus.war.events import War, WarEvent
+from foedus.war.notes import replay_settings
 from foedus.war.replay import replay
 from foedus.war.unbroken import SPAN_BINDING, unbroken
 
@@ -48,8 +49,7 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
                 raise ScenarioError(f"{said}, its first day, within the attacks ongoing since {since}")
     event = WarEvent(0, "attack", since, attacks=scenario.attacks)
     war = War(id="ongoing", name="ongoing attack", events=(event,), end=scenario.date, source="--ongoing-since")
-    settings = Settings(scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
-                        scenario.unresolved, scenario.non_military, scenario.decisions)
+    settings = Settings(*replay_settings(scenario))  # type: ignore[arg-type]  # a checked scenario's switches
     result = replay(war, world, settings=settings, doubts=False)  # the summary reads no frame's doubts
     bound: dict[str, Any] = {}
     lapsed: list[dict[str, Any]] = []

@@ -69,11 +69,12 @@ def series_war_notes(world: World, days: Sequence[dt.date], members_on: Callable
             f"only, not the war (foedus war {wid} --until {on[-1]})" for wid, (title, on, pairs) in found.items()]
 
 
-def _settings(reading: str, switched: Mapping[str, Any]) -> tuple[Any, ...]:
-    """A war replay's settings (`settings_of`'s arguments) for a sweep's reading and switches (those of
-    `foedus.inputs.ATLAS`): the territory view is the recognized one, as a sweep's attacks are on home soil."""
-    return (reading, switched["basis"], switched["requested"], "recognized", switched["unresolved"],
-            switched["non_military"], switched["decisions"])
+def _settings(reading: str, switched: Mapping[str, Any]) -> tuple[object, ...]:
+    """A war replay's settings for a sweep's reading and switches (`foedus.war.notes.replay_settings`): the
+    territory view is the recognized one, as a sweep's attacks are on home soil."""
+    from foedus.war.notes import replay_settings
+
+    return replay_settings(switched, reading=reading, territory_view="recognized")
 
 
 def _pairs(side: Mapping[str, str], members: Sequence[str], named: frozenset[str] | None) -> list[tuple[str, str]]:
