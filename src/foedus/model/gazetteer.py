@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from foedus.datarecord import dataclass, field, without_post_init
+from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownPlaceError, UnknownStateError, not_a_state, shown
 from foedus.model.bundled import read_bundled, validated
 from foedus.model.gazetteer_build import add_history, check_named, home_note, home_place
 from foedus.model.hidden import refuse_hidden
+from foedus.model.name_indexed import NameIndexed
 from foedus.model.slug import slugify
 from foedus.model.states import StateRegistry, spells_text
 
@@ -26,7 +27,7 @@ __all__ = ["Gazetteer", "home_note"]
 
 
 @dataclass
-class Gazetteer:
+class Gazetteer(NameIndexed):
     """Regions and places by id, with loose lookup by name and alias."""
 
     regions: dict[str, Region]
@@ -42,19 +43,6 @@ class Gazetteer:
         for place in self.places.values():
             for key in (place.id, place.name, *place.aliases):
                 self._index.setdefault(slugify(key), place.id)
-
-    @classmethod
-    def indexed(cls, index: dict[str, str], **fields: Any) -> Gazetteer:
-        """The gazetteer of these fields with `index` as its name index (`lookup_index`, as the world cache stored it:
-        `foedus.model.codec`), not built again."""
-        gazetteer: Gazetteer = without_post_init(cls, **fields, _index=index)
-        return gazetteer
-
-    @property
-    def lookup_index(self) -> dict[str, str]:
-        """The name index as built: each `slugify` key of a place's id, name or alias to the place's id (the world
-        cache stores it)."""
-        return self._index
 
     def __iter__(self) -> Iterator[Place]:
         return iter(sorted(self.places.values(), key=lambda p: (p.kind == "home", p.id)))

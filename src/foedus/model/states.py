@@ -11,12 +11,13 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from foedus.datarecord import dataclass, field, without_post_init
+from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.dated_names import Era, era_of, names_in
 from foedus.model.hidden import refuse_hidden
+from foedus.model.name_indexed import NameIndexed
 from foedus.model.slug import norm
 from foedus.model.state_aliases import ALIASES as _ALIASES
 from foedus.model.state_files import COW_FIRST_DAY, COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
@@ -59,7 +60,7 @@ class State:
 
 
 @dataclass
-class StateRegistry:
+class StateRegistry(NameIndexed):
     """All known states, with lookup by any code or name and membership by date."""
 
     states: dict[str, State]
@@ -70,18 +71,6 @@ class StateRegistry:
     def __post_init__(self) -> None:
         for key, state_id in name_index(self.states).items():  # `state_index`: a key given is kept
             self._index.setdefault(key, state_id)
-
-    @classmethod
-    def indexed(cls, index: dict[str, str], **fields: Any) -> StateRegistry:
-        """The registry of these fields with `index` as its name index (`lookup_index`, as the world cache stored it:
-        `foedus.model.state_codec`), not built again."""
-        registry: StateRegistry = without_post_init(cls, **fields, _index=index)
-        return registry
-
-    @property
-    def lookup_index(self) -> dict[str, str]:
-        """The name index as built: each `norm` key to the id of the state it names (the world cache stores it)."""
-        return self._index
 
     def __iter__(self) -> Iterator[State]:
         return iter(sorted(self.states.values(), key=lambda s: (s.ccode or 10_000, s.id)))
