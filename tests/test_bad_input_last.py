@@ -1,6 +1,6 @@
 """Leftovers of the bad-input sweeps (tests/test_bad_input_left.py, tests/test_bad_input_leftovers.py): a Python
 caller's switch of the wrong type was shown as Python's repr, and a depth-parameter file's `data.file` was not
-checked to be one line of text: each is now refused in one line, in every message's words (`foedus.errors.shown`).
+checked to be one line of text: each is now refused in one line, in every message's words (`foedus.value_words.shown`).
 And `foedus atlas`'s capability share divided by its states' CINC sum without a word: it divides by NMC's, as the
 cascade's coalition power does, and says so in the same words (`foedus.engine.power.sum_note`)."""
 

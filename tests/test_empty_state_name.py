@@ -1,6 +1,6 @@
 """An empty or blank state name ('' or '  ', typed to `foedus states`, the web's /api/resolve or
 `StateRegistry.resolve`) was "unknown state ''": a lookup of a name nobody gave. It is said to be empty or blank, as
-every value that says nothing is (`foedus.wording.empty_or_blank`)."""
+every value that says nothing is (`foedus.value_words.empty_or_blank`)."""
 
 from __future__ import annotations
 

@@ -91,7 +91,7 @@ def split_values(values: list[str] | str | None, name: str, what: str = "state",
 
 def described(value: Any) -> str:
     """A value a Python caller gave of a type it may not have, as every message shows a value
-    (`foedus.errors.shown`), with its type named where it is not one a file or a command line can hold: a
+    (`foedus.value_words.shown`), with its type named where it is not one a file or a command line can hold: a
     `Path('nato_1949')` or numpy's `True_` would otherwise read like the text or the switch they stand for.
 
     >>> described(3.5), described("false"), described(None), described({"op": "x"})

@@ -2,8 +2,8 @@
 written plainly: ASCII digits, a sign, for a number a decimal point and an exponent, blanks around it left out as
 every value's are (a state, a date). Python's int() and float(), and pydantic's lax mode that typer and FastAPI
 read them with, also take '1_914', '1914.0', other scripts' digits and, as a number, 'nan' and 'inf': a mistyped
-year ran as another. The refusal is worded as
-pydantic's problem of that kind is (`foedus.wording.validation_problem`: 'must be a whole number (got '1_914')')."""
+year ran as another. The refusal is worded as pydantic's problem of that kind is
+(`foedus.problem_words.validation_problem`: 'must be a whole number (got '1_914')')."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def number_problem(text: str, whole: bool) -> str | None:
     """
     if plain_whole(text) if whole else plain_number(text):
         return None
-    from foedus.wording import validation_problem
+    from foedus.problem_words import validation_problem
 
     kind = "int_parsing" if whole else "finite_number" if _plain_syntax(text) else "float_parsing"
     return validation_problem({"type": kind, "input": text})

@@ -25,11 +25,11 @@ __all__ = ["run_cli"]
 
 def _usage_text(exc: TyperException) -> str:
     """A click usage error as one line, naming the command it concerns; a value typer's pydantic refused is said in
-    foedus's words (`foedus.errors.validation_problem`: 'must be a whole number', not 'Input should be a valid integer,
-    unable to parse string as an integer')."""
+    foedus's words (`foedus.problem_words.validation_problem`: 'must be a whole number', not 'Input should be a
+    valid integer, unable to parse string as an integer')."""
     errors = getattr(exc.__cause__, "errors", None)
     if callable(errors) and isinstance(getattr(exc, "message", None), str) and (found := errors()):
-        from foedus.errors import validation_problem
+        from foedus.problem_words import validation_problem
 
         exc.message = validation_problem(found[0])
     message = exc.format_message()

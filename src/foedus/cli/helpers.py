@@ -45,8 +45,8 @@ def given_names(ctx: Any) -> tuple[str, ...]:
 
 def path_problem(value: str, options: Collection[str] | None = None, read: bool = False) -> str | None:
     """Why a path's `value` names no file the user meant, or None: an empty one (`Path("")` is `.`, the current
-    folder), a blank one (a file of no visible name), each said as it is (`foedus.errors.empty_or_blank`), or, given
-    to an option (`options`: the command's option names, each of which starts with a dash; None for a positional
+    folder), a blank one (a file of no visible name), each said as it is (`foedus.value_words.empty_or_blank`), or,
+    given to an option (`options`: the command's option names, each of which starts with a dash; None for a positional
     argument), a word starting with a dash, as an option does: click takes the word after a path option as its
     value, so `schema --out --json` wrote a file named --json, and `backtest --out -x` a folder named -x (a short
     option of no command there, or a slip).

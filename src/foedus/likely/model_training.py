@@ -28,7 +28,7 @@ def check_training(path: str, training: dict[str, Any]) -> None:
         LikelyModelError: the first field missing, unknown or of the wrong shape, named.
     """
     for key in _COUNTS:
-        if key not in training:  # said as a missing field of a schema is (`foedus.errors.validation_problem`)
+        if key not in training:  # said as a missing field of a schema is (`foedus.problem_words.validation_problem`)
             raise LikelyModelError(f"{path}: training.{key}: missing field '{key}'")
         if not _whole(training[key]):
             raise LikelyModelError(f"{path}: training.{key}: expected a whole number of zero or more")
