@@ -341,7 +341,7 @@ def test_the_web_refuses_the_second_sweeps_inputs_with_a_4xx(api_client: TestCli
 
 
 GONE = ("German Democratic Republic (COW265) is not a member of the state system on 2025-06-01 (a member 1954-03-25–"
-        "1990-10-02; did you mean Germany (DEU), a member from 1990-10-03?); it cannot be a party then")
+        "1990-10-02; did you mean Germany (DEU), a member since 1990-10-03?); it cannot be a party then")
 
 
 @pytest.mark.needs_data
@@ -350,7 +350,7 @@ GONE = ("German Democratic Republic (COW265) is not a member of the state system
     (["compare", *CASCADE[1:], "--add-member", "nato_1949:GDR"], f"--add-member nato_1949:GDR: {GONE}"),
     (["atlas", "-d", "1960-06-01", "--add-member", "nato_1949:EST", "--out", "a.csv"],
      "--add-member nato_1949:EST: Estonia (EST) is not a member of the state system on 1960-06-01 (a member "
-     "1918-02-24–1940-06-16 and from 1991-09-06); it cannot be a party then"),
+     "1918-02-24–1940-06-16 and since 1991-09-06); it cannot be a party then"),
 ])
 def test_a_member_added_that_is_no_state_on_the_date_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                 args: list[str], message: str) -> None:
@@ -422,7 +422,7 @@ def test_a_state_no_member_on_the_ongoing_since_day_is_named_as_on_the_scenarios
     (`state_lists.non_member`), naming the state and its role."""
     assert error_line([*CASCADE, "--ongoing-since", "1991-09-05"]) == (
         "target Estonia (EST) is not a member of the state system on 1991-09-05 (a member 1918-02-24–1940-06-16 and "
-        "from 1991-09-06), the day the attacks are ongoing since")
+        "since 1991-09-06), the day the attacks are ongoing since")
     assert error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-06-01", "--ongoing-since", "1991-08-01"]) == (
-        "attacker Ukraine (UKR) is not a member of the state system on 1991-08-01 (a member from 1991-12-26), the day "
+        "attacker Ukraine (UKR) is not a member of the state system on 1991-08-01 (a member since 1991-12-26), the day "
         "the attacks are ongoing since")

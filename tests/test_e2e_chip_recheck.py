@@ -20,7 +20,7 @@ from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 pytestmark = [pytest.mark.e2e, pytest.mark.needs_data]
 
 GDR = "German Democratic Republic (COW265) is not a member of the state system on"
-GONE = "(a member 1954-03-25–1990-10-02; did you mean Germany (DEU), a member from 1990-10-03?)"  # when, and who then
+GONE = "(a member 1954-03-25–1990-10-02; did you mean Germany (DEU), a member since 1990-10-03?)"  # when, and who then
 
 
 def _set_date(page: Any, date: str) -> None:

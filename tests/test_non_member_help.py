@@ -21,20 +21,20 @@ AUSTRIA = ("target Austria (AUT) is not a member of the state system on 1914-08-
 
 
 @pytest.mark.parametrize(("target", "day", "said"), [
-    ("MNE", "1914-08-05", "Montenegro (MNE) is not a member of the state system on 1914-08-05 (a member from "
+    ("MNE", "1914-08-05", "Montenegro (MNE) is not a member of the state system on 1914-08-05 (a member since "
                           "2006-06-12)"),
-    ("UKR", "1914-08-04", "Ukraine (UKR) is not a member of the state system on 1914-08-04 (a member from "
+    ("UKR", "1914-08-04", "Ukraine (UKR) is not a member of the state system on 1914-08-04 (a member since "
                           "1991-12-26)"),
     ("AUT", "1914-08-05", AUSTRIA.removeprefix("target ")),
-    ("HUN", "1900-01-01", "Hungary (HUN) is not a member of the state system on 1900-01-01 (a member from 1918-11-16; "
+    ("HUN", "1900-01-01", "Hungary (HUN) is not a member of the state system on 1900-01-01 (a member since 1918-11-16; "
                           "did you mean Austria-Hungary (COW300), a member 1816-01-01–1918-11-12?)"),
     ("DEU", "1960-01-01", "Germany (DEU) is not a member of the state system on 1960-01-01 (a member 1816-01-01–"
-                          "1945-05-08 and from 1990-10-03; did you mean German Federal Republic (COW260), a member "
+                          "1945-05-08 and since 1990-10-03; did you mean German Federal Republic (COW260), a member "
                           "1955-05-05–1990-10-02, or German Democratic Republic (COW265), a member 1954-03-25–"
                           "1990-10-02?)"),
-    ("MNE", "2004-06-01", "Montenegro (MNE) is not a member of the state system on 2004-06-01 (a member from "
-                          "2006-06-12; did you mean Serbia and Montenegro (SRB), a member from 1944-10-20?)"),
-    ("KOR", "1900-01-01", "South Korea (KOR) is not a member of the state system on 1900-01-01 (a member from "
+    ("MNE", "2004-06-01", "Montenegro (MNE) is not a member of the state system on 2004-06-01 (a member since "
+                          "2006-06-12; did you mean Serbia and Montenegro (SRB), a member since 1944-10-20?)"),
+    ("KOR", "1900-01-01", "South Korea (KOR) is not a member of the state system on 1900-01-01 (a member since "
                           "1949-06-29; did you mean Korea (COW730), a member 1887-01-01–1905-11-17?)"),
 ])
 def test_the_cli_refusal_says_when_the_state_is_a_member_and_which_of_its_name_is(target: str, day: str,

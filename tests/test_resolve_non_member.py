@@ -21,7 +21,7 @@ def test_a_state_out_of_the_system_is_refused_as_the_cascade_refuses_it(api_clie
     assert cascade.status_code == 422, cascade.text
     said = cascade.json()["error"]
     assert said == f"{role} German Democratic Republic (COW265) is not a member of the state system on {DAY} (a " \
-                   "member 1954-03-25–1990-10-02; did you mean Germany (DEU), a member from 1990-10-03?)", said
+                   "member 1954-03-25–1990-10-02; did you mean Germany (DEU), a member since 1990-10-03?)", said
     for typed in ("GDR", f"{'POL' if role == 'attacker' else 'DEU'}, GDR"):  # alone, or a part of a list
         resolved = api_client.get("/api/resolve", params={"state": typed, "date": DAY, "role": role})
         assert (resolved.status_code, resolved.json()["error"]) == (422, said), resolved.text

@@ -31,7 +31,9 @@ export const NAMESAKES: readonly (readonly string[])[] = [["COG", "COD"], ["KOR"
   ["VNM", "COW817"], ["AUT", "COW300"]];
 
 type Spell = [string, string | null];
-const spellSaid = ([start, end]: Spell): string => (end === null ? `from ${start}` : `${start}–${end}`);
+/** One spell in a refusal's running words (foedus.model.state_files.spell_text): "A–B", or "since A" if open. */
+const spellSaid = ([start, end]: Spell): string => (end === null ? `since ${start}` : `${start}–${end}`);
+/** The spell holding `date` (foedus.model.states.State.spell_over on one day). */
 const held = (s: Pick<StateRow, "spells">, date: string): Spell | undefined =>
   s.spells.find(([a, b]) => a <= date && (b === null || date <= b));
 /** A name's words as foedus.model.state_names.words reads them (letters only, accents dropped, "saint" as "st"). */

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from foedus.model.state_files import spell_text
+
 if TYPE_CHECKING:
     from foedus.model.states import State, StateRegistry
 
@@ -23,18 +25,13 @@ Spell = tuple[dt.date, dt.date | None]
 
 
 def spell_said(spell: Spell) -> str:
-    """One spell: "1954-03-25–1990-10-02", or "from 2006-06-12" while it lasts.
+    """One spell in a refusal's running words (`foedus.model.state_files.spell_text`): "1954-03-25–1990-10-02", or
+    "since 2006-06-12" while it lasts.
 
     >>> spell_said((dt.date(2006, 6, 12), None)), spell_said((dt.date(1954, 3, 25), dt.date(1990, 10, 2)))
-    ('from 2006-06-12', '1954-03-25–1990-10-02')
+    ('since 2006-06-12', '1954-03-25–1990-10-02')
     """
-    start, end = spell
-    return f"from {start}" if end is None else f"{start}–{end}"
-
-
-def _overlapping(spells: tuple[Spell, ...], first: dt.date, last: dt.date) -> Spell | None:
-    """The first spell with a day from `first` to `last`, or None."""
-    return next(((a, b) for a, b in spells if a <= last and (b is None or first <= b)), None)
+    return spell_text(spell, running=True)
 
 
 def namesakes(states: StateRegistry, state: State, first: dt.date, last: dt.date | None = None) -> list[State]:
@@ -43,18 +40,17 @@ def namesakes(states: StateRegistry, state: State, first: dt.date, last: dt.date
     from foedus.model.state_index import AMBIGUOUS
     from foedus.model.state_names import words
 
-    end = first if last is None else last
     names = states.names_on(first)
     own = set(words(names.get(state.id, state.name).lower()))
     shared = {i for group in AMBIGUOUS.values() if state.id in group for i in group}
-    return [s for s in states if s.id != state.id and _overlapping(s.spells, first, end) is not None and (
+    return [s for s in states if s.id != state.id and s.spell_over(first, last) is not None and (
         s.id in shared or (own and own <= set(words(names.get(s.id, s.name).lower()))))]
 
 
 def member_said(states: StateRegistry, state: State, first: dt.date, last: dt.date | None = None) -> str:
     """For a state out of the system on every day from `first` to `last` (or on `first`): its spells nearest those
     days, the last to end before and the first to begin after, and its namesakes then, asked for:
-    "a member from 2006-06-12"; "a member 1919-09-10–1938-03-13; did you mean Austria-Hungary (COW300), a member
+    "a member since 2006-06-12"; "a member 1919-09-10–1938-03-13; did you mean Austria-Hungary (COW300), a member
     1816-01-01–1918-11-12?"."""
     end = first if last is None else last
     before = [s for s in state.spells if s[1] is not None and s[1] < first][-1:]
@@ -62,7 +58,7 @@ def member_said(states: StateRegistry, state: State, first: dt.date, last: dt.da
     said = "a member " + " and ".join(spell_said(s) for s in before + after)
     names = states.names_on(first)
     meant = [f"{names.get(s.id, s.name)} ({s.id}), a member {spell_said(spell)}"
-             for s in namesakes(states, state, first, last) if (spell := _overlapping(s.spells, first, end))]
+             for s in namesakes(states, state, first, last) if (spell := s.spell_over(first, last))]
     if meant:
         said += f"; did you mean {', or '.join(meant)}?"
     return said

@@ -15,7 +15,8 @@ from foedus.errors import DataFormatError
 from foedus.wording import and_listed, counted
 
 __all__ = ["COW_FIRST_DAY", "COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "CowEntry", "countrycode_rows",
-           "countrycode_table", "cow_carried", "cow_day", "cow_ends", "read_cow_spells", "read_majors", "spells_text"]
+           "countrycode_table", "cow_carried", "cow_day", "cow_ends", "read_cow_spells", "read_majors",
+           "spell_text", "spells_text"]
 
 COW_FIRST_DAY = dt.date(1816, 1, 1)  # the state system's first day: no membership is known before it
 COW_LAST_DAY = dt.date(2016, 12, 31)
@@ -52,9 +53,24 @@ def cow_carried(last: int, *, system: bool = True, majors: bool = True, cinc: bo
 
 
 def spells_text(spells: Iterable[Sequence[object]]) -> str:
-    """Spells as `start–end` joined by "; ", an open end as "(open)" (`foedus.model.states.OPEN_SPELL_NOTE`), never
-    "today"."""
-    return "; ".join(f"{a}–{b if b else '(open)'}" for a, b in spells)
+    """Spells as `spell_text` says each (in a list), joined by "; "."""
+    return "; ".join(spell_text(s) for s in spells)
+
+
+def spell_text(spell: Sequence[object], running: bool = False) -> str:
+    """One spell, the one way a spell is said: `start–end`; an open end, in a list (`spells_text`), as "(open)"
+    (`foedus.model.states.OPEN_SPELL_NOTE`), never "today", and in `running` words (a refusal's "a member since
+    2006-06-12", `foedus.model.spells_said`) as "since start".
+
+    >>> spell_text(("2006-06-12", None)), spell_text(("2006-06-12", None), running=True)
+    ('2006-06-12–(open)', 'since 2006-06-12')
+    >>> spell_text(("1954-03-25", "1990-10-02"), running=True)
+    '1954-03-25–1990-10-02'
+    """
+    start, end = spell
+    if end:
+        return f"{start}–{end}"
+    return f"since {start}" if running else f"{start}–(open)"
 
 
 def cow_day(year: str, month: str, day: str) -> dt.date:

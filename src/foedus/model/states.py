@@ -56,7 +56,13 @@ class State:
         """Whether it is a system member on `day`; None when unknown (no COW spells, or before 1816)."""
         if not self.spells or day < COW_FIRST_DAY:
             return None
-        return any(start <= day and (end is None or day <= end) for start, end in self.spells)
+        return self.spell_over(day) is not None
+
+    def spell_over(self, first: dt.date, last: dt.date | None = None) -> tuple[dt.date, dt.date | None] | None:
+        """Its first spell with a day from `first` to `last` (with no `last`: on `first`), or None: the one reading
+        of a spell over days (`member_on`'s, and the refusal's namesakes': `foedus.model.spells_said`)."""
+        end = first if last is None else last
+        return next(((a, b) for a, b in self.spells if a <= end and (b is None or first <= b)), None)
 
 
 @dataclass
