@@ -90,7 +90,7 @@ def treaties_list(
     fmt: FormatOpt = None,
 ) -> None:
     """List the treaties (optionally only those in force on a date)."""
-    from foedus.cli.show import print_treaty_list
+    from foedus.cli.list_show import print_treaty_list
 
     print_treaty_list(world_for(treaties), date, str(resolve_format(fmt, as_json)))
 
@@ -130,7 +130,7 @@ def states(
     fmt: FormatOpt = None,
 ) -> None:
     """List states with COW code, ISO3, name and system-membership dates."""
-    from foedus.cli.show import print_states
+    from foedus.cli.list_show import print_states
 
     print_states(query, date, str(resolve_format(fmt, as_json)))
 
@@ -151,7 +151,7 @@ def places(
 
         print_sets(str(resolve_format(fmt, as_json)), regions=regions, homes=homes, date=date)
         return
-    from foedus.cli.show import print_places
+    from foedus.cli.list_show import print_places
 
     print_places(regions, homes, str(resolve_format(fmt, as_json)), date)
     if not regions:  # the areas refused as a place, which no row lists
