@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from foedus.model.scenario_file import ScenarioFile
     from foedus.model.world import World
 
-__all__ = ["check_scenario_target", "comparison_of", "load_scenario", "save_scenario", "saved_with_notes",
-           "scenario_of", "treaties_fingerprint", "write_scenario"]
+__all__ = ["check_scenario_target", "checked_scenario", "comparison_of", "load_scenario", "save_scenario",
+           "saved_with_notes", "scenario_of", "treaties_fingerprint", "write_scenario"]
 
 _HOW = "choose another file name"
 
@@ -122,10 +122,8 @@ def load_scenario(path: str | Path, want: str = "scenario") -> ScenarioFile:
     """
     from foedus.declare import described
     from foedus.errors import ScenarioError
-    from foedus.model.overlay import Overlay
-    from foedus.model.scenario_file import scenario_from_plain
     from foedus.model.yamlio import read_yaml_file
-    from foedus.written import as_written, folder_meant
+    from foedus.written import as_written
 
     if not isinstance(path, str | os.PathLike):
         raise ScenarioError(f"scenario: expected the path of a scenario YAML file (str or pathlib.Path), not "
@@ -135,10 +133,23 @@ def load_scenario(path: str | Path, want: str = "scenario") -> ScenarioFile:
 
         raise ScenarioError(f"scenario: {STDIN_NOT_READ}")
     where = as_written(path)
-    scenario = scenario_from_plain(read_yaml_file(path, "scenario"), where, want)
-    folder = Path(path).parent  # an added treaty's file, relative to the scenario file (as an overlay's)
-    changes = Overlay.model_construct(changes=list(scenario.what_if)).with_paths(
-        lambda p: os.path.normpath(folder / p) + (os.sep if folder_meant(p) else "")).changes
+    return checked_scenario(read_yaml_file(path, "scenario"), where, Path(path).parent, want)
+
+
+def checked_scenario(raw: Any, where: str, folder: Path, want: str = "scenario") -> ScenarioFile:
+    """A scenario's data (`raw`: a file's YAML, or a row of `foedus batch`'s file) checked as `load_scenario` checks a
+    file, each problem one line naming `where`; an added treaty's file is read relative to `folder`.
+
+    Raises:
+        FoedusError: as `load_scenario`.
+    """
+    from foedus.model.overlay import Overlay
+    from foedus.model.scenario_file import scenario_from_plain
+    from foedus.written import folder_meant
+
+    scenario = scenario_from_plain(raw, where, want)
+    changes = Overlay.model_construct(changes=list(scenario.what_if)).with_paths(  # relative to the file, as an
+        lambda p: os.path.normpath(folder / p) + (os.sep if folder_meant(p) else "")).changes  # overlay's
     changes = [c.given_as(origin=(f"{where}: what_if", n)) for n, c in enumerate(changes, 1)]
     _check_question(scenario, where)
     return scenario.model_copy(update={"what_if": tuple(changes), "notes": tuple(saved_with_notes(scenario, where))})

@@ -31,11 +31,14 @@ if TYPE_CHECKING:
     from foedus.model.world import World
     from foedus.war.note_days import Bound
 
-__all__ = ["SETTINGS", "at_war", "replay_settings", "war_day", "war_notes", "wars_spanning"]
+__all__ = ["SETTINGS", "WAR_NOTE_START", "at_war", "replay_settings", "war_day", "war_notes", "wars_spanning"]
 
 SETTINGS = ("reading", "basis", "requested", "territory_view", "unresolved", "non_military", "decisions")
 """The replay's settings, in the order `foedus.war.replay.settings_of` and `foedus.war.evaluate.Settings` take them
 (tests/test_war_notes.py holds the three alike)."""
+
+WAR_NOTE_START = "the attacker and the attacked state are at war on "
+"""How the note begins: `foedus batch` finds a result's war notes among its notes by it (its `war_note` column)."""
 
 _Span = tuple[str, str, dt.date, dt.date, "frozenset[str] | None"]
 
@@ -163,7 +166,7 @@ def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[
     said = "; ".join(f"on the side of {named_state(side, names)}{_rests(by, on, place, began, names, called, homes)}: "
                      + and_listed([f"{_bound(states, names)} {duty}" for duty, states in duties.items()])
                      for (side, by, on, place, began), duties in groups.items())
-    return (f"the attacker and the attacked state are at war on {day} in the recorded war {wid} ({title}); "
+    return (f"{WAR_NOTE_START}{day} in the recorded war {wid} ({title}); "
             f"this cascade reads this one attack only: on that day the war also binds, {said} "
             f"(foedus war {wid} --until {day}; an attack's course since an earlier day: foedus cascade "
             f"--ongoing-since)")
