@@ -202,10 +202,12 @@ from foedus.cli.depth_cmd import depth  # noqa: E402
 
 app.command()(depth)
 
+from foedus.cli.batch_cmd import batch  # noqa: E402
 from foedus.cli.compare_cmd import compare  # noqa: E402
 from foedus.cli.sweep_cmd import atlas, atlas_plot  # noqa: E402
 
 app.command()(compare)
+app.command()(batch)
 app.command()(atlas)
 app.command("atlas-plot")(atlas_plot)
 

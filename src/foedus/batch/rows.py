@@ -1,0 +1,131 @@
+"""The scenarios of a `foedus batch` file: a CSV file (a header of scenario file keys, one scenario a row) or JSON
+lines (one object a line, as a scenario file's keys), each row checked as a scenario file is
+(`foedus.scenario_io.checked_scenario`) and named in a problem as `FILE row N` (N: the scenario's number, 1 for the
+first, a CSV header and blank lines not counted)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from foedus.errors import FileDataError, FoedusError
+from foedus.model.scenario_file import KIND, QUESTION, SCHEMA, ScenarioFile
+
+__all__ = ["FORMATS", "LEGAL_ONLY", "read_scenarios"]
+
+FORMATS = (".csv", ".jsonl", ".ndjson")
+"""The names a batch file may end in: CSV, or JSON lines."""
+
+LEGAL_ONLY = ("draws", "seed", "likelihood", "honour")
+"""The keys a batch row may not give: the table holds each scenario's legal answer, not a Monte Carlo or likelihood
+one (`foedus cascade --format csv` refuses the same)."""
+
+_KINDS = {i.name: i.type for i in QUESTION}
+_TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
+
+
+def read_scenarios(path: Path, where: str) -> list[ScenarioFile]:
+    """Every scenario of the batch file `path` (`where`: as messages name it), each checked; a file with none is
+    refused, as is the first bad row, said with how many more rows are bad.
+
+    Raises:
+        FoedusError: a name not .csv/.jsonl/.ndjson, a file that cannot be read, no scenario, or a bad row.
+    """
+    from foedus.scenario_io import checked_scenario
+
+    if path.suffix.lower() not in FORMATS:
+        raise FoedusError(f"{where}: a batch file is CSV (.csv) or JSON lines (.jsonl, .ndjson), not "
+                          f"{path.suffix or 'a name without an extension'}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise FoedusError(f"{where}: the batch file is not UTF-8 text") from None
+    except OSError as exc:
+        raise FoedusError(f"{where}: cannot read the batch file ({exc.strerror or exc})") from None
+    raws = _csv_rows(text, where) if path.suffix.lower() == ".csv" else _json_rows(text, where)
+    if not raws:
+        raise FoedusError(f"{where}: the batch file holds no scenario (one a row: attacker, target, date, ...)")
+    out: list[ScenarioFile] = []
+    bad: list[FoedusError] = []
+    for n, raw in enumerate(raws, 1):
+        row = f"{where} row {n}"
+        try:
+            out.append(checked_scenario(_question(raw, row), row, path.parent))
+        except FoedusError as exc:
+            bad.append(exc)
+    if bad:
+        more = f" (and {len(bad) - 1} more bad row{'s' if len(bad) > 2 else ''}; nothing was run)" if len(bad) > 1 \
+            else " (nothing was run)"
+        raise FoedusError(f"{bad[0]}{more}")
+    return out
+
+
+def _question(raw: Any, row: str) -> Any:
+    """A row as a scenario file's data: its kind and schema given where the row leaves them out; a key of the
+    Monte Carlo or likelihood refused (`LEGAL_ONLY`)."""
+    if not isinstance(raw, dict):
+        return raw  # refused by the scenario model, naming what it is
+    for name in LEGAL_ONLY:
+        if raw.get(name) not in (None, False):
+            raise FileDataError(row, name, "foedus batch writes each scenario's legal answer, one row per party and "
+                                "finding: run a scenario with draws, a seed, an honour model or the likelihood with "
+                                "`foedus cascade --scenario`")
+    return {"kind": KIND, "schema": SCHEMA, **raw}
+
+
+def _csv_rows(text: str, where: str) -> list[dict[str, Any]]:
+    """The CSV file's rows, each cell read as its key's type (a switch: true/false, yes/no or 1/0; a number: plain
+    digits); an empty cell is the key not given (its default), a row of empty cells no row."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        return []
+    names = [h.strip() for h in header]
+    if dup := sorted({n for n in names if names.count(n) > 1}):
+        raise FoedusError(f"{where}: the header names {dup[0]!r} twice: give each column once")
+    rows: list[dict[str, Any]] = []
+    for cells in reader:
+        if not any(c.strip() for c in cells):
+            continue
+        row = f"{where} row {len(rows) + 1}"
+        if len(cells) > len(names):
+            raise FoedusError(f"{row}: {len(cells)} cells, and the header names {len(names)} columns")
+        rows.append({k: _cell(k, v.strip(), row) for k, v in zip(names, cells, strict=False) if v.strip()})
+    return rows
+
+
+def _cell(name: str, value: str, row: str) -> Any:
+    """One CSV cell as its key's type; a key no scenario file has, or `what_if`, kept as written for the model to
+    refuse, naming it."""
+    if name == "what_if":
+        raise FileDataError(row, name, "a CSV cell holds no what-if changes: give them in a JSON lines file "
+                            "(.jsonl), a list under what_if as in a scenario file")
+    kind = _KINDS.get(name)
+    if kind is bool:
+        if value.lower() in _TRUE + _FALSE:
+            return value.lower() in _TRUE
+        raise FileDataError(row, name, f"expected true or false (yes/no, 1/0), not {value!r}")
+    if kind in (int, int | None):
+        from foedus.numerals import plain_whole
+
+        if not plain_whole(value):
+            raise FileDataError(row, name, f"expected a whole number, not {value!r}")
+        return int(value)
+    return value
+
+
+def _json_rows(text: str, where: str) -> list[Any]:
+    """The JSON lines file's objects, one a non-blank line."""
+    rows: list[Any] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise FoedusError(f"{where} row {len(rows) + 1}: not JSON ({exc.msg}, column {exc.colno})") from None
+    return rows

@@ -1,0 +1,76 @@
+"""`foedus batch`'s table: each scenario's parties and findings as `foedus cascade --format csv` rows
+(`foedus.engine.finding_rows`), after the scenario's own columns and before its notes, one table for every scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from foedus.engine.finding_rows import CASCADE_COLUMNS
+
+if TYPE_CHECKING:
+    from foedus.engine.result import CascadeResult
+
+__all__ = ["BATCH_COLUMNS", "batch_rows"]
+
+_SCENARIO_COLUMNS: Mapping[str, str] = {
+    "scenario": "the scenario's number in the batch file (1: its first row)",
+    "scenario_attacker": "the scenario's attackers (foedus ids, space-separated)",
+    "scenario_target": "the scenario's targets (foedus ids, space-separated)",
+    "scenario_date": "the scenario's date",
+    "scenario_place": "the place of the scenario's attack (place id)",
+    "scenario_reading": "the scenario's reading: legal or escalatory",
+    "scenario_ongoing_since": "the day its attacks are ongoing since (empty: not asked)",
+}
+_FINDING_COLUMNS: Mapping[str, str] = {  # CASCADE_COLUMNS' meanings, each within a Stata label (DESCRIPTION_MAX)
+    "state": "the state (foedus id, ISO3)",
+    "ccode": "its COW code (empty where it has none)",
+    "name": "its name on the date",
+    "role": "attacker, target, joiner, conflict, neutral, consultation, violation, withheld",
+    "side": "the side it is on or bound to join: attack or defense",
+    "round": "the round it joined or its conflict arose in (0: the original parties)",
+    "treaty": "the treaty (foedus id) that binds it; a conflict's, space-separated",
+    "instrument": "treaty, executive_order, statute, political_statement or forum",
+    "article": "the article that binds it",
+    "strength": "the obligation's strength, S1 to S5 (joiners only)",
+    "kind": "the duty: defense, offense, neutrality, consultation, or what is violated",
+    "attacked": "the state whose attack set the finding off",
+    "by": "the state that attacked it",
+    "place": "where (place id)",
+    "target_kind": "territory or forces",
+    "certainty": "how sure its facts are: verified, secondary, unverified, ...",
+    "conditions": "a joiner's conditions; the state a duty is toward; a conflict's reason",
+    "what_if": "the scenario's what-if changes (empty: the treaties as encoded)",
+    "rests_on_what_if": "those of the changes the row's finding rests on",
+}
+_NOTE_COLUMNS: Mapping[str, str] = {
+    "bound_since": "with ongoing_since: the day since which a joiner has been bound",
+    "war_note": "cascade's note of a bundled war the pair fights in that day (several: ' | ')",
+    "past_review_day": "whether the date is after the day the treaty data was reviewed to",
+    "notes": "every note foedus cascade prints for the scenario, joined with ' | '",
+}
+BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **_NOTE_COLUMNS}
+"""The batch table's columns, in order, and what each means (the table's codebook; docs/outputs.md)."""
+
+
+def batch_rows(number: int, result: CascadeResult) -> list[dict[str, Any]]:
+    """Scenario `number`'s rows: one per attacker, target and finding, each with every column of BATCH_COLUMNS."""
+    from foedus.engine.finding_rows import finding_rows
+    from foedus.engine.outcome import DATA_END
+    from foedus.war.notes import WAR_NOTE_START
+    from foedus.whatif_words import what_if_cell
+
+    s = result.scenario
+    own = {"scenario": number, "scenario_attacker": " ".join(s.attackers), "scenario_target": " ".join(s.targets),
+           "scenario_date": s.date.isoformat(), "scenario_place": s.place, "scenario_reading": s.reading,
+           "scenario_ongoing_since": s.ongoing_since.isoformat() if s.ongoing_since else None}
+    wars = [n for n in result.notes if n.startswith(WAR_NOTE_START)]
+    notes = {"war_note": " | ".join(wars) or None, "past_review_day": s.date > DATA_END,
+             "notes": " | ".join(result.notes) or None}
+    since = (result.ongoing or {}).get("bound_since", {})
+    rows = []
+    for row in finding_rows(result, what_if_cell(result.what_if)):
+        bound = since.get(row["state"]) if row["role"] == "joiner" else None
+        rows.append({**own, **{k: row.get(k) for k in CASCADE_COLUMNS},
+                     "bound_since": bound["since"] if bound else None, **notes})
+    return rows

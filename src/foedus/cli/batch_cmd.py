@@ -1,0 +1,29 @@
+"""`foedus batch SCENARIOS --out PATH`: many scenarios from one file (CSV or JSON lines, each row a scenario file's
+question: `foedus.batch.rows`), each run as `foedus cascade` runs it, in the world it reads (built once), written as
+one table (`foedus.batch.table`; docs/outputs.md, "foedus batch"). A bad row refuses the whole batch before any
+scenario runs, naming the row: nothing is written. The typer command is here; its body,
+`foedus.cli.batch_run.run_batch`, the fast reader (`foedus.cli.fast`) runs without typer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from foedus.cli.writing import FORMATS_HELP, Force
+
+__all__ = ["batch"]
+
+
+def batch(
+    scenarios: Annotated[Path, typer.Argument(help="The scenarios: a CSV file (.csv) with a header of scenario file "
+                                              "keys (attacker, target, date, place, reading, ongoing_since, ...), or "
+                                              "JSON lines (.jsonl, .ndjson), one scenario file's keys a line.")],
+    out: Annotated[Path, typer.Option(help=FORMATS_HELP)],
+    force: Force = False,
+) -> None:
+    """Run every scenario of a file as `foedus cascade` does, and write one table of their parties and findings."""
+    from foedus.cli.batch_run import run_batch as run  # read at the call: `fast_gen` replaces it to find defaults
+
+    run({}, scenarios=scenarios, out=out, force=force)
