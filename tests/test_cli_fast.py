@@ -136,6 +136,31 @@ def test_random_lines_it_reads_give_the_body_what_typer_gives(monkeypatch: pytes
     assert read >= 150  # every plain line, and some of the others
 
 
+@pytest.mark.parametrize("argv", [["batch", "s.csv", "--out", "o.parquet"],
+                                  ["batch", "--force", "--out=o.csv", "s.csv"],
+                                  ["batch", "dir/s.jsonl", "--out", "o.csv", "--force"]], ids=" ".join)
+def test_a_batch_line_gives_its_body_what_typer_gives(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command's argument (`foedus batch SCENARIOS`) is read by its place on the line, as typer reads it."""
+    import foedus.cli.batch_run as body
+    from foedus.cli.app import app
+    from foedus.cli.entry import run_cli
+
+    found = parse(argv)
+    assert found is not None and found[0] == "foedus.cli.batch_run:run_batch"
+    seen: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    monkeypatch.setattr(body, "run_batch", lambda inputs, **own: seen.append((inputs, own)))
+    assert run_cli(app, argv) == 0 and seen == [found[1:]]
+    assert all(type(v) is type(w) for v, w in zip(found[2].values(), seen[0][1].values(), strict=True))
+
+
+@pytest.mark.parametrize("argv", [["batch", "a.csv", "b.csv", "--out", "o.csv"], ["batch", "--out", "o.csv"],
+                                  ["batch", "-", "--out", "o.csv"], ["batch", "a.csv", "--out", "o.csv", "--help"],
+                                  ["batch", "", "--out", "o.csv"]],
+                         ids=" ".join)
+def test_a_doubtful_batch_line_is_left_to_typer(argv: list[str]) -> None:
+    assert parse(argv) is None
+
+
 @pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=" ".join)
 def test_help_errors_and_doubtful_lines_are_left_to_typer(argv: list[str]) -> None:
     assert parse(argv) is None and prepare(argv) is None

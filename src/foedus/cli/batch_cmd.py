@@ -17,6 +17,7 @@ __all__ = ["batch"]
 
 
 def batch(
+    ctx: typer.Context,
     scenarios: Annotated[Path, typer.Argument(help="The scenarios: a CSV file (.csv) with a header of scenario file "
                                               "keys (attacker, target, date, place, reading, ongoing_since, ...), or "
                                               "JSON lines (.jsonl, .ndjson), one scenario file's keys a line.")],
@@ -25,5 +26,6 @@ def batch(
 ) -> None:
     """Run every scenario of a file as `foedus cascade` does, and write one table of their parties and findings."""
     from foedus.cli.batch_run import run_batch as run  # read at the call: `fast_gen` replaces it to find defaults
+    from foedus.cli.helpers import given_names
 
-    run({}, scenarios=scenarios, out=out, force=force)
+    run({}, scenarios=scenarios, out=out, force=force, given=given_names(ctx))  # as the fast reader hands them

@@ -6,9 +6,10 @@ import is about a sixth of `foedus cascade`'s start (docs/performance.md). The c
 tests/test_cli_fast.py) are read here from that table instead, and their bodies run with the same arguments
 typer would give them. Only plain lines are read: each option by its full name (`--date 2025-01-15`,
 `--date=2025-01-15`, `-d 2025-01-15`), values that are neither empty nor begin with `-`, numbers in their plain
-decimal form and within their bounds, and no option but a repeatable one given twice. Anything else (help, an
-unknown option, a missing or doubtful value, a positional argument) goes to typer, which reads it, or reports
-it, as it always has.
+decimal form and within their bounds, and no option but a repeatable one given twice; a command's arguments
+(`foedus batch SCENARIOS`: a line of the table with no flags) in their order. Anything else (help, an unknown option,
+a missing or doubtful value, a positional argument the command does not take) goes to typer, which reads it, or
+reports it, as it always has.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class Param(NamedTuple):
     """One option of a fast command, as typer reads it (a line of `foedus.cli.fast_table`)."""
 
     name: str  # the keyword the body takes
-    flags: tuple[str, ...]  # its names (`--date`, `-d`)
+    flags: tuple[str, ...]  # its names (`--date`, `-d`); none: an argument, read by its place on the line
     off: tuple[str, ...]  # a flag's names that turn it off (`--no-request`)
     kind: str  # str, int, bool or path
     flag: bool  # takes no value
@@ -56,6 +57,8 @@ def parse(argv: Sequence[str]) -> Call | None:
         return None
     params = [Param(*row) for row in spec["params"]]
     flags = {f: (p, True) for p in params for f in p.flags} | {f: (p, False) for p in params for f in p.off}
+    arguments = [f"\0{p.name}" for p in params if not p.flags]  # each argument, by a name no option has
+    flags |= {f"\0{p.name}": (p, True) for p in params if not p.flags}
     values: dict[str, Any] = {}
     rest = list(argv[1:])
     while rest:
@@ -64,7 +67,9 @@ def parse(argv: Sequence[str]) -> Call | None:
             name, eq, attached = token.partition("=")
         elif len(token) == 2 and token.startswith("-"):
             name, eq, attached = token, "", ""
-        else:  # a positional argument, `-`, `-aUKR`, bundled short flags
+        elif not token.startswith("-") and arguments:  # the command's next argument, read as that name's value
+            name, eq, attached = arguments.pop(0), "=", token
+        else:  # a positional argument the command does not take, `-`, `-aUKR`, bundled short flags
             return None
         found = flags.get(name)
         if found is None:  # --help, `--`, an unknown option

@@ -17,7 +17,7 @@ from foedus.cli.fast import Param
 
 __all__ = ["FAST", "TABLE_FILE", "generate", "render"]
 
-FAST = {"cascade": "foedus.cli.cascade_cmd:cascade"}
+FAST = {"cascade": "foedus.cli.cascade_cmd:cascade", "batch": "foedus.cli.batch_run:run_batch"}
 """The commands read without typer, and the typer-free function each one's typer command runs."""
 
 TABLE_FILE = Path(__file__).with_name("fast_table.py")
@@ -55,16 +55,20 @@ def _param(p: Any, declared: dict[str, Any]) -> dict[str, Any]:
     annotation = p.type_descriptor.annotation
     many = getattr(annotation, "__origin__", None) is list
     kind = _KINDS.get(annotation.__args__[0] if many else annotation)
-    unsupported = {"argument": type(p).__name__ != "TyperOption", "envvar": p.envvar, "callback": p.callback,
-                   "count": p.count, "eager": p.is_eager, "prompt": p.prompt, "nargs": p.nargs != 1,
-                   "type": kind is None,
+    argument = type(p).__name__ == "TyperArgument"  # one value, required, read by its place (no flags)
+    unsupported = {"argument": type(p).__name__ != "TyperOption" and not (argument and p.required and not many),
+                   "envvar": p.envvar, "callback": p.callback,
+                   "count": getattr(p, "count", False), "eager": p.is_eager, "prompt": getattr(p, "prompt", None),
+                   "nargs": p.nargs != 1, "type": kind is None,
                    "path checks": (info.exists, not info.file_okay, not info.dir_okay, info.writable,
                                    info.resolve_path, info.allow_dash) != (False, False, False, False, False, False)}
-    if any(v for v in unsupported.values()) or not p.opts or p.is_flag != (kind == "bool"):
+    is_flag = getattr(p, "is_flag", False)
+    if any(v for v in unsupported.values()) or not p.opts or is_flag != (kind == "bool"):
         raise SystemExit(f"--{p.name}: the fast reader cannot read this option "
                          f"({', '.join(k for k, v in unsupported.items() if v) or 'its kind'})")
     inp = declared.get(p.name)
-    return {"name": p.name, "flags": tuple(p.opts), "off": tuple(p.secondary_opts), "kind": kind, "flag": p.is_flag,
+    flags = () if argument else tuple(p.opts)
+    return {"name": p.name, "flags": flags, "off": tuple(p.secondary_opts), "kind": kind, "flag": is_flag,
             "many": many, "required": p.required, "default": None,
             "low": info.min, "high": info.max, "input": inp is not None, "split": bool(inp and inp.split)}
 
@@ -84,7 +88,7 @@ def _defaults(app: Any, name: str, target: str, params: list[Any]) -> dict[str, 
     argv = [name]
     for p in params:
         if p.required:
-            argv += [p.opts[0], "1"]
+            argv += ["1"] if type(p).__name__ == "TyperArgument" else [p.opts[0], "1"]
     setattr(module, function, capture)
     try:
         code = run_cli(app, argv)

@@ -44,4 +44,12 @@ COMMANDS: dict[str, Any] = {
             ('save_scenario', ('--save-scenario',), (), 'path', False, False, False, None, None, None, False, False),
         ),
     },
+    'batch': {
+        'target': 'foedus.cli.batch_run:run_batch',
+        'params': (
+            ('scenarios', (), (), 'path', False, False, True, None, None, None, False, False),
+            ('out', ('--out',), (), 'path', False, False, True, None, None, None, False, False),
+            ('force', ('--force',), (), 'bool', True, False, False, False, None, None, False, False),
+        ),
+    },
 }
