@@ -127,3 +127,12 @@ def test_the_scenarios_file_is_never_the_output(tmp_path: Path) -> None:
 def test_the_codebook_names_each_cascade_column_within_a_stata_label() -> None:
     assert [c for c in BATCH_COLUMNS if c in CASCADE_COLUMNS] == list(CASCADE_COLUMNS)
     assert all(text.strip() and len(text) <= DESCRIPTION_MAX for text in BATCH_COLUMNS.values())
+
+
+def test_outputs_md_lists_the_batch_columns_of_the_code() -> None:
+    """docs/outputs.md's batch column table names each column of BATCH_COLUMNS, in its order, with its meaning."""
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "outputs.md").read_text(encoding="utf-8")
+    table = text.split("`foedus batch`", 1)[1].split("The columns, in order:", 1)[1].split("\n\n")[1]
+    assert re.findall(r"^\| `(\w+)` \| (.+) \|$", table, flags=re.MULTILINE) == list(BATCH_COLUMNS.items())
