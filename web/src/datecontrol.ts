@@ -25,20 +25,35 @@ export function isDate(text: string): boolean {
     && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
 }
 
-/** Why the form does not take `date`, a real date, as its date: before FIRST_DAY or after today, the input's own
- * min and max (the server refuses a date before 1815 with a 422); null when it takes it. Said in the error line, no
- * request sent, when the date is typed, played or run ("...: nothing was run"), or comes in a link (url.ts). */
-export function outOfRange(date: string): string | null {
+/** The form's other date fields, held to the same range as its date by the same rule (outOfRange), each named in
+ * the refusal as here: the input's id, and the name a link's parameter and the refusal give it. */
+export const OTHER_DATES = [["ongoing-since", "ongoing-since date"], ["other-date", "other date"]] as const;
+
+/** Why the form does not take `date`, a real date, as its date (or as the field `what` names): before FIRST_DAY or
+ * after today, the input's own min and max (the server refuses a date before 1815 with a 422); null when it takes
+ * it. Said in the error line, no request sent, when the date is typed, played, run or compared ("...: nothing was
+ * run"), or comes in a link (url.ts). */
+export function outOfRange(date: string, what = "date"): string | null {
   const last = today();
-  return date < FIRST_DAY || date > last ? `date ${date} is outside the range the form takes (${FIRST_DAY} to today, ${last})` : null;
+  return date < FIRST_DAY || date > last
+    ? `${what} ${date} is outside the range the form takes (${FIRST_DAY} to today, ${last})` : null;
 }
 
-/** Refuse a date out of range in the error line, the input marked invalid; a date in range takes the refusal away. */
-function refused(input: HTMLInputElement, date: string): boolean {
-  const why = outOfRange(date);
+/** The first refusal of the form's dates: its date, then each of OTHER_DATES filled in (the compared date only when
+ * `compared`, as only Compare sends it); null when every one is in range. */
+export function datesOutOfRange(date: string, compared: boolean): string | null {
+  const others = OTHER_DATES.filter(([id]) => compared || id !== "other-date")
+    .map(([id, what]) => [byId<HTMLInputElement>(id).value, what] as const).filter(([v]) => isDate(v));
+  return [[date, "date"] as const, ...others].map(([v, what]) => outOfRange(v, what)).find((why) => why) ?? null;
+}
+
+/** Refuse a date out of range in the error line, the input marked invalid; a date in range takes the refusal of
+ * this field (`what`) away. */
+function refused(input: HTMLInputElement, date: string, what = "date"): boolean {
+  const why = outOfRange(date, what);
   const said = byId("error").textContent ?? "";
   if (why) showError(`${why}: nothing was run.`);
-  else if (said.includes("is outside the range the form takes")) showError("");
+  else if (said.startsWith(`${what} `) && said.includes("is outside the range the form takes")) showError("");
   if (why) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   return why !== null;
 }
@@ -65,6 +80,11 @@ export class DateControl {
     this.slider.max = String(dayIndex(last));
     this.input.max = last;
     this.ticks(last);
+    for (const [id, what] of OTHER_DATES) { // refused as the date is, when changed; sent only when Run or Compare is
+      const other = byId<HTMLInputElement>(id);
+      other.max = last;
+      other.addEventListener("change", () => refused(other, isDate(other.value) ? other.value : last, what));
+    }
     this.slider.addEventListener("input", () => this.show(dateOf(Number(this.slider.value))));
     this.slider.addEventListener("change", () => this.onChange());
     this.input.addEventListener("change", () => {

@@ -18,7 +18,7 @@ import { MapMode } from "./mapmode";
 import { MapNames } from "./mapnames";
 import { renderNetwork } from "./network";
 import { PICK_BOTH, setBusy, showError, watchOptions } from "./pageline";
-import { scenarioOf, writeExtras } from "./panels";
+import { compareProblem, scenarioOf, writeExtras } from "./panels";
 import { homeOf, whereSaid } from "./placesaid";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
@@ -148,8 +148,7 @@ class App {
 
   private async compare(): Promise<void> {
     const scenario = this.scenario();
-    const problem = this.frame ? "A war's date is on the map: Run the scenario, then Compare."
-      : scenario.attacker.length && scenario.target.length ? "" : "Pick at least one attacker and one target first.";
+    const problem = compareProblem(scenario, this.frame !== null);
     if (problem) { showError(problem); return; }
     try {
       const c = await api.compare(scenario, this.otherDate());

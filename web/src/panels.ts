@@ -2,15 +2,16 @@
 // changes; and a shared link's scenario put back into those panels (each panel that holds part of it opened).
 import type { Scenario } from "./api";
 import { SWITCH_DEFAULTS } from "./contract";
-import { outOfRange } from "./datecontrol";
+import { datesOutOfRange } from "./datecontrol";
 import { byId } from "./dom";
 import type { ScenarioForm } from "./form";
 import { seedOf } from "./url";
 import type { WhatIfPanel } from "./whatif";
 
-/** The scenario with the probability and what-if panels' settings, and why it cannot be run: a date out of the form's
- * range (datecontrol.ts outOfRange: refused here, not by the server's 422), or a seed field the page cannot keep (it
- * keeps only exact seeds); null when it can, or when the probabilities panel is off: the field is read once. */
+/** The scenario with the probability and what-if panels' settings, and why it cannot be run: its date or its
+ * ongoing-since date out of the form's range (datecontrol.ts datesOutOfRange: refused here, not by the server's 422),
+ * or a seed field the page cannot keep (it keeps only exact seeds); null when it can, or when the probabilities panel
+ * is off: the field is read once. */
 export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): { scenario: Scenario; seedProblem: string | null } {
   const on = byId<HTMLInputElement>("mc-on").checked;
   const seed = on ? seedOf(byId<HTMLInputElement>("mc-seed").value) : { seed: null, problem: null };
@@ -20,8 +21,17 @@ export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): { scenario:
     seed: seed.seed,
     whatif: [...whatif.changes],
   };
-  const range = outOfRange(scenario.date);
+  const range = datesOutOfRange(scenario.date, false);
   return { scenario, seedProblem: range ? `${range}: nothing was run` : seed.problem };
+}
+
+/** Why Compare cannot run `scenario`: a war's date on the map (`frame`), no attacker or target, or one of the form's
+ * dates out of its range, the compared date too, refused as Run refuses them; "" when it can. */
+export function compareProblem(scenario: Scenario, frame: boolean): string {
+  if (frame) return "A war's date is on the map: Run the scenario, then Compare.";
+  if (!scenario.attacker.length || !scenario.target.length) return "Pick at least one attacker and one target first.";
+  const range = datesOutOfRange(scenario.date, true);
+  return range ? `${range}: nothing was run.` : "";
 }
 
 /** Put a shared link's draws, seed and what-if changes into their panels, and open the panels that hold them. */

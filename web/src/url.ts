@@ -3,7 +3,7 @@
 // whose values cannot be used is not run as is: each bad value is dropped with a message saying why.
 import { scenarioParams, WHATIF_PARAMS, type Scenario } from "./api";
 import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
-import { isDate, outOfRange, today } from "./datecontrol";
+import { isDate, OTHER_DATES, outOfRange, today } from "./datecontrol";
 import { isHorizon, type Horizon } from "./likelihood";
 import { ordinal } from "./wording";
 
@@ -98,8 +98,9 @@ export function scenarioFromQuery(search: string): Shared | null {
   const date = (key: string, fallback: string) => {
     const v = p.get(key);
     if (v === null || v === "") return fallback;
-    const range = key === "date" && isDate(v) ? outOfRange(v) : null; // the form's range: not asked of the server
-    if (range) { problems.push(`${range}; using ${fallback}`); return fallback; }
+    // the form's range, each date named as the form's refusal names it: not asked of the server
+    const range = isDate(v) ? outOfRange(v, OTHER_DATES.find(([id]) => id === key.replace("_", "-"))?.[1]) : null;
+    if (range) { problems.push(`${range}${fallback ? `; using ${fallback}` : ""}`); return fallback; }
     if (isDate(v)) return v;
     problems.push(`${key} ${JSON.stringify(v.slice(0, 40))} is not a date (YYYY-MM-DD)${fallback ? `; using ${fallback}` : ""}`);
     return fallback;
