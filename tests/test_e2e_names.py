@@ -95,11 +95,12 @@ def test_the_why_panel_ongoing_line_and_caption_name_each_state(page: Any, serve
     why = page.inner_text("#explain")
     assert "Ukraine (UKR) attacked Russia (RUS) at Kursk Oblast" in why and why.startswith("North Korea (PRK)")
     assert not _bare_ids(why, ids), _bare_ids(why, ids)
-    text_has(page.locator("#summary p.ongoing").first,
-             "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters into force",
+    text_has(page.locator("#summary ul.bound-since li[data-state=PRK]"),
+             "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters into force")
+    text_has(page.locator("#summary ul.bound-since li[data-state=BLR]"),
              "Belarus (BLR): 2024-08-06 (defense, csto_1992 art. 4 (secondary: article)) — Ukraine (UKR) attacks "
              "Russia (RUS) at Kursk Oblast")
-    ongoing = page.inner_text("#summary p.ongoing")  # read once the line is shown
+    ongoing = "\n".join(page.locator("#summary .ongoing").all_inner_texts())  # read once the lines are shown
     assert not _bare_ids(ongoing, ids), _bare_ids(ongoing, ids)
 
     def titled() -> None:

@@ -25,7 +25,7 @@ export function stateButton(id: string, named: string, role: Role | undefined, o
 
 type Ongoing = { since?: string; lapsed?: Lapse[]; bound_since?: Record<string, BoundSince> };
 
-/** With `--ongoing-since`: since when each state is bound, each as `cascade --ongoing-since` lists it (lapsedsaid.ts
+/** With `--ongoing-since`: since when each state is bound, one a line as `cascade --ongoing-since` lists it (lapsedsaid.ts
  * boundSinceSaid: its side and provision, tagged, and the change that bound it), then each binding that lapsed
  * before the date, one a line as the CLI says it (lapsedsaid.ts: "released on DATE after ..."); `titles`: the named
  * ATOP alliances' titles, cited beside their ids as the CLI cites them. */
@@ -35,9 +35,9 @@ function ongoingLine(r: CascadeResult, names: (id: string) => string, titles: Re
   const rows = byName(Object.entries(o.bound_since ?? {}), ([id]) => namedState(id, names)); // as the CLI lists them
   const lapsed = o.lapsed ?? [];
   const none = lapsed.length ? "no state bound without a break to the date" : "no state bound in that time";
-  return [h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
-    + (rows.length ? rows.map(([id, b]) => boundSinceSaid(id, b, names, titles)).join("; ")
-      : none) + "."),
+  return [h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since:${rows.length ? "" : ` ${none}.`}`),
+    ...(rows.length ? [h("ul", { class: "ongoing bound-since", "aria-label": "bound since" },
+      ...rows.map(([id, b]) => h("li", { "data-state": id }, boundSinceSaid(id, b, names, titles))))] : []),
   ...(lapsed.length ? [h("ul", { class: "ongoing lapsed", "aria-label": "bound for a while, no longer" },
     ...lapsed.map((l) => h("li", { "data-state": l.state }, lapsedSaid(l, names))))] : [])];
 }
