@@ -133,3 +133,23 @@ def test_contested_places_and_the_place_list_name_holders_as_on_the_forms_date(p
     eventually(page, titled)  # "Russia (RUS)" not in it: the title is read whole, once it names RUS as in 1979
     content_is(page.locator(f"#place option[value='{listed['id']}']").first, f"{listed['name']} ({names['RUS']})")
     assert not page.problems, page.problems
+
+
+def test_a_state_out_of_the_system_is_named_as_on_the_date(page: Any, server: str) -> None:
+    """On 1942-06-01 SRB is out of the state system (its COW spells break 1941-04-20 to 1944-10-20) and called
+    Yugoslavia: the search list and the refusal of it as target name it so, in the words of the CLI's refusal
+    (foedus.state_lists.non_member). `/api/states?date=` left it out, so the page named it by today's name, Serbia."""
+    from foedus.model.world import World
+    from foedus.state_lists import non_member
+
+    world = World.default()
+    said = non_member(world, world.states.get("SRB"), dt.date(1942, 6, 1), "target")
+    assert said is not None and said.startswith("target Yugoslavia (SRB) is not a member")
+    _ready(page, server + "/")
+    _set_date(page, "1942-06-01")
+    page.wait_for_selector("#state-list option[value='Yugoslavia (SRB)']", state="attached", timeout=30_000)
+    assert page.locator("#state-list option[value='Serbia (SRB)']").count() == 0
+    page.fill("#target-search", "SRB")
+    page.press("#target-search", "Enter")
+    text_is(page.locator("#error"), f"{said}; nothing was added as target")
+    assert not [p for p in page.problems if "422" not in p], page.problems

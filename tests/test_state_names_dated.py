@@ -124,6 +124,23 @@ def test_the_web_api_names_a_state_on_the_date_asked(api_client: TestClient) -> 
     assert {r["id"]: r["name"] for r in rows}["SRB"] == "Yugoslavia"
 
 
+@pytest.mark.needs_data
+def test_every_state_of_a_date_is_named_as_then(api_client: TestClient) -> None:
+    """`/api/states?date=&every=true` (the web map's names of a date) lists the states out of the system then too,
+    `member` false, named as the CLI names them (`names_on`: Yugoslavia for SRB in 1942, out from 1941-04-20 to
+    1944-10-20); without `every` they stay left out, as `foedus states --date` leaves them."""
+    import datetime as dt
+
+    from foedus.model.world import World
+
+    rows = {r["id"]: r for r in api_client.get("/api/states?date=1942-06-01&every=true").json()}
+    assert (rows["SRB"]["name"], rows["SRB"]["member"]) == ("Yugoslavia", False)
+    assert len(rows) == len(World.default().states)
+    assert {i: r["name"] for i, r in rows.items()} == World.default().states.names_on(dt.date(1942, 6, 1))
+    plain = {r["id"] for r in api_client.get("/api/states?date=1942-06-01").json()}
+    assert "SRB" not in plain and plain == {i for i, r in rows.items() if r["member"] is not False}
+
+
 def test_the_json_says_which_states_are_called_otherwise_on_the_date() -> None:
     """A page holding today's names (the web map) needs the date's: `renamed`, id -> name, only where they differ."""
     import foedus

@@ -252,17 +252,18 @@ def iso3_to_numeric() -> dict[str, int]:
     return out
 
 
-def state_rows(states: StateRegistry, day: dt.date | None, chosen: Iterable[State] | None = None
-               ) -> list[dict[str, Any]]:
+def state_rows(states: StateRegistry, day: dt.date | None, chosen: Iterable[State] | None = None,
+               every: bool = False) -> list[dict[str, Any]]:
     """The states (all, or `chosen`) as `foedus states --json` and `/api/states` give them, with `iso3n`; on `day`,
-    those not known to be out of the state system, each named as called then (`StateRegistry.names_on`). `member`
-    is true, or null where the COW dates cannot say (a state COW does not list, Palestine; a day before 1816) or no
-    day is asked: the engine takes such a state on the day, unchecked, so it is listed, not left out."""
+    those not known to be out of the state system (each of them with `every`, `member` false), each named as called
+    then (`StateRegistry.names_on`). `member` is true, or null where the COW dates cannot say (a state COW does not
+    list, Palestine; a day before 1816) or no day is asked: the engine takes such a state on the day, unchecked, so it
+    is listed, not left out."""
     numeric, names = iso3_to_numeric(), states.names_on(day)
     rows: list[dict[str, Any]] = []
     for s in states if chosen is None else chosen:
         member = s.member_on(day) if day is not None else None
-        if member is False:
+        if member is False and not every:
             continue
         rows.append({
             "id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3,

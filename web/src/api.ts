@@ -14,7 +14,8 @@ export type {
 export interface StateRow {
   id: string; ccode: number | null; cow: string | null; iso3: string | null; iso3n: number | null; name: string;
   spells: [string, string | null][];
-  member: boolean | null; // in the system on the date asked; null: the COW dates cannot say (Palestine, before 1816)
+  // in the system on the date asked; null: the COW dates cannot say (Palestine, before 1816); false: out of it (`every`)
+  member: boolean | null;
 }
 
 export interface PlaceRow {
@@ -257,7 +258,9 @@ export const api = {
     if (otherDate) p.set("other_date", otherDate);
     return getJson<Comparison>(`/api/compare?${p.toString()}`);
   },
-  states: (date?: string) => getJson<StateRow[]>(`/api/states${date ? `?date=${encodeURIComponent(date)}` : ""}`),
+  // with a date, `every`: the states out of the system then too (member false), named as on the date
+  states: (date?: string, every = false) => getJson<StateRow[]>(
+    `/api/states${date ? `?date=${encodeURIComponent(date)}${every ? "&every=true" : ""}` : ""}`),
   places: () => getJson<PlaceRow[]>("/api/places?homes=true"),
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),
   treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),

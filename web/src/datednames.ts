@@ -1,6 +1,6 @@
 // The names states had on the form's date (the Soviet Union in 1979, Zaire in 1990), for the map's tooltips and
-// the pickers' chips: `/api/states?date=` names each state not out of the system as the server does
-// (StateRegistry.names_on; every state before 1816); a state out of the system then keeps today's name. Asked once per date, the last
+// the pickers' chips: `/api/states?date=&every=true` names each state as the server and the CLI do
+// (StateRegistry.names_on), one out of the system then too (Yugoslavia for SRB in 1942). Asked once per date, the last
 // date asked winning, so a slider drag does not leave an older date's names behind. Any other date's names (a war
 // frame's, the compared date's) come from the same cache, or from a result's `renamed`.
 import { api, type StateRow } from "./api";
@@ -34,7 +34,7 @@ export class DatedNames {
     this.timer = setTimeout(() => void this.fetch(date), this.cache.has(date) ? 0 : 120);
   }
 
-  /** The names on `date` (today's for a state not in the system then); undefined when the server did not answer,
+  /** The names on `date`; undefined when the server did not answer,
    * so the caller keeps the names it has (a war's JSON's) rather than show today's for a 1914 state. */
   async on(date: string): Promise<NameOf | undefined> {
     const dated = await this.load(date);
@@ -55,7 +55,7 @@ export class DatedNames {
   private load(date: string): Promise<Map<string, string> | undefined> {
     let asking = this.loading.get(date);
     if (!asking) {
-      asking = api.states(date).then((rows) => {
+      asking = api.states(date, true).then((rows) => {
         const dated = new Map(rows.map((s) => [s.id, s.name]));
         this.cache.set(date, dated);
         return dated;

@@ -53,10 +53,13 @@ def show_treaty(
 @router.get("/states", response_model=None, responses={200: {"model": list[StateOut]}, **_ERRORS})
 def list_states(
     date: Annotated[str | None, Query(description=_DATE.replace("those", _UNKNOWN_IN), max_length=32)] = None,
+    every: Annotated[bool, Query(description="With `date`: the states out of the state system then too (`member` "
+                                             "false), each named as called then, as the CLI names them.")] = False,
 ) -> JSONResponse:
     """The state registry: id, COW number and abbreviation, ISO3 and ISO numeric codes, name, system spells and
-    `member` on the date (true, or null where the COW dates cannot say, as for Palestine or before 1816)."""
-    return JSONResponse(catalog.state_rows(World.default().states, _day(date)))
+    `member` on the date (true, or null where the COW dates cannot say, as for Palestine or before 1816; false, with
+    `every`, for a state out of the system then: the web map names it as on the date, Yugoslavia in 1942)."""
+    return JSONResponse(catalog.state_rows(World.default().states, _day(date), every=every))
 
 
 @router.get("/places", response_model=None, responses={200: {"description": "the places"}})
