@@ -218,3 +218,26 @@ def test_a_contested_places_focus_ring_is_solid(page: Any, server: str) -> None:
         return [s.stroke, s.strokeDasharray, s.strokeWidth]; }""")
     assert ring == ["rgb(217, 72, 15)", "none", "3px"], ring
     assert not page.problems, page.problems
+
+
+def test_letters_typed_quickly_spell_a_name(page: Any, server: str) -> None:
+    """Type-ahead: "est" typed on the map reaches Estonia. Each letter jumped on its own, so "e" stopped on East
+    Jerusalem (a contested place, first by name among the E's), "s" on the next S and "t" on the next T after it;
+    one letter pressed again and again still steps through the names it starts."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=60_000)
+    page.focus("#map svg [tabindex='0']")
+    page.keyboard.press("Home")  # Abkhazia, a contested place drawn with a result
+    page.keyboard.type("est")
+    assert page.evaluate(_FOCUSED) == "Estonia (EST)"
+    page.keyboard.press("Home")
+    page.wait_for_timeout(800)  # a new word
+    page.keyboard.type("swe")
+    assert page.evaluate(_FOCUSED) == "Sweden (SWE)"
+    page.wait_for_timeout(800)
+    page.keyboard.press("e")
+    first = page.evaluate(_FOCUSED)
+    page.keyboard.press("e")
+    second = page.evaluate(_FOCUSED)
+    assert first and second and first != second and second.startswith("E"), (first, second)
+    assert not page.problems, page.problems

@@ -1,6 +1,6 @@
 // The map by keyboard: one tab stop (a roving tabindex: only the focused state's shape is in the tab order), arrow
 // keys move to the nearest state that way, a letter to the next state whose name (the map's date's) starts with
-// it, Home and End to the first and last by name, Enter or Space picks the state as a click does. The focused
+// it, letters typed quickly to the first whose name starts with them (type-ahead: "est", Estonia), Home and End to the first and last by name, Enter or Space picks the state as a click does. The focused
 // state is outlined and named ("Soviet Union (RUS)") to assistive technology. A contested place drawn on the map
 // (Crimea) is a stop too, named as its tooltip says (mapstops.ts).
 import type { NameOf } from "./datednames";
@@ -10,13 +10,16 @@ import { stopKey, stopLabel, stopName, stopPick } from "./mapstops";
 
 const STEPS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1],
   ArrowDown: [0, 1] };
+const TYPED_MS = 500; // letters typed closer together than this spell one name
 const KEYS_HELP = "Keyboard: Tab to the map, then arrow keys move between countries and contested places, a letter "
-  + "jumps to the next of that name, Enter or Space picks the country (as a click does: on a contested place, the "
+  + "jumps to the next of that name (type more letters quickly to spell more of it), Enter or Space picks the country (as a click does: on a contested place, the "
   + "country it is drawn as).";
 
 export class MapKeys {
   private current: string | null = null; // the id of the state that holds the tab stop
   private focused: Element | null = null; // the shape that had the focus, in case a redraw takes it away
+  private typed = ""; // the letters typed in a run (type-ahead), and when the last came
+  private typedAt = -Infinity;
 
   constructor(private readonly map: WorldMap, private readonly name: () => NameOf,
               private readonly onPick: (id: string) => void) {
@@ -26,7 +29,11 @@ export class MapKeys {
     map.svg.setAttribute("tabindex", "-1"); // the map itself is no tab stop (Chromium makes it one): its states are
     map.svg.addEventListener("keydown", (ev) => this.onKey(ev));
     map.svg.addEventListener("focusin", (ev) => { this.focused = ev.target as Element; });
-    map.svg.addEventListener("focusout", (ev) => { if (ev.relatedTarget) this.focused = null; });
+    map.svg.addEventListener("focusout", (ev) => {
+      if (ev.relatedTarget) this.focused = null;
+      // to elsewhere on the page (a state brought forward loses the focus to none a moment: not that)
+      if (ev.relatedTarget instanceof Node && !map.svg.contains(ev.relatedTarget)) this.typed = "";
+    });
     // the map redraws its shapes (borders of a date, hatching, the selection brought forward): keep one tab stop
     new MutationObserver(() => this.keepStop()).observe(map.svg, { childList: true, subtree: true });
     this.keepStop();
@@ -105,6 +112,7 @@ export class MapKeys {
     const from = ev.target as SVGGraphicsElement;
     const id = stopKey(from);
     if (!id || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (!(ev.key.length === 1 && /\p{L}/u.test(ev.key))) this.typed = ""; // not a letter: a new word after it
     const stops = this.stops();
     let next: string | undefined;
     if (ev.key === "Enter" || ev.key === " ") {
@@ -116,7 +124,7 @@ export class MapKeys {
     }
     if (ev.key in STEPS) next = this.nearest(id, STEPS[ev.key], stops);
     else if (ev.key === "Home" || ev.key === "End") next = this.byName(stops).at(ev.key === "Home" ? 0 : -1);
-    else if (ev.key.length === 1 && /\p{L}/u.test(ev.key)) next = this.nextByLetter(id, ev.key, stops);
+    else if (ev.key.length === 1 && /\p{L}/u.test(ev.key)) next = this.typeAhead(id, ev.key, ev.timeStamp, stops);
     else return;
     ev.preventDefault();
     if (next) this.moveTo(next, stops);
@@ -140,13 +148,26 @@ export class MapKeys {
     return best?.[1];
   }
 
-  /** The next state after `id` in name order whose name starts with `letter`, from the top again after the last. */
-  private nextByLetter(id: string, letter: string, stops: Map<string, SVGGraphicsElement>): string | undefined {
+  /** Type-ahead, as in a list box: letters typed less than TYPED_MS apart spell the start of a name ("est": Estonia,
+   * where "e" alone stops on East Jerusalem, the first stop by name after Afghanistan); one letter, or the same
+   * letter again and again, goes to the next stop whose name starts with it. Letters no name starts with, a key
+   * other than a letter, or the focus leaving the map start a new word. */
+  private typeAhead(id: string, letter: string, at: number, stops: Map<string, SVGGraphicsElement>): string | undefined {
+    const typed = at - this.typedAt < TYPED_MS ? this.typed + letter.toLocaleLowerCase() : letter.toLocaleLowerCase();
+    this.typedAt = at;
+    const same = [...typed].every((c) => c === typed[0]);
+    const next = same ? this.nextStarting(id, typed[0], false, stops) : this.nextStarting(id, typed, true, stops);
+    this.typed = next === undefined && !same ? "" : typed; // no name starts so: this letter starts a new word
+    return next ?? (same ? undefined : this.typeAhead(id, letter, at, stops));
+  }
+
+  /** The next stop after `id` in name order (or `id` itself first, when `from` holds) whose name starts with
+   * `start`, from the top again after the last. */
+  private nextStarting(id: string, start: string, from: boolean, stops: Map<string, SVGGraphicsElement>): string | undefined {
     const order = this.byName(stops);
     const name = this.name();
-    const at = order.indexOf(id);
-    const rotated = [...order.slice(at + 1), ...order.slice(0, at + 1)];
-    return rotated.find((other) => stopName(other, stops.get(other), name).toLocaleLowerCase()
-      .startsWith(letter.toLocaleLowerCase()));
+    const at = order.indexOf(id) + (from ? 0 : 1);
+    const rotated = [...order.slice(at), ...order.slice(0, at)];
+    return rotated.find((other) => stopName(other, stops.get(other), name).toLocaleLowerCase().startsWith(start));
   }
 }
