@@ -229,7 +229,7 @@ def test_a_run_drops_a_war_date_not_drawn_yet(page: Any, server: str) -> None:
     page.fill("#wi-treaty", "no_such_treaty")  # the run is refused
     page.click("#wi-drop")
     held: list[Any] = []
-    page.route(re.compile(rf"/api/states\?date={frames[1]['date']}$"), lambda route: held.append(route))
+    page.route(re.compile(rf"/api/states\?date={frames[1]['date']}(&every=true)?$"), lambda route: held.append(route))
     page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = '1';
         s.dispatchEvent(new Event('input')); }""")
     for _ in range(2400):  # the date's names are asked: it is being drawn (a 60 s hang guard)
