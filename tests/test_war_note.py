@@ -108,6 +108,15 @@ def test_a_duty_binding_many_states_counts_them_and_lists_their_codes() -> None:
 
 
 @pytest.mark.needs_data
+def test_a_duty_s_article_is_cited_in_one_bracket() -> None:
+    """sau_pak_2025's article "unknown (text not public)" read "under sau_pak_2025 (unknown (text not public)) since
+    ...", brackets in brackets: the note cites it as every line does (`foedus.cited.cited`)."""
+    (note,) = _war_notes(["cascade", "-a", "USA", "-t", "IRN", "-d", "2026-03-10"])
+    assert "Pakistan (PAK) under sau_pak_2025 art. unknown (text not public) since 2026-02-28" in note
+    assert "((" not in note and "))" not in note
+
+
+@pytest.mark.needs_data
 def test_the_attack_a_duty_rests_on_says_no_place_on_its_victims_home_territory() -> None:
     """Iran's strike on Bahrain, on Bahrain's home territory, read "on Bahrain (BHR) in bahrain": the state again,
     by its place id; place_words' rule says no place there (`foedus.place_words.at_place`), a place elsewhere by its

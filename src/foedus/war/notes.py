@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Set
 from functools import cache
 from typing import TYPE_CHECKING
 
+from foedus.cited import cited
 from foedus.place_words import at_place, named_places
 from foedus.wording import and_listed, named_state
 
@@ -157,12 +158,12 @@ def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[
     """The note's words: the war, that this cascade reads one attack, and what the war binds on the day besides,
     grouped by side and by the attack the duties rest on, then by duty: "... also binds, on the side of Russia (RUS),
     from the attack of Ukraine (UKR) on Russia (RUS) in Kursk Oblast (2024-08-06): Belarus (BLR), ... under csto_1992
-    art. 4 since 2024-08-06, ... and North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04" (`called`: the
-    places by name, by id; `homes`: each state's home place, not said: `_rests`)."""
+    art. 4 since 2024-08-06, ... and North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04", each provision
+    cited by the one rule (`foedus.cited.cited`: "sau_pak_2025 art. unknown (text not public)", not in brackets again)
+    (`called`: the places by name, by id; `homes`: each state's home place, not said: `_rests`)."""
     groups: dict[tuple[str, ...], dict[str, list[str]]] = {}
     for s, side, treaty, article, since, *cause in more:
-        clause = f"art. {article}" if article[:1].isdigit() else f"({article})"
-        groups.setdefault((side, *cause), {}).setdefault(f"under {treaty} {clause} since {since}", []).append(s)
+        groups.setdefault((side, *cause), {}).setdefault(f"under {cited(treaty, article)} since {since}", []).append(s)
     said = "; ".join(f"on the side of {named_state(side, names)}{_rests(by, on, place, began, names, called, homes)}: "
                      + and_listed([f"{_bound(states, names)} {duty}" for duty, states in duties.items()])
                      for (side, by, on, place, began), duties in groups.items())
