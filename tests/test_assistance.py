@@ -203,6 +203,7 @@ def test_a_supporter_under_two_provisions_is_listed_once_with_both_cited(world) 
     at = lines.index("Support: Belgium (BEL) is bound to give Ukraine (UKR), without being bound to fight, under 2 "
                      "provisions:")
     assert lines[at + 1:at + 3] == [
-        "      arms (ukr_bilateral_2024 (a political statement, not a treaty), once attacked, verified)",
-        "      arms and defence industry (ukr_bilateral_2024 (a political statement, not a treaty), in peace and "
-        "war, unverified)"]
+        "      arms (ukr_bilateral_2024, a political statement, not a treaty; once attacked; verified)",
+        "      arms and defence industry (ukr_bilateral_2024, a political statement, not a treaty; in peace and "
+        "war; unverified)"]
+    assert not any("treaty)," in line for line in lines)  # the instrument's words in no bracket within the bracket

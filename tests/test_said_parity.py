@@ -763,6 +763,8 @@ def test_a_states_help_and_what_a_place_limit_cuts_are_worded_alike() -> None:
     assert any("under 2 provisions:" in line for line in lines)  # Belgium toward Ukraine
     assert any(NO_GIVER_SAID in line for line in lines) and any("provisions toward" in line for line in lines)
     assert any("; owed for an attack in far-east-1960 (extent unverified))" in line for line in lines)
+    assert any("(ukr_bilateral_2024, a political statement, not a treaty; once attacked; verified)" in line
+               for line in lines)  # an instrument's words in no bracket within the bracket
     assert any(line.startswith("Support not owed here: Japan") for line in lines)
     assert any(line.startswith("Consultation not owed here: Thailand") for line in lines)
     consults = [c for r in runs for c in r.consultations]

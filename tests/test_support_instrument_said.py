@@ -11,10 +11,10 @@ import foedus
 
 def test_the_taiwan_relations_act_is_said_to_be_a_statute() -> None:
     result = foedus.cascade("CHN", "TWN", "2026-12-01")
-    assert ("Support: United States (USA) is bound to give Taiwan (TWN) arms (usa_twn_tra_1979 (a domestic statute, "
-            "not a treaty), in peace and war, verified) without being bound to fight") in result.explain()
+    assert ("Support: United States (USA) is bound to give Taiwan (TWN) arms (usa_twn_tra_1979, a domestic statute, "
+            "not a treaty; in peace and war; verified) without being bound to fight") in result.explain()
     (usa,) = [s for s in result.to_dict()["supporters"] if s["state"] == "USA"]
     assert usa["instrument"] == "statute"
     assert {s["instrument"] for s in result.to_dict()["supporters"] if s["state"] != "USA"} <= {"treaty"}
-    assert result.explain().count(", not a treaty)") == 1  # a treaty's help says no instrument
+    assert result.explain().count(", not a treaty;") == 1  # a treaty's help says no instrument
 

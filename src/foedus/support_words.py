@@ -11,10 +11,11 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.by_name import by_name
-from foedus.cited import cited, instrument_said
+from foedus.cited import cited
 from foedus.cited_names import named_cited
 from foedus.code_words import support_when
 from foedus.limit_words import limit_said, owed_in, unreached_consultation_lines
+from foedus.model.vocab import INSTRUMENT_WORDS
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
@@ -124,13 +125,15 @@ def not_owed_lines(help_: Iterable[Unreached], consults: Iterable[UnreachedConsu
 
 
 def _provision(key: _Provision, given: list[Support], titles: Mapping[str, str]) -> str:
-    """One provision's forms of help, cited (an instrument that is not a treaty said so, as a duty's citation says
-    it: `instrument_said`) with when they are owed and their certainty, and the place limit they are owed for, with
-    its extent's doubt, as the line saying them not owed elsewhere says it (`owed_for`) (and, coded by ATOP with no
-    giver, what the alliance provides for, with the codes)."""
+    """One provision's forms of help, cited with when they are owed and their certainty, and the place limit they are
+    owed for, with its extent's doubt, as the line saying them not owed elsewhere says it (`owed_for`) (and, coded by
+    ATOP with no giver, what the alliance provides for, with the codes). An instrument that is not a treaty is said
+    after the citation, the parts then parted by semicolons: "arms (ukr_bilateral_2024, a political statement, not a
+    treaty; once attacked; verified)", not in a bracket within the bracket. The web's copy: helpsaid.ts `provision`."""
     treaty, article, when, certainty, coded, instrument, limit, limit_sure = key
-    tail = (f"{cited(named_cited(treaty, titles), article)}{instrument_said(instrument)}, {support_when(when)}, "
-            f"{certainty}{owed_for(limit, limit_sure)}")
+    words, cite = INSTRUMENT_WORDS.get(instrument), cited(named_cited(treaty, titles), article)
+    parts = [f"{cite}, {words}" if words else cite, support_when(when), f"{certainty}{owed_for(limit, limit_sure)}"]
+    tail = ("; " if words else ", ").join(parts)
     if not coded:
         return f"{' and '.join(x.form.replace('_', ' ') for x in given)} ({tail})"
     codes = ", ".join(x.atop_code or "" for x in given)

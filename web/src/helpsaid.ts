@@ -5,7 +5,7 @@ import type { Support, Unreached, UnreachedConsultation } from "./contract";
 import { INSTRUMENT_WORDS } from "./contract";
 import { cited } from "./citesaid";
 import { namedCited } from "./titles";
-import { byName, instrumentSaid, namedState } from "./wording";
+import { byName, namedState } from "./wording";
 
 type Lookup = (id: string) => string;
 
@@ -49,11 +49,14 @@ export function consultLimit(c: { limit?: string | null; limit_certainty?: strin
 
 const form = (f: string) => f.replaceAll("_", " ");
 
-/** One provision's forms of help, cited with when owed, certainty and limit (foedus.support_words._provision). */
+/** One provision's forms of help, cited with when owed, certainty and limit (foedus.support_words._provision): an
+ * instrument that is not a treaty said after the citation, the parts then parted by semicolons (no bracket in one). */
 function provision(given: Support[], titles: Record<string, string>): string {
   const x = given[0];
-  const tail = `${cited(namedCited(x.treaty, titles), x.article)}${instrumentSaid(x.instrument, INSTRUMENT_WORDS)}, `
-    + `${WHEN[x.when] ?? x.when}, ${x.certainty}${owedFor(x.limit, x.limit_certainty)}`;
+  const words = x.instrument ? INSTRUMENT_WORDS[x.instrument] : undefined;
+  const cite = cited(namedCited(x.treaty, titles), x.article);
+  const tail = [words ? `${cite}, ${words}` : cite, WHEN[x.when] ?? x.when,
+    `${x.certainty}${owedFor(x.limit, x.limit_certainty)}`].join(words ? "; " : ", ");
   if (x.atop_code === null) return `${given.map((g) => form(g.form)).join(" and ")} (${tail})`;
   const codes = given.map((g) => g.atop_code ?? "").join(", ");
   return `${given.map((g) => codedHelp(g.form, g.level)).join(" and ")} (${tail}; ATOP ${codes}; ${NO_GIVER})`;
