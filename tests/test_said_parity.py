@@ -947,6 +947,21 @@ def test_a_place_is_named_and_a_home_attack_said_alike() -> None:
     assert where == ["", " at Kursk Oblast", "", " at Black Sea", " at belarus"]
 
 
+def test_a_target_attacked_at_home_is_said_attacked_at_no_place() -> None:
+    """The "Why?" panel's line for a target (placesaid.ts attackedSaid) said "Attacked at Estonia in this scenario."
+    of Estonia attacked on its home territory, where the CLI says no place (foedus.place_words.at_place); a place
+    elsewhere is said by its name."""
+    from foedus.place_words import at_place
+
+    places = {"estonia": "Estonia", "kursk-oblast": "Kursk Oblast"}
+    homes = {"EST": "estonia", "RUS": "russia"}
+    names = {"$names": {"state": NAMES, "place": places, "home": {p: s for s, p in homes.items()}}}
+    cases = [("estonia", "EST"), ("kursk-oblast", "RUS"), ("estonia", "LVA")]
+    said = run_ts([("placesaid", "attackedSaid", [p, v, names]) for p, v in cases])
+    assert said == [f"Attacked{at_place(p, v, places, homes)} in this scenario." for p, v in cases]
+    assert said[:2] == ["Attacked in this scenario.", "Attacked at Kursk Oblast in this scenario."]
+
+
 def test_the_network_views_attack_tie_names_its_place_as_the_text_does() -> None:
     """The treaty-ties table's attack tie (ties.ts tiesOf) says where as the text's "because" does (at_place): "attacks
     at Kursk Oblast", and nothing more for a state attacked at home; it said "attacks (kursk-oblast)"."""

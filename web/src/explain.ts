@@ -10,6 +10,7 @@ import { consultSaid, findingLine, neutralSaid, violationSaid } from "./findings
 import { supportLines, unreachedConsultationLines, unreachedLines } from "./helpsaid";
 import { likelihoodBlock } from "./likelypanel";
 import { memberNotesBlock } from "./membernotes";
+import { attackedSaid } from "./placesaid";
 import { placeSetLine } from "./placesets";
 import { COLORS, LABELS, type Role } from "./roles";
 import { articleCited, becauseWords, carrySaid, instrumentSaid } from "./said";
@@ -82,7 +83,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   const cite = (t: string) => { if (!treaties.includes(t)) treaties.push(t); };
   const joiner = r.joiners.find((j) => j.state === id);
   if (r.attackers.includes(id)) nodes.push(h("p", {}, "An original attacker in this scenario."));
-  if (r.targets.includes(id)) nodes.push(h("p", {}, `Attacked at ${names.place(r.places[r.targets.indexOf(id)] ?? r.place)} in this scenario.`));
+  if (r.targets.includes(id)) nodes.push(h("p", {}, attackedSaid(r.places[r.targets.indexOf(id)] ?? r.place, id, names)));
   if (joiner) {
     cite(joiner.treaty);
     nodes.push(obligationBlock(joiner, r, names, `Bound to join the ${joiner.side} side in round ${joiner.round}`));

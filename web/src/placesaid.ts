@@ -23,3 +23,10 @@ export function whereSaid(targets: string[], places: string[], names: PlaceNames
     .map((p, i) => atPlace(p, targets[i], names).replace(/^ at /, "")))].filter((w) => w);
   return said.length ? ` at ${said.join(", ")}` : "";
 }
+
+/** The "Why?" panel's line for a scenario's target (`place`: where the attack on it falls): "Attacked at Kursk Oblast
+ * in this scenario.", or, on its own home territory, no place (atPlace), as the CLI says none there: the panel said
+ * "Attacked at Estonia" of Estonia attacked at home. */
+export function attackedSaid(place: string, victim: string, names: PlaceNames): string {
+  return `Attacked${atPlace(place, victim, names)} in this scenario.`;
+}
