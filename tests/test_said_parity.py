@@ -38,7 +38,7 @@ from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
 from foedus.war.result import war_names_on
-from foedus.war.words import also_said, change_said, duty_lines
+from foedus.war.words import also_said, change_said, duty_lines, side_words
 from foedus.wording import named_state, ordinal
 from ts_said import ROOT, run_ts
 
@@ -180,6 +180,12 @@ def test_a_wars_moves_are_worded_alike() -> None:
              {"state": "BLR", "from": "bound-attack", "to": "bound-attack", "cause": None,
               "now_under": "rus_blr_2024 art. 4"}]
     assert run_ts([("said", "moveWords", [m]) for m in moves]) == [_move_words(m) for m in moves]
+    leads, names = {"attack": ["USA", "ISR"], "defense": ["IRN"]}, {"USA": "United States", "ISR": "Israel"}
+    sides = side_words(leads, names)  # iran_2026's: "the attack side" read as the side striking Iran's
+    assert run_ts([("said", "sideWords", [leads, {"$lookup": names}])]) == [sides]
+    assert run_ts([("said", "moveWords", [m, sides]) for m in moves]) == [_move_words(m, sides) for m in moves]
+    assert _move_words(moves[0], sides) == "out → bound to join the side of United States (USA) and Israel (ISR)"
+    assert _move_words(moves[1], sides) == "bound to join the side of IRN → bound both ways (a conflict)"
 
 
 def test_a_doubt_is_worded_alike() -> None:

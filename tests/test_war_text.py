@@ -13,6 +13,7 @@ import pytest
 import foedus
 from foedus.war.bundled import bundled_wars
 from foedus.war.render import _move_words, print_replay
+from foedus.war.words import side_words
 from foedus.wording import named_state
 
 
@@ -40,10 +41,12 @@ def test_each_change_carries_the_cli_s_words(war: str, capsys: pytest.CaptureFix
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     printed = capsys.readouterr().out.splitlines()
+    sides = side_words(replay["war"]["leads"], replay["names"])  # each side by its lead states
     for f in replay["frames"]:
         for m in f["moved"]:
             if m["cause"]:
-                head = f"  {named_state(m['state'], replay['names'])}: {_move_words(m)}  ({m['cause']['text']}"
+                head = (f"  {named_state(m['state'], replay['names'])}: {_move_words(m, sides)}  "
+                        f"({m['cause']['text']}")
                 assert any(line.startswith(head) for line in printed), head
     if war == "russia_ukraine_2022":
         texts = {c["text"] for c in changes}
@@ -90,8 +93,8 @@ def test_a_state_still_bound_by_another_treaty_is_said_to_be(capsys: pytest.Capt
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     out = capsys.readouterr().out
-    assert ("Belarus (BLR): still bound to join the attack side, now under rus_blr_2024 art. 4 (secondary: article)  "
-            "(rus_blr_2024 enters into force)") in out
+    assert ("Belarus (BLR): still bound to join the side of Russia (RUS), now under rus_blr_2024 art. 4 (secondary: "
+            "article)  (rus_blr_2024 enters into force)") in out
     assert "bound-attack → bound-attack" not in out
 
 
@@ -105,8 +108,9 @@ def test_the_timeline_says_a_binding_as_the_side_it_binds_to(capsys: pytest.Capt
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     out = capsys.readouterr().out
-    assert "North Korea (PRK): out → bound to join the attack side  (rus_prk_2024 enters into force)" in out
-    assert "Kazakhstan (KAZ): out → bound to join the attack side  (Ukraine (UKR) attacks Russia (RUS) at " in out
+    assert "North Korea (PRK): out → bound to join the side of Russia (RUS)  (rus_prk_2024 enters into force)" in out
+    assert ("Kazakhstan (KAZ): out → bound to join the side of Russia (RUS)  (Ukraine (UKR) attacks Russia (RUS) "
+            "at ") in out
     assert not [line for line in out.splitlines() if "bound-attack" in line or "bound-defense" in line]
     assert _move_words({"from": "bound-defense", "to": "conflict"}) == "bound to join the defense side → bound " \
                                                                         "both ways (a conflict)"

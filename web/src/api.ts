@@ -97,7 +97,8 @@ export interface WarReplay {
     sources?: WarSource[]; // the pages the file cites (servers from before they were sent have none)
     // the day asked for, when after an ongoing war's data's end (the replay stops at that end); the map never asks
     // a day (`until`), so its replays are never cut this way
-    asked_until?: string | null };
+    asked_until?: string | null;
+    leads?: Record<string, string[]> }; // each side's lead states, its first attack's attackers and victims
   frames: WarFrame[]; names: Record<string, string>; notes: string[];
   renames: WarRename[]; // each later change in a state's name, by date: `names` are the war's first day's
   states?: WarStateRecord[]; // each state's war (docs/war.md): the page reads its duties (said.ts dutyLines)

@@ -13,7 +13,7 @@ import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
-import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
+import { andListed, certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 type Said = [string, string, string]; // an ongoing line: its mark, its state, its words
@@ -128,13 +128,26 @@ const STATUS_WORDS: Record<string, string> = {
   conflict: "bound both ways (a conflict)",
 };
 
-const statusWords = (status: string): string => STATUS_WORDS[status] ?? status;
+/** A status in words, a binding by its side's lead states where `sides` names them (sideWords: "bound to join the
+ * side of Iran (IRN)"; foedus.war.render._status_words). */
+function statusWords(status: string, sides?: Record<string, string>): string {
+  const bound = status.startsWith("bound-") ? status.slice("bound-".length) : "";
+  return bound && sides?.[bound] ? `bound to join ${sides[bound]}` : STATUS_WORDS[status] ?? status;
+}
+
+/** Each side of a replayed war by its lead states, its first attack's attackers and victims (the JSON's `war.leads`,
+ * named by `name`): "the side of United States (USA) and Israel (ISR)" (foedus.war.words.side_words). */
+export function sideWords(leads: Record<string, string[]>, name: (id: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(leads).map(([side, states]) =>
+    [side, `the side of ${andListed(states.map((s) => namedState(s, name)))}`]));
+}
 
 /** A war's move (foedus.war.render._move_words): a state still bound to its side, by another treaty from that date,
- * is said to be so, not as a move from a status to itself; each status in words (statusWords). */
-export function moveWords(m: WarFrame["moved"][number]): string {
-  return m.now_under ? `still ${statusWords(m.to)}, now under ${m.now_under}`
-    : `${statusWords(m.from)} → ${statusWords(m.to)}`;
+ * is said to be so, not as a move from a status to itself; each status in words (statusWords), a side by its lead
+ * states where `sides` names them. */
+export function moveWords(m: WarFrame["moved"][number], sides?: Record<string, string>): string {
+  return m.now_under ? `still ${statusWords(m.to, sides)}, now under ${m.now_under}`
+    : `${statusWords(m.from, sides)} → ${statusWords(m.to, sides)}`;
 }
 
 /** A replayed war's states named as on `date` (foedus.war.result.war_names_on): each state's last `renames` entry on

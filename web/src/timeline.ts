@@ -5,7 +5,7 @@ import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./a
 import type { NameOf } from "./datednames";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
-import { moveWords, warNamesOn } from "./said";
+import { moveWords, sideWords, warNamesOn } from "./said";
 import { pauseLines } from "./warended";
 import { changeSaid, namedState } from "./wording";
 
@@ -129,11 +129,12 @@ export class WarTimeline {
     const at = r.frames.indexOf(f);
     this.frame.value = String(at);
     byId("war-date").textContent = f.date;
+    const sides = r.war.leads ? sideWords(r.war.leads, (id) => r.names[id] ?? id) : undefined; // as the text's
     const lines = (fr: WarFrame, i: number) => {
       const name = warNameOf(r, fr.date);
       const pauses = pauseLines(fr, i > 0 ? r.frames[i - 1].paused ?? {} : {}, name);
       return fr.moved.length || pauses.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`)),
+        `${namedState(m.state, name)}: ${moveWords(m, sides)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`)),
       ...pauses.map((line) => h("li", { class: "pause" }, line))) : null;
     };
     byId("war-log").replaceChildren(...r.frames.slice(0, at + 1).map((fr, i) => h("li",

@@ -30,6 +30,8 @@ from foedus.war.words import (
     duty_lines,
     entered_words,
     fighting_out_cell,
+    side_leads,
+    side_words,
     sides_said,
 )
 from foedus.wording import named_state
@@ -48,7 +50,7 @@ def _day(value: str | dt.date) -> dt.date:
 
 
 def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str, str] | None = None,
-         out: Sequence[tuple[dt.date, dt.date]] = ()) -> list[str]:
+         out: Sequence[tuple[dt.date, dt.date]] = (), sides: Mapping[str, str] | None = None) -> list[str]:
     """A state's row: its name, its spells of fighting (side, dates, how it came in, in words; a pause on the last
     date, `paused_since`; the days it fights out of the state system, `out`: `fighting_out_cell`), its first binding
     (cited with its certainty, an instrument that is not a treaty said so: `instrument_said`; the conditions it
@@ -56,7 +58,8 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
     `released_cell`), or, for a state never bound to one side but bound both ways, the day it first was (it read "—",
     as a state never bound: Armenia in 2024, the CSTO against ATOP 4815's neutrality), and what caused it. The pause
     and the release leave their pages to the sources listed under the timeline. An ATOP alliance is cited with its
-    title where `titles` has one (`foedus.cited_names.named_cited`)."""
+    title where `titles` has one (`foedus.cited_names.named_cited`); the side it was first bound to join by its lead
+    states where `sides` names them (`side_words`: "2026-02-28, the side of Iran (IRN): ...")."""
     titles = titles or {}
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
                       + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
@@ -67,8 +70,8 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
     b = r.first_bound
     bound = "—"
     if b:  # the primary, the conditions it assumes, then each other obligation of that day, each on a line of its own
-        bound = "\n".join([f"{b.date} {b.side}: "
-                           f"{tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted)}"
+        bound = "\n".join([(f"{b.date}, {sides[b.side]}: " if sides else f"{b.date} {b.side}: ")
+                           + f"{tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted)}"
                            + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
                            *also_said((o.to_dict() for o in b.also), titles)])
     elif r.conflict:  # bound both ways, never to one side: said so and since when, not "—" as one never bound
@@ -120,21 +123,26 @@ _STATUS_WORDS = {"bound-attack": "bound to join the attack side", "bound-defense
                  "conflict": "bound both ways (a conflict)"}
 
 
-def _status_words(status: str) -> str:
+def _status_words(status: str, sides: Mapping[str, str] | None = None) -> str:
     """A state's status on a war's date, as the timeline says it: "attack", "defense" and "out" as they are, a
-    binding as the side it binds to ("bound to join the attack side"), a conflict as "bound both ways (a conflict)":
-    bound to both sides, or to join one and not to join the war against a state (Armenia in 2024)."""
+    binding as the side it binds to, by its lead states where `sides` names them (`side_words`: "bound to join the
+    side of Iran (IRN)"; "bound to join the attack side" read as bound to join the war's first attack), a conflict as
+    "bound both ways (a conflict)": bound to both sides, or to join one and not to join the war against a state
+    (Armenia in 2024)."""
+    bound = status.removeprefix("bound-")
+    if sides and bound != status and bound in sides:
+        return f"bound to join {sides[bound]}"
     return _STATUS_WORDS.get(status, status)
 
 
-def _move_words(move: Mapping[str, Any]) -> str:
+def _move_words(move: Mapping[str, Any], sides: Mapping[str, str] | None = None) -> str:
     """A move: "out → bound to join the attack side", or, for a state still bound to its side by another treaty from
     that date, "still bound to join the attack side, now under rus_blr_2024 art. 4" (not a move from a status to
     itself). The JSON's statuses (`bound-attack`, ...) are said in words (`_status_words`). The web's copy:
     web/src/said.ts `moveWords` (tests/test_said_parity.py)."""
     if "now_under" in move:
-        return f"still {_status_words(move['to'])}, now under {move['now_under']}"
-    return f"{_status_words(move['from'])} → {_status_words(move['to'])}"
+        return f"still {_status_words(move['to'], sides)}, now under {move['now_under']}"
+    return f"{_status_words(move['from'], sides)} → {_status_words(move['to'], sides)}"
 
 
 def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
@@ -183,10 +191,11 @@ def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry
     first = next(e for e in war.events if e.kind == "attack")
     console.print(sides_said(((a.attacker, a.victim) for a in first.attacks), result.names_on(first.date)),
                   markup=False)
+    sides = side_words(side_leads(war), result.names)
     table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
     for rec in _rows(result):
         table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1], titles or {},
-                            _fighting_out(rec, result, states)))
+                            _fighting_out(rec, result, states), sides))
     console.print(table)
     duties = _duties(result, names_on, titles)
     if duties:
@@ -194,7 +203,7 @@ def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry
         for line in duties:
             console.print(f"  {line}")
     if timeline:
-        _timeline(console, result, names_on)
+        _timeline(console, result, names_on, sides)
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
     for line in _sources(result, names_on):
@@ -205,7 +214,7 @@ def _moved_name(move: Mapping[str, Any], names: Mapping[str, str]) -> str:
     return named_state(move["state"], names)
 
 
-def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
+def _timeline(console: Any, result: WarReplay, names_on: NamesOn, sides: Mapping[str, str] | None = None) -> None:
     """Each date on which a state moved, a state's fighting paused, a state left the state system or came back to it,
     or the doubts changed: the moves with their causes, the pauses (`pause_lines`), each state leaving or coming back
     that no move gives as its cause, in the rule's words (`_system_lines`), then the day's doubts in a cascade's words
@@ -226,7 +235,8 @@ def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
         console.print(f"[bold]{f.date}[/bold]")
         for m in by_name(f.moved, partial(_moved_name, names=names)):  # by the name said (the JSON: ids)
             why = _said(m["cause"])
-            console.print(f"  {named_state(m['state'], names)}: {_move_words(m)}" + (f"  ({why})" if why else ""))
+            said = f"  {named_state(m['state'], names)}: {_move_words(m, sides)}"
+            console.print(said + (f"  ({why})" if why else ""))
         for line in (*pauses, *system):
             console.print(f"  {line}", markup=False)
         for line in doubt_lines(f.doubts, names) if keys != before else ():

@@ -18,6 +18,7 @@ from foedus.engine.scenario import named_state, parse_date
 from foedus.war.evaluate import Evaluation, Settings
 from foedus.war.events import War, WarSide
 from foedus.war.frame import Frame
+from foedus.war.words import side_leads
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -247,7 +248,8 @@ class WarReplay:
         return {
             "war": {"id": self.war.id, "name": self.war.name, "start": self.war.start.isoformat(),
                     "end": self.end.isoformat(), "ongoing": self.war.end is None, "source": self.war.source,
-                    "sources": [c.to_dict() for c in self.war.sources], "asked_until": _iso(self.asked)},
+                    "sources": [c.to_dict() for c in self.war.sources], "asked_until": _iso(self.asked),
+                    "leads": side_leads(self.war)},
             "settings": self.settings.to_dict(),
             "states": [r.to_dict() for r in self.ordered()],
             "frames": [f.to_dict() for f in self.frames],

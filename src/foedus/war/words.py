@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foedus.cited import bound_tag, clause_said, doubt_cited, instrument_said, tagged_cited
 from foedus.cited_names import named_cited
@@ -19,9 +19,12 @@ from foedus.war.changes import change_words
 from foedus.war.system_changes import system_text
 from foedus.wording import and_listed, named_state
 
+if TYPE_CHECKING:
+    from foedus.war.events import War
+
 __all__ = ["CONDITION", "DUTIES_HEADING", "FIGHTING_OUT", "NO_DOUBTS", "add_text", "also_said", "change_said",
            "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words", "fighting_out_cell",
-           "sides_said"]
+           "side_leads", "side_words", "sides_said"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -205,11 +208,28 @@ def _duty_cited(duty: Mapping[str, Any], titles: Mapping[str, str] | None = None
                        duty.get("doubted", ())) + instrument_said(duty.get("instrument", "treaty"))
 
 
+def side_leads(war: War) -> dict[str, list[str]]:
+    """The states each side of a replay is named by: its first attack event's attackers ("attack") and victims
+    ("defense"), each once (the JSON's `war.leads`, which the web names its sides by)."""
+    first = next(e for e in war.events if e.kind == "attack")
+    pairs = [(a.attacker, a.victim) for a in first.attacks]
+    return {"attack": list(dict.fromkeys(a for a, _ in pairs)), "defense": list(dict.fromkeys(v for _, v in pairs))}
+
+
+def side_words(leads: Mapping[str, Iterable[str]], names: Mapping[str, str]) -> dict[str, str]:
+    """Each side by its lead states ("the side of United States (USA) and Israel (ISR)"), where a side word misleads:
+    in iran_2026 "bound to join the attack side" read as bound to join the strikes on Iran, where it is the side of
+    the Gulf states Iran struck. The web's copy: said.ts `sideWords`."""
+    return {side: f"the side of {and_listed([named_state(s, names) for s in states])}"
+            for side, states in leads.items()}
+
+
 def sides_said(attacks: Iterable[tuple[str, str]], names: Mapping[str, str]) -> str:
     """What the war's two sides are, from its first attack event's (attacker, victim) pairs: a replay's "attack"
     and "defense" are the sides of the war's first attacker and of its victim, which in iran_2026 (Israel and the US
     striking Iran) put the Gulf states Iran struck on the "attack" side; a reader took "Egypt: bound to join the
-    attack side" for Iran's. `foedus war`'s text says it under its title."""
+    attack side" for Iran's (the lines that say a binding name the side by these states now: `side_words`).
+    `foedus war`'s text says it under its title."""
     pairs = list(attacks)
     by = [named_state(s, names) for s in dict.fromkeys(a for a, _ in pairs)]
     struck = [named_state(s, names) for s in dict.fromkeys(v for _, v in pairs)]

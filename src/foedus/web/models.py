@@ -165,6 +165,9 @@ class WarInfoOut(_Open):
                                                 "data's end, else null: nothing after that end is known, so the "
                                                 "replay stops there (`end`), as `foedus war` warns on stderr "
                                                 "(`WarReplay.beyond_data`)")
+    leads: dict[str, list[str]] = Field(description="each side's lead states, the war's first attack's attackers "
+                                                    "(`attack`) and victims (`defense`): a binding names its side by "
+                                                    "them (\"bound to join the side of Iran (IRN)\")")
 
 
 class WarOut(_Open):
