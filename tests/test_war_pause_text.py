@@ -80,6 +80,6 @@ def test_the_timeline_says_an_attack_s_end_a_new_attack_and_an_exit(monkeypatch:
     assert rows["United States (USA)"][1].endswith(" / paused since 2004-11-01 after Cuba (CUB) leaves the war")
     assert "paused" not in rows["Cuba (CUB)"][1]
     # Brazil's first binding (2004-08-01) was released on 1 September; the cell names the later one released
-    assert rows["Brazil (BRA)"][2].startswith("2004-08-01 defense: tiar_1947")
+    assert rows["Brazil (BRA)"][2].startswith("2004-08-01, the side of United States (USA): tiar_1947")
     assert rows["Brazil (BRA)"][2].endswith(" / its binding of 2004-10-01 under tiar_1947 art. 3 released on "
                                             "2004-11-01 after Cuba (CUB) leaves the war")
