@@ -13,6 +13,7 @@ import pytest
 from foedus.api import replay_war
 from foedus.catalog import treaty_rows
 from foedus.model.world import World
+from foedus.war.words import side_leads, side_words
 from foedus.wording import named_state
 from samples import cli_line
 from ts_said import run_ts
@@ -63,7 +64,8 @@ def test_the_web_says_since_when_as_the_cli_does() -> None:
     frame, world = replay.frames[-1], World.default()
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}
     states = ["PRK", "BLR", "KAZ"]
-    said = run_ts([("said", "frameWhy", [s, frame.to_dict(), {"$lookup": treaties}]) for s in states])
+    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
+    said = run_ts([("said", "frameWhy", [s, frame.to_dict(), {"$lookup": treaties}, None, {}, sides]) for s in states])
     names = world.states.names_on(frame.date)
     assert [f"{named_state(s, names)}: {w}" for s, w in zip(states, said, strict=True)] == [
         _why(WAR, s, frame.date.isoformat()) for s in states]

@@ -14,6 +14,7 @@ from foedus.catalog import state_rows, treaty_rows
 from foedus.errors import DateOutOfRangeError
 from foedus.model.world import World
 from foedus.war.result import Frame
+from foedus.war.words import side_leads, side_words
 from foedus.wording import named_state, not_in_system
 from samples import cli_line
 from ts_said import run_ts
@@ -23,6 +24,8 @@ WAR = "russia_ukraine_2022"
 KAZ_ASKS = ("condition: request-gated: assumes Russia (RUS) asks for help (the clause's wording of this condition: "
             "known from secondary reporting only)")
 PRK_AT_WAR = "condition: assumes the attack puts Russia (RUS) in a state of war"
+
+POL = "the side of Poland (POL)"  # europe_1939_1941's defense side, by its lead state
 
 
 def _picked(frame: Frame) -> list[str]:
@@ -46,7 +49,8 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     world = World.default()
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
     cases = [(f, s) for f in frames for s in _picked(f)]
-    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}]) for f, s in cases])
+    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
+    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, sides]) for f, s in cases])
     lines = []
     for f, s in cases:
         code, out, err = cli_line(["war", WAR, "--until", f.date.isoformat(), "--state", s])
@@ -55,7 +59,7 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     assert lines == [f"{named_state(s, world.states.names_on(f.date))}: {words}\n"
                      for (f, s), words in zip(cases, said, strict=True)]
     kinds = {w.split(" on ", 1)[0] for w in said}
-    assert kinds >= {"Fighting", "Bound to join the attack side", "Neither fighting nor bound"}
+    assert kinds >= {"Fighting", "Bound to join the side of Russia (RUS)", "Neither fighting nor bound"}
     # the treaty named, its id and article cited, then the condition the cascade states for it, then since when
     assert any("(rus_prk_2024) art. 4; condition: assumes the attack puts Russia (RUS) in a state of war; bound to "
                "that side without a break since 2024-12-04." in w for w in said)
@@ -71,11 +75,13 @@ def test_a_bindings_certainty_and_its_other_obligations_are_said() -> None:
     1992 treaty with Russia, whose article is not known; each is said with its certainty and the facts not verified,
     as the table says them. North Korea's verified 2024 treaty, binding it alone, is said as before."""
     code, out, err = cli_line(["war", WAR, "--until", "2024-08-06", "--state", "KAZ"])
-    assert (code, out) == (0, "Kazakhstan (KAZ): Bound to join the attack side on 2024-08-06 under CSTO (csto_1992) "
+    assert (code, out) == (0, "Kazakhstan (KAZ): Bound to join the side of Russia (RUS) on 2024-08-06 under CSTO "
+                              "(csto_1992) "
                               f"art. 4 (secondary: article); {KAZ_ASKS}; also rus_kaz_1992 art. unknown "
                               "(unverified: treaty, article).\n"), err
     code, out, err = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "PRK"])
-    assert (code, out) == (0, "North Korea (PRK): Bound to join the attack side on 2024-12-04 under Russia–DPRK 2024 "
+    assert (code, out) == (0, "North Korea (PRK): Bound to join the side of Russia (RUS) on 2024-12-04 under "
+                              "Russia–DPRK 2024 "
                               f"(rus_prk_2024) art. 4; {PRK_AT_WAR}.\n"), err
 
 
@@ -83,7 +89,7 @@ def test_a_state_is_read_by_its_name_on_the_date() -> None:
     """--state takes a state's name as `World.state_named` reads it on the date, and names it as on that date."""
     code, out, _ = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "north korea"])
     assert (code, out.split(":", 1)[0]) == (0, "North Korea (PRK)")
-    assert out.startswith("North Korea (PRK): Bound to join the attack side on 2024-12-04 under ")
+    assert out.startswith("North Korea (PRK): Bound to join the side of Russia (RUS) on 2024-12-04 under ")
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -144,7 +150,7 @@ def test_a_state_out_of_the_system_on_the_day_asked_only_is_said_to_be() -> None
     assert out == "Poland (POL): Not a member of the state system on 1940-06-01, so neither fighting nor bound.\n"
     assert out == f"Poland (POL): {not_in_system('1940-06-01')}\n"  # the sentence is foedus.wording's
     code, out, _ = cli_line(["war", "europe_1939_1941", "--state", "POL", "--until", "1939-09-10"])
-    assert code == 0 and out == "Poland (POL): Fighting on the defense side on 1939-09-10.\n"
+    assert code == 0 and out == f"Poland (POL): Fighting on {POL} on 1939-09-10.\n"
 
 
 @pytest.mark.needs_data
@@ -158,8 +164,9 @@ def test_the_webs_why_says_a_state_out_of_the_system_is_so_as_the_cli_does() -> 
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
     cases = [(day, s) for day in ("1940-06-01", "1939-09-10") for s in ("POL", "CHE", "PSE")]
     rows = {s: state_rows(world.states, None, [world.states.states[s]])[0] for _, s in cases}  # /api/states's rows
+    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
     said = run_ts([("said", "frameWhy", [s, replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": treaties},
-                                         rows[s]]) for day, s in cases])
+                                         rows[s], {}, sides]) for day, s in cases])
     lines = []
     for day, s in cases:
         code, out, err = cli_line(["war", "europe_1939_1941", "--until", day, "--state", s])
@@ -167,7 +174,7 @@ def test_the_webs_why_says_a_state_out_of_the_system_is_so_as_the_cli_does() -> 
         lines.append(out)
     assert lines == [f"{named_state(s, world.states.names_on(dt.date.fromisoformat(day)))}: {words}\n"
                      for (day, s), words in zip(cases, said, strict=True)]
-    assert said[0] == not_in_system("1940-06-01") and said[3] == "Fighting on the defense side on 1939-09-10."
+    assert said[0] == not_in_system("1940-06-01") and said[3] == f"Fighting on {POL} on 1939-09-10."
     assert said[1] == "Neither fighting nor bound on 1940-06-01." and said[2].startswith("Neither")
     assert run_ts([("said", "notInSystem", ["1940-06-01"])]) == [not_in_system("1940-06-01")]
 
@@ -184,13 +191,14 @@ def test_a_state_fighting_out_of_the_system_is_said_to_fight_as_no_party() -> No
     replay = replay_war("europe_1939_1941")
     row = state_rows(world.states, None, [world.states.states["NOR"]])[0]
     days = ("1940-05-15", "1940-04-15")
-    said = run_ts([("said", "frameWhy", ["NOR", replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": {}}, row])
-                   for day in days] + [("membership", "FIGHTING_OUT", None)])
+    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
+    said = run_ts([("said", "frameWhy", ["NOR", replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": {}}, row,
+                                         {}, sides]) for day in days] + [("membership", "FIGHTING_OUT", None)])
     lines = []
     for day in days:
         code, out, err = cli_line(["war", "europe_1939_1941", "--until", day, "--state", "NOR"])
         assert code == 0, err
         lines.append(out)
     assert lines == [f"Norway (NOR): {words}\n" for words in said[:2]]
-    assert said[0] == f"Fighting on the defense side on 1940-05-15{FIGHTING_OUT}." and said[2] == FIGHTING_OUT
-    assert said[1] == "Fighting on the defense side on 1940-04-15."
+    assert said[0] == f"Fighting on {POL} on 1940-05-15{FIGHTING_OUT}." and said[2] == FIGHTING_OUT
+    assert said[1] == f"Fighting on {POL} on 1940-04-15."

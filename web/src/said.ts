@@ -197,18 +197,19 @@ export function notInSystem(day: string): string {
  * its pause (pausedSaid), one neither fighting nor bound its last binding and what released it (releasedSaid). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
                          | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
-                         titles: Record<string, string> = {}): string {
+                         titles: Record<string, string> = {}, sides?: Record<string, string>): string {
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
+  const named = (s: string) => sides?.[s] ?? `the ${s} side`; // by its lead states where `sides` names them
   const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [], titles)].map((line) => `; ${line}`).join("");
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
-  return side ? `Fighting on the ${side} side on ${frame.date}${paused ? pausedSaid(paused) : ""}`
+  return side ? `Fighting on ${named(side)} on ${frame.date}${paused ? pausedSaid(paused) : ""}`
     + `${partyOn(state, frame.date) ? "" : FIGHTING_OUT}.`
-    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
+    : b ? `Bound to join ${named(b.side)} on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
       + `${sinceSaid(b, frame.date, (d) => bindingCited(d, treaty))}.`
       : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}`
-          + `${released ? releasedSaid(released, bindingCited(released, treaty)) : ""}.` : notInSystem(frame.date);
+          + `${released ? releasedSaid(released, bindingCited(released, treaty), sides) : ""}.` : notInSystem(frame.date);
 }
 
 /** A binding as a bound state's line cites it (foedus.war.why.binding_cited): its treaty named, its id, the article

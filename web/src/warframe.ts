@@ -6,7 +6,7 @@ import { byId, h } from "./dom";
 import type { Names } from "./explain";
 import { existsOn } from "./membership";
 import { COLORS, LABELS, type Role } from "./roles";
-import { doubtWords, dutiesHead, dutyLines, frameWhy, warNamesOn } from "./said";
+import { doubtWords, dutiesHead, dutyLines, frameWhy, sideWords, warNamesOn } from "./said";
 import { stateButton } from "./summary";
 import { WAR_LABELS, warNameOf } from "./timeline";
 import { namedState } from "./wording";
@@ -81,7 +81,8 @@ export class FramePanels {
       : frame.conflicts.includes(id) ? "conflict" : existsOn(this.states.get(id), frame.date) ? "none" : "absent";
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
-    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles); // as the CLI says
+    const sides = war.war.leads ? sideWords(war.war.leads, (s) => war.names[s] ?? s) : undefined; // by lead states
+    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides); // as the CLI
     const record = (war.states ?? []).find((r) => r.state === id);
     const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date,
       this.names.titles) : [];

@@ -48,11 +48,13 @@ def paused_since(paused: Mapping[str, Any], cite: bool = True) -> str:
     return f"paused since {paused['since']}{ended_by(paused.get('cause'), paused.get('sources', ()) if cite else ())}"
 
 
-def released_said(released: Mapping[str, Any], cited: str) -> str:
+def released_said(released: Mapping[str, Any], cited: str, sides: Mapping[str, str] | None = None) -> str:
     """After "Neither fighting nor bound on DAY": the binding it had last (`cited`: its treaty named, its article
-    and certainty, as a bound state's line cites them), from when, and the change that released it on its span's end
-    (a frame's `released` entry)."""
-    return f"; bound to join the {released['side']} side from {released['from']} under {cited}, {released_on(released)}"
+    and certainty, as a bound state's line cites them), its side (by its lead states where `sides` names them:
+    `foedus.war.words.side_words`), from when, and the change that released it on its span's end (a frame's `released`
+    entry)."""
+    side = (sides or {}).get(released["side"]) or f"the {released['side']} side"
+    return f"; bound to join {side} from {released['from']} under {cited}, {released_on(released)}"
 
 
 def released_on(released: Mapping[str, Any], cite: bool = True) -> str:
