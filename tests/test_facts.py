@@ -546,6 +546,21 @@ def test_gcc_joint_defence_agreement_records_the_doha_strike_and_the_iran_war_of
     assert said == {"2025-09-15": "verified", "2026-03-01": "secondary"}
 
 
+def test_the_france_uae_agreement_records_the_uaes_request_of_january_2022_and_not_the_iran_war() -> None:
+    """After the Houthi attack on Abu Dhabi of 17 Jan 2022 the UAE sought France's support under the agreement and
+    French Rafales flew air-defence missions from 24 Jan (both governments announcing it on 4 Feb; press only, so
+    secondary, the day to within a week). The French jets' interceptions over the UAE in the Iran war of 2026 are not a
+    recorded use: France presented them as protecting its bases, and no UAE request under the agreement was found."""
+    (inv,) = CURATED.treaty("fra_are_2009").invocations
+    assert (inv.date.isoformat(), inv.article, inv.requester, inv.certainty.value) == (
+        "2022-01-24", "not stated", ["ARE"], "secondary")
+    assert inv.date_certainty is not None and inv.date_certainty.within == "week"
+    assert "2026" in (inv.note or "") and "no request by the UAE" in (inv.note or "")
+    (said,) = treaty_detail(CURATED, "fra_are_2009")["invocations"]
+    assert said["date"] == "2022-01-24"
+    assert said["how_sure"].startswith("secondary;") and "within a week" in said["how_sure"]
+
+
 @pytest.mark.parametrize("treaty_id", ["chn_prk_1961", "rus_blr_2024", "usa_jpn_1960", "usa_kor_1953",
                                        "tur_aze_2010", "tur_aze_shusha_2021"])
 def test_no_invocation_known_is_recorded_as_unverified(treaty_id: str) -> None:
