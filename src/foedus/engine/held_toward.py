@@ -1,12 +1,14 @@
 """The states a withheld leg is owed to: the engines keep one withheld record per obligor, treaty and article (the
 first find's, whose gate its `reason` says), but legs of that article may be held back toward several states of the
 war (SADC Art. 6 toward Tanzania and Mozambique, both attacked, with the Summit's decision read as not taken). The
-record names them all (`Withheld.owed_to`), its reason says the others, and it is as sure as the least sure of its
-legs, with the facts each rests on (Mozambique's SADC membership as well as Tanzania's), so that neither the JSON nor
-the text keeps the first alone. The legs a priority clause sets aside are merged by the same rule (`merged`)."""
+record names them all (`Withheld.owed_to`), its reason says the others and each one's reason that is not the first's,
+and it is as sure as the least sure of its legs, with the facts each rests on (Mozambique's SADC membership as well as
+Tanzania's), so that neither the JSON nor the text keeps the first alone. The legs a priority clause sets aside are
+merged by the same rule (`merged`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -50,21 +52,27 @@ def also_withheld(others: Iterable[str], names: Mapping[str, str]) -> str:
     """The words a reason ends with for the `others` a leg is held back toward besides its first ("; also withheld
     toward Mozambique (MOZ)"), the first `NAMED_MOST` of them by name and the rest counted ("... and 27 other
     states"); nothing where none."""
-    said = sorted(named_state(s, names) for s in others)
+    said = _named_most(others, names)
+    return ALSO_WITHHELD + and_listed(said) if said else ""
+
+
+def _named_most(states: Iterable[str], names: Mapping[str, str]) -> list[str]:
+    """`states` named, sorted, the first `NAMED_MOST` of them by name and the rest counted."""
+    said = sorted(named_state(s, names) for s in states)
     if len(said) > NAMED_MOST:
         said = [*said[:NAMED_MOST], f"{len(said) - NAMED_MOST} other state{'s' if len(said) > NAMED_MOST + 1 else ''}"]
-    return ALSO_WITHHELD + and_listed(said) if said else ""
+    return said
 
 
 def merged(first: Withheld, more: Iterable[Withheld], names: Mapping[str, str],
            store: dict[tuple[object, ...], Any] | None = None) -> Withheld:
     """`first` (the record its key keeps: the first find's, whose gate or priority clause its reason says) with the
     other records of its key, `more` (legs of the same obligor, treaty and article, held back toward other states or
-    on other attacks): the states besides its `toward` they are owed to in its `owed_to` and at its reason's end, its
-    certainty the least sure of all, its reasons each one's, de-duplicated (the first's first, then the others' by
-    the state they are owed to). `first` itself where the others add nothing. Kept in `store`
-    (`foedus.engine.ledger.intern`'s, where the records are kept) by the records, so that a warm run makes none
-    again."""
+    on other attacks): the states besides its `toward` they are owed to in its `owed_to` and at its reason's end, with
+    each leg's reason where it is not the first's (`_told`), its certainty the least sure of all, its reasons each
+    one's, de-duplicated (the first's first, then the others' by the state they are owed to). `first` itself where
+    the others add nothing. Kept in `store` (`foedus.engine.ledger.intern`'s, where the records are kept) by the
+    records, so that a warm run makes none again."""
     rest = {id(w): w for w in more if w is not first}
     if not rest:
         return first
@@ -86,12 +94,46 @@ def _merge(first: Withheld, more: Iterable[Withheld], names: Mapping[str, str]) 
     for w in others:
         reasons.update(dict.fromkeys(w.certainty_reasons))
     level = worst([Certainty(w.certainty) for w in (first, *others)]).value
-    if not towards and len(reasons) == len(first.certainty_reasons) and level == first.certainty:
+    plain, told = _told(first, others, names)
+    if not towards and not told and len(reasons) == len(first.certainty_reasons) and level == first.certainty:
         return first
-    return replace(first, reason=first.reason + also_withheld(towards, names), also_toward=towards,
+    return replace(first, reason=first.reason + also_withheld(plain, names) + told, also_toward=towards,
                    certainty=level, certainty_reasons=tuple(reasons))
+
+
+def _told(first: Withheld, others: Iterable[Withheld], names: Mapping[str, str]) -> tuple[list[str], str]:
+    """What a merged record's reason says of the other states its legs are owed to (`others`' besides `first`'s own
+    state, whose duty the first's words say): those held back for the same reason as the first (`_as_said`: the same
+    words but for the states they name, "Mozambique (MOZ) did not ask" as "Tanzania (TZA) did not ask"), named once
+    by `also_withheld`; then each other reason, once, after the states it holds back legs toward ("; also withheld
+    toward Japan (JPN): d2 suspends North Korea (PRK)'s obligation to Japan (JPN) ..."), a state's first reason by
+    its words where none of its legs is held back as the first's, so that a leg held back by another gate does not
+    read as held back by the first's."""
+    own = _as_said(first.reason)
+    by_state: dict[str, list[str]] = {}
+    for w in others:
+        if w.toward != first.toward:
+            by_state.setdefault(w.toward, []).append(w.reason)
+    plain = sorted(s for s, reasons in by_state.items() if any(_as_said(r) == own for r in reasons))
+    other: dict[str, set[str]] = {}
+    for state, reasons in by_state.items():
+        if state not in plain:
+            other.setdefault(min(reasons), set()).add(state)
+    said = sorted((_named_most(states, names), reason) for reason, states in other.items())
+    return plain, "".join(f"{ALSO_WITHHELD}{and_listed(who)}: {reason}" for who, reason in said)
+
+
+_NAMED = re.compile(r"(?:[A-Z][\w'.-]*\s)+\([A-Z][A-Z0-9]{1,5}\)")
+"""A state as `named_state` names one in a reason ("South Korea (KOR)"), for `_as_said`."""
+
+
+def _as_said(reason: str) -> str:
+    """A reason without the states it names: the same gate's or priority clause's words toward or against another
+    state read alike."""
+    return _NAMED.sub("\0", reason)
 
 
 def _order(w: Withheld) -> tuple[str, list[tuple[str, str, str, str]]]:
     """Where a record's reasons come in a merged record's: by the state it is owed to, then by its reasons."""
     return w.toward, [(r.kind, r.fact, r.certainty, r.source) for r in w.certainty_reasons]
+
