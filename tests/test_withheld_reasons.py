@@ -1,6 +1,7 @@
 """A withheld record stands for every leg of its obligor, treaty and article held back in the war
 (`foedus.engine.held_toward`): its reason says each leg's reason where they differ (it said the first leg's alone,
-so that a leg the treaty suspends read as request-gated)."""
+so that a leg the treaty suspends read as request-gated), and a key both held back by a gate and set aside by a
+priority clause keeps both facts (the gate's record alone was kept, the priority clause lost)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from foedus.engine.cascade import run_cascade
-from foedus.engine.held_toward import merged
+from foedus.engine.held_toward import merged, with_set_aside
 from foedus.engine.records import CertaintyReason, Withheld
 from foedus.engine.scenario import build_scenario
 from foedus.model.world import World
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.needs_data
 NAMES = {"KOR": "South Korea", "JPN": "Japan", "MNG": "Mongolia", "CHN": "China"}
 SUSPENDED = {"suspensions": [{"obligor": "PRK", "beneficiary": "JPN",
                               "span": {"start": "2010-01-01", "source": "https://example.org/test"}}]}
+PRIORITY = {"priority": {"article": "9", "source": "https://example.org/test"}}
 
 
 def _held(toward: str, reason: str, level: str = "verified", *facts: CertaintyReason) -> Withheld:
@@ -61,6 +63,20 @@ def test_legs_with_one_reason_say_it_once() -> None:
     assert made.reason.endswith("; also withheld toward Japan (JPN)"), made.reason
 
 
+def test_a_gate_s_record_set_aside_too_keeps_both_facts() -> None:
+    """`with_set_aside`: the gate's reason, then the priority clause's; the states of both in `owed_to`; as sure as
+    the less sure, with the facts of both; the gate's record itself where nothing is set aside."""
+    fact = CertaintyReason("article", "n2 art. 9: the priority clause that sets it aside", "unverified",
+                           "https://example.org/test")
+    gate = _held("JPN", "d2 suspends North Korea (PRK)'s obligation to Japan (JPN) since 2010-01-01")
+    aside = _held("KOR", "set aside against China (CHN): ...", "unverified", fact)
+    made = with_set_aside(gate, aside, NAMES)
+    assert made.reason == f"{gate.reason}; {aside.reason}"
+    assert (made.toward, made.owed_to, made.certainty, made.certainty_reasons) == (
+        "JPN", ["JPN", "KOR"], "unverified", (fact,))
+    assert with_set_aside(gate, None, NAMES) is gate
+
+
 def _run(world: World, extra: list[dict[str, Any]], attackers: list[str], targets: list[str], **kw: Any
          ) -> tuple[Any, Any]:
     w = make_world(world, *extra)
@@ -81,3 +97,18 @@ def test_a_leg_the_treaty_suspends_is_not_said_request_gated(world: World, readi
     assert held[0].reason == (f"{_asked('KOR')}; also withheld toward Mongolia (MNG); also withheld toward Japan "
                               "(JPN): d2 suspends North Korea (PRK)'s obligation to Japan (JPN) since 2010-01-01")
     assert result.to_dict() == restarting_cascade(w, scenario).to_dict()
+
+
+def test_a_key_held_back_and_set_aside_says_both(world: World) -> None:
+    """China and Russia attack South Korea and Japan: North Korea's d2 leg toward Japan is suspended (a gate), and its
+    duty to defend South Korea against Russia is set aside, since joining would mean fighting China, whose protection
+    by n2's priority clause prevails: one record under d2 art. 1, which kept the suspension alone; it says both now."""
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4", "when_partner_attacks": True}
+    pacts = [treaty("n2", ["CHN", "PRK"], neutral, **PRIORITY),
+             treaty("d2", ["KOR", "JPN", "PRK"], defense(**SUSPENDED))]
+    result, _ = _run(world, pacts, ["CHN", "RUS"], ["KOR", "JPN"])
+    held = [x for x in result.withheld if x.state == "PRK"]
+    assert [(x.treaty, x.toward, x.owed_to) for x in held] == [("d2", "JPN", ["JPN", "KOR"])]
+    assert held[0].reason.startswith("d2 suspends North Korea (PRK)'s obligation to Japan (JPN) since 2010-01-01; "
+                                     "set aside: joining the defence of South Korea (KOR) against Russia (RUS) would "
+                                     "mean fighting China (CHN); n2 art. 9, its priority clause"), held[0].reason

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from foedus.datarecord import replace
 from foedus.engine.citing import obligation, sureness
-from foedus.engine.held_toward import merged
+from foedus.engine.held_toward import merged, with_set_aside
 from foedus.engine.ledger import withheld_record
 from foedus.engine.leg import Leg
 from foedus.engine.outcome import _notes, doubts_of  # unchanged by the work the legacy copy stands for
@@ -290,7 +290,9 @@ class _Run:
             lambda v: [leg for leg in self.index.owed_to(Kind.CONSULTATION, v) if limited(leg)],
             gazetteer.on(self.scenario.date), gazetteer.sets, gazetteer.doubted_sets))
         found = set_aside(self.index, self.fronts, belligerent | self.excluded, self.names)
-        found = self.yielded | found | {k: merged(w, self.held_to[k], self.names) for k, w in self.withheld.items()}
+        found = self.yielded | found  # a key a gate holds back and a priority clause sets aside keeps both facts
+        found |= {k: with_set_aside(merged(w, self.held_to[k], self.names), found.get(k), self.names)
+                  for k, w in self.withheld.items()}
         withheld = tuple(w for key, w in sorted(found.items()) if w.state not in silent)
         names = self.names
         notes = _notes(self.world, self.scenario, {j.state for j in joiners} | {c.state for c in conflicts})

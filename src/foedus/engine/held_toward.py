@@ -4,7 +4,8 @@ war (SADC Art. 6 toward Tanzania and Mozambique, both attacked, with the Summit'
 record names them all (`Withheld.owed_to`), its reason says the others and each one's reason that is not the first's,
 and it is as sure as the least sure of its legs, with the facts each rests on (Mozambique's SADC membership as well as
 Tanzania's), so that neither the JSON nor the text keeps the first alone. The legs a priority clause sets aside are
-merged by the same rule (`merged`)."""
+merged by the same rule (`merged`), and a key both held back by a gate and set aside keeps both facts
+(`with_set_aside`)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from foedus.wording import and_listed, named_state
 if TYPE_CHECKING:
     from foedus.engine.ledger import Found, Ledger
 
-__all__ = ["ALSO_WITHHELD", "NAMED_MOST", "also_withheld", "finds_by_key", "hold", "merged"]
+__all__ = ["ALSO_WITHHELD", "NAMED_MOST", "also_withheld", "finds_by_key", "hold", "merged", "with_set_aside"]
 
 ALSO_WITHHELD = "; also withheld toward "
 """What a withheld leg's reason adds, before the other states its legs are held back toward (`also_withheld`)."""
@@ -137,3 +138,25 @@ def _order(w: Withheld) -> tuple[str, list[tuple[str, str, str, str]]]:
     """Where a record's reasons come in a merged record's: by the state it is owed to, then by its reasons."""
     return w.toward, [(r.kind, r.fact, r.certainty, r.source) for r in w.certainty_reasons]
 
+
+def with_set_aside(held: Withheld, aside: Withheld | None, names: Mapping[str, str],
+                   store: dict[tuple[object, ...], Any] | None = None) -> Withheld:
+    """The record of a key (obligor, treaty, article) a gate holds back (`held`, its legs merged) that a priority
+    clause also sets aside (`aside`, `foedus.engine.set_aside` or `foedus.engine.stay_out`): the gate's record, its
+    reason followed by the priority clause's ("help is request-gated and Lebanon (LBN) did not ask; set aside against
+    Israel (ISR): ..."), the states either is owed to in `owed_to`, as sure as the less sure of the two, with the
+    facts of both; where each engine kept the gate's alone, the priority clause unsaid. `held` itself without
+    `aside`; kept in `store` as `merged` keeps its records."""
+    if aside is None:
+        return held
+    key = (with_set_aside, id(held), id(aside))
+    if store is not None and key in store:
+        return store[key][1]  # type: ignore[no-any-return]
+    towards = tuple(sorted({*held.also_toward, aside.toward, *aside.also_toward} - {held.toward, ""}))
+    reasons = tuple(dict.fromkeys((*held.certainty_reasons, *aside.certainty_reasons)))
+    level = worst([Certainty(held.certainty), Certainty(aside.certainty)]).value
+    made = replace(held, reason=f"{held.reason}; {aside.reason}", also_toward=towards, certainty=level,
+                   certainty_reasons=reasons)
+    if store is not None:
+        store[key] = ((held, aside), made)
+    return made
