@@ -55,7 +55,7 @@ def test_dropping_the_russia_dprk_treaty_says_north_korea_is_no_longer_bound_in_
     diff = json.loads(_ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--json"]))
     assert diff["ongoing"] == {"since": "2024-08-06", "moved": [], "bound": [], "lapsed_added": [],
                                "switched": [], "lapsed_removed": [], "lapsed_retagged": [], "retagged": [],
-                               "reprovisioned": [],
+                               "reprovisioned": [], "reprovisioned_now": [],
                                "unbound": [{"state": "PRK", "side": "defense",
                                                                   "since": "2024-12-04", "treaty": "rus_prk_2024",
                                                                   "article": "4", "instrument": "treaty",
@@ -79,6 +79,7 @@ def test_a_pact_ended_before_the_date_is_a_lapse_added(world: World) -> None:
     assert not (diff["gained"] or diff["lost"] or diff["switched"] or diff["rebased"])
     assert diff["ongoing"] == {"since": "2024-08-06", "moved": [], "bound": [], "unbound": [], "lapsed_removed": [],
                                "switched": [], "lapsed_retagged": [], "retagged": [], "reprovisioned": [],
+                               "reprovisioned_now": [],
                                "lapsed_added": [{"state": "CHN", "side": "defense", "from": "2024-09-01",
                                                  "to": "2024-12-01", "treaty": "rus_chn_test", "article": "4",
                                                  "instrument": "treaty", "certainty": "verified", "doubted": []}]}

@@ -146,7 +146,7 @@ export interface ValidationScore {
 export interface OngoingChanges {
   since: string; moved: MovedSince[]; bound: BoundSince[]; unbound: BoundSince[]; switched: SwitchedSince[];
   lapsed_added: Lapse[]; lapsed_removed: Lapse[]; lapsed_retagged: RetaggedLapse[]; retagged: RetaggedSince[];
-  reprovisioned: ReprovisionedSince[];
+  reprovisioned: ReprovisionedSince[]; reprovisioned_now: ReprovisionedNow[];
 }
 
 /** A state bound to the date in both worlds, from another day in each. */
@@ -181,6 +181,13 @@ export interface ReprovisionedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; treaty_before: string;
   article_before: string; instrument: string; instrument_before: string; certainty: string; doubted: string[];
   certainty_before: string; doubted_before: string[];
+}
+
+/** A state bound to the date in both worlds on the same side, bound on the date under another provision in each. */
+export interface ReprovisionedNow {
+  state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; since_before: string;
+  treaty_before: string; article_before: string; instrument: string; instrument_before: string; certainty: string;
+  doubted: string[]; certainty_before: string; doubted_before: string[];
 }
 
 /** A stretch bound during the war, ended before the date, in one world only. */

@@ -2,7 +2,9 @@
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
 import type { Because, CascadeResult, CertaintyReason, Comparison, Doubt, StateRow, TreatyDetail, WarDuty, WarFrame,
   WarRename, WarStateDuty, WarStateRecord } from "./api";
-import { INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type ReprovisionedSince, type SwitchedSince } from "./contract";
+import {
+  INSTRUMENT_WORDS, type MovedSince, type OngoingChanges, type ReprovisionedNow, type ReprovisionedSince, type SwitchedSince,
+} from "./contract";
 import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { consultLimit } from "./helpsaid";
@@ -94,10 +96,10 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
 /** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes
  * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
  * a bound-since day moved, a binding or lapse tagged otherwise in each (its base world's certainty after "was") and a
- * binding under another provision in each (the base world's after "was");
+ * binding under another provision in each, from its first day or on the date ("now under": the base world's after "was");
  * each provision cited as a joiner's line cites it, tagged, its instrument said (bindingSaid). */
 export function ongoingSaid(on: OngoingChanges): Said[] {
-  const cite = bindingSaid, was = (x: MovedSince | SwitchedSince | ReprovisionedSince) => bindingSaid({ treaty: x.treaty_before,
+  const cite = bindingSaid, was = (x: MovedSince | SwitchedSince | ReprovisionedSince | ReprovisionedNow) => bindingSaid({ treaty: x.treaty_before,
     article: x.article_before, instrument: x.instrument_before, certainty: x.certainty_before,
     doubted: x.doubted_before });
   return [
@@ -112,6 +114,8 @@ export function ongoingSaid(on: OngoingChanges): Said[] {
     ...(on.retagged ?? []).map((b): Said => ["", b.state, `bound since ${b.since} (${b.side}, ${cite(b)}), was `
       + `${b.certainty_before}${b.doubted_before.length ? `: ${b.doubted_before.join(", ")}` : ""}`]),
     ...(on.reprovisioned ?? []).map((r): Said => ["", r.state, `bound since ${r.since} (${r.side}) under ${cite(r)}, was ${was(r)}`]),
+    ...(on.reprovisioned_now ?? []).map((r): Said => ["", r.state,
+      `bound since ${r.since} (${r.side}), now under ${cite(r)}, was ${was(r)}`]),
     ...on.lapsed_added.map((l): Said => ["+", l.state,
       `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`]),
     ...on.lapsed_removed.map((l): Said => ["-", l.state,

@@ -36,6 +36,7 @@ from foedus.war.ongoing_changes import (
     Lapse,
     MovedSince,
     OngoingChanges,
+    ReprovisionedNow,
     ReprovisionedSince,
     RetaggedLapse,
     RetaggedSince,
@@ -82,6 +83,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
                                      "for its provision's certainty or facts not verified."),
     ("ReprovisionedSince", ReprovisionedSince, "A state bound to the date in both worlds on the same side since the "
                                                "same day, under another provision in each."),
+    ("ReprovisionedNow", ReprovisionedNow, "A state bound to the date in both worlds on the same side, bound on the "
+                                           "date under another provision in each."),
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
     ("RetaggedLapse", RetaggedLapse, "A stretch bound during the war, ended before the date, in both worlds alike but "
                                      "for its provision's certainty or facts not verified."),

@@ -12,6 +12,7 @@ from foedus.war.ongoing_records import (
     Lapse,
     MovedSince,
     OngoingChanges,
+    ReprovisionedNow,
     ReprovisionedSince,
     RetaggedLapse,
     RetaggedSince,
@@ -20,8 +21,8 @@ from foedus.war.ongoing_records import (
 from foedus.war.pause_words import binding_said
 from foedus.wording import named_state
 
-__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ReprovisionedSince", "RetaggedLapse",
-           "RetaggedSince", "SwitchedSince", "ongoing_changes", "ongoing_lines", "ongoing_said"]
+__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ReprovisionedNow", "ReprovisionedSince",
+           "RetaggedLapse", "RetaggedSince", "SwitchedSince", "ongoing_changes", "ongoing_lines", "ongoing_said"]
 
 _CITED = ("treaty", "article", "instrument", "certainty", "doubted")  # what a line cites of one (`binding_said`)
 
@@ -34,6 +35,28 @@ def _bound_as(b: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
     """A summary's binding as itself, whatever its tag: side, since and provision (one alike in both worlds but for
     its certainty or doubted facts is `retagged`)."""
     return b["side"], b["since"], b["treaty"], b["article"], _instrument(b)
+
+
+def _now(b: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The provision a summary's binding binds by on the date (its `now`; a summary made before it said one: its
+    first day's)."""
+    return b.get("now") or b
+
+
+def _now_as(b: Mapping[str, Any]) -> tuple[str, str, str]:
+    """A summary's binding's provision on the date, whatever its tag: treaty, article and instrument."""
+    now = _now(b)
+    return now["treaty"], now["article"], _instrument(now)
+
+
+def _now_changed(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether a state bound to the date on the same side in both worlds is bound on it under another provision in
+    each, unsaid by `moved` or `reprovisioned`: they name its first day's provisions, which name both only where one
+    provision bound it all along in each world."""
+    if _now_as(a) == _now_as(b):
+        return False
+    said = _bound_as(a) != _bound_as(b)  # moved (another day) or reprovisioned (another first provision)
+    return not (said and _now_as(a) == _bound_as(a)[2:] and _now_as(b) == _bound_as(b)[2:])
 
 
 def _sure(x: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
@@ -55,7 +78,9 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
     """How `other`'s ongoing summary differs from `base`'s: bound-since days moved (the state on the same side in
     both), states bound to the date on another side in each (`switched`, as in the comparison), states bound to the
     date in one only, lapses in one only, bindings alike in each but for their tags (`retagged`) or their provision
-    (`reprovisioned`: the same side since the same day under another treaty, article or instrument)."""
+    (`reprovisioned`: the same side since the same day under another treaty, article or instrument), and bindings on
+    the same side bound on the date under another provision in each (`reprovisioned_now`: what binds it now, the
+    summary's `now`, where `moved` or `reprovisioned` does not name both)."""
     a, b = base["bound_since"], other["bound_since"]
     moved = [MovedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["since"],
                         a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]), *_sure(b[s]),
@@ -73,6 +98,10 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
                                         *_sure(b[s]), *_sure(a[s]))
                      for s in sorted(a.keys() & b.keys()) if _bound_as(a[s])[:2] == _bound_as(b[s])[:2]
                      and _bound_as(a[s]) != _bound_as(b[s])]
+    rebound = [ReprovisionedNow(s, b[s]["side"], b[s]["since"], _now(b[s])["treaty"], _now(b[s])["article"],
+                                a[s]["since"], _now(a[s])["treaty"], _now(a[s])["article"], _now_as(b[s])[2],
+                                _now_as(a[s])[2], *_sure(_now(b[s])), *_sure(_now(a[s])))
+               for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and _now_changed(a[s], b[s])]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
     was = {_stretch(x): x for x in lapsed_a}  # a lapse is itself by its stretch and provision, not by its tag
     now = {_stretch(x) for x in lapsed_b}
@@ -85,7 +114,7 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
         unbound=tuple(_bound(s, a[s]) for s in sorted(a.keys() - b.keys())), switched=tuple(switched),
         lapsed_added=tuple(x for x in lapsed_b if _stretch(x) not in was),
         lapsed_removed=tuple(x for x in lapsed_a if _stretch(x) not in now), lapsed_retagged=tuple(retagged),
-        retagged=tuple(bound_retagged), reprovisioned=tuple(reprovisioned))
+        retagged=tuple(bound_retagged), reprovisioned=tuple(reprovisioned), reprovisioned_now=tuple(rebound))
 
 
 def _stretch(x: Lapse) -> tuple[str, ...]:
@@ -98,8 +127,8 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     """An `OngoingChanges` in its JSON form, one change a (mark, state, words): mark `+` bound in the other world
     only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved and for a
     binding or lapse tagged otherwise in each (its certainty in the base world after "was") and for a binding under
-    another provision in each (the base world's after "was"). The web's
-    compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py). Each provision is
+    another provision in each, from its first day or on the date ("now under ...": the base world's after "was"). The
+    web's compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py). Each provision is
     cited as a cascade's joiner line cites it (`binding_said`): tagged when not verified, with the facts not verified
     (a record from before they were sent: verified), an instrument that is not a treaty said so."""
     def cite(x: dict[str, Any], before: str = "") -> str:
@@ -119,6 +148,8 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
             for x in changes.get("retagged", ())]
     out += [("", x["state"], f"bound since {x['since']} ({x['side']}) under {cite(x)}, was {cite(x, '_before')}")
             for x in changes.get("reprovisioned", ())]
+    out += [("", x["state"], f"bound since {x['since']} ({x['side']}), now under {cite(x)}, was {cite(x, '_before')}")
+            for x in changes.get("reprovisioned_now", ())]
     out += [("+", x["state"], f"bound {x['from']} to {x['to']} ({x['side']}, {cite(x)}), no longer by the date")
             for x in changes["lapsed_added"]]
     out += [("-", x["state"], f"no longer bound {x['from']} to {x['to']} ({x['side']}, {cite(x)})")

@@ -8,8 +8,8 @@ from typing import Any
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 
-__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ReprovisionedSince", "RetaggedLapse",
-           "RetaggedSince", "SwitchedSince"]
+__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ReprovisionedNow", "ReprovisionedSince",
+           "RetaggedLapse", "RetaggedSince", "SwitchedSince"]
 
 _SIDE = '"attack" | "defense"'
 
@@ -98,6 +98,33 @@ class ReprovisionedSince(Contracted):
     treaty: str = field(metadata=meta("the treaty that bound it that day in the other world", "string"))
     article: str = field(metadata=meta("its article", "string"))
     treaty_before: str = field(metadata=meta("the treaty that bound it that day in the base world", "string"))
+    article_before: str = field(metadata=meta("its article", "string"))
+    instrument: str = field(default="treaty", metadata=meta(
+        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
+        "string"))
+    instrument_before: str = field(default="treaty", metadata=meta(
+        "the kind of instrument that one is owed under", "string"))
+    certainty: str = _certainty()
+    doubted: tuple[str, ...] = _doubted()
+    certainty_before: str = _certainty("_before")
+    doubted_before: tuple[str, ...] = _doubted("_before")
+
+
+@dataclass(frozen=True, slots=True)
+class ReprovisionedNow(Contracted):
+    """A state bound to the scenario's date in both worlds on the same side, bound on the date under another
+    provision in each (treaty, article or instrument: a new pact that took over from the old one during the war),
+    where no other record names both (`moved` and `reprovisioned` name the provisions of its first day, which are
+    those binding it on the date only where one provision bound it all along in each world)."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound without a break in the other world (YYYY-MM-DD)",
+                                     "string"))
+    treaty: str = field(metadata=meta("the treaty that binds it on the date in the other world", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
+    treaty_before: str = field(metadata=meta("the treaty that binds it on the date in the base world", "string"))
     article_before: str = field(metadata=meta("its article", "string"))
     instrument: str = field(default="treaty", metadata=meta(
         "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
@@ -200,11 +227,16 @@ class OngoingChanges(Contracted):
     reprovisioned: tuple[ReprovisionedSince, ...] = field(default=(), metadata=meta(
         "states bound to the date in both worlds on the same side since the same day, under another provision in each "
         "(in neither `moved` nor `switched`)", "ReprovisionedSince[]"))
+    reprovisioned_now: tuple[ReprovisionedNow, ...] = field(default=(), metadata=meta(
+        "states bound to the date in both worlds on the same side, bound on the date under another provision in each "
+        "(the ongoing summary's `now`), where `moved` or `reprovisioned` does not already name both",
+        "ReprovisionedNow[]"))
 
     def __bool__(self) -> bool:
         """Whether the two summaries differ at all."""
         return bool(self.moved or self.bound or self.unbound or self.switched or self.lapsed_added
-                    or self.lapsed_removed or self.lapsed_retagged or self.retagged or self.reprovisioned)
+                    or self.lapsed_removed or self.lapsed_retagged or self.retagged or self.reprovisioned
+                    or self.reprovisioned_now)
 
     def treaties(self) -> set[str]:
         """Every treaty the differences name (a treaty a what-if touched that is named here moved someone)."""
@@ -212,4 +244,5 @@ class OngoingChanges(Contracted):
         lapses |= {x.treaty for x in self.lapsed_retagged} | {x.treaty for x in self.retagged}
         pairs = [(x.treaty, x.treaty_before) for x in self.moved] + [(x.treaty, x.treaty_before) for x in self.switched]
         pairs += [(x.treaty, x.treaty_before) for x in self.reprovisioned]
+        pairs += [(x.treaty, x.treaty_before) for x in self.reprovisioned_now]
         return lapses | {x.treaty for x in (*self.bound, *self.unbound)} | {t for pair in pairs for t in pair}
