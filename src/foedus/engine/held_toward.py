@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import replace
@@ -115,7 +116,8 @@ def _told(first: Withheld, others: Iterable[Withheld], names: Mapping[str, str])
     for w in others:
         if w.toward != first.toward:
             by_state.setdefault(w.toward, []).append(w.reason)
-    plain = sorted(s for s, reasons in by_state.items() if any(_as_said(r) == own for r in reasons))
+    plain = sorted(s for s, reasons in by_state.items()
+                   if any(r == first.reason or _as_said(r) == own for r in reasons))
     other: dict[str, set[str]] = {}
     for state, reasons in by_state.items():
         if state not in plain:
@@ -128,9 +130,10 @@ _NAMED = re.compile(r"(?:[A-Z][\w'.-]*\s)+\([A-Z][A-Z0-9]{1,5}\)")
 """A state as `named_state` names one in a reason ("South Korea (KOR)"), for `_as_said`."""
 
 
+@lru_cache(maxsize=4096)
 def _as_said(reason: str) -> str:
     """A reason without the states it names: the same gate's or priority clause's words toward or against another
-    state read alike."""
+    state read alike (kept by its words: the set-aside records are merged again on every run)."""
     return _NAMED.sub("\0", reason)
 
 
