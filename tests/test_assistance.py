@@ -200,7 +200,7 @@ def test_a_supporter_under_two_provisions_is_listed_once_with_both_cited(world) 
     lines = result.explain().splitlines()
     heads = [line for line in lines if line.startswith("Support: ")]
     assert len(heads) == len({(s.state, s.supports) for s in result.supporters})  # each state once
-    at = lines.index("Support: Belgium (BEL) is bound to give Ukraine (UKR), without being bound to fight, under 2 "
+    at = lines.index("Support: Belgium (BEL) has pledged to give Ukraine (UKR), without being bound to fight, under 2 "
                      "provisions:")
     assert lines[at + 1:at + 3] == [
         "      arms (ukr_bilateral_2024, a political statement, not a treaty; once attacked; verified)",

@@ -60,8 +60,8 @@ def test_a_support_line_says_when_its_help_is_owed_in_words() -> None:
 
     result = foedus.cascade("RUS", "UKR", "2025-06-01")
     text = result.explain()
-    assert "Support: Belgium (BEL) is bound to give Ukraine (UKR), without being bound to fight, under 2 provisions:" \
-        "\n      arms (ukr_bilateral_2024, a political statement, not a treaty; once attacked; verified)" \
+    assert "Support: Belgium (BEL) has pledged to give Ukraine (UKR), without being bound to fight, under 2 " \
+        "provisions:\n      arms (ukr_bilateral_2024, a political statement, not a treaty; once attacked; verified)" \
         in text  # grouped (`support_lines`)
     assert "(rus_blr_2024, in peace and war, verified)" in text
     assert ", peacetime, " not in text and ", wartime, " not in text

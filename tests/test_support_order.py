@@ -6,6 +6,8 @@ the Taiwan Strait); the JSON's `unreached_support` and `unreached_consultations`
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from foedus.by_name import by_name
@@ -41,7 +43,8 @@ def test_the_demos_support_lines_go_by_name() -> None:
     code, out, err = cli_line(["demo"], env={"COLUMNS": "400"})
     assert code == 0, err
     day = out.split("\n\n")[1]  # the first date's answer
-    said = [line.split("Support: ")[1].split(" is bound")[0] for line in day.splitlines() if "Support: " in line]
+    said = [re.split(" is bound| has pledged", line.split("Support: ")[1])[0] for line in day.splitlines()
+            if "Support: " in line]
     assert len(said) > 10 and said == by_name(said)
     assert said.index("Germany (DEU)") > said.index("Denmark (DNK)")
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from foedus.engine.rules.consult_limit import UnreachedConsultation
     from foedus.engine.rules.support import Support, Unreached
 
-__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "not_owed_lines", "owed_for", "support_lines",
+__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "giving", "not_owed_lines", "owed_for", "support_lines",
            "unreached_lines"]
 
 SUPPORT_INDENT = "      "
@@ -75,20 +75,38 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
     for (state, supports), provisions in pairs:  # by supporter's name, then supported's (sorts are stable)
         said = {key: _provision(key, given, titles or {}) for key, given in provisions.items()}
         who, whom = named_state(state, names), named_state(supports, names)
+        gives = {giving(key[5]) for key in said if not key[4]}
         if len(said) == 1:
-            (coded,) = [key[4] for key in said]
+            (key,) = said
             (words,) = said.values()
-            verb = f"is in an alliance with {whom} that provides for" if coded else f"is bound to give {whom}"
-            lines.append(f"Support: {who} {verb} {words}{',' if coded else ''} without being bound to fight")
-        elif not any(key[4] for key in said):
-            lines.append(f"Support: {who} is bound to give {whom}, without being bound to fight, under {len(said)} "
-                         "provisions:")
+            verb = (f"is in an alliance with {whom} that provides for" if key[4]
+                    else f"{_HAS[giving(key[5])]} {giving(key[5])} {whom}")
+            lines.append(f"Support: {who} {verb} {words}{',' if key[4] else ''} without being bound to fight")
+        elif not any(key[4] for key in said) and len(gives) == 1:
+            (give,) = gives
+            lines.append(f"Support: {who} {_HAS[give]} {give} {whom}, without being bound to fight, under "
+                         f"{len(said)} provisions:")
             lines += [f"{SUPPORT_INDENT}{words}" for words in said.values()]
         else:
             lines.append(f"Support: {who}, without being bound to fight, under {len(said)} provisions toward {whom}:")
-            lines += [f"{SUPPORT_INDENT}{'in an alliance that provides for' if key[4] else 'bound to give'} {words}"
+            lines += [f"{SUPPORT_INDENT}{'in an alliance that provides for' if key[4] else giving(key[5])} {words}"
                       for key, words in said.items()]
     return lines
+
+
+_HAS = {"bound to give": "is", "pledged to give": "has"}
+
+
+def giving(instrument: str) -> str:
+    """What a supporter's help under an instrument of this kind is, in words: pledged under a political statement,
+    which binds no one in law ("Belgium (BEL) is bound to give Ukraine (UKR) arms (ukr_bilateral_2024 (a political
+    statement, not a treaty), ...)" said Belgium bound, then unsaid it), else bound (a treaty; a statute or an
+    executive order, which binds its own state).
+
+    >>> giving("political_statement"), giving("treaty"), giving("statute")
+    ('pledged to give', 'bound to give', 'bound to give')
+    """
+    return "pledged to give" if instrument == "political_statement" else "bound to give"
 
 
 def owed_for(limit: str | None, certainty: str | None) -> str:

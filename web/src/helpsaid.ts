@@ -62,6 +62,14 @@ function provision(given: Support[], titles: Record<string, string>): string {
   return `${given.map((g) => codedHelp(g.form, g.level)).join(" and ")} (${tail}; ATOP ${codes}; ${NO_GIVER})`;
 }
 
+const HAS: Record<string, string> = { "bound to give": "is", "pledged to give": "has" };
+
+/** What a supporter's help under an instrument of this kind is (foedus.support_words.giving): pledged under a
+ * political statement, which binds no one in law; else bound. */
+export function giving(instrument: string): string {
+  return instrument === "political_statement" ? "pledged to give" : "bound to give";
+}
+
 /** Each supporter once per belligerent it supports (foedus.support_words.support_lines): one line with one
  * provision; a heading and a line per provision (SUPPORT_INDENT) with several. */
 export function supportLines(supporters: Support[], state: Lookup, titles: Record<string, string> = {}): string[] {
@@ -82,17 +90,20 @@ export function supportLines(supporters: Support[], state: Lookup, titles: Recor
     const all = [...provisions.values()];
     const said = all.map((given) => [given[0].atop_code !== null, provision(given, titles)] as const);
     const who = namedState(all[0][0].state, state), whom = namedState(all[0][0].supports, state);
+    const gives = new Set(all.filter((given) => given[0].atop_code === null).map((given) => giving(given[0].instrument)));
     if (said.length === 1) {
       const [coded, words] = said[0];
-      const verb = coded ? `is in an alliance with ${whom} that provides for` : `is bound to give ${whom}`;
+      const give = giving(all[0][0].instrument);
+      const verb = coded ? `is in an alliance with ${whom} that provides for` : `${HAS[give]} ${give} ${whom}`;
       lines.push(`Support: ${who} ${verb} ${words}${coded ? "," : ""} without being bound to fight`);
-    } else if (!said.some(([coded]) => coded)) {
-      lines.push(`Support: ${who} is bound to give ${whom}, without being bound to fight, under ${said.length} provisions:`);
+    } else if (!said.some(([coded]) => coded) && gives.size === 1) {
+      const [give] = [...gives];
+      lines.push(`Support: ${who} ${HAS[give]} ${give} ${whom}, without being bound to fight, under ${said.length} provisions:`);
       lines.push(...said.map(([, words]) => `${SUPPORT_INDENT}${words}`));
     } else {
       lines.push(`Support: ${who}, without being bound to fight, under ${said.length} provisions toward ${whom}:`);
-      lines.push(...said.map(([coded, words]) =>
-        `${SUPPORT_INDENT}${coded ? "in an alliance that provides for" : "bound to give"} ${words}`));
+      lines.push(...said.map(([coded, words], i) =>
+        `${SUPPORT_INDENT}${coded ? "in an alliance that provides for" : giving(all[i][0].instrument)} ${words}`));
     }
   }
   return lines;
