@@ -79,6 +79,18 @@ def test_the_demo_does_not_ask_for_the_atop_data_it_leaves_out_on_purpose() -> N
         assert not any("foedus data fetch atop" in n for n in result["notes"])
 
 
+def test_the_demo_without_the_data_folder_says_atop_left_out_once_per_answer(target: Path) -> None:
+    """Without ATOP in the data folder the demo said "ATOP history not loaded ...; run `foedus data fetch atop`",
+    which would not change its answer (it reads the bundled treaty set only), and its header said that set only
+    again above both answers' notes. Each answer's note now says ATOP is left out, fetched or not, and the header
+    no more. A process of its own: the world is loaded once per process, here with an empty data folder."""
+    proc = subprocess.run([sys.executable, "-m", "foedus", "demo"], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "COLUMNS": "400"})
+    assert proc.returncode == 0, proc.stderr
+    assert "foedus data fetch atop" not in proc.stdout and "ATOP history not loaded" not in proc.stdout
+    assert proc.stdout.count("treaty set only") == proc.stdout.count("Note: ATOP history left out") == 2
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

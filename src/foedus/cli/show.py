@@ -110,19 +110,17 @@ def print_demo(as_json: bool) -> None:
     first, then = FLAGSHIP_DATES
     results = [cascade(date=first, world=world, **FLAGSHIP),  # type: ignore[arg-type]
                cascade(date=then, world=world, ongoing_since=first, **FLAGSHIP)]  # type: ignore[arg-type]
-    if full.has_history:  # left out on purpose, not missing: asking the reader to fetch it would mislead
-        results = [_left_out_atop(r) for r in results]
+    results = [_left_out_atop(r) for r in results]  # left out on purpose, fetched or not: asking for it would mislead
     if as_json:
         _json([r.to_dict() for r in results])
         return
     from foedus.war.render import print_ongoing
 
     console = _console()
-    console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "
+    console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "  # each answer's note: ATOP left out
                   "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n"
-                  "[dim]bundled treaty set only; with ATOP history, foedus cascade also lists alliances carried "
-                  f"forward from ATOP's 2018 coding; on {then}, the incursion is read as one war ongoing since "
-                  f"{first} (--ongoing-since {first})[/dim]\n")
+                  f"[dim]on {then}, the incursion is read as one war ongoing since {first} (--ongoing-since "
+                  f"{first})[/dim]\n")
     for r in results:
         print_result(r)
         if r.ongoing is not None:
@@ -147,7 +145,8 @@ _DEMO_ATOP_NOTE = ("ATOP history left out: the demo reads the bundled treaty set
 
 
 def _left_out_atop(result: CascadeResult) -> CascadeResult:
-    """`result` with its "ATOP history not loaded" note (the demo's world has none) saying why instead."""
+    """`result` with its "ATOP history not loaded ...; run `foedus data fetch atop`" note (the demo's world has none,
+    fetched or not) saying why instead: the demo reads the bundled treaty set only."""
     from foedus.datarecord import replace
     from foedus.sources.coverage import missing_notes
 
