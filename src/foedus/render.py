@@ -32,6 +32,14 @@ __all__ = ["CascadeResult", "certainty_tag", "doubted_duties", "explain_lines", 
            "reason_lines", "rich_tree", "side_names"]
 
 
+def _article(finding: Neutral | Violation | Consultation) -> str | None:
+    """A neutrality duty's, violation's or consultation's article as its line cites it: less its own note of a doubt
+    the facts listed beneath it say ("rus_prk_2000 art. 2 (number unverified) — unverified facts", then "not
+    verified: rus_prk_2000 art. 2 (number unverified): the clause as encoded" said it twice), as a joiner's
+    (`tagged_article`)."""
+    return tagged_article(finding.article, finding.certainty, doubted(finding.certainty_reasons))
+
+
 def _name(result: CascadeResult, state: str) -> str:
     return named_state(state, result.names)
 
@@ -160,12 +168,12 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [conflict_line(c, result.names) for c in result.conflicts]
     said: list[tuple[str, Neutral | Violation | Consultation | Withheld]] = [
         (f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
-         f"{cited(_cites(result, n.treaty), n.article)}{instrument_said(n.instrument)}", n) for n in result.neutral]
+         f"{cited(_cites(result, n.treaty), _article(n))}{instrument_said(n.instrument)}", n) for n in result.neutral]
     said += [(f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
-              f"{kind_cited(_cites(result, v.treaty), v.article, v.kind)}{instrument_said(v.instrument)}", v)
+              f"{kind_cited(_cites(result, v.treaty), _article(v), v.kind)}{instrument_said(v.instrument)}", v)
              for v in result.violations]
     said += [(f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
-              f"{cited(_cites(result, c.treaty), c.article)}{instrument_said(c.instrument)}{consult_limit(c)}", c)
+              f"{cited(_cites(result, c.treaty), _article(c))}{instrument_said(c.instrument)}{consult_limit(c)}", c)
              for c in result.consultations]
     said += [(f"Withheld: {_name(result, w.state)} under {cited(_cites(result, w.treaty), w.article)}: {w.reason}", w)
              for w in result.withheld]

@@ -5,7 +5,7 @@
 import type { CertaintyReason, Consultation, Neutral, Violation } from "./api";
 import { INSTRUMENT_WORDS } from "./contract";
 import { consultLimit } from "./helpsaid";
-import { articleCited, findingTag, instrumentSaid } from "./said";
+import { articleCited, findingTag, instrumentSaid, taggedArticle } from "./said";
 import { namedState } from "./wording";
 
 type Lookup = (id: string) => string;
@@ -13,8 +13,12 @@ type Lookup = (id: string) => string;
 /** A neutrality duty's or a consultation's provision, the treaty named by `treaty`, then what an instrument that is
  * not a treaty is (instrumentSaid), as the CLI's line says it after "under" (`cited(...) + instrument_said(...)`):
  * a duty to consult under a forum is not read as a treaty's. */
-export function findingCited(d: Pick<Neutral, "treaty" | "article"> & { instrument?: string }, treaty: Lookup): string {
-  return `${treaty(d.treaty)} ${articleCited(d.article)}${instrumentSaid(d.instrument, INSTRUMENT_WORDS)}`;
+export function findingCited(d: Pick<Neutral, "treaty" | "article"> & { instrument?: string; certainty?: string;
+  certainty_reasons?: CertaintyReason[] }, treaty: Lookup): string {
+  // less the article's own note of a doubt its reasons list (foedus.render._article, as a joiner's: taggedArticle)
+  const doubted = (d.certainty_reasons ?? []).some((r) => r.kind === "article" && r.certainty !== "verified") ? ["article"] : [];
+  const article = taggedArticle(d.article, d.certainty ?? "verified", doubted);
+  return `${treaty(d.treaty)} ${articleCited(article)}${instrumentSaid(d.instrument, INSTRUMENT_WORDS)}`;
 }
 
 /** The panel's sentence for a duty not to join the war against a state (a conflict's clashing one too). */
