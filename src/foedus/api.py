@@ -40,6 +40,7 @@ def cascade(
     what_if: Overlay | list[Change] | None = None,
     honour: HonourModel | str | None = None,
     likely_model: ModelFile | str | Path | None = None,
+    war_file: str | Path | None = None,
     **options: Any,
 ) -> CascadeResult:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
@@ -68,11 +69,14 @@ def cascade(
     >>> r.ongoing["bound_since"]["PRK"]["since"], r.ongoing["bound_since"]["PRK"]["cause"]["label"]
     ('2024-12-04', 'rus_prk_2024 enters into force')
 
+    With `war_file`, a war file of yours (docs/war.md), checked as a bundled war is, is read beside the bundled wars
+    for the result's war note: what it binds on the date besides this one attack.
+
     Raises:
         FoedusError: an unknown option (UnknownOptionError), state or place, an impossible date, an inconsistent
             scenario, or a value of the wrong type (`requested="false"`, `draws="100"`, `world={}`), each in one line.
     """
-    return run_scenario(attacker, target, date, world, what_if, honour, likely_model, options)
+    return run_scenario(attacker, target, date, world, what_if, honour, likely_model, options, war_file=war_file)
 
 
 @keywords_checked

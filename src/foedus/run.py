@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
     from foedus.model.overlay_changed import Changed
+    from foedus.war.own_file import OwnWar
 
 __all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario", "what_if_noted"]
 
@@ -58,11 +59,13 @@ def run_scenario(
     likely_model: ModelFile | str | Path | None,
     options: dict[str, Any],
     changed: Changed | None = None,
+    war_file: str | Path | None = None,
 ) -> CascadeResult:
     """`foedus.cascade` (see there): the scenario built from the inputs, run, and completed as `options` ask; in
     the world `changed` when given (`overlay_changed.changed_world`: what-if changes applied beforehand, on the
     scenario's date; then no `world`, no `what_if` and no what-if option), as in the world those changes make when
-    given here.
+    given here. `war_file`: a war file of the user's, checked, whose replay the war note reads beside the bundled
+    wars' (`foedus.war.notes`).
 
     Raises:
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
@@ -78,8 +81,13 @@ def run_scenario(
         base, w, changes = changed.base, changed.world, list(changed.changes)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
+    own = None
+    if war_file is not None:  # checked before the cascade runs: a file it cannot believe is refused first
+        from foedus.war.own_file import own_war
+
+        own = own_war(war_file, w, scenario.territory_view)
     result = run_cascade(w, scenario)
-    result = _war_noted(w, scenario, result)
+    result = _war_noted(w, scenario, result, own)
     if changes:  # a what-if world is said to be one; a change dated after the scenario changes nothing: said too
         result = what_if_noted(result, changes, w, base)
     if scenario.ongoing_since is not None:
@@ -117,15 +125,15 @@ def run_scenario(
     return replace(result, power=power, montecarlo=summary, notes=(*notes, *_weighed_alike(result)))
 
 
-def _war_noted(world: World, scenario: Scenario, result: CascadeResult) -> CascadeResult:
-    """`result` with a note of each bundled war in which its attacker and target fight each other on its date and
-    that binds more that day (`foedus.war.notes`): here, not in the engine's notes, as a war's replay runs the
-    engine on each of its days."""
+def _war_noted(world: World, scenario: Scenario, result: CascadeResult, own: OwnWar | None) -> CascadeResult:
+    """`result` with a note of each bundled war, and of the user's war file `own`, in which its attacker and target
+    fight each other on its date and that binds more that day (`foedus.war.notes`): here, not in the engine's notes,
+    as a war's replay runs the engine on each of its days."""
     from foedus.engine.outcome import DATA_END
     from foedus.war.notes import war_notes
 
     found = war_notes(world, scenario, lambda: {j.state for j in result.joiners} | {c.state for c in result.conflicts},
-                      result.names, DATA_END)
+                      result.names, DATA_END, own)
     return replace(result, notes=(*result.notes, *found)) if found else result
 
 

@@ -24,6 +24,7 @@ from foedus.cli.options import (
     SaveScenario,
     ScenarioFile,
     TreatyFiles,
+    WarFile,
 )
 from foedus.cli.params import with_inputs
 from foedus.cli.writing import Force, echo_wrote
@@ -62,6 +63,7 @@ def cascade(  # noqa: PLR0913 - one option per cascade input, and typer's contex
     fmt: FormatOpt = None,
     scenario: ScenarioFile = None,
     save_scenario: SaveScenario = None,
+    war_file: WarFile = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.cli.cascade_cmd import cascade as run
@@ -69,7 +71,7 @@ def cascade(  # noqa: PLR0913 - one option per cascade input, and typer's contex
 
     run(inputs, treaties=treaties, as_json=as_json, cite=cite, honour=honour, likely_model=likely_model,
         add_treaty=add_treaty, overlay=overlay, save_overlay=save_overlay, fmt=fmt, scenario=scenario,
-        save_scenario=save_scenario,
+        save_scenario=save_scenario, war_file=war_file,
         options=option_names(ctx),  # for --honour's check: typer's context (public: a `typer.Context` parameter)
         given=given_names(ctx))  # beside --scenario, none may change the question
 

@@ -47,10 +47,11 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
         inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
         likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
         save_overlay: Path | None, fmt: str | None, scenario: Path | None, save_scenario: Path | None,
-        options: Collection[str] = (), given: Collection[str] = ()) -> None:
+        war_file: Path | None, options: Collection[str] = (), given: Collection[str] = ()) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why. `options`: the
     command's option names for `check_honour`, which runs here once, whichever reads the line (the typer
-    command hands them; the fast start, which reads no option's name as a value, none). `given`: the names of the
+    command hands them; the fast start, which reads no option's name as a value, none). `war_file`: a war file of
+    the user's, read beside the bundled wars for the war note (`foedus.war.own_file`). `given`: the names of the
     options the line gave (both readers hand them), none of which may change a `scenario` file's question."""
     from foedus.cli.overlay_save import check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.scenario_cmd import check_save, question, save_question
@@ -68,7 +69,8 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
                           f"{shape} (it lists {rows} only: the explained output, or --json, shows it)")
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
     check_overlay_target(save_overlay)  # a taken name is refused before any work, as every other output is
-    check_save(save_scenario, {"treaties": treaties, "honour": honour, "likely_model": likely_model})
+    check_save(save_scenario, {"treaties": treaties, "honour": honour, "likely_model": likely_model,
+                               "war_file": war_file})
     if save_scenario is not None and save_overlay is not None:  # both written after the run: the second found taken
         from foedus.outputs.own_inputs import refuse_input
 
@@ -79,7 +81,7 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     world = world_for(treaties)
     result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world, changes, honour, likely_model,
-                          declared)
+                          declared, war_file=war_file)
     write_overlay(save_overlay, changes, world, result.scenario.date)  # once the run has applied (checked) it
     save_question(save_scenario, inputs, changes, honour, result, world)
     if shape is None:

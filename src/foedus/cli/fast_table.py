@@ -42,6 +42,7 @@ COMMANDS: dict[str, Any] = {
             ('fmt', ('--format',), (), 'str', False, False, False, None, None, None, False, False),
             ('scenario', ('--scenario',), (), 'path', False, False, False, None, None, None, False, False),
             ('save_scenario', ('--save-scenario',), (), 'path', False, False, False, None, None, None, False, False),
+            ('war_file', ('--war-file',), (), 'path', False, False, False, None, None, None, False, False),
         ),
     },
     'batch': {

@@ -9,13 +9,16 @@ from typing import Annotated
 import typer
 
 __all__ = ["AddTreaty", "FormatOpt", "JsonOpt", "OverlayFile", "SaveOverlay", "SaveScenario", "ScenarioFile",
-           "TreatyFiles"]
+           "TreatyFiles", "WarFile"]
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (the stable contract).")]
 TreatyFiles = Annotated[
     list[Path] | None,
     typer.Option("--treaties", help="Extra treaty YAML file(s) to load on top of the bundled set."),
 ]
+WarFile = Annotated[Path | None, typer.Option(
+    "--war-file", help="A war file of yours (see `foedus schema --war`), checked as a bundled war is: the cascade's "
+                       "notes say what it binds on --date besides this one attack, as for a bundled war.")]
 FormatOpt = Annotated[str | None, typer.Option("--format", help="table | csv | json (table: plain and untruncated "
                                                                 "when not on a terminal).")]
 AddTreaty = Annotated[list[Path] | None, typer.Option("--add-treaty", help="What-if: add a treaty file.")]

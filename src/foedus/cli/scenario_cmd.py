@@ -98,8 +98,8 @@ def read_question(path: Path, given: Collection[str], kind: str = "scenario") ->
 def check_save(path: Path | None, own: dict[str, Any]) -> None:
     """Refuse, before any work, a `--save-scenario` path (None: none given) that is taken or not .yaml/.yml, and a
     run whose question names a file of the user's that a scenario file would not carry (`own`: `--treaties`, a
-    `--honour` file, `--likely-model`); an `--add-treaty` file is saved by its path relative to the scenario file, as
-    in an overlay.
+    `--honour` file, `--likely-model`, `--war-file`); an `--add-treaty` file is saved by its path relative to the
+    scenario file, as in an overlay.
 
     Raises:
         FoedusError: naming the option.
@@ -109,12 +109,12 @@ def check_save(path: Path | None, own: dict[str, Any]) -> None:
     from foedus.scenario_io import check_scenario_target
 
     check_scenario_target(path)
-    for name in ("treaties", "honour", "likely_model"):
+    for name in ("treaties", "honour", "likely_model", "war_file"):
         if own.get(name) and own[name] != "empirical":
             hint = ", or give the treaty with --add-treaty (saved by its path)" if name == "treaties" else ""
-            raise FoedusError(f"--save-scenario: {_FILES[name]} names a file of yours, which a scenario file would "
-                              f"not carry (its rerun would not be this run): leave {_FILES[name]} out to save the "
-                              f"scenario{hint}")
+            flag = _FILES.get(name, "--war-file")  # not a question's file: --scenario takes it beside
+            raise FoedusError(f"--save-scenario: {flag} names a file of yours, which a scenario file would not carry "
+                              f"(its rerun would not be this run): leave {flag} out to save the scenario{hint}")
 
 
 def save_question(path: Path | None, inputs: dict[str, Any], changes: Overlay | None, honour: str | None,

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any
 from foedus.model.per_world import per_world
 
 if TYPE_CHECKING:
-    from foedus.model.world import World
+    from collections.abc import Callable
 
-__all__ = ["Day", "war_days"]
+    from foedus.model.world import World
+    from foedus.war.events import War
+
+__all__ = ["Day", "file_days", "war_days"]
 
 # a state bound on a day: the state, its side's first state, treaty, article, the day its binding began; the attack
 # its duty rests on: by, on, place, that attack's first day ("" each when none)
@@ -40,6 +43,30 @@ def war_days(world: World, wid: str, settings: tuple[Any, ...]) -> tuple[Day, ..
         return cached_json(f"war-days-{wid}", key, lambda: _days(world, wid, settings), list, _decoded,
                            unchanged=inputs_unchanged)
     return _days(world, wid, settings)  # a world of the user's (extra treaties, a what-if) is not the cache's
+
+
+def file_days(world: World, war: War, digest: str | None, unchanged: Callable[[], bool], settings: tuple[Any, ...]
+              ) -> tuple[Day, ...]:
+    """The days of a war file of the user's (`foedus cascade --war-file`), loaded and checked by the caller, under
+    `settings`: for the bundled world kept in the user cache under the file's content (`digest`, its bytes' SHA-256:
+    a changed file is another key, never a stale hit; stored only while `unchanged()` says the file still holds
+    those bytes; None, a file not hashed, is not cached), for another world replayed each call. A replay this world
+    cannot run is refused, not dropped."""
+    from foedus.model.world import World
+    from foedus.war.replay import settings_of
+
+    def build() -> tuple[Day, ...]:
+        return _days_of(world, war, settings_of(*settings))
+
+    if digest is not None and World.default.cache_info().currsize and _bundled(world, World.default()):
+        from foedus.cachefile import cached_json
+        from foedus.world_cache import inputs_key, inputs_unchanged
+
+        key = hashlib.sha256(f"file\n{digest}\n{settings}\n{inputs_key()}\n{_code_key()}\n{_data_key()}\n"
+                             f"{world.has_history}".encode()).hexdigest()
+        return cached_json("war-days-file", key, build, list, _decoded,
+                           unchanged=lambda: inputs_unchanged() and unchanged())
+    return build()
 
 
 def _bundled(world: World, default: World) -> bool:
@@ -83,14 +110,20 @@ def _days(world: World, wid: str, settings: tuple[Any, ...]) -> tuple[Day, ...]:
     from foedus.errors import FoedusError
     from foedus.war.bundled import bundled_wars
     from foedus.war.loader import load_war
-    from foedus.war.replay import replay, settings_of
+    from foedus.war.replay import settings_of
 
     chosen = settings_of(*settings)
     try:
-        war = load_war(bundled_wars()[wid], world, chosen.territory_view)
-        run = replay(war, world, settings=chosen, doubts=False)
+        return _days_of(world, load_war(bundled_wars()[wid], world, chosen.territory_view), chosen)
     except FoedusError:  # a war this world cannot read (its data not loaded): no day, no note
         return ()
+
+
+def _days_of(world: World, war: War, chosen: Any) -> tuple[Day, ...]:
+    """Replay a loaded war to its data's end under `chosen` (a replay's `Settings`) and read each frame's days."""
+    from foedus.war.replay import replay
+
+    run = replay(war, world, settings=chosen, doubts=False)
     began: dict[tuple[str, str], str] = {}
     for e in war.events:
         for a in e.attacks:

@@ -9,16 +9,17 @@ and a target fight on opposite sides that day and the war binds a state that thi
 conflict) and that is not one of its own states, the note names the war, says this cascade reads this one attack
 only, lists those states with their treaty, article, day and the attack their duty rests on (its place by name as on
 the day, none on its victim's home territory: `foedus.place_words`), and points to
-`foedus war ID --until DAY` and `--ongoing-since`. Added by `foedus.run.run_scenario` (what the CLI, the API and the
-web run), not by the engine's `outcome`: a war's replay runs the engine on each of its days, and takes no note of
-itself."""
+`foedus war ID --until DAY` and `--ongoing-since`. A war file of the user's (`foedus cascade --war-file`,
+`foedus.war.own_file`) is read by the same rule beside the bundled wars, its days cached under its content. Added by
+`foedus.run.run_scenario` (what the CLI, the API and the web run), not by the engine's `outcome`: a war's replay runs
+the engine on each of its days, and takes no note of itself."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Mapping, Set
-from functools import cache
+from collections.abc import Callable, Mapping, Sequence, Set
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from foedus.cited import cited
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 
     from foedus.engine.scenario import Scenario
     from foedus.model.world import World
-    from foedus.war.note_days import Bound
+    from foedus.war.note_days import Bound, Day
+    from foedus.war.own_file import OwnWar
 
 __all__ = ["SETTINGS", "WAR_NOTE_START", "at_war", "replay_settings", "war_day", "war_notes", "wars_spanning"]
 
@@ -42,6 +44,7 @@ WAR_NOTE_START = "the attacker and the attacked state are at war on "
 """How the note begins: `foedus batch` finds a result's war notes among its notes by it (its `war_note` column)."""
 
 _Span = tuple[str, str, dt.date, dt.date, "frozenset[str] | None"]
+_OnDay = tuple[dict[str, str], "list[Bound]"]  # a war's day: each fighting state's side, and the states it binds
 
 
 @cache
@@ -97,25 +100,38 @@ def _spans_of(plain: list[list[object]]) -> tuple[_Span, ...]:
 
 
 def war_notes(world: World, scenario: Scenario, bound_of: Callable[[], Set[str]], names: Mapping[str, str],
-              data_end: dt.date) -> list[str]:
-    """The module's note, one per bundled war in which an attacker and a target are at war on the day and that binds
-    a state this cascade does not (`bound_of`: its joiners and conflicts, asked only then: reading the joiners cites
-    them, which a cascade in no war need not do here)."""
-    day, own = scenario.date, {*scenario.attackers, *scenario.targets}
+              data_end: dt.date, own: OwnWar | None = None) -> list[str]:
+    """The module's note, one per bundled war, and for the user's war file `own` (`--war-file`, checked already),
+    in which an attacker and a target are at war on the day and that binds a state this cascade does not
+    (`bound_of`: its joiners and conflicts, asked only then: reading the joiners cites them, which a cascade in no war
+    need not do here)."""
+    day, own_states = scenario.date, {*scenario.attackers, *scenario.targets}
     settings = replay_settings(scenario)
+    wars: list[tuple[str, str, frozenset[str] | None, Callable[[], _OnDay | None], str]] = [
+        (wid, title, named, partial(war_day, world, wid, day, settings), wid)
+        for wid, title, named in wars_spanning(day, data_end)]
+    if own is not None and not own.bundled and own.first <= day <= own.last:  # a bundled war's file: noted above
+        from shlex import quote
+
+        from foedus.war.note_days import file_days
+
+        def own_day() -> _OnDay | None:
+            return _on_day(file_days(world, own.war, own.digest, own.unchanged, settings), day)
+
+        wars.append((own.war.id, own.war.name, own.named, own_day, quote(own.war.source)))
     out = []
-    for wid, title, named in wars_spanning(day, data_end):
+    for wid, title, named, day_of, replayed in wars:
         if named is not None and not any(a in named and t in named for a in scenario.attackers
                                          for t in scenario.targets):
             continue
-        found = war_day(world, wid, day, settings)
+        found = day_of()
         if found is None or not any(at_war(found[0], a, t) for a in scenario.attackers for t in scenario.targets):
             continue
         bound = bound_of()
-        more = [b for b in found[1] if b[0] not in bound and b[0] not in own]
+        more = [b for b in found[1] if b[0] not in bound and b[0] not in own_states]
         if more:
             called = named_places(world.places, day, {b[7] for b in more if b[7]}, names)
-            out.append(_note(wid, title, day, more, names, called, world.places.home_of))
+            out.append(_note(wid, title, day, more, names, called, world.places.home_of, replayed))
     return out
 
 
@@ -133,14 +149,17 @@ def wars_spanning(day: dt.date, data_end: dt.date) -> list[tuple[str, str, froze
     return [(wid, title, named) for wid, title, first, last, named in _spans(data_end) if first <= day <= last]
 
 
-def war_day(world: World, wid: str, day: dt.date, settings: tuple[object, ...]
-            ) -> tuple[dict[str, str], list[Bound]] | None:
+def war_day(world: World, wid: str, day: dt.date, settings: tuple[object, ...]) -> _OnDay | None:
     """The bundled war `wid` on `day` under `settings` (the replay's `settings_of` arguments), as its replay's
     last evaluated day up to `day` holds it (`foedus.war.note_days`): each fighting state's side, and the states it
     binds; None before its first evaluated day, or in a world that cannot read it."""
     from foedus.war.note_days import war_days
 
-    days = war_days(world, wid, settings)
+    return _on_day(war_days(world, wid, settings), day)
+
+
+def _on_day(days: Sequence[Day], day: dt.date) -> _OnDay | None:
+    """`war_day`'s reading of a war's replayed days: the last evaluated day up to `day`."""
     at = bisect.bisect_right([d[0] for d in days], day.isoformat())
     if not at:
         return None
@@ -154,13 +173,14 @@ def at_war(side: Mapping[str, str], a: str, b: str) -> bool:
 
 
 def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[str, str],
-          called: Mapping[str, str], homes: Mapping[str, str]) -> str:
+          called: Mapping[str, str], homes: Mapping[str, str], replayed: str) -> str:
     """The note's words: the war, that this cascade reads one attack, and what the war binds on the day besides,
     grouped by side and by the attack the duties rest on, then by duty: "... also binds, on the side of Russia (RUS),
     from the attack of Ukraine (UKR) on Russia (RUS) in Kursk Oblast (2024-08-06): Belarus (BLR), ... under csto_1992
     art. 4 since 2024-08-06, ... and North Korea (PRK) under rus_prk_2024 art. 4 since 2024-12-04", each provision
     cited by the one rule (`foedus.cited.cited`: "sau_pak_2025 art. unknown (text not public)", not in brackets again)
-    (`called`: the places by name, by id; `homes`: each state's home place, not said: `_rests`)."""
+    (`called`: the places by name, by id; `homes`: each state's home place, not said: `_rests`; `replayed`: what
+    `foedus war` is given to replay it, the bundled war's id or the war file's path)."""
     groups: dict[tuple[str, ...], dict[str, list[str]]] = {}
     for s, side, treaty, article, since, *cause in more:
         groups.setdefault((side, *cause), {}).setdefault(f"under {cited(treaty, article)} since {since}", []).append(s)
@@ -169,7 +189,7 @@ def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[
                      for (side, by, on, place, began), duties in groups.items())
     return (f"{WAR_NOTE_START}{day} in the recorded war {wid} ({title}); "
             f"this cascade reads this one attack only: on that day the war also binds, {said} "
-            f"(foedus war {wid} --until {day}; an attack's course since an earlier day: foedus cascade "
+            f"(foedus war {replayed} --until {day}; an attack's course since an earlier day: foedus cascade "
             f"--ongoing-since)")
 
 
