@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from foedus.engine.scenario import Attack
 
-__all__ = ["CitedPage", "EventKind", "War", "WarEvent", "WarSide"]
+__all__ = ["CitedPage", "EventKind", "War", "WarEvent", "WarSide", "data_end"]
 
 EventKind = Literal["attack", "entry", "exit", "ceasefire"]
 WarSide = Literal["attack", "defense"]
@@ -103,3 +103,15 @@ class War:
             for s in e.states:
                 out.setdefault(s)
         return list(out)
+
+
+def data_end(war: War) -> dt.date:
+    """The last day a war's data covers: its `end`; for an ongoing war the day the bundled data was reviewed to as
+    a whole (`DATA_END`), or its last recorded event (or an attack's end) when later. Nothing after it is known.
+    Here, not in `foedus.war.replay` (which imports it), so that a cascade's war note reads a war file's span
+    without importing the replay."""
+    from foedus.engine.outcome import DATA_END
+
+    if war.end is not None:
+        return war.end
+    return max([DATA_END, *(e.date for e in war.events), *(e.until for e in war.events if e.until is not None)])

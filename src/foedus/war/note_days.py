@@ -53,9 +53,10 @@ def file_days(world: World, war: War, digest: str | None, unchanged: Callable[[]
     those bytes; None, a file not hashed, is not cached), for another world replayed each call. A replay this world
     cannot run is refused, not dropped."""
     from foedus.model.world import World
-    from foedus.war.replay import settings_of
 
     def build() -> tuple[Day, ...]:
+        from foedus.war.replay import settings_of
+
         return _days_of(world, war, settings_of(*settings))
 
     if digest is not None and World.default.cache_info().currsize and _bundled(world, World.default()):

@@ -47,8 +47,8 @@ def own_war(path: str | Path, world: World, view: TerritoryView) -> OwnWar:
             out of the state system, impossible dates, a bundled war's id.
     """
     from foedus.war.bundled import is_bundled_file
+    from foedus.war.events import data_end
     from foedus.war.loader import load_war
-    from foedus.war.replay import data_end
 
     given = isinstance(path, str | os.PathLike) and bool(str(path).strip())
     digest = _digest(Path(path)) if given else None  # before the load: a file changed after it is not cached as read

@@ -45,7 +45,7 @@ from foedus.war.changes import TreatyChange, treaty_changes
 from foedus.war.course import Course, Ongoing
 from foedus.war.doubt_days import doubt_days, doubt_keys
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
-from foedus.war.events import War, WarEvent
+from foedus.war.events import War, WarEvent, data_end
 from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay, no_end_recorded, past_treaties
 from foedus.war.system_changes import SystemChange, system_changes
@@ -119,14 +119,6 @@ def epoch_of(world: World, basis: Basis, day: dt.date) -> dt.date:
     epochs = _epochs(world, basis)
     i = bisect.bisect_right(epochs, day)
     return epochs[i - 1] if i else day
-
-
-def data_end(war: War) -> dt.date:
-    """The last day a war's data covers: its `end`; for an ongoing war the day the bundled data was reviewed to as
-    a whole (`DATA_END`), or its last recorded event (or an attack's end) when later. Nothing after it is known."""
-    if war.end is not None:
-        return war.end
-    return max([DATA_END, *(e.date for e in war.events), *(e.until for e in war.events if e.until is not None)])
 
 
 def replay_end(war: War, until: dt.date | None) -> tuple[dt.date, dt.date | None]:
