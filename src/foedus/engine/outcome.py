@@ -18,7 +18,7 @@ from foedus.engine.assumption import Assumption
 from foedus.engine.citing import Certifier, Parts, citations
 from foedus.engine.doubt_reach import Rerun, reached, stands
 from foedus.engine.doubts import Assumed, assumed_doubts
-from foedus.engine.ended_notes import ended_defence_notes
+from foedus.engine.ended_notes import ended_notes
 from foedus.engine.held_toward import finds_by_key, merged, with_set_aside
 from foedus.engine.ledger import (
     Duties,
@@ -268,7 +268,8 @@ def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defe
     and conflicts) that COW does not list (Palestine, whose capacity as a party is then unchecked too), the state
     system of 2016 carried forward after it (the scenario's states are checked against it: `foedus.engine.scenario`),
     a defence treaty of an undefended attacked state (`defended`: a joiner on the defense side) that ended within a
-    reader's memory (`ended_defence_notes`), a member a user's treaty file makes a party before its first spell on a
+    reader's memory (`ended_defence_notes`), an ATOP alliance of an attacked state ended shortly before
+    the day (`foedus.engine.atop_ended`), a member a user's treaty file makes a party before its first spell on a
     day the scenario reads (`first_spell.before_first_spell`), a date after the bundled treaty set was reviewed
     (`DATA_END_NOTE`)."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
@@ -280,9 +281,7 @@ def _notes(world: World, scenario: Scenario, bound: Set[str] = frozenset(), defe
         notes += [n for n in unchecked_notes(world.states, unlisted, first) if n not in notes]
     if world.states.has_system_dates:  # the draws' note names the system and its major powers in its place
         notes += cow_carried(scenario.date.year, majors=False)  # `foedus.model.major_notes.with_majors_notes`
-    if not defended:  # a state bound to defend it answers "who comes?" already (`foedus.engine.ended_notes`)
-        notes += ended_defence_notes(world.treaties.curated.values(), scenario.targets, set(scenario.attackers),
-                                     bound, scenario.date, world.states.names_on(scenario.date))
+    notes += ended_notes(world, scenario, bound, defended)  # `foedus.engine.ended_notes`, `foedus.engine.atop_ended`
     if world.files:  # a user's file making a member a party before its first spell: `treaties validate`'s note
         from foedus.model.first_spell import before_first_spell
 

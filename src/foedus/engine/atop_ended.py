@@ -1,0 +1,128 @@
+"""A note for an attacked state whose ATOP-coded alliance ended shortly before the day: China→Taiwan on 1976-01-01
+said nothing of the Philippines–Taiwan Treaty of Amity (atop_3070, out of force since 1975-06-10), as the curated
+rule (`foedus.engine.ended_notes`) reads only curated treaties.
+
+The rule, for each attacked state: an ATOP alliance phase of the merged history (not replaced by a curated treaty,
+corrections applied), of which the state was a member at its end, out of force on the scenario's date for at most
+`ATOP_RECENT_YEARS`, whose alliance did not go on in a next phase that day (nor was only left uncarried past
+ATOP's coverage by a correction, out of force from 2019-01-01: no dated end), with a member at its end that is not
+bound to join now (an attacker among them: a pact between the two sides). Whatever ATOP codes it (defence, offence,
+neutrality, non-aggression, consultation) is said, with how sure its end is, as the history data says."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence, Set
+from typing import TYPE_CHECKING
+
+from foedus.cited_names import atop_title
+from foedus.engine.certainty_words import how_sure
+from foedus.sources.atop_release import ATOP_END
+from foedus.wording import and_listed, named_state
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
+
+__all__ = ["ATOP_RECENT_YEARS", "atop_ended_notes", "ended_phases", "recent_since"]
+
+ATOP_RECENT_YEARS = 5
+"""How far back an ended ATOP alliance is noted: a lapse recent enough that a reader of the day may not know of it,
+short enough that a historical cascade does not list decades of lapsed pacts (ATOP codes 470 ended phases, against
+the curated set's few defence treaties noted for 50 years)."""
+
+KIND_WORDS = {"defense": "defence", "offense": "offence", "neutrality": "neutrality",
+              "nonaggression": "non-aggression", "consultation": "consultation"}
+"""ATOP's obligations in the order of its codebook, as the note says them."""
+
+_UNCARRIED = ATOP_END + dt.timedelta(days=1)
+"""The end a correction gives an alliance it does not carry past ATOP's coverage (atop_3355): no dated event."""
+
+_END_WORDS = ("terminat", "denunciat", "dissol", "abrogat", "expir", "end ", "ended", "no longer")
+
+
+def recent_since(day: dt.date) -> dt.date:
+    """The earliest end a note on `day` reads: `ATOP_RECENT_YEARS` before it (29 February read as the 28th)."""
+    return dt.date(day.year - ATOP_RECENT_YEARS, day.month, 28 if (day.month, day.day) == (2, 29) else day.day)
+
+
+def ended_phases(treaties: Iterable[Treaty]) -> list[tuple[dt.date, Treaty, tuple[str, ...]]]:
+    """The ATOP phases among `treaties` that ended (not by a change of phase, nor only left uncarried), each with its
+    end and its members at the end, by end (a treaty's order kept within a day): built once per treaty set, so a
+    cascade reads only the few of its window (`atop_ended_notes`)."""
+    atop = [t for t in treaties if t.origin == "atop"]
+    phases: dict[int, list[Treaty]] = {}
+    for t in atop:
+        phases.setdefault(t.atop_ids[0], []).append(t)
+    out = []
+    for t in atop:
+        end = t.terminated
+        if end is None or end == _UNCARRIED or any(o is not t and _in_force_on(o, end) for o in phases[t.atop_ids[0]]):
+            continue  # in force, only uncarried, or its alliance went on in a next phase that day
+        out.append((end, t, tuple(m.state for m in t.members if m.left is None or m.left >= end)))
+    return sorted(out, key=lambda e: e[0])
+
+
+def atop_ended_notes(ended: Sequence[tuple[dt.date, Treaty, tuple[str, ...]]], targets: Iterable[str],
+                     attackers: Set[str], bound: Set[str], day: dt.date, names: Mapping[str, str]) -> list[str]:
+    """A note per ATOP alliance phase of an attacked state (`targets`) ended within `ATOP_RECENT_YEARS` of `day`, by
+    the module's rule, in order of end (`ended`: `ended_phases` of every treaty that can bind on `recent_since(day)`).
+    """
+    first = bisect.bisect_left(ended, recent_since(day), key=lambda e: e[0])
+    last = bisect.bisect_right(ended, day, key=lambda e: e[0])
+    out = []
+    for _, t, parties in ended[first:last]:
+        for target in (x for x in targets if x in parties):
+            gone = sorted({p for p in parties if p != target and (p in attackers or p not in bound)})
+            if gone:
+                out.append(atop_ended_note(t, target, gone, attackers, names))
+    return out
+
+
+def _in_force_on(treaty: Treaty, day: dt.date) -> bool:
+    """Whether `treaty` (a phase) is in force on `day`, by its own dates."""
+    start = treaty.in_force or treaty.signed
+    return start <= day and (treaty.terminated is None or day < treaty.terminated)
+
+
+def atop_ended_note(treaty: Treaty, target: str, gone: list[str], attackers: Set[str],
+                    names: Mapping[str, str]) -> str:
+    """The note's words: "an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_3070 (coded
+    non-aggression) with Philippines (PHL), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)".
+    """
+    title = atop_title(treaty)
+    cited = f"{treaty.id} ({title}; coded {_coded(treaty)})" if title else f"{treaty.id} (coded {_coded(treaty)})"
+    said = [named_state(s, names) + (", its attacker" if s in attackers else "") for s in gone]
+    window = treaty.terminated_certainty
+    early = f" ({window.certainty}: as early as {window.since})" if window is not None and window.since else ""
+    return (f"an ATOP alliance of {named_state(target, names)} is out of force since {treaty.terminated}{early}: "
+            f"{cited} with {and_listed(said)}, not bound by it now (end: {_end_sure(treaty)}; "
+            f"source: {_source(treaty)})")
+
+
+def _coded(treaty: Treaty) -> str:
+    """ATOP's obligations of the phase, in the codebook's order: "defence and consultation"."""
+    kinds = {p.kind.value for p in treaty.provisions}
+    return and_listed([w for k, w in KIND_WORDS.items() if k in kinds]) or "no obligation"
+
+
+def _end_sure(treaty: Treaty) -> str:
+    """How sure the end is, as the history data says: the treaty's tag with its end's window (`how_sure`), and the
+    import's word where ATOP codes the last exit without a day."""
+    said = how_sure(treaty.certainty, treaty.terminated_certainty)
+    unsure = [u for u in treaty.unverified if u.startswith("its end")]
+    return f"{said}; {unsure[0]}" if unsure and treaty.terminated_certainty is None else said
+
+
+def _source(treaty: Treaty) -> str:
+    """The page that dates the end: its end date's own source, else a correction's page whose title speaks of an end,
+    else ATOP's, which codes it (an end after ATOP's coverage is a correction's: its first page)."""
+    window = treaty.terminated_certainty
+    if window is not None and window.source:
+        return str(window.source)
+    pages = treaty.sources[1:]
+    said = [s for s in pages if any(w in (s.title or "").lower() for w in _END_WORDS)]
+    if said:
+        return str(said[0].url)
+    coded = treaty.terminated is not None and treaty.terminated <= ATOP_END
+    return str(treaty.sources[0].url if coded or not pages else pages[0].url)

@@ -1,0 +1,74 @@
+"""China→Taiwan on 1976-01-01 said nothing of the Philippines–Taiwan Treaty of Amity (atop_3070), out of force since
+10 Jun 1975: an ATOP-only alliance of an attacked state that ended within five years of the day now has a note, with
+ATOP's coding, how sure its end is and the page that dates it (`foedus.engine.atop_ended`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import foedus
+from foedus.engine.atop_ended import atop_ended_note, atop_ended_notes, ended_phases, recent_since
+from foedus.model.world import World
+from samples import cli_line
+
+pytestmark = pytest.mark.needs_data
+
+TWN = ("an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_3070 (coded non-aggression) with "
+       "Philippines (PHL), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)")
+
+
+def _atop(attacker: str, target: str, day: str) -> list[str]:
+    return [n for n in foedus.cascade(attacker, target, day).notes if n.startswith("an ATOP alliance of")]
+
+
+def test_china_taiwan_in_1976_says_the_philippine_treaty_ended() -> None:
+    assert _atop("CHN", "TWN", "1976-01-01") == [TWN]
+    code, out, err = cli_line(["cascade", "-a", "CHN", "-t", "TWN", "-d", "1976-01-01", "--json"])
+    assert code == 0 and TWN in json.loads(out)["notes"], err
+    code, out, err = cli_line(["cascade", "-a", "CHN", "-t", "TWN", "-d", "1976-01-01"])
+    assert code == 0 and f"Note: {TWN}" in " ".join(out.split()), err  # the text wraps it
+
+
+def test_five_years_to_the_day_and_none_before_the_end() -> None:
+    assert _atop("CHN", "TWN", "1980-06-10") == [TWN]
+    assert _atop("CHN", "TWN", "1980-06-11") == []
+    assert _atop("CHN", "TWN", "1975-06-09") == []  # in force: the cascade reads it itself
+    assert recent_since(dt.date(2024, 2, 29)) == dt.date(2019, 2, 28)
+
+
+def test_a_pact_with_the_attacker_and_a_corrections_end_cite_their_side_and_page() -> None:
+    assert _atop("GMY", "POL", "1939-09-01") == [
+        "an ATOP alliance of Poland (POL) is out of force since 1939-04-29: atop_2325 (coded non-aggression) with "
+        "Germany (DEU), its attacker, not bound by it now (end: verified; source: http://www.atopdata.org/data.html)"]
+    assert _atop("RUS", "UKR", "2020-01-01") == [
+        "an ATOP alliance of Ukraine (UKR) is out of force since 2019-04-01: atop_4875 (coded non-aggression and "
+        "consultation) with Russia (RUS), its attacker, not bound by it now (end: verified; source: "
+        "https://en.interfax.com.ua/news/general/577390.html)"]
+
+
+def test_an_end_known_to_a_window_says_so_and_an_uncarried_alliance_is_no_end() -> None:
+    notes = _atop("CHN", "USA", "2022-06-01")
+    assert [n.split(": ")[1].split(" ")[0] for n in notes] == ["atop_6050"]  # not atop_3355, only left uncarried
+    assert "(end: verified; date: the true date may be later, up to 2024-05-02 (day: not verified); source: " in (
+        notes[0])
+
+
+def test_a_change_of_phase_is_no_end_and_a_named_alliance_is_cited_by_name() -> None:
+    world = World.load()
+    day = dt.date(1858, 1, 1)  # atop_1155_p1 (Brazil–Uruguay) ends 1857-09-03, its second phase taking over that day
+    notes = atop_ended_notes(ended_phases(world.treaties.on(recent_since(day))), ["URY"], set(), set(), day,
+                             world.states.names_on(day))
+    assert not any("atop_1155" in n for n in notes)
+    named = world.treaties["atop_3070"].model_copy(update={"name": "Treaty of Amity, 1947", "name_certainty":
+                                                           "secondary"})
+    assert atop_ended_note(named, "TWN", ["PHL"], set(), {}).startswith(
+        "an ATOP alliance of TWN is out of force since 1975-06-10: atop_3070 (Treaty of Amity, 1947; name secondary; "
+        "coded non-aggression) with PHL")
+
+
+@pytest.mark.parametrize(("attacker", "target"), [("RUS", "EST"), ("PRK", "KOR"), ("CHN", "PHL"), ("CHN", "TWN")])
+def test_the_flagship_cascades_say_nothing_of_it(attacker: str, target: str) -> None:
+    assert _atop(attacker, target, "2025-06-01") == []
