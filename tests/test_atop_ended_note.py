@@ -72,3 +72,19 @@ def test_a_change_of_phase_is_no_end_and_a_named_alliance_is_cited_by_name() -> 
 @pytest.mark.parametrize(("attacker", "target"), [("RUS", "EST"), ("PRK", "KOR"), ("CHN", "PHL"), ("CHN", "TWN")])
 def test_the_flagship_cascades_say_nothing_of_it(attacker: str, target: str) -> None:
     assert _atop(attacker, target, "2025-06-01") == []
+
+
+def test_the_index_of_a_treaty_set_goes_with_it() -> None:
+    import gc
+
+    from foedus.engine import ended_notes
+    from foedus.model.treatymap import TreatyMap
+
+    world = World.load()
+    other = World(TreatyMap(dict(world.treaties.curated)), world.states, world.places)
+    foedus.cascade("CHN", "TWN", "1976-01-01", world=other)
+    key = id(other.treaties)
+    assert key in ended_notes._ENDED
+    del other
+    gc.collect()
+    assert key not in ended_notes._ENDED

@@ -31,8 +31,8 @@ in 1975), and so may still take for a duty in force; the US–ROC treaty's end, 
 
 _ENDED: dict[int, tuple[weakref.ref[object], dict[bool, list[tuple[dt.date, Treaty, tuple[str, ...]]]]]] = {}
 """The ended ATOP phases of each treaty set by its id (a mapping, unhashable; the weak reference tells a set from a
-later one given the same id), built once: all, or (True) those that can bind after ATOP's coverage, enough for a day
-whose window starts after it."""
+later one given the same id; dropped with the set), built once: all, or (True) those that can bind after ATOP's
+coverage, enough for a day whose window starts after it."""
 
 _END_WORDS = ("terminat", "denunciat", "dissol", "end ")
 
@@ -52,6 +52,7 @@ def ended_notes(world: World, scenario: Scenario, bound: Set[str], defended: boo
     held = _ENDED.get(id(world.treaties))
     if held is None or held[0]() is not world.treaties:
         held = _ENDED[id(world.treaties)] = (weakref.ref(world.treaties), {})
+        weakref.finalize(world.treaties, _ENDED.pop, id(world.treaties), None)  # a what-if world's set, let go
     built = held[1]
     after = since > ATOP_END  # the alliances that can bind after ATOP's coverage hold every end after it
     if after not in built:
