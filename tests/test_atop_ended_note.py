@@ -88,3 +88,11 @@ def test_the_index_of_a_treaty_set_goes_with_it() -> None:
     del other
     gc.collect()
     assert key not in ended_notes._ENDED
+
+
+def test_an_end_atop_codes_without_a_day_is_unverified_with_the_imports_words() -> None:
+    world = World.load()
+    note = atop_ended_note(world.treaties["atop_3910"], "RUS", ["MLT"], set(), {})
+    assert note.startswith("an ATOP alliance of RUS is out of force since 1987-06-01: atop_3910 (coded neutrality, "
+                           "non-aggression and consultation) with MLT, not bound by it now (end: unverified; its end, "
+                           "1987-06-01: ATOP 5.1 codes the exit month (1987-05) with no day")

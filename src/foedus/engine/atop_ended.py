@@ -107,11 +107,12 @@ def _coded(treaty: Treaty) -> str:
 
 
 def _end_sure(treaty: Treaty) -> str:
-    """How sure the end is, as the history data says: the treaty's tag with its end's window (`how_sure`), and the
-    import's word where ATOP codes the last exit without a day."""
+    """How sure the end is, as the history data says: the treaty's tag with its end's window (`how_sure`), or, where
+    ATOP codes the last exit without a day, unverified with the import's words (the end is in the treaty's
+    `unverified`, `foedus.sources.atop`)."""
     said = how_sure(treaty.certainty, treaty.terminated_certainty)
     unsure = [u for u in treaty.unverified if u.startswith("its end")]
-    return f"{said}; {unsure[0]}" if unsure and treaty.terminated_certainty is None else said
+    return f"unverified; {unsure[0]}" if unsure and treaty.terminated_certainty is None else said
 
 
 def _source(treaty: Treaty) -> str:
