@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from foedus.engine import rules
-from foedus.engine.leg import STRENGTH_ORDER, Leg
+from foedus.engine.leg import STRENGTH_ORDER, Leg, instrument_of
 from foedus.engine.rules import precedence
 from foedus.engine.scenario import Basis
 from foedus.engine.table import (  # unchanged by the work the legacy copy stands for
@@ -92,7 +92,8 @@ def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None
                 f"{treaty.short_name or treaty.id} suspends {named_state(obligor, names)}'s obligation to "
                 f"{named_state(beneficiary, names)} since "
                 f"{span.start}" + (f" ({span.note})" if span.note else "")))
-            leg = Leg(obligor, beneficiary, treaty, provision, counterparts, suspended=why, parties=everyone)
+            leg = Leg(obligor, beneficiary, treaty, provision, instrument_of(treaty, obligor, beneficiary),
+                      counterparts, suspended=why, parties=everyone)
             out.append(replace(leg, gates=rules.gates_of(leg)))
     return out
 

@@ -11,11 +11,12 @@ from foedus.datarecord import dataclass, field
 from foedus.model.vocab import Kind, Strength
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from foedus.model.treaty import Provision, Treaty
-    from foedus.model.vocab import Instrument
 
 
-__all__ = ["KIND_ORDER", "STRENGTH_ORDER", "Counterparts", "Leg", "instrument_of"]
+__all__ = ["KIND_ORDER", "STRENGTH_ORDER", "Counterparts", "Leg", "instrument_of", "owed_under", "row_instruments"]
 
 STRENGTH_ORDER = {s: i for i, s in enumerate(Strength)}
 KIND_ORDER = {k: i for i, k in enumerate(Kind)}
@@ -46,6 +47,10 @@ class Leg:
     beneficiary: str
     treaty: Treaty
     provision: Provision
+    instrument: str  # what kind of instrument the leg is owed under (`treaty`, `executive_order`, ...):
+    # `instrument_of` its treaty between its two states, found when the leg is made (`foedus.engine.table`), the one
+    # source of every record an engine makes of the leg (an obligation, a consultation, a neutrality duty) and of a
+    # war's triggered duty, so that each says alike whether it is a treaty (`foedus.cited.instrument_said`)
     counterparts: Counterparts = field(default_factory=lambda: Counterparts())
     gates: tuple[str, ...] = ()
     commitment: int = -1  # index into `LegTable.commitments`; -1 for kinds that are not commitments
@@ -59,38 +64,25 @@ class Leg:
         p = self.provision
         return (STRENGTH_ORDER[p.strength], KIND_ORDER[p.kind], self.treaty.id, p.article, self.obligor)
 
-    @property
-    def instrument(self) -> str:
-        """What kind of instrument the leg is owed under (`treaty`, `executive_order`, ...): `instrument_of` its
-        treaty between its two states, the one source of every record an engine makes of the leg (an obligation, a
-        consultation, a neutrality duty) and of a war's triggered duty, so that each says alike whether it is a
-        treaty (`foedus.cited.instrument_said`)."""
-        return instrument_of(self.treaty, self.obligor, self.beneficiary)
-
     def gated_by(self, gate: str) -> bool:
         """Whether the leg carries the named gate."""
         return gate in self.gates
 
 
 def instrument_of(treaty: Treaty, obligor: str, beneficiary: str) -> str:
-    """The kind of instrument a duty between two states is owed under: the obligor's member row's own `instrument`,
-    else the beneficiary's (Ukraine's duty to a partner is under that partner's agreement), else the treaty's. A row
-    carries one where the partners' agreements differ in kind (ukr_bilateral_2024: the US's a legally binding
-    executive agreement, the others reported politically binding only); a state's first row with one is read."""
-    rows = _row_instruments(treaty)
-    if not rows:  # every treaty but those whose rows differ: the record's
-        return treaty.instrument.value
-    return (rows.get(obligor) or rows.get(beneficiary) or treaty.instrument).value
+    """The kind of instrument a duty between two states is owed under (`owed_under` the treaty's `row_instruments`).
+    A row carries one where the partners' agreements differ in kind (ukr_bilateral_2024: the US's a legally binding
+    executive agreement, the others reported politically binding only)."""
+    return owed_under(row_instruments(treaty), treaty.instrument.value, obligor, beneficiary)
 
 
-_ROWS: dict[str, tuple[Treaty, dict[str, Instrument]]] = {}  # by treaty id: the record read, its rows' instruments
+def owed_under(rows: Mapping[str, str], own: str, obligor: str, beneficiary: str) -> str:
+    """The one rule: the obligor's member row's own instrument (`rows`), else the beneficiary's (Ukraine's duty to a
+    partner is under that partner's agreement), else the treaty's (`own`)."""
+    return rows.get(obligor) or rows.get(beneficiary) or own
 
 
-def _row_instruments(treaty: Treaty) -> dict[str, Instrument]:
-    """Each state's own instrument in `treaty` (its first row's with one), read once per record: every record an
-    engine makes of a leg asks (the same id in another world, an overlay's, is read again, as it is another record)."""
-    got = _ROWS.get(treaty.id)
-    if got is None or got[0] is not treaty:
-        own = {m.state: m.instrument for m in reversed(treaty.members) if m.instrument is not None}
-        got = _ROWS[treaty.id] = (treaty, own)
-    return got[1]
+def row_instruments(treaty: Treaty) -> dict[str, str]:
+    """Each state's own instrument in `treaty` (its first row's with one), empty for every treaty but those whose rows
+    differ; read from the record each time it is asked (no cache: a table reads it once per treaty it compiles)."""
+    return {m.state: m.instrument.value for m in reversed(treaty.members) if m.instrument is not None}

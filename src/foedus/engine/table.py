@@ -20,7 +20,7 @@ from foedus.collector import loading
 from foedus.datarecord import dataclass, field
 from foedus.engine import rules
 from foedus.engine.assumption import Assumption, by_treaty, clause_applies, read_as, with_party
-from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
+from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg, owed_under, row_instruments
 from foedus.engine.maker import maker
 from foedus.engine.rules import precedence
 from foedus.engine.scenario import Basis
@@ -53,6 +53,8 @@ class _Clause:
     counterparts: Counterparts
     off: dict[tuple[str, str], str]  # (obligor, beneficiary) -> why the treaty suspends that leg
     everyone: frozenset[str]  # the parties, shared by the clause's legs
+    instrument: str  # the treaty's own kind of instrument
+    rows: dict[str, str]  # a member row's own, where it differs (`foedus.engine.leg.row_instruments`; mostly empty)
 
 
 @dataclass
@@ -146,9 +148,11 @@ class LegTable:
                                                              clause.off, clause.counterparts)
             tid, owed_why = treaty.id, parties[beneficiary]
             strength, kind_rank = STRENGTH_ORDER[provision.strength], KIND_ORDER[provision.kind]
+            rows, own = clause.rows, clause.instrument
             for obligor in clause.obligors:
                 if obligor == beneficiary:
                     continue
+                instrument = owed_under(rows, own, obligor, beneficiary) if rows else own
                 why = parties[obligor] or owed_why or off.get((obligor, beneficiary))
                 spared = precedence.against(bars, kind, obligor, tid) if obligor in bars else _NONE
                 cp = counterparts if not spared else self.derived(  # one object per clause and spared states
@@ -158,11 +162,11 @@ class LegTable:
                 gate_key = (id(treaty), id(provision), why is not None)
                 gates = known.get(gate_key) if per_provision else None
                 if gates is None:
-                    gates = rules.gates_of(Leg(obligor, beneficiary, treaty, provision, counterparts, (), index, why,
-                                               clause.everyone))
+                    gates = rules.gates_of(Leg(obligor, beneficiary, treaty, provision, instrument, counterparts, (),
+                                               index, why, clause.everyone))
                     if per_provision:
                         known[gate_key] = gates
-                legs.append(_leg(obligor, beneficiary, treaty, provision, cp, gates, index, why,
+                legs.append(_leg(obligor, beneficiary, treaty, provision, instrument, cp, gates, index, why,
                                  clause.everyone))
                 keys.append((strength, kind_rank, tid, provision.article, obligor))
         return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]
@@ -207,7 +211,7 @@ def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]
 
 
 def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date,
-            names: Mapping[str, str]) -> tuple[_Clause, list[str]]:
+            names: Mapping[str, str], rows: dict[str, str]) -> tuple[_Clause, list[str]]:
     """One provision among the treaty's parties, and the states it is owed to (sorted)."""
     everyone = frozenset(members)
     obligors = everyone & set(provision.obligors) if provision.obligors is not None else everyone
@@ -217,7 +221,7 @@ def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None]
            f"{named_state(s.beneficiary, names)} since {s.span.start}" + _about(s.span)
            for s in provision.suspensions if s.span.covers(day)} if provision.suspensions else {}
     clause = _Clause(treaty, provision, members, tuple(sorted(obligors)), rules.counterparts_of(provision, everyone),
-                     off, everyone)
+                     off, everyone, treaty.instrument.value, rows)
     return clause, sorted(owed)
 
 
@@ -243,12 +247,12 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
         members = {s: why or outside(s) for s, why in members.items()}  # no party out of the system (`rules.system`)
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
         table.support += rules.support_legs(treaty, table.members[treaty.id], day)
-        bilateral = treaty.type == "bilateral"
+        bilateral, rows = treaty.type == "bilateral", row_instruments(treaty)  # rows: read once per treaty and day
         for provision in treaty.provisions:
             if (provision.valid is not None and not provision.valid.covers(day)
                     and not (hypo and clause_applies(treaty, provision, hypo))):
                 continue
-            clause, owed = _clause(treaty, provision, members, day, names)
+            clause, owed = _clause(treaty, provision, members, day, names, rows)
             _bars(table.bars, clause, owed)
             kind, s = provision.kind, provision.strength
             obligors = clause.obligors  # distinct: a state is owed a leg unless it is the only obligor

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
-from foedus.engine.leg import Leg
+from foedus.engine.leg import Leg, instrument_of
 from foedus.engine.rules import where
 from foedus.engine.rules.gate_words import NON_MILITARY_SHOWN, non_military_assumes, non_military_reason
 from foedus.engine.scenario import Scenario
@@ -200,7 +200,7 @@ def provision_gates(treaty: Treaty, provision: Provision) -> list[str]:
     """What `foedus treaties show` says of a provision's gates: each per-provision gate its legs carry (a leg not
     suspended: a suspension is a member's, shown with the members), in its words (`Gate.shown`), in `GATES`' order (a
     gate that reads the parties is said apart, with the obligors it holds back: `party_gates`)."""
-    leg = Leg("", "", treaty, provision)
+    leg = Leg("", "", treaty, provision, instrument_of(treaty, "", ""))
     said = ((g.name if g.shown is None else g.shown(leg)) for g in GATES if g.per_provision and g.carried(leg))
     return [words for words in said if words]
 
@@ -213,8 +213,8 @@ def party_gates(treaty: Treaty, provision: Provision) -> dict[str, list[str]]:
         return {}
     found: dict[str, set[str]] = {}
     members = frozenset(m.state for m in treaty.members)
-    legs = [Leg(o, b, treaty, provision, parties=members) for o in sorted(members) for b in sorted(members)
-            if o != b and (provision.obligors is None or o in provision.obligors)
+    legs = [Leg(o, b, treaty, provision, instrument_of(treaty, o, b), parties=members) for o in sorted(members)
+            for b in sorted(members) if o != b and (provision.obligors is None or o in provision.obligors)
             and (provision.beneficiaries is None or b in provision.beneficiaries)]
     for gate in (g for g in GATES if not g.per_provision):
         for leg in (leg for leg in legs if gate.carried(leg)):

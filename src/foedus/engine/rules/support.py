@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
-from foedus.engine.leg import instrument_of
+from foedus.engine.leg import owed_under, row_instruments
 from foedus.engine.records import instrument_field
 from foedus.engine.rules.place_limit import Limit, limit_of
 from foedus.engine.rules.tokens import token_matches
@@ -143,7 +143,7 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
     entry, the treaty's standing and, for an alliance read past its source's coverage, that reading."""
     if treaty.assistance is None:
         return []
-    year, out = day.year, []
+    year, out, rows, own = day.year, [], row_instruments(treaty), treaty.instrument.value
     standing = treaty.standing_on(day)
     for e in treaty.assistance.forms:
         if not held_in(e, year) or not owed_support(e):
@@ -152,7 +152,7 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
         takers = members & set(e.to if e.to is not None else members)
         sure = worst([Certainty(e.certainty), standing]).value
         coded = _no_giver(treaty, e)
-        out += [SupportLeg(g, t, treaty.id, e, sure, coded, instrument_of(treaty, g, t))
+        out += [SupportLeg(g, t, treaty.id, e, sure, coded, owed_under(rows, own, g, t))
                 for t in sorted(takers) for g in sorted(givers) if g != t]
     return out
 
