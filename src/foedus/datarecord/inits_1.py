@@ -43,13 +43,14 @@ def _19(__r_set):
 INITS["def __init__(self, nonaggression, aggressors, consultation, neutrality, neutral_by_obligor, partner, defence, offence):\n    __r_set(self, 'nonaggression', nonaggression)\n    __r_set(self, 'aggressors', aggressors)\n    __r_set(self, 'consultation', consultation)\n    __r_set(self, 'neutrality', neutrality)\n    __r_set(self, 'neutral_by_obligor', neutral_by_obligor)\n    __r_set(self, 'partner', partner)\n    __r_set(self, 'defence', defence)\n    __r_set(self, 'offence', offence)"] = _19
 
 
-def _20(__r_d5, __r_d6, __r_d7, __r_d8, __r_f4, __r_set, __r_factory):
-    def __init__(self, obligor, beneficiary, treaty, provision, counterparts=__r_factory, gates=__r_d5, commitment=__r_d6, suspended=__r_d7, parties=__r_d8):
+def _20(__r_d6, __r_d7, __r_d8, __r_d9, __r_f5, __r_set, __r_factory):
+    def __init__(self, obligor, beneficiary, treaty, provision, instrument, counterparts=__r_factory, gates=__r_d6, commitment=__r_d7, suspended=__r_d8, parties=__r_d9):
         __r_set(self, 'obligor', obligor)
         __r_set(self, 'beneficiary', beneficiary)
         __r_set(self, 'treaty', treaty)
         __r_set(self, 'provision', provision)
-        __r_set(self, 'counterparts', __r_f4() if counterparts is __r_factory else counterparts)
+        __r_set(self, 'instrument', instrument)
+        __r_set(self, 'counterparts', __r_f5() if counterparts is __r_factory else counterparts)
         __r_set(self, 'gates', gates)
         __r_set(self, 'commitment', commitment)
         __r_set(self, 'suspended', suspended)
@@ -57,7 +58,7 @@ def _20(__r_d5, __r_d6, __r_d7, __r_d8, __r_f4, __r_set, __r_factory):
     return __init__
 
 
-INITS["def __init__(self, obligor, beneficiary, treaty, provision, counterparts=__r_factory, gates=__r_d5, commitment=__r_d6, suspended=__r_d7, parties=__r_d8):\n    __r_set(self, 'obligor', obligor)\n    __r_set(self, 'beneficiary', beneficiary)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'counterparts', __r_f4() if counterparts is __r_factory else counterparts)\n    __r_set(self, 'gates', gates)\n    __r_set(self, 'commitment', commitment)\n    __r_set(self, 'suspended', suspended)\n    __r_set(self, 'parties', parties)"] = _20
+INITS["def __init__(self, obligor, beneficiary, treaty, provision, instrument, counterparts=__r_factory, gates=__r_d6, commitment=__r_d7, suspended=__r_d8, parties=__r_d9):\n    __r_set(self, 'obligor', obligor)\n    __r_set(self, 'beneficiary', beneficiary)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'instrument', instrument)\n    __r_set(self, 'counterparts', __r_f5() if counterparts is __r_factory else counterparts)\n    __r_set(self, 'gates', gates)\n    __r_set(self, 'commitment', commitment)\n    __r_set(self, 'suspended', suspended)\n    __r_set(self, 'parties', parties)"] = _20
 
 
 def _21(__r_f0, __r_f1, __r_factory):

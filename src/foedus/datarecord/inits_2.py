@@ -165,7 +165,7 @@ INITS["def __init__(self, treaties, states, places, files=__r_factory):\n    __r
 
 
 def _44(__r_set):
-    def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone):
+    def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone, instrument, rows):
         __r_set(self, 'treaty', treaty)
         __r_set(self, 'provision', provision)
         __r_set(self, 'parties', parties)
@@ -173,10 +173,12 @@ def _44(__r_set):
         __r_set(self, 'counterparts', counterparts)
         __r_set(self, 'off', off)
         __r_set(self, 'everyone', everyone)
+        __r_set(self, 'instrument', instrument)
+        __r_set(self, 'rows', rows)
     return __init__
 
 
-INITS["def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'obligors', obligors)\n    __r_set(self, 'counterparts', counterparts)\n    __r_set(self, 'off', off)\n    __r_set(self, 'everyone', everyone)"] = _44
+INITS["def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone, instrument, rows):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'obligors', obligors)\n    __r_set(self, 'counterparts', counterparts)\n    __r_set(self, 'off', off)\n    __r_set(self, 'everyone', everyone)\n    __r_set(self, 'instrument', instrument)\n    __r_set(self, 'rows', rows)"] = _44
 
 
 def _45(__r_d5, __r_set):
