@@ -17,7 +17,7 @@ from typing import Any
 
 from cascades import arg, scenarios, traced_call
 
-from foedus.engine import cascade, citing, outcome
+from foedus.engine import cascade, citing, held_toward, outcome
 from foedus.engine.cascade import run_cascade
 
 
@@ -46,13 +46,6 @@ def free_cite() -> None:
 def free_records() -> None:
     made: dict[Any, Any] = {}
 
-    def first(fn: Callable[..., Any]) -> Callable[..., Any]:
-        def once(f: Any, sure: Any, store: Any = None) -> Any:
-            if fn not in made:
-                made[fn] = fn(f, sure, store)
-            return made[fn]
-        return once
-
     def first_each(fn: Callable[..., Any]) -> Callable[..., Any]:
         def once(finds: list[Any], sure: Any, store: Any) -> list[Any]:
             if not finds:
@@ -64,7 +57,7 @@ def free_records() -> None:
 
     outcome.consultations_of = first_each(outcome.consultations_of)
     outcome.violations_of = first_each(outcome.violations_of)
-    outcome.withheld_of = first(outcome.withheld_of)
+    held_toward.withheld_all = first_each(held_toward.withheld_all)
     real_neutral = outcome.neutral_records
 
     def neutral(finds: list[Any], sure: Any, ordered: bool = False, store: Any = None) -> list[Any]:

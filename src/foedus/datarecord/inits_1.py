@@ -143,8 +143,8 @@ def _26(__r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_factory):
 INITS['def __init__(self, regions, places, home_of=__r_factory, sets=__r_factory, doubted_sets=__r_factory, set_doubts=__r_factory, _index=__r_factory, _dated=__r_factory):\n    self.regions = regions\n    self.places = places\n    self.home_of = __r_f2() if home_of is __r_factory else home_of\n    self.sets = __r_f3() if sets is __r_factory else sets\n    self.doubted_sets = __r_f4() if doubted_sets is __r_factory else doubted_sets\n    self.set_doubts = __r_f5() if set_doubts is __r_factory else set_doubts\n    self._index = __r_f6() if _index is __r_factory else _index\n    self._dated = __r_f7() if _dated is __r_factory else _dated\n    self.__post_init__()'] = _26
 
 
-def _27(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_factory):
-    def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory, held_to=__r_factory, passed=__r_factory):
+def _27(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_factory):
+    def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory, passed=__r_factory):
         self.rnd = rnd
         self.consultations = __r_f1() if consultations is __r_factory else consultations
         self.violations = __r_f2() if violations is __r_factory else violations
@@ -152,12 +152,11 @@ def _27(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, 
         self.bound = __r_f4() if bound is __r_factory else bound
         self.joins = __r_f5() if joins is __r_factory else joins
         self.duties = __r_f6() if duties is __r_factory else duties
-        self.held_to = __r_f7() if held_to is __r_factory else held_to
-        self.passed = __r_f8() if passed is __r_factory else passed
+        self.passed = __r_f7() if passed is __r_factory else passed
     return __init__
 
 
-INITS['def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory, held_to=__r_factory, passed=__r_factory):\n    self.rnd = rnd\n    self.consultations = __r_f1() if consultations is __r_factory else consultations\n    self.violations = __r_f2() if violations is __r_factory else violations\n    self.withheld = __r_f3() if withheld is __r_factory else withheld\n    self.bound = __r_f4() if bound is __r_factory else bound\n    self.joins = __r_f5() if joins is __r_factory else joins\n    self.duties = __r_f6() if duties is __r_factory else duties\n    self.held_to = __r_f7() if held_to is __r_factory else held_to\n    self.passed = __r_f8() if passed is __r_factory else passed'] = _27
+INITS['def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory, passed=__r_factory):\n    self.rnd = rnd\n    self.consultations = __r_f1() if consultations is __r_factory else consultations\n    self.violations = __r_f2() if violations is __r_factory else violations\n    self.withheld = __r_f3() if withheld is __r_factory else withheld\n    self.bound = __r_f4() if bound is __r_factory else bound\n    self.joins = __r_f5() if joins is __r_factory else joins\n    self.duties = __r_f6() if duties is __r_factory else duties\n    self.passed = __r_f7() if passed is __r_factory else passed'] = _27
 
 
 def _28(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_d11, __r_d17, __r_d18, __r_d19, __r_d20, __r_d21, __r_d23, __r_d24, __r_f12, __r_f13, __r_f14, __r_f15, __r_f16, __r_f22, __r_set, __r_factory):

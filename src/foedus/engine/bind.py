@@ -22,7 +22,6 @@ from collections.abc import Collection, Mapping, Sequence, Set
 from itertools import filterfalse
 
 from foedus.datarecord import dataclass, field
-from foedus.engine.held_toward import hold
 from foedus.engine.judge import Judge, Key
 from foedus.engine.ledger import Ledger
 from foedus.engine.leg import Leg
@@ -208,8 +207,8 @@ class Binder(Judge):
         if verdict.binds:
             book.duties.append((book.rnd, vol, admitted, rule, rank, leg))
         elif verdict.gate is not None:
-            hold(book, (leg.obligor, leg.treaty.id, leg.provision.article),
-                       (book.rnd, vol, admitted[0], rule, rank, leg, verdict.gate))
+            book.withheld.append(((leg.obligor, leg.treaty.id, leg.provision.article),
+                                  (book.rnd, vol, admitted[0], rule, rank, leg, verdict.gate)))
 
     def _violations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 2's violations: neutrality legs owed to the victim whose obligor attacks it, where the leg admits
@@ -270,7 +269,7 @@ class Binder(Judge):
                         bound[bkey] = f
                         joins.setdefault(obligor, []).append(f)
                 elif verdict.gate is not None:
-                    hold(book, on_attack[:3], (rnd, vol, i, 4, rank, leg, verdict.gate))
+                    book.withheld.append((on_attack[:3], (rnd, vol, i, 4, rank, leg, verdict.gate)))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
         if left != waiting:  # some legs settled (as in `_consultations`), those of obligors on the victim's side too
@@ -292,5 +291,5 @@ class Binder(Judge):
                     book.bind((obligor, leg.treaty.id, leg.provision.article, side),
                               (book.rnd, vol, i, 5, rank, leg, side))
                 elif verdict.gate is not None:
-                    hold(book, (obligor, leg.treaty.id, leg.provision.article),
-                               (book.rnd, vol, i, 5, rank, leg, verdict.gate))
+                    book.withheld.append(((obligor, leg.treaty.id, leg.provision.article),
+                                          (book.rnd, vol, i, 5, rank, leg, verdict.gate)))

@@ -10,19 +10,21 @@ merged by the same rule (`merged`), and a key both held back by a gate and set a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Container, Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import replace
+from foedus.engine.ledger import keep, order_of, withheld_all
 from foedus.engine.records import Withheld
 from foedus.model.vocab import Certainty, worst
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
-    from foedus.engine.ledger import Found, Ledger
+    from foedus.engine.ledger import Certify, Found
 
-__all__ = ["ALSO_WITHHELD", "NAMED_MOST", "also_withheld", "finds_by_key", "hold", "merged", "with_set_aside"]
+__all__ = ["ALSO_WITHHELD", "NAMED_MOST", "also_withheld", "merged", "records", "with_set_aside"]
 
 ALSO_WITHHELD = "; also withheld toward "
 """What a withheld leg's reason adds, before the other states its legs are held back toward (`also_withheld`)."""
@@ -34,19 +36,29 @@ NAMED_MOST = 3
 Key = tuple[str, str, str]
 
 
-def hold(book: Ledger, key: Key, found: Found) -> None:
-    """A leg a gate holds back: the first find per key kept (`Ledger.first`), and every find logged under the key
-    (`Ledger.held_to`, cut back with the tables when a run goes back a round), for the states and facts of each."""
-    book.first(book.withheld, key, found)
-    book.held_to.append((key, found))
-
-
-def finds_by_key(held: Iterable[tuple[Key, Found]]) -> dict[Key, list[Found]]:
-    """Each withheld key (obligor, treaty, article) and its withheld finds, in the order found (`Ledger.held_to`,
-    the engines' log of every withheld find)."""
-    out: dict[Key, list[Found]] = {}
-    for key, found in held:
-        out.setdefault(key, []).append(found)
+def records(log: Iterable[tuple[Key, Found]], silent: Container[str], sure: Certify,
+            store: dict[tuple[object, ...], Any]) -> dict[Key, Withheld]:
+    """Each withheld key's record, for the obligors not `silent`, from `Ledger.withheld` (the log of every withheld
+    find, in the order found): its first find's (the one `Ledger.first` would keep: a later find of the same round
+    that comes before it in the attack-by-attack engine's order replaces it) merged with its other finds' (`merged`).
+    The run logs each find and no more (a gate holds most legs of an escalatory war back again and again, from
+    obligors the result does not report): what the records need is picked out here, once."""
+    finds: defaultdict[Key, list[Found]] = defaultdict(list)
+    for key, found in log:
+        finds[key].append(found)
+    out: dict[Key, Withheld] = {}
+    for key, found_all in finds.items():
+        if key[0] in silent:
+            continue
+        made = withheld_all(found_all, sure, store)
+        if len(made) == 1:
+            out[key] = made[0]
+            continue
+        # the kept find: the first the engine meets of those of the first find's round (the log's first finds: a
+        # run's rounds only grow along it), the first of them where several come alike (`Ledger.first`'s rule)
+        rnd = found_all[0][0]
+        orders = [order_of(found) for found in found_all if found[0] == rnd]
+        out[key] = merged(made[orders.index(min(orders))], made, sure.names, store)
     return out
 
 
@@ -75,15 +87,17 @@ def merged(first: Withheld, more: Iterable[Withheld], names: Mapping[str, str],
     one's, de-duplicated (the first's first, then the others' by the state they are owed to). `first` itself where
     the others add nothing. Kept in `store` (`foedus.engine.ledger.intern`'s, where the records are kept) by the
     records, so that a warm run makes none again."""
-    rest = {id(w): w for w in more if w is not first}
-    if not rest:
+    more = list(more)
+    ids = frozenset(map(id, more)) - {id(first)}
+    if not ids:
         return first
-    key = (merged, id(first), frozenset(rest))
+    key = (merged, id(first), ids)
     if store is not None and key in store:
         return store[key][1]  # type: ignore[no-any-return]
+    rest = {id(w): w for w in more if w is not first}
     made = _merge(first, rest.values(), names)
-    if store is not None:
-        store[key] = ((first, *rest.values()), made)  # the records kept with it: their ids stay theirs
+    if store is not None:  # with the records it is made of: their ids stay theirs
+        keep(store, key, ((first, *rest.values()), made))
     return made
 
 
@@ -160,6 +174,6 @@ def with_set_aside(held: Withheld, aside: Withheld | None, names: Mapping[str, s
     level = worst([Certainty(held.certainty), Certainty(aside.certainty)]).value
     made = replace(held, reason=f"{held.reason}; {aside.reason}", also_toward=towards, certainty=level,
                    certainty_reasons=reasons)
-    if store is not None:
-        store[key] = ((held, aside), made)
+    if store is not None:  # with the records it is made of: their ids stay theirs
+        keep(store, key, ((held, aside), made))
     return made

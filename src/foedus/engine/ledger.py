@@ -4,9 +4,11 @@ and still get the records the attack-by-attack engine gets, and so that a run ca
 Each find is a `Found`: the round, the attack that set it off (attack i of a volley), the rule and the leg's
 rank (their place in the attack-by-attack engine's order), the leg, and a side or a reason. The attack-by-attack
 engine keeps the first find per key (an obligation bound, a consultation, a violation, a withheld leg): when a
-round finds a key twice, the find that comes first in that order is kept. Neutrality duties are all kept, in
-that order, as `Duties`: one leg's duties from the attacks of one volley at once. The tables only grow within a
-run, so going back to a round's start is cutting them to the sizes they had then.
+round finds a key twice, the find that comes first in that order is kept. Withheld legs are only logged, every
+find with its key: the result picks each key's first and names the states of the others
+(`foedus.engine.held_toward.records`). Neutrality duties are all kept, in that order, as `Duties`: one leg's
+duties from the attacks of one volley at once. The tables only grow within a run, so going back to a round's start
+is cutting them to the sizes they had then.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from foedus.engine.scenario import Attack
 from foedus.model.vocab import CERTAINTY_RANK, Certainty, Kind, worst
 
 __all__ = ["Certify", "Duties", "Found", "Interned", "Ledger", "Sureness", "attack_of", "because", "because_of",
-           "consultations_of", "finds", "found_key", "intern", "interned", "latest", "neutral_records",
-           "obligation_key", "order_of", "violations_of", "withheld_of", "withheld_record"]
+           "consultations_of", "finds", "found_key", "intern", "interned", "keep", "latest", "neutral_records",
+           "obligation_key", "order_of", "violations_of", "withheld_all", "withheld_record"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side; for a withheld leg, the gate that holds it back)
 Found = tuple[int, Volley, int, int, int, Leg, str]
@@ -102,11 +104,10 @@ class Ledger:
     rnd: int = 0
     consultations: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
     violations: dict[tuple[str, str, str], Found] = field(default_factory=dict)
-    withheld: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    withheld: list[tuple[tuple[str, str, str], Found]] = field(default_factory=list)  # every withheld find
     bound: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
     joins: dict[str, list[Found]] = field(default_factory=dict)  # this round: obligations by obligor
     duties: list[Duties] = field(default_factory=list)  # this round: neutrality duties
-    held_to: list[tuple[tuple[str, str, str], Found]] = field(default_factory=list)  # `held_toward.hold`'s log
     passed: list[Found] = field(default_factory=list)  # binding finds not kept (`bind`): for `stay_out.yielded`
 
     def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
@@ -148,17 +149,16 @@ class Ledger:
         """Start round `rnd`."""
         self.rnd, self.joins, self.duties = rnd, {}, []
 
-    def sizes(self) -> tuple[int, int, int, int, int, int]:
+    def sizes(self) -> tuple[int, int, int, int, int]:
         """The sizes to cut back to (`cut`)."""
-        return (len(self.consultations), len(self.violations), len(self.withheld), len(self.bound),
-                len(self.held_to), len(self.passed))
+        return len(self.consultations), len(self.violations), len(self.withheld), len(self.bound), len(self.passed)
 
-    def cut(self, sizes: tuple[int, int, int, int, int, int]) -> None:
+    def cut(self, sizes: tuple[int, int, int, int, int]) -> None:
         """Back to the tables as they were at `sizes`."""
-        n_con, n_vio, n_wit, n_bound, n_held, n_passed = sizes
+        n_con, n_vio, n_wit, n_bound, n_passed = sizes
         self.consultations, self.violations = _head(self.consultations, n_con), _head(self.violations, n_vio)
-        self.withheld, self.bound = _head(self.withheld, n_wit), _head(self.bound, n_bound)
-        self.held_to, self.passed = self.held_to[:n_held], self.passed[:n_passed]
+        self.withheld, self.bound = self.withheld[:n_wit], _head(self.bound, n_bound)
+        self.passed = self.passed[:n_passed]
 
 
 def _head(d: dict[K, V], n: int) -> dict[K, V]:
@@ -199,11 +199,11 @@ def intern(store: Interned, finds: Iterable[Found], make: Callable[[Found, Certi
         vol = f[1]
         key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind, view)
         found: R | None = get(key)
-        out.append(_keep(store, key, make(f, sure)) if found is None else found)
+        out.append(keep(store, key, make(f, sure)) if found is None else found)
     return out
 
 
-def _keep(store: Interned, key: tuple[object, ...], record: R) -> R:
+def keep(store: Interned, key: tuple[object, ...], record: R) -> R:
     """`record` kept in `store` under `key` (the store starts afresh when full: it is bounded)."""
     if len(store) >= _MOST:
         store.clear()
@@ -262,25 +262,20 @@ def _violation(f: Found, sure: Certify) -> Violation:
                            *sure(f), leg.instrument)
 
 
-def withheld_of(f: Found, sure: Certify, store: Interned | None = None) -> Withheld:
-    """A withheld leg as its record (with the ATOP conditions read as unmet, when they withhold it), and how
-    certain the facts are that it rests on: those it would bind by, and the gate that holds it back where the
+def withheld_all(finds: Sequence[Found], sure: Certify, store: Interned) -> list[Withheld]:
+    """Each withheld leg of `finds` as its record (with the ATOP conditions read as unmet, when they withhold it), and
+    how certain the facts are that it rests on: those it would bind by, and the gate that holds it back where the
     gate's own wording is not verified (the US Senate's understanding on the US-ROK treaty). Kept in `store`, as
     `intern` keeps records, under all it is made from: the leg, the gate, and the attack but for its attacker (a
-    withheld record names no attack)."""
-    if store is None:
-        return withheld_record(f[5], f[6], sure(f), sure.names)
-    vol = f[1]
-    key = (withheld_record, id(f[5]), f[6], vol.victim, vol.place, vol.kind, sure.view)
-    found: Withheld | None = store.get(key)
-    if found is None:
-        found = _keep(store, key, withheld_record(f[5], f[6], sure(f), sure.names))
-    return found
+    withheld record names no attack). One call for all of a key's finds (dozens, in an escalatory war)."""
+    view, get = sure.view, store.get
+    return [get(key := (withheld_record, id(f[5]), f[6], (vol := f[1]).victim, vol.place, vol.kind, view))
+            or keep(store, key, withheld_record(f[5], f[6], sure(f), sure.names)) for f in finds]
 
 
 def withheld_record(leg: Leg, gate: str, sure: Sureness, names: Mapping[str, str]) -> Withheld:
-    """`withheld_of` from the leg, the name of the `gate` that holds it back and the certainty of the facts the leg
-    would bind by; `names` name the states in the gate's reason."""
+    """A withheld leg's record (`withheld_all`'s) from the leg, the name of the `gate` that holds it back and the
+    certainty of the facts the leg would bind by; `names` name the states in the gate's reason."""
     gaps = tuple(leg.provision.unresolved) if gate == "unresolved" else ()
     level, reasons = sure
     doubt = gate_doubt(leg, gate)

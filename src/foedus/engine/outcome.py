@@ -19,7 +19,7 @@ from foedus.engine.citing import Certifier, Parts, citations
 from foedus.engine.doubt_reach import Rerun, reached, stands
 from foedus.engine.doubts import Assumed, assumed_doubts
 from foedus.engine.ended_notes import ended_notes
-from foedus.engine.held_toward import finds_by_key, merged, with_set_aside
+from foedus.engine.held_toward import records, with_set_aside
 from foedus.engine.ledger import (
     Duties,
     Found,
@@ -29,7 +29,6 @@ from foedus.engine.ledger import (
     latest,
     neutral_records,
     violations_of,
-    withheld_of,
 )
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
@@ -115,13 +114,11 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
         consultations_of([table[k] for k in sorted(table, key=_by_key) if k[0] not in belligerent], sure, store),
         partial(_limited_consultations, run.index), gazetteer.on(run.scenario.date), gazetteer.sets,
         gazetteer.doubted_sets))
-    held = book.withheld
+    held = records(book.withheld, silent, sure, store)  # each key's record, of all its finds (`held_toward`)
     keys = held.keys() | run.set_aside.keys() if run.set_aside else held  # a gate's find, and precedence's
-    # each key's finds, where a key was found more than once (they may name several states, and other facts)
-    more, names = finds_by_key(book.held_to) if len(book.held_to) > len(held) else {}, sure.names
-    withheld = tuple(with_set_aside(merged(withheld_of(held[k], sure, store), [withheld_of(f, sure, store) for f in
-                                           more.get(k, ())], names, store), run.set_aside.get(k), names, store)
-                     if k in held else run.set_aside[k] for k in sorted(keys, key=_by_key) if k[0] not in silent)
+    aside, names = run.set_aside, sure.names  # a key both found keeps both facts
+    withheld = tuple(with_set_aside(held[k], aside.get(k), names, store) if k in held else aside[k]
+                     for k in sorted(keys, key=_by_key) if k[0] not in silent)
     violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
     cites: list[_Cites] = [*consultations, *neutral, *violations, *withheld,
                            *chain(*[c.obligations for c in conflicts])]

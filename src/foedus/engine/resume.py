@@ -59,7 +59,7 @@ class Saved:
     joiners: dict[str, list[Found]]
     waiting: Waiting  # `Binder.saved`
     sizes: tuple[int, ...]
-    found: tuple[int, int, int, int, int, int]
+    found: tuple[int, int, int, int, int]
     joins: dict[str, list[Found]]  # the binding finds of the round before, as it ended (`again`)
 
 
