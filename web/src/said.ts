@@ -146,6 +146,14 @@ export function sideWords(leads: Record<string, string[]>, name: (id: string) =>
     [side, `the side of ${andListed(states.map((s) => namedState(s, name)))}`]));
 }
 
+/** What a replayed war's two sides are, by its lead states (the JSON's `war.leads`, named by `name`), as `foedus war`
+ * says it under its title (foedus.war.words.sides_said): the log's "Bahrain (BHR): out → attack" needs it. */
+export function sidesSaid(leads: Record<string, string[]>, name: (id: string) => string): string {
+  const listed = (side: string) => andListed((leads[side] ?? []).map((s) => namedState(s, name)));
+  return `sides: attack is the side of the war's first attack, by ${listed("attack")}; defense is the side of its `
+    + `target, ${listed("defense")}`;
+}
+
 /** A war's move (foedus.war.render._move_words): a state still bound to its side, by another treaty from that date,
  * is said to be so, not as a move from a status to itself; each status in words (statusWords), a side by its lead
  * states where `sides` names them. */

@@ -5,7 +5,7 @@ import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./a
 import type { NameOf } from "./datednames";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
-import { moveWords, sideWords, warNamesOn } from "./said";
+import { moveWords, sidesSaid, sideWords, warNamesOn } from "./said";
 import { pauseLines } from "./warended";
 import { changeSaid, namedState } from "./wording";
 
@@ -34,7 +34,8 @@ export function frameRoles(f: WarFrame): Map<string, Role> {
   return roles;
 }
 
-/** The war file's notes (what the replay leaves out or reads one way) and the pages it cites, as the CLI's last
+/** The war's sides by its lead states, as `foedus war` says them under its title, then the war file's notes (what
+ * the replay leaves out or reads one way) and the pages it cites, as the CLI's last
  * lines say them ("note: ...", "source: TITLE — URL"): an event's source after its date and words, not those of the
  * day an attack with an `until` ends, whose change names the event too. */
 export function warAbout(r: WarReplay): HTMLElement[] {
@@ -45,7 +46,9 @@ export function warAbout(r: WarReplay): HTMLElement[] {
     return h("li", {}, "source: ", event ? `${event.date ?? ""} ${event.text}: ` : "",
       pageLink(c.url, c.title ?? c.url, c.title ?? c.url), c.title ? ` — ${c.url}` : "");
   });
-  return [...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
+  const first = r.frames.find((f) => f.changes.some((c) => c.type === "attack")) ?? r.frames[0]; // names as then
+  const sides = r.war.leads ? [h("p", { class: "sides" }, sidesSaid(r.war.leads, warNameOf(r, first.date)))] : [];
+  return [...sides, ...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
     ...(sources.length ? [h("ul", { class: "war-sources", "aria-label": "pages the war file cites" }, ...sources)] : [])];
 }
 
