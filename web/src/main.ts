@@ -148,7 +148,7 @@ class App {
 
   private async compare(): Promise<void> {
     const scenario = this.scenario();
-    const problem = compareProblem(scenario, this.frame !== null);
+    const problem = compareProblem(scenario, this.frame !== null, this.otherDate());
     if (problem) { showError(problem); return; }
     try {
       const c = await api.compare(scenario, this.otherDate());

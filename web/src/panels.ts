@@ -25,11 +25,18 @@ export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): { scenario:
   return { scenario, seedProblem: range ? `${range}: nothing was run` : seed.problem };
 }
 
-/** Why Compare cannot run `scenario`: a war's date on the map (`frame`), no attacker or target, or one of the form's
- * dates out of its range, the compared date too, refused as Run refuses them; "" when it can. */
-export function compareProblem(scenario: Scenario, frame: boolean): string {
+/** Why Compare cannot run `scenario`: a war's date on the map (`frame`), no attacker or target, nothing to compare
+ * (no other date than the scenario's, `otherDate`, and no what-if change: said in the form's words, where the
+ * server's 422 names its parameters, other_date and add_member), or one of the form's dates out of its range, the
+ * compared date too, refused as Run refuses them; "" when it can. */
+export function compareProblem(scenario: Scenario, frame: boolean, otherDate = ""): string {
   if (frame) return "A war's date is on the map: Run the scenario, then Compare.";
   if (!scenario.attacker.length || !scenario.target.length) return "Pick at least one attacker and one target first.";
+  if (!scenario.whatif.some((c) => c.value.trim()) && (!otherDate || otherDate === scenario.date)) {
+    const same = otherDate ? ` (the other date, ${otherDate}, is the scenario's date)` : "";
+    return `nothing to compare${same}: set Other date to a day other than the scenario's date, or add a change `
+      + "under What if…";
+  }
   const range = datesOutOfRange(scenario.date, true);
   return range ? `${range}: nothing was run.` : "";
 }
