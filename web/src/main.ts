@@ -243,7 +243,7 @@ class App {
     this.map.zoomTo([...result.sides.attack, ...result.sides.defense]);
     renderProbabilities(byId("probabilities"), result, this.names.state, (id) => this.select(id));
     const pick = (id: string) => this.select(id);
-    renderSummary(byId("summary"), result, roles, this.names.state, pick, this.names.place, this.names.titles);
+    renderSummary(byId("summary"), result, roles, this.names.state, pick, this.names, this.names.titles);
     renderNetwork(byId("network"), result, roles, this.names.state, pick, this.names);
     ["export-png", "export-csv", "export-json"].forEach((id) => { byId<HTMLButtonElement>(id).disabled = false; });
     document.body.dataset.result = `${result.attackers.join(",")}>${result.targets.join(",")}@${result.date}`;

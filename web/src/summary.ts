@@ -7,6 +7,7 @@ import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import { COLORS, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
 import { boundSinceSaid, lapsedSaid, type BoundSince, type Lapse } from "./lapsedsaid";
+import { whereSaid, type PlaceNames } from "./placesaid";
 import { pastReview } from "./reviewday";
 import { doubtWords } from "./said";
 import { byName, namedState } from "./wording";
@@ -44,7 +45,7 @@ function ongoingLine(r: CascadeResult, names: (id: string) => string, titles: Re
 
 export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<string, Role>,
                               names: (id: string) => string, onPick: (id: string) => void,
-                              placeName: (id: string) => string, titles: Record<string, string> = {}): void {
+                              places: PlaceNames, titles: Record<string, string> = {}): void {
   const duties = dutiesOf(r);
   const btn = (id: string) => stateButton(id, namedState(id, names), roles.get(id), onPick, duties.get(id));
   const row = (label: string, ids: string[]) =>
@@ -57,7 +58,11 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
   };
   const uniq = (ids: string[]) => [...new Set(ids)];
   host.replaceChildren(
-    h("p", {}, `${r.reading} reading, ${r.date}${pastReview(r.date)}, at ${placeName(r.place)} (${r.target_kind}, ${r.severity}); `
+    // where each target is hit, none said at its home (as the CLI's header: "at Estonia" read as a place), the severity
+    // in words ("armed attack", not the field's "armed-attack")
+    h("p", {}, `${r.reading} reading, ${r.date}${pastReview(r.date)}`
+      + `${whereSaid(r.targets, r.places.length ? r.places : [r.place], places).replace(/^ at/, ", at")} `
+      + `(${r.target_kind}, ${r.severity.replaceAll("-", " ")}); `
       + `${r.rounds} round(s); ${r.sides.attack.length} on the attack side, ${r.sides.defense.length} on the defense side.`),
     ...ongoingLine(r, names, titles),
     h("div", { class: "sides" },
