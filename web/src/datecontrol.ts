@@ -121,6 +121,9 @@ export class DateControl {
     this.input.removeAttribute("aria-invalid");
     this.slider.value = String(dayIndex(date));
     byId("date-year").textContent = date.slice(0, 4);
+    document.querySelectorAll<HTMLButtonElement>("button[data-step]").forEach((b) => { // "+1 y" on today moved nothing
+      b.disabled = shift(date, Number(b.dataset.step)) === date; // and said nothing: a step with nowhere to go is off
+    });
     this.onShow(date);
   }
 
