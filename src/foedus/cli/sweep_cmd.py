@@ -124,6 +124,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.research.codebook import ATLAS_COLUMNS
+    from foedus.review_words import past_review
     from foedus.sweeps.atlas import (
         SERIES_DAY,
         AtlasOptions,
@@ -180,7 +181,8 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
             return kept, tuple(covered.datasets)
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
-        save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
+        title = f"foedus atlas {date}{past_review(day)}{said}"  # a day after the review marked, as cascade's header
+        save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=title,
                    notes=[*covered.notes, *frame_notes(world, day, opts.readings), *asked.notes,
                           *atlas_war_notes(world, day, opts.readings, switched)],
                    codebook=ATLAS_COLUMNS)
@@ -203,7 +205,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
         from foedus.engine.power import series_sum_note
 
         notes += series_sum_note(first, last)
-    title = f"foedus atlas {first}-{last}{said}"
+    title = f"foedus atlas {first}-{last}{past_review(dt.date(last, *SERIES_DAY))}{said}"  # as cascade's header
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 

@@ -195,7 +195,10 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     model.check_treaties({t for t in model.treaty if t in base.treaties or t in world.treaties}, str(how.honour),
                          world.has_history, [*base.treaties.curated.values(), *world.treaties.curated.values()])
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
-    title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{switches_said(how.switched)}"
+    from foedus.review_words import past_review
+
+    title = (f"foedus atlas {day}{past_review(day)}, {counted(draws, 'draw', grouped=False)}"
+             f"{switches_said(how.switched)}")  # a day after the review marked, as cascade's header
     notes = (*covered.notes, *draws_notes(world, day), *how.what_if.notes,  # why a column is empty, where one is
              *atlas_war_notes(world, day, (chosen,), how.switched))
     if how.scheduler:

@@ -21,7 +21,7 @@ from foedus.errors import OutputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["STATA_LABEL_MAX", "stata_frame", "stata_name", "stata_notes", "write_stata"]
+__all__ = ["STATA_LABEL_MAX", "stata_frame", "stata_label", "stata_name", "stata_notes", "write_stata"]
 
 STATA_NAME_MAX = 32
 STATA_STR_MAX = 2045
@@ -42,6 +42,20 @@ def stata_name(name: str) -> str:
     if clean[0].isdigit() or clean in _STATA_RESERVED:
         clean = "_" + clean
     return clean[:STATA_NAME_MAX]
+
+
+def stata_label(title: str) -> str:
+    """A table's title as a Stata data label (80 characters): a longer title is cut at its last space that leaves
+    room for " …", never mid-word, so that a cut label says it is cut; the whole title is the file's first note
+    (`stata_notes`) and the sidecar's.
+
+    >>> stata_label("foedus atlas 2026-06-01 (after the treaty set's review day, 2025-12-31: see the note)")
+    "foedus atlas 2026-06-01 (after the treaty set's review day, 2025-12-31: see …"
+    """
+    if len(title) <= STATA_LABEL_MAX:
+        return title
+    cut = title.rfind(" ", 0, STATA_LABEL_MAX - 1)  # the words before it end by the 78th character
+    return (title[:cut] if cut > 0 else title[:STATA_LABEL_MAX - 2]).rstrip() + " …"
 
 
 def stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -78,7 +92,7 @@ def write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any], descri
     said = {c: d[:STATA_LABEL_MAX] for c, d in descriptions.items() if c in frame.columns and stata_name(c) == c}
     long_text = [c for c in data.columns if data[c].dtype == object  # a column of no row holds no long text
                  and max((len(str(v).encode()) for v in data[c]), default=0) > STATA_STR_MAX]
-    title = str(meta.get("title", "foedus output"))[:STATA_LABEL_MAX]
+    title = stata_label(str(meta.get("title", "foedus output")))
     with warnings.catch_warnings(action="ignore"):  # pandas warns about conversions made on purpose above
         _noted_writer(stata_notes(meta))(
             path, data, write_index=False, version=118, variable_labels={**said, **labels} or None,
