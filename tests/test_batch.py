@@ -79,6 +79,22 @@ def test_json_lines_take_what_if_changes_and_ongoing_since(tmp_path: Path) -> No
     assert set(second[second.role != "joiner"].bound_since) == {""}
 
 
+def test_a_binding_lapsed_under_ongoing_since_is_a_lapsed_row(tmp_path: Path) -> None:
+    """A state bound for a while since `ongoing_since` and no longer on the date, which `foedus cascade
+    --ongoing-since` lists as lapsed, is a row of role `lapsed` (it had none): bound from `bound_since` to
+    `lapsed_on`, with the treaty and article that bound it (North Korea, here made to leave rus_prk_2024)."""
+    row = {"attacker": "UKR", "target": "RUS", "date": "2025-03-01", "place": "kursk-oblast",
+           "ongoing_since": "2024-08-06", "what_if": [{"op": "remove_member", "treaty": "rus_prk_2024",
+                                                       "state": "PRK", "left": "2025-01-01"}]}
+    proc = _batch(tmp_path, json.dumps(row) + "\n", name="s.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
+    lapsed = table[table.role == "lapsed"]
+    assert [(r.state, r.name, r.side, r.treaty, r.article, r.bound_since, r.lapsed_on) for r in lapsed.itertuples()] \
+        == [("PRK", "North Korea", "defense", "rus_prk_2024", "4", "2024-12-04", "2025-01-01")]
+    assert set(lapsed.what_if) == set(table.what_if) and set(table[table.role != "lapsed"].lapsed_on) == {""}
+
+
 @pytest.mark.parametrize(("name", "text", "said"), [
     ("s.csv", _HEADER + "RUS,EST,2025-06-01,,,\nRUS,Atlantis,2025-06-01,,,\n", "s.csv row 2: "),
     ("s.csv", _HEADER + "RUS,EST,2025-13-01,,,\n", "s.csv row 1: "),

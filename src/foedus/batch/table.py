@@ -26,7 +26,7 @@ _FINDING_COLUMNS: Mapping[str, str] = {  # CASCADE_COLUMNS' meanings, each withi
     "state": "the state (foedus id, ISO3)",
     "ccode": "its COW code (empty where it has none)",
     "name": "its name on the date",
-    "role": "attacker, target, joiner, conflict, neutral, consultation, violation, withheld",
+    "role": "cascade's (attacker, target, joiner, conflict, ...), or lapsed (ongoing_since)",
     "side": "the side it is on or bound to join: attack or defense",
     "round": "the round it joined or its conflict arose in (0: the original parties)",
     "treaty": "the treaty (foedus id) that binds it; a conflict's, space-separated",
@@ -44,7 +44,8 @@ _FINDING_COLUMNS: Mapping[str, str] = {  # CASCADE_COLUMNS' meanings, each withi
     "rests_on_what_if": "those of the changes the row's finding rests on",
 }
 _NOTE_COLUMNS: Mapping[str, str] = {
-    "bound_since": "with ongoing_since: the day since which a joiner has been bound",
+    "bound_since": "with ongoing_since: the day since which a joiner (or a lapsed state) was bound",
+    "lapsed_on": "a lapsed row: the day its state ceased to be bound (ongoing_since)",
     "war_note": "cascade's note of a bundled war the pair fights in that day (several: ' | ')",
     "past_review_day": "whether the date is after the day the treaty data was reviewed to",
     "notes": "every note foedus cascade prints for the scenario, joined with ' | '",
@@ -54,7 +55,9 @@ BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **_
 
 
 def batch_rows(number: int, result: CascadeResult) -> list[dict[str, Any]]:
-    """Scenario `number`'s rows: one per attacker, target and finding, each with every column of BATCH_COLUMNS."""
+    """Scenario `number`'s rows: one per attacker, target and finding, each with every column of BATCH_COLUMNS, then
+    with `ongoing_since` one per binding that lapsed before the date (`role` lapsed: bound from `bound_since` to
+    `lapsed_on`, as `foedus cascade --ongoing-since` lists it; cascade's CSV, which refuses ongoing_since, has none)."""
     from foedus.engine.finding_rows import finding_rows
     from foedus.engine.outcome import DATA_END
     from foedus.war.notes import WAR_NOTE_START
@@ -72,5 +75,14 @@ def batch_rows(number: int, result: CascadeResult) -> list[dict[str, Any]]:
     for row in finding_rows(result, what_if_cell(result.what_if)):
         bound = since.get(row["state"]) if row["role"] == "joiner" else None
         rows.append({**own, **{k: row.get(k) for k in CASCADE_COLUMNS},
-                     "bound_since": bound["since"] if bound else None, **notes})
+                     "bound_since": bound["since"] if bound else None, "lapsed_on": None, **notes})
+    what = what_if_cell(result.what_if)
+    for lapse in (result.ongoing or {}).get("lapsed", ()):  # `foedus cascade --ongoing-since`'s "lapsed" lines
+        state = lapse["state"]
+        found = {"state": state, "ccode": result.ccodes.get(state), "name": result.names.get(state, state),
+                 "role": "lapsed", **{k: lapse[k] for k in ("side", "treaty", "instrument", "article", "certainty")}}
+        if what:
+            found |= {"what_if": what}
+        rows.append({**own, **{k: found.get(k) for k in CASCADE_COLUMNS}, "bound_since": lapse["from"],
+                     "lapsed_on": lapse["to"], **notes})
     return rows
