@@ -90,6 +90,10 @@ class TreatyMap(Mapping[str, "Treaty"]):
         """Another curated set over the same (still lazy) history."""
         return TreatyMap(curated, self._loader, self.history_end, self._recent)
 
+    def same_history(self, other: TreatyMap) -> bool:
+        """Whether this map's ATOP history is `other`'s (one loader): a curated set changed by a what-if keeps it."""
+        return self._loader is other._loader and self.history_end == other.history_end
+
     def on(self, day: dt.date) -> Iterator[Treaty]:
         """Every treaty that can bind on `day` (history only for dates it covers), in the order of `iter`.
 

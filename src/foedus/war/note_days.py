@@ -34,15 +34,40 @@ def war_days(world: World, wid: str, settings: tuple[Any, ...]) -> tuple[Day, ..
     world and settings in a process."""
     from foedus.model.world import World
 
-    if World.default.cache_info().currsize and _bundled(world, World.default()):
+    if World.default.cache_info().currsize and (changed := _what_if_key(world, World.default())) is not None:
         from foedus.cachefile import cached_json
         from foedus.world_cache import inputs_key, inputs_unchanged
 
         key = hashlib.sha256(f"{wid}\n{settings}\n{inputs_key()}\n{_code_key()}\n{_data_key()}\n"
-                             f"{world.has_history}".encode()).hexdigest()
-        return cached_json(f"war-days-{wid}", key, lambda: _days(world, wid, settings), list, _decoded,
-                           unchanged=inputs_unchanged)
-    return _days(world, wid, settings)  # a world of the user's (extra treaties, a what-if) is not the cache's
+                             f"{world.has_history}{changed}".encode()).hexdigest()
+        tag = f"war-days-whatif-{wid}" if changed else f"war-days-{wid}"  # what-ifs prune their own entries only
+        return cached_json(tag, key, lambda: _days(world, wid, settings), list, _decoded, unchanged=inputs_unchanged)
+    return _days(world, wid, settings)  # a world of the user's (extra treaty files, --treaties) is not the cache's
+
+
+def _what_if_key(world: World, default: World) -> str | None:
+    """What tells `world`'s replay from the bundled world's in the cache's key: "" for the bundled world (or its
+    curated set alone); for a what-if world made from either by changing curated treaties (`Overlay.apply`: the
+    same states, places and ATOP history, another curated set: `foedus atlas --add-member`), the curated ids dropped
+    and each treaty changed or added, by content, so that it never reads the bundled world's days nor another
+    what-if's; None for any other world (a what-if of an ATOP alliance, treaty files given), not cached."""
+    if _bundled(world, default):
+        return ""
+    mine, base = world.treaties, default.treaties
+    if world.states is not default.states or world.places is not default.places or (
+            world.has_history and not mine.same_history(base)):
+        return None
+    import json
+
+    changed = []
+    for tid, treaty in sorted(mine.curated.items()):
+        if base.curated.get(tid) is not treaty:
+            dump = getattr(treaty, "model_dump", None)  # a runtime record (`foedus.model.records`) has none
+            if dump is None:
+                return None
+            changed.append(json.dumps(dump(mode="json"), sort_keys=True, default=str))
+    dropped = sorted(set(base.curated) - set(mine.curated))
+    return "\n" + hashlib.sha256(json.dumps([dropped, changed]).encode()).hexdigest()
 
 
 def file_days(world: World, war: War, digest: str | None, unchanged: Callable[[], bool], settings: tuple[Any, ...]
