@@ -95,6 +95,27 @@ def test_a_binding_lapsed_under_ongoing_since_is_a_lapsed_row(tmp_path: Path) ->
     assert set(lapsed.what_if) == set(table.what_if) and set(table[table.role != "lapsed"].lapsed_on) == {""}
 
 
+def test_skip_bad_runs_the_good_rows_and_tables_the_bad_ones(tmp_path: Path) -> None:
+    """With --skip-bad ERRORS, a bad row (refused when read, or when run) is skipped and written with its number and
+    why to ERRORS, where it refused the batch; the good rows are the table; a taken ERRORS is refused before any work
+    and left as it was, and ERRORS may not be the --out table."""
+    text = _HEADER + ("RUS,EST,2025-06-01,,,\nRUS,Atlantis,2025-06-01,,,\nISL,NOR,1950-06-01,,,\n"
+                      "RUS,EST,2025-06-01,,,2025-07-01\n")  # row 4: ongoing since after its date
+    proc = _batch(tmp_path, text, "s.csv", "out.csv", "--skip-bad", str(tmp_path / "bad.csv"))
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
+    assert sorted(set(table.scenario)) == ["1", "3"]
+    bad = pd.read_csv(tmp_path / "bad.csv", dtype=str, keep_default_na=False)
+    assert list(bad.columns) == ["scenario", "error"] and list(bad.scenario) == ["2", "4"]
+    assert "s.csv row 2: unknown state 'Atlantis'" in bad.error[0] and "s.csv row 4: " in bad.error[1]
+    (tmp_path / "taken.csv").write_text("mine\n", encoding="utf-8")
+    proc = _batch(tmp_path, text, "s.csv", "out2.csv", "--skip-bad", str(tmp_path / "taken.csv"))
+    assert proc.returncode == 2 and "taken.csv" in proc.stderr and "Traceback" not in proc.stderr
+    assert (tmp_path / "taken.csv").read_text(encoding="utf-8") == "mine\n" and not (tmp_path / "out2.csv").exists()
+    proc = _batch(tmp_path, text, "s.csv", "out3.csv", "--skip-bad", str(tmp_path / "out3.csv"))
+    assert proc.returncode == 2 and "is the --out table" in proc.stderr
+
+
 @pytest.mark.parametrize(("name", "text", "said"), [
     ("s.csv", _HEADER + "RUS,EST,2025-06-01,,,\nRUS,Atlantis,2025-06-01,,,\n", "s.csv row 2: "),
     ("s.csv", _HEADER + "RUS,EST,2025-13-01,,,\n", "s.csv row 1: "),

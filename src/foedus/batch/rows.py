@@ -25,9 +25,11 @@ _KINDS = {i.name: i.type for i in QUESTION}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
-def read_scenarios(path: Path, where: str) -> list[ScenarioFile]:
-    """Every scenario of the batch file `path` (`where`: as messages name it), each checked; a file with none is
-    refused, as is the first bad row, said with how many more rows are bad.
+def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | None = None
+                   ) -> list[tuple[int, ScenarioFile]]:
+    """Every good scenario of the batch file `path` (`where`: as messages name it) with its row's number, each
+    checked; a file with none is refused, as is the first bad row, said with how many more rows are bad, unless
+    `keep_bad` is given: each bad row's number and message are added to it instead (`foedus batch --skip-bad`).
 
     Raises:
         FoedusError: a name not .csv/.jsonl/.ndjson, a file that cannot be read, no scenario, or a bad row.
@@ -46,15 +48,17 @@ def read_scenarios(path: Path, where: str) -> list[ScenarioFile]:
     raws = _csv_rows(text, where) if path.suffix.lower() == ".csv" else _json_rows(text, where)
     if not raws:
         raise FoedusError(f"{where}: the batch file holds no scenario (one a row: attacker, target, date, ...)")
-    out: list[ScenarioFile] = []
+    out: list[tuple[int, ScenarioFile]] = []
     bad: list[FoedusError] = []
     for n, raw in enumerate(raws, 1):
         row = f"{where} row {n}"
         try:
-            out.append(checked_scenario(_question(raw, row), row, path.parent))
+            out.append((n, checked_scenario(_question(raw, row), row, path.parent)))
         except FoedusError as exc:
             bad.append(exc)
-    if bad:
+            if keep_bad is not None:
+                keep_bad.append((n, str(exc)))
+    if bad and keep_bad is None:
         more = f" (and {len(bad) - 1} more bad row{'s' if len(bad) > 2 else ''}; nothing was run)" if len(bad) > 1 \
             else " (nothing was run)"
         raise FoedusError(f"{bad[0]}{more}")

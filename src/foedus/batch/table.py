@@ -11,7 +11,7 @@ from foedus.engine.finding_rows import CASCADE_COLUMNS
 if TYPE_CHECKING:
     from foedus.engine.result import CascadeResult
 
-__all__ = ["BATCH_COLUMNS", "batch_rows"]
+__all__ = ["BAD_COLUMNS", "BATCH_COLUMNS", "batch_rows"]
 
 _SCENARIO_COLUMNS: Mapping[str, str] = {
     "scenario": "the scenario's number in the batch file (1: its first row)",
@@ -52,6 +52,11 @@ _NOTE_COLUMNS: Mapping[str, str] = {
 }
 BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **_NOTE_COLUMNS}
 """The batch table's columns, in order, and what each means (the table's codebook; docs/outputs.md)."""
+BAD_COLUMNS: Mapping[str, str] = {
+    "scenario": "the bad row's number in the batch file (1: its first row)",
+    "error": "why it was skipped, as foedus batch without --skip-bad refuses it",
+}
+"""`foedus batch --skip-bad`'s table of the rows skipped, and what each column means."""
 
 
 def batch_rows(number: int, result: CascadeResult) -> list[dict[str, Any]]:

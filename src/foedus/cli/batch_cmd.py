@@ -1,8 +1,9 @@
 """`foedus batch SCENARIOS --out PATH`: many scenarios from one file (CSV or JSON lines, each row a scenario file's
 question: `foedus.batch.rows`), each run as `foedus cascade` runs it, in the world it reads (built once), written as
 one table (`foedus.batch.table`; docs/outputs.md, "foedus batch"). A bad row refuses the whole batch before any
-scenario runs, naming the row: nothing is written. The typer command is here; its body,
-`foedus.cli.batch_run.run_batch`, the fast reader (`foedus.cli.fast`) runs without typer."""
+scenario runs, naming the row: nothing is written; with `--skip-bad ERRORS` it is skipped, and tabled in ERRORS.
+The typer command is here; its body, `foedus.cli.batch_run.run_batch`, the fast reader (`foedus.cli.fast`) runs
+without typer."""
 
 from __future__ import annotations
 
@@ -23,9 +24,13 @@ def batch(
                                               "JSON lines (.jsonl, .ndjson), one scenario file's keys a line.")],
     out: Annotated[Path, typer.Option(help=FORMATS_HELP)],
     force: Force = False,
+    skip_bad: Annotated[Path | None, typer.Option(help="Run the good rows, and write each bad one (its number and "
+                                                  "why) to this table (.csv, .parquet or .dta) instead of refusing "
+                                                  "the batch.")] = None,
 ) -> None:
     """Run every scenario of a file as `foedus cascade` does, and write one table of their parties and findings."""
     from foedus.cli.batch_run import run_batch as run  # read at the call: `fast_gen` replaces it to find defaults
     from foedus.cli.helpers import given_names
 
-    run({}, scenarios=scenarios, out=out, force=force, given=given_names(ctx))  # as the fast reader hands them
+    run({}, scenarios=scenarios, out=out, force=force, skip_bad=skip_bad,  # as the fast reader hands them
+        given=given_names(ctx))

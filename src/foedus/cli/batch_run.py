@@ -10,13 +10,14 @@ from typing import Any
 __all__ = ["run_batch"]
 
 
-def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool,
+def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool, skip_bad: Path | None,
               given: Collection[str] = ()) -> None:
-    """`foedus batch`'s body (`inputs`: none, the fast reader's shape; `given`: the options the line gave, unread)."""
+    """`foedus batch`'s body (`inputs`: none, the fast reader's shape; `given`: the options the line gave, unread);
+    `skip_bad`: a table for the bad rows (read or run), each skipped where it would refuse the batch."""
     import pandas as pd
 
     from foedus.batch.rows import LEGAL_ONLY, read_scenarios
-    from foedus.batch.table import BATCH_COLUMNS, batch_rows
+    from foedus.batch.table import BAD_COLUMNS, BATCH_COLUMNS, batch_rows
     from foedus.cli.progress import steps, working
     from foedus.cli.writing import check_table, save_table
     from foedus.errors import FoedusError
@@ -29,27 +30,44 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
     where = as_written(scenarios)
     check_table(out, force)
     refuse_input("SCENARIOS", scenarios, out, "the scenarios would be replaced by their answers", out_option="--out")
+    bad: list[tuple[int, str]] | None = None
+    if skip_bad is not None:
+        check_table(skip_bad, force)
+        refuse_input("SCENARIOS", scenarios, skip_bad, "the scenarios would be replaced by the bad rows",
+                     out_option="--skip-bad")
+        if Path(skip_bad).resolve() == Path(out).resolve():
+            raise FoedusError(f"--skip-bad {as_written(skip_bad)} is the --out table: give the bad rows another file")
+        bad = []
     with working("reading the scenarios"):
-        questions = read_scenarios(Path(scenarios), where)
+        questions = read_scenarios(Path(scenarios), where, bad)
         world = World.default()  # the cached world a cascade reads, built once for every scenario
     rows: list[dict[str, Any]] = []
     cited: dict[str, None] = {}
-    skipped = ("attacker", "target", "date", *LEGAL_ONLY)
+    skipped, ran = ("attacker", "target", "date", *LEGAL_ONLY), 0
     with steps(f"{len(questions)} scenarios", len(questions)) as done:
-        for n, question in enumerate(questions, 1):
+        for i, (n, question) in enumerate(questions, 1):
             given_inputs = question.inputs
             options = {k: v for k, v in given_inputs.items() if k not in skipped}
             try:
                 result = run_scenario(given_inputs["attacker"], given_inputs["target"], given_inputs["date"], world,
                                       list(question.what_if) or None, None, None, options)
             except FoedusError as exc:
-                raise FoedusError(f"{where} row {n}: {exc} (nothing was written)") from None
+                if bad is None:
+                    raise FoedusError(f"{where} row {n}: {exc} (nothing was written)") from None
+                bad.append((n, f"{where} row {n}: {exc}"))
+                done(i)
+                continue
             rows += batch_rows(n, result)
+            ran += 1
             cited |= dict.fromkeys(result.datasets)
-            done(n)
+            done(i)
     frame = pd.DataFrame(rows, columns=list(BATCH_COLUMNS))
     for column in ("ccode", "round"):
         frame[column] = frame[column].astype("Int64")
-    notes = list(dict.fromkeys(note for q in questions for note in q.notes))  # a row saved by another foedus
-    save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {len(questions)} scenarios",
+    notes = list(dict.fromkeys(note for _, q in questions for note in q.notes))  # a row saved by another foedus
+    save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {ran} scenarios",
                notes=notes, codebook=BATCH_COLUMNS)
+    if skip_bad is not None and bad is not None:
+        skipped_rows = pd.DataFrame(sorted(bad), columns=list(BAD_COLUMNS)).astype({"scenario": "int64"})
+        save_table(skipped_rows, skip_bad, force=force, title=f"foedus batch: the bad rows of {where}",
+                   codebook=BAD_COLUMNS)

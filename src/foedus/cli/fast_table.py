@@ -51,6 +51,7 @@ COMMANDS: dict[str, Any] = {
             ('scenarios', (), (), 'path', False, False, True, None, None, None, False, False),
             ('out', ('--out',), (), 'path', False, False, True, None, None, None, False, False),
             ('force', ('--force',), (), 'bool', True, False, False, False, None, None, False, False),
+            ('skip_bad', ('--skip-bad',), (), 'path', False, False, False, None, None, None, False, False),
         ),
     },
 }
