@@ -164,3 +164,13 @@ def test_a_file_named_like_an_option_is_written_when_named_as_a_path(tmp_path: P
     code, _, err = cli_line(["schema", "--out", "./--json.json"])
     assert code == 0, err
     assert [p.name for p in tmp_path.iterdir()] == ["--json.json"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["atlas", "-d", "today"], "Missing option '--out': add --out (output .parquet, .csv or .dta) (see `foedus atlas "
+     "--help`)"),
+    (["dyads", "--to", "1900"], "Missing option '--from': add --from (first year) (see `foedus dyads --help`)"),
+])
+def test_a_missing_required_option_says_what_to_add(args: list[str], message: str) -> None:
+    """click said only "Missing option '--out'.", which did not say that `foedus atlas` writes a file."""
+    assert _error_line(args) == message

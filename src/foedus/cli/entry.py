@@ -10,6 +10,7 @@ is one file can refuse it.
 
 from __future__ import annotations
 
+import re
 import sys
 import typing
 from collections.abc import Callable, Sequence
@@ -33,9 +34,26 @@ def _usage_text(exc: TyperException) -> str:
 
         exc.message = validation_problem(found[0])
     message = exc.format_message()
+    if type(exc).__name__ == "MissingParameter":  # typer runs a click of its own (`typer._click`), not `click`
+        message = _what_to_add(exc, message)
     ctx = getattr(exc, "ctx", None)
     path = getattr(ctx, "command_path", "") if ctx is not None else ""
     return f"{message} (see `{path} --help`)" if path else message
+
+
+def _what_to_add(exc: Any, message: str) -> str:
+    """A missing required option said with what to add and what it is, from its help's first clause: "Missing
+    option '--out': add --out (output .parquet, .csv or .dta)", not click's bare "Missing option '--out'.",
+    which did not say that `foedus atlas` writes a file; `message` as it is for an argument or an option with no
+    help."""
+    param = getattr(exc, "param", None)
+    flags = getattr(param, "opts", None)
+    if getattr(param, "param_type_name", "") != "option" or not flags:
+        return message
+    flag = max(flags, key=len)
+    first = re.split(r" \(|; |\. ", getattr(param, "help", None) or "", maxsplit=1)[0].strip().rstrip(".")
+    what = f" ({first[:1].lower()}{first[1:]})" if first else ""
+    return f"{message.rstrip('.')}: add {flag}{what}"
 
 
 def _check_values(command: Any) -> None:
