@@ -39,3 +39,14 @@ def test_the_words_read_the_scope_where_the_rule_is(world: World, monkeypatch: p
     assert conditions == ("Estonia is within the scope of art. 1",)  # by its name
     assert why.endswith("binds only for an attack in its scope (forces: home); the attack on Estonia (EST) at "
                         "Gotland is outside it")  # the place by its name
+
+
+@pytest.mark.parametrize(("attacker", "victim", "place", "joiner", "said"), [
+    ("CHN", "PHL", "second-thomas-shoal", "USA", "Second Thomas Shoal is within the scope of art. V"),  # not IV
+    ("RUS", "EST", "estonia", "DEU", "Estonia is within the scope of art. 6"),  # NATO's area: Art. 6, not 5
+])
+def test_the_scope_line_cites_the_article_that_defines_the_area(world: World, attacker: str, victim: str, place: str,
+                                                                joiner: str, said: str) -> None:
+    """usa_phl_1951's duty is Art. IV, its area Art. V: the line cited Art. IV (`Scope.article`)."""
+    found = cascade(attacker, victim, "2025-01-15", world=world, place=place, target_kind="forces").joiner(joiner)
+    assert found is not None and said in found.primary.conditions

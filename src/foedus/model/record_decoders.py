@@ -99,6 +99,7 @@ def scope(d: dict[str, Any]) -> rt.Scope:
         'territory': g('territory'),
         'forces': g('forces'),
         'debated': [] if (v := g('debated')) is None else v,
+        'article': g('article'),
     })
     set_fields(o, set(d))
     return o

@@ -30,3 +30,7 @@ class Scope(BaseModel):
     debated: list[str] = Field(
         default_factory=list, description="tokens where coverage is debated: binds, but lowers certainty"
     )
+    article: str | None = Field(
+        default=None, description="the article that defines this area, where not the provision's own (NATO's Art. 6 "
+        "for its Art. 5): what a joiner's 'within the scope of' line cites"
+    )

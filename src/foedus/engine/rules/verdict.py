@@ -187,8 +187,8 @@ def conditions(leg: Leg, attack: Attack, names: Mapping[str, str], place: str | 
     if attack.severity != "armed-attack":
         out.append(f"reads the {attack.severity} as {p.trigger.value.replace('_', ' ')}: the clause's wording "
                    "covers acts short of an armed attack")
-    if where.scope_of(p, attack.kind) is not None:
-        out.append(f"{place or attack.place} is within the scope of {article_cited(p.article)}")
+    if where.scope_of(p, attack.kind) is not None:  # the article that defines the area: NATO's Art. 6, not 5
+        out.append(f"{place or attack.place} is within the scope of {article_cited(p.scope.article or p.article)}")
     if leg.treaty.origin == "atop":
         out.append("ATOP dates membership from signature")
     return out
