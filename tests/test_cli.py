@@ -60,6 +60,9 @@ def test_demo_runs_both_dates_and_explains_the_change() -> None:
     assert "What changed" in text and "North Korea (PRK) is bound to join under rus_prk_2024 art. 4" in text
     assert "from 2024-12-04 (rus_prk_2024 enters into force), in the middle of the war" in text
     assert "ongoing since 2024-08-06" in text
+    # every change a reader of the two answers needs, not only the new joiners: supporters and consultations too
+    assert "Croatia (HRV) supports Ukraine (UKR) under ukr_bilateral_2024, which it did not on 2024-08-06" in text
+    assert "North Korea (PRK) no longer consults Russia (RUS) under rus_prk_2000, as it did on 2024-08-06" in text
 
 
 @pytest.mark.needs_data

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from foedus.cited import cited
 from foedus.cli.list_show import print_places, print_states, print_treaty_list
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
@@ -126,18 +125,10 @@ def print_demo(as_json: bool) -> None:
         if r.ongoing is not None:
             print_ongoing(r.ongoing, r.names, r.titles)
         console.print()
-    before, after = ({j.state for j in r.joiners} for r in results)
-    bound = (results[1].ongoing or {}).get("bound_since", {})
-    lines = []
-    for st in sorted(after - before):
-        j, since = results[1].joiner(st), bound.get(st, {})
-        assert j is not None
-        cause = since["cause"]["text"] if since.get("cause") else None  # the record's words, as print_ongoing's
-        under = cited(j.primary.treaty, j.primary.article)
-        lines.append(f"{result_name(results[1], st)} is bound to join under {under}"
-                     + (f" from {since['since']} ({cause}), in the middle of the war" if since and cause else ""))
-    if lines:
-        console.print(f"[bold]What changed:[/bold] on {then} {'; '.join(lines)}; on {first} it was not bound.")
+    from foedus.cli.demo_changes import changed_lines
+
+    if lines := changed_lines(results[0], results[1], first):
+        console.print(f"[bold]What changed:[/bold] on {then}: {'; '.join(lines)}.")
 
 
 _DEMO_ATOP_NOTE = ("ATOP history left out: the demo reads the bundled treaty set only (foedus cascade reads the ATOP "
