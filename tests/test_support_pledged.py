@@ -2,7 +2,8 @@
 (ukr_bilateral_2024 (a political statement, not a treaty), ...)": bound, then not bound in law, in one line, so that a
 reader quoting its first half (`foedus demo`) has Belgium legally bound. Help under a political statement is said
 pledged (`foedus.support_words.giving`), in the CLI and the web alike; a treaty's, a statute's or an executive order's
-is still said bound (Lithuania's row of the same record, whose binding force no source speaks of, stays a treaty)."""
+is still said bound; Lithuania's row of the same record, whose binding force no source speaks of, is said bound with
+its binding force unverified (`Support.instrument_known`), where it read as a legal duty untagged."""
 
 from __future__ import annotations
 
@@ -20,6 +21,23 @@ def test_help_under_a_political_statement_is_said_pledged_not_bound() -> None:
     assert any(line.startswith("Support: Belgium (BEL) has pledged to give Ukraine (UKR) ") for line in support)
     assert any(line.startswith("Support: Lithuania (LTU) is bound to give Ukraine (UKR) ") for line in support)
     assert not [line for line in support if "is bound to give" in line and "a political statement" in line]
+
+
+def test_help_whose_instrument_no_source_names_says_its_binding_force_unverified() -> None:
+    result = foedus.cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast")
+    support = [line for line in result.explain().splitlines() if line.startswith("Support: ")]
+    lithuania = [line for line in support if line.startswith("Support: Lithuania (LTU) ")]
+    assert lithuania and all("(ukr_bilateral_2024, its binding force unverified; " in line for line in lithuania)
+    assert not [line for line in support if "binding force" in line and "a political statement" in line]
+    assert "binding force" not in next(line for line in support if line.startswith("Support: Belgium (BEL) "))
+
+
+def test_the_web_says_a_binding_force_unverified_alike() -> None:
+    result = foedus.cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast")
+    ltu = [x for x in result.supporters if x.state == "LTU"]
+    said = run_ts([("helpsaid", "supportLines", [[x.to_dict() for x in ltu], {"$lookup": dict(result.names)}, {}])])
+    assert said == [support_lines(ltu, result.names)]  # the web alike
+    assert "(ukr_bilateral_2024, its binding force unverified; " in said[0][0]
 
 
 def _mixed() -> list[Support]:

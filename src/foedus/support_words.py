@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from foedus.engine.rules.consult_limit import UnreachedConsultation
     from foedus.engine.rules.support import Support, Unreached
 
-__all__ = ["NO_GIVER", "SUPPORT_INDENT", "coded_help", "giving", "not_owed_lines", "owed_for", "support_lines",
-           "unreached_lines"]
+__all__ = ["FORCE_UNKNOWN", "NO_GIVER", "SUPPORT_INDENT", "coded_help", "giving", "not_owed_lines", "owed_for",
+           "support_lines", "unreached_lines"]
 
 SUPPORT_INDENT = "      "
 """Before each provision of a supporter owing help under several, on the lines below its heading (`support_lines`):
@@ -40,8 +40,13 @@ _CODED = {("arms", "general"): "military aid", ("arms", "grants_loans"): "milita
           ("arms", "grants_and_training"): "military aid in grants or loans and in training or technology",
           ("bases", "one_way"): "troops of one member based on another's territory"}
 
-_Provision = tuple[str, str | None, str, str, bool, str, str | None, str | None]  # treaty, article, when, certainty,
-# coded with no giver, the kind of instrument, the place limit and its extent's certainty
+_Provision = tuple[str, str | None, str, str, bool, str, str | None, str | None, bool]  # treaty, article, when,
+# certainty, coded with no giver, the kind of instrument, the place limit, its extent's certainty, instrument known
+
+FORCE_UNKNOWN = "its binding force unverified"
+"""After the citation of help whose instrument is only presumed (`Support.instrument_known` false): a row of
+ukr_bilateral_2024 that no source says binds in law read "Lithuania (LTU) is bound to give" untagged beside Belgium's
+"has pledged to give". The web's copy: helpsaid.ts `FORCE_UNKNOWN`."""
 
 
 def coded_help(form: str, level: str) -> str:
@@ -68,7 +73,7 @@ def support_lines(supporters: Iterable[Support], names: Mapping[str, str], title
     for x in supporters:
         provisions = forms.setdefault((x.state, x.supports), {})
         provisions.setdefault((x.treaty, x.article, x.when, x.certainty, x.atop_code is not None, x.instrument,
-                               x.limit, x.limit_certainty), []).append(x)
+                               x.limit, x.limit_certainty, x.instrument_known), []).append(x)
     lines = []
     pairs = by_name(by_name(forms.items(), lambda x: named_state(x[0][1], names)),
                     lambda x: named_state(x[0][0], names))
@@ -148,8 +153,9 @@ def _provision(key: _Provision, given: list[Support], titles: Mapping[str, str])
     ATOP with no giver, what the alliance provides for, with the codes). An instrument that is not a treaty is said
     after the citation, the parts then parted by semicolons: "arms (ukr_bilateral_2024, a political statement, not a
     treaty; once attacked; verified)", not in a bracket within the bracket. The web's copy: helpsaid.ts `provision`."""
-    treaty, article, when, certainty, coded, instrument, limit, limit_sure = key
-    words, cite = INSTRUMENT_WORDS.get(instrument), cited(named_cited(treaty, titles), article)
+    treaty, article, when, certainty, coded, instrument, limit, limit_sure, known = key
+    words = INSTRUMENT_WORDS.get(instrument) or (None if known else FORCE_UNKNOWN)
+    cite = cited(named_cited(treaty, titles), article)
     parts = [f"{cite}, {words}" if words else cite, support_when(when), f"{certainty}{owed_for(limit, limit_sure)}"]
     tail = ("; " if words else ", ").join(parts)
     if not coded:

@@ -89,7 +89,7 @@ export interface Doubt {
 export interface Support {
   state: string; supports: string; side: "attack" | "defense"; treaty: string; article: string | null; form: string;
   level: string; when: string; basis: string; certainty: string; atop_code: string | null; instrument: string;
-  limit: string | null; limit_certainty: string | null;
+  limit: string | null; limit_certainty: string | null; instrument_known: boolean;
 }
 
 /** A form of support not owed in this war: the treaty owes it only for a place no attack falls in. */

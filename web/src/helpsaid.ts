@@ -49,11 +49,15 @@ export function consultLimit(c: { limit?: string | null; limit_certainty?: strin
 
 const form = (f: string) => f.replaceAll("_", " ");
 
+/** After the citation of help whose instrument is only presumed (foedus.support_words.FORCE_UNKNOWN). */
+export const FORCE_UNKNOWN = "its binding force unverified";
+
 /** One provision's forms of help, cited with when owed, certainty and limit (foedus.support_words._provision): an
  * instrument that is not a treaty said after the citation, the parts then parted by semicolons (no bracket in one). */
 function provision(given: Support[], titles: Record<string, string>): string {
   const x = given[0];
-  const words = x.instrument ? INSTRUMENT_WORDS[x.instrument] : undefined;
+  const words = (x.instrument ? INSTRUMENT_WORDS[x.instrument] : undefined)
+    ?? (x.instrument_known === false ? FORCE_UNKNOWN : undefined);
   const cite = cited(namedCited(x.treaty, titles), x.article);
   const tail = [words ? `${cite}, ${words}` : cite, WHEN[x.when] ?? x.when,
     `${x.certainty}${owedFor(x.limit, x.limit_certainty)}`].join(words ? "; " : ", ");
@@ -77,7 +81,7 @@ export function supportLines(supporters: Support[], state: Lookup, titles: Recor
   for (const x of supporters) {
     const pair = JSON.stringify([x.state, x.supports]);
     const key = JSON.stringify([x.treaty, x.article, x.when, x.certainty, x.atop_code !== null, x.instrument, x.limit,
-      x.limit_certainty]);
+      x.limit_certainty, x.instrument_known]);
     const provisions = groups.get(pair) ?? new Map<string, Support[]>();
     groups.set(pair, provisions.set(key, [...(provisions.get(key) ?? []), x]));
   }

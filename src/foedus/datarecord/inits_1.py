@@ -111,8 +111,8 @@ def _24(__r_d1, __r_d2, __r_set):
 INITS["def __init__(self, primary, also=__r_d1, ccode=__r_d2):\n    __r_set(self, 'primary', primary)\n    __r_set(self, 'also', also)\n    __r_set(self, 'ccode', ccode)"] = _24
 
 
-def _25(__r_d4, __r_d5, __r_d6, __r_set):
-    def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4, coded=__r_d5, instrument=__r_d6):
+def _25(__r_d4, __r_d5, __r_d6, __r_d7, __r_set):
+    def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4, coded=__r_d5, instrument=__r_d6, instrument_known=__r_d7):
         __r_set(self, 'provider', provider)
         __r_set(self, 'recipient', recipient)
         __r_set(self, 'treaty', treaty)
@@ -120,10 +120,11 @@ def _25(__r_d4, __r_d5, __r_d6, __r_set):
         __r_set(self, 'certainty', certainty)
         __r_set(self, 'coded', coded)
         __r_set(self, 'instrument', instrument)
+        __r_set(self, 'instrument_known', instrument_known)
     return __init__
 
 
-INITS["def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4, coded=__r_d5, instrument=__r_d6):\n    __r_set(self, 'provider', provider)\n    __r_set(self, 'recipient', recipient)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'entry', entry)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'coded', coded)\n    __r_set(self, 'instrument', instrument)"] = _25
+INITS["def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4, coded=__r_d5, instrument=__r_d6, instrument_known=__r_d7):\n    __r_set(self, 'provider', provider)\n    __r_set(self, 'recipient', recipient)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'entry', entry)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'coded', coded)\n    __r_set(self, 'instrument', instrument)\n    __r_set(self, 'instrument_known', instrument_known)"] = _25
 
 
 def _26(__r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_factory):

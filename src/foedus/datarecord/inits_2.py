@@ -8,8 +8,8 @@ from typing import Any
 INITS: dict[str, Any] = {}
 
 
-def _34(__r_d11, __r_d12, __r_d13, __r_set):
-    def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty, atop_code, instrument=__r_d11, limit=__r_d12, limit_certainty=__r_d13):
+def _34(__r_d11, __r_d12, __r_d13, __r_d14, __r_set):
+    def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty, atop_code, instrument=__r_d11, limit=__r_d12, limit_certainty=__r_d13, instrument_known=__r_d14):
         __r_set(self, 'state', state)
         __r_set(self, 'supports', supports)
         __r_set(self, 'side', side)
@@ -24,10 +24,11 @@ def _34(__r_d11, __r_d12, __r_d13, __r_set):
         __r_set(self, 'instrument', instrument)
         __r_set(self, 'limit', limit)
         __r_set(self, 'limit_certainty', limit_certainty)
+        __r_set(self, 'instrument_known', instrument_known)
     return __init__
 
 
-INITS["def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty, atop_code, instrument=__r_d11, limit=__r_d12, limit_certainty=__r_d13):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'level', level)\n    __r_set(self, 'when', when)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'atop_code', atop_code)\n    __r_set(self, 'instrument', instrument)\n    __r_set(self, 'limit', limit)\n    __r_set(self, 'limit_certainty', limit_certainty)"] = _34
+INITS["def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty, atop_code, instrument=__r_d11, limit=__r_d12, limit_certainty=__r_d13, instrument_known=__r_d14):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'level', level)\n    __r_set(self, 'when', when)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'atop_code', atop_code)\n    __r_set(self, 'instrument', instrument)\n    __r_set(self, 'limit', limit)\n    __r_set(self, 'limit_certainty', limit_certainty)\n    __r_set(self, 'instrument_known', instrument_known)"] = _34
 
 
 def _35(__r_set):

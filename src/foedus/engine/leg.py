@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Provision, Treaty
 
 
-__all__ = ["KIND_ORDER", "STRENGTH_ORDER", "Counterparts", "Leg", "instrument_of", "owed_under", "row_instruments"]
+__all__ = ["KIND_ORDER", "STRENGTH_ORDER", "Counterparts", "Leg", "instrument_of", "known_under", "owed_under",
+           "row_instruments"]
 
 STRENGTH_ORDER = {s: i for i, s in enumerate(Strength)}
 KIND_ORDER = {k: i for i, k in enumerate(Kind)}
@@ -80,6 +81,13 @@ def owed_under(rows: Mapping[str, str], own: str, obligor: str, beneficiary: str
     """The one rule: the obligor's member row's own instrument (`rows`), else the beneficiary's (Ukraine's duty to a
     partner is under that partner's agreement), else the treaty's (`own`)."""
     return rows.get(obligor) or rows.get(beneficiary) or own
+
+
+def known_under(rows: Mapping[str, str], obligor: str, beneficiary: str) -> bool:
+    """Whether the instrument `owed_under` reads is known (`Support.instrument_known`): not known where the treaty's rows differ in kind (`rows` not empty) and neither state's row names
+    one (ukr_bilateral_2024's Lithuania, Ireland, Croatia, Greece: no source says whether their agreements bind in
+    law), so the record's is only presumed."""
+    return not rows or obligor in rows or beneficiary in rows
 
 
 def row_instruments(treaty: Treaty) -> dict[str, str]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
-from foedus.engine.leg import owed_under, row_instruments
+from foedus.engine.leg import known_under, owed_under, row_instruments
 from foedus.engine.records import instrument_field
 from foedus.engine.rules.place_limit import Limit, limit_of
 from foedus.engine.rules.tokens import token_matches
@@ -64,6 +64,8 @@ class SupportLeg:
     well receive it; None: the treaty names who gives it, or binds every member to give it."""
     instrument: str = "treaty"
     """The kind of instrument the help is owed under (`treaty`, `statute`, ...: `Instrument`), said as a duty's is."""
+    instrument_known: bool = True
+    """False where the treaty's rows differ in kind and neither state's row names one (`instrument_known`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,9 @@ class Support(Contracted):
         "string | null"))
     limit_certainty: str | None = field(default=None, metadata=meta(
         "how sure the limit's extent is, as `Unreached.limit_certainty`; null with no limit", "string | null"))
+    instrument_known: bool = field(default=True, metadata=meta(
+        "false where the treaty's member rows differ in kind and neither state's row names one, so `instrument` is "
+        "the record's, presumed: the help's binding force is not known (ukr_bilateral_2024's Lithuania)", "boolean"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +157,7 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
         takers = members & set(e.to if e.to is not None else members)
         sure = worst([Certainty(e.certainty), standing]).value
         coded = _no_giver(treaty, e)
-        out += [SupportLeg(g, t, treaty.id, e, sure, coded, owed_under(rows, own, g, t))
+        out += [SupportLeg(g, t, treaty.id, e, sure, coded, owed_under(rows, own, g, t), known_under(rows, g, t))
                 for t in sorted(takers) for g in sorted(givers) if g != t]
     return out
 
@@ -214,7 +219,7 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
                 limit, sure = limit_named(e, *sets) if e.scope is not None else (None, None)
                 record = store[i, side] = Support(leg.provider, leg.recipient, side, leg.treaty, e.article,
                                                   e.form.value, e.level, e.when, e.basis, leg.certainty, leg.coded,
-                                                  leg.instrument, limit, sure)
+                                                  leg.instrument, limit, sure, leg.instrument_known)
             out.append(record)
     found = dict.fromkeys(out)  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
