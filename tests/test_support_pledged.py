@@ -51,7 +51,7 @@ def test_a_supporter_under_both_kinds_says_each_provisions_verb() -> None:
     assert support_lines(_mixed(), NAMES) == [
         "Support: Belgium (BEL), without being bound to fight, under 2 provisions toward Ukraine (UKR):",
         "      bound to give arms (t art. 1, in peace and war, verified)",
-        "      pledged to give arms (p art. 2 (a political statement, not a treaty), once attacked, secondary)"]
+        "      pledged to give arms (p art. 2, a political statement, not a treaty; once attacked; secondary)"]
 
 
 def test_the_web_says_pledged_alike() -> None:
