@@ -84,9 +84,9 @@ def owed_under(rows: Mapping[str, str], own: str, obligor: str, beneficiary: str
 
 
 def known_under(rows: Mapping[str, str], obligor: str, beneficiary: str) -> bool:
-    """Whether the instrument `owed_under` reads is known (`Support.instrument_known`): not known where the treaty's rows differ in kind (`rows` not empty) and neither state's row names
-    one (ukr_bilateral_2024's Lithuania, Ireland, Croatia, Greece: no source says whether their agreements bind in
-    law), so the record's is only presumed."""
+    """Whether the instrument `owed_under` reads is known (`Support.instrument_known`): not where the treaty's rows
+    differ in kind (`rows` not empty) and neither state's row names one (ukr_bilateral_2024's Lithuania, Ireland,
+    Croatia, Greece: no source says whether their agreements bind in law), so the record's is only presumed."""
     return not rows or obligor in rows or beneficiary in rows
 
 
