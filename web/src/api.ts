@@ -2,6 +2,7 @@
 // `ApiError` carries its one-line message so the page can show it as is.
 
 import type { DatedChange } from "./comparesaid";
+import type { StateNote } from "./warrecorded";
 import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
 import type { PlaceSetRecord } from "./placesets";
 
@@ -98,7 +99,8 @@ export interface WarReplay {
     // the day asked for, when after an ongoing war's data's end (the replay stops at that end); the map never asks
     // a day (`until`), so its replays are never cut this way
     asked_until?: string | null;
-    leads?: Record<string, string[]> }; // each side's lead states, its first attack's attackers and victims
+    leads?: Record<string, string[]>; // each side's lead states, its first attack's attackers and victims
+    state_notes?: StateNote[] }; // what the file records of states its events do not replay (warrecorded.ts)
   frames: WarFrame[]; names: Record<string, string>; notes: string[];
   renames: WarRename[]; // each later change in a state's name, by date: `names` are the war's first day's
   states?: WarStateRecord[]; // each state's war (docs/war.md): the page reads its duties (said.ts dutyLines)
@@ -110,6 +112,7 @@ export interface WarStateDuty {
   toward?: string; with?: string; kind?: string; instrument?: string;
   conditions?: string[]; unresolved?: string[]; // a casus foederis's, as a binding's (WarDuty)
   limit?: string | null; limit_certainty?: string | null; // a consultation's place limit (helpsaid consultLimit)
+  to?: string | null; // a consultation's first day no longer owed (said.ts dutyTo); null while owed
 }
 /** A state's record of a replayed war, as far as the page reads it: the obligation that first bound it to join, and
  * its other duties. */

@@ -275,13 +275,20 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
   }
   for (const c of due(r.consultations)) {
     const [who, other] = named(c.with ?? "", c.date);
-    lines.push(`${who}: consult ${other} from ${c.date} (${dutyCited(c, titles)}${consultLimit(c)})${dutyTag(c)}`);
+    lines.push(`${who}: consult ${other} from ${c.date}${dutyTo(c, until)} (${dutyCited(c, titles)}${consultLimit(c)})`
+      + dutyTag(c));
   }
   for (const n of due(r.neutral)) {
     const [who, toward] = named(n.toward ?? "", n.date);
     lines.push(`${who}: must not join the war against ${toward} from ${n.date} (${dutyCited(n, titles)})${dutyTag(n)}`);
   }
   return lines;
+}
+
+/** After a duty's first date, " to DATE" where it ended on or before `until` (any day, without it): the CLI's
+ * foedus.war.words._to. */
+export function dutyTo(d: WarStateDuty, until: string | null): string {
+  return d.to && (until === null || d.to <= until) ? ` to ${d.to}` : "";
 }
 
 /** A doubt after "uncertain date: " (foedus.render._doubt_words): its fact, and the states a treaty's or a clause's

@@ -10,6 +10,7 @@ import { doubtWords, dutiesHead, dutyLines, frameWhy, sideWords, warNamesOn } fr
 import { stateButton } from "./summary";
 import { WAR_LABELS, warNameOf } from "./timeline";
 import { namedState } from "./wording";
+import { recordedSaid } from "./warrecorded";
 
 const EXPORTS = ["export-png", "export-csv", "export-json"];
 
@@ -82,7 +83,8 @@ export class FramePanels {
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
     const sides = war.war.leads ? sideWords(war.war.leads, (s) => war.names[s] ?? s) : undefined; // by lead states
-    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides); // as the CLI
+    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides) // as the CLI
+      + recordedSaid(war.war.state_notes, id, frame.date); // what the war file records of it, unreplayed
     const record = (war.states ?? []).find((r) => r.state === id);
     const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date,
       this.names.titles) : [];

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from foedus.engine.scenario import Attack
 
-__all__ = ["CitedPage", "EventKind", "War", "WarEvent", "WarSide", "data_end"]
+__all__ = ["CitedPage", "EventKind", "StateRemark", "War", "WarEvent", "WarSide", "data_end", "until_said"]
 
 EventKind = Literal["attack", "entry", "exit", "ceasefire"]
 WarSide = Literal["attack", "defense"]
@@ -30,6 +30,8 @@ class WarEvent:
     states: tuple[str, ...] = ()  # entry / exit: who; ceasefire: among whom (empty: every attack ends)
     side: WarSide | None = None  # entry only
     note: str | None = None
+    until_certainty: str = "verified"  # how sure `until` is (an attack's end claimed by one side: "unverified")
+    until_by: str | None = None  # whose word `until` is ("Russia's claim"), said with its certainty
 
     @property
     def label(self) -> str:
@@ -53,6 +55,7 @@ class WarEvent:
             out["attacks"] = [{"attacker": a.attacker, "victim": a.victim, "place": a.place, "target_kind": a.kind}
                               for a in self.attacks]
             out["until"] = self.until.isoformat() if self.until else None
+            out.update(until_said(self))
         else:
             out["states"] = list(self.states)
         if self.side is not None:
@@ -60,6 +63,13 @@ class WarEvent:
         if self.note:
             out["note"] = self.note
         return out
+
+
+def until_said(event: WarEvent) -> dict[str, str]:
+    """What an attack event's record says of how sure its end is (`until_certainty`, and `until_by` where given):
+    nothing where it is verified, so a record of a verified end is as it was."""
+    out = {} if event.until_certainty == "verified" else {"until_certainty": event.until_certainty}
+    return out | ({"until_by": event.until_by} if event.until_by and out else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +86,23 @@ class CitedPage:
         return {"url": self.url, "title": self.title, "event": self.event}
 
 
+@dataclass(frozen=True, slots=True)
+class StateRemark:
+    """A war file's `state_notes` entry, resolved: what it records of `state` that its events do not replay, from
+    `since`, how sure (`certainty`) and where from (`sources`); said in the state's "Why?" (`foedus.war.recorded`)."""
+
+    state: str
+    since: dt.date
+    note: str
+    certainty: str
+    sources: tuple[CitedPage, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the war's `state_notes`, and a `--state --json`'s `recorded`."""
+        return {"state": self.state, "since": self.since.isoformat(), "note": self.note, "certainty": self.certainty,
+                "sources": [p.to_dict() for p in self.sources]}
+
+
 @dataclass(frozen=True)
 class War:
     """A war ready to replay: events sorted by date (file order kept within a day)."""
@@ -87,6 +114,7 @@ class War:
     source: str = "<war>"  # the file it came from, for error messages
     notes: tuple[str, ...] = field(default=())
     sources: tuple[CitedPage, ...] = field(default=())  # the file's, the war's first, then each event's
+    state_notes: tuple[StateRemark, ...] = field(default=())  # what the file records of states it does not replay
 
     @property
     def start(self) -> dt.date:

@@ -43,6 +43,7 @@ class FrameBuilder:
         self._status: dict[str, str] = {}
         self._joiner: dict[str, Joiner] = {}
         self._seen: set[tuple[str, ...]] = set()
+        self._consulting: dict[tuple[str, ...], dict[str, Any]] = {}  # each duty to consult owed on the last date
         self._fought: dict[str, set[str]] = {}  # each state fighting -> the states its last attacks were with
         self._paused: dict[str, dict[str, Any]] = {}  # a frame's `paused`, as it stands after the last date
         self._released: dict[str, dict[str, Any]] = {}  # a frame's `released`, likewise
@@ -183,18 +184,9 @@ class FrameBuilder:
                 "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
                             "target_kind": t.attack.kind},
                 "cause": why})
+        self._consults(ev)
         if ev.result is None:
             return
-        for c in ev.result.consultations:
-            if ("consult", c.state, c.treaty, c.article, c.with_) not in self._seen:
-                self._seen.add(("consult", c.state, c.treaty, c.article, c.with_))
-                self._rec(c.state).consultations.append({"date": ev.date.isoformat(), "treaty": c.treaty,
-                                                         "article": c.article, "with": c.with_,
-                                                         "instrument": c.instrument,
-                                                         "certainty": c.certainty,
-                                                         "doubted": list(doubted(c.certainty_reasons)),
-                                                         "limit": c.limit, "limit_certainty": c.limit_certainty,
-                                                         "because": c.because.to_dict()})
         for n in ev.result.neutral:
             if ("neutral", n.state, n.treaty, n.toward) not in self._seen:
                 self._seen.add(("neutral", n.state, n.treaty, n.toward))
@@ -204,6 +196,23 @@ class FrameBuilder:
                                                    "certainty": n.certainty,
                                                    "doubted": list(doubted(n.certainty_reasons)),
                                                    "because": n.because.to_dict()})
+
+    def _consults(self, ev: Evaluation) -> None:
+        """Each duty to consult, from the first date it is owed (`date`) to the first evaluated date it is no longer
+        (`to`, exclusive as an attack's `until`; null while owed): a treaty's end ends it, which the line said nothing
+        of (rus_prk_2000's art. 2 from 2024-08-06 to its end on 2024-12-04). Owed again later, it is a new record."""
+        now = {("consult", c.state, c.treaty, c.article, c.with_): c
+               for c in (ev.result.consultations if ev.result else ())}
+        for key in [k for k in self._consulting if k not in now]:
+            self._consulting.pop(key)["to"] = ev.date.isoformat()
+        for key, c in now.items():
+            if key not in self._consulting:
+                self._consulting[key] = {"date": ev.date.isoformat(), "to": None, "treaty": c.treaty,
+                                         "article": c.article, "with": c.with_, "instrument": c.instrument,
+                                         "certainty": c.certainty, "doubted": list(doubted(c.certainty_reasons)),
+                                         "limit": c.limit, "limit_certainty": c.limit_certainty,
+                                         "because": c.because.to_dict()}
+                self._rec(c.state).consultations.append(self._consulting[key])
 
     def names(self, day: dt.date) -> dict[str, str]:
         """Display names of every state the replay mentions: the records' states, those their duties face, and those

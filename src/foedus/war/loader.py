@@ -21,7 +21,7 @@ from foedus.model.model_files import read_model_file
 from foedus.model.states import Among
 from foedus.model.world import World
 from foedus.war.course import Course
-from foedus.war.events import CitedPage, War, WarEvent
+from foedus.war.events import CitedPage, StateRemark, War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
 from foedus.written import as_written, kept
 
@@ -121,7 +121,8 @@ class _Resolver:
     def _event(self, i: int, raw: _RAW) -> WarEvent:
         loc = f"events[{i}]"
         if isinstance(raw, AttackEvent):
-            return WarEvent(i, "attack", raw.date, attacks=self.attacks(raw, loc), until=raw.until, note=raw.note)
+            return WarEvent(i, "attack", raw.date, attacks=self.attacks(raw, loc), until=raw.until, note=raw.note,
+                            until_certainty=raw.until_certainty, until_by=raw.until_by)
         if isinstance(raw, EntryEvent):
             return WarEvent(i, "entry", raw.date, states=self.states(raw.state, f"{loc}.state", raw), side=raw.side,
                             note=raw.note)
@@ -158,11 +159,28 @@ def resolve_war(data: WarFile, world: World, source: str = "<war>", view: Territ
     cited = [CitedPage(str(c.url), c.title) for c in data.sources]
     cited += [CitedPage(str(c.url), c.title, i) for i, e in enumerate(data.events) for c in e.sources]
     war = War(id=data.id, name=data.name, events=events, end=data.end, source=source,
-              notes=(data.note,) if data.note else (), sources=tuple(cited))
+              notes=(data.note,) if data.note else (), sources=tuple(cited),
+              state_notes=_remarks(data, world, source, events[0].date))
     course = Course(war)
     for event in events:
         course.apply(event)
     return war
+
+
+def _remarks(data: WarFile, world: World, source: str, start: dt.date) -> tuple[StateRemark, ...]:
+    """The file's `state_notes`, each state read on its `since` (default: the war's `start`), a day inside the war."""
+    out = []
+    for i, n in enumerate(data.state_notes):
+        since, loc = n.since or start, f"state_notes[{i}]"
+        if since < start or (data.end is not None and since > data.end):
+            raise WarDataError(source, f"{loc}.since", f"{since} is outside the war ({start} to {data.end or 'open'})")
+        try:
+            state = world.state_named(n.state, since).id
+        except FoedusError as exc:
+            raise WarDataError(source, f"{loc}.state", str(exc)) from None
+        out.append(StateRemark(state, since, n.note, n.certainty, tuple(CitedPage(str(c.url), c.title)
+                                                                        for c in n.sources)))
+    return tuple(out)
 
 
 def _refuse_repeated(events: list[WarEvent], source: str) -> None:

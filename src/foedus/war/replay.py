@@ -45,7 +45,7 @@ from foedus.war.changes import TreatyChange, treaty_changes
 from foedus.war.course import Course, Ongoing
 from foedus.war.doubt_days import doubt_days, doubt_keys
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
-from foedus.war.events import War, WarEvent, data_end
+from foedus.war.events import War, WarEvent, data_end, until_said
 from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay, no_end_recorded, past_treaties
 from foedus.war.system_changes import SystemChange, system_changes
@@ -191,6 +191,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     treaties_of = _treaties_of(w, chosen.basis)
     dates = sorted(set(events) | endings | set(changes) | set(doubted) | set(system))
     course = Course(war)
+    by_index = {e.index: e for e in war.events}
     builder = FrameBuilder(w, war.sources)
     involved: set[str] = set()
     last = start  # the day of the last frame made
@@ -209,8 +210,8 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         if quiet and doubt_keys(said, day.isoformat()) == doubt_keys(builder.frames[-1].doubts, last.isoformat()):
             continue  # a doubt's window opened or closed, but the doubts a cascade gives are the same
         last = day
-        day_changes = ([e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
-                       + [c.to_dict() for c in moved])
+        day_changes = ([e.to_dict() for e in todays] + [_ended(o, day, by_index) for o in ended]
+                       + [c.to_dict() for c in relevant] + [c.to_dict() for c in moved])
         builder.add(evaluation, day_changes, course, said)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
     past = past_treaties(end)  # days after DATA_END: read on the changes found after it, and only those
@@ -241,7 +242,11 @@ def _unchecked(world: World, war: War, end: dt.date) -> list[str]:
     return list(dict.fromkeys(n for day in sorted(by_day) for n in unchecked_notes(world.states, by_day[day], day)))
 
 
-def _ended(ongoing: Ongoing, day: dt.date) -> dict[str, Any]:
-    a = ongoing.attack
+def _ended(ongoing: Ongoing, day: dt.date, events: dict[int, WarEvent]) -> dict[str, Any]:
+    """The change record of an attack's end, with how sure its event's `until` is where not verified (`until_said`:
+    an end one side claims is said so wherever the end is)."""
+    a, event = ongoing.attack, events.get(ongoing.event)
+    sure = until_said(event) if event is not None and event.until == day else {}
     return {"type": "attack-ends", "date": day.isoformat(), "event": ongoing.event, "attacker": a.attacker,
-            "victim": a.victim, "place": a.place, "label": f"{a.attacker}'s attack on {a.victim} ({a.place}) ends"}
+            "victim": a.victim, "place": a.place, "label": f"{a.attacker}'s attack on {a.victim} ({a.place}) ends",
+            **sure}

@@ -249,7 +249,7 @@ class WarReplay:
             "war": {"id": self.war.id, "name": self.war.name, "start": self.war.start.isoformat(),
                     "end": self.end.isoformat(), "ongoing": self.war.end is None, "source": self.war.source,
                     "sources": [c.to_dict() for c in self.war.sources], "asked_until": _iso(self.asked),
-                    "leads": side_leads(self.war)},
+                    "leads": side_leads(self.war), "state_notes": [n.to_dict() for n in self.war.state_notes]},
             "settings": self.settings.to_dict(),
             "states": [r.to_dict() for r in self.ordered()],
             "frames": [f.to_dict() for f in self.frames],

@@ -98,6 +98,10 @@ class AttackEvent(_Event):
     place: str | None = Field(None, description="place id or name; default: each victim's home territory")
     target_kind: Literal["territory", "forces"] = "territory"
     until: Day | None = Field(None, description="the attack ended on this date (exclusive)")
+    until_certainty: Literal["verified", "secondary", "unverified"] = Field(
+        "verified", description="how sure the end is: said after it where not verified")
+    until_by: Prose | None = Field(None, description="whose word the end is, said with its certainty "
+                                                     "(e.g. \"Russia's claim\")")
 
     _someone = field_validator("attacker", "victim")(_someone)
 
@@ -105,6 +109,8 @@ class AttackEvent(_Event):
     def _ordered(self) -> AttackEvent:
         if self.until is not None and self.until <= self.date:
             raise ValueError(f"until ({self.until}) is not after the attack's date ({self.date})")
+        if self.until is None and (self.until_certainty != "verified" or self.until_by is not None):
+            raise ValueError("until_certainty and until_by say how sure an attack's end is, but it has no until")
         return self
 
 
@@ -145,6 +151,19 @@ class CeasefireEvent(_Event):
 Event = Annotated[AttackEvent | EntryEvent | ExitEvent | CeasefireEvent, Field(discriminator="type")]
 
 
+class StateNote(_Strict):
+    """What the war file records of a state that its events do not replay (North Korea's troops fought at Kursk, on a
+    day reported only approximately, so no entry event): said, with its certainty, in that state's "Why?" from
+    `since` (default: the war's start), so a line that says "neither fighting nor bound" does not read as "did not
+    fight"."""
+
+    state: StateRef
+    since: Day | None = Field(None, description="the first day the note is said on (default: the war's first)")
+    note: Prose
+    certainty: Literal["verified", "secondary", "unverified"]
+    sources: list[WarSource] = Field(default_factory=list)
+
+
 class WarFile(_Strict):
     """A war: its id, name, span and events (in any order; the replay sorts them by date)."""
 
@@ -154,6 +173,8 @@ class WarFile(_Strict):
     sources: list[WarSource] = Field(default_factory=list)
     note: Prose | None = None
     events: list[Event] = Field(min_length=1)
+    state_notes: list[StateNote] = Field(default_factory=list, description="what the file records of a state its "
+                                         "events do not replay, said in that state's Why?")
 
     @field_validator("id")
     @classmethod

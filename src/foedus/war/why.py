@@ -18,6 +18,7 @@ from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
 from foedus.war.pause_words import paused_said, released_said
+from foedus.war.recorded import recorded_on, recorded_said
 from foedus.war.result import Frame, WarReplay
 from foedus.war.since_words import since_said
 from foedus.war.unbroken import began_on
@@ -137,6 +138,7 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     sides = side_words(side_leads(result.war), result.names)  # each side by its lead states
     why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(),
                                                         lambda t: titles.get(t) or name(t), titles, party, sides)
+    why += recorded_said(n.to_dict() for n in recorded_on(result.war, sid, when))  # what the file says, unreplayed
     switches = settings_tail(result.settings).removeprefix("; ")  # a line read alone says what the replay assumed
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}" + (
         f" Replayed under: {switches}." if switches else "")
@@ -193,6 +195,7 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
                   certainty=ob.certainty if ob else None, facts=facts,
                   certainty_reasons=ob.certainty_reasons if ob else (), conditions=ob.conditions if ob else (),
                   unresolved=ob.unresolved if ob else (), also=also, bound_since=since,
+                  recorded=tuple(n.to_dict() for n in recorded_on(result.war, sid, when)),
                   paused=frame.paused.get(sid) if stands == "fighting" else None,
                   released=frame.released.get(sid) if stands == "neither" else None,
                   asked_until=result.asked.isoformat() if result.asked else None,

@@ -126,6 +126,11 @@ class WarWhy(Contracted):
         "neither fighting nor bound, but bound earlier in the war: the frame's `released` entry (its last binding's "
         "`side`, `from`, `to`, `treaty`, `article`, `instrument`, `certainty`, `doubted`; `cause`, the change that "
         "released it on `to`; `sources`), which `said` says; null otherwise", "Record<string, unknown> | null"))
+    recorded: tuple[dict[str, Any], ...] = field(default=(), metadata=meta(
+        "what the war file records of the state that its events do not replay, said from `since` (its "
+        "`state_notes`: `state`, `since`, `note`, `certainty`, `sources`, each `{url, title}`), which `said` says "
+        "after the standing (\"Recorded by the war file, not replayed as an event (verified): ...\")",
+        "Record<string, unknown>[]"))
     asked_until: str | None = field(default=None, metadata=meta(
         "the day asked for, when after an ongoing war's data ends: nothing after `day` is known; null otherwise",
         "string | null"))

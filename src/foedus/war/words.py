@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from foedus.war.events import War
 
 __all__ = ["CONDITION", "DUTIES_HEADING", "FIGHTING_OUT", "NO_DOUBTS", "add_text", "also_said", "change_said",
-           "change_text", "conditions_said", "doubt_lines", "duty_lines", "entered_words", "fighting_out_cell",
-           "side_leads", "side_words", "sides_said"]
+           "change_text", "conditions_said", "doubt_lines", "duty_lines", "end_sure", "entered_words",
+           "fighting_out_cell", "side_leads", "side_words", "sides_said"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -84,7 +84,7 @@ def change_text(change: Mapping[str, Any], names: Mapping[str, str], places: Map
     if kind == "attack-ends":
         where = at_place(change["place"], change["victim"], places or {}, homes or {})
         return f"{named_state(change['attacker'], names)}'s attack on {named_state(change['victim'], names)}{where} " \
-               "ends"
+               f"ends{end_sure(change)}"
     if kind == "treaty":
         return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names,
                             change.get("rests_on"), titles)
@@ -98,6 +98,13 @@ def change_text(change: Mapping[str, Any], names: Mapping[str, str], places: Map
     if kind == "ceasefire":
         return f"ceasefire among {who}" if who else "ceasefire: every attack ends"
     return str(change.get("label", ""))
+
+
+def end_sure(change: Mapping[str, Any]) -> str:
+    """After an attack's end, how sure it is where its war file says it is not verified, and whose word it is:
+    " (Russia's claim, unverified)" (a record's `until_by`, `until_certainty`); "" where verified."""
+    sure = change.get("until_certainty")
+    return f" ({', '.join(x for x in (change.get('until_by'), sure) if x)})" if sure else ""
 
 
 def add_text(changes: Iterable[dict[str, Any]], names: Mapping[str, str], places: Mapping[str, str] | None = None,
@@ -179,12 +186,19 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
             lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
                          f"{_duty_cited(t, titles)} ({clause_said(t['kind'])})" + _tag(t)
                          + "".join(f"; {c}" for c in conditions_said(t)))
-    lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c, titles)}{_limit(c)})" + _tag(c)
+    lines += [f"{who}: consult {other} from {c['date']}{_to(c, until)} ({_duty_cited(c, titles)}{_limit(c)})" + _tag(c)
               for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
     lines += [f"{who}: must not join the war against {toward} from {n['date']} "
               f"({_duty_cited(n, titles)})" + _tag(n)
               for n in due(record.get("neutral", ())) for who, toward in [named(n["toward"], n["date"])]]
     return lines
+
+
+def _to(duty: Mapping[str, Any], until: str | None) -> str:
+    """After a duty's first date, " to DATE" where it ended (its `to`, the first day no longer owed) on or before
+    `until` (any day, without it). The web page's copy: said.ts `dutyTo`."""
+    to = duty.get("to")
+    return f" to {to}" if to and (until is None or to <= until) else ""
 
 
 def _limit(consultation: Mapping[str, Any]) -> str:
