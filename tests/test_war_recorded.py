@@ -32,8 +32,8 @@ def test_state_says_what_the_war_file_records_of_north_korea() -> None:
     its `since` only; the release is said to end on Russia's claim, unverified."""
     ran = cli_line(["war", WAR, "--state", "PRK"])
     assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.startswith("North Korea (PRK): Neither fighting nor bound on 2025-12-31; bound to join the side of "
-                              "Russia (RUS) from 2024-12-04")
+    assert ran.stdout.startswith("North Korea (PRK): Neither fighting nor bound on 2025-12-31; bound to join the side "
+                                 "of Russia (RUS) from 2024-12-04")
     assert CLAIM in ran.stdout and RECORDED in ran.stdout and "fought Ukraine's forces in Kursk Oblast" in ran.stdout
     data = json.loads(cli_line(["war", WAR, "--state", "PRK", "--json"]).stdout)
     assert [(n["state"], n["since"], n["certainty"]) for n in data["recorded"]] == [("PRK", "2024-10-01", "verified")]
@@ -64,6 +64,9 @@ def test_the_consultation_under_an_ended_treaty_says_its_end() -> None:
     assert line.startswith("North Korea (PRK): consult Russia (RUS) from 2024-08-06 to 2024-12-04 (rus_prk_2000 art. 2")
     before = next(x for x in duty_lines(prk, names, "2024-10-01") if "rus_prk_2000" in x)
     assert " to 2024-12-04" not in before
+    kaz = next(r for r in replay["states"] if r["state"] == "KAZ")  # bound from 2024-08-06: the cascade lists no
+    line = next(x for x in duty_lines(kaz, names) if "atop_4539" in x)  # consultation of it, which goes on
+    assert line.startswith("Kazakhstan (KAZ): consult Ukraine (UKR) from 2022-02-24 (atop_4539")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ comparison's treaty changes (web/src/comparesaid.ts), its CSV export (web/src/cs
 a conflict's line (web/src/conflictsaid.ts), the likelihood panel's base-rate standing (web/src/standing.ts), the
 form's refusal of a state out of the state system (web/src/membership.ts) and the network view's ties
 (web/src/ties.ts, which reads web/src/roles.ts), a treaty's place sets (web/src/placesets.ts), the summary's mark
-of a day after the treaty set's review day (web/src/reviewday.ts) and a place in words (web/src/placesaid.ts), a war file's note on a state (web/src/warrecorded.ts)
+of a day after the treaty set's review day (web/src/reviewday.ts), a place in words (web/src/placesaid.ts) and a
+war file's note on a state (web/src/warrecorded.ts)
 in node, for the parity tests: each module is transpiled with the
 web's own TypeScript (web/node_modules, `cd web && npm ci`) and called on JSON records. Without node or that
 TypeScript the tests that use it skip, saying which is missing (a clean clone, as in CI, has no web/node_modules);

@@ -184,7 +184,7 @@ class FrameBuilder:
                 "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
                             "target_kind": t.attack.kind},
                 "cause": why})
-        self._consults(ev)
+        self._consults(ev, changes)
         if ev.result is None:
             return
         for n in ev.result.neutral:
@@ -197,13 +197,16 @@ class FrameBuilder:
                                                    "doubted": list(doubted(n.certainty_reasons)),
                                                    "because": n.because.to_dict()})
 
-    def _consults(self, ev: Evaluation) -> None:
+    def _consults(self, ev: Evaluation, changes: list[dict[str, Any]]) -> None:
         """Each duty to consult, from the first date it is owed (`date`) to the first evaluated date it is no longer
         (`to`, exclusive as an attack's `until`; null while owed): a treaty's end ends it, which the line said nothing
-        of (rus_prk_2000's art. 2 from 2024-08-06 to its end on 2024-12-04). Owed again later, it is a new record."""
+        of (rus_prk_2000's art. 2 from 2024-08-06 to its end on 2024-12-04). A cascade lists no consultation of a state
+        fighting or bound to join, so one left out then ends only on a change of its own treaty that day; one owed
+        again after it ended is a new record."""
         now = {("consult", c.state, c.treaty, c.article, c.with_): c
                for c in (ev.result.consultations if ev.result else ())}
-        for key in [k for k in self._consulting if k not in now]:
+        busy, changed = ev.status(), {c["treaty"] for c in changes if c.get("type") == "treaty"}
+        for key in [k for k in self._consulting if k not in now and (k[1] not in busy or k[2] in changed)]:
             self._consulting.pop(key)["to"] = ev.date.isoformat()
         for key, c in now.items():
             if key not in self._consulting:
