@@ -13,6 +13,7 @@ import pytest
 from foedus.api import replay_war
 from foedus.catalog import treaty_rows
 from foedus.model.world import World
+from foedus.war.recorded import RECORDED, recorded_on, recorded_said
 from foedus.war.words import side_leads, side_words
 from foedus.wording import named_state
 from samples import cli_line
@@ -31,7 +32,8 @@ def _why(war: str, state: str, until: str | None = None) -> str:
 def test_north_korea_is_bound_since_the_treaty_came_into_force() -> None:
     """North Korea, bound by the 2024 treaty from its entry into force (2024-12-04), reads so on the Kursk incursion's
     last day (2025-04-26); on the day it was first bound the line says nothing more."""
-    assert _why(WAR, "PRK", LAST).endswith("in a state of war; bound to that side without a break since 2024-12-04.")
+    assert _why(WAR, "PRK", LAST).split(f" {RECORDED}")[0].endswith(  # then the war file's note on it
+        "in a state of war; bound to that side without a break since 2024-12-04.")
     assert "without a break" not in _why(WAR, "PRK", "2024-12-04")
 
 
@@ -67,7 +69,8 @@ def test_the_web_says_since_when_as_the_cli_does() -> None:
     sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
     said = run_ts([("said", "frameWhy", [s, frame.to_dict(), {"$lookup": treaties}, None, {}, sides]) for s in states])
     names = world.states.names_on(frame.date)
-    assert [f"{named_state(s, names)}: {w}" for s, w in zip(states, said, strict=True)] == [
+    notes = [recorded_said(n.to_dict() for n in recorded_on(replay.war, s, frame.date)) for s in states]  # its note
+    assert [f"{named_state(s, names)}: {w}{n}" for s, w, n in zip(states, said, notes, strict=True)] == [
         _why(WAR, s, frame.date.isoformat()) for s in states]
     assert "without a break since 2024-08-06, first under CSTO (csto_1992)" in said[1]
 

@@ -13,6 +13,7 @@ from foedus.api import replay_war
 from foedus.catalog import state_rows, treaty_rows
 from foedus.errors import DateOutOfRangeError
 from foedus.model.world import World
+from foedus.war.recorded import recorded_on, recorded_said
 from foedus.war.result import Frame
 from foedus.war.words import side_leads, side_words
 from foedus.wording import named_state, not_in_system
@@ -24,6 +25,8 @@ WAR = "russia_ukraine_2022"
 KAZ_ASKS = ("condition: request-gated: assumes Russia (RUS) asks for help (the clause's wording of this condition: "
             "known from secondary reporting only)")
 PRK_AT_WAR = "condition: assumes the attack puts Russia (RUS) in a state of war"
+PRK_NOTE = ("Recorded by the war file, not replayed as an event (verified): North Korean troops, sent to Russia from "
+            "October 2024, fought Ukraine's forces in Kursk Oblast")  # then how it is known, and its sources
 
 POL = "the side of Poland (POL)"  # europe_1939_1941's defense side, by its lead state
 
@@ -56,8 +59,9 @@ def test_a_war_frames_why_is_worded_alike() -> None:
         code, out, err = cli_line(["war", WAR, "--until", f.date.isoformat(), "--state", s])
         assert code == 0, err
         lines.append(out)
-    assert lines == [f"{named_state(s, world.states.names_on(f.date))}: {words}\n"
-                     for (f, s), words in zip(cases, said, strict=True)]
+    noted = [recorded_said(n.to_dict() for n in recorded_on(replay.war, s, f.date)) for f, s in cases]  # the file's
+    assert lines == [f"{named_state(s, world.states.names_on(f.date))}: {words}{note}\n"
+                     for (f, s), words, note in zip(cases, said, noted, strict=True)]
     kinds = {w.split(" on ", 1)[0] for w in said}
     assert kinds >= {"Fighting", "Bound to join the side of Russia (RUS)", "Neither fighting nor bound"}
     # the treaty named, its id and article cited, then the condition the cascade states for it, then since when
@@ -82,7 +86,8 @@ def test_a_bindings_certainty_and_its_other_obligations_are_said() -> None:
     code, out, err = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "PRK"])
     assert (code, out) == (0, "North Korea (PRK): Bound to join the side of Russia (RUS) on 2024-12-04 under "
                               "Russia–DPRK 2024 "
-                              f"(rus_prk_2024) art. 4; {PRK_AT_WAR}.\n"), err
+                              f"(rus_prk_2024) art. 4; {PRK_AT_WAR}. {PRK_NOTE}" + out.split(PRK_NOTE)[-1]), err
+    assert out.endswith("in the Kursk region).\n")
 
 
 def test_a_state_is_read_by_its_name_on_the_date() -> None:

@@ -168,6 +168,9 @@ class WarInfoOut(_Open):
     leads: dict[str, list[str]] = Field(description="each side's lead states, the war's first attack's attackers "
                                                     "(`attack`) and victims (`defense`): a binding names its side by "
                                                     "them (\"bound to join the side of Iran (IRN)\")")
+    state_notes: list[dict[str, object]] = Field(description="what the war file records of a state its events do not "
+                                                         "replay, each {state, since, note, certainty, sources}: "
+                                                         "Why? says it from `since` (foedus.war.recorded)")
 
 
 class WarOut(_Open):
