@@ -182,7 +182,7 @@ def test_a_wars_moves_are_worded_alike() -> None:
     assert run_ts([("said", "moveWords", [m]) for m in moves]) == [_move_words(m) for m in moves]
     leads, names = {"attack": ["USA", "ISR"], "defense": ["IRN"]}, {"USA": "United States", "ISR": "Israel"}
     sides = side_words(leads, names)  # iran_2026's: "the attack side" read as the side striking Iran's
-    assert run_ts([("said", "sideWords", [leads, {"$lookup": names}])]) == [sides]
+    assert run_ts([("warsides", "sideWords", [leads, {"$lookup": names}])]) == [sides]
     assert run_ts([("said", "moveWords", [m, sides]) for m in moves]) == [_move_words(m, sides) for m in moves]
     assert _move_words(moves[0], sides) == "out → bound to join the side of United States (USA) and Israel (ISR)"
     assert _move_words(moves[1], sides) == "bound to join the side of IRN → bound both ways (a conflict)"

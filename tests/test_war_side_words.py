@@ -2,7 +2,7 @@
 arab_jdec_1950 art. 2" under "first bound to join"), which a reader quoted as Algeria bound to join the attack on
 Iran: "attack" is the side of the war's first attack, the United States and Israel, on which the Gulf states Iran
 struck are counted. A binding names its side by the side's lead states (`foedus.war.words.side_words`), in the text
-and, from the JSON's `war.leads`, on the web map (said.ts `sideWords`; tests/test_said_parity.py)."""
+and, from the JSON's `war.leads`, on the web map (warsides.ts `sideWords`; tests/test_said_parity.py)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ const ts = createRequire(import.meta.url)(tsPath);
 const mods = {};
 for (const name of ["contract", "citesaid", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
   "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles", "helpsaid",
-  "warsince", "placesets", "reviewday", "placesaid", "warrecorded"]) {
+  "warsince", "placesets", "reviewday", "placesaid", "warrecorded", "warsides"]) {
   const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");
   const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext,
     target: ts.ScriptTarget.ES2022 } }).outputText.replace(/from "\\.\\/(\\w+)"/g, 'from "./$1.mjs"');
@@ -48,7 +48,7 @@ for (const name of ["contract", "citesaid", "wording", "membership", "warended",
 }
 for (const name of ["wording", "membership", "warended", "said", "whatifwords", "csv", "listed", "findings",
   "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "helpsaid", "placesets", "reviewday", "placesaid",
-  "warrecorded"]) {
+  "warrecorded", "warsides"]) {
   mods[name] = await import(pathToFileURL(`${outDir}/${name}.mjs`).href);
 }
 const look = (o) => (id) => o?.[id] ?? id;

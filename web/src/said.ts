@@ -15,7 +15,7 @@ import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
-import { andListed, certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
+import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 type Said = [string, string, string]; // an ongoing line: its mark, its state, its words
@@ -137,21 +137,6 @@ const STATUS_WORDS: Record<string, string> = {
 function statusWords(status: string, sides?: Record<string, string>): string {
   const bound = status.startsWith("bound-") ? status.slice("bound-".length) : "";
   return bound && sides?.[bound] ? `bound to join ${sides[bound]}` : STATUS_WORDS[status] ?? status;
-}
-
-/** Each side of a replayed war by its lead states, its first attack's attackers and victims (the JSON's `war.leads`,
- * named by `name`): "the side of United States (USA) and Israel (ISR)" (foedus.war.words.side_words). */
-export function sideWords(leads: Record<string, string[]>, name: (id: string) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(leads).map(([side, states]) =>
-    [side, `the side of ${andListed(states.map((s) => namedState(s, name)))}`]));
-}
-
-/** What a replayed war's two sides are, by its lead states (the JSON's `war.leads`, named by `name`), as `foedus war`
- * says it under its title (foedus.war.words.sides_said): the log's "Bahrain (BHR): out → attack" needs it. */
-export function sidesSaid(leads: Record<string, string[]>, name: (id: string) => string): string {
-  const listed = (side: string) => andListed((leads[side] ?? []).map((s) => namedState(s, name)));
-  return `sides: attack is the side of the war's first attack, by ${listed("attack")}; defense is the side of its `
-    + `target, ${listed("defense")}`;
 }
 
 /** A war's move (foedus.war.render._move_words): a state still bound to its side, by another treaty from that date,

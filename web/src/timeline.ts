@@ -5,7 +5,8 @@ import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./a
 import type { NameOf } from "./datednames";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
-import { moveWords, sidesSaid, sideWords, warNamesOn } from "./said";
+import { moveWords, warNamesOn } from "./said";
+import { sidesSaid, sideWords } from "./warsides";
 import { pauseLines } from "./warended";
 import { changeSaid, namedState } from "./wording";
 

@@ -29,7 +29,7 @@ export function pausedSaid(p: WarPause): string {
 }
 
 /** After "Neither fighting nor bound on DAY": its last binding (`cited` as a bound state's line cites it), its side
- * (by its lead states where `sides` names them: said.ts sideWords), from when, and the change that released it
+ * (by its lead states where `sides` names them: warsides.ts sideWords), from when, and the change that released it
  * (foedus.war.pause_words.released_said). */
 export function releasedSaid(r: WarReleased, cited: string, sides?: Record<string, string>): string {
   return `; bound to join ${sides?.[r.side] ?? `the ${r.side} side`} from ${r.from} under ${cited}, released on ${r.to}`
