@@ -132,3 +132,17 @@ def test_the_war_is_replayed_under_the_forms_decisions(page: Any, server: str) -
     _replay(page, "july_crisis_1914", "1914-07-28")
     assert asked and all("decisions=not-taken" in url for url in asked), asked
     assert not page.problems, page.problems
+
+
+def test_the_war_picker_defaults_to_the_war_the_scenario_sits_in(page: Any, server: str) -> None:
+    """The flagship (UKR attacks RUS at Kursk Oblast on 2025-01-15) sits in the Russia–Ukraine war, as `foedus
+    cascade`'s war note finds it: the picker defaults to that war, where it showed the Second World War and Replay
+    played the wrong war; a scenario in no bundled war leaves the list's first war."""
+    def picked(war: str | None) -> None:
+        assert page.input_value("#war-select") == war
+
+    _ready(page, server + "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast")
+    eventually(page, lambda: picked("russia_ukraine_2022"))
+    _ready(page, server + "/?attacker=FRA&target=DEU&date=2025-01-15")
+    eventually(page, lambda: picked(page.locator("#war-select option").first.get_attribute("value")))
+    assert not page.problems, page.problems

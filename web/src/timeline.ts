@@ -8,6 +8,7 @@ import type { Category, Role } from "./roles";
 import { moveWords, warNamesOn } from "./said";
 import { sidesSaid, sideWords } from "./warsides";
 import { pauseLines } from "./warended";
+import { pickWar } from "./warpick";
 import { changeSaid, namedState } from "./wording";
 
 /** A replayed war's states named as on `date`, by its `names` and `renames` (warNamesOn); a state it does not name, by
@@ -75,6 +76,9 @@ export class WarTimeline {
       `${w.name} (${w.start.slice(0, 4)}–${w.end ? w.end.slice(0, 4) : ""})`)));
     byId("war-panel").hidden = wars.length === 0;
   }
+
+  /** Default the picker to the war the form's scenario sits in (warpick.ts), as a result is shown. */
+  pick(): void { try { void pickWar(this.settings()); } catch { /* a form not read: the picker is left */ } }
 
   private async load(): Promise<void> {
     const id = byId<HTMLSelectElement>("war-select").value;
@@ -183,6 +187,7 @@ export class WarTimeline {
     for (const id of ["war-date", "war-status"]) byId(id).textContent = "";
     for (const id of ["war-log", "war-about"]) byId(id).replaceChildren();
     delete document.body.dataset.warFrame;
+    this.pick();
   }
 
   stop(): void {

@@ -98,3 +98,28 @@ def get_war(
     end, asked = replay_end(_war(id, dict(settings)["territory_view"]), day)
     out = _replay(id, settings, end)
     return JSONResponse({**out, "war": {**out["war"], "asked_until": asked.isoformat() if asked else None}})
+
+
+@router.get("/wars/at", response_model=None, responses={200: {"description": "the war, or null"}, **_ERRORS})
+def war_at(
+    date: Annotated[str, Query(description="The scenario's day, YYYY-MM-DD.", max_length=32)],
+    attackers: Annotated[str, Query(description="Attacker codes, comma-separated, e.g. UKR.", max_length=400)],
+    targets: Annotated[str, Query(description="Target codes, comma-separated, e.g. RUS.", max_length=400)],
+    settings: Annotated[Settings, Depends(war_settings)],
+) -> JSONResponse:
+    """The bundled war a scenario sits in (`{"id": ...}`, or `{"id": null}`): the first whose span holds `date` and
+    in which an attacker and a target fight on opposite sides that day, as the cascade's war note finds it
+    (`foedus.war.notes.wars_spanning`, `war_day`, `at_war`): the map's war picker defaults to it."""
+    from foedus.engine.outcome import DATA_END
+    from foedus.model.world import World
+    from foedus.war.notes import at_war, replay_settings, war_day, wars_spanning
+
+    day = parse_date(date)
+    pairs = [(a, t) for a in attackers.upper().split(",") if a for t in targets.upper().split(",") if t]
+    for wid, _, named in wars_spanning(day, DATA_END):
+        if named is not None and not any(a in named and t in named for a, t in pairs):
+            continue
+        found = war_day(World.default(), wid, day, replay_settings(dict(settings)))
+        if found is not None and any(at_war(found[0], a, t) for a, t in pairs):
+            return JSONResponse({"id": wid})
+    return JSONResponse({"id": None})

@@ -1,0 +1,24 @@
+"""`GET /api/wars/at`: the bundled war a scenario sits in, as `foedus cascade`'s war note finds it
+(`foedus.war.notes`), which the map's war picker defaults to (web/src/warpick.ts)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.mark.parametrize(("query", "war"), [
+    ({"attackers": "UKR", "targets": "RUS", "date": "2025-01-15"}, "russia_ukraine_2022"),  # the flagship
+    ({"attackers": "RUS", "targets": "UKR", "date": "2024-12-15"}, "russia_ukraine_2022"),
+    ({"attackers": "ukr", "targets": "EST,RUS", "date": "2025-01-15"}, "russia_ukraine_2022"),  # any pair at war
+    ({"attackers": "RUS", "targets": "UKR", "date": "2021-06-01"}, None),  # before the war's first event
+    ({"attackers": "FRA", "targets": "DEU", "date": "2025-01-15"}, None),  # in its span, neither fighting
+])
+def test_the_war_a_scenario_sits_in(api_client: TestClient, query: dict[str, str], war: str | None) -> None:
+    answer = api_client.get("/api/wars/at", params=query)
+    assert answer.status_code == 200 and answer.json() == {"id": war}
+
+
+def test_a_bad_date_is_refused_in_one_line(api_client: TestClient) -> None:
+    answer = api_client.get("/api/wars/at", params={"attackers": "UKR", "targets": "RUS", "date": "2025-13-01"})
+    assert answer.status_code == 422 and answer.json()["error"].startswith("invalid date")
