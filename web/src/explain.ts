@@ -150,7 +150,9 @@ function datesLine(t: TreatyDetail): HTMLElement | null {
   return parts.length ? h("p", { class: "dates" }, parts.join("; ")) : null;
 }
 
-async function historyBlock(ids: string[], state: string, names: Names): Promise<HTMLElement> {
+/** Each treaty's dates, notes and invocations; an invocation after the scenario's `date` says so ("(after this
+ * date)"): the history is the treaty's whole record, not what had happened by the date. */
+async function historyBlock(ids: string[], state: string, names: Names, date: string): Promise<HTMLElement> {
   const section = h("section", { class: "history" }, h("h3", {}, "Invocation history"));
   for (const id of ids) {
     try {
@@ -163,7 +165,8 @@ async function historyBlock(ids: string[], state: string, names: Names): Promise
         ...(t.place_sets ?? []).map((s) => h("p", { class: "place-set", "data-set": s.id }, placeSetLine(s))),
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
           : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, ${articleCited(i.article)}, by ${i.requester.map((s) => namedState(s, names.state)).join(", ")}: ${i.outcome}`
-            + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")))));
+            + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")
+            + (i.date > date ? " (after this date)" : "")))));
     } catch {
       section.append(h("p", { class: "muted" }, `${id}: history not available.`));
     }
@@ -186,6 +189,6 @@ export async function explainState(id: string, r: CascadeResult, role: Role | un
   panel.dataset.render = token;
   panel.dataset.state = id;
   if (treaties.length === 0) return;
-  const history = await historyBlock(treaties, id, names);
+  const history = await historyBlock(treaties, id, names, r.date);
   if (panel.dataset.render === token) panel.append(history);
 }
