@@ -45,7 +45,7 @@ FILES: dict[str, Callable[[Path, str], str]] = {
     ("overlay", OVERLAY.replace("}", ", state: UKR}"), "change 1 (drop_treaty.state): unknown field 'state' (the "
      "fields are: op, treaty)"),
     ("war", WAR.replace("}", ", colour: red}"), "events[0].colour: unknown field 'colour' (the fields are: date, "
-     "note, sources, type, attacker, victim, place, target_kind, until)"),
+     "note, sources, type, attacker, victim, place, target_kind, …, 3 more)"),
     ("overlay", OVERLAY.replace("drop_treaty", "frob", 1), "change 1: op 'frob' is not one of add_member, "
      "remove_member, drop_treaty, add_treaty, set_strength, set_scope"),
     ("war", WAR.replace("type: attack", "type: invade"), "events[0]: type 'invade' is not one of attack, entry, exit, "
