@@ -40,6 +40,9 @@ Variants (none is shipped; docs/likelihood.md gives the figures and why):
 - `era-fused`, `era-fused-1` (session 64, registered in docs/likelihood.md before any score): `era-split` with each
   era's weight a shared weight plus a penalised era deviation, its prior sd over the shared one's chosen in each
   training fold by an inner leave-one-war-out, or fixed at 1 (bench/likely_fused.py).
+- `horizon-era`, `era-intercept` (session 65, registered in docs/likelihood.md before any score): the expected joiners
+  within 30 and 365 days the shipped count ever times the training wars' share within the horizon in the test war's
+  era; the join models fitted with a near-free intercept per era, dropped at prediction (bench/likely_horizon.py).
 - `tie2-chain-bound` (session 58): `tie2` with the chain's intermediate state required to be bound itself: the
   candidate allied to a state the legal reading binds to the side on the first day (not a party) that is allied to a
   party, the candidate neither a party nor bound, nor allied to a party (`tie2_chain_bound`).
@@ -70,6 +73,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants shipped,share,size-share --subsets] (bench/likely_share.py)
 [--variants shipped,war-effect,era-split,war-effect-era-split --subsets] (bench/likely_within.py)
 [--variants shipped,era-split,era-fused,era-fused-1 --subsets] (bench/likely_fused.py)
+[--variants shipped,horizon-era,era-intercept --subsets] (bench/likely_horizon.py)
 [--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
 [--variants shipped,tie2-bound-cv-avg --subsets --inner-seeds 0,1,2]
 (needs `foedus[model]`; a few minutes on one core).
@@ -91,6 +95,7 @@ from likely_avg import AVG_VARIANTS, SEED_SETS, averaged_loss, best, seeds_arg
 from likely_cap import CAP_VARIANTS, cap_variants
 from likely_fused import FUSED_VARIANTS, fused_variants
 from likely_fused import choices_line as fused_choices
+from likely_horizon import horizon_variants
 from likely_nounmet import NO_UNMET_VARIANTS, no_unmet_variants
 from likely_recent import RECENT_VARIANTS, recent_variants
 from likely_share import SHARE_VARIANTS, share_variants
@@ -638,7 +643,8 @@ def main() -> None:
                                     **no_unmet_variants(_predict, SHIPPED),
                                     **share_variants(_predict, SHIPPED, frame, names),
                                     **within_variants(_predict, SHIPPED, frame, names),
-                                    **fused_variants(_predict, SHIPPED, frame, names)}
+                                    **fused_variants(_predict, SHIPPED, frame, names),
+                                    **horizon_variants(_predict, SHIPPED)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
         variants[name] = _predict(spec, penalty=_inner_penalty(
