@@ -66,3 +66,29 @@ def test_an_era_intercept_reads_the_weights_within_eras(monkeypatch: pytest.Monk
     built = horizon.horizon_variants(lambda s, **kw: (s, kw), SHIPPED)
     assert built["horizon-era"] == (SHIPPED, {"expected": horizon.horizon_expected})
     assert built["era-intercept"] == (SHIPPED, {"fit": horizon.era_intercept_model})
+
+
+def test_the_losing_check_is_measured_by_era_and_split_pair_by_pair(monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """bench/likely_horizon_why.py: each era's share of ever-joiners within a horizon, and the Brier-skill gap
+    against the base rate whose pairs' parts add up to the check's skill."""
+    import numpy as np
+    import pandas as pd
+
+    why = _load("likely_horizon_why", monkeypatch)
+    frame = pd.DataFrame({"era": ["pre1945"] * 3 + ["post1945"] * 4, "war": [1, 1, 2, 3, 3, 4, 4],
+                          "outcome_30": ["attack", "out", "out", "out", "out", "defense", "out"],
+                          "outcome_365": ["attack", "out", "defense", "out", "out", "defense", "out"],
+                          "outcome_ever": ["attack", "out", "defense", "attack", "out", "defense", "out"],
+                          "war_name": ["w"] * 7, "year": [1900] * 3 + [1960] * 4, "state": list("ABCDEFG")})
+    lines = why.horizon_shares(frame)
+    assert lines[0].startswith("pre1945: 2 wars, 3 pairs, 2 joined ever (1.000 a war); within 30 days 1 (50.0% of ever")
+    assert "post1945: 2 wars, 4 pairs, 2 joined ever" in lines[1] and "within 365 days 1 (50.0% of ever" in lines[1]
+    rng = np.random.default_rng(1)
+    probs = rng.dirichlet([8, 1, 1], size=7)
+    base = np.tile([0.9, 0.05, 0.05], (7, 1))
+    rows = frame["era"].to_numpy() == "post1945"
+    why.gap_report(frame, probs, base, rows, 2)
+    head = capsys.readouterr().out.splitlines()[1]
+    skill, parts = head.split("Brier skill ")[1].split(" (sum of the pairs' parts ")
+    assert skill == parts[:7]  # the pairs' parts add up to the skill
