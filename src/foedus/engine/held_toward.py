@@ -51,15 +51,29 @@ def records(log: Iterable[tuple[Key, Found]], silent: Container[str], sure: Cert
         if key[0] in silent:
             continue
         made = withheld_all(found_all, sure, store)
-        if len(made) == 1:
-            out[key] = made[0]
-            continue
-        # the kept find: the first the engine meets of those of the first find's round (the log's first finds: a
-        # run's rounds only grow along it), the first of them where several come alike (`Ledger.first`'s rule)
-        rnd = found_all[0][0]
-        orders = [order_of(found) for found in found_all if found[0] == rnd]
-        out[key] = merged(made[orders.index(min(orders))], made, sure.names, store)
+        out[key] = made[0] if len(made) == 1 else merged(made[_kept(found_all)], made, sure.names, store)
     return out
+
+
+def _kept(found_all: list[Found]) -> int:
+    """Which of a key's finds (in the order found, volley by volley) the attack-by-attack engine keeps: the first it
+    meets of those of the first find's round (the log's first finds: a run's rounds only grow along it), the first of
+    them where several come alike (`Ledger.first`'s rule). A find of a later volley that cannot come first is passed
+    over without comparing orders, as `Ledger.bind` passes it over (its rule: block 1, or block 0 and an attacker not
+    before the kept one's): the EU neutrals' Art. 42(7) legs, held back toward 23 states by as many home strikes of an
+    escalatory war, are each compared so, not by two `order_of`s."""
+    kept, held = 0, found_all[0]
+    rnd, was, by = held[0], held[1], held[1].attackers[held[2]]
+    for j in range(1, len(found_all)):
+        found = found_all[j]
+        if found[0] != rnd:
+            break
+        vol = found[1]
+        if vol is not was and (vol.block > 0 or (vol.block == 0 and by <= vol.attackers[found[2]])):
+            continue
+        if order_of(found) < order_of(held):
+            kept, held, was, by = j, found, vol, vol.attackers[found[2]]
+    return kept
 
 
 def also_withheld(others: Iterable[str], names: Mapping[str, str]) -> str:
