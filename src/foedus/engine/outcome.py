@@ -115,10 +115,10 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
         partial(_limited_consultations, run.index), gazetteer.on(run.scenario.date), gazetteer.sets,
         gazetteer.doubted_sets))
     held = records(book.withheld, silent, sure, store)  # each key's record, of all its finds (`held_toward`)
-    keys = held.keys() | run.set_aside.keys() if run.set_aside else held  # a gate's find, and precedence's
-    aside, names = run.set_aside, sure.names  # a key both found keeps both facts
+    aside, names = run.set_aside, sure.names  # a gate's find and precedence's: a key both found keeps both facts
     withheld = tuple(with_set_aside(held[k], aside.get(k), names, store) if k in held else aside[k]
-                     for k in sorted(keys, key=_by_key) if k[0] not in silent)
+                     for k in sorted(held.keys() | aside.keys(), key=_by_key) if k[0] not in silent
+                     ) if aside else tuple(map(held.__getitem__, sorted(held, key=_by_key)))  # most runs: none aside
     violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
     cites: list[_Cites] = [*consultations, *neutral, *violations, *withheld,
                            *chain(*[c.obligations for c in conflicts])]
