@@ -61,13 +61,18 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
         if out.suffix.lower() == ".csv":  # its text cells guarded as `--format csv` prints them
             rows = [{k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
+        from foedus.cli.sweep_run import review_note
+        from foedus.review_words import past_review_pair
+
         changed = what_if_cell(other.what_if)  # as the rows' `what_if` says them
-        title = (f"foedus compare {diff['base_date']} vs {diff['other_date']}" + (f" with {changed}" if changed else "")
+        marks = past_review_pair(base.scenario.date, other.scenario.date)  # a day after the review, as the first line
+        title = (f"foedus compare {diff['base_date']}{marks[0]} vs {diff['other_date']}{marks[1]}"
+                 + (f" with {changed}" if changed else "")
                  + "".join(f"; {words}" for words in diff.get("switches_said", ())))  # as the first line says them
         datasets = list(dict.fromkeys([*base.datasets, *other.datasets]))
         frame = compare_frame(rows, bool(other.what_if), bool(diff.get("switches_said")))
-        save_table(frame, out, force=force, datasets=datasets, title=title, notes=diff["notes"],
-                   codebook=COMPARE_COLUMNS)
+        save_table(frame, out, force=force, datasets=datasets, title=title,
+                   notes=[*diff["notes"], *review_note(base, other)], codebook=COMPARE_COLUMNS)  # the note it marks
         return
     from foedus.cli.listing import emit
 

@@ -96,7 +96,12 @@ def dyads(
     notes += early + dyad_notes(last, system, covariates, extra, atop=atop, depth=depth)  # past the data's ends
     cited = ["cow_states"] + (["atop"] if atop else []) + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []
-    title = f"foedus dyad-years {first}-{last}"
+    from foedus.review_words import past_review
+
+    # the last year's reference day after the treaty set's review day marked, as the atlas series' title, where the
+    # covariates read the treaties (and the notes say it: `dyad_notes`); ATOP's flags alone read none
+    mark = past_review(dt.date(last, *options.reference_day)) if covariates or depth else ""
+    title = f"foedus dyad-years {first}-{last}{mark}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
     notes += empty_notes(columns, system, covariates, depth, options.reference_day)  # a state not read, and why

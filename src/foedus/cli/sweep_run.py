@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_war_notes", "compare_scenario", "emit", "print_atlas",
-           "series_war_notes_of", "switches_said", "yearly_with_progress"]
+           "review_note", "series_war_notes_of", "switches_said", "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -45,7 +45,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.by_name import by_name
     from foedus.engine.ongoing_days import ongoing_after, parse_since
     from foedus.engine.scenario import parse_date
-    from foedus.review_words import past_review
+    from foedus.review_words import past_review_pair
     from foedus.run import what_if_noted
     from foedus.sweeps.compare import compare_results
     from foedus.sweeps.compare_dated import dated_line
@@ -73,8 +73,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         if out is None:
             sys.stderr.writelines(f"note: {line}\n" for line in diff["notes"])
         return a, b
-    typer.echo(f"base: {base_day}{past_review(a.scenario.date)}; other: {other_day}"
-               + (past_review(b.scenario.date) if b.scenario.date != a.scenario.date else "")  # one mark a day
+    marks = past_review_pair(a.scenario.date, b.scenario.date)  # one mark a day
+    typer.echo(f"base: {base_day}{marks[0]}; other: {other_day}{marks[1]}"
                + (f" with {what_if_cell(said)}" if said else "")
                + "".join(f"; {words}" for words in diff["switches_said"]))  # as a cascade's header says them
     # each kind's states by the name said (`by_name`; the JSON keeps the id order), each named as on its world's
@@ -97,15 +97,15 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
                  *(f"no change from {x['treaty']}: {x['why']}" for x in diff["unchanged_because"])]:
         typer.echo(line)
     typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']} ({WAR_SIZE_SAID})")
-    for line in [*diff["notes"], *_review_note(a, b)]:
+    for line in [*diff["notes"], *review_note(a, b)]:
         typer.echo(f"note: {escaped(line)}")
     return a, b
 
 
-def _review_note(*results: Any) -> list[str]:
+def review_note(*results: Any) -> list[str]:
     """The note a cascade after the treaty set's review day gives (`DATA_END_NOTE`), once, for the text comparison
-    whose header marks such a day (`past_review`): its lines held none, so its "see the note" would find none. The
-    JSON keeps it in each world's result's notes."""
+    whose header marks such a day (`past_review`), and its `--out` table's title: the comparison's notes held none, so
+    its "see the note" would find none. The JSON keeps it in each world's result's notes."""
     from foedus.engine.outcome import DATA_END_NOTE
 
     return [DATA_END_NOTE] if any(DATA_END_NOTE in r.notes for r in results) else []
@@ -123,11 +123,11 @@ def print_atlas(report: dict[str, Any]) -> None:
     count (`ATLAS_KEY`); a day after the treaty set's review day marked in the first line (`past_review`) and the
     note it points to last (`DATA_END_NOTE`, which its JSON, a cascade's notes' list aside, never had)."""
     from foedus.engine.outcome import DATA_END_NOTE
-    from foedus.review_words import past_review
+    from foedus.review_words import past_review_pair
     from foedus.whatif_words import what_if_cell
 
     base_day, other_day = report["base_date"], report["other_date"]
-    marks = [past_review(base_day), past_review(other_day) if other_day != base_day else ""]
+    marks = past_review_pair(base_day, other_day)
     typer.echo(f"base {base_day}{marks[0]} vs other {other_day}{marks[1]}"
                + (f" with {what_if_cell(report['what_if'])}" if report["what_if"] else "")
                + "".join(f"; {words}" for words in report.get("switches_said", ())))  # those not the defaults

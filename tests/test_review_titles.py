@@ -1,0 +1,56 @@
+"""`foedus compare --out` and `foedus dyads` tables' titles (the sidecar's `dc:title`, a Parquet file's `title`, a
+Stata file's data label) mark a day after the treaty set's review day as the atlas's does
+(`foedus.review_words.past_review`, one mark a day: `past_review_pair`), and the note the mark points to is among
+the table's notes: both were titled as tables of a reviewed day, and a comparison's table held no such note."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from foedus.engine.outcome import DATA_END_NOTE
+from foedus.review_words import past_review, past_review_pair
+from samples import cli_line
+
+
+def _meta(out: Path) -> dict[str, Any]:
+    return dict(json.loads(Path(f"{out}-metadata.json").read_text(encoding="utf-8")))
+
+
+def test_a_pair_of_days_is_marked_once_a_day() -> None:
+    assert past_review_pair("2026-03-01", "2026-03-01") == (past_review("2026-03-01"), "")
+    assert past_review_pair("2025-06-01", "2026-03-01") == ("", past_review("2026-03-01"))
+    assert past_review_pair("2025-06-01", "2025-07-01") == ("", "")
+
+
+@pytest.mark.needs_data
+def test_a_comparison_table_after_the_review_day_is_titled_so(tmp_path: Path) -> None:
+    out = tmp_path / "c.parquet"
+    code, _, err = cli_line(["compare", "-a", "RUS", "-t", "POL", "-d", "2025-06-01", "--date2", "2026-03-01",
+                             "--out", str(out)])
+    assert code == 0, err
+    title = "foedus compare 2025-06-01 vs 2026-03-01" + past_review("2026-03-01")
+    import pyarrow.parquet as pq
+
+    meta = json.loads(pq.read_schema(out).metadata[b"foedus"])
+    assert meta["title"] == title
+    assert DATA_END_NOTE in meta["notes"]  # the note the mark points to
+
+
+@pytest.mark.needs_data
+def test_dyad_years_after_the_review_day_are_titled_so_where_they_read_the_treaties(tmp_path: Path) -> None:
+    out = tmp_path / "d.dta"
+    code, _, err = cli_line(["dyads", "--from", "2025", "--to", "2026", "--out", str(out)])
+    assert code == 0, err
+    assert _meta(out)["dc:title"] == f"foedus dyad-years 2025-2026{past_review('2026-07-01')}"
+    with pd.io.stata.StataReader(out) as reader:
+        assert reader.data_label.startswith("foedus dyad-years 2025-2026 (after the treaty set's review day")
+    flags = tmp_path / "f.csv"  # ATOP's flags alone read no treaty of the set: no mark, and no note
+    code, _, err = cli_line(["dyads", "--from", "2025", "--to", "2026", "--no-covariates", "--out", str(flags)])
+    assert code == 0, err
+    assert _meta(flags)["dc:title"] == "foedus dyad-years 2025-2026"
+    assert DATA_END_NOTE not in _meta(flags)["foedus"]["notes"]
