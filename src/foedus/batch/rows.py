@@ -1,18 +1,20 @@
 """The scenarios of a `foedus batch` file: a CSV file (a header of scenario file keys, one scenario a row) or JSON
 lines (one object a line, as a scenario file's keys), each row checked as a scenario file is
 (`foedus.scenario_io.checked_scenario`) and named in a problem as `FILE row N` (N: the scenario's number, 1 for the
-first, a CSV header and blank lines not counted)."""
+first, a CSV header and blank lines not counted). A row's what-if changes: a JSON line's `what_if` list, or an overlay
+file a row names under `overlay` (`OVERLAY`: a CSV cell holds no list)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from foedus.errors import FileDataError, FoedusError
 from foedus.model.scenario_file import KIND, QUESTION, SCHEMA, ScenarioFile
 
-__all__ = ["FORMATS", "LEGAL_ONLY", "read_scenarios"]
+__all__ = ["FORMATS", "LEGAL_ONLY", "OVERLAY", "read_scenarios"]
 
 FORMATS = (".csv", ".jsonl", ".ndjson")
 """The names a batch file may end in: CSV, or JSON lines."""
@@ -21,15 +23,21 @@ LEGAL_ONLY = ("draws", "seed", "likelihood", "honour")
 """The keys a batch row may not give: the table holds each scenario's legal answer, not a Monte Carlo or likelihood
 one (`foedus cascade --format csv` refuses the same)."""
 
+OVERLAY = "overlay"
+"""The batch row's key (a CSV column, or a JSON line's key) naming an overlay file, relative to the batch file as a
+scenario file's paths are: its changes are the row's what-if changes, before a JSON line's own `what_if`, as
+`foedus cascade --overlay` reads them; a CSV batch's one way to give a row what-if changes."""
+
 _KINDS = {i.name: i.type for i in QUESTION}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
-def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | None = None
-                   ) -> list[tuple[int, ScenarioFile]]:
+def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | None = None,
+                   writes: Sequence[tuple[str, Path]] = ()) -> list[tuple[int, ScenarioFile]]:
     """Every good scenario of the batch file `path` (`where`: as messages name it) with its row's number, each
     checked; a file with none is refused, as is the first bad row, said with how many more rows are bad, unless
     `keep_bad` is given: each bad row's number and message are added to it instead (`foedus batch --skip-bad`).
+    `writes`: the files the batch writes (option, path), which a row's overlay file may not be.
 
     Raises:
         FoedusError: a name not .csv/.jsonl/.ndjson, a file that cannot be read, no scenario, or a bad row.
@@ -53,7 +61,10 @@ def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | Non
     for n, raw in enumerate(raws, 1):
         row = f"{where} row {n}"
         try:
-            out.append((n, checked_scenario(_question(raw, row), row, path.parent)))
+            named = raw.get(OVERLAY) if isinstance(raw, dict) else None
+            asked = {k: v for k, v in raw.items() if k != OVERLAY} if isinstance(raw, dict) else raw
+            scenario = checked_scenario(_question(asked, row), row, path.parent)
+            out.append((n, scenario if named is None else _overlaid(scenario, named, row, path.parent, writes)))
         except FoedusError as exc:
             bad.append(exc)
             if keep_bad is not None:
@@ -76,6 +87,31 @@ def _question(raw: Any, row: str) -> Any:
                                 "finding: run a scenario with draws, a seed, an honour model or the likelihood with "
                                 "`foedus cascade --scenario`")
     return {"kind": KIND, "schema": SCHEMA, **raw}
+
+
+def _overlaid(scenario: ScenarioFile, named: Any, row: str, folder: Path,
+              writes: Sequence[tuple[str, Path]]) -> ScenarioFile:
+    """`scenario` with the changes of the overlay file `named` (relative to `folder`, the batch file's) before its
+    own; a file the batch writes refused, as `--overlay`'s is (`refuse_input`).
+
+    Raises:
+        FoedusError: not a path, the batch's output, or an overlay file that cannot be read or is malformed.
+    """
+    from foedus.errors import shown
+    from foedus.model.overlay import load_overlay
+    from foedus.outputs.own_inputs import refuse_input
+
+    if not isinstance(named, str) or not named.strip():
+        raise FileDataError(row, OVERLAY, f"expected the path of an overlay file, not {shown(named)}")
+    file = folder / named.strip()
+    for option, written in writes:
+        refuse_input(f"{row}: overlay", file, written, "the table would replace the overlay it reads",
+                     out_option=option)
+    try:
+        changes = load_overlay(file).changes
+    except FoedusError as exc:
+        raise FoedusError(f"{row}: {exc}") from None  # the message names the overlay file
+    return scenario.model_copy(update={"what_if": (*changes, *scenario.what_if)})
 
 
 def _csv_rows(text: str, where: str) -> list[dict[str, Any]]:
@@ -106,8 +142,9 @@ def _cell(name: str, value: str, row: str) -> Any:
     """One CSV cell as its key's type; a key no scenario file has, or `what_if`, kept as written for the model to
     refuse, naming it."""
     if name == "what_if":
-        raise FileDataError(row, name, "a CSV cell holds no what-if changes: give them in a JSON lines file "
-                            "(.jsonl), a list under what_if as in a scenario file")
+        raise FileDataError(row, name, f"a CSV cell holds no what-if changes: name an overlay file in an "
+                            f"{OVERLAY!r} column (its path relative to the batch file), or give them in a JSON lines "
+                            "file (.jsonl), a list under what_if as in a scenario file")
     kind = _KINDS.get(name)
     if kind is bool:
         if value.lower() in _TRUE + _FALSE:

@@ -39,7 +39,8 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
             raise FoedusError(f"--skip-bad {as_written(skip_bad)} is the --out table: give the bad rows another file")
         bad = []
     with working("reading the scenarios"):
-        questions = read_scenarios(Path(scenarios), where, bad)
+        writes = [("--out", Path(out)), *([("--skip-bad", Path(skip_bad))] if skip_bad is not None else [])]
+        questions = read_scenarios(Path(scenarios), where, bad, writes)  # an overlay a row names is none of them
         world = World.default()  # the cached world a cascade reads, built once for every scenario
     rows: list[dict[str, Any]] = []
     cited: dict[str, None] = {}

@@ -1,0 +1,56 @@
+"""A CSV batch row's what-if changes: an `overlay` column names an overlay file, relative to the batch file, whose
+changes the row runs (and says in `what_if`) as `foedus cascade --overlay` does; a JSON line may name one too,
+before its own `what_if`. A CSV batch could carry no what-if change at all. An overlay that cannot be read, is not a
+path, or is a file the batch writes refuses the batch, naming the row, exit 2, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from samples import cli_line
+
+_DROP = "changes:\n  - op: drop_treaty\n    treaty: nato_1949\n"
+
+
+def _run(tmp_path: Path, name: str, text: str, out: str = "out.csv", *extra: str):
+    (tmp_path / "ov").mkdir(exist_ok=True)
+    (tmp_path / "ov" / "drop.yaml").write_text(_DROP, encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return cli_line(["batch", str(tmp_path / name), "--out", str(tmp_path / out), *extra])
+
+
+def test_a_csv_row_runs_the_overlay_it_names(tmp_path: Path) -> None:
+    proc = _run(tmp_path, "s.csv", "attacker,target,date,overlay\nRUS,POL,2025-06-01,ov/drop.yaml\n"
+                "RUS,POL,2025-06-01,\n")
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False, comment="#")
+    first, second = table[table.scenario == "1"], table[table.scenario == "2"]
+    assert set(first.what_if) == {"drop_treaty nato_1949"} and "nato_1949" not in set(first.treaty)
+    assert set(second.what_if) == {""} and "nato_1949" in set(second.treaty)  # an empty cell: the treaties as encoded
+
+
+def test_a_json_line_names_an_overlay_before_its_own_changes(tmp_path: Path) -> None:
+    line = ('{"attacker": "RUS", "target": "POL", "date": "2025-06-01", "overlay": "ov/drop.yaml", '
+            '"what_if": [{"op": "drop_treaty", "treaty": "eu_teu_42_7"}]}\n')
+    proc = _run(tmp_path, "s.jsonl", line)
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False, comment="#")
+    assert set(table.what_if) == {"drop_treaty nato_1949 and drop_treaty eu_teu_42_7"}
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("s.csv", "attacker,target,date,overlay\nRUS,POL,2025-06-01,ov/none.yaml\n",
+     "/ov/none.yaml: cannot read overlay"),
+    ("s.jsonl", '{"attacker": "RUS", "target": "POL", "date": "2025-06-01", "overlay": ["ov/drop.yaml"]}\n',
+     "s.jsonl row 1: overlay: expected the path of an overlay file, not a list"),
+    ("s.csv", "attacker,target,date,overlay\nRUS,POL,2025-06-01,out.csv\n",
+     "/out.csv is the --out file too: the table would replace the overlay it reads"),
+    ("s.csv", "attacker,target,date,what_if\nRUS,POL,2025-06-01,x\n", "name an overlay file in an 'overlay' column"),
+])
+def test_a_bad_overlay_refuses_the_batch(tmp_path: Path, name: str, text: str, said: str) -> None:
+    proc = _run(tmp_path, name, text)
+    assert proc.returncode == 2 and said in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and not (tmp_path / "out.csv").exists()
