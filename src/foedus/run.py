@@ -94,6 +94,11 @@ def run_scenario(
         from foedus.war.ongoing import ongoing_summary
 
         result = replace(result, ongoing=ongoing_summary(w, scenario, scenario.ongoing_since))
+        if own is not None:  # the ongoing replay is of the cascade's attacks, not the war file's: said
+            from foedus.war.own_file import ongoing_apart
+
+            said = ongoing_apart(own, scenario.ongoing_since, scenario.date)
+            result = replace(result, notes=(*result.notes, said))
     power = coalition_power(w.states, result.sides, scenario.date)
     if power is not None and "cow_nmc" not in result.datasets:  # CINC appears: cite NMC
         result = replace(result, datasets=(*result.datasets, "cow_nmc"))

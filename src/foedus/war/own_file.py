@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from foedus.model.world import World
     from foedus.war.events import War
 
-__all__ = ["OwnWar", "own_war"]
+__all__ = ["OwnWar", "ongoing_apart", "own_war"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,16 @@ def own_war(path: str | Path, world: World, view: TerritoryView) -> OwnWar:
                       for s in (*e.states, *(x for a in e.attacks for x in (a.attacker, a.victim))))
     return OwnWar(war, Path(path), digest, war.events[0].date, data_end(war), named,
                   is_bundled_file(Path(path), war.id))
+
+
+def ongoing_apart(own: OwnWar, since: dt.date, day: dt.date) -> str:
+    """The note of a cascade given both a war file (`own`) and a day its attacks are ongoing since: the ongoing
+    replay (`foedus.war.ongoing`) is of the cascade's own attacks alone, since each state's "since" answers for the
+    cascade's own joiners; a replay of the file's events would bind the states its other attacks bind, and date
+    them, which the cascade's answer does not hold. Said, since the war file beside it read as if it were replayed."""
+    return (f"the attacks ongoing since {since} are this cascade's own, replayed alone: the events of the war file "
+            f"{own.path} ({own.war.id}) are not, as the joiners' 'since' days are this cascade's; "
+            f"`foedus war {own.path} --until {day}` replays the file's war day by day")
 
 
 def _digest(path: Path) -> str | None:
