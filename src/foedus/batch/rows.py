@@ -28,6 +28,16 @@ OVERLAY = "overlay"
 scenario file's paths are: its changes are the row's what-if changes, before a JSON line's own `what_if`, as
 `foedus cascade --overlay` reads them; a CSV batch's one way to give a row what-if changes."""
 
+_INSTEAD = {
+    "draws": "a Monte Carlo answer is each state's share of draws, which no finding row holds: run the row with "
+             "`foedus cascade --scenario F` (F: saved by --save-scenario), or `foedus atlas --date D --draws N` for "
+             "every dyad",
+    "likelihood": "its chances include states the treaties do not bind, which have no row here: run the row with "
+                  "`foedus cascade --scenario F` (F: saved by --save-scenario, with likelihood: true)",
+}
+"""What a row asking for draws (a seed, an honour model) or the likelihood is told to run instead, and why a column
+of the batch's table would mislead: the table's rows are the legal answer's findings (docs/outputs.md)."""
+
 _KINDS = {i.name: i.type for i in QUESTION}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
@@ -84,8 +94,7 @@ def _question(raw: Any, row: str) -> Any:
     for name in LEGAL_ONLY:
         if raw.get(name) not in (None, False):
             raise FileDataError(row, name, "foedus batch writes each scenario's legal answer, one row per party and "
-                                "finding: run a scenario with draws, a seed, an honour model or the likelihood with "
-                                "`foedus cascade --scenario`")
+                                f"finding: {_INSTEAD['likelihood' if name == 'likelihood' else 'draws']}")
     return {"kind": KIND, "schema": SCHEMA, **raw}
 
 
