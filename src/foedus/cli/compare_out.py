@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from foedus.engine.result import CascadeResult
 
-__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "write_compare"]
+__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "review_note", "write_compare"]
 
 COMPARE_OUT_HELP = ("Write the comparison's changes, one row per state gained, lost, switched or rebased, and one per "
                     "state newly bound both ways or no longer so, to a .parquet, .csv or .dta (Stata) file instead of "
@@ -61,7 +61,6 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
         if out.suffix.lower() == ".csv":  # its text cells guarded as `--format csv` prints them
             rows = [{k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
-        from foedus.cli.sweep_run import review_note
         from foedus.review_words import past_review_pair
 
         changed = what_if_cell(other.what_if)  # as the rows' `what_if` says them
@@ -78,3 +77,12 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
 
     columns = [(c, c) for c in compare_columns(bool(other.what_if), bool(diff.get("switches_said")))]
     emit(rows, str(shape), columns)
+
+
+def review_note(*results: Any) -> list[str]:
+    """The note a cascade after the treaty set's review day gives (`DATA_END_NOTE`), once, for the text comparison
+    whose header marks such a day (`past_review`), and its `--out` table's title: the comparison's notes held none, so
+    its "see the note" would find none. The JSON keeps it in each world's result's notes."""
+    from foedus.engine.outcome import DATA_END_NOTE
+
+    return [DATA_END_NOTE] if any(DATA_END_NOTE in r.notes for r in results) else []

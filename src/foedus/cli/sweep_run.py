@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_war_notes", "compare_scenario", "emit", "print_atlas",
-           "review_note", "series_war_notes_of", "switches_said", "yearly_with_progress"]
+           "series_war_notes_of", "switches_said", "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -43,6 +43,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     (the base world's, the other's)."""
     from foedus.api import cascade
     from foedus.by_name import by_name
+    from foedus.cli.compare_out import review_note
     from foedus.engine.ongoing_days import ongoing_after, parse_since
     from foedus.engine.scenario import parse_date
     from foedus.review_words import past_review_pair
@@ -100,15 +101,6 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     for line in [*diff["notes"], *review_note(a, b)]:
         typer.echo(f"note: {escaped(line)}")
     return a, b
-
-
-def review_note(*results: Any) -> list[str]:
-    """The note a cascade after the treaty set's review day gives (`DATA_END_NOTE`), once, for the text comparison
-    whose header marks such a day (`past_review`), and its `--out` table's title: the comparison's notes held none, so
-    its "see the note" would find none. The JSON keeps it in each world's result's notes."""
-    from foedus.engine.outcome import DATA_END_NOTE
-
-    return [DATA_END_NOTE] if any(DATA_END_NOTE in r.notes for r in results) else []
 
 
 ATLAS_KEY = ("war size: the states on the two sides when the first of a dyad attacks the second, the pair included "
