@@ -54,3 +54,13 @@ def test_a_bad_overlay_refuses_the_batch(tmp_path: Path, name: str, text: str, s
     proc = _run(tmp_path, name, text)
     assert proc.returncode == 2 and said in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and not (tmp_path / "out.csv").exists()
+
+
+def test_a_change_that_fails_to_apply_names_its_row_once(tmp_path: Path) -> None:
+    """A what-if change refused when the row runs (an unknown treaty) named its row twice ("s.jsonl row 1: s.jsonl
+    row 1: what_if: change 1: ..."): the change's own origin names the row already."""
+    line = ('{"attacker": "RUS", "target": "POL", "date": "2025-06-01", '
+            '"what_if": [{"op": "drop_treaty", "treaty": "x_1"}]}\n')
+    proc = _run(tmp_path, "s.jsonl", line)
+    assert proc.returncode == 2 and proc.stderr.count("s.jsonl row 1:") == 1, proc.stderr
+    assert "what_if: change 1: unknown treaty 'x_1'" in proc.stderr

@@ -53,9 +53,10 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
                 result = run_scenario(given_inputs["attacker"], given_inputs["target"], given_inputs["date"], world,
                                       list(question.what_if) or None, None, None, options)
             except FoedusError as exc:
+                named = str(exc) if str(exc).startswith(f"{where} row {n}: ") else f"{where} row {n}: {exc}"  # once
                 if bad is None:
-                    raise FoedusError(f"{where} row {n}: {exc} (nothing was written)") from None
-                bad.append((n, f"{where} row {n}: {exc}"))
+                    raise FoedusError(f"{named} (nothing was written)") from None
+                bad.append((n, named))
                 done(i)
                 continue
             rows += batch_rows(n, result)
