@@ -17,7 +17,8 @@ from samples import cli_line
 pytestmark = pytest.mark.needs_data
 
 TWN = ("an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_3070 (coded non-aggression) with "
-       "Philippines (PHL), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)")
+       "Philippines (PHL), not bound by it now (end: verified; source: "
+       "https://search.wikileaks.org/plusd/cables/1975HONGK06435.html)")  # the correction's page that dates the end
 
 
 def _atop(attacker: str, target: str, day: str) -> list[str]:
