@@ -10,7 +10,7 @@ import json
 import pytest
 
 import foedus
-from foedus.engine.atop_ended import atop_ended_note, atop_ended_notes, ended_phases, recent_since
+from foedus.engine.atop_ended import atop_ended_note, atop_ended_notes, recent_ended, recent_since
 from foedus.model.world import World
 from samples import cli_line
 
@@ -23,6 +23,10 @@ TWN = ("an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_
 
 def _atop(attacker: str, target: str, day: str) -> list[str]:
     return [n for n in foedus.cascade(attacker, target, day).notes if n.startswith("an ATOP alliance of")]
+
+
+def _atop_in(world: World, attacker: str, target: str, day: str) -> list[str]:
+    return [n for n in foedus.cascade(attacker, target, day, world=world).notes if n.startswith("an ATOP alliance of")]
 
 
 def test_china_taiwan_in_1976_says_the_philippine_treaty_ended() -> None:
@@ -60,8 +64,7 @@ def test_an_end_known_to_a_window_says_so_and_an_uncarried_alliance_is_no_end() 
 def test_a_change_of_phase_is_no_end_and_a_named_alliance_is_cited_by_name() -> None:
     world = World.load()
     day = dt.date(1858, 1, 1)  # atop_1155_p1 (Brazil–Uruguay) ends 1857-09-03, its second phase taking over that day
-    notes = atop_ended_notes(ended_phases(world.treaties.on(recent_since(day))), ["URY"], set(), set(), day,
-                             world.states.names_on(day))
+    notes = atop_ended_notes(recent_ended(world.treaties, day), ["URY"], set(), set(), world.states.names_on(day))
     assert not any("atop_1155" in n for n in notes)
     named = world.treaties["atop_3070"].model_copy(update={"name": "Treaty of Amity, 1947", "name_certainty":
                                                            "secondary"})
@@ -78,17 +81,17 @@ def test_the_flagship_cascades_say_nothing_of_it(attacker: str, target: str) -> 
 def test_the_index_of_a_treaty_set_goes_with_it() -> None:
     import gc
 
-    from foedus.engine import ended_notes
+    from foedus.engine import atop_ended
     from foedus.model.treatymap import TreatyMap
 
     world = World.load()
     other = World(TreatyMap(dict(world.treaties.curated)), world.states, world.places)
     foedus.cascade("CHN", "TWN", "1976-01-01", world=other)
     key = id(other.treaties)
-    assert key in ended_notes._ENDED
+    assert key in atop_ended._HELD
     del other
     gc.collect()
-    assert key not in ended_notes._ENDED
+    assert key not in atop_ended._HELD
 
 
 def test_an_end_atop_codes_without_a_day_is_unverified_with_the_imports_words() -> None:
@@ -97,3 +100,22 @@ def test_an_end_atop_codes_without_a_day_is_unverified_with_the_imports_words() 
     assert note.startswith("an ATOP alliance of RUS is out of force since 1987-06-01: atop_3910 (coded neutrality, "
                            "non-aggression and consultation) with MLT, not bound by it now (end: unverified; its end, "
                            "1987-06-01: ATOP 5.1 codes the exit month (1987-05) with no day")
+
+
+def test_a_days_window_is_worked_out_once_by_member() -> None:
+    world, day = World.load(), dt.date(1976, 1, 1)
+    window = recent_ended(world.treaties, day)
+    assert [t.id for _, t, parties in window["TWN"]] == ["atop_3070"] and window["PHL"] == window["TWN"]
+    assert recent_ended(world.treaties, day) is window  # a cascade on the day asks only whether a state is a key
+    assert recent_ended(world.treaties, dt.date(1976, 1, 2)) is not window
+
+
+def test_a_day_from_2019_to_2023_loads_no_more_than_the_alliances_that_can_bind_after_2013() -> None:
+    from foedus.sources.history import with_history
+
+    shared = World.load()
+    world = World(with_history(dict(shared.treaties.curated), shared.states, True), shared.states, shared.places)
+    assert _atop_in(world, "GRC", "MKD", "2021-06-01") == [
+        "an ATOP alliance of North Macedonia (MKD) is out of force since 2018-06-18: atop_4735 (coded non-aggression) "
+        "with Greece (GRC), its attacker, not bound by it now (end: verified; source: http://www.atopdata.org/data.html)"]
+    assert world.treaties._history is None  # the window, back to 2016-06-01, reads only the recent alliances

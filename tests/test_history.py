@@ -153,8 +153,10 @@ def _fresh(world: World) -> World:
     return World(with_history(dict(world.treaties.curated), world.states, True), world.states, world.places)
 
 
-@pytest.mark.parametrize("day", [dt.date(2019, 1, 1), dt.date(2025, 6, 1)])
+@pytest.mark.parametrize("day", [dt.date(2014, 1, 1), dt.date(2016, 6, 1), dt.date(2019, 1, 1), dt.date(2025, 6, 1)])
 def test_a_date_after_coverage_reads_only_the_alliances_that_can_still_bind(world: World, day: dt.date) -> None:
+    """From 2014 (`RECENT_AFTER`, so that an ended-alliance note's five years need no more), the same answers."""
+    from foedus.sources.atop_release import RECENT_AFTER
     from foedus.sources.history import binds_after
 
     lazy, full = _fresh(world), _fresh(world)
@@ -162,7 +164,7 @@ def test_a_date_after_coverage_reads_only_the_alliances_that_can_still_bind(worl
     recent = [t.id for t in lazy.treaties.on(day)]
     assert lazy.treaties._history is None  # the whole history was not loaded
     everything = list(full.treaties.on(day))
-    assert recent == [t.id for t in everything if t.origin != "atop" or binds_after(t, ATOP_END)]
+    assert recent == [t.id for t in everything if t.origin != "atop" or binds_after(t, RECENT_AFTER)]
     left_out = [t for t in everything if t.id not in set(recent)]
     assert left_out and not any(t.in_effect(day, basis) for t in left_out for basis in ("in-force", "signed"))
     for basis in ("in-force", "signed"):

@@ -13,27 +13,31 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
 from foedus.cited_names import atop_title
 from foedus.engine.certainty_words import how_sure
-from foedus.sources.atop_release import ATOP_END
+from foedus.sources.atop_release import ATOP_END, ATOP_RECENT_YEARS, RECENT_AFTER
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
+    from foedus.model.treatymap import TreatyMap
 
-__all__ = ["ATOP_RECENT_YEARS", "atop_ended_notes", "ended_phases", "recent_since"]
+__all__ = ["ATOP_RECENT_YEARS", "atop_ended_notes", "ended_phases", "recent_ended", "recent_since"]
 
-ATOP_RECENT_YEARS = 5
-"""How far back an ended ATOP alliance is noted: a lapse recent enough that a reader of the day may not know of it,
-short enough that a historical cascade does not list decades of lapsed pacts (ATOP codes 470 ended phases, against
-the curated set's few defence treaties noted for 50 years)."""
+Ended = tuple[int, "Treaty", tuple[str, ...]]
+"""An ended phase of a day's window: its place in the order of ends, the phase, its members at its end."""
 
 KIND_WORDS = {"defense": "defence", "offense": "offence", "neutrality": "neutrality",
               "nonaggression": "non-aggression", "consultation": "consultation"}
 """ATOP's obligations in the order of its codebook, as the note says them."""
+
+_DAYS = 4096
+"""The days whose windows a treaty set keeps (`recent_ended`), forgotten all at once past it: a sweep of days reads
+each once, a server the same few again and again."""
 
 _UNCARRIED = ATOP_END + dt.timedelta(days=1)
 """The end a correction gives an alliance it does not carry past ATOP's coverage (atop_3355): no dated event."""
@@ -63,19 +67,65 @@ def ended_phases(treaties: Iterable[Treaty]) -> list[tuple[dt.date, Treaty, tupl
     return sorted(out, key=lambda e: e[0])
 
 
-def atop_ended_notes(ended: Sequence[tuple[dt.date, Treaty, tuple[str, ...]]], targets: Iterable[str],
-                     attackers: Set[str], bound: Set[str], day: dt.date, names: Mapping[str, str]) -> list[str]:
-    """A note per ATOP alliance phase of an attacked state (`targets`) ended within `ATOP_RECENT_YEARS` of `day`, by
-    the module's rule, in order of end (`ended`: `ended_phases` of every treaty that can bind on `recent_since(day)`).
-    """
-    first = bisect.bisect_left(ended, recent_since(day), key=lambda e: e[0])
-    last = bisect.bisect_right(ended, day, key=lambda e: e[0])
+class _Held:
+    """A treaty set's ended phases (all, or `True`: those that can bind after `RECENT_AFTER`, enough for a window
+    that starts after it), built once, and each day's window by member, memoised."""
+
+    __slots__ = ("days", "phases", "ref")
+
+    def __init__(self, treaties: TreatyMap) -> None:
+        self.ref = weakref.ref(treaties)  # tells the set from a later one given the same id
+        self.phases: dict[bool, list[tuple[dt.date, Treaty, tuple[str, ...]]]] = {}
+        self.days: dict[dt.date, dict[str, list[Ended]]] = {}
+
+
+_HELD: dict[int, _Held] = {}
+"""The ended phases of each treaty set by its id (a mapping, unhashable), dropped with the set."""
+
+
+def recent_ended(treaties: TreatyMap, day: dt.date) -> Mapping[str, Sequence[Ended]]:
+    """The ATOP phases of `treaties` ended within `ATOP_RECENT_YEARS` of `day` (`ended_phases`), by member at their
+    end: worked out once per treaty set and day, so that a cascade asks only whether an attacked state is a key."""
+    held = _HELD.get(id(treaties))
+    if held is None or held.ref() is not treaties:
+        held = _HELD[id(treaties)] = _Held(treaties)
+        weakref.finalize(treaties, _HELD.pop, id(treaties), None)  # a what-if world's set, let go
+    window = held.days.get(day)
+    if window is None:
+        if len(held.days) >= _DAYS:
+            held.days.clear()
+        window = held.days[day] = _window(held, treaties, day)
+    return window
+
+
+def _window(held: _Held, treaties: TreatyMap, day: dt.date) -> dict[str, list[Ended]]:
+    """The phases ended from `recent_since(day)` to `day`, by member at their end, in order of end."""
+    since = recent_since(day)
+    after = since > RECENT_AFTER  # the alliances that can bind after it hold every end after it
+    if after not in held.phases:
+        held.phases[after] = ended_phases(treaties.on(since))
+    ended = held.phases[after]
+    out: dict[str, list[Ended]] = {}
+    for i in range(bisect.bisect_left(ended, since, key=lambda e: e[0]),
+                   bisect.bisect_right(ended, day, key=lambda e: e[0])):
+        _, treaty, parties = ended[i]
+        for state in parties:
+            out.setdefault(state, []).append((i, treaty, parties))
+    return out
+
+
+def atop_ended_notes(window: Mapping[str, Sequence[Ended]], targets: Sequence[str], attackers: Set[str],
+                     bound: Set[str], names: Mapping[str, str]) -> list[str]:
+    """A note per ATOP alliance phase of an attacked state (`targets`) in `window` (`recent_ended` of the day), by
+    the module's rule, in order of end (an attacked state's order kept within a phase)."""
+    found = sorted((i, k, treaty, parties) for k, target in enumerate(targets) for i, treaty, parties in
+                   window.get(target, ()))
     out = []
-    for _, t, parties in ended[first:last]:
-        for target in (x for x in targets if x in parties):
-            gone = sorted({p for p in parties if p != target and (p in attackers or p not in bound)})
-            if gone:
-                out.append(atop_ended_note(t, target, gone, attackers, names))
+    for _, k, treaty, parties in found:
+        target = targets[k]
+        gone = sorted({p for p in parties if p != target and (p in attackers or p not in bound)})
+        if gone:
+            out.append(atop_ended_note(treaty, target, gone, attackers, names))
     return out
 
 

@@ -12,10 +12,10 @@ bound again by a later treaty, Russia to North Korea since 2024, needs no note).
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Iterable, Mapping, Set
 from typing import TYPE_CHECKING
 
+from foedus.engine.atop_ended import atop_ended_notes, recent_ended
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
@@ -29,11 +29,6 @@ MEMORY_YEARS = 50
 """How far back an ended treaty is noted: about what an adult reader remembers as news (one 70 years old now was 20
 in 1975), and so may still take for a duty in force; the US–ROC treaty's end, 45 years before 2025, falls within it."""
 
-_ENDED: dict[int, tuple[weakref.ref[object], dict[bool, list[tuple[dt.date, Treaty, tuple[str, ...]]]]]] = {}
-"""The ended ATOP phases of each treaty set by its id (a mapping, unhashable; the weak reference tells a set from a
-later one given the same id; dropped with the set), built once: all, or (True) those that can bind after ATOP's
-coverage, enough for a day whose window starts after it."""
-
 _END_WORDS = ("terminat", "denunciat", "dissol", "end ")
 
 
@@ -41,23 +36,14 @@ def ended_notes(world: World, scenario: Scenario, bound: Set[str], defended: boo
     """The answer's notes of ended treaties: the curated defence treaties of an undefended attacked state (this
     module's rule; `defended`: a joiner on the defense side answers "who comes?" already), then the ATOP alliances
     of an attacked state ended shortly before the day (`foedus.engine.atop_ended`, defended or not)."""
-    from foedus.engine.atop_ended import atop_ended_notes, ended_phases, recent_since
-    from foedus.sources.atop_release import ATOP_END
-
-    day, attackers = scenario.date, set(scenario.attackers)
-    names = world.states.names_on(day)
-    notes = [] if defended else ended_defence_notes(world.treaties.curated.values(), scenario.targets, attackers,
-                                                    bound, day, names)
-    since = recent_since(day)
-    held = _ENDED.get(id(world.treaties))
-    if held is None or held[0]() is not world.treaties:
-        held = _ENDED[id(world.treaties)] = (weakref.ref(world.treaties), {})
-        weakref.finalize(world.treaties, _ENDED.pop, id(world.treaties), None)  # a what-if world's set, let go
-    built = held[1]
-    after = since > ATOP_END  # the alliances that can bind after ATOP's coverage hold every end after it
-    if after not in built:
-        built[after] = ended_phases(world.treaties.on(since))
-    return notes + atop_ended_notes(built[after], scenario.targets, attackers, bound, day, names)
+    day, targets = scenario.date, scenario.targets
+    window = recent_ended(world.treaties, day)  # most days, no attacked state is a key: no name is looked up
+    if defended and window.keys().isdisjoint(targets):
+        return []
+    attackers, names = set(scenario.attackers), world.states.names_on(day)
+    notes = [] if defended else ended_defence_notes(world.treaties.curated.values(), targets, attackers, bound, day,
+                                                    names)
+    return notes + atop_ended_notes(window, targets, attackers, bound, names)
 
 
 def ended_defence_notes(treaties: Iterable[Treaty], targets: Iterable[str], attackers: Set[str], bound: Set[str],

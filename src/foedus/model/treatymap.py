@@ -3,8 +3,8 @@
 Most questions are about today, and loading two centuries of ATOP alliances costs time at every
 start; `TreatyMap` keeps the curated (and user) treaties in a dict and loads the history the first
 time a caller iterates over all treaties, asks for an ATOP id, or asks for the treaties of a date
-ATOP covers. For a later date it loads only the alliances that can still bind then (`Recent`): those carried
-past ATOP's coverage, fewer than half of them.
+before its last five years. For a later date it loads only the alliances that can still bind then (`Recent`:
+those that can bind after 2013, fewer than half of them; `foedus.sources.atop_release.RECENT_AFTER`).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from foedus.model.treatymap import Recent, TreatyMap
 from foedus.model.windows import date_window
-from foedus.sources.atop_release import ATOP_END
+from foedus.sources.atop_release import RECENT_AFTER
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,7 +37,7 @@ def with_history(curated: dict[str, Treaty], states: StateRegistry, history: boo
     if not history or not (data_dir() / ATOP_MEMBER_FILE).exists():
         return TreatyMap(curated)
     mapped = frozenset(aid for t in curated.values() for aid in t.atop_ids)
-    recent = Recent(ATOP_END, functools.partial(_load_history, states, mapped, True))
+    recent = Recent(RECENT_AFTER, functools.partial(_load_history, states, mapped, True))
     return TreatyMap(curated, functools.partial(_load_history, states, mapped), None, recent)
 
 
@@ -67,8 +67,9 @@ def _load_history(states: StateRegistry, mapped: frozenset[int], recent: bool = 
     plain data (keyed on the ATOP file, the state registry, foedus's code and data, corrections included, and the
     curated treaties' ATOP ids), so that a start reads one cache file and neither the corrections nor the import.
 
-    With `recent`, only those that can bind after ATOP's coverage (`binds_after`), in the same order, from a
-    cache of their own: a start for a date after 2018 reads fewer than half of the alliances."""
+    With `recent`, only those that can bind after `RECENT_AFTER` (`binds_after`; the end of 2013, five years before
+    ATOP's coverage ends, for the ended-alliance note's window), in the same order, from a cache of their own: a
+    start for a date after 2013 reads fewer than half of the alliances."""
     from foedus.datasets.verify import dataset_file
     from foedus.derived import cached_from_file
     from foedus.model.codec import treaties_from_plain, treaties_to_plain
@@ -88,7 +89,7 @@ def _load_history(states: StateRegistry, mapped: frozenset[int], recent: bool = 
                                 treaties_to_plain, treaties_from_plain, depends=key)
 
     if recent:
-        live = cached_from_file(path, "atop-recent", lambda: [t for t in merged() if binds_after(t, ATOP_END)],
+        live = cached_from_file(path, "atop-recent", lambda: [t for t in merged() if binds_after(t, RECENT_AFTER)],
                                 treaties_to_plain, treaties_from_plain, depends=key)
         return {t.id: t for t in live}
     return {t.id: t for t in merged()}
