@@ -64,7 +64,8 @@ def test_an_end_known_to_a_window_says_so_and_an_uncarried_alliance_is_no_end() 
 def test_a_change_of_phase_is_no_end_and_a_named_alliance_is_cited_by_name() -> None:
     world = World.load()
     day = dt.date(1858, 1, 1)  # atop_1155_p1 (Brazil–Uruguay) ends 1857-09-03, its second phase taking over that day
-    notes = atop_ended_notes(recent_ended(world.treaties, day), ["URY"], set(), set(), world.states.names_on(day))
+    notes = atop_ended_notes(recent_ended(world.treaties, day), ["URY"], set(), set(), world.states.names_on(day),
+                             world.states)
     assert not any("atop_1155" in n for n in notes)
     named = world.treaties["atop_3070"].model_copy(update={"name": "Treaty of Amity, 1947", "name_certainty":
                                                            "secondary"})
@@ -119,3 +120,15 @@ def test_a_day_from_2019_to_2023_loads_no_more_than_the_alliances_that_can_bind_
         "an ATOP alliance of North Macedonia (MKD) is out of force since 2018-06-18: atop_4735 (coded non-aggression) "
         "with Greece (GRC), its attacker, not bound by it now (end: verified; source: http://www.atopdata.org/data.html)"]
     assert world.treaties._history is None  # the window, back to 2016-06-01, reads only the recent alliances
+
+
+def test_an_end_by_a_members_ceasing_to_be_a_state_says_so() -> None:
+    yemen = ("an ATOP alliance of Ethiopia (ETH) is out of force since 1990-05-23, as Yemen People's Republic (COW680) "
+             "ceased to be a state (its last day in the COW state system 1990-05-21): atop_3858 (coded non-aggression) "
+             "with Yemen People's Republic (COW680), not bound by it now (end: verified; source: "
+             "http://www.atopdata.org/data.html)")
+    notes = _atop("SOM", "ETH", "1990-11-01")
+    assert yemen in notes and any(n.startswith(
+        "an ATOP alliance of Ethiopia (ETH) is out of force since 1990-10-04, as German Democratic Republic (COW265) "
+        "ceased to be a state (its last day in the COW state system 1990-10-02): atop_3856 ") for n in notes)
+    assert not any("ceased" in n for n in notes if "atop_3903" in n)  # Yemen's 1986 pact ended with both in being

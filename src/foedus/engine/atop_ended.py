@@ -23,6 +23,7 @@ from foedus.sources.atop_release import ATOP_END, ATOP_RECENT_YEARS, RECENT_AFTE
 from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
+    from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
     from foedus.model.treatymap import TreatyMap
 
@@ -34,6 +35,11 @@ Ended = tuple[int, "Treaty", tuple[str, ...]]
 KIND_WORDS = {"defense": "defence", "offense": "offence", "neutrality": "neutrality",
               "nonaggression": "non-aggression", "consultation": "consultation"}
 """ATOP's obligations in the order of its codebook, as the note says them."""
+
+CEASED_DAYS = 7
+"""How soon after a member's last day in the COW state system an alliance's end is read as that state's ceasing to
+exist: ATOP ends it the next day or the one after (the Yemen People's Republic's last day 1990-05-21, its pacts out
+from 1990-05-23; the GDR's 1990-10-02, its pacts out from 1990-10-04)."""
 
 _DAYS = 4096
 """The days whose windows a treaty set keeps (`recent_ended`), forgotten all at once past it: a sweep of days reads
@@ -115,9 +121,10 @@ def _window(held: _Held, treaties: TreatyMap, day: dt.date) -> dict[str, list[En
 
 
 def atop_ended_notes(window: Mapping[str, Sequence[Ended]], targets: Sequence[str], attackers: Set[str],
-                     bound: Set[str], names: Mapping[str, str]) -> list[str]:
+                     bound: Set[str], names: Mapping[str, str], states: StateRegistry) -> list[str]:
     """A note per ATOP alliance phase of an attacked state (`targets`) in `window` (`recent_ended` of the day), by
-    the module's rule, in order of end (an attacked state's order kept within a phase)."""
+    the module's rule, in order of end (an attacked state's order kept within a phase), with the member whose end
+    as a state ended it (`ceased`)."""
     found = sorted((i, k, treaty, parties) for k, target in enumerate(targets) for i, treaty, parties in
                    window.get(target, ()))
     out = []
@@ -125,7 +132,19 @@ def atop_ended_notes(window: Mapping[str, Sequence[Ended]], targets: Sequence[st
         target = targets[k]
         gone = sorted({p for p in parties if p != target and (p in attackers or p not in bound)})
         if gone:
-            out.append(atop_ended_note(treaty, target, gone, attackers, names))
+            out.append(atop_ended_note(treaty, target, gone, attackers, names, ceased(treaty, parties, states)))
+    return out
+
+
+def ceased(treaty: Treaty, parties: Iterable[str], states: StateRegistry) -> list[tuple[str, dt.date]]:
+    """The members at `treaty`'s end whose last spell in the COW state system ended at most `CEASED_DAYS` before
+    it, each with its last day: the alliance ended with the state (Yemen's unification, Germany's)."""
+    end, out = treaty.terminated, []
+    for party in parties:
+        spells = states.states[party].spells if party in states.states else ()
+        last = spells[-1][1] if spells else None
+        if end is not None and last is not None and 0 < (end - last).days <= CEASED_DAYS:
+            out.append((party, last))
     return out
 
 
@@ -136,15 +155,19 @@ def _in_force_on(treaty: Treaty, day: dt.date) -> bool:
 
 
 def atop_ended_note(treaty: Treaty, target: str, gone: list[str], attackers: Set[str],
-                    names: Mapping[str, str]) -> str:
+                    names: Mapping[str, str], ended_by: Sequence[tuple[str, dt.date]] = ()) -> str:
     """The note's words: "an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_3070 (coded
-    non-aggression) with Philippines (PHL), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)".
+    non-aggression) with Philippines (PHL), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)";
+    with `ended_by` (`ceased`), after the date: ", as Yemen People's Republic (COW680) ceased to be a state (its last
+    day in the COW state system 1990-05-21)".
     """
     title = atop_title(treaty)
     cited = f"{treaty.id} ({title}; coded {_coded(treaty)})" if title else f"{treaty.id} (coded {_coded(treaty)})"
     said = [named_state(s, names) + (", its attacker" if s in attackers else "") for s in gone]
     window = treaty.terminated_certainty
     early = f" ({window.certainty}: as early as {window.since})" if window is not None and window.since else ""
+    early += "".join(f", as {named_state(s, names)} ceased to be a state (its last day in the COW state system {last})"
+                     for s, last in ended_by)
     return (f"an ATOP alliance of {named_state(target, names)} is out of force since {treaty.terminated}{early}: "
             f"{cited} with {and_listed(said)}, not bound by it now (end: {_end_sure(treaty)}; "
             f"source: {_source(treaty)})")

@@ -43,7 +43,7 @@ def ended_notes(world: World, scenario: Scenario, bound: Set[str], defended: boo
     attackers, names = set(scenario.attackers), world.states.names_on(day)
     notes = [] if defended else ended_defence_notes(world.treaties.curated.values(), targets, attackers, bound, day,
                                                     names)
-    return notes + atop_ended_notes(window, targets, attackers, bound, names)
+    return notes + atop_ended_notes(window, targets, attackers, bound, names, world.states)
 
 
 def ended_defence_notes(treaties: Iterable[Treaty], targets: Iterable[str], attackers: Set[str], bound: Set[str],
