@@ -22,7 +22,7 @@ TWN = ("an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_
 
 
 def _atop(attacker: str, target: str, day: str) -> list[str]:
-    return [n for n in foedus.cascade(attacker, target, day).notes if n.startswith("an ATOP alliance of")]
+    return [n for n in foedus.cascade(attacker, target, day).notes if "an ATOP alliance" in n]  # ends and exits
 
 
 def _atop_in(world: World, attacker: str, target: str, day: str) -> list[str]:
@@ -106,7 +106,7 @@ def test_an_end_atop_codes_without_a_day_is_unverified_with_the_imports_words() 
 def test_a_days_window_is_worked_out_once_by_member() -> None:
     world, day = World.load(), dt.date(1976, 1, 1)
     window = recent_ended(world.treaties, day)
-    assert [t.id for _, t, parties in window["TWN"]] == ["atop_3070"] and window["PHL"] == window["TWN"]
+    assert [t.id for _, t, _, _ in window["TWN"]] == ["atop_3070"] and window["PHL"] == window["TWN"]
     assert recent_ended(world.treaties, day) is window  # a cascade on the day asks only whether a state is a key
     assert recent_ended(world.treaties, dt.date(1976, 1, 2)) is not window
 
@@ -132,3 +132,18 @@ def test_an_end_by_a_members_ceasing_to_be_a_state_says_so() -> None:
         "an ATOP alliance of Ethiopia (ETH) is out of force since 1990-10-04, as German Democratic Republic (COW265) "
         "ceased to be a state (its last day in the COW state system 1990-10-02): atop_3856 ") for n in notes)
     assert not any("ceased" in n for n in notes if "atop_3903" in n)  # Yemen's 1986 pact ended with both in being
+
+
+def test_an_attacked_states_exit_from_an_alliance_that_goes_on_is_noted() -> None:
+    assert _atop("BEN", "MLI", "2025-06-01") == [
+        "Mali (MLI) left an ATOP alliance that goes on, out of it since 2025-01-29: atop_3810 (coded non-aggression) "
+        "with Benin (BEN), its attacker, Côte d’Ivoire (CIV), Cape Verde (CPV), Ghana (GHA), Guinea (GIN), "
+        "Guinea-Bissau (GNB), Liberia (LBR), Nigeria (NGA) and Sierra Leone (SLE), not bound by it now (exit: "
+        "verified; source: https://allafrica.com/stories/202501290308.html)"]  # Burkina Faso and Niger left with it
+    georgia = _atop("RUS", "GEO", "2010-06-01")
+    assert len(georgia) == 1 and georgia[0].startswith(
+        "Georgia (GEO) left an ATOP alliance that goes on, out of it since 2009-08-19: atop_4400 ") and (
+        "Russia (RUS), its attacker" in georgia[0] and georgia[0].endswith(
+            "(exit: verified; source: http://www.atopdata.org/data.html)"))
+    assert _atop("RUS", "GEO", "2014-08-20") == []  # five years and a day after
+    assert _atop("BEN", "GHA", "2025-06-01") == []  # a partner's exit is not the attacked state's

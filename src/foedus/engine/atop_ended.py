@@ -7,7 +7,9 @@ corrections applied), of which the state was a member at its end, out of force o
 `ATOP_RECENT_YEARS`, whose alliance did not go on in a next phase that day (nor was only left uncarried past
 ATOP's coverage by a correction, out of force from 2019-01-01: no dated end), with a member at its end that is not
 bound to join now (an attacker among them: a pact between the two sides). Whatever ATOP codes it (defence, offence,
-neutrality, non-aggression, consultation) is said, with how sure its end is, as the history data says."""
+neutrality, non-aggression, consultation) is said, with how sure its end is, as the history data says, and the
+member whose ceasing to be a state ended it (`ceased`). The same window holds the attacked state's own exits from an
+alliance that goes on (`foedus.engine.atop_exits`)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
 from foedus.cited_names import atop_title
+from foedus.engine.atop_exits import Exit, exit_note, exits, in_force_on, member_on
 from foedus.engine.certainty_words import how_sure
 from foedus.sources.atop_release import ATOP_END, ATOP_RECENT_YEARS, RECENT_AFTER
 from foedus.wording import and_listed, named_state
@@ -29,8 +32,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ATOP_RECENT_YEARS", "atop_ended_notes", "ended_phases", "recent_ended", "recent_since"]
 
-Ended = tuple[int, "Treaty", tuple[str, ...]]
-"""An ended phase of a day's window: its place in the order of ends, the phase, its members at its end."""
+Ended = tuple[tuple[dt.date, int, int], "Treaty", tuple[str, ...], Exit | None]
+"""An entry of a day's window: its order (the day, an end before an exit, its place), the phase, its members at its
+end, and for a member's exit from an alliance that goes on (`foedus.engine.atop_exits`) the exit."""
 
 KIND_WORDS = {"defense": "defence", "offense": "offence", "neutrality": "neutrality",
               "nonaggression": "non-aggression", "consultation": "consultation"}
@@ -67,21 +71,22 @@ def ended_phases(treaties: Iterable[Treaty]) -> list[tuple[dt.date, Treaty, tupl
     out = []
     for t in atop:
         end = t.terminated
-        if end is None or end == _UNCARRIED or any(o is not t and _in_force_on(o, end) for o in phases[t.atop_ids[0]]):
+        if end is None or end == _UNCARRIED or any(o is not t and in_force_on(o, end) for o in phases[t.atop_ids[0]]):
             continue  # in force, only uncarried, or its alliance went on in a next phase that day
         out.append((end, t, tuple(m.state for m in t.members if m.left is None or m.left >= end)))
     return sorted(out, key=lambda e: e[0])
 
 
 class _Held:
-    """A treaty set's ended phases (all, or `True`: those that can bind after `RECENT_AFTER`, enough for a window
-    that starts after it), built once, and each day's window by member, memoised."""
+    """A treaty set's ended phases and exits (all, or `True`: of those that can bind after `RECENT_AFTER`, enough
+    for a window that starts after it), built once, and each day's window by member, memoised."""
 
-    __slots__ = ("days", "phases", "ref")
+    __slots__ = ("days", "exits", "phases", "ref")
 
     def __init__(self, treaties: TreatyMap) -> None:
         self.ref = weakref.ref(treaties)  # tells the set from a later one given the same id
         self.phases: dict[bool, list[tuple[dt.date, Treaty, tuple[str, ...]]]] = {}
+        self.exits: dict[bool, list[Exit]] = {}
         self.days: dict[dt.date, dict[str, list[Ended]]] = {}
 
 
@@ -91,7 +96,8 @@ _HELD: dict[int, _Held] = {}
 
 def recent_ended(treaties: TreatyMap, day: dt.date) -> Mapping[str, Sequence[Ended]]:
     """The ATOP phases of `treaties` ended within `ATOP_RECENT_YEARS` of `day` (`ended_phases`), by member at their
-    end: worked out once per treaty set and day, so that a cascade asks only whether an attacked state is a key."""
+    end, and the exits of that time from an alliance that goes on, by the state that left (`atop_exits.exits`):
+    worked out once per treaty set and day, so that a cascade asks only whether an attacked state is a key."""
     held = _HELD.get(id(treaties))
     if held is None or held.ref() is not treaties:
         held = _HELD[id(treaties)] = _Held(treaties)
@@ -105,33 +111,43 @@ def recent_ended(treaties: TreatyMap, day: dt.date) -> Mapping[str, Sequence[End
 
 
 def _window(held: _Held, treaties: TreatyMap, day: dt.date) -> dict[str, list[Ended]]:
-    """The phases ended from `recent_since(day)` to `day`, by member at their end, in order of end."""
+    """The phases ended from `recent_since(day)` to `day`, by member at their end, and the exits of those days by
+    the state that left, not a member again on `day`, in order of day."""
     since = recent_since(day)
-    after = since > RECENT_AFTER  # the alliances that can bind after it hold every end after it
+    after = since > RECENT_AFTER  # the alliances that can bind after it hold every end and exit after it
     if after not in held.phases:
-        held.phases[after] = ended_phases(treaties.on(since))
-    ended = held.phases[after]
+        every = list(treaties.on(since))
+        held.phases[after], held.exits[after] = ended_phases(every), exits(every)
+    ended, left = held.phases[after], held.exits[after]
     out: dict[str, list[Ended]] = {}
     for i in range(bisect.bisect_left(ended, since, key=lambda e: e[0]),
                    bisect.bisect_right(ended, day, key=lambda e: e[0])):
-        _, treaty, parties = ended[i]
+        end, treaty, parties = ended[i]
         for state in parties:
-            out.setdefault(state, []).append((i, treaty, parties))
+            out.setdefault(state, []).append(((end, 0, i), treaty, parties, None))
+    for i in range(bisect.bisect_left(left, since, key=lambda e: e[0]),
+                   bisect.bisect_right(left, day, key=lambda e: e[0])):
+        found = left[i]
+        if not any(member_on(phase, found[2].state, day) for phase in found[4]):
+            out.setdefault(found[2].state, []).append(((found[0], 1, i), found[1], found[3], found))
     return out
 
 
 def atop_ended_notes(window: Mapping[str, Sequence[Ended]], targets: Sequence[str], attackers: Set[str],
                      bound: Set[str], names: Mapping[str, str], states: StateRegistry) -> list[str]:
     """A note per ATOP alliance phase of an attacked state (`targets`) in `window` (`recent_ended` of the day), by
-    the module's rule, in order of end (an attacked state's order kept within a phase), with the member whose end
-    as a state ended it (`ceased`)."""
-    found = sorted((i, k, treaty, parties) for k, target in enumerate(targets) for i, treaty, parties in
-                   window.get(target, ()))
+    the module's rule, with the member whose end as a state ended it (`ceased`), and per exit of one from an
+    alliance that goes on (`foedus.engine.atop_exits`), in order of day (an attacked state's order kept within
+    one)."""
+    found = sorted((order, k, treaty, parties, left) for k, target in enumerate(targets)
+                   for order, treaty, parties, left in window.get(target, ()))
     out = []
-    for _, k, treaty, parties in found:
+    for _, k, treaty, parties, left in found:
         target = targets[k]
         gone = sorted({p for p in parties if p != target and (p in attackers or p not in bound)})
-        if gone:
+        if gone and left is not None:
+            out.append(exit_note(left, gone, attackers, names, _cited(treaty)))
+        elif gone:
             out.append(atop_ended_note(treaty, target, gone, attackers, names, ceased(treaty, parties, states)))
     return out
 
@@ -148,12 +164,6 @@ def ceased(treaty: Treaty, parties: Iterable[str], states: StateRegistry) -> lis
     return out
 
 
-def _in_force_on(treaty: Treaty, day: dt.date) -> bool:
-    """Whether `treaty` (a phase) is in force on `day`, by its own dates."""
-    start = treaty.in_force or treaty.signed
-    return start <= day and (treaty.terminated is None or day < treaty.terminated)
-
-
 def atop_ended_note(treaty: Treaty, target: str, gone: list[str], attackers: Set[str],
                     names: Mapping[str, str], ended_by: Sequence[tuple[str, dt.date]] = ()) -> str:
     """The note's words: "an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_3070 (coded
@@ -161,8 +171,7 @@ def atop_ended_note(treaty: Treaty, target: str, gone: list[str], attackers: Set
     with `ended_by` (`ceased`), after the date: ", as Yemen People's Republic (COW680) ceased to be a state (its last
     day in the COW state system 1990-05-21)".
     """
-    title = atop_title(treaty)
-    cited = f"{treaty.id} ({title}; coded {_coded(treaty)})" if title else f"{treaty.id} (coded {_coded(treaty)})"
+    cited = _cited(treaty)
     said = [named_state(s, names) + (", its attacker" if s in attackers else "") for s in gone]
     window = treaty.terminated_certainty
     early = f" ({window.certainty}: as early as {window.since})" if window is not None and window.since else ""
@@ -171,6 +180,12 @@ def atop_ended_note(treaty: Treaty, target: str, gone: list[str], attackers: Set
     return (f"an ATOP alliance of {named_state(target, names)} is out of force since {treaty.terminated}{early}: "
             f"{cited} with {and_listed(said)}, not bound by it now (end: {_end_sure(treaty)}; "
             f"source: {_source(treaty)})")
+
+
+def _cited(treaty: Treaty) -> str:
+    """The alliance as a note cites it: "atop_3070 (Treaty of Amity, 1947; name secondary; coded non-aggression)"."""
+    title = atop_title(treaty)
+    return f"{treaty.id} ({title}; coded {_coded(treaty)})" if title else f"{treaty.id} (coded {_coded(treaty)})"
 
 
 def _coded(treaty: Treaty) -> str:
