@@ -38,12 +38,13 @@ def ended_notes(world: World, scenario: Scenario, bound: Set[str], defended: boo
     of an attacked state ended shortly before the day (`foedus.engine.atop_ended`, defended or not)."""
     day, targets = scenario.date, scenario.targets
     window = recent_ended(world.treaties, day)  # most days, no attacked state is a key: no name is looked up
-    if defended and window.keys().isdisjoint(targets):
+    noted = not window.keys().isdisjoint(targets)
+    if defended and not noted:
         return []
     attackers, names = set(scenario.attackers), world.states.names_on(day)
     notes = [] if defended else ended_defence_notes(world.treaties.curated.values(), targets, attackers, bound, day,
                                                     names)
-    return notes + atop_ended_notes(window, targets, attackers, bound, names, world.states)
+    return notes + atop_ended_notes(window, targets, attackers, bound, names, world.states) if noted else notes
 
 
 def ended_defence_notes(treaties: Iterable[Treaty], targets: Iterable[str], attackers: Set[str], bound: Set[str],
