@@ -1,5 +1,7 @@
-// The date control: a slider from 1815 to today with a tick every 25 years, a date input, steps of a month
-// or a year either way, and "play": step through a range of dates by month or year, running each.
+// The date control: a slider from 1815 to today with a tick every 25 years, a date typed as YYYY-MM-DD (a text
+// field: the browser's date input showed its locale's mm/dd/yyyy where every other text on the page says
+// YYYY-MM-DD), steps of a month or a year either way, and "play": step through a range of dates by month or year,
+// running each.
 import { byId, h } from "./dom";
 import { showError } from "./pageline";
 
@@ -25,6 +27,19 @@ export function isDate(text: string): boolean {
     && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
 }
 
+/** How every date field is written, the one format the page shows and reads. */
+export const DATE_FORMAT = "YYYY-MM-DD";
+const WRITTEN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Why the form does not take `text`, typed in the field `what` names, as a date: not a calendar date written
+ * YYYY-MM-DD (2025-6-1, 06/01/2025, 2025-02-30), empty where a date is needed (`optional`: empty is no date), or out
+ * of the form's range (outOfRange); null when it takes it. */
+export function dateProblem(text: string, what = "date", optional = false): string | null {
+  if (text === "" && optional) return null;
+  if (text === "") return `${what} is empty: write a date ${DATE_FORMAT}, such as 2025-06-01`;
+  return isDate(text) ? outOfRange(text, what) : `${what} "${text}" is not a date written ${DATE_FORMAT}, such as 2025-06-01`;
+}
+
 /** The form's other date fields, held to the same range as its date by the same rule (outOfRange), each named in
  * the refusal as here: the input's id, and the name a link's parameter and the refusal give it. */
 export const OTHER_DATES = [["ongoing-since", "ongoing-since date"], ["other-date", "other date"]] as const;
@@ -42,18 +57,20 @@ export function outOfRange(date: string, what = "date"): string | null {
 /** The first refusal of the form's dates: its date, then each of OTHER_DATES filled in (the compared date only when
  * `compared`, as only Compare sends it); null when every one is in range. */
 export function datesOutOfRange(date: string, compared: boolean): string | null {
+  const typed = byId<HTMLInputElement>("date").value; // what the field shows: `date` is today's for a text not a date
   const others = OTHER_DATES.filter(([id]) => compared || id !== "other-date")
-    .map(([id, what]) => [byId<HTMLInputElement>(id).value, what] as const).filter(([v]) => isDate(v));
-  return [[date, "date"] as const, ...others].map(([v, what]) => outOfRange(v, what)).find((why) => why) ?? null;
+    .map(([id, what]) => dateProblem(byId<HTMLInputElement>(id).value.trim(), what, true));
+  return [dateProblem(typed.trim() === date ? date : typed.trim()), ...others].find((why) => why) ?? null;
 }
 
-/** Refuse a date out of range in the error line, the input marked invalid; a date in range takes the refusal of
- * this field (`what`) away. */
-function refused(input: HTMLInputElement, date: string, what = "date"): boolean {
-  const why = outOfRange(date, what);
+/** Refuse a date out of range or not written YYYY-MM-DD in the error line, the input marked invalid; a date the
+ * form takes takes the refusal of this field (`what`) away. */
+function refused(input: HTMLInputElement, date: string, what = "date", optional = false): boolean {
+  const why = dateProblem(date.trim(), what, optional);
   const said = byId("error").textContent ?? "";
   if (why) showError(`${why}: nothing was run.`);
-  else if (said.startsWith(`${what} `) && said.includes("is outside the range the form takes")) showError("");
+  else if (said.startsWith(`${what} `) && [" is outside the range the form takes", ` written ${DATE_FORMAT}`, " is empty: "]
+    .some((w) => said.includes(w))) showError("");
   if (why) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   return why !== null;
 }
@@ -73,22 +90,21 @@ export class DateControl {
   private readonly slider = byId<HTMLInputElement>("date-slider");
   private readonly input = byId<HTMLInputElement>("date");
   private playing = false;
+  private shown = ""; // the date last shown, so that leaving the field after typing it runs it once
 
   constructor(private readonly onChange: () => void, private readonly runAt: (date: string) => Promise<boolean>,
               private readonly onShow: (date: string) => void = () => undefined) {
     const last = today();
     this.slider.max = String(dayIndex(last));
-    this.input.max = last;
     this.ticks(last);
     for (const [id, what] of OTHER_DATES) { // refused as the date is, when changed; sent only when Run or Compare is
       const other = byId<HTMLInputElement>(id);
-      other.max = last;
-      other.addEventListener("change", () => refused(other, isDate(other.value) ? other.value : last, what));
+      typed(other, (text) => refused(other, text, what, true));
     }
     this.slider.addEventListener("input", () => this.show(dateOf(Number(this.slider.value))));
     this.slider.addEventListener("change", () => this.onChange());
-    this.input.addEventListener("change", () => {
-      if (isDate(this.input.value) && !refused(this.input, this.input.value)) { this.show(this.input.value); this.onChange(); }
+    typed(this.input, (text) => {
+      if (!refused(this.input, text) && text.trim() !== this.shown) { this.show(text.trim()); this.onChange(); }
     });
     document.querySelectorAll<HTMLButtonElement>("button[data-step]").forEach((b) => b.addEventListener("click", () => {
       this.show(shift(this.value, Number(b.dataset.step)));
@@ -117,7 +133,7 @@ export class DateControl {
   }
 
   show(date: string): void {
-    this.input.value = date;
+    this.input.value = this.shown = date;
     this.input.removeAttribute("aria-invalid");
     this.slider.value = String(dayIndex(date));
     byId("date-year").textContent = date.slice(0, 4);
@@ -134,11 +150,12 @@ export class DateControl {
 
   /** Run every date from the range's start to its end, a month or a year apart, until done or stopped. */
   private async play(): Promise<void> {
-    const from = byId<HTMLInputElement>("play-from").value || this.value;
-    const to = byId<HTMLInputElement>("play-to").value || today();
+    const [fromText, toText] = ["play-from", "play-to"].map((id) => byId<HTMLInputElement>(id).value.trim());
+    const from = fromText || this.value;
+    const to = toText || today();
     const months = Number(byId<HTMLSelectElement>("play-step").value);
-    if (!isDate(from) || !isDate(to) || to < from) return;
-    if (refused(this.input, from) || refused(this.input, to)) return;
+    if (refused(byId<HTMLInputElement>("play-from"), from, "play from date") || refused(byId<HTMLInputElement>("play-to"), to, "play to date")) return;
+    if (to < from) { showError(`play to date ${to} is before play from date ${from}: nothing was run.`); return; }
     this.playing = true;
     byId("play").textContent = "Stop";
     for (let d = from; this.playing && d <= to; d = shift(d, months)) {
@@ -149,4 +166,11 @@ export class DateControl {
     }
     this.stop();
   }
+}
+
+/** Answer a date field: as soon as its text is a whole YYYY-MM-DD (typed or pasted, as the browser's date input
+ * answered each edit), and on leaving it or Enter whatever it holds (a text not a date is refused there). */
+function typed(input: HTMLInputElement, answer: (text: string) => void): void {
+  input.addEventListener("input", () => { if (WRITTEN.test(input.value.trim())) answer(input.value); });
+  input.addEventListener("change", () => { if (!WRITTEN.test(input.value.trim())) answer(input.value); });
 }

@@ -1,0 +1,56 @@
+"""The form as read and heard, in a real headless Chromium: its dates are typed and shown YYYY-MM-DD (the browser's
+date input showed mm/dd/yyyy beside a page that says every date YYYY-MM-DD).
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from e2e_wait import attr_is, text_is
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+DATES = ("#date", "#play-from", "#play-to", "#ongoing-since", "#other-date")
+
+
+def _result(page: Any, key: str) -> None:
+    page.wait_for_selector(f"body[data-result='{key}']", timeout=60_000)
+    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=60_000)
+
+
+def test_every_date_is_typed_and_shown_yyyy_mm_dd(page: Any, server: str) -> None:
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    _result(page, "RUS>EST@2025-06-01")
+    for field in DATES:  # a text field, not the browser's date input and its locale's mm/dd/yyyy
+        assert page.get_attribute(field, "type") == "text", field
+        assert page.get_attribute(field, "placeholder") == "YYYY-MM-DD", field
+    assert page.input_value("#date") == "2025-06-01"
+    page.click("button[data-step='-1']")  # a step shows its date as typed
+    _result(page, "RUS>EST@2025-05-01")
+    assert page.input_value("#date") == "2025-05-01"
+    page.fill("#date", "2024-02-29")  # a whole date typed runs at once, as an edit of the date input did
+    _result(page, "RUS>EST@2024-02-29")
+    for typed in ("2025-02-30", "2025-6-1", "06/01/2025", ""):  # not a date written YYYY-MM-DD: refused, not run
+        page.fill("#date", typed)
+        page.press("#date", "Enter")
+        said = (f'date "{typed}" is not a date written YYYY-MM-DD, such as 2025-06-01' if typed
+                else "date is empty: write a date YYYY-MM-DD, such as 2025-06-01")
+        text_is(page.locator("#error"), f"{said}: nothing was run.")
+        attr_is(page.locator("#date"), "aria-invalid", "true")
+        assert page.get_attribute("body", "data-result") == "RUS>EST@2024-02-29"
+    page.click("#more-options summary")
+    page.fill("#ongoing-since", "2024-13-01")
+    page.press("#ongoing-since", "Tab")
+    text_is(page.locator("#error"), 'ongoing-since date "2024-13-01" is not a date written YYYY-MM-DD, such as '
+            "2025-06-01: nothing was run.")
+    page.fill("#ongoing-since", "")
+    page.fill("#date", "2024-03-01")  # a date the form takes takes the refusal away
+    _result(page, "RUS>EST@2024-03-01")
+    assert page.locator("#error").is_hidden()
+    assert page.get_attribute("#date", "aria-invalid") is None
+    assert not page.problems, page.problems
