@@ -1,5 +1,6 @@
 """The form as read and heard, in a real headless Chromium: its dates are typed and shown YYYY-MM-DD (the browser's
-date input showed mm/dd/yyyy beside a page that says every date YYYY-MM-DD).
+date input showed mm/dd/yyyy beside a page that says every date YYYY-MM-DD), and Compare's other date starts a year
+before the scenario's (it started empty).
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from e2e_wait import attr_is, text_is
+from e2e_wait import attr_is, text_is, text_starts, url_has
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -53,4 +54,24 @@ def test_every_date_is_typed_and_shown_yyyy_mm_dd(page: Any, server: str) -> Non
     _result(page, "RUS>EST@2024-03-01")
     assert page.locator("#error").is_hidden()
     assert page.get_attribute("#date", "aria-invalid") is None
+    assert not page.problems, page.problems
+
+
+def test_compares_other_date_starts_a_year_before_the_scenarios(page: Any, server: str) -> None:
+    """A year before the date, following the date until one is typed; a link keeps it only once compared."""
+    _ready(page, f"{server}/?attacker=RUS&target=FIN&date=2023-04-04")
+    _result(page, "RUS>FIN@2023-04-04")
+    assert page.input_value("#other-date") == "2022-04-04"
+    page.click("button[data-step='1']")
+    _result(page, "RUS>FIN@2023-05-04")
+    assert page.input_value("#other-date") == "2022-05-04"
+    assert "other_date" not in page.url
+    page.click("#compare")
+    text_starts(page.locator("#comparison p").first, "2023-05-04 as encoded → on 2022-05-04: war size")
+    url_has(page, "other_date=2022-05-04")
+    # a link with what-if changes and no other date compares them on its own date, the field empty, as before
+    _ready(page, f"{server}/?attacker=RUS&target=FIN&date=2023-03-01&drop_treaty=eu_teu_42_7")
+    page.wait_for_selector("#comparison li", timeout=60_000)
+    assert page.input_value("#other-date") == ""
+    text_starts(page.locator("#comparison p").first, "2023-03-01 as encoded → with drop_treaty eu_teu_42_7")
     assert not page.problems, page.problems

@@ -29,6 +29,8 @@ export function isDate(text: string): boolean {
 
 /** How every date field is written, the one format the page shows and reads. */
 export const DATE_FORMAT = "YYYY-MM-DD";
+/** The event the date field sends when the control shows a date (typed, stepped, played or put back from a link). */
+export const SHOWN = "date-shown";
 const WRITTEN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Why the form does not take `text`, typed in the field `what` names, as a date: not a calendar date written
@@ -141,6 +143,7 @@ export class DateControl {
       b.disabled = shift(date, Number(b.dataset.step)) === date; // and said nothing: a step with nowhere to go is off
     });
     this.onShow(date);
+    this.input.dispatchEvent(new CustomEvent(SHOWN, { detail: date })); // Compare's other date follows (otherdate.ts)
   }
 
   stop(): void {

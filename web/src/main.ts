@@ -31,6 +31,7 @@ import { scenarioFromQuery, writeQuery, type Shared } from "./url";
 import { FramePanels } from "./warframe";
 import { WhatIfPanel } from "./whatif";
 import { namedState } from "./wording";
+import { OtherDate } from "./otherdate";
 import { titlesOf } from "./titles";
 import "./style.css";
 
@@ -42,6 +43,7 @@ class App {
   private selected: string | null = null;
   private pickRole: "attacker" | "target" | null = null;
   private running = 0;
+  private readonly other = new OtherDate(); // Compare's other date (otherdate.ts)
   private readonly names: Names;
   private readonly mapNames: MapNames; // the states' names on the map's date
   private readonly places: Map<string, PlaceRow>;
@@ -134,7 +136,7 @@ class App {
     const s = shared.scenario;
     this.form.write(s);
     writeExtras(s, this.whatif);
-    byId<HTMLInputElement>("other-date").value = shared.otherDate;
+    this.other.restore(shared.otherDate, s.whatif.length > 0);
     this.mode.view = shared.view;
     this.selected = shared.select;
     if (s.attacker.length && s.target.length) return true;
@@ -144,18 +146,17 @@ class App {
 
   /** The scenario with the probability and what-if panels' settings. */
   private scenario(): Scenario { return scenarioOf(this.form, this.whatif).scenario; }
-  private otherDate(): string { return byId<HTMLInputElement>("other-date").value; }
 
   private async compare(): Promise<void> {
     const scenario = this.scenario();
-    const problem = compareProblem(scenario, this.frame !== null, this.otherDate());
+    const problem = compareProblem(scenario, this.frame !== null, this.other.value);
     if (problem) { showError(problem); return; }
     try {
-      const c = await api.compare(scenario, this.otherDate());
+      const c = await api.compare(scenario, this.other.value);
       showError("");
       this.whatif.refused("");
       renderComparison(byId("comparison"), c, (r) => this.form.names.of(r.renamed), (id) => this.select(id));
-      writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
+      writeQuery(scenario, this.selected, this.other.keep(), this.mode.view);
     } catch (e) {
       this.refused(e);
     }
@@ -189,7 +190,7 @@ class App {
     this.map.select(id);
     if (this.frame) this.framePanels.explain(id, this.frame.frame, this.frame.war);
     else if (this.current) void explainState(id, this.current.result, this.current.roles.get(id), this.names);
-    if (this.current) writeQuery(this.scenario(), id, this.otherDate(), this.mode.view);
+    if (this.current) writeQuery(this.scenario(), id, this.other.linked, this.mode.view);
   }
 
   /** Run the form's scenario; true when it ran. `notes` are shown with the result (a shared link's problems). */
@@ -209,7 +210,7 @@ class App {
       const result = await api.cascade(scenario);
       if (ticket !== this.running) return false;
       await this.show(result);
-      writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
+      writeQuery(scenario, this.selected, this.other.linked, this.mode.view);
       this.whatif.refused("");
       byId("status").textContent = runStatus(result, scenario.whatif.length); // the summary's counts (runstatus.ts)
       if (notes.length) showError(`Parts of this link could not be used: ${notes.join("; ")}.`);
@@ -272,7 +273,7 @@ class App {
 
   /** Put the scenario, the selection and the map view into the address bar; the link. */
   private link(): string {
-    return writeQuery(this.scenario(), this.selected, this.otherDate(), this.mode.view);
+    return writeQuery(this.scenario(), this.selected, this.other.linked, this.mode.view);
   }
 
   private async share(): Promise<void> {
