@@ -1,6 +1,6 @@
 """The form as read and heard, in a real headless Chromium: its dates are typed and shown YYYY-MM-DD (the browser's
 date input showed mm/dd/yyyy beside a page that says every date YYYY-MM-DD), and Compare's other date starts a year
-before the scenario's (it started empty).
+before the scenario's (it started empty), and a phone reaches the result without scrolling back past the form.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -17,6 +17,7 @@ from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
 DATES = ("#date", "#play-from", "#play-to", "#ongoing-since", "#other-date")
+FLAGSHIP = "attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
 
 
 def _result(page: Any, key: str) -> None:
@@ -75,3 +76,24 @@ def test_compares_other_date_starts_a_year_before_the_scenarios(page: Any, serve
     assert page.input_value("#other-date") == ""
     text_starts(page.locator("#comparison p").first, "2023-03-01 as encoded → with drop_treaty eu_teu_42_7")
     assert not page.problems, page.problems
+
+
+def test_a_phone_reaches_the_result_without_scrolling_past_the_form(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    try:
+        _ready(pg, f"{server}/?{FLAGSHIP}")
+        _result(pg, "UKR>RUS@2025-01-15")
+        top = "sel => document.querySelector(sel).getBoundingClientRect().top"
+        link = "a.jump[href='#summary-panel']"  # a link above the form, to the summary
+        assert pg.is_visible(link)
+        assert pg.evaluate(top, link) < pg.evaluate(top, "#scenario")
+        pg.click(link)
+        pg.wait_for_function(f"() => Math.abs(({top})('#summary-panel')) < 2", timeout=10_000)
+        pg.click("button[data-step='-1']")  # then Run, at the form's foot: the map comes into view with the result
+        _result(pg, "UKR>RUS@2024-12-15")
+        pg.click("#run")
+        pg.wait_for_function(f"() => Math.abs(({top})('#map-panel')) < 2", timeout=60_000)
+        assert pg.evaluate(top, "#summary-panel") > pg.evaluate(top, "#map-panel")
+    finally:
+        context.close()

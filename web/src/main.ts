@@ -32,6 +32,7 @@ import { FramePanels } from "./warframe";
 import { WhatIfPanel } from "./whatif";
 import { namedState } from "./wording";
 import { OtherDate } from "./otherdate";
+import { copyLink, toResult } from "./share";
 import { titlesOf } from "./titles";
 import "./style.css";
 
@@ -83,14 +84,17 @@ class App {
   }
 
   private wire(): void {
-    byId<HTMLFormElement>("scenario").addEventListener("submit", (ev) => { ev.preventDefault(); void this.run(); });
+    byId<HTMLFormElement>("scenario").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      void this.run().then((ran) => { if (ran) toResult(); }); // share.ts: on a phone, to the map and summary
+    });
     document.querySelectorAll<HTMLButtonElement>("button.pick").forEach((b) => b.addEventListener("click", () => {
       this.pickRole = b.dataset.role === "target" ? "target" : "attacker";
       const hint = byId("pick-hint");
       hint.textContent = `Click a country on the map, or press Enter on one, to add it as ${this.pickRole}.`;
       hint.hidden = false;
     }));
-    byId("share").addEventListener("click", () => void this.share());
+    byId("share").addEventListener("click", () => void copyLink(this.link()));
     byId("compare").addEventListener("click", () => void this.compare());
     byId("territory-view").addEventListener("change", () => this.contested());
     watchOptions(() => this.current !== null && !this.frame); // pageline.ts: an option changed after the result
@@ -274,16 +278,6 @@ class App {
   /** Put the scenario, the selection and the map view into the address bar; the link. */
   private link(): string {
     return writeQuery(this.scenario(), this.selected, this.other.linked, this.mode.view);
-  }
-
-  private async share(): Promise<void> {
-    const url = this.link();
-    try {
-      await navigator.clipboard.writeText(url);
-      byId("status").textContent = "Link copied.";
-    } catch {
-      byId("status").textContent = url;
-    }
   }
 }
 
