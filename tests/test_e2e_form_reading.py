@@ -1,6 +1,8 @@
 """The form as read and heard, in a real headless Chromium: its dates are typed and shown YYYY-MM-DD (the browser's
-date input showed mm/dd/yyyy beside a page that says every date YYYY-MM-DD), and Compare's other date starts a year
-before the scenario's (it started empty), and a phone reaches the result without scrolling back past the form.
+date input showed mm/dd/yyyy beside a page that says every date YYYY-MM-DD), Compare's other date starts a year
+before the scenario's (it started empty), the search boxes' hint fits their column (it was cut off), a phone reaches
+the result without scrolling back past the form, and a summary button is heard by its state's full name (it was
+heard as its code and badges, "BLR R ?").
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -78,6 +80,23 @@ def test_compares_other_date_starts_a_year_before_the_scenarios(page: Any, serve
     assert not page.problems, page.problems
 
 
+@pytest.mark.parametrize("width", [1500, 1101, 390])  # the desktop's column at its narrowest, and a phone
+def test_the_search_boxes_hint_fits_its_field(browser: Any, server: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    _ready(page, f"{server}/")
+    for field in ("#attacker-search", "#target-search"):
+        room, needed = page.eval_on_selector(field, """el => {
+          const s = getComputedStyle(el);
+          const ctx = document.createElement('canvas').getContext('2d');
+          ctx.font = s.font;
+          return [el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight),
+                  ctx.measureText(el.placeholder).width];
+        }""")
+        assert needed <= room, (field, needed, room)
+    context.close()
+
+
 def test_a_phone_reaches_the_result_without_scrolling_past_the_form(browser: Any, server: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     pg = context.new_page()
@@ -97,3 +116,20 @@ def test_a_phone_reaches_the_result_without_scrolling_past_the_form(browser: Any
         assert pg.evaluate(top, "#summary-panel") > pg.evaluate(top, "#map-panel")
     finally:
         context.close()
+
+
+def test_a_summary_button_is_heard_by_its_states_full_name(page: Any, server: str) -> None:
+    from playwright.sync_api import expect
+
+    _ready(page, f"{server}/?{FLAGSHIP}")
+    _result(page, "UKR>RUS@2025-01-15")
+    buttons = page.locator("#summary button.state")
+    assert buttons.count() > 2
+    badged = page.locator("#summary button.state:has(.duty-badge)")
+    assert badged.count() > 0  # a button shown as its code and badges, such as "BLR R ?"
+    for b in [*buttons.all()[:3], badged.first]:
+        title = b.get_attribute("title") or ""
+        assert f"({b.get_attribute('data-state')})" in title, title  # the full name, the code after it
+        expect(b).to_have_accessible_name(f"{title}. Show why")
+    expect(page.locator("#summary button.state[data-state=RUS]").first).to_have_accessible_name(
+        "Russia (RUS). Show why")

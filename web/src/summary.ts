@@ -15,7 +15,9 @@ import { byName, namedState } from "./wording";
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
                             duties: Duty[] = []): HTMLElement {
   const weak = duties.map((d) => DUTY_LABELS[d]).join("; ");
-  const b = h("button", { type: "button", class: "state", "data-state": id, title: weak ? `${named}: ${weak}` : named }, id);
+  const title = weak ? `${named}: ${weak}` : named;
+  // shown as its code and badges ("BLR R ?"), heard by its full name, its duty and what it does
+  const b = h("button", { type: "button", class: "state", "data-state": id, title, "aria-label": `${title}. Show why` }, id);
   const swatch = h("span", { class: "swatch" });
   swatch.style.background = COLORS[role?.category ?? "none"];
   b.prepend(swatch);
