@@ -136,7 +136,8 @@ def test_a_war_cites_a_named_alliance_by_its_name() -> None:
     the ids alone."""
     code, out, _ = cli_line(["war", "russia_ukraine_2022"], env=WIDE)
     assert code == 0
-    assert ("China (CHN): consult Russia (RUS) from 2024-08-06 to 2025-04-27 (atop_6020 (SCO Treaty on Long-Term "
+    assert ("China (CHN): consult Russia (RUS) from 2024-08-06 to 2025-04-27 (end: Russia's claim, unverified) "
+            "(atop_6020 (SCO Treaty on Long-Term "
             "Good-Neighbourliness, Friendship and Cooperation, 2007) ATOP consultation code)") in out
     assert ("(atop_4980 (China–Russia Treaty of Good-Neighbourliness and Friendly Cooperation, 2001; name secondary) "
             "ATOP consultation code)") in out

@@ -113,6 +113,7 @@ export interface WarStateDuty {
   conditions?: string[]; unresolved?: string[]; // a casus foederis's, as a binding's (WarDuty)
   limit?: string | null; limit_certainty?: string | null; // a consultation's place limit (helpsaid consultLimit)
   to?: string | null; // a consultation's first day no longer owed (said.ts dutyTo); null while owed
+  to_certainty?: string; to_by?: string | null; // how sure `to` is, where an attack's unverified end set it
 }
 /** A state's record of a replayed war, as far as the page reads it: the obligation that first bound it to join, and
  * its other duties. */

@@ -270,10 +270,11 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
   return lines;
 }
 
-/** After a duty's first date, " to DATE" where it ended on or before `until` (any day, without it): the CLI's
- * foedus.war.words._to. */
+/** After a duty's first date, " to DATE" where it ended on or before `until` (any day, without it), with how sure
+ * that end is where it rests on an attack's end not verified: the CLI's foedus.war.words._to. */
 export function dutyTo(d: WarStateDuty, until: string | null): string {
-  return d.to && (until === null || d.to <= until) ? ` to ${d.to}` : "";
+  const said = d.to_certainty ? ` (end: ${[d.to_by, d.to_certainty].filter((x) => x).join(", ")})` : "";
+  return d.to && (until === null || d.to <= until) ? ` to ${d.to}${said}` : "";
 }
 
 /** A doubt after "uncertain date: " (foedus.render._doubt_words): its fact, and the states a treaty's or a clause's

@@ -21,6 +21,7 @@ from foedus.model.world import World
 from foedus.sources.coverage import missing_notes
 from foedus.war.cause import cause
 from foedus.war.course import Course
+from foedus.war.duty_end import ended_on
 from foedus.war.evaluate import Evaluation
 from foedus.war.events import CitedPage
 from foedus.war.result import Also, Bound, Frame, StateRecord
@@ -207,7 +208,7 @@ class FrameBuilder:
                for c in (ev.result.consultations if ev.result else ())}
         busy, changed = ev.status(), {c["treaty"] for c in changes if c.get("type") == "treaty"}
         for key in [k for k in self._consulting if k not in now and (k[1] not in busy or k[2] in changed)]:
-            self._consulting.pop(key)["to"] = ev.date.isoformat()
+            (duty := self._consulting.pop(key)).update(ended_on(duty, ev.date.isoformat(), changes))
         for key, c in now.items():
             if key not in self._consulting:
                 self._consulting[key] = {"date": ev.date.isoformat(), "to": None, "treaty": c.treaty,

@@ -196,9 +196,12 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
 
 def _to(duty: Mapping[str, Any], until: str | None) -> str:
     """After a duty's first date, " to DATE" where it ended (its `to`, the first day no longer owed) on or before
-    `until` (any day, without it). The web page's copy: said.ts `dutyTo`."""
-    to = duty.get("to")
-    return f" to {to}" if to and (until is None or to <= until) else ""
+    `until` (any day, without it), with how sure that end is where it rests on an attack's end not verified
+    (`to_by`, `to_certainty`: `foedus.war.duty_end`): " to 2025-04-27 (end: Russia's claim, unverified)". The web
+    page's copy: said.ts `dutyTo`."""
+    to, sure = duty.get("to"), duty.get("to_certainty")
+    said = f" (end: {', '.join(x for x in (duty.get('to_by'), sure) if x)})" if sure else ""
+    return f" to {to}{said}" if to and (until is None or to <= until) else ""
 
 
 def _limit(consultation: Mapping[str, Any]) -> str:
