@@ -96,11 +96,12 @@ class StateRemark:
     note: str
     certainty: str
     sources: tuple[CitedPage, ...] = ()
+    since_within: str | None = None  # "month" or "year": `since` is known only to it (its first day)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: the war's `state_notes`, and a `--state --json`'s `recorded`."""
-        return {"state": self.state, "since": self.since.isoformat(), "note": self.note, "certainty": self.certainty,
-                "sources": [p.to_dict() for p in self.sources]}
+        return {"state": self.state, "since": self.since.isoformat(), "since_within": self.since_within,
+                "note": self.note, "certainty": self.certainty, "sources": [p.to_dict() for p in self.sources]}
 
 
 @dataclass(frozen=True)

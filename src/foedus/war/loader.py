@@ -179,7 +179,7 @@ def _remarks(data: WarFile, world: World, source: str, start: dt.date) -> tuple[
         except FoedusError as exc:
             raise WarDataError(source, f"{loc}.state", str(exc)) from None
         out.append(StateRemark(state, since, n.note, n.certainty, tuple(CitedPage(str(c.url), c.title)
-                                                                        for c in n.sources)))
+                                                                        for c in n.sources), n.since_within))
     return tuple(out)
 
 

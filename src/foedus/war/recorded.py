@@ -22,11 +22,26 @@ def recorded_on(war: War, state: str, day: dt.date) -> tuple[StateRemark, ...]:
     return tuple(n for n in war.state_notes if n.state == state and n.since <= day)
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def recorded_said(notes: Iterable[Mapping[str, Any]]) -> str:
     """After a "Why?" line, each note (`StateRemark.to_dict`) as a sentence: " Recorded by the war file, not replayed
-    as an event (verified): NOTE (source: TITLE; ...)."; "" with none."""
+    as an event (verified): NOTE (source: TITLE; ...)."; "" with none. A `since` known only to its month or year
+    says so before the sources ("since October 2024, known only to the month"), not as the day it is stored on."""
     out = ""
     for n in notes:
-        cited = "; ".join(str(p.get("title") or p["url"]) for p in n.get("sources", ()))
-        out += f" {RECORDED} ({n['certainty']}): {str(n['note']).rstrip('.')}{f' (source: {cited})' if cited else ''}."
+        said = [*_since(n), *(["source: " + "; ".join(str(p.get("title") or p["url"]) for p in n["sources"])]
+                              if n.get("sources") else [])]
+        after = f" ({'; '.join(said)})" if said else ""
+        out += f" {RECORDED} ({n['certainty']}): {str(n['note']).rstrip('.')}{after}."
     return out
+
+
+def _since(note: Mapping[str, Any]) -> list[str]:
+    """A note's `since` where the file knows only its month or year (`since_within`), in words; none otherwise."""
+    within, since = note.get("since_within"), str(note["since"])
+    if within == "month":
+        return [f"since {_MONTHS[int(since[5:7]) - 1]} {since[:4]}, known only to the month"]
+    return [f"since {since[:4]}, known only to the year"] if within == "year" else []

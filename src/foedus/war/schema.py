@@ -159,9 +159,19 @@ class StateNote(_Strict):
 
     state: StateRef
     since: Day | None = Field(None, description="the first day the note is said on (default: the war's first)")
+    since_within: Literal["month", "year"] | None = Field(
+        None, description="`since` known only to its month or year (`since` then that month's or year's first day)")
     note: Prose
     certainty: Literal["verified", "secondary", "unverified"]
     sources: list[WarSource] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _whole(self) -> StateNote:
+        first = self.since and self.since.replace(day=1, month=self.since.month if self.since_within == "month" else 1)
+        if self.since_within is not None and (first is None or self.since != first):
+            raise ValueError(f"since_within: {self.since_within} needs since on the {self.since_within}'s first day"
+                             + (f" ({first}), not {self.since}" if self.since else ", but it has no since"))
+        return self
 
 
 class WarFile(_Strict):
