@@ -56,3 +56,15 @@ def test_the_webs_why_says_the_month_as_the_cli_does() -> None:
     assert web == [recorded_said(n for n in notes if n["since"] <= d) for d in days] and web[0] == ""
     assert MONTH in web[1] and web[2].endswith("(secondary): x (since 2025, known only to the year). Recorded by "
                                                "the war file, not replayed as an event (secondary): x.")
+
+
+def test_war_md_says_the_state_notes_in_its_state_paragraph() -> None:
+    """docs/war.md's `--state STATE` paragraph says the line ends with the war file's notes, and its quote of North
+    Korea's, each piece between its "...", is what `--state PRK` says."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "war.md").read_text(encoding="utf-8")
+    start = doc.index("`--state STATE`, which prints only one line")
+    paragraph = " ".join(doc[start:doc.index("An unknown state,", start)].split())
+    assert "`state_notes`" in paragraph and "`recorded`" in paragraph
+    quote = paragraph.split('(the file\'s `state_notes`: "', 1)[1].split('", with', 1)[0]
+    out = " ".join(cli_line(["war", WAR, "--state", "PRK"]).stdout.split())
+    assert all(piece.strip() in out for piece in quote.split("...")), quote
