@@ -19,6 +19,7 @@ from foedus.model.gazetteer import home_note
 from foedus.model.states import State, StateRegistry
 from foedus.model.treaty import DateCertainty, Kind, Member, Provision, Span, Treaty
 from foedus.model.vocab import INSTRUMENT_WORDS, TREATY_SAID, Certainty
+from foedus.model.windows import date_window
 from foedus.model.world import World
 from foedus.set_uses import set_record, sets_named
 from foedus.wording import named_state
@@ -76,6 +77,8 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     dumped: dict[str, Any] = treaty.model_dump(mode="json", exclude_none=True)
     for row, i in zip(dumped.get("invocations", []), treaty.invocations, strict=True):
         row["how_sure"] = how_sure(i.certainty, i.date_certainty)  # the tag and the date's window, in words
+        if i.date_certainty is not None:  # the days it can truly lie in: the web marks one possibly after its date
+            row["window"] = [d.isoformat() for d in date_window(i.date, i.date_certainty)]
     for row, m in zip(dumped["members"], treaty.members, strict=True):
         row["how_sure"] = member_sure(treaty, m)
     if treaty.in_force is not None or treaty.in_force_certainty is not None:

@@ -133,6 +133,7 @@ export interface TreatyRow {
 export interface Invocation {
   date: string; article: string; requester: string[]; outcome: string; note?: string;
   how_sure?: string; // the tag, and how well the date is known, in words ("unverified; date: known only to the month")
+  window?: [string, string]; // where the date is known less than to the day: the days it can truly lie in
 }
 /** A note on a membership's doubted fact, against its fact (foedus.catalog.member_notes): a membership or a
  * suspension or freeze not verified, a date known less than to the day; `state`, the member's id (none from older

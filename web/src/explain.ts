@@ -8,6 +8,7 @@ import { INSTRUMENT_WORDS, STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { consultSaid, findingLine, neutralSaid, violationSaid } from "./findings";
 import { supportLines, unreachedConsultationLines, unreachedLines } from "./helpsaid";
+import { invocationAfter } from "./invocationafter";
 import { likelihoodBlock } from "./likelypanel";
 import { memberNotesBlock } from "./membernotes";
 import { attackedSaid } from "./placesaid";
@@ -151,7 +152,8 @@ function datesLine(t: TreatyDetail): HTMLElement | null {
 }
 
 /** Each treaty's dates, notes and invocations; an invocation after the scenario's `date` says so ("(after this
- * date)"): the history is the treaty's whole record, not what had happened by the date. */
+ * date)", or "(possibly after this date)" where its date is known only to a window past it: `invocationAfter`): the
+ * history is the treaty's whole record, not what had happened by the date. */
 async function historyBlock(ids: string[], state: string, names: Names, date: string): Promise<HTMLElement> {
   const section = h("section", { class: "history" }, h("h3", {}, "Invocation history"));
   for (const id of ids) {
@@ -166,7 +168,7 @@ async function historyBlock(ids: string[], state: string, names: Names, date: st
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
           : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, ${articleCited(i.article)}, by ${i.requester.map((s) => namedState(s, names.state)).join(", ")}: ${i.outcome}`
             + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")
-            + (i.date > date ? " (after this date)" : "")))));
+            + invocationAfter(i, date)))));
     } catch {
       section.append(h("p", { class: "muted" }, `${id}: history not available.`));
     }
