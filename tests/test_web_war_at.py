@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
     ({"attackers": "ukr", "targets": "EST,RUS", "date": "2025-01-15"}, "russia_ukraine_2022"),  # any pair at war
     ({"attackers": "RUS", "targets": "UKR", "date": "2021-06-01"}, None),  # before the war's first event
     ({"attackers": "FRA", "targets": "DEU", "date": "2025-01-15"}, None),  # in its span, neither fighting
+    ({"attackers": "DEU", "targets": "GBR", "date": "1941-12-11"}, "europe_1939_1941"),  # its last day
+    ({"attackers": "DEU", "targets": "GBR", "date": "1942-01-15"}, None),  # after its end: in no bundled war
 ])
 def test_the_war_a_scenario_sits_in(api_client: TestClient, query: dict[str, str], war: str | None) -> None:
     answer = api_client.get("/api/wars/at", params=query)
