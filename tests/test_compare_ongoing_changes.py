@@ -104,7 +104,7 @@ def test_a_state_that_switches_sides_is_one_change(tmp_path: Path, world: World)
                             "summary": "A test clause."}]}
     diff = _diff(world, [DropTreaty(treaty="rus_prk_2024"), AddTreaty(treaty=pact)])
     assert diff["switched"] == [{"state": "PRK", "from": "defense", "to": "attack", "why": "ukr_prk_test art. 1",
-                                 "strength": "S1", "certainty": "verified", "doubted": []}]
+                                 "strength": "S1", "certainty": "verified", "doubted": [], "levels": {}}]
     ongoing = diff["ongoing"]
     assert ongoing["bound"] == ongoing["unbound"] == [], ongoing
     assert ongoing["switched"] == [{"state": "PRK", "side": "attack", "since": "2024-09-01", "treaty": "ukr_prk_test",

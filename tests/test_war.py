@@ -67,7 +67,8 @@ def test_each_bound_span_names_the_facts_it_rests_on_that_are_not_verified(kursk
     kaz = kursk.record("KAZ")
     assert kaz.bound_spans == [{"side": "attack", "from": "2024-08-06", "to": "2025-04-27", "treaty": "csto_1992",
                                 "article": "4", "instrument": "treaty", "certainty": "secondary",
-                                "doubted": ["article"], "conditions": [ASKS], "unresolved": []}]
+                                "doubted": ["article"], "levels": {"article": "secondary"}, "conditions": [ASKS],
+                                "unresolved": []}]
     firsts = [(r.bound_spans[0], r.first_bound) for r in kursk.states.values() if r.first_bound and r.bound_spans]
     assert len(firsts) >= 5
     for span, first in firsts:
@@ -85,7 +86,7 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
     assert "Canada (CAN): consult Ukraine (UKR) from 2024-02-24 (ukr_bilateral_2024 future-attack clause" in text
     kaz = ("Kazakhstan (KAZ): must not join the war against Russia (RUS) from 2022-02-24 (rus_kaz_2013 art. unknown "
            "(ATOP 6070's neutrality pledge")
-    assert f"{kaz})) (unverified: treaty, article)" in text  # the article's own note of the doubt dropped
+    assert f"{kaz})) (unverified: treaty; secondary: article)" in text  # the article's own note of the doubt dropped
     tkm = ("Turkmenistan (TKM): must not join the war against Kazakhstan (KAZ) from 2024-08-06 (atop_4463 ATOP "
            "neutrality code)")
     assert f"{tkm} (carried-forward: " in text
@@ -484,7 +485,7 @@ def test_exit_ceasefire_and_until_end_attacks(world) -> None:  # type: ignore[no
     prk = r.record("PRK")
     assert prk.bound_spans == [{"side": "defense", "from": "2025-01-10", "to": "2025-03-01", "treaty": "rus_prk_2024",
                                 "article": "4", "instrument": "treaty", "certainty": "verified", "doubted": [],
-                                "conditions": ["assumes the attack puts Russia (RUS) in a state of war"],
+                                "levels": {}, "conditions": ["assumes the attack puts Russia (RUS) in a state of war"],
                                 "unresolved": []}]
 
 

@@ -80,12 +80,12 @@ def test_a_run_to_another_side_is_a_break() -> None:
     (bound to the attack side, then the defence, is bound to the defence since the switch)."""
     from foedus.war.unbroken import since_entry
 
-    span = {"instrument": "treaty", "certainty": "verified", "doubted": []}
+    span = {"instrument": "treaty", "certainty": "verified", "doubted": [], "levels": {}}
     spans = [{"side": "attack", "from": "2020-01-01", "to": "2020-02-01", "treaty": "a", "article": "1", **span},
              {"side": "defense", "from": "2020-02-01", "to": "2020-03-01", "treaty": "b", "article": "1", **span},
              {"side": "defense", "from": "2020-03-01", "to": None, "treaty": "c", "article": "2", **span}]
     assert since_entry(spans, "defense") == {"since": "2020-02-01", "since_under": {
-        "treaty": "b", "article": "1", "instrument": "treaty", "certainty": "verified", "doubted": []}}
+        "treaty": "b", "article": "1", "instrument": "treaty", "certainty": "verified", "doubted": [], "levels": {}}}
     assert since_entry(spans[1:2], "defense") == {}  # not open: no longer bound
 
 

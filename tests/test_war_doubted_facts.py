@@ -70,9 +70,21 @@ def test_a_tagged_row_names_the_facts_that_the_state_json_says_are_not_verified(
     assert re.search(r"rus_prk_2024 art\. 4 +│", _row(text, "North Korea (PRK)"))
 
 
-def _named(reasons: Iterable[CertaintyReason]) -> str:
-    """The kinds of fact among `reasons` tagged below verified, in the order the JSON's `facts` lists them."""
-    return ", ".join(k for k in KINDS if any(r.kind == k and r.certainty != "verified" for r in reasons))
+def _named(reasons: Iterable[CertaintyReason], level: str | None = None) -> str:
+    """The kinds of fact among `reasons` tagged below verified (those whose weakest tag is `level`, when given), in
+    the order the JSON's `facts` lists them."""
+    order = ("verified", "secondary", "carried-forward", "unverified", "conflicting")
+    tags = {k: [order.index(r.certainty) for r in reasons if r.kind == k and r.certainty != "verified"] for k in KINDS}
+    return ", ".join(k for k in KINDS if tags[k] and (level is None or order[max(tags[k])] == level))
+
+
+def _levels_said(certainty: str, reasons: Iterable[CertaintyReason]) -> str:
+    """A tag's facts, each under the weakest tag of its reasons, the weakest level first ("unverified: validity;
+    secondary: article"); the obligation's certainty heads them."""
+    reasons = list(reasons)
+    said = [f"{level}: {kinds}" for level in ("conflicting", "unverified", "carried-forward", "secondary")
+            if (kinds := _named(reasons, level))]
+    return "; ".join(said if said and said[0].startswith(f"{certainty}:") else [certainty, *said])
 
 
 def test_a_tagged_duty_names_its_facts_not_verified(kursk: WarReplay, capsys: pytest.CaptureFixture[str],
@@ -92,13 +104,16 @@ def test_a_tagged_duty_names_its_facts_not_verified(kursk: WarReplay, capsys: py
         if c.certainty == "verified":
             assert line.endswith(f"({cited(c.treaty, c.article)})"), line
         else:
-            assert line.endswith(f") ({c.certainty}: {_named(c.certainty_reasons)})"), line
+            assert line.endswith(f") ({_levels_said(c.certainty, c.certainty_reasons)})"), line
             checked += 1
     assert checked >= 4
     assert next(x for x in lines if "(GBR): consult Ukraine" in x).endswith(") (unverified: date)")
     assert next(x for x in lines if "(ARM): consult Russia" in x and "csto_1992" in x).endswith(
         ") (secondary: membership)")
     assert next(x for x in lines if "(USA): consult Ukraine" in x).endswith("agreement))")
+    # each fact at its own level: rus_arm_1997's clause read from secondary reports, its term presumed extended
+    assert next(x for x in lines if "(ARM): consult Russia" in x and "rus_arm_1997" in x).endswith(
+        "(rus_arm_1997 art. 2) (unverified: validity; secondary: article)")
     # a casus foederis and a duty to stay out alike
     assert ("Kazakhstan (KAZ): casus foederis 2024-08-06 toward Russia (RUS), rus_kaz_1992 art. unknown "
             "(a defence clause) (unverified: treaty, article)") in text
@@ -112,6 +127,8 @@ def test_the_json_records_carry_what_the_text_names(kursk: WarReplay) -> None:
     assert states["BLR"]["first_bound"]["doubted"] == ["article"]
     assert states["PRK"]["first_bound"]["doubted"] == []
     assert [c["doubted"] for c in states["GBR"]["consultations"]] == [["date"]]
+    assert [c["levels"] for c in states["ARM"]["consultations"] if c["treaty"] == "rus_arm_1997"] == [
+        {"article": "secondary", "validity": "unverified"}]  # each doubted fact with its own level
     for rec in states.values():
         for duty in (*rec["triggered"], *rec["consultations"], *rec["neutral"]):
             assert (duty["certainty"] == "verified") == (duty["doubted"] == []), duty
@@ -142,7 +159,8 @@ def test_a_date_known_to_a_verified_window_is_a_verified_fact(tmp_path: Path, ca
 
 
 KAZ_ALSO = {"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "instrument": "treaty",
-            "certainty": "unverified", "doubted": ["treaty", "article"], "conditions": [], "unresolved": []}
+            "certainty": "unverified", "doubted": ["treaty", "article"],
+            "levels": {"treaty": "unverified", "article": "unverified"}, "conditions": [], "unresolved": []}
 
 
 def _cell(text: str, name: str) -> list[str]:
@@ -168,8 +186,15 @@ def _also(joiner: Joiner) -> list[dict[str, object]]:
     """A cascade joiner's other obligations, each with its instrument, its certainty, the facts its reasons do not
     verify, and the conditions it assumes and the ATOP conditions it rests on, as the cascade's record states them."""
     return [{"treaty": o.treaty, "article": o.article, "instrument": o.instrument, "certainty": o.certainty,
-             "doubted": _unverified(o.certainty_reasons), "conditions": list(o.conditions),
-             "unresolved": list(o.unresolved)} for o in joiner.also]
+             "doubted": _unverified(o.certainty_reasons), "levels": _levels(o.certainty_reasons),
+             "conditions": list(o.conditions), "unresolved": list(o.unresolved)} for o in joiner.also]
+
+
+def _levels(reasons: Iterable[CertaintyReason]) -> dict[str, str]:
+    """Each kind of fact among `reasons` tagged below verified, with its weakest tag."""
+    reasons = list(reasons)
+    return {k: level for level in ("secondary", "carried-forward", "unverified", "conflicting") for k in KINDS
+            if k in _named(reasons, level).split(", ")}
 
 
 def test_each_other_obligation_of_a_binding_carries_its_certainty_and_doubted_facts(

@@ -60,7 +60,7 @@ def test_the_ceasefire_is_said_of_a_state_still_fighting_and_of_one_it_released(
     code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan"])
     assert (code, out) == (0, f"Pakistan (PAK): Neither fighting nor bound on 2026-04-08; bound to join {US_SIDE} "
                               "from 2026-02-28 under Saudi-Pakistan SMDA (sau_pak_2025) art. unknown (text not public) "
-                              f"(unverified: article, date), released on 2026-04-08 {CEASEFIRE}.\n"), err
+                              f"(unverified: date; secondary: article), released on 2026-04-08 {CEASEFIRE}.\n"), err
     code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan", "--until", "2026-04-07"])
     assert code == 0 and out.startswith(f"Pakistan (PAK): Bound to join {US_SIDE} on 2026-04-07") and \
         "released" not in out, err

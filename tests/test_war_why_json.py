@@ -166,7 +166,8 @@ def test_a_bound_states_other_obligations_as_json_are_those_its_line_names() -> 
     for state in bound:
         why = why_record(replay, world, state, frame.date).to_dict()
         lines = also_said({"treaty": a["treaty"], "article": a["article"], "certainty": a["certainty"],
-                           "doubted": [f["kind"] for f in a["facts"] if not f["verified"]]} for a in why["also"])
+                           "doubted": [f["kind"] for f in a["facts"] if not f["verified"]],
+                           "levels": _levels(a["certainty_reasons"])} for a in why["also"])
         head = why["said"].removesuffix(".").split("; also ")[0]
         assert why["said"] == head + "".join(f"; {line}" for line in lines) + ".", state
         assert [(a["treaty"], a["article"]) for a in why["also"]] == [
@@ -183,3 +184,15 @@ def test_a_bound_states_treaty_name_carries_how_sure_it_is() -> None:
     world = World.default()
     assert (name_sure(world, "atop_4745"), name_sure(world, "nato_1949"), name_sure(world, "no_such")) == (
         "secondary", "verified", None)
+
+
+def _levels(reasons: list[dict[str, str]]) -> dict[str, str]:
+    """Each kind of fact of a `WarWhyAlso`'s JSON reasons not verified, with its weakest tag (the `levels` its line
+    reads: `foedus.engine.doubted_facts.doubt_levels`)."""
+    order = ["verified", "secondary", "carried-forward", "unverified", "conflicting"]
+    out: dict[str, str] = {}
+    for kind in ("treaty", "article", "validity", "membership", "date"):
+        tags = [order.index(r["certainty"]) for r in reasons if r["kind"] == kind and r["certainty"] != "verified"]
+        if tags:
+            out[kind] = order[max(tags)]
+    return out

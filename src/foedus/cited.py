@@ -8,9 +8,9 @@ the tag says dropped, so that the doubt is said once (`tagged_article`): `foedus
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from foedus.model.vocab import INSTRUMENT_WORDS
+from foedus.model.vocab import INSTRUMENT_WORDS, Certainty
 
 __all__ = ["CLAUSE_SAID", "article_cited", "bound_tag", "cited", "clause_said", "doubt_cited", "instrument_said",
            "kind_cited", "tagged_article", "tagged_cited"]
@@ -85,17 +85,38 @@ def kind_cited(treaty: str, article: str | None, kind: str) -> str:
     return said if said.endswith(f" {kind} code") else f"{said} ({kind})"
 
 
-def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:
+def bound_tag(certainty: str, doubted: Iterable[str] = (), levels: Mapping[str, str] | None = None) -> str:
     """An obligation that binds a state to join, or another duty of a state in a war, its certainty after it when not
-    verified, with the facts it rests on that are not verified (`foedus.engine.doubted_facts.doubted`): " (secondary:
-    article)", " (unverified: treaty, article)"; nothing when verified. The one wording of a binding's or a duty's
-    certainty in `foedus war`'s table, its other duties (`duty_lines`), its `--state` line and the web map's "Why?"
-    on a war's date (web/src/said.ts `boundTag`, tests/test_said_parity.py), and of a cascade joiner's other
-    obligations (`tagged_cited`)."""
+    verified, with the facts it rests on that are not verified (`foedus.engine.doubted_facts.doubted`), each under
+    its own level where `levels` gives them (`doubt_levels`), the weakest first: " (secondary: article)",
+    " (unverified: article; secondary: treaty)"; a fact without a level is said at `certainty`, and `certainty`
+    leads alone where no fact is that weak (it comes of a place or scope); nothing when verified. The one wording of
+    a binding's or a duty's certainty in `foedus war`'s table, its other duties (`duty_lines`), its `--state` line
+    and the web map's "Why?" on a war's date (web/src/citesaid.ts `boundTag`, tests/test_said_parity.py), and of a
+    cascade joiner's other obligations (`tagged_cited`).
+
+    >>> bound_tag("unverified", ["treaty", "article"], {"treaty": "secondary", "article": "unverified"})
+    ' (unverified: article; secondary: treaty)'
+    >>> bound_tag("unverified", ["treaty", "article"])
+    ' (unverified: treaty, article)'
+    >>> bound_tag("unverified", ["article"], {"article": "secondary"})
+    ' (unverified; secondary: article)'
+    """
     if certainty == "verified":
         return ""
-    said = ", ".join(doubted)
-    return f" ({certainty}: {said})" if said else f" ({certainty})"
+    grouped: dict[str, list[str]] = {}
+    for kind in doubted:
+        grouped.setdefault((levels or {}).get(kind, certainty), []).append(kind)
+    said = [f"{level}: {', '.join(grouped[level])}" for level in sorted(grouped, key=_weakness)]
+    if certainty not in grouped and said:
+        said.insert(0, certainty)
+    return f" ({'; '.join(said)})" if said else f" ({certainty})"
+
+
+def _weakness(level: str) -> int:
+    """How weak a certainty level is, the weakest first in a sort (`bound_tag`); a level not a `Certainty` last."""
+    ranks = [c.value for c in Certainty]
+    return -ranks.index(level) if level in ranks else 1
 
 
 _UNVERIFIED_NOTE = re.compile(r"\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))")
@@ -122,7 +143,8 @@ def tagged_article(article: str | None, certainty: str, doubted: Iterable[str] =
     return _UNVERIFIED_NOTE.sub("", article)
 
 
-def tagged_cited(treaty: str, article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str:
+def tagged_cited(treaty: str, article: str | None, certainty: str, doubted: Iterable[str] = (),
+                 levels: Mapping[str, str] | None = None) -> str:
     """An obligation cited (`cited`, with its `tagged_article`) and tagged (`bound_tag`): "rus_kaz_1992 art. unknown
     (unverified: treaty, article)", as `foedus war` says a binding's other obligations (`also_said`) and the
     cascade's explanation a joiner's whose certainty differs from its primary's.
@@ -135,7 +157,7 @@ def tagged_cited(treaty: str, article: str | None, certainty: str, doubted: Iter
     'nato_1949 art. 5'
     """
     doubted = tuple(doubted)
-    return doubt_cited(treaty, article, certainty, doubted) + bound_tag(certainty, doubted)
+    return doubt_cited(treaty, article, certainty, doubted) + bound_tag(certainty, doubted, levels)
 
 
 def doubt_cited(treaty: str, article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str:

@@ -16,7 +16,7 @@ from foedus.cited_names import named_cited
 from foedus.code_words import settings_tail
 from foedus.conflict_words import conflict_line, doubted_duties
 from foedus.engine.certainty_words import UNCERTAIN, doubt_words, window_facts
-from foedus.engine.doubted_facts import doubted
+from foedus.engine.doubted_facts import doubt_levels, doubted
 from foedus.engine.records import Because, CertaintyReason, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
 from foedus.engine.rules import STRIKES
 from foedus.limit_words import consult_limit
@@ -90,7 +90,8 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     if joiner.also:  # a better-sourced clause may bind the state too: tagged as `foedus war` tags one
         line += "; also " + ", ".join(
             (cited(_cites(result, o.treaty), o.article) if o.certainty == p.certainty
-             else tagged_cited(_cites(result, o.treaty), o.article, o.certainty, doubted(o.certainty_reasons)))
+             else tagged_cited(_cites(result, o.treaty), o.article, o.certainty, doubted(o.certainty_reasons),
+                               doubt_levels(o.certainty_reasons)))
             + instrument_said(o.instrument) + hypothetical_said(rested(o.certainty_reasons)) for o in joiner.also)
     return line
 

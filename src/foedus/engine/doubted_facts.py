@@ -5,11 +5,12 @@ kept with the engine's records rather than in either interface."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from foedus.engine.records import CertaintyReason
-from foedus.model.vocab import Certainty
+from foedus.model.vocab import CERTAINTY_RANK, Certainty
 
-__all__ = ["FACT_KINDS", "doubted", "verified_fact"]
+__all__ = ["FACT_KINDS", "doubt_entry", "doubt_levels", "doubted", "verified_fact"]
 
 FACT_KINDS = ("treaty", "article", "validity", "membership", "date")
 """The kinds of fact an obligation rests on, in `foedus.war.why_record.WarWhy.facts`' order: `validity` is when the
@@ -28,3 +29,19 @@ def doubted(reasons: Sequence[CertaintyReason]) -> tuple[str, ...]:
     on that are not verified (`verified_fact`): what `foedus war`'s text names after a duty's certainty, its JSON's
     `doubted`, and the facts the cascade's explanation lists beneath a joiner."""
     return tuple(kind for kind in FACT_KINDS if not verified_fact(kind, reasons))
+
+
+def doubt_levels(reasons: Sequence[CertaintyReason]) -> dict[str, str]:
+    """Each kind of fact `doubted` names, with the weakest certainty its reasons give it: {"treaty": "secondary",
+    "article": "unverified"}, so that a tag says which fact is how sure (`foedus.cited.bound_tag`) rather than every
+    doubted fact under the obligation's weakest level; the `levels` beside every `doubted` list."""
+    levels: dict[str, str] = {}
+    for kind in doubted(reasons):
+        tags = [Certainty(r.certainty) for r in reasons if r.kind == kind and r.certainty != Certainty.VERIFIED.value]
+        levels[kind] = max(tags, key=CERTAINTY_RANK.__getitem__).value
+    return levels
+
+
+def doubt_entry(reasons: Sequence[CertaintyReason]) -> dict[str, Any]:
+    """A JSON record's `doubted` and `levels` (`doubted`, `doubt_levels`), as a war's duties carry them."""
+    return {"doubted": list(doubted(reasons)), "levels": doubt_levels(reasons)}

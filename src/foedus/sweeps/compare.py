@@ -35,10 +35,10 @@ def _bases(j: Joiner) -> list[str]:
 
 def _sure(j: Joiner) -> dict[str, Any]:
     """How sure a joiner's primary obligation is, as its line tags it (`foedus.cited.bound_tag`): its `certainty`
-    and the facts it rests on that are not verified (`doubted`)."""
-    from foedus.engine.doubted_facts import doubted
+    and the facts it rests on that are not verified (`doubted`), each with its level (`levels`)."""
+    from foedus.engine.doubted_facts import doubt_entry
 
-    return {"certainty": j.primary.certainty, "doubted": list(doubted(j.primary.certainty_reasons))}
+    return {"certainty": j.primary.certainty, **doubt_entry(j.primary.certainty_reasons)}
 
 
 def _named(entry: dict[str, Any]) -> list[str]:

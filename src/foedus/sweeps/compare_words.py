@@ -81,7 +81,7 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
         sure, doubted = x["certainty"], tuple(x["doubted"])
         named = x["why_before" if kind == "lost" else "why"]
         strength = f", {x['strength']}" if kind != "lost" and x.get("strength") else ""  # the new duty's, as rebased
-        why = f"{tagged_article(named, sure, doubted)}{strength}){bound_tag(sure, doubted)}"
+        why = f"{tagged_article(named, sure, doubted)}{strength}){bound_tag(sure, doubted, x.get('levels'))}"
         why += hypothetical_said(x.get("rests_on_what_if", ()))  # a gained or switched duty the what-if change's
         why += switch_said(x.get("rests_on_switch", ()))  # one the base had, or the other has, only by a switch
         return (f"is bound to join the {x['side']} side ({why}" if kind == "gained"
@@ -89,7 +89,7 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
                 else f"is bound to join the {x['to']} side, no longer the {x['from']} side ({why}")
     said = {x["why"], x["why_before"]}
     sure, doubted = x.get("certainty", "verified"), tuple(x.get("doubted", ()))  # its duty now, tagged
-    now = f"{tagged_article(x['why'], sure, doubted)}{bound_tag(sure, doubted)}"
+    now = f"{tagged_article(x['why'], sure, doubted)}{bound_tag(sure, doubted, x.get('levels'))}"
     moved = f"now under {now} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {now}"
     if x.get("strength") != x.get("strength_before"):  # the duty made stronger or weaker (a what-if's strength, a pact)
         moved += f", {'now ' if x['why'] == x['why_before'] else ''}{x['strength']} (was {x['strength_before']})"

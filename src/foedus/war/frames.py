@@ -14,7 +14,7 @@ from typing import Any
 
 from foedus.cited import tagged_cited
 from foedus.conflict_words import conflict_instruments
-from foedus.engine.doubted_facts import doubted
+from foedus.engine.doubted_facts import doubt_entry, doubt_levels, doubted
 from foedus.engine.result import Joiner
 from foedus.model.dated_names import era_days
 from foedus.model.world import World
@@ -74,7 +74,8 @@ class FrameBuilder:
             move = {"state": state, "from": old, "to": new, "cause": why}
             if old == new and joiner is not None:  # still bound to that side, by another treaty from now
                 p = joiner.primary  # tagged as the binding's line tags it: "rus_blr_2024 art. 4 (secondary: article)"
-                move["now_under"] = tagged_cited(p.treaty, p.article, p.certainty, doubted(p.certainty_reasons))
+                move["now_under"] = tagged_cited(p.treaty, p.article, p.certainty, made[state].doubted,
+                                                 made[state].levels)
             moved.append(move)
             self._move(state, old, new, ev.date, joiner, made.get(state), why, course)
         self._status, self._joiner = status, dict(bound)
@@ -161,12 +162,12 @@ class FrameBuilder:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
                                     "article": p.article, "instrument": p.instrument, "certainty": p.certainty,
-                                    "doubted": list(made.doubted), "conditions": list(p.conditions),
-                                    "unresolved": list(p.unresolved)})
+                                    "doubted": list(made.doubted), "levels": dict(made.levels),
+                                    "conditions": list(p.conditions), "unresolved": list(p.unresolved)})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
                                         made.also, p.certainty, made.doubted, p.instrument, p.conditions,
-                                        p.unresolved)
+                                        p.unresolved, made.levels)
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 
@@ -179,8 +180,7 @@ class FrameBuilder:
             self._rec(t.obligor).triggered.append({
                 "date": ev.date.isoformat(), "treaty": t.treaty, "article": t.article, "toward": t.beneficiary,
                 "kind": t.kind, "strength": t.strength, "side": t.side, "instrument": t.instrument,
-                "certainty": t.certainty,
-                "doubted": list(doubted(t.reasons)), "conditions": list(t.conditions),
+                "certainty": t.certainty, **doubt_entry(t.reasons), "conditions": list(t.conditions),
                 "unresolved": list(t.unresolved),
                 "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
                             "target_kind": t.attack.kind},
@@ -193,9 +193,8 @@ class FrameBuilder:
                 self._seen.add(("neutral", n.state, n.treaty, n.toward))
                 self._rec(n.state).neutral.append({"date": ev.date.isoformat(), "treaty": n.treaty,
                                                    "article": n.article, "toward": n.toward,
-                                                   "instrument": n.instrument,
-                                                   "certainty": n.certainty,
-                                                   "doubted": list(doubted(n.certainty_reasons)),
+                                                   "instrument": n.instrument, "certainty": n.certainty,
+                                                   **doubt_entry(n.certainty_reasons),
                                                    "because": n.because.to_dict()})
 
     def _consults(self, ev: Evaluation, changes: list[dict[str, Any]]) -> None:
@@ -213,7 +212,7 @@ class FrameBuilder:
             if key not in self._consulting:
                 self._consulting[key] = {"date": ev.date.isoformat(), "to": None, "treaty": c.treaty,
                                          "article": c.article, "with": c.with_, "instrument": c.instrument,
-                                         "certainty": c.certainty, "doubted": list(doubted(c.certainty_reasons)),
+                                         "certainty": c.certainty, **doubt_entry(c.certainty_reasons),
                                          "limit": c.limit, "limit_certainty": c.limit_certainty,
                                          "because": c.because.to_dict()}
                 self._rec(c.state).consultations.append(self._consulting[key])
@@ -264,17 +263,19 @@ class FrameBuilder:
 @dataclass(frozen=True, slots=True)
 class _Made:
     """What a frame's `bound` entry and a record's `first_bound` and `bound_spans` say of one joiner on a date, made
-    once for all three: the facts its primary obligation rests on that are not verified (`doubted`), and its other
-    obligations that day (`also`), each with its own."""
+    once for all three: the facts its primary obligation rests on that are not verified (`doubted`, each with its
+    level: `levels`), and its other obligations that day (`also`), each with its own."""
 
     doubted: tuple[str, ...]
     also: tuple[Also, ...]
+    levels: dict[str, str]
 
     @classmethod
     def of(cls, j: Joiner) -> _Made:
         return cls(doubted(j.primary.certainty_reasons),
                    tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons), o.instrument,
-                              o.conditions, o.unresolved) for o in j.also))
+                              o.conditions, o.unresolved, doubt_levels(o.certainty_reasons)) for o in j.also),
+                   doubt_levels(j.primary.certainty_reasons))
 
 
 def _binding(j: Joiner, made: _Made, spans: list[dict[str, Any]]) -> dict[str, Any]:
@@ -286,8 +287,9 @@ def _binding(j: Joiner, made: _Made, spans: list[dict[str, Any]]) -> dict[str, A
     its `spans` (`since`, with `since_under` where the treaty or article has changed since: `since_entry`)."""
     p = j.primary
     return {"side": j.side, "treaty": p.treaty, "article": p.article, "instrument": p.instrument,
-            "certainty": p.certainty, "doubted": list(made.doubted), "conditions": list(p.conditions),
-            "unresolved": list(p.unresolved), "also": [o.to_dict() for o in made.also], **since_entry(spans, j.side)}
+            "certainty": p.certainty, "doubted": list(made.doubted), "levels": dict(made.levels),
+            "conditions": list(p.conditions), "unresolved": list(p.unresolved),
+            "also": [o.to_dict() for o in made.also], **since_entry(spans, j.side)}
 
 
 def _named_in(change: dict[str, Any]) -> set[str]:

@@ -127,7 +127,7 @@ def binding_said(binding: Mapping[str, Any], titles: Mapping[str, str] | None = 
     web/src/lapsedsaid.ts `bindingSaid`."""
     certainty, doubted = binding.get("certainty", "verified"), binding.get("doubted", ())
     return tagged_cited(named_cited(binding["treaty"], titles or {}), binding["article"], certainty,
-                        doubted) + instrument_said(binding.get("instrument", "treaty"))
+                        doubted, binding.get("levels")) + instrument_said(binding.get("instrument", "treaty"))
 
 
 def now_under_said(bound: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> str:

@@ -71,7 +71,7 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
     bound = "—"
     if b:  # the primary, the conditions it assumes, then each other obligation of that day, each on a line of its own
         bound = "\n".join([(f"{b.date}, {sides[b.side]}: " if sides else f"{b.date} {b.side}: ")
-                           + f"{tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted)}"
+                           + tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted, b.levels)
                            + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
                            *also_said((o.to_dict() for o in b.also), titles)])
     elif r.conflict:  # bound both ways, never to one side: said so and since when, not "—" as one never bound
@@ -80,7 +80,7 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
         rel = last.released[r.state]
         bound += "\n" + released_cell(rel, str(b.date) if b else "", tagged_cited(
             named_cited(rel["treaty"], titles), rel["article"], rel.get("certainty", "verified"),
-            rel.get("doubted", ())))
+            rel.get("doubted", ()), rel.get("levels")))
     why = _said(b.cause) if b else _said(r.conflict["cause"]) if r.conflict else ""
     return [named_state(r.state, names), fight, bound, why]
 

@@ -73,12 +73,13 @@ class Also:
     instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
     conditions: tuple[str, ...] = ()  # what it assumes, as the cascade's obligation (`Obligation.conditions`)
     unresolved: tuple[str, ...] = ()  # the ATOP conditions it rests on, read as met (`Obligation.unresolved`)
+    levels: dict[str, str] = field(default_factory=dict)  # each doubted fact's level (`doubt_levels`)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form: `{treaty, article, instrument, certainty, doubted, conditions, unresolved}`."""
+        """JSON form: `{treaty, article, instrument, certainty, doubted, levels, conditions, unresolved}`."""
         return {"treaty": self.treaty, "article": self.article, "instrument": self.instrument,
-                "certainty": self.certainty, "doubted": list(self.doubted), "conditions": list(self.conditions),
-                "unresolved": list(self.unresolved)}
+                "certainty": self.certainty, "doubted": list(self.doubted), "levels": dict(self.levels),
+                "conditions": list(self.conditions), "unresolved": list(self.unresolved)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +101,14 @@ class Bound:
     instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
     conditions: tuple[str, ...] = ()  # what it assumes, as the cascade's obligation (`Obligation.conditions`)
     unresolved: tuple[str, ...] = ()  # the ATOP conditions it rests on, read as met (`Obligation.unresolved`)
+    levels: dict[str, str] = field(default_factory=dict)  # each doubted fact's level (`doubt_levels`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"date": self.date.isoformat(), "side": self.side, "treaty": self.treaty, "article": self.article,
                 "instrument": self.instrument, "kind": self.kind, "strength": self.strength,
-                "certainty": self.certainty, "doubted": list(self.doubted), "conditions": list(self.conditions),
-                "unresolved": list(self.unresolved),
+                "certainty": self.certainty, "doubted": list(self.doubted), "levels": dict(self.levels),
+                "conditions": list(self.conditions), "unresolved": list(self.unresolved),
                 "because": self.because.to_dict(), "cause": self.cause,
                 "also": [o.to_dict() for o in self.also]}
 

@@ -9,7 +9,7 @@ from typing import Any
 
 __all__ = ["SPAN_BINDING", "began_on", "since_entry", "unbroken"]
 
-SPAN_BINDING = ("treaty", "article", "instrument", "certainty", "doubted")
+SPAN_BINDING = ("treaty", "article", "instrument", "certainty", "doubted", "levels")
 """What a bound span says of the provision that binds it, as a frame's `bound` entry and a lapse cite it."""
 
 

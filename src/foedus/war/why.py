@@ -81,7 +81,8 @@ def binding_cited(bound: dict[str, Any], treaty: Callable[[str], str]) -> str:
     certainty when not verified with the facts not verified (`bound_tag`, the article's own note of that doubt
     dropped: `tagged_article`), an instrument that is not a treaty said so (`instrument_said`)."""
     certainty, doubted = bound.get("certainty", "verified"), tuple(bound.get("doubted", ()))
-    tag, article = bound_tag(certainty, doubted), tagged_article(bound["article"], certainty, doubted)
+    tag = bound_tag(certainty, doubted, bound.get("levels"))
+    article = tagged_article(bound["article"], certainty, doubted)
     return (f"{treaty(bound['treaty'])} ({bound['treaty']}) {article_cited(article or '')}{tag}"
             f"{instrument_said(bound.get('instrument', 'treaty'))}")
 

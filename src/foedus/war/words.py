@@ -156,7 +156,8 @@ def also_said(also: Iterable[Mapping[str, Any]], titles: Mapping[str, str] | Non
     says its other duties; an ATOP alliance with its title where `titles` has one (`foedus.cited_names.named_cited`).
     The web page's copy: web/src/said.ts `alsoSaid`."""
     return ["also " + tagged_cited(named_cited(o["treaty"], titles or {}), o["article"], o.get("certainty", "verified"),
-                                   o.get("doubted", ())) + instrument_said(o.get("instrument", "treaty")) for o in also]
+                                   o.get("doubted", ()), o.get("levels"))
+            + instrument_said(o.get("instrument", "treaty")) for o in also]
 
 
 def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str, str]],
@@ -213,8 +214,9 @@ def _limit(consultation: Mapping[str, Any]) -> str:
 
 
 def _tag(duty: Mapping[str, Any]) -> str:
-    """A duty record's `bound_tag`, from its `certainty` and `doubted`. The web page's copy: said.ts `dutyTag`."""
-    return bound_tag(duty["certainty"], duty.get("doubted", ()))
+    """A duty record's `bound_tag`, from its `certainty`, `doubted` and `levels`. The web page's copy: said.ts
+    `dutyTag`."""
+    return bound_tag(duty["certainty"], duty.get("doubted", ()), duty.get("levels"))
 
 
 def _duty_cited(duty: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> str:
