@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from foedus.cited import cited, instrument_said
+from foedus.cited import bound_tag, cited, instrument_said, tagged_article
+from foedus.engine.doubted_facts import doubt_levels, doubted
 from samples import cli_line, treaty_files
 from ts_said import run_ts
 
@@ -95,9 +96,10 @@ def test_the_network_ties_say_their_instrument(result: Any) -> None:
     ties = run_ts([("ties", "tiesOf", [result.to_dict()])])[0]
     labels = {(t["kind"], t["from"], t["to"], t["label"]) for t in ties}
 
-    def said(d: Any, strength: bool = True) -> str:
-        return (cited(d.treaty, d.article) + (f" ({d.strength})" if strength else "")
-                + instrument_said(d.instrument))
+    def said(d: Any, strength: bool = True) -> str:  # tagged when not verified, as every tie is (ties.ts tieCited)
+        doubts = doubted(d.certainty_reasons)
+        return (cited(d.treaty, tagged_article(d.article, d.certainty, doubts)) + (f" ({d.strength})" if strength else "")
+                + bound_tag(d.certainty, doubts, doubt_levels(d.certainty_reasons)) + instrument_said(d.instrument))
 
     mdv = next(j for j in result.joiners if j.state == "MDV")
     expected = {("defense", "MDV", "MNG", said(mdv.primary)),

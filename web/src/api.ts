@@ -82,8 +82,8 @@ export interface WarReleased extends WarDuty {
  * owed under (`instrument`), and what it assumes and the ATOP conditions it rests on, as the cascade's obligation
  * (`conditions`, `unresolved`); servers from before they were sent have none (read as verified, a treaty, none). */
 export interface WarDuty {
-  treaty: string; article: string; certainty?: string; doubted?: string[]; instrument?: string;
-  conditions?: string[]; unresolved?: string[];
+  treaty: string; article: string; certainty?: string; doubted?: string[]; levels?: Record<string, string>;
+  instrument?: string; conditions?: string[]; unresolved?: string[]; // levels: each doubted fact's (boundTag)
 }
 /** A state bound to join on a frame's date: the side, the primary obligation, and the others that bind it that day;
  * since when it has been bound to that side without a break (`since`), and the provision it was first bound under
@@ -108,7 +108,7 @@ export interface WarReplay {
 /** A duty of a state in a war (docs/war.md, `states[].triggered`, `consultations`, `neutral`): from `date`, under
  * `treaty` art. `article`, toward a state (`toward`; `with` for a consultation), with its certainty. */
 export interface WarStateDuty {
-  date: string; treaty: string; article: string; certainty: string; doubted?: string[];
+  date: string; treaty: string; article: string; certainty: string; doubted?: string[]; levels?: Record<string, string>;
   toward?: string; with?: string; kind?: string; instrument?: string;
   conditions?: string[]; unresolved?: string[]; // a casus foederis's, as a binding's (WarDuty)
   limit?: string | null; limit_certainty?: string | null; // a consultation's place limit (helpsaid consultLimit)
@@ -176,18 +176,20 @@ export interface Comparison {
     // switches the obligation named binds only by (["non-military bound"]; comparesaid.ts switchSaid)
     gained: {
       state: string; side: string; why: string; certainty: string; doubted: string[]; strength?: string;
-      rests_on_what_if?: string[]; rests_on_switch?: string[];
+      rests_on_what_if?: string[]; rests_on_switch?: string[]; levels?: Record<string, string>;
     }[];
     lost: {
       state: string; side: string; why_before: string; certainty: string; doubted: string[]; rests_on_switch?: string[];
+      levels?: Record<string, string>;
     }[];
     switched: {
       state: string; from: string; to: string; why: string; certainty: string; doubted: string[]; strength?: string;
-      rests_on_what_if?: string[]; rests_on_switch?: string[];
+      rests_on_what_if?: string[]; rests_on_switch?: string[]; levels?: Record<string, string>;
     }[];
     rebased: {
       state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[];
       strength?: string; strength_before?: string; certainty?: string; doubted?: string[]; // its duty now's
+      levels?: Record<string, string>;
       rests_on_what_if?: string[]; // the what-if changes its primary obligation now rests on (said.ts changeWords)
       rests_on_switch?: string[];
     }[];

@@ -21,11 +21,42 @@ export function cited(treaty: string, article: string | null | undefined): strin
 }
 
 /** An obligation binding a state to join, or another duty of a state in a war (dutyLines), its certainty after it
- * when not verified, with the facts it rests on that are not verified (foedus.cited.bound_tag): " (secondary:
- * article)"; "" when verified. */
-export function boundTag(certainty: string, doubted: string[] = []): string {
+ * when not verified, with the facts it rests on that are not verified, each under its own level where `levels`
+ * gives them, the weakest first (foedus.cited.bound_tag): " (secondary: article)", " (unverified: article;
+ * secondary: treaty)"; "" when verified. */
+export function boundTag(certainty: string, doubted: string[] = [], levels: Record<string, string> = {}): string {
   if (certainty === "verified") return "";
-  return doubted.length ? ` (${certainty}: ${doubted.join(", ")})` : ` (${certainty})`;
+  const grouped = new Map<string, string[]>();
+  for (const kind of doubted) {
+    const level = levels[kind] ?? certainty;
+    grouped.set(level, [...(grouped.get(level) ?? []), kind]);
+  }
+  const said = [...grouped.keys()].sort((a, b) => weakness(a) - weakness(b))
+    .map((level) => `${level}: ${grouped.get(level)!.join(", ")}`);
+  if (!grouped.has(certainty) && said.length) said.unshift(certainty);
+  return said.length ? ` (${said.join("; ")})` : ` (${certainty})`;
+}
+
+// the certainty levels best first (foedus.model.vocab.Certainty), read weakest first by boundTag
+const LEVELS = ["verified", "secondary", "carried-forward", "unverified", "conflicting"];
+
+function weakness(level: string): number {
+  return LEVELS.includes(level) ? -LEVELS.indexOf(level) : 1;
+}
+
+// the kinds of fact an obligation rests on (foedus.engine.doubted_facts.FACT_KINDS)
+const FACT_KINDS = ["treaty", "article", "validity", "membership", "date"];
+
+/** The facts of an obligation's certainty `reasons` not verified, each with its weakest level
+ * (foedus.engine.doubted_facts.doubt_levels): the `doubted` and `levels` a boundTag reads, for a cascade's records,
+ * which carry their reasons rather than these. */
+export function doubtLevels(reasons: { kind: string; certainty: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kind of FACT_KINDS) {
+    const tags = reasons.filter((r) => r.kind === kind && r.certainty !== "verified").map((r) => r.certainty);
+    if (tags.length) out[kind] = tags.reduce((a, b) => (weakness(b) < weakness(a) ? b : a));
+  }
+  return out;
 }
 
 // an article's own note that it is not verified (foedus.cited._UNVERIFIED_NOTE)

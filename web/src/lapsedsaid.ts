@@ -12,17 +12,17 @@ import { changeSaid, instrumentSaid, namedState } from "./wording";
  * change that released it. */
 export interface Lapse {
   state: string; side: string; from: string; to: string; treaty: string; article: string; instrument?: string;
-  certainty?: string; doubted?: string[]; cause?: WarChange | null;
+  certainty?: string; doubted?: string[]; levels?: Record<string, string>; cause?: WarChange | null;
 }
 
 /** An ongoing binding's or lapse's provision as a cascade's joiner line says one (foedus.war.pause_words
  * .binding_said): cited, tagged when not verified ("csto_1992 art. 4 (secondary: article)": taggedArticle, boundTag),
  * an instrument that is not a treaty said so; an ATOP alliance with its title where `titles` has one (namedCited). */
-export function bindingSaid(b: Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">,
+export function bindingSaid(b: Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted" | "levels">,
                             titles: Record<string, string> = {}): string {
   const [certainty, doubted] = [b.certainty ?? "verified", b.doubted ?? []];
   return `${cited(namedCited(b.treaty, titles), taggedArticle(b.article, certainty, doubted))}`
-    + boundTag(certainty, doubted) + instrumentSaid(b.instrument ?? "treaty", INSTRUMENT_WORDS);
+    + boundTag(certainty, doubted, b.levels) + instrumentSaid(b.instrument ?? "treaty", INSTRUMENT_WORDS);
 }
 
 /** "Azerbaijan (AZE): bound 2014-02-27 to 2019-01-01 (defense, atop_4400 ATOP defense code), no longer: released on
@@ -34,7 +34,7 @@ export function lapsedSaid(lapse: Lapse, name: (id: string) => string): string {
     + ", no longer" + (ended ? `: released on ${lapse.to}${ended}` : "");
 }
 
-type Provision = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted">;
+type Provision = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted" | "levels">;
 
 /** After an ongoing binding's line, where the provision binding the state on the date (its `now`) is not the one that
  * first bound it: ", now under rus_blr_2024 art. 4 (secondary: article)" (bindingSaid); "" where it is the same or

@@ -20,7 +20,7 @@ import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording
 type Changes = Comparison["changes"];
 type Said = [string, string, string]; // an ongoing line: its mark, its state, its words
 
-export { articleCited, boundTag, cited, taggedArticle } from "./citesaid"; // read by the other word modules
+export { articleCited, boundTag, cited, doubtLevels, taggedArticle } from "./citesaid"; // for the word modules
 
 export { instrumentSaid } from "./wording"; // a conflict's "Why?" (wording.ts conflictWhy) says it too
 
@@ -73,16 +73,16 @@ export function becauseWords(b: Because,
 export function changeWords<K extends "gained" | "lost" | "switched" | "rebased">(kind: K, x: Changes[K][number]): string {
   // an obligation tagged when not verified (boundTag), its article's note dropped; a new duty's strength after it
   const tagged = (why: string) => {
-    const { certainty, doubted, strength, rests_on_what_if, rests_on_switch } = x as Changes["gained"][number];
+    const { certainty, doubted, levels, strength, rests_on_what_if, rests_on_switch } = x as Changes["gained"][number];
     const strong = kind !== "lost" && strength ? `, ${strength}` : "";
-    return `${taggedArticle(why, certainty, doubted)}${strong})${boundTag(certainty, doubted)}`
+    return `${taggedArticle(why, certainty, doubted)}${strong})${boundTag(certainty, doubted, levels)}`
       + hypotheticalSaid(rests_on_what_if) + switchSaid(rests_on_switch); // a what-if change's, a switch's reading
   };
   if (kind === "gained") { const g = x as Changes["gained"][number]; return `is bound to join the ${g.side} side (${tagged(g.why)}`; }
   if (kind === "lost") { const l = x as Changes["lost"][number]; return `is no longer bound to join the ${l.side} side (was ${tagged(l.why_before)}`; }
   if (kind === "switched") { const s = x as Changes["switched"][number]; return `is bound to join the ${s.to} side, no longer the ${s.from} side (${tagged(s.why)}`; }
   const r = x as Changes["rebased"][number];
-  const sure = r.certainty ?? "verified", duty = `${taggedArticle(r.why, sure, r.doubted)}${boundTag(sure, r.doubted)}`; // tagged as a gained one's
+  const sure = r.certainty ?? "verified", duty = `${taggedArticle(r.why, sure, r.doubted)}${boundTag(sure, r.doubted, r.levels)}`; // tagged as a gained one's
   const under = r.why !== r.why_before ? `now under ${duty} (was ${r.why_before})` : `under ${duty}`;
   // the duty made stronger or weaker (a what-if's strength, a pact)
   const now = r.why === r.why_before ? "now " : "";
@@ -165,7 +165,7 @@ function citeTagged(treaty: string, article: string, certainty: string, doubted:
 export function alsoSaid(also: WarDuty[], titles: Record<string, string> = {}): string[] {
   return also.map((o) => {
     const [certainty, doubted] = [o.certainty ?? "verified", o.doubted ?? []];
-    return `also ${citeTagged(o.treaty, o.article, certainty, doubted, titles)}${boundTag(certainty, doubted)}`
+    return `also ${citeTagged(o.treaty, o.article, certainty, doubted, titles)}${boundTag(certainty, doubted, o.levels)}`
       + instrumentSaid(o.instrument, INSTRUMENT_WORDS);
   });
 }
@@ -214,12 +214,12 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
 function bindingCited(b: WarDuty, treaty: (id: string) => string): string {
   const [certainty, doubted] = [b.certainty ?? "verified", b.doubted ?? []];
   return `${treaty(b.treaty)} (${b.treaty}) ${articleCited(taggedArticle(b.article, certainty, doubted))}`
-    + `${boundTag(certainty, doubted)}${instrumentSaid(b.instrument, INSTRUMENT_WORDS)}`;
+    + `${boundTag(certainty, doubted, b.levels)}${instrumentSaid(b.instrument, INSTRUMENT_WORDS)}`;
 }
 
-/** A duty record's boundTag, from its `certainty` and `doubted` (foedus.war.words._tag). */
-function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string {
-  return boundTag(d.certainty, d.doubted ?? []);
+/** A duty record's boundTag, from its `certainty`, `doubted` and `levels` (foedus.war.words._tag). */
+function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted" | "levels">): string {
+  return boundTag(d.certainty, d.doubted ?? [], d.levels);
 }
 
 /** A duty record's provision, cited as dutyTag tags it (foedus.war.words._duty_cited). */

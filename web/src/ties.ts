@@ -1,21 +1,25 @@
 // The treaty ties the network view draws, kept apart from the page (no DOM) so that tests/test_said_parity.py can run
 // them in node: each state drawn in is linked to the state its treaty protects (or, for offence clauses, the partner
 // it follows), consultations, neutrality and violations with line styles of their own; each tie's label cites its
-// provision with what an instrument that is not a treaty is (instrumentSaid), after its strength, as the CLI's
-// joiner line says it.
+// provision with its certainty tag (boundTag) and what an instrument that is not a treaty is (instrumentSaid), after
+// its strength, as the CLI's joiner line says it.
 import type { CascadeResult, Obligation } from "./api";
 import { INSTRUMENT_WORDS } from "./contract";
 import { atPlace, type PlaceNames } from "./placesaid";
 import { COLORS } from "./roles";
-import { cited, instrumentSaid } from "./said";
+import { boundTag, cited, doubtLevels, instrumentSaid, taggedArticle } from "./said";
 
 export interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
 
-/** A tie's provision: its citation, its strength where it has one, and an instrument that is not a treaty said so
- * ("eo_def EO (S2) (an executive order, not a treaty)"), a violation's too. */
-function tieCited(d: { treaty: string; article: string; strength?: string; instrument?: string }): string {
-  return `${cited(d.treaty, d.article)}${d.strength ? ` (${d.strength})` : ""}`
-    + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
+/** A tie's provision: its citation, its strength where it has one, its certainty when not verified with each fact
+ * not verified at its level (boundTag, by doubtLevels of its reasons, the article's own note of that doubt dropped:
+ * taggedArticle), as a war's binding is tagged, and an instrument that is not a treaty said so ("eo_def EO (S2)
+ * (an executive order, not a treaty)"), a violation's too: "csto_1992 art. 4 (S2) (secondary: article)". */
+function tieCited(d: { treaty: string; article: string; strength?: string; instrument?: string; certainty?: string;
+  certainty_reasons?: { kind: string; certainty: string }[] }): string {
+  const sure = d.certainty ?? "verified", levels = doubtLevels(d.certainty_reasons ?? []), doubted = Object.keys(levels);
+  return `${cited(d.treaty, taggedArticle(d.article, sure, doubted))}${d.strength ? ` (${d.strength})` : ""}`
+    + boundTag(sure, doubted, levels) + instrumentSaid(d.instrument, INSTRUMENT_WORDS);
 }
 
 function ally(o: Omit<Obligation, "state">): string {
