@@ -74,6 +74,7 @@ def test_the_cli_says_north_korea_bound_under_a_treaty_less_sure(tmp_path: Path)
     ongoing = json.loads(out)["ongoing"]
     assert ongoing["retagged"] == [{"state": "PRK", "side": "defense", "since": "2024-12-04", "treaty": "rus_prk_2024",
                                     "article": "4", "instrument": "treaty", "certainty": "secondary",
-                                    "doubted": ["treaty"], "certainty_before": "verified", "doubted_before": []}]
+                                    "doubted": ["treaty"], "certainty_before": "verified", "doubted_before": [],
+                                    "levels": {"treaty": "secondary"}, "levels_before": {}}]
     assert not (ongoing["moved"] or ongoing["bound"] or ongoing["unbound"] or ongoing["switched"])
     _check(ongoing, OngoingChanges)

@@ -59,7 +59,8 @@ def test_dropping_the_russia_dprk_treaty_says_north_korea_is_no_longer_bound_in_
                                "unbound": [{"state": "PRK", "side": "defense",
                                                                   "since": "2024-12-04", "treaty": "rus_prk_2024",
                                                                   "article": "4", "instrument": "treaty",
-                                                                  "certainty": "verified", "doubted": []}]}
+                                                                  "certainty": "verified", "doubted": [],
+                                                                  "levels": {}}]}
     _check(diff["ongoing"], OngoingChanges)
 
 
@@ -82,7 +83,8 @@ def test_a_pact_ended_before_the_date_is_a_lapse_added(world: World) -> None:
                                "reprovisioned_now": [],
                                "lapsed_added": [{"state": "CHN", "side": "defense", "from": "2024-09-01",
                                                  "to": "2024-12-01", "treaty": "rus_chn_test", "article": "4",
-                                                 "instrument": "treaty", "certainty": "verified", "doubted": []}]}
+                                                 "instrument": "treaty", "certainty": "verified", "doubted": [],
+                                                 "levels": {}}]}
 
 
 def test_a_pact_ended_mid_war_unbinds_north_korea_and_keeps_its_stretch(world: World) -> None:
@@ -111,7 +113,8 @@ def test_a_state_that_switches_sides_is_one_change(tmp_path: Path, world: World)
                                     "article": "1", "side_before": "defense", "since_before": "2024-12-04",
                                     "treaty_before": "rus_prk_2024", "article_before": "4", "instrument": "treaty",
                                     "instrument_before": "treaty", "certainty": "verified", "doubted": [],
-                                    "certainty_before": "verified", "doubted_before": []}]
+                                    "certainty_before": "verified", "doubted_before": [], "levels": {},
+                                    "levels_before": {}}]
     _check(ongoing, OngoingChanges)
     path = tmp_path / "pact.yaml"
     path.write_text(yaml.safe_dump(pact), encoding="utf-8")

@@ -98,7 +98,8 @@ def test_the_network_ties_say_their_instrument(result: Any) -> None:
 
     def said(d: Any, strength: bool = True) -> str:  # tagged when not verified, as every tie is (ties.ts tieCited)
         doubts = doubted(d.certainty_reasons)
-        return (cited(d.treaty, tagged_article(d.article, d.certainty, doubts)) + (f" ({d.strength})" if strength else "")
+        return (cited(d.treaty, tagged_article(d.article, d.certainty, doubts))
+                + (f" ({d.strength})" if strength else "")
                 + bound_tag(d.certainty, doubts, doubt_levels(d.certainty_reasons)) + instrument_said(d.instrument))
 
     mdv = next(j for j in result.joiners if j.state == "MDV")

@@ -120,3 +120,39 @@ def test_every_treaty_tie_is_tagged_as_the_text_tags_it(kursk: Any) -> None:
         assert any(x.startswith(f"{o.treaty} ") and tag in x and (article or "") in x for x in labels), (o, tag)
     assert "csto_1992 art. 4 (S2) (secondary: article)" in {t["label"] for t in ties if t["from"] == "BLR"}
     assert "also rus_uzb_2005 art. 2 (S2) (unverified: article; secondary: treaty)" in {t["label"] for t in ties}
+
+
+def test_a_comparisons_lines_say_each_fact_at_its_level_alike() -> None:
+    """`foedus compare`'s change lines (change_words) and its `--ongoing-since` lines (ongoing_said: a binding, a
+    lapse tagged otherwise in each world, the base world's tag after "was") read `levels`, and the compare view's
+    (said.ts changeWords, ongoingSaid) say the same."""
+    from foedus.sweeps.compare_words import change_words
+    from foedus.war.ongoing_changes import BoundSince, OngoingChanges, RetaggedLapse, RetaggedSince, ongoing_said
+
+    uzb = {"certainty": "unverified", "doubted": ["treaty", "article"],
+           "levels": {"treaty": "secondary", "article": "unverified"}}
+    cases = [("gained", {"state": "UZB", "side": "defense", "why": "rus_uzb_2005 art. 2", "strength": "S2", **uzb}),
+             ("lost", {"state": "UZB", "side": "defense", "why_before": "rus_uzb_2005 art. 2", **uzb}),
+             ("rebased", {"state": "UZB", "side": "defense", "why": "rus_uzb_2005 art. 2", "why_before": "x art. 1",
+                          "added": [], "dropped": [], **uzb})]
+    tag = "(unverified: article; secondary: treaty)"
+    said = [change_words(kind, x) for kind, x in cases]
+    assert said[0] == f"is bound to join the defense side (rus_uzb_2005 art. 2, S2) {tag}"
+    changes = OngoingChanges(
+        since="2024-08-06", moved=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
+        bound=(BoundSince("UZB", "defense", "2024-08-06", "rus_uzb_2005", "2", "treaty", "unverified",
+                          ("treaty", "article"), levels={"treaty": "secondary", "article": "unverified"}),),
+        retagged=(RetaggedSince("KAZ", "defense", "2024-08-06", "csto_1992", "4", "treaty", "secondary", ("article",),
+                                "unverified", ("treaty", "article"), levels={"article": "secondary"},
+                                levels_before={"treaty": "secondary", "article": "unverified"}),),
+        lapsed_retagged=(RetaggedLapse("TJK", "defense", "2024-08-06", "2025-01-01", "csto_1992", "4", "treaty",
+                                       "verified", (), "conflicting", ("validity", "date"), levels={},
+                                       levels_before={"validity": "conflicting", "date": "secondary"}),)).to_dict()
+    lines = ongoing_said(changes)
+    assert lines == [("+", "UZB", f"bound since 2024-08-06 (defense, rus_uzb_2005 art. 2 {tag})"),
+                     ("", "KAZ", "bound since 2024-08-06 (defense, csto_1992 art. 4 (secondary: article)), was "
+                      "unverified: article; secondary: treaty"),
+                     ("", "TJK", "bound 2024-08-06 to 2025-01-01 (defense, csto_1992 art. 4), no longer by the date "
+                      "(was conflicting: validity; secondary: date)")]
+    web = run_ts([("said", "changeWords", [kind, x]) for kind, x in cases] + [("said", "ongoingSaid", [changes])])
+    assert web[:-1] == said and [tuple(x) for x in web[-1]] == lines

@@ -153,13 +153,14 @@ export interface OngoingChanges {
 export interface MovedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; since_before: string;
   treaty_before: string; article_before: string; instrument: string; instrument_before: string; certainty: string;
-  doubted: string[]; certainty_before: string; doubted_before: string[];
+  doubted: string[]; certainty_before: string; doubted_before: string[]; levels?: Record<string, string>;
+  levels_before?: Record<string, string>;
 }
 
 /** A state bound without a break to the date in one world only. */
 export interface BoundSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; instrument: string;
-  certainty: string; doubted: string[];
+  certainty: string; doubted: string[]; levels?: Record<string, string>;
 }
 
 /** A state bound to the date in both worlds, on another side in each. */
@@ -167,39 +168,43 @@ export interface SwitchedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string;
   side_before: "attack" | "defense"; since_before: string; treaty_before: string; article_before: string;
   instrument: string; instrument_before: string; certainty: string; doubted: string[]; certainty_before: string;
-  doubted_before: string[];
+  doubted_before: string[]; levels?: Record<string, string>; levels_before?: Record<string, string>;
 }
 
 /** A state bound to the date in both worlds alike (side, since and provision) but for its provision's certainty or facts not verified. */
 export interface RetaggedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; instrument: string;
   certainty: string; doubted: string[]; certainty_before: string; doubted_before: string[];
+  levels?: Record<string, string>; levels_before?: Record<string, string>;
 }
 
 /** A state bound to the date in both worlds on the same side since the same day, under another provision in each. */
 export interface ReprovisionedSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; treaty_before: string;
   article_before: string; instrument: string; instrument_before: string; certainty: string; doubted: string[];
-  certainty_before: string; doubted_before: string[];
+  certainty_before: string; doubted_before: string[]; levels?: Record<string, string>;
+  levels_before?: Record<string, string>;
 }
 
 /** A state bound to the date in both worlds on the same side, bound on the date under another provision in each. */
 export interface ReprovisionedNow {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; since_before: string;
   treaty_before: string; article_before: string; instrument: string; instrument_before: string; certainty: string;
-  doubted: string[]; certainty_before: string; doubted_before: string[];
+  doubted: string[]; certainty_before: string; doubted_before: string[]; levels?: Record<string, string>;
+  levels_before?: Record<string, string>;
 }
 
 /** A stretch bound during the war, ended before the date, in one world only. */
 export interface Lapse {
   state: string; side: "attack" | "defense"; from: string; to: string; treaty: string; article: string;
-  instrument: string; certainty: string; doubted: string[];
+  instrument: string; certainty: string; doubted: string[]; levels?: Record<string, string>;
 }
 
 /** A stretch bound during the war, ended before the date, in both worlds alike but for its provision's certainty or facts not verified. */
 export interface RetaggedLapse {
   state: string; side: "attack" | "defense"; from: string; to: string; treaty: string; article: string;
   instrument: string; certainty: string; doubted: string[]; certainty_before: string; doubted_before: string[];
+  levels?: Record<string, string>; levels_before?: Record<string, string>;
 }
 
 /** Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why one state stands where it does on a replayed war's date, and what that rests on. */

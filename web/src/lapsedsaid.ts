@@ -58,3 +58,10 @@ export function boundSinceSaid(state: string, b: BoundSince, name: (id: string) 
 /** An ongoing summary's `bound_since` entry (foedus.war.ongoing): the side, since when, the provision that bound it
  * then, the change that did, and the provision binding it on the date (`now`; servers from before it have none). */
 export type BoundSince = Provision & { side: string; since: string; cause?: WarChange | null; now?: Provision | null };
+
+/** A retagged binding's or lapse's tag in the base world, as boundTag says it but unbracketed ("secondary: article",
+ * "unverified: article; secondary: treaty", "verified"; foedus.war.ongoing_changes._was); levels from older servers:
+ * none, each fact at its certainty. */
+export function wasTag(x: { certainty_before: string; doubted_before: string[]; levels_before?: Record<string, string> }): string {
+  return boundTag(x.certainty_before, x.doubted_before, x.levels_before).slice(2, -1) || x.certainty_before;
+}

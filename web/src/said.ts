@@ -9,7 +9,7 @@ import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { consultLimit } from "./helpsaid";
 import { articleCited, boundTag, cited, taggedArticle } from "./citesaid";
-import { bindingSaid } from "./lapsedsaid";
+import { bindingSaid, wasTag } from "./lapsedsaid";
 import { atPlace, type PlaceNames } from "./placesaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
@@ -101,7 +101,7 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
 export function ongoingSaid(on: OngoingChanges): Said[] {
   const cite = bindingSaid, was = (x: MovedSince | SwitchedSince | ReprovisionedSince | ReprovisionedNow) => bindingSaid({ treaty: x.treaty_before,
     article: x.article_before, instrument: x.instrument_before, certainty: x.certainty_before,
-    doubted: x.doubted_before });
+    doubted: x.doubted_before, levels: x.levels_before });
   return [
     ...on.moved.map((m): Said => ["", m.state, cite(m) === was(m)
       ? `bound since ${m.since} (was ${m.since_before}), ${cite(m)}`
@@ -111,8 +111,7 @@ export function ongoingSaid(on: OngoingChanges): Said[] {
       `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`]),
     ...on.switched.map((s): Said => ["~", s.state, `switches from ${s.side_before} to ${s.side}: bound since `
       + `${s.since} under ${cite(s)} (was since ${s.since_before} under ${was(s)})`]),
-    ...(on.retagged ?? []).map((b): Said => ["", b.state, `bound since ${b.since} (${b.side}, ${cite(b)}), was `
-      + `${b.certainty_before}${b.doubted_before.length ? `: ${b.doubted_before.join(", ")}` : ""}`]),
+    ...(on.retagged ?? []).map((b): Said => ["", b.state, `bound since ${b.since} (${b.side}, ${cite(b)}), was ${wasTag(b)}`]),
     ...(on.reprovisioned ?? []).map((r): Said => ["", r.state, `bound since ${r.since} (${r.side}) under ${cite(r)}, was ${was(r)}`]),
     ...(on.reprovisioned_now ?? []).map((r): Said => ["", r.state,
       `bound since ${r.since} (${r.side}), now under ${cite(r)}, was ${was(r)}`]),
@@ -121,7 +120,7 @@ export function ongoingSaid(on: OngoingChanges): Said[] {
     ...on.lapsed_removed.map((l): Said => ["-", l.state,
       `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`]),
     ...(on.lapsed_retagged ?? []).map((l): Said => ["", l.state, `bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), `
-      + `no longer by the date (was ${l.certainty_before}${l.doubted_before.length ? `: ${l.doubted_before.join(", ")}` : ""})`]),
+      + `no longer by the date (was ${wasTag(l)})`]),
   ];
 }
 

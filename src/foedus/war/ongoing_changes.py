@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from foedus.cited import bound_tag
 from foedus.war.ongoing_records import (
     BoundSince,
     Lapse,
@@ -24,11 +25,12 @@ from foedus.wording import named_state
 __all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ReprovisionedNow", "ReprovisionedSince",
            "RetaggedLapse", "RetaggedSince", "SwitchedSince", "ongoing_changes", "ongoing_lines", "ongoing_said"]
 
-_CITED = ("treaty", "article", "instrument", "certainty", "doubted")  # what a line cites of one (`binding_said`)
+_CITED = ("treaty", "article", "instrument", "certainty", "doubted", "levels")  # what a line cites (`binding_said`)
 
 
 def _bound(state: str, b: dict[str, Any]) -> BoundSince:
-    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b), *_sure(b))
+    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b), *_sure(b),
+                      **_levels(b))
 
 
 def _bound_as(b: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
@@ -64,6 +66,13 @@ def _sure(x: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
     return str(x.get("certainty", "verified")), tuple(x.get("doubted", ()))
 
 
+def _levels(x: Mapping[str, Any], before: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A record's `levels` (and `levels_before`, of the base world's `before`), each doubted fact's certainty, where
+    the summary says them (one made before it did: none, each fact read at the certainty)."""
+    out = {"levels": x.get("levels")}
+    return out if before is None else {**out, "levels_before": before.get("levels")}
+
+
 def _instrument(x: Mapping[str, Any]) -> str:
     """A summary's binding's or lapse's instrument (a summary made before it said one: a treaty)."""
     return str(x.get("instrument", "treaty"))
@@ -71,7 +80,7 @@ def _instrument(x: Mapping[str, Any]) -> str:
 
 def _lapses(summary: dict[str, Any]) -> list[Lapse]:
     return [Lapse(x["state"], x["side"], x["from"], x["to"], x["treaty"], x["article"], _instrument(x),
-                  *_sure(x)) for x in summary["lapsed"]]
+                  *_sure(x), **_levels(x)) for x in summary["lapsed"]]
 
 
 def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChanges:
@@ -84,29 +93,31 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
     a, b = base["bound_since"], other["bound_since"]
     moved = [MovedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["since"],
                         a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]), *_sure(b[s]),
-                        *_sure(a[s]))
+                        *_sure(a[s]), **_levels(b[s], a[s]))
              for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and a[s]["since"] != b[s]["since"]]
     switched = [SwitchedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["side"],
                               a[s]["since"], a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]),
-                              *_sure(b[s]), *_sure(a[s]))
+                              *_sure(b[s]), *_sure(a[s]), **_levels(b[s], a[s]))
                 for s in sorted(a.keys() & b.keys()) if a[s]["side"] != b[s]["side"]]
-    bound_retagged = [RetaggedSince(s, *_bound_as(b[s]), *_sure(b[s]), *_sure(a[s]))
+    bound_retagged = [RetaggedSince(s, *_bound_as(b[s]), *_sure(b[s]), *_sure(a[s]), **_levels(b[s], a[s]))
                       for s in sorted(a.keys() & b.keys()) if _bound_as(a[s]) == _bound_as(b[s]) and
-                      _sure(a[s]) != _sure(b[s])]
+                      (_sure(a[s]), _levels(a[s])) != (_sure(b[s]), _levels(b[s]))]
     reprovisioned = [ReprovisionedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"],
                                         a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]),
-                                        *_sure(b[s]), *_sure(a[s]))
+                                        *_sure(b[s]), *_sure(a[s]), **_levels(b[s], a[s]))
                      for s in sorted(a.keys() & b.keys()) if _bound_as(a[s])[:2] == _bound_as(b[s])[:2]
                      and _bound_as(a[s]) != _bound_as(b[s])]
     rebound = [ReprovisionedNow(s, b[s]["side"], b[s]["since"], _now(b[s])["treaty"], _now(b[s])["article"],
                                 a[s]["since"], _now(a[s])["treaty"], _now(a[s])["article"], _now_as(b[s])[2],
-                                _now_as(a[s])[2], *_sure(_now(b[s])), *_sure(_now(a[s])))
+                                _now_as(a[s])[2], *_sure(_now(b[s])), *_sure(_now(a[s])),
+                                **_levels(_now(b[s]), _now(a[s])))
                for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and _now_changed(a[s], b[s])]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
     was = {_stretch(x): x for x in lapsed_a}  # a lapse is itself by its stretch and provision, not by its tag
     now = {_stretch(x) for x in lapsed_b}
     retagged = [RetaggedLapse(x.state, x.side, x.from_, x.to, x.treaty, x.article, x.instrument, x.certainty,
-                              x.doubted, was[_stretch(x)].certainty, was[_stretch(x)].doubted)
+                              x.doubted, was[_stretch(x)].certainty, was[_stretch(x)].doubted, x.levels,
+                              was[_stretch(x)].levels)
                 for x in lapsed_b if _stretch(x) in was and x != was[_stretch(x)]]
     return OngoingChanges(
         since=other["since"], moved=tuple(moved),
@@ -143,8 +154,7 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
             for x in changes["unbound"]]
     out += [("~", x["state"], f"switches from {x['side_before']} to {x['side']}: bound since {x['since']} under "
              f"{cite(x)} (was since {x['since_before']} under {cite(x, '_before')})") for x in changes["switched"]]
-    out += [("", x["state"], f"bound since {x['since']} ({x['side']}, {cite(x)}), was {x['certainty_before']}"
-             f"{': ' + ', '.join(x['doubted_before']) if x['doubted_before'] else ''}")
+    out += [("", x["state"], f"bound since {x['since']} ({x['side']}, {cite(x)}), was {_was(x)}")
             for x in changes.get("retagged", ())]
     out += [("", x["state"], f"bound since {x['since']} ({x['side']}) under {cite(x)}, was {cite(x, '_before')}")
             for x in changes.get("reprovisioned", ())]
@@ -155,9 +165,16 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     out += [("-", x["state"], f"no longer bound {x['from']} to {x['to']} ({x['side']}, {cite(x)})")
             for x in changes["lapsed_removed"]]
     out += [("", x["state"], f"bound {x['from']} to {x['to']} ({x['side']}, {cite(x)}), no longer by the date (was "
-             f"{x['certainty_before']}{': ' + ', '.join(x['doubted_before']) if x['doubted_before'] else ''})")
+             f"{_was(x)})")
             for x in changes.get("lapsed_retagged", ())]
     return out
+
+
+def _was(x: Mapping[str, Any]) -> str:
+    """A retagged record's tag in the base world, as a tag says it but unbracketed ("secondary: article", "unverified:
+    article; secondary: treaty", "verified"). web/src/said.ts `wasTag`."""
+    certainty = x["certainty_before"]
+    return bound_tag(certainty, x["doubted_before"], x.get("levels_before"))[2:-1] or certainty
 
 
 def ongoing_lines(changes: dict[str, Any], names: Mapping[str, str] | None = None,

@@ -28,6 +28,14 @@ def _doubted(before: str = "") -> Any:
         "string[]"))
 
 
+def _levels(before: str = "") -> Any:
+    """Each doubted fact of a record's provision with its level (`foedus.engine.doubted_facts.doubt_levels`); none
+    from a summary made before it said them (each fact read at the certainty)."""
+    return field(default=None, metadata=meta(
+        f"each of the facts {'of that one ' if before else ''}not verified with its certainty (its line tags each at "
+        "its own level)", "Record<string, string>", optional=True))
+
+
 @dataclass(frozen=True, slots=True)
 class BoundSince(Contracted):
     """A state bound without a break from `since` to the scenario's date in one world and not in the other."""
@@ -42,6 +50,7 @@ class BoundSince(Contracted):
         "string"))
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
+    levels: dict[str, str] | None = _levels()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,8 @@ class MovedSince(Contracted):
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
     doubted_before: tuple[str, ...] = _doubted("_before")
+    levels: dict[str, str] | None = _levels()
+    levels_before: dict[str, str] | None = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +95,8 @@ class RetaggedSince(Contracted):
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("before")
     doubted_before: tuple[str, ...] = _doubted("before")
+    levels: dict[str, str] | None = _levels()
+    levels_before: dict[str, str] | None = _levels("before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +121,8 @@ class ReprovisionedSince(Contracted):
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
     doubted_before: tuple[str, ...] = _doubted("_before")
+    levels: dict[str, str] | None = _levels()
+    levels_before: dict[str, str] | None = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +150,8 @@ class ReprovisionedNow(Contracted):
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
     doubted_before: tuple[str, ...] = _doubted("_before")
+    levels: dict[str, str] | None = _levels()
+    levels_before: dict[str, str] | None = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +177,8 @@ class SwitchedSince(Contracted):
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
     doubted_before: tuple[str, ...] = _doubted("_before")
+    levels: dict[str, str] | None = _levels()
+    levels_before: dict[str, str] | None = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +196,7 @@ class Lapse(Contracted):
         "string"))
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
+    levels: dict[str, str] | None = _levels()
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +218,8 @@ class RetaggedLapse(Contracted):
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("before")
     doubted_before: tuple[str, ...] = _doubted("before")
+    levels: dict[str, str] | None = _levels()
+    levels_before: dict[str, str] | None = _levels("before")
 
 
 @dataclass(frozen=True, slots=True)
