@@ -262,9 +262,8 @@ class FrameBuilder:
 
 @dataclass(frozen=True, slots=True)
 class _Made:
-    """What a frame's `bound` entry and a record's `first_bound` and `bound_spans` say of one joiner on a date, made
-    once for all three: the facts its primary obligation rests on that are not verified (`doubted`, each with its
-    level: `levels`), and its other obligations that day (`also`), each with its own."""
+    """What a frame's `bound` entry, `first_bound` and `bound_spans` say of one joiner on a date, made once for all
+    three: its primary obligation's unverified facts (`doubted`, each at its level: `levels`) and its `also`."""
 
     doubted: tuple[str, ...]
     also: tuple[Also, ...]
