@@ -89,10 +89,11 @@ def test_the_corrected_days(state: str, day: str, before: str) -> None:
 
 
 @pytest.mark.parametrize(("state", "kinds"), [("USA", []), ("DNK", ["date"]), ("GRC", ["date"]),
-                                              ("IRL", ["membership", "date"]), ("HRV", ["membership", "date"])])
+                                              ("IRL", ["membership", "date"])])
 def test_a_partners_duty_is_as_sure_as_its_membership_and_its_day(state: str, kinds: list[str]) -> None:
-    """Ireland's and Croatia's agreements (on support and cooperation) were not checked for the 24-hour consultation
-    clause, so their memberships are unverified too; every partner's day but the US's is."""
+    """Ireland's agreement (on support and cooperation) was not checked for the 24-hour consultation clause, so its
+    membership is unverified too; every partner's day but the US's is. (Croatia's owes no consultation:
+    tests/test_ukr_croatia_agreement.py.)"""
     duty = _duty(state, "2025-01-15")
     assert [r.kind for r in duty.certainty_reasons] == kinds
     assert duty.certainty == ("unverified" if kinds else "verified")
