@@ -133,36 +133,63 @@ def _merge(first: Withheld, more: Iterable[Withheld], names: Mapping[str, str]) 
 
 def _told(first: Withheld, others: Iterable[Withheld], names: Mapping[str, str]) -> tuple[list[str], str]:
     """What a merged record's reason says of the other states its legs are owed to (`others`' besides `first`'s own
-    state, whose duty the first's words say): those held back for the same reason as the first (`_as_said`: the same
-    words but for the states they name, "Mozambique (MOZ) did not ask" as "Tanzania (TZA) did not ask"), named once
-    by `also_withheld`; then each other reason, once, after the states it holds back legs toward ("; also withheld
-    toward Japan (JPN): d2 suspends North Korea (PRK)'s obligation to Japan (JPN) ..."), a state's first reason by
+    state, whose duty the first's words say): those held back for the same reason as the first (the same words but
+    for the states they name, `_slots`: "Mozambique (MOZ) did not ask" as "Tanzania (TZA) did not ask"), named once
+    by `also_withheld`; then each other reason, once, after the states it holds back legs toward, the legs held back
+    by the same words naming other states grouped (`_grouped`: "; also withheld toward Japan (JPN) and Mongolia (MNG):
+    d2 suspends North Korea (PRK)'s obligation to Japan (JPN) and Mongolia (MNG) ..."), a state's first reason by
     its words where none of its legs is held back as the first's, so that a leg held back by another gate does not
     read as held back by the first's."""
-    own = _as_said(first.reason)
+    own = _slots(first.reason, names)[0]
     by_state: dict[str, list[str]] = {}
     for w in others:
         if w.toward != first.toward:
             by_state.setdefault(w.toward, []).append(w.reason)
     plain = sorted(s for s, reasons in by_state.items()
-                   if any(r == first.reason or _as_said(r) == own for r in reasons))
-    other: dict[str, set[str]] = {}
+                   if any(r == first.reason or _slots(r, names)[0] == own for r in reasons))
+    groups: dict[str, dict[str, str]] = {}
     for state, reasons in by_state.items():
         if state not in plain:
-            other.setdefault(min(reasons), set()).add(state)
-    said = sorted((_named_most(states, names), reason) for reason, states in other.items())
+            reason = min(reasons)
+            groups.setdefault(_slots(reason, names)[0], {})[state] = reason
+    said = sorted((_named_most(group, names), _grouped([group[s] for s in sorted(group)], names))
+                  for group in groups.values())
     return plain, "".join(f"{ALSO_WITHHELD}{and_listed(who)}: {reason}" for who, reason in said)
 
 
-_NAMED = re.compile(r"(?:[A-Z][\w'.-]*\s)+\([A-Z][A-Z0-9]{1,5}\)")
-"""A state as `named_state` names one in a reason ("South Korea (KOR)"), for `_as_said`."""
+def _grouped(reasons: list[str], names: Mapping[str, str]) -> str:
+    """One reason said for legs held back by the same words naming different states (`_slots`): the first's words,
+    each state they name in its place, or the states named there where the reasons name different ones."""
+    parts = _slots(reasons[0], names)[0].split("\0")
+    named = [_slots(r, names)[1] for r in reasons]
+    return parts[0] + "".join(and_listed(_named_most(dict.fromkeys(n[i] for n in named), names)) + part
+                              for i, part in enumerate(parts[1:]))
+
+
+_CODE = re.compile(r" \(([A-Z][A-Z0-9]{1,5})\)")
+"""A state's id in brackets, as `named_state` ends a state's name with one ("South Korea (KOR)"), for `_slots`."""
 
 
 @lru_cache(maxsize=4096)
-def _as_said(reason: str) -> str:
-    """A reason without the states it names: the same gate's or priority clause's words toward or against another
-    state read alike (kept by its words: the set-aside records are merged again on every run)."""
-    return _NAMED.sub("\0", reason)
+def _codes(reason: str) -> tuple[tuple[int, int, str], ...]:
+    """Where a reason has an id in brackets (kept by its words: the set-aside records are merged again on every run)."""
+    return tuple((m.start(), m.end(), m.group(1)) for m in _CODE.finditer(reason))
+
+
+def _slots(reason: str, names: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
+    """A reason without the states it names, each a "\\0", and the states it names, in order: a state's name read from
+    `names` (the world's registry, as `named_state` names it), not guessed from its letters ("Côte d'Ivoire")."""
+    parts: list[str] = []
+    said: list[str] = []
+    at = 0
+    for start, end, code in _codes(reason):
+        name = names.get(code)
+        if name and reason.endswith(name, at, start):
+            parts.append(reason[at:start - len(name)])
+            said.append(code)
+            at = end
+    parts.append(reason[at:])
+    return "\0".join(parts), tuple(said)
 
 
 def _order(w: Withheld) -> tuple[str, list[tuple[str, str, str, str]]]:

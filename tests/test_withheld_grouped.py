@@ -1,0 +1,50 @@
+"""A merged withheld record's reason groups the legs held back by the same words naming different states (session
+64: "also withheld toward Japan (JPN): d2 suspends ... Japan (JPN) ...; also withheld toward Mongolia (MNG): d2
+suspends ... Mongolia (MNG) ..." said one by one), and reads the states a reason names from the world's names, not
+from their letters ("Côte d'Ivoire (CIV)" was read as "Ivoire (CIV)", so its leg was said apart)."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.engine.held_toward import merged
+from foedus.model.world import World
+from legacy.cascade import run_cascade as restarting_cascade
+from test_rules import defense, treaty
+from test_withheld_reasons import NAMES, _asked, _held, _run
+
+pytestmark = pytest.mark.needs_data
+
+
+def _suspends(state: str) -> str:
+    return f"d2 suspends North Korea (PRK)'s obligation to {NAMES[state]} ({state}) since 2010-01-01"
+
+
+def test_legs_held_back_by_one_kind_of_reason_are_grouped() -> None:
+    """Two legs suspended toward Japan and Mongolia: one clause, naming both states where they differ."""
+    first = _held("KOR", _asked("KOR"))
+    made = merged(first, [_held("MNG", _suspends("MNG")), _held("JPN", _suspends("JPN"))], NAMES)
+    assert made.reason == (f"{_asked('KOR')}; also withheld toward Japan (JPN) and Mongolia (MNG): d2 suspends North "
+                           "Korea (PRK)'s obligation to Japan (JPN) and Mongolia (MNG) since 2010-01-01")
+    assert made == merged(first, [_held("JPN", _suspends("JPN")), _held("MNG", _suspends("MNG"))], NAMES)
+
+
+def test_a_name_with_a_lower_case_word_reads_as_a_name() -> None:
+    """Côte d'Ivoire's leg held back as the first's, by the same gate: named once, as the first's."""
+    made = merged(_held("KOR", _asked("KOR")), [_held("CIV", _asked("CIV"))], NAMES)
+    assert made.reason == f"{_asked('KOR')}; also withheld toward Côte d'Ivoire (CIV)"
+
+
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_suspended_legs_are_grouped_in_every_engine(world: World, reading: str) -> None:
+    """Russia attacks South Korea, Japan and Mongolia, none asking: d2 suspends North Korea's legs toward Japan and
+    Mongolia, its leg toward South Korea request-gated: the two suspensions said in one clause, by both engines."""
+    spans = [{"obligor": "PRK", "beneficiary": s, "span": {"start": "2010-01-01", "source": "https://example.org/test"}}
+             for s in ("JPN", "MNG")]
+    pact = treaty("d2", ["KOR", "JPN", "PRK", "MNG"], defense(request_gated=True, suspensions=spans))
+    result, (w, scenario) = _run(world, [pact], ["RUS"], ["KOR", "JPN", "MNG"], reading=reading, requested=False)
+    held = [x for x in result.withheld if x.state == "PRK"]
+    assert [(x.toward, x.owed_to) for x in held] == [("KOR", ["JPN", "KOR", "MNG"])]
+    assert held[0].reason == (f"{_asked('KOR')}; also withheld toward Japan (JPN) and Mongolia (MNG): d2 suspends "
+                              "North Korea (PRK)'s obligation to Japan (JPN) and Mongolia (MNG) since 2010-01-01")
+    assert result.to_dict() == restarting_cascade(w, scenario).to_dict()
