@@ -19,8 +19,8 @@ from test_rules import defense, make_world, treaty
 
 pytestmark = pytest.mark.needs_data
 
-NAMES = {"KOR": "South Korea", "JPN": "Japan", "MNG": "Mongolia", "CHN": "China", "USA": "United States", "ISR": "Israel",
-         "PRK": "North Korea", "CIV": "Côte d'Ivoire"}
+NAMES = {"KOR": "South Korea", "JPN": "Japan", "MNG": "Mongolia", "CHN": "China", "USA": "United States",
+         "ISR": "Israel", "PRK": "North Korea", "CIV": "Côte d'Ivoire"}
 SUSPENDED = {"suspensions": [{"obligor": "PRK", "beneficiary": "JPN",
                               "span": {"start": "2010-01-01", "source": "https://example.org/test"}}]}
 PRIORITY = {"priority": {"article": "9", "source": "https://example.org/test"}}

@@ -21,9 +21,10 @@ def changed_lines(before: CascadeResult, after: CascadeResult, first: str) -> li
     war's record says, with its cause), then supporters and consultations gained and lost, each with its treaty."""
     bound = (after.ongoing or {}).get("bound_since", {})
     lines = []
-    for st in sorted({j.state for j in after.joiners} - {j.state for j in before.joiners}):
-        j, since = after.joiner(st), bound.get(st, {})
-        assert j is not None
+    had = {j.state for j in before.joiners}
+    new = {j.state: j for j in reversed(after.joiners) if j.state not in had}  # each state's first, as `joiner`'s
+    for st, j in sorted(new.items()):
+        since = bound.get(st, {})
         cause = since["cause"]["text"] if since.get("cause") else None  # the record's words, as print_ongoing's
         under = cited(j.primary.treaty, j.primary.article)
         lines.append(f"{named_state(st, after.names)} is bound to join under {under}"
