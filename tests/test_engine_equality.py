@@ -60,6 +60,27 @@ def test_states_that_stay_out_by_precedence_equal_the_restarting_engine(world: W
     assert {"EGY", "JOR"} <= {x.state for x in new.withheld} - {c.state for c in new.conflicts}
 
 
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_a_state_that_stays_out_keeps_its_gates_in_both_engines(world: World, reading: str) -> None:
+    """China and Russia attack South Korea, Japan and Mongolia: North Korea, bound to defend South Korea against
+    Russia while China (whose n2 priority clause prevails) fights on the other side, stays out; its d2 leg toward
+    Japan, suspended, was found before it stayed out. The restarting engine, restarting without it, recorded no gate
+    (its record said the set-aside duty alone); both now record the suspension with it."""
+    from test_rules import defense, make_world, treaty
+    from test_withheld_reasons import PRIORITY, SUSPENDED
+
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4", "when_partner_attacks": True}
+    w = make_world(world, treaty("n2", ["CHN", "PRK"], neutral, **PRIORITY),
+                   treaty("d2", ["KOR", "JPN", "PRK"], defense(**SUSPENDED)),
+                   treaty("d3", ["MNG", "PRK"], defense(request_gated=True)))
+    scenario = build_scenario(w, attacker=["CHN", "RUS"], target=["KOR", "JPN", "MNG"], date="2020-06-01",
+                              reading=reading)  # type: ignore[arg-type]
+    new, old = run_cascade(w, scenario), restarting_cascade(w, scenario)
+    assert [x.reason.split(";")[0] for x in old.withheld if x.treaty == "d2"] == [
+        "d2 suspends North Korea (PRK)'s obligation to Japan (JPN) since 2010-01-01"]
+    assert json.dumps(new.to_dict()) == json.dumps(old.to_dict())
+
+
 @pytest.mark.parametrize("day", [dt.date(1990, 6, 1), dt.date(2025, 6, 1)])
 def test_random_dyads_equal_the_restarting_engine(world: World, day: dt.date) -> None:
     """Random ordered dyads (as bench/bench_speed.py draws them), both readings, each with a what-if switch: the

@@ -67,16 +67,17 @@ def run_cascade(world: World, scenario: Scenario, table: LegTable | None = None)
     the date's: the doubt of an entry into force not found runs it on one of its own)."""
     index = leg_table(world, scenario.date, scenario.basis) if table is None else table
     conflicts: list[Conflict] = []
-    stays: set[str] = set()  # the excluded states that stay out by precedence (`foedus.engine.stay_out`)
+    stays: dict[str, int] = {}  # the excluded states that stay out by precedence (`foedus.engine.stay_out`), each
+    # with the round it was first bound or joined in, up to which the faster engine found its legs held back by gates
     held: dict[tuple[str, str, str], Withheld] = {}  # their obligations, set aside
     while True:
-        run = _Run(world, scenario, index, frozenset(c.state for c in conflicts) | stays, frozenset(stays), held)
+        run = _Run(world, scenario, index, frozenset(c.state for c in conflicts) | stays.keys(), dict(stays), held)
         found = run.execute()
         if not found:
             return run.result(tuple(sorted(conflicts, key=lambda c: (c.round, c.state))))
         for conflict in found:
-            if isinstance(conflict, str):
-                stays.add(conflict)
+            if isinstance(conflict, tuple):
+                stays[conflict[0]] = conflict[1]
             else:
                 conflicts.append(conflict)
 
@@ -89,7 +90,7 @@ class _Run:
     scenario: Scenario
     index: LegTable
     excluded: frozenset[str]
-    stays: frozenset[str]
+    stays: dict[str, int]  # the states that stay out, each with the last round its legs' gates are recorded in
     yielded: dict[tuple[str, str, str], Withheld]
     side_of: dict[str, Side] = field(default_factory=dict)
     joiners: dict[str, list[Obligation]] = field(default_factory=dict)
@@ -109,9 +110,9 @@ class _Run:
         """The states' names on the scenario's date, as the engine names them (`StateRegistry.names_on`)."""
         return self.world.states.names_on(self.scenario.date)
 
-    def execute(self) -> list[Conflict | str]:
+    def execute(self) -> list[Conflict | tuple[str, int]]:
         """Run to a fixed point; return the conflicts of the first round with any (a state that stays out by
-        precedence as its id), or none."""
+        precedence as its id and the round it was first bound or joined in), or none."""
         s = self.scenario
         self.side_of = dict.fromkeys(s.attackers, "attack")
         self.side_of.update(dict.fromkeys(s.targets, "defense"))
@@ -188,12 +189,16 @@ class _Run:
         originals = self.scenario.attackers + self.scenario.targets
         for leg, side in legs:
             obligor = leg.obligor
-            if (obligor in self.excluded or obligor in originals or obligor == attack.attacker
-                    or self.side_of.get(obligor) == side):
+            if obligor in originals or obligor == attack.attacker or self.side_of.get(obligor) == side:
                 continue  # already fighting on that side, or it made this attack: nothing new to learn
+            gates_only = obligor in self.excluded  # a state that stays out: its gates up to the round it was bound
+            if gates_only and self.rounds > self.stays.get(obligor, 0):  # (the faster engine finds them before it
+                continue  # excludes the state, and reports them with its set-aside duties)
             verdict = evaluate(leg, attack, ctx)
             p = leg.provision
             if verdict.binds:
+                if gates_only:
+                    continue
                 key = (obligor, leg.treaty.id, p.article, side)
                 found = obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place], self.names)
                 if key not in self._bound:
@@ -223,13 +228,13 @@ class _Run:
         return sureness(leg, attack, self.scenario, ctx.places[attack.place], self.names)
 
     def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]
-                ) -> list[Conflict | str]:
+                ) -> list[Conflict | tuple[str, int]]:
         """Admit this round's joiners; report every state bound in contradictory ways, each judged by the sides as
         the round found them (it stays on its side for the states after it: `conflict.SIMULTANEOUS`)."""
         for state, entries in neutral.items():
             self.neutral[state].extend(entries)
         originals = set(self.scenario.attackers) | set(self.scenario.targets)
-        found: list[Conflict | str] = []
+        found: list[Conflict | tuple[str, int]] = []
         for state in sorted((set(pending) | set(neutral)) - originals):
             obligations = sorted(pending.get(state, []), key=lambda o: _obligation_key(o, self.world))
             sides = {o.side for o in obligations}
@@ -245,7 +250,7 @@ class _Run:
                     earlier = tuple(self.joiners.get(state, ()))
                     yielded(self.yielded, bars[state], earlier + tuple(obligations), next(iter(sides)), self.side_of,
                             self.names, self._passed.get(state, ()))
-                    found.append(state)
+                    found.append((state, self.joiners[state][0].round if state in self.joiners else self.rounds))
                     continue
                 reason = ("bound to both sides" if len(sides) > 1
                           else "bound both to join and not to join the war against "
@@ -270,7 +275,7 @@ class _Run:
     def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
         """Freeze the run into a `CascadeResult`."""
         belligerent = set(self.side_of)
-        silent = (belligerent | self.excluded) - self.stays
+        silent = (belligerent | self.excluded) - self.stays.keys()
         registry = self.world.states.states
 
         def code(state: str) -> int | None:
