@@ -29,6 +29,17 @@ def test_legs_held_back_by_one_kind_of_reason_are_grouped() -> None:
     assert made == merged(first, [_held("JPN", _suspends("JPN")), _held("MNG", _suspends("MNG"))], NAMES)
 
 
+def test_reasons_naming_different_states_in_two_places_are_said_apart() -> None:
+    """Legs held back toward Japan and Mongolia by words that name a different state in two places (whose obligation
+    and toward whom): grouping them would lose which goes with which, so each reason is said after its state."""
+    def obliged(by: str, to: str) -> str:
+        return f"d2 suspends {NAMES[by]} ({by})'s obligation to {NAMES[to]} ({to}) since 2010-01-01"
+    more = [_held("MNG", obliged("USA", "MNG")), _held("JPN", obliged("PRK", "JPN"))]
+    made = merged(_held("KOR", _asked("KOR")), more, NAMES)
+    assert made.reason == (f"{_asked('KOR')}; also withheld toward Japan (JPN): {obliged('PRK', 'JPN')}"
+                           f"; also withheld toward Mongolia (MNG): {obliged('USA', 'MNG')}")
+
+
 def test_a_name_with_a_lower_case_word_reads_as_a_name() -> None:
     """Côte d'Ivoire's leg held back as the first's, by the same gate: named once, as the first's."""
     made = merged(_held("KOR", _asked("KOR")), [_held("CIV", _asked("CIV"))], NAMES)

@@ -152,9 +152,21 @@ def _told(first: Withheld, others: Iterable[Withheld], names: Mapping[str, str])
         if state not in plain:
             reason = min(reasons)
             groups.setdefault(_slots(reason, names)[0], {})[state] = reason
-    said = sorted((_named_most(group, names), _grouped([group[s] for s in sorted(group)], names))
-                  for group in groups.values())
+    said = sorted(told for group in groups.values() for told in _paired(group, names))
     return plain, "".join(f"{ALSO_WITHHELD}{and_listed(who)}: {reason}" for who, reason in said)
+
+
+def _paired(group: dict[str, str], names: Mapping[str, str]) -> list[tuple[list[str], str]]:
+    """The clauses for legs held back by the same words (`group`: state → reason): one, grouped, where the reasons
+    name different states in one place only; else each reason once, after its states, so that which state named in
+    one place goes with which in another ("defence of Japan (JPN) against China (CHN)") is not lost."""
+    named = [_slots(group[s], names)[1] for s in sorted(group)]
+    if sum(len(set(place)) > 1 for place in zip(*named, strict=True)) <= 1:
+        return [(_named_most(group, names), _grouped([group[s] for s in sorted(group)], names))]
+    by_reason: dict[str, list[str]] = {}
+    for state in sorted(group):
+        by_reason.setdefault(group[state], []).append(state)
+    return [(_named_most(states, names), reason) for reason, states in by_reason.items()]
 
 
 def _grouped(reasons: list[str], names: Mapping[str, str]) -> str:
