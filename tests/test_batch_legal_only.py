@@ -1,7 +1,7 @@
-"""A batch row asking for draws, a seed, an honour model or the likelihood is refused in one line that says why a
-column of the batch's table would mislead and what to run instead: a Monte Carlo answer is a share of draws per
-state (`foedus cascade --scenario`, or `foedus atlas --draws` for every dyad), the likelihood's chances include
-states with no row (`foedus cascade --scenario` with likelihood: true). It said only "run it with foedus cascade"."""
+"""A batch row asking for the likelihood is refused in one line that says why a column of the batch's table would
+mislead and what to run instead: the likelihood's chances include states with no row (`foedus cascade --scenario`
+with likelihood: true). It said only "run it with foedus cascade". (Draws, a seed and an honour model are columns:
+tests/test_batch_draws.py.)"""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from samples import cli_line
 
 
 @pytest.mark.parametrize(("key", "cell", "said"), [
-    ("draws", "100", "a Monte Carlo answer is each state's share of draws, which no finding row holds"),
-    ("seed", "4", "`foedus atlas --date D --draws N` for every dyad"),
     ("likelihood", "true", "its chances include states the treaties do not bind, which have no row here"),
 ])
 def test_a_row_asking_for_chances_is_told_what_to_run(tmp_path: Path, key: str, cell: str, said: str) -> None:

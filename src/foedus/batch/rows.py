@@ -19,24 +19,19 @@ __all__ = ["FORMATS", "LEGAL_ONLY", "OVERLAY", "read_scenarios"]
 FORMATS = (".csv", ".jsonl", ".ndjson")
 """The names a batch file may end in: CSV, or JSON lines."""
 
-LEGAL_ONLY = ("draws", "seed", "likelihood", "honour")
-"""The keys a batch row may not give: the table holds each scenario's legal answer, not a Monte Carlo or likelihood
-one (`foedus cascade --format csv` refuses the same)."""
+LEGAL_ONLY = ("likelihood",)
+"""The keys a batch row may not give: the likelihood's chances cover states the treaties do not bind, which have no
+row in the table. Draws, a seed and an honour model are columns (`foedus.batch.table`: mc_p_side, ...)."""
 
 OVERLAY = "overlay"
 """The batch row's key (a CSV column, or a JSON line's key) naming an overlay file, relative to the batch file as a
 scenario file's paths are: its changes are the row's what-if changes, before a JSON line's own `what_if`, as
 `foedus cascade --overlay` reads them; a CSV batch's one way to give a row what-if changes."""
 
-_INSTEAD = {
-    "draws": "a Monte Carlo answer is each state's share of draws, which no finding row holds: run the row with "
-             "`foedus cascade --scenario F` (F: saved by --save-scenario), or `foedus atlas --date D --draws N` for "
-             "every dyad",
-    "likelihood": "its chances include states the treaties do not bind, which have no row here: run the row with "
-                  "`foedus cascade --scenario F` (F: saved by --save-scenario, with likelihood: true)",
-}
-"""What a row asking for draws (a seed, an honour model) or the likelihood is told to run instead, and why a column
-of the batch's table would mislead: the table's rows are the legal answer's findings (docs/outputs.md)."""
+_INSTEAD = ("its chances include states the treaties do not bind, which have no row here: run the row with "
+            "`foedus cascade --scenario F` (F: saved by --save-scenario, with likelihood: true)")
+"""What a row asking for the likelihood is told to run instead, and why a column of the batch's table would
+mislead: the table's rows are the legal answer's findings (docs/outputs.md)."""
 
 _KINDS = {i.name: i.type for i in QUESTION}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
@@ -87,14 +82,14 @@ def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | Non
 
 
 def _question(raw: Any, row: str) -> Any:
-    """A row as a scenario file's data: its kind and schema given where the row leaves them out; a key of the
-    Monte Carlo or likelihood refused (`LEGAL_ONLY`)."""
+    """A row as a scenario file's data: its kind and schema given where the row leaves them out; the likelihood
+    refused (`LEGAL_ONLY`)."""
     if not isinstance(raw, dict):
         return raw  # refused by the scenario model, naming what it is
     for name in LEGAL_ONLY:
         if raw.get(name) not in (None, False):
             raise FileDataError(row, name, "foedus batch writes each scenario's legal answer, one row per party and "
-                                f"finding: {_INSTEAD['likelihood' if name == 'likelihood' else 'draws']}")
+                                f"finding: {_INSTEAD}")
     return {"kind": KIND, "schema": SCHEMA, **raw}
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from foedus.engine.finding_rows import CASCADE_COLUMNS
@@ -11,7 +11,7 @@ from foedus.engine.finding_rows import CASCADE_COLUMNS
 if TYPE_CHECKING:
     from foedus.engine.result import CascadeResult
 
-__all__ = ["BAD_COLUMNS", "BATCH_COLUMNS", "batch_rows"]
+__all__ = ["BAD_COLUMNS", "BATCH_COLUMNS", "DRAWN_ROLES", "batch_rows"]
 
 _SCENARIO_COLUMNS: Mapping[str, str] = {
     "scenario": "the scenario's number in the batch file (1: its first row)",
@@ -50,7 +50,19 @@ _NOTE_COLUMNS: Mapping[str, str] = {
     "past_review_day": "whether the date is after the day the treaty data was reviewed to",
     "notes": "every note foedus cascade prints for the scenario, joined with ' | '",
 }
-BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **_NOTE_COLUMNS}
+_DRAWS_COLUMNS: Mapping[str, str] = {  # a scenario with draws: its MonteCarloSummary, as foedus cascade --draws says it
+    "mc_draws": "the scenario's Monte Carlo draws (empty: none asked)",
+    "mc_seed": "the draws' seed: the row's, or one chosen and recorded",
+    "mc_honour": "the draws' honour model: default or empirical",
+    "mc_p_side": "share of draws with the state on the row's side (attacker, target, joiner)",
+    "mc_war_size_mean": "belligerents per draw: the mean",
+    "mc_war_size_p5": "belligerents per draw: 5th percentile (cascade's 90% interval)",
+    "mc_war_size_p95": "belligerents per draw: 95th percentile (cascade's 90% interval)",
+}
+DRAWN_ROLES = ("attacker", "target", "joiner")
+"""The roles whose rows carry `mc_p_side`: the parties the draws place on a side. A conflict's state has no side,
+and a neutrality duty, consultation, violation, withheld duty or lapsed binding is no joining."""
+BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **_DRAWS_COLUMNS, **_NOTE_COLUMNS}
 """The batch table's columns, in order, and what each means (the table's codebook; docs/outputs.md)."""
 BAD_COLUMNS: Mapping[str, str] = {
     "scenario": "the bad row's number in the batch file (1: its first row)",
@@ -59,10 +71,11 @@ BAD_COLUMNS: Mapping[str, str] = {
 """`foedus batch --skip-bad`'s table of the rows skipped, and what each column means."""
 
 
-def batch_rows(number: int, result: CascadeResult) -> list[dict[str, Any]]:
+def batch_rows(number: int, result: CascadeResult, honour: str | None = None) -> list[dict[str, Any]]:
     """Scenario `number`'s rows: one per attacker, target and finding, each with every column of BATCH_COLUMNS, then
     with `ongoing_since` one per binding that lapsed before the date (`role` lapsed: bound from `bound_since` to
-    `lapsed_on`, as `foedus cascade --ongoing-since` lists it; cascade's CSV, which refuses ongoing_since, has none)."""
+    `lapsed_on`, as `foedus cascade --ongoing-since` lists it; cascade's CSV, which refuses ongoing_since, has none).
+    With draws (`result.montecarlo`; `honour`: the row's honour model, None the default), the draws' columns."""
     from foedus.engine.finding_rows import finding_rows
     from foedus.engine.outcome import DATA_END
     from foedus.war.notes import WAR_NOTE_START
@@ -76,10 +89,10 @@ def batch_rows(number: int, result: CascadeResult) -> list[dict[str, Any]]:
     notes = {"war_note": " | ".join(wars) or None, "past_review_day": s.date > DATA_END,
              "notes": " | ".join(result.notes) or None}
     since = (result.ongoing or {}).get("bound_since", {})
-    rows = []
+    drawn, rows = _drawn(result, honour), []
     for row in finding_rows(result, what_if_cell(result.what_if)):
         bound = since.get(row["state"]) if row["role"] == "joiner" else None
-        rows.append({**own, **{k: row.get(k) for k in CASCADE_COLUMNS},
+        rows.append({**own, **{k: row.get(k) for k in CASCADE_COLUMNS}, **drawn(row["state"], row["role"], row["side"]),
                      "bound_since": bound["since"] if bound else None, "lapsed_on": None, **notes})
     what = what_if_cell(result.what_if)
     for lapse in (result.ongoing or {}).get("lapsed", ()):  # `foedus cascade --ongoing-since`'s "lapsed" lines
@@ -88,6 +101,26 @@ def batch_rows(number: int, result: CascadeResult) -> list[dict[str, Any]]:
                  "role": "lapsed", **{k: lapse[k] for k in ("side", "treaty", "instrument", "article", "certainty")}}
         if what:
             found |= {"what_if": what}
-        rows.append({**own, **{k: found.get(k) for k in CASCADE_COLUMNS}, "bound_since": lapse["from"],
+        rows.append({**own, **{k: found.get(k) for k in CASCADE_COLUMNS}, **drawn(state, "lapsed", None),
+                     "bound_since": lapse["from"],
                      "lapsed_on": lapse["to"], **notes})
     return rows
+
+
+def _drawn(result: CascadeResult, honour: str | None) -> Callable[[str, str, str | None], dict[str, Any]]:
+    """A row's draws' columns by its state, role and side: read from the result's Monte Carlo summary, the one
+    `foedus cascade --draws` prints (a state no draw puts on a side: 0); all empty without draws, and `mc_p_side`
+    empty for a role not in DRAWN_ROLES."""
+    mc = result.montecarlo
+    if mc is None:
+        return lambda state, role, side: dict.fromkeys(_DRAWS_COLUMNS)
+    size = mc.war_size
+    scenario = {"mc_draws": mc.draws, "mc_seed": mc.seed, "mc_honour": honour or "default",
+                "mc_war_size_mean": size["mean"], "mc_war_size_p5": size["p5"], "mc_war_size_p95": size["p95"]}
+
+    def cells(state: str, role: str, side: str | None) -> dict[str, Any]:
+        shares = mc.probabilities.get(state, {})
+        p = shares.get(side, 0.0) if side is not None and role in DRAWN_ROLES else None
+        return {k: p if k == "mc_p_side" else scenario[k] for k in _DRAWS_COLUMNS}
+
+    return cells

@@ -51,7 +51,7 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
             options = {k: v for k, v in given_inputs.items() if k not in skipped}
             try:
                 result = run_scenario(given_inputs["attacker"], given_inputs["target"], given_inputs["date"], world,
-                                      list(question.what_if) or None, None, None, options)
+                                      list(question.what_if) or None, question.honour, None, options)
             except FoedusError as exc:
                 named = str(exc) if str(exc).startswith(f"{where} row {n}: ") else f"{where} row {n}: {exc}"  # once
                 if bad is None:
@@ -59,12 +59,12 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
                 bad.append((n, named))
                 done(i)
                 continue
-            rows += batch_rows(n, result)
+            rows += batch_rows(n, result, question.honour)
             ran += 1
             cited |= dict.fromkeys(result.datasets)
             done(i)
     frame = pd.DataFrame(rows, columns=list(BATCH_COLUMNS))
-    for column in ("ccode", "round"):
+    for column in ("ccode", "round", "mc_draws", "mc_seed"):
         frame[column] = frame[column].astype("Int64")
     notes = list(dict.fromkeys(note for _, q in questions for note in q.notes))  # a row saved by another foedus
     save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {ran} scenarios",

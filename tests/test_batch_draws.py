@@ -1,0 +1,86 @@
+"""A `foedus batch` row with `draws` (and a seed, an honour model) gets the Monte Carlo columns: each attacker's,
+target's and joiner's share of draws on its row's side, the war size's mean and 90% interval, draws, seed and honour
+model, read from the summary `foedus cascade --draws N --seed S` prints (one Monte Carlo); empty for the roles the
+draws place on no side and for rows without draws. Such a row was refused; the likelihood still is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from foedus.batch.table import BATCH_COLUMNS, DRAWN_ROLES
+from samples import cli_line
+
+_MC = [c for c in BATCH_COLUMNS if c.startswith("mc_")]
+
+
+def _batch(tmp_path: Path, text: str, out: str = "out.csv", name: str = "s.csv") -> pd.DataFrame | str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = cli_line(["batch", str(tmp_path / name), "--out", str(tmp_path / out), "--force"])
+    if proc.returncode:
+        return proc.stderr
+    read = {".parquet": pd.read_parquet, ".dta": pd.read_stata}.get(Path(out).suffix, pd.read_csv)
+    return read(tmp_path / out)
+
+
+def test_the_batch_p_join_is_cascade_draws(tmp_path: Path) -> None:
+    """Each joiner's mc_p_side is `foedus cascade --draws 300 --seed 11 --json`'s probability of its side, the war
+    size's columns its war_size; the attacker and target are on their side in every draw; a row without draws has
+    every Monte Carlo column empty."""
+    table = _batch(tmp_path, "attacker,target,date,draws,seed\nRUS,EST,2025-06-01,300,11\nISL,NOR,1950-06-01,,\n")
+    assert isinstance(table, pd.DataFrame), table
+    alone = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "300", "--seed", "11",
+                      "--json"])
+    assert alone.returncode == 0, alone.stderr
+    said = json.loads(alone.stdout)
+    drawn = table[table.scenario == 1]
+    joiners = drawn[drawn.role == "joiner"]
+    assert len(joiners) > 10 and 0 < joiners.mc_p_side.min() < joiners.mc_p_side.max() < 1
+    assert {(r.state, r.mc_p_side) for r in joiners.itertuples()} == {
+        (r.state, said["probabilities"].get(r.state, {}).get(r.side, 0.0)) for r in joiners.itertuples()}
+    assert list(drawn[drawn.role.isin(["attacker", "target"])].mc_p_side) == [1.0, 1.0]
+    assert drawn[~drawn.role.isin(DRAWN_ROLES)].mc_p_side.isna().all()
+    size = said["war_size"]
+    assert {tuple(r) for r in drawn[["mc_draws", "mc_seed", "mc_honour", "mc_war_size_mean", "mc_war_size_p5",
+                                     "mc_war_size_p95"]].itertuples(index=False)} \
+        == {(300, 11, "default", size["mean"], size["p5"], size["p95"])}
+    assert table[table.scenario == 2][_MC].isna().all().all()
+
+
+def test_the_draws_are_the_seed_s_and_a_chosen_seed_is_recorded(tmp_path: Path) -> None:
+    """Two batches with the same seed write the same Monte Carlo columns (Parquet: whole numbers as integers); a row
+    with draws and no seed is given one, recorded in mc_seed, which run again gives the same shares."""
+    text = "attacker,target,date,draws,seed\nCHN,TWN,2025-06-01,200,5\nRUS,POL,2025-06-01,200,\n"
+    first, again = _batch(tmp_path, text, "a.parquet"), _batch(tmp_path, text, "b.parquet")
+    assert isinstance(first, pd.DataFrame) and isinstance(again, pd.DataFrame), (first, again)
+    assert str(first.mc_draws.dtype) == "Int64" and str(first.mc_seed.dtype) == "Int64"
+    one = first[first.scenario == 1]
+    pd.testing.assert_frame_equal(one[_MC].reset_index(drop=True),
+                                  again[again.scenario == 1][_MC].reset_index(drop=True))
+    chosen = int(first[first.scenario == 2].mc_seed.iloc[0])
+    rerun = _batch(tmp_path, f"attacker,target,date,draws,seed\nRUS,POL,2025-06-01,200,{chosen}\n", "c.parquet")
+    assert isinstance(rerun, pd.DataFrame), rerun
+    assert list(rerun.mc_p_side.fillna(-1)) == list(first[first.scenario == 2].mc_p_side.fillna(-1))
+
+
+def test_stata_labels_the_monte_carlo_columns(tmp_path: Path) -> None:
+    """A .dta table carries each Monte Carlo column with its codebook meaning as its variable label."""
+    from pandas.io.stata import StataReader
+
+    table = _batch(tmp_path, "attacker,target,date,draws,seed\nRUS,EST,2025-06-01,100,3\n", "out.dta")
+    assert isinstance(table, pd.DataFrame), table
+    assert set(table.mc_honour) == {"default"} and table[table.role == "joiner"].mc_p_side.between(0, 1).all()
+    with StataReader(tmp_path / "out.dta") as reader:
+        labels = reader.variable_labels()
+    assert {c: labels[c] for c in _MC} == {c: BATCH_COLUMNS[c] for c in _MC}
+
+
+def test_a_seed_without_draws_and_the_likelihood_are_refused(tmp_path: Path) -> None:
+    """A seed with no draws is refused as a scenario file's is; a row asking for the likelihood still is, saying its
+    chances cover states with no row."""
+    said = _batch(tmp_path, "attacker,target,date,seed\nRUS,EST,2025-06-01,4\n")
+    assert isinstance(said, str) and "s.csv row 1: seed: a seed or an honour model only matters with draws" in said
+    said = _batch(tmp_path, "attacker,target,date,draws,likelihood\nRUS,EST,2025-06-01,10,true\n")
+    assert isinstance(said, str) and "s.csv row 1: likelihood: " in said and "have no row here" in said
