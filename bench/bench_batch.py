@@ -3,10 +3,13 @@ of `foedus cascade --format csv` processes, and a loop of `foedus.cascade` in on
 way (ordered pairs of states on dates, the legal reading), in rounds that alternate the ways; medians printed.
 
     OPENBLAS_NUM_THREADS=1 FOEDUS_DATA_DIR=../shared/data PYTHONPATH=src python bench/bench_batch.py [--n 40]
+        [--draws 1000] [--no-loop]
 
 Fresh: each way in new processes (`foedus batch` once for all N; the cascade loop N processes). Warm: in one process
 that has run the batch once (`foedus.cli.start.run_line`), the batch again, and `foedus.cascade` for each scenario
-with its rows (`finding_rows`: a result's joiners are made when read), no table written.
+with its rows (`finding_rows`: a result's joiners are made when read), no table written. With draws: the same batch,
+each row with `draws` (--draws) and a seed, fresh and warm, alternated with the batch without them (the Monte Carlo
+columns' cost); --no-loop leaves out the slow loop of cascade processes.
 """
 
 from __future__ import annotations
@@ -46,16 +49,23 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--draws", type=int, default=1000)
+    parser.add_argument("--no-loop", action="store_true")
     args = parser.parse_args()
     rows = scenarios(args.n)
     folder = Path(tempfile.mkdtemp())
-    batch_file = folder / "s.csv"
+    batch_file, drawn_file = folder / "s.csv", folder / "d.csv"
     with batch_file.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["attacker", "target", "date"])
         writer.writerows(rows)
-    ways = ("batch fresh", "cascade loop fresh", "batch warm", "api rows loop warm")
-    times: dict[str, list[float]] = {way: [] for way in ways}
+    with drawn_file.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["attacker", "target", "date", "draws", "seed"])
+        writer.writerows([(*row, args.draws, i) for i, row in enumerate(rows)])
+    ways = ("batch fresh", "batch draws fresh", "cascade loop fresh", "batch warm", "batch draws warm",
+            "api rows loop warm")
+    times: dict[str, list[float]] = {way: [] for way in ways if not (args.no_loop and way == "cascade loop fresh")}
     _fresh(["batch", str(batch_file), "--out", str(folder / "warmup.csv")])  # the caches (war days) filled once
     from foedus import cascade
     from foedus.cli.start import run_line
@@ -64,18 +74,23 @@ def main() -> None:
     with contextlib.redirect_stderr(io.StringIO()):
         run_line(["batch", str(batch_file), "--out", str(folder / "w0.csv")])
     for r in range(args.rounds):
-        times["batch fresh"].append(_fresh(["batch", str(batch_file), "--out", str(folder / f"f{r}.csv")]))
-        times["cascade loop fresh"].append(sum(_fresh(["cascade", "-a", a, "-t", t, "-d", d, "--format", "csv"])
-                                               for a, t, d in rows))
-        started = time.perf_counter()
-        with contextlib.redirect_stderr(io.StringIO()):
-            run_line(["batch", str(batch_file), "--out", str(folder / f"w{r + 1}.csv")])
-        times["batch warm"].append(time.perf_counter() - started)
+        first = (("", batch_file), ("draws ", drawn_file))[::1 if r % 2 == 0 else -1]  # alternate which goes first
+        for way, file in first:
+            times[f"batch {way}fresh"].append(_fresh(["batch", str(file), "--out", str(folder / f"f{way}{r}.csv")]))
+        if not args.no_loop:
+            times["cascade loop fresh"].append(sum(_fresh(["cascade", "-a", a, "-t", t, "-d", d, "--format", "csv"])
+                                                   for a, t, d in rows))
+        for way, file in first:
+            started = time.perf_counter()
+            with contextlib.redirect_stderr(io.StringIO()):
+                run_line(["batch", str(file), "--out", str(folder / f"w{way}{r + 1}.csv")])
+            times[f"batch {way}warm"].append(time.perf_counter() - started)
         started = time.perf_counter()
         for a, t, d in rows:
             finding_rows(cascade(a, t, d))
         times["api rows loop warm"].append(time.perf_counter() - started)
-    print(f"{args.n} scenarios, {args.rounds} rounds, OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}")
+    print(f"{args.n} scenarios, {args.rounds} rounds, draws {args.draws}, "
+          f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}")
     for name, seen in times.items():
         median = statistics.median(seen)
         print(f"{name:<20} median {median:7.2f} s  {args.n / median:7.1f} scenarios/s  "
