@@ -84,3 +84,24 @@ def test_a_seed_without_draws_and_the_likelihood_are_refused(tmp_path: Path) -> 
     assert isinstance(said, str) and "s.csv row 1: seed: a seed or an honour model only matters with draws" in said
     said = _batch(tmp_path, "attacker,target,date,draws,likelihood\nRUS,EST,2025-06-01,10,true\n")
     assert isinstance(said, str) and "s.csv row 1: likelihood: " in said and "have no row here" in said
+
+
+def test_draws_and_seed_options_serve_each_row_that_gives_none(tmp_path: Path) -> None:
+    """`foedus batch --draws N --seed S` runs each row that gives no draws as a row of draws N and seed S would run;
+    a row's own draws and seed come first; --seed with no draws anywhere, and draws out of bounds, are refused in
+    one line before any work."""
+    (tmp_path / "s.csv").write_text("attacker,target,date,draws,seed\nRUS,EST,2025-06-01,,\n"
+                                    "RUS,EST,2025-06-01,300,11\nRUS,EST,2025-06-01,50,\n", encoding="utf-8")
+    proc = cli_line(["batch", str(tmp_path / "s.csv"), "--out", str(tmp_path / "o.csv"), "--draws", "300",
+                     "--seed", "11"])
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_csv(tmp_path / "o.csv")
+    one, two = (table[table.scenario == n][["state", *_MC]].reset_index(drop=True) for n in (1, 2))
+    pd.testing.assert_frame_equal(one, two)
+    assert set(table[table.scenario == 3].mc_draws) == {50} and set(table[table.scenario == 3].mc_seed) == {11}
+    (tmp_path / "p.csv").write_text("attacker,target,date\nRUS,EST,2025-06-01\n", encoding="utf-8")
+    for extra, said in ((["--seed", "3"], "--seed only matters with draws"), (["--draws", "0"], "draws must be")):
+        proc = cli_line(["batch", str(tmp_path / "p.csv"), "--out", str(tmp_path / "q.csv"), *extra])
+        assert proc.returncode == 2 and said in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, \
+            proc.stderr
+        assert not (tmp_path / "q.csv").exists()

@@ -27,10 +27,14 @@ def batch(
     skip_bad: Annotated[Path | None, typer.Option(help="Run the good rows, and write each bad one (its number and "
                                                   "why) to this table (.csv, .parquet or .dta) instead of refusing "
                                                   "the batch.")] = None,
+    draws: Annotated[int | None, typer.Option(help="Monte Carlo draws for each row that gives none (as foedus cascade "
+                                              "--draws): the table's mc_ columns.")] = None,
+    seed: Annotated[int | None, typer.Option(help="The draws' seed for each row that gives none (with --draws, or "
+                                             "rows' draws).")] = None,
 ) -> None:
     """Run every scenario of a file as `foedus cascade` does, and write one table of their parties and findings."""
     from foedus.cli.batch_run import run_batch as run  # read at the call: `fast_gen` replaces it to find defaults
     from foedus.cli.helpers import given_names
 
     run({}, scenarios=scenarios, out=out, force=force, skip_bad=skip_bad,  # as the fast reader hands them
-        given=given_names(ctx))
+        draws=draws, seed=seed, given=given_names(ctx))

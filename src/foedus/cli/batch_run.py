@@ -11,9 +11,10 @@ __all__ = ["run_batch"]
 
 
 def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool, skip_bad: Path | None,
-              given: Collection[str] = ()) -> None:
+              draws: int | None, seed: int | None, given: Collection[str] = ()) -> None:
     """`foedus batch`'s body (`inputs`: none, the fast reader's shape; `given`: the options the line gave, unread);
-    `skip_bad`: a table for the bad rows (read or run), each skipped where it would refuse the batch."""
+    `skip_bad`: a table for the bad rows (read or run), each skipped where it would refuse the batch; `draws`,
+    `seed`: each row's that gives none (a row's own draws and seed come first)."""
     import pandas as pd
 
     from foedus.batch.rows import LEGAL_ONLY, read_scenarios
@@ -27,6 +28,7 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
     from foedus.written import as_written
 
     del inputs, given
+    batch_wide = _batch_wide(draws, seed)
     where = as_written(scenarios)
     check_table(out, force)
     refuse_input("SCENARIOS", scenarios, out, "the scenarios would be replaced by their answers", out_option="--out")
@@ -42,6 +44,8 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
         writes = [("--out", Path(out)), *([("--skip-bad", Path(skip_bad))] if skip_bad is not None else [])]
         questions = read_scenarios(Path(scenarios), where, bad, writes)  # an overlay a row names is none of them
         world = World.default()  # the cached world a cascade reads, built once for every scenario
+    if "seed" in batch_wide and "draws" not in batch_wide and not any(q.inputs.get("draws") for _, q in questions):
+        raise FoedusError("--seed only matters with draws: give --draws as well, or a draws column")
     rows: list[dict[str, Any]] = []
     cited: dict[str, None] = {}
     skipped, ran = ("attacker", "target", "date", *LEGAL_ONLY), 0
@@ -49,6 +53,10 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
         for i, (n, question) in enumerate(questions, 1):
             given_inputs = question.inputs
             options = {k: v for k, v in given_inputs.items() if k not in skipped}
+            if options.get("draws") is None and "draws" in batch_wide:  # the row's own draws and seed first
+                options |= batch_wide
+            elif options.get("draws") is not None and options.get("seed") is None and "seed" in batch_wide:
+                options["seed"] = batch_wide["seed"]
             try:
                 result = run_scenario(given_inputs["attacker"], given_inputs["target"], given_inputs["date"], world,
                                       list(question.what_if) or None, question.honour, None, options)
@@ -73,3 +81,17 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
         skipped_rows = pd.DataFrame(sorted(bad), columns=list(BAD_COLUMNS)).astype({"scenario": "int64"})
         save_table(skipped_rows, skip_bad, force=force, title=f"foedus batch: the bad rows of {where}",
                    codebook=BAD_COLUMNS)
+
+
+def _batch_wide(draws: int | None, seed: int | None) -> dict[str, Any]:
+    """The draws and seed `--draws` and `--seed` give each row that gives none, checked as `foedus cascade` checks
+    them (`check_options`); no key where the option is not given.
+
+    Raises:
+        FoedusError: a value out of its bounds.
+    """
+    from foedus.declare import check_options
+    from foedus.inputs import MONTE_CARLO
+
+    given = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
+    return check_options(given, MONTE_CARLO) if given else {}

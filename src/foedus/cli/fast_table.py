@@ -52,6 +52,8 @@ COMMANDS: dict[str, Any] = {
             ('out', ('--out',), (), 'path', False, False, True, None, None, None, False, False),
             ('force', ('--force',), (), 'bool', True, False, False, False, None, None, False, False),
             ('skip_bad', ('--skip-bad',), (), 'path', False, False, False, None, None, None, False, False),
+            ('draws', ('--draws',), (), 'int', False, False, False, None, None, None, False, False),
+            ('seed', ('--seed',), (), 'int', False, False, False, None, None, None, False, False),
         ),
     },
 }
