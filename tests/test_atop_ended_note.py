@@ -137,8 +137,7 @@ def test_an_end_by_a_members_ceasing_to_be_a_state_says_so() -> None:
 def test_an_attacked_states_exit_from_an_alliance_that_goes_on_is_noted() -> None:
     assert _atop("BEN", "MLI", "2025-06-01") == [
         "Mali (MLI) left an ATOP alliance that goes on, out of it since 2025-01-29: atop_3810 (coded non-aggression) "
-        "with Benin (BEN), its attacker, Côte d’Ivoire (CIV), Cape Verde (CPV), Ghana (GHA), Guinea (GIN), "
-        "Guinea-Bissau (GNB), Liberia (LBR), Nigeria (NGA) and Sierra Leone (SLE), not bound by it now (exit: "
+        "with Benin (BEN), its attacker, Côte d’Ivoire (CIV), Cape Verde (CPV) and 6 more, not bound by it now (exit: "
         "verified; source: https://allafrica.com/stories/202501290308.html)"]  # Burkina Faso and Niger left with it
     georgia = _atop("RUS", "GEO", "2010-06-01")
     assert len(georgia) == 1 and georgia[0].startswith(
@@ -147,3 +146,9 @@ def test_an_attacked_states_exit_from_an_alliance_that_goes_on_is_noted() -> Non
             "(exit: verified; source: http://www.atopdata.org/data.html)"))
     assert _atop("RUS", "GEO", "2014-08-20") == []  # five years and a day after
     assert _atop("BEN", "GHA", "2025-06-01") == []  # a partner's exit is not the attacked state's
+
+
+def test_an_exit_notes_partners_past_five_counts_them_with_its_attackers_named_first() -> None:
+    """Mali's 9 partners of its ECOWAS exit: three named, Nigeria (NGA), its attacker, first of them."""
+    assert " with Nigeria (NGA), its attacker, Benin (BEN), Côte d’Ivoire (CIV) and 6 more, not bound" in (
+        _atop("NGA", "MLI", "2025-06-01")[0])

@@ -1,15 +1,16 @@
-"""How every message words what was given: the message as one line (`one_line`), a count with its noun (`counted`,
-small ones `in_words`), items listed (`and_listed`), an item's place in a list (`ordinal`), a state by its name and id
-(`named_state`), a bootstrap of too few draws (`too_few_replicates`, `UNDRAWN_PARAMETERS`), a state out of the state
-system on a war's day (`not_in_system`), the advice to give one state (`ONE_STATE`), a region, a place set or a treaty
-named where a state goes (`not_a_state`). Kept apart from the exception tree of `foedus.errors`, which re-exports
-these names, and from how a value given is shown (`foedus.value_words`: `shown`, `empty_or_blank`), pydantic's
-problems with a value in foedus's words (`foedus.problem_words`: `validation_problem`, a field's path `field_path`),
-how a character is named (`foedus.characters`: `character` and `surrogate_byte`), a value outside its bounds
-(`foedus.ranges`: a count, `out_of_range`; a year, `year_outside`; a year range backwards, `years_backwards`) and a
-file not of the kind wanted (`foedus.file_words`: an output's path taken by another kind, `other_kind_taken`; where a
-file stops being JSON, `json_stops`; a control character shown, not obeyed, `escaped`; `-` given as a file to read,
-`STDIN_NOT_READ`), re-exported here."""
+"""How every message words what was given: the message as one line (`one_line`), a count with its noun (`counted`, small
+ones `in_words`), items listed (`and_listed`; past five, three and a count: `few_listed`), an item's place in a list
+(`ordinal`), a state by its name and id (`named_state`), a bootstrap of too few draws (`too_few_replicates`,
+`UNDRAWN_PARAMETERS`), a state out of the state system on a war's day (`not_in_system`), the advice to give one state
+(`ONE_STATE`), a region, a place set or a treaty named where a state goes (`not_a_state`). Kept apart from the
+exception tree of `foedus.errors`, which re-exports these names, and from how a value given is shown
+(`foedus.value_words`: `shown`, `empty_or_blank`), pydantic's problems with a value in foedus's words
+(`foedus.problem_words`: `validation_problem`, a field's path `field_path`), how a character is named
+(`foedus.characters`: `character` and `surrogate_byte`), a value outside its bounds (`foedus.ranges`: a count,
+`out_of_range`; a year, `year_outside`; a year range backwards, `years_backwards`) and a file not of the kind wanted
+(`foedus.file_words`: an output's path taken by another kind, `other_kind_taken`; where a file stops being JSON,
+`json_stops`; a control character shown, not obeyed, `escaped`; `-` given as a file to read, `STDIN_NOT_READ`),
+re-exported here."""
 
 from __future__ import annotations
 
@@ -22,10 +23,10 @@ from foedus.ranges import out_of_range, year_not_whole, year_outside, years_back
 from foedus.value_words import empty_or_blank, shown
 
 __all__ = ["MAX_MESSAGE", "NOT_A_FILE_PATH", "NUL_SHOWN", "ONE_STATE", "STDIN_NOT_READ", "UNDRAWN_PARAMETERS",
-           "and_listed", "character", "counted", "empty_or_blank", "escaped", "field_path", "in_words", "is_url",
-           "json_stops", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal", "other_kind_taken",
-           "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem", "year_not_whole",
-           "year_outside", "years_backwards"]
+           "and_listed", "character", "counted", "empty_or_blank", "escaped", "few_listed", "field_path", "in_words",
+           "is_url", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
+           "other_kind_taken", "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
+           "year_not_whole", "year_outside", "years_backwards"]
 
 MAX_MESSAGE = 400
 
@@ -55,6 +56,16 @@ def and_listed(items: Sequence[str]) -> str:
     ('a', 'a and b', 'a, b and c')
     """
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def few_listed(items: Sequence[str], most: int = 5, shown: int = 3) -> str:
+    """Items as a message lists them, all of up to `most`, else the first `shown` and how many more: a note that
+    names states stays a line long (Mali's exit from ECOWAS left 9 partners).
+
+    >>> few_listed(["a", "b"]), few_listed([*"abcdef"])
+    ('a and b', 'a, b, c and 3 more')
+    """
+    return f"{', '.join(items[:shown])} and {len(items) - shown} more" if len(items) > most else and_listed(items)
 
 
 def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from foedus.engine.certainty_words import how_sure
 from foedus.sources.atop_release import ATOP_END
-from foedus.wording import and_listed, named_state
+from foedus.wording import few_listed, named_state
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -73,14 +73,17 @@ def in_force_on(treaty: Treaty, day: dt.date) -> bool:
 
 def exit_note(found: Exit, gone: list[str], attackers: Set[str], names: Mapping[str, str], cited: str) -> str:
     """The note's words: "Mali (MLI) left an ATOP alliance that goes on, out of it since 2025-01-29: atop_3810
-    (coded defence) with Benin (BEN), ..., not bound by it now (exit: verified; source: URL)"; `cited`: the
-    alliance as the ended-alliance note cites it."""
+    (coded defence) with Benin (BEN), its attacker, Côte d’Ivoire (CIV), Cape Verde (CPV) and 6 more, not bound by
+    it now (exit: verified; source: URL)": past five partners, the attackers first and a count (`few_listed`), as
+    the note says why the exit matters to the attack, not who was in the alliance; `cited`: the alliance as the
+    ended-alliance note cites it."""
     day, _, row, _, _ = found
-    said = [named_state(s, names) + (", its attacker" if s in attackers else "") for s in gone]
+    said = [named_state(s, names) + (", its attacker" if s in attackers else "")
+            for s in sorted(gone, key=lambda s: s not in attackers)]  # attackers named first
     window = row.left_certainty
     early = f" ({window.certainty}: as early as {window.since})" if window is not None and window.since else ""
     return (f"{named_state(row.state, names)} left an ATOP alliance that goes on, out of it since {day}{early}: "
-            f"{cited} with {and_listed(said)}, not bound by it now (exit: {how_sure(row.certainty, window)}; "
+            f"{cited} with {few_listed(said)}, not bound by it now (exit: {how_sure(row.certainty, window)}; "
             f"source: {_source(found)})")
 
 

@@ -21,7 +21,7 @@ from foedus.engine.round_view import Homes, situation
 from foedus.engine.scenario import Attack
 from foedus.engine.table import COMMITTING, leg_table
 from foedus.place_words import at_place
-from foedus.wording import and_listed, named_state
+from foedus.wording import and_listed, few_listed, named_state
 
 if TYPE_CHECKING:
     from foedus.engine.result import CascadeResult
@@ -149,8 +149,7 @@ def _said(cause: str, judged: list[tuple[Leg, Attack, str | None]], result: Casc
 
 def _listed(states: list[str], names: Mapping[str, str]) -> str:
     """States as a sentence lists them: all of up to `_NAMED`, else three and how many more."""
-    said = [named_state(st, names) for st in dict.fromkeys(states)]
-    return f"{', '.join(said[:3])} and {len(said) - 3} more" if len(said) > _NAMED else and_listed(said)
+    return few_listed([named_state(st, names) for st in dict.fromkeys(states)], _NAMED)
 
 
 def _own(leg: Leg, attack: Attack, names: Mapping[str, str]) -> str:
