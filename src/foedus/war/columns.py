@@ -20,4 +20,7 @@ WAR_COLUMNS: Mapping[str, str] = {
     "article": "that obligation's article",
     "conditions": "what that obligation assumes, as the cascade says (joined by '; ')",
     "cause": "the event or treaty change that first bound it",
+    "recorded_since": "the first day of the war file's first note on it, not replayed (missing: none)",
+    "recorded_since_within": "month or year: recorded_since is known only to it (its first day)",
+    "recorded": "the war file's notes on it, as its --state line ends (certainty, sources, since)",
 }

@@ -11,7 +11,7 @@ from typing import Any
 
 from foedus.war.events import StateRemark, War
 
-__all__ = ["RECORDED", "recorded_on", "recorded_said"]
+__all__ = ["RECORDED", "recorded_columns", "recorded_on", "recorded_said"]
 
 RECORDED = "Recorded by the war file, not replayed as an event"
 """What a state's note is said after: the replay's standing does not count what it records."""
@@ -20,6 +20,17 @@ RECORDED = "Recorded by the war file, not replayed as an event"
 def recorded_on(war: War, state: str, day: dt.date) -> tuple[StateRemark, ...]:
     """The war file's notes on `state` (an id) said on `day`: those from `since` on."""
     return tuple(n for n in war.state_notes if n.state == state and n.since <= day)
+
+
+def recorded_columns(war: War, state: str, day: dt.date) -> dict[str, str | None]:
+    """A `foedus war --out` row's notes on `state` (an id) said by `day`, the replay's last: `recorded`, their words
+    as its `--state` line ends (`recorded_said`: certainty, a month's or year's `since`, sources); `recorded_since`,
+    the first one's `since`; `recorded_since_within`, `month` or `year` where that day is known only to it."""
+    notes = recorded_on(war, state, day)
+    first = min(notes, key=lambda n: n.since) if notes else None
+    return {"recorded_since": first.since.isoformat() if first else None,
+            "recorded_since_within": first.since_within if first else None,
+            "recorded": recorded_said(n.to_dict() for n in notes).strip() or None}
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -18,6 +18,7 @@ from foedus.engine.scenario import named_state, parse_date
 from foedus.war.evaluate import Evaluation, Settings
 from foedus.war.events import War, WarSide
 from foedus.war.frame import Frame
+from foedus.war.recorded import recorded_columns
 from foedus.war.words import side_leads
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ class WarReplay:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per state: first entry, first binding obligation (date, side, treaty, instrument, article, the
-        conditions it assumes as the cascade's table joins them, cause);
+        conditions it assumes as the cascade's table joins them, cause), the war file's notes on it (`recorded`);
         `name` as the state was called on its row's first date (entered, else first bound, else its first duty)."""
         import pandas as pd
 
@@ -276,7 +277,8 @@ class WarReplay:
                          "treaty": b.treaty if b else None, "instrument": b.instrument if b else None,
                          "article": b.article if b else None,
                          "conditions": "; ".join(b.conditions) if b else None,
-                         "cause": (b.cause or {}).get("label") if b else None})
+                         "cause": (b.cause or {}).get("label") if b else None,
+                         **recorded_columns(self.war, r.state, self.end)})
         return pd.DataFrame(rows)
 
 
