@@ -1,6 +1,7 @@
 """Checks of a written treaty's provisions against each other and its members (`treaty_checks.check_written` runs
 them): an article listed twice gives one strength wherever both would bind, a named adversary clause can match
-some attack, and no invocation or source is given twice alike.
+some attack, no invocation or source is given twice alike, and an article's own note of its level agrees with its
+clause's certainty.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Hashable
 
 from foedus.cited import article_cited
 from foedus.errors import TreatyDataError
+from foedus.model.article_notes import check_article_notes
 from foedus.model.days import LATEST
 from foedus.model.treaty import Provision, Treaty
 from foedus.model.vocab import Kind
@@ -22,12 +24,14 @@ _AFTER_LATEST = LATEST + dt.timedelta(days=1)
 def check_clauses(treaty: Treaty, path: str) -> None:
     """No two provisions of one article, alike in all that decides when they bind (`_applies`), bind one leg on one
     day at different strengths (which would be read is not said); and no named adversary clause names only
-    states each leg spares (`_adversary_meets`).
+    states each leg spares (`_adversary_meets`); no article's own note is less sure than its clause
+    (`article_notes`).
 
     Raises:
         TreatyDataError: the first problem, with its field path.
     """
     _given_once(treaty, path)
+    check_article_notes(treaty, path)
     states = sorted({m.state for m in treaty.members})
     # the earlier provisions of each article and `_applies`, by strength: only those can clash, and comparing every
     # pair made a file of 60,000 provisions (3 MB, under the size cap) take minutes
