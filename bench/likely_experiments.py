@@ -2,8 +2,9 @@
 scored out of sample exactly as `foedus likely report` scores the shipped one (leave one war out, the two
 forward splits; each fold's model, scaling, expected joiners and base rate from its training wars).
 
-Variants (none is shipped; docs/likelihood.md gives the figures and why):
-- `shipped`: the shipped spec, as a reference.
+Variants (docs/likelihood.md gives the figures and why; `horizon-era` ships since session 65, none of the others):
+- `shipped`: the shipped spec with the pooled counts per horizon (the model shipped until session 65), as the
+  reference every variant was scored against; `horizon-era` is what `foedus likely report` now scores as shipped.
 - `temper`: the join model's linear predictor multiplied by a factor t per horizon before the per-war shift,
   t chosen inside each training fold by a 5-fold war-grouped inner cross-validation (log likelihood of
   P(join)): a recalibration fitted within the training wars only.

@@ -113,6 +113,11 @@ def _logit_file(logit: Logit, names: list[str], draws: np.ndarray) -> LogitFile:
                      coef=logit.coef.tolist(), cov=np.atleast_2d(cov).tolist())
 
 
+def _sd(draws: np.ndarray | None) -> float:
+    """The bootstrap's standard deviation of one number (0 without two draws: nothing was measured)."""
+    return float(np.std(draws)) if draws is not None and len(draws) > 1 else 0.0
+
+
 def checks_of(metrics: dict[str, Any]) -> list[Check]:
     """The same checks, read from the report's metrics (`foedus.likely.evaluate`)."""
     out = []
@@ -137,7 +142,7 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):
-        model = fit_two_stage(frame, SHIPPED, HORIZONS)
+        model = fit_two_stage(frame, SHIPPED, HORIZONS, by_era=True)
         draws = bootstrap_params(frame, model, replicates, seed, progress)
         table = coefficient_table(frame, model)
     spec = model.spec
@@ -156,6 +161,8 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
         "side": _logit_file(model.side, spec.side_names, draws.get("side", np.zeros((0,)))),
         "expected": {h: {"mean": model.expected[h], "sd": float(np.std(draws[f"expected_{h}"]))
                          if len(draws.get(f"expected_{h}", ())) > 1 else 0.0} for h in HORIZONS},
+        "share": {h: {era: {"mean": v, "sd": _sd(draws.get(f"share_{h}_{era}"))} for era, v in by.items()}
+                  for h, by in model.shares.items()},
         "base_rate": base, "honour": honour_rates(frame, model),
         "validation": validation if validation is not None else checks(frame, progress) if validate else [],
         "table": table,

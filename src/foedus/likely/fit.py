@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from foedus.errors import OptionalDependencyError
-from foedus.likely.spec import Logit, Spec, TwoStage, join_matrix, side_matrix
+from foedus.likely.spec import ERAS, Logit, Spec, TwoStage, join_matrix, side_matrix
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["C_JOIN", "C_SIDE", "bootstrap_params", "coefficient_table", "expected_joiners", "fit_logit",
-           "fit_two_stage", "require_model_extra"]
+__all__ = ["C_JOIN", "C_SIDE", "ERA_MIN_WARS", "bootstrap_params", "coefficient_table", "era_shares",
+           "expected_joiners", "fit_logit", "fit_two_stage", "require_model_extra"]
 
 C_JOIN = 0.05
 C_SIDE = 0.1
+ERA_MIN_WARS = 5  # an era's share of the ever-joiners is read from at least this many training wars of it
 
 
 def require_model_extra() -> None:
@@ -70,8 +71,9 @@ def _side_rows(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit_two_stage(frame: pd.DataFrame, spec: Spec, horizons: tuple[str, ...], c_join: float = C_JOIN,
-                  c_side: float = C_SIDE, like: TwoStage | None = None) -> TwoStage:
-    """Fit the join models (one per horizon) and the side model on `frame` (`like`: reuse its scaling)."""
+                  c_side: float = C_SIDE, like: TwoStage | None = None, by_era: bool = False) -> TwoStage:
+    """Fit the join models (one per horizon) and the side model on `frame` (`like`: reuse its scaling); `by_era`:
+    with each era's share of the ever-joiners per shorter horizon (`era_shares`), as the shipped model is."""
     values = {c: frame[c].to_numpy() for c in frame.columns}
     xj, xs = join_matrix(values, spec), side_matrix(values, spec)
     join = {}
@@ -86,9 +88,27 @@ def fit_two_stage(frame: pd.DataFrame, spec: Spec, horizons: tuple[str, ...], c_
 
             raise FoedusError("no state joined a war in the training wars: nothing to fit")
         side = Logit(ref_side.mean, ref_side.scale, 0.0, np.zeros(xs.shape[1]))  # even odds, as the data say
-        return TwoStage(spec, join, side, {h: expected_joiners(frame, h) for h in horizons})
-    side = fit_logit(xs[joined], attack, c_side, *((ref_side.mean, ref_side.scale) if ref_side else (None, None)))
-    return TwoStage(spec, join, side, {h: expected_joiners(frame, h) for h in horizons})
+    else:
+        side = fit_logit(xs[joined], attack, c_side, *((ref_side.mean, ref_side.scale) if ref_side else (None, None)))
+    return TwoStage(spec, join, side, {h: expected_joiners(frame, h) for h in horizons},
+                    era_shares(frame, horizons) if by_era else {})
+
+
+def era_shares(frame: pd.DataFrame, horizons: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    """Per horizon short of ever, per era with at least `ERA_MIN_WARS` wars and an ever-joiner in `frame`: the share
+    of the ever-joiners who joined within the horizon (issue #14's `horizon-era`; the other eras take the pooled
+    count). The wars from 1945 joined later than those before: 18% within 30 days against 51% (docs/likelihood.md)."""
+    if "ever" not in horizons:
+        return {}
+    eras, wars, ever = frame["era"].to_numpy(), frame["war"].to_numpy(), _labels(frame, "ever")
+    out: dict[str, dict[str, float]] = {}
+    for h in (h for h in horizons if h != "ever"):
+        within = _labels(frame, h)
+        for era in ERAS:
+            rows = eras == era
+            if len(np.unique(wars[rows])) >= ERA_MIN_WARS and ever[rows].sum():
+                out.setdefault(h, {})[era] = int(within[rows].sum()) / int(ever[rows].sum())
+    return out
 
 
 def expected_joiners(frame: pd.DataFrame, horizon: str) -> float:
@@ -99,8 +119,9 @@ def expected_joiners(frame: pd.DataFrame, horizon: str) -> float:
 
 def bootstrap_params(frame: pd.DataFrame, model: TwoStage, replicates: int, seed: int,
                      progress: Callable[[], None] | None = None) -> dict[str, np.ndarray]:
-    """Parameter draws (intercept, then coefficients) of each model, and of each horizon's expected joiners
-    (`expected_<h>`), over a war-clustered bootstrap."""
+    """Parameter draws (intercept, then coefficients) of each model, of each horizon's expected joiners
+    (`expected_<h>`) and of each era's share (`share_<h>_<era>`, where the model has one and the sample gives one),
+    over a war-clustered bootstrap."""
     rng = np.random.default_rng(seed)
     wars = frame["war"].to_numpy()
     groups = {w: np.flatnonzero(wars == w) for w in np.unique(wars)}
@@ -109,12 +130,15 @@ def bootstrap_params(frame: pd.DataFrame, model: TwoStage, replicates: int, seed
     for _ in range(replicates):
         picked = rng.choice(len(keys), size=len(keys), replace=True)
         rows = np.concatenate([groups[keys[i]] for i in picked])
-        refit = fit_two_stage(frame.iloc[rows], model.spec, tuple(model.join), like=model)
+        refit = fit_two_stage(frame.iloc[rows], model.spec, tuple(model.join), like=model, by_era=bool(model.shares))
         for h, logit in refit.join.items():
             draws[h].append(logit.params)
         draws["side"].append(refit.side.params)
         for h, lam in refit.expected.items():
             draws[f"expected_{h}"].append(np.array([lam]))
+        for h, by in refit.shares.items():
+            for era, share in by.items():
+                draws.setdefault(f"share_{h}_{era}", []).append(np.array([share]))
         if progress is not None:
             progress()
     return {k: np.array(v) for k, v in draws.items()}

@@ -1,6 +1,7 @@
 """Forecasts with intervals at run time, in numpy only: the coefficients file's point estimates, and the
 5th–95th percentiles over draws of the coefficients (their war-clustered bootstrap covariance) and of the
-expected joiners per war. The draws use a fixed seed, so the same question gives the same answer.
+expected joiners per war (within 30 and 365 days: of the count ever and of the answer's era's share within the
+horizon). The draws use a fixed seed, so the same question gives the same answer.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from foedus.likely.model import LogitFile, ModelFile
-from foedus.likely.spec import FLOOR, HORIZON_ORDER, join_matrix, shifted, side_matrix
+from foedus.likely.spec import FLOOR, HORIZON_ORDER, join_matrix, shifted, side_matrix, war_eras
 
 __all__ = ["DRAWS", "INTERVAL", "Forecast", "forecast"]
 
@@ -48,11 +49,12 @@ def forecast(model: ModelFile, values: Mapping[str, np.ndarray], horizons: tuple
     q_draws = 1 / (1 + np.exp(-np.clip(two.side.eta_draws(xs, _draws(model.side, rng)), -35, 35)))
     tail = (1 - INTERVAL) / 2 * 100
     joins = two.p_joins(values)
+    era: Any = str(war_eras(values)[0]) if len(xj) else "pre1945"
     point, low, high = {}, {}, {}
     before: tuple[np.ndarray, np.ndarray] | None = None
     for h in horizons:
         key: Any = h
-        lam = np.maximum(rng.normal(model.expected[key]["mean"], model.expected[key]["sd"], DRAWS), 0.05)
+        lam = _joiner_draws(model, key, era, rng)
         p_draws = shifted(two.join[h].eta_draws(xj, _draws(model.join[key], rng)), lam)
         point[h] = _three(joins[h], q_side)
         sims = np.stack([p_draws, p_draws * q_draws, p_draws * (1 - q_draws)], axis=-1)  # (draws, n, 3)
@@ -62,6 +64,18 @@ def forecast(model: ModelFile, values: Mapping[str, np.ndarray], horizons: tuple
         low[h], high[h] = np.maximum(lo, FLOOR), np.maximum(hi, FLOOR)  # both ends floored, as the point is
         before = (lo, hi)
     return Forecast(point, low, high)
+
+
+def _joiner_draws(model: ModelFile, h: Any, era: Any, rng: np.random.Generator) -> np.ndarray:
+    """Draws of the war's expected joiners within `h`: of the pooled count, or, where the file has the era's share
+    within `h`, of the count ever times the share (each drawn from its bootstrap spread, independently)."""
+    share = model.share.get(h, {}).get(era)
+    if share is None:
+        lam = rng.normal(model.expected[h]["mean"], model.expected[h]["sd"], DRAWS)
+    else:
+        ever = model.expected["ever"]
+        lam = rng.normal(ever["mean"], ever["sd"], DRAWS) * np.clip(rng.normal(share["mean"], share["sd"], DRAWS), 0, 1)
+    return np.asarray(np.maximum(lam, 0.05))
 
 
 def _three(p: np.ndarray, q: np.ndarray) -> np.ndarray:

@@ -124,6 +124,9 @@ class ModelFile(_Strict):
     side: LogitFile
     expected: dict[Literal["30", "365", "ever"], dict[str, Number]] = Field(
         description="per horizon: mean joiners per training war, and its bootstrap standard deviation")
+    share: dict[Literal["30", "365"], dict[Literal["pre1945", "post1945"], dict[str, Number]]] = Field(
+        default_factory=dict, description="per shorter horizon and era: the share of the ever-joiners who joined "
+        "within it, and its bootstrap standard deviation (an era not given takes the pooled count)")
     base_rate: dict[str, dict[str, Number]]
     honour: dict[Literal["pre1945", "post1945"], dict[str, Number]]
     validation: list[Check]
@@ -133,7 +136,8 @@ class ModelFile(_Strict):
     def two_stage(self) -> TwoStage:
         """The numpy predictor."""
         return TwoStage(self.spec.spec(), {h: m.logit() for h, m in self.join.items()}, self.side.logit(),
-                        {h: e["mean"] for h, e in self.expected.items()})
+                        {h: e["mean"] for h, e in self.expected.items()},
+                        {h: {era: v["mean"] for era, v in by.items()} for h, by in self.share.items()})
 
     def window(self) -> str:
         """The training window, e.g. `1823–2003 (95 wars)`."""
@@ -230,9 +234,10 @@ def _check_tables(path: str, model: ModelFile) -> None:
         if wrong or abs(rates["out"] + rates["attack"] + rates["defense"] - 1) > 1e-3:
             raise LikelyModelError(f"{path}: base_rate.{h}{'.' + wrong[0] if wrong else ''}: expected the shares of "
                                    "out, attack and defense: probabilities from 0 to 1 that sum to 1")
-    from foedus.likely.model_training import check_training
+    from foedus.likely.model_training import check_shares, check_training
 
     check_training(path, model.training)
+    check_shares(path, model.share)
     for era, rates in model.honour.items():
         _need(path, f"honour.{era}", rates, ("S1", "S2", "S3", "S4", "S5"))
         wrong = [k for k, v in rates.items() if k not in ("S1", "S2", "S3", "S4", "S5") or not 0 <= v <= 1]

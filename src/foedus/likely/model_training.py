@@ -4,12 +4,13 @@ is refused, as any other unknown field of the file is."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from foedus.errors import LikelyModelError, shown
 from foedus.likely.spec import HORIZON_ORDER
 
-__all__ = ["check_training"]
+__all__ = ["check_shares", "check_training"]
 
 _COUNTS = ("first_year", "last_year", "wars", "pairs")
 _OUTCOMES = ("out", "attack", "defense")
@@ -48,3 +49,20 @@ def check_training(path: str, training: dict[str, Any]) -> None:
         if not isinstance(counts, dict) or set(counts) != set(_OUTCOMES) or not all(map(_whole, counts.values())):
             raise LikelyModelError(f"{path}: training.outcomes.{h}: expected the whole numbers of pairs "
                                    f"{', '.join(_OUTCOMES)}")
+
+
+def check_shares(path: str, shares: Mapping[Any, Mapping[Any, Mapping[str, float]]]) -> None:
+    """Each era's share of the ever-joiners (`share`, per horizon 30 or 365 and era): a `mean` from 0 to 1 and an
+    `sd` of zero or more (the schema checked the names of horizons and eras, and the numbers finite).
+
+    Raises:
+        LikelyModelError: the first share missing a number or out of range, named.
+    """
+    for h, by in shares.items():
+        for era, v in by.items():
+            where = f"{path}: share.{h}.{era}"
+            if set(v) != {"mean", "sd"}:
+                raise LikelyModelError(f"{where}: expected a mean and an sd (the share and its bootstrap spread)")
+            if not 0 <= v["mean"] <= 1 or v["sd"] < 0:
+                raise LikelyModelError(f"{where}: expected a share from 0 to 1 and a standard deviation of zero or "
+                                       "more")

@@ -14,17 +14,18 @@ p·(1 − q). Every probability is at least `FLOOR`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-__all__ = ["FLOOR", "GATE_FEATURES", "HORIZON_ORDER", "SHIPPED", "TREATY_ONLY", "Logit", "Spec", "TwoStage", "combine",
-           "in_gate", "join_matrix", "shifted", "side_matrix"]
+__all__ = ["ERAS", "FLOOR", "GATE_FEATURES", "HORIZON_ORDER", "SHIPPED", "TREATY_ONLY", "Logit", "Spec", "TwoStage",
+           "combine", "in_gate", "join_matrix", "shifted", "side_matrix", "war_eras"]
 
 FLOOR = 1e-4  # no pair is ever given zero
 HORIZON_ORDER = ("30", "365", "ever")
 GATE_FEATURES = ("hops2", "tie_any", "legal", "unmet")
+ERAS = ("pre1945", "post1945")  # the answer's era, by its first day (`foedus.likely.case.Case.era`)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,17 @@ class Logit:
         return np.concatenate([[self.intercept], self.coef])
 
 
+def war_eras(values: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Each row's era: the training table's `era` column, else (at run time) the `post1945` feature.
+
+    >>> war_eras({"post1945": np.array([0.0, 1.0])}).tolist()
+    ['pre1945', 'post1945']
+    """
+    if "era" in values:
+        return np.asarray(values["era"])
+    return np.where(np.asarray(values["post1945"]) > 0, ERAS[1], ERAS[0])
+
+
 def _sigmoid(eta: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(eta, -35, 35))))
 
@@ -147,23 +159,39 @@ def combine(p_join: np.ndarray, p_attack: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class TwoStage:
-    """A fitted two-stage model: per horizon a join model and the expected joiners of a war; one side model."""
+    """A fitted two-stage model: per horizon a join model and the expected joiners of a war; one side model; and per
+    shorter horizon and era the share of the ever-joiners who joined within it (`shares`; an era without one takes
+    the pooled count `expected`)."""
 
     spec: Spec
     join: dict[str, Logit]
     side: Logit
     expected: dict[str, float]
+    shares: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+
+    def joiners_of(self, horizon: str, era: str) -> float:
+        """A war's expected joiners within `horizon` in `era`: the count ever times the era's share within the
+        horizon where the model has one, else the pooled training mean (issue #14's `horizon-era`).
+
+        >>> m = TwoStage(SHIPPED, {}, Logit(np.zeros(1), np.ones(1), 0.0, np.zeros(1)), {"30": 0.3, "ever": 1.0},
+        ...              {"30": {"post1945": 0.2}})
+        >>> m.joiners_of("30", "post1945"), m.joiners_of("30", "pre1945"), m.joiners_of("ever", "post1945")
+        (0.2, 0.3, 1.0)
+        """
+        share = self.shares.get(horizon, {}).get(era)
+        return float(self.expected[horizon]) if share is None else float(self.expected["ever"]) * share
 
     def p_joins(self, values: Mapping[str, np.ndarray], wars: np.ndarray | None = None,
                 joiners: Mapping[str, Mapping[Any, float]] | None = None) -> dict[str, np.ndarray]:
         """P(joins either side) per candidate and horizon; `wars` groups the rows by war (default: one war), each
-        shifted to the training mean of joiners per war (`joiners`: per horizon, per war, another number).
+        shifted to its era's expected joiners (`joiners_of`; `joiners`: per horizon, per war, another number).
 
         Horizons nest, so each is at least the one before it (30 days, 365 days, ever).
         """
         xj = join_matrix(values, self.spec)
         keys, groups = (np.zeros(1, np.int64), np.zeros(len(xj), np.int64)) if wars is None else np.unique(
             wars, return_inverse=True)
+        eras = war_eras(values) if self.shares else np.full(len(xj), ERAS[0])
         out: dict[str, np.ndarray] = {}
         previous: np.ndarray | None = None
         for h in sorted(self.join, key=HORIZON_ORDER.index):
@@ -171,7 +199,8 @@ class TwoStage:
             p = np.empty(len(eta))
             for g, key in enumerate(keys):
                 rows = groups == g
-                p[rows] = shifted(eta[rows], self.expected[h] if joiners is None else joiners[h][key])
+                era = str(eras[rows][0]) if rows.any() else ERAS[0]
+                p[rows] = shifted(eta[rows], self.joiners_of(h, era) if joiners is None else joiners[h][key])
             out[h] = p if previous is None else np.maximum(p, previous)
             previous = out[h]
         return out

@@ -1,9 +1,10 @@
 """Out-of-sample forecasts of every model in every validation scheme, each fold fitted on its training wars.
 
-Models: `shipped` (the two-stage model of `foedus.likely.spec`), `base-rate` (the training fold's outcome
-shares), `treaty-only` (the same two stages on the engine's legal answer alone), `monte-carlo` (today's
-probabilistic mode on the opening attack: legal reading, default honour model; needs the training table's
-`mc_*` columns), and with `challengers`: `gated` (the shipped model fitted inside a relevance gate —
+Models: `shipped` (the two-stage model of `foedus.likely.spec`, its shorter horizons' counts read by era),
+`base-rate` (the training fold's outcome shares), `treaty-only` (the same two stages on the engine's legal answer
+alone, the pooled counts), `monte-carlo` (today's probabilistic mode on the opening attack: legal reading,
+default honour model; needs the training table's `mc_*` columns), and with `challengers`: `gated` (the shipped
+model, pooled counts, fitted inside a relevance gate —
 contiguous or within two steps, allied, a major power, or bound — with the training rate outside it),
 `multinomial` (one multinomial penalised logistic regression on every feature) and `boosting`
 (scikit-learn's histogram gradient boosting); and two diagnostics that are not forecasts, since each reads
@@ -123,7 +124,7 @@ def _known_side(p_join: np.ndarray, p_attack: np.ndarray, test: pd.DataFrame) ->
 
 def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
           challengers: bool) -> dict[str, dict[str, np.ndarray]]:
-    shipped = fit_two_stage(train, SHIPPED, horizons)
+    shipped = fit_two_stage(train, SHIPPED, horizons, by_era=True)  # each era's share of the ever-joiners
     treaty = fit_two_stage(train, TREATY_ONLY, horizons)
     values, wars = frame_values(test), test["war"].to_numpy()
     joins = {"shipped": shipped.p_joins(values, wars), "treaty-only": treaty.p_joins(values, wars)}
