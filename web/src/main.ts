@@ -213,7 +213,7 @@ class App {
     try {
       const result = await api.cascade(scenario);
       if (ticket !== this.running) return false;
-      await this.show(result);
+      await this.show(result, scenario);
       writeQuery(scenario, this.selected, this.other.linked, this.mode.view);
       this.whatif.refused("");
       byId("status").textContent = runStatus(result, scenario.whatif.length); // the summary's counts (runstatus.ts)
@@ -234,12 +234,13 @@ class App {
     this.map.showContested(this.placeRows, this.current?.result.territory_view ?? this.form.read().territory_view);
   }
 
-  private async show(result: CascadeResult): Promise<void> {
+  private async show(result: CascadeResult, scenario: Scenario): Promise<void> {
     const roles = rolesOf(result);
     const duties = dutiesOf(result);
     this.current = { result, roles };
     this.mapNames.result(result);
     this.timeline.reset(); // the war's log and date describe a map no longer shown
+    this.timeline.pick(scenario); // the war the result shown sits in, not the form as edited since
     if (this.frame) { this.frame = null; this.framePanels.leave(); }
     await this.borders.update(result.date);
     this.contested();

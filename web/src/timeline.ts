@@ -77,8 +77,9 @@ export class WarTimeline {
     byId("war-panel").hidden = wars.length === 0;
   }
 
-  /** Default the picker to the war the form's scenario sits in (warpick.ts), as a result is shown. */
-  pick(): void { try { void pickWar(this.settings()); } catch { /* a form not read: the picker is left */ } }
+  /** Default the picker to the war `shown` (the scenario whose result the map shows) sits in (warpick.ts): not the
+   * form's, which a reader may have edited since, nor a refused run's. */
+  pick(shown: Scenario): void { void pickWar(shown); }
 
   private async load(): Promise<void> {
     const id = byId<HTMLSelectElement>("war-select").value;
@@ -187,7 +188,6 @@ export class WarTimeline {
     for (const id of ["war-date", "war-status"]) byId(id).textContent = "";
     for (const id of ["war-log", "war-about"]) byId(id).replaceChildren();
     delete document.body.dataset.warFrame;
-    this.pick();
   }
 
   stop(): void {

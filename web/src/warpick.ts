@@ -1,4 +1,4 @@
-// The war picker's default: the bundled war the form's scenario sits in (/api/wars/at: the war whose span holds the
+// The war picker's default: the bundled war the shown result's scenario sits in (/api/wars/at: the war whose span holds the
 // date and in which an attacker and a target fight on opposite sides that day, as `foedus cascade`'s war note finds
 // it), so that Replay plays that war; else the picker is left as it is (the list's first war).
 import { api, type Scenario } from "./api";
