@@ -12,12 +12,15 @@ import { pastReview } from "./reviewday";
 import { doubtWords } from "./said";
 import { byName, namedState } from "./wording";
 
+/** A state's button, shown as its code and badges ("BLR R ?"), heard by its full name, its duty and what it does,
+ * and described by `where`, the row it sits in ("attack side: round 4"), which a sighted reader sees beside it (the
+ * description was the title again, already heard as the name). */
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
-                            duties: Duty[] = []): HTMLElement {
+                            duties: Duty[] = [], where = ""): HTMLElement {
   const weak = duties.map((d) => DUTY_LABELS[d]).join("; ");
   const title = weak ? `${named}: ${weak}` : named;
-  // shown as its code and badges ("BLR R ?"), heard by its full name, its duty and what it does
-  const b = h("button", { type: "button", class: "state", "data-state": id, title, "aria-label": `${title}. Show why` }, id);
+  const b = h("button", { type: "button", class: "state", "data-state": id, title, "aria-label": `${title}. Show why`,
+    "aria-description": where }, id);
   const swatch = h("span", { class: "swatch" });
   swatch.style.background = COLORS[role?.category ?? "none"];
   b.prepend(swatch);
@@ -49,14 +52,14 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
                               names: (id: string) => string, onPick: (id: string) => void,
                               places: PlaceNames, titles: Record<string, string> = {}): void {
   const duties = dutiesOf(r);
-  const btn = (id: string) => stateButton(id, namedState(id, names), roles.get(id), onPick, duties.get(id));
-  const row = (label: string, ids: string[]) =>
-    ids.length ? h("div", { class: "srow" }, h("span", { class: "slabel" }, label), ...ids.map(btn)) : null;
+  const row = (label: string, ids: string[], side = "") => ids.length ? h("div", { class: "srow" },
+    h("span", { class: "slabel" }, label), ...ids.map((id) => stateButton(id, namedState(id, names), roles.get(id),
+      onPick, duties.get(id), side ? `${side} side: ${label}` : label))) : null;
   const sideRows = (side: "attack" | "defense") => {
     const origin = side === "attack" ? r.attackers : r.targets;
     const rounds = [...new Set(r.joiners.filter((j) => j.side === side).map((j) => j.round))].sort((a, b) => a - b);
-    return [row(side === "attack" ? "attackers" : "attacked", origin),
-      ...rounds.map((k) => row(`round ${k}`, r.joiners.filter((j) => j.side === side && j.round === k).map((j) => j.state)))];
+    return [row(side === "attack" ? "attackers" : "attacked", origin, side), ...rounds.map((k) =>
+      row(`round ${k}`, r.joiners.filter((j) => j.side === side && j.round === k).map((j) => j.state), side))];
   };
   const uniq = (ids: string[]) => [...new Set(ids)];
   host.replaceChildren(

@@ -40,13 +40,13 @@ export class FramePanels {
   show(frame: WarFrame, roles: Map<string, Role>, war: WarReplay, selected: string | null,
        pick: (id: string) => void): void {
     const name = this.warName(war, frame);
-    const btn = (id: string) => stateButton(id, namedState(id, name), roles.get(id), pick);
     const bound = (side: "attack" | "defense") => Object.keys(frame.bound).filter((s) =>
       frame.bound[s].side === side && !frame.sides[side].includes(s));
-    const row = (label: string, ids: string[]) =>
-      ids.length ? h("div", { class: "srow" }, h("span", { class: "slabel" }, label), ...ids.map(btn)) : "";
+    const row = (label: string, ids: string[], where = label) => ids.length ? h("div", { class: "srow" },
+      h("span", { class: "slabel" }, label),
+      ...ids.map((id) => stateButton(id, namedState(id, name), roles.get(id), pick, [], where))) : ""; // summary.ts
     const side = (s: "attack" | "defense") => h("div", { class: `side ${s}` }, h("h3", {}, s === "attack" ? "Attack" : "Defense"),
-      row("fighting", frame.sides[s]), row("bound to join", bound(s)));
+      row("fighting", frame.sides[s], `${s} side: fighting`), row("bound to join", bound(s), `${s} side: bound to join`));
     // the doubts a cascade on the frame's day lists (docs/war.md, item 5), said as the scenario's summary says them
     const doubts = (frame.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${doubtWords(d, name)}`));
     byId("summary").replaceChildren(h("p", { class: "frame-note" }, frameNote(frame, war, this.refusedRun)),
