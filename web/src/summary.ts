@@ -1,5 +1,5 @@
 // The result in words: each side by round, then conflicts (each with the CLI's line), neutrality, consultations,
-// violations, gates and notes. Every state is a button that opens its explanation (and works for states too small
+// violations, gates, support and notes. Every state is a button that opens its explanation (and works for states too small
 // for the map).
 import type { CascadeResult } from "./api";
 import { h } from "./dom";
@@ -82,6 +82,8 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
     row("consult", uniq(r.consultations.map((c) => c.state))) ?? "",
     row("violations", uniq(r.violations.map((v) => v.state))) ?? "",
     row("withheld", uniq(r.withheld.map((w) => w.state))) ?? "",
+    // bound to support a belligerent without fighting: the CLI's "Support:" lines, last of its findings as here
+    row("support", uniq((r.supporters ?? []).map((x) => x.state))) ?? "",
     // a treaty's or a clause's doubt names the states it concerns, as the CLI's line does (said.ts doubtWords)
     ...(r.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${doubtWords(d, names)}`)),
     ...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
