@@ -43,3 +43,16 @@ def test_the_war_picker_follows_the_result_shown_not_the_form_edited_since(page:
     page.wait_for_timeout(1_500)  # the picker's own request (/api/wars/at) has time to come back
     picked("russia_ukraine_2022")
     assert [p for p in page.problems if "422" not in p] == [], page.problems
+
+
+def test_the_war_pickers_wars_are_dated_as_foedus_war_dates_them(page: Any, server: str) -> None:
+    """Each war is offered with its first and last dates, as `foedus war`'s header says it replays them ("replayed
+    2025-06-13 to 2025-06-24"), an ongoing war from its first date: the picker gave years only, which the names
+    mostly give already ("The Second World War in Europe, 1939–1941 (1939–1941)", "… June 2025 … (2025–2025)")."""
+    _ready(page, server + "/")
+    wars = page.request.get(server + "/api/wars").json()
+    assert any(w["ongoing"] for w in wars) and any(not w["ongoing"] for w in wars)
+    shown = page.locator("#war-select option").evaluate_all("os => os.map((o) => [o.value, o.textContent])")
+    assert shown == [[w["id"], f"{w['name']} ({w['start']} to {w['end']})" if w["end"] else
+                      f"{w['name']} (from {w['start']}{', ongoing' if w['ongoing'] else ''})"] for w in wars], shown
+    assert not page.problems, page.problems

@@ -72,8 +72,8 @@ export class WarTimeline {
 
   async fill(): Promise<void> {
     const wars = await api.wars();
-    byId("war-select").replaceChildren(...wars.map((w) => h("option", { value: w.id },
-      `${w.name} (${w.start.slice(0, 4)}–${w.end ? w.end.slice(0, 4) : ""})`)));
+    byId("war-select").replaceChildren(...wars.map((w) => h("option", { value: w.id }, // as `foedus war` dates a replay
+      `${w.name} (${w.end ? `${w.start} to ${w.end}` : `from ${w.start}${w.ongoing ? ", ongoing" : ""}`})`)));
     byId("war-panel").hidden = wars.length === 0;
   }
 
