@@ -24,7 +24,7 @@ from foedus.engine.contract import Contracted, meta
 from foedus.engine.leg import known_under, owed_under, row_instruments
 from foedus.engine.records import instrument_field
 from foedus.engine.rules.place_limit import Limit, limit_of
-from foedus.engine.rules.tokens import token_matches
+from foedus.engine.rules.tokens import any_matches, parted
 from foedus.model.help import held_in
 from foedus.model.vocab import Certainty, HelpForm, atop_code, worst
 
@@ -172,13 +172,16 @@ def _no_giver(treaty: Treaty, entry: HelpEntry) -> str | None:
 def limit_reached(entry: HelpEntry, attacks: Iterable[Struck], places: Mapping[str, Place]) -> bool:
     """Whether a form of help's place limit lets it be owed in this war: some attack of the war (`attacks`, on the
     places by id `places`) falls in its scope, its territory tokens for an attack on territory and its forces tokens
-    for one on forces, each read as a clause's scope reads it (`token_matches`); a form with no limit, always."""
+    for one on forces, each read as a clause's scope reads it (`token_matches`, through `any_matches`); a form with no
+    limit, always."""
     scope = entry.scope
     if scope is None:
         return True
+    land = None if scope.territory is None else parted(tuple(scope.territory))
+    forces = None if scope.forces is None else parted(tuple(scope.forces))
     for attack in attacks:
-        tokens = scope.territory if attack.kind == "territory" else scope.forces
-        if tokens is None or any(token_matches(t, places[attack.place], attack.victim) for t in tokens):
+        part = land if attack.kind == "territory" else forces
+        if part is None or any_matches(part, places[attack.place], attack.victim):
             return True
     return False
 

@@ -4,15 +4,19 @@ engine's scenario so the treaty loader can ask it of a file (`foedus.model.scope
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE, VICTIM
+from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE, VICTIM, WORD_TOKENS
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
 
-__all__ = ["token_matches"]
+__all__ = ["Parted", "any_matches", "parted", "token_matches"]
+
+# a list of scope tokens as `any_matches` reads it (`parted`): the names of regions and places, and the other tokens
+Parted = tuple[frozenset[str], tuple[str, ...]]
 
 
 def token_matches(token: str, place: Place, victim: str, parties: Collection[str] = ()) -> bool:
@@ -49,3 +53,31 @@ def token_matches(token: str, place: Place, victim: str, parties: Collection[str
     if token.startswith(PLACE_ALONE):
         return place.id == token.removeprefix(PLACE_ALONE)
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def parted(tokens: tuple[str, ...]) -> Parted:
+    """`tokens` as `any_matches` reads them: those that name a region or a place as a set (no `+`, no `prefix:`, not
+    a word: a place is covered by one where its id or one of its regions is it, `token_matches`'s first test, and by
+    no other), then the others, each read by `token_matches` (kept per list: a war's attacks read the same lists)."""
+    names = frozenset(t for t in tokens if "+" not in t and ":" not in t and t not in WORD_TOKENS)
+    return names, tuple(t for t in tokens if t not in names)
+
+
+def any_matches(part: Parted, place: Place, victim: str, parties: Collection[str] = ()) -> bool:
+    """Whether a token of a `parted` list covers `place` (`token_matches` of each), the names of regions and places
+    looked up in C: a place limit's dozen names read against each attack of an escalatory war cost a sixth of its
+    cascade read one by one (docs/performance.md, session 65).
+
+    >>> from foedus.model.places import Place
+    >>> p = Place(id="guam", name="Guam", kind="territory", sovereign="USA", administrator="USA",
+    ...           regions=["pacific-area"])
+    >>> any_matches(parted(("japan", "pacific-area")), p, "USA"), any_matches(parted(("japan", "home")), p, "USA")
+    (True, False)
+    >>> any_matches(parted(("japan", "victim:USA")), p, "USA"), any_matches(parted(("guam",)), p, "JPN")
+    (True, True)
+    """
+    names, others = part
+    if place.id in names or not names.isdisjoint(place.regions):
+        return True
+    return any(token_matches(t, place, victim, parties) for t in others) if others else False
