@@ -1,13 +1,20 @@
 """A list of scope tokens read at once (`foedus.engine.rules.tokens.any_matches`, what a form of help's place limit
 reads against each attack of the war) says what reading each token alone (`token_matches`) says: for every scope of
 the bundled treaties and a list of every kind of token, at every place of the gazetteer, for its holders and another
-victim."""
+victim. The consultations a place limit cuts (`consult_limit.unreached_consultations`, which groups only the attacks
+on victims owed a limited clause) are those each victim's attacks alone cut."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
+import pytest
+
+import foedus
+import foedus.engine.outcome as outcome
+from foedus.engine.rules.consult_limit import unreached_consultations
 from foedus.engine.rules.tokens import any_matches, parted, token_matches
 from foedus.model.world import World
 
@@ -47,3 +54,21 @@ def test_names_of_places_and_regions_are_parted_from_the_other_tokens() -> None:
     assert names == {"japan", "europe"}
     assert others == EVERY_KIND[2:]
 
+
+def test_the_consultations_a_war_cuts_are_those_each_victims_attacks_cut(world: World,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Luxembourg attacking Tunisia in the escalatory reading strikes Britain and the US among many: the Manila
+    Pact's and US–Japan Art. IV's consultations are cut on both, read for each victim from its own attacks."""
+    asked: list[tuple[Any, ...]] = []
+
+    def kept(*args: Any) -> Any:
+        asked.append(args)
+        return unreached_consultations(*args)
+
+    monkeypatch.setattr(outcome, "unreached_consultations", kept)
+    cut = foedus.cascade("LUX", "TUN", "2025-06-01", world=world, reading="escalatory").unreached_consultations
+    (owed, struck, places, busy, *rest), = asked
+    assert len({u.with_ for u in cut}) > 1 and len({v.victim for v in struck}) > 10
+    alone = [u for victim in dict.fromkeys(v.victim for v in struck)
+             for u in unreached_consultations(owed, [v for v in struck if v.victim == victim], places, busy, *rest)]
+    assert list(cut) == sorted(alone, key=lambda u: (u.with_, u.state, u.treaty, u.article))

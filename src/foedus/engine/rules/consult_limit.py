@@ -64,14 +64,17 @@ def unreached_consultations(owed: Callable[[str], Sequence[Leg]], struck: Iterab
     (`struck`, on the places by id `places`) strike, whose obligor is not `busy` (fighting), that no attack sets off
     and that an attack by an attacker they admit misses only for its place; each once, sorted by the state attacked,
     the obligor, the treaty and the article. `sets`, `doubted`: the place sets and those whose extent is unsure."""
-    attacks: dict[str, dict[tuple[str, str, str], list[Volley]]] = {}
-    for v in struck:
-        attacks.setdefault(v.victim, {}).setdefault((v.place, v.kind, v.severity), []).append(v)
+    war = list(struck)
     out: dict[UnreachedConsultation, None] = {}
-    for victim, groups in attacks.items():
-        for leg in owed(victim):
-            if leg.obligor in busy or not limited(leg):
-                continue
+    for victim in dict.fromkeys([v.victim for v in war]):  # the victims in the order first struck
+        legs = [leg for leg in owed(victim) if leg.obligor not in busy and limited(leg)]
+        if not legs:  # most victims of an escalatory war: its volleys not grouped (docs/performance.md, session 65)
+            continue
+        groups: dict[tuple[str, str, str], list[Volley]] = {}
+        for v in war:
+            if v.victim == victim:
+                groups.setdefault((v.place, v.kind, v.severity), []).append(v)
+        for leg in legs:
             cut = False
             for volleys in groups.values():
                 why = unmet(leg, volleys[0].attack(0), places)  # the place, kind and severity alike in the group
