@@ -115,8 +115,8 @@ def _member_on(treaty: Treaty, state: str, change: RemoveMember, day: dt.date | 
                             f"{', '.join(_held(s) for s in spells)}): removing it does not change the scenario")
 
 
-def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, Any]]:
-    """The treaty's member rows with `state` no party from `change.left` on: the last of its spells begun by that
+def _ended(treaty: Treaty, state: str, change: RemoveMember, left: dt.date) -> list[dict[str, Any]]:
+    """The treaty's member rows with `state` no party from `left` on: the last of its spells begun by that
     day ends then (a spell it left and rejoined, or a row split where a freeze began, is one row each), those begun
     later go, and earlier ones stay as they are (the ended spell's suspensions and freezes begun from then on go too,
     as windows of no membership, which `check_dates` refuses). Setting `left` on every row of the state lengthened a
@@ -126,8 +126,6 @@ def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, A
     Raises:
         ScenarioError: the state had left by `change.left` and has no later spell, naming the change and its exit.
     """
-    left = change.left
-    assert left is not None  # (a removal without `left` takes the member out altogether)
     start = [m.joined or treaty.in_force or m.signed or treaty.signed for m in treaty.members]
     rows = [i for i, m in enumerate(treaty.members) if m.state == state]
     begun = [i for i in rows if start[i] <= left] or [min(rows, key=start.__getitem__)]  # the treaty's rule refuses
@@ -180,7 +178,7 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
                                     "drop_treaty change)")
             data["provisions"] = _without_party(data["provisions"], state)
         else:
-            data["members"] = _ended(treaty, state, change)
+            data["members"] = _ended(treaty, state, change, change.left)
             _member_on(treaty, state, change, day)
     else:
         hits = [p for p in data["provisions"] if p["article"] == change.article]

@@ -162,7 +162,8 @@ def _converter(spec: Spec) -> Convert | None:
     head = spec[0]
     if head in ("opt", "list"):
         inner = _converter(spec[1])
-        assert inner is not None  # `field_spec` wraps only a converted spec
+        if inner is None:
+            raise RuntimeError(f"`field_spec` wrapped a plain spec in {head!r}: it wraps only converted ones")
         return (lambda v: None if v is None else inner(v)) if head == "opt" else (lambda v: list(map(inner, v)))
     if head == "date":
         return dt.date.fromisoformat

@@ -153,7 +153,8 @@ def _decoder(name: str) -> str:
 
 def _convert(spec: Spec, value: str) -> str:
     """Code converting the plain `value` expression to a field kept as `spec`."""
-    assert spec is not None  # plain values are not converted
+    if spec is None:
+        raise RuntimeError("_convert was given a plain field (spec None): only converted fields are converted")
     head, arg = spec[0], spec[-1]
     if head == "opt":
         return _convert(arg, value)  # only reached with a value known not to be None

@@ -81,7 +81,8 @@ class TreatyMap(Mapping[str, "Treaty"]):
     def history(self) -> dict[str, Treaty]:
         """The historical alliances, loaded on first use."""
         if self._history is None:
-            assert self._loader is not None
+            if self._loader is None:  # the constructor sets `_history` to {} where it has no loader
+                raise RuntimeError("TreatyMap has neither its history nor a loader for it")
             self._history = {k: v for k, v in self._loader().items() if k not in self.curated}
             self.windowed |= _windowed(self._history)
         return self._history

@@ -20,16 +20,22 @@ def check_years(first: object, last: object, names: tuple[str, str] = ("first", 
             the years foedus reads (`foedus.model.days`).
     """
     from foedus.model.days import EARLIEST, LATEST
-    from foedus.wording import year_not_whole, year_outside, years_backwards
+    from foedus.wording import year_outside, years_backwards
 
-    for label, year in (("first", first), ("last", last)):
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise FoedusError(year_not_whole(label, year))
-    assert isinstance(first, int) and isinstance(last, int)  # for mypy: checked just above
+    start, end = _whole("first", first), _whole("last", last)
     low, high = EARLIEST.year, LATEST.year
-    for name, year in zip(names, (first, last), strict=True):
+    for name, year in zip(names, (start, end), strict=True):
         if not low <= year <= high:
             why = f"ATOP's alliances begin in {low}" if year < low else f"foedus reads no day after {high}"
             raise FoedusError(year_outside(name, year, low, high, why))
-    if first > last:
-        raise FoedusError(years_backwards(first, last, names))
+    if start > end:
+        raise FoedusError(years_backwards(start, end, names))
+
+
+def _whole(label: str, year: object) -> int:
+    """`year` (the range's `label` end) as the whole number it must be: a bool, a str or a float is refused."""
+    from foedus.wording import year_not_whole
+
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise FoedusError(year_not_whole(label, year))
+    return year

@@ -44,11 +44,11 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     said += f"): {checked}; {c.note}" if checked is not None else f"): {c.note}"
     stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
     note = without_carry_note(t) if stops_carry else t.note
-    if _carried_to_end(c, t):  # carried only up to the unverified end: those years stay carried-forward
-        assert t.carried_from is not None and c.date is not None
-        note = f"{note or ''}; {carry_note(t.carried_from, c.date, 'a correction ends it')}".lstrip("; ")
+    carried = _carried_to_end(c, t)
+    if carried is not None:  # carried only up to the unverified end: those years stay carried-forward
+        note = f"{note or ''}; {carry_note(*carried, 'a correction ends it')}".lstrip("; ")
     update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{note or ''}; {said}".lstrip("; ")}
-    if _carried_to_end(c, t):
+    if carried is not None:
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty}
     elif c.action == "end" and c.date is not None:
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
@@ -89,12 +89,14 @@ def _members_update(c: Correction, t: Treaty, states: set[str], day: dt.date) ->
     return join_update(t, states, day, c.date_certainty, c.certainty, c.sources[0].url, c.note)
 
 
-def _carried_to_end(c: Correction, t: Treaty) -> bool:
-    """An `end` not verified, days after ATOP's coverage of a carried alliance: nothing but the carry says it was in
-    force from the coverage's end to that day, so it stays carried (tagged) up to it (a verified end's sources say
-    it was in force to its end: its carry stops)."""
-    return (c.action == "end" and c.date is not None and t.carried_from is not None
-            and c.certainty is not Certainty.VERIFIED and c.date - t.carried_from > dt.timedelta(days=1))
+def _carried_to_end(c: Correction, t: Treaty) -> tuple[dt.date, dt.date] | None:
+    """The carry's first day and the end, for an `end` not verified, days after ATOP's coverage of a carried
+    alliance: nothing but the carry says it was in force from the coverage's end to that day, so it stays carried
+    (tagged) up to it (a verified end's sources say it was in force to its end: its carry stops); else None."""
+    if (c.action == "end" and c.date is not None and t.carried_from is not None
+            and c.certainty is not Certainty.VERIFIED and c.date - t.carried_from > dt.timedelta(days=1)):
+        return t.carried_from, c.date
+    return None
 
 
 def apply_corrections(

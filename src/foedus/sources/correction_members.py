@@ -96,7 +96,8 @@ def _last_row(t: Treaty, state: str) -> Member | None:
 def rejoin_row(t: Treaty, state: str, day: dt.date, how: DateCertainty | None, source: str, note: str) -> Member:
     """A new membership row for `state` from `day` (a `rejoin`), like its last one but open-ended."""
     last = _last_row(t, state)
-    assert last is not None  # checked in `apply_corrections` (`cannot_rejoin`)
+    if last is None:  # `apply_corrections` refuses it first (`cannot_rejoin`)
+        raise RuntimeError(f"a rejoin of {state} to {t.id}, which it was never a party to")
     return last.model_copy(update={"joined": day, "joined_certainty": how, "left": None, "left_certainty": None,
                                    "suspended": [], "frozen": [], "source": source, "note": f"rejoined: {note}"})
 

@@ -21,7 +21,8 @@ def carry_note(coverage_end: dt.date, terminated: dt.date | None, ends: str = "i
 
 def without_carry_note(t: Treaty) -> str | None:
     """`t`'s note without the carry-forward sentence `carry_forward` added: the correction stops the carry."""
-    assert t.carried_from is not None
+    if t.carried_from is None:  # `apply_corrections` asks only of a carried alliance
+        raise RuntimeError(f"{t.id} is not carried forward: it has no carry note to take out")
     carried = carry_note(t.carried_from, t.terminated)
     parts = [p for p in (t.note or "").split("; ") if p != carried]
     return "; ".join(parts) or None

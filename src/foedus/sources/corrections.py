@@ -230,7 +230,8 @@ def _first_day(day: dt.date | str) -> dt.date:
 def check_words(c: Correction) -> str:
     """What a carried-forward result says of a `checked` correction: "checked on 2026-12-05 (tass.com): in force in
     January 2025, no notice ending it found" (the host is the first source's, the page that shows it in force)."""
-    assert c.checked is not None and c.found is not None
+    if c.checked is None or c.found is None:  # `_check_check` refuses such a correction at load
+        raise RuntimeError(f"a 'checked' correction of atopid {c.atopid} without its day or what it found")
     host = urlsplit(c.sources[0].url).hostname or c.sources[0].url
     host = host.removeprefix("www.")
     if isinstance(c.in_force, dt.date):

@@ -168,11 +168,10 @@ def _treaties(changes: Sequence[Change], base: World) -> dict[int, Treaty | None
     new = {t.id: t for t in added.values()}
     out: dict[int, Treaty | None] = {}
     for number, change in enumerate(changes):
-        if number in added:
+        if isinstance(change, AddTreaty):  # each is in `added`
             out[number] = None if added[number].id in base.treaties else added[number]
             continue
-        tid = getattr(change, "treaty", None)
-        assert isinstance(tid, str)
+        tid = change.treaty
         if tid in new:
             out[number] = None if isinstance(change, DropTreaty) else new[tid]
             continue
