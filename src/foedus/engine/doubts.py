@@ -146,6 +146,7 @@ def _clause_doubt(treaty: Treaty, reasons: tuple[CertaintyReason, ...]) -> list[
 def _doubt(treaty: Treaty, state: str | None, what: str, then: str, how: DateCertainty | None,
            row_source: str | None, *, unfound: bool = False) -> Doubt:
     """The record, its fact worded as a date's certainty reason is (`dated_reason`; `unfound`: no day recorded)."""
-    assert how is not None  # only for a day whose window holds the date
+    if how is None:  # only called for a day whose window holds the date
+        raise RuntimeError(f"{treaty.id}: a doubt asked of a day with no date certainty ({what})")
     reason = dated_reason(treaty, what, how, source_of(treaty, how.source, row_source), then, unfound=unfound)
     return Doubt(treaty.id, state, reason.fact, reason.certainty, reason.source)

@@ -109,7 +109,8 @@ def withheld_by(key: Key, spared: str, prevails: Treaty, level: str, reasons: tu
     against `spared` by `prevails`' priority clause, whose doubt, where it is not verified, the record carries (`why`:
     as for `set_aside_reason`)."""
     priority = prevails.priority
-    assert priority is not None  # `precedence.bar`, the one writer of `bars`, notes only such treaties
+    if priority is None:  # `precedence.bar`, the one writer of `bars`, notes only such treaties
+        raise RuntimeError(f"{prevails.id} sets a leg aside but has no priority clause")
     if priority.certainty is not Certainty.VERIFIED:
         held = f"{cited(prevails.id, priority.article)}: the priority clause that sets it aside"
         reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))

@@ -291,6 +291,7 @@ def leg_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable
 @functools.lru_cache(maxsize=256)
 def _cached_table(world: weakref.ref[World], day: dt.date, basis: Basis, generation: int) -> LegTable:
     alive = world()
-    assert alive is not None, "leg_table's caller holds the world"
+    if alive is None:
+        raise RuntimeError("the world of a leg table was collected while its caller asked for it (leg_table holds it)")
     with loading():  # kept for the process (up to the cache's size)
         return compile_table(alive, day, basis)

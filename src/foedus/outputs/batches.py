@@ -51,10 +51,10 @@ class BatchSink:
 
             self._queue.put(pa.table({name: arrow_array(values) for name, values in batch.items()}))
 
-    def _write(self, writer: Any) -> None:
-        """The writer thread: one row group per batch until None; after a failure, only drain the queue."""
-        assert self._queue is not None
-        while (table := self._queue.get()) is not None:
+    def _write(self, writer: Any, tables: queue.Queue[Any]) -> None:
+        """The writer thread: one row group per batch of `tables` (the sink's queue) until None; after a failure,
+        only drain the queue."""
+        while (table := tables.get()) is not None:
             if self._error is None:
                 try:
                     writer.write_table(table)
@@ -92,14 +92,15 @@ def column_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
     if descriptions:
         schema = described_schema(schema, descriptions)
     with staged_file(out, force=force, how=how) as tmp:
-        sink._queue = queue.Queue(maxsize=2)  # at most two batches wait: memory stays bounded
+        tables: queue.Queue[Any] = queue.Queue(maxsize=2)  # at most two batches wait: memory stays bounded
+        sink._queue = tables
         with pq.ParquetWriter(tmp, schema, use_dictionary=parquet_dictionary(schema)) as writer:
-            thread = threading.Thread(target=sink._write, args=(writer,), name="foedus-parquet", daemon=True)
+            thread = threading.Thread(target=sink._write, args=(writer, tables), name="foedus-parquet", daemon=True)
             thread.start()
             try:
                 yield sink
             finally:
-                sink._queue.put(None)
+                tables.put(None)
                 thread.join()
         if sink._error is not None:
             text = " ".join(str(sink._error).split())[:300]

@@ -65,12 +65,14 @@ class Course:
             for attack in event.attacks:
                 self._attack(event, attack)
         elif event.kind == "entry":
-            assert event.side is not None
+            side = event.side
+            if side is None:  # the war file's schema (`EntryEvent.side`) requires one
+                raise RuntimeError(f"events[{event.index}]: an entry event without its side")
             for state in event.states:
-                if (was := self.entered.get(state)) is not None and was.side == event.side:  # a slip: another state
+                if (was := self.entered.get(state)) is not None and was.side == side:  # a slip: another state
                     raise self._fail(event, f"{state} is already fighting on the {was.side} side since {was.date} "
                                             f"(events[{was.event}]): the entry would change nothing")
-                self._enter(event, state, event.side, "entry")
+                self._enter(event, state, side, "entry")
         elif event.kind == "exit":
             for state in event.states:
                 self._exit(event, state)
@@ -125,12 +127,9 @@ class Course:
     def _attack(self, event: WarEvent, attack: Attack) -> None:
         a, v = attack.attacker, attack.victim
         side_a, side_v = self.sides.get(a), self.sides.get(v)
-        if side_a is None and side_v is None:
-            side_a, side_v = "attack", "defense"
-        elif side_a is None:
-            assert side_v is not None
-            side_a = _OTHER[side_v]
-        elif side_v is None:
+        if side_a is None:  # neither fighting yet: the attacker takes the attack side
+            side_a = "attack" if side_v is None else _OTHER[side_v]
+        if side_v is None:
             side_v = _OTHER[side_a]
         if side_a == side_v:
             raise self._fail(event, f"{a} attacks {v}, but both fight on the {side_a} side")

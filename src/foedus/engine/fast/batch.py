@@ -202,12 +202,11 @@ def _limited_opening(rules: BatchRules) -> tuple[np.ndarray | None, np.ndarray |
         for k in range(len(cond.owed)):
             if which == 1 and cond.nonprov[k]:
                 continue  # owed to the attacker, which started the war: void for it (`rules.void_for_starters`)
-            if out[which] is None:
-                out[which] = np.zeros((n, n, 4 * w), dtype=np.dtype("<u8"))
+            table = out[which]
+            if table is None:
+                table = out[which] = np.zeros((n, n, 4 * w), dtype=np.dtype("<u8"))
             qualifies = cond.allowed[k]  # never the obligor itself where the rule spares it (`compiler._counterparts`)
             bit = int(pr.rank[cond.obligor[k]])
-            table = out[which]
-            assert table is not None
             table[cond.owed[k], qualifies, block * w + bit // 64] |= np.uint64(1 << (bit % 64))
     return out[0], out[1]
 
