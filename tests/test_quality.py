@@ -125,3 +125,13 @@ def test_every_name_a_module_exports_is_defined() -> None:
                 if missing:
                     unbound[path.relative_to(ROOT).as_posix()] = sorted(missing)
     assert not unbound, f"names in __all__ the module does not define: {unbound}"
+
+
+def test_no_assert_statement_in_the_package() -> None:
+    """`python -O` strips `assert`, so a check made by one vanishes and a bad state fails a line later with a
+    confusing AttributeError or TypeError: input is refused with a `foedus.errors` class, and a broken internal
+    invariant raises RuntimeError naming it (type narrowing by restructuring or `typing.cast`)."""
+    found = [f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
+             for path in sorted((ROOT / "src" / "foedus").rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Assert)]
+    assert not found, f"assert statements in src/foedus (stripped by python -O): {found}"

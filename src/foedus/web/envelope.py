@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,6 +24,8 @@ from foedus.errors import FoedusError, one_line, refusal_fields, validation_prob
 
 __all__ = ["JobTimeoutError", "ServerBusyError", "WebInputError", "WorkerStartError", "error_response",
            "install_handlers", "validation_message"]
+
+_E = TypeVar("_E", bound=Exception)
 
 # CLI wording in engine messages -> what a web user sets instead.
 _CLI_TO_WEB = (
@@ -150,18 +152,25 @@ def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str
     return "; ".join(parts)
 
 
+def _as(exc: Exception, kind: type[_E]) -> _E:
+    """`exc` as the class its handler is installed for (`install_handlers`): another is a fault of that wiring."""
+    if not isinstance(exc, kind):
+        raise RuntimeError(f"the handler for {kind.__name__} was given a {type(exc).__name__}") from exc
+    return exc
+
+
 async def _foedus_error(_request: Request, exc: Exception) -> JSONResponse:
     # an ambiguous name: the states it may mean; a place typed as a target: it, and the state to name instead
     return error_response(422, _web_wording(str(exc)), extra=refusal_fields(exc))
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)
+    exc = _as(exc, RequestValidationError)
     return error_response(422, validation_message(exc.errors(), request.url.path))
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, StarletteHTTPException)
+    exc = _as(exc, StarletteHTTPException)
     if exc.status_code == 404:
         message = f"no such page: {request.url.path} (the API is described at /openapi.json)"
     elif exc.status_code == 405:
@@ -172,12 +181,12 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _busy(_request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ServerBusyError)
+    exc = _as(exc, ServerBusyError)
     return error_response(503, str(exc), {"retry-after": str(exc.retry_after)})
 
 
 async def _timed_out(_request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, JobTimeoutError)
+    exc = _as(exc, JobTimeoutError)
     return error_response(504, str(exc))
 
 

@@ -79,7 +79,8 @@ class _Worker:
         _appending(err)  # the worker writes at its end, wherever `_trimmed` cut it
         proc = subprocess.Popen([sys.executable, "-m", "foedus.web.jobs"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=err, env=self.env)
-        assert proc.stdout is not None
+        if proc.stdout is None:
+            raise RuntimeError("the worker was started without a stdout pipe")
         line = _read_line(proc.stdout, self.startup)
         if line is not None and line.strip() == READY:
             self._close_stderr()
@@ -106,7 +107,8 @@ class _Worker:
     def run(self, line: bytes, timeout: float) -> tuple[dict[str, Any], bytes] | None:
         """The reply header and body for one job line, or None when it ran past `timeout` (the worker is stopped)."""
         proc = self.started()
-        assert proc.stdin is not None and proc.stdout is not None
+        if proc.stdin is None or proc.stdout is None:
+            raise RuntimeError("the worker was started without its stdin and stdout pipes")
         try:
             proc.stdin.write(line)
             proc.stdin.flush()

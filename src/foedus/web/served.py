@@ -42,7 +42,8 @@ def serving(*options: str, env: Mapping[str, str] | None = None, guard_s: float 
     lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
 
     def drain() -> None:  # read all it says, to the end: a full pipe would stop the server
-        assert proc.stdout is not None
+        if proc.stdout is None:
+            raise RuntimeError("the server was started without a stdout pipe")
         for line in proc.stdout:
             said.append(line)
             lines.put(line)
