@@ -105,3 +105,18 @@ def test_draws_and_seed_options_serve_each_row_that_gives_none(tmp_path: Path) -
         assert proc.returncode == 2 and said in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, \
             proc.stderr
         assert not (tmp_path / "q.csv").exists()
+
+
+def test_draws_option_serves_a_row_that_gives_only_a_seed_or_an_honour_model(tmp_path: Path) -> None:
+    """`foedus batch --draws N` gives its draws to a row that names a seed or an honour model but no draws, as it
+    does to a row that gives none: the row runs with its own seed and model, not refused as one without draws."""
+    (tmp_path / "s.jsonl").write_text('{"attacker": "RUS", "target": "EST", "date": "2025-06-01", "seed": 11}\n'
+                                      '{"attacker": "RUS", "target": "EST", "date": "2025-06-01", '
+                                      '"honour": "empirical"}\n', encoding="utf-8")
+    proc = cli_line(["batch", str(tmp_path / "s.jsonl"), "--out", str(tmp_path / "o.csv"), "--draws", "40",
+                     "--seed", "5"])
+    assert proc.returncode == 0, proc.stderr
+    table = pd.read_csv(tmp_path / "o.csv")
+    one, two = (table[table.scenario == n] for n in (1, 2))
+    assert set(one.mc_draws) == {40} and set(one.mc_seed) == {11} and set(one.mc_honour) == {"default"}
+    assert set(two.mc_draws) == {40} and set(two.mc_seed) == {5} and set(two.mc_honour) == {"empirical"}

@@ -38,11 +38,13 @@ _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
 def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | None = None,
-                   writes: Sequence[tuple[str, Path]] = ()) -> list[tuple[int, ScenarioFile]]:
+                   writes: Sequence[tuple[str, Path]] = (), draws: int | None = None
+                   ) -> list[tuple[int, ScenarioFile]]:
     """Every good scenario of the batch file `path` (`where`: as messages name it) with its row's number, each
     checked; a file with none is refused, as is the first bad row, said with how many more rows are bad, unless
     `keep_bad` is given: each bad row's number and message are added to it instead (`foedus batch --skip-bad`).
-    `writes`: the files the batch writes (option, path), which a row's overlay file may not be.
+    `writes`: the files the batch writes (option, path), which a row's overlay file may not be; `draws`: the batch's
+    `--draws`, a row's that gives none (so a row's own seed or honour model is not refused as one without draws).
 
     Raises:
         FoedusError: a name not .csv/.jsonl/.ndjson, a file that cannot be read, no scenario, or a bad row.
@@ -68,7 +70,7 @@ def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | Non
         try:
             named = raw.get(OVERLAY) if isinstance(raw, dict) else None
             asked = {k: v for k, v in raw.items() if k != OVERLAY} if isinstance(raw, dict) else raw
-            scenario = checked_scenario(_question(asked, row), row, path.parent)
+            scenario = checked_scenario(_question(asked, row, draws), row, path.parent)
             out.append((n, scenario if named is None else _overlaid(scenario, named, row, path.parent, writes)))
         except FoedusError as exc:
             bad.append(exc)
@@ -81,16 +83,17 @@ def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | Non
     return out
 
 
-def _question(raw: Any, row: str) -> Any:
-    """A row as a scenario file's data: its kind and schema given where the row leaves them out; the likelihood
-    refused (`LEGAL_ONLY`)."""
+def _question(raw: Any, row: str, draws: int | None = None) -> Any:
+    """A row as a scenario file's data: its kind and schema given where the row leaves them out, and `draws` where
+    it gives none; the likelihood refused (`LEGAL_ONLY`)."""
     if not isinstance(raw, dict):
         return raw  # refused by the scenario model, naming what it is
     for name in LEGAL_ONLY:
         if raw.get(name) not in (None, False):
             raise FileDataError(row, name, "foedus batch writes each scenario's legal answer, one row per party and "
                                 f"finding: {_INSTEAD}")
-    return {"kind": KIND, "schema": SCHEMA, **raw}
+    own = {"draws": draws} if draws is not None and raw.get("draws") is None else {}
+    return {"kind": KIND, "schema": SCHEMA, **raw, **own}
 
 
 def _overlaid(scenario: ScenarioFile, named: Any, row: str, folder: Path,

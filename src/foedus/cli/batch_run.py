@@ -42,7 +42,8 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
         bad = []
     with working("reading the scenarios"):
         writes = [("--out", Path(out)), *([("--skip-bad", Path(skip_bad))] if skip_bad is not None else [])]
-        questions = read_scenarios(Path(scenarios), where, bad, writes)  # an overlay a row names is none of them
+        # an overlay a row names is none of the files written; --draws is a draws-less row's
+        questions = read_scenarios(Path(scenarios), where, bad, writes, batch_wide.get("draws"))
         world = World.default()  # the cached world a cascade reads, built once for every scenario
     if "seed" in batch_wide and "draws" not in batch_wide and not any(q.inputs.get("draws") for _, q in questions):
         raise FoedusError("--seed only matters with draws: give --draws as well, or a draws column")
@@ -53,9 +54,8 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
         for i, (n, question) in enumerate(questions, 1):
             given_inputs = question.inputs
             options = {k: v for k, v in given_inputs.items() if k not in skipped}
-            if options.get("draws") is None and "draws" in batch_wide:  # the row's own draws and seed first
-                options |= batch_wide
-            elif options.get("draws") is not None and options.get("seed") is None and "seed" in batch_wide:
+            # --draws is each draws-less row's already (read_scenarios); --seed, each drawn row's without its own
+            if options.get("draws") is not None and options.get("seed") is None and "seed" in batch_wide:
                 options["seed"] = batch_wide["seed"]
             try:
                 result = run_scenario(given_inputs["attacker"], given_inputs["target"], given_inputs["date"], world,
