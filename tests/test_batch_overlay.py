@@ -49,6 +49,8 @@ def test_a_json_line_names_an_overlay_before_its_own_changes(tmp_path: Path) -> 
     ("s.csv", "attacker,target,date,overlay\nRUS,POL,2025-06-01,out.csv\n",
      "/out.csv is the --out file too: the table would replace the overlay it reads"),
     ("s.csv", "attacker,target,date,what_if\nRUS,POL,2025-06-01,x\n", "name an overlay file in an 'overlay' column"),
+    ("s.jsonl", '{"attacker": "RUS", "target": "POL", "date": "2025-06-01", "overlay": "ov/a\\u0000b.yaml"}\n',
+     "cannot read overlay: a path cannot hold a NUL character"),  # an internal error (ValueError) before
 ])
 def test_a_bad_overlay_refuses_the_batch(tmp_path: Path, name: str, text: str, said: str) -> None:
     proc = _run(tmp_path, name, text)

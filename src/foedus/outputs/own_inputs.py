@@ -33,7 +33,10 @@ def refuse_input(option: str, path: Path | None, out: Path, why: str, *, out_opt
 
 
 def _same_file(a: Path, b: Path) -> bool:
-    """Whether `a` and `b` name one file: one path once resolved, or (both existing) one file of the system."""
+    """Whether `a` and `b` name one file: one path once resolved, or (both existing) one file of the system; a
+    path with a NUL character (a batch row's overlay cell), which no file's name holds, none (the reader says so)."""
+    if "\0" in f"{a}{b}":
+        return False
     if os.path.realpath(a) == os.path.realpath(b):
         return True
     try:
