@@ -75,7 +75,8 @@ def world() -> World:
 
 
 def test_a_state_note_is_checked_by_the_loader(tmp_path: Path, world: World) -> None:
-    """A note's state is read as a state, its day inside the war; an end's certainty needs an end."""
+    """A note's state is read as a state, its day inside the war; an end's certainty needs an end, its until_by a
+    certainty not verified."""
     head = ("id: w\nname: W\nend: 2004-12-31\nevents:\n  - {type: attack, date: 2004-08-01, attacker: CUB, "
             "victim: USA, until: 2004-09-01, until_certainty: secondary, until_by: Cuba's word}\n")
     replay = replay_text(tmp_path, head + "state_notes:\n  - {state: Mexico, note: it sent aid, certainty: "
@@ -91,6 +92,8 @@ def test_a_state_note_is_checked_by_the_loader(tmp_path: Path, world: World) -> 
     no_end = head.replace("until: 2004-09-01, ", "")
     with pytest.raises(WarDataError, match="until_certainty and until_by say how sure an attack's end is"):
         replay_text(tmp_path, no_end, world=world)
+    with pytest.raises(WarDataError, match="until_by is said with an end's certainty, and a verified end says none"):
+        replay_text(tmp_path, head.replace("until_certainty: secondary, ", ""), world=world)  # was dropped unsaid
 
 
 def test_the_webs_why_says_the_note_and_the_duty_end_as_the_cli_does() -> None:

@@ -111,6 +111,9 @@ class AttackEvent(_Event):
             raise ValueError(f"until ({self.until}) is not after the attack's date ({self.date})")
         if self.until is None and (self.until_certainty != "verified" or self.until_by is not None):
             raise ValueError("until_certainty and until_by say how sure an attack's end is, but it has no until")
+        if self.until_by is not None and self.until_certainty == "verified":  # said with it alone: never said
+            raise ValueError("until_by is said with an end's certainty, and a verified end says none: give "
+                             "until_certainty (secondary or unverified), or leave until_by out")
         return self
 
 
