@@ -26,9 +26,9 @@ def _batch(tmp_path: Path, text: str, out: str = "out.csv", name: str = "s.csv")
 
 
 def test_the_batch_p_join_is_cascade_draws(tmp_path: Path) -> None:
-    """Each joiner's mc_p_side is `foedus cascade --draws 300 --seed 11 --json`'s probability of its side, the war
-    size's columns its war_size; the attacker and target are on their side in every draw; a row without draws has
-    every Monte Carlo column empty."""
+    """Each joiner's mc_p_side is `foedus cascade --draws 300 --seed 11 --json`'s probability of its side and
+    mc_p_side_low/_high its probability_intervals, the war size's columns its war_size; the attacker and target are
+    on their side in every draw; a row without draws has every Monte Carlo column empty."""
     table = _batch(tmp_path, "attacker,target,date,draws,seed\nRUS,EST,2025-06-01,300,11\nISL,NOR,1950-06-01,,\n")
     assert isinstance(table, pd.DataFrame), table
     alone = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "300", "--seed", "11",
@@ -41,7 +41,11 @@ def test_the_batch_p_join_is_cascade_draws(tmp_path: Path) -> None:
     assert {(r.state, r.mc_p_side) for r in joiners.itertuples()} == {
         (r.state, said["probabilities"].get(r.state, {}).get(r.side, 0.0)) for r in joiners.itertuples()}
     assert list(drawn[drawn.role.isin(["attacker", "target"])].mc_p_side) == [1.0, 1.0]
-    assert drawn[~drawn.role.isin(DRAWN_ROLES)].mc_p_side.isna().all()
+    assert drawn[~drawn.role.isin(DRAWN_ROLES)][["mc_p_side", "mc_p_side_low", "mc_p_side_high"]].isna().all().all()
+    ci = said["probability_intervals"]  # each share's 95% Wilson interval: the same in both
+    assert {(r.state, r.mc_p_side_low, r.mc_p_side_high) for r in joiners.itertuples()} == {
+        (r.state, *ci[r.state][r.side]) for r in joiners.itertuples()}
+    assert (joiners.mc_p_side_low < joiners.mc_p_side).all() and (joiners.mc_p_side < joiners.mc_p_side_high).all()
     size = said["war_size"]
     assert {tuple(r) for r in drawn[["mc_draws", "mc_seed", "mc_honour", "mc_war_size_mean", "mc_war_size_p5",
                                      "mc_war_size_p95"]].itertuples(index=False)} \

@@ -19,10 +19,11 @@ export interface CascadeResult {
   unreached_support: Unreached[]; unreached_consultations: UnreachedConsultation[]; rounds: number;
   renamed: Record<string, string>; notes: string[]; what_if: string[]; datasets: string[]; power: Power | null;
   draws?: number; seed?: number; probabilities?: Record<string, { attack: number; defense: number }>;
-  war_size?: WarSize; p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>;
-  expected_power?: Power | null; p_major_powers_unknown?: string | null; ccodes: Record<string, number>;
-  ongoing?: Record<string, unknown>; likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] };
-  strikes_assumed: boolean; unresolved: UnresolvedUse[];
+  probability_intervals?: Record<string, { attack: [number, number]; defense: [number, number] }>; war_size?: WarSize;
+  p_major_powers_opposite?: number | null; honour_model?: Record<string, unknown>; expected_power?: Power | null;
+  p_major_powers_unknown?: string | null; ccodes: Record<string, number>; ongoing?: Record<string, unknown>;
+  likelihood?: LikelihoodSummary; sides: { attack: string[]; defense: string[] }; strikes_assumed: boolean;
+  unresolved: UnresolvedUse[];
 }
 
 /** A state drawn in: its primary obligation's keys (the strongest; then defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), plus `also`. */
@@ -106,7 +107,8 @@ export interface UnreachedConsultation {
 
 /** With `draws`: these keys join the result's top level. */
 export interface MonteCarloSummary {
-  draws: number; seed: number; probabilities: Record<string, { attack: number; defense: number }>; war_size: WarSize;
+  draws: number; seed: number; probabilities: Record<string, { attack: number; defense: number }>;
+  probability_intervals: Record<string, { attack: [number, number]; defense: [number, number] }>; war_size: WarSize;
   p_major_powers_opposite: number | null; honour_model: Record<string, unknown>; expected_power: Power | null;
   p_major_powers_unknown: string | null;
 }

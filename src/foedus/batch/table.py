@@ -55,6 +55,8 @@ _DRAWS_COLUMNS: Mapping[str, str] = {  # a scenario with draws: its MonteCarloSu
     "mc_seed": "the draws' seed: the row's, or one chosen and recorded",
     "mc_honour": "the draws' honour model: default or empirical",
     "mc_p_side": "share of draws with the state on the row's side (attacker, target, joiner)",
+    "mc_p_side_low": "mc_p_side's 95% Wilson interval, low end (Monte Carlo error only)",
+    "mc_p_side_high": "mc_p_side's 95% Wilson interval, high end (Monte Carlo error only)",
     "mc_war_size_mean": "belligerents per draw: the mean",
     "mc_war_size_p5": "belligerents per draw: 5th percentile (cascade's 90% interval)",
     "mc_war_size_p95": "belligerents per draw: 95th percentile (cascade's 90% interval)",
@@ -109,18 +111,25 @@ def batch_rows(number: int, result: CascadeResult, honour: str | None = None) ->
 
 def _drawn(result: CascadeResult, honour: str | None) -> Callable[[str, str, str | None], dict[str, Any]]:
     """A row's draws' columns by its state, role and side: read from the result's Monte Carlo summary, the one
-    `foedus cascade --draws` prints (a state no draw puts on a side: 0); all empty without draws, and `mc_p_side`
-    empty for a role not in DRAWN_ROLES."""
+    `foedus cascade --draws` prints (a state no draw puts on a side: 0, and the interval of 0 draws in all); all empty
+    without draws, and `mc_p_side` and its interval empty for a role not in DRAWN_ROLES."""
     mc = result.montecarlo
     if mc is None:
         return lambda state, role, side: dict.fromkeys(_DRAWS_COLUMNS)
+    import numpy as np
+
+    from foedus.engine.fast.montecarlo import wilson_interval
+
+    never = [round(float(x[0]), 6) for x in wilson_interval(np.zeros(1), mc.draws)]  # as `probability_intervals`
     size = mc.war_size
     scenario = {"mc_draws": mc.draws, "mc_seed": mc.seed, "mc_honour": honour or "default",
                 "mc_war_size_mean": size["mean"], "mc_war_size_p5": size["p5"], "mc_war_size_p95": size["p95"]}
 
     def cells(state: str, role: str, side: str | None) -> dict[str, Any]:
-        shares = mc.probabilities.get(state, {})
-        p = shares.get(side, 0.0) if side is not None and role in DRAWN_ROLES else None
-        return {k: p if k == "mc_p_side" else scenario[k] for k in _DRAWS_COLUMNS}
+        drawn = side is not None and role in DRAWN_ROLES
+        low, high = mc.probability_intervals.get(state, {}).get(side or "", never) if drawn else (None, None)
+        own = {"mc_p_side": mc.probabilities.get(state, {}).get(side or "", 0.0) if drawn else None,
+               "mc_p_side_low": low, "mc_p_side_high": high}
+        return {k: own[k] if k in own else scenario[k] for k in _DRAWS_COLUMNS}
 
     return cells

@@ -132,11 +132,12 @@ def _8(__r_set):
 INITS["def __init__(self, defenders_strike, at_home):\n    __r_set(self, 'defenders_strike', defenders_strike)\n    __r_set(self, 'at_home', at_home)"] = _8
 
 
-def _9(__r_d6, __r_d7, __r_set):
-    def __init__(self, draws, seed, probabilities, war_size, p_major_powers_opposite, honour_model, expected_power=__r_d6, p_major_powers_unknown=__r_d7):
+def _9(__r_d7, __r_d8, __r_set):
+    def __init__(self, draws, seed, probabilities, probability_intervals, war_size, p_major_powers_opposite, honour_model, expected_power=__r_d7, p_major_powers_unknown=__r_d8):
         __r_set(self, 'draws', draws)
         __r_set(self, 'seed', seed)
         __r_set(self, 'probabilities', probabilities)
+        __r_set(self, 'probability_intervals', probability_intervals)
         __r_set(self, 'war_size', war_size)
         __r_set(self, 'p_major_powers_opposite', p_major_powers_opposite)
         __r_set(self, 'honour_model', honour_model)
@@ -145,7 +146,7 @@ def _9(__r_d6, __r_d7, __r_set):
     return __init__
 
 
-INITS["def __init__(self, draws, seed, probabilities, war_size, p_major_powers_opposite, honour_model, expected_power=__r_d6, p_major_powers_unknown=__r_d7):\n    __r_set(self, 'draws', draws)\n    __r_set(self, 'seed', seed)\n    __r_set(self, 'probabilities', probabilities)\n    __r_set(self, 'war_size', war_size)\n    __r_set(self, 'p_major_powers_opposite', p_major_powers_opposite)\n    __r_set(self, 'honour_model', honour_model)\n    __r_set(self, 'expected_power', expected_power)\n    __r_set(self, 'p_major_powers_unknown', p_major_powers_unknown)"] = _9
+INITS["def __init__(self, draws, seed, probabilities, probability_intervals, war_size, p_major_powers_opposite, honour_model, expected_power=__r_d7, p_major_powers_unknown=__r_d8):\n    __r_set(self, 'draws', draws)\n    __r_set(self, 'seed', seed)\n    __r_set(self, 'probabilities', probabilities)\n    __r_set(self, 'probability_intervals', probability_intervals)\n    __r_set(self, 'war_size', war_size)\n    __r_set(self, 'p_major_powers_opposite', p_major_powers_opposite)\n    __r_set(self, 'honour_model', honour_model)\n    __r_set(self, 'expected_power', expected_power)\n    __r_set(self, 'p_major_powers_unknown', p_major_powers_unknown)"] = _9
 
 
 def _10():

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, computed, meta
+from foedus.engine.mc_records import MonteCarloSummary
 from foedus.model.vocab import STRENGTH_WORDS, Certainty, Strength
 
 __all__ = [
@@ -273,28 +274,3 @@ class Withheld(Contracted):
               "withheld toward' (legs of the same treaty and article held back toward them too)", "string[]")
     def owed_to(self) -> list[str]:
         return sorted({self.toward, *self.also_toward}) if self.toward else [*self.also_toward]
-
-
-@dataclass(frozen=True)
-class MonteCarloSummary(Contracted):
-    """The probabilistic part of a result: draws, the seed they came from (always recorded), each state's
-    probability of fighting on each side, the war's size, major powers on opposite sides, the honour
-    model used, and the expected coalition power."""
-
-    draws: int = field(metadata=meta("Monte Carlo draws", "number"))
-    seed: int = field(metadata=meta("the seed of the draws (chosen and reported when none was given)", "number"))
-    probabilities: dict[str, dict[str, float]] = field(metadata=meta(
-        "per state that ever fights: P(attack side), P(defense side)",
-        "Record<string, { attack: number; defense: number }>"))
-    war_size: dict[str, Any] = field(metadata=meta("belligerents per draw: mean, p5, p50, p95, distribution",
-                                                   "WarSize"))
-    p_major_powers_opposite: float | None = field(metadata=meta(
-        "share of draws with major powers on both sides; null when not known (`p_major_powers_unknown` says why)",
-        "number | null"))
-    honour_model: dict[str, Any] = field(metadata=meta("the honour probabilities used", "Record<string, unknown>"))
-    expected_power: dict[str, Any] | None = field(default=None, metadata=meta(
-        "each side's CINC over the draws (mean, 5th and 95th percentiles)", "Power | null"))
-    p_major_powers_unknown: str | None = field(default=None, metadata=meta(
-        "why `p_major_powers_opposite` is not known (COW's major-power list not loaded, or a day before it begins); "
-        "null when it is", "string | null"))
-

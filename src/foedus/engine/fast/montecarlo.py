@@ -11,6 +11,7 @@ deterministic engine (they are restraints, not commitments that can be dropped).
 
 from __future__ import annotations
 
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -21,13 +22,13 @@ from foedus.engine.fast.home import home_wants
 from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, Wants, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
-from foedus.engine.records import MonteCarloSummary
+from foedus.engine.mc_records import SHARE_CONFIDENCE, MonteCarloSummary
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, is_war
 from foedus.engine.scenario import Scenario
 from foedus.model.world import World
 
-__all__ = ["MonteCarloResult", "new_seed", "replay", "simulate"]
+__all__ = ["MonteCarloResult", "new_seed", "replay", "simulate", "wilson_interval"]
 
 _CELLS = 20_000_000  # draws x (obligations + attacks) per block: bounds memory to a few hundred MB
 
@@ -50,6 +51,14 @@ class MonteCarloResult:
         return {s: {"attack": round(float(att[i]), 6), "defense": round(float(dfn[i]), 6)}
                 for i, s in sorted(enumerate(self.states), key=lambda t: t[1]) if att[i] or dfn[i]}
 
+    def probability_intervals(self) -> dict[str, dict[str, list[float]]]:
+        """Each share of `probabilities` with its Wilson score interval (`wilson_interval`) over the draws: the
+        Monte Carlo error of the share, not the uncertainty of the honour rates the draws come from."""
+        bounds = {side: wilson_interval((self.sides == code).sum(axis=0), self.draws)
+                  for side, code in (("attack", ATTACK), ("defense", DEFENSE))}
+        return {s: {side: [round(float(lo[i]), 6), round(float(hi[i]), 6)] for side, (lo, hi) in bounds.items()}
+                for s, i in ((s, self.states.index(s)) for s in self.probabilities())}
+
     def war_size(self) -> dict[str, Any]:
         """Distribution of the number of belligerents (original parties included)."""
         sizes = (self.sides != NONE).sum(axis=1)
@@ -67,8 +76,21 @@ class MonteCarloResult:
 
     def summary(self, expected_power: dict[str, Any] | None = None) -> MonteCarloSummary:
         """The typed summary a `CascadeResult` carries."""
-        return MonteCarloSummary(self.draws, self.seed, self.probabilities(), self.war_size(),
+        return MonteCarloSummary(self.draws, self.seed, self.probabilities(), self.probability_intervals(),
+                                 self.war_size(),
                                  self.p_majors_opposite(), self.model.describe(), expected_power)
+
+
+def wilson_interval(successes: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The Wilson score interval (coverage SHARE_CONFIDENCE) of `successes` out of `n` draws, per element: unlike
+    p ± z·se it stays inside [0, 1] and is not empty at a share of 0 or 1. No draws: [0, 1]."""
+    if n <= 0:
+        return np.zeros(np.shape(successes)), np.ones(np.shape(successes))
+    z = float(NormalDist().inv_cdf(0.5 + SHARE_CONFIDENCE / 2))
+    p = np.asarray(successes, dtype=float) / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
 
 
 def new_seed() -> int:
