@@ -387,6 +387,9 @@ def test_probabilities_whatif_and_compare_panels(page: Any, server: str, tmp_pat
     page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
     count_is(page.locator("#probabilities tr[data-state=IRN]"), 1)
     text_has(page.locator("#probabilities"), "1000 draws, seed 7")
+    text_has(page.locator("#probabilities"), "95% Wilson interval over the 1000 draws")  # each share's, in brackets
+    assert re.fullmatch(r"\d+\.\d% \(\d+\.\d%–\d+\.\d%\)",
+                        page.locator("#probabilities tr[data-state=PRK] td").nth(2).inner_text().strip())
     attr_is(page.locator("path[data-iso3=IRN]"), "data-side", "defense")
 
     def shaded() -> None:

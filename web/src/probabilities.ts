@@ -67,9 +67,14 @@ export function renderProbabilities(host: HTMLElement, r: CascadeResult, names: 
       h("tbody", {}, ...rows.map(([id, p]) => {
         const link = h("button", { type: "button", class: "state", "data-state": id, title: namedState(id, names) }, id);
         link.addEventListener("click", () => onPick(id));
-        return h("tr", { "data-state": id }, h("td", {}, link), h("td", {}, pct(p.attack)), h("td", {}, pct(p.defense)));
+        const ci = r.probability_intervals?.[id];
+        const cell = (side: "attack" | "defense") =>
+          h("td", {}, ci ? `${pct(p[side])} (${pct(ci[side][0])}–${pct(ci[side][1])})` : pct(p[side]));
+        return h("tr", { "data-state": id }, h("td", {}, link), cell("attack"), cell("defense"));
       })));
-    parts.push(h("div", { class: "ties-scroll", tabindex: "0", role: "region", "aria-label": "probabilities" }, table));
+    parts.push(h("div", { class: "ties-scroll", tabindex: "0", role: "region", "aria-label": "probabilities" }, table),
+      h("p", { class: "note" }, `In brackets: each share's 95% Wilson interval over the ${r.draws} draws, the `
+        + "simulation's error only, not the honour rates' uncertainty."));
   }
   host.hidden = parts.length === 0;
   host.replaceChildren(h("h2", {}, "Probabilities & power"), ...parts.filter((x) => x !== null));
