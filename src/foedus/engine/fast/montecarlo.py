@@ -54,10 +54,11 @@ class MonteCarloResult:
     def probability_intervals(self) -> dict[str, dict[str, list[float]]]:
         """Each share of `probabilities` with its Wilson score interval (`wilson_interval`) over the draws: the
         Monte Carlo error of the share, not the uncertainty of the honour rates the draws come from."""
-        bounds = {side: wilson_interval((self.sides == code).sum(axis=0), self.draws)
-                  for side, code in (("attack", ATTACK), ("defense", DEFENSE))}
-        return {s: {side: [round(float(lo[i]), 6), round(float(hi[i]), 6)] for side, (lo, hi) in bounds.items()}
-                for s, i in ((s, self.states.index(s)) for s in self.probabilities())}
+        att, dfn = (self.sides == ATTACK).sum(axis=0), (self.sides == DEFENSE).sum(axis=0)
+        (a_lo, a_hi), (d_lo, d_hi) = ([[round(x, 6) for x in end.tolist()] for end in wilson_interval(k, self.draws)]
+                                      for k in (att, dfn))
+        return {s: {"attack": [a_lo[i], a_hi[i]], "defense": [d_lo[i], d_hi[i]]}
+                for i, s in sorted(enumerate(self.states), key=lambda t: t[1]) if att[i] or dfn[i]}
 
     def war_size(self) -> dict[str, Any]:
         """Distribution of the number of belligerents (original parties included)."""
