@@ -152,3 +152,15 @@ def test_an_exit_notes_partners_past_five_counts_them_with_its_attackers_named_f
     """Mali's 9 partners of its ECOWAS exit: three named, Nigeria (NGA), its attacker, first of them."""
     assert " with Nigeria (NGA), its attacker, Benin (BEN), Côte d’Ivoire (CIV) and 6 more, not bound" in (
         _atop("NGA", "MLI", "2025-06-01")[0])
+
+
+def test_an_ended_alliance_names_its_partners_as_an_exit_does() -> None:
+    """The SADC's defence pact phases (atop_4985), ended 2003-08-26, named all 11 of Congo-Kinshasa's partners: past
+    five, three and a count, its attackers first, as the exit note (`partners_said`); fewer are all named, the
+    attacker first."""
+    congo = _atop("ZAF", "COD", "2004-06-01")
+    assert [n.split(": ")[1].split(" ")[0] for n in congo] == ["atop_4920", "atop_4985_p1", "atop_4985_p2"]
+    assert all(" with South Africa (ZAF), its attacker, Botswana (BWA), Lesotho (LSO) and 8 more, not bound by it now "
+               in n for n in congo[1:])
+    assert " with Senegal (SEN), its attacker and Mauritania (MRT), not bound by it now " in (
+        _atop("SEN", "MLI", "2001-06-01")[0])

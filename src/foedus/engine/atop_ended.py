@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
 from foedus.cited_names import atop_title
-from foedus.engine.atop_exits import Exit, exit_note, exits, in_force_on, member_on
+from foedus.engine.atop_exits import Exit, exit_note, exits, in_force_on, member_on, partners_said
 from foedus.engine.certainty_words import how_sure
 from foedus.sources.atop_release import ATOP_END, ATOP_RECENT_YEARS, RECENT_AFTER
 from foedus.wording import and_listed, named_state
@@ -167,18 +167,18 @@ def ceased(treaty: Treaty, parties: Iterable[str], states: StateRegistry) -> lis
 def atop_ended_note(treaty: Treaty, target: str, gone: list[str], attackers: Set[str],
                     names: Mapping[str, str], ended_by: Sequence[tuple[str, dt.date]] = ()) -> str:
     """The note's words: "an ATOP alliance of Taiwan (TWN) is out of force since 1975-06-10: atop_3070 (coded
-    non-aggression) with Philippines (PHL), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)";
-    with `ended_by` (`ceased`), after the date: ", as Yemen People's Republic (COW680) ceased to be a state (its last
-    day in the COW state system 1990-05-21)".
+    non-aggression) with Philippines (PHL), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)",
+    its partners named as an exit's are (`partners_said`: attackers first, past five three and a count); with
+    `ended_by` (`ceased`), after the date: ", as Yemen People's Republic (COW680) ceased to be a state (its last day
+    in the COW state system 1990-05-21)".
     """
     cited = _cited(treaty)
-    said = [named_state(s, names) + (", its attacker" if s in attackers else "") for s in gone]
     window = treaty.terminated_certainty
     early = f" ({window.certainty}: as early as {window.since})" if window is not None and window.since else ""
     early += "".join(f", as {named_state(s, names)} ceased to be a state (its last day in the COW state system {last})"
                      for s, last in ended_by)
     return (f"an ATOP alliance of {named_state(target, names)} is out of force since {treaty.terminated}{early}: "
-            f"{cited} with {and_listed(said)}, not bound by it now (end: {_end_sure(treaty)}; "
+            f"{cited} with {partners_said(gone, attackers, names)}, not bound by it now (end: {_end_sure(treaty)}; "
             f"source: {_source(treaty)})")
 
 

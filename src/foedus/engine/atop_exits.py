@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from foedus.model.treaty import Member, Treaty
 
-__all__ = ["Exit", "exit_note", "exits", "in_force_on", "member_on"]
+__all__ = ["Exit", "exit_note", "exits", "in_force_on", "member_on", "partners_said"]
 
 Exit = tuple[dt.date, "Treaty", "Member", tuple[str, ...], tuple["Treaty", ...]]
 """An exit: its day (the first out), the phase left, the leaver's row, its partners that day, the alliance's phases."""
@@ -74,17 +74,23 @@ def in_force_on(treaty: Treaty, day: dt.date) -> bool:
 def exit_note(found: Exit, gone: list[str], attackers: Set[str], names: Mapping[str, str], cited: str) -> str:
     """The note's words: "Mali (MLI) left an ATOP alliance that goes on, out of it since 2025-01-29: atop_3810
     (coded defence) with Benin (BEN), its attacker, Côte d’Ivoire (CIV), Cape Verde (CPV) and 6 more, not bound by
-    it now (exit: verified; source: URL)": past five partners, the attackers first and a count (`few_listed`), as
-    the note says why the exit matters to the attack, not who was in the alliance; `cited`: the alliance as the
-    ended-alliance note cites it."""
+    it now (exit: verified; source: URL)": past five partners, the attackers first and a count (`partners_said`);
+    `cited`: the alliance as the ended-alliance note cites it."""
     day, _, row, _, _ = found
-    said = [named_state(s, names) + (", its attacker" if s in attackers else "")
-            for s in sorted(gone, key=lambda s: s not in attackers)]  # attackers named first
     window = row.left_certainty
     early = f" ({window.certainty}: as early as {window.since})" if window is not None and window.since else ""
     return (f"{named_state(row.state, names)} left an ATOP alliance that goes on, out of it since {day}{early}: "
-            f"{cited} with {few_listed(said)}, not bound by it now (exit: {how_sure(row.certainty, window)}; "
-            f"source: {_source(found)})")
+            f"{cited} with {partners_said(gone, attackers, names)}, not bound by it now (exit: "
+            f"{how_sure(row.certainty, window)}; source: {_source(found)})")
+
+
+def partners_said(gone: list[str], attackers: Set[str], names: Mapping[str, str]) -> str:
+    """The partners an ATOP note names, the exit's (`exit_note`) and the ended alliance's
+    (`foedus.engine.atop_ended`) alike: the attackers first, each "its attacker", then the others in `gone`'s order,
+    past five three named and a count (`few_listed`), as the note says why the alliance matters to the attack, not
+    who was in it."""
+    return few_listed([named_state(s, names) + (", its attacker" if s in attackers else "")
+                       for s in sorted(gone, key=lambda s: s not in attackers)])
 
 
 def _source(found: Exit) -> str:
