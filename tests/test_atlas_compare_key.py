@@ -25,16 +25,16 @@ def test_the_compared_atlas_says_what_its_figures_count(capsys: pytest.CaptureFi
 def test_the_compared_atlas_marks_a_day_after_the_review_day_and_gives_the_note(
         capsys: pytest.CaptureFixture[str]) -> None:
     """`compare --atlas` to 2026-12-07 said nothing of the treaty set's review day (2025-12-31): its first line marks
-    the later day (`foedus.review_words.past_review`) and its last gives the note the mark points to; days on or before
-    it read as they did (above)."""
+    the later day (`foedus.review_words.past_review_pair`, "one after" it) and its last gives the note the mark points
+    to; days on or before it read as they did (above)."""
     from foedus.engine.outcome import DATA_END_NOTE
 
     figures = {"dyads": {"common": 3}, "mean_war_size": {"base": 2.0, "other": 2.5},
                "tripwire_dyads": {"base": 0, "other": 1}, "dyads_with_larger_war": 1, "dyads_with_smaller_war": 0}
     print_atlas({"base_date": "2025-06-01", "other_date": "2026-12-07", "what_if": [], "readings": {"legal": figures}})
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == ("base 2025-06-01 vs other 2026-12-07 (after the treaty set's review day, 2025-12-31: see the "
-                        "note)")
+    assert lines[0] == ("base 2025-06-01 vs other 2026-12-07 (one after the treaty set's review day, 2025-12-31: see "
+                        "the note)")  # once for the pair, as a scenario comparison's first line
     assert lines[-1] == f"note: {DATA_END_NOTE}"
     print_atlas({"base_date": "2025-06-01", "other_date": "2025-12-31", "what_if": [], "readings": {"legal": figures}})
     lines = capsys.readouterr().out.splitlines()

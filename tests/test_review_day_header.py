@@ -39,7 +39,7 @@ def test_a_cascade_on_the_review_day_or_before_it_reads_as_it_did(day: str) -> N
 def test_a_comparison_marks_the_day_after_the_review_and_gives_the_note() -> None:
     code, out, _ = cli_line(["compare", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--date2", LATER])
     assert code == 0
-    assert out.startswith(f"base: 2025-06-01; other: {LATER}{MARK}\n")
+    assert out.startswith(f"base: 2025-06-01; other: {LATER} (one {MARK.removeprefix(' (')}\n")  # once for both
     assert f"note: {DATA_END_NOTE}\n" in out
     code, out, _ = cli_line(["compare", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--date2", "2025-07-01"])
     assert code == 0 and out.startswith("base: 2025-06-01; other: 2025-07-01\n") and DATA_END_NOTE not in out

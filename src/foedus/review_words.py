@@ -16,16 +16,24 @@ __all__ = ["DATA_END", "past_review", "past_review_pair"]
 # here so that the renderings can read it without importing the engine (an import circle).
 DATA_END = dt.date(2025, 12, 31)
 
+_AFTER = f"after the treaty set's review day, {DATA_END}: see the note"
+
 
 def past_review(day: dt.date | str) -> str:
     """" (after the treaty set's review day, 2025-12-31: see the note)", to put after a header's `day` when that day
     is after `DATA_END`; "" on `DATA_END` and before it, so that those headers read as they did."""
-    when = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    return f" (after the treaty set's review day, {DATA_END}: see the note)" if when > DATA_END else ""
+    return f" ({_AFTER})" if _after(day) else ""
 
 
-def past_review_pair(base: dt.date | str, other: dt.date | str) -> tuple[str, str]:
-    """The marks (`past_review`) of a comparison's two days, for a header or a table's title that names both: the
-    other day's only where it is another day, so that one day is marked once (`foedus compare`'s first line and its
-    `--out` table's title, the atlas comparison's first line)."""
-    return past_review(base), past_review(other) if str(other) != str(base) else ""
+def past_review_pair(base: dt.date | str, other: dt.date | str) -> str:
+    """The mark (`past_review`) of a comparison's two days, once for the pair, to put after both: " (both after the
+    treaty set's review day, 2025-12-31: see the note)", or "one after" (a what-if comparison's one day counts twice),
+    or "": a mark after each day filled a table's title, and Stata's 80-character label then cut the second day
+    (`foedus compare`'s first line and its `--out` table's title, the atlas comparison's first line)."""
+    after = _after(base) + _after(other)
+    return f" ({'both' if after == 2 else 'one'} {_AFTER})" if after else ""
+
+
+def _after(day: dt.date | str) -> bool:
+    """Whether `day` (a date, or one in ISO words) is after `DATA_END`."""
+    return (dt.date.fromisoformat(day) if isinstance(day, str) else day) > DATA_END

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from foedus.engine.result import CascadeResult
 
-__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "review_note", "write_compare"]
+__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "compare_head", "review_note", "write_compare"]
 
 COMPARE_OUT_HELP = ("Write the comparison's changes, one row per state gained, lost, switched or rebased, and one per "
                     "state newly bound both ways or no longer so, to a .parquet, .csv or .dta (Stata) file instead of "
@@ -51,7 +53,6 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
     cited; a CSV's text cells guarded against a spreadsheet's formulas, as `--format csv`'s are) or as `shape` (csv,
     table) on stdout."""
     from foedus.sweeps.compare_table import COMPARE_COLUMNS, compare_columns, compare_frame, compare_rows
-    from foedus.whatif_words import what_if_cell
 
     rows = compare_rows(diff, base, other)
     if out is not None:
@@ -61,13 +62,7 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
         if out.suffix.lower() == ".csv":  # its text cells guarded as `--format csv` prints them
             rows = [{k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
-        from foedus.review_words import past_review_pair
-
-        changed = what_if_cell(other.what_if)  # as the rows' `what_if` says them
-        marks = past_review_pair(base.scenario.date, other.scenario.date)  # a day after the review, as the first line
-        title = (f"foedus compare {diff['base_date']}{marks[0]} vs {diff['other_date']}{marks[1]}"
-                 + (f" with {changed}" if changed else "")
-                 + "".join(f"; {words}" for words in diff.get("switches_said", ())))  # as the first line says them
+        title = compare_head(diff, base.scenario.reading, title=True)  # as the first line says them
         datasets = list(dict.fromkeys([*base.datasets, *other.datasets]))
         frame = compare_frame(rows, bool(other.what_if), bool(diff.get("switches_said")))
         save_table(frame, out, force=force, datasets=datasets, title=title,
@@ -77,6 +72,24 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
 
     columns = [(c, c) for c in compare_columns(bool(other.what_if), bool(diff.get("switches_said")))]
     emit(rows, str(shape), columns)
+
+
+def compare_head(diff: Mapping[str, Any], reading: str, *, title: bool = False) -> str:
+    """A scenario comparison's first line ("base: 2026-03-01; other: 2026-06-01 ...") or, `title`, its `--out` table's
+    title ("foedus compare 2026-03-01 vs 2026-06-01 ..."), by one rule: the two days (`diff`: `compare_results`'),
+    marked once for the pair where one is after the treaty set's review day (`past_review_pair`), the what-if
+    changes, the reading where it is not the default (legal), as a war replay's header says it ("escalatory
+    reading"; a cascade's names it in its bracket), then the switches not at their defaults (`switches_said`)."""
+    from foedus.inputs import SWITCH
+    from foedus.review_words import past_review_pair
+    from foedus.whatif_words import what_if_cell
+
+    base, other = diff["base_date"], diff["other_date"]
+    changed = what_if_cell(diff["what_if"])  # as the rows' `what_if` says them
+    said = [f"{reading} reading"] if reading != SWITCH["reading"].default else []
+    return ((f"foedus compare {base} vs {other}" if title else f"base: {base}; other: {other}")
+            + past_review_pair(base, other) + (f" with {changed}" if changed else "")
+            + "".join(f"; {words}" for words in [*said, *diff.get("switches_said", ())]))
 
 
 def review_note(*results: Any) -> list[str]:

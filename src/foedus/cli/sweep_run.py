@@ -43,16 +43,14 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     (the base world's, the other's)."""
     from foedus.api import cascade
     from foedus.by_name import by_name
-    from foedus.cli.compare_out import review_note
+    from foedus.cli.compare_out import compare_head, review_note
     from foedus.engine.ongoing_days import ongoing_after, parse_since
     from foedus.engine.scenario import parse_date
-    from foedus.review_words import past_review_pair
     from foedus.run import what_if_noted
     from foedus.sweeps.compare import compare_results
     from foedus.sweeps.compare_dated import dated_line
     from foedus.sweeps.compare_words import WAR_SIZE_SAID, change_words
     from foedus.war.ongoing_changes import ongoing_lines
-    from foedus.whatif_words import what_if_cell
 
     since = inputs["ongoing_since"]  # after either day: the option named (the engine says "the scenario date")
     ongoing_after(parse_since(since, parse_date), [("--date", base_day), ("--date2", other_day)])
@@ -74,10 +72,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         if out is None:
             sys.stderr.writelines(f"note: {line}\n" for line in diff["notes"])
         return a, b
-    marks = past_review_pair(a.scenario.date, b.scenario.date)  # one mark a day
-    typer.echo(f"base: {base_day}{marks[0]}; other: {other_day}{marks[1]}"
-               + (f" with {what_if_cell(said)}" if said else "")
-               + "".join(f"; {words}" for words in diff["switches_said"]))  # as a cascade's header says them
+    typer.echo(compare_head(diff, reading))  # as its `--out` table's title says them
     # each kind's states by the name said (`by_name`; the JSON keeps the id order), each named as on its world's
     # date: the base's for one that joins there only
     for kind, mark in (("gained", "+"), ("lost", "-"), ("switched", "~"), ("rebased", "=")):
@@ -112,15 +107,15 @@ harm's way, a word the docs defined (docs/whatif-and-atlas.md) and the output di
 
 def print_atlas(report: dict[str, Any]) -> None:
     """The atlas comparison's lines: per reading, the dyads' war sizes and tripwires in both worlds, then what they
-    count (`ATLAS_KEY`); a day after the treaty set's review day marked in the first line (`past_review`) and the
+    count (`ATLAS_KEY`); a day after the treaty set's review day marked in the first line (`past_review_pair`) and the
     note it points to last (`DATA_END_NOTE`, which its JSON, a cascade's notes' list aside, never had)."""
     from foedus.engine.outcome import DATA_END_NOTE
     from foedus.review_words import past_review_pair
     from foedus.whatif_words import what_if_cell
 
     base_day, other_day = report["base_date"], report["other_date"]
-    marks = past_review_pair(base_day, other_day)
-    typer.echo(f"base {base_day}{marks[0]} vs other {other_day}{marks[1]}"
+    mark = past_review_pair(base_day, other_day)  # once for the pair, as a scenario comparison's first line
+    typer.echo(f"base {base_day} vs other {other_day}{mark}"
                + (f" with {what_if_cell(report['what_if'])}" if report["what_if"] else "")
                + "".join(f"; {words}" for words in report.get("switches_said", ())))  # those not the defaults
     for reading, e in report["readings"].items():
@@ -134,7 +129,7 @@ def print_atlas(report: dict[str, Any]) -> None:
             typer.echo(f"    dyads putting {w['state']} and {'/'.join(w['against'])} on opposite sides: "
                        f"{w['base']:,} -> {w['other']:,}")
     typer.echo(ATLAS_KEY)
-    if any(marks):
+    if mark:
         typer.echo(f"note: {DATA_END_NOTE}")
 
 
