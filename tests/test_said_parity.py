@@ -322,7 +322,8 @@ def test_an_articles_note_of_its_doubt_is_dropped_alike() -> None:
     taggedArticle): every article of the bundled treaties, with the article doubted, not doubted, or verified."""
     from foedus.cited import tagged_article
 
-    articles = _bundled_articles()
+    pledge = "unknown (ATOP 6070's neutrality pledge"
+    articles = [*_bundled_articles(), f"{pledge}; article unverified)"]  # a note after another, no longer bundled
     tags = [("unverified", ["treaty", "article"]), ("secondary", ["article"]), ("unverified", ["membership"]),
             ("verified", ["article"])]
     cases = [(a, c, d) for a in articles for c, d in tags]
@@ -330,7 +331,6 @@ def test_an_articles_note_of_its_doubt_is_dropped_alike() -> None:
     assert said == [tagged_article(a, c, d) for a, c, d in cases]
     dropped = {a: s for (a, c, d), s in zip(cases, said, strict=True) if c == "unverified" and "article" in d}
     assert dropped["unknown (article unverified)"] == "unknown" and dropped["2 (number unverified)"] == "2"
-    pledge = "unknown (ATOP 6070's neutrality pledge"
     assert dropped[f"{pledge}; article unverified)"] == f"{pledge})"
     assert dropped["unknown (text not public)"] == "unknown (text not public)"  # not a note of that doubt
     kept = [s for (a, c, d), s in zip(cases, said, strict=True) if "article" not in d or c == "verified"]
