@@ -32,7 +32,7 @@ def test_an_unverified_cause_on_the_ongoing_line_says_so(page: Any, server: str)
     page.wait_for_selector("body[data-result='IND>SAU@2025-12-01']", timeout=30_000)
     ongoing = page.locator("#summary ul.bound-since li[data-state=PAK]")
     text_has(ongoing, "Pakistan (PAK): 2025-09-17 (defense, sau_pak_2025 art. unknown (text not public) (unverified: "
-                      "article, date)) — sau_pak_2025 enters into force — unverified facts")
+                      "date; secondary: article)) — sau_pak_2025 enters into force — unverified facts")
     from foedus.war.words import change_said  # the CLI's words for the same record, from the same JSON
 
     text_has(ongoing, f" — {change_said(cause)}")
