@@ -22,7 +22,8 @@ def test_an_accession_that_moves_states_already_bound_to_another_treaty_is_liste
     rebased = {x["state"]: x for x in diff["rebased"]}
     assert rebased["DEU"] == {"state": "DEU", "side": "defense", "why": "nato_1949 art. 5",
                               "why_before": "eu_teu_42_7 art. 42(7)", "added": ["nato_1949 art. 5"], "dropped": [],
-                              "strength": "S2", "strength_before": "S2", "certainty": "verified", "doubted": [], "levels": {}}
+                              "strength": "S2", "strength_before": "S2", "certainty": "verified", "doubted": [],
+                              "levels": {}}
     nato_before = {j["state"] for j in diff["base"]["joiners"] if j["treaty"] == "nato_1949"}
     eu_both = {j["state"] for j in diff["other"]["joiners"] if j["treaty"] == "eu_teu_42_7"}
     assert not nato_before and "SWE" in eu_both  # Sweden: EU 42(7) alone in both worlds, so not listed
@@ -66,5 +67,6 @@ def test_a_state_on_the_other_side_is_switched_not_rebased() -> None:
     other = dataclasses.replace(base, joiners=tuple(moved if j.state == "DEU" else j for j in base.joiners))
     diff = compare_results(base, other)
     assert diff["switched"] == [{"state": "DEU", "from": "defense", "to": "attack", "why": "eu_teu_42_7 art. 42(7)",
-                                 "strength": deu.primary.strength, "certainty": "verified", "doubted": [], "levels": {}}]
+                                 "strength": deu.primary.strength, "certainty": "verified", "doubted": [],
+                                 "levels": {}}]
     assert diff["rebased"] == [] and diff["gained"] == [] and diff["lost"] == []
