@@ -26,7 +26,7 @@ def test_a_window_presumed_extended_is_doubted_as_validity_not_as_article() -> N
 def test_the_demo_tags_russia_armenia_by_its_window() -> None:
     code, out, err = cli_line(["demo"], env={"COLUMNS": "400"})
     assert code == 0, err
-    assert "rus_arm_1997 art. 2 (unverified: article, validity)" in out  # the clause secondary, its window unverified
+    assert "rus_arm_1997 art. 2 (unverified: validity; secondary: article)" in out  # each fact at its level
 
 
 def test_the_war_json_doubted_list_names_validity() -> None:

@@ -178,7 +178,8 @@ def test_api_war_carries_each_bindings_certainty_and_doubted_facts(api_client: T
     article)."""
     body = api_client.get("/api/war?id=russia_ukraine_2022&until=2025-06-30").json()
     kaz_also = [{"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "instrument": "treaty",
-                 "certainty": "unverified", "doubted": ["treaty", "article"], "conditions": [], "unresolved": []}]
+                 "certainty": "unverified", "doubted": ["treaty", "article"],
+                 "levels": {"treaty": "unverified", "article": "unverified"}, "conditions": [], "unresolved": []}]
     request = ("request-gated: assumes Russia (RUS) asks for help (the clause's wording of this condition: known from "
                "secondary reporting only)")
     kaz = next(s for s in body["states"] if s["state"] == "KAZ")["first_bound"]
@@ -186,7 +187,8 @@ def test_api_war_carries_each_bindings_certainty_and_doubted_facts(api_client: T
         "2024-08-06", "csto_1992", "secondary", ["article"], kaz_also)
     frame = next(f for f in body["frames"] if f["date"] == "2024-08-06")
     assert frame["bound"]["KAZ"] == {"side": "attack", "treaty": "csto_1992", "article": "4", "instrument": "treaty",
-                                     "certainty": "secondary", "doubted": ["article"], "also": kaz_also,
+                                     "certainty": "secondary", "doubted": ["article"],
+                                     "levels": {"article": "secondary"}, "also": kaz_also,
                                      "conditions": [request], "unresolved": [], "since": "2024-08-06"}
     assert frame["bound"]["KAZ"] == next(f for f in body["frames"] if "KAZ" in f["bound"])["bound"]["KAZ"]
 

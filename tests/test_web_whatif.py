@@ -136,7 +136,7 @@ def test_compare_with_a_whatif(api_client: TestClient) -> None:
     assert body["whatif"] == [{"param": "add_member", "value": "rus_prk_2024:IRN"}]
     assert body["base"] == foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast").to_dict()
     assert body["changes"]["gained"] == [{"state": "IRN", "side": "defense", "why": "rus_prk_2024 art. 4",
-                                           "strength": "S1", "certainty": "verified", "doubted": [],
+                                           "strength": "S1", "certainty": "verified", "doubted": [], "levels": {},
                                            "rests_on_what_if": ["add_member rus_prk_2024:IRN"]}]
     assert body["changes"]["war_size"]["other"] == body["changes"]["war_size"]["base"] + 1
 
