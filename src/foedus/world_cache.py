@@ -50,7 +50,7 @@ _CODE_FILES = ("__init__.py", "_version.py", "cachefile.py", "characters.py", "c
                "data/__init__.py", "datasets/__init__.py", "datasets/csvfile.py", "datasets/registry.py",
                "datasets/verify.py",
                "engine/__init__.py", "engine/contract.py", "engine/leg.py", "engine/maker.py", "engine/ongoing_days.py",
-               "engine/records.py",
+               "engine/mc_records.py", "engine/records.py",
                "engine/scenario.py")
 # Libraries whose version changes what is built, by a file that changes with it (pydantic pins pydantic-core's
 # exact version); countrycode's is its table itself (`foedus.model.state_files.countrycode_table`).
