@@ -47,10 +47,10 @@ def test_five_years_to_the_day_and_none_before_the_end() -> None:
 def test_a_pact_with_the_attacker_and_a_corrections_end_cite_their_side_and_page() -> None:
     assert _atop("GMY", "POL", "1939-09-01") == [
         "an ATOP alliance of Poland (POL) is out of force since 1939-04-29: atop_2325 (coded non-aggression) with "
-        "Germany (DEU), its attacker, not bound by it now (end: verified; source: http://www.atopdata.org/data.html)"]
+        "Germany (DEU, the attacker), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)"]
     assert _atop("RUS", "UKR", "2020-01-01") == [
         "an ATOP alliance of Ukraine (UKR) is out of force since 2019-04-01: atop_4875 (coded non-aggression and "
-        "consultation) with Russia (RUS), its attacker, not bound by it now (end: verified; source: "
+        "consultation) with Russia (RUS, the attacker), not bound by it now (end: verified; source: "
         "https://en.interfax.com.ua/news/general/577390.html)"]
 
 
@@ -118,7 +118,7 @@ def test_a_day_from_2019_to_2023_loads_no_more_than_the_alliances_that_can_bind_
     world = World(with_history(dict(shared.treaties.curated), shared.states, True), shared.states, shared.places)
     assert _atop_in(world, "GRC", "MKD", "2021-06-01") == [
         "an ATOP alliance of North Macedonia (MKD) is out of force since 2018-06-18: atop_4735 (coded non-aggression) "
-        "with Greece (GRC), its attacker, not bound by it now (end: verified; source: http://www.atopdata.org/data.html)"]
+        "with Greece (GRC, the attacker), not bound by it now (end: verified; source: http://www.atopdata.org/data.html)"]
     assert world.treaties._history is None  # the window, back to 2016-06-01, reads only the recent alliances
 
 
@@ -137,20 +137,20 @@ def test_an_end_by_a_members_ceasing_to_be_a_state_says_so() -> None:
 def test_an_attacked_states_exit_from_an_alliance_that_goes_on_is_noted() -> None:
     assert _atop("BEN", "MLI", "2025-06-01") == [
         "Mali (MLI) left an ATOP alliance that goes on, out of it since 2025-01-29: atop_3810 (coded non-aggression) "
-        "with Benin (BEN), its attacker, Côte d’Ivoire (CIV), Cape Verde (CPV) and 6 more, not bound by it now (exit: "
+        "with Benin (BEN, the attacker), Côte d’Ivoire (CIV), Cape Verde (CPV) and 6 more, not bound by it now (exit: "
         "verified; source: https://allafrica.com/stories/202501290308.html)"]  # Burkina Faso and Niger left with it
     georgia = _atop("RUS", "GEO", "2010-06-01")
     assert len(georgia) == 1 and georgia[0].startswith(
         "Georgia (GEO) left an ATOP alliance that goes on, out of it since 2009-08-19: atop_4400 ") and (
-        "Russia (RUS), its attacker" in georgia[0] and georgia[0].endswith(
+        "Russia (RUS, the attacker)" in georgia[0] and georgia[0].endswith(
             "(exit: verified; source: http://www.atopdata.org/data.html)"))
     assert _atop("RUS", "GEO", "2014-08-20") == []  # five years and a day after
     assert _atop("BEN", "GHA", "2025-06-01") == []  # a partner's exit is not the attacked state's
 
 
 def test_an_exit_notes_partners_past_five_counts_them_with_its_attackers_named_first() -> None:
-    """Mali's 9 partners of its ECOWAS exit: three named, Nigeria (NGA), its attacker, first of them."""
-    assert " with Nigeria (NGA), its attacker, Benin (BEN), Côte d’Ivoire (CIV) and 6 more, not bound" in (
+    """Mali's 9 partners of its ECOWAS exit: three named, Nigeria (NGA, the attacker), first of them."""
+    assert " with Nigeria (NGA, the attacker), Benin (BEN), Côte d’Ivoire (CIV) and 6 more, not bound" in (
         _atop("NGA", "MLI", "2025-06-01")[0])
 
 
@@ -160,7 +160,7 @@ def test_an_ended_alliance_names_its_partners_as_an_exit_does() -> None:
     attacker first."""
     congo = _atop("ZAF", "COD", "2004-06-01")
     assert [n.split(": ")[1].split(" ")[0] for n in congo] == ["atop_4920", "atop_4985_p1", "atop_4985_p2"]
-    assert all(" with South Africa (ZAF), its attacker, Botswana (BWA), Lesotho (LSO) and 8 more, not bound by it now "
+    assert all(" with South Africa (ZAF, the attacker), Botswana (BWA), Lesotho (LSO) and 8 more, not bound by it now "
                in n for n in congo[1:])
-    assert " with Senegal (SEN), its attacker and Mauritania (MRT), not bound by it now " in (
+    assert " with Senegal (SEN, the attacker) and Mauritania (MRT), not bound by it now " in (
         _atop("SEN", "MLI", "2001-06-01")[0])

@@ -73,7 +73,7 @@ def in_force_on(treaty: Treaty, day: dt.date) -> bool:
 
 def exit_note(found: Exit, gone: list[str], attackers: Set[str], names: Mapping[str, str], cited: str) -> str:
     """The note's words: "Mali (MLI) left an ATOP alliance that goes on, out of it since 2025-01-29: atop_3810
-    (coded defence) with Benin (BEN), its attacker, Côte d’Ivoire (CIV), Cape Verde (CPV) and 6 more, not bound by
+    (coded defence) with Benin (BEN, the attacker), Côte d’Ivoire (CIV), Cape Verde (CPV) and 6 more, not bound by
     it now (exit: verified; source: URL)": past five partners, the attackers first and a count (`partners_said`);
     `cited`: the alliance as the ended-alliance note cites it."""
     day, _, row, _, _ = found
@@ -86,11 +86,18 @@ def exit_note(found: Exit, gone: list[str], attackers: Set[str], names: Mapping[
 
 def partners_said(gone: list[str], attackers: Set[str], names: Mapping[str, str]) -> str:
     """The partners an ATOP note names, the exit's (`exit_note`) and the ended alliance's
-    (`foedus.engine.atop_ended`) alike: the attackers first, each "its attacker", then the others in `gone`'s order,
+    (`foedus.engine.atop_ended`) alike: the attackers first, each "Senegal (SEN, the attacker)" (", its attacker"
+    read as one more partner: "Senegal (SEN), its attacker and Mauritania (MRT)"), then the others in `gone`'s order,
     past five three named and a count (`few_listed`), as the note says why the alliance matters to the attack, not
     who was in it."""
-    return few_listed([named_state(s, names) + (", its attacker" if s in attackers else "")
+    return few_listed([_as_attacker(named_state(s, names)) if s in attackers else named_state(s, names)
                        for s in sorted(gone, key=lambda s: s not in attackers)])
+
+
+def _as_attacker(named: str) -> str:
+    """A partner that is the attack's attacker, said inside its name's brackets so it reads as no list item:
+    "Senegal (SEN, the attacker)"; "BBB (the attacker)" for a state named by its id alone."""
+    return f"{named[:-1]}, the attacker)" if named.endswith(")") else f"{named} (the attacker)"
 
 
 def _source(found: Exit) -> str:
