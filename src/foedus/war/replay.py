@@ -218,6 +218,8 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     cut = no_end_recorded(war, end, data_end(war))  # an ongoing war replayed to its data's last day says so
     notes = (*war.notes, *builder.notes(), *([past] if past else []), *([cut] if cut else []), *_unchecked(w, war, end))
     names = builder.names(start)  # as called on the war's first day, `renames` dating each change (docs/war.md)
+    first = w.states.names_on(start)  # and each state the file notes alone, so the table names it (war/table.py)
+    names = dict(sorted((names | {n.state: first.get(n.state, n.state) for n in war.state_notes}).items()))
     titles = titles_of(w.treaties.values())  # an ATOP alliance a correction names: by its title too, as the rows
     for f in builder.frames:  # each change named as on its own day; the causes are these records: they get it too
         day_names = w.states.names_on(f.date)

@@ -18,7 +18,6 @@ from foedus.engine.scenario import named_state, parse_date
 from foedus.war.evaluate import Evaluation, Settings
 from foedus.war.events import War, WarSide
 from foedus.war.frame import Frame
-from foedus.war.recorded import recorded_columns
 from foedus.war.words import side_leads
 
 if TYPE_CHECKING:
@@ -263,23 +262,14 @@ class WarReplay:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per state: first entry, first binding obligation (date, side, treaty, instrument, article, the
-        conditions it assumes as the cascade's table joins them, cause), the war file's notes on it (`recorded`);
-        `name` as the state was called on its row's first date (entered, else first bound, else its first duty)."""
+        conditions it assumes as the cascade's table joins them, cause), the binding it stands released from on the
+        last day (`released*`), the war file's notes on it (`recorded*`), then a row per state only the file notes;
+        `name` as the state was called on its row's first date (`foedus.war.table.war_rows`)."""
         import pandas as pd
 
-        rows = []
-        for r in self.ordered():
-            b = r.first_bound
-            named = self.names_on(self.row_day(r))
-            rows.append({"state": r.state, "name": named.get(r.state, r.state),
-                         "entered": _iso(r.entered), "side": r.spells[0]["side"] if r.spells else None,
-                         "bound_from": _iso(b.date) if b else None, "bound_side": b.side if b else None,
-                         "treaty": b.treaty if b else None, "instrument": b.instrument if b else None,
-                         "article": b.article if b else None,
-                         "conditions": "; ".join(b.conditions) if b else None,
-                         "cause": (b.cause or {}).get("label") if b else None,
-                         **recorded_columns(self.war, r.state, self.end)})
-        return pd.DataFrame(rows)
+        from foedus.war.table import war_rows
+
+        return pd.DataFrame(war_rows(self))
 
 
 def _first_day(r: StateRecord) -> str | None:
