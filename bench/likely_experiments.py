@@ -44,6 +44,10 @@ Variants (docs/likelihood.md gives the figures and why; `horizon-era` ships sinc
 - `horizon-era`, `era-intercept` (session 65, registered in docs/likelihood.md before any score): the expected joiners
   within 30 and 365 days the shipped count ever times the training wars' share within the horizon in the test war's
   era; the join models fitted with a near-free intercept per era, dropped at prediction (bench/likely_horizon.py).
+- `size-parties`, `size-allies` (session 66, registered in docs/likelihood.md before any score): `horizon-era` with
+  each war's expected joiners ever from a ridge Poisson regression on first-day facts of its original belligerents
+  (their number, a major power among them; `size-allies` adds the candidates with a defence tie to a side), the
+  penalty chosen per training fold by an inner leave-one-war-out over the training wars (bench/likely_parties.py).
 - `tie2-chain-bound` (session 58): `tie2` with the chain's intermediate state required to be bound itself: the
   candidate allied to a state the legal reading binds to the side on the first day (not a party) that is allied to a
   party, the candidate neither a party nor bound, nor allied to a party (`tie2_chain_bound`).
@@ -75,6 +79,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants shipped,war-effect,era-split,war-effect-era-split --subsets] (bench/likely_within.py)
 [--variants shipped,era-split,era-fused,era-fused-1 --subsets] (bench/likely_fused.py)
 [--variants shipped,horizon-era,era-intercept --subsets] (bench/likely_horizon.py)
+[--variants horizon-era,size-parties,size-allies --subsets] (bench/likely_parties.py)
 [--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
 [--variants shipped,tie2-bound-cv-avg --subsets --inner-seeds 0,1,2]
 (needs `foedus[model]`; a few minutes on one core).
@@ -98,6 +103,7 @@ from likely_fused import FUSED_VARIANTS, fused_variants
 from likely_fused import choices_line as fused_choices
 from likely_horizon import horizon_variants
 from likely_nounmet import NO_UNMET_VARIANTS, no_unmet_variants
+from likely_parties import PARTIES_VARIANTS, parties_variants
 from likely_recent import RECENT_VARIANTS, recent_variants
 from likely_share import SHARE_VARIANTS, share_variants
 from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
@@ -645,7 +651,7 @@ def main() -> None:
                                     **share_variants(_predict, SHIPPED, frame, names),
                                     **within_variants(_predict, SHIPPED, frame, names),
                                     **fused_variants(_predict, SHIPPED, frame, names),
-                                    **horizon_variants(_predict, SHIPPED)}
+                                    **horizon_variants(_predict, SHIPPED), **parties_variants(_predict, SHIPPED)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
         variants[name] = _predict(spec, penalty=_inner_penalty(
@@ -674,7 +680,8 @@ def _report(name: str, got: dict[tuple[str, str, str], dict[str, Any]], subsets:
         _lambdas("brier" if name == "blend" else "log")
     if name in CV_VARIANTS:
         _penalties(name)
-    if name in SIZE_VARIANTS + CAP_VARIANTS + RECENT_VARIANTS + NO_UNMET_VARIANTS + SHARE_VARIANTS[1:]:
+    if name in (*SIZE_VARIANTS, *CAP_VARIANTS, *RECENT_VARIANTS, *NO_UNMET_VARIANTS, *SHARE_VARIANTS[1:],
+                *PARTIES_VARIANTS):
         print(choices_line(name, frame), flush=True)
     if name == FUSED_VARIANTS[0]:
         print(fused_choices(), flush=True)

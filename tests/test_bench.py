@@ -607,3 +607,31 @@ def test_the_recentred_war_size_reads_each_war_against_the_nine_before_it(monkey
             assert callback(model, train, test, h) == pytest.approx(fit.forecast(centred[w]))
             flipped = test.assign(**{f"outcome_{k}": "attack" for k in likely_size.H})
             assert callback(model, train, flipped, h) == pytest.approx(fit.forecast(centred[w]))
+
+
+def test_the_parties_war_size_reads_first_day_facts_and_shrinks_to_the_mean(monkeypatch: pytest.MonkeyPatch) -> None:
+    """likely_parties (issue #14, session 66): each war's regressors are its original belligerents (log), a major power
+    among them and (`size-allies`) the candidates with a defence tie to a side; the ridge Poisson fit is the plain one
+    at α = 0, the training mean at α = ∞, and a forecast stays within the training range and under the largest count."""
+    import numpy as np
+    import pandas as pd
+
+    bench = _load("likely_parties", monkeypatch)
+    size = _load("likely_size", monkeypatch)
+    frame = pd.DataFrame({"war": [5, 5, 5, 2, 2], "log_parties": [np.log(3)] * 3 + [np.log(2)] * 2,
+                          "attackers_major": [0.0] * 3 + [1.0] * 2, "targets_major": [1.0] * 3 + [0.0] * 2,
+                          "tie_defense_attack": [1.0, 0, 0, 0, 0], "tie_defense_defense": [1.0, 1, 0, 0, 0],
+                          "outcome_ever": ["attack", "out", "defense", "out", "out"]})
+    x, joined, keys = bench.war_table(frame, allies=True)
+    assert keys.tolist() == [2, 5] and joined.tolist() == [0.0, 2.0]
+    assert x == pytest.approx(np.array([[np.log(2), 1.0, 0.0], [np.log(3), 1.0, np.log(3)]]))
+    assert bench.war_table(frame, allies=False)[0].shape == (2, 2)
+    z, y = np.array([-3.0, -2.0, -1.0, 0.0]), np.array([0.0, 1.0, 2.0, 6.0])
+    assert bench.ridge_poisson(z[:, None], y, 0.0) == pytest.approx(np.array(size.poisson(z, y)), abs=1e-6)
+    slopes = [abs(bench.ridge_poisson(z[:, None], y, a)[1]) for a in (0.0, 1.0, 10.0, np.inf)]
+    assert slopes == sorted(slopes, reverse=True) and slopes[-1] == 0.0
+    rng = np.random.default_rng(0)
+    xs = rng.normal(size=(40, 2))
+    fit = bench.PartiesFit(xs, rng.poisson(np.exp(0.8 * xs[:, 0])).astype(float))
+    assert fit.alpha in bench.ALPHAS and fit.beta[1] > 0
+    assert fit.forecast(np.array([99.0, 0.0])) == fit.forecast(np.array([xs[:, 0].max(), 0.0])) <= fit.cap
