@@ -1,17 +1,19 @@
 // What part each state plays in a result, and its colour: attack in red shades and defense in blue shades
-// by round (original parties darkest), conflicts, neutrality and consultations in colours of their own.
+// by round (original parties darkest), conflicts, neutrality, consultations, gates and support in colours of their own.
 import type { CascadeResult } from "./api";
 
 export type Category =
   | "attack-0" | "attack-1" | "attack-2" | "attack-3"
   | "defense-0" | "defense-1" | "defense-2" | "defense-3"
-  | "conflict" | "neutral" | "consult" | "withheld" | "none" | "absent";
+  | "conflict" | "neutral" | "consult" | "withheld" | "support" | "none" | "absent";
 
 export const COLORS: Record<Category, string> = {
   "attack-0": "#67000d", "attack-1": "#cb181d", "attack-2": "#ef6548", "attack-3": "#fcae91",
   "defense-0": "#08306b", "defense-1": "#2171b5", "defense-2": "#6baed6", "defense-3": "#c6dbef",
   conflict: "#7b3294", neutral: "#1b9e77", consult: "#e6ab02", withheld: "#bcaa8f",
-  none: "#e4e4e4", absent: "#f6f6f6",
+  // support: ColorBrewer PiYG's dark pink, far from every other colour here to a simulated deuteranope, protanope
+  // and tritanope as to a full colour view (the palette stays colour-blind safe)
+  support: "#c51b7d", none: "#e4e4e4", absent: "#f6f6f6",
 };
 
 export const LABELS: Record<Category, string> = {
@@ -20,7 +22,8 @@ export const LABELS: Record<Category, string> = {
   "defense-0": "attacked", "defense-1": "bound to join defense, round 1", "defense-2": "bound to join defense, round 2",
   "defense-3": "bound to join defense, round 3+",
   conflict: "conflict: bound both ways", neutral: "bound not to join against a belligerent", consult: "bound to consult",
-  withheld: "withheld by a gate or a priority clause", none: "not drawn in", absent: "not a state on this date",
+  withheld: "withheld by a gate or a priority clause", support: "bound to support a belligerent without joining",
+  none: "not drawn in", absent: "not a state on this date",
 };
 
 export interface Role { category: Category; side?: "attack" | "defense"; round?: number }
@@ -29,7 +32,7 @@ function sideCategory(side: "attack" | "defense", round: number): Category {
   return `${side}-${Math.min(round, 3)}` as Category;
 }
 
-/** Each involved state's role; the sides win over conflict, neutrality, consultation and gates, in that order. */
+/** Each involved state's role; the sides win over conflict, neutrality, consultation, gates and support, in that order. */
 export function rolesOf(result: CascadeResult): Map<string, Role> {
   const roles = new Map<string, Role>();
   const put = (state: string, role: Role) => { if (!roles.has(state)) roles.set(state, role); };
@@ -40,6 +43,7 @@ export function rolesOf(result: CascadeResult): Map<string, Role> {
   result.neutral.forEach((n) => put(n.state, { category: "neutral" }));
   result.consultations.forEach((c) => put(c.state, { category: "consult" }));
   result.withheld.forEach((w) => put(w.state, { category: "withheld" }));
+  (result.supporters ?? []).forEach((x) => put(x.state, { category: "support" }));
   return roles;
 }
 

@@ -4,7 +4,7 @@
 import type { CascadeResult } from "./api";
 import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
-import { COLORS, type Role } from "./roles";
+import { COLORS, type Category, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
 import { boundSinceSaid, lapsedSaid, type BoundSince, type Lapse } from "./lapsedsaid";
 import { whereSaid, type PlaceNames } from "./placesaid";
@@ -14,15 +14,15 @@ import { byName, namedState } from "./wording";
 
 /** A state's button, shown as its code and badges ("BLR R ?"), heard by its full name, its duty and what it does,
  * and described by `where`, the row it sits in ("attack side: round 4"), which a sighted reader sees beside it (the
- * description was the title again, already heard as the name). */
+ * description was the title again, already heard as the name); `broken`: its swatch struck through (a violation). */
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
-                            duties: Duty[] = [], where = ""): HTMLElement {
+                            duties: Duty[] = [], where = "", broken = false): HTMLElement {
   const weak = duties.map((d) => DUTY_LABELS[d]).join("; ");
   const title = weak ? `${named}: ${weak}` : named;
   const b = h("button", { type: "button", class: "state", "data-state": id, title, "aria-label": `${title}. Show why`,
     "aria-description": where }, id);
-  const swatch = h("span", { class: "swatch" });
-  swatch.style.background = COLORS[role?.category ?? "none"];
+  const swatch = h("span", { class: broken ? "swatch broken" : "swatch" });
+  swatch.style.backgroundColor = COLORS[role?.category ?? "none"]; // the colour only: a struck swatch draws its line
   b.prepend(swatch);
   for (const d of duties) b.append(h("span", { class: `duty-badge ${d}`, "data-duty": d, "aria-label": DUTY_LABELS[d] }, DUTY_BADGES[d]));
   b.addEventListener("click", () => onPick(id));
@@ -52,9 +52,13 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
                               names: (id: string) => string, onPick: (id: string) => void,
                               places: PlaceNames, titles: Record<string, string> = {}): void {
   const duties = dutiesOf(r);
-  const row = (label: string, ids: string[], side = "") => ids.length ? h("div", { class: "srow" },
-    h("span", { class: "slabel" }, label), ...ids.map((id) => stateButton(id, namedState(id, names), roles.get(id),
-      onPick, duties.get(id), side ? `${side} side: ${label}` : label))) : null;
+  // a side's row (and the conflicts') shows each state's role and its duty's badges; a finding's row shows each state
+  // as that row's finding, `look`, not as the joiner it may also be (a violator attacks: its violation is drawn as the
+  // neutrality it breaks, struck through)
+  const row = (label: string, ids: string[], side = "", look?: Category) => ids.length ? h("div", { class: "srow" },
+    h("span", { class: "slabel" }, label), ...ids.map((id) => stateButton(id, namedState(id, names),
+      look ? { category: look } : roles.get(id), onPick, look ? [] : duties.get(id),
+      side ? `${side} side: ${label}` : label, label === "violations"))) : null;
   const sideRows = (side: "attack" | "defense") => {
     const origin = side === "attack" ? r.attackers : r.targets;
     const rounds = [...new Set(r.joiners.filter((j) => j.side === side).map((j) => j.round))].sort((a, b) => a - b);
@@ -78,12 +82,12 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
     // one whose clashing duty rests on facts not verified says which, and is marked conflict-doubt
     ...r.conflicts.map((c) => h("p", { class: `note conflict${conflictDoubt(c) ? " conflict-doubt" : ""}`,
       "data-state": c.state }, `${conflictLine(c, names)}.`)),
-    row("neutral", uniq(r.neutral.map((n) => n.state))) ?? "",
-    row("consult", uniq(r.consultations.map((c) => c.state))) ?? "",
-    row("violations", uniq(r.violations.map((v) => v.state))) ?? "",
-    row("withheld", uniq(r.withheld.map((w) => w.state))) ?? "",
+    row("neutral", uniq(r.neutral.map((n) => n.state)), "", "neutral") ?? "",
+    row("consult", uniq(r.consultations.map((c) => c.state)), "", "consult") ?? "",
+    row("violations", uniq(r.violations.map((v) => v.state)), "", "neutral") ?? "",
+    row("withheld", uniq(r.withheld.map((w) => w.state)), "", "withheld") ?? "",
     // bound to support a belligerent without fighting: the CLI's "Support:" lines, last of its findings as here
-    row("support", uniq((r.supporters ?? []).map((x) => x.state))) ?? "",
+    row("support", uniq((r.supporters ?? []).map((x) => x.state)), "", "support") ?? "",
     // a treaty's or a clause's doubt names the states it concerns, as the CLI's line does (said.ts doubtWords)
     ...(r.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${doubtWords(d, names)}`)),
     ...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
