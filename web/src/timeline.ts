@@ -8,7 +8,7 @@ import type { Category, Role } from "./roles";
 import { moveWords, warNamesOn } from "./said";
 import { sidesSaid, sideWords } from "./warsides";
 import { pauseLines } from "./warended";
-import { pickWar } from "./warpick";
+import { pickWar, sayChosen } from "./warpick";
 import { changeSaid, namedState } from "./wording";
 
 /** A replayed war's states named as on `date`, by its `names` and `renames` (warNamesOn); a state it does not name, by
@@ -66,6 +66,7 @@ export class WarTimeline {
               private readonly show: (frame: WarFrame, roles: Map<string, Role>, war: WarReplay,
                                       commit: () => boolean) => Promise<void>) {
     byId("war-load").addEventListener("click", () => void this.load());
+    byId("war-select").addEventListener("change", sayChosen);
     byId("war-play").addEventListener("click", () => { if (this.timer !== null) this.stop(); else this.play(); });
     this.frame.addEventListener("input", () => void this.goto(Number(this.frame.value)));
   }
@@ -75,6 +76,7 @@ export class WarTimeline {
     byId("war-select").replaceChildren(...wars.map((w) => h("option", { value: w.id }, // as `foedus war` dates a replay
       `${w.name} (${w.end ? `${w.start} to ${w.end}` : `from ${w.start}${w.ongoing ? ", ongoing" : ""}`})`)));
     byId("war-panel").hidden = wars.length === 0;
+    sayChosen();
   }
 
   /** Default the picker to the war `shown` (the scenario whose result the map shows) sits in (warpick.ts): not the
