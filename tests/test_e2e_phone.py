@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from e2e_wait import text_is
+from e2e_wait import eventually, text_is
 from test_e2e_web import _ready, browser, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -54,3 +54,15 @@ def test_each_wars_name_shows_in_full_on_a_phone(phone: Any) -> None:
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= WIDTH, (value, box)
         assert chosen.evaluate("e => e.scrollWidth <= e.clientWidth"), value  # wrapped, not cut
     assert phone.evaluate("document.scrollingElement.scrollWidth") <= WIDTH
+
+
+@pytest.mark.needs_data
+def test_the_full_name_follows_the_war_picked_for_the_shown_result(phone: Any, server: str) -> None:
+    """The picker defaults to the shown result's war (warpick.ts, not the reader's choice): the line follows it."""
+    phone.goto(server + "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast")
+    eventually(phone, lambda: _is(phone.input_value("#war-select"), "russia_ukraine_2022"))
+    text_is(phone.locator("#war-chosen"), phone.locator("#war-select option:checked").inner_text())
+
+
+def _is(got: str, want: str) -> None:
+    assert got == want, got
