@@ -18,6 +18,7 @@ from foedus.cited import bound_tag, tagged_article, tagged_cited
 from foedus.engine.doubted_facts import doubt_levels, doubted
 from foedus.engine.records import CertaintyReason
 from foedus.render import explain_lines
+from foedus.war.result import Also
 from foedus.war.words import also_said
 from ts_said import run_ts
 
@@ -46,6 +47,17 @@ def test_each_doubted_fact_has_its_weakest_level() -> None:
                _reason("date", "verified"), _reason("place", "unverified")]
     assert doubt_levels(reasons) == {"treaty": "secondary", "article": "unverified"}
     assert tuple(doubt_levels(reasons)) == doubted(reasons)
+
+
+def test_a_war_record_derives_its_doubted_facts_from_its_levels() -> None:
+    """A war's `Also` and `Bound` keep an obligation's levels alone and derive its doubted facts from them, so the two
+    keys their JSON gives cannot disagree; `doubt_levels` keys them in `FACT_KINDS` order whatever the reasons'."""
+    levels = doubt_levels([_reason("date", "unverified"), _reason("treaty", "secondary")])
+    assert list(levels) == ["treaty", "date"]
+    also = Also("rus_uzb_2005", "2", "unverified", levels)
+    assert also.doubted == ("treaty", "date")
+    assert (also.to_dict()["doubted"], also.to_dict()["levels"]) == (["treaty", "date"], levels)
+    assert Also("nato_1949", "5").doubted == ()
 
 
 def test_a_tag_says_each_fact_at_its_level_the_weakest_first() -> None:

@@ -90,10 +90,15 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     if joiner.also:  # a better-sourced clause may bind the state too: tagged as `foedus war` tags one
         line += "; also " + ", ".join(
             (cited(_cites(result, o.treaty), o.article) if o.certainty == p.certainty
-             else tagged_cited(_cites(result, o.treaty), o.article, o.certainty, doubted(o.certainty_reasons),
-                               doubt_levels(o.certainty_reasons)))
+             else _also_tagged(_cites(result, o.treaty), o.article, o.certainty, doubt_levels(o.certainty_reasons)))
             + instrument_said(o.instrument) + hypothetical_said(rested(o.certainty_reasons)) for o in joiner.also)
     return line
+
+
+def _also_tagged(treaty: str, article: str, certainty: str, levels: dict[str, str]) -> str:
+    """Another obligation of a joiner cited and tagged (`tagged_cited`) by its `levels` (`doubt_levels`: its
+    reasons read once, its doubted facts their keys)."""
+    return tagged_cited(treaty, article, certainty, tuple(levels), levels)
 
 
 def _because(result: CascadeResult, b: Because) -> str:

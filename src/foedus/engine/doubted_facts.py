@@ -10,7 +10,7 @@ from typing import Any
 from foedus.engine.records import CertaintyReason
 from foedus.model.vocab import CERTAINTY_RANK, Certainty
 
-__all__ = ["FACT_KINDS", "doubt_entry", "doubt_levels", "doubted", "verified_fact"]
+__all__ = ["FACT_KINDS", "Doubts", "doubt_entry", "doubt_levels", "doubted", "verified_fact"]
 
 FACT_KINDS = ("treaty", "article", "validity", "membership", "date")
 """The kinds of fact an obligation rests on, in `foedus.war.why_record.WarWhy.facts`' order: `validity` is when the
@@ -27,21 +27,38 @@ def verified_fact(kind: str, reasons: Sequence[CertaintyReason]) -> bool:
 def doubted(reasons: Sequence[CertaintyReason]) -> tuple[str, ...]:
     """The kinds of fact (treaty, article, validity, membership, date) an obligation with certainty `reasons` rests
     on that are not verified (`verified_fact`): what `foedus war`'s text names after a duty's certainty, its JSON's
-    `doubted`, and the facts the cascade's explanation lists beneath a joiner."""
-    return tuple(kind for kind in FACT_KINDS if not verified_fact(kind, reasons))
+    `doubted`, and the facts the cascade's explanation lists beneath a joiner; `doubt_levels`' keys."""
+    return tuple(doubt_levels(reasons))
 
 
 def doubt_levels(reasons: Sequence[CertaintyReason]) -> dict[str, str]:
-    """Each kind of fact `doubted` names, with the weakest certainty its reasons give it: {"treaty": "secondary",
-    "article": "unverified"}, so that a tag says which fact is how sure (`foedus.cited.bound_tag`) rather than every
-    doubted fact under the obligation's weakest level; the `levels` beside every `doubted` list."""
-    levels: dict[str, str] = {}
-    for kind in doubted(reasons):
-        tags = [Certainty(r.certainty) for r in reasons if r.kind == kind and r.certainty != Certainty.VERIFIED.value]
-        levels[kind] = max(tags, key=CERTAINTY_RANK.__getitem__).value
-    return levels
+    """Each kind of fact not verified (`verified_fact`), in `FACT_KINDS` order, with the weakest certainty its
+    reasons give it: {"treaty": "secondary", "article": "unverified"}, so that a tag says which fact is how sure
+    (`foedus.cited.bound_tag`) rather than every doubted fact under the obligation's weakest level. The one reading
+    of the reasons: `doubted` is its keys, and the `levels` beside every `doubted` list is it."""
+    weakest: dict[str, Certainty] = {}
+    for r in reasons:
+        if r.certainty != Certainty.VERIFIED.value and r.kind in FACT_KINDS:  # not a what-if's, say ("hypothetical")
+            tag, was = Certainty(r.certainty), weakest.get(r.kind)
+            if was is None or CERTAINTY_RANK[tag] > CERTAINTY_RANK[was]:
+                weakest[r.kind] = tag
+    return {kind: weakest[kind].value for kind in FACT_KINDS if kind in weakest}
+
+
+class Doubts:
+    """A record that keeps an obligation's `levels` (`doubt_levels`) and derives its `doubted` from them, so that the
+    two cannot disagree (a war's `Bound` and `Also`, and a frame's `_Made`)."""
+
+    __slots__ = ()
+    levels: dict[str, str]
+
+    @property
+    def doubted(self) -> tuple[str, ...]:
+        """The facts not verified, in `FACT_KINDS` order: `levels`' keys."""
+        return tuple(self.levels)
 
 
 def doubt_entry(reasons: Sequence[CertaintyReason]) -> dict[str, Any]:
     """A JSON record's `doubted` and `levels` (`doubted`, `doubt_levels`), as a war's duties carry them."""
-    return {"doubted": list(doubted(reasons)), "levels": doubt_levels(reasons)}
+    levels = doubt_levels(reasons)  # the reasons read once: `doubted` is its keys
+    return {"doubted": list(levels), "levels": levels}

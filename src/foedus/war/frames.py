@@ -14,7 +14,7 @@ from typing import Any
 
 from foedus.cited import tagged_cited
 from foedus.conflict_words import conflict_instruments
-from foedus.engine.doubted_facts import doubt_entry, doubt_levels, doubted
+from foedus.engine.doubted_facts import Doubts, doubt_entry, doubt_levels
 from foedus.engine.result import Joiner
 from foedus.model.dated_names import era_days
 from foedus.model.world import World
@@ -166,8 +166,8 @@ class FrameBuilder:
                                     "conditions": list(p.conditions), "unresolved": list(p.unresolved)})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
-                                        made.also, p.certainty, made.doubted, p.instrument, p.conditions,
-                                        p.unresolved, made.levels)
+                                        made.also, p.certainty, made.levels, p.instrument, p.conditions,
+                                        p.unresolved)
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 
@@ -261,19 +261,17 @@ class FrameBuilder:
 
 
 @dataclass(frozen=True, slots=True)
-class _Made:
+class _Made(Doubts):
     """What a frame's `bound` entry, `first_bound` and `bound_spans` say of one joiner on a date, made once for all
     three: its primary obligation's unverified facts (`doubted`, each at its level: `levels`) and its `also`."""
 
-    doubted: tuple[str, ...]
     also: tuple[Also, ...]
-    levels: dict[str, str]
+    levels: dict[str, str]  # `doubted` is its keys (`Doubts`): each obligation's reasons are read once
 
     @classmethod
     def of(cls, j: Joiner) -> _Made:
-        return cls(doubted(j.primary.certainty_reasons),
-                   tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons), o.instrument,
-                              o.conditions, o.unresolved, doubt_levels(o.certainty_reasons)) for o in j.also),
+        return cls(tuple(Also(o.treaty, o.article, o.certainty, doubt_levels(o.certainty_reasons), o.instrument,
+                              o.conditions, o.unresolved) for o in j.also),
                    doubt_levels(j.primary.certainty_reasons))
 
 

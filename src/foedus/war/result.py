@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from foedus.by_name import by_name
+from foedus.engine.doubted_facts import Doubts
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.records import Because
 from foedus.engine.scenario import named_state, parse_date
@@ -61,7 +62,7 @@ def war_names_on(names: dict[str, str], renames: list[dict[str, str]], day: str)
 
 
 @dataclass(frozen=True, slots=True)
-class Also:
+class Also(Doubts):
     """Another obligation that bound a state to join on the day its primary did (`Bound.also`): `treaty` art.
     `article`, with its certainty that day and the facts it rests on that are not verified, by the primary's rule,
     and the kind of instrument it is owed under (`instrument`: a line says one that is not a treaty)."""
@@ -69,11 +70,10 @@ class Also:
     treaty: str
     article: str
     certainty: str = "verified"  # as a cascade reports it
-    doubted: tuple[str, ...] = ()  # `foedus.engine.doubted_facts.doubted`
+    levels: dict[str, str] = field(default_factory=dict)  # each doubted fact's level (`doubt_levels`): `doubted`
     instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
     conditions: tuple[str, ...] = ()  # what it assumes, as the cascade's obligation (`Obligation.conditions`)
     unresolved: tuple[str, ...] = ()  # the ATOP conditions it rests on, read as met (`Obligation.unresolved`)
-    levels: dict[str, str] = field(default_factory=dict)  # each doubted fact's level (`doubt_levels`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: `{treaty, article, instrument, certainty, doubted, levels, conditions, unresolved}`."""
@@ -83,7 +83,7 @@ class Also:
 
 
 @dataclass(frozen=True, slots=True)
-class Bound:
+class Bound(Doubts):
     """The obligation that bound a state to join: from `date`, on `side`, under `treaty` art. `article`, owed under
     an `instrument` (treaty, executive_order, ...: a line says one that is not a treaty)."""
 
@@ -97,11 +97,11 @@ class Bound:
     cause: dict[str, Any] | None
     also: tuple[Also, ...] = ()  # the other obligations that bound it that day
     certainty: str = "verified"  # the obligation's, that day (as a cascade reports it: carried-forward, ...)
-    doubted: tuple[str, ...] = ()  # the facts it rests on that are not verified (`foedus.engine.doubted_facts.doubted`)
+    # each fact it rests on that is not verified with its level (`foedus.engine.doubted_facts.doubt_levels`): `doubted`
+    levels: dict[str, str] = field(default_factory=dict)
     instrument: str = "treaty"  # treaty, executive_order, ... (`foedus.cited.instrument_said`)
     conditions: tuple[str, ...] = ()  # what it assumes, as the cascade's obligation (`Obligation.conditions`)
     unresolved: tuple[str, ...] = ()  # the ATOP conditions it rests on, read as met (`Obligation.unresolved`)
-    levels: dict[str, str] = field(default_factory=dict)  # each doubted fact's level (`doubt_levels`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
