@@ -140,40 +140,43 @@ def _told(first: Withheld, others: Iterable[Withheld], names: Mapping[str, str])
     d2 suspends North Korea (PRK)'s obligation to Japan (JPN) and Mongolia (MNG) ..."), a state's first reason by
     its words where none of its legs is held back as the first's, so that a leg held back by another gate does not
     read as held back by the first's."""
-    own = _slots(first.reason, names)[0]
+    cut = _Slots(names)  # each reason's slots worked out once, here and in `_paired` and `_grouped`
+    own = cut[first.reason][0]
     by_state: dict[str, list[str]] = {}
     for w in others:
         if w.toward != first.toward:
             by_state.setdefault(w.toward, []).append(w.reason)
     plain = sorted(s for s, reasons in by_state.items()
-                   if any(r == first.reason or _slots(r, names)[0] == own for r in reasons))
+                   if any(r == first.reason or cut[r][0] == own for r in reasons))
     groups: dict[str, dict[str, str]] = {}
     for state, reasons in by_state.items():
         if state not in plain:
             reason = min(reasons)
-            groups.setdefault(_slots(reason, names)[0], {})[state] = reason
-    said = sorted(told for group in groups.values() for told in _paired(group, names))
+            groups.setdefault(cut[reason][0], {})[state] = reason
+    said = sorted(told for group in groups.values() for told in _paired(group, names, cut))
     return plain, "".join(f"{ALSO_WITHHELD}{and_listed(who)}: {reason}" for who, reason in said)
 
 
-def _paired(group: dict[str, str], names: Mapping[str, str]) -> list[tuple[list[str], str]]:
+def _paired(group: dict[str, str], names: Mapping[str, str], cut: _Slots) -> list[tuple[list[str], str]]:
     """The clauses for legs held back by the same words (`group`: state → reason): one, grouped, where the reasons
     name different states in one place only; else each reason once, after its states, so that which state named in
-    one place goes with which in another ("defence of Japan (JPN) against China (CHN)") is not lost."""
-    named = [_slots(group[s], names)[1] for s in sorted(group)]
+    one place goes with which in another ("defence of Japan (JPN) against China (CHN)") is not lost (`cut`: the
+    reasons' `_slots`)."""
+    named = [cut[group[s]][1] for s in sorted(group)]
     if sum(len(set(place)) > 1 for place in zip(*named, strict=True)) <= 1:
-        return [(_named_most(group, names), _grouped([group[s] for s in sorted(group)], names))]
+        return [(_named_most(group, names), _grouped([group[s] for s in sorted(group)], names, cut))]
     by_reason: dict[str, list[str]] = {}
     for state in sorted(group):
         by_reason.setdefault(group[state], []).append(state)
     return [(_named_most(states, names), reason) for reason, states in by_reason.items()]
 
 
-def _grouped(reasons: list[str], names: Mapping[str, str]) -> str:
-    """One reason said for legs held back by the same words naming different states (`_slots`): the first's words,
-    each state they name in its place, or the states named there where the reasons name different ones."""
-    parts = _slots(reasons[0], names)[0].split("\0")
-    named = [_slots(r, names)[1] for r in reasons]
+def _grouped(reasons: list[str], names: Mapping[str, str], cut: _Slots) -> str:
+    """One reason said for legs held back by the same words naming different states (`cut`, their `_slots`): the
+    first's words, each state they name in its place, or the states named there where the reasons name different
+    ones."""
+    parts = cut[reasons[0]][0].split("\0")
+    named = [cut[r][1] for r in reasons]
     return parts[0] + "".join(and_listed(_named_most(dict.fromkeys(n[i] for n in named), names)) + part
                               for i, part in enumerate(parts[1:]))
 
@@ -202,6 +205,19 @@ def _slots(reason: str, names: Mapping[str, str]) -> tuple[str, tuple[str, ...]]
             at = end
     parts.append(reason[at:])
     return "\0".join(parts), tuple(said)
+
+
+class _Slots(dict[str, tuple[str, tuple[str, ...]]]):
+    """Each reason's `_slots` by `names`, worked out the first time a merge asks for it (`_told`, `_paired` and
+    `_grouped` read a reason's several times; `names`, a mapping, keys no `lru_cache`)."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, reason: str) -> tuple[str, tuple[str, ...]]:
+        self[reason] = made = _slots(reason, self.names)
+        return made
 
 
 def _order(w: Withheld) -> tuple[str, list[tuple[str, str, str, str]]]:
