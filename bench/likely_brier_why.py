@@ -14,8 +14,6 @@ Run: FOEDUS_DATA_DIR=../shared/data python bench/likely_brier_why.py [--top 12]
 
 from __future__ import annotations
 
-import argparse
-import warnings
 from typing import Any
 
 import numpy as np
@@ -107,6 +105,7 @@ def report(frame: Any, check: tuple[str, str, str], probs: dict[str, dict[str, n
            base: dict[str, np.ndarray], tested: np.ndarray, top: int) -> None:
     """One check's decomposition, printed as Markdown tables."""
     from foedus.likely.scores import per_pair
+    from likely_threads import largest
 
     scheme, h, sub = check
     rows = tested & (frame["era"].to_numpy() == sub)
@@ -147,23 +146,18 @@ def report(frame: Any, check: tuple[str, str, str], probs: dict[str, dict[str, n
     print(f"| the other {len(ranked[top:])} wars | | | | | | {sum(by_war[w] for w in ranked[top:]):+.4f} |")
     states = frame["state"].to_numpy()[rows]
     print("\n| pair | outcome | group | P(join) shipped | P(join) share | contribution |\n|---|---|---|---:|---:|---:|")
-    for i in np.argsort(-np.abs(diff), kind="stable")[:top]:
+    for i in largest(diff, top):
         print(f"| {states[i]}, {names[i]} {years[i]} | {y[i]} | {group[i]} | {pj_ship[i]:.3f} | {pj_share[i]:.3f} | "
               f"{diff[i]:+.4f} |")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--top", type=int, default=12, help="wars and pairs listed per check")
-    args = parser.parse_args()
-    from foedus.likely.dataset import training_data
     from foedus.likely.spec import SHIPPED
     from likely_experiments import _predict
     from likely_share import add_shares, first_day_counts, share_spec
-    from likely_threads import one_thread
+    from likely_threads import one_thread, why_start
 
-    warnings.simplefilter("ignore")
-    frame = training_data().frame
+    top, frame = why_start(__doc__, 12, "wars and pairs listed per check")
     add_shares(frame, first_day_counts(frame))
     print("Pairs bound, by the states bound to that side in all (B):\n" + "\n".join(bound_with(frame)), flush=True)
     predictors = {"shipped": _predict(SHIPPED), "share": _predict(share_spec(SHIPPED))}
@@ -171,7 +165,7 @@ def main() -> None:
         for scheme in dict.fromkeys(c[0] for c in CHECKS):
             got = forecasts(frame, scheme, predictors)
             for check in (c for c in CHECKS if c[0] == scheme):
-                report(frame, check, *got, args.top)
+                report(frame, check, *got, top)
 
 
 if __name__ == "__main__":

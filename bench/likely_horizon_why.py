@@ -13,8 +13,6 @@ Run: FOEDUS_DATA_DIR=../shared/data python bench/likely_horizon_why.py [--top 10
 
 from __future__ import annotations
 
-import argparse
-import warnings
 from typing import Any
 
 import numpy as np
@@ -40,6 +38,7 @@ def gap_report(frame: Any, probs: np.ndarray, base: np.ndarray, rows: np.ndarray
     """The check's Brier-skill difference, shipped less base rate, by outcome, by war and by pair (Markdown)."""
     from foedus.likely.scores import Scored, summary
     from likely_brier_why import brier_terms, split
+    from likely_threads import largest
 
     y = frame["outcome_30"].to_numpy()[rows]
     out_s, side_s = brier_terms(probs[rows], y)
@@ -75,28 +74,23 @@ def gap_report(frame: Any, probs: np.ndarray, base: np.ndarray, rows: np.ndarray
     print("\n| pair | outcome in 30 days (ever) | P(join) shipped | P(join) base | contribution |\n"
           "|---|---|---:|---:|---:|")
     ever_y = frame["outcome_ever"].to_numpy()[rows]
-    for i in np.argsort(-np.abs(diff), kind="stable")[:top]:
+    for i in largest(diff, top):
         print(f"| {states[i]}, {names[i]} {years[i]} | {y[i]} ({ever_y[i]}) | {pj[i]:.3f} | {pb[i]:.4f} | "
               f"{diff[i]:+.4f} |")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--top", type=int, default=10, help="wars and pairs listed")
-    args = parser.parse_args()
-    from foedus.likely.dataset import training_data
     from foedus.likely.spec import SHIPPED
     from likely_brier_why import forecasts
     from likely_experiments import _predict
-    from likely_threads import one_thread
+    from likely_threads import one_thread, why_start
 
-    warnings.simplefilter("ignore")
-    frame = training_data().frame
+    top, frame = why_start(__doc__, 10, "wars and pairs listed")
     print("Joiners by era and horizon:\n" + "\n".join(horizon_shares(frame)), flush=True)
     with one_thread():
         probs, base, tested = forecasts(frame, "leave-one-war-out", {"shipped": _predict(SHIPPED)})
     rows = tested & (frame["era"].to_numpy() == "post1945")
-    gap_report(frame, probs["shipped"]["30"], base["30"], rows, args.top)
+    gap_report(frame, probs["shipped"]["30"], base["30"], rows, top)
 
 
 if __name__ == "__main__":

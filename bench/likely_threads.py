@@ -8,6 +8,8 @@ thread per core: each L-BFGS fit then cost about ten times the CPU on the shared
 
 from __future__ import annotations
 
+import argparse
+import warnings
 from typing import Any
 
 
@@ -18,3 +20,24 @@ def one_thread() -> Any:
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(1)
+
+
+def why_start(doc: str | None, top: int, top_help: str) -> tuple[int, Any]:
+    """The opening of a bench "why" script (bench/likely_brier_why.py, bench/likely_horizon_why.py): its `--top`
+    (default `top`, described by `top_help`) parsed, with `doc` its help, warnings silenced, and the training frame
+    (`foedus.likely.dataset.training_data`) loaded."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--top", type=int, default=top, help=top_help)
+    args = parser.parse_args()
+    from foedus.likely.dataset import training_data
+
+    warnings.simplefilter("ignore")
+    return args.top, training_data().frame
+
+
+def largest(diff: Any, top: int) -> Any:
+    """The indices of the `top` pairs whose contributions (`diff`) move a check most, largest first, ties in pair
+    order: the rows of a "why" script's pair table."""
+    import numpy as np
+
+    return np.argsort(-np.abs(diff), kind="stable")[:top]

@@ -92,12 +92,19 @@ def test_a_leg_the_treaty_suspends_is_not_said_request_gated(world: World, readi
     South Korea (KOR) did not ask; also withheld toward Japan (JPN) and Mongolia (MNG)"; it now says the
     suspension, in every engine alike."""
     pact = treaty("d2", ["KOR", "JPN", "PRK", "MNG"], defense(request_gated=True, **SUSPENDED))
+    assert _d2_held(world, pact, reading).reason == (
+        f"{_asked('KOR')}; also withheld toward Mongolia (MNG); also withheld toward Japan (JPN): d2 suspends North "
+        "Korea (PRK)'s obligation to Japan (JPN) since 2010-01-01")
+
+
+def _d2_held(world: World, pact: dict[str, Any], reading: str) -> Withheld:
+    """Russia attacks South Korea, Japan and Mongolia, none asking for help: North Korea's one d2 record (`pact`), as
+    the first leg's toward South Korea owed to all three, the restarting engine's alike."""
     result, (w, scenario) = _run(world, [pact], ["RUS"], ["KOR", "JPN", "MNG"], reading=reading, requested=False)
     held = [x for x in result.withheld if x.state == "PRK"]
     assert [(x.toward, x.owed_to) for x in held] == [("KOR", ["JPN", "KOR", "MNG"])]
-    assert held[0].reason == (f"{_asked('KOR')}; also withheld toward Mongolia (MNG); also withheld toward Japan "
-                              "(JPN): d2 suspends North Korea (PRK)'s obligation to Japan (JPN) since 2010-01-01")
     assert result.to_dict() == restarting_cascade(w, scenario).to_dict()
+    return held[0]
 
 
 def test_a_key_held_back_and_set_aside_says_both(world: World) -> None:
