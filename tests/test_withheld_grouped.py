@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from foedus.engine import held_toward
 from foedus.engine.held_toward import merged
 from foedus.model.world import World
 from test_rules import defense, treaty
@@ -26,6 +27,15 @@ def test_legs_held_back_by_one_kind_of_reason_are_grouped() -> None:
     assert made.reason == (f"{_asked('KOR')}; also withheld toward Japan (JPN) and Mongolia (MNG): d2 suspends North "
                            "Korea (PRK)'s obligation to Japan (JPN) and Mongolia (MNG) since 2010-01-01")
     assert made == merged(first, [_held("JPN", _suspends("JPN")), _held("MNG", _suspends("MNG"))], NAMES)
+
+
+def test_a_merge_reads_each_reason_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grouping reads the states each reason names once (`_slots`), not again for each step that groups them."""
+    read: list[str] = []
+    slots = held_toward._slots
+    monkeypatch.setattr(held_toward, "_slots", lambda reason, names: read.append(reason) or slots(reason, names))
+    merged(_held("KOR", _asked("KOR")), [_held("MNG", _suspends("MNG")), _held("JPN", _suspends("JPN"))], NAMES)
+    assert sorted(read) == sorted([_asked("KOR"), _suspends("MNG"), _suspends("JPN")])
 
 
 def test_reasons_naming_different_states_in_two_places_are_said_apart() -> None:
