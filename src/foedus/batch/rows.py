@@ -21,7 +21,7 @@ FORMATS = (".csv", ".jsonl", ".ndjson")
 
 LEGAL_ONLY = ("likelihood",)
 """The keys a batch row may not give: the likelihood's chances cover states the treaties do not bind, which have no
-row in the table. Draws, a seed and an honour model are columns (`foedus.batch.table`: mc_p_side, ...)."""
+row in the table. Draws, a seed and an honour model are columns (`foedus.batch.draws`: mc_p_side, ...)."""
 
 OVERLAY = "overlay"
 """The batch row's key (a CSV column, or a JSON line's key) naming an overlay file, relative to the batch file as a

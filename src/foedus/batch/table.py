@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from foedus.batch.draws import DRAWN, DRAWN_ROLES, DRAWS_COLUMNS
 from foedus.engine.finding_rows import CASCADE_COLUMNS
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ _FINDING_COLUMNS: Mapping[str, str] = {  # CASCADE_COLUMNS' meanings, each withi
     "state": "the state (foedus id, ISO3)",
     "ccode": "its COW code (empty where it has none)",
     "name": "its name on the date",
-    "role": "cascade's (attacker, target, joiner, conflict, ...), or lapsed (ongoing_since)",
+    "role": "cascade's (attacker, target, joiner, conflict, ...), lapsed, or drawn (draws)",
     "side": "the side it is on or bound to join: attack or defense",
     "round": "the round it joined or its conflict arose in (0: the original parties)",
     "treaty": "the treaty (foedus id) that binds it; a conflict's, space-separated",
@@ -50,21 +51,7 @@ _NOTE_COLUMNS: Mapping[str, str] = {
     "past_review_day": "whether the date is after the day the treaty data was reviewed to",
     "notes": "every note foedus cascade prints for the scenario, joined with ' | '",
 }
-_DRAWS_COLUMNS: Mapping[str, str] = {  # a scenario with draws: its MonteCarloSummary, as foedus cascade --draws says it
-    "mc_draws": "the scenario's Monte Carlo draws (empty: none asked)",
-    "mc_seed": "the draws' seed: the row's, or one chosen and recorded",
-    "mc_honour": "the draws' honour model: default or empirical",
-    "mc_p_side": "share of draws with the state on the row's side (attacker, target, joiner)",
-    "mc_p_side_low": "mc_p_side's 95% Wilson interval, low end (Monte Carlo error only)",
-    "mc_p_side_high": "mc_p_side's 95% Wilson interval, high end (Monte Carlo error only)",
-    "mc_war_size_mean": "belligerents per draw: the mean",
-    "mc_war_size_p5": "belligerents per draw: 5th percentile (cascade's 90% interval)",
-    "mc_war_size_p95": "belligerents per draw: 95th percentile (cascade's 90% interval)",
-}
-DRAWN_ROLES = ("attacker", "target", "joiner")
-"""The roles whose rows carry `mc_p_side`: the parties the draws place on a side. A conflict's state has no side,
-and a neutrality duty, consultation, violation, withheld duty or lapsed binding is no joining."""
-BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **_DRAWS_COLUMNS, **_NOTE_COLUMNS}
+BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **DRAWS_COLUMNS, **_NOTE_COLUMNS}
 """The batch table's columns, in order, and what each means (the table's codebook; docs/outputs.md)."""
 BAD_COLUMNS: Mapping[str, str] = {
     "scenario": "the bad row's number in the batch file (1: its first row)",
@@ -77,7 +64,10 @@ def batch_rows(number: int, result: CascadeResult, honour: str | None = None) ->
     """Scenario `number`'s rows: one per attacker, target and finding, each with every column of BATCH_COLUMNS, then
     with `ongoing_since` one per binding that lapsed before the date (`role` lapsed: bound from `bound_since` to
     `lapsed_on`, as `foedus cascade --ongoing-since` lists it; cascade's CSV, which refuses ongoing_since, has none).
-    With draws (`result.montecarlo`; `honour`: the row's honour model, None the default), the draws' columns."""
+    With draws (`result.montecarlo`; `honour`: the row's honour model, None the default), the draws' columns, and
+    one row of role `drawn` per state and side the draws put it on where no party's row places it
+    (`foedus.batch.draws`)."""
+    from foedus.batch.draws import drawn_only, draws_cells
     from foedus.engine.finding_rows import finding_rows
     from foedus.engine.outcome import DATA_END
     from foedus.war.notes import WAR_NOTE_START
@@ -91,45 +81,21 @@ def batch_rows(number: int, result: CascadeResult, honour: str | None = None) ->
     notes = {"war_note": " | ".join(wars) or None, "past_review_day": s.date > DATA_END,
              "notes": " | ".join(result.notes) or None}
     since = (result.ongoing or {}).get("bound_since", {})
-    drawn, rows = _drawn(result, honour), []
+    drawn, rows = draws_cells(result, honour), []
     for row in finding_rows(result, what_if_cell(result.what_if)):
         bound = since.get(row["state"]) if row["role"] == "joiner" else None
         rows.append({**own, **{k: row.get(k) for k in CASCADE_COLUMNS}, **drawn(row["state"], row["role"], row["side"]),
                      "bound_since": bound["since"] if bound else None, "lapsed_on": None, **notes})
     what = what_if_cell(result.what_if)
-    for lapse in (result.ongoing or {}).get("lapsed", ()):  # `foedus cascade --ongoing-since`'s "lapsed" lines
-        state = lapse["state"]
+
+    def other(state: str, role: str, found: dict[str, Any], bound: str | None, lapsed: str | None) -> dict[str, Any]:
+        """A row the cascade's CSV has not: `found`'s finding columns with the state's, and the what-if changes."""
         found = {"state": state, "ccode": result.ccodes.get(state), "name": result.names.get(state, state),
-                 "role": "lapsed", **{k: lapse[k] for k in ("side", "treaty", "instrument", "article", "certainty")}}
-        if what:
-            found |= {"what_if": what}
-        rows.append({**own, **{k: found.get(k) for k in CASCADE_COLUMNS}, **drawn(state, "lapsed", None),
-                     "bound_since": lapse["from"],
-                     "lapsed_on": lapse["to"], **notes})
-    return rows
+                 "role": role, **found, **({"what_if": what} if what else {})}
+        return {**own, **{k: found.get(k) for k in CASCADE_COLUMNS}, **drawn(state, role, found.get("side")),
+                "bound_since": bound, "lapsed_on": lapsed, **notes}
 
-
-def _drawn(result: CascadeResult, honour: str | None) -> Callable[[str, str, str | None], dict[str, Any]]:
-    """A row's draws' columns by its state, role and side: read from the result's Monte Carlo summary, the one
-    `foedus cascade --draws` prints (a state no draw puts on a side: 0, and the interval of 0 draws in all); all empty
-    without draws, and `mc_p_side` and its interval empty for a role not in DRAWN_ROLES."""
-    mc = result.montecarlo
-    if mc is None:
-        return lambda state, role, side: dict.fromkeys(_DRAWS_COLUMNS)
-    import numpy as np
-
-    from foedus.engine.fast.montecarlo import wilson_interval
-
-    never = [round(float(x[0]), 6) for x in wilson_interval(np.zeros(1), mc.draws)]  # as `probability_intervals`
-    size = mc.war_size
-    scenario = {"mc_draws": mc.draws, "mc_seed": mc.seed, "mc_honour": honour or "default",
-                "mc_war_size_mean": size["mean"], "mc_war_size_p5": size["p5"], "mc_war_size_p95": size["p95"]}
-
-    def cells(state: str, role: str, side: str | None) -> dict[str, Any]:
-        drawn = side is not None and role in DRAWN_ROLES
-        low, high = mc.probability_intervals.get(state, {}).get(side or "", never) if drawn else (None, None)
-        own = {"mc_p_side": mc.probabilities.get(state, {}).get(side or "", 0.0) if drawn else None,
-               "mc_p_side_low": low, "mc_p_side_high": high}
-        return {k: own[k] if k in own else scenario[k] for k in _DRAWS_COLUMNS}
-
-    return cells
+    rows += [other(lapse["state"], "lapsed",  # `foedus cascade --ongoing-since`'s "lapsed" lines; no side drawn
+                   {k: lapse[k] for k in ("side", "treaty", "instrument", "article", "certainty")},
+                   lapse["from"], lapse["to"]) for lapse in (result.ongoing or {}).get("lapsed", ())]
+    return rows + [other(state, DRAWN, {"side": side}, None, None) for state, side in drawn_only(result, rows)]
