@@ -2,6 +2,7 @@
 // obligations are honoured), the distribution of the war's size, and each side's share of world capabilities.
 import type { CascadeResult, Power } from "./api";
 import { h } from "./dom";
+import { intervalNote } from "./mcsaid";
 import { svgEl } from "./svg";
 import { COLORS } from "./roles";
 import { namedState } from "./wording";
@@ -73,8 +74,7 @@ export function renderProbabilities(host: HTMLElement, r: CascadeResult, names: 
         return h("tr", { "data-state": id }, h("td", {}, link), cell("attack"), cell("defense"));
       })));
     parts.push(h("div", { class: "ties-scroll", tabindex: "0", role: "region", "aria-label": "probabilities" }, table),
-      h("p", { class: "note" }, `In brackets: each share's 95% Wilson interval over the ${r.draws} draws, the `
-        + "simulation's error only, not the honour rates' uncertainty."));
+      h("p", { class: "note" }, intervalNote(r.draws ?? 0)));
   }
   host.hidden = parts.length === 0;
   host.replaceChildren(h("h2", {}, "Probabilities & power"), ...parts.filter((x) => x !== null));

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.cli.list_show import print_places, print_states, print_treaty_list
-from foedus.engine.mc_records import SHARE_CONFIDENCE
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
@@ -69,6 +68,7 @@ def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
     console.print(f"Monte Carlo, {counted(mc.draws, 'draw')} (seed {mc.seed}): war size mean {size['mean']:.1f}, 90% "
                   f"interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) {majors}")
     from foedus.consoles import table as make_table
+    from foedus.mc_words import interval_note
 
     table = make_table("state", "P(attack side)", "P(defense side)", title="probability of joining")
     rows = sorted(mc.probabilities.items(), key=lambda kv: -max(kv[1].values()))
@@ -77,8 +77,7 @@ def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
         table.add_row(state, *(f"{p[side]:.1%} ({ci[state][side][0]:.1%}–{ci[state][side][1]:.1%})"
                                for side in ("attack", "defense")))
     console.print(table)
-    console.print(f"(in brackets: each share's {SHARE_CONFIDENCE:.0%} Wilson interval over the {mc.draws} draws, the "
-                  "simulation's error only, not the honour rates' uncertainty)")
+    console.print(interval_note(mc.draws))  # the web's words too (web/src/mcsaid.ts)
     if len(rows) > _MC_ROWS:  # never a silent cut: a state missing here is not a state with no chance
         console.print(f"{len(rows) - _MC_ROWS} more states, each at most {max(rows[_MC_ROWS][1].values()):.1%} on "
                       "either side, in --json (`probabilities`)")
