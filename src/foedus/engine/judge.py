@@ -41,6 +41,15 @@ def _violation(obligor: str, beneficiary: str, treaty: str) -> tuple[str, str, s
     return obligor, beneficiary, treaty
 
 
+Judged = list[tuple[int, Leg, Verdict | None]]  # legs with their verdict, None where judged per volley
+
+
+def _judged() -> tuple[dict[tuple[Key, tuple[bool, bool]], dict[int, Verdict]], dict[tuple[object, ...], Verdict],
+                       dict[tuple[object, ...], Judged], dict[tuple[object, ...], Judged]]:
+    """`Judge`'s four stores kept per table and switches, empty."""
+    return {}, {}, {}, {}
+
+
 @dataclass
 class Judge:
     """The verdicts on the legs of one table under one scenario's switches, and the legs owed to each state."""
@@ -50,14 +59,11 @@ class Judge:
 
     def __post_init__(self) -> None:
         self._owed: dict[str, Owed] = self.table.derived("binder", dict)
-        self.verdicts: dict[tuple[Key, tuple[bool, bool]], dict[int, Verdict]] = self.table.derived(
-            ("verdicts", self.switches), dict)
-        self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
-            ("verdicts owed to attackers", self.switches), dict)
-        self._neutral: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
-            ("neutrality that may bind", self.switches), dict)
-        self._attacking: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
-            ("legs owed to attackers", self.switches), dict)
+        # the verdicts (`verdicts`: owed to the victim; `_by_attacker`), the neutrality legs that may bind and the legs
+        # owed to attackers, kept per switches: one key for the four, since a key holding the switches is hashed in
+        # Python (`Scenario.__hash__`, twice per `derived`), on every cascade
+        self.verdicts, self._by_attacker, self._neutral, self._attacking = self.table.derived(
+            ("judged", self.switches), _judged)
         self._sets: dict[str, tuple[frozenset[str], frozenset[str]]] = self.table.derived("binder-obligor sets", dict)
         self._violation_keys: dict[int, tuple[str, str, str]] = self.table.derived("violation keys", dict)
         self._ctx: Situation | None = None  # the situation `_at_hand` holds the verdicts of, by key (`_verdicts`)

@@ -188,14 +188,15 @@ def limit_reached(entry: HelpEntry, attacks: Iterable[Struck], places: Mapping[s
 
 def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
                attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None,
-               made: dict[tuple[int, str], Support] | None = None,
+               made: dict[object, Support] | None = None,
                war: tuple[Iterable[Struck], Mapping[str, Place]] = ((), {}),
                unreached: list[int] | None = None,
                sets: tuple[Mapping[str, Sequence[str]], Mapping[str, str]] = ({}, {})) -> list[Support]:
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
     `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents;
-    `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side (records are
-    immutable: equal ones are shared, not made anew each cascade; docs/performance.md, session 31); `war`: the war's
+    `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side, and by itself
+    (records are immutable: equal ones are one object, not made anew each cascade; docs/performance.md, sessions 31
+    and 66); `war`: the war's
     attacks and the places by id on its date, that a form with a place limit is read against (`limit_reached`);
     `unreached`, when given, gets the position of each leg owed but for its place limit (`Unreached`); `sets`: the
     place sets and those whose extent is unsure (`Gazetteer.sets`, `doubted_sets`), that a form owed for its place
@@ -205,7 +206,7 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
     attacks, places = list(war[0]), war[1]
     picked = range(len(legs)) if by_recipient is None else sorted(  # the recipients that fight, found in C
         [i for state in by_recipient.keys() & side_of.keys() for i in by_recipient[state]])
-    store: dict[tuple[int, str], Support] = {} if made is None else made
+    store: dict[object, Support] = {} if made is None else made
     out = []
     for i in picked:
         leg = legs[i]
@@ -220,11 +221,14 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
             if record is None:
                 e = leg.entry
                 limit, sure = limit_named(e, *sets) if e.scope is not None else (None, None)
-                record = store[i, side] = Support(leg.provider, leg.recipient, side, leg.treaty, e.article,
-                                                  e.form.value, e.level, e.when, e.basis, leg.certainty, leg.coded,
-                                                  leg.instrument, limit, sure, leg.instrument_known)
+                made_ = Support(leg.provider, leg.recipient, side, leg.treaty, e.article, e.form.value, e.level,
+                                e.when, e.basis, leg.certainty, leg.coded, leg.instrument, limit, sure,
+                                leg.instrument_known)
+                record = store[i, side] = store.setdefault(made_, made_)  # equal records made one (kept under it)
             out.append(record)
-    found = dict.fromkeys(out)  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
+    # without repeats, in the legs' order (equal keys stay in it, not in a set's order): equal records are one object
+    # (`store`), so told apart by identity, without a `Support.__hash__` (in Python, of 15 fields) per record
+    found = {id(s): s for s in out}.values()
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
 
 
