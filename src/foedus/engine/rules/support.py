@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Protocol
 
 from foedus.datarecord import dataclass, field
@@ -186,17 +187,20 @@ def limit_reached(entry: HelpEntry, attacks: Iterable[Struck], places: Mapping[s
     return False
 
 
+_first = itemgetter(0)  # a stored record's sort key (`supporters`)
+
+
 def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
                attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None,
-               made: dict[object, Support] | None = None,
+               made: dict[object, tuple[tuple[str, ...], Support]] | None = None,
                war: tuple[Iterable[Struck], Mapping[str, Place]] = ((), {}),
                unreached: list[int] | None = None,
                sets: tuple[Mapping[str, Sequence[str]], Mapping[str, str]] = ({}, {})) -> list[Support]:
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
     `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents;
-    `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side, and by itself
-    (records are immutable: equal ones are one object, not made anew each cascade; docs/performance.md, sessions 31
-    and 66); `war`: the war's
+    `made`, kept by the caller with `legs`, keeps each record made with its sort key, by the leg's position and the
+    side, and by the record (records are immutable: equal ones are one object, not made anew each cascade;
+    docs/performance.md, sessions 31 and 66); `war`: the war's
     attacks and the places by id on its date, that a form with a place limit is read against (`limit_reached`);
     `unreached`, when given, gets the position of each leg owed but for its place limit (`Unreached`); `sets`: the
     place sets and those whose extent is unsure (`Gazetteer.sets`, `doubted_sets`), that a form owed for its place
@@ -206,7 +210,7 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
     attacks, places = list(war[0]), war[1]
     picked = range(len(legs)) if by_recipient is None else sorted(  # the recipients that fight, found in C
         [i for state in by_recipient.keys() & side_of.keys() for i in by_recipient[state]])
-    store: dict[object, Support] = {} if made is None else made
+    store: dict[object, tuple[tuple[str, ...], Support]] = {} if made is None else made
     out = []
     for i in picked:
         leg = legs[i]
@@ -224,12 +228,18 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
                 made_ = Support(leg.provider, leg.recipient, side, leg.treaty, e.article, e.form.value, e.level,
                                 e.when, e.basis, leg.certainty, leg.coded, leg.instrument, limit, sure,
                                 leg.instrument_known)
-                record = store[i, side] = store.setdefault(made_, made_)  # equal records made one (kept under it)
+                record = store[i, side] = store.setdefault(made_, (_order(made_), made_))  # equal ones made one
             out.append(record)
     # without repeats, in the legs' order (equal keys stay in it, not in a set's order): equal records are one object
-    # (`store`), so told apart by identity, without a `Support.__hash__` (in Python, of 15 fields) per record
-    found = {id(s): s for s in out}.values()
-    return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
+    # (`store`), so told apart by identity, without a `Support.__hash__` (in Python, of 15 fields) per record; sorted
+    # by the order kept with each
+    found = sorted({id(s): s for s in out}.values(), key=_first)
+    return [s for _, s in found]
+
+
+def _order(s: Support) -> tuple[str, str, str, str, str, str]:
+    """Where `supporters` sorts a record (kept with it in the store: a record's sort key is made once)."""
+    return s.side, s.supports, s.state, s.treaty, s.form, s.article or ""
 
 
 def unreached_records(legs: Sequence[SupportLeg], picked: Iterable[int], side_of: Mapping[str, str],
