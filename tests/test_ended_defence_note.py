@@ -6,6 +6,7 @@ end; the flagship cascades say nothing of it (`foedus.engine.ended_notes`)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -53,3 +54,21 @@ def test_an_end_past_a_readers_memory_or_before_the_day_is_not_noted() -> None:
     assert _ended("CHN", "TWN", "2030-01-01") == [TWN]  # 50 years to the day
     assert _ended("CHN", "TWN", "2030-01-02") == []  # more than 50 years after 1980-01-01
     assert _ended("CHN", "TWN", "1979-12-31") == []  # in force then: the cascade says so itself
+
+
+def test_a_long_treaty_names_three_parties_and_a_count() -> None:
+    """The WEU's nine other parties at its end, in a what-if with no NATO or EU article 42(7) to defend the
+    Netherlands: past five, three named and a count, as ATOP's ended alliances and exits name theirs (it listed all
+    nine); five are all named."""
+    drop = ["--drop-treaty", "nato_1949", "--drop-treaty", "eu_teu_42_7"]
+    note = ("a defence treaty of Netherlands (NLD) is out of force since 2011-06-30: weu_1948 (Modified Brussels "
+            "Treaty (WEU)) with Belgium (BEL), Germany (DEU), Spain (ESP) and 6 more, not bound to join now (source: "
+            "https://legal.tricoteuses.fr/articles/JORFARTI000024462776)")
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "NLD", "-d", "2025-06-01", *drop, "--json"])
+    assert code == 0, err
+    assert [n for n in json.loads(out)["notes"] if n.startswith("a defence treaty of")] == [note]
+    world, day = World.load(), dt.date(2025, 6, 1)
+    five = ended_defence_notes([world.treaties["weu_1948"]], ["NLD"], set(), {"BEL", "DEU", "ESP", "FRA"}, day,
+                               world.states.names_on(day))
+    assert five == [note.replace("Belgium (BEL), Germany (DEU), Spain (ESP) and 6 more", "United Kingdom (GBR), "
+                                 "Greece (GRC), Italy (ITA), Luxembourg (LUX) and Portugal (PRT)")]

@@ -85,11 +85,11 @@ def exit_note(found: Exit, gone: list[str], attackers: Set[str], names: Mapping[
 
 
 def partners_said(gone: list[str], attackers: Set[str], names: Mapping[str, str]) -> str:
-    """The partners an ATOP note names, the exit's (`exit_note`) and the ended alliance's
-    (`foedus.engine.atop_ended`) alike: the attackers first, each "Senegal (SEN, the attacker)" (", its attacker"
-    read as one more partner: "Senegal (SEN), its attacker and Mauritania (MRT)"), then the others in `gone`'s order,
-    past five three named and a count (`few_listed`), as the note says why the alliance matters to the attack, not
-    who was in it."""
+    """The partners an ended-treaty note names, an ATOP exit's (`exit_note`), an ended ATOP alliance's
+    (`foedus.engine.atop_ended`) and an ended curated treaty's (`foedus.engine.ended_notes`) alike: the attackers
+    first, each "Senegal (SEN, the attacker)" (", its attacker" read as one more partner: "Senegal (SEN), its
+    attacker and Mauritania (MRT)"), then the others in `gone`'s order, past five three named and a count
+    (`few_listed`), as the note says why the alliance matters to the attack, not who was in it."""
     return few_listed([_as_attacker(named_state(s, names)) if s in attackers else named_state(s, names)
                        for s in sorted(gone, key=lambda s: s not in attackers)])
 

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping, Set
 from typing import TYPE_CHECKING
 
 from foedus.engine.atop_ended import atop_ended_notes, recent_ended
-from foedus.wording import and_listed, named_state
+from foedus.engine.atop_exits import partners_said
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
@@ -67,9 +68,11 @@ def ended_defence_notes(treaties: Iterable[Treaty], targets: Iterable[str], atta
 
 def ended_note(treaty: Treaty, target: str, gone: list[str], names: Mapping[str, str]) -> str:
     """The note's words: "a defence treaty of Taiwan (TWN) is out of force since 1980-01-01: usa_roc_1954 (US-ROC
-    Mutual Defense Treaty) with United States (USA), not bound to join now (source: URL)"."""
+    Mutual Defense Treaty) with United States (USA), not bound to join now (source: URL)": past five parties, three
+    named and a count, as ATOP's notes name theirs (`partners_said`; the WEU's nine: "Belgium (BEL), Germany (DEU),
+    Spain (ESP) and 6 more"; `gone` holds no attacker)."""
     title = treaty.short_name or treaty.name
-    parties = and_listed([named_state(s, names) for s in gone])
+    parties = partners_said(gone, frozenset(), names)
     window = treaty.terminated_certainty  # an end known only to a window says so: the day is its last
     early = f" ({window.certainty}: as early as {window.since})" if window is not None and window.since else ""
     return (f"a defence treaty of {named_state(target, names)} is out of force since {treaty.terminated}{early}: "
