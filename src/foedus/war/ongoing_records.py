@@ -1,5 +1,13 @@
 """The records of a comparison's `--ongoing-since` differences (`foedus.war.ongoing_changes`, which computes and
-says them): each is one change in the war's course to the scenario's date, as the JSON contract gives it."""
+says them): each is one change in the war's course to the scenario's date, as the JSON contract gives it.
+
+`ReprovisionedSince` and `ReprovisionedNow` share every key but the latter's `since_before`, yet stay two records, as
+three of those keys mean other things in each: `ReprovisionedSince` names the provisions of the first day bound, a day
+alike in both worlds (`since` is both worlds' day; `treaty` and `treaty_before` bound it that day), `ReprovisionedNow`
+those binding on the scenario's date, each world bound since its own day (`since` is the other world's day, beside
+`since_before`; `treaty` and `treaty_before` bind it on the date). A shared base would have one record restate those
+three, and could not keep `since_before` sixth among `ReprovisionedNow`'s keys (the contract's order): a field
+without a default cannot follow the base's defaulted ones, and `foedus.datarecord` has no `kw_only`."""
 
 from __future__ import annotations
 
