@@ -22,6 +22,14 @@ __all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "Reprovisioned
 _SIDE = '"attack" | "defense"'
 
 
+def _instrument(before: str = "") -> Any:
+    """The kind of instrument a record's provision (of the base world's, `before`) is owed under, as the summary's
+    entry gives it (`foedus.model.vocab.Instrument`)."""
+    return field(default="treaty", metadata=meta(
+        "the kind of instrument that one is owed under" if before else "the kind of instrument it is owed under: "
+        "treaty, executive_order, statute, political_statement or forum", "string"))
+
+
 def _certainty(before: str = "") -> Any:
     """The certainty of a record's provision (of the base world's, `before`), as the summary's entry gives it."""
     return field(default="verified", metadata=meta(
@@ -53,9 +61,7 @@ class BoundSince(Contracted):
     since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
     treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
     article: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
+    instrument: str = _instrument()
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     levels: dict[str, str] | None = _levels()
@@ -73,11 +79,8 @@ class MovedSince(Contracted):
     since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
     treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
     article_before: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
-    instrument_before: str = field(default="treaty", metadata=meta(
-        "the kind of instrument that one is owed under", "string"))
+    instrument: str = _instrument()
+    instrument_before: str = _instrument("before")
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
@@ -96,9 +99,7 @@ class RetaggedSince(Contracted):
     since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
     treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
     article: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
+    instrument: str = _instrument()
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("before")
@@ -120,11 +121,8 @@ class ReprovisionedSince(Contracted):
     article: str = field(metadata=meta("its article", "string"))
     treaty_before: str = field(metadata=meta("the treaty that bound it that day in the base world", "string"))
     article_before: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
-    instrument_before: str = field(default="treaty", metadata=meta(
-        "the kind of instrument that one is owed under", "string"))
+    instrument: str = _instrument()
+    instrument_before: str = _instrument("before")
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
@@ -149,11 +147,8 @@ class ReprovisionedNow(Contracted):
     since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
     treaty_before: str = field(metadata=meta("the treaty that binds it on the date in the base world", "string"))
     article_before: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
-    instrument_before: str = field(default="treaty", metadata=meta(
-        "the kind of instrument that one is owed under", "string"))
+    instrument: str = _instrument()
+    instrument_before: str = _instrument("before")
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
@@ -176,11 +171,8 @@ class SwitchedSince(Contracted):
     since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
     treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
     article_before: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
-    instrument_before: str = field(default="treaty", metadata=meta(
-        "the kind of instrument that one is owed under", "string"))
+    instrument: str = _instrument()
+    instrument_before: str = _instrument("before")
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
@@ -199,9 +191,7 @@ class Lapse(Contracted):
     to: str = field(metadata=meta("the day it was no longer bound", "string"))
     treaty: str = field(metadata=meta("the treaty that bound it", "string"))
     article: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
+    instrument: str = _instrument()
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     levels: dict[str, str] | None = _levels()
@@ -219,9 +209,7 @@ class RetaggedLapse(Contracted):
     to: str = field(metadata=meta("the day it was no longer bound", "string"))
     treaty: str = field(metadata=meta("the treaty that bound it", "string"))
     article: str = field(metadata=meta("its article", "string"))
-    instrument: str = field(default="treaty", metadata=meta(
-        "the kind of instrument it is owed under: treaty, executive_order, statute, political_statement or forum",
-        "string"))
+    instrument: str = _instrument()
     certainty: str = _certainty()
     doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("before")
