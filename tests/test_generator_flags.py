@@ -1,5 +1,6 @@
-"""The generators of checked-in files take flags: `--help` prints usage and writes nothing, `--check` exits 1 naming
-a stale file and writes nothing, and no flag writes as before (each run here on a temporary folder)."""
+"""The generators of checked-in files (`fast_gen`'s table too) take flags: `--help` prints usage and writes nothing,
+`--check` exits 1 naming a stale file and writes nothing, and no flag writes as before (each run here on a temporary
+folder)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,24 @@ def test_records_gen_check_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     assert "record_types.py" in capsys.readouterr().err and _folder(tmp_path) == {}
     assert records_gen.main() == 0
     assert records_gen.main(["--check"]) == 0
+
+
+def test_fast_gen_check_names_the_stale_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m foedus.cli.fast_gen` took no `--check`, as the other generators do: it wrote the table each run."""
+    from foedus.cli import fast_gen
+
+    table = tmp_path / "fast_table.py"
+    monkeypatch.setattr(fast_gen, "TABLE_FILE", table)
+    monkeypatch.setattr(fast_gen, "generate", lambda: {})  # an empty table rather than the typer app's
+    with pytest.raises(SystemExit) as stop:
+        fast_gen.main(["--help"])
+    assert stop.value.code == 0 and "--check" in capsys.readouterr().out and _folder(tmp_path) == {}
+    assert fast_gen.main(["--check"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "fast_table.py" in err and _folder(tmp_path) == {}
+    assert fast_gen.main() == 0
+    assert _folder(tmp_path) == {"fast_table.py": fast_gen.render({})}
+    assert fast_gen.main(["--check"]) == 0
+    table.write_text("old", encoding="utf-8")
+    assert fast_gen.main(["--check"]) == 1 and table.read_text(encoding="utf-8") == "old"

@@ -1,8 +1,9 @@
 """Write `foedus.cli.fast_table`: each fast command's options as typer reads them, from the typer app itself.
 
-Run `python -m foedus.cli.fast_gen` after changing an option of a command in `FAST`; tests/test_cli_fast.py
-fails until the table is current. The defaults are those typer hands the command body when an option is not
-given, found by running the command through typer with its body replaced.
+Run `python -m foedus.cli.fast_gen` after changing an option of a command in `FAST` (`--check`: exit 1 naming the
+stale table, writing nothing, as the other generators of checked-in files do: `foedus.outputs.generated`);
+tests/test_cli_fast.py fails until the table is current. The defaults are those typer hands the command body when an
+option is not given, found by running the command through typer with its body replaced.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import importlib
 import inspect
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from foedus.cli.fast import Param
 
-__all__ = ["FAST", "TABLE_FILE", "generate", "render"]
+__all__ = ["FAST", "TABLE_FILE", "generate", "main", "render"]
 
 FAST = {"cascade": "foedus.cli.cascade_cmd:cascade", "batch": "foedus.cli.batch_run:run_batch"}
 """The commands read without typer, and the typer-free function each one's typer command runs."""
@@ -121,10 +123,14 @@ def render(table: dict[str, Any]) -> str:
     return "\n".join([*lines, "}", ""])
 
 
-if __name__ == "__main__":
-    from foedus.outputs import staged_file
+def main(argv: Sequence[str] = ()) -> int:
+    """Rewrite the table (`--check`: only say whether it is stale; `foedus.outputs.generated`), whole
+    (`staged_file`): never a half-written table, whatever stops the write."""
+    from foedus.outputs.generated import run_generator
 
-    text = render(generate())
-    with staged_file(TABLE_FILE, force=True) as tmp:  # never a half-written table, whatever stops the write
-        tmp.write_text(text, encoding="utf-8")
-    sys.stdout.write(f"wrote {TABLE_FILE}\n")
+    return run_generator(argv, "foedus.cli.fast_gen", "Write foedus.cli.fast_table: each fast command's options as "
+                         "typer reads them, from the typer app.", lambda: {TABLE_FILE: render(generate())})
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
