@@ -36,8 +36,8 @@ def test_each_kind_of_article_is_cited_by_its_kind(usa_irn: str) -> None:
 @pytest.mark.parametrize(("article", "said"), [
     ("5", "art. 5"), ("42(7)", "art. 42(7)"), ("IV", "art. IV"),
     ("2 (number unverified)", "art. 2 (number unverified)"),
-    ("unknown (ATOP 6070's neutrality pledge; article unverified)",
-     "art. unknown (ATOP 6070's neutrality pledge; article unverified)"),  # a note in brackets names no unit
+    ("unknown (a neutrality pledge; article unverified)",
+     "art. unknown (a neutrality pledge; article unverified)"),  # a note in brackets names no unit
     ("Title Three", "Title Three"), ("Military Annex", "Military Annex"), ("EO", "EO"),
     ("Communique of 16 Apr 1971", "Communique of 16 Apr 1971"), ("n/a — unnumbered clause", "n/a — unnumbered clause"),
     ("future-attack clause (numbering varies by agreement)", "future-attack clause (numbering varies by agreement)"),

@@ -322,7 +322,7 @@ def test_an_articles_note_of_its_doubt_is_dropped_alike() -> None:
     taggedArticle): every article of the bundled treaties, with the article doubted, not doubted, or verified."""
     from foedus.cited import tagged_article
 
-    pledge = "unknown (ATOP 6070's neutrality pledge"
+    pledge = "unknown (a neutrality pledge"
     articles = [*_bundled_articles(), f"{pledge}; article unverified)"]  # a note after another, no longer bundled
     tags = [("unverified", ["treaty", "article"]), ("secondary", ["article"]), ("unverified", ["membership"]),
             ("verified", ["article"])]

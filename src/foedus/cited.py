@@ -121,7 +121,7 @@ def _weakness(level: str) -> int:
 
 _UNVERIFIED_NOTE = re.compile(r"\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))")
 """An article's own note that it is not verified: "unknown (article unverified)", "2 (number unverified)", "unknown
-(ATOP 6070's neutrality pledge; article unverified)"."""
+(a neutrality pledge; article unverified)"."""
 
 
 def tagged_article(article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str | None:
@@ -133,8 +133,8 @@ def tagged_article(article: str | None, certainty: str, doubted: Iterable[str] =
 
     >>> tagged_article("unknown (article unverified)", "unverified", ["treaty", "article"])
     'unknown'
-    >>> tagged_article("unknown (ATOP 6070's neutrality pledge; article unverified)", "secondary", ["article"])
-    "unknown (ATOP 6070's neutrality pledge)"
+    >>> tagged_article("unknown (a neutrality pledge; article unverified)", "secondary", ["article"])
+    'unknown (a neutrality pledge)'
     >>> tagged_article("2 (number unverified)", "unverified", ["membership"])
     '2 (number unverified)'
     """

@@ -19,7 +19,7 @@ __all__ = ["article_level", "check_article_notes"]
 _NOTE = re.compile(r"\b(article|number) (from secondary reporting|"
                    + "|".join(re.escape(c.value) for c in Certainty) + r")\b")
 """A note that names the level of the article or its number: "(number unverified)", "(number from secondary
-reporting)", "(ATOP 6070's neutrality pledge; article unverified)"."""
+reporting)", "(a neutrality pledge; article unverified)"."""
 
 
 def article_level(article: str) -> tuple[str, Certainty] | None:
