@@ -1,8 +1,9 @@
 """An atlas table's title (the sidecar's `dc:title`, a Parquet file's `title`, a Stata file's data label) marks a day
 after the treaty set's review day (`foedus.review_words.past_review`) as cascade's, compare's and war's text headers
 do: `foedus atlas --date 2026-03-01`'s file was titled as one of a reviewed day. A Stata data label holds 80
-characters: a longer title is cut at a word, ending " …" (`foedus.outputs.stata.stata_label`), and the file stays one
-Stata reads."""
+characters: a longer title says the mark in short words, "(past review)", so that the switches and reading after it
+fit (the long mark cut `--basis signed`, and a comparison's "escalatory reading"), and is then cut at a word, ending
+" …" (`foedus.outputs.stata.stata_label`), and the file stays one Stata reads."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 
 from foedus.outputs.stata import STATA_LABEL_MAX, stata_label
-from foedus.review_words import past_review
+from foedus.review_words import past_review, past_review_pair
 from samples import cli_line
 
 
@@ -27,8 +28,12 @@ def test_a_long_title_is_cut_at_a_word_and_says_so() -> None:
     words = "word " * 30
     cut = stata_label(words)
     assert len(cut) <= STATA_LABEL_MAX and cut.endswith("word …") and words.startswith(cut[:-2])
-    marked = f"foedus atlas 2026-03-01{past_review('2026-03-01')} --basis signed"
-    assert stata_label(marked) == "foedus atlas 2026-03-01 (after the treaty set's review day, 2025-12-31: see …"
+    marked = f"foedus atlas 2026-03-01{past_review('2026-03-01')} --basis signed"  # the mark in short words:
+    assert stata_label(marked) == "foedus atlas 2026-03-01 (past review) --basis signed"  # the switch kept
+    pair = f"foedus compare 2026-03-01 vs 2026-06-01{past_review_pair('2026-03-01', '2026-06-01')}; escalatory reading"
+    assert stata_label(pair) == "foedus compare 2026-03-01 vs 2026-06-01 (both past review); escalatory reading"
+    long_marked = f"{marked} --no-request --decisions not-taken --territory-view every-claimant"
+    assert stata_label(long_marked) == "foedus atlas 2026-03-01 (past review) --basis signed --no-request --decisions …"
     blob = "x" * 100  # no space to cut at: cut within, still marked as cut
     assert stata_label(blob) == "x" * (STATA_LABEL_MAX - 2) + " …"
 

@@ -56,7 +56,7 @@ def test_a_stata_label_of_two_days_after_the_review_day_keeps_both_days(tmp_path
     title = "foedus compare 2026-03-01 vs 2026-06-01" + past_review_pair("2026-03-01", "2026-06-01")
     assert _meta(out)["dc:title"] == title
     with pd.io.stata.StataReader(out) as reader:
-        assert reader.data_label == "foedus compare 2026-03-01 vs 2026-06-01 (both after the treaty set's review …"
+        assert reader.data_label == "foedus compare 2026-03-01 vs 2026-06-01 (both past review)"  # whole
     code, text, err = cli_line(line)
     assert code == 0, err
     assert text.splitlines()[0] == title.replace("foedus compare 2026-03-01 vs ", "base: 2026-03-01; other: ")
@@ -69,7 +69,7 @@ def test_dyad_years_after_the_review_day_are_titled_so_where_they_read_the_treat
     assert code == 0, err
     assert _meta(out)["dc:title"] == f"foedus dyad-years 2025-2026{past_review('2026-07-01')}"
     with pd.io.stata.StataReader(out) as reader:
-        assert reader.data_label.startswith("foedus dyad-years 2025-2026 (after the treaty set's review day")
+        assert reader.data_label == "foedus dyad-years 2025-2026 (past review)"
     flags = tmp_path / "f.csv"  # ATOP's flags alone read no treaty of the set: no mark, and no note
     code, _, err = cli_line(["dyads", "--from", "2025", "--to", "2026", "--no-covariates", "--out", str(flags)])
     assert code == 0, err

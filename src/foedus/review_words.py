@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["DATA_END", "past_review", "past_review_pair"]
+__all__ = ["DATA_END", "past_review", "past_review_pair", "short_review"]
 
 # The day to which the bundled treaty set was reviewed as a whole (the fact sheet's cut-off; docs/certainty.md, "After
 # the cut-off"). `foedus.engine.outcome` exports it with the note a later day's answer gives (`DATA_END_NOTE`); it is
@@ -17,6 +17,7 @@ __all__ = ["DATA_END", "past_review", "past_review_pair"]
 DATA_END = dt.date(2025, 12, 31)
 
 _AFTER = f"after the treaty set's review day, {DATA_END}: see the note"
+_AFTER_SHORT = "past review"
 
 
 def past_review(day: dt.date | str) -> str:
@@ -32,6 +33,18 @@ def past_review_pair(base: dt.date | str, other: dt.date | str) -> str:
     (`foedus compare`'s first line and its `--out` table's title, the atlas comparison's first line)."""
     after = _after(base) + _after(other)
     return f" ({'both' if after == 2 else 'one'} {_AFTER})" if after else ""
+
+
+def short_review(title: str) -> str:
+    """`title` with its mark (`past_review`, `past_review_pair`) in short words, " (both past review)", for
+    a Stata data label (80 characters; `foedus.outputs.stata.stata_label`): the mark's 62 characters left too few
+    for what follows it, so a label cut a comparison's reading and an atlas's switches. The whole title, and the
+    note with the day, are the file's notes.
+
+    >>> short_review(f"foedus atlas 2026-03-01{past_review('2026-03-01')} --basis signed")
+    'foedus atlas 2026-03-01 (past review) --basis signed'
+    """
+    return title.replace(_AFTER, _AFTER_SHORT)
 
 
 def _after(day: dt.date | str) -> bool:

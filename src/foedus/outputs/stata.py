@@ -45,13 +45,22 @@ def stata_name(name: str) -> str:
 
 
 def stata_label(title: str) -> str:
-    """A table's title as a Stata data label (80 characters): a longer title is cut at its last space that leaves
-    room for " …", never mid-word, so that a cut label says it is cut; the whole title is the file's first note
-    (`stata_notes`) and the sidecar's.
+    """A table's title as a Stata data label (80 characters): a longer title says a day after the treaty set's review
+    day in short words (`foedus.review_words.short_review`), so that the words after the mark (a reading, switches)
+    fit, and is then cut at its last space that leaves room for " …", never mid-word, so that a cut label says it is
+    cut; the whole title is the file's first note (`stata_notes`) and the sidecar's.
 
-    >>> stata_label("foedus atlas 2026-06-01 (after the treaty set's review day, 2025-12-31: see the note)")
-    "foedus atlas 2026-06-01 (after the treaty set's review day, 2025-12-31: see …"
+    >>> stata_label("foedus atlas 2026-06-01 (after the treaty set's review day, 2025-12-31: see the note), 100 draws")
+    'foedus atlas 2026-06-01 (past review), 100 draws'
+    >>> stata_label("foedus compare 2025-06-01 vs 2025-06-01 with drop_treaty nato_1949; escalatory reading; help "
+    ...             "not requested")
+    'foedus compare 2025-06-01 vs 2025-06-01 with drop_treaty nato_1949; escalatory …'
     """
+    from foedus.review_words import short_review
+
+    if len(title) <= STATA_LABEL_MAX:
+        return title
+    title = short_review(title)
     if len(title) <= STATA_LABEL_MAX:
         return title
     cut = title.rfind(" ", 0, STATA_LABEL_MAX - 1)  # the words before it end by the 78th character
