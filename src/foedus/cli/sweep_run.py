@@ -38,7 +38,8 @@ def emit(obj: Any) -> None:
 def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inputs: dict[str, Any],
                      changes: Any, shape: str | None, out: Path | None = None, force: bool = False) -> tuple[Any, Any]:
     """One scenario in both worlds, `other` being `base` with the what-if `changes` (an `Overlay`): what changed
-    (lines; JSON with both results in full; the changed states as rows, `shape` csv or table, or written to `out`:
+    (lines; JSON with the reading both ran in, `reading`, as the first line says it, and both results in full; the
+    changed states as rows, `shape` csv or table, or written to `out`:
     `foedus.cli.compare_out`), and the changes dated after `other_day` (`compare_results`). Returns both results
     (the base world's, the other's)."""
     from foedus.api import cascade
@@ -61,7 +62,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     b = what_if_noted(b, changes.changes, other, base)  # its JSON says it is a what-if world, as the cascade's does
     said = list(b.what_if)  # the changes as the result records them (`add_member nato_1949:UKR`): its rows, its title
     diff = compare_results(a, b, (changes.changes, other), base) | {"what_if": said, "base_date": str(base_day),
-                                                               "other_date": str(other_day)}
+                                                               "other_date": str(other_day), "reading": reading}
     if shape == "json":
         emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
         return a, b
