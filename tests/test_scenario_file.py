@@ -92,6 +92,19 @@ def test_an_option_that_would_change_the_question_is_refused_beside_scenario(tmp
     assert said == f"--scenario {saved}: {named}, or edit the file (or save another with --save-scenario)"
 
 
+@pytest.mark.parametrize("command", [["cascade", "-d", "2025-06-01"], ["compare", "--date2", "2025-01-01"],
+                                     ["atlas", "--date", "2025-01-01", "--out", "a.csv"]], ids=lambda c: c[0])
+def test_a_missing_or_empty_scenario_file_is_said_so_beside_an_option(tmp_path: Path, command: list[str]) -> None:
+    """The file is read before the options are weighed: not told that a file which is not there, or holds nothing,
+    "holds the whole question"."""
+    empty, missing = tmp_path / "empty.yaml", tmp_path / "missing.yaml"
+    empty.write_text("", encoding="utf-8")
+    line = [command[0], *(str(tmp_path / a) if a == "a.csv" else a for a in command[1:])]
+    assert error_line([*line, "--scenario", str(empty)]) == (
+        f"{empty}: nothing in the file (it is empty, or only comments); expected a mapping of scenario fields")
+    assert error_line([*line, "--scenario", str(missing)]) == f"{missing}: cannot read scenario: no such file or folder"
+
+
 def test_the_output_options_go_with_a_scenario(tmp_path: Path) -> None:
     saved = tmp_path / "s.yaml"
     saved.write_text(QUESTION + "reading: escalatory\n", encoding="utf-8")

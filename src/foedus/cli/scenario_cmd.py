@@ -73,8 +73,9 @@ def missing_question(inputs: dict[str, Any], names: tuple[str, ...] = ("attacker
 
 def read_question(path: Path, given: Collection[str], kind: str = "scenario") -> ScenarioFile:
     """The question of the scenario file `path` of `kind` (`comparison`: `foedus compare`'s; `atlas`), checked
-    (`load_scenario`); what differs in the foedus that saved it said in notes on stderr. `given`: the options the line
-    gave, of which none may change the question.
+    (`load_scenario`) before the options, so a missing, empty or broken file is said so first; what differs in the
+    foedus that saved it said in notes on stderr. `given`: the options the line gave, of which none may change the
+    question.
 
     Raises:
         FoedusError: an option beside `--scenario` that would change the question; a file that is not a scenario
@@ -84,12 +85,12 @@ def read_question(path: Path, given: Collection[str], kind: str = "scenario") ->
     from foedus.scenario_io import load_scenario
     from foedus.written import as_written
 
+    scenario = load_scenario(path, kind)
     flags = {"scenario": _FLAGS, "atlas": _ATLAS_FLAGS}.get(kind, _COMPARE_FLAGS)
     if clash := [flags[n] for n in given if n in flags]:
         them = "it" if len(clash) == 1 else "them"
         raise FoedusError(f"--scenario {as_written(path)}: {', '.join(clash)} given too, and the file holds the whole "
                           f"question: leave {them} out, or edit the file (or save another with --save-scenario)")
-    scenario = load_scenario(path, kind)
     for note in scenario.notes:
         sys.stderr.write(f"note: {escaped(note)}\n")
     return scenario
