@@ -139,9 +139,9 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
     the spec's name (`shipped`: the model `foedus likely report` makes and foedus ships); the digest is of the
     file without its version, so the same coefficients have the same digest under any label. A fit without a
     bootstrap (`replicates` 0) records no seed: nothing was drawn with it."""
-    from threadpoolctl import threadpool_limits
+    from foedus.likely.threads import one_thread
 
-    with threadpool_limits(1):
+    with one_thread():
         model = fit_two_stage(frame, SHIPPED, HORIZONS, by_era=True)
         draws = bootstrap_params(frame, model, replicates, seed, progress)
         table = coefficient_table(frame, model)

@@ -34,6 +34,7 @@ from foedus.likely.spec import (
     in_gate,
     side_matrix,
 )
+from foedus.likely.threads import one_thread
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -148,12 +149,10 @@ def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
 def forecasts(frame: pd.DataFrame, scheme: str, horizons: tuple[str, ...], *, challengers: bool = False,
               on_fold: Callable[[], None] | None = None) -> tuple[Forecasts, np.ndarray]:
     """Every model's out-of-sample forecasts in `scheme`, and the mask of the rows it tests."""
-    from threadpoolctl import threadpool_limits
-
     wars, years = frame["war"].to_numpy(), frame["year"].to_numpy()
     out: Forecasts = {}
     tested = np.zeros(len(frame), bool)
-    with threadpool_limits(1):  # small fits: threads only contend (and oversubscribe a shared machine)
+    with one_thread():  # small fits: threads only contend (and oversubscribe a shared machine)
         for _, train, test in folds(scheme, wars, years):
             if not test.any() or not train.any() or not (frame["outcome_ever"][train] != "out").any():
                 continue  # nothing to test, or nothing to learn from (a slice of the wars)
