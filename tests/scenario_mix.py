@@ -14,9 +14,12 @@ from foedus.sweeps.atlas import dyad_members
 __all__ = ["random_scenarios"]
 
 
-def random_scenarios(world: World, seed: int, count: int) -> list[Scenario]:
-    """Random scenarios: dates, one or two parties a side, places and forces, and every switch."""
-    rng = random.Random(seed)
+def random_scenarios(world: World, seed: int, count: int, *, non_military: bool = True) -> list[Scenario]:
+    """Random scenarios: dates, one or two parties a side, places and forces, and every switch. `--non-military`
+    is drawn from a stream of its own (`_non_military`), so that every other draw is what it was before it was
+    drawn (the tests that read these scenarios keep their parties, dates and switches); `non_military=False` leaves
+    it at its default, the draws as they were."""
+    rng, aside = random.Random(seed), _non_military(seed)
     out: list[Scenario] = []
     while len(out) < count:
         day = dt.date(rng.randint(1816, 2025), rng.randint(1, 12), rng.randint(1, 28))
@@ -37,9 +40,17 @@ def random_scenarios(world: World, seed: int, count: int) -> list[Scenario]:
                     "unresolved": rng.choice(["met", "unmet"]), "decisions": rng.choice(["taken", "not-taken"]),
                     "severity": rng.choice(["armed-attack", "armed-attack", "incursion", "coercion"]),
                     "basis": rng.choice(["in-force", "in-force", "signed"]), "territory_view": view}
+        if non_military:
+            switches["non_military"] = aside.choice(["withheld", "withheld", "bound"])
         try:
             out.append(build_scenario(world, attacker=parties[:n_att], target=parties[n_att:], date=day, place=place,
                                       target_kind=kind, **switches))
         except FoedusError:
             continue
     return out
+
+
+def _non_military(seed: int) -> random.Random:
+    """The `--non-military` draws' own stream, seeded from `seed` apart from the main one (a draw from that would
+    move every later draw of it, and so every other test's scenarios)."""
+    return random.Random(f"non-military:{seed}")
