@@ -53,3 +53,32 @@ def test_a_state_fighting_after_it_left_the_system_is_still_said_to_be_no_party(
     assert out == f"Norway (NOR): Fighting on the side of Poland (POL) on 1940-05-10{FIGHTING_OUT}.\n"
     assert run_ts([("membership", "partyOn", [norway, "1940-05-10"]),
                    ("membership", "partyOn", [norway, "1940-04-30"])]) == [False, True]
+
+
+def test_a_state_at_war_before_its_first_spell_is_noted_with_the_list_that_has_it_then(tmp_path: Path) -> None:
+    """The replay keeps Montenegro fighting in 1914 and says so, with the Gleditsch–Ward list's dates: GW has it a
+    state then (1868–1915), COW from 2006 only; in 1920 neither does (a date to check); without the GW list in the
+    data folder the note says COW's dates alone (`foedus.war.first_spell`). Until this change it said nothing."""
+    said = [n for n in replay_text(tmp_path, WAR).notes if "first day in the COW" in n]
+    assert said == ["Montenegro (MNE) is at war from 1914-08-01 in the war file, before its first day in the COW state "
+                    "system (a member 2006-06-12–(open)); the state-system rule takes it to be a state then (only a "
+                    "state that has left the system is out), as the Gleditsch–Ward list has it (a member "
+                    "1868-01-01–1915-07-01; 2006-06-03–(open))"]
+    code, out, err = cli_line(["war", str(tmp_path / "war.yaml"), "--no-timeline"])
+    assert code == 0 and "before its first day in the COW state system" in " ".join(out.split()), err
+    later = WAR.replace("1914", "1920").replace("COW300", "ITA")
+    assert next(n for n in replay_text(tmp_path, later).notes if "first day in the COW" in n).endswith(
+        "out), though the Gleditsch–Ward list has it no state then either (a member 1868-01-01–1915-07-01; "
+        "2006-06-03–(open)): check the file's date")
+
+
+def test_without_the_gw_list_the_note_gives_cows_dates_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.datasets import verify
+    from foedus.war.first_spell import before_first_spell_notes
+
+    monkeypatch.setattr(verify, "dataset_file", lambda relative: None)
+    world = World.default()
+    assert before_first_spell_notes(world.states, {"MNE": D("1914-08-01"), "SRB": D("1914-07-28")}) == [
+        "Montenegro (MNE) is at war from 1914-08-01 in the war file, before its first day in the COW state system (a "
+        "member 2006-06-12–(open)); the state-system rule takes it to be a state then (only a state that has left "
+        "the system is out)"]

@@ -46,6 +46,7 @@ from foedus.war.course import Course, Ongoing
 from foedus.war.doubt_days import doubt_days, doubt_keys
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent, data_end, until_said
+from foedus.war.first_spell import before_first_spell_notes
 from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay, no_end_recorded, past_treaties
 from foedus.war.system_changes import SystemChange, system_changes
@@ -232,7 +233,8 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
 
 def _unchecked(world: World, war: War, end: dt.date) -> list[str]:
     """The notes on the states that attack or enter by `end` whose membership of the state system the COW dates
-    cannot say on the day they do (before 1816, or a state COW does not list), as a cascade gives them."""
+    cannot say on the day they do (before 1816, or a state COW does not list), as a cascade gives them, and on those
+    at war before their first COW spell (`foedus.war.first_spell`)."""
     first: dict[str, dt.date] = {}
     for e in war.events:
         if e.kind in ("attack", "entry") and e.date <= end:
@@ -241,7 +243,8 @@ def _unchecked(world: World, war: War, end: dt.date) -> list[str]:
     by_day: dict[dt.date, list[str]] = defaultdict(list)
     for state, day in first.items():
         by_day[day].append(state)
-    return list(dict.fromkeys(n for day in sorted(by_day) for n in unchecked_notes(world.states, by_day[day], day)))
+    said = [n for day in sorted(by_day) for n in unchecked_notes(world.states, by_day[day], day)]
+    return list(dict.fromkeys([*said, *before_first_spell_notes(world.states, first)]))
 
 
 def _ended(ongoing: Ongoing, day: dt.date, events: dict[int, WarEvent]) -> dict[str, Any]:
