@@ -89,3 +89,7 @@ def test_compare_without_a_date_or_a_scenario_file_is_refused_and_save_scenario_
     assert error_line([*EST, "--date2", "2022-01-01", "--save-scenario", str(taken)]).startswith(
         f"{taken} already exists")
     assert taken.read_text(encoding="utf-8") == "mine"
+    for extra in ([], ["--json"], ["--watch", "USA"]):  # refused before the taken path is looked at: left as it was
+        assert error_line(["compare", "--atlas", "-d", "2025-06-01", "--drop-treaty", "nato_1949", "--save-scenario",
+                           str(taken), *extra]).startswith("--save-scenario has no effect with --atlas (")
+    assert taken.read_text(encoding="utf-8") == "mine"
