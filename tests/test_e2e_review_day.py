@@ -27,7 +27,7 @@ def test_the_summarys_first_line_marks_a_day_after_the_review_day(page: Any, ser
     page.wait_for_selector(f"body[data-result='RUS>EST@{day}']", timeout=60_000)
 
     def marked() -> None:
-        said = f"legal reading, {day}{mark} (territory, armed attack)"  # Estonia at home: no place said
+        said = f"{day}{mark} Russia (RUS) → Estonia (EST) (territory, legal)"  # Estonia at home: no place said
         assert page.locator("#summary p").first.inner_text().startswith(said)
 
     eventually(page, marked)

@@ -7,9 +7,9 @@ import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import { COLORS, type Category, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
 import { boundSinceSaid, lapsedSaid, type BoundSince, type Lapse } from "./lapsedsaid";
-import { whereSaid, type PlaceNames } from "./placesaid";
-import { pastReview } from "./reviewday";
+import type { PlaceNames } from "./placesaid";
 import { doubtWords } from "./said";
+import { headSaid } from "./summaryhead";
 import { byName, namedState } from "./wording";
 
 /** A state's button, shown as its code and badges ("BLR R ?"), heard by its full name, its duty and what it does,
@@ -67,11 +67,9 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
   };
   const uniq = (ids: string[]) => [...new Set(ids)];
   host.replaceChildren(
-    // where each target is hit, none said at its home (as the CLI's header: "at Estonia" read as a place), the severity
-    // in words ("armed attack", not the field's "armed-attack")
-    h("p", {}, `${r.reading} reading, ${r.date}${pastReview(r.date)}`
-      + `${whereSaid(r.targets, r.places.length ? r.places : [r.place], places).replace(/^ at/, ", at")} `
-      + `(${r.target_kind}, ${r.severity.replaceAll("-", " ")}); `
+    // the CLI's header (summaryhead.ts headSaid: where each target is hit, none said at its home; the settings not the
+    // defaults in words), then the counts
+    h("p", { class: "head" }, `${headSaid(r, names, places)}; `
       + `${r.rounds} round(s); ${r.sides.attack.length} on the attack side, ${r.sides.defense.length} on the defense side.`),
     ...ongoingLine(r, names, titles),
     h("div", { class: "sides" },

@@ -1,0 +1,59 @@
+"""The web's summary first line says what the CLI says: it is `foedus cascade`'s header (date, attackers → attacked,
+where, then target kind, reading and the settings not the defaults; web/src/summaryhead.ts), where it read "legal
+reading, 2025-01-15, at Kursk Oblast (territory, armed attack)". Each runs in node on the web's TypeScript
+(tests/ts_said.py; FOEDUS_REQUIRE_NODE=1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+import pytest
+from rich.text import Text
+
+from foedus.code_words import settings_said
+from foedus.engine.scenario import Scenario
+from foedus.inputs import SWITCH
+from foedus.render import rich_tree
+from ts_said import run_ts
+
+# the switches the header says in its own words, each with every value it takes (a new one is enumerated too)
+_SAID = [name for name in SWITCH if name not in ("place", "target_kind", "reading", "ongoing_since")]
+
+
+def _values(name: str) -> list[Any]:
+    default = SWITCH[name].default
+    return [True, False] if isinstance(default, bool) else list(SWITCH[name].choices)
+
+
+def test_the_settings_said_are_the_clis_for_every_switch_value() -> None:
+    """Every combination of the switches' values: the web's words (settingsSaid, on the result's fields) are
+    `settings_said`'s, in its order."""
+    combos = [dict(zip(_SAID, vs, strict=True)) for vs in itertools.product(*map(_values, _SAID))]
+    scenarios = [Scenario(date=dt.date(2025, 6, 1), attackers=("RUS",), targets=("EST",), place="estonia", **c)
+                 for c in combos]
+    fields = [{("unresolved_read_as" if k == "unresolved" else k): v for k, v in c.items()} for c in combos]
+    said = run_ts([("summaryhead", "settingsSaid", [f]) for f in fields])
+    assert said == [settings_said(s) for s in scenarios]
+    assert len({tuple(x) for x in said}) == len(combos)  # each combination said differently
+
+
+@pytest.mark.parametrize(("attackers", "targets", "day", "kw"), [
+    (["UKR"], ["RUS"], "2025-01-15", {"place": "kursk-oblast"}),
+    (["RUS"], ["EST"], "2025-06-01", {"severity": "incursion"}),
+    (["RUS"], ["EST"], "2026-12-07", {"requested": False, "non_military": "bound", "reading": "escalatory"}),
+    (["DEU", "ITA"], ["FRA", "GBR"], "1940-06-10", {"target_kind": "forces"})])
+def test_the_summarys_head_is_the_clis_header(attackers: list[str], targets: list[str], day: str,
+                                             kw: dict[str, Any]) -> None:
+    """headSaid on the result's JSON, its names and places, is the plain text of `foedus cascade`'s header."""
+    import foedus
+
+    result = foedus.cascade(attackers, targets, day, **kw)
+    cli = Text.from_markup(str(rich_tree(result).label)).plain
+    ids = {*attackers, *targets}
+    names = {"$lookup": {i: result.names[i] for i in ids if i in result.names}}
+    homes = {place: state for state, place in result.homes.items()}  # the page's: whose home each place is
+    places = {"$names": {"state": {}, "place": dict(result.place_names), "home": homes}}
+    [said] = run_ts([("summaryhead", "headSaid", [result.to_dict(), names, places])])
+    assert said == cli
