@@ -1,7 +1,9 @@
-"""The web's summary first line says what the CLI says: it is `foedus cascade`'s header (date, attackers → attacked,
-where, then target kind, reading and the settings not the defaults; web/src/summaryhead.ts), where it read "legal
-reading, 2025-01-15, at Kursk Oblast (territory, armed attack)". Each runs in node on the web's TypeScript
-(tests/ts_said.py; FOEDUS_REQUIRE_NODE=1)."""
+"""The web's summary first line and compare view say what the CLI says: the summary's first line is `foedus
+cascade`'s header (date, attackers → attacked, where, then target kind, reading and the settings not the defaults;
+web/src/summaryhead.ts), where it read "legal reading, 2025-01-15, at Kursk Oblast (territory, armed attack)"; the
+compare view's line where no state moved is `foedus compare`'s (web/src/comparesaid.ts `unchangedSaid`), where it
+said "No state changes side or treaty.". Each runs in node on the web's TypeScript (tests/ts_said.py;
+FOEDUS_REQUIRE_NODE=1)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from foedus.code_words import settings_said
 from foedus.engine.scenario import Scenario
 from foedus.inputs import SWITCH
 from foedus.render import rich_tree
+from foedus.sweeps.compare_words import unchanged_said
 from ts_said import run_ts
 
 # the switches the header says in its own words, each with every value it takes (a new one is enumerated too)
@@ -57,3 +60,14 @@ def test_the_summarys_head_is_the_clis_header(attackers: list[str], targets: lis
     places = {"$names": {"state": {}, "place": dict(result.place_names), "home": homes}}
     [said] = run_ts([("summaryhead", "headSaid", [result.to_dict(), names, places])])
     assert said == cli
+
+
+def test_the_unchanged_line_is_the_clis() -> None:
+    """`foedus compare`'s line where no state gains, loses or switches a side and no conflict begins ("no other
+    change ..." where one ended), and none where one moved, over every mix of empty and non-empty kinds."""
+    kinds = ["gained", "lost", "switched", "rebased", "new_conflicts", "resolved_conflicts"]
+    diffs = [{k: (["X"] if on else []) for k, on in zip(kinds, ons, strict=True)}
+             for ons in itertools.product([False, True], repeat=len(kinds))]
+    said = run_ts([("comparesaid", "unchangedSaid", [d]) for d in diffs])
+    assert said == [unchanged_said(d) for d in diffs]
+    assert {"no change in who is bound to join", "no other change in who is bound to join", None} == set(said)

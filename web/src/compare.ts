@@ -8,7 +8,7 @@
 import type { CascadeResult, Comparison } from "./api";
 import type { NameOf } from "./datednames";
 import { h } from "./dom";
-import { datedLine } from "./comparesaid";
+import { datedLine, unchangedSaid } from "./comparesaid";
 import { changeWords, ongoingSaid } from "./said";
 import { whatIfOf } from "./whatifwords";
 import { byName, namedState } from "./wording";
@@ -61,7 +61,9 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
     // non-military means read as bound to fight")
     h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}`
       + (ch.switches_said ?? []).map((w) => `; ${w}`).join("") + `: war size ${ch.war_size.base} → ${ch.war_size.other} (${WAR_SIZE_SAID}).`),
-    items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."),
+    items.length ? h("ul", { class: "changes" }, ...items) : null,
+    // where no state moved, the CLI's line after what changed (comparesaid.ts unchangedSaid)
+    unchangedSaid(ch) === null ? null : h("p", { class: "muted unchanged" }, unchangedSaid(ch)),
     history.length ? h("p", {}, `Ongoing since ${on?.since}:`) : null,
     history.length ? h("ul", { class: "ongoing" }, ...history) : null,
     dated.length ? h("ul", { class: "dated" }, ...dated) : null,

@@ -23,3 +23,12 @@ export function datedLine(c: DatedChange): string {
   const back = c.undone_back_to ? `, undone going back to ${c.undone_back_to}` : "";
   return `treaty change on ${c.date}${back}: ${c.text}${tag}`;
 }
+
+/** The line `foedus compare` prints after what moved where no state gains, loses or switches a side and no conflict
+ * begins (foedus.sweeps.compare_words.unchanged_said): "no change in who is bound to join", "no other change ..."
+ * where a conflict ended; null where a state moved. The view said "No state changes side or treaty." */
+export function unchangedSaid(c: { gained: unknown[]; lost: unknown[]; switched: unknown[]; new_conflicts: unknown[];
+                                   resolved_conflicts: unknown[] }): string | null {
+  if (c.gained.length || c.lost.length || c.switched.length || c.new_conflicts.length) return null;
+  return `no ${c.resolved_conflicts.length ? "other " : ""}change in who is bound to join`;
+}

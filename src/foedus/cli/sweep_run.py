@@ -50,7 +50,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.run import what_if_noted
     from foedus.sweeps.compare import compare_results
     from foedus.sweeps.compare_dated import dated_line
-    from foedus.sweeps.compare_words import WAR_SIZE_SAID, change_words
+    from foedus.sweeps.compare_words import WAR_SIZE_SAID, change_words, unchanged_said
     from foedus.war.ongoing_changes import ongoing_lines
 
     since = inputs["ongoing_since"]  # after either day: the option named (the engine says "the scenario date")
@@ -84,8 +84,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo(f"! {c} is now bound both ways (conflict)")
     for c in by_name(named_state(c, a.names) for c in diff["resolved_conflicts"]):  # as the web's compare view says
         typer.echo(f"\u2713 {c} is no longer bound both ways")
-    if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):  # "other": a conflict ended
-        typer.echo(f"no {'other ' if diff['resolved_conflicts'] else ''}change in who is bound to join")
+    if (unchanged := unchanged_said(diff)) is not None:  # "no other change ...": a conflict ended
+        typer.echo(unchanged)
     for line in ongoing_lines(diff["ongoing"], b.names, a.names) if diff["ongoing"] else []:  # the war to the date
         typer.echo(line)
     # between two dates, what started or stopped a duty (the cause of a change above); then each treaty a what-if

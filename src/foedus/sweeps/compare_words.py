@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
 
 __all__ = ["ATLAS_NOT_SAVED", "WAR_SIZE_SAID", "change_words", "compared_settings", "switch_flag", "switch_named",
-           "switch_said"]
+           "switch_said", "unchanged_said"]
 
 WAR_SIZE_SAID = "the states on the two sides, the attackers and the attacked included"
 
@@ -98,3 +98,13 @@ def change_words(kind: str, x: Mapping[str, Any]) -> str:
     more = [f"{word} {', '.join(rest)}" for word in ("added", "dropped")
             if (rest := [t for t in x[word] if t not in said])]
     return f"is still bound to join the {x['side']} side, {'; '.join([moved, *more])}"
+
+
+def unchanged_said(diff: Mapping[str, Any]) -> str | None:
+    """The line `foedus compare` prints after what moved where no state gains, loses or switches a side and no conflict
+    begins: "no change in who is bound to join", "no other change ..." where a conflict ended; None where a state
+    moved. The web's compare view says the same (web/src/comparesaid.ts `unchangedSaid`; it said "No state changes
+    side or treaty.")."""
+    if diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]:
+        return None
+    return f"no {'other ' if diff['resolved_conflicts'] else ''}change in who is bound to join"
