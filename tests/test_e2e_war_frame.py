@@ -267,7 +267,8 @@ def test_a_war_dates_why_says_how_sure_each_binding_is(page: Any, server: str) -
     assert frames[index]["bound"]["KAZ"]["also"][0]["certainty"] == "unverified"  # what the panel must say
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=KAZ")
     page.wait_for_selector("#explain[data-state=KAZ]", timeout=30_000)
-    _replay(page, "russia_ukraine_2022", frames[0]["date"])
+    # the replay opens at the shown scenario's date, the war's last date on or before it (web/src/waropen.ts)
+    _replay(page, "russia_ukraine_2022", max(f["date"] for f in frames if f["date"] <= "2025-06-01"))
     _frame(page, index, "2024-08-06")
     page.wait_for_selector("#explain[data-state=KAZ][data-frame='2024-08-06']", timeout=30_000)
     text_has(page.locator("#explain .frame-why"), "Bound to join the side of Russia (RUS) on 2024-08-06 under",

@@ -1,9 +1,9 @@
-"""The web's summary first line and compare view say what the CLI says: the summary's first line is `foedus
-cascade`'s header (date, attackers → attacked, where, then target kind, reading and the settings not the defaults;
-web/src/summaryhead.ts), where it read "legal reading, 2025-01-15, at Kursk Oblast (territory, armed attack)"; the
-compare view's line where no state moved is `foedus compare`'s (web/src/comparesaid.ts `unchangedSaid`), where it
-said "No state changes side or treaty.". Each runs in node on the web's TypeScript (tests/ts_said.py;
-FOEDUS_REQUIRE_NODE=1)."""
+"""The web's summary first line, compare view and war replay say what the CLI says: the summary's first line is
+`foedus cascade`'s header (date, attackers → attacked, where, then target kind, reading and the settings not the
+defaults; web/src/summaryhead.ts), where it read "legal reading, 2025-01-15, at Kursk Oblast (territory, armed
+attack)"; the compare view's line where no state moved is `foedus compare`'s (web/src/comparesaid.ts
+`unchangedSaid`), where it said "No state changes side or treaty."; and a replay opens at the shown scenario's date
+(web/src/waropen.ts). Each runs in node on the web's TypeScript (tests/ts_said.py; FOEDUS_REQUIRE_NODE=1)."""
 
 from __future__ import annotations
 
@@ -71,3 +71,23 @@ def test_the_unchanged_line_is_the_clis() -> None:
     said = run_ts([("comparesaid", "unchangedSaid", [d]) for d in diffs])
     assert said == [unchanged_said(d) for d in diffs]
     assert {"no change in who is bound to join", "no other change in who is bound to join", None} == set(said)
+
+
+_FRAMES = [{"date": d} for d in ("2022-02-24", "2022-03-01", "2024-12-04", "2025-02-01")]
+
+
+@pytest.mark.parametrize(("end", "day", "at", "why"), [
+    (None, None, 0, "its first."),
+    (None, "2022-03-01", 1, "the scenario's date."),
+    (None, "2025-01-15", 2, "the last of them on or before the scenario's date, 2025-01-15."),
+    # an ongoing war holds a day after its data's end: its last date
+    (None, "2030-01-01", 3, "the last of them on or before the scenario's date, 2030-01-01."),
+    (None, "1979-12-24", 0, "its first: the scenario's date, 1979-12-24, is before this war."),
+    ("2025-03-01", "2025-06-01", 0, "its first: the scenario's date, 2025-06-01, is after this war.")])
+def test_a_replay_opens_at_the_scenarios_date_where_the_war_holds_it(end: str | None, day: str | None, at: int,
+                                                                     why: str) -> None:
+    """The last date on or before the shown scenario's, where the war's span holds it; else the first, saying why."""
+    index, said = run_ts([("waropen", "openingFrame", [_FRAMES, end, day]),
+                          ("waropen", "openedSaid", [_FRAMES, "2022-02-24", end, day])])
+    assert index == at
+    assert said == f"4 dates from 2022-02-24; opened at {_FRAMES[at]['date']}, {why}"

@@ -10,8 +10,8 @@ form's refusal of a state out of the state system (web/src/membership.ts) and th
 (web/src/ties.ts, which reads web/src/roles.ts), a treaty's place sets (web/src/placesets.ts), the summary's mark
 of a day after the treaty set's review day (web/src/reviewday.ts), a place in words (web/src/placesaid.ts) and a
 war file's note on a state (web/src/warrecorded.ts), an invocation's mark after a scenario's date
-(web/src/invocationafter.ts), a Monte Carlo table's note on its intervals (web/src/mcsaid.ts) and the summary's first
-line (web/src/summaryhead.ts)
+(web/src/invocationafter.ts), a Monte Carlo table's note on its intervals (web/src/mcsaid.ts), the summary's first
+line (web/src/summaryhead.ts) and the date a war's replay opens at (web/src/waropen.ts)
 in node, for the parity tests: each module is transpiled with the
 web's own TypeScript (web/node_modules, `cd web && npm ci`) and called on JSON records. Without node or that
 TypeScript the tests that use it skip, saying which is missing (a clean clone, as in CI, has no web/node_modules);
@@ -43,7 +43,7 @@ const mods = {};
 for (const name of ["contract", "citesaid", "wording", "membership", "warended", "said", "whatifwords", "csv", "listed",
   "findings", "roles", "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "titles", "helpsaid",
   "warsince", "placesets", "reviewday", "placesaid", "warrecorded", "warsides", "invocationafter", "mcsaid",
-  "summaryhead"]) {
+  "summaryhead", "waropen"]) {
   const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");
   const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext,
     target: ts.ScriptTarget.ES2022 } }).outputText.replace(/from "\\.\\/(\\w+)"/g, 'from "./$1.mjs"');
@@ -51,7 +51,7 @@ for (const name of ["contract", "citesaid", "wording", "membership", "warended",
 }
 for (const name of ["wording", "membership", "warended", "said", "whatifwords", "csv", "listed", "findings",
   "conflictsaid", "ties", "standing", "lapsedsaid", "comparesaid", "helpsaid", "placesets", "reviewday", "placesaid",
-  "warrecorded", "warsides", "invocationafter", "mcsaid", "summaryhead"]) {
+  "warrecorded", "warsides", "invocationafter", "mcsaid", "summaryhead", "waropen"]) {
   mods[name] = await import(pathToFileURL(`${outDir}/${name}.mjs`).href);
 }
 const look = (o) => (id) => o?.[id] ?? id;

@@ -262,6 +262,7 @@ class App {
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay, commit: () => boolean): Promise<void> {
     const own = warNamesOn(war.names, war.renames, frame.date); // the war's states' names then, should the request fail
     if (!await this.mapNames.frame(frame.date, own, commit)) return; // a run asked or came in meanwhile: it keeps the map
+    const opening = this.frame?.war !== war; // the date a replay opens at (waropen.ts), its first or the scenario's
     this.frame = { frame, war };
     this.framePanels.show(frame, roles, war, this.selected, (id) => this.select(id));
     await this.borders.update(frame.date);
@@ -269,7 +270,7 @@ class App {
     this.mode.hide();
     this.map.markPlace(undefined);
     this.map.paint(roles, frame.date);
-    if (frame === war.frames[0]) {
+    if (opening) {
       const all = war.frames.flatMap((f) => [...f.sides.attack, ...f.sides.defense, ...Object.keys(f.bound)]);
       this.map.zoomTo([...new Set(all)]);
     }

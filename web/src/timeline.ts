@@ -8,6 +8,7 @@ import type { Category, Role } from "./roles";
 import { moveWords, warNamesOn } from "./said";
 import { sidesSaid, sideWords } from "./warsides";
 import { pauseLines } from "./warended";
+import { openedSaid, openingFrame } from "./waropen";
 import { pickWar, sayChosen } from "./warpick";
 import { changeSaid, namedState } from "./wording";
 
@@ -60,6 +61,8 @@ export class WarTimeline {
   private queue: Promise<void> = Promise.resolve(); // frames are drawn one after another, in the order asked
   private replays = 0; // a replay or frame asked for before the last reset or cancel is not shown
   private drawn: { replay: WarReplay; frame: WarFrame } | null = null; // the frame the map shows (taken by the page)
+  private shown: string | null = null; // the date of the scenario whose result the map shows or showed last: Replay opens there
+  private opened: { replay: WarReplay; said: string } | null = null; // the last replay loaded, and its status line
   private readonly frame = byId<HTMLInputElement>("war-frame");
 
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
@@ -81,7 +84,7 @@ export class WarTimeline {
 
   /** Default the picker to the war `shown` (the scenario whose result the map shows) sits in (warpick.ts): not the
    * form's, which a reader may have edited since, nor a refused run's. */
-  pick(shown: Scenario): void { void pickWar(shown); }
+  pick(shown: Scenario): void { this.shown = shown.date; void pickWar(shown); }
 
   private async load(): Promise<void> {
     const id = byId<HTMLSelectElement>("war-select").value;
@@ -93,22 +96,23 @@ export class WarTimeline {
     try {
       const replay = await api.war(id, this.settings());
       if (ticket !== this.replays) return;
-      this.open(replay);
+      this.opened = { replay, said: openedSaid(replay.frames, replay.war.start, replay.war.end, this.shown) };
+      this.open(replay, this.opened.said);
+      await this.goto(openingFrame(replay.frames, replay.war.end, this.shown)); // the shown scenario's date, if in the war
     } catch (e) {
       if (ticket !== this.replays) return;
       byId("war-status").textContent = "";
       this.onError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
-      return;
     }
-    await this.goto(0);
   }
 
-  /** Show a replayed war's controls, dates and notes. */
-  private open(r: WarReplay): void {
+  /** Show a replayed war's controls, dates and notes; `said`, the status line (waropen.ts openedSaid), kept as it is
+   * when the page goes back to a date it shows. */
+  private open(r: WarReplay, said?: string): void {
     this.replay = r;
     this.frame.max = String(r.frames.length - 1);
     byId("war-controls").hidden = false;
-    byId("war-status").textContent = `${r.frames.length} dates from ${r.war.start}.`;
+    if (said !== undefined) byId("war-status").textContent = said;
     byId("war-about").replaceChildren(...warAbout(r));
   }
 
@@ -175,7 +179,7 @@ export class WarTimeline {
     const d = this.drawn;
     if (!d) { this.reset(); return; }
     this.replays++;
-    this.open(d.replay);
+    this.open(d.replay, this.opened?.replay === d.replay ? this.opened.said : undefined);
     this.label(d.replay, d.frame);
   }
 

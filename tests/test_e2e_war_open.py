@@ -1,0 +1,64 @@
+"""Replay opens a war at the date of the scenario whose result the map shows (the last of the war's dates on or before
+it), and the status line says which date it opened at and why: beside the flagship's result (2025-01-15) it opened
+russia_ukraine_2022 at its first day, 2022-02-24, one of its dates, and said only "N dates from 2022-02-24.". With no
+result shown, or a scenario outside the war, it opens at the war's first date (web/src/waropen.ts).
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from e2e_wait import eventually, text_is
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+
+FLAGSHIP = "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+
+
+def _dates(page: Any, war: str) -> tuple[str, list[str]]:
+    """The war's first day and its replay's dates, as /api/war gives them."""
+    replay = page.evaluate(f"fetch('/api/war?id={war}').then(r => r.json())")
+    return replay["war"]["start"], [f["date"] for f in replay["frames"]]
+
+
+def test_replay_opens_at_the_shown_scenarios_date(page: Any, server: str) -> None:
+    """Beside the flagship's result the war it sits in opens at its last date on or before 2025-01-15, on the map,
+    the slider and the log, and the status line says so."""
+    _ready(page, server + FLAGSHIP)
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=60_000)
+    def picked() -> None:
+        assert page.input_value("#war-select") == "russia_ukraine_2022"
+
+    eventually(page, picked)
+    start, dates = _dates(page, "russia_ukraine_2022")
+    at = max(i for i, d in enumerate(dates) if d <= "2025-01-15")
+    assert 0 < at < len(dates) - 1 and dates[at] != "2025-01-15"
+    page.click("#war-load")
+    page.wait_for_selector(f"body[data-war-frame='{dates[at]}']", timeout=60_000)
+    text_is(page.locator("#war-date"), dates[at])
+    assert page.input_value("#war-frame") == str(at)
+    text_is(page.locator("#war-status"), f"{len(dates)} dates from {start}; opened at {dates[at]}, the last of "
+            "them on or before the scenario's date, 2025-01-15.")
+    text_is(page.locator("#war-log li.current strong"), dates[at])
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize(("query", "why"), [("/", "its first."), (
+    "/?attacker=RUS&target=EST&date=2025-06-01", "its first: the scenario's date, 2025-06-01, is after this war.")])
+def test_replay_opens_at_the_first_date_outside_a_shown_scenario(page: Any, server: str, query: str, why: str) -> None:
+    """No result shown, or one after the war: the war's first date, and the status line says why."""
+    _ready(page, server + query)
+    if query != "/":
+        page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=60_000)
+    page.select_option("#war-select", "july_crisis_1914")
+    start, dates = _dates(page, "july_crisis_1914")
+    page.click("#war-load")
+    page.wait_for_selector(f"body[data-war-frame='{dates[0]}']", timeout=60_000)
+    text_is(page.locator("#war-status"), f"{len(dates)} dates from {start}; opened at {dates[0]}, {why}")
+    assert not page.problems, page.problems
