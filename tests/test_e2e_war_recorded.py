@@ -40,7 +40,8 @@ def test_a_war_dates_why_says_the_files_note_and_the_ends_doubt(page: Any, serve
     assert "(Russia's claim, unverified)" in line
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=PRK")
     page.wait_for_selector("#explain[data-state=PRK]", timeout=30_000)
-    _replay(page, WAR, frames[0]["date"])
+    # the replay opens at the shown scenario's date, the war's last date on or before it (web/src/waropen.ts)
+    _replay(page, WAR, max(f["date"] for f in frames if f["date"] <= "2025-06-01"))
     _frame(page, len(frames) - 1, last)
     page.wait_for_selector(f"#explain[data-state=PRK][data-frame='{last}']", timeout=30_000)
     text_has(page.locator("#explain .frame-why"), line)

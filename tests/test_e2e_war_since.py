@@ -28,7 +28,8 @@ def test_a_war_dates_why_says_since_when_a_state_is_bound(page: Any, server: str
     assert frames[index]["bound"]["BLR"]["since"] == "2024-08-06"  # what the panel must say
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=BLR")
     page.wait_for_selector("#explain[data-state=BLR]", timeout=30_000)
-    _replay(page, "russia_ukraine_2022", frames[0]["date"])
+    # the replay opens at the shown scenario's date, the war's last date on or before it (web/src/waropen.ts)
+    _replay(page, "russia_ukraine_2022", max(f["date"] for f in frames if f["date"] <= "2025-06-01"))
     _frame(page, index, day)
     page.wait_for_selector(f"#explain[data-state=BLR][data-frame='{day}']", timeout=30_000)
     text_has(page.locator("#explain .frame-why"), f"Bound to join the side of Russia (RUS) on {day} under",
