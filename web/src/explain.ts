@@ -13,7 +13,7 @@ import { likelihoodBlock } from "./likelypanel";
 import { memberNotesBlock } from "./membernotes";
 import { attackedSaid } from "./placesaid";
 import { placeSetLine } from "./placesets";
-import { COLORS, LABELS, type Role } from "./roles";
+import { categoriesOf, COLORS, LABELS, type Category, type Role } from "./roles";
 import { articleCited, becauseWords, carrySaid, instrumentSaid } from "./said";
 import { namedState } from "./wording";
 
@@ -111,9 +111,9 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   const titles = names.titles ?? {};
   const helps = (r.supporters ?? []).filter((x) => x.state === id);
   helps.forEach((x) => cite(x.treaty));
-  if (helps.length) {
-    nodes.push(h("div", { class: "finding support" },
-      ...supportLines(helps, names.state, titles).map((line) => h("p", {}, line))));
+  if (helps.length) { // under the supporters' swatch, as the map and legend colour them
+    nodes.push(h("div", { class: "finding support", "data-category": "support" },
+      ...supportLines(helps, names.state, titles).map((line, i) => h("p", {}, ...(i ? [] : [swatchOf("support")]), line))));
   }
   const cut = [...unreachedLines((r.unreached_support ?? []).filter((x) => x.state === id), names.state, titles),
     ...unreachedConsultationLines((r.unreached_consultations ?? []).filter((x) => x.state === id), names.state, titles)];
@@ -176,17 +176,24 @@ async function historyBlock(ids: string[], state: string, names: Names, date: st
   return section;
 }
 
-/** Fill the panel for `id` (async: the invocation history is fetched per treaty, once). */
+function swatchOf(category: Category): HTMLElement {
+  const swatch = h("span", { class: "swatch" });
+  swatch.style.background = COLORS[category];
+  return swatch;
+}
+
+/** Fill the panel for `id` (async: the invocation history is fetched per treaty, once). Its head shows the swatch and
+ * badge of each category its findings fall in (roles.ts categoriesOf), its role's (the map's colour) first: a state
+ * bound not to join that owes support too shows both. */
 export async function explainState(id: string, r: CascadeResult, role: Role | undefined, names: Names): Promise<void> {
   const panel = byId("explain");
   const { nodes, treaties } = findings(id, r, names);
   const category = role?.category ?? "none";
-  const badge = h("span", { class: "badge", "data-category": category }, LABELS[category]);
-  const swatch = h("span", { class: "swatch" });
-  swatch.style.background = COLORS[category];
+  const looks = [category, ...categoriesOf(r, id).filter((c) => c !== category)].flatMap((c) =>
+    [swatchOf(c), h("span", { class: "badge", "data-category": c }, LABELS[c])]);
   const likely = likelihoodBlock(id, r, names.state);
-  panel.replaceChildren(h("h2", {}, namedState(id, names.state)), h("p", {}, swatch, badge), ...nodes,
-    ...(likely ? [likely] : []));
+  panel.replaceChildren(h("h2", {}, namedState(id, names.state)), h("p", { class: "roles" }, ...looks),
+    ...nodes, ...(likely ? [likely] : []));
   const token = String(++renders);
   panel.dataset.render = token;
   panel.dataset.state = id;

@@ -32,19 +32,32 @@ function sideCategory(side: "attack" | "defense", round: number): Category {
   return `${side}-${Math.min(round, 3)}` as Category;
 }
 
+/** Every finding's role, state by state, the sides first, then conflict, neutrality, consultation, gates and support. */
+function findingRoles(result: CascadeResult): [string, Role][] {
+  return [
+    ...result.attackers.map((s): [string, Role] => [s, { category: "attack-0", side: "attack", round: 0 }]),
+    ...result.targets.map((s): [string, Role] => [s, { category: "defense-0", side: "defense", round: 0 }]),
+    ...result.joiners.map((j): [string, Role] =>
+      [j.state, { category: sideCategory(j.side, j.round), side: j.side, round: j.round }]),
+    ...result.conflicts.map((c): [string, Role] => [c.state, { category: "conflict", round: c.round }]),
+    ...result.neutral.map((n): [string, Role] => [n.state, { category: "neutral" }]),
+    ...result.consultations.map((c): [string, Role] => [c.state, { category: "consult" }]),
+    ...result.withheld.map((w): [string, Role] => [w.state, { category: "withheld" }]),
+    ...(result.supporters ?? []).map((x): [string, Role] => [x.state, { category: "support" }]),
+  ];
+}
+
 /** Each involved state's role; the sides win over conflict, neutrality, consultation, gates and support, in that order. */
 export function rolesOf(result: CascadeResult): Map<string, Role> {
   const roles = new Map<string, Role>();
-  const put = (state: string, role: Role) => { if (!roles.has(state)) roles.set(state, role); };
-  result.attackers.forEach((s) => put(s, { category: "attack-0", side: "attack", round: 0 }));
-  result.targets.forEach((s) => put(s, { category: "defense-0", side: "defense", round: 0 }));
-  result.joiners.forEach((j) => put(j.state, { category: sideCategory(j.side, j.round), side: j.side, round: j.round }));
-  result.conflicts.forEach((c) => put(c.state, { category: "conflict", round: c.round }));
-  result.neutral.forEach((n) => put(n.state, { category: "neutral" }));
-  result.consultations.forEach((c) => put(c.state, { category: "consult" }));
-  result.withheld.forEach((w) => put(w.state, { category: "withheld" }));
-  (result.supporters ?? []).forEach((x) => put(x.state, { category: "support" }));
+  for (const [state, role] of findingRoles(result)) if (!roles.has(state)) roles.set(state, role);
   return roles;
+}
+
+/** Every category of `state`'s findings, its role's (the map's colour) first, then the others in rolesOf's order: a
+ * state bound not to join that also owes support is both, and its "Why?" shows both (explain.ts). */
+export function categoriesOf(result: CascadeResult, state: string): Category[] {
+  return [...new Set(findingRoles(result).filter(([s]) => s === state).map(([, role]) => role.category))];
 }
 
 /** The categories a legend should show for this result (only those that occur, plus "not drawn in"). */
