@@ -189,8 +189,8 @@ export async function explainState(id: string, r: CascadeResult, role: Role | un
   const panel = byId("explain");
   const { nodes, treaties } = findings(id, r, names);
   const category = role?.category ?? "none";
-  const looks = [category, ...categoriesOf(r, id).filter((c) => c !== category)].flatMap((c) =>
-    [swatchOf(c), h("span", { class: "badge", "data-category": c }, LABELS[c])]);
+  const looks = [category, ...categoriesOf(r, id).filter((c) => c !== category)].map((c) =>
+    h("span", { class: "look" }, swatchOf(c), h("span", { class: "badge", "data-category": c }, LABELS[c])));
   const likely = likelihoodBlock(id, r, names.state);
   panel.replaceChildren(h("h2", {}, namedState(id, names.state)), h("p", { class: "roles" }, ...looks),
     ...nodes, ...(likely ? [likely] : []));
