@@ -34,7 +34,8 @@ def test_a_binding_under_another_treaty_is_one_change() -> None:
     assert [x.to_dict() for x in changes.reprovisioned] == [{
         "state": "BLR", "side": "defense", "since": "2024-08-06", "treaty": "rus_blr_2024", "article": "4",
         "treaty_before": "csto_1992", "article_before": "4", "instrument": "treaty", "instrument_before": "treaty",
-        "certainty": "verified", "doubted": [], "certainty_before": "verified", "doubted_before": []}]
+        "certainty": "verified", "doubted": [], "certainty_before": "verified", "doubted_before": [], "levels": {},
+        "levels_before": {}}]
     assert changes and changes.treaties() == {"csto_1992", "rus_blr_2024"}
     assert ongoing_lines(changes.to_dict(), {"BLR": "Belarus"}) == [
         "ongoing: Belarus (BLR) bound since 2024-08-06 (defense) under rus_blr_2024 art. 4, was csto_1992 art. 4"]

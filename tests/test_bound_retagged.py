@@ -35,7 +35,7 @@ def test_a_binding_tagged_otherwise_is_one_change() -> None:
     assert (changes.moved, changes.bound, changes.unbound, changes.switched) == ((), (), (), ())
     assert [x.to_dict() for x in changes.retagged] == [{
         "state": "BLR", **BLR, "certainty": "secondary", "doubted": ["article"], "certainty_before": "verified",
-        "doubted_before": []}]
+        "doubted_before": [], "levels": {"article": "secondary"}, "levels_before": {}}]
     assert changes and changes.treaties() == {"csto_1992"}
     assert ongoing_lines(changes.to_dict(), {"BLR": "Belarus"}) == [
         "ongoing: Belarus (BLR) bound since 2024-08-06 (defense, csto_1992 art. 4 (secondary: article)), was verified"]

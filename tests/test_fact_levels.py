@@ -153,12 +153,12 @@ def test_a_comparisons_lines_say_each_fact_at_its_level_alike() -> None:
     changes = OngoingChanges(
         since="2024-08-06", moved=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
         bound=(BoundSince("UZB", "defense", "2024-08-06", "rus_uzb_2005", "2", "treaty", "unverified",
-                          ("treaty", "article"), levels={"treaty": "secondary", "article": "unverified"}),),
-        retagged=(RetaggedSince("KAZ", "defense", "2024-08-06", "csto_1992", "4", "treaty", "secondary", ("article",),
-                                "unverified", ("treaty", "article"), levels={"article": "secondary"},
+                          levels={"treaty": "secondary", "article": "unverified"}),),
+        retagged=(RetaggedSince("KAZ", "defense", "2024-08-06", "csto_1992", "4", "treaty", "secondary", "unverified",
+                                levels={"article": "secondary"},
                                 levels_before={"treaty": "secondary", "article": "unverified"}),),
         lapsed_retagged=(RetaggedLapse("TJK", "defense", "2024-08-06", "2025-01-01", "csto_1992", "4", "treaty",
-                                       "verified", (), "conflicting", ("validity", "date"), levels={},
+                                       "verified", "conflicting", levels={},
                                        levels_before={"validity": "conflicting", "date": "secondary"}),)).to_dict()
     lines = ongoing_said(changes)
     assert lines == [("+", "UZB", f"bound since 2024-08-06 (defense, rus_uzb_2005 art. 2 {tag})"),

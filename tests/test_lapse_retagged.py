@@ -26,7 +26,8 @@ def test_a_lapse_tagged_otherwise_is_one_change() -> None:
     assert (changes.lapsed_added, changes.lapsed_removed) == ((), ())
     assert [x.to_dict() for x in changes.lapsed_retagged] == [{
         **STRETCH, "instrument": "treaty", "certainty": "unverified", "doubted": ["article", "validity"],
-        "certainty_before": "secondary", "doubted_before": ["article"]}]
+        "certainty_before": "secondary", "doubted_before": ["article"],
+        "levels": {"article": "unverified", "validity": "unverified"}, "levels_before": {"article": "secondary"}}]
     assert changes and changes.treaties() == {"csto_1992"}
     assert ongoing_lines(changes.to_dict(), {"TJK": "Tajikistan"}) == [
         "ongoing: Tajikistan (TJK) bound 2024-08-06 to 2025-01-01 (defense, csto_1992 art. 4 (unverified: article, "

@@ -42,7 +42,8 @@ def test_what_binds_a_state_now_changed_is_one_change() -> None:
         "state": "BLR", "side": "defense", "since": "2024-08-06", "treaty": "csto_1992", "article": "4",
         "since_before": "2024-08-06", "treaty_before": "rus_blr_2024", "article_before": "4", "instrument": "treaty",
         "instrument_before": "treaty", "certainty": "secondary", "doubted": ["article"],
-        "certainty_before": "secondary", "doubted_before": ["article"]}]
+        "certainty_before": "secondary", "doubted_before": ["article"], "levels": {"article": "secondary"},
+        "levels_before": {"article": "secondary"}}]
     assert changes and changes.treaties() == {"csto_1992", "rus_blr_2024"}
     assert ongoing_lines(changes.to_dict(), {"BLR": "Belarus"}) == [
         "ongoing: Belarus (BLR) bound since 2024-08-06 (defense), now under csto_1992 art. 4 (secondary: article), "

@@ -867,9 +867,10 @@ def test_a_retagged_lapse_is_worded_alike() -> None:
     changes = OngoingChanges(
         since="2024-08-06", moved=(), bound=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
         lapsed_retagged=(RetaggedLapse("TJK", "defense", "2024-08-06", "2025-01-01", "csto_1992", "4", "treaty",
-                                       "unverified", ("article", "validity"), "secondary", ("article",)),
+                                       "unverified", "secondary", {"article": "unverified", "validity": "unverified"},
+                                       {"article": "secondary"}),
                          RetaggedLapse("CUB", "attack", "2022-03-01", "2022-05-01", "t6", "ATOP defense", "statute",
-                                       "secondary", ("treaty",)))).to_dict()
+                                       "secondary", levels={"treaty": "secondary"}))).to_dict()
     said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
     assert said == ongoing_said(changes)
     assert [x[2].split("no longer by the date ")[1] for x in said] == ["(was secondary: article)", "(was verified)"]
@@ -916,10 +917,11 @@ def test_a_retagged_binding_is_worded_alike() -> None:
 
     changes = OngoingChanges(
         since="2024-08-06", moved=(), bound=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
-        retagged=(RetaggedSince("BLR", "defense", "2024-08-06", "csto_1992", "4", "treaty", "secondary", ("article",),
-                                "verified", ()),
+        retagged=(RetaggedSince("BLR", "defense", "2024-08-06", "csto_1992", "4", "treaty", "secondary", "verified",
+                                {"article": "secondary"}),
                   RetaggedSince("CUB", "attack", "2022-03-01", "t6", "ATOP defense", "statute", "unverified",
-                                ("treaty", "validity"), "secondary", ("treaty",)))).to_dict()
+                                "secondary", {"treaty": "unverified", "validity": "unverified"},
+                                {"treaty": "secondary"}))).to_dict()
     said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
     assert said == ongoing_said(changes)
     assert [x[2].split("), was ")[1] for x in said] == ["verified", "secondary: treaty"]
@@ -995,7 +997,9 @@ def test_a_reprovisioned_binding_is_worded_alike() -> None:
         since="2024-08-06", moved=(), bound=(), unbound=(), switched=(), lapsed_added=(), lapsed_removed=(),
         reprovisioned=(ReprovisionedSince("BLR", "defense", "2024-08-06", "rus_blr_2024", "4", "csto_1992", "4"),
                        ReprovisionedSince("CUB", "attack", "2022-03-01", "t6", "ATOP defense", "t6", "2", "statute",
-                                          "treaty", "unverified", ("treaty", "validity"), "secondary", ("article",))),
+                                          "treaty", "unverified", "secondary", {"treaty": "unverified",
+                                                                                "validity": "unverified"},
+                                          {"article": "secondary"})),
     ).to_dict()
     said = [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]]
     assert said == ongoing_said(changes)

@@ -3,8 +3,8 @@ front end's TypeScript types (web/src/contract.ts) all come from it.
 
 A field is in the contract when its metadata says so (`meta(...)`): its JSON key, TypeScript type, meaning,
 whether it is stable, and whether its keys are merged into the parent (`flatten`). Values computed from
-the fields are declared with `computed(...)`. Regenerate the doc and the types with
-`python -m foedus.engine.contract`; tests/test_contract.py fails when they drift.
+the fields are declared with `computed(...)`, after the fields or, with `after`, right after one of them.
+Regenerate the doc and the types with `python -m foedus.engine.contract`; tests/test_contract.py fails when they drift.
 """
 
 from __future__ import annotations
@@ -42,10 +42,15 @@ def meta(doc: str, ts: str, *, key: str | None = None, stable: bool = False, fla
 class Computed(Generic[T]):
     """A read-only property that is also a key of the contract (made with `computed`)."""
 
-    def __init__(self, getter: Callable[[Any], T], doc: str, ts: str, stable: bool, key: str | None) -> None:
+    def __init__(self, getter: Callable[[Any], T], doc: str, ts: str, stable: bool, key: str | None,
+                 after: str | None = None) -> None:
         self.getter, self.contract = getter, {"doc": doc, "ts": ts, "stable": stable}
         self.name = key or getter.__name__
+        self.after, self.attr = after, getter.__name__  # `attr`: the class's name for it (`__set_name__`)
         self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = name
 
     @overload
     def __get__(self, obj: None, objtype: type | None = None) -> Computed[T]: ...
@@ -56,11 +61,12 @@ class Computed(Generic[T]):
         return self if obj is None else self.getter(obj)
 
 
-def computed(doc: str, ts: str, *, stable: bool = False, key: str | None = None
+def computed(doc: str, ts: str, *, stable: bool = False, key: str | None = None, after: str | None = None
              ) -> Callable[[Callable[[Any], T]], Computed[T]]:
-    """Decorate a method computing a contract key (default: the method's name) from the record's fields."""
+    """Decorate a method computing a contract key (default: the method's name) from the record's fields: after
+    them, or right after the field named `after` (a key derived from a field, where the contract places it)."""
     def wrap(getter: Callable[[Any], T]) -> Computed[T]:
-        return Computed(getter, doc, ts, stable, key)
+        return Computed(getter, doc, ts, stable, key, after)
 
     return wrap
 
@@ -69,6 +75,22 @@ def _computed(cls: type) -> list[Computed[Any]]:
     out: list[Computed[Any]] = []
     for klass in reversed(cls.__mro__):
         out += [v for v in vars(klass).values() if isinstance(v, Computed) and v not in out]
+    return out
+
+
+def _placed(cls: type) -> dict[str, list[Computed[Any]]]:
+    """The computed keys of `cls` placed after a field (`computed`'s `after`), by that field's name.
+
+    Raises:
+        TypeError: one names no contract field of `cls`.
+    """
+    out: dict[str, list[Computed[Any]]] = {}
+    for p in _computed(cls):
+        if p.after is not None:
+            out.setdefault(p.after, []).append(p)
+    named = {f.name for f in datarecord.fields(cls) if f.metadata.get("contract") is not None}
+    if wrong := sorted(set(out) - named):
+        raise TypeError(f"{cls.__name__}: a computed key is placed after {wrong[0]}, not a field of its contract")
     return out
 
 
@@ -85,6 +107,7 @@ def _field_type(cls: type, name: str) -> type:
 def keys_of(cls: type) -> list[Key]:
     """The contract keys of a record class, in order: its fields (flattened ones expanded), then computed."""
     out: list[Key] = []
+    placed = _placed(cls)
     for f in datarecord.fields(cls):
         c = f.metadata.get("contract")
         if c is None:
@@ -95,9 +118,12 @@ def keys_of(cls: type) -> list[Key]:
                     if k.name not in c["omit"]]
         else:
             out.append(Key(c["key"] or f.name, c["ts"], c["doc"], c["stable"], c["optional"]))
-    out += [Key(p.name, str(p.contract["ts"]), str(p.contract["doc"]), bool(p.contract["stable"]))
-            for p in _computed(cls)]
-    return out
+        out += [_computed_key(p) for p in placed.get(f.name, ())]
+    return out + [_computed_key(p) for p in _computed(cls) if p.after is None]
+
+
+def _computed_key(p: Computed[Any]) -> Key:
+    return Key(p.name, str(p.contract["ts"]), str(p.contract["doc"]), bool(p.contract["stable"]))
 
 
 def _record_class(tp: Any) -> type:
@@ -124,8 +150,9 @@ def _value(value: Any, omit: tuple[str, ...] = ()) -> Any:
     return value
 
 
-# per record class: (field name, JSON key, flattened, keys to omit, optional) for each contract field, and the
-# computed keys; read once per class rather than from the fields' metadata for every record
+# per record class: (field name, JSON key, flattened, keys to omit, optional) for each contract field and each
+# computed key placed after one (`computed`'s `after`), and the other computed keys; read once per class rather
+# than from the fields' metadata for every record
 _Plan = tuple[tuple[tuple[str, str, bool, tuple[str, ...], bool], ...], tuple[Computed[Any], ...]]
 _PLANS: dict[type, _Plan] = {}
 
@@ -133,9 +160,12 @@ _PLANS: dict[type, _Plan] = {}
 def _plan(cls: type) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
-        fields = tuple((f.name, c["key"] or f.name, bool(c["flatten"]), tuple(c["omit"]), bool(c["optional"]))
-                       for f in datarecord.fields(cls) if (c := f.metadata.get("contract")) is not None)
-        plan = _PLANS[cls] = (fields, tuple(_computed(cls)))
+        placed = _placed(cls)  # a computed key placed after a field is read by its name, as the field is
+        fields = tuple(entry for f in datarecord.fields(cls) if (c := f.metadata.get("contract")) is not None
+                       for entry in ((f.name, c["key"] or f.name, bool(c["flatten"]), tuple(c["omit"]),
+                                      bool(c["optional"])),
+                                     *((p.attr, p.name, False, (), False) for p in placed.get(f.name, ()))))
+        plan = _PLANS[cls] = (fields, tuple(p for p in _computed(cls) if p.after is None))
     return plan
 
 

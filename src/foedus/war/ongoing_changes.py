@@ -29,8 +29,7 @@ _CITED = ("treaty", "article", "instrument", "certainty", "doubted", "levels")  
 
 
 def _bound(state: str, b: dict[str, Any]) -> BoundSince:
-    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b), *_sure(b),
-                      **_levels(b))
+    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"], _instrument(b), **_tags(b))
 
 
 def _bound_as(b: Mapping[str, Any]) -> tuple[str, str, str, str, str]:
@@ -61,16 +60,23 @@ def _now_changed(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return not (said and _now_as(a) == _bound_as(a)[2:] and _now_as(b) == _bound_as(b)[2:])
 
 
-def _sure(x: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
-    """A summary's binding's or lapse's certainty and facts not verified (one made before it said them: verified)."""
-    return str(x.get("certainty", "verified")), tuple(x.get("doubted", ()))
+def _sure(x: Mapping[str, Any]) -> tuple[str, dict[str, str]]:
+    """A summary's binding's or lapse's certainty and each fact not verified with its level (`levels`, whose keys
+    are its `doubted`): one made before it said a certainty, verified; before it said levels, each fact it names
+    not verified at the certainty, as a line reads such a fact (`foedus.cited.bound_tag`)."""
+    certainty, levels = str(x.get("certainty", "verified")), x.get("levels")
+    return certainty, dict(levels) if levels is not None else dict.fromkeys(x.get("doubted", ()), certainty)
 
 
-def _levels(x: Mapping[str, Any], before: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """A record's `levels` (and `levels_before`, of the base world's `before`), each doubted fact's certainty, where
-    the summary says them (one made before it did: none, each fact read at the certainty)."""
-    out = {"levels": x.get("levels")}
-    return out if before is None else {**out, "levels_before": before.get("levels")}
+def _tags(x: Mapping[str, Any], before: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A record's `certainty` and `levels` (`_sure`), and its `certainty_before` and `levels_before`, of the base
+    world's `before`: each record derives its facts not verified (`doubted`, `doubted_before`) from its levels."""
+    certainty, levels = _sure(x)
+    if before is None:
+        return {"certainty": certainty, "levels": levels}
+    certainty_before, levels_before = _sure(before)
+    return {"certainty": certainty, "levels": levels, "certainty_before": certainty_before,
+            "levels_before": levels_before}
 
 
 def _instrument(x: Mapping[str, Any]) -> str:
@@ -80,7 +86,7 @@ def _instrument(x: Mapping[str, Any]) -> str:
 
 def _lapses(summary: dict[str, Any]) -> list[Lapse]:
     return [Lapse(x["state"], x["side"], x["from"], x["to"], x["treaty"], x["article"], _instrument(x),
-                  *_sure(x), **_levels(x)) for x in summary["lapsed"]]
+                  **_tags(x)) for x in summary["lapsed"]]
 
 
 def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChanges:
@@ -92,32 +98,29 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
     summary's `now`, where `moved` or `reprovisioned` does not name both)."""
     a, b = base["bound_since"], other["bound_since"]
     moved = [MovedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["since"],
-                        a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]), *_sure(b[s]),
-                        *_sure(a[s]), **_levels(b[s], a[s]))
+                        a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]), **_tags(b[s], a[s]))
              for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and a[s]["since"] != b[s]["since"]]
     switched = [SwitchedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["side"],
                               a[s]["since"], a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]),
-                              *_sure(b[s]), *_sure(a[s]), **_levels(b[s], a[s]))
+                              **_tags(b[s], a[s]))
                 for s in sorted(a.keys() & b.keys()) if a[s]["side"] != b[s]["side"]]
-    bound_retagged = [RetaggedSince(s, *_bound_as(b[s]), *_sure(b[s]), *_sure(a[s]), **_levels(b[s], a[s]))
+    bound_retagged = [RetaggedSince(s, *_bound_as(b[s]), **_tags(b[s], a[s]))
                       for s in sorted(a.keys() & b.keys()) if _bound_as(a[s]) == _bound_as(b[s]) and
-                      (_sure(a[s]), _levels(a[s])) != (_sure(b[s]), _levels(b[s]))]
+                      _sure(a[s]) != _sure(b[s])]
     reprovisioned = [ReprovisionedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"],
                                         a[s]["treaty"], a[s]["article"], _instrument(b[s]), _instrument(a[s]),
-                                        *_sure(b[s]), *_sure(a[s]), **_levels(b[s], a[s]))
+                                        **_tags(b[s], a[s]))
                      for s in sorted(a.keys() & b.keys()) if _bound_as(a[s])[:2] == _bound_as(b[s])[:2]
                      and _bound_as(a[s]) != _bound_as(b[s])]
     rebound = [ReprovisionedNow(s, b[s]["side"], b[s]["since"], _now(b[s])["treaty"], _now(b[s])["article"],
                                 a[s]["since"], _now(a[s])["treaty"], _now(a[s])["article"], _now_as(b[s])[2],
-                                _now_as(a[s])[2], *_sure(_now(b[s])), *_sure(_now(a[s])),
-                                **_levels(_now(b[s]), _now(a[s])))
+                                _now_as(a[s])[2], **_tags(_now(b[s]), _now(a[s])))
                for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and _now_changed(a[s], b[s])]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
     was = {_stretch(x): x for x in lapsed_a}  # a lapse is itself by its stretch and provision, not by its tag
     now = {_stretch(x) for x in lapsed_b}
     retagged = [RetaggedLapse(x.state, x.side, x.from_, x.to, x.treaty, x.article, x.instrument, x.certainty,
-                              x.doubted, was[_stretch(x)].certainty, was[_stretch(x)].doubted, x.levels,
-                              was[_stretch(x)].levels)
+                              was[_stretch(x)].certainty, x.levels, was[_stretch(x)].levels)
                 for x in lapsed_b if _stretch(x) in was and x != was[_stretch(x)]]
     return OngoingChanges(
         since=other["since"], moved=tuple(moved),

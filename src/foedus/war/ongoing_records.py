@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from foedus.datarecord import dataclass, field
-from foedus.engine.contract import Contracted, meta
+from foedus.engine.contract import Contracted, computed, meta
 
 __all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ReprovisionedNow", "ReprovisionedSince",
            "RetaggedLapse", "RetaggedSince", "SwitchedSince"]
@@ -37,23 +37,47 @@ def _certainty(before: str = "") -> Any:
         "unverified or conflicting (its line tags it as a joiner's)", "string"))
 
 
-def _doubted(before: str = "") -> Any:
-    """The facts of a record's provision not verified (`foedus.engine.doubted_facts.FACT_KINDS`)."""
-    return field(default=(), metadata=meta(
-        f"the facts {'of that one ' if before else ''}not verified: treaty, article, validity, membership or date",
-        "string[]"))
-
-
 def _levels(before: str = "") -> Any:
-    """Each doubted fact of a record's provision with its level (`foedus.engine.doubted_facts.doubt_levels`); none
-    from a summary made before it said them (each fact read at the certainty)."""
-    return field(default=None, metadata=meta(
+    """Each fact of a record's provision (of the base world's, `before`) not verified, with its level
+    (`foedus.engine.doubted_facts.doubt_levels`): none, verified. A summary made before it said them gives each of
+    its doubted facts at the certainty (`foedus.war.ongoing_changes`)."""
+    return field(default_factory=dict, metadata=meta(
         f"each of the facts {'of that one ' if before else ''}not verified with its certainty (its line tags each at "
         "its own level)", "Record<string, string>", optional=True))
 
 
+_FACTS = "not verified: treaty, article, validity, membership or date"
+
+
+class _Doubted(Contracted):
+    """A record of a provision that keeps each of its facts not verified with its level (`levels`) and derives the
+    facts (`doubted`) from them, as a war's `Bound` does (`foedus.engine.doubted_facts.Doubts`): the two keys its
+    JSON gives, in the contract's order, cannot disagree."""
+
+    __slots__ = ()
+    levels: dict[str, str]
+
+    @computed(f"the facts {_FACTS}", "string[]", after="certainty")
+    def doubted(self) -> tuple[str, ...]:
+        """The facts not verified, in `FACT_KINDS` order: `levels`' keys."""
+        return tuple(self.levels)
+
+
+class _DoubtedBoth(_Doubted):
+    """A `_Doubted` record of a provision in each world: the base world's facts not verified (`doubted_before`)
+    derived from its levels (`levels_before`) likewise."""
+
+    __slots__ = ()
+    levels_before: dict[str, str]
+
+    @computed(f"the facts of that one {_FACTS}", "string[]", after="certainty_before")
+    def doubted_before(self) -> tuple[str, ...]:
+        """The base world's facts not verified, in `FACT_KINDS` order: `levels_before`' keys."""
+        return tuple(self.levels_before)
+
+
 @dataclass(frozen=True, slots=True)
-class BoundSince(Contracted):
+class BoundSince(_Doubted):
     """A state bound without a break from `since` to the scenario's date in one world and not in the other."""
 
     state: str = field(metadata=meta("the state", "string"))
@@ -63,12 +87,11 @@ class BoundSince(Contracted):
     article: str = field(metadata=meta("its article", "string"))
     instrument: str = _instrument()
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
-    levels: dict[str, str] | None = _levels()
+    levels: dict[str, str] = _levels()
 
 
 @dataclass(frozen=True, slots=True)
-class MovedSince(Contracted):
+class MovedSince(_DoubtedBoth):
     """A state bound to the scenario's date in both worlds, from another day in each."""
 
     state: str = field(metadata=meta("the state", "string"))
@@ -82,15 +105,13 @@ class MovedSince(Contracted):
     instrument: str = _instrument()
     instrument_before: str = _instrument("before")
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
-    doubted_before: tuple[str, ...] = _doubted("_before")
-    levels: dict[str, str] | None = _levels()
-    levels_before: dict[str, str] | None = _levels("_before")
+    levels: dict[str, str] = _levels()
+    levels_before: dict[str, str] = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
-class RetaggedSince(Contracted):
+class RetaggedSince(_DoubtedBoth):
     """A state bound to the scenario's date in both worlds alike (the side, since and provision), its provision's
     certainty or facts not verified other in each: a change the comparison said nothing of."""
 
@@ -101,15 +122,13 @@ class RetaggedSince(Contracted):
     article: str = field(metadata=meta("its article", "string"))
     instrument: str = _instrument()
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("before")
-    doubted_before: tuple[str, ...] = _doubted("before")
-    levels: dict[str, str] | None = _levels()
-    levels_before: dict[str, str] | None = _levels("before")
+    levels: dict[str, str] = _levels()
+    levels_before: dict[str, str] = _levels("before")
 
 
 @dataclass(frozen=True, slots=True)
-class ReprovisionedSince(Contracted):
+class ReprovisionedSince(_DoubtedBoth):
     """A state bound to the scenario's date in both worlds on the same side since the same day, under another
     provision in each (treaty, article or instrument): a change that is neither moved (another day) nor switched
     (another side)."""
@@ -124,15 +143,13 @@ class ReprovisionedSince(Contracted):
     instrument: str = _instrument()
     instrument_before: str = _instrument("before")
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
-    doubted_before: tuple[str, ...] = _doubted("_before")
-    levels: dict[str, str] | None = _levels()
-    levels_before: dict[str, str] | None = _levels("_before")
+    levels: dict[str, str] = _levels()
+    levels_before: dict[str, str] = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
-class ReprovisionedNow(Contracted):
+class ReprovisionedNow(_DoubtedBoth):
     """A state bound to the scenario's date in both worlds on the same side, bound on the date under another
     provision in each (treaty, article or instrument: a new pact that took over from the old one during the war),
     where no other record names both (`moved` and `reprovisioned` name the provisions of its first day, which are
@@ -150,15 +167,13 @@ class ReprovisionedNow(Contracted):
     instrument: str = _instrument()
     instrument_before: str = _instrument("before")
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
-    doubted_before: tuple[str, ...] = _doubted("_before")
-    levels: dict[str, str] | None = _levels()
-    levels_before: dict[str, str] | None = _levels("_before")
+    levels: dict[str, str] = _levels()
+    levels_before: dict[str, str] = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
-class SwitchedSince(Contracted):
+class SwitchedSince(_DoubtedBoth):
     """A state bound to the scenario's date in both worlds, on another side in each (one change, where `bound` and
     `unbound` would list it twice as if unrelated)."""
 
@@ -174,15 +189,13 @@ class SwitchedSince(Contracted):
     instrument: str = _instrument()
     instrument_before: str = _instrument("before")
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("_before")
-    doubted_before: tuple[str, ...] = _doubted("_before")
-    levels: dict[str, str] | None = _levels()
-    levels_before: dict[str, str] | None = _levels("_before")
+    levels: dict[str, str] = _levels()
+    levels_before: dict[str, str] = _levels("_before")
 
 
 @dataclass(frozen=True, slots=True)
-class Lapse(Contracted):
+class Lapse(_Doubted):
     """A stretch during the war in which a state was bound, ended before the scenario's date."""
 
     state: str = field(metadata=meta("the state", "string"))
@@ -193,12 +206,11 @@ class Lapse(Contracted):
     article: str = field(metadata=meta("its article", "string"))
     instrument: str = _instrument()
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
-    levels: dict[str, str] | None = _levels()
+    levels: dict[str, str] = _levels()
 
 
 @dataclass(frozen=True, slots=True)
-class RetaggedLapse(Contracted):
+class RetaggedLapse(_DoubtedBoth):
     """A stretch bound during the war, ended before the scenario's date, in both worlds alike (the state, side, days
     and provision), its provision's certainty or facts not verified other in each: one change, not a lapse gained and
     one lost."""
@@ -211,11 +223,9 @@ class RetaggedLapse(Contracted):
     article: str = field(metadata=meta("its article", "string"))
     instrument: str = _instrument()
     certainty: str = _certainty()
-    doubted: tuple[str, ...] = _doubted()
     certainty_before: str = _certainty("before")
-    doubted_before: tuple[str, ...] = _doubted("before")
-    levels: dict[str, str] | None = _levels()
-    levels_before: dict[str, str] | None = _levels("before")
+    levels: dict[str, str] = _levels()
+    levels_before: dict[str, str] = _levels("before")
 
 
 @dataclass(frozen=True, slots=True)
