@@ -9,7 +9,7 @@ from typing import Any
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
-from foedus.engine.doubted_facts import FACT_KINDS, verified_fact
+from foedus.engine.doubted_facts import FACT_KINDS, doubt_levels
 from foedus.engine.records import CertaintyReason, reasons_field
 
 __all__ = ["WarBoundSince", "WarWhy", "WarWhyAlso", "WhyFact", "rests_on"]
@@ -142,8 +142,8 @@ class WarWhy(Contracted):
 
 def rests_on(treaty: str, article: str, state: str, reasons: Sequence[CertaintyReason]) -> tuple[WhyFact, ...]:
     """The facts an obligation of `state` under `treaty` art. `article` rests on (the treaty, the article, when it
-    applies, the state's membership, the treaty's dates), each verified by `verified_fact`'s rule on the obligation's
-    certainty `reasons` (`foedus.engine.doubted_facts`, whose `doubted` the war's text and JSON name)."""
-    values = (treaty, article, article, state, treaty)
-    return tuple(WhyFact(kind, value, verified_fact(kind, reasons))
-                 for kind, value in zip(FACT_KINDS, values, strict=True))
+    applies, the state's membership, the treaty's dates), each verified unless the one reading of the obligation's
+    certainty `reasons` doubts it (`foedus.engine.doubted_facts.doubt_levels`, whose keys are the `doubted` the
+    war's text and JSON name)."""
+    values, doubts = (treaty, article, article, state, treaty), doubt_levels(reasons)
+    return tuple(WhyFact(kind, value, kind not in doubts) for kind, value in zip(FACT_KINDS, values, strict=True))
