@@ -116,7 +116,8 @@ def test_each_switch_reaches_the_monte_carlo_atlas(
     honour.write_text(CERTAIN, encoding="utf-8")
     frame, title = _atlas(tmp_path, day, "draws", "--draws", "2", "--seed", "5", "--honour", str(honour),
                           "--reading", reading, *flags)
-    assert title == f"foedus atlas {day}, 2 draws {' '.join(flags)}"
+    said = "; escalatory reading" if reading == "escalatory" else ""  # the legal reading, the default, unsaid
+    assert title == f"foedus atlas {day}, 2 draws{said} {' '.join(flags)}"
     assert list(frame.attacker) == list(default.attacker) and list(frame.target) == list(default.target)
     assert (frame.war_size_p5 == frame.war_size_p95).all()  # certain: both draws alike
     changed = (frame.war_size_mean != default[f"war_size_{reading}"]).to_numpy()

@@ -80,13 +80,13 @@ def compare_head(diff: Mapping[str, Any], reading: str, *, title: bool = False) 
     marked once for the pair where one is after the treaty set's review day (`past_review_pair`), the what-if
     changes, the reading where it is not the default (legal), as a war replay's header says it ("escalatory
     reading"; a cascade's names it in its bracket), then the switches not at their defaults (`switches_said`)."""
-    from foedus.inputs import SWITCH
+    from foedus.cli.sweep_run import reading_said
     from foedus.review_words import past_review_pair
     from foedus.whatif_words import what_if_cell
 
     base, other = diff["base_date"], diff["other_date"]
     changed = what_if_cell(diff["what_if"])  # as the rows' `what_if` says them
-    said = [f"{reading} reading"] if reading != SWITCH["reading"].default else []
+    said = reading_said(reading)
     return ((f"foedus compare {base} vs {other}" if title else f"base: {base}; other: {other}")
             + past_review_pair(base, other) + (f" with {changed}" if changed else "")
             + "".join(f"; {words}" for words in [*said, *diff.get("switches_said", ())]))

@@ -117,6 +117,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
         DrawsHow,
         atlas_draws,
         atlas_war_notes,
+        reading_said,
         series_war_notes_of,
         switches_said,
         yearly_with_progress,
@@ -139,7 +140,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
     switched = atlas_switches(inputs)  # checked before any work, in cascade's words
-    said = switches_said(switched)
+    said = "".join(f"; {w}" for w in reading_said(reading)) + switches_said(switched)  # the reading, if one given
     if backend is not None:  # before any work
         from foedus.engine.fast.backend import check_backend
         check_backend(backend)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_war_notes", "compare_scenario", "emit", "print_atlas",
-           "series_war_notes_of", "switches_said", "yearly_with_progress"]
+           "reading_said", "series_war_notes_of", "switches_said", "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -151,6 +151,13 @@ def switches_said(switched: dict[str, Any]) -> str:
     return "".join(f" {s}" for s in said)
 
 
+def reading_said(reading: str | None) -> list[str]:
+    """The one reading an output ran in as words ("escalatory reading") where it is not the default (legal), else
+    none: said after the day in `foedus compare`'s first line and title and in an atlas's title, so that a table of
+    the escalatory reading does not read as one of the legal (`None`: both readings, or the default)."""
+    return [f"{reading} reading"] if reading is not None and reading != SWITCH["reading"].default else []
+
+
 @dataclass(frozen=True)
 class DrawsHow:
     """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force, and the
@@ -185,8 +192,8 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     from foedus.review_words import past_review
 
-    title = (f"foedus atlas {day}{past_review(day)}, {counted(draws, 'draw', grouped=False)}"
-             f"{switches_said(how.switched)}")  # a day after the review marked, as cascade's header
+    title = (f"foedus atlas {day}{past_review(day)}, {counted(draws, 'draw', grouped=False)}"  # the review marked,
+             + "".join(f"; {w}" for w in reading_said(chosen)) + switches_said(how.switched))  # as cascade's header
     notes = (*covered.notes, *draws_notes(world, day), *how.what_if.notes,  # why a column is empty, where one is
              *atlas_war_notes(world, day, (chosen,), how.switched))
     if how.scheduler:
