@@ -106,7 +106,8 @@ class CascadeResult:
         "the COW code of every state the result names (states without one are left out)", "Record<string, number>"))
     ongoing: dict[str, Any] | None = field(default=None, compare=False, metadata=meta(
         "with ongoing_since: since when each joiner has been bound, by which event or treaty change, and what "
-        "lapsed, each binding with its `certainty` and the facts not verified, `doubted` (`foedus.war.ongoing`)",
+        "lapsed, each binding with its `certainty`, the facts not verified, `doubted`, and the conditions it "
+        "assumes, `conditions` (`foedus.war.ongoing`)",
         "Record<string, unknown>", optional=True))
     likelihood: LikelihoodSummary | None = field(default=None, compare=False, metadata=meta(
         "with likelihood: each relevant state's chances of joining by horizon, with intervals, beside its legal "

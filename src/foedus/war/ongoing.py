@@ -27,7 +27,8 @@ __all__ = ["ongoing_summary"]
 def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[str, Any]:
     """Since when each state the scenario binds on its date has been bound, and by which change (the treaty,
     article and kind of instrument, `instrument`, that bound it then, with its `certainty` and the facts not verified,
-    `doubted`, which its line tags as a joiner's, and `now`, likewise); each lapse with the same of its binding.
+    `doubted`, which its line tags as a joiner's, the `conditions` it assumes, said under the line as under a joiner's,
+    and `now`, likewise); each lapse with the same of its binding.
 
     Raises:
         ScenarioError: `since` is after the scenario's date, or a party is not in the state system then (nor, for
@@ -60,13 +61,18 @@ def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[st
             first = run[0]["from"]
             moved = next((m for f in result.frames if f.date.isoformat() == first for m in f.moved
                           if m["state"] == state), None)
-            bound[state] = {"since": first, "side": run[-1]["side"], **{k: run[0][k] for k in SPAN_BINDING},
-                            "cause": moved["cause"] if moved else None,
-                            "now": {k: run[-1][k] for k in SPAN_BINDING}}
+            bound[state] = {"since": first, "side": run[-1]["side"], **_binding(run[0]),
+                            "cause": moved["cause"] if moved else None, "now": _binding(run[-1])}
             spans = spans[: len(spans) - len(run)]
-        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", *SPAN_BINDING)},
+        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to")}, **_binding(s),
                     "cause": next((m["cause"] for f in result.frames if f.date.isoformat() == s["to"] for m in f.moved
                                    if m["state"] == state), None)}
                    for s in spans if s["to"] is not None]
     return {"since": since.isoformat(), "until": scenario.date.isoformat(), "bound_since": bound, "lapsed": lapsed,
             "changes": [c for f in result.frames[1:] for c in f.changes if any(m["cause"] == c for m in f.moved)]}
+
+
+def _binding(span: dict[str, Any]) -> dict[str, Any]:
+    """What an ongoing line cites of a bound span's provision (`SPAN_BINDING`) and the conditions it assumes, as the
+    cascade's obligation states them (`Obligation.conditions`; none in a span recorded without them)."""
+    return {**{k: span[k] for k in SPAN_BINDING}, "conditions": list(span.get("conditions", ()))}

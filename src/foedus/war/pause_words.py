@@ -14,7 +14,8 @@ from foedus.war.words import change_said
 from foedus.wording import named_state
 
 __all__ = ["NOT_LEFT", "RESUMED", "binding_said", "bound_since_said", "ended_by", "lapsed_said", "now_under_said",
-           "pause_lines", "paused_said", "paused_since", "released_cell", "released_on", "released_said"]
+           "ongoing_conditions", "pause_lines", "paused_said", "paused_since", "released_cell", "released_on",
+           "released_said"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
@@ -139,6 +140,24 @@ def now_under_said(bound: Mapping[str, Any], titles: Mapping[str, str] | None = 
     if not now or _provision(now) == _provision(bound):
         return ""
     return f", now under {binding_said(now, titles)}"
+
+
+def ongoing_conditions(entry: Mapping[str, Any]) -> list[str]:
+    """The conditions an `--ongoing-since` line's provisions assume (a `bound_since` or `lapsed` entry's
+    `conditions`, and its `now`'s where the line cites that provision too: `now_under_said`), one a line, in the
+    war's words (`conditions_said`: "condition: request-gated: assumes Russia (RUS) asks for help"), said under the
+    line as a joiner's are under it: repeated, not "as above", since the provision that first bound a state may not
+    be the one its joiner line cites (Belarus: csto_1992 art. 4, request-gated, then rus_blr_2024 art. 4), and a
+    lapsed state has no joiner line. Where the line cites two provisions each condition names its own
+    ("condition under csto_1992 art. 4: ..."); a record without them says none."""
+    from foedus.cited import cited
+    from foedus.war.words import CONDITION, conditions_said
+
+    now = entry.get("now")
+    if not now or _provision(now) == _provision(entry):
+        return conditions_said(entry)
+    return [f"{CONDITION.rstrip(': ')} under {cited(x['treaty'], x['article'])}: {c}"
+            for x in (entry, now) for c in x.get("conditions", ())]
 
 
 def _provision(x: Mapping[str, Any]) -> tuple[str, str, str]:

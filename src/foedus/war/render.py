@@ -16,7 +16,14 @@ from foedus.review_words import past_review
 from foedus.war.doubt_days import doubt_keys
 from foedus.war.evaluate import Settings
 from foedus.war.frame import Frame
-from foedus.war.pause_words import bound_since_said, lapsed_said, pause_lines, paused_since, released_cell
+from foedus.war.pause_words import (
+    bound_since_said,
+    lapsed_said,
+    ongoing_conditions,
+    pause_lines,
+    paused_since,
+    released_cell,
+)
 from foedus.war.result import StateRecord, WarReplay
 from foedus.war.system_changes import out_days, system_text
 from foedus.war.words import (
@@ -267,6 +274,10 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Map
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
     for state, b in by_name(summary["bound_since"].items(), lambda sb: named_state(sb[0], names)):
         console.print(f"  {bound_since_said(state, b, names, titles)}", markup=False)  # as the web summary says it
+        for line in ongoing_conditions(b):  # under it, as a joiner's are under its line
+            console.print(f"    {line}", markup=False)
     # what released it, as a war's "Why?" says it (`lapsed_said`), by the name said
     for lap in by_name(summary["lapsed"], lambda lap: named_state(lap["state"], names)):
         console.print(f"  {lapsed_said(lap, names)}", markup=False)
+        for line in ongoing_conditions(lap):
+            console.print(f"    {line}", markup=False)
