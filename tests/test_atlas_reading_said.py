@@ -1,7 +1,7 @@
 """`foedus atlas --date D --draws N --reading escalatory` (the Monte Carlo atlas) titled its table "foedus atlas D, N
 draws" and the plain atlas of one reading "foedus atlas D", so a table of the escalatory reading read, in its sidecar's
 title and its Stata data label, as one of the legal reading, the default; `foedus compare` says "escalatory reading"
-after its days. Each atlas now says it by one rule (`foedus.cli.sweep_run.reading_said`), before the switches, so a
+after its days. Each atlas now says it by one rule (`foedus.cli.compare_out.reading_said`), before the switches, so a
 Stata label cut at 80 characters keeps it; the legal reading, the default, stays unsaid, as do both readings."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from foedus.cli.sweep_run import reading_said
+from foedus.cli.compare_out import reading_said
 from samples import cli_line
 
 

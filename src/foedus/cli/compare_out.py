@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
     from foedus.engine.result import CascadeResult
 
-__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "compare_head", "review_note", "write_compare"]
+__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "compare_head", "reading_said", "review_note",
+           "write_compare"]
 
 COMPARE_OUT_HELP = ("Write the comparison's changes, one row per state gained, lost, switched or rebased, and one per "
                     "state newly bound both ways or no longer so, to a .parquet, .csv or .dta (Stata) file instead of "
@@ -80,7 +81,6 @@ def compare_head(diff: Mapping[str, Any], reading: str, *, title: bool = False) 
     marked once for the pair where one is after the treaty set's review day (`past_review_pair`), the what-if
     changes, the reading where it is not the default (legal), as a war replay's header says it ("escalatory
     reading"; a cascade's names it in its bracket), then the switches not at their defaults (`switches_said`)."""
-    from foedus.cli.sweep_run import reading_said
     from foedus.review_words import past_review_pair
     from foedus.whatif_words import what_if_cell
 
@@ -90,6 +90,15 @@ def compare_head(diff: Mapping[str, Any], reading: str, *, title: bool = False) 
     return ((f"foedus compare {base} vs {other}" if title else f"base: {base}; other: {other}")
             + past_review_pair(base, other) + (f" with {changed}" if changed else "")
             + "".join(f"; {words}" for words in [*said, *diff.get("switches_said", ())]))
+
+
+def reading_said(reading: str | None) -> list[str]:
+    """The one reading an output ran in as words ("escalatory reading") where it is not the default (legal), else
+    none: said after the day in `foedus compare`'s first line and title and in an atlas's title, so that a table of
+    the escalatory reading does not read as one of the legal (`None`: both readings, or the default)."""
+    from foedus.inputs import SWITCH
+
+    return [f"{reading} reading"] if reading is not None and reading != SWITCH["reading"].default else []
 
 
 def review_note(*results: Any) -> list[str]:

@@ -110,6 +110,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
     table; return its what-if changes, each state by its id as read where it applied (`keep`, for a scenario file:
     made before the dyads run, as `--save-overlay`'s, since a name a series reads as two states is refused there;
     else None), and the datasets it read."""
+    from foedus.cli.compare_out import reading_said
     from foedus.cli.helpers import what_if
     from foedus.cli.overlay_save import by_ids, check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.research_cmd import refuse_or_note_years
@@ -117,7 +118,6 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
         DrawsHow,
         atlas_draws,
         atlas_war_notes,
-        reading_said,
         series_war_notes_of,
         switches_said,
         yearly_with_progress,

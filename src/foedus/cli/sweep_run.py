@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_war_notes", "compare_scenario", "emit", "print_atlas",
-           "reading_said", "series_war_notes_of", "switches_said", "yearly_with_progress"]
+           "series_war_notes_of", "switches_said", "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -151,13 +151,6 @@ def switches_said(switched: dict[str, Any]) -> str:
     return "".join(f" {s}" for s in said)
 
 
-def reading_said(reading: str | None) -> list[str]:
-    """The one reading an output ran in as words ("escalatory reading") where it is not the default (legal), else
-    none: said after the day in `foedus compare`'s first line and title and in an atlas's title, so that a table of
-    the escalatory reading does not read as one of the legal (`None`: both readings, or the default)."""
-    return [f"{reading} reading"] if reading is not None and reading != SWITCH["reading"].default else []
-
-
 @dataclass(frozen=True)
 class DrawsHow:
     """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force, and the
@@ -177,6 +170,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
                 base: Any = None) -> None:
     """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one); `base`: the world a
     what-if `world` was made from, whose treaties an honour file may name too, as `foedus cascade`'s may."""
+    from foedus.cli.compare_out import reading_said
     from foedus.engine.reliability import load_honour_model
     from foedus.research.codebook import ATLAS_COLUMNS, described
     from foedus.sweeps.atlas_mc import atlas_montecarlo, draws_notes
