@@ -33,7 +33,8 @@ def test_bound_since_is_one_state_a_line(page: Any, server: str) -> None:
     count_is(items, len(bound))
     assert sorted(items.evaluate_all("els => els.map((e) => e.dataset.state)")) == sorted(bound)
     text_is(page.locator("#summary ul.bound-since li[data-state=PRK]"),
-            "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters into force")
+            "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters into force\n"
+            "condition: assumes the attack puts Russia (RUS) in a state of war")  # under it, as the CLI says it
     from axe_playwright_python.sync_playwright import Axe  # the list passes axe's serious and critical checks
 
     found = Axe().run(page, context="#summary").response["violations"]

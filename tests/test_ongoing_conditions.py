@@ -4,7 +4,8 @@ comparing Kazakhstan's two lines read the ongoing one as unconditional. Each lin
 conditions under it, in the war's words ("condition: ..."), rather than "conditions as above": the provision that
 first bound a state may not be the one its joiner line cites (Belarus: csto_1992 art. 4, request-gated, now
 rus_blr_2024 art. 4, not), and a lapsed state has no joiner line; a line citing two provisions names each condition's.
-The JSON's `ongoing` entries carry them (`conditions`, and their `now`'s), as a war's bound spans do."""
+The JSON's `ongoing` entries carry them (`conditions`, and their `now`'s), as a war's bound spans do; the web map's
+summary says them under its lines alike (web/src/lapsedsaid.ts `ongoingConditions`, run in node)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 import foedus
 from foedus.war.pause_words import ongoing_conditions
 from samples import cli_line
+from ts_said import run_ts
 
 LINE = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-06-01", "--ongoing-since", "2022-02-24"]
 
@@ -41,3 +43,16 @@ def test_a_lapse_says_its_bindings_conditions_and_a_record_without_them_none() -
              "conditions": ["ATOP dates membership from signature"]}
     assert ongoing_conditions(lapse) == ["condition: ATOP dates membership from signature"]
     assert ongoing_conditions({k: v for k, v in lapse.items() if k != "conditions"}) == []
+
+
+def test_the_web_summary_says_them_as_the_cli() -> None:
+    """web/src/lapsedsaid.ts `ongoingConditions` (the web map's summary, under each ongoing line) says what
+    `ongoing_conditions` prints: one provision's conditions, two provisions' each named, and none."""
+    one = {"treaty": "csto_1992", "article": "4", "instrument": "treaty", "conditions": ["request-gated: assumes X"]}
+    two = {**one, "now": {"treaty": "rus_blr_2024", "article": "4", "conditions": ["assumes Y"]}}
+    same = {**one, "now": {**one, "conditions": ["request-gated: assumes X"]}}
+    cases = [one, two, same, {"treaty": "atop_4400", "article": "ATOP defense code"}]
+    said = run_ts([("lapsedsaid", "ongoingConditions", [case]) for case in cases])
+    assert said == [ongoing_conditions(case) for case in cases]
+    assert said[1] == ["condition under csto_1992 art. 4: request-gated: assumes X",
+                       "condition under rus_blr_2024 art. 4: assumes Y"]

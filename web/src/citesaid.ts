@@ -14,6 +14,9 @@ export function articleCited(article: string): string {
   return named.some((w) => UNITS.has(w)) ? article : `art. ${article}`;
 }
 
+/** What a condition a duty assumes is said after (foedus.war.words.CONDITION), as the cascade's explanation says each. */
+export const CONDITION = "condition: ";
+
 /** A treaty's provision as a citation says it (foedus.cited.cited): "nato_1949 art. 5"; the treaty alone where no
  * article is known. */
 export function cited(treaty: string, article: string | null | undefined): string {

@@ -1,7 +1,7 @@
 // A binding `cascade --ongoing-since` lists as lapsed (its summary's `lapsed`: bound for a while, no longer on the
 // date), in the CLI's words: a copy of foedus.war.pause_words.lapsed_said (tests/test_war_pause_web.py runs both).
 import { INSTRUMENT_WORDS } from "./contract";
-import { boundTag, cited, taggedArticle } from "./citesaid";
+import { boundTag, cited, CONDITION, taggedArticle } from "./citesaid";
 import { namedCited } from "./titles";
 import { endedBy } from "./warended";
 import type { WarChange } from "./api";
@@ -13,6 +13,7 @@ import { changeSaid, instrumentSaid, namedState } from "./wording";
 export interface Lapse {
   state: string; side: string; from: string; to: string; treaty: string; article: string; instrument?: string;
   certainty?: string; doubted?: string[]; levels?: Record<string, string>; cause?: WarChange | null;
+  conditions?: string[];
 }
 
 /** An ongoing binding's or lapse's provision as a cascade's joiner line says one (foedus.war.pause_words
@@ -34,7 +35,7 @@ export function lapsedSaid(lapse: Lapse, name: (id: string) => string): string {
     + ", no longer" + (ended ? `: released on ${lapse.to}${ended}` : "");
 }
 
-type Provision = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted" | "levels">;
+type Provision = Pick<Lapse, "treaty" | "article" | "instrument" | "certainty" | "doubted" | "levels" | "conditions">;
 
 /** After an ongoing binding's line, where the provision binding the state on the date (its `now`) is not the one that
  * first bound it: ", now under rus_blr_2024 art. 4 (secondary: article)" (bindingSaid); "" where it is the same or
@@ -53,6 +54,16 @@ export function boundSinceSaid(state: string, b: BoundSince, name: (id: string) 
                                titles: Record<string, string> = {}): string {
   return `${namedState(state, name)}: ${b.since} (${b.side}, ${bindingSaid(b, titles)})${nowUnder(b, titles)}`
     + (b.cause ? ` — ${changeSaid(b.cause)}` : "");
+}
+
+/** The conditions an ongoing line's provisions assume, one a line ("condition: request-gated: assumes Russia (RUS)
+ * asks for help"), said under the line, repeated as a joiner's are: each condition names its provision where the line
+ * cites two ("condition under csto_1992 art. 4: ..."); none from older servers (foedus.war.pause_words
+ * .ongoing_conditions). */
+export function ongoingConditions(b: Provision & { now?: Provision | null }): string[] {
+  const key = (x: Provision) => JSON.stringify([x.treaty, x.article, x.instrument ?? "treaty"]);
+  if (!b.now || key(b.now) === key(b)) return (b.conditions ?? []).map((c) => CONDITION + c);
+  return [b, b.now].flatMap((x) => (x.conditions ?? []).map((c) => `condition under ${cited(x.treaty, x.article)}: ${c}`));
 }
 
 /** An ongoing summary's `bound_since` entry (foedus.war.ongoing): the side, since when, the provision that bound it

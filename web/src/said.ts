@@ -8,7 +8,7 @@ import {
 import { switchSaid } from "./comparesaid";
 import { existsOn, FIGHTING_OUT, partyOn } from "./membership";
 import { consultLimit } from "./helpsaid";
-import { articleCited, boundTag, cited, taggedArticle } from "./citesaid";
+import { articleCited, boundTag, cited, CONDITION, taggedArticle } from "./citesaid";
 import { bindingSaid, wasTag } from "./lapsedsaid";
 import { atPlace, type PlaceNames } from "./placesaid";
 import { namedCited } from "./titles";
@@ -169,8 +169,7 @@ export function alsoSaid(also: WarDuty[], titles: Record<string, string> = {}): 
   });
 }
 
-/** What a condition a duty assumes is said after (foedus.war.words.CONDITION), as the cascade's explanation says each. */
-export const CONDITION = "condition: ";
+export { CONDITION }; // its home is citesaid.ts, which lapsedsaid.ts reads too (said.ts reads lapsedsaid.ts)
 
 /** The conditions a duty of the war assumes, as the cascade states them (its record's `conditions`), one a clause
  * (foedus.war.words.conditions_said); a record without them (servers from before they were sent) says none. */

@@ -6,7 +6,7 @@ import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import { COLORS, type Category, type Role } from "./roles";
 import { conflictDoubt, conflictLine } from "./conflictsaid";
-import { boundSinceSaid, lapsedSaid, type BoundSince, type Lapse } from "./lapsedsaid";
+import { boundSinceSaid, lapsedSaid, ongoingConditions, type BoundSince, type Lapse } from "./lapsedsaid";
 import type { PlaceNames } from "./placesaid";
 import { doubtWords } from "./said";
 import { headSaid } from "./summaryhead";
@@ -33,7 +33,8 @@ type Ongoing = { since?: string; lapsed?: Lapse[]; bound_since?: Record<string, 
 
 /** With `--ongoing-since`: since when each state is bound, one a line as `cascade --ongoing-since` lists it (lapsedsaid.ts
  * boundSinceSaid: its side and provision, tagged, and the change that bound it), then each binding that lapsed
- * before the date, one a line as the CLI says it (lapsedsaid.ts: "released on DATE after ..."); `titles`: the named
+ * before the date, one a line as the CLI says it (lapsedsaid.ts: "released on DATE after ..."), each with the
+ * conditions its provisions assume under it (ongoingConditions); `titles`: the named
  * ATOP alliances' titles, cited beside their ids as the CLI cites them. */
 function ongoingLine(r: CascadeResult, names: (id: string) => string, titles: Record<string, string>): HTMLElement[] {
   const o = r.ongoing as Ongoing | undefined;
@@ -43,9 +44,15 @@ function ongoingLine(r: CascadeResult, names: (id: string) => string, titles: Re
   const none = lapsed.length ? "no state bound without a break to the date" : "no state bound in that time";
   return [h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since:${rows.length ? "" : ` ${none}.`}`),
     ...(rows.length ? [h("ul", { class: "ongoing bound-since", "aria-label": "bound since" },
-      ...rows.map(([id, b]) => h("li", { "data-state": id }, boundSinceSaid(id, b, names, titles))))] : []),
+      ...rows.map(([id, b]) => h("li", { "data-state": id }, boundSinceSaid(id, b, names, titles), ...said(b))))] : []),
   ...(lapsed.length ? [h("ul", { class: "ongoing lapsed", "aria-label": "bound for a while, no longer" },
-    ...lapsed.map((l) => h("li", { "data-state": l.state }, lapsedSaid(l, names))))] : [])];
+    ...lapsed.map((l) => h("li", { "data-state": l.state }, lapsedSaid(l, names), ...said(l))))] : [])];
+}
+
+/** Under an ongoing line, the conditions its provisions assume, each on a line of its own (ongoingConditions), as
+ * `cascade --ongoing-since` prints them under it. */
+function said(b: Parameters<typeof ongoingConditions>[0]): HTMLElement[] {
+  return ongoingConditions(b).map((c) => h("div", { class: "condition" }, c));
 }
 
 export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<string, Role>,
