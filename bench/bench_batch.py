@@ -3,13 +3,14 @@ of `foedus cascade --format csv` processes, and a loop of `foedus.cascade` in on
 way (ordered pairs of states on dates, the legal reading), in rounds that alternate the ways; medians printed.
 
     OPENBLAS_NUM_THREADS=1 FOEDUS_DATA_DIR=../shared/data PYTHONPATH=src python bench/bench_batch.py [--n 40]
-        [--draws 1000] [--no-loop]
+        [--draws 1000] [--no-loop] [--likelihood]
 
 Fresh: each way in new processes (`foedus batch` once for all N; the cascade loop N processes). Warm: in one process
 that has run the batch once (`foedus.cli.start.run_line`), the batch again, and `foedus.cascade` for each scenario
 with its rows (`finding_rows`: a result's joiners are made when read), no table written. With draws: the same batch,
 each row with `draws` (--draws) and a seed, fresh and warm, alternated with the batch without them (the Monte Carlo
-columns' cost); --no-loop leaves out the slow loop of cascade processes.
+columns' cost); --likelihood: each row with `likelihood` in place of draws (the lk_ columns' cost and their rated
+rows); --no-loop leaves out the slow loop of cascade processes.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--draws", type=int, default=1000)
     parser.add_argument("--no-loop", action="store_true")
+    parser.add_argument("--likelihood", action="store_true")
     args = parser.parse_args()
     rows = scenarios(args.n)
     folder = Path(tempfile.mkdtemp())
@@ -61,9 +63,14 @@ def main() -> None:
         writer.writerows(rows)
     with drawn_file.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["attacker", "target", "date", "draws", "seed"])
-        writer.writerows([(*row, args.draws, i) for i, row in enumerate(rows)])
-    ways = ("batch fresh", "batch draws fresh", "cascade loop fresh", "batch warm", "batch draws warm",
+        if args.likelihood:  # the other way: the likelihood's columns, not the draws'
+            writer.writerow(["attacker", "target", "date", "likelihood"])
+            writer.writerows([(*row, "true") for row in rows])
+        else:
+            writer.writerow(["attacker", "target", "date", "draws", "seed"])
+            writer.writerows([(*row, args.draws, i) for i, row in enumerate(rows)])
+    other = "likelihood " if args.likelihood else "draws "  # the second way: the batch with its columns
+    ways = ("batch fresh", f"batch {other}fresh", "cascade loop fresh", "batch warm", f"batch {other}warm",
             "api rows loop warm")
     times: dict[str, list[float]] = {way: [] for way in ways if not (args.no_loop and way == "cascade loop fresh")}
     _fresh(["batch", str(batch_file), "--out", str(folder / "warmup.csv")])  # the caches (war days) filled once
@@ -74,7 +81,7 @@ def main() -> None:
     with contextlib.redirect_stderr(io.StringIO()):
         run_line(["batch", str(batch_file), "--out", str(folder / "w0.csv")])
     for r in range(args.rounds):
-        first = (("", batch_file), ("draws ", drawn_file))[::1 if r % 2 == 0 else -1]  # alternate which goes first
+        first = (("", batch_file), (other, drawn_file))[::1 if r % 2 == 0 else -1]  # alternate which goes first
         for way, file in first:
             times[f"batch {way}fresh"].append(_fresh(["batch", str(file), "--out", str(folder / f"f{way}{r}.csv")]))
         if not args.no_loop:
@@ -89,7 +96,8 @@ def main() -> None:
         for a, t, d in rows:
             finding_rows(cascade(a, t, d))
         times["api rows loop warm"].append(time.perf_counter() - started)
-    print(f"{args.n} scenarios, {args.rounds} rounds, draws {args.draws}, "
+    asked = "likelihood" if args.likelihood else f"draws {args.draws}"
+    print(f"{args.n} scenarios, {args.rounds} rounds, {asked}, "
           f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}")
     for name, seen in times.items():
         median = statistics.median(seen)

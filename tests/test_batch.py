@@ -122,8 +122,8 @@ def test_skip_bad_runs_the_good_rows_and_tables_the_bad_ones(tmp_path: Path) -> 
     ("s.csv", "attacker,target,date,requested\nRUS,EST,2025-06-01,maybe\n",
      "s.csv row 1: requested: expected true or false"),
     ("s.csv", "attacker,target,date,colour\nRUS,EST,2025-06-01,red\n", "s.csv row 1: colour"),
-    ("s.csv", "attacker,target,date,likelihood\nRUS,EST,2025-06-01,yes\n",
-     "s.csv row 1: likelihood: foedus batch writes"),
+    ("s.csv", "attacker,target,date,likelihood\nRUS,EST,2025-06-01,often\n",  # a switch (refused until this change)
+     "s.csv row 1: likelihood: expected true or false"),
     ("s.csv", "attacker,target,date,draws\nRUS,EST,2025-06-01,0\n", "s.csv row 1: draws must be between 1"),
     ("s.csv", "attacker,target,date,what_if\nRUS,EST,2025-06-01,x\n", "s.csv row 1: what_if: a CSV cell"),
     ("s.csv", "attacker,target\nRUS,EST\n", "s.csv row 1: "),

@@ -1,7 +1,8 @@
 """A `foedus batch` row with `draws` (and a seed, an honour model) gets the Monte Carlo columns: each attacker's,
 target's and joiner's share of draws on its row's side, the war size's mean and 90% interval, draws, seed and honour
 model, read from the summary `foedus cascade --draws N --seed S` prints (one Monte Carlo); empty for the roles the
-draws place on no side and for rows without draws. Such a row was refused; the likelihood still is."""
+draws place on no side and for rows without draws. Such a row was refused (the likelihood too: a row with both
+carries both's columns)."""
 
 from __future__ import annotations
 
@@ -81,13 +82,14 @@ def test_stata_labels_the_monte_carlo_columns(tmp_path: Path) -> None:
     assert {c: labels[c] for c in _MC} == {c: BATCH_COLUMNS[c] for c in _MC}
 
 
-def test_a_seed_without_draws_and_the_likelihood_are_refused(tmp_path: Path) -> None:
-    """A seed with no draws is refused as a scenario file's is; a row asking for the likelihood still is, saying its
-    chances cover states with no row."""
+def test_a_seed_without_draws_is_refused_and_draws_go_with_the_likelihood(tmp_path: Path) -> None:
+    """A seed with no draws is refused as a scenario file's is; a row asking for draws and the likelihood (refused
+    until this change) carries both's columns: every row the draws' and the likelihood's scenario columns."""
     said = _batch(tmp_path, "attacker,target,date,seed\nRUS,EST,2025-06-01,4\n")
     assert isinstance(said, str) and "s.csv row 1: seed: a seed or an honour model only matters with draws" in said
-    said = _batch(tmp_path, "attacker,target,date,draws,likelihood\nRUS,EST,2025-06-01,10,true\n")
-    assert isinstance(said, str) and "s.csv row 1: likelihood: " in said and "have no row here" in said
+    table = _batch(tmp_path, "attacker,target,date,draws,likelihood\nRUS,EST,2025-06-01,10,true\n")
+    assert isinstance(table, pd.DataFrame), table
+    assert set(table.mc_draws) == {10} and table.lk_model.notna().all() and "rated" in set(table.role)
 
 
 def test_draws_and_seed_options_serve_each_row_that_gives_none(tmp_path: Path) -> None:

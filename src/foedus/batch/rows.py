@@ -7,44 +7,36 @@ file a row names under `overlay` (`OVERLAY`: a CSV cell holds no list)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from foedus.errors import FileDataError, FoedusError
 from foedus.model.scenario_file import KIND, QUESTION, SCHEMA, ScenarioFile
 
-__all__ = ["FORMATS", "LEGAL_ONLY", "OVERLAY", "read_scenarios"]
+__all__ = ["FORMATS", "OVERLAY", "read_scenarios"]
 
 FORMATS = (".csv", ".jsonl", ".ndjson")
 """The names a batch file may end in: CSV, or JSON lines."""
-
-LEGAL_ONLY = ("likelihood",)
-"""The keys a batch row may not give: the likelihood's chances cover states the treaties do not bind, which have no
-row in the table. Draws, a seed and an honour model are columns (`foedus.batch.draws`: mc_p_side, ...)."""
 
 OVERLAY = "overlay"
 """The batch row's key (a CSV column, or a JSON line's key) naming an overlay file, relative to the batch file as a
 scenario file's paths are: its changes are the row's what-if changes, before a JSON line's own `what_if`, as
 `foedus cascade --overlay` reads them; a CSV batch's one way to give a row what-if changes."""
 
-_INSTEAD = ("its chances include states the treaties do not bind, which have no row here: run the row with "
-            "`foedus cascade --scenario F` (F: saved by --save-scenario, with likelihood: true)")
-"""What a row asking for the likelihood is told to run instead, and why a column of the batch's table would
-mislead: the table's rows are the legal answer's findings (docs/outputs.md)."""
-
 _KINDS = {i.name: i.type for i in QUESTION}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
 def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | None = None,
-                   writes: Sequence[tuple[str, Path]] = (), draws: int | None = None
+                   writes: Sequence[tuple[str, Path]] = (), batch_wide: Mapping[str, Any] | None = None
                    ) -> list[tuple[int, ScenarioFile]]:
     """Every good scenario of the batch file `path` (`where`: as messages name it) with its row's number, each
     checked; a file with none is refused, as is the first bad row, said with how many more rows are bad, unless
     `keep_bad` is given: each bad row's number and message are added to it instead (`foedus batch --skip-bad`).
-    `writes`: the files the batch writes (option, path), which a row's overlay file may not be; `draws`: the batch's
-    `--draws`, a row's that gives none (so a row's own seed or honour model is not refused as one without draws).
+    `writes`: the files the batch writes (option, path), which a row's overlay file may not be; `batch_wide`: the
+    batch's `--draws` and `--likelihood` (by key), a row's that gives none (so a row's own seed or honour model is
+    not refused as one without draws).
 
     Raises:
         FoedusError: a name not .csv/.jsonl/.ndjson, a file that cannot be read, no scenario, or a bad row.
@@ -70,7 +62,7 @@ def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | Non
         try:
             named = raw.get(OVERLAY) if isinstance(raw, dict) else None
             asked = {k: v for k, v in raw.items() if k != OVERLAY} if isinstance(raw, dict) else raw
-            scenario = checked_scenario(_question(asked, row, draws), row, path.parent)
+            scenario = checked_scenario(_question(asked, batch_wide or {}), row, path.parent)
             out.append((n, scenario if named is None else _overlaid(scenario, named, row, path.parent, writes)))
         except FoedusError as exc:
             bad.append(exc)
@@ -83,16 +75,12 @@ def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | Non
     return out
 
 
-def _question(raw: Any, row: str, draws: int | None = None) -> Any:
-    """A row as a scenario file's data: its kind and schema given where the row leaves them out, and `draws` where
-    it gives none; the likelihood refused (`LEGAL_ONLY`)."""
+def _question(raw: Any, batch_wide: Mapping[str, Any]) -> Any:
+    """A row as a scenario file's data: its kind and schema given where the row leaves them out, and each of
+    `batch_wide` (draws, likelihood) where it gives none."""
     if not isinstance(raw, dict):
         return raw  # refused by the scenario model, naming what it is
-    for name in LEGAL_ONLY:
-        if raw.get(name) not in (None, False):
-            raise FileDataError(row, name, "foedus batch writes each scenario's legal answer, one row per party and "
-                                f"finding: {_INSTEAD}")
-    own = {"draws": draws} if draws is not None and raw.get("draws") is None else {}
+    own = {k: v for k, v in batch_wide.items() if raw.get(k) is None}
     return {"kind": KIND, "schema": SCHEMA, **raw, **own}
 
 

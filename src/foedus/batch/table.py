@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from foedus.batch.chances import LIKELY_COLUMNS, RATED
 from foedus.batch.draws import DRAWN, DRAWN_ROLES, DRAWS_COLUMNS
 from foedus.engine.finding_rows import CASCADE_COLUMNS
 
@@ -27,7 +28,7 @@ _FINDING_COLUMNS: Mapping[str, str] = {  # CASCADE_COLUMNS' meanings, each withi
     "state": "the state (foedus id, ISO3)",
     "ccode": "its COW code (empty where it has none)",
     "name": "its name on the date",
-    "role": "cascade's (attacker, target, joiner, conflict, ...), lapsed, or drawn (draws)",
+    "role": "cascade's (attacker, joiner, ...); lapsed; drawn (draws); rated (likelihood)",
     "side": "the side it is on or bound to join: attack or defense",
     "round": "the round it joined or its conflict arose in (0: the original parties)",
     "treaty": "the treaty (foedus id) that binds it; a conflict's, space-separated",
@@ -51,7 +52,8 @@ _NOTE_COLUMNS: Mapping[str, str] = {
     "past_review_day": "whether the date is after the day the treaty data was reviewed to",
     "notes": "every note foedus cascade prints for the scenario, joined with ' | '",
 }
-BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **DRAWS_COLUMNS, **_NOTE_COLUMNS}
+BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **DRAWS_COLUMNS, **LIKELY_COLUMNS,
+                                      **_NOTE_COLUMNS}
 """The batch table's columns, in order, and what each means (the table's codebook; docs/outputs.md)."""
 BAD_COLUMNS: Mapping[str, str] = {
     "scenario": "the bad row's number in the batch file (1: its first row)",
@@ -66,7 +68,9 @@ def batch_rows(number: int, result: CascadeResult, honour: str | None = None) ->
     `lapsed_on`, as `foedus cascade --ongoing-since` lists it; cascade's CSV, which refuses ongoing_since, has none).
     With draws (`result.montecarlo`; `honour`: the row's honour model, None the default), the draws' columns, and
     one row of role `drawn` per state and side the draws put it on where no party's row places it
-    (`foedus.batch.draws`)."""
+    (`foedus.batch.draws`). With the likelihood (`result.likelihood`), its columns, and one row of role `rated` per
+    state it lists that has no row (`foedus.batch.chances`)."""
+    from foedus.batch.chances import chance_cells, rated_only
     from foedus.batch.draws import drawn_only, draws_cells
     from foedus.engine.finding_rows import finding_rows
     from foedus.engine.outcome import DATA_END
@@ -81,11 +85,12 @@ def batch_rows(number: int, result: CascadeResult, honour: str | None = None) ->
     notes = {"war_note": " | ".join(wars) or None, "past_review_day": s.date > DATA_END,
              "notes": " | ".join(result.notes) or None}
     since = (result.ongoing or {}).get("bound_since", {})
-    drawn, rows = draws_cells(result, honour), []
+    drawn, chances, rows = draws_cells(result, honour), chance_cells(result), []
     for row in finding_rows(result, what_if_cell(result.what_if)):
         bound = since.get(row["state"]) if row["role"] == "joiner" else None
         rows.append({**own, **{k: row.get(k) for k in CASCADE_COLUMNS}, **drawn(row["state"], row["role"], row["side"]),
-                     "bound_since": bound["since"] if bound else None, "lapsed_on": None, **notes})
+                     **chances(row["state"]), "bound_since": bound["since"] if bound else None, "lapsed_on": None,
+                     **notes})
     what = what_if_cell(result.what_if)
 
     def other(state: str, role: str, found: dict[str, Any], bound: str | None, lapsed: str | None) -> dict[str, Any]:
@@ -93,9 +98,11 @@ def batch_rows(number: int, result: CascadeResult, honour: str | None = None) ->
         found = {"state": state, "ccode": result.ccodes.get(state), "name": result.names.get(state, state),
                  "role": role, **found, **({"what_if": what} if what else {})}
         return {**own, **{k: found.get(k) for k in CASCADE_COLUMNS}, **drawn(state, role, found.get("side")),
-                "bound_since": bound, "lapsed_on": lapsed, **notes}
+                **chances(state), "bound_since": bound, "lapsed_on": lapsed, **notes}
 
     rows += [other(lapse["state"], "lapsed",  # `foedus cascade --ongoing-since`'s "lapsed" lines; no side drawn
                    {k: lapse[k] for k in ("side", "treaty", "instrument", "article", "certainty")},
                    lapse["from"], lapse["to"]) for lapse in (result.ongoing or {}).get("lapsed", ())]
-    return rows + [other(state, DRAWN, {"side": side}, None, None) for state, side in drawn_only(result, rows)]
+    rows += [other(state, DRAWN, {"side": side}, None, None) for state, side in drawn_only(result, rows)]
+    return rows + [other(lk.state, RATED, {"name": lk.name, "ccode": lk.ccode}, None, None)  # no side: not bound
+                   for lk in rated_only(result, rows)]

@@ -31,10 +31,16 @@ def batch(
                                               "--draws): the table's mc_ columns.")] = None,
     seed: Annotated[int | None, typer.Option(help="The draws' seed for each row that gives none (with --draws, or "
                                              "rows' draws).")] = None,
+    likelihood: Annotated[bool, typer.Option("--likelihood", help="The likelihood model's chances for each row that "
+                                             "gives none (as foedus cascade --likelihood): the table's lk_ columns, "
+                                             "and a rated row for each state it lists that has no row.")] = False,
+    likely_model: Annotated[Path | None, typer.Option("--likely-model", help="Coefficients file from `foedus likely "
+                                                      "fit` for every row's likelihood (default: the shipped "
+                                                      "model).")] = None,
 ) -> None:
     """Run every scenario of a file as `foedus cascade` does, and write one table of their parties and findings."""
     from foedus.cli.batch_run import run_batch as run  # read at the call: `fast_gen` replaces it to find defaults
     from foedus.cli.helpers import given_names
 
     run({}, scenarios=scenarios, out=out, force=force, skip_bad=skip_bad,  # as the fast reader hands them
-        draws=draws, seed=seed, given=given_names(ctx))
+        draws=draws, seed=seed, likelihood=likelihood, likely_model=likely_model, given=given_names(ctx))

@@ -11,24 +11,31 @@ __all__ = ["run_batch"]
 
 
 def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool, skip_bad: Path | None,
-              draws: int | None, seed: int | None, given: Collection[str] = ()) -> None:
+              draws: int | None, seed: int | None, likelihood: bool, likely_model: Path | None,
+              given: Collection[str] = ()) -> None:
     """`foedus batch`'s body (`inputs`: none, the fast reader's shape; `given`: the options the line gave, unread);
     `skip_bad`: a table for the bad rows (read or run), each skipped where it would refuse the batch; `draws`,
-    `seed`: each row's that gives none (a row's own draws and seed come first)."""
+    `seed`, `likelihood`: each row's that gives none (a row's own come first); `likely_model`: the likelihood
+    model file every row asking for the likelihood (or the empirical honour model) reads, read once.
+
+    Raises:
+        FoedusError: a bad option or row (unless skipped), a model file that cannot be used, or research data the
+            likelihood needs missing (never skipped: no row could have it).
+    """
     import pandas as pd
 
-    from foedus.batch.rows import LEGAL_ONLY, read_scenarios
+    from foedus.batch.rows import read_scenarios
     from foedus.batch.table import BAD_COLUMNS, BATCH_COLUMNS, batch_rows
     from foedus.cli.progress import steps, working
     from foedus.cli.writing import check_table, save_table
-    from foedus.errors import FoedusError
+    from foedus.errors import DataMissingError, FoedusError
     from foedus.model.world import World
     from foedus.outputs.own_inputs import refuse_input
     from foedus.run import run_scenario
     from foedus.written import as_written
 
     del inputs, given
-    batch_wide = _batch_wide(draws, seed)
+    batch_wide = _batch_wide(draws, seed) | ({"likelihood": True} if likelihood else {})
     where = as_written(scenarios)
     check_table(out, force)
     refuse_input("SCENARIOS", scenarios, out, "the scenarios would be replaced by their answers", out_option="--out")
@@ -43,13 +50,15 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
     with working("reading the scenarios"):
         writes = [("--out", Path(out)), *([("--skip-bad", Path(skip_bad))] if skip_bad is not None else [])]
         # an overlay a row names is none of the files written; --draws is a draws-less row's
-        questions = read_scenarios(Path(scenarios), where, bad, writes, batch_wide.get("draws"))
+        questions = read_scenarios(Path(scenarios), where, bad, writes,
+                                   {k: v for k, v in batch_wide.items() if k in ("draws", "likelihood")})
         world = World.default()  # the cached world a cascade reads, built once for every scenario
     if "seed" in batch_wide and "draws" not in batch_wide and not any(q.inputs.get("draws") for _, q in questions):
         raise FoedusError("--seed only matters with draws: give --draws as well, or a draws column")
+    model = _model(likely_model, questions)
     rows: list[dict[str, Any]] = []
     cited: dict[str, None] = {}
-    skipped, ran = ("attacker", "target", "date", *LEGAL_ONLY), 0
+    skipped, ran = ("attacker", "target", "date"), 0
     with steps(f"{len(questions)} scenarios", len(questions)) as done:
         for i, (n, question) in enumerate(questions, 1):
             given_inputs = question.inputs
@@ -57,10 +66,14 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
             # --draws is each draws-less row's already (read_scenarios); --seed, each drawn row's without its own
             if options.get("draws") is not None and options.get("seed") is None and "seed" in batch_wide:
                 options["seed"] = batch_wide["seed"]
+            reads_model = options.get("likelihood") or question.honour == "empirical"
             try:
                 result = run_scenario(given_inputs["attacker"], given_inputs["target"], given_inputs["date"], world,
-                                      list(question.what_if) or None, question.honour, None, options)
+                                      list(question.what_if) or None, question.honour,
+                                      model if reads_model else None, options)
             except FoedusError as exc:
+                if isinstance(exc, DataMissingError) and options.get("likelihood"):  # the data folder's, not the row's
+                    raise FoedusError(f"{where} row {n} asks for the likelihood: {exc} (nothing was written)") from None
                 named = str(exc) if str(exc).startswith(f"{where} row {n}: ") else f"{where} row {n}: {exc}"  # once
                 if bad is None:
                     raise FoedusError(f"{named} (nothing was written)") from None
@@ -72,8 +85,10 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
             cited |= dict.fromkeys(result.datasets)
             done(i)
     frame = pd.DataFrame(rows, columns=list(BATCH_COLUMNS))
-    for column in ("ccode", "round", "mc_draws", "mc_seed"):
+    for column in ("ccode", "round", "mc_draws", "mc_seed", "lk_others"):
         frame[column] = frame[column].astype("Int64")
+    for column in ("lk_beats_base_rate", "lk_relevant"):
+        frame[column] = frame[column].astype("boolean")
     notes = list(dict.fromkeys(note for _, q in questions for note in q.notes))  # a row saved by another foedus
     save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {ran} scenarios",
                notes=notes, codebook=BATCH_COLUMNS)
@@ -81,6 +96,24 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
         skipped_rows = pd.DataFrame(sorted(bad), columns=list(BAD_COLUMNS)).astype({"scenario": "int64"})
         save_table(skipped_rows, skip_bad, force=force, title=f"foedus batch: the bad rows of {where}",
                    codebook=BAD_COLUMNS)
+
+
+def _model(path: Path | None, questions: list[tuple[int, Any]]) -> Any:
+    """The likelihood model file `--likely-model` names, read once for every row (None: the shipped one); refused
+    where no row reads it (none asks for the likelihood or the empirical honour model), as `foedus cascade` refuses it.
+
+    Raises:
+        FoedusError: no row reads it, or a file that cannot be used.
+    """
+    if path is None:
+        return None
+    from foedus.cli.helpers import refuse_unused
+    from foedus.likely.model import load_model
+
+    reads = any(q.inputs.get("likelihood") or q.honour == "empirical" for _, q in questions)
+    refuse_unused("--likely-model", not reads, "where no row asks for the likelihood or honour: empirical (give "
+                  "--likelihood, or a likelihood column)")
+    return load_model(path)
 
 
 def _batch_wide(draws: int | None, seed: int | None) -> dict[str, Any]:

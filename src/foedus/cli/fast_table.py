@@ -54,6 +54,8 @@ COMMANDS: dict[str, Any] = {
             ('skip_bad', ('--skip-bad',), (), 'path', False, False, False, None, None, None, False, False),
             ('draws', ('--draws',), (), 'int', False, False, False, None, None, None, False, False),
             ('seed', ('--seed',), (), 'int', False, False, False, None, None, None, False, False),
+            ('likelihood', ('--likelihood',), (), 'bool', True, False, False, False, None, None, False, False),
+            ('likely_model', ('--likely-model',), (), 'path', False, False, False, None, None, None, False, False),
         ),
     },
 }
