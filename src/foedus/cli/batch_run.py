@@ -89,6 +89,8 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
         frame[column] = frame[column].astype("Int64")
     for column in ("lk_beats_base_rate", "lk_relevant"):
         frame[column] = frame[column].astype("boolean")
+    chances = [c for c in BATCH_COLUMNS if c.startswith(("lk_join", "lk_attack", "lk_defense", "lk_others_max"))]
+    frame[chances] = frame[chances].astype("float64")  # numbers, empty or not: not a column of objects to scan
     notes = list(dict.fromkeys(note for _, q in questions for note in q.notes))  # a row saved by another foedus
     save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {ran} scenarios",
                notes=notes, codebook=BATCH_COLUMNS)
