@@ -70,13 +70,13 @@ def test_compares_other_date_starts_a_year_before_the_scenarios(page: Any, serve
     assert page.input_value("#other-date") == "2022-05-04"
     assert "other_date" not in page.url
     page.click("#compare")
-    text_starts(page.locator("#comparison p").first, "2023-05-04 as encoded → on 2022-05-04: war size")
+    text_starts(page.locator("#comparison p").first, "base: 2023-05-04; other: 2022-05-04: war size")
     url_has(page, "other_date=2022-05-04")
     # a link with what-if changes and no other date compares them on its own date, the field empty, as before
     _ready(page, f"{server}/?attacker=RUS&target=FIN&date=2023-03-01&drop_treaty=eu_teu_42_7")
     page.wait_for_selector("#comparison li", timeout=60_000)
     assert page.input_value("#other-date") == ""
-    text_starts(page.locator("#comparison p").first, "2023-03-01 as encoded → with drop_treaty eu_teu_42_7")
+    text_starts(page.locator("#comparison p").first, "base: 2023-03-01; other: 2023-03-01 with drop_treaty eu_teu_42_7")
     assert not page.problems, page.problems
 
 

@@ -197,6 +197,7 @@ export interface Comparison {
     switches_said?: string[];
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };
+    notes?: string[]; // each what-if change dated after the other date, as foedus compare's "note:" lines say it
     unchanged_because?: { treaty: string; change: string; why: string }[];
     ongoing?: OngoingChanges | null;  // with ongoing_since: how the war's course to the date differs
     dated_changes?: DatedChange[];  // across two dates: the treaty changes between them that start or stop a duty

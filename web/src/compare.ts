@@ -8,9 +8,9 @@
 import type { CascadeResult, Comparison } from "./api";
 import type { NameOf } from "./datednames";
 import { h } from "./dom";
-import { datedLine, unchangedSaid } from "./comparesaid";
+import { compareHead, datedLine, unchangedSaid } from "./comparesaid";
+import { DATA_END_NOTE } from "./reviewday";
 import { changeWords, ongoingSaid } from "./said";
-import { whatIfOf } from "./whatifwords";
 import { byName, namedState } from "./wording";
 
 /** What the war size counts, after its two numbers, as `foedus compare` says it (foedus.sweeps.compare_words
@@ -20,17 +20,20 @@ export const WAR_SIZE_SAID = "the states on the two sides, the attackers and the
 export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: CascadeResult) => NameOf,
                                  onPick: (id: string) => void): void {
   const [base, other] = [namesOf(c.base), namesOf(c.other)];
+  const ch = c.changes;
   const btn = (id: string, names: NameOf = other) => {
     const b = h("button", { type: "button", class: "state", "data-state": id, title: namedState(id, names) }, namedState(id, names));
     b.addEventListener("click", () => onPick(id));
     return b;
   };
-  // the changes as the changed result records them, in the words of `foedus compare`'s first line and JSON (whatIfOf:
-  // "with add_member csto_1992:IRN and drop_treaty rus_prk_2024"), not the page's query ("add_member=csto_1992:IRN")
-  const changed = whatIfOf(c.other.what_if ?? []);
-  const what = [c.other.date !== c.base.date ? `on ${c.other.date}` : "", changed ? `with ${changed}` : ""]
-    .filter(Boolean).join(" ");
-  const ch = c.changes;
+  // foedus compare's first line (comparesaid.ts compareHead): the dates, the changes as the changed result records
+  // them ("with add_member csto_1992:IRN and drop_treaty rus_prk_2024", not the page's query), the reading where not
+  // the legal, the switches not at their defaults ("states that may limit their aid to non-military means read as
+  // bound to fight")
+  const head = compareHead({ base_date: c.base.date, other_date: c.other.date, what_if: c.other.what_if ?? [],
+    switches_said: ch.switches_said }, c.base.reading);
+  // its notes, then the review day's where the mark after the dates says "see the note", as the CLI's last lines
+  const notes = [...(ch.notes ?? []), ...([c.base, c.other].some((r) => r.notes.includes(DATA_END_NOTE)) ? [DATA_END_NOTE] : [])];
   // what moved, in the CLI's words after each state (said.ts changeWords, foedus compare's lines), each kind's states
   // by the name said, as the CLI lists them (byName)
   const named = <T extends { state: string }>(xs: T[], names: NameOf = other) => byName(xs, (x) => namedState(x.state, names));
@@ -57,10 +60,7 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
   // Finland joining NATO), as the CLI prints them before the war size (comparesaid.ts datedLine)
   const dated = (ch.dated_changes ?? []).map((d) => h("li", { class: "dated", "data-treaty": d.treaty }, datedLine(d)));
   host.replaceChildren(...[
-    // the switches it runs under, as foedus compare's first line says them ("states that may limit their aid to
-    // non-military means read as bound to fight")
-    h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}`
-      + (ch.switches_said ?? []).map((w) => `; ${w}`).join("") + `: war size ${ch.war_size.base} → ${ch.war_size.other} (${WAR_SIZE_SAID}).`),
+    h("p", {}, `${head}: war size ${ch.war_size.base} → ${ch.war_size.other} (${WAR_SIZE_SAID}).`),
     items.length ? h("ul", { class: "changes" }, ...items) : null,
     // where no state moved, the CLI's line after what changed (comparesaid.ts unchangedSaid)
     unchangedSaid(ch) === null ? null : h("p", { class: "muted unchanged" }, unchangedSaid(ch)),
@@ -68,5 +68,6 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
     history.length ? h("ul", { class: "ongoing" }, ...history) : null,
     dated.length ? h("ul", { class: "dated" }, ...dated) : null,
     unmoved.length ? h("ul", { class: "unmoved" }, ...unmoved) : null,
+    notes.length ? h("ul", { class: "notes" }, ...notes.map((n) => h("li", { class: "muted" }, `note: ${n}`))) : null,
   ].filter((x) => x !== null));
 }

@@ -1,7 +1,11 @@
 // A comparison's treaty changes between its two dates, in `foedus compare`'s words (foedus.sweeps.compare_dated
 // .dated_line): "treaty change on 2023-04-04: Finland (FIN) becomes a party to nato_1949", its certainty after it when
 // not verified; one a comparison back in time undoes says so ("treaty change on 2023-04-04, undone going back to
-// 2022-01-01: ..."). No DOM, so that tests/test_said_parity.py can run it in node beside its Python counterpart.
+// 2022-01-01: ..."); and its first line (compareHead). No DOM, so that tests/test_said_parity.py and
+// tests/test_said_parity_compare.py can run it in node beside its Python counterpart.
+import { SWITCH_DEFAULTS } from "./contract";
+import { pastReviewPair } from "./reviewday";
+import { whatIfOf } from "./whatifwords";
 
 /** A change of a treaty the comparison names, dated between its dates, that starts or stops a duty (its JSON
  * `dated_changes`: the war replay's record with `text`, its words; `undone_back_to`: the other date, where it is
@@ -31,4 +35,19 @@ export function unchangedSaid(c: { gained: unknown[]; lost: unknown[]; switched:
                                    resolved_conflicts: unknown[] }): string | null {
   if (c.gained.length || c.lost.length || c.switched.length || c.new_conflicts.length) return null;
   return `no ${c.resolved_conflicts.length ? "other " : ""}change in who is bound to join`;
+}
+
+/** What a comparison's first line says (`foedus compare`'s JSON keys): its two dates, the changed result's what-if
+ * changes (its `what_if`), the switches not at their defaults in words (`switches_said`). */
+export interface CompareHeadOf { base_date: string; other_date: string; what_if: string[]; switches_said?: string[] }
+
+/** The comparison's first line as `foedus compare` prints it (foedus.cli.compare_out.compare_head): "base: 2025-06-01;
+ * other: 2025-06-01 with drop_treaty nato_1949; escalatory reading; help not requested", the pair of days marked once
+ * after the review day, the `reading` said where it is not the default (legal). The view said "2025-06-01 as encoded
+ * → with drop_treaty nato_1949; help not requested", the escalatory reading unsaid. */
+export function compareHead(d: CompareHeadOf, reading: string): string {
+  const changed = whatIfOf(d.what_if);
+  const said = [...(reading !== SWITCH_DEFAULTS.reading ? [`${reading} reading`] : []), ...(d.switches_said ?? [])];
+  return `base: ${d.base_date}; other: ${d.other_date}${pastReviewPair(d.base_date, d.other_date)}`
+    + `${changed ? ` with ${changed}` : ""}${said.map((w) => `; ${w}`).join("")}`;
 }
