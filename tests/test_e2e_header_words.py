@@ -1,8 +1,12 @@
-"""The compare view's header is `foedus compare`'s first line (web/src/comparesaid.ts `compareHead`): it said
+"""The headers the web shows say a reading, a setting and a date in their CLI counterpart's words. The compare view's
+header is `foedus compare`'s first line (web/src/comparesaid.ts `compareHead`): it said
 "2025-06-01 as encoded → with drop_treaty nato_1949; help not requested" for a comparison under the escalatory
 reading, which the CLI's first line, `--out` title and JSON's `reading` say, so it read as one under the legal
 reading; and after the treaty set's review day it carried no mark where the CLI marks the pair of days and prints the
-note the mark points to, which the view now lists under its lines.
+note the mark points to, which the view now lists under its lines. The PNG's caption said "territorial view
+recognized; severity incursion" and left help not requested unsaid, where `foedus cascade`'s header says the
+settings not at their defaults in its words ("an incursion (not an armed attack), help not requested"), and marks a
+day after the review day.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -16,6 +20,7 @@ import pytest
 
 from e2e_wait import eventually
 from foedus.engine.outcome import DATA_END_NOTE
+from foedus.review_words import past_review
 from samples import cli_line
 from test_e2e_compare_words import _compare
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
@@ -63,3 +68,22 @@ def test_the_compare_header_marks_a_day_after_the_review_day_and_lists_its_note(
     eventually(page, noted)
     assert not page.problems, page.problems
 
+
+def test_the_png_caption_says_the_settings_and_the_review_day_as_the_cli(page: Any, server: str) -> None:
+    day = "2026-03-01"
+    said = "an incursion (not an armed attack), help not requested"
+    header = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", day, "--severity", "incursion", "--no-request"])
+    assert f"(territory, legal; {said})" in " ".join(header.stdout.split()), header.stdout[:300]  # rich wraps it
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date={day}&severity=incursion&requested=false")
+    page.wait_for_selector(f"body[data-result='RUS>EST@{day}']", timeout=60_000)
+    with page.expect_download():
+        page.click("#export-png")
+
+    def captioned() -> None:
+        caption = (page.get_attribute("#export-png", "data-caption") or "").splitlines()
+        settings = "; ".join(said.split(", "))
+        assert f"Date {day}{past_review(day)}; legal reading; {settings}." in caption, caption
+        assert f"Note: {DATA_END_NOTE}." in caption, caption
+
+    eventually(page, captioned)
+    assert not page.problems, page.problems

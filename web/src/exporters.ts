@@ -7,6 +7,8 @@ import { download } from "./dom";
 import { svgEl } from "./svg";
 import { DUTIES, DUTY_LABELS, type Duty } from "./duty";
 import { COLORS, LABELS, legendCategories, type Role } from "./roles";
+import { DATA_END_NOTE, pastReview } from "./reviewday";
+import { settingsSaid } from "./summaryhead";
 import { whatIfWorld } from "./whatifwords";
 
 function stem(r: CascadeResult): string {
@@ -23,15 +25,22 @@ export function exportCsv(r: CascadeResult, names: (id: string) => string): void
 
 /** What the PNG's caption says: a what-if run's note first (its changes, and that what rests on them is
  * hypothetical: whatIfWorld, made from the result's `what_if`, not read out of its notes), so that a picture of an invented world does not read as the treaties as encoded; then
- * the scenario, date, reading, foedus version, data versions and the borders shown. */
+ * the scenario, date, reading, foedus version, data versions and the borders shown. The date is marked after the
+ * treaty set's review day and the settings not at their defaults said as the summary's first line and `foedus cascade`'s
+ * header say them (summaryhead.ts settingsSaid: "an incursion (not an armed attack), help not requested"), the mark's
+ * note after them; it said
+ * "territorial view recognized; severity incursion" and left help not requested, membership by signature, ATOP's
+ * conditions, council decisions and non-military aid unsaid. */
 export function captionOf(r: CascadeResult, scenario: string, version: string, borders: string,
                           versions: Record<string, string> = {}): string[] {
   const data = r.datasets.length ? r.datasets.map((d) => (versions[d] ? `${d} ${versions[d]}` : d)).join(", ")
     : "none loaded";
   const whatIf = whatIfWorld(r.what_if ?? []);
   return [...(whatIf ? [whatIf] : []), `Scenario: ${scenario}`,
-    `Date ${r.date}; ${r.reading} reading; territorial view ${r.territory_view}; severity ${r.severity}`
+    `Date ${r.date}${pastReview(r.date)}; ${r.reading} reading${settingsSaid(r).map((w) => `; ${w}`).join("")}`
       + `${r.ongoing_since ? `; attacks ongoing since ${r.ongoing_since}` : ""}.`,
+    // the note the date's mark points to ("see the note"), as the CLI's answer ends with it
+    ...(r.notes.includes(DATA_END_NOTE) ? [`Note: ${DATA_END_NOTE}.`] : []),
     `foedus ${version}; data: ${data}. ${borders}`];
 }
 
