@@ -52,12 +52,11 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     from foedus.run import load_world
     from foedus.war.render import _move_words
     from foedus.war.result import war_names_on
-    from foedus.war.words import change_said, change_text, side_words
+    from foedus.war.words import bound_duty, change_said, change_text, side_words
     from foedus.wording import named_state
 
     replay = foedus.replay_war(war).to_dict()
     names = replay["names"]
-    sides = side_words(replay["war"]["leads"], names)  # a binding's side by its lead states
     _ready(page, server + "/")
     _replay(page, war, replay["frames"][0]["date"])
     _to_last_frame(page)
@@ -68,10 +67,17 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
                                                                changed_places([c]), names), homes, titles)
                for f in replay["frames"] for c in f["changes"])
     dated = {f["date"]: war_names_on(names, replay["renames"], f["date"]) for f in replay["frames"]}
-    want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]),
-                        [f"{named_state(m['state'], dated[f['date']])}: {_move_words(m, sides)}"
-                         + (f" ({change_said(m['cause'])})" if m["cause"] else "") for m in f["moved"]]]
-            for f in replay["frames"]}
+    frames = replay["frames"]
+
+    def moved(i: int, m: dict[str, Any]) -> str:  # a side by its leads fighting that day, a binding as its duty
+        f, on = frames[i], dated[frames[i]["date"]]
+        was = bound_duty(frames[i - 1]["bound"].get(m["state"]), on) if i else None
+        said = _move_words(m, side_words(replay["war"]["leads"], on, f["sides"]), was,
+                           bound_duty(f["bound"].get(m["state"]), on))
+        return f"{named_state(m['state'], on)}: {said}" + (f" ({change_said(m['cause'])})" if m["cause"] else "")
+
+    want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]), [moved(i, m) for m in f["moved"]]]
+            for i, f in enumerate(frames)}
 
     def logged() -> None:
         shown = page.evaluate(_LOG)
@@ -82,9 +88,10 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     assert not _bare_ids(text, _state_ids(server)), _bare_ids(text, _state_ids(server))[:20]
     if war == "russia_ukraine_2022":
         assert "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in text
-        assert ("North Korea (PRK): out → bound to join the side of Russia (RUS) (rus_prk_2024 enters into force)"
-                in text)
-        assert ("Belarus (BLR): still bound to join the side of Russia (RUS), now under rus_blr_2024 art. 4 "
+        assert ("North Korea (PRK): out → bound to defend Russia (RUS) against Ukraine (UKR) (rus_prk_2024 enters "
+                "into force)" in text)
+        assert ("Belarus (BLR): still bound to defend Russia (RUS) against Ukraine (UKR), now under rus_blr_2024 "
+                "art. 4 "
                 "(secondary: article) (rus_blr_2024 enters into force)" in text)  # tagged as the timeline tags it
     assert not page.problems, page.problems
 

@@ -91,7 +91,7 @@ def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> No
     text_has(page.locator("#explain"), "Fighting on the side of Serbia (SRB) on 1914-08-01.")
     _click_on_map(page, "path[data-iso3=FRA][data-name=France]")
     page.wait_for_selector("#explain[data-state=FRA][data-frame='1914-08-01']", timeout=30_000)
-    text_has(page.locator("#explain"), "Bound to join the side of Serbia (SRB) on 1914-08-01 under",
+    text_has(page.locator("#explain"), "Bound to defend Russian Empire (RUS) against Germany (DEU) on 1914-08-01 under",
              "(atop_1385) ATOP defense code; condition: unresolved ATOP condition(s) read as met: adversary; ")
 
     page.click("#run")
@@ -271,7 +271,8 @@ def test_a_war_dates_why_says_how_sure_each_binding_is(page: Any, server: str) -
     _replay(page, "russia_ukraine_2022", max(f["date"] for f in frames if f["date"] <= "2025-06-01"))
     _frame(page, index, "2024-08-06")
     page.wait_for_selector("#explain[data-state=KAZ][data-frame='2024-08-06']", timeout=30_000)
-    text_has(page.locator("#explain .frame-why"), "Bound to join the side of Russia (RUS) on 2024-08-06 under",
+    text_has(page.locator("#explain .frame-why"), "Bound to defend Russia (RUS) against Ukraine (UKR) on 2024-08-06 "
+             "under",
              "(csto_1992) art. 4 (secondary: article); condition: request-gated: assumes Russia (RUS) asks for help",
              "; also rus_kaz_1992 art. unknown (unverified: treaty, article).")
     assert not page.problems, page.problems

@@ -59,8 +59,8 @@ def test_the_timeline_says_the_ceasefire_s_pauses_as_foedus_war_does(page: Any, 
 
     eventually(page, said)
     # a release is the state's move to out there, as in `foedus war`'s timeline
-    text_has(day, "Pakistan (PAK): bound to join the side of United States (USA) and Israel (ISR) → out (ceasefire: "
-                  "every attack ends)")
+    text_has(day, "Pakistan (PAK): bound to defend Saudi Arabia (SAU) against Iran (IRN) → out (ceasefire: every "
+                  "attack ends)")
     assert page.locator("#war-log > li[data-date='2026-03-01'] li.pause").count() == 0
     assert not page.problems, page.problems
 

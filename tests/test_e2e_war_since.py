@@ -32,7 +32,7 @@ def test_a_war_dates_why_says_since_when_a_state_is_bound(page: Any, server: str
     _replay(page, "russia_ukraine_2022", max(f["date"] for f in frames if f["date"] <= "2025-06-01"))
     _frame(page, index, day)
     page.wait_for_selector(f"#explain[data-state=BLR][data-frame='{day}']", timeout=30_000)
-    text_has(page.locator("#explain .frame-why"), f"Bound to join the side of Russia (RUS) on {day} under",
+    text_has(page.locator("#explain .frame-why"), f"Bound to defend Russia (RUS) against Ukraine (UKR) on {day} under",
              "; bound to that side without a break since 2024-08-06, first under CSTO (csto_1992) art. 4 (secondary: "
              "article).")
     assert not page.problems, page.problems

@@ -56,7 +56,7 @@ def test_a_wars_first_binding_says_its_instrument(tmp_path: Path, monkeypatch: p
     assert {o["treaty"]: o["instrument"] for o in deu["first_bound"]["also"]}["my_pact"] == "treaty"
     assert deu["bound_spans"][0]["instrument"] == "executive_order"
     cells = _cells(args)
-    assert f"2024-01-10, the side of France (FRA): my_order art. 5 {SAID}" in cells
+    assert f"2024-01-10, to defend France (FRA) against Russia (RUS): my_order art. 5 {SAID}" in cells
     assert "also my_pact art. 5" in cells
     why = _text(["war", *_files(tmp_path, primary_order=True), "--until", "2024-01-20", "--state", "DEU"])
     assert f"under my_order (my_order) art. 5 {SAID}; also nato_1949 art. 5;" in why
@@ -70,7 +70,7 @@ def test_a_wars_also_line_says_its_instrument(tmp_path: Path, monkeypatch: pytes
     assert (deu["first_bound"]["treaty"], deu["first_bound"]["instrument"], also["my_order"]) == (
         "my_pact", "treaty", "executive_order")
     cells = _cells(args)
-    assert "2024-01-10, the side of France (FRA): my_pact art. 5" in cells
+    assert "2024-01-10, to defend France (FRA) against Russia (RUS): my_pact art. 5" in cells
     assert f"also my_order art. 5 {SAID}" in cells
 
 

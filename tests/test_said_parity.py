@@ -186,6 +186,10 @@ def test_a_wars_moves_are_worded_alike() -> None:
     assert run_ts([("said", "moveWords", [m, sides]) for m in moves]) == [_move_words(m, sides) for m in moves]
     assert _move_words(moves[0], sides) == "out → bound to join the side of United States (USA) and Israel (ISR)"
     assert _move_words(moves[1], sides) == "bound to join the side of IRN → bound both ways (a conflict)"
+    duties = ("bound to defend Iran (IRN) against Israel (ISR)", "bound to defend Bahrain (BHR) against Iran (IRN)")
+    assert run_ts([("said", "moveWords", [m, sides, *duties]) for m in moves]) == [
+        _move_words(m, sides, *duties) for m in moves]  # a binding left, one entered, as the duty it is
+    assert _move_words(moves[1], sides, *duties) == f"{duties[0]} → bound both ways (a conflict)"
 
 
 def test_a_doubt_is_worded_alike() -> None:

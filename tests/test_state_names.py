@@ -200,8 +200,8 @@ def test_the_war_replay_text_names_every_state(war: str, world: World, capsys: p
     said = {"russia_ukraine_2022": ["Kazakhstan (KAZ): must not join the war against Russia (RUS) from 2022-02-24",
                                     "Armenia (ARM): casus foederis 2024-08-06 toward Russia (RUS), csto_1992 art. 4",
                                     "Canada (CAN): consult Ukraine (UKR) from 2024-02-24",
-                                    "Belarus (BLR): out → bound to join the side of Russia (RUS)  (Ukraine (UKR) "
-                                    "attacks Russia (RUS) at Kursk Oblast)"],
+                                    "Belarus (BLR): out → bound to defend Russia (RUS) against Ukraine (UKR)  "
+                                    "(Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast)"],
             "europe_1939_1941": ["Bulgaria (BGR) becomes a party to atop_2515",
                                  "Belgium (BEL): defense → out  (Belgium (BEL) leaves the war)",
                                  "(Poland (POL), Soviet Union (RUS) leave the war)"]}[war]  # as called in 1939

@@ -14,7 +14,7 @@ from foedus.api import replay_war
 from foedus.catalog import treaty_rows
 from foedus.model.world import World
 from foedus.war.recorded import RECORDED, recorded_on, recorded_said
-from foedus.war.words import side_leads, side_words
+from foedus.war.why import sides_on
 from foedus.wording import named_state
 from samples import cli_line
 from ts_said import run_ts
@@ -66,8 +66,9 @@ def test_the_web_says_since_when_as_the_cli_does() -> None:
     frame, world = replay.frames[-1], World.default()
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}
     states = ["PRK", "BLR", "KAZ"]
-    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
-    said = run_ts([("said", "frameWhy", [s, frame.to_dict(), {"$lookup": treaties}, None, {}, sides]) for s in states])
+    sides, named = sides_on(replay, frame, frame.date)  # the sides and a duty's states, as the CLI names them
+    said = run_ts([("said", "frameWhy", [s, frame.to_dict(), {"$lookup": treaties}, None, {}, sides,
+                                         {"$lookup": dict(named)}]) for s in states])
     names = world.states.names_on(frame.date)
     notes = [recorded_said(n.to_dict() for n in recorded_on(replay.war, s, frame.date)) for s in states]  # its note
     assert [f"{named_state(s, names)}: {w}{n}" for s, w, n in zip(states, said, notes, strict=True)] == [

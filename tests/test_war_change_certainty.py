@@ -98,11 +98,11 @@ def test_the_replay_says_how_sure_a_treaty_change_that_moved_a_state_is(rio_war,
     monkeypatch.setenv("COLUMNS", "250")
     print_replay(rio_war)
     text = capsys.readouterr().out
-    assert ("United States (USA): bound to join the side of Mexico (MEX) → out  (Mexico (MEX) leaves tiar_1947 — "
-            "secondary facts)") in text
+    assert ("United States (USA): bound to defend Mexico (MEX) against Cuba (CUB) → out  (Mexico (MEX) leaves "
+            "tiar_1947 — secondary facts)") in text
     # an event has no certainty to say
-    assert "United States (USA): out → bound to join the side of Mexico (MEX)  (Cuba (CUB) attacks Mexico (MEX))" \
-        in text
+    assert ("United States (USA): out → bound to defend Mexico (MEX) against Cuba (CUB)  (Cuba (CUB) attacks Mexico "
+            "(MEX))") in text
 
 
 def test_a_change_names_its_states_as_they_were_called_on_its_day(world: World) -> None:

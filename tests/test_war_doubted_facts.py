@@ -56,8 +56,10 @@ def test_a_tagged_row_names_the_facts_that_the_state_json_says_are_not_verified(
         assert (why.treaty, why.article, why.certainty) == (b.treaty, b.article, b.certainty)
         doubted = [f.kind for f in why.facts if not f.verified]
         cell = row.split("│")[3].strip()  # state, fighting, first bound to join
-        side = {"attack": "the side of Russia (RUS)", "defense": "the side of Ukraine (UKR)"}[b.side]  # lead states
-        said = f"{b.date}, {side}: {cited(b.treaty, b.article)}"
+        assert b.kind == "defense" and {b.because.attacked, b.because.by} == {"RUS", "UKR"}  # Kursk's war: its duty
+        duty = {"RUS": "to defend Russia (RUS) against Ukraine (UKR)",
+                "UKR": "to defend Ukraine (UKR) against Russia (RUS)"}[b.because.attacked]  # whom it defends
+        said = f"{b.date}, {duty}: {cited(b.treaty, b.article)}"
         if b.certainty == "verified":
             assert cell == said, row
         else:
@@ -155,7 +157,8 @@ def test_a_date_known_to_a_verified_window_is_a_verified_fact(tmp_path: Path, ca
     b = result.first_bound("TUR")
     assert b is not None and (b.treaty, b.certainty, b.doubted) == ("tur_aze_shusha_2021", "verified", ())
     row = _row(_text(result, capsys, monkeypatch), "Turkey (TUR)")
-    assert row.split("│")[3].strip() == f"2022-02-14, the side of Azerbaijan (AZE): {cited(b.treaty, b.article)}"
+    defends = "to defend Azerbaijan (AZE) against Armenia (ARM)"  # the duty, whom it defends (was "the side of" it)
+    assert row.split("│")[3].strip() == f"2022-02-14, {defends}: {cited(b.treaty, b.article)}"
 
 
 KAZ_ALSO = {"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "instrument": "treaty",
@@ -227,11 +230,11 @@ def test_each_other_obligation_of_a_binding_carries_its_certainty_and_doubted_fa
     text = _text(kursk, capsys, monkeypatch)
     kaz_cell = _cell(text, "Kazakhstan (KAZ)")  # the condition the cascade states, wrapped, between the two
     assert [kaz_cell[0], kaz_cell[-1]] == [
-        "2024-08-06, the side of Russia (RUS): csto_1992 art. 4 (secondary: article)",
+        "2024-08-06, to defend Russia (RUS) against Ukraine (UKR): csto_1992 art. 4 (secondary: article)",
         "also rus_kaz_1992 art. unknown (unverified: treaty, article)"]  # the doubt said once
     assert " ".join(kaz_cell[1:-1]).startswith("condition: request-gated: assumes Russia (RUS) asks for help")
     # nowhere in the table or the duties is an article's own note of its doubt followed by a tag that says it again
     assert not re.search(r"(article|number) unverified\)+ \((unverified|secondary): [a-z, ]*article", text), text
     assert " ".join(_cell(text, "North Korea (PRK)")) == (  # verified, alone, with the condition the cascade states
-        "2024-12-04, the side of Russia (RUS): rus_prk_2024 art. 4 condition: assumes the attack puts Russia (RUS) "
-        "in a state of war")
+        "2024-12-04, to defend Russia (RUS) against Ukraine (UKR): rus_prk_2024 art. 4 condition: assumes the attack "
+        "puts Russia (RUS) in a state of war")

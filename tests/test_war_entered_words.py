@@ -13,6 +13,7 @@ def test_the_table_says_how_a_state_came_in_in_words() -> None:
     records = {r.state: r for r in result.ordered()}
     fought = {state: _row(records[state], result.names_on(result.row_day(records[state])), result.frames[-1])[1]
               for state in ("GBR", "SRB", "COW300")}
-    assert fought == {"GBR": "defense 1914-08-04 (by its own attack)", "SRB": "defense 1914-07-28 (was attacked)",
+    assert fought == {"GBR": "defense 1914-08-04 (by its own attack)",
+                      "SRB": "defense 1914-07-28 (attacked by Austria-Hungary (COW300))",  # by whom it was attacked
                       "COW300": "attack 1914-07-28 (by its own attack)"}
     assert [s["how"] for s in records["GBR"].spells] == ["attacker"]  # the JSON's code, unchanged

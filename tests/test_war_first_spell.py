@@ -50,7 +50,7 @@ def test_a_state_fighting_after_it_left_the_system_is_still_said_to_be_no_party(
     norway = state_rows(world.states, None, [world.states.states["NOR"]])[0]
     code, out, err = cli_line(["war", "europe_1939_1941", "--state", "NOR", "--until", "1940-05-10"])
     assert code == 0, err
-    assert out == f"Norway (NOR): Fighting on the side of Poland (POL) on 1940-05-10{FIGHTING_OUT}.\n"
+    assert out == f"Norway (NOR): Fighting on the side against Germany (DEU) on 1940-05-10{FIGHTING_OUT}.\n"
     assert run_ts([("membership", "partyOn", [norway, "1940-05-10"]),
                    ("membership", "partyOn", [norway, "1940-04-30"])]) == [False, True]
 

@@ -106,5 +106,5 @@ def test_the_timeline_says_a_frames_doubts_in_the_cascades_words(cuba: WarReplay
             if x.startswith("Uncertain date: ")]
     assert len(said) == 1
     timeline = text.split("timeline", 1)[1]
-    assert "2004-09-06\n  Mexico (MEX): bound to join the side of United States (USA) → out" in timeline
+    assert "2004-09-06\n  Mexico (MEX): bound to defend United States (USA) against Cuba (CUB) → out" in timeline
     assert f"\n  {said[0]}\n2004-09-30\n  {NO_DOUBTS}\n" in timeline

@@ -16,9 +16,8 @@ import pytest
 from foedus.api import replay_war
 from foedus.catalog import treaty_rows
 from foedus.model.world import World
-from foedus.war.result import WarReplay
-from foedus.war.why import why_on
-from foedus.war.words import side_leads, side_words
+from foedus.war.result import Frame, WarReplay
+from foedus.war.why import sides_on, why_on
 from samples import cli_line, replay_text
 from ts_said import run_ts
 
@@ -38,6 +37,8 @@ RIO = "Rio Treaty (TIAR) (tiar_1947) art. 3"
 
 US_SIDE = "the side of United States (USA) and Israel (ISR)"  # iran_2026's attack side, by its lead states
 USA_SIDE = "the side of United States (USA)"  # the Cuba war's defense side
+DEFEND_SAU = "bound to defend Saudi Arabia (SAU) against Iran (IRN)"  # Pakistan's duty: not to the US and Israel
+DEFEND_USA = "bound to defend United States (USA) against Cuba (CUB)"  # Mexico's and Brazil's, under the Rio Treaty
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +59,11 @@ def test_the_ceasefire_is_said_of_a_state_still_fighting_and_of_one_it_released(
     assert (code, out) == (0, f"Oman (OMN): Fighting on {US_SIDE} on 2026-04-08, paused since "
                               f"2026-04-08 {CEASEFIRE}: {NOT_LEFT}.\n"), err
     code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan"])
-    assert (code, out) == (0, f"Pakistan (PAK): Neither fighting nor bound on 2026-04-08; bound to join {US_SIDE} "
+    assert (code, out) == (0, f"Pakistan (PAK): Neither fighting nor bound on 2026-04-08; {DEFEND_SAU} "
                               "from 2026-02-28 under Saudi-Pakistan SMDA (sau_pak_2025) art. unknown (text not public) "
                               f"(unverified: date; secondary: article), released on 2026-04-08 {CEASEFIRE}.\n"), err
     code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan", "--until", "2026-04-07"])
-    assert code == 0 and out.startswith(f"Pakistan (PAK): Bound to join {US_SIDE} on 2026-04-07") and \
+    assert code == 0 and out.startswith(f"Pakistan (PAK): B{DEFEND_SAU[1:]} on 2026-04-07") and \
         "released" not in out, err
 
 
@@ -97,15 +98,15 @@ def test_an_attacks_end_an_exit_and_a_new_attack_are_said(cuba: WarReplay, world
 
     assert why("USA", "2004-09-01") == (f"United States (USA): Fighting on {USA_SIDE} on 2004-09-01, paused "
                                         f"since 2004-09-01 {ATTACK_ENDS}: {NOT_LEFT}.")
-    assert why("MEX", "2004-09-01") == ("Mexico (MEX): Neither fighting nor bound on 2004-09-01; bound to join "
-                                        f"{USA_SIDE} from 2004-08-01 under {RIO}, released on 2004-09-01 "
+    assert why("MEX", "2004-09-01") == ("Mexico (MEX): Neither fighting nor bound on 2004-09-01; "
+                                        f"{DEFEND_USA} from 2004-08-01 under {RIO}, released on 2004-09-01 "
                                         f"{ATTACK_ENDS}.")
     assert why("USA", "2004-10-01") == f"United States (USA): Fighting on {USA_SIDE} on 2004-10-01."
-    assert why("BRA", "2004-10-01").startswith(f"Brazil (BRA): Bound to join {USA_SIDE} on 2004-10-01")
+    assert why("BRA", "2004-10-01").startswith(f"Brazil (BRA): B{DEFEND_USA[1:]} on 2004-10-01")
     assert why("USA", "2004-12-31") == (f"United States (USA): Fighting on {USA_SIDE} on 2004-12-31, paused since "
                                         f"2004-11-01 after Cuba (CUB) leaves the war: {NOT_LEFT}.")
-    assert why("BRA", "2004-12-31") == ("Brazil (BRA): Neither fighting nor bound on 2004-12-31; bound to join "
-                                        f"{USA_SIDE} from 2004-10-01 under {RIO}, released on 2004-11-01 after Cuba "
+    assert why("BRA", "2004-12-31") == ("Brazil (BRA): Neither fighting nor bound on 2004-12-31; "
+                                        f"{DEFEND_USA} from 2004-10-01 under {RIO}, released on 2004-11-01 after Cuba "
                                         "(CUB) leaves the war.")
     assert why("CUB", "2004-12-31") == "Cuba (CUB): Neither fighting nor bound on 2004-12-31."  # out: not paused
     moved = next(m for f in cuba.frames if f.date == dt.date(2004, 9, 1) for m in f.moved if m["state"] == "BRA")
@@ -119,11 +120,17 @@ def test_the_webs_why_says_the_pause_and_the_release_as_the_cli_does(cuba: WarRe
     cases = [(iran, default, s, iran.frames[-1]) for s in ("OMN", "PAK", "IRN", "EGY")]
     cases += [(cuba, world, s, f) for f in cuba.frames for s in ("USA", "CUB", "MEX", "BRA")]
     treaties = {row["id"]: row["name"] for row in treaty_rows(default, None)}  # /api/treaties, the map's names
-    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {},
-                                          side_words(side_leads(r.war), r.names)]) for r, _, s, f in cases])
+    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, *_sides(r, f)])
+                   for r, _, s, f in cases])  # the sides and a duty's states as the CLI names them that day
     lines = [why_on(r, w, s, f.date).split(": ", 1)[1] for r, w, s, f in cases]
     assert said == lines
     assert sum("paused since" in w for w in said) >= 6 and sum("released on" in w for w in said) >= 6
+
+
+def _sides(replay: WarReplay, frame: Frame) -> list[object]:
+    """frameWhy's last two arguments as `why_on` names the sides and a duty's states on the frame's day (`sides_on`)."""
+    sides, names = sides_on(replay, frame, frame.date)
+    return [sides, {"$lookup": dict(names)}]
 
 
 def test_a_lapsed_binding_of_cascade_ongoing_since_says_what_released_it() -> None:

@@ -48,7 +48,7 @@ def test_the_table_and_timeline_say_the_ceasefire_s_pause_and_release(monkeypatc
     it; the timeline's ceasefire date says each of the ten states paused, and that none of them left the war."""
     lines = _printed(replay_war("iran_2026"), monkeypatch, capsys)
     rows = _rows(lines)
-    assert rows["Oman (OMN)"][1] == f"attack 2026-03-01 (was attacked) / paused since 2026-04-08 {CEASED}"
+    assert rows["Oman (OMN)"][1] == f"attack 2026-03-01 (attacked by Iran (IRN)) / paused since 2026-04-08 {CEASED}"
     assert rows["Pakistan (PAK)"][2].endswith(f" / released on 2026-04-08 {CEASED}")
     assert rows["Pakistan (PAK)"][1] == "—" and "paused" not in rows["Iraq (IRQ)"][1]
     assert sum("paused since" in r[1] for r in rows.values()) == 10
@@ -80,6 +80,6 @@ def test_the_timeline_says_an_attack_s_end_a_new_attack_and_an_exit(monkeypatch:
     assert rows["United States (USA)"][1].endswith(" / paused since 2004-11-01 after Cuba (CUB) leaves the war")
     assert "paused" not in rows["Cuba (CUB)"][1]
     # Brazil's first binding (2004-08-01) was released on 1 September; the cell names the later one released
-    assert rows["Brazil (BRA)"][2].startswith("2004-08-01, the side of United States (USA): tiar_1947")
+    assert rows["Brazil (BRA)"][2].startswith("2004-08-01, to defend United States (USA) against Cuba (CUB): tiar_1947")
     assert rows["Brazil (BRA)"][2].endswith(" / its binding of 2004-10-01 under tiar_1947 art. 3 released on "
                                             "2004-11-01 after Cuba (CUB) leaves the war")

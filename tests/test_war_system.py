@@ -147,5 +147,5 @@ def test_the_table_marks_the_days_a_state_fights_out_of_the_system() -> None:
             "none and owed nothing")  # `foedus.war.words.fighting_out_cell`
     lines = out.splitlines()
     (row,) = [i for i, line in enumerate(lines) if "│ Norway (NOR) " in line]
-    assert "defense 1940-04-09–1940-06-10 (was attacked)" in lines[row] and said in lines[row + 1]
+    assert "defense 1940-04-09–1940-06-10 (attacked by Germany (DEU))" in lines[row] and said in lines[row + 1]
     assert out.count("not a member of the state system") == 1

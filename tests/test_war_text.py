@@ -13,7 +13,7 @@ import pytest
 import foedus
 from foedus.war.bundled import bundled_wars
 from foedus.war.render import _move_words, print_replay
-from foedus.war.words import side_words
+from foedus.war.words import bound_duty, side_words
 from foedus.wording import named_state
 
 
@@ -41,12 +41,15 @@ def test_each_change_carries_the_cli_s_words(war: str, capsys: pytest.CaptureFix
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     printed = capsys.readouterr().out.splitlines()
-    sides = side_words(replay["war"]["leads"], replay["names"])  # each side by its lead states
-    for f in replay["frames"]:
+    frames = replay["frames"]
+    for i, f in enumerate(frames):
+        names = result.names_on(f["date"])
+        sides = side_words(replay["war"]["leads"], names, f["sides"])  # each side by its lead states fighting that day
         for m in f["moved"]:
-            if m["cause"]:
-                head = (f"  {named_state(m['state'], replay['names'])}: {_move_words(m, sides)}  "
-                        f"({m['cause']['text']}")
+            if m["cause"]:  # a binding as the duty it is: the day before's left, the day's entered
+                was, now = (bound_duty(fr["bound"].get(m["state"]), names) for fr in (frames[max(i - 1, 0)], f))
+                said = _move_words(m, sides, was if i else None, now)
+                head = f"  {named_state(m['state'], replay['names'])}: {said}  ({m['cause']['text']}"
                 assert any(line.startswith(head) for line in printed), head
     if war == "russia_ukraine_2022":
         texts = {c["text"] for c in changes}
@@ -93,24 +96,26 @@ def test_a_state_still_bound_by_another_treaty_is_said_to_be(capsys: pytest.Capt
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     out = capsys.readouterr().out
-    assert ("Belarus (BLR): still bound to join the side of Russia (RUS), now under rus_blr_2024 art. 4 (secondary: "
-            "article)  (rus_blr_2024 enters into force)") in out
+    assert ("Belarus (BLR): still bound to defend Russia (RUS) against Ukraine (UKR), now under rus_blr_2024 art. 4 "
+            "(secondary: article)  (rus_blr_2024 enters into force)") in out
     assert "bound-attack → bound-attack" not in out
 
 
 def test_the_timeline_says_a_binding_as_the_side_it_binds_to(capsys: pytest.CaptureFixture[str],
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """The states bound to defend Russia after Ukraine's Kursk attack moved "out → bound-attack", read as "bound to
-    attack": the text says the side a binding is to; the JSON keeps its statuses (a contract)."""
+    attack": the text says the duty a binding is, whom it defends against whom (it said the side of the war's first
+    states); the JSON keeps its statuses (a contract)."""
     result = foedus.replay_war("russia_ukraine_2022")
     moves = [m for f in result.frames for m in f.moved if m["state"] == "PRK"]
     assert moves and moves[0]["to"] == "bound-attack"  # the JSON's status
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     out = capsys.readouterr().out
-    assert "North Korea (PRK): out → bound to join the side of Russia (RUS)  (rus_prk_2024 enters into force)" in out
-    assert ("Kazakhstan (KAZ): out → bound to join the side of Russia (RUS)  (Ukraine (UKR) attacks Russia (RUS) "
-            "at ") in out
+    assert ("North Korea (PRK): out → bound to defend Russia (RUS) against Ukraine (UKR)  (rus_prk_2024 enters into "
+            "force)") in out
+    assert ("Kazakhstan (KAZ): out → bound to defend Russia (RUS) against Ukraine (UKR)  (Ukraine (UKR) attacks "
+            "Russia (RUS) at ") in out
     assert not [line for line in out.splitlines() if "bound-attack" in line or "bound-defense" in line]
     assert _move_words({"from": "bound-defense", "to": "conflict"}) == "bound to join the defense side → bound " \
                                                                         "both ways (a conflict)"

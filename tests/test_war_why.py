@@ -14,8 +14,8 @@ from foedus.catalog import state_rows, treaty_rows
 from foedus.errors import DateOutOfRangeError
 from foedus.model.world import World
 from foedus.war.recorded import recorded_on, recorded_said
-from foedus.war.result import Frame
-from foedus.war.words import side_leads, side_words
+from foedus.war.result import Frame, WarReplay
+from foedus.war.why import sides_on
 from foedus.wording import named_state, not_in_system
 from samples import cli_line
 from ts_said import run_ts
@@ -28,7 +28,16 @@ PRK_AT_WAR = "condition: assumes the attack puts Russia (RUS) in a state of war"
 PRK_NOTE = ("Recorded by the war file, not replayed as an event (verified): North Korean troops, sent to Russia from "
             "October 2024, fought Ukraine's forces in Kursk Oblast")  # then how it is known, and its sources
 
-POL = "the side of Poland (POL)"  # europe_1939_1941's defense side, by its lead state
+POL = "the side of Poland (POL)"  # europe_1939_1941's defense side, by its lead state while Poland fights
+NOT_DEU = "the side against Germany (DEU)"  # that side once Poland left the war (1939-09-28), by the other side's lead
+DEFEND_RUS = "Bound to defend Russia (RUS) against Ukraine (UKR)"  # the duty: whom it defends, against whom
+
+
+def _sides(replay: WarReplay, frame: Frame) -> list[object]:
+    """What the CLI names the sides by on the frame's day and the names it names a duty's states by (`sides_on`), as
+    frameWhy's last two arguments."""
+    sides, names = sides_on(replay, frame, frame.date)
+    return [sides, {"$lookup": dict(names)}]
 
 
 def _picked(frame: Frame) -> list[str]:
@@ -52,8 +61,8 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     world = World.default()
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
     cases = [(f, s) for f in frames for s in _picked(f)]
-    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
-    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, sides]) for f, s in cases])
+    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, *_sides(replay, f)])
+                   for f, s in cases])
     lines = []
     for f, s in cases:
         code, out, err = cli_line(["war", WAR, "--until", f.date.isoformat(), "--state", s])
@@ -63,7 +72,7 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     assert lines == [f"{named_state(s, world.states.names_on(f.date))}: {words}{note}\n"
                      for (f, s), words, note in zip(cases, said, noted, strict=True)]
     kinds = {w.split(" on ", 1)[0] for w in said}
-    assert kinds >= {"Fighting", "Bound to join the side of Russia (RUS)", "Neither fighting nor bound"}
+    assert kinds >= {"Fighting", DEFEND_RUS, "Neither fighting nor bound"}
     # the treaty named, its id and article cited, then the condition the cascade states for it, then since when
     assert any("(rus_prk_2024) art. 4; condition: assumes the attack puts Russia (RUS) in a state of war; bound to "
                "that side without a break since 2024-12-04." in w for w in said)
@@ -79,12 +88,12 @@ def test_a_bindings_certainty_and_its_other_obligations_are_said() -> None:
     1992 treaty with Russia, whose article is not known; each is said with its certainty and the facts not verified,
     as the table says them. North Korea's verified 2024 treaty, binding it alone, is said as before."""
     code, out, err = cli_line(["war", WAR, "--until", "2024-08-06", "--state", "KAZ"])
-    assert (code, out) == (0, "Kazakhstan (KAZ): Bound to join the side of Russia (RUS) on 2024-08-06 under CSTO "
+    assert (code, out) == (0, f"Kazakhstan (KAZ): {DEFEND_RUS} on 2024-08-06 under CSTO "
                               "(csto_1992) "
                               f"art. 4 (secondary: article); {KAZ_ASKS}; also rus_kaz_1992 art. unknown "
                               "(unverified: treaty, article).\n"), err
     code, out, err = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "PRK"])
-    assert (code, out) == (0, "North Korea (PRK): Bound to join the side of Russia (RUS) on 2024-12-04 under "
+    assert (code, out) == (0, f"North Korea (PRK): {DEFEND_RUS} on 2024-12-04 under "
                               "Russia–DPRK 2024 "
                               f"(rus_prk_2024) art. 4; {PRK_AT_WAR}. {PRK_NOTE}" + out.split(PRK_NOTE)[-1]), err
     assert out.endswith("in the Kursk region).\n")
@@ -94,7 +103,7 @@ def test_a_state_is_read_by_its_name_on_the_date() -> None:
     """--state takes a state's name as `World.state_named` reads it on the date, and names it as on that date."""
     code, out, _ = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "north korea"])
     assert (code, out.split(":", 1)[0]) == (0, "North Korea (PRK)")
-    assert out.startswith("North Korea (PRK): Bound to join the side of Russia (RUS) on 2024-12-04 under ")
+    assert out.startswith(f"North Korea (PRK): {DEFEND_RUS} on 2024-12-04 under ")
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -169,9 +178,8 @@ def test_the_webs_why_says_a_state_out_of_the_system_is_so_as_the_cli_does() -> 
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
     cases = [(day, s) for day in ("1940-06-01", "1939-09-10") for s in ("POL", "CHE", "PSE")]
     rows = {s: state_rows(world.states, None, [world.states.states[s]])[0] for _, s in cases}  # /api/states's rows
-    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
     said = run_ts([("said", "frameWhy", [s, replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": treaties},
-                                         rows[s], {}, sides]) for day, s in cases])
+                                         rows[s], {}, *_sides(replay, replay.frame_on(day))]) for day, s in cases])
     lines = []
     for day, s in cases:
         code, out, err = cli_line(["war", "europe_1939_1941", "--until", day, "--state", s])
@@ -196,14 +204,14 @@ def test_a_state_fighting_out_of_the_system_is_said_to_fight_as_no_party() -> No
     replay = replay_war("europe_1939_1941")
     row = state_rows(world.states, None, [world.states.states["NOR"]])[0]
     days = ("1940-05-15", "1940-04-15")
-    sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
     said = run_ts([("said", "frameWhy", ["NOR", replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": {}}, row,
-                                         {}, sides]) for day in days] + [("membership", "FIGHTING_OUT", None)])
+                                         {}, *_sides(replay, replay.frame_on(day))]) for day in days]
+                  + [("membership", "FIGHTING_OUT", None)])
     lines = []
     for day in days:
         code, out, err = cli_line(["war", "europe_1939_1941", "--until", day, "--state", "NOR"])
         assert code == 0, err
         lines.append(out)
     assert lines == [f"Norway (NOR): {words}\n" for words in said[:2]]
-    assert said[0] == f"Fighting on {POL} on 1940-05-15{FIGHTING_OUT}." and said[2] == FIGHTING_OUT
-    assert said[1] == f"Fighting on {POL} on 1940-04-15."
+    assert said[0] == f"Fighting on {NOT_DEU} on 1940-05-15{FIGHTING_OUT}." and said[2] == FIGHTING_OUT
+    assert said[1] == f"Fighting on {NOT_DEU} on 1940-04-15."  # Poland out of the war: not named by it

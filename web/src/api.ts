@@ -3,7 +3,7 @@
 
 import type { DatedChange } from "./comparesaid";
 import type { StateNote } from "./warrecorded";
-import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
+import { SWITCH_DEFAULTS, type Because, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
 import type { PlaceSetRecord } from "./placesets";
 
 export type {
@@ -84,6 +84,7 @@ export interface WarReleased extends WarDuty {
 export interface WarDuty {
   treaty: string; article: string; certainty?: string; doubted?: string[]; levels?: Record<string, string>;
   instrument?: string; conditions?: string[]; unresolved?: string[]; // levels: each doubted fact's (boundTag)
+  kind?: string; because?: Because; // a binding's and a span's: its kind, the attack it answers (warsides.ts boundDuty)
 }
 /** A state bound to join on a frame's date: the side, the primary obligation, and the others that bind it that day;
  * since when it has been bound to that side without a break (`since`), and the provision it was first bound under

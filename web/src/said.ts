@@ -14,6 +14,7 @@ import { atPlace, type PlaceNames } from "./placesaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
+import { boundDuty } from "./warsides";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
@@ -131,19 +132,20 @@ const STATUS_WORDS: Record<string, string> = {
   conflict: "bound both ways (a conflict)",
 };
 
-/** A status in words, a binding by its side's lead states where `sides` names them (sideWords: "bound to join the
- * side of Iran (IRN)"; foedus.war.render._status_words). */
-function statusWords(status: string, sides?: Record<string, string>): string {
+/** A status in words, a binding as `duty` says it (boundDuty), else by its side's lead states where `sides` names
+ * them (sideWords: "bound to join the side of Iran (IRN)", a binding without `because`; render._status_words). */
+function statusWords(status: string, sides?: Record<string, string>, duty?: string): string {
   const bound = status.startsWith("bound-") ? status.slice("bound-".length) : "";
-  return bound && sides?.[bound] ? `bound to join ${sides[bound]}` : STATUS_WORDS[status] ?? status;
+  return bound && duty ? duty : bound && sides?.[bound] ? `bound to join ${sides[bound]}` : STATUS_WORDS[status] ?? status;
 }
 
 /** A war's move (foedus.war.render._move_words): a state still bound to its side, by another treaty from that date,
  * is said to be so, not as a move from a status to itself; each status in words (statusWords), a side by its lead
  * states where `sides` names them. */
-export function moveWords(m: WarFrame["moved"][number], sides?: Record<string, string>): string {
-  return m.now_under ? `still ${statusWords(m.to, sides)}, now under ${m.now_under}`
-    : `${statusWords(m.from, sides)} → ${statusWords(m.to, sides)}`;
+export function moveWords(m: WarFrame["moved"][number], sides?: Record<string, string>, was?: string, now?: string)
+  : string { // was, now: the binding left and the one entered as boundDuty says them
+  return m.now_under ? `still ${statusWords(m.to, sides, now)}, now under ${m.now_under}`
+    : `${statusWords(m.from, sides, was)} → ${statusWords(m.to, sides, now)}`;
 }
 
 /** A replayed war's states named as on `date` (foedus.war.result.war_names_on): each state's last `renames` entry on
@@ -192,7 +194,8 @@ export function notInSystem(day: string): string {
  * its pause (pausedSaid), one neither fighting nor bound its last binding and what released it (releasedSaid). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
                          | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
-                         titles: Record<string, string> = {}, sides?: Record<string, string>): string {
+                         titles: Record<string, string> = {}, sides?: Record<string, string>,
+                         name: (id: string) => string = (id) => id): string { // name: a duty's states (boundDuty)
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
   const named = (s: string) => sides?.[s] ?? `the ${s} side`; // by its lead states where `sides` names them
@@ -200,11 +203,11 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
   return side ? `Fighting on ${named(side)} on ${frame.date}${paused ? pausedSaid(paused) : ""}`
     + `${partyOn(state, frame.date) ? "" : FIGHTING_OUT}.`
-    : b ? `Bound to join ${named(b.side)} on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
+    : b ? `B${(boundDuty(b, name) ?? `bound to join ${named(b.side)}`).slice(1)} on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
       + `${sinceSaid(b, frame.date, (d) => bindingCited(d, treaty))}.`
       : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}`
-          + `${released ? releasedSaid(released, bindingCited(released, treaty), sides) : ""}.` : notInSystem(frame.date);
+          + `${released ? releasedSaid(released, bindingCited(released, treaty), sides, name) : ""}.` : notInSystem(frame.date);
 }
 
 /** A binding as a bound state's line cites it (foedus.war.why.binding_cited): its treaty named, its id, the article

@@ -6,7 +6,7 @@ import type { NameOf } from "./datednames";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
 import { moveWords, warNamesOn } from "./said";
-import { sidesSaid, sideWords } from "./warsides";
+import { boundDuty, sidesSaid, sideWords } from "./warsides";
 import { pauseLines } from "./warended";
 import { openedSaid, openingFrame } from "./waropen";
 import { pickWar, sayChosen } from "./warpick";
@@ -144,12 +144,14 @@ export class WarTimeline {
     const at = r.frames.indexOf(f);
     this.frame.value = String(at);
     byId("war-date").textContent = f.date;
-    const sides = r.war.leads ? sideWords(r.war.leads, (id) => r.names[id] ?? id) : undefined; // as the text's
     const lines = (fr: WarFrame, i: number) => {
       const name = warNameOf(r, fr.date);
+      const sides = r.war.leads ? sideWords(r.war.leads, name, fr.sides) : undefined; // by its leads fighting that day
+      const duty = (m: WarFrame["moved"][number]) => [boundDuty(i > 0 ? r.frames[i - 1].bound[m.state] : undefined, name),
+        boundDuty(fr.bound[m.state], name)] as const; // the binding left and the one entered, as the text says them
       const pauses = pauseLines(fr, i > 0 ? r.frames[i - 1].paused ?? {} : {}, name);
       return fr.moved.length || pauses.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name)}: ${moveWords(m, sides)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`)),
+        `${namedState(m.state, name)}: ${moveWords(m, sides, ...duty(m))}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`)),
       ...pauses.map((line) => h("li", { class: "pause" }, line))) : null;
     };
     byId("war-log").replaceChildren(...r.frames.slice(0, at + 1).map((fr, i) => h("li",

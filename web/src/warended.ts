@@ -3,6 +3,7 @@
 // foedus.war.pause_words (tests/test_war_pause.py runs both on the same records).
 import type { CitedPage, WarChange, WarFrame, WarPause, WarReleased } from "./api";
 import { byName, changeSaid, namedState } from "./wording";
+import { boundDuty } from "./warsides";
 
 /** What a paused state's line says after the change that paused it (foedus.war.pause_words.NOT_LEFT). */
 export const NOT_LEFT = "no attack by or on it goes on, but it has not left the war";
@@ -29,10 +30,11 @@ export function pausedSaid(p: WarPause): string {
 }
 
 /** After "Neither fighting nor bound on DAY": its last binding (`cited` as a bound state's line cites it), its side
- * (by its lead states where `sides` names them: warsides.ts sideWords), from when, and the change that released it
- * (foedus.war.pause_words.released_said). */
-export function releasedSaid(r: WarReleased, cited: string, sides?: Record<string, string>): string {
-  return `; bound to join ${sides?.[r.side] ?? `the ${r.side} side`} from ${r.from} under ${cited}, released on ${r.to}`
+ * (by its lead states where `sides` names them: warsides.ts sideWords), or the duty it was (boundDuty, its states
+ * named by `name`), from when, and the change that released it (foedus.war.pause_words.released_said). */
+export function releasedSaid(r: WarReleased, cited: string, sides?: Record<string, string>,
+                             name: (id: string) => string = (id) => id): string {
+  return `; ${boundDuty(r, name) ?? `bound to join ${sides?.[r.side] ?? `the ${r.side} side`}`} from ${r.from} under ${cited}, released on ${r.to}`
     + endedBy(r.cause, r.sources);
 }
 

@@ -83,8 +83,8 @@ export class FramePanels {
       : frame.conflicts.includes(id) ? "conflict" : existsOn(this.states.get(id), frame.date) ? "none" : "absent";
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
-    const sides = war.war.leads ? sideWords(war.war.leads, (s) => war.names[s] ?? s) : undefined; // by lead states
-    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides) // as the CLI
+    const sides = war.war.leads ? sideWords(war.war.leads, name, frame.sides) : undefined; // by leads fighting that day
+    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides, name) // as CLI
       + recordedSaid(war.war.state_notes, id, frame.date); // what the war file records of it, unreplayed
     const record = (war.states ?? []).find((r) => r.state === id);
     const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date,

@@ -1,12 +1,34 @@
 // A replayed war's sides in words, by their lead states (foedus.war.words), apart from said.ts (its size): the parity
 // tests run them in node beside their Python counterparts (tests/ts_said.py).
+import type { Because } from "./api";
 import { andListed, namedState } from "./wording";
 
 /** Each side of a replayed war by its lead states, its first attack's attackers and victims (the JSON's `war.leads`,
- * named by `name`): "the side of United States (USA) and Israel (ISR)" (foedus.war.words.side_words). */
-export function sideWords(leads: Record<string, string[]>, name: (id: string) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(leads).map(([side, states]) =>
-    [side, `the side of ${andListed(states.map((s) => namedState(s, name)))}`]));
+ * named by `name`): "the side of United States (USA) and Israel (ISR)"; on a day (`fighting`: its frame's `sides`),
+ * by the leads still fighting on it, else as "the side against" the other side's leads still fighting, else not named
+ * (foedus.war.words.side_words). */
+export function sideWords(leads: Record<string, string[]>, name: (id: string) => string,
+                          fighting?: Record<string, string[]>): Record<string, string> {
+  const still = (side: string) => (leads[side] ?? []).filter((s) => !fighting || (fighting[side] ?? []).includes(s));
+  const out: Record<string, string> = {};
+  for (const side of Object.keys(leads)) {
+    const [ours, theirs] = [still(side), still(side === "attack" ? "defense" : "attack")];
+    if (ours.length || theirs.length) {
+      out[side] = `the side ${ours.length ? "of" : "against"} `
+        + andListed((ours.length ? ours : theirs).map((s) => namedState(s, name)));
+    }
+  }
+  return out;
+}
+
+/** A binding as the duty it is, from the attack it answers (`because`) and its `kind`: "bound to defend Qatar (QAT)
+ * against Iran (IRN)", an offence "bound to join Germany (DEU)'s attack on Poland (POL)"; undefined without `because`
+ * (foedus.war.words.bound_duty). */
+export function boundDuty(b: { kind?: string; because?: Because } | undefined, name: (id: string) => string)
+  : string | undefined {
+  if (!b?.because) return undefined;
+  const [attacked, by] = [namedState(b.because.attacked, name), namedState(b.because.by, name)];
+  return b.kind === "offense" ? `bound to join ${by}'s attack on ${attacked}` : `bound to defend ${attacked} against ${by}`;
 }
 
 /** What a replayed war's two sides are, by its lead states (the JSON's `war.leads`, named by `name`), as `foedus war`

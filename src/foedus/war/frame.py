@@ -19,7 +19,7 @@ class Frame:
     date: dt.date
     changes: list[dict[str, Any]]
     sides: dict[str, list[str]]
-    # {side, treaty, article, instrument, certainty, doubted, conditions, unresolved, also}
+    # {side, kind, because, treaty, article, instrument, certainty, doubted, conditions, unresolved, also}
     bound: dict[str, dict[str, Any]]
     conflicts: list[str]
     moved: list[dict[str, Any]]

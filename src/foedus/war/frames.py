@@ -161,6 +161,7 @@ class FrameBuilder:
         elif new.startswith("bound-") and joiner is not None and made is not None:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
+                                    "kind": p.kind, "because": p.because.to_dict(),
                                     "article": p.article, "instrument": p.instrument, "certainty": p.certainty,
                                     "doubted": list(made.doubted), "levels": dict(made.levels),
                                     "conditions": list(p.conditions), "unresolved": list(p.unresolved)})
@@ -279,13 +280,14 @@ def _binding(j: Joiner, made: _Made, spans: list[dict[str, Any]]) -> dict[str, A
     """A frame's `bound` entry: the side, the primary obligation's treaty, article and instrument, its certainty and the
     facts it rests on that are not verified (`doubted`), the conditions it assumes and the ATOP conditions it rests on
     (`conditions`, `unresolved`: the cascade's own record of them, `Obligation`), and the other obligations that bind it
-    that day (`also`, each `{treaty, article, instrument, certainty, doubted, conditions, unresolved}`), as `Bound`
+    that day (`also`, each `{treaty, article, instrument, certainty, doubted, conditions, unresolved}`), the duty's
+    kind and the attack it answers (`kind`, `because`: whom it defends, `foedus.war.words.bound_duty`), as `Bound`
     records them (`made`: the joiner's `_Made`), and since when it has been bound to that side without a break, by
     its `spans` (`since`, with `since_under` where the treaty or article has changed since: `since_entry`)."""
     p = j.primary
-    return {"side": j.side, "treaty": p.treaty, "article": p.article, "instrument": p.instrument,
-            "certainty": p.certainty, "doubted": list(made.doubted), "levels": dict(made.levels),
-            "conditions": list(p.conditions), "unresolved": list(p.unresolved),
+    return {"side": j.side, "kind": p.kind, "because": p.because.to_dict(), "treaty": p.treaty, "article": p.article,
+            "instrument": p.instrument, "certainty": p.certainty, "doubted": list(made.doubted),
+            "levels": dict(made.levels), "conditions": list(p.conditions), "unresolved": list(p.unresolved),
             "also": [o.to_dict() for o in made.also], **since_entry(spans, j.side)}
 
 

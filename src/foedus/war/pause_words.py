@@ -10,7 +10,7 @@ from typing import Any
 
 from foedus.cited import instrument_said, tagged_cited
 from foedus.cited_names import named_cited
-from foedus.war.words import change_said
+from foedus.war.words import bound_duty, change_said
 from foedus.wording import named_state
 
 __all__ = ["NOT_LEFT", "RESUMED", "binding_said", "bound_since_said", "ended_by", "lapsed_said", "now_under_said",
@@ -49,13 +49,15 @@ def paused_since(paused: Mapping[str, Any], cite: bool = True) -> str:
     return f"paused since {paused['since']}{ended_by(paused.get('cause'), paused.get('sources', ()) if cite else ())}"
 
 
-def released_said(released: Mapping[str, Any], cited: str, sides: Mapping[str, str] | None = None) -> str:
+def released_said(released: Mapping[str, Any], cited: str, sides: Mapping[str, str] | None = None,
+                  names: Mapping[str, str] | None = None) -> str:
     """After "Neither fighting nor bound on DAY": the binding it had last (`cited`: its treaty named, its article
     and certainty, as a bound state's line cites them), its side (by its lead states where `sides` names them:
     `foedus.war.words.side_words`), from when, and the change that released it on its span's end (a frame's `released`
-    entry)."""
+    entry); the duty it was where its span says whom it defended (`bound_duty`, its states named by `names`)."""
     side = (sides or {}).get(released["side"]) or f"the {released['side']} side"
-    return f"; bound to join {side} from {released['from']} under {cited}, {released_on(released)}"
+    duty = bound_duty(released, names or {}) or f"bound to join {side}"
+    return f"; {duty} from {released['from']} under {cited}, {released_on(released)}"
 
 
 def released_on(released: Mapping[str, Any], cite: bool = True) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from foedus.by_name import by_name
 from foedus.cited import instrument_said, tagged_cited
@@ -30,6 +30,7 @@ from foedus.war.words import (
     DUTIES_HEADING,
     NO_DOUBTS,
     also_said,
+    bound_duty,
     change_said,
     change_text,
     conditions_said,
@@ -69,7 +70,7 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
     states where `sides` names them (`side_words`: "2026-02-28, the side of Iran (IRN): ...")."""
     titles = titles or {}
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
-                      + f" ({entered_words(s['how'])})" for s in r.spells) or "—"
+                      + f" ({entered_words(s['how'], _attackers(s, r.state, names))})" for s in r.spells) or "—"
     if r.state in last.paused:
         fight += f"\n{paused_since(last.paused[r.state], cite=False)}"
     if out:
@@ -77,9 +78,11 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
     b = r.first_bound
     bound = "—"
     if b:  # the primary, the conditions it assumes, then each other obligation of that day, each on a line of its own
-        bound = "\n".join([(f"{b.date}, {sides[b.side]}: " if sides else f"{b.date} {b.side}: ")
-                           + tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted, b.levels)
-                           + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
+        duty = bound_duty({"kind": b.kind, "because": b.because.to_dict()}, names)
+        head = (f"{b.date}, {duty.removeprefix('bound ')}: " if duty  # the duty: whom it defends, against whom
+                else f"{b.date}, {sides[b.side]}: " if sides and b.side in sides else f"{b.date} {b.side}: ")
+        cite = tagged_cited(named_cited(b.treaty, titles), b.article, b.certainty, b.doubted, b.levels)
+        bound = "\n".join([head + cite + instrument_said(b.instrument), *conditions_said({"conditions": b.conditions}),
                            *also_said((o.to_dict() for o in b.also), titles)])
     elif r.conflict:  # bound both ways, never to one side: said so and since when, not "—" as one never bound
         bound = f"{r.conflict['date']}: {_status_words('conflict')}, counted on neither side"
@@ -90,6 +93,12 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
             rel.get("doubted", ()), rel.get("levels")))
     why = _said(b.cause) if b else _said(r.conflict["cause"]) if r.conflict else ""
     return [named_state(r.state, names), fight, bound, why]
+
+
+def _attackers(spell: Mapping[str, Any], state: str, names: Mapping[str, str]) -> list[str]:
+    """The states whose attack on `state` brought it into the war (its spell's `cause`'s attacks on it), named."""
+    attacks = (spell.get("cause") or {}).get("attacks", ())
+    return [named_state(a, names) for a in dict.fromkeys(x["attacker"] for x in attacks if x["victim"] == state)]
 
 
 def _fighting_out(r: StateRecord, result: WarReplay, states: StateRegistry) -> list[tuple[dt.date, dt.date]]:
@@ -130,26 +139,31 @@ _STATUS_WORDS = {"bound-attack": "bound to join the attack side", "bound-defense
                  "conflict": "bound both ways (a conflict)"}
 
 
-def _status_words(status: str, sides: Mapping[str, str] | None = None) -> str:
+def _status_words(status: str, sides: Mapping[str, str] | None = None, duty: str | None = None) -> str:
     """A state's status on a war's date, as the timeline says it: "attack", "defense" and "out" as they are, a
     binding as the side it binds to, by its lead states where `sides` names them (`side_words`: "bound to join the
     side of Iran (IRN)"; "bound to join the attack side" read as bound to join the war's first attack), a conflict as
     "bound both ways (a conflict)": bound to both sides, or to join one and not to join the war against a state
-    (Armenia in 2024)."""
+    (Armenia in 2024); a binding as the duty it is where `duty` says it (`bound_duty`: "bound to defend Qatar (QAT)
+    against Iran (IRN)")."""
     bound = status.removeprefix("bound-")
+    if duty and bound != status:
+        return duty
     if sides and bound != status and bound in sides:
         return f"bound to join {sides[bound]}"
     return _STATUS_WORDS.get(status, status)
 
 
-def _move_words(move: Mapping[str, Any], sides: Mapping[str, str] | None = None) -> str:
+def _move_words(move: Mapping[str, Any], sides: Mapping[str, str] | None = None, was: str | None = None,
+                now: str | None = None) -> str:
     """A move: "out → bound to join the attack side", or, for a state still bound to its side by another treaty from
     that date, "still bound to join the attack side, now under rus_blr_2024 art. 4" (not a move from a status to
-    itself). The JSON's statuses (`bound-attack`, ...) are said in words (`_status_words`). The web's copy:
+    itself). The JSON's statuses (`bound-attack`, ...) are said in words (`_status_words`), a binding left as `was`
+    says it, one entered as `now` says it (`bound_duty`, of the day before's binding and the day's). The web's copy:
     web/src/said.ts `moveWords` (tests/test_said_parity.py)."""
     if "now_under" in move:
-        return f"still {_status_words(move['to'], sides)}, now under {move['now_under']}"
-    return f"{_status_words(move['from'], sides)} → {_status_words(move['to'], sides)}"
+        return f"still {_status_words(move['to'], sides, now)}, now under {move['now_under']}"
+    return f"{_status_words(move['from'], sides, was)} → {_status_words(move['to'], sides, now)}"
 
 
 def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
@@ -199,7 +213,7 @@ def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry
     console.print(sides_said(((a.attacker, a.victim) for a in first.attacks), result.names_on(first.date)),
                   markup=False)
     sides = side_words(side_leads(war), result.names)
-    table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
+    table = make_table("state", "fighting", "first bound", "by", title="who was bound, when, and by what")
     for rec in _rows(result):
         table.add_row(*_row(rec, result.names_on(result.row_day(rec)), result.frames[-1], titles or {},
                             _fighting_out(rec, result, states), sides))
@@ -210,7 +224,7 @@ def print_replay(result: WarReplay, timeline: bool = True, states: StateRegistry
         for line in duties:
             console.print(f"  {line}")
     if timeline:
-        _timeline(console, result, names_on, sides)
+        _timeline(console, result, names_on)
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
     for line in _sources(result, names_on):
@@ -221,28 +235,32 @@ def _moved_name(move: Mapping[str, Any], names: Mapping[str, str]) -> str:
     return named_state(move["state"], names)
 
 
-def _timeline(console: Any, result: WarReplay, names_on: NamesOn, sides: Mapping[str, str] | None = None) -> None:
+def _timeline(console: Any, result: WarReplay, names_on: NamesOn) -> None:
     """Each date on which a state moved, a state's fighting paused, a state left the state system or came back to it,
     or the doubts changed: the moves with their causes, the pauses (`pause_lines`), each state leaving or coming back
     that no move gives as its cause, in the rule's words (`_system_lines`), then the day's doubts in a cascade's words
-    (`doubt_lines`), or, where the earlier ones ended, that there are none (`NO_DOUBTS`)."""
+    (`doubt_lines`), or, where the earlier ones ended, that there are none (`NO_DOUBTS`). A binding is said as the
+    duty it is (`bound_duty`), a side by its lead states fighting that day (`side_words`)."""
     console.print("[bold]timeline[/bold] (dates on which a state moved, a state's fighting paused or began again, a "
                   "state left the state system or came back to it, or an uncertain date's window opened or closed)")
     before: frozenset[tuple[object, ...]] = frozenset()
     was_paused: dict[str, Any] = {}
+    leads, was_bound = side_leads(result.war), cast("dict[str, dict[str, Any]]", {})
     for f in result.frames:
         day = f.date.isoformat()
         keys = doubt_keys(f.doubts, day)
         names = names_on(f.date)
         pauses = pause_lines(day, f.sides, f.paused, was_paused, names)
         was_paused = f.paused
+        sides, bound, was_bound = side_words(leads, names, f.sides), was_bound, f.bound
         system = _system_lines(f, names)
         if not f.moved and not pauses and not system and keys == before:
             continue
         console.print(f"[bold]{f.date}[/bold]")
         for m in by_name(f.moved, partial(_moved_name, names=names)):  # by the name said (the JSON: ids)
             why = _said(m["cause"])
-            said = f"  {named_state(m['state'], names)}: {_move_words(m, sides)}"
+            duties = (bound_duty(bound.get(m["state"]), names), bound_duty(f.bound.get(m["state"]), names))
+            said = f"  {named_state(m['state'], names)}: {_move_words(m, sides, *duties)}"
             console.print(said + (f"  ({why})" if why else ""))
         for line in (*pauses, *system):
             console.print(f"  {line}", markup=False)
@@ -265,7 +283,7 @@ def _system_lines(frame: Frame, names: Mapping[str, str]) -> list[str]:
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Mapping[str, str] | None = None) -> None:
     """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed; `names`: the
     world's, naming each state on the lines (`bound_since_said`, the web summary's words); each provision tagged as a
-    joiner's (`binding_said`). Each cause is said
+    joiner's (`bound_duty`). Each cause is said
     in its record's `text` (the replay's words, which
     the JSON carries and the web map shows), not worded again from `names`; an ATOP alliance bound by is cited with
     its title where `titles` (the result's) has one."""

@@ -23,10 +23,11 @@ from foedus.war.result import Frame, WarReplay
 from foedus.war.since_words import since_said
 from foedus.war.unbroken import began_on
 from foedus.war.why_record import WarBoundSince, WarWhy, WarWhyAlso, rests_on
-from foedus.war.words import FIGHTING_OUT, also_said, conditions_said, side_leads, side_words
+from foedus.war.words import FIGHTING_OUT, also_said, bound_duty, conditions_said, side_leads, side_words
 from foedus.wording import named_state, not_in_system
 
-__all__ = ["binding_cited", "conflict_why", "frame_why", "name_sure", "standing", "treaty_named", "why_on",
+__all__ = ["binding_cited", "conflict_why", "frame_why", "name_sure", "sides_on", "standing", "treaty_named",
+           "why_on",
            "why_record"]
 
 
@@ -42,8 +43,8 @@ def standing(state: str, frame: Frame) -> tuple[str, str | None]:
 
 
 def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
-              titles: Mapping[str, str] | None = None, member: bool = True, sides: Mapping[str, str] | None = None
-              ) -> str:
+              titles: Mapping[str, str] | None = None, member: bool = True, sides: Mapping[str, str] | None = None,
+              names: Mapping[str, str] | None = None) -> str:
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
@@ -57,7 +58,9 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     bound that was bound earlier, its last binding and what released it (`released_said`); one fighting on a day it is
     out of the state system by the rule's reading (not `member`: `foedus.engine.rules.system.in_system`) says it is no
     party then (`FIGHTING_OUT`). A side is named by its lead states where `sides` names them (`side_words`: "Bound to
-    join the side of Iran (IRN)"; "the attack side" of iran_2026 read as the side of the strikes on Iran)."""
+    join the side of Iran (IRN)"; "the attack side" of iran_2026 read as the side of the strikes on Iran); a binding
+    as the duty it is, its states named by `names` (`bound_duty`: "Bound to defend Qatar (QAT) against Iran (IRN)",
+    where "the side of Israel (ISR)" was the side Qatar's defenders were counted on)."""
     stands, side = standing(state, frame)
     named = (sides or {}).get(side or "") or f"the {side} side"
     if stands == "fighting":
@@ -68,11 +71,12 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
         bound = frame.bound[state]
         also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()), titles)))
         since = since_said(bound, day, lambda b: binding_cited(dict(b), treaty))
-        return f"Bound to join {named} on {day} under {binding_cited(bound, treaty)}{also}{since}."
+        duty = bound_duty(bound, names or {}) or f"bound to join {named}"
+        return f"B{duty[1:]} on {day} under {binding_cited(bound, treaty)}{also}{since}."
     if stands == "conflict":
         return conflict_why(frame.conflicted.get(state), day)
     released = frame.released.get(state)
-    ended = released_said(released, binding_cited(released, treaty), sides) if released else ""
+    ended = released_said(released, binding_cited(released, treaty), sides, names) if released else ""
     return f"Neither fighting nor bound on {day}{ended}."
 
 
@@ -136,13 +140,20 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     neither = found.member_on(when) is False and standing(sid, frame)[0] == "neither"
     party = in_system(world.states, sid, when)
     name, titles = treaty_named(world), titles_of(world.treaties.values())  # a named ATOP alliance: its title, tagged
-    sides = side_words(side_leads(result.war), result.names)  # each side by its lead states
+    sides, names = sides_on(result, frame, when)  # each side by its leads fighting that day; a duty's states named
     why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(),
-                                                        lambda t: titles.get(t) or name(t), titles, party, sides)
+                                                        lambda t: titles.get(t) or name(t), titles, party, sides, names)
     why += recorded_said(n.to_dict() for n in recorded_on(result.war, sid, when))  # what the file says, unreplayed
     switches = settings_tail(result.settings).removeprefix("; ")  # a line read alone says what the replay assumed
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}" + (
         f" Replayed under: {switches}." if switches else "")
+
+
+def sides_on(result: WarReplay, frame: Frame, when: dt.date) -> tuple[dict[str, str], Mapping[str, str]]:
+    """What `frame_why` names the sides by on `when` (`side_words`: by the leads fighting on `frame`, the states named
+    as on `when`) and those names (a binding's states: `bound_duty`); the web's "Why?" is given the same."""
+    names = result.names_on(when)
+    return side_words(side_leads(result.war), names, frame.sides), names
 
 
 def _fights(result: WarReplay, state: str) -> bool:

@@ -22,8 +22,8 @@ from foedus.wording import and_listed, named_state
 if TYPE_CHECKING:
     from foedus.war.events import War
 
-__all__ = ["CONDITION", "DUTIES_HEADING", "FIGHTING_OUT", "NO_DOUBTS", "add_text", "also_said", "change_said",
-           "change_text", "conditions_said", "doubt_lines", "duty_lines", "end_sure", "entered_words",
+__all__ = ["CONDITION", "DUTIES_HEADING", "FIGHTING_OUT", "NO_DOUBTS", "add_text", "also_said", "bound_duty",
+           "change_said", "change_text", "conditions_said", "doubt_lines", "duty_lines", "end_sure", "entered_words",
            "fighting_out_cell", "side_leads", "side_words", "sides_said"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
@@ -35,11 +35,16 @@ tests/test_said_parity.py)."""
 _ENTERED = {"attacker": "by its own attack", "attacked": "was attacked", "entry": "by entry"}
 
 
-def entered_words(how: str) -> str:
+def entered_words(how: str, by: Iterable[str] = ()) -> str:
     """How a state came into the war (a spell's `how`: attacker, attacked or entry), as `foedus war`'s table says it
     after the side: "defense 1914-08-04 (by its own attack)" for Britain's declaration of war on Germany, where
-    "defense 1914-08-04 (attacker)" read as a contradiction, and "(attacker)" and "(attacked)" differed by a letter.
-    The JSON keeps the code; a code without words stays as is."""
+    "defense 1914-08-04 (attacker)" read as a contradiction, and "(attacker)" and "(attacked)" differed by a letter;
+    one attacked by whom (`by`, named): "attack 2025-06-23 (attacked by Iran (IRN))" for Qatar, whose "(was
+    attacked)" on the side of the war's first attack read as attacked by Iran's enemies. The JSON keeps the code; a
+    code without words stays as is."""
+    attackers = list(by)
+    if how == "attacked" and attackers:
+        return f"attacked by {and_listed(attackers)}"
     return _ENTERED.get(how, how)
 
 
@@ -235,12 +240,39 @@ def side_leads(war: War) -> dict[str, list[str]]:
     return {"attack": list(dict.fromkeys(a for a, _ in pairs)), "defense": list(dict.fromkeys(v for _, v in pairs))}
 
 
-def side_words(leads: Mapping[str, Iterable[str]], names: Mapping[str, str]) -> dict[str, str]:
+def side_words(leads: Mapping[str, Iterable[str]], names: Mapping[str, str],
+               fighting: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """Each side by its lead states ("the side of United States (USA) and Israel (ISR)"), where a side word misleads:
     in iran_2026 "bound to join the attack side" read as bound to join the strikes on Iran, where it is the side of
-    the Gulf states Iran struck. The web's copy: said.ts `sideWords`."""
-    return {side: f"the side of {and_listed([named_state(s, names) for s in states])}"
-            for side, states in leads.items()}
+    the Gulf states Iran struck. On a day (`fighting`: its frame's `sides`), by the leads still fighting on it; where
+    none is, as "the side against" the other side's leads still fighting: europe_1939_1941's defense side after
+    Poland left the war, 1939-09-28, is "the side against Germany (DEU)", not Poland's; where neither, not named (the
+    side's code is said). The web's copy: warsides.ts `sideWords`."""
+    def still(side: str) -> list[str]:
+        return [s for s in leads.get(side, ()) if fighting is None or s in fighting.get(side, ())]
+
+    out = {}
+    for side in leads:
+        ours, theirs = still(side), still("defense" if side == "attack" else "attack")
+        if ours or theirs:
+            listed = and_listed([named_state(s, names) for s in ours or theirs])
+            out[side] = f"the side {'of' if ours else 'against'} {listed}"
+    return out
+
+
+def bound_duty(binding: Mapping[str, Any] | None, names: Mapping[str, str]) -> str | None:
+    """A binding (a frame's `bound` entry, a bound span, a `first_bound`) as the duty it is, from the attack it answers
+    (`because`) and its `kind`: "bound to defend Qatar (QAT) against Iran (IRN)", an offence "bound to join Germany
+    (DEU)'s attack on Poland (POL)": the state the duty is owed to, which the side's lead states are not where a later
+    attack set it off (Mongolia bound on 1941-06-22 to defend the Soviet Union, not "the side of Poland"); None
+    without `because` (a record from before it was carried). The web's copy: warsides.ts `boundDuty`."""
+    because = (binding or {}).get("because")
+    if not because:
+        return None
+    attacked, by = named_state(because["attacked"], names), named_state(because["by"], names)
+    if (binding or {}).get("kind") == "offense":
+        return f"bound to join {by}'s attack on {attacked}"
+    return f"bound to defend {attacked} against {by}"
 
 
 def sides_said(attacks: Iterable[tuple[str, str]], names: Mapping[str, str]) -> str:

@@ -166,8 +166,8 @@ class WarInfoOut(_Open):
                                                 "replay stops there (`end`), as `foedus war` warns on stderr "
                                                 "(`WarReplay.beyond_data`)")
     leads: dict[str, list[str]] = Field(description="each side's lead states, the war's first attack's attackers "
-                                                    "(`attack`) and victims (`defense`): a binding names its side by "
-                                                    "them (\"bound to join the side of Iran (IRN)\")")
+                                                    "(`attack`) and victims (`defense`): a line names a side by those "
+                                                    "fighting that day (\"Fighting on the side of Iran (IRN)\")")
     state_notes: list[dict[str, object]] = Field(description="what the war file records of a state its events do not "
                                                          "replay, each {state, since, note, certainty, sources}: "
                                                          "Why? says it from `since` (foedus.war.recorded)")
@@ -185,8 +185,8 @@ class WarOut(_Open):
                                                         "`doubted`, the facts not verified, and a duty to join "
                                                         "with its `conditions` and `unresolved`, as the cascade's")
     frames: list[dict[str, object]] = Field(description="one per evaluated date: sides, bound states (each "
-                                                        "{side, treaty, article, certainty, doubted, conditions, "
-                                                        "unresolved, also}), "
+                                                        "{side, kind, because, treaty, article, certainty, doubted, "
+                                                        "conditions, unresolved, also}), "
                                                         "conflicts and who moved why")
     names: dict[str, str] = Field(description="state id -> name, as on the war's first day")
     renames: list[dict[str, str]] = Field(description="[{date, state, name}]: a state's name from `date` on")
