@@ -32,8 +32,8 @@ def test_state_says_what_the_war_file_records_of_north_korea() -> None:
     its `since` only; the release is said to end on Russia's claim, unverified."""
     ran = cli_line(["war", WAR, "--state", "PRK"])
     assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.startswith("North Korea (PRK): Neither fighting nor bound on 2025-12-31; bound to join the side "
-                                 "of Russia (RUS) from 2024-12-04")
+    assert ran.stdout.startswith("North Korea (PRK): Neither fighting nor bound on 2025-12-31; bound to defend Russia "
+                                 "(RUS) against Ukraine (UKR) from 2024-12-04")
     assert CLAIM in ran.stdout and RECORDED in ran.stdout and "fought Ukraine's forces in Kursk Oblast" in ran.stdout
     data = json.loads(cli_line(["war", WAR, "--state", "PRK", "--json"]).stdout)
     assert [(n["state"], n["since"], n["certainty"]) for n in data["recorded"]] == [("PRK", "2024-10-01", "verified")]
