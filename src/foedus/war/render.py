@@ -283,10 +283,9 @@ def _system_lines(frame: Frame, names: Mapping[str, str]) -> list[str]:
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str], titles: Mapping[str, str] | None = None) -> None:
     """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed; `names`: the
     world's, naming each state on the lines (`bound_since_said`, the web summary's words); each provision tagged as a
-    joiner's (`bound_duty`). Each cause is said
-    in its record's `text` (the replay's words, which
-    the JSON carries and the web map shows), not worded again from `names`; an ATOP alliance bound by is cited with
-    its title where `titles` (the result's) has one."""
+    joiner's (`bound_duty`). Each cause is said in its record's `text` (the replay's words, which the JSON carries and
+    the web map shows), not worded again from `names`; an ATOP alliance bound by is cited with its title where
+    `titles` (the result's) has one."""
     console = make_console(highlight=False, soft_wrap=False)
     none = "" if summary["bound_since"] else "no state "  # not a heading over nothing (or over lapses only)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
