@@ -118,7 +118,8 @@ class Gazetteer(NameIndexed):
         import difflib
 
         areas = {k: area for k, area in area_names().items() if k not in self._index}  # "Kashmr": the Kashmir region
-        close = difflib.get_close_matches(key, [*self._index, *areas], n=12, cutoff=0.6)
+        close = sorted(difflib.get_close_matches(key, [*self._index, *areas], n=12, cutoff=0.6),
+                       key=lambda c: _closeness(key, c, c in areas))  # "atlantis": north-atlantic, not the Baltics
         ids = list(dict.fromkeys(self._index.get(c) or areas[c] for c in close))[:3]  # each once, however many names
         said = [f"{a} is {spanned(a, self.places, states, day)}: name one of them" for a in ids
                 if a in areas.values() and a not in self.places]  # an area: its places, not a name to retype
@@ -228,3 +229,16 @@ def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -
         "(`foedus places`)")
 
 
+def _closeness(typed: str, name: str, area: bool) -> tuple[int, float, bool]:
+    """How a suggestion ranks (lower first): by the longest run it shares with the typed text, then difflib's ratio,
+    then a place before an area (an area cannot be the --place: its places are named instead). By ratio alone
+    "atlantis" was told the Baltic states first ("baltics", 0.667) and north-atlantic third (0.636), though it shares
+    "atlanti"; "Kashmr" is still told the Kashmir region first (0.923), its places after.
+
+    >>> sorted(["baltics", "albania", "north-atlantic"], key=lambda n: _closeness("atlantis", n, n == "baltics"))
+    ['north-atlantic', 'albania', 'baltics']
+    """
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, typed, name)
+    return -matcher.find_longest_match(0, len(typed), 0, len(name)).size, -matcher.ratio(), area
