@@ -15,6 +15,7 @@ from foedus.cited_names import atop_title
 from foedus.engine.certainty import first_day, how_sure
 from foedus.engine.certainty_words import how_known
 from foedus.list_day import standing_that_day
+from foedus.member_dates import member_dates
 from foedus.model.gazetteer import home_note
 from foedus.model.states import State, StateRegistry
 from foedus.model.treaty import DateCertainty, Kind, Member, Provision, Span, Treaty
@@ -80,7 +81,7 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
         if i.date_certainty is not None:  # the days it can truly lie in: the web marks one possibly after its date
             row["window"] = [d.isoformat() for d in date_window(i.date, i.date_certainty)]
     for row, m in zip(dumped["members"], treaty.members, strict=True):
-        row["how_sure"] = member_sure(treaty, m)
+        row |= member_dates(treaty, m) | {"how_sure": member_sure(treaty, m)}  # its dates, the treaty's if none own
     if treaty.in_force is not None or treaty.in_force_certainty is not None:
         dumped["in_force_how_sure"] = in_force_sure(treaty)
     if treaty.terminated is not None:

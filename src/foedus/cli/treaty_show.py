@@ -14,8 +14,9 @@ from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
 from foedus.engine.rules.gates import party_gates, provision_gates
+from foedus.member_dates import joined_early, member_joined, member_signed
 from foedus.model.treaty import DateCertainty, Member, Span, Treaty
-from foedus.model.vocab import INSTRUMENT_WORDS, Certainty, Instrument
+from foedus.model.vocab import INSTRUMENT_WORDS, Certainty
 from foedus.model.world import World
 from foedus.set_uses import set_line
 
@@ -25,8 +26,6 @@ NOTES_TITLE = "notes on the doubted facts: memberships and spans not verified, d
 SUBJECT_SIGNED = "— (its subject; signed nothing)"
 """The signed cell of a state that one state's own act (an executive order, a statute) names but that signed nothing:
 Qatar under the US order of 2025, Taiwan under the Taiwan Relations Act. The act's author records its own `signed`."""
-
-_ONE_STATE_ACTS = frozenset({Instrument.EXECUTIVE_ORDER, Instrument.STATUTE})
 
 
 def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
@@ -55,6 +54,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                      + _sure(detail.get("terminated_how_sure"), t.terminated_certainty) if t.terminated else "")
                   + f"; {t.type}; certainty: {certainty_said(t)}"))  # a carry's years: carried-forward
     console.print(_members(world, t))
+    for early in _joined_early(world, t):  # a row in before it signed (Uzbekistan back in the CSTO in 2006)
+        console.print(early)
     if detail["member_notes"]:  # the notes on its doubted facts, as the API gives them to the web's treaty list
         console.print(_member_notes(detail["member_notes"], console.width))
     if t.provisions:  # with a line under it for each gate that reads the parties, each window doubted
@@ -95,17 +96,20 @@ def _members(world: World, t: Treaty) -> Table:
     for m in t.members:
         spans = "; ".join([*(_span(s) for s in m.suspended), *(f"frozen {_span(s)}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
-        _row(members, member_name(world, t, m), _signed(t, m), m.joined or t.in_force or "—", left, spans,
+        _row(members, member_name(world, t, m), _signed(t, m), member_joined(t, m) or "—", left, spans,
              member_sure(t, m))
     return members
 
 
+def _joined_early(world: World, t: Treaty) -> list[Text]:
+    """A line for each row that became a party before it signed (`joined_early`), so its dates do not read as a slip."""
+    return [Text(f"{member_name(world, t, m)} {early}") for m in t.members if (early := joined_early(t, m)) is not None]
+
+
 def _signed(t: Treaty, m: Member) -> object:
-    """The row's signature: its own, else the treaty's; none for a state that one state's own act only names (a
-    row of an executive order or a statute without a `signed` of its own), whose signature the act's day is not."""
-    if m.signed is None and t.instrument in _ONE_STATE_ACTS:
-        return SUBJECT_SIGNED
-    return m.signed or t.signed
+    """The row's signature (`member_signed`), or the words saying that a state one state's own act names signed
+    nothing."""
+    return member_signed(t, m) or SUBJECT_SIGNED
 
 
 def _span(s: Span) -> str:
