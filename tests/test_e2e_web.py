@@ -21,6 +21,7 @@ import pytest
 
 from cli_server import serving
 from e2e_wait import attr_is, count_is, eventually, text_has, text_is, text_starts, url_has
+from foedus.cli.likely_show import side_said
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -505,6 +506,9 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
     text_has(page.locator("#explain table.chances thead"), "Germany's side (attack)", "Poland's side (defence)")
     fra_ever = next(s for s in lk["states"] if s["state"] == "FRA")["chances"][-1]
     text_has(page.locator("#explain table.chances tr[data-horizon=ever]"), f"{100 * fra_ever['join']:.1f}%")
+    rated = next(s for s in lk["states"] if s["state"] == "FRA")  # the side it would join, with its interval
+    shares = (rated["attack_share"], rated["attack_share_low"], rated["attack_share_high"])
+    text_has(page.locator("#explain p.side"), "If it joins: ", side_said(["Germany"], ["Poland"], *shares))
 
     def checked() -> None:
         assert page.locator("#explain table.checks tbody tr").count() == len(lk["validation"])

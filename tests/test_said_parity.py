@@ -25,7 +25,7 @@ import pytest
 from foedus import render
 from foedus.by_name import by_name
 from foedus.cited import article_cited, bound_tag, cited, instrument_said
-from foedus.cli.likely_show import base_rate_standing, side_owned
+from foedus.cli.likely_show import base_rate_standing, side_owned, side_said
 from foedus.conflict_words import conflict_doubt, doubted_duties
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
@@ -406,6 +406,18 @@ def test_a_side_a_state_may_join_is_named_by_its_parties_alike() -> None:
     said = run_ts([("standing", "sideOwned", [c]) for c in cases])
     assert said == [side_owned(c) for c in cases]
     assert said[:2] == ["South Korea's side", "EST and LVA's side"]
+
+
+def test_the_side_a_state_may_join_is_said_alike_and_uncertain_where_its_interval_spans_half() -> None:
+    """The table gave the USA "RUS's side 64%" when Ukraine attacks Russia in 2024, while the side model's interval
+    ran from 34% to 85% on Russia's side: the table (likely_show.side_said, without the interval) and the panel
+    (sideSaid, with it) say the side is uncertain where the interval spans 50%, alike, halves rounded up."""
+    cases = [(["Ukraine"], ["Russia"], 0.3643, 0.1454, 0.6649, True), (["UKR"], ["RUS"], 0.0605, 0.0097, 0.3296, False),
+             (["PRK"], ["KOR"], 0.8, 0.52, 0.945, True), (["EST", "LVA"], ["RUS"], 0.645, 0.4, 0.875, False),
+             (["A"], ["B"], 0.5, 0.49, 0.51, True)]
+    said = run_ts([("standing", "sideSaid", list(c)) for c in cases])
+    assert said == [side_said(*c) for c in cases]
+    assert said[:3] == ["uncertain: Russia 64% (34–85)", "RUS's side 94%", "PRK's side 80% (52–95)"]
 
 
 def test_a_wars_names_on_a_date_are_read_alike() -> None:

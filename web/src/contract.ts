@@ -123,6 +123,7 @@ export interface LikelihoodSummary {
 /** One state's chances of joining, beside its legal answer. */
 export interface StateLikelihood {
   state: string; name: string; ccode: number | null; legal: string | null; relevant: boolean; chances: Chance[];
+  attack_share: number | null; attack_share_low: number | null; attack_share_high: number | null;
 }
 
 /** Probabilities within one horizon, with the model's interval. */

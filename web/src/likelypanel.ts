@@ -5,7 +5,7 @@
 import type { CascadeResult, Chance, LikelihoodSummary, StateLikelihood } from "./api";
 import { h } from "./dom";
 import { HORIZON_LABELS, isHorizon, outsideTraining, pct } from "./likelihood";
-import { baseRateStanding, sideOwned } from "./standing";
+import { baseRateStanding, sideOwned, sideSaid } from "./standing";
 
 const SCHEMES: Record<string, string> = {
   "leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945", "forward-1989": "forward from 1989",
@@ -14,7 +14,9 @@ const HONEST = "What the model cannot see: forces stationed abroad, bases and tr
   + "leaders' words and domestic politics; it reads treaties, borders, capabilities (CINC), major powers and war "
   + "history, to its data's end. It expects about one joiner a war, so each member of a large bloc gets a small "
   + "number, and none of its wars began with an armed attack on NATO's treaty area (docs/likelihood.md, Limits). "
-  + "These numbers never change the legal answer.";
+  + "The side it gives a joiner rests on those ties, borders, region and wars toward each side and on the training "
+  + "joiners' lean to the defence (60 of 91): it does not see today's alignment beyond them, and an interval across "
+  + "50% leaves the side uncertain. These numbers never change the legal answer.";
 
 const num = (x: number | null, digits = 3, sign = true) =>
   (x === null ? "—" : `${sign && x >= 0 ? "+" : ""}${x.toFixed(digits)}`);
@@ -91,6 +93,14 @@ function modelBlock(lk: LikelihoodSummary): HTMLElement {
     h("p", { class: "small muted" }, HONEST));
 }
 
+/** The side it would join if it joins, uncertain where the side model's interval spans 50% (standing.ts sideSaid, the
+ * CLI's "side if it joins"); nothing from a server that sends no side share. */
+function sideLine(row: StateLikelihood, r: CascadeResult, name: (id: string) => string): HTMLElement[] {
+  const [share, low, high] = [row.attack_share, row.attack_share_low, row.attack_share_high];
+  if (share == null || low == null || high == null) return [];
+  return [h("p", { class: "side" }, `If it joins: ${sideSaid(r.attackers.map(name), r.targets.map(name), share, low, high)}.`)];
+}
+
 /** The block for `id`, or null when the result carries no likelihood. */
 export function likelihoodBlock(id: string, r: CascadeResult, name: (id: string) => string): HTMLElement | null {
   const lk = r.likelihood;
@@ -103,6 +113,7 @@ export function likelihoodBlock(id: string, r: CascadeResult, name: (id: string)
   } else if (row) {
     section.append(h("p", {}, `Legal answer: ${legalText(row.legal)}. The joining model, from the wars that happened:`),
       chancesTable(row, lk.model.interval, r, name),
+      ...sideLine(row, r, name),
       h("p", { class: "small muted" }, `Each cell: the probability, then its ${Math.round(100 * lk.model.interval)}% `
         + "interval. Horizons count from the war's first day."));
   } else {

@@ -9,6 +9,18 @@ export function sideOwned(owners: string[]): string {
   return `${andListed(owners)}'s side`;
 }
 
+/** The side a state would join if it joins, named by its parties, with the side model's interval in % (the CLI's
+ * narrow column leaves it out): "Russia's side 94% (67–99)", or "uncertain: Russia 64% (34–85)" where the interval of
+ * P(attack side | joins) spans 50% (foedus.cli.likely_show.side_said; tests/test_said_parity.py). */
+export function sideSaid(attackers: string[], targets: string[], share: number, low: number, high: number,
+  interval = true): string {
+  const attack = share > 0.5;
+  const [owners, p, lo, hi] = attack ? [attackers, share, low, high] : [targets, 1 - share, 1 - high, 1 - low];
+  const whole = (x: number) => Math.floor(100 * x + 0.5);
+  const figures = `${whole(p)}%` + (interval ? ` (${whole(lo)}–${whole(hi)})` : "");
+  return low < 0.5 && 0.5 < high ? `uncertain: ${andListed(owners)} ${figures}` : `${sideOwned(owners)} ${figures}`;
+}
+
 /** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
  * warnings tell only those), carries no check, or lost only checks of another era
  * (foedus.cli.likely_show.base_rate_standing; tests/test_said_parity.py runs both). */

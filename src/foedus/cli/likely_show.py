@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Literal
 
 from foedus.code_words import LIKELIHOOD_READING, likelihood_scores
-from foedus.engine.likely_records import Chance, LikelihoodSummary
+from foedus.engine.likely_records import Chance, LikelihoodSummary, StateLikelihood
 
-__all__ = ["SHOWN", "base_rate_standing", "print_likelihood", "side_owned"]
+__all__ = ["SHOWN", "base_rate_standing", "print_likelihood", "side_owned", "side_said"]
 
 SHOWN = 15  # rows shown (the JSON has every relevant state)
 
@@ -34,8 +35,36 @@ def side_owned(owners: Sequence[str]) -> str:
     return f"{and_listed(list(owners))}'s side"
 
 
-def _side(c: Chance, attackers: Sequence[str], targets: Sequence[str]) -> str:
-    """The side a state joins if it joins (the likelier), named by its parties (`side_owned`), and that chance."""
+def side_said(attackers: Sequence[str], targets: Sequence[str], share: float, low: float, high: float,
+              interval: bool = True) -> str:
+    """The side a state would join if it joins, named by its parties (`side_owned`), with the side model's interval in
+    % (without it in the CLI's narrow column): the model gave the USA "RUS's side 64%" in Ukraine's attack on Russia in
+    2024, from the defenders' base lean and alliance-portfolio similarity, while P(attack side | joins) ran from 15% to
+    66%; where the interval spans 50% the side is said to be uncertain. The web's panel says it so
+    (web/src/standing.ts sideSaid; tests/test_said_parity.py).
+
+    >>> side_said(["UKR"], ["RUS"], 0.3643, 0.1454, 0.6649), side_said(["UKR"], ["RUS"], 0.0605, 0.0097, 0.3296, False)
+    ('uncertain: RUS 64% (34–85)', "RUS's side 94%")
+    """
+    from foedus.wording import and_listed
+
+    attack = share > 0.5
+    owners, p, lo, hi = (attackers, share, low, high) if attack else (targets, 1 - share, 1 - high, 1 - low)
+    figures = f"{_whole(p)}%" + (f" ({_whole(lo)}–{_whole(hi)})" if interval else "")
+    return f"uncertain: {and_listed(list(owners))} {figures}" if low < 0.5 < high \
+        else f"{side_owned(owners)} {figures}"
+
+
+def _whole(x: float) -> int:
+    """A share in whole per cent, halves up, as the web's `Math.floor(100 * x + 0.5)` gives it."""
+    return math.floor(100 * x + 0.5)
+
+
+def _side(s: StateLikelihood, c: Chance, attackers: Sequence[str], targets: Sequence[str]) -> str:
+    """The side a state joins if it joins (the likelier), uncertain where its interval spans 50% (`side_said`); from
+    the ever chances alone, as before the interval was given, for a result that has none."""
+    if s.attack_share is not None and s.attack_share_low is not None and s.attack_share_high is not None:
+        return side_said(attackers, targets, s.attack_share, s.attack_share_low, s.attack_share_high, False)
     owners = attackers if c.attack > c.defense else targets
     return f"{side_owned(owners)} {max(c.attack, c.defense) / max(c.join, 1e-12):.0%}"
 
@@ -72,11 +101,12 @@ def print_likelihood(summary: LikelihoodSummary, attackers: Sequence[str], targe
     for s in shown:
         by = {c.horizon: c for c in s.chances}
         table.add_row(s.state, s.legal or "—", _pct(by["30"].join), _pct(by["365"].join), _cell(by["ever"]),
-                      _side(by["ever"], attackers, targets))
+                      _side(s, by["ever"], attackers, targets))
     console.print(table)
     hidden = len(summary.states) - len(shown)
     others = summary.others
-    console.print(f"P(join either side), ever with its {card.interval:.0%} interval in %; {hidden} more relevant "
+    console.print(f"P(join either side), ever with its {card.interval:.0%} interval in %; side if it joins: P(that "
+                  f"side | it joins), uncertain where its interval spans 50%; {hidden} more relevant "
                   "states (and every interval) in --json; "
                   f"{others['count']} other states, each at most {_pct(others['max_join']['ever'])} (ever)")
     base = summary.base_rate["ever"]

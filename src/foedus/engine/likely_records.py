@@ -48,6 +48,13 @@ class StateLikelihood(Contracted):
         "inside the relevance gate (near, allied, bound in a reading, or a major power) or named by the cascade",
         "boolean"))
     chances: tuple[Chance, ...] = field(metadata=meta("one per horizon", "Chance[]", stable=True))
+    attack_share: float | None = field(default=None, metadata=meta(
+        "P(joins the attackers' side | it joins): the side model's answer, the same for every horizon (null from "
+        "results made before it was given)", "number | null"))
+    attack_share_low: float | None = field(default=None, metadata=meta(
+        "interval of attack_share: low end; an interval across 0.5 leaves the side uncertain", "number | null"))
+    attack_share_high: float | None = field(default=None, metadata=meta("interval of attack_share: high end",
+                                                                         "number | null"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,12 @@ def _chances(f: Forecast, i: int) -> tuple[Chance, ...]:
     return tuple(out)
 
 
+def _share(f: Forecast, i: int) -> dict[str, float]:
+    """The side model's P(attack side | joins) of candidate `i`, with its interval (the table's "side if it joins")."""
+    q, low, high = (round(float(x), 4) for x in f.side[i])
+    return {"attack_share": q, "attack_share_low": low, "attack_share_high": high}
+
+
 def _unlisted(rows: tuple[StateLikelihood, ...]) -> list[str]:
     """A warning for each rated state COW does not list (Palestine): its features are read as none."""
     return [f"{r.name} ({r.state}) is not in the COW state system the model was trained on: its capability, "
@@ -177,7 +183,8 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
     states, names = world.states, world.states.names_on(scenario.date)  # as called on the date
     rows = tuple(StateLikelihood(state=s, name=names.get(s, s),
                                  ccode=states.states[s].ccode if s in states.states else None,
-                                 legal=legal.get(s), relevant=bool(gate[i]) or s in named, chances=_chances(f, i))
+                                 legal=legal.get(s), relevant=bool(gate[i]) or s in named, chances=_chances(f, i),
+                                 **_share(f, i))
                  for i in listed for s in (case.candidates[i],))
     rest = np.setdiff1d(np.arange(len(case.candidates)), listed)
     others = {"count": len(rest),

@@ -25,11 +25,13 @@ _SEED = 1815
 @dataclass(frozen=True)
 class Forecast:
     """Per candidate (rows) and horizon: the point (out, attack, defence), and the interval's ends of
-    P(join either side), P(attack side) and P(defence side), in that order."""
+    P(join either side), P(attack side) and P(defence side), in that order; and the side model's own answer, the
+    same for every horizon: P(attack side | joins) with its interval's ends."""
 
     point: dict[str, np.ndarray]  # horizon -> (n, 3)
     low: dict[str, np.ndarray]  # horizon -> (n, 3): join, attack, defence
     high: dict[str, np.ndarray]
+    side: np.ndarray  # (n, 3): P(attack side | joins), its interval's low end, its high end
 
 
 def _draws(m: LogitFile, rng: np.random.Generator) -> np.ndarray:
@@ -63,7 +65,8 @@ def forecast(model: ModelFile, values: Mapping[str, np.ndarray], horizons: tuple
             lo, hi = np.maximum(lo, before[0]), np.maximum(hi, before[1])
         low[h], high[h] = np.maximum(lo, FLOOR), np.maximum(hi, FLOOR)  # both ends floored, as the point is
         before = (lo, hi)
-    return Forecast(point, low, high)
+    side = np.column_stack([q_side, np.percentile(q_draws, tail, axis=0), np.percentile(q_draws, 100 - tail, axis=0)])
+    return Forecast(point, low, high, side.reshape(len(q_side), 3))
 
 
 def _joiner_draws(model: ModelFile, h: Any, era: Any, rng: np.random.Generator) -> np.ndarray:
