@@ -22,8 +22,8 @@ LIKELIHOOD_READING = ("What the model cannot see: forces stationed abroad, bases
                       "a large bloc gets a small number, and none of its wars began with an armed attack on NATO's "
                       "treaty area (docs/likelihood.md, Limits). The side it gives a joiner rests on those ties, "
                       "borders, region and wars toward each side and on the training joiners' lean to the defence "
-                      "(60 of 91): it does not see today's alignment beyond them, and an interval across 50% leaves "
-                      "the side uncertain. These numbers never change the legal answer.")
+                      "(60 of 91 in the shipped model's wars): it does not see today's alignment beyond them, and an "
+                      "interval across 50% leaves the side uncertain. These numbers never change the legal answer.")
 """What the joining model cannot see, under every likelihood answer, beside the numbers: the web's panel says it
 (web/src/likelypanel.ts `HONEST`, the same words: tests/test_likelihood_reading.py), as `foedus cascade --likelihood`
 does after the model's out-of-sample scores (`likelihood_scores`). It said "not as firm odds": the model's numbers are

@@ -15,8 +15,8 @@ const HONEST = "What the model cannot see: forces stationed abroad, bases and tr
   + "history, to its data's end. It expects about one joiner a war, so each member of a large bloc gets a small "
   + "number, and none of its wars began with an armed attack on NATO's treaty area (docs/likelihood.md, Limits). "
   + "The side it gives a joiner rests on those ties, borders, region and wars toward each side and on the training "
-  + "joiners' lean to the defence (60 of 91): it does not see today's alignment beyond them, and an interval across "
-  + "50% leaves the side uncertain. These numbers never change the legal answer.";
+  + "joiners' lean to the defence (60 of 91 in the shipped model's wars): it does not see today's alignment beyond "
+  + "them, and an interval across 50% leaves the side uncertain. These numbers never change the legal answer.";
 
 const num = (x: number | null, digits = 3, sign = true) =>
   (x === null ? "—" : `${sign && x >= 0 ? "+" : ""}${x.toFixed(digits)}`);
