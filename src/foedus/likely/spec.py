@@ -127,6 +127,17 @@ def _sigmoid(eta: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(eta, -35, 35))))
 
 
+def _sigmoid_into(z: np.ndarray) -> np.ndarray:
+    """1 / (1 + exp(−clip(z, −35, 35))), computed in place in `z` (a float64 array it may overwrite): the same
+    operations in the same order as `_sigmoid`, so the same bits, without its four temporary arrays."""
+    np.clip(z, -35, 35, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    np.add(z, 1.0, out=z)
+    np.divide(1.0, z, out=z)
+    return z
+
+
 def shifted(eta: np.ndarray, expected: np.ndarray | float) -> np.ndarray:
     """P(join) from linear predictors shifted by one constant (per row of a 2-D `eta`) so they sum to `expected`.
 
@@ -138,11 +149,17 @@ def shifted(eta: np.ndarray, expected: np.ndarray | float) -> np.ndarray:
     n = eta2.shape[1]
     target = np.clip(np.broadcast_to(np.asarray(expected, dtype=np.float64), eta2.shape[:1]), 1e-6, n - 1e-6)
     lo, hi = np.full(len(eta2), -60.0), np.full(len(eta2), 60.0)
+    moving = np.arange(len(eta2))  # rows whose bracket still changes: one that stood still once stands still after
     for _ in range(80):
-        mid = (lo + hi) / 2
-        below = _sigmoid(eta2 + mid[:, None]).sum(axis=1) < target
-        lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
-    out = _sigmoid(eta2 + ((lo + hi) / 2)[:, None])
+        if not moving.size:
+            break
+        lo_m, hi_m = lo[moving], hi[moving]
+        mid = (lo_m + hi_m) / 2
+        below = _sigmoid_into(eta2[moving] + mid[:, None]).sum(axis=1) < target[moving]
+        new_lo, new_hi = np.where(below, mid, lo_m), np.where(below, hi_m, mid)
+        lo[moving], hi[moving] = new_lo, new_hi
+        moving = moving[(new_lo != lo_m) | (new_hi != hi_m)]
+    out = _sigmoid_into(eta2 + ((lo + hi) / 2)[:, None])
     return out if np.ndim(eta) == 2 else out[0]
 
 
