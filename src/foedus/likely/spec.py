@@ -138,6 +138,36 @@ def _sigmoid_into(z: np.ndarray) -> np.ndarray:
     return z
 
 
+
+
+def _margin(n: int) -> float:
+    """A relative margin above the rounding of a computed sum of n sigmoids (at most about (n + 6)·2⁻⁵³ of itself:
+    each sigmoid within a few units in the last place, the sum's additions at most n − 1 more), 32 times over."""
+    return 64 * (n + 16) * 2.0**-53
+
+
+def _known_ends(eta2: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of `eta2`, shifts a ≤ b such that the bisection's sum is below `target` at every shift ≤ a and not
+    below it at every shift ≥ b, so its steps there need no sum: around Newton's root of log Σσ(eta + m) = log
+    target, kept only where the sums at a and b miss the target by `_margin` (more than any rounding), else ∓inf.
+    The bisection's answer stays the same bits; it only skips the sums whose comparison is already known."""
+    m, margin = np.zeros(len(eta2)), _margin(eta2.shape[1])
+    with np.errstate(all="ignore"):
+        log_target = np.log(target)
+        for _ in range(12):
+            p = _sigmoid_into(eta2 + m[:, None])
+            total = p.sum(axis=1)
+            step = np.clip(np.nan_to_num((log_target - np.log(total)) * total / (p * (1 - p)).sum(axis=1)), -10, 10)
+            m = np.clip(m + step, -60, 60)
+            if not np.any(np.abs(step) > 1e-12 * np.maximum(1, np.abs(m))):
+                break
+        gap = 16 * margin * np.maximum(1, np.abs(m))
+        a, b = m - gap, m + gap
+        low_ok = _sigmoid_into(eta2 + a[:, None]).sum(axis=1) <= target * (1 - margin)
+        high_ok = _sigmoid_into(eta2 + b[:, None]).sum(axis=1) >= target * (1 + margin)
+    return np.where(low_ok, a, -np.inf), np.where(high_ok, b, np.inf)
+
+
 def shifted(eta: np.ndarray, expected: np.ndarray | float) -> np.ndarray:
     """P(join) from linear predictors shifted by one constant (per row of a 2-D `eta`) so they sum to `expected`.
 
@@ -150,12 +180,17 @@ def shifted(eta: np.ndarray, expected: np.ndarray | float) -> np.ndarray:
     target = np.clip(np.broadcast_to(np.asarray(expected, dtype=np.float64), eta2.shape[:1]), 1e-6, n - 1e-6)
     lo, hi = np.full(len(eta2), -60.0), np.full(len(eta2), 60.0)
     moving = np.arange(len(eta2))  # rows whose bracket still changes: one that stood still once stands still after
+    known_below, known_above = _known_ends(eta2, target)
     for _ in range(80):
         if not moving.size:
             break
         lo_m, hi_m = lo[moving], hi[moving]
         mid = (lo_m + hi_m) / 2
-        below = _sigmoid_into(eta2[moving] + mid[:, None]).sum(axis=1) < target[moving]
+        below = mid <= known_below[moving]
+        unknown = ~below & (mid < known_above[moving])
+        if unknown.any():
+            rows = moving[unknown]
+            below[unknown] = _sigmoid_into(eta2[rows] + mid[unknown][:, None]).sum(axis=1) < target[rows]
         new_lo, new_hi = np.where(below, mid, lo_m), np.where(below, hi_m, mid)
         lo[moving], hi[moving] = new_lo, new_hi
         moving = moving[(new_lo != lo_m) | (new_hi != hi_m)]
