@@ -1,7 +1,6 @@
 // Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
 // `ApiError` carries its one-line message so the page can show it as is.
 
-import type { DatedChange } from "./comparesaid";
 import type { StateNote } from "./warrecorded";
 import { SWITCH_DEFAULTS, type Because, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
 import type { PlaceSetRecord } from "./placesets";
@@ -47,6 +46,10 @@ export interface Health {
 export interface WarRow { id: string; name: string; start: string; end: string | null; ongoing: boolean; events: number }
 /** A change of a war's replay (docs/war.md): `label` words it by ids, `text` as `foedus war` does, each state
  * named ("Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", foedus.war.words.change_text): the page shows `text`. */
+/** A treaty change dated between a comparison's dates that starts or stops a duty (comparesaid.ts `datedLine`). */
+export interface DatedChange {
+  date: string; treaty: string; change: string; text: string; certainty: string; state?: string; undone_back_to?: string;
+}
 export interface WarChange {
   type: string; label: string; text: string; date?: string; treaty?: string;
   event?: number; // an event's (attack, entry, exit, ceasefire): its index in the war file's events

@@ -3,16 +3,10 @@
 // not verified; one a comparison back in time undoes says so ("treaty change on 2023-04-04, undone going back to
 // 2022-01-01: ..."); and its first line (compareHead). No DOM, so that tests/test_said_parity.py and
 // tests/test_said_parity_compare.py can run it in node beside its Python counterpart.
+import type { DatedChange } from "./api";
 import { SWITCH_DEFAULTS } from "./contract";
 import { pastReviewPair } from "./reviewday";
 import { whatIfOf } from "./whatifwords";
-
-/** A change of a treaty the comparison names, dated between its dates, that starts or stops a duty (its JSON
- * `dated_changes`: the war replay's record with `text`, its words; `undone_back_to`: the other date, where it is
- * before the base's). */
-export interface DatedChange {
-  date: string; treaty: string; change: string; text: string; certainty: string; state?: string; undone_back_to?: string;
-}
 
 /** What a duty that binds only by a scenario switch (`rests_on_switch`: "non-military bound", its option without the
  * dashes) says after its citation, each as its option says it (foedus.sweeps.compare_words.switch_said):

@@ -1,7 +1,7 @@
 // How a result run in a what-if world says it is one, from the result's record of its changes (`what_if`: one string
 // a change, "add_member csto_1992:IRN"), in foedus.whatif_words' words: the CSV's `what_if` cell, the compare view's
 // header and the PNG caption's note say them from here, never by parsing a note's words (tests/test_said_parity.py).
-import type { CertaintyReason } from "./api";
+import type { CertaintyReason } from "./contract";
 import { andListed } from "./wording";
 
 // a what-if run's note (foedus.whatif_words.what_if_world), around the changes it names
