@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from foedus.model.state_files import spells_text
-from foedus.model.states import StateRegistry
+from foedus.model.states import COW_FIRST_DAY, StateRegistry
 from foedus.wording import named_state
 
 __all__ = ["before_first_spell_notes"]
@@ -17,13 +17,14 @@ __all__ = ["before_first_spell_notes"]
 
 def before_first_spell_notes(states: StateRegistry, first: Mapping[str, dt.date]) -> list[str]:
     """A note for each state of `first` (a state, the first day the file has it at war) that is at war on a day
-    before its first COW spell; none without the COW dates."""
+    before its first COW spell; none without the COW dates, nor before the system's first day (said by the
+    membership note: `foedus.model.membership`)."""
     if not states.has_system_dates:
         return []
     early = {}
     for state, day in first.items():
         known = states.states.get(state)
-        if known is not None and known.spells and day < min(start for start, _ in known.spells):
+        if known is not None and known.spells and COW_FIRST_DAY <= day < min(start for start, _ in known.spells):
             early[state] = day
     if not early:
         return []
