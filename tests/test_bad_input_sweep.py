@@ -283,7 +283,7 @@ SWEEP_FILES = {
     ([*CASCADE, "--draws", "5", "--honour", "h_nan.yaml"],
      "h_nan.yaml: strength.S1: must be a finite number (got nan)"),
     ([*CASCADE, "--place", "kursk-oblast x"], "unknown place 'kursk-oblast x'; did you mean kursk-oblast, "
-                                              "luhansk-oblast, kherson-oblast? (try `foedus places`)"),
+                                              "luhansk-oblast, donetsk-oblast? (try `foedus places`)"),
     (["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-02-30"],
      "invalid date '2025-02-30': day is out of range for month (expected YYYY-MM-DD)"),
     ([*CASCADE, "--ongoing-since", "2025-07-01"],

@@ -66,6 +66,9 @@ def test_each_bound_span_names_the_facts_it_rests_on_that_are_not_verified(kursk
     an article known from secondary quotes; and each state's first span says what its `first_bound` does."""
     kaz = kursk.record("KAZ")
     assert kaz.bound_spans == [{"side": "attack", "from": "2024-08-06", "to": "2025-04-27", "treaty": "csto_1992",
+                                "kind": "defense",
+                                "because": {"attacked": "RUS", "by": "UKR", "place": "kursk-oblast",
+                                            "target_kind": "territory"},
                                 "article": "4", "instrument": "treaty", "certainty": "secondary",
                                 "doubted": ["article"], "levels": {"article": "secondary"}, "conditions": [ASKS],
                                 "unresolved": []}]
@@ -484,6 +487,9 @@ def test_exit_ceasefire_and_until_end_attacks(world) -> None:  # type: ignore[no
     assert [(c["date"], c["attacker"]) for c in ended] == [("2025-03-01", "UKR")]
     prk = r.record("PRK")
     assert prk.bound_spans == [{"side": "defense", "from": "2025-01-10", "to": "2025-03-01", "treaty": "rus_prk_2024",
+                                "kind": "defense",
+                                "because": {"attacked": "RUS", "by": "UKR", "place": "kursk-oblast",
+                                            "target_kind": "territory"},
                                 "article": "4", "instrument": "treaty", "certainty": "verified", "doubted": [],
                                 "levels": {}, "conditions": ["assumes the attack puts Russia (RUS) in a state of war"],
                                 "unresolved": []}]

@@ -196,11 +196,13 @@ def test_treaty_detail_has_invocation_history(api_client: TestClient, world: Any
                "member_notes", "place_sets"}  # what it adds
     assert {k: v for k, v in body.items() if k not in derived | {"provisions"}} == {
         k: v for k, v in dumped.items() if k not in ("invocations", "members", "provisions")}
-    for key, added in (("invocations", {"how_sure"}), ("members", {"how_sure"}),
+    for key, added in (("invocations", {"how_sure"}), ("members", {"how_sure", "signed", "joined"}),
                        ("provisions", {"gates", "party_gates"})):  # each with these added
         assert [{k: v for k, v in i.items() if k not in added} for i in body[key]] == dumped[key]
     assert [(p["gates"], p["party_gates"]) for p in body["provisions"]] == [([], []), ([], [])]
     assert [m["how_sure"] for m in body["members"]] == ["verified", "verified"]
+    # every member with its dates, the treaty's where its row records none (member_dates.py)
+    assert [(m["signed"], m["joined"]) for m in body["members"]] == [("2024-06-19", "2024-12-04")] * 2
     assert body["in_force_how_sure"] == "verified"  # and the entry into force, known to the day
     assert body["member_notes"] == []  # no doubted fact of a membership
     assert body["invocations"] and all({"date", "article", "requester", "outcome", "how_sure"} <= set(i)

@@ -186,7 +186,9 @@ def test_api_war_carries_each_bindings_certainty_and_doubted_facts(api_client: T
     assert (kaz["date"], kaz["treaty"], kaz["certainty"], kaz["doubted"], kaz["also"]) == (
         "2024-08-06", "csto_1992", "secondary", ["article"], kaz_also)
     frame = next(f for f in body["frames"] if f["date"] == "2024-08-06")
-    assert frame["bound"]["KAZ"] == {"side": "attack", "treaty": "csto_1992", "article": "4", "instrument": "treaty",
+    assert frame["bound"]["KAZ"] == {"side": "attack", "treaty": "csto_1992", "kind": "defense",
+                                     "because": {"attacked": "RUS", "by": "UKR", "place": "kursk-oblast",
+                                                 "target_kind": "territory"}, "article": "4", "instrument": "treaty",
                                      "certainty": "secondary", "doubted": ["article"],
                                      "levels": {"article": "secondary"}, "also": kaz_also,
                                      "conditions": [request], "unresolved": [], "since": "2024-08-06"}
