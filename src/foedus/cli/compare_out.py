@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from foedus.engine.result import CascadeResult
 
-__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "compare_head", "reading_said", "review_note",
+__all__ = ["COMPARE_OUT_HELP", "check_compare_out", "compare_head", "compare_label", "reading_said", "review_note",
            "write_compare"]
 
 COMPARE_OUT_HELP = ("Write the comparison's changes, one row per state gained, lost, switched or rebased, and one per "
@@ -63,10 +63,11 @@ def write_compare(diff: dict[str, Any], base: CascadeResult, other: CascadeResul
         if out.suffix.lower() == ".csv":  # its text cells guarded as `--format csv` prints them
             rows = [{k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
-        title = compare_head(diff, base.scenario.reading, title=True)  # as the first line says them
+        reading = base.scenario.reading
+        title = compare_head(diff, reading, title=True)  # as the first line says them
         datasets = list(dict.fromkeys([*base.datasets, *other.datasets]))
         frame = compare_frame(rows, bool(other.what_if), bool(diff.get("switches_said")))
-        save_table(frame, out, force=force, datasets=datasets, title=title,
+        save_table(frame, out, force=force, datasets=datasets, title=title, label=compare_label(diff, reading),
                    notes=[*diff["notes"], *review_note(base, other)], codebook=COMPARE_COLUMNS)  # the note it marks
         return
     from foedus.cli.listing import emit
@@ -90,6 +91,32 @@ def compare_head(diff: Mapping[str, Any], reading: str, *, title: bool = False) 
     return ((f"foedus compare {base} vs {other}" if title else f"base: {base}; other: {other}")
             + past_review_pair(base, other) + (f" with {changed}" if changed else "")
             + "".join(f"; {words}" for words in [*said, *diff.get("switches_said", ())]))
+
+
+def compare_label(diff: Mapping[str, Any], reading: str) -> str | None:
+    """A what-if comparison's Stata data label where its title (`compare_head`) does not fit the 80 characters even
+    with the mark in short words: its day once (a what-if compares one day with itself), marked "(past review)" after
+    the review day, then its changes, all, else the first "and N more", else "N what-if changes", then as many of the
+    reading and the switches as fit, " …" where one does not; the whole title is the file's first note. None where
+    the title fits or has no changes: `foedus.outputs.stata.stata_label` labels it (which cut the changes at their
+    first word, "… with add_member …", and said the one day twice)."""
+    from foedus.outputs.stata import STATA_LABEL_MAX
+    from foedus.review_words import past_review, past_review_pair, short_review
+    from foedus.whatif_words import what_if_cell
+
+    changes, tails = list(diff["what_if"]), [f"; {w}" for w in [*reading_said(reading), *diff.get("switches_said", ())]]
+    if not changes or len(short_review(compare_head(diff, reading, title=True))) <= STATA_LABEL_MAX:
+        return None
+    base, other = diff["base_date"], diff["other_date"]
+    days = f"{base}{past_review(base)}" if base == other else f"{base} vs {other}{past_review_pair(base, other)}"
+    more = [f"{changes[0]} and {len(changes) - 1} more"] if len(changes) > 1 else []
+    for what in [what_if_cell(changes), *more, f"{len(changes)} what-if change{'s' if len(changes) > 1 else ''}"]:
+        for kept in range(len(tails), -1, -1):
+            label = short_review(f"foedus compare {days} with {what}{''.join(tails[:kept])}") + (
+                " …" if kept < len(tails) else "")
+            if len(label) <= STATA_LABEL_MAX:
+                return label
+    return None
 
 
 def reading_said(reading: str | None) -> list[str]:

@@ -99,9 +99,11 @@ def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = (), m
 
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
                datasets: Iterable[str] = (), title: str = "foedus output", notes: Iterable[str] = (),
-               codebook: Mapping[str, str] | None = None, methods: Iterable[str] = ()) -> None:
+               codebook: Mapping[str, str] | None = None, methods: Iterable[str] = (), label: str | None = None
+               ) -> None:
     """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs (its datasets', then
-    the measures' it reproduces, `methods`, under `citations["methods"]`) and its `notes`
+    the measures' it reproduces, `methods`, under `citations["methods"]`), a Stata file's data label where `label`
+    gives one shorter than `title` (its sidecar's `stata_label`; `foedus.outputs.stata.stata_label`) and its `notes`
     (on stderr, and in a Parquet file's metadata or a CSV's or Stata file's sidecar: `foedus.outputs.sidecar`), and
     what its columns mean where `codebook` says (`foedus.research.codebook`). The table is a DataFrame, or numpy
     columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
@@ -112,6 +114,8 @@ def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: boo
     cited = table_datasets(table, datasets)
     said, measures = list(notes), list(methods)
     meta = table_meta(title, cited, said, measures)
+    if label is not None and out.suffix.lower() == ".dta":
+        meta["stata_label"] = label
     descriptions = described(table.columns if hasattr(table, "columns") else table, codebook or {})
     if isinstance(table, Mapping):
         rows = write_columns(table, out, force=force, meta=meta, sidecar=True, descriptions=descriptions)

@@ -101,7 +101,7 @@ def write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any], descri
     said = {c: d[:STATA_LABEL_MAX] for c, d in descriptions.items() if c in frame.columns and stata_name(c) == c}
     long_text = [c for c in data.columns if data[c].dtype == object  # a column of no row holds no long text
                  and max((len(str(v).encode()) for v in data[c]), default=0) > STATA_STR_MAX]
-    title = stata_label(str(meta.get("title", "foedus output")))
+    title = stata_label(str(meta.get("stata_label") or meta.get("title", "foedus output")))  # a shorter one given
     with warnings.catch_warnings(action="ignore"):  # pandas warns about conversions made on purpose above
         _noted_writer(stata_notes(meta))(
             path, data, write_index=False, version=118, variable_labels={**said, **labels} or None,
