@@ -20,6 +20,7 @@ from foedus.engine.records import CertaintyReason
 from foedus.render import explain_lines
 from foedus.war.result import Also
 from foedus.war.words import also_said
+from samples import cli_line
 from ts_said import run_ts
 
 UZB_ALSO = "also rus_uzb_2005 art. 2 (unverified: article; secondary: treaty)"
@@ -89,6 +90,27 @@ def test_the_war_json_carries_each_facts_level() -> None:
     assert also["levels"] == {"treaty": "secondary", "article": "unverified"}
     assert set(bound["levels"]) == set(bound["doubted"])
     assert UZB_ALSO in also_said([also])
+
+
+def test_a_states_bound_since_derives_its_doubted_facts_from_its_levels() -> None:
+    """`foedus war --state --json`'s `bound_since` copied its span's `doubted` alone, the one war record without the
+    `levels` its tag reads; it now keeps the span's levels and derives `doubted` from them, as `Bound` does."""
+    from foedus.api import replay_war
+    from foedus.engine.contract import keys_of
+    from foedus.war.why_record import WarBoundSince
+
+    levels = doubt_levels([_reason("date", "unverified"), _reason("treaty", "secondary")])
+    since = WarBoundSince("2024-08-06", "csto_1992", "4", "treaty", "unverified", levels)
+    assert since.doubted == ("treaty", "date")
+    assert list(since.to_dict()) == [k.name for k in keys_of(WarBoundSince)]
+    assert (since.to_dict()["doubted"], since.to_dict()["levels"]) == (["treaty", "date"], levels)
+    code, out, err = cli_line(["war", "russia_ukraine_2022", "--until", "2024-08-06", "--state", "BLR", "--json"])
+    assert code == 0, err
+    span = replay_war("russia_ukraine_2022", until="2024-08-06").states["BLR"].bound_spans[-1]
+    assert json.loads(out)["bound_since"] == {"since": "2024-08-06", "treaty": "csto_1992", "article": "4",
+                                              "instrument": "treaty", "certainty": "secondary",
+                                              "doubted": ["article"], "levels": {"article": "secondary"}}
+    assert span["levels"] == {"article": "secondary"}  # the span's own
 
 
 def test_the_ongoing_summary_and_a_comparison_carry_levels(capsys: pytest.CaptureFixture[str]) -> None:

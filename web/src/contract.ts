@@ -229,6 +229,7 @@ export interface WarWhyAlso {
 /** Since when a bound state has been bound to its side without a break (`WarWhy.bound_since`), and the provision it was bound by that day, tagged. */
 export interface WarBoundSince {
   since: string; treaty: string; article: string; instrument: string; certainty: string; doubted: string[];
+  levels: Record<string, string>;
 }
 
 /** A fact a bound state's obligation rests on (the treaty, its article, the membership, the treaty's dates), verified or not. */

@@ -199,7 +199,7 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
                  for o in (joiner.also if joiner else ()))
     began = began_on(result.states[sid].bound_spans, side, when.isoformat()) if joiner and side else None
     since = None if began is None else WarBoundSince(began["from"], began["treaty"], began["article"],
-                                                     began["instrument"], began["certainty"], tuple(began["doubted"]))
+                                                     began["instrument"], began["certainty"], dict(began["levels"]))
     return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
                   stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
                   treaty_name=name(ob.treaty) if ob else None,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from foedus.datarecord import dataclass, field
-from foedus.engine.contract import Contracted, meta
+from foedus.engine.contract import Contracted, computed, meta
 from foedus.engine.doubted_facts import FACT_KINDS, doubt_levels
 from foedus.engine.records import CertaintyReason, reasons_field
 
@@ -71,8 +71,16 @@ class WarBoundSince(Contracted):
         "string"))
     certainty: str = field(metadata=meta("the certainty of that provision on that day: verified, secondary, "
                                          "carried-forward, unverified or conflicting", "string"))
-    doubted: tuple[str, ...] = field(metadata=meta(
-        "the facts of it not verified that day: treaty, article, validity, membership or date", "string[]"))
+    levels: dict[str, str] = field(metadata=meta(
+        "each of the facts of it not verified that day with its certainty, as its bound span records them "
+        "(`foedus.engine.doubted_facts.doubt_levels`)", "Record<string, string>"))
+
+    @computed("the facts of it not verified that day: treaty, article, validity, membership or date (`levels`' "
+              "keys)", "string[]", after="certainty")
+    def doubted(self) -> tuple[str, ...]:
+        """The facts not verified, in `FACT_KINDS` order: `levels`' keys, so that the two cannot disagree (as a war's
+        `Bound` and the comparison's `BoundSince` derive theirs: `foedus.engine.doubted_facts.Doubts`)."""
+        return tuple(self.levels)
 
 
 @dataclass(frozen=True, slots=True)
