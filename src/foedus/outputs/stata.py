@@ -3,7 +3,9 @@
 
 A Stata file's data label holds 80 characters, too few for provenance: the datasets' versions, their citations and the
 table's notes go into the file's notes (`notes` in Stata lists them), the characteristics `_dta[note0]` (how many)
-and `_dta[note1]`... that Stata's own `notes` command writes, which pandas' writer leaves out (`_NotedWriter`).
+and `_dta[note1]`... that Stata's own `notes` command writes, which pandas' writer leaves out (`_NotedWriter`, which
+overrides pandas' private `_write_characteristics`: tests/test_stata_pandas_hooks.py fails, naming it, on a pandas
+that changes it or its helpers).
 """
 
 from __future__ import annotations
