@@ -103,11 +103,12 @@ def test_the_json_gives_since_when_and_under_what_as_data() -> None:
     bound that day; null for a state not bound."""
     belarus = _why_json(WAR, "BLR", "2025-04-26")
     assert belarus["bound_since"] == {"since": "2024-08-06", "treaty": "csto_1992", "article": "4",
-                                      "instrument": "treaty", "certainty": "secondary", "doubted": ["article"]}
+                                      "instrument": "treaty", "certainty": "secondary", "doubted": ["article"],
+                                      "levels": {"article": "secondary"}}
     assert belarus["treaty"] == "rus_blr_2024"
     prk = _why_json(WAR, "PRK", "2025-04-26")
     assert prk["bound_since"] == {"since": "2024-12-04", "treaty": "rus_prk_2024", "article": "4",
-                                  "instrument": "treaty", "certainty": "verified", "doubted": []}
+                                  "instrument": "treaty", "certainty": "verified", "doubted": [], "levels": {}}
     assert _why_json(WAR, "PRK", "2024-12-04")["bound_since"]["since"] == "2024-12-04"
     assert _why_json(WAR, "PRK", "2024-12-03")["bound_since"] is None  # not yet bound
     assert _why_json(WAR, "UKR")["bound_since"] is None  # fighting
