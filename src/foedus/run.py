@@ -104,8 +104,11 @@ def run_scenario(
         result = replace(result, datasets=(*result.datasets, "cow_nmc"))
     if options.get("likelihood"):
         from foedus.likely.attach import likelihood_of
+        from foedus.likely.data_files import likely_datasets
 
-        result = replace(result, likelihood=likelihood_of(w, scenario, result, likely_model))
+        read = tuple(d for d in likely_datasets() if d not in result.datasets)  # its data cited, as ATOP's is
+        result = replace(result, likelihood=likelihood_of(w, scenario, result, likely_model),
+                         datasets=(*result.datasets, *read))
     draws, seed = options.get("draws"), options.get("seed")
     if draws is None:
         if seed is not None or honour is not None:

@@ -17,6 +17,7 @@ import numpy as np
 
 from foedus._version import __version__
 from foedus.backtest.multiclass import CLASSES
+from foedus.likely.data_files import DATA_FILES
 from foedus.likely.dataset import HORIZONS
 from foedus.likely.fit import C_JOIN, C_SIDE, bootstrap_params, coefficient_table, fit_two_stage
 from foedus.likely.folds import SCHEMES
@@ -31,9 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["DATA_FILES", "SUBSETS", "build_model", "checks", "checks_of", "data_versions", "honour_rates",
            "subset_masks"]
 
-DATA_FILES = ("atop/atop5_1m.csv", "cow_states/states2016.csv", "cow_states/majors2016.csv",
-              "cow_interstate_war/Inter-StateWarData_v4.0.csv", "cow_interstate_war/directed_dyadic_war.csv",
-              "cow_nmc/NMC-60-abridged.csv", "cow_contiguity/contdir.csv")
 SUBSETS = ("all", "pre1945", "post1945", "no-world-wars")
 WORLD_WARS = (106, 139)
 _STRONG = ("S1", "S2")
