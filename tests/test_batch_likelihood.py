@@ -106,3 +106,30 @@ def test_without_the_research_data_the_batch_is_refused_naming_what_to_fetch(tmp
     assert proc.returncode == 2 and len(lines) == 1, proc.stderr
     assert "s.csv row 1 asks for the likelihood:" in lines[0] and "run `foedus data fetch cow_" in lines[0]
     assert not (tmp_path / "o.csv").exists() and not (tmp_path / "bad.csv").exists()
+
+
+def test_the_lk_columns_are_written_only_where_the_batch_asks_for_the_likelihood(tmp_path: Path) -> None:
+    """A batch in which no row asks for the likelihood writes no lk_ column and no rated row, in CSV (and its
+    sidecar's columns), Parquet and Stata alike, the codebook's other columns in its order; one row's `likelihood`
+    true, or --likelihood (even where each row says false), writes every lk_ column (they used to be written empty in
+    every batch)."""
+    from foedus.batch.table import batch_columns
+
+    plain = [c for c in BATCH_COLUMNS if not c.startswith("lk_")]
+    assert list(batch_columns(likelihood=False)) == plain
+    assert list(batch_columns(likelihood=True)) == list(BATCH_COLUMNS)
+    text = "attacker,target,date,likelihood\nRUS,EST,2025-06-01,false\nCHN,TWN,2025-06-01,\n"
+    (tmp_path / "s.csv").write_text(text, encoding="utf-8")
+    for out, read in (("o.csv", pd.read_csv), ("o.parquet", pd.read_parquet), ("o.dta", pd.read_stata)):
+        proc = cli_line(["batch", str(tmp_path / "s.csv"), "--out", str(tmp_path / out)])
+        assert proc.returncode == 0, proc.stderr
+        table = read(tmp_path / out)
+        assert list(table.columns) == plain and "rated" not in set(table.role)
+    side = json.loads((tmp_path / "o.csv-metadata.json").read_text(encoding="utf-8"))
+    assert [c["name"] for c in side["tableSchema"]["columns"]] == plain
+    labels = pd.io.stata.StataReader(tmp_path / "o.dta").variable_labels()
+    assert list(labels) == plain
+    asked = _batch(tmp_path, text.replace("CHN,TWN,2025-06-01,", "CHN,TWN,2025-06-01,true"))
+    assert list(asked.columns) == list(BATCH_COLUMNS) and asked[asked.scenario == 1][_LK].isna().all().all()
+    everyone_false = _batch(tmp_path, "attacker,target,date,likelihood\nRUS,EST,2025-06-01,false\n", "--likelihood")
+    assert list(everyone_false.columns) == list(BATCH_COLUMNS) and everyone_false[_LK].isna().all().all()

@@ -37,15 +37,17 @@ LIKELY_COLUMNS: Mapping[str, str] = {
     **{f"lk_others_max_join_{h}": f"the highest P(join) {when} among those others" for h, when in _HORIZONS.items()},
 }
 """The likelihood columns, in order, and what each means: the model and its standing, then the row's state's
-chances, then the scenario's `others`; all empty without the likelihood."""
+chances, then the scenario's `others`; empty on a scenario without the likelihood, and not written by a batch in
+which no row asks for it (`foedus.batch.table.batch_columns`)."""
 
 
 def chance_cells(result: CascadeResult) -> Callable[[str], dict[str, Any]]:
     """A row's likelihood columns by its state: read from the result's likelihood summary (a state it does not rate,
-    an attacker or target: the scenario's columns only); all empty without the likelihood."""
+    an attacker or target: the scenario's columns only); none without the likelihood (the table's cells of a column
+    no row gives are empty: a batch without it builds no `lk_` cell)."""
     lk = result.likelihood
     if lk is None:
-        return lambda state: dict.fromkeys(LIKELY_COLUMNS)
+        return lambda state: {}
     from foedus.cli.likely_show import base_rate_standing  # the cascade's words of it, and the web's
 
     scenario = {"lk_model": lk.model.version, "lk_beats_base_rate": lk.beats_base_rate,

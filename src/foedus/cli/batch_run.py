@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["run_batch"]
 
@@ -25,7 +28,7 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
     import pandas as pd
 
     from foedus.batch.rows import read_scenarios
-    from foedus.batch.table import BAD_COLUMNS, BATCH_COLUMNS, batch_rows
+    from foedus.batch.table import BAD_COLUMNS, batch_columns, batch_rows
     from foedus.cli.progress import steps, working
     from foedus.cli.writing import check_table, save_table
     from foedus.errors import DataMissingError, FoedusError
@@ -84,20 +87,28 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
             ran += 1
             cited |= dict.fromkeys(result.datasets)
             done(i)
-    frame = pd.DataFrame(rows, columns=list(BATCH_COLUMNS))
-    for column in ("ccode", "round", "mc_draws", "mc_seed", "lk_others"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("lk_beats_base_rate", "lk_relevant"):
-        frame[column] = frame[column].astype("boolean")
-    chances = [c for c in BATCH_COLUMNS if c.startswith(("lk_join", "lk_attack", "lk_defense", "lk_others_max"))]
-    frame[chances] = frame[chances].astype("float64")  # numbers, empty or not: not a column of objects to scan
+    # the lk_ columns where a row asks for the likelihood (--likelihood, or its own): empty in every other batch
+    columns = batch_columns(likelihood or any(q.inputs.get("likelihood") for _, q in questions))
+    frame = _frame(rows, list(columns))
     notes = list(dict.fromkeys(note for _, q in questions for note in q.notes))  # a row saved by another foedus
     save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {ran} scenarios",
-               notes=notes, codebook=BATCH_COLUMNS)
+               notes=notes, codebook=columns)
     if skip_bad is not None and bad is not None:
         skipped_rows = pd.DataFrame(sorted(bad), columns=list(BAD_COLUMNS)).astype({"scenario": "int64"})
         save_table(skipped_rows, skip_bad, force=force, title=f"foedus batch: the bad rows of {where}",
                    codebook=BAD_COLUMNS)
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """The batch's rows as a table of `columns` (a row without a column's key: empty there), each column of whole
+    numbers, flags or chances typed as such, empty or not (not a column of objects to scan)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=columns)
+    types = {"ccode": "Int64", "round": "Int64", "mc_draws": "Int64", "mc_seed": "Int64", "lk_others": "Int64",
+             "lk_beats_base_rate": "boolean", "lk_relevant": "boolean"}
+    chances = ("lk_join", "lk_attack", "lk_defense", "lk_others_max")
+    return frame.astype({c: types.get(c, "float64") for c in columns if c in types or c.startswith(chances)})
 
 
 def _model(path: Path | None, questions: list[tuple[int, Any]]) -> Any:
