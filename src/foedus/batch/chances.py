@@ -27,7 +27,7 @@ CHANCE_COLUMNS: Mapping[str, str] = {
 }
 """The state's chances (`Chance`: join, attack, defense, each with its interval), per horizon."""
 LIKELY_COLUMNS: Mapping[str, str] = {
-    "lk_model": "the likelihood model's version (empty: no likelihood asked)",
+    "lk_model": "the model's version (empty: not asked); lk_ columns only in a batch that asks",
     "lk_beats_base_rate": "whether the model beat the base rate in every check of its model file",
     "lk_standing": "vs the base rate: beats, lost-here (the date's era), lost-elsewhere or unchecked",
     "lk_warnings": "the likelihood's warnings and notes as foedus cascade prints them, joined: ' | '",
