@@ -25,9 +25,10 @@ import pytest
 from foedus import render
 from foedus.by_name import by_name
 from foedus.cited import article_cited, bound_tag, cited, instrument_said
-from foedus.cli.likely_show import base_rate_standing, side_owned, side_said
+from foedus.cli.likely_show import side_owned, side_said
 from foedus.conflict_words import conflict_doubt, doubted_duties
 from foedus.engine.certainty_words import window_facts
+from foedus.engine.likely_records import base_rate_standing
 from foedus.engine.records import Because, Doubt
 from foedus.engine.result import CascadeResult as Result
 from foedus.engine.rules.strikes import STRIKES, Strikes
@@ -375,7 +376,7 @@ def test_a_comparisons_treaty_changes_are_worded_alike() -> None:
 
 
 def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
-    """`foedus cascade --likelihood`'s line under its table (likely_show.base_rate_standing) and the likelihood
+    """`foedus cascade --likelihood`'s line under its table (likely_records.base_rate_standing) and the likelihood
     panel's (baseRateStanding) on the shipped model's answers, with no check lost, none made, or one lost over all
     wars, without the World Wars, or in one era, on a date of each era: a loss is "here" only where the answer's
     warnings tell it; a model with no check is not said to have beaten the base rate where it covers the date."""

@@ -23,7 +23,7 @@ export function sideSaid(attackers: string[], targets: string[], share: number, 
 
 /** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
  * warnings tell only those), carries no check, or lost only checks of another era
- * (foedus.cli.likely_show.base_rate_standing; tests/test_said_parity.py runs both). */
+ * (foedus.engine.likely_records.base_rate_standing; tests/test_said_parity.py runs both). */
 export function baseRateStanding(lk: Pick<LikelihoodSummary, "beats_base_rate" | "warnings" | "validation">):
   "beats" | "lost-here" | "unchecked" | "lost-elsewhere" {
   if (lk.beats_base_rate) return "beats";

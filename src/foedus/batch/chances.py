@@ -48,7 +48,7 @@ def chance_cells(result: CascadeResult) -> Callable[[str], dict[str, Any]]:
     lk = result.likelihood
     if lk is None:
         return lambda state: {}
-    from foedus.cli.likely_show import base_rate_standing  # the cascade's words of it, and the web's
+    from foedus.engine.likely_records import base_rate_standing  # the cascade's words of it, and the web's
 
     scenario = {"lk_model": lk.model.version, "lk_beats_base_rate": lk.beats_base_rate,
                 "lk_standing": base_rate_standing(lk), "lk_warnings": " | ".join((*lk.warnings, *lk.notes)) or None,

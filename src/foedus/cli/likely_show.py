@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Literal
 
 from foedus.code_words import LIKELIHOOD_READING, likelihood_scores
-from foedus.engine.likely_records import Chance, LikelihoodSummary, StateLikelihood
+from foedus.engine.likely_records import Chance, LikelihoodSummary, StateLikelihood, base_rate_standing
 
-__all__ = ["SHOWN", "base_rate_standing", "print_likelihood", "side_owned", "side_said"]
+__all__ = ["SHOWN", "print_likelihood", "side_owned", "side_said"]
 
 SHOWN = 15  # rows shown (the JSON has every relevant state)
 
@@ -67,21 +66,6 @@ def _side(s: StateLikelihood, c: Chance, attackers: Sequence[str], targets: Sequ
         return side_said(attackers, targets, s.attack_share, s.attack_share_low, s.attack_share_high, False)
     owners = attackers if c.attack > c.defense else targets
     return f"{side_owned(owners)} {max(c.attack, c.defense) / max(c.join, 1e-12):.0%}"
-
-
-Standing = Literal["beats", "lost-here", "unchecked", "lost-elsewhere"]
-
-
-def base_rate_standing(summary: LikelihoodSummary) -> Standing:
-    """Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
-    warnings tell only those: `foedus.likely.attach.warnings_of`), carries no check, or lost only checks of another
-    era; the web's likelihood panel follows the same rule (web/src/standing.ts baseRateStanding,
-    tests/test_said_parity.py)."""
-    if summary.beats_base_rate:
-        return "beats"
-    if any("did not beat the base rate" in w for w in summary.warnings):
-        return "lost-here"
-    return "lost-elsewhere" if summary.validation else "unchecked"
 
 
 def print_likelihood(summary: LikelihoodSummary, attackers: Sequence[str], targets: Sequence[str]) -> None:

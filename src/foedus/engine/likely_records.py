@@ -7,12 +7,13 @@ The legal answer (joiners, articles, conditions) stays where it is and is never 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 
-__all__ = ["Chance", "LikelihoodSummary", "ModelCard", "StateLikelihood", "ValidationScore"]
+__all__ = ["Chance", "LikelihoodSummary", "ModelCard", "Standing", "StateLikelihood", "ValidationScore",
+           "base_rate_standing"]
 
 _P = "number"
 
@@ -118,3 +119,19 @@ class LikelihoodSummary(Contracted):
         stable=True))
     notes: tuple[str, ...] = field(metadata=meta("data carried past their end, and similar", "string[]"))
 
+
+Standing = Literal["beats", "lost-here", "unchecked", "lost-elsewhere"]
+"""A likelihood's standing against the base rate (`base_rate_standing`)."""
+
+
+def base_rate_standing(summary: LikelihoodSummary) -> Standing:
+    """Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
+    warnings tell only those: `foedus.likely.attach.warnings_of`), carries no check, or lost only checks of another
+    era. It lives beside the records so that `foedus cascade --likelihood`'s line under its table and `foedus batch`'s
+    `lk_standing` read one rule; the web's likelihood panel follows it (web/src/standing.ts baseRateStanding,
+    tests/test_said_parity.py)."""
+    if summary.beats_base_rate:
+        return "beats"
+    if any("did not beat the base rate" in w for w in summary.warnings):
+        return "lost-here"
+    return "lost-elsewhere" if summary.validation else "unchecked"
