@@ -1,38 +1,59 @@
 """How to read the joining model's numbers (what the model cannot see; never changing the legal answer) was said under
 the web's likelihood panel only: `foedus cascade --likelihood` showed the table without it. The two say it in the
-same words (`foedus.code_words.LIKELIHOOD_READING`, web/src/likelypanel.ts)."""
+same words (`foedus.code_words.likelihood_reading`, web/src/standing.ts `cannotSee`: tests/test_said_parity.py), each
+with the training joiners of the model that answered."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
-from foedus.code_words import LIKELIHOOD_READING
+from foedus.code_words import likelihood_reading
+from foedus.likely.model import load_model
 from samples import cli_line
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_cli_says_how_to_read_the_likelihoods() -> None:
-    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--likelihood"])
+def _said(*args: str) -> str:
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--likelihood", *args])
     assert code == 0, err
-    assert LIKELIHOOD_READING in " ".join(out.split())
+    return " ".join(out.split())
 
 
-def test_the_web_says_it_in_the_same_words() -> None:
-    panel = (ROOT / "web" / "src" / "likelypanel.ts").read_text(encoding="utf-8")
-    declared = re.search(r'const HONEST = (.*?);\n', panel, re.S)
-    assert declared is not None
-    assert "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', declared.group(1))) == LIKELIHOOD_READING
+def test_the_cli_says_how_to_read_the_likelihoods() -> None:
+    """The reading quotes how the shipped model's training joiners split between the sides, from its model file
+    (training.outcomes.ever), as the JSON's model card carries them for the web (`ModelCard.joiners`)."""
+    ever = load_model().training["outcomes"]["ever"]
+    card = SimpleNamespace(joiners={"attack": ever["attack"], "defense": ever["defense"]})
+    text = _said()
+    assert likelihood_reading(card) in text  # type: ignore[arg-type]
+    assert f"({ever['defense']} of {ever['attack'] + ever['defense']} joined the defence in its training wars)" in text
+
+
+def test_a_refit_says_its_own_training_joiners(tmp_path: Path) -> None:
+    """The sentence said "60 of 91 in the shipped model's wars" as fixed words under every answer: a model refit from
+    other years (`--likely-model FILE`) now says its own counts, in the CLI and in the JSON the web reads."""
+    model = load_model()
+    training = {**model.training, "outcomes": {**model.training["outcomes"],
+                                               "ever": {"out": 900, "attack": 17, "defense": 25}}}
+    path = tmp_path / "refit.json"
+    path.write_text(model.model_copy(update={"training": training}).model_dump_json(), encoding="utf-8")
+    text = _said("--likely-model", str(path))
+    assert "(25 of 42 joined the defence in its training wars)" in text and "of 91" not in text
+    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--likelihood", "--json",
+                               "--likely-model", str(path)])
+    assert code == 0, err
+    assert json.loads(out)["likelihood"]["model"]["joiners"] == {"attack": 17, "defense": 25}
 
 
 def test_the_cli_says_what_the_numbers_scored_out_of_sample_as_the_model_card_does() -> None:
     """"The US at 7.1% to join if Russia attacks Estonia" was read as odds: the table now says, once, what its numbers
     scored out of sample (leave one war out, at any time), from the model file, in the figures docs/likelihood.md's
     Validation table prints, and what the model cannot see (forces stationed abroad)."""
-    code, out, err = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--likelihood"])
-    assert code == 0, err
-    text = " ".join(out.split())
+    text = _said()
     said = re.search(r"Out of sample \(leave one war out, joining at any time, ([\d,]+) pairs\) it ranked joiners with "
                      r"AUC (\d\.\d{3}) and beat the base rate by ([+-]\d\.\d{3}) in log-loss skill and ([+-]\d\.\d{3}) "
                      r"in Brier skill; calibration slope (\d\.\d\d)", text)
@@ -42,7 +63,7 @@ def test_the_cli_says_what_the_numbers_scored_out_of_sample_as_the_model_card_do
     row = f"| leave one war out | ever | {pairs} ("
     line = next(x for x in card.splitlines() if x.startswith(row))
     assert all(f"| {x} [" in line for x in (brier_skill, log_skill, auc, slope)), line
-    assert text.count("What these are:") == 1 and "forces stationed abroad" in LIKELIHOOD_READING
+    assert text.count("What these are:") == 1 and text.count("What the model cannot see: forces stationed abroad") == 1
     assert "firm odds" not in text
 
 
@@ -50,7 +71,6 @@ def test_the_cli_says_which_target_the_models_check_misses() -> None:
     """The line gave Brier skill +0.028 without saying that the model card's target is +0.05: a reader could not tell
     a small edge from a large one. It names each target the leave-one-war-out check misses, from the targets the
     report judges by (`foedus.likely.targets.TARGETS`), and only those."""
-    from foedus.likely.model import load_model
     from foedus.likely.targets import TARGETS
 
     check = next(v for v in load_model().validation

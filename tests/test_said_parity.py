@@ -26,6 +26,7 @@ from foedus import render
 from foedus.by_name import by_name
 from foedus.cited import article_cited, bound_tag, cited, instrument_said
 from foedus.cli.likely_show import side_owned, side_said
+from foedus.code_words import likelihood_reading
 from foedus.conflict_words import conflict_doubt, doubted_duties
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.likely_records import base_rate_standing
@@ -398,6 +399,18 @@ def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
     python = [base_rate_standing(SimpleNamespace(**c)) for c in cases]
     assert run_ts([("standing", "baseRateStanding", [c]) for c in cases]) == python
     assert python == expected
+
+
+def test_what_the_model_cannot_see_is_said_alike_with_its_own_training_joiners() -> None:
+    """The reading under the likelihood (code_words.likelihood_reading) and the panel's (cannotSee) quote how the
+    training joiners of the model that answered split between the sides: the shipped model's (its model file's
+    training.outcomes.ever) and a refit's with other counts, each in the same words."""
+    ever = load_model().training["outcomes"]["ever"]
+    cards = [{"joiners": {"attack": ever["attack"], "defense": ever["defense"]}},
+             {"joiners": {"attack": 17, "defense": 25}}]
+    python = [likelihood_reading(SimpleNamespace(**c)) for c in cards]  # type: ignore[arg-type]
+    assert run_ts([("standing", "cannotSee", [c]) for c in cards]) == python
+    assert "(25 of 42 joined the defence in its training wars)" in python[1] and python[0] != python[1]
 
 
 def test_a_side_a_state_may_join_is_named_by_its_parties_alike() -> None:

@@ -1,7 +1,7 @@
 """Codes a result keeps in its JSON, said in words where the text shows them: a likelihood model's validation check
-(`validation_check`) and its out-of-sample scores (`likelihood_scores`), when a support duty is owed
-(`support_when`), a scenario's settings that are not the defaults (`settings_said`; after a header's bracket,
-`settings_tail`). Split from `foedus.wording` (how a message words what was given), as
+(`validation_check`), its out-of-sample scores (`likelihood_scores`) and what it cannot see (`likelihood_reading`),
+when a support duty is owed (`support_when`), a scenario's settings that are not the defaults (`settings_said`; after
+a header's bracket, `settings_tail`). Split from `foedus.wording` (how a message words what was given), as
 `foedus.engine.certainty_words` is; the JSON keeps each code, and a code without words stays as is."""
 
 from __future__ import annotations
@@ -10,25 +10,30 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from foedus.engine.likely_records import LikelihoodSummary
+    from foedus.engine.likely_records import LikelihoodSummary, ModelCard
     from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD_READING", "SETTING_WORDS", "likelihood_scores", "settings_said", "settings_tail", "support_when",
+__all__ = ["SETTING_WORDS", "likelihood_reading", "likelihood_scores", "settings_said", "settings_tail", "support_when",
            "validation_check"]
 
-LIKELIHOOD_READING = ("What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, "
-                      "leaders' words and domestic politics; it reads treaties, borders, capabilities (CINC), major "
-                      "powers and war history, to its data's end. It expects about one joiner a war, so each member of "
-                      "a large bloc gets a small number, and none of its wars began with an armed attack on NATO's "
-                      "treaty area (docs/likelihood.md, Limits). The side it gives a joiner rests on those ties, "
-                      "borders, region and wars toward each side and on the training joiners' lean to the defence "
-                      "(60 of 91 in the shipped model's wars): it does not see today's alignment beyond them, and an "
-                      "interval across 50% leaves the side uncertain. These numbers never change the legal answer.")
-"""What the joining model cannot see, under every likelihood answer, beside the numbers: the web's panel says it
-(web/src/likelypanel.ts `HONEST`, the same words: tests/test_likelihood_reading.py), as `foedus cascade --likelihood`
-does after the model's out-of-sample scores (`likelihood_scores`). It said "not as firm odds": the model's numbers are
-probabilities whose overall level is calibrated out of sample (docs/likelihood.md, Validation), so a reader is told
-what they are and what they miss rather than that they are no odds."""
+
+def likelihood_reading(card: ModelCard) -> str:
+    """What the joining model cannot see, under every likelihood answer, beside the numbers, with how the training
+    joiners of the model that answered split between the sides (`ModelCard.joiners`: 60 of 91 joined the defence in
+    the shipped model's wars; a refit from other years says its own). The web's panel says it in the same words
+    (web/src/standing.ts `cannotSee`, tests/test_said_parity.py), as `foedus cascade --likelihood` does after the
+    model's out-of-sample scores (`likelihood_scores`). It said "not as firm odds": the model's numbers are
+    probabilities whose overall level is calibrated out of sample (docs/likelihood.md, Validation), so a reader is told
+    what they are and what they miss rather than that they are no odds."""
+    joined = card.joiners["attack"] + card.joiners["defense"]
+    return ("What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, leaders' "
+            "words and domestic politics; it reads treaties, borders, capabilities (CINC), major powers and war "
+            "history, to its data's end. It expects about one joiner a war, so each member of a large bloc gets a "
+            "small number, and none of its wars began with an armed attack on NATO's treaty area (docs/likelihood.md, "
+            "Limits). The side it gives a joiner rests on those ties, borders, region and wars toward each side and on "
+            f"how its training joiners split between the sides ({card.joiners['defense']} of {joined} joined the "
+            "defence in its training wars): it does not see today's alignment beyond them, and an interval across 50% "
+            "leaves the side uncertain. These numbers never change the legal answer.")
 
 
 def likelihood_scores(summary: LikelihoodSummary) -> str | None:

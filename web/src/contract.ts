@@ -134,8 +134,9 @@ export interface Chance {
 
 /** The model that answered. */
 export interface ModelCard {
-  version: string; window: string; first_year: number; last_year: number; pairs: number; source: string;
-  interval: number; data: { file: string; dataset: string; version: string; sha256: string | null }[];
+  version: string; window: string; first_year: number; last_year: number; pairs: number;
+  joiners: { attack: number; defense: number }; source: string; interval: number;
+  data: { file: string; dataset: string; version: string; sha256: string | null }[];
 }
 
 /** One out-of-sample check against the base rate. */

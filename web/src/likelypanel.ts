@@ -5,19 +5,11 @@
 import type { CascadeResult, Chance, LikelihoodSummary, StateLikelihood } from "./api";
 import { h } from "./dom";
 import { HORIZON_LABELS, isHorizon, outsideTraining, pct } from "./likelihood";
-import { baseRateStanding, sideOwned, sideSaid } from "./standing";
+import { baseRateStanding, cannotSee, sideOwned, sideSaid } from "./standing";
 
 const SCHEMES: Record<string, string> = {
   "leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945", "forward-1989": "forward from 1989",
 };
-const HONEST = "What the model cannot see: forces stationed abroad, bases and tripwire troops, nuclear weapons, "
-  + "leaders' words and domestic politics; it reads treaties, borders, capabilities (CINC), major powers and war "
-  + "history, to its data's end. It expects about one joiner a war, so each member of a large bloc gets a small "
-  + "number, and none of its wars began with an armed attack on NATO's treaty area (docs/likelihood.md, Limits). "
-  + "The side it gives a joiner rests on those ties, borders, region and wars toward each side and on the training "
-  + "joiners' lean to the defence (60 of 91 in the shipped model's wars): it does not see today's alignment beyond "
-  + "them, and an interval across 50% leaves the side uncertain. These numbers never change the legal answer.";
-
 const num = (x: number | null, digits = 3, sign = true) =>
   (x === null ? "—" : `${sign && x >= 0 ? "+" : ""}${x.toFixed(digits)}`);
 
@@ -90,7 +82,7 @@ function modelBlock(lk: LikelihoodSummary): HTMLElement {
     h("p", { class: "small", "data-beats": String(lk.beats_base_rate) }, baseRateSaid(lk)),
     h("div", { class: "ties-scroll" }, checks),
     h("p", { class: "targets" }, targetsSaid(lk)),
-    h("p", { class: "small muted" }, HONEST));
+    h("p", { class: "small muted" }, cannotSee(lk.model)));
 }
 
 /** The side it would join if it joins, uncertain where the side model's interval spans 50% (standing.ts sideSaid, the

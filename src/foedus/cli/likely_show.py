@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from foedus.code_words import LIKELIHOOD_READING, likelihood_scores
+from foedus.code_words import likelihood_reading, likelihood_scores
 from foedus.engine.likely_records import Chance, LikelihoodSummary, StateLikelihood, base_rate_standing
 
 __all__ = ["SHOWN", "print_likelihood", "side_owned", "side_said"]
@@ -98,7 +98,7 @@ def print_likelihood(summary: LikelihoodSummary, attackers: Sequence[str], targe
     scores = likelihood_scores(summary)  # what the numbers are, then what the model cannot see: once, beside them
     if scores is not None:
         console.print(scores, markup=False)
-    console.print(LIKELIHOOD_READING, markup=False)
+    console.print(likelihood_reading(card), markup=False)
     standing = base_rate_standing(summary)
     if standing == "unchecked":
         console.print("[bold yellow]this model was not checked against the base rate: see the warnings")

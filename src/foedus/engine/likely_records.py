@@ -87,6 +87,10 @@ class ModelCard(Contracted):
     first_year: int = field(metadata=meta("first training war's start year", "number"))
     last_year: int = field(metadata=meta("last training war's start year", "number"))
     pairs: int = field(metadata=meta("training (war, state) pairs", "number"))
+    joiners: dict[str, int] = field(metadata=meta(
+        "the training pairs that joined at any time, by side: attack, defense (the model file's "
+        "training.outcomes.ever; the reading under the answer quotes the defence's share)",
+        "{ attack: number; defense: number }"))
     source: str = field(metadata=meta('"shipped" or the path of a file from `foedus likely fit`', "string"))
     interval: float = field(metadata=meta("the intervals' coverage (0.9: 5th to 95th percentile)", "number"))
     data: tuple[dict[str, Any], ...] = field(metadata=meta(

@@ -198,6 +198,7 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
                    for c in chosen.validation if c.subset == "all")
     card = ModelCard(version=chosen.version, window=chosen.window(), first_year=chosen.training["first_year"],
                      last_year=chosen.training["last_year"], pairs=chosen.training["pairs"],
+                     joiners={side: chosen.training["outcomes"]["ever"][side] for side in ("attack", "defense")},
                      source="shipped" if model is None else str(model if not isinstance(model, ModelFile)
                                                                   else "given"),
                      interval=INTERVAL, data=tuple(d.model_dump() for d in chosen.data))
