@@ -124,6 +124,8 @@ def war_eras(values: Mapping[str, np.ndarray]) -> np.ndarray:
 
 
 def _sigmoid(eta: np.ndarray) -> np.ndarray:
+    """1 / (1 + exp(−clip(eta, −35, 35))) in a new array: `Logit.prob`'s, and the plain form whose bits `_sigmoid_into`
+    keeps (tests/test_likely_shifted_exact.py reads it as the reference)."""
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(eta, -35, 35))))
 
 
@@ -136,8 +138,6 @@ def _sigmoid_into(z: np.ndarray) -> np.ndarray:
     np.add(z, 1.0, out=z)
     np.divide(1.0, z, out=z)
     return z
-
-
 
 
 def _margin(n: int) -> float:
