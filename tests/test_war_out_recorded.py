@@ -9,47 +9,29 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 
-from foedus.cli.app import app
-from foedus.cli.entry import run_cli
 from foedus.war.bundled import war_path
 from foedus.war.columns import WAR_COLUMNS
 from foedus.war.loader import load_war
 from foedus.war.recorded import recorded_columns, recorded_said
+from war_tables import SUFFIXES, descriptions, war_table
 
 WAR = "russia_ukraine_2022"
 RECORDED = ("recorded_since", "recorded_since_within", "recorded")
 
 
-def _read(path: Path) -> pd.DataFrame:
-    if path.suffix == ".parquet":
-        return pq.read_table(path).to_pandas()
-    if path.suffix == ".dta":
-        return pd.read_stata(path, convert_missing=False)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
-
-
-@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".dta"])
+@pytest.mark.parametrize("suffix", SUFFIXES)
 def test_war_out_carries_the_war_files_note_on_north_korea(tmp_path: Path, suffix: str,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / f"w{suffix}"
-    assert run_cli(app, ["war", WAR, "--out", str(out)]) == 0, capsys.readouterr().err
-    frame = _read(out).set_index("state")
+    out, frame = war_table(tmp_path, WAR, suffix, capsys)
     prk, rus = frame.loc["PRK"], frame.loc["RUS"]
     assert (prk["recorded_since"], prk["recorded_since_within"]) == ("2024-10-01", "month")
     assert str(prk["recorded"]).startswith("Recorded by the war file, not replayed as an event (verified): North")
     assert "(since October 2024, known only to the month; source: " in str(prk["recorded"])
     assert all(rus[c] in ("", None) or pd.isna(rus[c]) for c in RECORDED)  # no note on Russia
-    if suffix == ".dta":
-        with pd.read_stata(out, iterator=True) as reader:
-            labels = reader.variable_labels()
-        assert {c: labels[c] for c in RECORDED} == {c: WAR_COLUMNS[c] for c in RECORDED}
-    if suffix == ".parquet":
-        schema = pq.read_schema(out)
-        assert {c: schema.field(c).metadata[b"description"].decode() for c in RECORDED} == {
-            c: WAR_COLUMNS[c] for c in RECORDED}
+    if suffix != ".csv":
+        assert descriptions(out, RECORDED) == {c: WAR_COLUMNS[c] for c in RECORDED}
 
 
 def test_the_recorded_columns_say_the_notes_as_the_state_line_does() -> None:

@@ -10,13 +10,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 
-from foedus.cli.app import app
-from foedus.cli.entry import run_cli
 from foedus.war.columns import WAR_COLUMNS
 from samples import cli_line, replay_text
+from war_tables import SUFFIXES, descriptions, war_table
 
 WAR = "russia_ukraine_2022"
 RELEASED = ("released_on", "released_from", "released_certainty", "released_said_by", "released")
@@ -26,24 +24,14 @@ CUBA = ("id: w\nname: W\nend: 2004-12-31\nevents:\n  - {type: attack, date: 2004
         "until: 2004-09-01, until_certainty: secondary, until_by: Cuba's word}\n")
 
 
-def _read(path: Path) -> pd.DataFrame:
-    if path.suffix == ".parquet":
-        return pq.read_table(path).to_pandas()
-    if path.suffix == ".dta":
-        return pd.read_stata(path, convert_missing=False)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
-
-
 def _empty(value: object) -> bool:
     return value in ("", None) or bool(pd.isna(value))
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".dta"])
+@pytest.mark.parametrize("suffix", SUFFIXES)
 def test_war_out_says_the_day_north_koreas_binding_was_released(tmp_path: Path, suffix: str,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / f"w{suffix}"
-    assert run_cli(app, ["war", WAR, "--out", str(out)]) == 0, capsys.readouterr().err
-    frame = _read(out).set_index("state")
+    out, frame = war_table(tmp_path, WAR, suffix, capsys)
     prk, blr, rus = frame.loc["PRK"], frame.loc["BLR"], frame.loc["RUS"]
     assert [prk[c] for c in RELEASED[:4]] == ["2025-04-27", "2024-12-04", "unverified", "Russia's claim"]
     assert str(prk["released"]).startswith(KURSK)
@@ -51,14 +39,8 @@ def test_war_out_says_the_day_north_koreas_binding_was_released(tmp_path: Path, 
     assert (blr["bound_from"], blr["released_from"]) == ("2024-08-06", "2025-03-13")
     assert str(blr["released"]).startswith("its binding of 2025-03-13 under rus_blr_2024 art. 4 " + KURSK[:24])
     assert all(_empty(rus[c]) for c in RELEASED)  # fighting on the last day: released from nothing
-    if suffix == ".dta":
-        with pd.read_stata(out, iterator=True) as reader:
-            labels = reader.variable_labels()
-        assert {c: labels[c] for c in RELEASED} == {c: WAR_COLUMNS[c] for c in RELEASED}
-    if suffix == ".parquet":
-        schema = pq.read_schema(out)
-        assert {c: schema.field(c).metadata[b"description"].decode() for c in RELEASED} == {
-            c: WAR_COLUMNS[c] for c in RELEASED}
+    if suffix != ".csv":
+        assert descriptions(out, RELEASED) == {c: WAR_COLUMNS[c] for c in RELEASED}
 
 
 def test_the_released_columns_are_what_the_state_line_says(tmp_path: Path) -> None:
