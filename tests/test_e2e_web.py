@@ -514,7 +514,9 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
         assert page.locator("#explain table.checks tbody tr").count() == len(lk["validation"])
 
     eventually(page, checked)
-    text_has(explain, "What the model cannot see: forces stationed abroad")
+    attack, defense = lk["model"]["joiners"]["attack"], lk["model"]["joiners"]["defense"]  # the answer's model's
+    text_has(explain, "What the model cannot see: forces stationed abroad",
+             f"({defense} of {attack + defense} joined the defence in its training wars)")
     assert page.locator("#explain [data-flag=outside-training]").count() == 0  # read once the panel is shown
     page.screenshot(path=str(tmp_path / "web-likelihood.png"), full_page=True)
     with page.expect_download() as got:
