@@ -133,3 +133,21 @@ def test_the_lk_columns_are_written_only_where_the_batch_asks_for_the_likelihood
     assert list(asked.columns) == list(BATCH_COLUMNS) and asked[asked.scenario == 1][_LK].isna().all().all()
     everyone_false = _batch(tmp_path, "attacker,target,date,likelihood\nRUS,EST,2025-06-01,false\n", "--likelihood")
     assert list(everyone_false.columns) == list(BATCH_COLUMNS) and everyone_false[_LK].isna().all().all()
+
+
+def test_each_rated_row_says_the_side_it_would_join_as_the_cascade_does(tmp_path: Path) -> None:
+    """A rated state's row carries the side it would join if it joins, as `foedus cascade --likelihood` says it:
+    P(attackers' side, if it joins) with its interval (the JSON's `attack_share`) and `lk_side`, `uncertain` where
+    that interval spans 50% (the USA in Ukraine's attack on Russia at Kursk), where the batch had only the joint
+    chances and no word of the side's uncertainty."""
+    table = _batch(tmp_path, "attacker,target,date,place\nUKR,RUS,2025-01-15,kursk-oblast\n", "--likelihood")
+    lk = _said("-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast")
+    shares = {s["state"]: (s["attack_share"], s["attack_share_low"], s["attack_share_high"]) for s in lk["states"]}
+    rated = table[table.lk_join_ever.notna()]
+    cols = ["lk_attack_share", "lk_attack_share_low", "lk_attack_share_high"]
+    assert all(tuple(r[c] for c in cols) == shares[r["state"]] for _, r in rated.iterrows())
+    side = {s: "uncertain" if lo < 0.5 < hi else "attack" if q > 0.5 else "defense"
+            for s, (q, lo, hi) in shares.items()}
+    assert all(r["lk_side"] == side[r["state"]] for _, r in rated.iterrows())
+    assert {"uncertain", "defense"} <= set(rated.lk_side)
+    assert table[table.lk_join_ever.isna()][[*cols, "lk_side"]].isna().all().all()

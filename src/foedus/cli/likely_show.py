@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from foedus.code_words import likelihood_reading, likelihood_scores
-from foedus.engine.likely_records import Chance, LikelihoodSummary, StateLikelihood, base_rate_standing
+from foedus.engine.likely_records import Chance, LikelihoodSummary, StateLikelihood, base_rate_standing, side_lean
 
 __all__ = ["SHOWN", "print_likelihood", "side_owned", "side_said"]
 
@@ -50,7 +50,7 @@ def side_said(attackers: Sequence[str], targets: Sequence[str], share: float, lo
     attack = share > 0.5
     owners, p, lo, hi = (attackers, share, low, high) if attack else (targets, 1 - share, 1 - high, 1 - low)
     figures = f"{_whole(p)}%" + (f" ({_whole(lo)}–{_whole(hi)})" if interval else "")
-    return f"uncertain: {and_listed(list(owners))} {figures}" if low < 0.5 < high \
+    return f"uncertain: {and_listed(list(owners))} {figures}" if side_lean(share, low, high) == "uncertain" \
         else f"{side_owned(owners)} {figures}"
 
 

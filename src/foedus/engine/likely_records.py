@@ -13,7 +13,7 @@ from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 
 __all__ = ["Chance", "LikelihoodSummary", "ModelCard", "Standing", "StateLikelihood", "ValidationScore",
-           "base_rate_standing"]
+           "base_rate_standing", "side_lean"]
 
 _P = "number"
 
@@ -139,3 +139,13 @@ def base_rate_standing(summary: LikelihoodSummary) -> Standing:
     if any("did not beat the base rate" in w for w in summary.warnings):
         return "lost-here"
     return "lost-elsewhere" if summary.validation else "unchecked"
+
+
+def side_lean(share: float, low: float, high: float) -> Literal["attack", "defense", "uncertain"]:
+    """The side a state leans to if it joins, from P(attackers' side | it joins) and its interval: "uncertain" where
+    the interval spans 50% (`side_said` says it so; `foedus batch`'s lk_side column).
+
+    >>> side_lean(0.3643, 0.1454, 0.6649), side_lean(0.0605, 0.0097, 0.3296), side_lean(0.8, 0.6, 0.9)
+    ('uncertain', 'defense', 'attack')
+    """
+    return "uncertain" if low < 0.5 < high else "attack" if share > 0.5 else "defense"
