@@ -19,10 +19,12 @@ from foedus.wording import ONE_STATE
 if TYPE_CHECKING:
     import datetime as dt
 
+    from foedus.model.places import Place
     from foedus.model.states import State, StateRegistry
     from foedus.model.world import World
 
-__all__ = ["input_value", "non_member", "one_state", "resolve_listed", "resolve_states", "split_names"]
+__all__ = ["holders_not_then", "input_value", "non_member", "one_state", "resolve_listed", "resolve_states",
+           "split_names"]
 
 
 def split_names(values: list[str] | str | None, states: StateRegistry | None = None,
@@ -112,6 +114,20 @@ def non_member(world: World, state: State, day: dt.date, role: str, last: dt.dat
     when = str(day) if last is None else f"any day from {day} to {last}"
     return f"{role} {world.states.names_on(day).get(state.id, state.name)} ({state.id}) is not a member of the " \
            f"state system on {when} ({member_said(world.states, state, day, last)})"
+
+
+def holders_not_then(world: World, place: Place, day: dt.date, view: str = "recognized") -> list[State]:
+    """The states the gazetteer gives `place` to on `day` (under `view`) that are no members of the state system
+    then, where no dated record of the place covers the day: a place's own fields describe it today, so such a
+    holder is a later day's (Narva Estonia's on 1900-01-01, when the Russian Empire held it), and who held it on
+    `day` is not recorded; none where a record covers the day (a record says who held it), the day's membership is
+    unknown (no system dates, or before 1816), or for a state's home territory, its state's by definition (refused as
+    a place on a day its state is no state: `foedus.model.gazetteer`)."""
+    own = world.places.places[place.id]
+    if own.kind == "home" or any(record.covers(day) for record in own.history):
+        return []
+    held = own.holders("claimant" if view == "claimant" else "recognized")
+    return [state for h in sorted(held) if (state := world.states.get(h)).member_on(day) is False]
 
 
 def _member_between(state: State, first: dt.date, last: dt.date) -> bool | None:

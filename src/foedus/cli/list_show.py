@@ -11,6 +11,8 @@ from foedus.model.world import World
 
 __all__ = ["print_places", "print_states", "print_treaty_list"]
 
+_SHOWN_LATER = 8  # the places the note on holders of a later day names (its count says how many in all)
+
 
 def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
     """Treaties: id, name (an instrument not a treaty said so: `instrument_said`), dates, members, obligations,
@@ -93,3 +95,23 @@ def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) 
                ("administrator", "administrator"), ("claimants", "claimants"), ("regions", "regions")]
     emit(chosen, fmt, columns, lambda r, k: ", ".join(r[k]) if isinstance(r[k], list) else (r[k] or "—"),
          title=None if day is None else f"places as held on {day.isoformat()}")  # `today` resolved, visibly
+    if day is not None and (later := _held_later(world, [r["id"] for r in chosen], day)):
+        print(later, file=sys.stderr)
+
+
+def _held_later(world: World, ids: list[str], day: Any) -> str | None:
+    """The note on the places listed with a holder or claimant that is no state of the system on `day`, which no
+    dated record covers (`holders_not_then`): the row shows today's (Narva Estonia's on 1900-01-01, the West Bank
+    Israel's), not who held it then."""
+    from foedus.state_lists import holders_not_then
+
+    names = world.states.names_on(day)
+    later = {pid: held for pid in ids if (held := holders_not_then(world, world.places.places[pid], day, "claimant"))}
+    if not later:
+        return None
+    shown = "; ".join(f"{pid}: {', '.join(f'{names.get(s.id, s.name)} ({s.id})' for s in held)}"
+                      for pid, held in list(later.items())[:_SHOWN_LATER])
+    more = f"; and {len(later) - _SHOWN_LATER} more" if len(later) > _SHOWN_LATER else ""
+    return (f"note: {len(later)} of these places are listed with today's holders and claimants, among them a state "
+            f"that is no state of the system on {day}: the gazetteer records no holder of them for that day, so who "
+            f"held them then is not known here ({shown}{more})")
