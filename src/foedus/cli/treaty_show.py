@@ -93,11 +93,13 @@ def _members(world: World, t: Treaty) -> Table:
     members = make_table("state", "signed", "joined", "out from", "suspended / frozen", "certainty", title="members")
     # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
     begins = {(m.state, m.joined) for m in t.members if m.joined is not None}
+    ends = {(m.state, m.left) for m in t.members if m.left is not None}  # its next row's joined: no new accession
     for m in t.members:
         spans = "; ".join([*(_span(s) for s in m.suspended), *(f"frozen {_span(s)}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
-        _row(members, member_name(world, t, m), _signed(t, m), member_joined(t, m) or "—", left, spans,
-             member_sure(t, m))
+        joined = member_joined(t, m) or "—"
+        joined = f"{joined} (continued)" if (m.state, m.joined) in ends else joined
+        _row(members, member_name(world, t, m), _signed(t, m), joined, left, spans, member_sure(t, m))
     return members
 
 
