@@ -252,11 +252,12 @@ def test_a_blank_treaty_or_war_name_is_refused_as_blank(tmp_path: Path, blank: s
                                               ("--ongoing-since", ["--ongoing-since", "2025-01-01"])])
 def test_what_a_belligerents_table_would_drop_is_refused(fmt: str, option: str, args: list[str]) -> None:
     """--format table lists the belligerents only, csv the parties and the findings only: the Monte Carlo, the
-    likelihoods and the `ongoing` answer were worked out and dropped, exit 0."""
+    likelihoods and the `ongoing` answer were worked out and dropped, exit 0. The refusal names `foedus batch`,
+    whose table has their columns (mc_, lk_, bound_since), for a user who asked for them in a table."""
     rows = "the belligerents" if fmt == "table" else "the parties and the findings"
     assert _error_line([*CASCADE, *args, "--format", fmt]) == (
         f"{option} has no effect with --format {fmt} (it lists {rows} only: the explained output, or "
-        "--json, shows it); leave it out")
+        "--json, shows it, and `foedus batch` writes it as columns of a table); leave it out")
 
 
 @pytest.mark.parametrize("level", ["1", "2", "-3", "0.4"])  # 'nan', not a number written plainly: test_plain_numbers.py

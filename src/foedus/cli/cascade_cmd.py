@@ -66,7 +66,8 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
         rows = "the belligerents" if shape == "table" else "the parties and the findings"
         for name in ("draws", "likelihood", "ongoing_since"):
             refuse_unused(f"--{name.replace('_', '-')}", inputs.get(name) not in (None, False), f"with --format "
-                          f"{shape} (it lists {rows} only: the explained output, or --json, shows it)")
+                          f"{shape} (it lists {rows} only: the explained output, or --json, shows it, and "
+                          "`foedus batch` writes it as columns of a table)")
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
     check_overlay_target(save_overlay)  # a taken name is refused before any work, as every other output is
     check_save(save_scenario, {"treaties": treaties, "honour": honour, "likely_model": likely_model,
