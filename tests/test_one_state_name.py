@@ -77,8 +77,9 @@ def test_a_pattern_does_not_take_in_the_words_before_it(states: StateRegistry, t
 
 
 def test_a_name_without_its_parenthesis_names_its_state_alone(states: StateRegistry) -> None:
-    """FSM's registry name is 'Micronesia (Federated States of)' and its pattern needs 'fed': 'Micronesia' alone was
-    unknown ('did you mean Indonesia?'). The name without its parenthesis names it, beside another state it does not."""
+    """FSM's pattern needs 'fed': 'Micronesia' alone was unknown ('did you mean Indonesia?'). Its short name (its
+    name without countrycode's parenthesis, 'Micronesia (Federated States of)') names it, beside another state it
+    does not."""
     assert [states.resolve_id(t) for t in ("Micronesia", "micronesia", "Myanmar")] == ["FSM", "FSM", "MMR"]
     for text in ("Micronesia and Indonesia", "RUS Micronesia", "Micronesia 2"):
         with pytest.raises(AmbiguousNameError, match="names several states") as err:

@@ -30,7 +30,7 @@ def test_a_name_is_read_on_the_date_given(name: str, date: str, state: str) -> N
     (["states", "Germany", "--date", "1960-01-01"], "'Germany' is ambiguous: on 1960-01-01 two states of that name "
                                                    "exist; give a code: German Federal Republic (COW260"),
     (["states", "Congo", "--date", "1965-01-01"], "'Congo' is ambiguous: on 1965-01-01 two states of that name exist; "
-                                                 "give a code: Congo - Brazzaville (COG"),
+                                                 "give a code: Republic of the Congo (COG"),
     (["states", "Korea", "--date", "1930-01-01"], "'Korea' names no member of the state system on 1930-01-01; "
                                                  "members of that name: Korea (COW730, COW 730) to 1905-11-17; "),
 ])

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from foedus.model.state_files import COW_MAJORS_FILE, COW_STATES_FILE, countrycode_rows, read_cow_spells, read_majors
+from foedus.model.state_reader_names import READER_NAMES
 
 __all__ = ["built_states"]
 
@@ -19,8 +20,9 @@ Majors = dict[str, tuple[tuple[dt.date, dt.date | None], ...]]
 _EXTRA_ENTITIES = {"PSE": "Palestine"}
 # Kosovo has a COW code but no ISO 3166 code; XKX is the code the EU, IMF and World Bank use.
 _ISO3_FIXES = {347: "XKX", 345: "SRB"}
-# COW 345 is Serbia (Yugoslavia until 2006); countrycode names the COW row Yugoslavia.
-_NAME_FIXES = {345: "Serbia"}
+# COW 345 is Serbia (Yugoslavia until 2006); countrycode names the COW row Yugoslavia. And the names a reader writes
+# where the sources spell them otherwise ("Trinidad & Tobago": `state_reader_names`).
+_NAME_FIXES = {345: "Serbia", **{ccode: name for ccode, (name, _) in READER_NAMES.items()}}
 # COW states the bundled treaty files name that countrycode lacks (ccode -> name, COW abbreviation).
 _BUNDLED_COW = {260: ("German Federal Republic", "GFR")}
 # countrycode rows that carry a COW code but are not states of the system.
@@ -67,7 +69,8 @@ def built_states() -> tuple[dict[str, dict[str, Any]], bool, Majors]:
         if ccode not in by_ccode:
             state_id = f"COW{ccode}"
             states[state_id] = dict(
-                id=state_id, name=info.name, ccode=ccode, cow_abb=info.abb, spells=tuple(info.spells)
+                id=state_id, name=_NAME_FIXES.get(ccode, info.name), ccode=ccode, cow_abb=info.abb,
+                spells=tuple(info.spells),
             )
             by_ccode[ccode] = state_id
     for ccode, (name, abb) in _BUNDLED_COW.items():  # treaty files name them even without COW data

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from foedus.model.slug import norm
 from foedus.model.state_aliases import ALIASES
+from foedus.model.state_reader_names import SOURCE_NAMES
 
 __all__ = ["AMBIGUOUS", "Keyed", "name_index"]
 
@@ -45,8 +46,9 @@ AMBIGUOUS = {
 
 def name_index(states: Mapping[str, Keyed]) -> dict[str, str]:
     """Each code and name of `states` (by id) as a `norm` key, to the id of the state it names, the first to claim it
-    kept. Precedence: ids and ISO3 codes, then names, then a name without its parenthesis ("Micronesia (Federated
-    States of)" is Micronesia) where no other state carries it, then COW abbreviations, then COW numbers (ISO3 SWZ is
+    kept. Precedence: ids and ISO3 codes, then names, then a name without its parenthesis where no other state
+    carries it, then the name sources' spellings a reader's name replaced ("Trinidad & Tobago", "Micronesia (Federated
+    States of)" and "Micronesia": `state_reader_names`), then COW abbreviations, then COW numbers (ISO3 SWZ is
     Eswatini although COW's SWZ is Switzerland; ISO3 MNG is Mongolia, COW's Montenegro), then the aliases."""
     index: dict[str, str] = {}
     ordered = sorted(states.values(), key=lambda s: (s.iso3 is None, s.id))
@@ -54,6 +56,7 @@ def name_index(states: Mapping[str, Keyed]) -> dict[str, str]:
     once = {name for name, n in Counter(short.values()).items() if n == 1}
     passes: list[Callable[[Keyed], list[str | None]]] = [
         lambda s: [s.id, s.iso3], lambda s: [s.name], lambda s: [short[s.id] if short[s.id] in once else None],
+        lambda s: list(SOURCE_NAMES.get(s.ccode, ())) if s.ccode is not None else [],
         lambda s: [s.cow_abb],
         lambda s: [str(s.ccode) if s.ccode is not None else None]]
     for keys_of in passes:

@@ -48,9 +48,11 @@ _MOST_WORDS = 16
 
 # words a state's formal or former name holds beside its name's (ISO's and the UN's name of the UK names Northern
 # Ireland; "Western Samoa"; "Czech Republic (Czechia)"; ISO 3166's former names "Macedonia, the Former Yugoslav
-# Republic of", "Holy See (Vatican City State)", "Libyan Arab Jamahiriya")
+# Republic of", "Holy See (Vatican City State)", "Libyan Arab Jamahiriya"; the Hesses' styles, of COW's names "Hesse
+# Electoral" and "Hesse Grand Ducal", and of Gleditsch and Ward's "Hesse-Kassel (Electoral)", "Hesse-Darmstadt (Ducal)")
 MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZE": "Czech Republic",
-              "MKD": "Former Yugoslav", "VAT": "Holy See", "LBY": "Jamahiriya"}
+              "MKD": "Former Yugoslav", "VAT": "Holy See", "LBY": "Jamahiriya", "COW273": "Electoral",
+              "COW275": "Grand Ducal"}
 
 # names of one state that hold another state's name, read as the first (a state's own name): ISO 3166-1's short name
 # of Taiwan ("Taiwan, Province of China", "Taiwan (Province of China)"), and the English of Estados Unidos Mexicanos.
