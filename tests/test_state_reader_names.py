@@ -55,3 +55,15 @@ def test_foedus_states_takes_the_old_spelling_and_shows_the_new() -> None:
     code, out, err = cli_line(["states", "Trinidad & Tobago", "--format", "csv"])
     assert code == 0, err
     assert "Trinidad and Tobago" in out and "&" not in out
+
+
+@pytest.mark.parametrize(("state_id", "place_id"), [
+    ("TTO", "trinidad-tobago"), ("COG", "congo-brazzaville"), ("FSM", "micronesia-federated-states-of"),
+    ("COW275", "hesse-grand-ducal")])
+def test_a_home_territory_keeps_its_id_and_is_named_by_both_names(state_id: str, place_id: str) -> None:
+    """A home territory's id was its state's name's slug: the ids a saved scenario, a URL or place_coords.yaml holds
+    ("trinidad-tobago") stay as they were, and the reader's name ("Trinidad and Tobago") names the place too."""
+    world = World.default()
+    home = world.places.home(state_id)
+    assert home.id == place_id and home.name == world.states.get(state_id).name
+    assert world.places.named_id(home.name) == world.places.named_id(place_id) == place_id

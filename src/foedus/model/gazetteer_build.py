@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.errors import TreatyDataError
 from foedus.model.bundled import validated
 from foedus.model.slug import slugify
+from foedus.model.state_reader_names import id_name
 
 if TYPE_CHECKING:
     from foedus.model.places import Place, Region
@@ -74,7 +75,8 @@ def home_note(name: str) -> str:
 def home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: dict[str, Place]) -> Place:
     """The home territory of `state`: its region tags from its continent and subregion, as `adjust`
     (`home_regions.yaml`) adds and removes them; its id its name's slug, with the state's id where a place of
-    `taken` has that one."""
+    `taken` has that one (the slug of the name its source spells, `state_reader_names.id_name`: ids stay as they
+    were before the reader's names)."""
     tags = list(_CONTINENT_TAGS.get(state.continent or "", []))
     tags += _SUBREGION_TAGS.get(state.subregion or "", [])
     tags += adjust.get("add", {}).get(state.id, [])
@@ -82,7 +84,7 @@ def home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: dic
 
     removed = set(adjust.get("remove", {}).get(state.id, []))
     regions = sorted({t for t in tags if t not in removed})
-    place_id = slugify(state.name)
+    place_id = slugify(id_name(state.ccode, state.name))
     if place_id in taken:
         place_id = f"{place_id}-{state.id.lower()}"
     return Place(

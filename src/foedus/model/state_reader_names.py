@@ -5,7 +5,7 @@ name their states (`state_index.name_index` indexes them)."""
 
 from __future__ import annotations
 
-__all__ = ["READER_NAMES", "SOURCE_NAMES"]
+__all__ = ["READER_NAMES", "SOURCE_NAMES", "id_name"]
 
 # COW code -> (the name shown, the name source's spelling). The short names of the UN's list of member states
 # (https://www.un.org/en/about-us/member-states) for the states countrycode spells with "&", "St." or " - "; the UN
@@ -37,3 +37,10 @@ READER_NAMES: dict[int, tuple[str, str]] = {
 # the names a reader still types for those states, by COW code: the sources' spellings, and Micronesia's short name
 SOURCE_NAMES: dict[int, tuple[str, ...]] = {
     ccode: (source, "Micronesia") if ccode == 987 else (source,) for ccode, (_, source) in READER_NAMES.items()}
+
+
+def id_name(ccode: int | None, name: str) -> str:
+    """The name a state's home territory's place id is the slug of: the source's spelling where the reader's name
+    replaced it ("trinidad-tobago", "congo-brazzaville"), so the ids a saved scenario, a URL or `place_coords.yaml`
+    holds stay as they were; the reader's name is the place's name, and names it too."""
+    return READER_NAMES[ccode][1] if ccode in READER_NAMES else name
