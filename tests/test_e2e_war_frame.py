@@ -88,7 +88,9 @@ def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> No
 
     _frame(page, 1, frames[1]["date"])
     assert frames[1]["sides"]["defense"].count("RUS") == 1 and frames[1]["bound"]["FRA"]["treaty"] == "atop_1385"
-    text_has(page.locator("#explain"), "Fighting on the side of Serbia (SRB) on 1914-08-01.")
+    # Germany's declaration of war drew Russia in: against it, not "on the side of Serbia (SRB)" (its spell, as the CLI)
+    text_has(page.locator("#explain"),
+             "Fighting against Germany (DEU) on 1914-08-01 (attacked by Germany (DEU) that day).")
     _click_on_map(page, "path[data-iso3=FRA][data-name=France]")
     page.wait_for_selector("#explain[data-state=FRA][data-frame='1914-08-01']", timeout=30_000)
     text_has(page.locator("#explain"), "Bound to defend Russian Empire (RUS) against Germany (DEU) on 1914-08-01 under",

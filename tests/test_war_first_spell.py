@@ -15,6 +15,7 @@ from foedus.catalog import state_rows, treaty_rows
 from foedus.engine.rules.system import in_system
 from foedus.model.world import World
 from foedus.war.system_changes import out_days
+from foedus.war.why import spell_standing
 from foedus.war.words import FIGHTING_OUT, side_leads, side_words
 from samples import cli_line, replay_text
 from ts_said import run_ts
@@ -22,6 +23,7 @@ from ts_said import run_ts
 pytestmark = pytest.mark.needs_data  # the state system's dates are COW's
 
 D = dt.date.fromisoformat
+AUH = "Austria-Hungary (COW300)"
 WAR = ("id: mne_1914\nname: Austria-Hungary on Montenegro\nend: 1914-09-30\nsources: [{url: 'https://example.org/w'}]"
        "\nevents:\n  - {type: attack, date: 1914-08-01, attacker: COW300, victim: MNE}\n")
 
@@ -35,14 +37,17 @@ def test_a_state_fighting_before_its_first_spell_is_said_to_fight_as_a_party(tmp
     assert "MNE" in replay.frame_on("1914-08-10").sides["defense"]
     code, out, err = cli_line(["war", str(tmp_path / "war.yaml"), "--state", "MNE", "--until", "1914-08-10"])
     assert code == 0, err
-    assert out == "Montenegro (MNE): Fighting on the side of Montenegro (MNE) on 1914-08-10.\n"
+    fights = f"Fighting against {AUH} on 1914-08-10 (attacked by {AUH} on 1914-08-01)."  # drawn in by the attack
+    assert out == f"Montenegro (MNE): {fights}\n"
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}
     row = state_rows(world.states, None, [world.states.states["MNE"]])[0]
     sides = side_words(side_leads(replay.war), replay.names)  # each side by its lead states, as the CLI names it
     said = run_ts([("said", "frameWhy", ["MNE", replay.frame_on("1914-08-10").to_dict() | {"date": "1914-08-10"},
-                                         {"$lookup": treaties}, row, {}, sides]),
+                                         {"$lookup": treaties}, row, {}, sides,
+                                         {"$lookup": replay.names_on("1914-08-10")},
+                                         spell_standing(replay, "MNE", D("1914-08-10"))]),
                    ("membership", "partyOn", [row, "1914-08-10"]), ("membership", "partyOn", [row, "2006-06-11"])])
-    assert said == ["Fighting on the side of Montenegro (MNE) on 1914-08-10.", True, True]
+    assert said == [fights, True, True]
 
 
 def test_a_state_fighting_after_it_left_the_system_is_still_said_to_be_no_party() -> None:
@@ -50,7 +55,8 @@ def test_a_state_fighting_after_it_left_the_system_is_still_said_to_be_no_party(
     norway = state_rows(world.states, None, [world.states.states["NOR"]])[0]
     code, out, err = cli_line(["war", "europe_1939_1941", "--state", "NOR", "--until", "1940-05-10"])
     assert code == 0, err
-    assert out == f"Norway (NOR): Fighting on the side against Germany (DEU) on 1940-05-10{FIGHTING_OUT}.\n"
+    assert out == (f"Norway (NOR): Fighting against Germany (DEU) on 1940-05-10 (attacked by Germany (DEU) on "
+                   f"1940-04-09){FIGHTING_OUT}.\n")
     assert run_ts([("membership", "partyOn", [norway, "1940-05-10"]),
                    ("membership", "partyOn", [norway, "1940-04-30"])]) == [False, True]
 

@@ -17,7 +17,7 @@ from foedus.api import replay_war
 from foedus.catalog import treaty_rows
 from foedus.model.world import World
 from foedus.war.result import Frame, WarReplay
-from foedus.war.why import sides_on, why_on
+from foedus.war.why import sides_on, spell_standing, why_on
 from samples import cli_line, replay_text
 from ts_said import run_ts
 
@@ -35,8 +35,8 @@ CUBA = ("id: cuba_usa_2004\nname: Cuba attacks the United States\nend: 2004-12-3
 ATTACK_ENDS = "after Cuba (CUB)'s attack on United States (USA) ends"  # at home: its place not said again
 RIO = "Rio Treaty (TIAR) (tiar_1947) art. 3"
 
-US_SIDE = "the side of United States (USA) and Israel (ISR)"  # iran_2026's attack side, by its lead states
-USA_SIDE = "the side of United States (USA)"  # the Cuba war's defense side
+OMN_FIGHTS = "Fighting against Iran (IRN) on 2026-04-08 (attacked by Iran (IRN) on 2026-03-01)"  # struck into it
+USA_FIGHTS = "Fighting against Cuba (CUB) on {} (attacked by Cuba (CUB) on 2004-08-01)"  # the attack that drew it in
 DEFEND_SAU = "bound to defend Saudi Arabia (SAU) against Iran (IRN)"  # Pakistan's duty: not to the US and Israel
 DEFEND_USA = "bound to defend United States (USA) against Cuba (CUB)"  # Mexico's and Brazil's, under the Rio Treaty
 
@@ -56,7 +56,7 @@ def test_the_ceasefire_is_said_of_a_state_still_fighting_and_of_one_it_released(
     says the fighting is paused under the ceasefire, with its date and source; Pakistan, bound to Saudi Arabia from 28
     February, says when it was bound, by what, and what released it."""
     code, out, err = cli_line(["war", "iran_2026", "--state", "Oman"])
-    assert (code, out) == (0, f"Oman (OMN): Fighting on {US_SIDE} on 2026-04-08, paused since "
+    assert (code, out) == (0, f"Oman (OMN): {OMN_FIGHTS}, paused since "
                               f"2026-04-08 {CEASEFIRE}: {NOT_LEFT}.\n"), err
     code, out, err = cli_line(["war", "iran_2026", "--state", "Pakistan"])
     assert (code, out) == (0, f"Pakistan (PAK): Neither fighting nor bound on 2026-04-08; {DEFEND_SAU} "
@@ -96,14 +96,14 @@ def test_an_attacks_end_an_exit_and_a_new_attack_are_said(cuba: WarReplay, world
     def why(state: str, day: str) -> str:
         return why_on(cuba, world, state, dt.date.fromisoformat(day))
 
-    assert why("USA", "2004-09-01") == (f"United States (USA): Fighting on {USA_SIDE} on 2004-09-01, paused "
+    assert why("USA", "2004-09-01") == (f"United States (USA): {USA_FIGHTS.format('2004-09-01')}, paused "
                                         f"since 2004-09-01 {ATTACK_ENDS}: {NOT_LEFT}.")
     assert why("MEX", "2004-09-01") == ("Mexico (MEX): Neither fighting nor bound on 2004-09-01; "
                                         f"{DEFEND_USA} from 2004-08-01 under {RIO}, released on 2004-09-01 "
                                         f"{ATTACK_ENDS}.")
-    assert why("USA", "2004-10-01") == f"United States (USA): Fighting on {USA_SIDE} on 2004-10-01."
+    assert why("USA", "2004-10-01") == f"United States (USA): {USA_FIGHTS.format('2004-10-01')}."
     assert why("BRA", "2004-10-01").startswith(f"Brazil (BRA): B{DEFEND_USA[1:]} on 2004-10-01")
-    assert why("USA", "2004-12-31") == (f"United States (USA): Fighting on {USA_SIDE} on 2004-12-31, paused since "
+    assert why("USA", "2004-12-31") == (f"United States (USA): {USA_FIGHTS.format('2004-12-31')}, paused since "
                                         f"2004-11-01 after Cuba (CUB) leaves the war: {NOT_LEFT}.")
     assert why("BRA", "2004-12-31") == ("Brazil (BRA): Neither fighting nor bound on 2004-12-31; "
                                         f"{DEFEND_USA} from 2004-10-01 under {RIO}, released on 2004-11-01 after Cuba "
@@ -120,17 +120,18 @@ def test_the_webs_why_says_the_pause_and_the_release_as_the_cli_does(cuba: WarRe
     cases = [(iran, default, s, iran.frames[-1]) for s in ("OMN", "PAK", "IRN", "EGY")]
     cases += [(cuba, world, s, f) for f in cuba.frames for s in ("USA", "CUB", "MEX", "BRA")]
     treaties = {row["id"]: row["name"] for row in treaty_rows(default, None)}  # /api/treaties, the map's names
-    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, *_sides(r, f)])
+    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, *_sides(r, f, s)])
                    for r, _, s, f in cases])  # the sides and a duty's states as the CLI names them that day
     lines = [why_on(r, w, s, f.date).split(": ", 1)[1] for r, w, s, f in cases]
     assert said == lines
     assert sum("paused since" in w for w in said) >= 6 and sum("released on" in w for w in said) >= 6
 
 
-def _sides(replay: WarReplay, frame: Frame) -> list[object]:
-    """frameWhy's last two arguments as `why_on` names the sides and a duty's states on the frame's day (`sides_on`)."""
+def _sides(replay: WarReplay, frame: Frame, state: str) -> list[object]:
+    """frameWhy's last three arguments as `why_on` names the sides and a duty's states on the frame's day (`sides_on`)
+    and reads the state's spell of fighting then (`spell_standing`: an attack on it drew it in, or it joined)."""
     sides, names = sides_on(replay, frame, frame.date)
-    return [sides, {"$lookup": dict(names)}]
+    return [sides, {"$lookup": dict(names)}, spell_standing(replay, state, frame.date)]
 
 
 def test_a_lapsed_binding_of_cascade_ongoing_since_says_what_released_it() -> None:

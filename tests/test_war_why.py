@@ -15,7 +15,7 @@ from foedus.errors import DateOutOfRangeError
 from foedus.model.world import World
 from foedus.war.recorded import recorded_on, recorded_said
 from foedus.war.result import Frame, WarReplay
-from foedus.war.why import sides_on
+from foedus.war.why import sides_on, spell_standing
 from foedus.wording import named_state, not_in_system
 from samples import cli_line
 from ts_said import run_ts
@@ -30,14 +30,17 @@ PRK_NOTE = ("Recorded by the war file, not replayed as an event (verified): Nort
 
 POL = "the side of Poland (POL)"  # europe_1939_1941's defense side, by its lead state while Poland fights
 NOT_DEU = "the side against Germany (DEU)"  # that side once Poland left the war (1939-09-28), by the other side's lead
+POL_FIGHTS = "Fighting against Germany (DEU) on 1939-09-10 (attacked by Germany (DEU) on 1939-09-01)."  # drawn in
 DEFEND_RUS = "Bound to defend Russia (RUS) against Ukraine (UKR)"  # the duty: whom it defends, against whom
 
 
-def _sides(replay: WarReplay, frame: Frame) -> list[object]:
-    """What the CLI names the sides by on the frame's day and the names it names a duty's states by (`sides_on`), as
-    frameWhy's last two arguments."""
+def _sides(replay: WarReplay, frame: Frame, state: str, day: str | None = None) -> list[object]:
+    """What the CLI names the sides by on the frame's day, the names it names a duty's states by (`sides_on`) and the
+    state's spell of fighting standing on `day` (the frame's by default: `spell_standing`), as frameWhy's last three
+    arguments."""
     sides, names = sides_on(replay, frame, frame.date)
-    return [sides, {"$lookup": dict(names)}]
+    when = dt.date.fromisoformat(day) if day else frame.date
+    return [sides, {"$lookup": dict(names)}, spell_standing(replay, state, when)]
 
 
 def _picked(frame: Frame) -> list[str]:
@@ -61,7 +64,7 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     world = World.default()
     treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
     cases = [(f, s) for f in frames for s in _picked(f)]
-    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, *_sides(replay, f)])
+    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, *_sides(replay, f, s)])
                    for f, s in cases])
     lines = []
     for f, s in cases:
@@ -164,7 +167,9 @@ def test_a_state_out_of_the_system_on_the_day_asked_only_is_said_to_be() -> None
     assert out == "Poland (POL): Not a member of the state system on 1940-06-01, so neither fighting nor bound.\n"
     assert out == f"Poland (POL): {not_in_system('1940-06-01')}\n"  # the sentence is foedus.wording's
     code, out, _ = cli_line(["war", "europe_1939_1941", "--state", "POL", "--until", "1939-09-10"])
-    assert code == 0 and out == f"Poland (POL): Fighting on {POL} on 1939-09-10.\n"
+    assert code == 0 and out == f"Poland (POL): {POL_FIGHTS}\n"  # against its attacker, not "on the side of" itself
+    code, out, _ = cli_line(["war", "europe_1939_1941", "--state", "GBR", "--until", "1939-09-10"])
+    assert code == 0 and out == f"United Kingdom (GBR): Fighting on {POL} on 1939-09-10.\n"  # it joined that side
 
 
 @pytest.mark.needs_data
@@ -179,7 +184,8 @@ def test_the_webs_why_says_a_state_out_of_the_system_is_so_as_the_cli_does() -> 
     cases = [(day, s) for day in ("1940-06-01", "1939-09-10") for s in ("POL", "CHE", "PSE")]
     rows = {s: state_rows(world.states, None, [world.states.states[s]])[0] for _, s in cases}  # /api/states's rows
     said = run_ts([("said", "frameWhy", [s, replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": treaties},
-                                         rows[s], {}, *_sides(replay, replay.frame_on(day))]) for day, s in cases])
+                                         rows[s], {}, *_sides(replay, replay.frame_on(day), s, day)])
+                   for day, s in cases])
     lines = []
     for day, s in cases:
         code, out, err = cli_line(["war", "europe_1939_1941", "--until", day, "--state", s])
@@ -187,7 +193,7 @@ def test_the_webs_why_says_a_state_out_of_the_system_is_so_as_the_cli_does() -> 
         lines.append(out)
     assert lines == [f"{named_state(s, world.states.names_on(dt.date.fromisoformat(day)))}: {words}\n"
                      for (day, s), words in zip(cases, said, strict=True)]
-    assert said[0] == not_in_system("1940-06-01") and said[3] == f"Fighting on {POL} on 1939-09-10."
+    assert said[0] == not_in_system("1940-06-01") and said[3] == POL_FIGHTS
     assert said[1] == "Neither fighting nor bound on 1940-06-01." and said[2].startswith("Neither")
     assert run_ts([("said", "notInSystem", ["1940-06-01"])]) == [not_in_system("1940-06-01")]
 
@@ -205,7 +211,7 @@ def test_a_state_fighting_out_of_the_system_is_said_to_fight_as_no_party() -> No
     row = state_rows(world.states, None, [world.states.states["NOR"]])[0]
     days = ("1940-05-15", "1940-04-15")
     said = run_ts([("said", "frameWhy", ["NOR", replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": {}}, row,
-                                         {}, *_sides(replay, replay.frame_on(day))]) for day in days]
+                                         {}, *_sides(replay, replay.frame_on(day), "NOR", day)]) for day in days]
                   + [("membership", "FIGHTING_OUT", None)])
     lines = []
     for day in days:
@@ -213,5 +219,8 @@ def test_a_state_fighting_out_of_the_system_is_said_to_fight_as_no_party() -> No
         assert code == 0, err
         lines.append(out)
     assert lines == [f"Norway (NOR): {words}\n" for words in said[:2]]
-    assert said[0] == f"Fighting on {NOT_DEU} on 1940-05-15{FIGHTING_OUT}." and said[2] == FIGHTING_OUT
-    assert said[1] == f"Fighting on {NOT_DEU} on 1940-04-15."  # Poland out of the war: not named by it
+    attacked = "Fighting against Germany (DEU) on {} (attacked by Germany (DEU) on 1940-04-09)"  # what drew it in
+    assert said[0] == f"{attacked.format('1940-05-15')}{FIGHTING_OUT}." and said[2] == FIGHTING_OUT
+    assert said[1] == f"{attacked.format('1940-04-15')}."
+    code, out, _ = cli_line(["war", "europe_1939_1941", "--state", "GBR", "--until", "1940-04-15"])
+    assert out == f"United Kingdom (GBR): Fighting on {NOT_DEU} on 1940-04-15.\n"  # Poland out of the war: not named

@@ -4,6 +4,7 @@
 import type { StateNote } from "./warrecorded";
 import { SWITCH_DEFAULTS, type Because, type CascadeResult, type CertaintyReason, type Doubt, type OngoingChanges } from "./contract";
 import type { PlaceSetRecord } from "./placesets";
+import type { WarSource, WarSpell } from "./warstate";
 
 export type {
   Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Doubt, Joiner, LikelihoodSummary, ModelCard,
@@ -95,8 +96,6 @@ export interface WarDuty {
 export interface WarBinding extends WarDuty {
   side: "attack" | "defense"; also?: WarDuty[]; since?: string; since_under?: WarDuty;
 }
-/** A page the war file cites, for the war as a whole (`event` null) or for the file's `events[event]`. */
-export interface WarSource { url: string; title: string | null; event: number | null }
 export interface WarReplay {
   war: { id: string; name: string; start: string; end: string | null; ongoing: boolean;
     sources?: WarSource[]; // the pages the file cites (servers from before they were sent have none)
@@ -122,7 +121,7 @@ export interface WarStateDuty {
 /** A state's record of a replayed war, as far as the page reads it: the obligation that first bound it to join, and
  * its other duties. */
 export interface WarStateRecord {
-  state: string; first_bound: { date: string; treaty: string } | null;
+  state: string; first_bound: { date: string; treaty: string } | null; spells?: WarSpell[]; // its fighting
   triggered: WarStateDuty[]; consultations: WarStateDuty[]; neutral: WarStateDuty[];
 }
 /** From `date` on, `state` is called `name` (docs/war.md; said.ts warNamesOn reads a date's names from these). */

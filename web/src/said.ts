@@ -14,7 +14,8 @@ import { atPlace, type PlaceNames } from "./placesaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
-import { boundDuty } from "./warsides";
+import { boundDuty, fightingHead } from "./warsides";
+import type { WarSpell } from "./warstate";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
 
@@ -191,17 +192,19 @@ export function notInSystem(day: string): string {
  * each other obligation that day: alsoSaid; since when, unbroken: sinceSaid), bound both ways (conflictWhy), or
  * neither: not in the system that day by its `state` row's spells (notInSystem, as foedus.war.why._standing), else
  * neither; one fighting out of it by the rule (partyOn) is no party (FIGHTING_OUT), one with no attack going on says
- * its pause (pausedSaid), one neither fighting nor bound its last binding and what released it (releasedSaid). */
+ * its pause (pausedSaid), one neither fighting nor bound its last binding and what released it (releasedSaid); one an
+ * attack drew in (its `spell` standing that day: spellOn) fights against its attackers (fightingHead). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
                          | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
                          titles: Record<string, string> = {}, sides?: Record<string, string>,
-                         name: (id: string) => string = (id) => id): string { // name: a duty's states (boundDuty)
+                         name: (id: string) => string = (id) => id, // name: a duty's states (boundDuty)
+                         spell?: WarSpell): string { // how it came in: an attack on it (fightingHead), or joining
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
   const named = (s: string) => sides?.[s] ?? `the ${s} side`; // by its lead states where `sides` names them
   const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [], titles)].map((line) => `; ${line}`).join("");
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
-  return side ? `Fighting on ${named(side)} on ${frame.date}${paused ? pausedSaid(paused) : ""}`
+  return side ? `${fightingHead(id, spell, frame.date, named(side), name)}${paused ? pausedSaid(paused) : ""}`
     + `${partyOn(state, frame.date) ? "" : FIGHTING_OUT}.`
     : b ? `B${(boundDuty(b, name) ?? `bound to join ${named(b.side)}`).slice(1)} on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
       + `${sinceSaid(b, frame.date, (d) => bindingCited(d, treaty))}.`

@@ -7,7 +7,7 @@ import type { Names } from "./explain";
 import { existsOn } from "./membership";
 import { COLORS, LABELS, type Role } from "./roles";
 import { doubtWords, dutiesHead, dutyLines, frameWhy, warNamesOn } from "./said";
-import { sideWords } from "./warsides";
+import { sideWords, spellOn } from "./warsides";
 import { stateButton } from "./summary";
 import { WAR_LABELS, warNameOf } from "./timeline";
 import { namedState } from "./wording";
@@ -84,9 +84,10 @@ export class FramePanels {
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
     const sides = war.war.leads ? sideWords(war.war.leads, name, frame.sides) : undefined; // by leads fighting that day
-    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides, name) // as CLI
-      + recordedSaid(war.war.state_notes, id, frame.date); // what the war file records of it, unreplayed
     const record = (war.states ?? []).find((r) => r.state === id);
+    const spell = spellOn(record?.spells, frame.date); // how it came into the war, as the CLI reads it
+    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides, name, spell)
+      + recordedSaid(war.war.state_notes, id, frame.date); // what the war file records of it, unreplayed
     const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date,
       this.names.titles) : [];
     const listed = duties.length ? [h("p", { class: "frame-duties-head" }, dutiesHead()),

@@ -1,6 +1,7 @@
 // A replayed war's sides in words, by their lead states (foedus.war.words), apart from said.ts (its size): the parity
 // tests run them in node beside their Python counterparts (tests/ts_said.py).
 import type { Because } from "./api";
+import type { WarSpell } from "./warstate";
 import { andListed, namedState } from "./wording";
 
 /** Each side of a replayed war by its lead states, its first attack's attackers and victims (the JSON's `war.leads`,
@@ -37,4 +38,22 @@ export function sidesSaid(leads: Record<string, string[]>, name: (id: string) =>
   const listed = (side: string) => andListed((leads[side] ?? []).map((s) => namedState(s, name)));
   return `sides: attack is the side of the war's first attack, by ${listed("attack")}; defense is the side of its `
     + `target, ${listed("defense")}`;
+}
+
+/** The spell of fighting standing on `day`: the last that began by it and had not ended (`to`, its first day out of
+ * the war, after it or null); undefined where none stands (foedus.war.fought_words.spell_on). */
+export function spellOn(spells: WarSpell[] | undefined, day: string): WarSpell | undefined {
+  return [...(spells ?? [])].reverse().find((s) => s.from <= day && (s.to === null || day < s.to));
+}
+
+/** The start of a fighting state's "Why?" on `day`: against whom and since whose attack, where an attack on it drew
+ * it in ("Fighting against Iran (IRN) on 2025-06-24 (attacked by Iran (IRN) on 2025-06-23)"; "that day" where its
+ * spell began on `day`), else on `named`, its side by its lead states (foedus.war.fought_words.fighting_head). */
+export function fightingHead(id: string, spell: WarSpell | undefined, day: string, named: string,
+                             name: (id: string) => string): string {
+  const attacks = spell?.how === "attacked" ? spell.cause?.attacks ?? [] : [];
+  const by = [...new Set(attacks.filter((a) => a.victim === id).map((a) => a.attacker))].map((s) => namedState(s, name));
+  if (!spell || !by.length) return `Fighting on ${named} on ${day}`;
+  const when = spell.from === day ? "that day" : `on ${spell.from}`;
+  return `Fighting against ${andListed(by)} on ${day} (attacked by ${andListed(by)} ${when})`;
 }

@@ -15,6 +15,7 @@ from foedus.consoles import table as make_table
 from foedus.review_words import past_review
 from foedus.war.doubt_days import doubt_keys
 from foedus.war.evaluate import Settings
+from foedus.war.fought_words import attackers_of
 from foedus.war.frame import Frame
 from foedus.war.pause_words import (
     bound_since_said,
@@ -70,7 +71,7 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
     states where `sides` names them (`side_words`: "2026-02-28, the side of Iran (IRN): ...")."""
     titles = titles or {}
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "")
-                      + f" ({entered_words(s['how'], _attackers(s, r.state, names))})" for s in r.spells) or "—"
+                      + f" ({entered_words(s['how'], attackers_of(s, r.state, names))})" for s in r.spells) or "—"
     if r.state in last.paused:
         fight += f"\n{paused_since(last.paused[r.state], cite=False)}"
     if out:
@@ -93,12 +94,6 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
             rel.get("doubted", ()), rel.get("levels")))
     why = _said(b.cause) if b else _said(r.conflict["cause"]) if r.conflict else ""
     return [named_state(r.state, names), fight, bound, why]
-
-
-def _attackers(spell: Mapping[str, Any], state: str, names: Mapping[str, str]) -> list[str]:
-    """The states whose attack on `state` brought it into the war (its spell's `cause`'s attacks on it), named."""
-    attacks = (spell.get("cause") or {}).get("attacks", ())
-    return [named_state(a, names) for a in dict.fromkeys(x["attacker"] for x in attacks if x["victim"] == state)]
 
 
 def _fighting_out(r: StateRecord, result: WarReplay, states: StateRegistry) -> list[tuple[dt.date, dt.date]]:

@@ -17,6 +17,7 @@ from foedus.engine.rules.system import in_system
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.state_lists import non_member, one_state
+from foedus.war.fought_words import fighting_head, spell_on
 from foedus.war.pause_words import paused_said, released_said
 from foedus.war.recorded import recorded_on, recorded_said
 from foedus.war.result import Frame, WarReplay
@@ -26,9 +27,8 @@ from foedus.war.why_record import WarBoundSince, WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import FIGHTING_OUT, also_said, bound_duty, conditions_said, side_leads, side_words
 from foedus.wording import named_state, not_in_system
 
-__all__ = ["binding_cited", "conflict_why", "frame_why", "name_sure", "sides_on", "standing", "treaty_named",
-           "why_on",
-           "why_record"]
+__all__ = ["binding_cited", "conflict_why", "frame_why", "name_sure", "sides_on", "spell_standing", "standing",
+           "treaty_named", "why_on", "why_record"]
 
 
 def standing(state: str, frame: Frame) -> tuple[str, str | None]:
@@ -44,7 +44,7 @@ def standing(state: str, frame: Frame) -> tuple[str, str | None]:
 
 def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
               titles: Mapping[str, str] | None = None, member: bool = True, sides: Mapping[str, str] | None = None,
-              names: Mapping[str, str] | None = None) -> str:
+              names: Mapping[str, str] | None = None, spell: Mapping[str, Any] | None = None) -> str:
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
@@ -60,13 +60,16 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     party then (`FIGHTING_OUT`). A side is named by its lead states where `sides` names them (`side_words`: "Bound to
     join the side of Iran (IRN)"; "the attack side" of iran_2026 read as the side of the strikes on Iran); a binding
     as the duty it is, its states named by `names` (`bound_duty`: "Bound to defend Qatar (QAT) against Iran (IRN)",
-    where "the side of Israel (ISR)" was the side Qatar's defenders were counted on)."""
+    where "the side of Israel (ISR)" was the side Qatar's defenders were counted on); a state an attack drew in (its
+    `spell` of fighting standing that day: `spell_on`) as fighting against its attackers (`fighting_head`: "Fighting
+    against Iran (IRN) on 2025-06-24 (attacked by Iran (IRN) on 2025-06-23)", not "on the side of Israel (ISR)")."""
     stands, side = standing(state, frame)
     named = (sides or {}).get(side or "") or f"the {side} side"
     if stands == "fighting":
         paused = frame.paused.get(state)
         out = "" if member else FIGHTING_OUT
-        return f"Fighting on {named} on {day}{paused_said(paused) if paused else ''}{out}."
+        head = fighting_head(state, spell, day, named, names or {})
+        return f"{head}{paused_said(paused) if paused else ''}{out}."
     if stands == "bound":
         bound = frame.bound[state]
         also = "".join(f"; {line}" for line in (*conditions_said(bound), *also_said(bound.get("also", ()), titles)))
@@ -141,8 +144,10 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     party = in_system(world.states, sid, when)
     name, titles = treaty_named(world), titles_of(world.treaties.values())  # a named ATOP alliance: its title, tagged
     sides, names = sides_on(result, frame, when)  # each side by its leads fighting that day; a duty's states named
+    spell = spell_standing(result, sid, when)  # how it came into the war: an attack on it, or joining a side
     why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(),
-                                                        lambda t: titles.get(t) or name(t), titles, party, sides, names)
+                                                        lambda t: titles.get(t) or name(t), titles, party, sides, names,
+                                                        spell)
     why += recorded_said(n.to_dict() for n in recorded_on(result.war, sid, when))  # what the file says, unreplayed
     switches = settings_tail(result.settings).removeprefix("; ")  # a line read alone says what the replay assumed
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}" + (
@@ -154,6 +159,15 @@ def sides_on(result: WarReplay, frame: Frame, when: dt.date) -> tuple[dict[str, 
     as on `when`) and those names (a binding's states: `bound_duty`); the web's "Why?" is given the same."""
     names = result.names_on(when)
     return side_words(side_leads(result.war), names, frame.sides), names
+
+
+def spell_standing(result: WarReplay, state: str, when: dt.date) -> dict[str, Any] | None:
+    """The state's spell of fighting standing on `when` (`spell_on`: its `how` and `cause`, which `frame_why` says
+    of a state an attack drew in), None where it fights then in none or has no record; the web's "Why?" is given the
+    same (web/src/warsides.ts `spellOn`)."""
+    record = result.states.get(state)
+    spell = spell_on(record.spells, when.isoformat()) if record is not None else None
+    return dict(spell) if spell is not None else None
 
 
 def _fights(result: WarReplay, state: str) -> bool:
@@ -208,6 +222,7 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
                   certainty_reasons=ob.certainty_reasons if ob else (), conditions=ob.conditions if ob else (),
                   unresolved=ob.unresolved if ob else (), also=also, bound_since=since,
                   recorded=tuple(n.to_dict() for n in recorded_on(result.war, sid, when)),
+                  spell=spell_standing(result, sid, when) if stands == "fighting" else None,
                   paused=frame.paused.get(sid) if stands == "fighting" else None,
                   released=frame.released.get(sid) if stands == "neither" else None,
                   asked_until=result.asked.isoformat() if result.asked else None,

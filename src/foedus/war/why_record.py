@@ -125,6 +125,12 @@ class WarWhy(Contracted):
         "bound: since when it has been bound to `side` without a break, through changes of the treaty or article "
         "that binds it, and what bound it that day (`said`'s \"bound to that side without a break since\"); null "
         "otherwise", "WarBoundSince | null"))
+    spell: dict[str, Any] | None = field(default=None, metadata=meta(
+        "fighting: its spell of fighting standing on `day` (`side`; `from`, its first day; `to`, null while it fights; "
+        "`how` it came in: attacker, attacked or entry; `cause`, the change that brought it in, with its `attacks`), "
+        "by which `said` says a state an attack drew in fights against its attackers (\"Fighting against Iran (IRN) "
+        "on 2025-06-23 (attacked by Iran (IRN) that day)\"), one that joined on its side; null otherwise",
+        "Record<string, unknown> | null"))
     paused: dict[str, Any] | None = field(default=None, metadata=meta(
         "fighting with no attack by or on it going on: the frame's `paused` entry (`since`, the first such day; "
         "`cause`, the change that ended its last attack: a ceasefire, an attack's end, an exit; `sources`, the pages "

@@ -167,7 +167,8 @@ class WarInfoOut(_Open):
                                                 "(`WarReplay.beyond_data`)")
     leads: dict[str, list[str]] = Field(description="each side's lead states, the war's first attack's attackers "
                                                     "(`attack`) and victims (`defense`): a line names a side by those "
-                                                    "fighting that day (\"Fighting on the side of Iran (IRN)\")")
+                                                    "fighting that day (\"Fighting on the side of Israel (ISR)\"; "
+                                                    "one an attack drew in fights against its attackers)")
     state_notes: list[dict[str, object]] = Field(description="what the war file records of a state its events do not "
                                                          "replay, each {state, since, note, certainty, sources}: "
                                                          "Why? says it from `since` (foedus.war.recorded)")
