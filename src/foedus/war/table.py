@@ -1,7 +1,8 @@
 """A war replay's table (`WarReplay.to_frame`, `foedus war --out`): one row per state the replay records, then one per
 state the war file notes that the replay has no record of (its note was in `--json` and `--state` alone), each with
-its first entry and binding, the binding it stands released from on the replay's last day (`released*`, as the
-text's table says it under the binding) and the file's notes on it (`recorded*`). The columns: `WAR_COLUMNS`."""
+its first entry and binding, the pause its fighting stands in on the replay's last day (`paused*`, as the text's
+table says it under the fighting), the binding it stands released from then (`released*`, as the text's table says it
+under the binding) and the file's notes on it (`recorded*`). The columns: `WAR_COLUMNS`."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from typing import Any, Protocol
 
 from foedus.war.events import War
 from foedus.war.frame import Frame
-from foedus.war.pause_words import released_on
+from foedus.war.pause_words import paused_since, released_on
 from foedus.war.recorded import recorded_columns, recorded_on
 
-__all__ = ["WarTable", "noted_only", "released_columns", "war_rows"]
+__all__ = ["WarTable", "noted_only", "paused_columns", "released_columns", "war_rows"]
 
 
 class WarTable(Protocol):
@@ -36,18 +37,21 @@ class WarTable(Protocol):
 def war_rows(replay: WarTable) -> list[dict[str, str | None]]:
     """The table's rows: each record's (`WarReplay.ordered`), named as on its row's first date, then each state
     noted alone (`noted_only`), named as on its first note's day, with no entry or binding."""
-    last = replay.frame_on(replay.end).released
-    rows = [_row(replay, r, last.get(r.state)) for r in replay.ordered()]
+    last = replay.frame_on(replay.end)
+    rows = [_row(replay, r, last.paused.get(r.state), last.released.get(r.state)) for r in replay.ordered()]
     for state, since in noted_only(replay):
         rows.append({"state": state, "name": replay.names_on(since).get(state, state),
                      **dict.fromkeys(("entered", "side", "bound_from", "bound_side", "treaty", "instrument",
                                       "article", "conditions", "cause")),
-                     **released_columns(None, None), **recorded_columns(replay.war, state, replay.end)})
+                     **paused_columns(None), **released_columns(None, None),
+                     **recorded_columns(replay.war, state, replay.end)})
     return rows
 
 
-def _row(replay: WarTable, r: Any, released: Mapping[str, Any] | None) -> dict[str, str | None]:
-    """A record's row: its first entry and first binding, its release standing on the last day, the file's notes."""
+def _row(replay: WarTable, r: Any, paused: Mapping[str, Any] | None,
+         released: Mapping[str, Any] | None) -> dict[str, str | None]:
+    """A record's row: its first entry and first binding, its pause and its release standing on the last day, the
+    file's notes."""
     b = r.first_bound
     first = b.date.isoformat() if b else None
     return {"state": r.state, "name": replay.names_on(replay.row_day(r)).get(r.state, r.state),
@@ -57,7 +61,8 @@ def _row(replay: WarTable, r: Any, released: Mapping[str, Any] | None) -> dict[s
             "instrument": b.instrument if b else None, "article": b.article if b else None,
             "conditions": "; ".join(b.conditions) if b else None,
             "cause": (b.cause or {}).get("label") if b else None,
-            **released_columns(released, first), **recorded_columns(replay.war, r.state, replay.end)}
+            **paused_columns(paused), **released_columns(released, first),
+            **recorded_columns(replay.war, r.state, replay.end)}
 
 
 def noted_only(replay: WarTable) -> list[tuple[str, str]]:
@@ -68,6 +73,20 @@ def noted_only(replay: WarTable) -> list[tuple[str, str]]:
         if n.state not in replay.states and recorded_on(replay.war, n.state, replay.end):
             firsts[n.state] = min(firsts.get(n.state, "9999"), n.since.isoformat())
     return sorted(firsts.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+def paused_columns(paused: Mapping[str, Any] | None) -> dict[str, str | None]:
+    """A row's `paused*` columns from the last frame's `paused` entry (None: the state is not paused then, fighting
+    with an attack by or on it going on, or out of the war): since when no attack by or on it goes on, how sure that
+    day is where an attack's end paused it (as `released_columns` says a release's), and the words, as the text's
+    table says them under the fighting, with the pages the file cites for the change (`paused_since`)."""
+    if paused is None:
+        return dict.fromkeys(("paused_since", "paused_certainty", "paused_said_by", "paused"))
+    cause = paused.get("cause") or {}
+    ended = cause.get("type") == "attack-ends"
+    return {"paused_since": paused["since"],
+            "paused_certainty": cause.get("until_certainty", "verified") if ended else None,
+            "paused_said_by": cause.get("until_by") if ended else None, "paused": paused_since(paused)}
 
 
 def released_columns(released: Mapping[str, Any] | None, first: str | None) -> dict[str, str | None]:
