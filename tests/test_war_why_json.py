@@ -97,7 +97,7 @@ def test_an_ongoing_war_asked_past_its_data_is_answered_for_the_datas_last_day_a
     assert replay.war.end is None and replay.end == DATA_END  # ongoing: the data's end is the bundled data's
     code, out, err = cli_line(["war", WAR, "--until", LATE, "--state", "UKR"])
     assert code == 0 and out == why_on(replay, world, "UKR") + "\n"
-    assert f"on {DATA_END}." in out
+    assert f"against Russia (RUS) on {DATA_END} (attacked by Russia (RUS) on 2022-02-24)." in out  # that day's line
     (warning,) = err.strip().splitlines()
     assert warning.startswith(f"warning: {WAR}'s data ends on {DATA_END}") and "nothing after it is known" in warning
     assert warning.endswith(f"not {LATE}")
