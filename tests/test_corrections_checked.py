@@ -102,10 +102,11 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4532, 6010,
                    4680, 5000, 4950,
                    3537,
-                   5035, 4635}
+                   5035, 4635,
+                   5045, 5030, 5032}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
-        assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
+        assert c.checked is not None and c.checked <= dt.date(2026, 12, 7)
         tid = f"atop_{c.atopid}" + (f"_p{c.phase}" if c.phase else "")
         t = world.treaties[tid]
         assert t.carried_from is not None and t.carry_checked is not None and t.terminated is None
@@ -433,8 +434,13 @@ SEARCHED_26TH = ("atop_4115", "atop_4170", "atop_4265", "atop_4460", "atop_4505"
 SEARCHED_27TH = ("atop_4480", "atop_4665", "atop_4695", "atop_4775")
 
 
+SEARCHED_31ST = ("atop_4245", "atop_5060", "atop_6005", "atop_5015", "atop_6060", "atop_6095", "atop_3383",
+                 "atop_6075", "atop_4188", "atop_4675", "atop_4365", "atop_5034")
+
+
 @pytest.mark.parametrize(("batch", "searched"), [("A twenty-sixth batch", SEARCHED_26TH),
-                                                 ("A twenty-seventh batch", SEARCHED_27TH)])
+                                                 ("A twenty-seventh batch", SEARCHED_27TH),
+                                                 ("A thirty-first batch", SEARCHED_31ST)])
 def test_the_phases_a_batch_searched_without_a_page_stay_carried_without_a_check(world: World, batch: str,
                                                                                   searched: tuple[str, ...]) -> None:
     """The twenty-sixth batch took the seven Russia/Belarus phases with NATO or EU states that the twenty-fifth searched
@@ -476,6 +482,41 @@ def test_a_cascade_resting_on_a_check_of_5_dec_2026_names_it(world: World, attac
     found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
              if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
     assert found and all(r["certainty"] == "carried-forward" and f'noted: "{CHECKED_5_DEC[tid]}"' in r["fact"]
+                         for r in found)
+
+
+CHECKED_7_DEC = {
+    # thirty-first batch (7 Dec 2026, session 67): unchecked carried phases cited by the bundled scenarios' cascades
+    # or with a major power among their members, all searched before: Russia-Uzbekistan 2004, China-Kazakhstan 2002,
+    # Algeria-Italy 2003
+    "atop_5045": "checked on 2026-12-07 (special.kremlin.ru): in force on 2024-05-27, the two presidents' joint "
+                 "statement noted the parties' commitment to its provisions; no end found",
+    "atop_5030": "checked on 2026-12-07 (paper.people.com.cn): in force on 2022-09-14, the presidents' joint "
+                 "statement on the 30th anniversary of relations stressed their adherence to it; no end found",
+    "atop_5032": "checked on 2026-12-07 (lapresse.it): in force on 2023-01-23, the joint declaration Meloni and "
+                 "Tebboune signed in Algiers marked its 20th anniversary; no end found",
+}
+
+
+@pytest.mark.parametrize(("tid", "said"), list(CHECKED_7_DEC.items()))
+def test_the_alliances_the_thirty_first_batch_checked(world: World, tid: str, said: str) -> None:
+    """The thirty-first batch's three checks (docs/history.md): each says its check and its page's day, and stays
+    carried forward with no end."""
+    t = world.treaties[tid]
+    assert t.carry_checked == said
+    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
+    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+
+
+@pytest.mark.parametrize(("attacker", "target", "tid"), [
+    ("UZB", "RUS", "atop_5045"), ("CHN", "KAZ", "atop_5030"), ("ITA", "DZA", "atop_5032")])
+def test_a_cascade_resting_on_a_check_of_7_dec_2026_names_it(world: World, attacker: str, target: str,
+                                                            tid: str) -> None:
+    """An attack on 2025-06-01 across one of the three non-aggression duties: the carried-forward reason of the
+    attacker's broken duty ends with the check, the tag staying carried-forward."""
+    found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
+             if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
+    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{CHECKED_7_DEC[tid]}"' in r["fact"]
                          for r in found)
 
 
