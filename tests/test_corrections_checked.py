@@ -103,7 +103,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4680, 5000, 4950,
                    3537,
                    5035, 4635,
-                   5045, 5030, 5032}
+                   4245, 5045, 5030, 5032}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 7)
@@ -434,7 +434,7 @@ SEARCHED_26TH = ("atop_4115", "atop_4170", "atop_4265", "atop_4460", "atop_4505"
 SEARCHED_27TH = ("atop_4480", "atop_4665", "atop_4695", "atop_4775")
 
 
-SEARCHED_31ST = ("atop_4245", "atop_5060", "atop_6005", "atop_5015", "atop_6060", "atop_6095", "atop_3383",
+SEARCHED_31ST = ("atop_5060", "atop_6005", "atop_5015", "atop_6060", "atop_6095", "atop_3383",
                  "atop_6075", "atop_4188", "atop_4675", "atop_4365", "atop_5034")
 
 
@@ -487,8 +487,10 @@ def test_a_cascade_resting_on_a_check_of_5_dec_2026_names_it(world: World, attac
 
 CHECKED_7_DEC = {
     # thirty-first batch (7 Dec 2026, session 67): unchecked carried phases cited by the bundled scenarios' cascades
-    # or with a major power among their members, all searched before: Russia-Uzbekistan 2004, China-Kazakhstan 2002,
-    # Algeria-Italy 2003
+    # or with a major power among their members, all searched before: Russia-Uzbekistan 1992 and 2004,
+    # China-Kazakhstan 2002, Algeria-Italy 2003
+    "atop_4245": "checked on 2026-12-07 (ria.ru): in force on 2025-08-31, RIA Novosti's reference on the relations "
+                 "names it first among their founding documents; no end found",
     "atop_5045": "checked on 2026-12-07 (special.kremlin.ru): in force on 2024-05-27, the two presidents' joint "
                  "statement noted the parties' commitment to its provisions; no end found",
     "atop_5030": "checked on 2026-12-07 (paper.people.com.cn): in force on 2022-09-14, the presidents' joint "
@@ -500,7 +502,7 @@ CHECKED_7_DEC = {
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_7_DEC.items()))
 def test_the_alliances_the_thirty_first_batch_checked(world: World, tid: str, said: str) -> None:
-    """The thirty-first batch's three checks (docs/history.md): each says its check and its page's day, and stays
+    """The thirty-first batch's four checks (docs/history.md): each says its check and its page's day, and stays
     carried forward with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
@@ -509,11 +511,12 @@ def test_the_alliances_the_thirty_first_batch_checked(world: World, tid: str, sa
 
 
 @pytest.mark.parametrize(("attacker", "target", "tid"), [
-    ("UZB", "RUS", "atop_5045"), ("CHN", "KAZ", "atop_5030"), ("ITA", "DZA", "atop_5032")])
+    ("UZB", "RUS", "atop_5045"), ("CHN", "KAZ", "atop_5030"), ("ITA", "DZA", "atop_5032"), ("UKR", "RUS", "atop_4245")])
 def test_a_cascade_resting_on_a_check_of_7_dec_2026_names_it(world: World, attacker: str, target: str,
                                                             tid: str) -> None:
-    """An attack on 2025-06-01 across one of the three non-aggression duties: the carried-forward reason of the
-    attacker's broken duty ends with the check, the tag staying carried-forward."""
+    """An attack on 2025-06-01 across one of the checked alliances: the carried-forward reason of the attacker's
+    broken non-aggression duty (or, UKR-RUS, of Uzbekistan's duty to defend Russia) ends with the check, the tag staying
+    carried-forward."""
     found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
              if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
     assert found and all(r["certainty"] == "carried-forward" and f'noted: "{CHECKED_7_DEC[tid]}"' in r["fact"]
