@@ -76,18 +76,30 @@ def test_the_unchanged_line_is_the_clis() -> None:
 _FRAMES = [{"date": d} for d in ("2022-02-24", "2022-03-01", "2024-12-04", "2025-02-01")]
 
 
-@pytest.mark.parametrize(("end", "day", "at", "why"), [
-    (None, None, 0, "its first."),
-    (None, "2022-03-01", 1, "the scenario's date."),
-    (None, "2025-01-15", 2, "the last of them on or before the scenario's date, 2025-01-15."),
+_HERE = {"here": True, "others": []}
+
+
+@pytest.mark.parametrize(("end", "day", "involved", "at", "why"), [
+    (None, None, None, 0, "its first."),
+    (None, "2022-03-01", _HERE, 1, "the scenario's date."),
+    (None, "2025-01-15", _HERE, 2, "the last of them on or before the scenario's date, 2025-01-15."),
     # an ongoing war holds a day after its data's end: its last date
-    (None, "2030-01-01", 3, "the last of them on or before the scenario's date, 2030-01-01."),
-    (None, "1979-12-24", 0, "its first: the scenario's date, 1979-12-24, is before this war."),
-    ("2025-03-01", "2025-06-01", 0, "its first: the scenario's date, 2025-06-01, is after this war.")])
-def test_a_replay_opens_at_the_scenarios_date_where_the_war_holds_it(end: str | None, day: str | None, at: int,
+    (None, "2030-01-01", _HERE, 3, "the last of them on or before the scenario's date, 2030-01-01."),
+    (None, "1979-12-24", _HERE, 0, "its first: the scenario's date, 1979-12-24, is before this war."),
+    ("2025-03-01", "2025-06-01", {"here": False, "others": []}, 0,
+     "its first: the scenario's date, 2025-06-01, is after this war."),
+    # in the war's span, but none of the scenario's states fights in it then (USA attacking Canada on 2025-06-01)
+    (None, "2025-01-15", {"here": False, "others": []}, 0, "its first: none of the scenario's states (its attackers, "
+     "targets and joiners) fights in this war or another bundled war on 2025-01-15."),
+    (None, "2025-01-15", {"here": False, "others": ["The Iran war"]}, 0, "its first: none of the scenario's states "
+     "(its attackers, targets and joiners) fights in this war on 2025-01-15; one fights in The Iran war then."),
+    (None, "2025-01-15", None, 0, "its first: whether the scenario's states fight in it could not be asked.")])
+def test_a_replay_opens_at_the_scenarios_date_where_the_war_holds_it(end: str | None, day: str | None,
+                                                                     involved: dict[str, object] | None, at: int,
                                                                      why: str) -> None:
-    """The last date on or before the shown scenario's, where the war's span holds it; else the first, saying why."""
-    index, said = run_ts([("waropen", "openingFrame", [_FRAMES, end, day]),
-                          ("waropen", "openedSaid", [_FRAMES, "2022-02-24", end, day])])
+    """The last date on or before the shown scenario's, where the war's span holds it and one of the scenario's states
+    fights in it then (/api/wars/at's `involved`); else the first, saying why."""
+    index, said = run_ts([("waropen", "openingFrame", [_FRAMES, end, day, involved]),
+                          ("waropen", "openedSaid", [_FRAMES, "2022-02-24", end, day, involved])])
     assert index == at
     assert said == f"4 dates from 2022-02-24; opened at {_FRAMES[at]['date']}, {why}"

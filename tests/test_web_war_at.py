@@ -18,7 +18,26 @@ from fastapi.testclient import TestClient
 ])
 def test_the_war_a_scenario_sits_in(api_client: TestClient, query: dict[str, str], war: str | None) -> None:
     answer = api_client.get("/api/wars/at", params=query)
-    assert answer.status_code == 200 and answer.json() == {"id": war}
+    assert answer.status_code == 200 and answer.json()["id"] == war
+
+
+@pytest.mark.parametrize(("query", "involved"), [
+    ({"attackers": "UKR", "targets": "RUS", "date": "2025-01-15"}, ["russia_ukraine_2022"]),  # the flagship
+    # in the span of russia_ukraine_2022, but neither fights in it: Replay opened it at 2025-06-01 all the same
+    ({"attackers": "USA", "targets": "CAN", "date": "2025-06-01"}, []),
+    ({"attackers": "FRA", "targets": "EST", "date": "2025-06-01", "states": "RUS"}, ["russia_ukraine_2022"]),  # joiner
+    ({"attackers": "FRA", "targets": "EST", "date": "2025-06-01", "states": "ESP,PRT"}, []),
+    ({"attackers": "EST", "targets": "RUS", "date": "2025-06-01"}, ["russia_ukraine_2022"]),  # one of them fights
+    # an ongoing war past its data's end, as Replay opens it (its last date): no war note, but Russia fights in it
+    ({"attackers": "RUS", "targets": "UKR", "date": "2026-12-07"}, ["russia_ukraine_2022"]),
+    ({"attackers": "DEU", "targets": "GBR", "date": "1942-01-15"}, []),  # after the bundled Second World War's end
+])
+def test_the_wars_a_scenarios_states_fight_in(api_client: TestClient, query: dict[str, str],
+                                              involved: list[str]) -> None:
+    """`involved`: each bundled war in which an attacker, a target or one of `states` (the joiners) fights that day:
+    Replay opens a war at the scenario's date only if it is one of them (web/src/waropen.ts)."""
+    answer = api_client.get("/api/wars/at", params=query)
+    assert answer.status_code == 200 and answer.json()["involved"] == involved
 
 
 def test_a_bad_date_is_refused_in_one_line(api_client: TestClient) -> None:

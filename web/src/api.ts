@@ -292,8 +292,8 @@ export const api = {
       decisions: s.decisions });
     return getJson<WarReplay>(`/api/war?${p.toString()}`);
   },
-  warAt: (s: Scenario) => getJson<{ id: string | null }>(`/api/wars/at?${new URLSearchParams({ date: s.date,
-    attackers: s.attacker.join(","), targets: s.target.join(","), reading: s.reading, basis: s.basis,
-    territory_view: s.territory_view, unresolved: s.unresolved, requested: String(s.requested),
-    non_military: s.non_military, decisions: s.decisions }).toString()}`),
+  warAt: (s: Scenario, joiners: string[]) => getJson<{ id: string | null; involved: string[] }>(`/api/wars/at?${
+    new URLSearchParams({ date: s.date, attackers: s.attacker.join(","), targets: s.target.join(","),
+    states: joiners.join(","), reading: s.reading, basis: s.basis, territory_view: s.territory_view,
+    unresolved: s.unresolved, requested: String(s.requested), non_military: s.non_military, decisions: s.decisions }).toString()}`),
 };

@@ -240,7 +240,7 @@ class App {
     this.current = { result, roles };
     this.mapNames.result(result);
     this.timeline.reset(); // the war's log and date describe a map no longer shown
-    this.timeline.pick(scenario); // the war the result shown sits in, not the form as edited since
+    this.timeline.pick(scenario, result.joiners.map((j) => j.state)); // its war, not the form edited since
     if (this.frame) { this.frame = null; this.framePanels.leave(); }
     await this.borders.update(result.date);
     this.contested();

@@ -8,8 +8,8 @@ import type { Category, Role } from "./roles";
 import { moveWords, warNamesOn } from "./said";
 import { boundDuty, sidesSaid, sideWords } from "./warsides";
 import { pauseLines } from "./warended";
-import { openedSaid, openingFrame } from "./waropen";
-import { pickWar, sayChosen } from "./warpick";
+import { openedSaid, openingFrame, type Involved } from "./waropen";
+import { pickWar, sayChosen, shownWars } from "./warpick";
 import { changeSaid, namedState } from "./wording";
 
 /** A replayed war's states named as on `date`, by its `names` and `renames` (warNamesOn); a state it does not name, by
@@ -63,6 +63,7 @@ export class WarTimeline {
   private drawn: { replay: WarReplay; frame: WarFrame } | null = null; // the frame the map shows (taken by the page)
   private shown: string | null = null; // the date of the scenario whose result the map shows or showed last: Replay opens there
   private opened: { replay: WarReplay; said: string } | null = null; // the last replay loaded, and its status line
+  private names = new Map<string, string>(); // each bundled war's name, by id
   private readonly frame = byId<HTMLInputElement>("war-frame");
 
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
@@ -76,15 +77,24 @@ export class WarTimeline {
 
   async fill(): Promise<void> {
     const wars = await api.wars();
+    this.names = new Map(wars.map((w) => [w.id, w.name]));
     byId("war-select").replaceChildren(...wars.map((w) => h("option", { value: w.id }, // as `foedus war` dates a replay
       `${w.name} (${w.end ? `${w.start} to ${w.end}` : `from ${w.start}${w.ongoing ? ", ongoing" : ""}`})`)));
     byId("war-panel").hidden = wars.length === 0;
     sayChosen();
   }
 
-  /** Default the picker to the war `shown` (the scenario whose result the map shows) sits in (warpick.ts): not the
-   * form's, which a reader may have edited since, nor a refused run's. */
-  pick(shown: Scenario): void { this.shown = shown.date; void pickWar(shown); }
+  /** Default the picker to the war `shown` (the scenario whose result the map shows, naming `joiners`) sits in
+   * (warpick.ts): not the form's, which a reader may have edited since, nor a refused run's. */
+  pick(shown: Scenario, joiners: string[]): void { this.shown = shown.date; void pickWar(shown, joiners); }
+
+  /** Where the shown scenario stands toward the war `id` (waropen.ts): whether one of its states fights in it on its
+   * date, and the other wars they fight in then, by name; null where none is shown or the server could not say. */
+  private async involved(id: string): Promise<Involved | null> {
+    const wars = await shownWars();
+    return wars && { here: wars.involved.includes(id),
+      others: wars.involved.filter((w) => w !== id).map((w) => this.names.get(w) ?? w) };
+  }
 
   private async load(): Promise<void> {
     const id = byId<HTMLSelectElement>("war-select").value;
@@ -94,11 +104,12 @@ export class WarTimeline {
     byId("war-status").textContent = "replaying…";
     byId("war-about").replaceChildren();
     try {
-      const replay = await api.war(id, this.settings());
+      const [replay, involved] = await Promise.all([api.war(id, this.settings()), this.involved(id)]);
       if (ticket !== this.replays) return;
-      this.opened = { replay, said: openedSaid(replay.frames, replay.war.start, replay.war.end, this.shown) };
+      const { frames, war } = replay;
+      this.opened = { replay, said: openedSaid(frames, war.start, war.end, this.shown, involved) };
       this.open(replay, this.opened.said);
-      await this.goto(openingFrame(replay.frames, replay.war.end, this.shown)); // the shown scenario's date, if in the war
+      await this.goto(openingFrame(frames, war.end, this.shown, involved)); // the scenario's date, if it is in the war
     } catch (e) {
       if (ticket !== this.replays) return;
       byId("war-status").textContent = "";

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from foedus.war.note_days import Bound, Day
     from foedus.war.own_file import OwnWar
 
-__all__ = ["SETTINGS", "WAR_NOTE_START", "at_war", "replay_settings", "war_day", "war_notes", "wars_spanning"]
+__all__ = ["SETTINGS", "WAR_NOTE_START", "at_war", "fights", "replay_settings", "war_day", "war_notes", "wars_spanning"]
 
 SETTINGS = ("reading", "basis", "requested", "territory_view", "unresolved", "non_military", "decisions")
 """The replay's settings, in the order `foedus.war.replay.settings_of` and `foedus.war.evaluate.Settings` take them
@@ -170,6 +170,12 @@ def _on_day(days: Sequence[Day], day: dt.date) -> _OnDay | None:
 def at_war(side: Mapping[str, str], a: str, b: str) -> bool:
     """The one rule of a pair at war on a war's day (`war_day`'s sides): both fight in it, on opposite sides."""
     return bool(side.get(a)) and bool(side.get(b)) and side[a] != side[b]
+
+
+def fights(side: Mapping[str, str], states: Set[str]) -> bool:
+    """Whether one of `states` fights in a war on a war's day (`war_day`'s sides), on either side: what makes a
+    scenario's state a party of the war that day (the map's Replay, `/api/wars/at`'s `involved`)."""
+    return any(side.get(s) for s in states)
 
 
 def _note(wid: str, title: str, day: dt.date, more: list[Bound], names: Mapping[str, str],

@@ -106,20 +106,49 @@ def war_at(
     attackers: Annotated[str, Query(description="Attacker codes, comma-separated, e.g. UKR.", max_length=400)],
     targets: Annotated[str, Query(description="Target codes, comma-separated, e.g. RUS.", max_length=400)],
     settings: Annotated[Settings, Depends(war_settings)],
+    states: Annotated[str, Query(description="The scenario's other states (its joiners), comma-separated: a war "
+                                             "one of them fights in is `involved` too.", max_length=4000)] = "",
 ) -> JSONResponse:
     """The bundled war a scenario sits in (`{"id": ...}`, or `{"id": null}`): the first whose span holds `date` and
     in which an attacker and a target fight on opposite sides that day, as the cascade's war note finds it
-    (`foedus.war.notes.wars_spanning`, `war_day`, `at_war`): the map's war picker defaults to it."""
+    (`foedus.war.notes.wars_spanning`, `war_day`, `at_war`): the map's war picker defaults to it. `involved`: each
+    bundled war in which an attacker, a target or one of `states` fights that day (`_involved`): the map's Replay
+    opens a war at the scenario's date only if it is one of them (web/src/waropen.ts)."""
     from foedus.engine.outcome import DATA_END
     from foedus.model.world import World
     from foedus.war.notes import at_war, replay_settings, war_day, wars_spanning
 
-    day = parse_date(date)
-    pairs = [(a, t) for a in attackers.upper().split(",") if a for t in targets.upper().split(",") if t]
+    day, how = parse_date(date), replay_settings(dict(settings))
+    codes = [[c for c in given.upper().split(",") if c] for given in (attackers, targets, states)]
+    pairs = [(a, t) for a in codes[0] for t in codes[1]]
+    found_id = None
     for wid, _, named in wars_spanning(day, DATA_END):
         if named is not None and not any(a in named and t in named for a, t in pairs):
             continue
-        found = war_day(World.default(), wid, day, replay_settings(dict(settings)))
+        found = war_day(World.default(), wid, day, how)
         if found is not None and any(at_war(found[0], a, t) for a, t in pairs):
-            return JSONResponse({"id": wid})
-    return JSONResponse({"id": None})
+            found_id = wid
+            break
+    return JSONResponse({"id": found_id, "involved": _involved(day, {c for cs in codes for c in cs}, how)})
+
+
+def _involved(day: dt.date, states: set[str], how: tuple[object, ...]) -> list[str]:
+    """The bundled wars in which one of `states` fights on `day`: the war's span as `/api/wars` gives it and Replay
+    reads it (its first event to its `end`, or on if ongoing) holds the day, and on the replay's last date up to it
+    (`foedus.war.notes.war_day`) one of them is on a side. USA attacking Canada on 2025-06-01 is in none, and Replay
+    no longer opened the Russia–Ukraine war at that date as if it were."""
+    from foedus.model.world import World
+    from foedus.war.notes import fights, war_day
+
+    out = []
+    for wid in bundled_wars():
+        try:
+            row = _summary(wid)
+        except FoedusError:
+            continue  # a broken example is not listed (list_wars)
+        if day < dt.date.fromisoformat(row["start"]) or (row["end"] and day > dt.date.fromisoformat(row["end"])):
+            continue
+        found = war_day(World.default(), wid, day, how)
+        if found is not None and fights(found[0], states):
+            out.append(wid)
+    return out
