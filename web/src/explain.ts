@@ -13,7 +13,7 @@ import { likelihoodBlock } from "./likelypanel";
 import { memberNotesBlock } from "./membernotes";
 import { attackedSaid } from "./placesaid";
 import { placeSetLine } from "./placesets";
-import { categoriesOf, COLORS, LABELS, type Category, type Role } from "./roles";
+import { categoriesOf, COLORS, LABELS, sideCategory, type Category, type Role } from "./roles";
 import { articleCited, becauseWords, carrySaid, instrumentSaid } from "./said";
 import { namedState } from "./wording";
 
@@ -56,16 +56,20 @@ export function reasonsLabel(reasons: Pick<CertaintyReason, "heading">[]): strin
 
 /** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, or
  * when verified but not to the day, in the CLI's words (findings.ts findingLine: said.ts findingTag, before the
- * sentence's full stop), and why: the facts are listed under it. */
+ * sentence's full stop), and why: the facts are listed under it. Its line opens with the swatch of its `category`,
+ * the legend's colour (a violation's struck through, `broken`, as the summary's violations row draws it). */
 function findingBlock(text: string, f: { certainty?: string; certainty_reasons?: CertaintyReason[] },
-  attrs: Record<string, string> = {}): HTMLElement {
-  return h("div", { class: "finding" }, h("p", attrs, findingLine(text, f)), reasonsList(f.certainty_reasons));
+  category: Category, attrs: Record<string, string> = {}, broken = false): HTMLElement {
+  return h("div", { class: "finding", "data-category": category },
+    h("p", attrs, swatchOf(category, broken), findingLine(text, f)), reasonsList(f.certainty_reasons));
 }
 
-function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: Names, title: string): HTMLElement {
+/** A duty to join (or one of a conflict's clashing duties), its heading after the swatch of `category` where given. */
+function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: Names, title: string,
+                         category?: Category): HTMLElement {
   const conditions = [...o.conditions, ...o.unresolved.map((u) => `unresolved (${u}) read as in the scenario`)];
-  return h("div", { class: "obligation" },
-    h("h4", {}, title),
+  return h("div", { class: "obligation", ...(category ? { "data-category": category } : {}) },
+    h("h4", {}, ...(category ? [swatchOf(category)] : []), title),
     h("p", { class: "cite" },
       `${names.treaty(o.treaty)} (${o.treaty}) ${articleCited(o.article)}${instrumentSaid(o.instrument, INSTRUMENT_WORDS)}`),
     h("dl", {},
@@ -83,29 +87,32 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   const treaties: string[] = [];
   const cite = (t: string) => { if (!treaties.includes(t)) treaties.push(t); };
   const joiner = r.joiners.find((j) => j.state === id);
-  if (r.attackers.includes(id)) nodes.push(h("p", {}, "An original attacker in this scenario."));
-  if (r.targets.includes(id)) nodes.push(h("p", {}, attackedSaid(r.places[r.targets.indexOf(id)] ?? r.place, id, names)));
+  // each kind of finding under the swatch of its category, as the legend and the summary's rows colour it
+  const party = (category: Category, text: string) => h("p", { "data-category": category }, swatchOf(category), text);
+  if (r.attackers.includes(id)) nodes.push(party("attack-0", "An original attacker in this scenario."));
+  if (r.targets.includes(id)) nodes.push(party("defense-0", attackedSaid(r.places[r.targets.indexOf(id)] ?? r.place, id, names)));
   if (joiner) {
     cite(joiner.treaty);
-    nodes.push(obligationBlock(joiner, r, names, `Bound to join the ${joiner.side} side in round ${joiner.round}`));
-    joiner.also.forEach((o) => { cite(o.treaty); nodes.push(obligationBlock(o, r, names, `Also bound (${o.side})`)); });
+    const look = sideCategory(joiner.side, joiner.round); // the map's colour of its side and round
+    nodes.push(obligationBlock(joiner, r, names, `Bound to join the ${joiner.side} side in round ${joiner.round}`, look));
+    joiner.also.forEach((o) => { cite(o.treaty); nodes.push(obligationBlock(o, r, names, `Also bound (${o.side})`, look)); });
   }
   for (const c of r.conflicts.filter((x) => x.state === id)) {
     c.treaties.forEach(cite);
-    nodes.push(h("div", { class: "obligation" }, h("h4", {}, `Conflict in round ${c.round}: on neither side`),
-      h("p", {}, c.reason)));
+    nodes.push(h("div", { class: "obligation", "data-category": "conflict" },
+      h("h4", {}, swatchOf("conflict"), `Conflict in round ${c.round}: on neither side`), h("p", {}, c.reason)));
     c.obligations.forEach((o) => nodes.push(obligationBlock(o, r, names, `Bound to the ${o.side}`)));
     // its neutrality duties are in no other list (the result's `neutral` leaves them out): each with its certainty
-    c.neutral.forEach((n) => nodes.push(findingBlock(neutralSaid(n, names.state, names.treaty), n,
+    c.neutral.forEach((n) => nodes.push(findingBlock(neutralSaid(n, names.state, names.treaty), n, "neutral",
       { class: "conflict-neutral" })));
   }
   for (const n of r.neutral.filter((x) => x.state === id)) {
     cite(n.treaty);
-    nodes.push(findingBlock(neutralSaid(n, names.state, names.treaty), n)); // an instrument not a treaty said so
+    nodes.push(findingBlock(neutralSaid(n, names.state, names.treaty), n, "neutral")); // an instrument not a treaty said so
   }
   for (const c of r.consultations.filter((x) => x.state === id)) {
     cite(c.treaty);
-    nodes.push(findingBlock(consultSaid(c, names.state, names.treaty), c));
+    nodes.push(findingBlock(consultSaid(c, names.state, names.treaty), c, "consult"));
   }
   // help short of fighting, and what a place limit cuts, in the cascade text's lines (helpsaid.ts)
   const titles = names.titles ?? {};
@@ -120,7 +127,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   cut.forEach((line) => nodes.push(h("p", { class: "finding not-owed" }, line)));
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);
-    nodes.push(findingBlock(violationSaid(v, names.state, names.treaty), v, { class: "warn" }));
+    nodes.push(findingBlock(violationSaid(v, names.state, names.treaty), v, "neutral", { class: "warn" }, true));
   }
   for (const d of (r.doubts ?? []).filter((x) => x.state === id || (x.concerns ?? []).includes(id))) {
     cite(d.treaty);
@@ -129,7 +136,8 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   }
   for (const w of r.withheld.filter((x) => x.state === id)) {
     cite(w.treaty);
-    nodes.push(findingBlock(`Withheld: ${names.treaty(w.treaty)} ${articleCited(w.article)} would bind, but ${w.reason}.`, w));
+    nodes.push(findingBlock(`Withheld: ${names.treaty(w.treaty)} ${articleCited(w.article)} would bind, but ${w.reason}.`, w,
+      "withheld"));
   }
   if (nodes.length === 0) nodes.push(h("p", { class: "muted" }, "No treaty in force draws this state into this war."));
   return { nodes, treaties };
@@ -176,9 +184,10 @@ async function historyBlock(ids: string[], state: string, names: Names, date: st
   return section;
 }
 
-function swatchOf(category: Category): HTMLElement {
-  const swatch = h("span", { class: "swatch" });
-  swatch.style.background = COLORS[category];
+/** A category's swatch, the legend's colour; `broken`, struck through (a violation: the neutrality it breaks). */
+function swatchOf(category: Category, broken = false): HTMLElement {
+  const swatch = h("span", { class: broken ? "swatch broken" : "swatch" });
+  swatch.style.backgroundColor = COLORS[category]; // the colour only: a struck swatch draws its line (style.css)
   return swatch;
 }
 

@@ -28,7 +28,8 @@ export const LABELS: Record<Category, string> = {
 
 export interface Role { category: Category; side?: "attack" | "defense"; round?: number }
 
-function sideCategory(side: "attack" | "defense", round: number): Category {
+/** The category of a state on `side` in `round`: the original parties (round 0) darkest, round 3 and later alike. */
+export function sideCategory(side: "attack" | "defense", round: number): Category {
   return `${side}-${Math.min(round, 3)}` as Category;
 }
 
