@@ -1,7 +1,8 @@
-"""The "Why?" panel's finding lines, in a real headless Chromium. Only a supporter's help had a swatch of its own in the
-panel: a duty to stay out, to consult, a violation, a gate's withholding, a duty to join and the original parties'
-lines had none, so the panel did not say in the legend's colours which finding each line is. Russia's attack on
-Estonia of 2026-01-15 has every kind.
+"""The "Why?" panel's finding lines and the conditions the page lists, in a real headless Chromium. Only a supporter's
+help had a swatch of its own in the panel: a duty to stay out, to consult, a violation, a gate's withholding, a duty to
+join and the original parties' lines had none, so the panel did not say in the legend's colours which finding each
+line is. And the conditions a duty assumes (under a duty to join in *Why?*, under an `--ongoing-since` line in the
+summary) had no look of their own: they read as findings. Russia's attack on Estonia of 2026-01-15 has every kind.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from e2e_wait import eventually
+from e2e_wait import eventually, text_is
 from test_e2e_row_looks import SCENARIO, _colours, _rgb
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
@@ -23,6 +24,8 @@ LINES = {"RUS": ["attack-0", "neutral"], "EST": ["defense-0", "neutral"], "USA":
          "MDA": ["consult"], "AUT": ["withheld"], "BLR": ["support"]}
 # each line's element: the original parties' sentence, a duty to join, a one-line finding
 LINE = "#explain > p[data-category], #explain > .obligation[data-category], #explain > .finding[data-category]"
+KURSK = "attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&ongoing_since=2024-08-06"
+MUTED = "rgb(88, 99, 111)"  # web/src/style.css --muted
 
 
 def _looks(page: Any) -> list[list[str]]:
@@ -52,3 +55,19 @@ def test_each_kind_of_finding_line_has_the_swatch_of_its_category(page: Any, ser
         eventually(page, shown)
     assert not page.problems, page.problems
 
+
+def test_conditions_have_a_look_of_their_own(page: Any, server: str) -> None:
+    """A duty to join's conditions in *Why?* (the United States: NATO's art. 6 scope) and an ongoing line's in the
+    summary (North Korea since 2024-12-04) are drawn alike: class `condition`, smaller, muted and in italics."""
+    attacker, target, date = SCENARIO
+    _ready(page, f"{server}/?attacker={attacker}&target={target}&date={date}&select=USA")
+    condition = page.locator("#explain .obligation ul.conditions li.condition")
+    text_is(condition, "Estonia is within the scope of art. 6")
+    why = condition.evaluate("c => { const s = getComputedStyle(c); return [s.fontSize, s.color, s.fontStyle]; }")
+    assert why == ["12px", MUTED, "italic"], why
+    _ready(page, f"{server}/?{KURSK}")
+    ongoing = page.locator("#summary ul.bound-since li[data-state=PRK] .condition")
+    text_is(ongoing, "condition: assumes the attack puts Russia (RUS) in a state of war")
+    said = ongoing.evaluate("c => { const s = getComputedStyle(c); return [s.fontSize, s.color, s.fontStyle]; }")
+    assert said == why, said
+    assert not page.problems, page.problems

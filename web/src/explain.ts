@@ -79,7 +79,9 @@ function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: 
       h("dd", {}, becauseWords(o.because, r, names)),
       h("dt", {}, "certainty"), h("dd", {}, o.certainty)),
     reasonsList(o.certainty_reasons),
-    conditions.length ? h("ul", { class: "conditions" }, ...conditions.map((c) => h("li", {}, c))) : null);
+    // what the duty assumes, in the look of every condition the page lists (class `condition`, style.css)
+    conditions.length ? h("ul", { class: "conditions", "aria-label": "conditions it assumes" },
+      ...conditions.map((c) => h("li", { class: "condition" }, c))) : null);
 }
 
 function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElement[]; treaties: string[] } {
