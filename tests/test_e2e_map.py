@@ -203,18 +203,25 @@ def test_375px_fits_and_why_comes_right_after_the_map(browser: Any, server: str,
 
 
 def test_png_caption(page: Any, server: str) -> None:
+    """The PNG's caption names the scenario, the page's title and the PNG's too, as the summary's first line does
+    (`foedus cascade`'s header): they said "Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast, 2025-01-15 (legal
+    reading)", the web's own words, and the page's title never changed ("foedus — treaty cascades on a map")."""
     import httpx2
 
     version = httpx2.get(f"{server}/api/health").json()["version"]
     _ready(page, server + FLAGSHIP)
     _result(page, "UKR>RUS@2025-01-15")
+    head = "2025-01-15 Ukraine (UKR) → Russia (RUS) at Kursk Oblast (territory, legal)"
+    assert page.inner_text("#summary p.head").startswith(f"{head}; ")
+    assert page.title() == f"{head} — foedus"
     with page.expect_download() as got:
         page.click("#export-png")
     assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     def captioned() -> None:
         caption = page.get_attribute("#export-png", "data-caption") or ""
-        assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
+        assert f"Scenario: {head}" in caption.splitlines()
+        assert page.get_attribute("#export-png", "data-title") == head  # the PNG's title, drawn above the map
         assert "Date 2025-01-15; legal reading" in caption
         assert f"foedus {version}" in caption and "data: " in caption and "borders" in caption
 

@@ -122,7 +122,7 @@ def test_the_why_panel_ongoing_line_and_caption_name_each_state(page: Any, serve
 
     def captioned() -> None:
         caption = page.get_attribute("#export-png", "data-caption") or ""
-        assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
+        assert "Scenario: 2025-01-15 Ukraine (UKR) → Russia (RUS) at Kursk Oblast (territory, legal)" in caption
 
     eventually(page, captioned)
     _ready(page, f"{server}/?attacker=RUS&target=UKR&date=2025-06-01&select=USA")

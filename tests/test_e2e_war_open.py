@@ -47,6 +47,7 @@ def test_replay_opens_at_the_shown_scenarios_date(page: Any, server: str) -> Non
     text_is(page.locator("#war-status"), f"{len(dates)} dates from {start}; opened at {dates[at]}, the last of "
             "them on or before the scenario's date, 2025-01-15.")
     text_is(page.locator("#war-log li.current strong"), dates[at])
+    assert page.title() == f"russia_ukraine_2022, {dates[at]} — foedus"  # the page's title says the war's date shown
     assert not page.problems, page.problems
 
 

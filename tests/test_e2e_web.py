@@ -700,8 +700,8 @@ def test_a_refused_run_says_the_map_shows_the_previous_result(page: Any, server:
     page.click("#wi-drop")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    text_starts(page.locator("#status"), "Still showing the previous result: Russia (RUS) attacks Estonia (EST)")
-    text_has(page.locator("#status"), "2025-06-01")
+    text_is(page.locator("#status"), "Still showing the previous result: 2025-06-01 Russia (RUS) → Estonia (EST) "
+            "(territory, legal).")  # as the summary's first line and `foedus cascade`'s header say it
 
 
 def test_a_dated_result_names_states_as_they_were_called(page: Any, server: str) -> None:

@@ -19,18 +19,18 @@ import { MapNames } from "./mapnames";
 import { renderNetwork } from "./network";
 import { PICK_BOTH, setBusy, showError, watchOptions } from "./pageline";
 import { compareProblem, scenarioOf, writeExtras } from "./panels";
-import { homeOf, whereSaid } from "./placesaid";
+import { homeOf } from "./placesaid";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
 import { runStatus } from "./runstatus";
-import { attackVerb, warNamesOn } from "./said";
+import { warNamesOn } from "./said";
 import { renderSummary } from "./summary";
+import { headSaid } from "./summaryhead";
 import { WAR_LABELS, WarTimeline } from "./timeline";
 import { scenarioFromQuery, writeQuery, type Shared } from "./url";
 import { FramePanels } from "./warframe";
 import { WhatIfPanel } from "./whatif";
-import { namedState } from "./wording";
 import { OtherDate } from "./otherdate";
 import { copyLink, toResult } from "./share";
 import { titlesOf } from "./titles";
@@ -106,7 +106,7 @@ class App {
       const poster = this.mode.poster();
       const caption = [...captionOf(r, this.title(r), this.version, this.borders.current?.note ?? "", this.dataVersions),
         ...(poster?.caption ?? [])];
-      byId("export-png").dataset.caption = caption.join("\n");
+      Object.assign(byId("export-png").dataset, { caption: caption.join("\n"), title: this.title(r) }); // as drawn
       exportPng(this.map.svg, r, this.current.roles, this.title(r), caption, dutiesOf(r), poster?.entries)
         .catch((e: unknown) => showError(String(e)));
     });
@@ -172,11 +172,10 @@ class App {
     this.whatif.refused(e instanceof ApiError ? e.named : "");
   }
 
-  private title(r: CascadeResult): string {
-    const who = (ids: string[]) => ids.map((id) => namedState(id, this.names.state)).join(", ");
-    const where = whereSaid(r.targets, r.places.length ? r.places : [r.place], this.names); // render._where's
-    return `${who(r.attackers)} ${attackVerb(r)} ${who(r.targets)}${where}, ${r.date} (${r.reading} reading)`;
-  }
+  /** The scenario of `r` as `foedus cascade`'s header says it, as the summary's first line does (summaryhead.ts): the
+   * page's title, the PNG's and its caption's, the status line's. They said "Ukraine (UKR) attacks Russia (RUS) at
+   * Kursk Oblast, 2025-01-15 (legal reading)", the web's own words. */
+  private title(r: CascadeResult): string { return headSaid(r, this.names.state, this.names); }
 
   private onMapPick(id: string): void {
     if (this.pickRole) {
@@ -253,6 +252,7 @@ class App {
     renderNetwork(byId("network"), result, roles, this.names.state, pick, this.names);
     ["export-png", "export-csv", "export-json"].forEach((id) => { byId<HTMLButtonElement>(id).disabled = false; });
     document.body.dataset.result = `${result.attackers.join(",")}>${result.targets.join(",")}@${result.date}`;
+    document.title = `${this.title(result)} — foedus`; // the tab says the scenario shown, as the header says it
     if (this.selected) this.select(this.selected);
   }
 
@@ -264,6 +264,7 @@ class App {
     if (!await this.mapNames.frame(frame.date, own, commit)) return; // a run asked or came in meanwhile: it keeps the map
     const opening = this.frame?.war !== war; // the date a replay opens at (waropen.ts), its first or the scenario's
     this.frame = { frame, war };
+    document.title = `${war.war.id}, ${frame.date} — foedus`; // the war's date, as `foedus war ID --until DATE` shows it
     this.framePanels.show(frame, roles, war, this.selected, (id) => this.select(id));
     await this.borders.update(frame.date);
     if (this.frame?.frame !== frame) return; // a run's result came in meanwhile: it keeps the map
