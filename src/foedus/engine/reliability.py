@@ -38,11 +38,11 @@ from pydantic import BaseModel, ConfigDict, Field
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
 
+from foedus.model.days import ERA_CUTOFF
 from foedus.model.numbers import Number
 
 __all__ = ["ERA_CUTOFF", "HonourModel", "load_honour_model"]
 
-ERA_CUTOFF = dt.date(1945, 1, 1)
 Era = Literal["pre1945", "post1945"]
 StrengthKey = Literal["S1", "S2", "S3", "S4", "S5"]
 

@@ -18,7 +18,6 @@ from foedus.cited import cited, instrument_said
 from foedus.code_words import validation_check
 from foedus.conflict_words import doubted_duties
 from foedus.engine.likely_records import Chance, LikelihoodSummary, ModelCard, StateLikelihood, ValidationScore
-from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import Scenario
 from foedus.likely.case import case_of_scenario
@@ -29,6 +28,7 @@ from foedus.likely.obligations import bindings, readings
 from foedus.likely.scores import MIN_REPLICATES
 from foedus.likely.spec import in_gate
 from foedus.likely.targets import missed
+from foedus.model.days import ERA_CUTOFF
 from foedus.model.world import World
 from foedus.wording import counted, named_state, too_few_replicates
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from foedus.engine.reliability import ERA_CUTOFF
+from foedus.model.days import ERA_CUTOFF
 
 if TYPE_CHECKING:
     from foedus.backtest.outcomes import OutcomeRow

@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["EARLIEST", "LATEST", "TODAY", "day_text", "is_iso_day"]
+__all__ = ["EARLIEST", "ERA_CUTOFF", "LATEST", "TODAY", "day_text", "is_iso_day"]
 
 EARLIEST = dt.date(1815, 1, 1)
 """The first day of the state system the data covers (COW, ATOP)."""
 LATEST = dt.date(2100, 12, 31)
 """The last day a scenario may ask about: a treaty signed or joined later could never take effect."""
+ERA_CUTOFF = dt.date(1945, 1, 1)
+"""The honour model's cut between its two eras (`foedus.engine.reliability`): kept here, apart from that pydantic
+model, so the likelihood beside a cascade reads it without importing pydantic."""
 
 
 TODAY = "today"
