@@ -71,9 +71,9 @@ def _date(row: Any, names: tuple[str, str, str], *, end: bool) -> dt.date | None
 
 def load_spells(path: Path | None = None) -> dict[int, list[Spell]]:
     """Every participation spell, by war (a spell without a start date is skipped, logged)."""
-    frame = _read(path or _need(WAR_FILE), _SPELL_COLUMNS)
+    rows = _read(path or _need(WAR_FILE), _SPELL_COLUMNS)
     out: dict[int, list[Spell]] = defaultdict(list)
-    for row in frame.itertuples(index=False):
+    for row in rows:
         war, ccode = _int(row, "WarNum"), _int(row, "ccode")
         for n in (1, 2):
             start = _date(row, (f"StartYear{n}", f"StartMonth{n}", f"StartDay{n}"), end=False)
@@ -93,10 +93,10 @@ def load_dyads(path: Path | None = None) -> dict[int, list[Dyad]]:
     if path is None:
         log.warning("%s is not in the data folder; the replay uses the participant file only", DYADIC_FILE)
         return {}
-    frame = _read(path, _DYAD_COLUMNS)
+    rows = _read(path, _DYAD_COLUMNS)
     spans: dict[tuple[int, int, int], list[dt.date]] = {}
     started: dict[tuple[int, int, int], set[int]] = defaultdict(set)
-    for row in frame.itertuples(index=False):
+    for row in rows:
         war, a, b = _int(row, "warnum"), _int(row, "statea"), _int(row, "stateb")
         start = _date(row, ("warstrtyr", "warstrtmnth", "warstrtday"), end=False)
         end = _date(row, ("warendyr", "warendmnth", "warenday"), end=True)

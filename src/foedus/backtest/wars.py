@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,15 +117,22 @@ def cow_date(year: int, month: int, day: int) -> dt.date | None:
 
 _WAR_COLUMNS = ("WarNum", "WarName", "ccode", "StateName", "Side", "StartYear1", "StartMonth1", "StartDay1",
                 "Initiator")
+_TEXT = frozenset({"WarName", "StateName"})  # the columns read as text, every other as a whole number
 _DYADIC_COLUMNS = ("warnum", "statea", "stateb", "warstrtyr", "warstrtmnth", "warstrtday")
 
 
-def _read(path: Path, columns: tuple[str, ...]) -> Any:
-    """The CSV as a DataFrame, checked for the columns the backtest uses.
+def _read(path: Path, columns: tuple[str, ...]) -> Iterable[Any]:
+    """The CSV's rows (`columns` as attributes), checked for the columns the backtest uses: read without pandas
+    where that gives the same values (`foedus.backtest.cowcsv`), else as a pandas frame's `itertuples`.
 
     Raises:
         BacktestError: unreadable file, or a column missing.
     """
+    from foedus.backtest.cowcsv import plain_rows
+
+    plain = plain_rows(path, columns, _TEXT)
+    if plain is not None:
+        return plain
     import pandas as pd
 
     try:
@@ -135,7 +143,7 @@ def _read(path: Path, columns: tuple[str, ...]) -> Any:
     if missing:
         raise BacktestError(f"{path}: missing column(s) {', '.join(missing)}; is it the COW file foedus expects? "
                             "(`foedus data fetch cow_wars`)")
-    return frame
+    return frame.itertuples(index=False)  # type: ignore[no-any-return]
 
 
 def _ints(row: Any, *names: str) -> tuple[int, ...] | None:
@@ -147,9 +155,9 @@ def _ints(row: Any, *names: str) -> tuple[int, ...] | None:
 
 def load_wars(path: Path | None = None) -> list[War]:
     """Every war of the COW participant file, by WarNum (rows without a start date are skipped, logged)."""
-    frame = _read(path or _need(WAR_FILE), _WAR_COLUMNS)
+    rows = _read(path or _need(WAR_FILE), _WAR_COLUMNS)
     by_war: dict[int, tuple[str, list[Participation]]] = {}
-    for row in frame.itertuples(index=False):
+    for row in rows:
         codes = _ints(row, "WarNum", "ccode", "Side", "Initiator", "StartYear1", "StartMonth1", "StartDay1")
         start = cow_date(*codes[4:]) if codes else None
         if codes is None or start is None:
@@ -186,9 +194,9 @@ def load_dyadic(path: Path | None = None) -> DyadicStarts:
     if path is None:
         log.warning("%s is not in the data folder; opening attacks use the participant file only", DYADIC_FILE)
         return DyadicStarts({})
-    frame = _read(path, _DYADIC_COLUMNS)
+    rows = _read(path, _DYADIC_COLUMNS)
     out: dict[int, dict[tuple[int, int], dt.date]] = {}
-    for row in frame.itertuples(index=False):
+    for row in rows:
         codes = _ints(row, *_DYADIC_COLUMNS)
         day = cow_date(*codes[3:]) if codes else None
         if codes is None or day is None:
