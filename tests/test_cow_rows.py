@@ -1,6 +1,6 @@
 """The COW war files read without pandas (`foedus.backtest.cowcsv`) give what pandas gave, and a file pandas might
-read another way is left to pandas; the likelihood beside a cascade imports neither pandas nor the honour model
-(docs/performance.md, session 67)."""
+read another way is left to pandas; the likelihood beside a cascade imports neither pandas, PyYAML nor the honour
+model (docs/performance.md, session 67)."""
 
 from __future__ import annotations
 
@@ -81,9 +81,10 @@ def test_a_file_neither_reads_is_refused_as_before(tmp_path: Path, content: byte
         cowdata.load_spells(path)
 
 
-def test_the_likelihood_line_imports_no_pandas_nor_the_honour_model() -> None:
+def test_the_likelihood_line_imports_no_pandas_nor_yaml_nor_the_honour_model() -> None:
     """`foedus cascade ... --likelihood`, as the console script runs it: its recent-war history reads the COW file
-    without pandas, and the era cut comes from `foedus.model.days`, not the pydantic honour model's module."""
+    without pandas, the era cut comes from `foedus.model.days`, not the pydantic honour model's module, and the
+    model's JSON is read by `foedus.model.filedata`, without PyYAML (`foedus.model.yamlio`)."""
     code = ("import atexit, json, sys\n"
             "atexit.register(lambda: sys.stderr.write(json.dumps(sorted(sys.modules)) + '\\n'))\n"
             "from foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\nmain()\n")
@@ -96,3 +97,4 @@ def test_the_likelihood_line_imports_no_pandas_nor_the_honour_model() -> None:
     assert {"foedus.likely.history", "foedus.backtest.cowcsv", "numpy"} <= modules
     assert not {m for m in modules if m.split(".")[0] == "pandas"}
     assert "foedus.engine.reliability" not in modules
+    assert "foedus.model.yamlio" not in modules and not {m for m in modules if m.split(".")[0] == "yaml"}

@@ -21,7 +21,6 @@ from typing import Any, Literal
 from foedus.backtest.errors import BacktestError
 from foedus.engine.scenario import TargetKind
 from foedus.model.world import World
-from foedus.model.yamlio import load_yaml
 
 __all__ = ["REGIONS", "Placement", "cow_regions", "theatres"]
 
@@ -78,6 +77,8 @@ def theatres() -> dict[int, Theatre]:
     Raises:
         BacktestError: the bundled file is malformed.
     """
+    from foedus.model.yamlio import load_yaml  # here: the likelihood reads `cow_regions` alone, without PyYAML
+
     raw: Any = load_yaml(resources.files("foedus.data").joinpath("cow_theatres.yaml").read_text(encoding="utf-8"))
     try:
         return {int(e["war"]): Theatre(int(e["war"]), e.get("place"), {str(k): str(v) for k, v in

@@ -169,7 +169,7 @@ def _shipped() -> ModelFile:
 def _read(path: Path) -> ModelFile:
     import os
 
-    from foedus.model.yamlio import load_json, read_text_file, validate_file_data
+    from foedus.model.filedata import load_json, read_text_file, validate_file_data  # JSON: no PyYAML imported
     from foedus.written import as_written
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
