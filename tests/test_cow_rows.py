@@ -89,8 +89,9 @@ def test_the_likelihood_line_imports_no_pandas_nor_yaml_nor_the_honour_model() -
             "atexit.register(lambda: sys.stderr.write(json.dumps(sorted(sys.modules)) + '\\n'))\n"
             "from foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\nmain()\n")
     line = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2024-12-05", "--likelihood", "--json"]
-    proc = subprocess.run([sys.executable, "-c", code, *line], capture_output=True, text=True, env=os.environ.copy(),
-                          timeout=300)
+    for _ in range(2):  # counted in the second run: the first fills the caches, as a user's start finds them
+        proc = subprocess.run([sys.executable, "-c", code, *line], capture_output=True, text=True,
+                              env=os.environ.copy(), timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["likelihood"]
     modules = set(json.loads(proc.stderr.strip().splitlines()[-1]))
