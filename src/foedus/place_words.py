@@ -23,12 +23,14 @@ class _Gazetteer(Protocol):  # what `named_places` reads of a `foedus.model.gaze
 __all__ = ["at_place", "attack_words", "changed_places", "named_places", "place_name", "where_said"]
 
 
-def place_name(place: Place, names: Mapping[str, str], owner: str | None = None) -> str:
-    """The place's name when the states were called `names`: a state's home territory as its state was called (its
-    `owner`, else its sovereign), any other place by its own name."""
-    if place.kind != "home":
+def place_name(place: Place, names: Mapping[str, str], owner: str | None) -> str:
+    """The place's name when the states were called `names`: a state's home territory as its state, `owner`
+    (`Gazetteer.owner`), was called, any other place by its own name. Not by its sovereign: on a day another holds
+    it, that is the holder (East Pakistan's sovereign in 1965 is Pakistan), and the engine said "Pakistan is within
+    the scope of art. VIII" of the attack the same result put "at Bangladesh"."""
+    if place.kind != "home" or owner is None:
         return place.name
-    return names.get(owner or place.sovereign or "", place.name)
+    return names.get(owner, place.name)
 
 
 def named_places(gazetteer: _Gazetteer, day: dt.date, places: Iterable[str], names: Mapping[str, str]

@@ -200,7 +200,8 @@ class _Run:
                 if gates_only:
                     continue
                 key = (obligor, leg.treaty.id, p.article, side)
-                found = obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place], self.names)
+                found = obligation(leg, attack, side, self.rounds, self.scenario,
+                                   self.world.places.on(self.scenario.date), self.names)
                 if key not in self._bound:
                     self._bound.add(key)
                     pending[obligor].append(found)

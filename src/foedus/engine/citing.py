@@ -25,10 +25,10 @@ from foedus.engine.records import Because, CertaintyReason, Obligation, Side
 from foedus.engine.rules import Volley, conditions, switches_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
-from foedus.place_words import place_name
 
 if TYPE_CHECKING:
     from foedus.engine.table import LegTable
+    from foedus.model.gazetteer import Held
     from foedus.model.places import Place
 
 __all__ = ["Certifier", "Parts", "assumed_conditions", "citations", "cited", "obligation", "ranking", "sureness"]
@@ -60,10 +60,11 @@ def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, certify: Certifie
     return _obligation(leg.obligor, side, rnd, *part[0], because(victim, attacker, vol.place, vol.kind), *part[1])
 
 
-def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place,
+def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, places: Held,
                names: Mapping[str, str], cache: dict[tuple[object, ...], tuple[Any, ...]] | None = None
                ) -> Obligation:
-    """The record of `leg` binding its obligor to join `side` in round `rnd` because of `attack`.
+    """The record of `leg` binding its obligor to join `side` in round `rnd` because of `attack` (`places`: as held
+    on the scenario's date, which name the attacked place as the gazetteer does).
 
     `cache` keeps what does not depend on the attacker, the side or the round, for a leg table's legs (the
     reference engine passes one per table)."""
@@ -71,7 +72,8 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
            scenario.territory_view, scenario.basis)
     parts = cache.get(key) if cache is not None else None
     if parts is None:
-        parts = _cited(leg, attack, sureness(leg, attack, scenario, place, names), names, place_name(place, names))
+        sure = sureness(leg, attack, scenario, places[attack.place], names)
+        parts = _cited(leg, attack, sure, names, places.called(attack.place, names))
         if cache is not None:
             cache[key] = parts
     p = leg.provision
@@ -122,7 +124,7 @@ class Certifier:
     which stores of records made with it key on (`foedus.engine.ledger.intern`)."""
 
     scenario: Scenario
-    places: Mapping[str, Place]
+    places: Held
     parties: dict[int, Assessment]
     memo: Memo  # what legs of one treaty share (`party_facts`)
     view: str
@@ -130,7 +132,7 @@ class Certifier:
     sures: dict[tuple[int, str, str, str], Sureness]  # `leg`'s answers
 
     @classmethod
-    def of(cls, scenario: Scenario, places: Mapping[str, Place], index: LegTable, names: Mapping[str, str]
+    def of(cls, scenario: Scenario, places: Held, index: LegTable, names: Mapping[str, str]
            ) -> Certifier:
         """The certifier of `scenario`, with the places as held on its date, the stores of its leg table and the
         states' names."""
@@ -140,9 +142,9 @@ class Certifier:
         return cls(scenario, places, parties, memo, view, names, index.derived(("sureness of legs", view), dict))
 
     def called(self, place: str) -> str:
-        """The attacked place's name as on the scenario's date (`foedus.place_words.place_name`), else its id."""
-        found = self.places.get(place)
-        return place if found is None else place_name(found, self.names)
+        """The attacked place's name as on the scenario's date, as the gazetteer names it (`Held.called`), else its
+        id."""
+        return self.places.called(place, self.names) if place in self.places else place
 
     def __call__(self, f: Found) -> Sureness:
         """`leg` of the find's leg and attack (its look into `sures` written inline: change both)."""

@@ -23,7 +23,25 @@ from foedus.model.states import StateRegistry, spells_text
 if TYPE_CHECKING:
     from foedus.model.places import Place, Region
 
-__all__ = ["Gazetteer", "home_note"]
+__all__ = ["Gazetteer", "Held", "home_note"]
+
+
+class Held(dict[str, "Place"]):
+    """Every place as held on one day, by id (`Gazetteer.on`), with the state each home territory is the home of
+    (`owner`, the gazetteer's): a reader of the day's places (the engine's citations) names a home territory as the
+    gazetteer does (`called`), not by its holder that day (East Pakistan, PAK's in 1965, is Bangladesh's home)."""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, places: Mapping[str, Place], owner: Mapping[str, str]) -> None:
+        super().__init__(places)
+        self.owner = owner
+
+    def called(self, place_id: str, names: Mapping[str, str]) -> str:
+        """The place's name when the states were called `names` (`foedus.place_words.place_name`, its owner given)."""
+        from foedus.place_words import place_name
+
+        return place_name(self[place_id], names, self.owner.get(place_id))
 
 
 @dataclass
@@ -37,7 +55,7 @@ class Gazetteer(NameIndexed):
     doubted_sets: dict[str, str] = field(default_factory=dict)  # the sets whose extent is not verified: certainty
     set_doubts: dict[str, str] = field(default_factory=dict)  # the same sets: what is unsure (`PlaceSet.doubt`)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
-    _dated: dict[dt.date, dict[str, Place]] = field(default_factory=dict, repr=False, compare=False)
+    _dated: dict[dt.date, Held] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -47,11 +65,12 @@ class Gazetteer(NameIndexed):
     def __iter__(self) -> Iterator[Place]:
         return iter(sorted(self.places.values(), key=lambda p: (p.kind == "home", p.id)))
 
-    def on(self, day: dt.date) -> dict[str, Place]:
-        """Every place as held on `day` (dated holders applied), by id; cached per day."""
+    def on(self, day: dt.date) -> Held:
+        """Every place as held on `day` (dated holders applied), by id, knowing each home territory's owner; cached
+        per day."""
         dated = self._dated.get(day)
         if dated is None:
-            dated = {pid: (p.on(day) if p.history else p) for pid, p in self.places.items()}
+            dated = Held({pid: (p.on(day) if p.history else p) for pid, p in self.places.items()}, self._owner)
             if len(self._dated) > 64:
                 self._dated.clear()
             self._dated[day] = dated
@@ -59,11 +78,17 @@ class Gazetteer(NameIndexed):
 
     def called(self, place: Place, names: Mapping[str, str]) -> str:
         """The place's name when the states were called `names` (`StateRegistry.names_on`): a state's home territory
-        is named as its state was (COW300's, `austria-hungary`, is the Austrian Empire in 1859; its id stays), any
-        other place by its own name."""
+        is named as its state was (COW300's, `austria-hungary`, is the Austrian Empire in 1859; its id stays), even
+        where another holds it that day (`owner`), any other place by its own name."""
         from foedus.place_words import place_name
 
-        return place_name(place, names, self._owner.get(place.id) if place.kind == "home" else None)
+        return place_name(place, names, self._owner.get(place.id))
+
+    def owner(self, place_id: str) -> str | None:
+        """The state whose home territory the place is, on every day (a dated holder does not change it: Estonia's
+        in 1950, Bangladesh's as East Pakistan); None for any other place. The one rule `called`, `Held` and
+        `resolve` read."""
+        return self._owner.get(place_id)
 
     @functools.cached_property
     def _owner(self) -> dict[str, str]:
@@ -98,10 +123,11 @@ class Gazetteer(NameIndexed):
             if states is None or place.kind != "home":
                 return place
             if not states.carriers(text):  # a name several states carried ("Korea") is read as a state's, below
-                return _held(place, text, states, day)
+                return _held(place, self._owner[place.id], text, states, day)
         if states is not None:
             try:
-                return _held(self.home(states.resolve_id(text, day)), text, states, day)
+                home = self.home(states.resolve_id(text, day))
+                return _held(home, self._owner[home.id], text, states, day)
             except (UnknownStateError, KeyError):
                 pass
             except AmbiguousNameError as exc:  # a place is one: a state's home territory, or a place of the gazetteer
@@ -215,12 +241,13 @@ class Gazetteer(NameIndexed):
                    set_doubts=doubts)
 
 
-def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -> Place:
-    """`place`, the home territory `text` names, if someone holds it on `day` (today when None): the home of a state
-    that is no state then is refused, unless a dated holder gives it to another ("East Pakistan" in 1965). A name
-    several states carried ("Korea") is read as a state name is, before: typed in 2020 it names both Koreas, not the
-    home of the kingdom of 1887-1905. The owner is named as called on the day (Yugoslavia in 1942)."""
-    owner, on = states.get(str(place.sovereign)), day or dt.date.today()
+def _held(place: Place, owner_id: str, text: str, states: StateRegistry, day: dt.date | None) -> Place:
+    """`place`, the home territory of `owner_id` (`Gazetteer.owner`) that `text` names, if someone holds it on `day`
+    (today when None): the home of a state that is no state then is refused, unless a dated holder gives it to another
+    ("East Pakistan" in 1965). A name several states carried ("Korea") is read as a state name is, before: typed in
+    2020 it names both Koreas, not the home of the kingdom of 1887-1905. The owner is named as called on the day
+    (Yugoslavia in 1942)."""
+    owner, on = states.get(owner_id), day or dt.date.today()
     if owner.member_on(on) is not False or place.on(on).sovereign != owner.id:
         return place
     raise UnknownPlaceError(
