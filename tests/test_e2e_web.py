@@ -387,8 +387,8 @@ def test_probabilities_whatif_and_compare_panels(page: Any, server: str, tmp_pat
     page.click("#run")
     page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
     count_is(page.locator("#probabilities tr[data-state=IRN]"), 1)
-    text_has(page.locator("#probabilities"), "1000 draws, seed 7")
-    text_has(page.locator("#probabilities"), "95% Wilson interval over the 1000 draws")  # each share's, in brackets
+    text_has(page.locator("#probabilities"), "1,000 draws, seed 7")
+    text_has(page.locator("#probabilities"), "95% Wilson interval over the 1,000 draws")  # each share's, in brackets
     assert re.fullmatch(r"\d+\.\d% \(\d+\.\d%–\d+\.\d%\)",
                         page.locator("#probabilities tr[data-state=PRK] td").nth(2).inner_text().strip())
     attr_is(page.locator("path[data-iso3=IRN]"), "data-side", "defense")
@@ -425,7 +425,7 @@ def test_a_seed_the_page_cannot_keep_exact_is_refused_with_a_line(page: Any, ser
     page.fill("#mc-seed", "9007199254740991")
     page.click("#run")
     page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
-    text_has(page.locator("#probabilities"), "1000 draws, seed 9007199254740991")
+    text_has(page.locator("#probabilities"), "1,000 draws, seed 9007199254740991")
     url_has(page, "seed=9007199254740991")
     assert "seed=9007199254740991" in asked[-1]
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&draws=1000&seed=9007199254740993")

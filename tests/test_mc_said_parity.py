@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from foedus.engine.mc_records import SHARE_CONFIDENCE
 from foedus.mc_words import interval_note
+from foedus.wording import counted
 from samples import cli_line
 from ts_said import run_ts
 
@@ -24,3 +25,20 @@ def test_the_cascade_text_prints_the_interval_note() -> None:
     proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "300", "--seed", "11"])
     assert proc.returncode == 0, proc.stderr
     assert interval_note(300) in " ".join(proc.stdout.split())
+
+
+def test_a_count_of_draws_is_worded_alike() -> None:
+    """The web counts draws as foedus.wording.counted does, thousands grouped: its probabilities panel's heading and
+    its interval note say '1,000 draws' as the CLI's text does, not '1000 draws' beside it."""
+    said = run_ts([("wording", "counted", [n, "draw"]) for n in _DRAWS] + [("wording", "counted", [3, "treaty",
+                                                                                               "treaties"])])
+    assert said == [counted(n, "draw") for n in _DRAWS] + [counted(3, "treaty", "treaties")]
+
+
+def test_the_cascade_text_counts_its_draws_in_one_form() -> None:
+    """`foedus cascade --draws 1000`'s text says '1,000 draws' in its heading and in its interval note alike: it said
+    '1,000 draws' and then 'over the 1000 draws'."""
+    proc = cli_line(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "1000", "--seed", "11"])
+    assert proc.returncode == 0, proc.stderr
+    text = " ".join(proc.stdout.split())
+    assert "1000 draw" not in text and text.count("1,000 draws") >= 2, text

@@ -19,8 +19,8 @@ def interval_note(draws: int) -> str:
     In brackets: each share's 95% Wilson interval over the 300 draws
     the simulation's error only
     not the honour rates' uncertainty.
-    >>> interval_note(1).split(", ")[0][-15:]
-    'over the 1 draw'
+    >>> interval_note(1).split(", ")[0][-15:], interval_note(1000).split(", ")[0][-20:]
+    ('over the 1 draw', 'over the 1,000 draws')
     """
     return (f"In brackets: each share's {SHARE_CONFIDENCE:.0%} Wilson interval over the "
-            f"{counted(draws, 'draw', grouped=False)}, the simulation's error only, not the honour rates' uncertainty.")
+            f"{counted(draws, 'draw')}, the simulation's error only, not the honour rates' uncertainty.")

@@ -5,7 +5,7 @@ import { h } from "./dom";
 import { intervalNote } from "./mcsaid";
 import { svgEl } from "./svg";
 import { COLORS } from "./roles";
-import { namedState } from "./wording";
+import { counted, namedState } from "./wording";
 
 const pct = (x: number | undefined) => (x === undefined ? "—" : `${(100 * x).toFixed(1)}%`);
 
@@ -56,7 +56,7 @@ export function renderProbabilities(host: HTMLElement, r: CascadeResult, names: 
   if (r.probabilities && r.war_size) {
     const rows = Object.entries(r.probabilities)
       .sort((a, b) => Math.max(b[1].attack, b[1].defense) - Math.max(a[1].attack, a[1].defense));
-    parts.push(h("h3", {}, `Monte Carlo: ${r.draws} draws, seed ${r.seed ?? "random"}`),
+    parts.push(h("h3", {}, `Monte Carlo: ${counted(r.draws ?? 0, "draw")}, seed ${r.seed ?? "random"}`),
       h("p", {}, `War size: mean ${r.war_size.mean.toFixed(2)} belligerents (5–95%: ${r.war_size.p5}–${r.war_size.p95}). `
         + (r.p_major_powers_opposite == null
           ? `Major powers on opposite sides: ${r.p_major_powers_unknown ?? "not known"}.`

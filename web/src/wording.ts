@@ -36,6 +36,11 @@ export function andListed(items: string[]): string {
   return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** A count and its noun as every message words one (foedus.wording.counted): "1 draw", "1,000 draws". */
+export function counted(n: number, noun: string, plural = ""): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? noun : plural || `${noun}s`}`;
+}
+
 /** An item's place in a list as every message words it ("the 2nd value"), counted from 1: foedus.wording.ordinal. */
 export function ordinal(n: number): string {
   const suffixes: Record<number, string> = { 1: "st", 2: "nd", 3: "rd" };
