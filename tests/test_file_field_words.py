@@ -83,6 +83,16 @@ def test_a_treaty_files_unknown_field_lists_its_first_fields_and_how_many_more(t
                                                           f"…, {more} more)")
 
 
+def test_every_field_missing_from_one_mapping_is_named_in_the_one_line(tmp_path: Path) -> None:
+    """A treaty file holding only its id said "name: missing field 'name' (and 3 more)", leaving the user to guess
+    the three; the fields missing at one place are named together, a problem elsewhere still counted after them."""
+    assert _file(tmp_path, read_treaty_file, "id: x\n") == "missing fields: name, signed, sources, members"
+    assert _file(tmp_path, read_treaty_file, "id: x\nsigned: 1900\n") == ("missing fields: name, sources, members "
+                                                                          "(and 1 more)")
+    assert _file(tmp_path, read_war_file, WAR.replace(", attacker: RUS, victim: UKR", "")) == (
+        "events[0]: missing fields: attacker, victim")
+
+
 def test_an_unknown_field_close_to_one_is_told_it_first_in_a_short_line(tmp_path: Path) -> None:
     text = GOOD_TREATY.replace("strength: S2}", "strength: S2, notes: x}")
     message = _file(tmp_path, read_treaty_file, text)
