@@ -120,10 +120,10 @@ def test_skip_bad_runs_the_good_rows_and_tables_the_bad_ones(tmp_path: Path) -> 
     ("s.csv", _HEADER + "RUS,EST,2025-06-01,,,\nRUS,Atlantis,2025-06-01,,,\n", "s.csv row 2: "),
     ("s.csv", _HEADER + "RUS,EST,2025-13-01,,,\n", "s.csv row 1: "),
     ("s.csv", "attacker,target,date,requested\nRUS,EST,2025-06-01,maybe\n",
-     "s.csv row 1: requested: expected true or false"),
+     "s.csv row 1: requested: must be true or false (got 'maybe')"),
     ("s.csv", "attacker,target,date,colour\nRUS,EST,2025-06-01,red\n", "s.csv row 1: colour"),
     ("s.csv", "attacker,target,date,likelihood\nRUS,EST,2025-06-01,often\n",  # a switch (refused until this change)
-     "s.csv row 1: likelihood: expected true or false"),
+     "s.csv row 1: likelihood: must be true or false (got 'often')"),
     ("s.csv", "attacker,target,date,draws\nRUS,EST,2025-06-01,0\n", "s.csv row 1: draws must be between 1"),
     ("s.csv", "attacker,target,date,what_if\nRUS,EST,2025-06-01,x\n", "s.csv row 1: what_if: a CSV cell"),
     ("s.csv", "attacker,target\nRUS,EST\n", "s.csv row 1: "),
@@ -139,6 +139,19 @@ def test_a_bad_file_or_row_is_refused_and_nothing_written(tmp_path: Path, name: 
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and said in lines[0] and "Traceback" not in proc.stderr, proc.stderr
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out.csv-metadata.json").exists()
+
+
+@pytest.mark.parametrize("key", ["likelihood", "requested"])
+def test_a_bad_switch_is_refused_in_one_message_whatever_the_files_form(tmp_path: Path, key: str) -> None:
+    """The same bad value of a switch said 'expected true or false (yes/no, 1/0), not 'maybe'' in a CSV batch and
+    'must be true or false (got 'maybe')' in a JSON lines batch: both now say the second, as a scenario file does."""
+    said = []
+    line = f'{{"attacker": "RUS", "target": "EST", "date": "2025-06-01", "{key}": "maybe"}}\n'
+    for name, text in [("s.csv", f"attacker,target,date,{key}\nRUS,EST,2025-06-01,maybe\n"), ("s.jsonl", line)]:
+        proc = _batch(tmp_path, text, name=name)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        said.append(proc.stderr.strip().split(f"{name} row 1: ", 1)[-1].removesuffix(" (nothing was run)"))
+    assert said == [f"{key}: must be true or false (got 'maybe')"] * 2, said
 
 
 def test_every_bad_row_is_counted(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from foedus.errors import FileDataError, FoedusError
+from foedus.errors import FileDataError, FoedusError, validation_problem
 from foedus.model.scenario_file import KIND, QUESTION, SCHEMA, ScenarioFile
 
 __all__ = ["FORMATS", "OVERLAY", "read_scenarios"]
@@ -26,6 +26,8 @@ scenario file's paths are: its changes are the row's what-if changes, before a J
 
 _KINDS = {i.name: i.type for i in QUESTION}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
+"""A CSV cell's switch, written as text (a cell has no true or false of its own): any other is refused in the words a
+JSON line's or a scenario file's wrong value gets, 'must be true or false (got 'maybe')'."""
 
 
 def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | None = None,
@@ -144,12 +146,12 @@ def _cell(name: str, value: str, row: str) -> Any:
     if kind is bool:
         if value.lower() in _TRUE + _FALSE:
             return value.lower() in _TRUE
-        raise FileDataError(row, name, f"expected true or false (yes/no, 1/0), not {value!r}")
+        raise FileDataError(row, name, validation_problem({"type": "bool_parsing", "input": value}))
     if kind in (int, int | None):
         from foedus.numerals import plain_whole
 
         if not plain_whole(value):
-            raise FileDataError(row, name, f"expected a whole number, not {value!r}")
+            raise FileDataError(row, name, validation_problem({"type": "int_parsing", "input": value}))
         return int(value)
     return value
 
