@@ -174,3 +174,13 @@ def test_a_file_named_like_an_option_is_written_when_named_as_a_path(tmp_path: P
 def test_a_missing_required_option_says_what_to_add(args: list[str], message: str) -> None:
     """click said only "Missing option '--out'.", which did not say that `foedus atlas` writes a file."""
     assert _error_line(args) == message
+
+
+@pytest.mark.parametrize("word", ["--vs", "--other-date"])
+def test_compares_other_date_is_offered_for_the_words_a_user_reaches_for(word: str) -> None:
+    """`foedus compare --vs 2024-01-01` was offered click's closest spelling, "Possible options: --json"; the other
+    world's date is --date2. A word of no such meaning still gets click's suggestion."""
+    args = ["compare", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", word, "2024-01-01"]
+    assert _error_line(args) == (f"No such option: {word} (did you mean --date2, the other world's date?) (see "
+                                 "`foedus compare --help`)")
+    assert "Possible options: --json" in _error_line(["compare", "--jsn"])

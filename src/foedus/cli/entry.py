@@ -24,6 +24,12 @@ from foedus.cli.failures import fail, failure, json_asked, stopped
 __all__ = ["run_cli"]
 
 
+_MEANT = {("foedus compare", name): "did you mean --date2, the other world's date?"
+          for name in ("--vs", "--versus", "--other-date", "--date-2")}
+"""What a user who typed an option a command does not have most likely meant, where click's suggestion, the
+closest-spelled option, is no help: `foedus compare --vs 2024-01-01` was offered --json."""
+
+
 def _usage_text(exc: TyperException) -> str:
     """A click usage error as one line, naming the command it concerns; a value typer's pydantic refused is said in
     foedus's words (`foedus.problem_words.validation_problem`: 'must be a whole number', not 'Input should be a
@@ -34,10 +40,13 @@ def _usage_text(exc: TyperException) -> str:
 
         exc.message = validation_problem(found[0])
     message = exc.format_message()
-    if type(exc).__name__ == "MissingParameter":  # typer runs a click of its own (`typer._click`), not `click`
-        message = _what_to_add(exc, message)
     ctx = getattr(exc, "ctx", None)
     path = getattr(ctx, "command_path", "") if ctx is not None else ""
+    name = getattr(exc, "option_name", "")
+    if type(exc).__name__ == "NoSuchOption" and (meant := _MEANT.get((path, name))):  # not click's closest spelling
+        message = f"No such option: {name} ({meant})"
+    if type(exc).__name__ == "MissingParameter":  # typer runs a click of its own (`typer._click`), not `click`
+        message = _what_to_add(exc, message)
     return f"{message} (see `{path} --help`)" if path else message
 
 
