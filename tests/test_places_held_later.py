@@ -5,6 +5,10 @@ says the holder is no state then and who held it is not recorded; the listing sa
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from samples import cli_line, error_line
@@ -38,3 +42,21 @@ def test_places_on_a_day_names_the_rows_it_shows_with_a_later_holder() -> None:
     assert code == 0 and "today's holders" not in err
     code, _, err = cli_line(["places", "--date", "1960-01-01"])
     assert code == 0 and "narva: Estonia (EST)" in err and "west-bank" not in err  # Jordan's then, a record says
+
+
+def test_the_apis_places_of_a_date_name_the_holders_no_state_then(web_client: Callable[..., Any]) -> None:
+    """/api/places had no date, where `foedus places --date 1900-01-01` notes the places it shows with today's
+    holders: it takes one, and each such place names those holders under `holders_not_then`, the note's places and
+    states; a day where all are states, or no date, adds the key to no place."""
+    from foedus.model.world import World
+    from foedus.state_lists import holders_not_then
+
+    world, day = World.default(), dt.date(1900, 1, 1)
+    with web_client() as client:
+        rows = {r["id"]: r for r in client.get("/api/places", params={"date": "1900-01-01"}).json()}
+        assert rows["narva"]["holders_not_then"] == ["EST"] and rows["aland-islands"]["holders_not_then"] == ["FIN"]
+        assert {pid: r["holders_not_then"] for pid, r in rows.items() if "holders_not_then" in r} == {
+            pid: [s.id for s in held] for pid in rows
+            if (held := holders_not_then(world, world.places.places[pid], day, "claimant"))}
+        for params in ({"date": "2025-06-01", "homes": "true"}, {}):
+            assert not any("holders_not_then" in r for r in client.get("/api/places", params=params).json())

@@ -65,17 +65,25 @@ def list_states(
 @router.get("/places", response_model=None, responses={200: {"description": "the places"}})
 def list_places(
     homes: Annotated[bool, Query(description="Include every state's home territory.")] = False,
+    date: Annotated[str | None, Query(description="As held on this date, YYYY-MM-DD (1815-01-01 to 2100-12-31), "
+                                                  "as `foedus places --date`.", max_length=32)] = None,
 ) -> JSONResponse:
     """The gazetteer: places an attack can hit, with holder, claimants and regions, and where they are
-    (`coords`: {lat, lon}, and for contested land a rough `outline` of [lon, lat] points; null when unknown)."""
+    (`coords`: {lat, lon}, and for contested land a rough `outline` of [lon, lat] points; null when unknown). With
+    `date`, as held then; a place listed with today's holder or claimant that is no state then, no dated record
+    covering the day, names it under `holders_not_then` (`foedus places --date`'s note: who held it then is not
+    known here)."""
     from foedus.model.place_coords import place_coords
+    from foedus.state_lists import holders_not_then
 
-    coords = place_coords()
-    rows = catalog.place_rows(World.default(), homes)
+    coords, world, day = place_coords(), World.default(), _day(date)
+    rows = catalog.place_rows(world, homes, day)
     for row in rows:
         found = coords.get(row["id"])
         row["coords"] = None if found is None else {"lat": found.lat, "lon": found.lon}
         row["outline"] = None if found is None or found.outline is None else [list(p) for p in found.outline]
+        if day is not None and (later := holders_not_then(world, world.places.places[row["id"]], day, "claimant")):
+            row["holders_not_then"] = [state.id for state in later]
     return JSONResponse(rows)
 
 
