@@ -63,4 +63,4 @@ def test_the_panel_shows_the_violation_in_those_words() -> None:
     """explain.ts words the violation by `violationSaid` and tags it by `findingLine`, not by a copy of its own."""
     explain = (Path(__file__).resolve().parents[1] / "web" / "src" / "explain.ts").read_text(encoding="utf-8")
     assert "findingBlock(violationSaid(v, names.state, names.treaty), v" in explain
-    assert "h(\"p\", attrs, findingLine(text, f))" in explain
+    assert "h(\"p\", attrs, swatchOf(category, broken), findingLine(text, f))" in explain
