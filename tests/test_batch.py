@@ -32,7 +32,7 @@ def test_each_scenario_has_the_rows_cascade_gives_it(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "wrote " in proc.stderr and " rows to " in proc.stderr
     table = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
-    assert list(table.columns) == list(batch_columns(likelihood=False))  # no lk_ column: no row asks
+    assert list(table.columns) == list(batch_columns(draws=False, likelihood=False))  # no mc_, lk_: none asks
     for n, line in ((1, ["-a", "RUS", "-t", "EST", "-d", "2025-06-01"]),
                     (2, ["-a", "ISL", "-t", "NOR", "-d", "1950-06-01", "--reading", "escalatory"])):
         alone = cli_line(["cascade", *line, "--format", "csv"])
@@ -167,7 +167,7 @@ def test_an_output_is_never_overwritten_without_force(tmp_path: Path) -> None:
     assert (tmp_path / "out.csv").read_text(encoding="utf-8") == "mine\n"
     again = cli_line(["batch", str(tmp_path / "s.csv"), "--out", str(tmp_path / "out.csv"), "--force"])
     assert again.returncode == 0, again.stderr
-    assert list(pd.read_csv(tmp_path / "out.csv").columns) == list(batch_columns(likelihood=False))
+    assert list(pd.read_csv(tmp_path / "out.csv").columns) == list(batch_columns(draws=False, likelihood=False))
 
 
 def test_the_scenarios_file_is_never_the_output(tmp_path: Path) -> None:

@@ -126,3 +126,31 @@ def test_draws_option_serves_a_row_that_gives_only_a_seed_or_an_honour_model(tmp
     one, two = (table[table.scenario == n] for n in (1, 2))
     assert set(one.mc_draws) == {40} and set(one.mc_seed) == {11} and set(one.mc_honour) == {"default"}
     assert set(two.mc_draws) == {40} and set(two.mc_seed) == {5} and set(two.mc_honour) == {"empirical"}
+
+
+def test_the_mc_columns_are_written_only_where_the_batch_asks_for_draws(tmp_path: Path) -> None:
+    """A batch in which no row asks for draws writes no mc_ column and no drawn row, in CSV (and its sidecar's
+    columns), Parquet and Stata alike, the codebook's other columns in its order (they used to be written empty in
+    every batch); one row's `draws`, or --draws for rows that give none, writes every mc_ column."""
+    from foedus.batch.table import batch_columns
+
+    plain = [c for c in BATCH_COLUMNS if not c.startswith(("mc_", "lk_"))]
+    assert list(batch_columns(draws=False, likelihood=False)) == plain
+    assert list(batch_columns(draws=True, likelihood=False)) == [c for c in BATCH_COLUMNS if not c.startswith("lk_")]
+    assert list(batch_columns(draws=True, likelihood=True)) == list(BATCH_COLUMNS)
+    text = "attacker,target,date,draws\nRUS,EST,2025-06-01,\nIRN,ISR,2025-06-01,\n"
+    for out in ("o.csv", "o.parquet", "o.dta"):
+        table = _batch(tmp_path, text, out)
+        assert isinstance(table, pd.DataFrame), table
+        assert list(table.columns) == plain and "drawn" not in set(table.role)
+    side = json.loads((tmp_path / "o.csv-metadata.json").read_text(encoding="utf-8"))
+    assert [c["name"] for c in side["tableSchema"]["columns"]] == plain
+    with pd.io.stata.StataReader(tmp_path / "o.dta") as reader:
+        assert list(reader.variable_labels()) == plain
+    one = _batch(tmp_path, text.replace("IRN,ISR,2025-06-01,", "IRN,ISR,2025-06-01,20"))
+    assert isinstance(one, pd.DataFrame), one
+    assert [c for c in one.columns if c.startswith("mc_")] == _MC and one[one.scenario == 1][_MC].isna().all().all()
+    (tmp_path / "s.csv").write_text(text, encoding="utf-8")
+    proc = cli_line(["batch", str(tmp_path / "s.csv"), "--out", str(tmp_path / "w.csv"), "--draws", "20"])
+    assert proc.returncode == 0, proc.stderr
+    assert set(pd.read_csv(tmp_path / "w.csv").mc_draws) == {20}

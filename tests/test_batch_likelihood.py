@@ -115,9 +115,10 @@ def test_the_lk_columns_are_written_only_where_the_batch_asks_for_the_likelihood
     every batch)."""
     from foedus.batch.table import batch_columns
 
-    plain = [c for c in BATCH_COLUMNS if not c.startswith("lk_")]
-    assert list(batch_columns(likelihood=False)) == plain
-    assert list(batch_columns(likelihood=True)) == list(BATCH_COLUMNS)
+    plain = [c for c in BATCH_COLUMNS if not c.startswith(("lk_", "mc_"))]  # nor mc_: no row asks for draws
+    assert list(batch_columns(draws=False, likelihood=False)) == plain
+    lk = list(batch_columns(draws=False, likelihood=True))
+    assert lk == [c for c in BATCH_COLUMNS if not c.startswith("mc_")]
     text = "attacker,target,date,likelihood\nRUS,EST,2025-06-01,false\nCHN,TWN,2025-06-01,\n"
     (tmp_path / "s.csv").write_text(text, encoding="utf-8")
     for out, read in (("o.csv", pd.read_csv), ("o.parquet", pd.read_parquet), ("o.dta", pd.read_stata)):
@@ -130,9 +131,9 @@ def test_the_lk_columns_are_written_only_where_the_batch_asks_for_the_likelihood
     labels = pd.io.stata.StataReader(tmp_path / "o.dta").variable_labels()
     assert list(labels) == plain
     asked = _batch(tmp_path, text.replace("CHN,TWN,2025-06-01,", "CHN,TWN,2025-06-01,true"))
-    assert list(asked.columns) == list(BATCH_COLUMNS) and asked[asked.scenario == 1][_LK].isna().all().all()
+    assert list(asked.columns) == lk and asked[asked.scenario == 1][_LK].isna().all().all()
     everyone_false = _batch(tmp_path, "attacker,target,date,likelihood\nRUS,EST,2025-06-01,false\n", "--likelihood")
-    assert list(everyone_false.columns) == list(BATCH_COLUMNS) and everyone_false[_LK].isna().all().all()
+    assert list(everyone_false.columns) == lk and everyone_false[_LK].isna().all().all()
 
 
 def test_each_rated_row_says_the_side_it_would_join_as_the_cascade_does(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ __all__ = ["DRAWN", "DRAWN_ROLES", "DRAWS_COLUMNS", "drawn_only", "draws_cells"]
 
 _SIDES = ("attack", "defense")
 DRAWS_COLUMNS: Mapping[str, str] = {
-    "mc_draws": "the scenario's Monte Carlo draws (empty: none asked)",
+    "mc_draws": "the scenario's draws (empty: none asked); mc_ columns only in a batch that asks",
     "mc_seed": "the draws' seed: the row's, or one chosen and recorded",
     "mc_honour": "the draws' honour model: default or empirical",
     "mc_p_side": "share of draws with the state on the row's side: attacker, target, joiner, drawn",
@@ -33,7 +33,8 @@ DRAWS_COLUMNS: Mapping[str, str] = {
     "mc_cinc_note": "the CINC values' note: carried past NMC's last year, a sum not 1",
 }
 """The Monte Carlo columns, in order, and what each means; the `mc_cinc_` ones are the summary's `expected_power`,
-as `foedus cascade --draws` prints it ("expected CINC")."""
+as `foedus cascade --draws` prints it ("expected CINC"); written only in a batch in which some row asks for draws
+(`foedus.batch.table.batch_columns`)."""
 DRAWN = "drawn"
 """The role of a row for a state the draws put on a side where the legal answer gives it no row of that side: a
 conflict's state (bound both ways), which a draw that drops one of its clashing duties sends to the other side."""

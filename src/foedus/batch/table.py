@@ -55,7 +55,8 @@ _NOTE_COLUMNS: Mapping[str, str] = {
 BATCH_COLUMNS: Mapping[str, str] = {**_SCENARIO_COLUMNS, **_FINDING_COLUMNS, **DRAWS_COLUMNS, **LIKELY_COLUMNS,
                                       **_NOTE_COLUMNS}
 """The batch table's columns, in order, and what each means (the table's codebook; docs/outputs.md): a batch that
-asks for no likelihood writes them without the `lk_` ones (`batch_columns`)."""
+asks for no draws writes them without the `mc_` ones, one that asks for no likelihood without the `lk_` ones
+(`batch_columns`)."""
 BAD_COLUMNS: Mapping[str, str] = {
     "scenario": "the bad row's number in the batch file (1: its first row)",
     "error": "why it was skipped, as foedus batch without --skip-bad refuses it",
@@ -63,15 +64,18 @@ BAD_COLUMNS: Mapping[str, str] = {
 """`foedus batch --skip-bad`'s table of the rows skipped, and what each column means."""
 
 
-def batch_columns(likelihood: bool) -> dict[str, str]:
-    """The columns a batch writes, in order, with their meanings: BATCH_COLUMNS, less the likelihood's (`lk_`) where
-    no row asks for it (`likelihood` false), whose cells would all be empty."""
-    return {k: v for k, v in BATCH_COLUMNS.items() if likelihood or k not in LIKELY_COLUMNS}
+def batch_columns(*, draws: bool, likelihood: bool) -> dict[str, str]:
+    """The columns a batch writes, in order, with their meanings: BATCH_COLUMNS, less each family no row asks for,
+    whose cells would all be empty: the Monte Carlo's (`mc_`) where `draws` is false, the likelihood's (`lk_`) where
+    `likelihood` is."""
+    left_out = {**({} if draws else DRAWS_COLUMNS), **({} if likelihood else LIKELY_COLUMNS)}
+    return {k: v for k, v in BATCH_COLUMNS.items() if k not in left_out}
 
 
 def batch_rows(number: int, result: CascadeResult, honour: str | None = None) -> list[dict[str, Any]]:
     """Scenario `number`'s rows: one per attacker, target and finding, each with every column of BATCH_COLUMNS (the
-    `lk_` ones only with the likelihood: a table's column without a row's key is empty), then
+    `mc_` ones only with draws, the `lk_` ones only with the likelihood: a table's column without a row's key is
+    empty), then
     with `ongoing_since` one per binding that lapsed before the date (`role` lapsed: bound from `bound_since` to
     `lapsed_on`, as `foedus cascade --ongoing-since` lists it; cascade's CSV, which refuses ongoing_since, has none).
     With draws (`result.montecarlo`; `honour`: the row's honour model, None the default), the draws' columns, and

@@ -87,8 +87,10 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
             ran += 1
             cited |= dict.fromkeys(result.datasets)
             done(i)
-    # the lk_ columns where a row asks for the likelihood (--likelihood, or its own): empty in every other batch
-    columns = batch_columns(likelihood or any(q.inputs.get("likelihood") for _, q in questions))
+    # the mc_ columns where a row asks for draws (--draws, or its own), the lk_ ones where one asks for the
+    # likelihood (--likelihood, or its own): each family empty in every other batch
+    columns = batch_columns(draws="draws" in batch_wide or any(q.inputs.get("draws") is not None for _, q in questions),
+                            likelihood=likelihood or any(q.inputs.get("likelihood") for _, q in questions))
     frame = _frame(rows, list(columns))
     notes = list(dict.fromkeys(note for _, q in questions for note in q.notes))  # a row saved by another foedus
     save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {ran} scenarios",
