@@ -14,7 +14,7 @@ from typing import Any
 from foedus.errors import FileDataError, FoedusError, validation_problem
 from foedus.model.scenario_file import KIND, QUESTION, SCHEMA, ScenarioFile
 
-__all__ = ["FORMATS", "OVERLAY", "read_scenarios"]
+__all__ = ["FORMATS", "OVERLAY", "OVERLAYS_APART", "read_scenarios"]
 
 FORMATS = (".csv", ".jsonl", ".ndjson")
 """The names a batch file may end in: CSV, or JSON lines."""
@@ -22,7 +22,10 @@ FORMATS = (".csv", ".jsonl", ".ndjson")
 OVERLAY = "overlay"
 """The batch row's key (a CSV column, or a JSON line's key) naming an overlay file, relative to the batch file as a
 scenario file's paths are: its changes are the row's what-if changes, before a JSON line's own `what_if`, as
-`foedus cascade --overlay` reads them; a CSV batch's one way to give a row what-if changes."""
+`foedus cascade --overlay` reads them; a CSV batch's one way to give a row what-if changes. Several files: their
+paths separated by `OVERLAYS_APART` (or a JSON line's list), in order, as `--overlay` given once for each."""
+OVERLAYS_APART = ";"
+"""What separates several overlay files in a row's `overlay` (a comma may be part of a file's name)."""
 
 _KINDS = {i.name: i.type for i in QUESTION}
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
@@ -88,24 +91,30 @@ def _question(raw: Any, batch_wide: Mapping[str, Any]) -> Any:
 
 def _overlaid(scenario: ScenarioFile, named: Any, row: str, folder: Path,
               writes: Sequence[tuple[str, Path]]) -> ScenarioFile:
-    """`scenario` with the changes of the overlay file `named` (relative to `folder`, the batch file's) before its
-    own; a file the batch writes refused, as `--overlay`'s is (`refuse_input`).
+    """`scenario` with the changes of the overlay files `named` (one path; several separated by `;`, or a JSON
+    line's list; each relative to `folder`, the batch file's), in their order, before its own, each file once, as
+    `foedus cascade --overlay F --overlay G` reads them (`load_overlays`); a file the batch writes refused, as
+    `--overlay`'s is (`refuse_input`).
 
     Raises:
-        FoedusError: not a path, the batch's output, or an overlay file that cannot be read or is malformed.
+        FoedusError: not a path, the batch's output, a file named twice, or an overlay file that cannot be read or is
+            malformed.
     """
     from foedus.errors import shown
-    from foedus.model.overlay import load_overlay
+    from foedus.model.overlay import load_overlays
     from foedus.outputs.own_inputs import refuse_input
 
-    if not isinstance(named, str) or not named.strip():
-        raise FileDataError(row, OVERLAY, f"expected the path of an overlay file, not {shown(named)}")
-    file = folder / named.strip()
-    for option, written in writes:
-        refuse_input(f"{row}: overlay", file, written, "the table would replace the overlay it reads",
-                     out_option=option)
+    paths = named.split(OVERLAYS_APART) if isinstance(named, str) else named if isinstance(named, list) else [named]
+    if wrong := [p for p in paths if not isinstance(p, str) or not p.strip()] or ([] if paths else [named]):
+        raise FileDataError(row, OVERLAY, f"expected the path of an overlay file (several: separated by "
+                            f"{OVERLAYS_APART!r}), not {shown(named if isinstance(named, str) else wrong[0])}")
+    files = [folder / p.strip() for p in paths]
+    for file in files:
+        for option, written in writes:
+            refuse_input(f"{row}: overlay", file, written, "the table would replace the overlay it reads",
+                         out_option=option)
     try:
-        changes = load_overlay(file).changes
+        changes = load_overlays(files)
     except FoedusError as exc:
         raise FoedusError(f"{row}: {exc}") from None  # the message names the overlay file
     return scenario.model_copy(update={"what_if": (*changes, *scenario.what_if)})
