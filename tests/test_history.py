@@ -49,6 +49,20 @@ def test_a_guarantee_is_an_obligation_some_members_lack(atop: list) -> None:  # 
     assert [p.strength.value for p in one_way.provisions if p.kind is Kind.DEFENSE] == ["S5"]
 
 
+def test_a_duty_returned_in_an_asymmetric_alliance_is_not_a_guarantee(atop: list) -> None:  # type: ignore[type-arg]
+    """S5 only where the duty is not owed back: in ATOP 4678 (Central America, 1995; ASYMM 1) six members owe one
+    another defence, S2, and their duty to Panama, which owes non-aggression only, is one-way, S5; France's
+    guarantee of Belgium (ATOP 1060) and the USA's of Japan (ATOP 3375) stay S5."""
+    central = next(t for t in atop if t.id == "atop_4678")
+    owing = ["BLZ", "DOM", "GTM", "HND", "NIC", "SLV"]
+    defence = [(p.strength.value, p.obligors, p.beneficiaries) for p in central.provisions if p.kind is Kind.DEFENSE]
+    assert defence == [("S2", owing, owing), ("S5", owing, ["PAN"])]
+    for treaty, guarantor, protected in (("atop_1060", "FRA", "BEL"), ("atop_3375", "USA", "JPN")):
+        one_way = next(t for t in atop if t.id == treaty)
+        assert [(p.strength.value, p.obligors, p.beneficiaries) for p in one_way.provisions
+                if p.kind is Kind.DEFENSE] == [("S5", [guarantor], [protected])]
+
+
 def test_a_new_phase_takes_over_on_its_first_day(atop: list) -> None:  # type: ignore[type-arg]
     """ATOP gives a member's exit from one phase and entry into the next the same day: the new phase binds that
     day and the old one no longer (the UK's guarantee of Poland, ATOP 2440, became the 25 Aug 1939 agreement)."""

@@ -9,9 +9,10 @@ Mapping (Leeds et al., ATOP codebook v5.1):
   when the partner attacks; CONCOREQ -> consultation on request.
 - Provision codes (MILAID, BASE, INTCOM, SUBORD, MILCON, CONTRIB, ECAID, ORGAN1/2) -> the treaty's
   `assistance` block (forms of help; `foedus.sources.atop_codes`).
-- Strength: defence and offence S2, or S5 when an asymmetric alliance leaves some members without
-  the obligation (a guarantee; members that have it under different conditions all have it);
-  neutrality, non-aggression and consultation S4.
+- Strength: defence and offence S2; in an asymmetric alliance (ASYMM 1) that leaves some members without the
+  obligation, a duty owed to those members is one-way, S5 (a guarantee), and one owed to the members that owe
+  it too stays S2 (it is returned; members that have it under different conditions all have it): the
+  provision is split by beneficiaries. Neutrality, non-aggression and consultation S4.
 - Dates: ATOP dates membership from *signature*; entry and exit days are inclusive, a missing day
   is read as the 1st (entry) or the month's last day (exit), a missing month as January or December,
   and such a date is marked as known only to the month or year (`joined_certainty`, `left_certainty`;
@@ -195,13 +196,16 @@ def _provisions(rows: list[dict[str, str]], states: StateRegistry, members: set[
         owing[kind] |= obligors
     provisions = []
     for (kind, _), (fields, obligors) in sorted(groups.items()):
-        guarantee = kind in ("defense", "offense") and asymmetric and owing[kind] < members
-        strength = "S5" if guarantee else ("S2" if kind in ("defense", "offense") else "S4")
-        provisions.append({
-            "kind": kind, "article": f"ATOP {kind}", "strength": strength,
-            "trigger": "threat" if kind == "consultation" else "armed_attack",
-            "obligors": sorted(obligors), **fields,
-        })
+        base = {"kind": kind, "article": f"ATOP {kind}", "obligors": sorted(obligors), **fields,
+                "trigger": "threat" if kind == "consultation" else "armed_attack"}
+        if kind not in ("defense", "offense"):
+            provisions.append({**base, "strength": "S4"})
+        elif not asymmetric or owing[kind] == members:
+            provisions.append({**base, "strength": "S2"})
+        else:  # owed back among the members who owe it (S2), one-way to those who owe none (S5)
+            provisions.extend({**base, "strength": strength, "beneficiaries": sorted(owed)}
+                              for strength, owed in (("S2", owing[kind]), ("S5", members - owing[kind]))
+                              if owed - obligors or len(owed) > 1)
     return provisions
 
 
