@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from foedus.model.states import State, StateRegistry
     from foedus.model.world import World
 
-__all__ = ["holders_not_then", "input_value", "non_member", "one_state", "resolve_listed", "resolve_states",
-           "split_names"]
+__all__ = ["held_later_said", "holders_not_then", "input_value", "non_member", "one_state", "resolve_listed",
+           "resolve_states", "split_names"]
 
 
 def split_names(values: list[str] | str | None, states: StateRegistry | None = None,
@@ -128,6 +128,20 @@ def holders_not_then(world: World, place: Place, day: dt.date, view: str = "reco
         return []
     held = own.holders("claimant" if view == "claimant" else "recognized")
     return [state for h in sorted(held) if (state := world.states.get(h)).member_on(day) is False]
+
+
+def held_later_said(world: World, place: Place, day: dt.date, victim: str, view: str, names: dict[str, str],
+                    called: str) -> str | None:
+    """Why an attack on `victim`'s territory at `place` on `day` cannot be read, where the holder the gazetteer gives
+    is no state then (`holders_not_then`): who held it that day is not recorded, not that it was that holder's. The
+    one wording of `foedus cascade`'s place check and a war file's (`foedus.war.loader`); None where it does not
+    apply."""
+    later = [f"{names.get(s.id, s.name)} ({s.id})" for s in holders_not_then(world, place, day, view)]
+    if not later:
+        return None
+    return (f"{called} ({place.id}) is not known to be territory of {names.get(victim, victim)} ({victim}) on {day}: "
+            f"the gazetteer gives it to {' and '.join(later)}, its holder today, no state of the system then, and "
+            "records no holder of it on that day")
 
 
 def _member_between(state: State, first: dt.date, last: dt.date) -> bool | None:

@@ -18,7 +18,7 @@ from foedus.engine.ongoing_days import SCENARIO_DATE, ongoing_after, parse_since
 from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank, shown
 from foedus.model.days import EARLIEST, LATEST, day_text, is_iso_day
 from foedus.model.world import World
-from foedus.state_lists import holders_not_then, non_member, resolve_states
+from foedus.state_lists import held_later_said, non_member, resolve_states
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -287,13 +287,10 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
 def _check_territory(world: World, day: dt.date, place: Place, victim: str, view: TerritoryView,
                      names: dict[str, str]) -> None:
     """Refuse an attack on `victim`'s territory at a place it does not hold on `day`; where the holder the gazetteer
-    gives is no state then (`holders_not_then`), say that who held it that day is not recorded, not that it was that
-    holder's (Narva, Estonia's only from 1918, on 1900-01-01)."""
+    gives is no state then, say that who held it that day is not recorded, not that it was that holder's (Narva,
+    Estonia's only from 1918, on 1900-01-01: `foedus.state_lists.held_later_said`, a war file's check too)."""
     called = world.places.called(place, names)
     if (why := place.not_held(victim, view, names, called)) is not None:
         hint = " or --territory-view claimant" if victim in place.holders("claimant") else ""
-        if later := [f"{names.get(s.id, s.name)} ({s.id})" for s in holders_not_then(world, place, day, view)]:
-            why = (f"{called} ({place.id}) is not known to be territory of {names.get(victim, victim)} ({victim}) on "
-                   f"{day}: the gazetteer gives it to {' and '.join(later)}, its holder today, no state of the system "
-                   "then, and records no holder of it on that day")
+        why = held_later_said(world, place, day, victim, view, names, called) or why
         raise ScenarioError(f"{why}; use --target-kind forces{hint}")

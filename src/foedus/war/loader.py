@@ -20,6 +20,7 @@ from foedus.listed import listed_twice
 from foedus.model.model_files import read_model_file
 from foedus.model.states import Among
 from foedus.model.world import World
+from foedus.state_lists import held_later_said
 from foedus.war.course import Course
 from foedus.war.events import CitedPage, StateRemark, War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
@@ -105,8 +106,9 @@ class _Resolver:
         names = self.world.states.names_on(event.date)
         for victim in victims:
             where = chosen or self.world.places.home(victim, event.date)
-            if event.target_kind == "territory" and (why := where.not_held(
-                    victim, self.view, names, self.world.places.called(where, names))) is not None:
+            called = self.world.places.called(where, names)
+            if event.target_kind == "territory" and (why := where.not_held(victim, self.view, names, called)):
+                why = held_later_said(self.world, where, event.date, victim, self.view, names, called) or why
                 raise WarDataError(self.source, f"{loc}.place",
                                    f"{why}; use target_kind: forces, or another territory view")
             out += [Attack(a, victim, where.id, event.target_kind) for a in attackers]
