@@ -24,12 +24,14 @@ _OTHER: dict[WarSide, WarSide] = {"attack": "defense", "defense": "attack"}
 
 @dataclass(frozen=True, slots=True)
 class Ongoing:
-    """An attack in progress: since when, until when (exclusive; None: open), and the event that began it."""
+    """An attack in progress: since when, until when (exclusive; None: open), the event that began it and its place
+    among that event's attacks (`at`: the file's order, victims then attackers as listed)."""
 
     attack: Attack
     since: dt.date
     until: dt.date | None
     event: int
+    at: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +64,8 @@ class Course:
         """
         self.expire(event.date)
         if event.kind == "attack":
-            for attack in event.attacks:
-                self._attack(event, attack)
+            for at, attack in enumerate(event.attacks):
+                self._attack(event, attack, at)
         elif event.kind == "entry":
             side = event.side
             if side is None:  # the war file's schema (`EntryEvent.side`) requires one
@@ -124,7 +126,7 @@ class Course:
             raise self._fail(event, f"{state} is fighting on the {current} side; it must leave the war (an exit) "
                                     f"before it can fight on the {side} side")
 
-    def _attack(self, event: WarEvent, attack: Attack) -> None:
+    def _attack(self, event: WarEvent, attack: Attack, at: int = 0) -> None:
         a, v = attack.attacker, attack.victim
         side_a, side_v = self.sides.get(a), self.sides.get(v)
         if side_a is None:  # neither fighting yet: the attacker takes the attack side
@@ -137,7 +139,7 @@ class Course:
         self._enter(event, v, side_v, "attacked")
         key = (a, v, attack.place, attack.kind)
         if key not in self.ongoing:
-            self.ongoing[key] = Ongoing(attack, event.date, event.until, event.index)
+            self.ongoing[key] = Ongoing(attack, event.date, event.until, event.index, at)
 
     def _end(self, event: WarEvent, test: Callable[[Attack], bool]) -> None:
         """End the attacks `test` picks; one begun on the event's own day would end unevaluated, so is refused
@@ -158,8 +160,10 @@ class Course:
         return gone
 
     def attacks(self) -> list[Ongoing]:
-        """The ongoing attacks, oldest first."""
-        return sorted(self.ongoing.values(), key=lambda o: (o.since, o.event, o.attack.attacker, o.attack.victim))
+        """The ongoing attacks, oldest first, then in the war file's order (an event's victims, then its attackers, as
+        listed): the order a binding's `because` is chosen in, among the attacks its duty answers alike (the
+        engine keeps a state's finds of one rank in the order found; docs/war.md, "Which attack a binding names")."""
+        return sorted(self.ongoing.values(), key=lambda o: (o.since, o.event, o.at))
 
     def side(self, side: WarSide) -> tuple[str, ...]:
         """The belligerents on one side, in order of entry."""
