@@ -35,9 +35,11 @@ def test_war_out_says_the_day_north_koreas_binding_was_released(tmp_path: Path, 
     prk, blr, rus = frame.loc["PRK"], frame.loc["BLR"], frame.loc["RUS"]
     assert [prk[c] for c in RELEASED[:4]] == ["2025-04-27", "2024-12-04", "unverified", "Russia's claim"]
     assert str(prk["released"]).startswith(KURSK)
-    # Belarus was first bound under csto_1992; the binding released is its later one, which the words name
+    # Belarus was first bound under csto_1992; the binding released is its later one, which continued the first
+    # without a break: the words name both (tests/test_war_released_since.py)
     assert (blr["bound_from"], blr["released_from"]) == ("2024-08-06", "2025-03-13")
-    assert str(blr["released"]).startswith("its binding of 2025-03-13 under rus_blr_2024 art. 4 " + KURSK[:24])
+    assert str(blr["released"]).startswith("its binding without a break from 2024-08-06, first under csto_1992 art. 4, "
+                                           "then from 2025-03-13 under rus_blr_2024 art. 4, " + KURSK[:24])
     assert all(_empty(rus[c]) for c in RELEASED)  # fighting on the last day: released from nothing
     if suffix != ".csv":
         assert descriptions(out, RELEASED) == {c: WAR_COLUMNS[c] for c in RELEASED}

@@ -76,9 +76,9 @@ export interface CitedPage { url: string; title: string | null }
 /** A state fighting with no attack by or on it going on since `since`, after `cause` (a ceasefire, an attack's end,
  * an exit), with the pages cited for it: it has not left the war (foedus.war.frame.Frame.paused). */
 export interface WarPause { since: string; cause: WarChange | null; sources: CitedPage[] }
-/** A state's last binding, from `from` to `to` (exclusive), and the change that released it then
- * (foedus.war.frame.Frame.released). */
-export interface WarReleased extends WarDuty {
+/** A state's last binding, from `from` to `to` (exclusive), the one it continued without a break (`since`, its
+ * provision `since_under`), and the change that released it then (foedus.war.frame.Frame.released). */
+export interface WarReleased extends WarDuty, Pick<WarBinding, "since" | "since_under"> {
   side: "attack" | "defense"; from: string; to: string; cause: WarChange | null; sources: CitedPage[];
 }
 /** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it

@@ -210,7 +210,7 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
       + `${sinceSaid(b, frame.date, (d) => bindingCited(d, treaty))}.`
       : frame.conflicts.includes(id) ? conflictWhy(frame.conflicted?.[id], frame.date)
         : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}`
-          + `${released ? releasedSaid(released, bindingCited(released, treaty), sides, name) : ""}.` : notInSystem(frame.date);
+          + `${released ? releasedSaid(released, (d) => bindingCited(d, treaty), sides, name) : ""}.` : notInSystem(frame.date);
 }
 
 /** A binding as a bound state's line cites it (foedus.war.why.binding_cited): its treaty named, its id, the article

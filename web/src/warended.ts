@@ -1,7 +1,7 @@
 // What a state's "Why?" on a war's date says of a pause in its fighting (a frame's `paused`) and of a binding that
 // ended (its `released`), each with the change's date and the pages the war file cites: a copy of
 // foedus.war.pause_words (tests/test_war_pause.py runs both on the same records).
-import type { CitedPage, WarChange, WarFrame, WarPause, WarReleased } from "./api";
+import type { CitedPage, WarChange, WarDuty, WarFrame, WarPause, WarReleased } from "./api";
 import { byName, changeSaid, namedState } from "./wording";
 import { boundDuty } from "./warsides";
 
@@ -29,13 +29,21 @@ export function pausedSaid(p: WarPause): string {
   return `, paused since ${p.since}${endedBy(p.cause, p.sources)}: ${NOT_LEFT}`;
 }
 
-/** After "Neither fighting nor bound on DAY": its last binding (`cited` as a bound state's line cites it), its side
+/** After "Neither fighting nor bound on DAY": its last binding (`cite` as a bound state's line cites it), its side
  * (by its lead states where `sides` names them: warsides.ts sideWords), or the duty it was (boundDuty, its states
- * named by `name`), from when, and the change that released it (foedus.war.pause_words.released_said). */
-export function releasedSaid(r: WarReleased, cited: string, sides?: Record<string, string>,
+ * named by `name`), from when (releasedSince), and the change that released it (foedus.war.pause_words.released_said). */
+export function releasedSaid(r: WarReleased, cite: (d: WarDuty) => string, sides?: Record<string, string>,
                              name: (id: string) => string = (id) => id): string {
-  return `; ${boundDuty(r, name) ?? `bound to join ${sides?.[r.side] ?? `the ${r.side} side`}`} from ${r.from} under ${cited}, released on ${r.to}`
+  return `; ${boundDuty(r, name) ?? `bound to join ${sides?.[r.side] ?? `the ${r.side} side`}`} ${releasedSince(r, cite)}, released on ${r.to}`
     + endedBy(r.cause, r.sources);
+}
+
+/** From when a released state was bound, under what; where its last binding continued an earlier one without a break
+ * (`since`, `since_under`), that one's day and provision first (foedus.war.pause_words.released_since). */
+export function releasedSince(r: WarReleased, cite: (d: WarDuty) => string): string {
+  if (!r.since || r.since === r.from) return `from ${r.from} under ${cite(r)}`;
+  if (!r.since_under) return `without a break from ${r.since} under ${cite(r)}`;
+  return `without a break from ${r.since}, first under ${cite(r.since_under)}, then from ${r.from} under ${cite(r)}`;
 }
 
 /** The war's timeline on a frame's date (foedus.war.pause_words.pause_lines, `foedus war`'s timeline): a line for each

@@ -25,7 +25,7 @@ from foedus.war.duty_end import ended_on
 from foedus.war.evaluate import Evaluation
 from foedus.war.events import CitedPage
 from foedus.war.result import Also, Bound, Frame, StateRecord
-from foedus.war.unbroken import since_entry
+from foedus.war.unbroken import released_span, since_entry
 
 __all__ = ["FrameBuilder"]
 
@@ -119,8 +119,7 @@ class FrameBuilder:
             state = move["state"]
             self._released.pop(state, None)
             if move["from"].startswith("bound-") and move["to"] == "out":
-                span = {k: v for k, v in self.records[state].bound_spans[-1].items()
-                        if k not in ("conditions", "unresolved")}
+                span = released_span(self.records[state].bound_spans)  # with the binding it continued
                 self._released[state] = {**span, "cause": move["cause"], "sources": self._cited(move["cause"])}
 
     def _cited(self, change: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ the war file cites for it. The web map's copy: web/src/warended.ts (tests/test_w
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from foedus.cited import instrument_said, tagged_cited
@@ -15,7 +15,7 @@ from foedus.wording import named_state
 
 __all__ = ["NOT_LEFT", "RESUMED", "binding_said", "bound_since_said", "ended_by", "lapsed_said", "now_under_said",
            "ongoing_conditions", "pause_lines", "paused_said", "paused_since", "released_cell", "released_on",
-           "released_said"]
+           "released_said", "released_since"]
 
 NOT_LEFT = "no attack by or on it goes on, but it has not left the war"
 """What a paused state's line says after the change that paused it: a ceasefire or an attack's end is no exit."""
@@ -49,15 +49,31 @@ def paused_since(paused: Mapping[str, Any], cite: bool = True) -> str:
     return f"paused since {paused['since']}{ended_by(paused.get('cause'), paused.get('sources', ()) if cite else ())}"
 
 
-def released_said(released: Mapping[str, Any], cited: str, sides: Mapping[str, str] | None = None,
-                  names: Mapping[str, str] | None = None) -> str:
-    """After "Neither fighting nor bound on DAY": the binding it had last (`cited`: its treaty named, its article
+def released_said(released: Mapping[str, Any], cite: Callable[[Mapping[str, Any]], str],
+                  sides: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None) -> str:
+    """After "Neither fighting nor bound on DAY": the binding it had last (`cite`: its treaty named, its article
     and certainty, as a bound state's line cites them), its side (by its lead states where `sides` names them:
-    `foedus.war.words.side_words`), from when, and the change that released it on its span's end (a frame's `released`
-    entry); the duty it was where its span says whom it defended (`bound_duty`, its states named by `names`)."""
+    `foedus.war.words.side_words`), from when (`released_since`), and the change that released it on its span's end
+    (a frame's `released` entry); the duty it was where its span says whom it defended (`bound_duty`, its states named
+    by `names`)."""
     side = (sides or {}).get(released["side"]) or f"the {released['side']} side"
     duty = bound_duty(released, names or {}) or f"bound to join {side}"
-    return f"; {duty} from {released['from']} under {cited}, {released_on(released)}"
+    return f"; {duty} {released_since(released, cite)}, {released_on(released)}"
+
+
+def released_since(released: Mapping[str, Any], cite: Callable[[Mapping[str, Any]], str]) -> str:
+    """From when a released state was bound, under what (`cite`): "from 2025-12-01 under X"; where its last binding
+    continued an earlier one without a break (the entry's `since`, `since_under`: `foedus.war.unbroken.released_span`),
+    that one's day and provision first, so the later provision's day is not read as the start of its duty: "without a
+    break from 2024-08-06, first under CSTO (csto_1992) art. 4 (secondary: article), then from 2025-03-13 under
+    Russia–Belarus 2024 (rus_blr_2024) art. 4 (secondary: article)". The web's copy: warended.ts `releasedSince`."""
+    since, under = released.get("since"), released.get("since_under")
+    if not since or since == released["from"]:
+        return f"from {released['from']} under {cite(released)}"
+    if not under:
+        return f"without a break from {since} under {cite(released)}"
+    then = f"then from {released['from']} under {cite(released)}"
+    return f"without a break from {since}, first under {cite(under)}, {then}"
 
 
 def released_on(released: Mapping[str, Any], cite: bool = True) -> str:
@@ -67,13 +83,19 @@ def released_on(released: Mapping[str, Any], cite: bool = True) -> str:
     return f"released on {released['to']}{ended_by(cause, pages)}"
 
 
-def released_cell(released: Mapping[str, Any], first_from: str, cited: str) -> str:
-    """`foedus war`'s table under a state's first binding (bound from `first_from`): "released on DATE" where the
-    binding released is that one, else which binding was released ("its binding of 2004-10-01 under `cited`"), so a
-    later binding's release is not read as the first's."""
+def released_cell(released: Mapping[str, Any], first_from: str, cite: Callable[[Mapping[str, Any]], str],
+                  pages: bool = False) -> str:
+    """`foedus war`'s table under a state's first binding (bound from `first_from`), and `--out`'s `released`
+    column (`pages`: with the pages cited for the change): "released on DATE" where the binding released is that one,
+    else which binding was released ("its binding of 2004-10-01 under `cite`'s words"), so a later binding's release
+    is not read as the first's; one that continued an earlier binding without a break says that one's day and
+    provision first (`released_since`): "its binding without a break from 2024-08-06, first under csto_1992 art. 4,
+    then from 2025-03-13 under rus_blr_2024 art. 4, released on ..."."""
     if released["from"] == first_from:
-        return released_on(released, cite=False)
-    return f"its binding of {released['from']} under {cited} {released_on(released, cite=False)}"
+        return released_on(released, cite=pages)
+    if (released.get("since") or released["from"]) == released["from"]:
+        return f"its binding of {released['from']} under {cite(released)} {released_on(released, cite=pages)}"
+    return f"its binding {released_since(released, cite)}, {released_on(released, cite=pages)}"
 
 
 def pause_lines(day: str, sides: Mapping[str, Sequence[str]], paused: Mapping[str, Any],

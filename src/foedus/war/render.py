@@ -89,9 +89,9 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
         bound = f"{r.conflict['date']}: {_status_words('conflict')}, counted on neither side"
     if r.state in last.released:  # naming the binding released where it is not the first (`released_cell`)
         rel = last.released[r.state]
-        bound += "\n" + released_cell(rel, str(b.date) if b else "", tagged_cited(
-            named_cited(rel["treaty"], titles), rel["article"], rel.get("certainty", "verified"),
-            rel.get("doubted", ()), rel.get("levels")))
+        bound += "\n" + released_cell(rel, str(b.date) if b else "", lambda d: tagged_cited(
+            named_cited(d["treaty"], titles), d["article"], d.get("certainty", "verified"),
+            d.get("doubted", ()), d.get("levels")))
     why = _said(b.cause) if b else _said(r.conflict["cause"]) if r.conflict else ""
     return [named_state(r.state, names), fight, bound, why]
 

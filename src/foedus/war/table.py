@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from foedus.war.events import War
 from foedus.war.frame import Frame
-from foedus.war.pause_words import paused_since, released_on
+from foedus.war.pause_words import paused_since, released_cell
 from foedus.war.recorded import recorded_columns, recorded_on
 
 __all__ = ["WarTable", "noted_only", "paused_columns", "released_columns", "war_rows"]
@@ -99,9 +99,12 @@ def released_columns(released: Mapping[str, Any] | None, first: str | None) -> d
         return dict.fromkeys(("released_on", "released_from", "released_certainty", "released_said_by", "released"))
     cause = released.get("cause") or {}
     ended = cause.get("type") == "attack-ends"
-    which = "" if released["from"] == first else (
-        f"its binding of {released['from']} under {released['treaty']} art. {released['article']} ")
     return {"released_on": released["to"], "released_from": released["from"],
             "released_certainty": cause.get("until_certainty", "verified") if ended else None,
             "released_said_by": cause.get("until_by") if ended else None,
-            "released": which + released_on(released)}
+            "released": released_cell(released, first or "", _cited, pages=True)}
+
+
+def _cited(binding: Mapping[str, Any]) -> str:
+    """A binding as the `released` column cites it: its treaty's id and article."""
+    return f"{binding['treaty']} art. {binding['article']}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["SPAN_BINDING", "began_on", "since_entry", "unbroken"]
+__all__ = ["SPAN_BINDING", "began_on", "released_span", "since_entry", "unbroken"]
 
 SPAN_BINDING = ("treaty", "article", "instrument", "certainty", "doubted", "levels")
 """What a bound span says of the provision that binds it, as a frame's `bound` entry and a lapse cite it."""
@@ -37,6 +37,21 @@ def since_entry(spans: list[dict[str, Any]], side: str) -> dict[str, Any]:
     first, last = run[0], run[-1]
     changed = (first["treaty"], first["article"]) != (last["treaty"], last["article"])
     return {"since": first["from"], **({"since_under": {k: first[k] for k in SPAN_BINDING}} if changed else {})}
+
+
+def released_span(spans: list[dict[str, Any]]) -> dict[str, Any]:
+    """A frame's `released` entry but its cause: a state's last bound span without its conditions, and where that span
+    continued an earlier one without a break (`unbroken`), `since`, the run's first day, and `since_under`, the
+    provision it was bound by then where another treaty or article (Belarus, released on 2025-04-27 from rus_blr_2024,
+    bound since 2024-08-06, first under csto_1992), so the span's "from 2025-03-13" is not read as the start of its
+    duty."""
+    run = unbroken(spans)
+    first, last = run[0], run[-1]
+    span = {k: v for k, v in last.items() if k not in ("conditions", "unresolved")}
+    if first is last:
+        return span
+    changed = (first["treaty"], first["article"]) != (last["treaty"], last["article"])
+    return {**span, "since": first["from"], **({"since_under": {k: first[k] for k in SPAN_BINDING}} if changed else {})}
 
 
 def began_on(spans: list[dict[str, Any]], side: str, day: str) -> dict[str, Any] | None:

@@ -79,7 +79,7 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     if stands == "conflict":
         return conflict_why(frame.conflicted.get(state), day)
     released = frame.released.get(state)
-    ended = released_said(released, binding_cited(released, treaty), sides, names) if released else ""
+    ended = released_said(released, lambda b: binding_cited(dict(b), treaty), sides, names) if released else ""
     return f"Neither fighting nor bound on {day}{ended}."
 
 

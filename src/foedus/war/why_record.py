@@ -138,8 +138,10 @@ class WarWhy(Contracted):
         "Record<string, unknown> | null"))
     released: dict[str, Any] | None = field(default=None, metadata=meta(
         "neither fighting nor bound, but bound earlier in the war: the frame's `released` entry (its last binding's "
-        "`side`, `from`, `to`, `treaty`, `article`, `instrument`, `certainty`, `doubted`; `cause`, the change that "
-        "released it on `to`; `sources`), which `said` says; null otherwise", "Record<string, unknown> | null"))
+        "`side`, `from`, `to`, `treaty`, `article`, `instrument`, `certainty`, `doubted`; where it continued an "
+        "earlier binding without a break, `since`, that one's first day, and `since_under`, its provision where "
+        "another; `cause`, the change that released it on `to`; `sources`), which `said` says; null otherwise",
+        "Record<string, unknown> | null"))
     recorded: tuple[dict[str, Any], ...] = field(default=(), metadata=meta(
         "what the war file records of the state that its events do not replay, said from `since` (its "
         "`state_notes`: `state`, `since`, `note`, `certainty`, `sources`, each `{url, title}`), which `said` says "
