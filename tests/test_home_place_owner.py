@@ -21,8 +21,9 @@ _DAY = dt.timedelta(days=1)
 
 
 def _change_days(world: World) -> list[dt.date]:
-    """Every day a bundled place's dated holder starts or ends, and the day either side."""
-    edges = {d for p in world.places.places.values() for h in p.history for d in (h.start, h.end) if d is not None}
+    """Every day a bundled place's dated holder or dated name starts or ends, and the day either side."""
+    edges = {d for p in world.places.places.values() for h in (*p.history, *p.dated_names) for d in (h.start, h.end)
+             if d is not None}
     return sorted({d + k * _DAY for d in edges for k in (-1, 0, 1)})
 
 

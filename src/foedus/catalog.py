@@ -285,8 +285,8 @@ def place_rows(world: World, homes: bool, day: dt.date | None = None) -> list[di
     names, rows = world.states.names_on(day), []
     for p in world.places:
         if homes or p.kind != "home":
-            row = held[p.id].model_dump(mode="json")
-            if (name := world.places.called(p, names)) != p.name:
+            row = held[p.id].model_dump(mode="json")  # named as then (East Pakistan in 1965: `Place.on`)
+            if (name := world.places.called(held[p.id], names)) != row["name"]:
                 row.update(name=name, note=home_note(name))
             rows.append(row)
     return rows

@@ -27,8 +27,9 @@ def place_name(place: Place, names: Mapping[str, str], owner: str | None) -> str
     """The place's name when the states were called `names`: a state's home territory as its state, `owner`
     (`Gazetteer.owner`), was called, any other place by its own name. Not by its sovereign: on a day another holds
     it, that is the holder (East Pakistan's sovereign in 1965 is Pakistan), and the engine said "Pakistan is within
-    the scope of art. VIII" of the attack the same result put "at Bangladesh"."""
-    if place.kind != "home" or owner is None:
+    the scope of art. VIII" of the attack the same result put "at Bangladesh". A place held on a day it had another
+    name (`Place.on`: East Pakistan in 1965, not yet Bangladesh's) by that name."""
+    if place.kind != "home" or owner is None or (place.dated_names and place.renamed()):
         return place.name
     return names.get(owner, place.name)
 

@@ -64,16 +64,27 @@ class PlaceRules:
         administrator: str | None
         claimants: list[str]
         history: list[Any]
+        dated_names: list[Any]
         note: str | None
 
         def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Self: ...
 
     def on(self, day: dt.date) -> Self:
-        """The place as held on `day` (itself when no dated record covers the day)."""
-        for record in self.history:
-            if record.covers(day):
-                return self.held_as(record, f"on {day}: {record.note}" if record.note else self.note)
-        return self
+        """The place as held on `day` (itself when no dated record covers the day), called as it was then
+        (`name_on`: East Pakistan in 1965)."""
+        held = next((self.held_as(r, f"on {day}: {r.note}" if r.note else self.note)
+                     for r in self.history if r.covers(day)), self)
+        return held if (name := self.name_on(day)) is None else held.model_copy(update={"name": name})
+
+    def name_on(self, day: dt.date) -> str | None:
+        """What the place was called on `day` where it had another name (`dated_names`), else None."""
+        return next((n.name for n in self.dated_names if (n.start is None or n.start <= day)
+                     and (n.end is None or day < n.end)), None)
+
+    def renamed(self) -> bool:
+        """Whether this is the place as on a day it had another name (`on`): its name is one of its dated names, a
+        home territory's then not its state's (`foedus.place_words.place_name`)."""
+        return any(n.name == self.name for n in self.dated_names)
 
     def held_as(self, record: Any, note: str | None = None) -> Self:
         """The place as one of its dated records has it (`history`: its holders and regions, with `note`); `on` and

@@ -59,7 +59,7 @@ class Gazetteer(NameIndexed):
 
     def __post_init__(self) -> None:
         for place in self.places.values():
-            for key in (place.id, place.name, *place.aliases):
+            for key in (place.id, place.name, *place.aliases, *(n.name for n in place.dated_names)):
                 self._index.setdefault(slugify(key), place.id)
 
     def __iter__(self) -> Iterator[Place]:
@@ -70,7 +70,8 @@ class Gazetteer(NameIndexed):
         per day."""
         dated = self._dated.get(day)
         if dated is None:
-            dated = Held({pid: (p.on(day) if p.history else p) for pid, p in self.places.items()}, self._owner)
+            dated = Held({pid: (p.on(day) if p.history or p.dated_names else p) for pid, p in self.places.items()},
+                         self._owner)
             if len(self._dated) > 64:
                 self._dated.clear()
             self._dated[day] = dated
@@ -102,7 +103,7 @@ class Gazetteer(NameIndexed):
     def home(self, state_id: str, day: dt.date | None = None) -> Place:
         """The home (metropolitan) territory of a state (as held on `day`, when given)."""
         place = self.places[self.home_of[state_id]]
-        return place.on(day) if day is not None and place.history else place
+        return place.on(day) if day is not None and (place.history or place.dated_names) else place
 
     def resolve(self, text: str, states: StateRegistry | None = None, day: dt.date | None = None) -> Place:
         """Find a place by id, name or alias (loosely), or a state's home territory by its code or name.

@@ -50,7 +50,8 @@ def check_named(place: Place, regions: dict[str, Region], states: StateRegistry,
 def add_history(places: dict[str, Place], regions: dict[str, Region], states: StateRegistry,
                 history: Mapping[Any, Any]) -> None:
     """Attach the dated holders (and extra aliases) of `place_history.yaml` (read as `history`) to their places,
-    checked; a wrong holder is named by its place in the list (`crimea.holders[1].sovereign`)."""
+    checked, and its dated names (`names`: East Pakistan, 1955-71); a wrong holder is named by its place in the list
+    (`crimea.holders[1].sovereign`)."""
     from foedus.model.places import Place, PlaceHistory
 
     for place_id, entry in history.items():
@@ -63,7 +64,10 @@ def add_history(places: dict[str, Place], regions: dict[str, Region], states: St
                               administrator=h.administrator, claimants=h.claimants, regions=h.regions),
                         regions, states, "place_history.yaml", f"{place_id}.holders[{i}]")
         place = places[place_id]
-        places[place_id] = place.model_copy(update={"history": record.holders,
+        if (same := next((n for n in record.names if n.name == place.name), None)) is not None:
+            raise TreatyDataError("place_history.yaml", f"{place_id}.names", f"{same.name!r} is the place's own "
+                                  "name: a dated name is one it had otherwise")
+        places[place_id] = place.model_copy(update={"history": record.holders, "dated_names": record.names,
                                                     "aliases": [*place.aliases, *record.aliases]})
 
 

@@ -10,10 +10,12 @@ from typing import Any
 
 from foedus.model import record_types as rt
 from foedus.model.records import set_dict, set_fields
+from foedus.model.vocab import Certainty
 
-__all__ = ['holding', 'place', 'region']
+__all__ = ['holding', 'place', 'place_name', 'region']
 
 _date, _new = dt.date.fromisoformat, object.__new__  # a day from its ISO text; a record without __init__
+_CERTAINTY = Certainty._value2member_map_
 
 
 def region(d: dict[str, Any]) -> rt.Region:
@@ -44,6 +46,21 @@ def holding(d: dict[str, Any]) -> rt.Holding:
     return o
 
 
+def place_name(d: dict[str, Any]) -> rt.PlaceName:
+    """A `PlaceName` record from its cached form (KeyError: a required field is missing)."""
+    g = d.get
+    set_dict(o := _new(rt.PlaceName), {
+        'name': d['name'],
+        'start': None if (v := g('start')) is None else _date(v),
+        'end': None if (v := g('end')) is None else _date(v),
+        'source': d['source'],
+        'certainty': Certainty.SECONDARY if (v := g('certainty')) is None else _CERTAINTY[v],
+        'note': g('note'),
+    })
+    set_fields(o, set(d))
+    return o
+
+
 def place(d: dict[str, Any]) -> rt.Place:
     """A `Place` record from its cached form (KeyError: a required field is missing)."""
     g = d.get
@@ -57,6 +74,7 @@ def place(d: dict[str, Any]) -> rt.Place:
         'claimants': [] if (v := g('claimants')) is None else v,
         'regions': [] if (v := g('regions')) is None else v,
         'history': [] if (v := g('history')) is None else [holding(x) for x in v],
+        'dated_names': [] if (v := g('dated_names')) is None else [place_name(x) for x in v],
         'note': g('note'),
     })
     set_fields(o, set(d))

@@ -12,11 +12,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from foedus.model.behaviour import HoldingRules, PlaceRules
-from foedus.model.facts import Day, Line, Prose, Source
+from foedus.model.facts import Day, Line, Prose, Source, Url
 from foedus.model.slug import slugify
 from foedus.model.vocab import Certainty
 
-__all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "PlaceSet", "PlaceSpan", "Region", "slugify"]
+__all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "PlaceName", "PlaceSet", "PlaceSpan", "Region", "slugify"]
 
 PlaceKind = Literal["home", "subnational", "island", "territory", "sea", "area"]
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -62,6 +62,24 @@ class Holding(_Strict, HoldingRules):
         return self
 
 
+class PlaceName(_Strict):
+    """What a place was called over a span [start, end) where a reader of the day knew it by another name than the
+    gazetteer's (Bangladesh was East Pakistan in 1965), with the page that dates the change and how sure it is."""
+
+    name: Line
+    start: Day | None = None
+    end: Day | None = None
+    source: Url = Field(description="the page that dates the change")
+    certainty: Certainty = Field(Certainty.SECONDARY, description="how sure the span's days are")
+    note: Prose | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PlaceName:
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValueError(f"the name {self.name!r} ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
 class Place(_Strict, PlaceRules):
     """A place an attack can hit: its holder under each territorial reading, and its regions.
 
@@ -80,6 +98,8 @@ class Place(_Strict, PlaceRules):
     claimants: list[str] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
     history: list[Holding] = Field(default_factory=list, description="dated holders; the fields above hold otherwise")
+    dated_names: list[PlaceName] = Field(default_factory=list, description="what it was called on days it had "
+                                         "another name; `name` holds otherwise")
     note: Prose | None = None
 
     @field_validator("id")
@@ -91,10 +111,12 @@ class Place(_Strict, PlaceRules):
 
 
 class PlaceHistory(_Strict):
-    """A place's entry in `place_history.yaml`: its dated holders, and names it is also known by."""
+    """A place's entry in `place_history.yaml`: its dated holders, names it is also known by, and what it was called
+    on days it had another name."""
 
     holders: list[Holding] = Field(default_factory=list)
     aliases: list[Line] = Field(default_factory=list)
+    names: list[PlaceName] = Field(default_factory=list)
 
 
 class PlaceSpan(_Strict):

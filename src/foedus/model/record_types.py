@@ -9,7 +9,8 @@ from foedus.model.behaviour import HoldingRules, PlaceRules, SpanRules, TreatyRu
 from foedus.model.records import Record
 
 __all__ = ['Adversary', 'Assistance', 'DateCertainty', 'DutyEntry', 'HelpEntry', 'Holding', 'Invocation',
-    'LegSuspension', 'Member', 'Place', 'Priority', 'Provision', 'Region', 'Scope', 'Source', 'Span', 'Treaty']
+    'LegSuspension', 'Member', 'Place', 'PlaceName', 'Priority', 'Provision', 'Region', 'Scope', 'Source', 'Span',
+    'Treaty']
 
 
 class DateCertainty(Record):
@@ -104,6 +105,12 @@ class Region(Record):
 
 class Holding(HoldingRules, Record):
     """The runtime record of the schema's `Holding`."""
+
+    __slots__ = ()
+
+
+class PlaceName(Record):
+    """The runtime record of the schema's `PlaceName`."""
 
     __slots__ = ()
 

@@ -62,17 +62,18 @@ def list_states(
     return JSONResponse(catalog.state_rows(World.default().states, _day(date), every=every))
 
 
-@router.get("/places", response_model=None, responses={200: {"description": "the places"}})
+@router.get("/places", response_model=None, responses={200: {"description": "the places"}, **_ERRORS})
 def list_places(
     homes: Annotated[bool, Query(description="Include every state's home territory.")] = False,
-    date: Annotated[str | None, Query(description="As held on this date, YYYY-MM-DD (1815-01-01 to 2100-12-31), "
-                                                  "as `foedus places --date`.", max_length=32)] = None,
+    date: Annotated[str | None, Query(description="Holders and names as on this date (YYYY-MM-DD, 1815-01-01 to "
+                                                  "2100-12-31; East Pakistan in 1965), as `foedus places --date`; "
+                                                  "default today's.", max_length=32)] = None,
 ) -> JSONResponse:
     """The gazetteer: places an attack can hit, with holder, claimants and regions, and where they are
     (`coords`: {lat, lon}, and for contested land a rough `outline` of [lon, lat] points; null when unknown). With
-    `date`, as held then; a place listed with today's holder or claimant that is no state then, no dated record
-    covering the day, names it under `holders_not_then` (`foedus places --date`'s note: who held it then is not
-    known here)."""
+    `date`, each as held and called on it; a place listed with today's holder or claimant that is no state then, no
+    dated record covering the day, names it under `holders_not_then` (`foedus places --date`'s note: who held it then
+    is not known here)."""
     from foedus.model.place_coords import place_coords
     from foedus.state_lists import holders_not_then
 
