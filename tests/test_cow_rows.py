@@ -81,10 +81,11 @@ def test_a_file_neither_reads_is_refused_as_before(tmp_path: Path, content: byte
         cowdata.load_spells(path)
 
 
-def test_the_likelihood_line_imports_no_pandas_nor_yaml_nor_the_honour_model() -> None:
+def test_the_likelihood_line_imports_no_pandas_nor_yaml_nor_pydantic_nor_the_honour_model() -> None:
     """`foedus cascade ... --likelihood`, as the console script runs it: its recent-war history reads the COW file
     without pandas, the era cut comes from `foedus.model.days`, not the pydantic honour model's module, and the
-    model's JSON is read by `foedus.model.filedata`, without PyYAML (`foedus.model.yamlio`)."""
+    model's JSON is read by `foedus.model.filedata`, without PyYAML (`foedus.model.yamlio`), into plain records
+    (`foedus.likely.model_records`), without pydantic, which only a bad model file's error needs."""
     code = ("import atexit, json, sys\n"
             "atexit.register(lambda: sys.stderr.write(json.dumps(sorted(sys.modules)) + '\\n'))\n"
             "from foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\nmain()\n")
@@ -99,3 +100,5 @@ def test_the_likelihood_line_imports_no_pandas_nor_yaml_nor_the_honour_model() -
     assert not {m for m in modules if m.split(".")[0] == "pandas"}
     assert "foedus.engine.reliability" not in modules
     assert "foedus.model.yamlio" not in modules and not {m for m in modules if m.split(".")[0] == "yaml"}
+    assert "foedus.likely.model_records" in modules and "foedus.likely.model_schema" not in modules
+    assert not {m for m in modules if m.split(".")[0] in ("pydantic", "pydantic_core")}

@@ -59,11 +59,11 @@ def test_the_fit_carries_each_eras_share_and_its_spread(monkeypatch: pytest.Monk
     """`build_model` writes per horizon and era the share of the ever-joiners within the horizon, and its bootstrap
     standard deviation; the file's model forecasts a war from 1945 with the era's count, not the pooled one."""
     import foedus.likely.build as build
-    import foedus.likely.model as model_file
+    import foedus.likely.features as features
     from foedus.likely.fit import expected_joiners
 
     monkeypatch.setattr(build, "SHIPPED", SPEC)
-    monkeypatch.setattr(model_file, "columns", lambda: ["a_attack", "a_defense"])  # the synthetic wars' feature
+    monkeypatch.setattr(features, "columns", lambda: ["a_attack", "a_defense"])  # the synthetic wars' feature
     monkeypatch.setattr(build, "data_versions", list)
     monkeypatch.setattr(build, "honour_rates", lambda *_: {e: dict.fromkeys(("S1", "S2", "S3", "S4", "S5"), 0.0)
                                                           for e in ("pre1945", "post1945")})

@@ -188,17 +188,18 @@ def _check_models(honour: object, likely_model: object, likelihood: bool) -> Non
     """
     from foedus.declare import described
 
-    def check(name: str, value: object, kinds: str, module: str, model: str) -> None:
+    def check(name: str, value: object, kinds: str, *models: tuple[str, str]) -> None:
         if isinstance(value, str | os.PathLike):
             if not str(value).strip():
                 raise ScenarioError(f"{name}: the path is {empty_or_blank(value)}; give {kinds}")
-        elif value is not None and not isinstance(value, getattr(importlib.import_module(module), model)):
+        elif value is not None and not isinstance(value, tuple(getattr(importlib.import_module(module), model)
+                                                               for module, model in models)):
             raise ScenarioError(f"{name}: expected {kinds}, not {described(value)}")  # module imported only here
 
     check("honour", honour, "an HonourModel, the path of a YAML file of honour rates, or 'empirical'",
-          "foedus.engine.reliability", "HonourModel")
+          ("foedus.engine.reliability", "HonourModel"))
     check("likely_model", likely_model, "a likelihood ModelFile, or the path of a file from `foedus likely fit`",
-          "foedus.likely.model", "ModelFile")
+          ("foedus.likely.model", "ModelFile"), ("foedus.likely.model_schema", "ModelFile"))  # read, or fitted
     if likely_model is not None and not likelihood and honour != "empirical":
         raise ScenarioError("likely_model is read only with likelihood=True or honour='empirical': give one of them "
                             "as well, or leave likely_model out")

@@ -10,6 +10,7 @@ validation, and when the question lies outside what it was trained on.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,7 @@ from foedus.engine.scenario import Scenario
 from foedus.likely.case import case_of_scenario
 from foedus.likely.features import case_features
 from foedus.likely.forecast import INTERVAL, Forecast, forecast
-from foedus.likely.model import ModelFile, load_model
+from foedus.likely.model import ModelFile, as_records, load_model
 from foedus.likely.obligations import bindings, readings
 from foedus.likely.scores import MIN_REPLICATES
 from foedus.likely.spec import in_gate
@@ -171,7 +172,7 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
         DataMissingError: contiguity, capability, state-system or COW war data are missing;
         LikelyModelError: a model file that cannot be used.
     """
-    chosen = model if isinstance(model, ModelFile) else load_model(model)
+    chosen = load_model(model) if model is None or isinstance(model, str | Path) else as_records(model)
     named = tuple(s for s in result.state_ids if s not in scenario.attackers and s not in scenario.targets)
     case = case_of_scenario(world, scenario, named)
     feats = case_features(world, case, bindings(readings(world, scenario)))
@@ -199,9 +200,9 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
     card = ModelCard(version=chosen.version, window=chosen.window(), first_year=chosen.training["first_year"],
                      last_year=chosen.training["last_year"], pairs=chosen.training["pairs"],
                      joiners={side: chosen.training["outcomes"]["ever"][side] for side in ("attack", "defense")},
-                     source="shipped" if model is None else str(model if not isinstance(model, ModelFile)
+                     source="shipped" if model is None else str(model if isinstance(model, str | Path)
                                                                   else "given"),
-                     interval=INTERVAL, data=tuple(d.model_dump() for d in chosen.data))
+                     interval=INTERVAL, data=tuple(asdict(d) for d in chosen.data))
     return LikelihoodSummary(model=card, states=rows, others=others, base_rate=chosen.base_rate, validation=checks,
                              beats_base_rate=bool(chosen.validation) and all(c.beats_base_rate
                                                                              for c in chosen.validation),

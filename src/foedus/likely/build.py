@@ -21,7 +21,7 @@ from foedus.likely.data_files import DATA_FILES
 from foedus.likely.dataset import HORIZONS
 from foedus.likely.fit import C_JOIN, C_SIDE, bootstrap_params, coefficient_table, fit_two_stage
 from foedus.likely.folds import SCHEMES
-from foedus.likely.model import Check, DataVersion, LogitFile, ModelFile, SpecFile
+from foedus.likely.model_schema import Check, DataVersion, LogitFile, ModelFile, SpecFile
 from foedus.likely.scores import Scored, summary
 from foedus.likely.spec import SHIPPED, Logit, TwoStage
 from foedus.likely.validate import forecasts

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.engine.reliability import HonourModel
-from foedus.likely.model import ModelFile, load_model
+from foedus.likely.model import ModelFile, as_records, load_model
 
 __all__ = ["empirical_honour"]
 
@@ -27,6 +27,6 @@ def empirical_honour(model: ModelFile | str | Path | None = None) -> HonourModel
     >>> m.probability("x", "S4", True, dt.date(2000, 1, 1))
     0.0
     """
-    chosen = model if isinstance(model, ModelFile) else load_model(model)
+    chosen = load_model(model) if model is None or isinstance(model, str | Path) else as_records(model)
     era: Any = {e: dict(rates) for e, rates in chosen.honour.items()}
     return HonourModel(era=era)

@@ -1,5 +1,6 @@
 """The likelihood model's coefficients file: a small JSON (`foedus/data/likely_model.json` ships with the
-package; `foedus likely fit` writes another), read and checked with numpy and pydantic only.
+package; `foedus likely fit` writes another), read into plain records (`foedus.likely.model_records`): pydantic
+is imported only for a file the plain reader does not vouch for (`foedus.likely.model_schema` words its error).
 
 It names the data it was fitted on (file, dataset version, SHA-256), the training window, the penalties,
 each logistic model's standardisation, coefficients and war-clustered bootstrap covariance, the
@@ -11,19 +12,17 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
 
 from foedus.errors import FoedusError, LikelyModelError
-from foedus.likely.features import columns
-from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
-from foedus.model.facts import Line, Text
-from foedus.model.numbers import Number, One, Whole
+from foedus.likely.model_plain import records_of
+from foedus.likely.model_records import Check, DataVersion, LogitFile, ModelFile
+from foedus.likely.spec import HORIZON_ORDER
 from foedus.wording import json_stops
 
-__all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "load_model"]
+__all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "as_records", "load_model"]
 
 DEFAULT_MODEL = "likely_model.json"  # in foedus/data
 _EXPECTED = "expected the JSON of a likelihood-model file (write one with `foedus likely fit`)"
@@ -31,118 +30,6 @@ _EXPECTED = "expected the JSON of a likelihood-model file (write one with `foedu
 # finite: a file past them is damaged, not fitted. Columns: |mean|, scale and 1/scale; coefficients on the logit
 # scale; covariance entries; expected joiners per war (more than there have ever been states).
 MAX_COLUMN, MAX_COEF, MAX_COV, MAX_JOINERS = 1e6, 1e3, 1e6, 1e3
-
-
-Penalty = Annotated[Number, Field(gt=0)]
-"""A penalty's C (scikit-learn's inverse L2 strength, `foedus.likely.fit.C_JOIN`): above 0, as a fit takes it."""
-Count = Annotated[Whole, Field(ge=0)]
-"""The bootstrap's replicates or seed: 0 or more (`foedus likely fit --bootstrap`, `--seed`)."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class LogitFile(_Strict):
-    """One logistic model: column names, standardisation, intercept, coefficients, bootstrap covariance."""
-
-    names: list[str]
-    mean: list[Number]
-    scale: list[Number]
-    intercept: Number
-    coef: list[Number]
-    cov: list[list[Number]] = Field(description="covariance of (intercept, coef) over the bootstrap")
-
-    def logit(self) -> Logit:
-        """The numpy form."""
-        return Logit(np.array(self.mean), np.array(self.scale), self.intercept, np.array(self.coef))
-
-
-class SpecFile(_Strict):
-    """Which features enter the two stages."""
-
-    name: Line
-    join_side: list[str]
-    join_state: list[str]
-    side_diff: list[str]
-    side_state: list[str]
-
-    def spec(self) -> Spec:
-        """The spec, checked against the features this version of foedus computes."""
-        known = set(columns())
-        wanted = [f"{f}_attack" for f in [*self.join_side, *self.side_diff]] + [*self.join_state, *self.side_state]
-        unknown = sorted(set(wanted) - known)
-        if unknown:
-            raise LikelyModelError(f"the model uses features this version of foedus does not compute: "
-                                   f"{', '.join(unknown)}")
-        return Spec(self.name, tuple(self.join_side), tuple(self.join_state), tuple(self.side_diff),
-                    tuple(self.side_state))
-
-
-class DataVersion(_Strict):
-    """One data file the model was fitted on (its texts are shown in every likelihood answer, so they are checked
-    as a data file's are: one line each, no hidden character)."""
-
-    file: Line
-    dataset: Line
-    version: Line
-    sha256: Line | None
-
-
-class Check(_Strict):
-    """One out-of-sample check of the model against the training fold's base rate (scores finite or null: they
-    are shown in the JSON output, where NaN is not valid)."""
-
-    scheme: Line
-    horizon: Line
-    subset: Line
-    pairs: Whole
-    brier_skill: Number | None
-    log_skill: Number | None
-    auc: Number | None
-    calibration_slope: Number | None
-    calibration_intercept: Number | None
-
-    @property
-    def beats_base_rate(self) -> bool:
-        """Both skills above zero."""
-        return (self.brier_skill or 0.0) > 0 and (self.log_skill or 0.0) > 0
-
-
-class ModelFile(_Strict):
-    """The coefficients file. Its texts are checked as a data file's (`foedus.model.facts`): the version, quoted in
-    every answer ("model …, trained on …"), is a one-line text given, and none hides a character from the terminal."""
-
-    format: One
-    version: Text
-    foedus: Line
-    spec: SpecFile
-    penalty: dict[str, Penalty]
-    training: dict[str, Any]
-    data: list[DataVersion]
-    join: dict[Literal["30", "365", "ever"], LogitFile]
-    side: LogitFile
-    expected: dict[Literal["30", "365", "ever"], dict[str, Number]] = Field(
-        description="per horizon: mean joiners per training war, and its bootstrap standard deviation")
-    share: dict[Literal["30", "365"], dict[Literal["pre1945", "post1945"], dict[str, Number]]] = Field(
-        default_factory=dict, description="per shorter horizon and era: the share of the ever-joiners who joined "
-        "within it, and its bootstrap standard deviation (an era not given takes the pooled count)")
-    base_rate: dict[str, dict[str, Number]]
-    honour: dict[Literal["pre1945", "post1945"], dict[str, Number]]
-    validation: list[Check]
-    table: dict[str, Any]
-    bootstrap: dict[str, Count]
-
-    def two_stage(self) -> TwoStage:
-        """The numpy predictor."""
-        return TwoStage(self.spec.spec(), {h: m.logit() for h, m in self.join.items()}, self.side.logit(),
-                        {h: e["mean"] for h, e in self.expected.items()},
-                        {h: {era: v["mean"] for era, v in by.items()} for h, by in self.share.items()})
-
-    def window(self) -> str:
-        """The training window, e.g. `1823–2003 (95 wars)`."""
-        t = self.training
-        return f"{t['first_year']}–{t['last_year']}, {t['wars']} wars"
 
 
 def load_model(path: str | Path | None = None) -> ModelFile:
@@ -169,7 +56,7 @@ def _shipped() -> ModelFile:
 def _read(path: Path) -> ModelFile:
     import os
 
-    from foedus.model.filedata import load_json, read_text_file, validate_file_data  # JSON: no PyYAML imported
+    from foedus.model.filedata import load_json, read_text_file  # JSON: no PyYAML, no pydantic imported
     from foedus.written import as_written
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
@@ -187,12 +74,34 @@ def _read(path: Path) -> ModelFile:
     except (ValueError, RecursionError) as exc:  # a YAML file, text: where it stops being JSON, not json's words
         problem = json_stops(exc) if isinstance(exc, ValueError) else str(exc)
         raise LikelyModelError(f"{as_written(path)}: not a readable JSON file ({problem}); {_EXPECTED}") from None
-    try:  # worded as every file's fields are (`coef[3]: must be a finite number`), naming what the file should be
-        model = validate_file_data(ModelFile, raw, as_written(path), "likelihood-model fields")
-    except FoedusError as exc:
-        raise LikelyModelError(f"{exc} (not a likelihood-model file?)") from None
+    model = records_of(raw) or _schema_checked(raw, as_written(path))
     _check(as_written(path), model)
     return model
+
+
+def _schema_checked(raw: Any, path: str) -> ModelFile:
+    """A file the plain reader does not vouch for, checked against the schema (pydantic): its error, worded as every
+    file's fields are (`coef[3]: must be a finite number`), naming what the file should be; or, if the schema takes
+    it, its records."""
+    from foedus.likely.model_schema import ModelFile as Schema
+    from foedus.model.filedata import validate_file_data
+
+    try:
+        checked = validate_file_data(Schema, raw, path, "likelihood-model fields")
+    except FoedusError as exc:
+        raise LikelyModelError(f"{exc} (not a likelihood-model file?)") from None
+    return as_records(checked)
+
+
+def as_records(model: Any) -> ModelFile:
+    """The records of a schema-checked model (`foedus.likely.build.build_model`'s, or a file's), or `model` itself
+    when it is records already."""
+    if isinstance(model, ModelFile):
+        return model
+    made = records_of(model.model_dump())
+    if made is None:  # the schema took it, so the plain reader should: a reader out of step with the schema
+        raise LikelyModelError("the likelihood model's records could not be made from it (a foedus bug)")
+    return made
 
 
 def _check(path: str, model: ModelFile) -> None:

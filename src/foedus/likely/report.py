@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from foedus.likely.model import ModelFile
+from foedus.likely.model_schema import ModelFile
 from foedus.likely.scores import MIN_REPLICATES
 from foedus.wording import counted
 

@@ -12,19 +12,20 @@ import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from foedus.errors import FileDataError, FoedusError, field_path, shown, validation_problem
 from foedus.model.yaml_null import holds_null
 from foedus.reachable import os_reason
 from foedus.written import as_written
 
+if TYPE_CHECKING:  # pydantic only where a file's data is validated: a JSON file read alone imports none
+    from pydantic import BaseModel, ValidationError
+
 __all__ = ["MAX_FILE_BYTES", "file_data_error", "load_json", "not_a_mapping", "read_text_file", "validate_file_data",
            "whole", "written_keys"]
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a treaty, overlay or honour file is a few KiB; this is far beyond any real one
 
 
@@ -91,6 +92,8 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
 def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str = "fields") -> M:
     """Validate parsed file data against a pydantic model, naming the file and field on error (`fields`: what the
     file's mapping holds, 'overlay fields', for `not_a_mapping`)."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
