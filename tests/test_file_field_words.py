@@ -134,7 +134,7 @@ def test_a_place_id_is_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("name", "data", "said"), [
     ("places.yaml", [{**PLACE, "colour": "blue"}], "places.yaml: [0].colour: unknown field 'colour' (the fields "
-     "are: id, name, kind, aliases, sovereign, administrator, claimants, regions, history, note)"),
+     "are: id, name, kind, aliases, sovereign, administrator, claimants, regions, …, 3 more)"),
     ("places.yaml", [{"id": "atlantis", "kind": "island"}], "places.yaml: [0].name: missing field 'name'"),
     ("places.yaml", [{**PLACE, "regions": "europe"}], "places.yaml: [0].regions: must be a list, got 'europe'"),
     ("places.yaml", [{**PLACE, "name": ["Atlantis"]}], "places.yaml: [0].name: must be text, got a list"),
@@ -150,7 +150,7 @@ def test_a_place_id_is_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
     ("place_history.yaml", {"crimea": {"holders": [{"claimants": ["UKR", "XYZ"]}]}},
      "place_history.yaml: crimea.holders[0].claimants[1]: unknown state 'XYZ'"),
     ("place_history.yaml", {"crimea": {"holder": [{"sovereign": "UKR"}]}}, "place_history.yaml: crimea.holder: "
-     "unknown field 'holder', did you mean 'holders'? (the fields are: holders, aliases)"),
+     "unknown field 'holder', did you mean 'holders'? (the fields are: holders, aliases, names)"),
     ("place_history.yaml", {"crimea": 5}, "place_history.yaml: crimea: must be a mapping of fields, got 5"),
     ("places.yaml", [{**PLACE, "claimants": ["USA", "XYZ"]}], "places.yaml: [0] (atlantis).claimants[1]: unknown "
      "state 'XYZ'"),
