@@ -16,6 +16,7 @@ from foedus.cli.app import app
 from foedus.cli.entry import run_cli
 from foedus.war.columns import WAR_COLUMNS
 from samples import cli_line, replay_text
+from war_tables import read_table as _read
 
 PAUSED = ("paused_since", "paused_certainty", "paused_said_by", "paused")
 CEASEFIRE = "paused since 2026-04-08 under the ceasefire of 2026-04-08 (ceasefire: every attack ends; source: India TV"
@@ -23,14 +24,6 @@ CEASEFIRE = "paused since 2026-04-08 under the ceasefire of 2026-04-08 (ceasefir
 CUBA = ("id: w\nname: W\nend: 2004-12-31\nevents:\n  - {type: attack, date: 2004-08-01, attacker: CUB, victim: USA, "
         "until: 2004-09-01, until_certainty: secondary, until_by: Cuba's word}\n")
 AGAIN = "  - {type: attack, date: 2004-10-01, attacker: CUB, victim: USA}\n"
-
-
-def _read(path: Path) -> pd.DataFrame:
-    if path.suffix == ".parquet":
-        return pq.read_table(path).to_pandas()
-    if path.suffix == ".dta":
-        return pd.read_stata(path, convert_missing=False)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def _empty(value: object) -> bool:
