@@ -10,6 +10,7 @@ from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.facts import Certainty, Span
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
+from foedus.sources.correction_guarantee import cannot_guarantee, guarantee_update
 from foedus.sources.correction_members import (
     cannot_join,
     cannot_rejoin,
@@ -35,7 +36,7 @@ def _targets(c: Correction, treaty: Treaty) -> bool:
 def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     checked = check_words(c) if c.action == "checked" else None
     said = f"correction ({c.action}"
-    said += f" {', '.join(sorted(states))}" if c.action in (*MEMBER_ACTIONS, "starts") and states else ""
+    said += f" {', '.join(sorted(states))}" if c.action in (*MEMBER_ACTIONS, "starts", "guarantee") and states else ""
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
@@ -47,7 +48,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     carried = _carried_to_end(c, t)
     if carried is not None:  # carried only up to the unverified end: those years stay carried-forward
         note = f"{note or ''}; {carry_note(*carried, 'a correction ends it')}".lstrip("; ")
-    update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{note or ''}; {said}".lstrip("; ")}
+    update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{note or ''}; {said}".lstrip("; "),
+                                 **(guarantee_update(t, states) if c.action == "guarantee" else {})}
     if carried is not None:
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty}
     elif c.action == "end" and c.date is not None:
@@ -127,12 +129,14 @@ def apply_corrections(
             why = cannot_join(t, ids, c.date) if c.action == "join" and c.date is not None else why
             why = cannot_suspend(t, ids, c.date) if c.action == "suspend" and c.date is not None else why
             why = cannot_start(t, ids, c.date, c.signed) if c.action == "starts" else why
+            why = cannot_guarantee(t, ids) if c.action == "guarantee" else why
             if c.action == "checked" and t.carried_from is None:
                 why = f"{t.id} is not carried past its source's coverage: a check records only a carried alliance"
             if why is not None:
                 at = {"rejoin": f"[{i}].states", "join": f"[{i}] (atopid {c.atopid})",
                       "suspend": f"[{i}] (atopid {c.atopid}).states",
-                      "starts": f"[{i}] (atopid {c.atopid})"}.get(c.action, f"[{i}]")
+                      "starts": f"[{i}] (atopid {c.atopid})",
+                      "guarantee": f"[{i}] (atopid {c.atopid}).states"}.get(c.action, f"[{i}]")
                 raise TreatyDataError(CORRECTIONS_FILE, at, why)
             t = _apply(c, t, ids)
             applied.add(i)
@@ -142,8 +146,9 @@ def apply_corrections(
 
 
 def _none_unapplied(corrections: list[Correction], applied: set[int]) -> None:
-    """Refuse a suspension, a check, a join or a name that no alliance of the merged world took: an unknown atopid, a
-    phase not in force or not carried, or an alliance a curated treaty replaces or a correction ended."""
+    """Refuse a suspension, a check, a join, a name or a guarantee that no alliance of the merged world took: an
+    unknown atopid, a phase not in force or not carried, or an alliance a curated treaty replaces or a correction
+    ended."""
     for i, c in enumerate(corrections):
         if c.action == "suspend" and i not in applied:
             phase = f" phase {c.phase}" if c.phase is not None else ""
@@ -155,6 +160,11 @@ def _none_unapplied(corrections: list[Correction], applied: set[int]) -> None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
                                   f"{c.atopid} in the merged world (unknown, or replaced by a curated treaty, which "
                                   "dates itself): there is nothing to date")
+        if c.action == "guarantee" and i not in applied:
+            phase = f" phase {c.phase}" if c.phase is not None else ""
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
+                                  f"{c.atopid} in the merged world (unknown, or replaced by a curated treaty, which "
+                                  "says who owes whom itself): there is no defence to direct")
         if c.action == "named" and i not in applied:
             phase = f" phase {c.phase}" if c.phase is not None else ""
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "

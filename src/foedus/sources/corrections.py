@@ -60,13 +60,15 @@ class Correction(Strict):
     an answer citing it says which treaty it is, not only its number (`foedus.cited_names`); its `certainty` is its
     page's (verified only from an official page or a treaty database, else secondary: the lines citing it say so);
     `starts`: the alliance (its first phase, or `phase`; or the first rows of `states`) entered into force on `date`
-    and, where ATOP's day is not the signature either, was signed on `signed` (`foedus.sources.correction_starts`).
+    and, where ATOP's day is not the signature either, was signed on `signed` (`foedus.sources.correction_starts`);
+    `guarantee`: the alliance's defence is owed to `states` alone, one-way (S5), by the members that owe it as ATOP
+    codes it, not by them to one another (`foedus.sources.correction_guarantee`).
     """
 
     atopid: Whole
     phase: Whole | None = None
     action: Literal["exit", "rejoin", "join", "suspend", "end", "certainty", "superseded", "checked", "named",
-                    "starts"]
+                    "starts", "guarantee"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
@@ -136,6 +138,7 @@ def load_corrections(text: str | None = None) -> list[Correction]:
         _check_check(out[-1], i, by_clock=text is not None)
         _check_name(out[-1], i)
         _check_starts(out[-1], i)
+        _check_guarantee(out[-1], i)
     _named_once(out)
     return out
 
@@ -154,6 +157,18 @@ def _check_starts(c: Correction, i: int) -> None:
     if c.date is not None and c.signed is not None and c.date < c.signed:
         raise TreatyDataError(CORRECTIONS_FILE, f"{at}.date", f"{c.date} is before the signature ({c.signed}): a "
                               "treaty cannot enter into force before it is signed")
+
+
+def _check_guarantee(c: Correction, i: int) -> None:
+    """A `guarantee` names the protected states and changes no date: it says to whom the defence is owed, not when."""
+    if c.action != "guarantee":
+        return
+    at = f"[{i}] (atopid {c.atopid})"
+    if not c.states:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.states", "action 'guarantee' needs the protected states")
+    if given := [k for k in ("date", "date_certainty", "until") if getattr(c, k) is not None]:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.{given[0]}", "action 'guarantee' changes no date: it says to "
+                              "whom the defence is owed, for the alliance's whole life")
 
 
 def _named_once(corrections: list[Correction]) -> None:
