@@ -93,6 +93,42 @@ def test_every_field_missing_from_one_mapping_is_named_in_the_one_line(tmp_path:
         "events[0]: missing fields: attacker, victim")
 
 
+def test_every_field_missing_from_an_overlay_change_or_a_scenario_file_is_named(tmp_path: Path) -> None:
+    """An overlay's `{op: add_member}` said "change 1 (add_member.treaty): missing field 'treaty'" and a scenario
+    file of its kind and schema alone "attacker: missing field 'attacker'", each run telling one more field; the
+    treaty and war files named them together already, as the overlay and scenario readers now do, a change built in
+    Python too."""
+    from foedus.model.overlay import AddMember, Overlay
+    from foedus.scenario_io import load_scenario
+
+    said = "change 1 (add_member): missing fields: treaty, state"
+    assert _file(tmp_path, load_overlay, "changes:\n  - {op: add_member}\n") == said
+    assert refusal(as_changes, [{"op": "add_member"}]) == f"what_if: {said}"
+    assert refusal(Overlay, changes=[{"op": "add_member"}]) == f"Overlay: {said}"
+    assert refusal(AddMember) == "AddMember: missing fields: treaty, state"
+    head = "kind: scenario\nschema: 1\n"
+    assert _file(tmp_path, load_scenario, head) == "missing fields: attacker, target, date"
+    assert _file(tmp_path, load_scenario, head + "what_if:\n- {op: set_strength, treaty: nato_1949}\n") == (
+        "missing fields: attacker, target, date")  # the file's first problem: its own fields
+    assert _file(tmp_path, load_scenario, head + "attacker: RUS\ntarget: EST\ndate: 2025-06-01\nwhat_if:\n"
+                 "- {op: set_strength, treaty: nato_1949}\n") == (
+        "what_if[0].set_strength: missing fields: article, strength")
+
+
+def test_the_fields_missing_together_are_cut_after_eight_as_every_field_list_is() -> None:
+    """Eleven fields missing from one mapping are said as eleven unknown fields' choices are: the first eight, then
+    '…, 3 more', so the line stays short."""
+    from pydantic import ValidationError, create_model
+
+    from foedus.model.yamlio import file_data_error
+
+    model = create_model("Many", **{f"f{i}": (int, ...) for i in range(11)})  # type: ignore[call-overload]
+    with pytest.raises(ValidationError) as caught:
+        model.model_validate({})
+    assert str(file_data_error(caught.value, model, {}, "m.yaml")) == (
+        "m.yaml: missing fields: f0, f1, f2, f3, f4, f5, f6, f7, …, 3 more")
+
+
 def test_an_unknown_field_close_to_one_is_told_it_first_in_a_short_line(tmp_path: Path) -> None:
     text = GOOD_TREATY.replace("strength: S2}", "strength: S2, notes: x}")
     message = _file(tmp_path, read_treaty_file, text)

@@ -16,7 +16,9 @@ from foedus.wording import (
     empty_or_blank,
     escaped,
     few_listed,
+    field_list,
     field_path,
+    first_problem,
     in_words,
     is_url,
     json_stops,
@@ -43,10 +45,10 @@ __all__ = [
     "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
     "ServeError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
     "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
-    "empty_or_blank", "escaped", "few_listed", "field_path", "in_words", "is_url", "json_stops", "named_state",
-    "not_a_state", "not_in_system", "one_line", "ordinal", "other_kind_taken", "out_of_range", "refusal_fields",
-    "shown", "surrogate_byte", "too_few_replicates", "validation_problem", "year_not_whole", "year_outside",
-    "years_backwards",
+    "empty_or_blank", "escaped", "few_listed", "field_list", "field_path", "first_problem", "in_words", "is_url",
+    "json_stops", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal", "other_kind_taken",
+    "out_of_range", "refusal_fields", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
+    "year_not_whole", "year_outside", "years_backwards",
 ]
 
 

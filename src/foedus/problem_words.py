@@ -1,14 +1,14 @@
 """pydantic's problems with a value in foedus's words (`validation_problem`), for a value typed and a file's field
 alike, and a field's path as messages name it (`field_path`). `foedus.wording` re-exports both, and `foedus.errors`
-with it."""
+with it; a file reader words its first problem with `first_problem`, which names every field missing together."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.value_words import empty_or_blank, shown
 
-__all__ = ["field_path", "validation_problem"]
+__all__ = ["field_list", "field_path", "first_problem", "validation_problem"]
 
 _PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number, got {given}",
           "int_from_float": "must be a whole number", "float_parsing": "must be a number",
@@ -110,8 +110,46 @@ def _fields(field: str, fields: list[str]) -> str:
 
     close = [c for c in difflib.get_close_matches(field, fields, n=3) if c[:1].lower() == field[:1].lower()]
     hint = f", did you mean '{close[0]}'?" if close else ""
-    listed = fields if len(fields) <= 10 else [*fields[:8], "…", f"{len(fields) - 8} more"]
-    return f"{hint} (the fields are: {', '.join(listed)})" if fields else ""
+    return f"{hint} (the fields are: {field_list(fields)})" if fields else ""
+
+
+def field_list(fields: Sequence[str]) -> str:
+    """Fields named in a message, comma-separated: all of up to 10, else the first 8 and '…, N more', so the line
+    stays short (the rule every field list follows: an unknown field's choices, the fields missing together).
+
+    >>> field_list(["a", "b"]), field_list([f"f{i}" for i in range(11)])
+    ('a, b', 'f0, f1, f2, f3, f4, f5, f6, f7, …, 3 more')
+    """
+    return ", ".join(fields if len(fields) <= 10 else [*fields[:8], "…", f"{len(fields) - 8} more"])
+
+
+def first_problem(errors: Sequence[Mapping[str, object]],
+                  model: object = None) -> tuple[tuple[int | str, ...], str, int]:
+    """pydantic's first problem of `errors` (a `ValidationError`'s, in its order) as the location a message names,
+    the words there (`validation_problem`, `model` as it takes it) and how many of `errors` they say: where the
+    first is a missing field, every field missing from that mapping, named together at the mapping ('missing
+    fields: name, signed, sources', `field_list`), so a file lacking three is told the three, not one a try.
+
+    >>> first_problem([{"type": "missing", "loc": ("events", 0, "attacker")},
+    ...                {"type": "missing", "loc": ("events", 0, "victim")}, {"type": "missing", "loc": ("id",)}])
+    (('events', 0), 'missing fields: attacker, victim', 2)
+    >>> first_problem([{"type": "missing", "loc": ("id",)}])
+    (('id',), "missing field 'id'", 1)
+    """
+    first, loc = errors[0], _loc(errors[0])
+    if first.get("type") != "missing" or not loc or not isinstance(loc[-1], str):
+        return loc, validation_problem(first, model), 1
+    missing = [str(at[-1]) for e in errors if e.get("type") == "missing" and len(at := _loc(e)) == len(loc)
+               and at[:-1] == loc[:-1] and isinstance(at[-1], str)]
+    if len(missing) == 1:
+        return loc, validation_problem(first, model), 1
+    return loc[:-1], f"missing fields: {field_list(missing)}", len(missing)
+
+
+def _loc(error: Mapping[str, object]) -> tuple[int | str, ...]:
+    """pydantic's location of `error` (its parts: field names and list positions)."""
+    loc = error.get("loc")
+    return tuple(p for p in loc if isinstance(p, int | str)) if isinstance(loc, tuple | list) else ()
 
 
 def field_path(parts: Iterable[object]) -> str:

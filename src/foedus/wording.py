@@ -5,7 +5,8 @@ ones `in_words`), items listed (`and_listed`; past five, three and a count: `few
 (`ONE_STATE`), a region, a place set or a treaty named where a state goes (`not_a_state`). Kept apart from the
 exception tree of `foedus.errors`, which re-exports these names, and from how a value given is shown
 (`foedus.value_words`: `shown`, `empty_or_blank`), pydantic's problems with a value in foedus's words
-(`foedus.problem_words`: `validation_problem`, a field's path `field_path`), how a character is named
+(`foedus.problem_words`: `validation_problem`, a field's path `field_path`, fields listed `field_list`, a file's
+first problem with every field missing together `first_problem`), how a character is named
 (`foedus.characters`: `character` and `surrogate_byte`), a value outside its bounds (`foedus.ranges`: a count,
 `out_of_range`; a year, `year_outside`; a year range backwards, `years_backwards`) and a file not of the kind wanted
 (`foedus.file_words`: an output's path taken by another kind, `other_kind_taken`; where a file stops being JSON,
@@ -18,15 +19,15 @@ from collections.abc import Mapping, Sequence
 
 from foedus.characters import character, surrogate_byte
 from foedus.file_words import NOT_A_FILE_PATH, NUL_SHOWN, STDIN_NOT_READ, escaped, is_url, json_stops, other_kind_taken
-from foedus.problem_words import field_path, validation_problem
+from foedus.problem_words import field_list, field_path, first_problem, validation_problem
 from foedus.ranges import out_of_range, year_not_whole, year_outside, years_backwards
 from foedus.value_words import empty_or_blank, shown
 
 __all__ = ["MAX_MESSAGE", "NOT_A_FILE_PATH", "NUL_SHOWN", "ONE_STATE", "STDIN_NOT_READ", "UNDRAWN_PARAMETERS",
-           "and_listed", "character", "counted", "empty_or_blank", "escaped", "few_listed", "field_path", "in_words",
-           "is_url", "json_stops", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
-           "other_kind_taken", "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
-           "year_not_whole", "year_outside", "years_backwards"]
+           "and_listed", "character", "counted", "empty_or_blank", "escaped", "few_listed", "field_list", "field_path",
+           "first_problem", "in_words", "is_url", "json_stops", "named_state", "not_a_state", "not_in_system",
+           "one_line", "ordinal", "other_kind_taken", "out_of_range", "shown", "surrogate_byte", "too_few_replicates",
+           "validation_problem", "year_not_whole", "year_outside", "years_backwards"]
 
 MAX_MESSAGE = 400
 

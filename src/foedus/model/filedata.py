@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from foedus.errors import FileDataError, FoedusError, field_path, shown, validation_problem
+from foedus.errors import FileDataError, FoedusError, field_path, first_problem, shown
 from foedus.model.yaml_null import holds_null
 from foedus.reachable import os_reason
 from foedus.written import as_written
@@ -103,7 +103,8 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str =
 def file_data_error(exc: ValidationError, model: type[BaseModel], raw: Any, path: str | Path, fields: str = "fields",
                     *, at: str = "", kind: type[FileDataError] = FileDataError) -> FileDataError:
     """The error of a file's data `raw` that `model` refused with `exc`, as `validate_file_data` says it: the file,
-    the first problem's field path and the problem, or why the file is not a mapping of `fields`. `raw` may be one
+    the first problem's field path and the problem (every field missing from one mapping named together at it,
+    `first_problem`), or why the file is not a mapping of `fields`. `raw` may be one
     entry of the file, at `at` (`[3]`, `crimea`, `[0] (atopid 3001)`), which the field path then follows
     (`places.yaml: [3].kind`); `kind`: the error's class (`TreatyDataError` for a bundled data file).
 
@@ -115,13 +116,21 @@ def file_data_error(exc: ValidationError, model: type[BaseModel], raw: Any, path
     ... except ValidationError as exc:
     ...     print(file_data_error(exc, P, {"lat": "x"}, "places.yaml", at="[3]"))
     places.yaml: [3].lat: must be a number (got 'x')
+    >>> class Q(BaseModel):
+    ...     lat: float
+    ...     lon: float
+    >>> try:
+    ...     Q.model_validate({})
+    ... except ValidationError as exc:
+    ...     print(file_data_error(exc, Q, {}, "places.yaml", at="[3]"))
+    places.yaml: [3]: missing fields: lat, lon
     """
-    err = exc.errors()[0]
-    loc = field_path(written_keys(err["loc"], raw))
+    first, words, _ = first_problem(exc.errors(), model)  # every field missing from one mapping named together
+    loc = field_path(written_keys(first, raw))
     if not at and not loc and (problem := not_a_mapping(raw, fields)):
         return kind(str(path), "", problem)
     where = f"{at}{'.' if at and loc and not loc.startswith('[') else ''}{loc}"
-    return kind(str(path), where, validation_problem(err, model))
+    return kind(str(path), where, words)
 
 
 def not_a_mapping(raw: Any, fields: str = "fields", text: str | None = None) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from foedus.errors import FileDataError, FoedusError, validation_problem
+from foedus.errors import FileDataError, FoedusError, first_problem
 from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file, yaml_error
 from foedus.written import as_written
 
@@ -43,19 +43,6 @@ def read_model_file(path: Path, what: str, model: type[M], kind: type[FileDataEr
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        err, missing = exc.errors()[0], _missing_together(exc.errors())
-        rest = exc.error_count() - max(1, len(missing))
-        more = f" (and {rest} more)" if rest > 0 else ""
-        if len(missing) > 1:  # every field missing from one mapping named, not the first and a count
-            raise kind(target, where(err["loc"][:-1], raw), f"missing fields: {', '.join(missing)}{more}") from None
-        raise kind(target, where(err["loc"], raw), f"{validation_problem(err, model)}{more}") from None
-
-
-def _missing_together(errors: list[Any]) -> list[str]:
-    """The fields missing from the mapping where the first problem is a missing field, in pydantic's order (the
-    model's): a file holding only `id: x` lacks name, signed, members and provisions, all said in the one line."""
-    first = errors[0]
-    if first["type"] != "missing" or not first["loc"] or not isinstance(first["loc"][-1], str):
-        return []
-    return [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and len(e["loc"]) == len(first["loc"])
-            and tuple(e["loc"][:-1]) == tuple(first["loc"][:-1]) and isinstance(e["loc"][-1], str)]
+        loc, problem, said = first_problem(exc.errors(), model)  # every field missing from one mapping named
+        more = f" (and {exc.error_count() - said} more)" if exc.error_count() > said else ""
+        raise kind(target, where(loc, raw), f"{problem}{more}") from None

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ConfigDict, Field, ValidationError
 
 from foedus.declare import described
-from foedus.errors import ScenarioError, field_path, validation_problem
+from foedus.errors import ScenarioError
 from foedus.model.facts import Line, Prose
 from foedus.model.overlay_apply import added_treaty, apply_change
 from foedus.model.overlay_changes import (
@@ -33,6 +33,7 @@ from foedus.model.overlay_changes import (
     SetStrength,
 )
 from foedus.model.overlay_parse import PARSERS, changes_from
+from foedus.model.overlay_problem import change_problem, file_problem
 from foedus.model.treaty import Treaty
 from foedus.model.treatymap import TreatyMap
 from foedus.model.worded_model import WordedModel
@@ -140,10 +141,10 @@ class Overlay(WordedModel):
 
     @classmethod
     def built_problem(cls, exc: ValidationError, data: dict[str, Any]) -> str:
-        """A malformed change of a list named by its number (`_change_problem`), any other field as any model's."""
+        """A malformed change of a list named by its number (`change_problem`), any other field as any model's."""
         err, changes = exc.errors()[0], data.get("changes")
         if len(err["loc"]) > 1 and err["loc"][0] == "changes" and isinstance(changes, list | tuple):
-            return _change_problem(err, changes)
+            return change_problem(exc.errors(), changes, cls)
         return super().built_problem(exc, data)
 
     def describe(self) -> list[str]:
@@ -218,9 +219,8 @@ def _validated(raw: object, path: str | Path) -> Overlay:
     """An overlay file's data as an `Overlay`; a malformed change is named by its number, counted from 1 as every
     other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it); a scenario
     file said to be one (not "unknown field 'kind'"), as the scenario reader says an overlay file is one."""
-    from foedus.errors import FileDataError, FoedusError, shown
+    from foedus.errors import FileDataError
     from foedus.model.scenario_file import RERUN
-    from foedus.model.yamlio import file_data_error
 
     if isinstance(raw, dict) and (kind := raw.get("kind")) in tuple(RERUN):
         raise FileDataError(str(path), "", f"this is a scenario file (`kind: {kind}`), not an overlay: run it with "
@@ -228,17 +228,7 @@ def _validated(raw: object, path: str | Path) -> Overlay:
     try:
         return Overlay.model_validate(raw)
     except ValidationError as exc:
-        error, err = exc, exc.errors()[0]
-    loc = err["loc"]
-    number = loc[1] if len(loc) > 1 and loc[0] == "changes" else None
-    if not isinstance(number, int):  # the file's other fields, or `changes` itself: named as any file's fields are
-        raise file_data_error(error, Overlay, raw, path, "overlay fields")
-    changes = raw.get("changes") if isinstance(raw, dict) else None
-    if isinstance(changes, list) and not isinstance(given := changes[number], dict):  # not pydantic's wording
-        raise FoedusError(f"{path}: change {number + 1}: must be a mapping such as {{op: drop_treaty, treaty: "
-                          f"nato_1949}}, got {shown(given)}")
-    field = f" ({field_path(loc[2:])})" if loc[2:] else ""
-    raise FoedusError(f"{path}: change {number + 1}{field}: {validation_problem(err, Overlay)}")
+        raise file_problem(exc, raw, path, Overlay) from None
 
 
 def _numbered(changes: list[Change], where: str) -> list[Change]:
@@ -283,18 +273,4 @@ def as_changes(what_if: object) -> list[Change]:
     try:
         return _numbered(Overlay.model_validate({"changes": list(what_if)}).changes, "what_if")
     except ValidationError as exc:
-        raise ScenarioError(f"what_if: {_change_problem(exc.errors()[0], what_if)}") from None
-
-
-def _change_problem(err: Mapping[str, Any], changes: list[Any] | tuple[Any, ...]) -> str:
-    """A malformed change of a list of changes given in Python (`what_if`, `Overlay(changes=...)`), for the message
-    after where it was given: its number, counted from 1, the field and the problem (`change 2 (add_member.state):
-    missing field 'state'`), or, for a change that is neither a change nor a mapping, what was given."""
-    number, *where = err["loc"][1:]
-    given = changes[int(number)]
-    if not where and not isinstance(given, dict):
-        return (f"change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., or a mapping with an 'op' "
-                f"as in an overlay file), not {described(given)}")
-    field = f" ({field_path(where)})" if where else ""
-    given_as = "" if where else f" (given {described(given)})"  # a field below the change: said already
-    return f"change {int(number) + 1}{field}: {validation_problem(err, Overlay)}{given_as}"
+        raise ScenarioError(f"what_if: {change_problem(exc.errors(), what_if, Overlay)}") from None

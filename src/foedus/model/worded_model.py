@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from foedus.errors import ArgumentsError, ScenarioError, field_path, validation_problem
+from foedus.errors import ArgumentsError, ScenarioError, field_path, first_problem
 
 __all__ = ["WordedModel"]
 
@@ -35,8 +35,9 @@ class WordedModel(BaseModel):
     @classmethod
     def built_problem(cls, exc: ValidationError, data: dict[str, Any]) -> str:
         """What is wrong with the fields `data` that `exc` refused, for the message after the model's name: the first
-        problem's field and the problem (`treaty: must be text (got 5)`), or the problem alone for one of the whole
-        model (`AddTreaty`'s 'give either path or treaty')."""
-        err = exc.errors()[0]
-        where = field_path(err["loc"])
-        return f"{where + ': ' if where else ''}{validation_problem(err, cls)}"
+        problem's field and the problem (`treaty: must be text (got 5)`; every field missing named together,
+        `missing fields: treaty, state`), or the problem alone for one of the whole model (`AddTreaty`'s 'give either
+        path or treaty')."""
+        loc, words, _ = first_problem(exc.errors(), cls)
+        where = field_path(loc)
+        return f"{where + ': ' if where else ''}{words}"
