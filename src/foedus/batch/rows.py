@@ -100,15 +100,10 @@ def _overlaid(scenario: ScenarioFile, named: Any, row: str, folder: Path,
         FoedusError: not a path, the batch's output, a file named twice, or an overlay file that cannot be read or is
             malformed.
     """
-    from foedus.errors import shown
     from foedus.model.overlay import load_overlays
     from foedus.outputs.own_inputs import refuse_input
 
-    paths = named.split(OVERLAYS_APART) if isinstance(named, str) else named if isinstance(named, list) else [named]
-    if wrong := [p for p in paths if not isinstance(p, str) or not p.strip()] or ([] if paths else [named]):
-        raise FileDataError(row, OVERLAY, f"expected the path of an overlay file (several: separated by "
-                            f"{OVERLAYS_APART!r}), not {shown(named if isinstance(named, str) else wrong[0])}")
-    files = [folder / p.strip() for p in paths]
+    files = [folder / p for p in _overlay_paths(named, row)]
     for file in files:
         for option, written in writes:
             refuse_input(f"{row}: overlay", file, written, "the table would replace the overlay it reads",
@@ -118,6 +113,25 @@ def _overlaid(scenario: ScenarioFile, named: Any, row: str, folder: Path,
     except FoedusError as exc:
         raise FoedusError(f"{row}: {exc}") from None  # the message names the overlay file
     return scenario.model_copy(update={"what_if": (*changes, *scenario.what_if)})
+
+
+def _overlay_paths(named: Any, row: str) -> list[str]:
+    """The overlay files a row's `overlay` names, each stripped: one path, several separated by `OVERLAYS_APART`,
+    or a JSON line's list of them; each must be a path, not empty or blank (`a.yaml;;b.yaml`) nor another value (a
+    number, a mapping), and a list must name one at least.
+
+    Raises:
+        FileDataError: `row`'s `overlay` naming the value that is not a path (the whole text, where one text).
+    """
+    from foedus.errors import shown
+
+    paths = named.split(OVERLAYS_APART) if isinstance(named, str) else named if isinstance(named, list) else [named]
+    not_paths = [p for p in paths if not isinstance(p, str) or not p.strip()]
+    if not_paths or not paths:
+        wrong = named if isinstance(named, str) or not paths else not_paths[0]
+        raise FileDataError(row, OVERLAY, f"expected the path of an overlay file (several: separated by "
+                            f"{OVERLAYS_APART!r}), not {shown(wrong)}")
+    return [p.strip() for p in paths]
 
 
 def _csv_rows(text: str, where: str) -> list[dict[str, Any]]:
