@@ -154,6 +154,34 @@ def test_a_bad_switch_is_refused_in_one_message_whatever_the_files_form(tmp_path
     assert said == [f"{key}: must be true or false (got 'maybe')"] * 2, said
 
 
+@pytest.mark.parametrize(("name", "text", "said", "ran"), [
+    ("s.csv", "attacker,target,date,requested\nRUS,EST,2025-06-01,\nRUS,EST,2025-06-01,maybe\n"
+     "RUS,EST,2025-06-01,no,extra\nISL,NOR,1950-06-01,yes\n",
+     ["s.csv row 2: requested: must be true or false (got 'maybe')", "s.csv row 3: 5 cells, and the header names 4 "
+      "columns"], ["1", "4"]),
+    ("s.csv", "attacker,target,date,draws\nRUS,EST,2025-06-01,many\nRUS,EST,2025-06-01,\n",
+     ["s.csv row 1: draws: must be a whole number (got 'many')"], ["2"]),
+    ("s.jsonl", '{"attacker": "RUS", "target": "EST", "date": "2025-06-01"}\n{"attacker": \n'
+     '{"attacker": "ISL", "target": "NOR", "date": "1950-06-01"}\n',
+     ["s.jsonl row 2: not JSON (Expecting value, column 14)"], ["1", "3"]),
+], ids=["csv-cells", "csv-number", "json-line"])
+def test_a_cell_or_line_that_cannot_be_read_is_a_bad_row_skip_bad_skips(tmp_path: Path, name: str, text: str,
+                                                                        said: list[str], ran: list[str]) -> None:
+    """A CSV cell that is no switch or number, a row of more cells than the header, or a line that is not JSON was
+    refused while the file was read: --skip-bad could not skip it, and its message lacked "(nothing was run)", which
+    every other bad row's has. Now each is a bad row as an unknown state is: refused naming the row and the column,
+    the other bad rows counted, or skipped and tabled while the good rows run."""
+    said = [f"{tmp_path}/{problem}" for problem in said]  # the file as given: its path
+    proc = _batch(tmp_path, text, name=name)
+    counted = f" (and {len(said) - 1} more bad row; nothing was run)" if len(said) > 1 else " (nothing was run)"
+    assert proc.returncode == 2 and proc.stderr.strip() == f"error: {said[0]}{counted}", proc.stderr
+    assert not (tmp_path / "out.csv").exists()
+    proc = _batch(tmp_path, text, name, "out.csv", "--skip-bad", str(tmp_path / "bad.csv"))
+    assert proc.returncode == 0, proc.stderr
+    assert list(pd.read_csv(tmp_path / "bad.csv", dtype=str, keep_default_na=False).error) == said
+    assert sorted(set(pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False).scenario)) == ran
+
+
 def test_every_bad_row_is_counted(tmp_path: Path) -> None:
     proc = _batch(tmp_path, _HEADER + "RUS,Atlantis,2025-06-01,,,\nRUS,EST,2025-06-01,,,\nRUS,EST,nope,,,\n")
     assert proc.returncode == 2

@@ -65,6 +65,8 @@ def read_scenarios(path: Path, where: str, keep_bad: list[tuple[int, str]] | Non
     for n, raw in enumerate(raws, 1):
         row = f"{where} row {n}"
         try:
+            if isinstance(raw, FoedusError):  # a cell or a line that could not be read: a bad row as any other
+                raise raw
             named = raw.get(OVERLAY) if isinstance(raw, dict) else None
             asked = {k: v for k, v in raw.items() if k != OVERLAY} if isinstance(raw, dict) else raw
             scenario = checked_scenario(_question(asked, batch_wide or {}), row, path.parent)
@@ -134,9 +136,11 @@ def _overlay_paths(named: Any, row: str) -> list[str]:
     return [p.strip() for p in paths]
 
 
-def _csv_rows(text: str, where: str) -> list[dict[str, Any]]:
+def _csv_rows(text: str, where: str) -> list[dict[str, Any] | FoedusError]:
     """The CSV file's rows, each cell read as its key's type (a switch: true/false, yes/no or 1/0; a number: plain
-    digits); an empty cell is the key not given (its default), a row of empty cells no row."""
+    digits); an empty cell is the key not given (its default), a row of empty cells no row. A row with a cell that
+    cannot be read (or more cells than the header names) is its error, a bad row that `read_scenarios` refuses or
+    skips with the others; a header naming a column twice refuses the file."""
     import csv
     import io
 
@@ -147,14 +151,17 @@ def _csv_rows(text: str, where: str) -> list[dict[str, Any]]:
     names = [h.strip() for h in header]
     if dup := sorted({n for n in names if names.count(n) > 1}):
         raise FoedusError(f"{where}: the header names {dup[0]!r} twice: give each column once")
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, Any] | FoedusError] = []
     for cells in reader:
         if not any(c.strip() for c in cells):
             continue
         row = f"{where} row {len(rows) + 1}"
-        if len(cells) > len(names):
-            raise FoedusError(f"{row}: {len(cells)} cells, and the header names {len(names)} columns")
-        rows.append({k: _cell(k, v.strip(), row) for k, v in zip(names, cells, strict=False) if v.strip()})
+        try:
+            if len(cells) > len(names):
+                raise FoedusError(f"{row}: {len(cells)} cells, and the header names {len(names)} columns")
+            rows.append({k: _cell(k, v.strip(), row) for k, v in zip(names, cells, strict=False) if v.strip()})
+        except FoedusError as exc:
+            rows.append(exc)
     return rows
 
 
@@ -180,7 +187,8 @@ def _cell(name: str, value: str, row: str) -> Any:
 
 
 def _json_rows(text: str, where: str) -> list[Any]:
-    """The JSON lines file's objects, one a non-blank line."""
+    """The JSON lines file's objects, one a non-blank line; a line that is not JSON is its error, a bad row as a
+    CSV row's bad cell is."""
     rows: list[Any] = []
     for line in text.splitlines():
         if not line.strip():
@@ -188,5 +196,5 @@ def _json_rows(text: str, where: str) -> list[Any]:
         try:
             rows.append(json.loads(line))
         except json.JSONDecodeError as exc:
-            raise FoedusError(f"{where} row {len(rows) + 1}: not JSON ({exc.msg}, column {exc.colno})") from None
+            rows.append(FoedusError(f"{where} row {len(rows) + 1}: not JSON ({exc.msg}, column {exc.colno})"))
     return rows
