@@ -1,21 +1,28 @@
 """The likelihood model file read into plain records (`foedus.likely.model_plain`) without pydantic: the records
-hold what the schema (`foedus.likely.model_schema`) gives, and a file the plain reader doubts goes to the schema."""
+hold what the schema (`foedus.likely.model_schema`) gives, and a file the plain reader doubts goes to the schema.
+The records and their readers are generated from the schema (`foedus.likely.model_gen`), the one place the file's
+fields are spelled."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel, ConfigDict, Field
 
 from foedus.errors import LikelyModelError
+from foedus.likely import model_gen
 from foedus.likely.model import load_model
 from foedus.likely.model_plain import records_of
 from foedus.likely.model_schema import Check, LogitFile, ModelFile
 from foedus.model.filedata import validate_file_data
+from foedus.model.numbers import Number, Whole
 
 
 def _shipped() -> dict[str, Any]:
@@ -75,3 +82,49 @@ def test_a_whole_number_is_read_as_the_float_the_schema_gives(tmp_path: Path) ->
     path.write_text(json.dumps(raw), encoding="utf-8")
     intercept = load_model(path).side.intercept
     assert type(intercept) is float and intercept == 0.0
+
+
+def test_the_records_are_generated_from_the_schema() -> None:
+    """A field added to, renamed in or retyped in the schema changes the records and their readers with it."""
+    assert model_gen.OUT.read_text(encoding="utf-8") == model_gen.render(), \
+        "the schema changed: run `python -m foedus.likely.model_gen`"
+
+
+def test_the_records_keep_the_schemas_field_order() -> None:
+    """A model read and written again (`model_dump_json`) lists its fields as `foedus likely fit` writes them."""
+    assert list(json.loads(load_model().model_dump_json())) == list(ModelFile.model_fields) == list(_shipped())
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Dated(_Strict):
+    day: dt.date
+
+
+class _Bounded(_Strict):
+    wars: Whole = Field(ge=1)
+
+
+class _Loose(BaseModel):
+    name: str
+
+
+class _Clash(_Strict):
+    all: Number | None  # its reader's name, _CLASH_ALL, is the name of the model's field set
+
+
+@pytest.mark.parametrize(("root", "said"), [
+    (_Dated, "_Dated.day: the plain reader has no check for <class 'datetime.date'>"),
+    (_Bounded, "_Bounded.wars: a constraint written on the field"),
+    (_Loose, "_Loose: the plain reader takes models that forbid extras"),
+    (_Clash, "two constants of the readers share a name: _CLASH_ALL"),
+])
+def test_the_generator_refuses_what_the_plain_reader_would_not_check(monkeypatch: Any, root: type[BaseModel],
+                                                                      said: str) -> None:
+    """A schema type with no plain check, or a check written where the generator does not look, stops it: the plain
+    reader never takes a value the schema would refuse."""
+    monkeypatch.setattr(model_gen, "ROOT", root)
+    with pytest.raises(SystemExit, match=re.escape(said)):
+        model_gen.render()

@@ -1,6 +1,10 @@
 """The likelihood model file's schema (pydantic): what `foedus likely fit` builds and writes
-(`model_dump_json`), and what a model file that the plain reader (`foedus.likely.model_records`) does not vouch
+(`model_dump_json`), and what a model file that the plain reader (`foedus.likely.model_plain`) does not vouch
 for is checked against, so every bad file is told in the words of every data file's fields.
+
+The one place the file's fields are spelled: the plain records and their readers (`foedus.likely.model_records`)
+are generated from it. Run `python -m foedus.likely.model_gen` after changing it (`--check`: exit 1 when stale);
+tests/test_likely_model_records.py fails until the records are current.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from foedus.likely.model_records import _CheckMethods, _LogitMethods, _ModelMethods, _SpecMethods
+from foedus.likely.model_methods import CheckMethods, LogitMethods, ModelMethods, SpecMethods
 from foedus.model.facts import Line, Text
 from foedus.model.numbers import Number, One, Whole
 
@@ -26,7 +30,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class LogitFile(_LogitMethods, _Strict):
+class LogitFile(LogitMethods, _Strict):
     """One logistic model: column names, standardisation, intercept, coefficients, bootstrap covariance."""
 
     names: list[str]
@@ -38,7 +42,7 @@ class LogitFile(_LogitMethods, _Strict):
 
 
 
-class SpecFile(_SpecMethods, _Strict):
+class SpecFile(SpecMethods, _Strict):
     """Which features enter the two stages."""
 
     name: Line
@@ -59,7 +63,7 @@ class DataVersion(_Strict):
     sha256: Line | None
 
 
-class Check(_CheckMethods, _Strict):
+class Check(CheckMethods, _Strict):
     """One out-of-sample check of the model against the training fold's base rate (scores finite or null: they
     are shown in the JSON output, where NaN is not valid)."""
 
@@ -75,7 +79,7 @@ class Check(_CheckMethods, _Strict):
 
 
 
-class ModelFile(_ModelMethods, _Strict):
+class ModelFile(ModelMethods, _Strict):
     """The coefficients file. Its texts are checked as a data file's (`foedus.model.facts`): the version, quoted in
     every answer ("model …, trained on …"), is a one-line text given, and none hides a character from the terminal."""
 

@@ -1,6 +1,7 @@
 """The command line of the generators of checked-in files (`foedus.engine.contract_gen`,
-`foedus.datarecord.gen_inits`, `foedus.model.records_gen`, `foedus.cli.fast_gen`): `--help` writes nothing,
-`--check` names the files that are stale and writes nothing, and no flag rewrites them, each whole (`staged_file`)."""
+`foedus.datarecord.gen_inits`, `foedus.model.records_gen`, `foedus.cli.fast_gen`, `foedus.likely.model_gen`):
+`--help` writes nothing, `--check` names the files that are stale and writes nothing, and no flag rewrites them, each
+whole (`staged_file`)."""
 
 from __future__ import annotations
 
