@@ -1,12 +1,12 @@
 """The sources the bundled treaty files cite (their `sources` urls, `source` fields and comments): no Wikipedia
-mirror or content farm beyond the links still to replace, and no Wikipedia article beyond the ones listed."""
+mirror or content farm beyond the links still to replace, and no Wikipedia article beyond the ones listed, nor either
+read through a proxy, a translator or an archive: the whole URL is checked, as tests/test_places_sources.py does."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from test_places_sources import _URL, _banned
+from test_places_sources import _URL, _article, _mirror, _wikipedia
 
 TREATIES = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data" / "treaties"
 
@@ -34,8 +34,9 @@ def test_the_treaty_files_cite_sources() -> None:
 
 def test_no_new_wikipedia_mirror_or_content_farm_is_cited_in_the_treaty_files() -> None:
     """A copy of Wikipedia, a document scraper, a blog or a news aggregator (particle.news, sofx.com) is no source for
-    a treaty's facts: the ones still cited are listed, to be replaced, and none may be added."""
-    bad = {(name, url) for name, url in _cited() if _banned(urlsplit(url).hostname or "")}
+    a treaty's facts, nor a page read through a proxy, a translator or a cache, nor a wiki but Wikisource: the ones
+    still cited are listed, to be replaced, and none may be added."""
+    bad = {(name, url) for name, url in _cited() if _mirror(url)}
     assert bad <= BANNED_LEFT, sorted(bad - BANNED_LEFT)
 
 
@@ -43,6 +44,5 @@ def test_no_new_wikipedia_article_is_cited_in_the_treaty_files() -> None:
     """The Cyprus treaties of 1960 cite the Cypriot constitution's copy of their text and China-DPRK 1961 the
     Peking Review's, not Wikipedia; the articles other treaties still cite are listed, to be replaced, and none may be
     added."""
-    cited = {(name, unquote(urlsplit(url).path.removeprefix("/wiki/"))) for name, url in _cited()
-             if (urlsplit(url).hostname or "").endswith("wikipedia.org")}
+    cited = {(name, _article(url)) for name, url in _cited() if _wikipedia(url)}
     assert cited <= WIKIPEDIA_LEFT, sorted(cited - WIKIPEDIA_LEFT)
