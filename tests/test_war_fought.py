@@ -25,6 +25,12 @@ QATAR = "Fighting against Iran (IRN) on 2025-06-23 (attacked by Iran (IRN) that 
 # Germany and the Soviet Union attack Poland in one event (not the history: two attackers of one state)
 TWO = ("id: two_1939\nname: Two attackers\nend: 1939-09-30\nsources: [{url: 'https://example.org/w'}]\nevents:\n"
        "  - {type: attack, date: 1939-09-01, attacker: [DEU, RUS], victim: POL}\n")
+# the same two attacks as two events of one day, the Soviet Union's listed first (no bundled war has two events
+# attacking one state on one day: each war file's attack events grouped by date and victim)
+TWO_EVENTS = TWO.replace("  - {type: attack, date: 1939-09-01, attacker: [DEU, RUS], victim: POL}\n",
+                         "  - {type: attack, date: 1939-09-01, attacker: RUS, victim: POL}\n"
+                         "  - {type: attack, date: 1939-09-01, attacker: DEU, victim: POL}\n")
+IRAN = "Fighting against Israel (ISR) and United States (USA) on 2025-06-22 (attacked by Israel (ISR) on 2025-06-13)."
 
 
 def test_qatar_struck_by_iran_fights_against_iran_not_on_israels_side() -> None:
@@ -85,3 +91,43 @@ def test_the_webs_why_of_every_fighting_state_is_the_clis(war: str) -> None:
     against = {s for (_, s), w in zip(cases, said, strict=True) if w.startswith("Fighting against")}
     assert against == {s for _, s in cases if any(sp["how"] == "attacked" for sp in replay.states[s].spells)}
     assert against  # every war here has a state an attack drew in
+
+
+def test_every_attacker_of_the_day_that_drew_a_state_in_is_named_in_the_files_order(tmp_path: Path) -> None:
+    """Two events attacking one state on one day: both attackers are named, in the war file's order (the order a
+    binding's `because` is chosen in), by the line, the table and the web, where only the first event's was (its
+    spell's `cause`); the spell carries them (`by`)."""
+    replay = replay_text(tmp_path, TWO_EVENTS)
+    both = "Soviet Union (RUS) and Germany (DEU)"
+    spell = spell_standing(replay, "POL", dt.date(1939, 9, 2))
+    assert (spell["cause"]["event"], spell["by"]) == (0, ["RUS", "DEU"])
+    line = why_on(replay, World.default(), "POL", dt.date(1939, 9, 2))
+    assert line == f"Poland (POL): Fighting against {both} on 1939-09-02 (attacked by {both} on 1939-09-01)."
+    frame = replay.frame_on(dt.date(1939, 9, 2))
+    sides, names = sides_on(replay, frame, dt.date(1939, 9, 2))
+    said = run_ts([("said", "frameWhy", ["POL", frame.to_dict() | {"date": "1939-09-02"}, {"$lookup": {}}, None, {},
+                                         sides, {"$lookup": dict(names)}, spell]),
+                   ("warsides", "fightingHead", ["POL", {**spell, "by": None}, "1939-09-02", "the defense side",
+                                                 {"$lookup": dict(names)}])])
+    assert said[0] == line.split(": ", 1)[1]
+    assert said[1] == "Fighting against Soviet Union (RUS) on 1939-09-02 (attacked by Soviet Union (RUS) on 1939-09-01)"
+    code, out, err = cli_line(["war", str(tmp_path / "war.yaml"), "--no-timeline"], env={"COLUMNS": "2000"})
+    assert code == 0 and f"defense 1939-09-01 (attacked by {both})" in out, err
+
+
+def test_a_state_an_attack_drew_in_fights_against_every_attacker_of_the_day() -> None:
+    """Iran, drawn in by Israel's strikes of 13 June, fights Israel and the United States from the US strikes of 22
+    June (the frame's `attacked_by`), in the line and the web's "Why?", where it read "against Israel (ISR)" alone;
+    after the ceasefire, with no attack going on, against those that drew it in."""
+    code, out, err = cli_line(["war", "israel_iran_2025", "--until", "2025-06-22", "--state", "IRN"])
+    assert (code, out) == (0, f"Iran (IRN): {IRAN}\n"), err
+    replay = replay_war("israel_iran_2025")
+    frame = replay.frame_on(dt.date(2025, 6, 22))
+    assert frame.to_dict()["attacked_by"] == {"IRN": ["ISR", "USA"], "ISR": ["IRN"]}
+    sides, names = sides_on(replay, frame, frame.date)
+    said = run_ts([("said", "frameWhy", ["IRN", frame.to_dict(), {"$lookup": {}}, None, {}, sides,
+                                         {"$lookup": dict(names)}, spell_standing(replay, "IRN", frame.date)])])
+    assert said == [IRAN]
+    code, out, err = cli_line(["war", "israel_iran_2025", "--until", "2025-06-24", "--state", "IRN"])
+    assert code == 0 and out.startswith("Iran (IRN): Fighting against Israel (ISR) on 2025-06-24 (attacked by "
+                                        "Israel (ISR) on 2025-06-13), paused since 2025-06-24"), err

@@ -64,7 +64,7 @@ export interface WarChange {
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
   bound: Record<string, WarBinding>;
-  conflicts: string[];
+  conflicts: string[]; attacked_by?: Record<string, string[]>; // whose attacks on each state go on (servers from before: none)
   conflicted?: Record<string, { reason: string; treaties: string[]; instruments?: Record<string, string> }>; // why each is (servers from before: none)
   moved: { state: string; from: string; to: string; cause: WarChange | null; now_under?: string }[];
   doubts?: Doubt[]; // what a cascade on the frame's day lists (servers from before they were sent have none)

@@ -195,7 +195,7 @@ export function notInSystem(day: string): string {
  * its pause (pausedSaid), one neither fighting nor bound its last binding and what released it (releasedSaid); one an
  * attack drew in (its `spell` standing that day: spellOn) fights against its attackers (fightingHead). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
-                         | "paused" | "released">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
+                         | "paused" | "released" | "attacked_by">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
                          titles: Record<string, string> = {}, sides?: Record<string, string>,
                          name: (id: string) => string = (id) => id, // name: a duty's states (boundDuty)
                          spell?: WarSpell): string { // how it came in: an attack on it (fightingHead), or joining
@@ -204,7 +204,7 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
   const named = (s: string) => sides?.[s] ?? `the ${s} side`; // by its lead states where `sides` names them
   const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [], titles)].map((line) => `; ${line}`).join("");
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
-  return side ? `${fightingHead(id, spell, frame.date, named(side), name)}${paused ? pausedSaid(paused) : ""}`
+  return side ? `${fightingHead(id, spell, frame.date, named(side), name, frame.attacked_by?.[id])}${paused ? pausedSaid(paused) : ""}`
     + `${partyOn(state, frame.date) ? "" : FIGHTING_OUT}.`
     : b ? `B${(boundDuty(b, name) ?? `bound to join ${named(b.side)}`).slice(1)} on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
       + `${sinceSaid(b, frame.date, (d) => bindingCited(d, treaty))}.`

@@ -48,12 +48,17 @@ export function spellOn(spells: WarSpell[] | undefined, day: string): WarSpell |
 
 /** The start of a fighting state's "Why?" on `day`: against whom and since whose attack, where an attack on it drew
  * it in ("Fighting against Iran (IRN) on 2025-06-24 (attacked by Iran (IRN) on 2025-06-23)"; "that day" where its
- * spell began on `day`), else on `named`, its side by its lead states (foedus.war.fought_words.fighting_head). */
+ * spell began on `day`; by every attacker of that day, its spell's `by`, else its `cause`'s), against every state whose
+ * attack on it goes on that day (`against`, its frame's `attacked_by` entry; where none does, those), else on `named`,
+ * its side by its lead states (foedus.war.fought_words.fighting_head). */
 export function fightingHead(id: string, spell: WarSpell | undefined, day: string, named: string,
-                             name: (id: string) => string): string {
+                             name: (id: string) => string, against: string[] = []): string {
   const attacks = spell?.how === "attacked" ? spell.cause?.attacks ?? [] : [];
-  const by = [...new Set(attacks.filter((a) => a.victim === id).map((a) => a.attacker))].map((s) => namedState(s, name));
+  const first = spell?.how === "attacked" && spell.by?.length ? spell.by
+    : attacks.filter((a) => a.victim === id).map((a) => a.attacker);
+  const by = [...new Set(first)].map((s) => namedState(s, name));
   if (!spell || !by.length) return `Fighting on ${named} on ${day}`;
   const when = spell.from === day ? "that day" : `on ${spell.from}`;
-  return `Fighting against ${andListed(by)} on ${day} (attacked by ${andListed(by)} ${when})`;
+  const now = [...new Set(against)].map((s) => namedState(s, name));
+  return `Fighting against ${andListed(now.length ? now : by)} on ${day} (attacked by ${andListed(by)} ${when})`;
 }

@@ -2,7 +2,9 @@
 its attackers ("Fighting against Iran (IRN) on 2025-06-24 (attacked by Iran (IRN) on 2025-06-23)", Qatar in
 israel_iran_2025), not "on the side of Israel (ISR)", which read as though it had joined Israel; one that joined, by
 entry or by its own attack, fights on its side, named by the side's lead states. A frame does not record how a state
-came in: its spell of fighting does (`StateRecord.spells`, `how` and `cause`). The web's copy: web/src/warsides.ts
+came in: its spell of fighting does (`StateRecord.spells`, `how`, `cause` and `by`, every attacker of its first day);
+whom it fights on a later day, its frame's `attacked_by` (Iran from 2025-06-22 "against Israel (ISR) and United States
+(USA)", struck by the US that day, "attacked by Israel (ISR) on 2025-06-13"). The web's copy: web/src/warsides.ts
 `spellOn`, `fightingHead` (tests/test_war_fought.py)."""
 
 from __future__ import annotations
@@ -22,18 +24,25 @@ def spell_on(spells: Sequence[Mapping[str, Any]], day: str) -> Mapping[str, Any]
 
 
 def attackers_of(spell: Mapping[str, Any], state: str, names: Mapping[str, str]) -> list[str]:
-    """The states whose attack on `state` brought it into the war (its spell's `cause`'s attacks on it), named."""
+    """The states whose attacks on `state` brought it into the war, named: every attacker of its spell's first day
+    (`by`, in the order a binding's `because` is chosen: `foedus.war.attackers.attacked_by`), where two events of that
+    day struck it, not only the first event's (its `cause`); a spell without `by` (a record from before it was
+    carried), its `cause`'s attacks on it."""
     attacks = (spell.get("cause") or {}).get("attacks", ())
-    return [named_state(a, names) for a in dict.fromkeys(x["attacker"] for x in attacks if x["victim"] == state)]
+    by = spell.get("by") or [x["attacker"] for x in attacks if x["victim"] == state]
+    return [named_state(a, names) for a in dict.fromkeys(by)]
 
 
 def fighting_head(state: str, spell: Mapping[str, Any] | None, day: str, named: str,
-                  names: Mapping[str, str]) -> str:
+                  names: Mapping[str, str], against: Sequence[str] = ()) -> str:
     """The start of a fighting state's "Why?" on `day`: against whom and since whose attack, where an attack on it
     drew it in (`spell`, its spell standing then: `how` "attacked"; "that day" where it began on `day`), else on
-    `named`, its side as `side_words` names it."""
+    `named`, its side as `side_words` names it. Against whom: every state whose attack on it goes on that day
+    (`against`, its frame's `attacked_by` entry), not only those that drew it in; where none goes on (a ceasefire
+    paused it), those."""
     by = attackers_of(spell, state, names) if spell is not None and spell.get("how") == "attacked" else []
     if spell is None or not by:
         return f"Fighting on {named} on {day}"
     when = "that day" if spell["from"] == day else f"on {spell['from']}"
-    return f"Fighting against {and_listed(by)} on {day} (attacked by {and_listed(by)} {when})"
+    now = [named_state(s, names) for s in dict.fromkeys(against)] or by
+    return f"Fighting against {and_listed(now)} on {day} (attacked by {and_listed(by)} {when})"

@@ -36,9 +36,13 @@ class Frame:
     # binding (`bound_spans`' entry: side, from, to, treaty, article, instrument, certainty, doubted), the change that
     # released it on `to` (`cause`) and the pages cited for that change's event (`sources`)
     released: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # each state attacked that day → the states whose attacks on it go on, oldest first, then in the war file's order
+    # (`foedus.war.attackers.attacked_by`): whom "Why?" says a state an attack drew in is fighting against that day
+    attacked_by: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"date": self.date.isoformat(), "changes": self.changes, "sides": self.sides, "bound": self.bound,
+        return {"date": self.date.isoformat(), "changes": self.changes, "sides": self.sides,
+                "attacked_by": self.attacked_by, "bound": self.bound,
                 "conflicts": self.conflicts, "conflicted": self.conflicted, "moved": self.moved,
                 "doubts": self.doubts, "paused": self.paused, "released": self.released}

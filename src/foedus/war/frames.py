@@ -9,23 +9,24 @@ obligation, its bound spans, and the first date of each casus foederis, consulta
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from foedus.cited import tagged_cited
 from foedus.conflict_words import conflict_instruments
-from foedus.engine.doubted_facts import Doubts, doubt_entry, doubt_levels
+from foedus.engine.doubted_facts import doubt_entry
 from foedus.engine.result import Joiner
 from foedus.model.dated_names import era_days
 from foedus.model.world import World
 from foedus.sources.coverage import missing_notes
+from foedus.war.attackers import attacked_by
+from foedus.war.bound_entry import Made, bound_entry
 from foedus.war.cause import cause
 from foedus.war.course import Course
 from foedus.war.duty_end import ended_on
 from foedus.war.evaluate import Evaluation
 from foedus.war.events import CitedPage
-from foedus.war.result import Also, Bound, Frame, StateRecord
-from foedus.war.unbroken import released_span, since_entry
+from foedus.war.result import Bound, Frame, StateRecord
+from foedus.war.unbroken import released_span
 
 __all__ = ["FrameBuilder"]
 
@@ -61,7 +62,8 @@ class FrameBuilder:
         """Record one evaluated date and its changes (`doubts`: the evaluation's, in JSON, when made already)."""
         self.evaluations.append(ev)
         status, bound = ev.status(), ev.bound
-        made = {s: _Made.of(j) for s, j in bound.items()}  # each joiner's doubts and `also`, made once
+        made = {s: Made.of(j) for s, j in bound.items()}  # each joiner's doubts and `also`, made once
+        on = attacked_by(ev.attacks)  # whom each state is fighting off that day (a spell's `by` on its first day)
         moved = []
         for state in sorted(set(status) | set(self._status)):
             old, new = self._status.get(state, "out"), status.get(state, "out")
@@ -77,7 +79,7 @@ class FrameBuilder:
                 move["now_under"] = tagged_cited(p.treaty, p.article, p.certainty, made[state].doubted,
                                                  made[state].levels)
             moved.append(move)
-            self._move(state, old, new, ev.date, joiner, made.get(state), why, course)
+            self._move(state, old, new, ev.date, joiner, made.get(state), why, course, on.get(state, []))
         self._status, self._joiner = status, dict(bound)
         self._duties(ev, changes)
         self._pauses(ev, changes)
@@ -85,13 +87,14 @@ class FrameBuilder:
         sides = {s: [x for x, side in ev.sides.items() if side == s] for s in _FIGHTING}
         self.frames.append(Frame(
             date=ev.date, changes=changes, sides=sides,
-            bound={s: _binding(j, made[s], self._spans(s)) for s, j in sorted(bound.items())},
+            bound={s: bound_entry(j, made[s], self._spans(s)) for s, j in sorted(bound.items())},
             conflicts=sorted(ev.conflicted), moved=moved,
             doubts=[d.to_dict() for d in ev.doubts] if doubts is None else doubts,
             conflicted={c.state: {"reason": c.reason, "treaties": list(c.treaties),
                                   "instruments": conflict_instruments(c)}
                         for c in sorted(ev.result.conflicts if ev.result else (), key=lambda c: c.state)},
-            paused=dict(sorted(self._paused.items())), released=dict(sorted(self._released.items()))))
+            paused=dict(sorted(self._paused.items())), released=dict(sorted(self._released.items())),
+            attacked_by=on))
 
     def _pauses(self, ev: Evaluation, changes: list[dict[str, Any]]) -> None:
         """Who fights on `ev`'s date with no attack by or on it going on, having been in one (`Frame.paused`): from the
@@ -147,16 +150,17 @@ class FrameBuilder:
                          states=[state, b.by, b.attacked], ended=ended)
         return cause(changes, states=[state])
 
-    def _move(self, state: str, old: str, new: str, day: dt.date, joiner: Joiner | None, made: _Made | None,
-              why: dict[str, Any] | None, course: Course) -> None:
+    def _move(self, state: str, old: str, new: str, day: dt.date, joiner: Joiner | None, made: Made | None,
+              why: dict[str, Any] | None, course: Course, by: list[str]) -> None:
         rec = self._rec(state)
         if old in _FIGHTING and rec.spells and rec.spells[-1]["to"] is None:
             rec.spells[-1]["to"] = day.isoformat()
         if old.startswith("bound-") and rec.bound_spans and rec.bound_spans[-1]["to"] is None:
             rec.bound_spans[-1]["to"] = day.isoformat()
         if new in _FIGHTING:
-            rec.spells.append({"side": new, "from": day.isoformat(), "to": None, "how": course.entered[state].how,
-                               "cause": why})
+            how = course.entered[state].how  # one an attack drew in: by whom, every attacker of that day
+            rec.spells.append({"side": new, "from": day.isoformat(), "to": None, "how": how, "cause": why,
+                               **({"by": by} if how == "attacked" else {})})
         elif new.startswith("bound-") and joiner is not None and made is not None:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
@@ -258,36 +262,6 @@ class FrameBuilder:
         if not self.world.has_history:  # as a cascade says: the ATOP alliances carried past 2018 count too
             out += missing_notes(["atop"])
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Made(Doubts):
-    """What a frame's `bound` entry, `first_bound` and `bound_spans` say of one joiner on a date, made once for all
-    three: its primary obligation's unverified facts (`doubted`, each at its level: `levels`) and its `also`."""
-
-    also: tuple[Also, ...]
-    levels: dict[str, str]  # `doubted` is its keys (`Doubts`): each obligation's reasons are read once
-
-    @classmethod
-    def of(cls, j: Joiner) -> _Made:
-        return cls(tuple(Also(o.treaty, o.article, o.certainty, doubt_levels(o.certainty_reasons), o.instrument,
-                              o.conditions, o.unresolved) for o in j.also),
-                   doubt_levels(j.primary.certainty_reasons))
-
-
-def _binding(j: Joiner, made: _Made, spans: list[dict[str, Any]]) -> dict[str, Any]:
-    """A frame's `bound` entry: the side, the primary obligation's treaty, article and instrument, its certainty and the
-    facts it rests on that are not verified (`doubted`), the conditions it assumes and the ATOP conditions it rests on
-    (`conditions`, `unresolved`: the cascade's own record of them, `Obligation`), and the other obligations that bind it
-    that day (`also`, each `{treaty, article, instrument, certainty, doubted, conditions, unresolved}`), the duty's
-    kind and the attack it answers (`kind`, `because`: whom it defends, `foedus.war.words.bound_duty`), as `Bound`
-    records them (`made`: the joiner's `_Made`), and since when it has been bound to that side without a break, by
-    its `spans` (`since`, with `since_under` where the treaty or article has changed since: `since_entry`)."""
-    p = j.primary
-    return {"side": j.side, "kind": p.kind, "because": p.because.to_dict(), "treaty": p.treaty, "article": p.article,
-            "instrument": p.instrument, "certainty": p.certainty, "doubted": list(made.doubted),
-            "levels": dict(made.levels), "conditions": list(p.conditions), "unresolved": list(p.unresolved),
-            "also": [o.to_dict() for o in made.also], **since_entry(spans, j.side)}
 
 
 def _named_in(change: dict[str, Any]) -> set[str]:

@@ -68,7 +68,7 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     if stands == "fighting":
         paused = frame.paused.get(state)
         out = "" if member else FIGHTING_OUT
-        head = fighting_head(state, spell, day, named, names or {})
+        head = fighting_head(state, spell, day, named, names or {}, frame.attacked_by.get(state, ()))
         return f"{head}{paused_said(paused) if paused else ''}{out}."
     if stands == "bound":
         bound = frame.bound[state]

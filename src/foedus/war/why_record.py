@@ -127,9 +127,12 @@ class WarWhy(Contracted):
         "otherwise", "WarBoundSince | null"))
     spell: dict[str, Any] | None = field(default=None, metadata=meta(
         "fighting: its spell of fighting standing on `day` (`side`; `from`, its first day; `to`, null while it fights; "
-        "`how` it came in: attacker, attacked or entry; `cause`, the change that brought it in, with its `attacks`), "
-        "by which `said` says a state an attack drew in fights against its attackers (\"Fighting against Iran (IRN) "
-        "on 2025-06-23 (attacked by Iran (IRN) that day)\"), one that joined on its side; null otherwise",
+        "`how` it came in: attacker, attacked or entry; `cause`, the change that brought it in, with its `attacks`; "
+        "`by`, one attacked, every state whose attack on it that day brought it in, in the order a binding's "
+        "`because` is chosen), by which `said` says a state an attack drew in fights against its attackers "
+        "(\"Fighting against Iran (IRN) on 2025-06-23 (attacked by Iran (IRN) that day)\"; against every state whose "
+        "attack on it goes on on `day`, the frame's `attacked_by`: Iran on 2025-06-22, Israel and the United States), "
+        "one that joined on its side; null otherwise",
         "Record<string, unknown> | null"))
     paused: dict[str, Any] | None = field(default=None, metadata=meta(
         "fighting with no attack by or on it going on: the frame's `paused` entry (`since`, the first such day; "
