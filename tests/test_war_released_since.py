@@ -11,12 +11,15 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from foedus.api import replay_war
 from foedus.catalog import treaty_rows
 from foedus.model.world import World
+from foedus.war.render import print_replay
 from foedus.war.why import sides_on, spell_standing, why_on
 from samples import cli_line
+from test_war_pause_text import _rows
 from ts_said import run_ts
 
 WAR = "russia_ukraine_2022"
@@ -65,3 +68,19 @@ def test_the_webs_why_says_the_release_as_the_cli_does() -> None:
     said = run_ts(args)
     assert said == [why_on(replay, world, s, frame.date).split(": ", 1)[1] for s in cases]
     assert said[0].startswith(f"Neither fighting nor bound on {frame.date}; {BELARUS}")
+
+
+def test_the_text_table_says_the_first_binding_once(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The text's table says Belarus's release under its first binding, the CSTO's of 2024-08-06, which the same cell
+    says just above: only what followed it ("then, without a break, from 2025-03-13 under rus_blr_2024 ..."), where
+    it said "its binding without a break from 2024-08-06, first under csto_1992 art. 4 ..." again (the `--out`
+    column, read alone, keeps them: the test above)."""
+    monkeypatch.setenv("COLUMNS", "2000")
+    print_replay(replay_war(WAR), states=World.default().states)
+    cell = _rows(capsys.readouterr().out.splitlines())["Belarus (BLR)"][2].split(" / ")
+    assert cell[0] == "2024-08-06, to defend Russia (RUS) against Ukraine (UKR): csto_1992 art. 4 (secondary: article)"
+    assert cell[-1].startswith("then, without a break, from 2025-03-13 under rus_blr_2024 art. 4 (secondary: article), "
+                               "released on 2025-04-27 after Ukraine (UKR)'s attack on Russia (RUS) at Kursk Oblast "
+                               "ends"), cell
+    assert sum("2024-08-06" in line for line in cell) == 1

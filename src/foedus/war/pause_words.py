@@ -84,15 +84,21 @@ def released_on(released: Mapping[str, Any], cite: bool = True) -> str:
 
 
 def released_cell(released: Mapping[str, Any], first_from: str, cite: Callable[[Mapping[str, Any]], str],
-                  pages: bool = False) -> str:
+                  pages: bool = False, above: bool = False) -> str:
     """`foedus war`'s table under a state's first binding (bound from `first_from`), and `--out`'s `released`
     column (`pages`: with the pages cited for the change): "released on DATE" where the binding released is that one,
     else which binding was released ("its binding of 2004-10-01 under `cite`'s words"), so a later binding's release
     is not read as the first's; one that continued an earlier binding without a break says that one's day and
     provision first (`released_since`): "its binding without a break from 2024-08-06, first under csto_1992 art. 4,
-    then from 2025-03-13 under rus_blr_2024 art. 4, released on ..."."""
+    then from 2025-03-13 under rus_blr_2024 art. 4, released on ...". Where that earlier binding is the first, said
+    just above it (`above`: the text's table; the `--out` column reads alone), only what followed it: "then, without
+    a break, from 2025-03-13 under rus_blr_2024 art. 4, released on ..."."""
     if released["from"] == first_from:
         return released_on(released, cite=pages)
+    if above and released.get("since") == first_from:
+        then = f"then, without a break, from {released['from']} under {cite(released)}, " \
+            if released.get("since_under") else ""
+        return then + released_on(released, cite=pages)
     if (released.get("since") or released["from"]) == released["from"]:
         return f"its binding of {released['from']} under {cite(released)} {released_on(released, cite=pages)}"
     return f"its binding {released_since(released, cite)}, {released_on(released, cite=pages)}"

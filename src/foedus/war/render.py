@@ -91,7 +91,7 @@ def _row(r: StateRecord, names: dict[str, str], last: Frame, titles: Mapping[str
         rel = last.released[r.state]
         bound += "\n" + released_cell(rel, str(b.date) if b else "", lambda d: tagged_cited(
             named_cited(d["treaty"], titles), d["article"], d.get("certainty", "verified"),
-            d.get("doubted", ()), d.get("levels")))
+            d.get("doubted", ()), d.get("levels")), above=True)
     why = _said(b.cause) if b else _said(r.conflict["cause"]) if r.conflict else ""
     return [named_state(r.state, names), fight, bound, why]
 
