@@ -1,0 +1,50 @@
+"""Kaliningrad Oblast had no holder record before 1946, so the gazetteer gave it to Russia on every day: `foedus
+cascade -a DEU -t RUS -d 1900-01-01 --place kaliningrad` ran, Germany attacking the Russian Empire at what was then
+the capital of its own province of East Prussia, and `foedus places --date 1900-01-01` listed it as Russia's. Its
+dated holders (Germany's, split by the front in 1944-45, Soviet-held, Soviet from the decree of 7 Apr 1946) and
+names (Königsberg, Königsberg Oblast until 4 Jul 1946) now say so."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from samples import cli_line, error_line
+
+pytestmark = pytest.mark.needs_data  # the states' COW dates tell who is a state on the day
+
+
+def test_an_attack_on_russia_at_kaliningrad_in_1900_is_refused_as_germanys() -> None:
+    """In 1900 the place is Königsberg, Germany's: not territory of the Russian Empire; an attack on Germany there
+    runs and names the place as then."""
+    said = error_line(["cascade", "-a", "DEU", "-t", "RUS", "-d", "1900-01-01", "--place", "kaliningrad"])
+    assert said.startswith("Königsberg (kaliningrad) is not territory of Russian Empire (RUS)")
+    assert "territory of Germany (DEU)" in said
+    code, out, _ = cli_line(["cascade", "-a", "RUS", "-t", "DEU", "-d", "1900-01-01", "--place", "kaliningrad"])
+    assert code == 0 and "Russian Empire (RUS) → Germany (DEU) at Königsberg" in out
+
+
+@pytest.mark.parametrize(("day", "name", "sovereign", "administrator"), [
+    ("1900-01-01", "Königsberg", "DEU", "DEU"),
+    ("1945-01-01", "Königsberg", "DEU", None),  # split: the front crossed it
+    ("1945-05-01", "Königsberg", "DEU", "RUS"),  # Soviet-held, Germany still a state
+    ("1945-09-01", "Königsberg", None, "RUS"),  # Germany out of the system: Potsdam's transfer pending the peace
+    ("1946-05-01", "Königsberg Oblast", "RUS", "RUS"),
+    ("1946-07-04", "Kaliningrad Oblast", "RUS", "RUS"),
+])
+def test_the_place_is_held_and_named_as_on_the_day(day: str, name: str, sovereign: str | None,
+                                                   administrator: str | None) -> None:
+    """`Place.on` (what `foedus places --date` and /api/places?date= list) gives each span's holders and name."""
+    from foedus.model.world import World
+
+    place = World.default().places.on(dt.date.fromisoformat(day))["kaliningrad"]
+    assert (place.name, place.sovereign, place.administrator) == (name, sovereign, administrator)
+
+
+def test_places_on_1900_lists_it_as_germanys_and_not_among_todays_holders() -> None:
+    """The listing of 1900 gives the row Germany's, named Königsberg."""
+    code, out, _ = cli_line(["places", "--date", "1900-01-01"])
+    row = next(line for line in out.splitlines() if line.startswith("kaliningrad "))
+    assert code == 0 and "Königsberg" in row and "DEU" in row and "RUS" not in row
+
