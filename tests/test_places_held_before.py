@@ -2,7 +2,9 @@
 cascade -a DEU -t RUS -d 1900-01-01 --place kaliningrad` ran, Germany attacking the Russian Empire at what was then
 the capital of its own province of East Prussia, and `foedus places --date 1900-01-01` listed it as Russia's. Its
 dated holders (Germany's, split by the front in 1944-45, Soviet-held, Soviet from the decree of 7 Apr 1946) and
-names (Königsberg, Königsberg Oblast until 4 Jul 1946) now say so."""
+names (Königsberg, Königsberg Oblast until 4 Jul 1946) now say so; so do those of the other places held by another
+before their holder of today, itself a state of the system then (Alaska, Hawaii, Guam, Puerto Rico, Svalbard,
+Bornholm: place_history.yaml)."""
 
 from __future__ import annotations
 
@@ -48,3 +50,24 @@ def test_places_on_1900_lists_it_as_germanys_and_not_among_todays_holders() -> N
     row = next(line for line in out.splitlines() if line.startswith("kaliningrad "))
     assert code == 0 and "Königsberg" in row and "DEU" in row and "RUS" not in row
 
+
+@pytest.mark.parametrize(("pid", "day", "sovereign", "administrator"), [
+    ("alaska", "1850-01-01", "RUS", "RUS"),  # Russian America until 18 Oct 1867
+    ("alaska", "1867-10-18", "USA", "USA"),
+    ("hawaii", "1890-01-01", None, None),  # the Kingdom of Hawaii, no state of the system, until 12 Aug 1898
+    ("hawaii", "1898-08-12", "USA", "USA"),
+    ("guam", "1890-01-01", "ESP", "ESP"),
+    ("guam", "1942-06-01", "USA", "JPN"),  # the Japanese occupation, 10 Dec 1941 to 21 Jul 1944
+    ("puerto-rico", "1890-01-01", "ESP", "ESP"),
+    ("puerto-rico", "1899-01-01", "ESP", "USA"),  # US military government before the Treaty of Paris
+    ("svalbard", "1920-01-01", None, None),  # terra nullius until 14 Aug 1925, Norway a state since 1905
+    ("bornholm", "1945-06-01", "DNK", "RUS"),  # the Soviet occupation, 9 May 1945 to 5 Apr 1946
+    ("bornholm", "1946-04-05", "DNK", "DNK"),
+])
+def test_places_held_by_another_before_their_holder_of_today(pid: str, day: str, sovereign: str | None,
+                                                              administrator: str | None) -> None:
+    """Each was its holder of today's on every day, that holder being a state then, so no note said otherwise."""
+    from foedus.model.world import World
+
+    place = World.default().places.on(dt.date.fromisoformat(day))[pid]
+    assert (place.sovereign, place.administrator) == (sovereign, administrator)
