@@ -273,7 +273,7 @@ export const api = {
   // with a date, `every`: the states out of the system then too (member false), named as on the date
   states: (date?: string, every = false) => getJson<StateRow[]>(
     `/api/states${date ? `?date=${encodeURIComponent(date)}${every ? "&every=true" : ""}` : ""}`),
-  places: () => getJson<PlaceRow[]>("/api/places?homes=true"),
+  places: (date?: string) => getJson<PlaceRow[]>(`/api/places?homes=true${date ? `&date=${encodeURIComponent(date)}` : ""}`),
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),
   treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),
   borders: (date: string) => getJson<BordersAnswer>(`/api/borders?date=${encodeURIComponent(date)}`),

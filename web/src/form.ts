@@ -233,7 +233,7 @@ export class ScenarioForm {
   }
 
   /** Name the chips', the search list's and the place list's states (a place's holder) as on the form's date. */
-  private rename(): void {
+  rename(): void {
     const name = this.names.name;
     byId("state-list").replaceChildren(...this.states.map((s) => h("option", { value: `${name(s.id)} (${s.id})` })));
     for (const o of byId("place").querySelectorAll<HTMLOptionElement>("option[data-holder]")) {

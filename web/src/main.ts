@@ -19,7 +19,7 @@ import { MapNames } from "./mapnames";
 import { renderNetwork } from "./network";
 import { PICK_BOTH, setBusy, showError, watchOptions } from "./pageline";
 import { compareProblem, scenarioOf, writeExtras } from "./panels";
-import { homeOf } from "./placesaid";
+import { DayPlaces, relabelPlaces } from "./dayplaces";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
@@ -47,7 +47,7 @@ class App {
   private readonly other = new OtherDate(); // Compare's other date (otherdate.ts)
   private readonly names: Names;
   private readonly mapNames: MapNames; // the states' names on the map's date
-  private readonly places: Map<string, PlaceRow>;
+  private readonly places: DayPlaces; // the places as on the scenario's date (dayplaces.ts)
   private readonly form: ScenarioForm;
   private readonly map: WorldMap;
   private readonly whatif: WhatIfPanel;
@@ -56,15 +56,15 @@ class App {
   private readonly mode: MapMode;
   private readonly framePanels: FramePanels;
 
-  constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
+  constructor(private readonly states: StateRow[], placeRows: PlaceRow[], treaties: TreatyRow[],
               private readonly version: string, private readonly dataVersions: Record<string, string>) {
     const [treatyNames, titles] = [new Map(treaties.map((t) => [t.id, t.name])), titlesOf(treaties)]; // titles.ts
-    this.places = new Map(placeRows.map((p) => [p.id, p]));
+    this.places = new DayPlaces(placeRows, (rows) => { relabelPlaces(rows); this.form.rename(); this.contested(); });
     this.names = {
       // as called on the map's date (the Soviet Union in 1979): the result's, the war frame's or the form's
       state: (id) => this.mapNames.state(id),
       treaty: (id) => titles[id] ?? treatyNames.get(id) ?? id, titles, // a named ATOP alliance: its title, as the CLI
-      place: (id) => this.places.get(id)?.name ?? id, home: (id) => homeOf(this.places.get(id)), // placesaid.ts
+      place: (id) => this.places.get(id)?.name ?? id, home: this.places.home, // as called on the date (dayplaces.ts)
     };
     const homes = new Map(placeRows.filter((p) => p.kind === "home" && p.coords && p.sovereign)
       .map((p) => [p.sovereign ?? "", [p.coords?.lon ?? 0, p.coords?.lat ?? 0] as [number, number]]));
@@ -73,6 +73,7 @@ class App {
     const rows = new Map(states.map((s) => [s.id, s]));
     this.map = new WorldMap(byId("map"), rows, homes, (id) => this.onMapPick(id));
     this.mapNames = new MapNames(this.form.names, () => this.map.retitle());
+    this.form.names.listen(() => void this.places.show(this.form.read().date)); // its places, as its names
     this.map.nameOf = this.mapNames.state;
     new MapKeys(this.map, () => this.mapNames.state, (id) => this.onMapPick(id));
     this.borders = new BordersView(this.map);
@@ -130,7 +131,7 @@ class App {
   /** No result yet: the form's date's borders, then its states painted on them (grey where not a state then). */
   private async idle(): Promise<void> {
     const date = this.form.read().date;
-    await this.borders.update(date);
+    await Promise.all([this.borders.update(date), this.places.show(date)]);
     if (!this.current && !this.frame && this.form.read().date === date) this.map.paint(new Map(), date);
   }
 
@@ -230,7 +231,7 @@ class App {
   }
 
   private contested(): void {
-    this.map.showContested(this.placeRows, this.current?.result.territory_view ?? this.form.read().territory_view);
+    this.map.showContested(this.places.list(), this.current?.result.territory_view ?? this.form.read().territory_view);
   }
 
   private async show(result: CascadeResult, scenario: Scenario): Promise<void> {
@@ -241,7 +242,7 @@ class App {
     this.timeline.reset(); // the war's log and date describe a map no longer shown
     this.timeline.pick(scenario, result.joiners.map((j) => j.state)); // its war, not the form edited since
     if (this.frame) { this.frame = null; this.framePanels.leave(); }
-    await this.borders.update(result.date);
+    await Promise.all([this.borders.update(result.date), this.places.show(result.date)]); // its places, as then
     this.contested();
     this.map.markPlace(this.places.get(result.place));
     this.mode.show(result, roles, duties);

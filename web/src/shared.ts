@@ -22,7 +22,8 @@ async function known(ids: string[], role: "attacker" | "target", states: StateRo
 }
 
 /** Resolve the link's attackers, targets, place and selection in place; its `problems` say what was dropped. */
-export async function checkShared(shared: Shared, states: StateRow[], places: Map<string, PlaceRow>): Promise<void> {
+export async function checkShared(shared: Shared, states: StateRow[], places: Pick<Map<string, PlaceRow>, "has">
+                                  ): Promise<void> {
   const s = shared.scenario;
   s.attacker = await known(s.attacker, "attacker", states, shared.problems, s.date);  // names read on the link's date
   s.target = await known(s.target, "target", states, shared.problems, s.date);
