@@ -33,9 +33,9 @@ def test_the_compared_atlas_marks_a_day_after_the_review_day_and_gives_the_note(
                "tripwire_dyads": {"base": 0, "other": 1}, "dyads_with_larger_war": 1, "dyads_with_smaller_war": 0}
     print_atlas({"base_date": "2025-06-01", "other_date": "2026-12-07", "what_if": [], "readings": {"legal": figures}})
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == ("base 2025-06-01 vs other 2026-12-07 (one after the treaty set's review day, 2025-12-31: see "
-                        "the note)")  # once for the pair, as a scenario comparison's first line
+    assert lines[0] == ("base: 2025-06-01; other: 2026-12-07 (one after the treaty set's review day, 2025-12-31: see "
+                        "the note)")  # once for the pair: a scenario comparison's first line (compare_head)
     assert lines[-1] == f"note: {DATA_END_NOTE}"
     print_atlas({"base_date": "2025-06-01", "other_date": "2025-12-31", "what_if": [], "readings": {"legal": figures}})
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "base 2025-06-01 vs other 2025-12-31" and DATA_END_NOTE not in lines[-1]
+    assert lines[0] == "base: 2025-06-01; other: 2025-12-31" and DATA_END_NOTE not in lines[-1]

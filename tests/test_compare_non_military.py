@@ -72,9 +72,9 @@ def test_an_out_files_title_says_it(tmp_path: Path) -> None:
 
 def test_the_atlas_comparison_says_it_too() -> None:
     atlas = ["compare", "--atlas", "-d", "2009-11-01", "--date2", "2009-12-15", "--reading", "legal"]
-    assert _ok([*atlas, "--non-military", "bound"]).splitlines()[0] == f"base 2009-11-01 vs other 2009-12-15; {SAID}"
+    assert _ok([*atlas, "--non-military", "bound"]).splitlines()[0] == f"base: 2009-11-01; other: 2009-12-15; {SAID}"
     assert json.loads(_ok([*atlas, "--non-military", "bound", "--json"]))["switches_said"] == [SAID]
-    assert _ok(atlas).splitlines()[0] == "base 2009-11-01 vs other 2009-12-15"
+    assert _ok(atlas).splitlines()[0] == "base: 2009-11-01; other: 2009-12-15"  # as a scenario's (compare_head)
 
 
 def test_the_rows_say_which_duties_rest_on_it(tmp_path: Path) -> None:

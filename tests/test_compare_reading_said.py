@@ -16,7 +16,7 @@ from samples import cli_line
 pytestmark = pytest.mark.needs_data
 
 LINE = ["compare", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--drop-treaty", "nato_1949", "--no-request"]
-HEAD = "2025-06-01 with drop_treaty nato_1949; escalatory reading; help not requested"
+HEAD = "with drop_treaty nato_1949; escalatory reading; help not requested"  # the one day said once, before it
 
 
 def _said(tmp_path: Path, reading: str) -> tuple[str, str]:
@@ -38,9 +38,11 @@ def _json_reading(reading: str | None) -> str:
 
 def test_the_escalatory_reading_is_said_in_the_first_line_and_the_title_and_the_legal_stays_unsaid(
         tmp_path: Path) -> None:
-    assert _said(tmp_path, "escalatory") == (f"base: 2025-06-01; other: {HEAD}", f"foedus compare 2025-06-01 vs {HEAD}")
+    assert _said(tmp_path, "escalatory") == (f"base: 2025-06-01 as encoded; other: the same day {HEAD}",
+                                             f"foedus compare 2025-06-01 as encoded and {HEAD}")
     plain = HEAD.replace("; escalatory reading", "")  # the default, as before
-    assert _said(tmp_path, "legal") == (f"base: 2025-06-01; other: {plain}", f"foedus compare 2025-06-01 vs {plain}")
+    assert _said(tmp_path, "legal") == (f"base: 2025-06-01 as encoded; other: the same day {plain}",
+                                        f"foedus compare 2025-06-01 as encoded and {plain}")
 
 
 def test_the_json_says_the_reading_beside_the_dates() -> None:

@@ -84,7 +84,7 @@ def test_out_writes_the_rows_with_each_columns_description(tmp_path: Path, suffi
         schema = pq.read_schema(out)
         assert {f.name: (f.metadata or {})[b"description"].decode() for f in schema} == UNSWITCHED
         assert json.loads(schema.metadata[b"foedus"])["title"] == (
-            "foedus compare 2025-01-15 vs 2025-01-15 with add_member csto_1992:IRN and drop_treaty rus_prk_2024")
+            "foedus compare 2025-01-15 as encoded and with add_member csto_1992:IRN and drop_treaty rus_prk_2024")
         assert pd.read_parquet(out)["state"].tolist() == ["IRN", "PRK"]
         return
     sidecar = json.loads((tmp_path / f"c{suffix}-metadata.json").read_text(encoding="utf-8"))
@@ -162,8 +162,8 @@ def test_compare_says_its_changes_as_the_result_records_them() -> None:
     """The first line and the JSON's `what_if` said the overlay's words (`add_member treaty=csto_1992, state=IRN`)
     where the rows, the title and the note say `add_member csto_1992:IRN`: now all say the latter."""
     ran = cli_line(IRAN)
-    assert ran.stdout.splitlines()[0] == ("base: 2025-01-15; other: 2025-01-15 with add_member csto_1992:IRN and "
-                                          "drop_treaty rus_prk_2024")
+    assert ran.stdout.splitlines()[0] == ("base: 2025-01-15 as encoded; other: the same day with add_member "
+                                          "csto_1992:IRN and drop_treaty rus_prk_2024")
     said = json.loads(cli_line([*IRAN, "--json"]).stdout)
     assert said["what_if"] == said["other"]["what_if"] == ["add_member csto_1992:IRN", "drop_treaty rus_prk_2024"]
 
@@ -178,11 +178,14 @@ def test_a_treaty_that_makes_a_conflict_is_not_said_to_move_no_one(tmp_path: Pat
 
 
 def test_the_atlas_comparison_says_its_changes_so_too() -> None:
-    """`compare --atlas` said `drop_treaty treaty=rus_prk_2024` in its first line and JSON: now as the scenario's."""
+    """`compare --atlas` said `drop_treaty treaty=rus_prk_2024` in its first line and JSON: now as the scenario's;
+    and its first line is the scenario comparison's (`compare_head`), the one day said once, not "base 2025-06-01 vs
+    other 2025-06-01"."""
     line = ["compare", "--atlas", "-d", "2025-06-01", "--drop-treaty", "rus_prk_2024", "--reading", "legal"]
     ran = cli_line(line)
     assert ran.returncode == 0, ran.stderr
-    assert ran.stdout.splitlines()[0] == "base 2025-06-01 vs other 2025-06-01 with drop_treaty rus_prk_2024"
+    assert ran.stdout.splitlines()[0] == ("base: 2025-06-01 as encoded; other: the same day with drop_treaty "
+                                          "rus_prk_2024")
     assert json.loads(cli_line([*line, "--json"]).stdout)["what_if"] == ["drop_treaty rus_prk_2024"]
 
 

@@ -99,7 +99,7 @@ def test_the_compare_views_header_says_the_changes_as_the_cli(page: Any, server:
 
     def headed() -> None:
         header = page.locator("#comparison > p").first.inner_text()
-        assert header.startswith(f"base: 2025-01-15; other: 2025-01-15 with {said}: war size "), header
+        assert header.startswith(f"base: 2025-01-15 as encoded; other: the same day with {said}: war size "), header
 
     eventually(page, headed)
     assert not page.problems, page.problems

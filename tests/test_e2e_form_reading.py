@@ -76,7 +76,8 @@ def test_compares_other_date_starts_a_year_before_the_scenarios(page: Any, serve
     _ready(page, f"{server}/?attacker=RUS&target=FIN&date=2023-03-01&drop_treaty=eu_teu_42_7")
     page.wait_for_selector("#comparison li", timeout=60_000)
     assert page.input_value("#other-date") == ""
-    text_starts(page.locator("#comparison p").first, "base: 2023-03-01; other: 2023-03-01 with drop_treaty eu_teu_42_7")
+    text_starts(page.locator("#comparison p").first,
+                "base: 2023-03-01 as encoded; other: the same day with drop_treaty eu_teu_42_7")
     assert not page.problems, page.problems
 
 

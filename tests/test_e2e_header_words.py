@@ -48,8 +48,8 @@ def test_the_compare_header_says_the_escalatory_reading_as_the_cli(page: Any, se
              "&reading=escalatory", "RUS>EST@2025-06-01", "#comparison > p")
     head = _first_line(["-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--drop-treaty", "nato_1949", "--no-request",
                         "--reading", "escalatory"])
-    assert head == ("base: 2025-06-01; other: 2025-06-01 with drop_treaty nato_1949; escalatory reading; "
-                    "help not requested")
+    assert head == ("base: 2025-06-01 as encoded; other: the same day with drop_treaty nato_1949; escalatory "
+                    "reading; help not requested")
     _headed(page, head)
     assert not page.problems, page.problems
 

@@ -26,7 +26,7 @@ def test_a_pair_of_days_is_marked_once_for_the_pair() -> None:
     """A mark after each day filled a comparison's title, and Stata's 80-character label cut the second day."""
     after = past_review("2026-03-01").removeprefix(" (")
     assert past_review_pair("2026-03-01", "2026-06-01") == past_review_pair("2026-03-01", "2026-03-01") == (
-        f" (both {after}")  # a what-if comparison's one day counts twice
+        f" (both {after}")  # one day twice: compare_head marks a what-if of one day with past_review instead
     assert past_review_pair("2025-06-01", "2026-03-01") == past_review_pair("2026-03-01", "2025-06-01") == (
         f" (one {after}")
     assert past_review_pair("2025-06-01", "2025-12-31") == ""

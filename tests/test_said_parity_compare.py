@@ -30,7 +30,8 @@ def test_the_compare_views_first_line_is_the_clis_for_every_reading_dates_change
     assert said == [compare_head(d, r) for d, r in cases]
     one = {"base_date": "2025-06-01", "other_date": "2025-06-01", "what_if": _WHAT_IF[1], "switches_said": _SWITCHES[1]}
     assert run_ts([("comparesaid", "compareHead", [one, "escalatory"])]) == [
-        "base: 2025-06-01; other: 2025-06-01 with drop_treaty nato_1949; escalatory reading; help not requested"]
+        "base: 2025-06-01 as encoded; other: the same day with drop_treaty nato_1949; escalatory reading; help not "
+        "requested"]  # a what-if of one day says the day once
 
 
 def test_the_review_days_pair_mark_and_its_note_are_the_clis() -> None:

@@ -28,9 +28,10 @@ def past_review(day: dt.date | str) -> str:
 
 def past_review_pair(base: dt.date | str, other: dt.date | str) -> str:
     """The mark (`past_review`) of a comparison's two days, once for the pair, to put after both: " (both after the
-    treaty set's review day, 2025-12-31: see the note)", or "one after" (a what-if comparison's one day counts twice),
-    or "": a mark after each day filled a table's title, and Stata's 80-character label then cut the second day
-    (`foedus compare`'s first line and its `--out` table's title, the atlas comparison's first line)."""
+    treaty set's review day, 2025-12-31: see the note)", or "one after", or "": a mark after each day filled a table's
+    title, and Stata's 80-character label then cut the second day (`foedus compare`'s first line and its `--out`
+    table's title, the atlas comparison's first line; a what-if of one day is marked after it alone, `past_review`:
+    `foedus.cli.compare_out.compare_head`)."""
     after = _after(base) + _after(other)
     return f" ({'both' if after == 2 else 'one'} {_AFTER})" if after else ""
 

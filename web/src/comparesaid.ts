@@ -5,7 +5,7 @@
 // tests/test_said_parity_compare.py can run it in node beside its Python counterpart.
 import type { DatedChange } from "./api";
 import { SWITCH_DEFAULTS } from "./contract";
-import { pastReviewPair } from "./reviewday";
+import { pastReview, pastReviewPair } from "./reviewday";
 import { whatIfOf } from "./whatifwords";
 
 /** What a duty that binds only by a scenario switch (`rests_on_switch`: "non-military bound", its option without the
@@ -36,12 +36,15 @@ export function unchangedSaid(c: { gained: unknown[]; lost: unknown[]; switched:
 export interface CompareHeadOf { base_date: string; other_date: string; what_if: string[]; switches_said?: string[] }
 
 /** The comparison's first line as `foedus compare` prints it (foedus.cli.compare_out.compare_head): "base: 2025-06-01;
- * other: 2025-06-01 with drop_treaty nato_1949; escalatory reading; help not requested", the pair of days marked once
- * after the review day, the `reading` said where it is not the default (legal). The view said "2025-06-01 as encoded
- * → with drop_treaty nato_1949; help not requested", the escalatory reading unsaid. */
+ * other: 2026-06-01 with drop_treaty nato_1949; escalatory reading; help not requested", the pair of days marked once
+ * after the review day, the `reading` said where it is not the default (legal); a what-if of one day says it once,
+ * "base: 2025-06-01 as encoded; other: the same day with drop_treaty nato_1949" (it said "2025-06-01" twice). The
+ * view said "2025-06-01 as encoded → with drop_treaty nato_1949; help not requested", the escalatory reading unsaid. */
 export function compareHead(d: CompareHeadOf, reading: string): string {
   const changed = whatIfOf(d.what_if);
   const said = [...(reading !== SWITCH_DEFAULTS.reading ? [`${reading} reading`] : []), ...(d.switches_said ?? [])];
-  return `base: ${d.base_date}; other: ${d.other_date}${pastReviewPair(d.base_date, d.other_date)}`
-    + `${changed ? ` with ${changed}` : ""}${said.map((w) => `; ${w}`).join("")}`;
+  const head = d.base_date === d.other_date && changed
+    ? `base: ${d.base_date}${pastReview(d.base_date)} as encoded; other: the same day`
+    : `base: ${d.base_date}; other: ${d.other_date}${pastReviewPair(d.base_date, d.other_date)}`;
+  return `${head}${changed ? ` with ${changed}` : ""}${said.map((w) => `; ${w}`).join("")}`;
 }

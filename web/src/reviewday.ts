@@ -14,8 +14,8 @@ export function pastReview(day: string): string {
 }
 
 /** The mark of a comparison's two days, once for the pair, as `foedus compare`'s first line puts it after both
- * (foedus.review_words.past_review_pair): " (both after ...)", " (one after ...)" (a what-if comparison's one day
- * counts twice), or "". */
+ * (foedus.review_words.past_review_pair): " (both after ...)", " (one after ...)", or "" (a what-if comparison of
+ * one day is marked after it alone: comparesaid.ts compareHead). */
 export function pastReviewPair(base: string, other: string): string {
   const after = Number(base > DATA_END) + Number(other > DATA_END);
   return after ? ` (${after === 2 ? "both" : "one"} ${AFTER})` : "";

@@ -107,18 +107,16 @@ harm's way, a word the docs defined (docs/whatif-and-atlas.md) and the output di
 
 
 def print_atlas(report: dict[str, Any]) -> None:
-    """The atlas comparison's lines: per reading, the dyads' war sizes and tripwires in both worlds, then what they
-    count (`ATLAS_KEY`); a day after the treaty set's review day marked in the first line (`past_review_pair`) and the
-    note it points to last (`DATA_END_NOTE`, which its JSON, a cascade's notes' list aside, never had)."""
+    """The atlas comparison's lines: first the scenario comparison's first line (`compare_head`: the days, a day after
+    the treaty set's review day marked once, a what-if of one day said once, the changes and the switches), per
+    reading the dyads' war sizes and tripwires in both worlds, then what they count (`ATLAS_KEY`) and the note the
+    mark points to last (`DATA_END_NOTE`, which its JSON, a cascade's notes' list aside, never had)."""
+    from foedus.cli.compare_out import compare_head
     from foedus.engine.outcome import DATA_END_NOTE
     from foedus.review_words import past_review_pair
-    from foedus.whatif_words import what_if_cell
 
-    base_day, other_day = report["base_date"], report["other_date"]
-    mark = past_review_pair(base_day, other_day)  # once for the pair, as a scenario comparison's first line
-    typer.echo(f"base {base_day} vs other {other_day}{mark}"
-               + (f" with {what_if_cell(report['what_if'])}" if report["what_if"] else "")
-               + "".join(f"; {words}" for words in report.get("switches_said", ())))  # those not the defaults
+    mark = past_review_pair(report["base_date"], report["other_date"])
+    typer.echo(compare_head(report, None))  # every reading's lines follow: none said in it
     for reading, e in report["readings"].items():
         trip = e["tripwire_dyads"]
         typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "
