@@ -110,16 +110,15 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
     table; return its what-if changes, each state by its id as read where it applied (`keep`, for a scenario file:
     made before the dyads run, as `--save-overlay`'s, since a name a series reads as two states is refused there;
     else None), and the datasets it read."""
-    from foedus.cli.compare_out import reading_said
     from foedus.cli.helpers import what_if
     from foedus.cli.overlay_save import by_ids, check_overlay_changes, check_overlay_target, write_overlay
     from foedus.cli.research_cmd import refuse_or_note_years
     from foedus.cli.sweep_run import (
         DrawsHow,
         atlas_draws,
+        atlas_title,
         atlas_war_notes,
         series_war_notes_of,
-        switches_said,
         yearly_with_progress,
     )
     from foedus.engine.scenario import parse_date
@@ -140,7 +139,6 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
     switched = atlas_switches(inputs)  # checked before any work, in cascade's words
-    said = "".join(f"; {w}" for w in reading_said(reading)) + switches_said(switched)  # the reading, if one given
     if backend is not None:  # before any work
         from foedus.engine.fast.backend import check_backend
         check_backend(backend)
@@ -182,8 +180,9 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
             return kept, tuple(covered.datasets)
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
-        title = f"foedus atlas {date}{past_review(day)}{said}"  # a day after the review marked, as cascade's header
-        save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=title,
+        # a day after the review marked, as cascade's header; the what-if changes, the reading if one given, switches
+        title, label = atlas_title(f"foedus atlas {date}{past_review(day)}", asked.said, reading, switched)
+        save_table(asked.frame(frame), out, force=force, datasets=covered.datasets, title=title, label=label,
                    notes=[*covered.notes, *frame_notes(world, day, opts.readings), *asked.notes,
                           *atlas_war_notes(world, day, opts.readings, switched)],
                    codebook=ATLAS_COLUMNS)
@@ -206,7 +205,8 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
         from foedus.engine.power import series_sum_note
 
         notes += series_sum_note(first, last)
-    title = f"foedus atlas {first}-{last}{past_review(dt.date(last, *SERIES_DAY))}{said}"  # as cascade's header
+    title, label = atlas_title(f"foedus atlas {first}-{last}{past_review(dt.date(last, *SERIES_DAY))}",
+                               what.said if what else (), reading, switched)  # the changes, where any year has one
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 
@@ -218,7 +218,7 @@ def _run(inputs: dict[str, Any], out: Path, date: str | None, first: int | None,
             typer.echo(f"note: {escaped(line)}", err=True)
         return kept, tuple(covered.datasets)
     save_table(yearly_with_progress(world, first, last, opts, what), out, force=force, datasets=covered.datasets,
-               title=title, notes=notes, codebook=ATLAS_COLUMNS)
+               title=title, notes=notes, codebook=ATLAS_COLUMNS, label=label)
     return kept, tuple(covered.datasets)
 
 

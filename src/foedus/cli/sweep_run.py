@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
 
 
-__all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_war_notes", "compare_scenario", "emit", "print_atlas",
-           "series_war_notes_of", "switches_said", "yearly_with_progress"]
+__all__ = ["ATLAS_KEY", "DrawsHow", "atlas_draws", "atlas_title", "atlas_war_notes", "compare_scenario", "emit",
+           "print_atlas", "series_war_notes_of", "switches_said", "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -137,16 +137,35 @@ def _count(n: int | None) -> str:
     return "not known" if n is None else f"{n:,}"
 
 
-def switches_said(switched: dict[str, Any]) -> str:
+def switches_said(switched: Mapping[str, Any]) -> str:
     """The switches given other than their defaults, as options (` --basis signed --no-request`), for an output's
     title: the one record in the file of what its cascades read."""
+    return "".join(f" {s}" for s in _switch_flags(switched))
+
+
+def _switch_flags(switched: Mapping[str, Any]) -> list[str]:
+    """Each switch given other than its default, as its option (`--basis signed`, `--no-request`)."""
     said = []
     for name, value in switched.items():
         inp = SWITCH[name]
         if value != inp.default:
             flags = inp.cli_flags[0]
             said.append(flags.split("/")[0 if value else 1] if inp.type is bool else f"{flags} {value}")
-    return "".join(f" {s}" for s in said)
+    return said
+
+
+def atlas_title(head: str, changes: Sequence[str], reading: str | None, switched: Mapping[str, Any],
+                draws: int | None = None) -> tuple[str, str | None]:
+    """An atlas's title and its Stata label (None where the title fits), by the comparison's rule
+    (`foedus.cli.compare_out.titled`): `head` (the atlas's day or years, marked after the review day), the what-if
+    `changes` (the title said "foedus atlas 1950-01-01" where only the rows' `what_if` named them), the draws
+    (grouped, "1,000 draws", as every other count), the reading where not the default (`reading_said`), then the
+    switches not at their defaults (`switches_said`)."""
+    from foedus.cli.compare_out import reading_said, titled, titled_label
+
+    tails = [*([f", {counted(draws, 'draw')}"] if draws is not None else []),
+             *(f"; {w}" for w in reading_said(reading)), *(f" {flag}" for flag in _switch_flags(switched))]
+    return titled(head, changes, tails), titled_label(head, changes, tails)
 
 
 @dataclass(frozen=True)
@@ -168,7 +187,6 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
                 base: Any = None) -> None:
     """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one); `base`: the world a
     what-if `world` was made from, whose treaties an honour file may name too, as `foedus cascade`'s may."""
-    from foedus.cli.compare_out import reading_said
     from foedus.engine.reliability import load_honour_model
     from foedus.research.codebook import ATLAS_COLUMNS, described
     from foedus.sweeps.atlas_mc import atlas_montecarlo, draws_notes
@@ -184,8 +202,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     from foedus.review_words import past_review
 
-    title = (f"foedus atlas {day}{past_review(day)}, {counted(draws, 'draw', grouped=False)}"  # the review marked,
-             + "".join(f"; {w}" for w in reading_said(chosen)) + switches_said(how.switched))  # as cascade's header
+    title, label = atlas_title(f"foedus atlas {day}{past_review(day)}", how.what_if.said, chosen, how.switched, draws)
     notes = (*covered.notes, *draws_notes(world, day), *how.what_if.notes,  # why a column is empty, where one is
              *atlas_war_notes(world, day, (chosen,), how.switched))
     if how.scheduler:
@@ -212,7 +229,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
                                       progress=done, **how.switched)
     save_table(how.what_if.frame(result.frame(world, day, seed)), out, force=how.force, datasets=covered.datasets,
-               title=title, notes=notes, codebook=ATLAS_COLUMNS)
+               title=title, notes=notes, codebook=ATLAS_COLUMNS, label=label)
 
 
 def yearly_with_progress(world: Any, first: int, last: int, opts: Any, what_if: Any = None) -> Any:

@@ -22,10 +22,11 @@ __all__ = ["AS_ENCODED", "AtlasWhatIf", "atlas_what_if"]
 @dataclass(frozen=True)
 class AtlasWhatIf:
     """What an atlas's table says of its what-if world: the `what_if` cell (None: the treaties as encoded, no
-    column) and the notes."""
+    column), the notes, and each change as `overlay_set.summary` says it (for its title)."""
 
     cell: str | None = None
     notes: tuple[str, ...] = ()
+    said: tuple[str, ...] = ()
 
     def frame(self, table: pd.DataFrame) -> pd.DataFrame:
         """`table` with the `what_if` column last, on every row, where the atlas ran in a what-if world."""
@@ -45,5 +46,6 @@ def atlas_what_if(changes: Sequence[Change], day: dt.date, world: World, base: W
 
     if not changes:
         return AS_ENCODED
-    said = [summary(change) for change in changes]
-    return AtlasWhatIf(what_if_cell(said), (what_if_world(said), *later_notes(list(changes), day, world, basis, base)))
+    said = tuple(summary(change) for change in changes)
+    return AtlasWhatIf(what_if_cell(said), (what_if_world(said), *later_notes(list(changes), day, world, basis, base)),
+                       said)
