@@ -54,9 +54,9 @@ def stata_label(title: str) -> str:
 
     >>> stata_label("foedus atlas 2026-06-01 (after the treaty set's review day, 2025-12-31: see the note), 100 draws")
     'foedus atlas 2026-06-01 (past review), 100 draws'
-    >>> stata_label("foedus compare 2025-06-01 vs 2025-06-01 with drop_treaty nato_1949; escalatory reading; help "
+    >>> stata_label("foedus compare 2025-06-01 vs 2025-09-01 with drop_treaty nato_1949; escalatory reading; help "
     ...             "not requested")
-    'foedus compare 2025-06-01 vs 2025-06-01 with drop_treaty nato_1949; escalatory …'
+    'foedus compare 2025-06-01 vs 2025-09-01 with drop_treaty nato_1949; escalatory …'
     """
     from foedus.review_words import short_review
 
