@@ -48,6 +48,9 @@ Variants (docs/likelihood.md gives the figures and why; `horizon-era` ships sinc
   each war's expected joiners ever from a ridge Poisson regression on first-day facts of its original belligerents
   (their number, a major power among them; `size-allies` adds the candidates with a defence tie to a side), the
   penalty chosen per training fold by an inner leave-one-war-out over the training wars (bench/likely_parties.py).
+- `kappa-def`, `kappa-def-add` (session 68, registered in docs/likelihood.md before any score): the side model's
+  `sim_kappa` replaced by, or joined by, kappa of the defence portfolios only, `sim_kappa_def`; the side models'
+  own out-of-sample scores and their UKR → RUS answers of 2024-12-05 follow the table (bench/likely_side.py).
 - `tie2-chain-bound` (session 58): `tie2` with the chain's intermediate state required to be bound itself: the
   candidate allied to a state the legal reading binds to the side on the first day (not a party) that is allied to a
   party, the candidate neither a party nor bound, nor allied to a party (`tie2_chain_bound`).
@@ -80,6 +83,7 @@ Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py
 [--variants shipped,era-split,era-fused,era-fused-1 --subsets] (bench/likely_fused.py)
 [--variants shipped,horizon-era,era-intercept --subsets] (bench/likely_horizon.py)
 [--variants horizon-era,size-parties,size-allies --subsets] (bench/likely_parties.py)
+[--variants horizon-era,kappa-def,kappa-def-add --subsets] (bench/likely_side.py)
 [--variants shipped,tie2-bound-cv-wide,shipped-cv-wide --subsets --inner-seed 0]
 [--variants shipped,tie2-bound-cv-avg --subsets --inner-seeds 0,1,2]
 (needs `foedus[model]`; a few minutes on one core).
@@ -106,6 +110,7 @@ from likely_nounmet import NO_UNMET_VARIANTS, no_unmet_variants
 from likely_parties import PARTIES_VARIANTS, parties_variants
 from likely_recent import RECENT_VARIANTS, recent_variants
 from likely_share import SHARE_VARIANTS, share_variants
+from likely_side import SIDE_VARIANTS, scenario_sides, side_lines, side_scores, side_specs, side_variants
 from likely_size import SIZE_VARIANTS, choices_line, inner_folds, size_variants
 from likely_threads import one_thread
 from likely_within import within_variants
@@ -651,7 +656,8 @@ def main() -> None:
                                     **share_variants(_predict, SHIPPED, frame, names),
                                     **within_variants(_predict, SHIPPED, frame, names),
                                     **fused_variants(_predict, SHIPPED, frame, names),
-                                    **horizon_variants(_predict, SHIPPED), **parties_variants(_predict, SHIPPED)}
+                                    **horizon_variants(_predict, SHIPPED), **parties_variants(_predict, SHIPPED),
+                                    **side_variants(_predict, SHIPPED, frame, names)}
     for name, of in CV_VARIANTS.items():
         spec = SHIPPED if of == "shipped" else ties2[of]
         variants[name] = _predict(spec, penalty=_inner_penalty(
@@ -666,6 +672,19 @@ def main() -> None:
             _report(name, _scores(frame, variants[name], subsets=args.subsets), args.subsets, frame)
         if "count" in names:
             _count_models(frame)
+        if set(names) & set(SIDE_VARIANTS):
+            _side_report(frame, {"horizon-era": SHIPPED, **side_specs(SHIPPED)})
+
+
+def _side_report(frame: Any, specs: dict[str, Any]) -> None:
+    """The side models alone, on each scheme's test ever-joiners (bench/likely_side.py), and what each, fitted on
+    every war, gives the NATO states and Belarus with Ukraine attacking Russia on 2024-12-05."""
+    print("\n| side model | scheme | joiners | log loss | log-loss skill | Brier | on the side taken |\n"
+          "|---|---|---|---|---|---|---|")
+    for name, spec in specs.items():
+        print("\n".join(side_lines(name, side_scores(frame, spec))), flush=True)
+    print("\n".join(scenario_sides(frame, specs, "UKR", "RUS", "2024-12-05",
+                                   ("USA", "POL", "GBR", "FRA", "DEU", "NOR", "BLR", "KAZ", "PRK"))), flush=True)
 
 
 def _report(name: str, got: dict[tuple[str, str, str], dict[str, Any]], subsets: bool, frame: Any) -> None:
