@@ -5,11 +5,13 @@ Both keep the shipped `horizon-era` for everything but the side model, which rea
 kappa (`foedus.research.similarity`, the measure `sim_kappa` uses) of the candidate's *defence* portfolio with each
 side's states, the highest over the side, as `sim_kappa` is read. A defence portfolio is the day's tie matrix
 (`foedus.likely.ties.Ties`) with every tie below defence or offence set to none: the pan-European non-aggression
-entries (ATOP 3740 and 3755, 53 and 56 members) that give the USA, Poland or Belarus the same tie with Ukraine as
+entries (ATOP 3740 and 3755, 56 and 53 members) that give the USA, Poland or Belarus the same tie with Ukraine as
 with Russia in 2024 then count for nothing, and the defence blocs (NATO, the CSTO) are what remain.
 
 - `kappa-def`: the side model's `sim_kappa` replaced by `sim_kappa_def`.
-- `kappa-def-add`: `sim_kappa_def` added beside `sim_kappa`.
+- `kappa-def-add`: `sim_kappa_def` added beside `sim_kappa`. It met the registered rule and ships since session 68:
+  the run time computes the feature in `foedus.likely.ties` (tests/test_likely_kappa_def.py checks it equals this
+  module's, with which the variant was scored).
 
 `side_scores` scores a side model alone, on the ever-joiners of each scheme's test wars, fitted on the training
 wars' ever-joiners only (as `fit_two_stage` fits it): binary log loss (clipped at 0.001, as the backtest's),
