@@ -4,9 +4,9 @@ side, suffixed `_attack` / `_defense`) and `STATE_FEATURES`. Everything is as kn
 Side features: bound to the side in the legal reading, by a strong obligation (S1/S2), only through
 conditions ATOP flags without specifying, in the escalatory reading, with those conditions read as unmet;
 strongest alliance tie with the side (defence/offence; any tie) and the number of its defence allies
-there (log 1 + n); portfolio similarity S and kappa (highest over the side's states); contiguity by
-land/river and within 400 miles of water; within two contiguity steps; same COW region; fought alongside
-or against a state of the side in a COW war of the last 20 years.
+there (log 1 + n); portfolio similarity S and kappa, and kappa of the defence portfolios alone (highest over
+the side's states); contiguity by land/river and within 400 miles of water; within two contiguity steps; same COW
+region; fought alongside or against a state of the side in a COW war of the last 20 years.
 State features: COW major power; CINC (log10, the year before the war) and its share of the candidate's
 and both sides' CINC; bound to both sides; defence ties with both sides; already at war elsewhere; after
 1945; the system's size (log); the attack side's share of the belligerents' CINC; a major power on each
@@ -34,7 +34,8 @@ __all__ = ["SIDES", "SIDE_FEATURES", "STATE_FEATURES", "Features", "case_feature
 
 SIDES = ("attack", "defense")
 SIDE_FEATURES = ("legal", "strong", "flagged", "escalatory", "unmet", "tie_defense", "tie_any", "allies",
-                 "sim_s", "sim_kappa", "land", "near", "hops2", "region", "cobelligerent", "enemy", "ally_bound")
+                 "sim_s", "sim_kappa", "sim_kappa_def", "land", "near", "hops2", "region", "cobelligerent", "enemy",
+                 "ally_bound")
 STATE_FEATURES = ("major", "log_cinc", "cinc_share", "conflict", "allied_both", "at_war", "post1945",
                   "log_system", "balance", "attackers_major", "targets_major", "war_intra", "log_parties",
                   "wars_fought")
@@ -113,6 +114,7 @@ def case_features(world: World, case: Case, bound: Bindings, skip_war: int | Non
             f"allies_{side}": np.log1p(ties.defence_allies(rows, who)),
             f"sim_s_{side}": ties.similarity(rows, who, "s_unweighted"),
             f"sim_kappa_{side}": ties.similarity(rows, who, "kappa"),
+            f"sim_kappa_def_{side}": ties.similarity(rows, who, "kappa_def"),
             f"land_{side}": (closest == 1).astype(np.float64), f"near_{side}": (closest > 0).astype(np.float64),
             f"hops2_{side}": geo.within(cand_codes, side_codes, 2),
             f"region_{side}": np.array([float(geo.same_region(c, side_codes)) for c in cand_codes]),

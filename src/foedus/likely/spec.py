@@ -54,7 +54,7 @@ SHIPPED = Spec(
     join_side=("legal", "unmet", "tie_defense", "land", "hops2", "region"),
     join_state=("major", "log_cinc", "wars_fought"),
     side_diff=("legal", "unmet", "tie_defense", "tie_any", "sim_kappa", "land", "hops2", "region", "enemy",
-               "cobelligerent"),
+               "cobelligerent", "sim_kappa_def"),  # sim_kappa_def: `kappa-def-add`, adopted in session 68
     side_state=("balance",),
 )
 TREATY_ONLY = Spec("treaty-only", join_side=("legal", "strong", "unmet", "escalatory"), join_state=(),

@@ -4,7 +4,10 @@ curated set), to the day, valued as `foedus similarity` values them (`foedus.res
 
 From them: each candidate's strongest tie and its number of defence allies on each side, and the
 alliance-portfolio similarity to each side (Signorino & Ritter's S, Häge's kappa; `foedus.research.similarity`),
-the highest over the side's states. Portfolios span the day's system members.
+the highest over the side's states; and kappa of the defence portfolios alone (`kappa_def`: every tie below defence
+or offence read as none), which sees the defence blocs where a bloc-wide non-aggression tie makes the whole
+portfolios alike (issue #14, session 68: the pan-European ATOP entries tie NATO's members to Ukraine and to Russia
+alike). Portfolios span the day's system members.
 """
 
 from __future__ import annotations
@@ -62,10 +65,14 @@ class Ties:
         return np.asarray((self.t[np.ix_(rows, cols)] == DEFENCE).sum(axis=1), dtype=np.float64)
 
     def similarity(self, rows: list[int], side: tuple[str, ...], measure: str) -> np.ndarray:
-        """Each row's highest portfolio similarity (`s_unweighted` or `kappa`) with a state of `side`."""
+        """Each row's highest portfolio similarity (`s_unweighted`, `kappa`, or `kappa_def`: kappa of the defence
+        portfolios) with a state of `side`."""
         if self._sim is None:
-            mats = similarity_matrices(self.t, np.ones(len(self.states)))
+            weights = np.ones(len(self.states))
+            mats = similarity_matrices(self.t, weights)
+            defence = similarity_matrices(np.where(self.t >= DEFENCE, DEFENCE, 0), weights)["kappa"]
             self._sim = {k: np.nan_to_num(mats[k], nan=0.0) for k in ("s_unweighted", "kappa")}
+            self._sim["kappa_def"] = np.nan_to_num(defence, nan=0.0)
         cols = self._index(side)
         if not cols:
             return np.zeros(len(rows))
