@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from foedus.backtest.command import OUTPUT_FILES, SIDECARS, foreign_entries
 from foedus.backtest.metrics import Counts, Pair, brier, brier_skill, calibration, reference_brier
 from foedus.backtest.opening import opening_attack
 from foedus.backtest.predict import Predicted, ReadingPrediction
 from foedus.backtest.published import split
 from foedus.backtest.scoring import Actual, pairs_of, score
 from foedus.backtest.wars import DyadicStarts, Participation, War, load_dyadic, load_wars
+from foedus.cli.backtest_cmd import OUTPUT_FILES, SIDECARS, foreign_entries
 from samples import cli_line
 
 D = dt.date
@@ -357,9 +357,9 @@ def test_cli_user_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], me
 def test_the_year_options_are_bounded_by_the_named_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     """`backtest` and `likely` read their --from/--to bounds from the COW data's first day and foedus's last day
     (`foedus.model.states.COW_FIRST_DAY`, `foedus.model.days.LATEST`), not from literals of their own."""
-    from foedus.backtest.command import _check
+    from foedus.cli.backtest_cmd import _check
+    from foedus.cli.likely_cmd import _check_range
     from foedus.errors import FoedusError
-    from foedus.likely.command import _check_range
 
     monkeypatch.setattr("foedus.model.states.COW_FIRST_DAY", dt.date(1820, 1, 1))
     monkeypatch.setattr("foedus.model.days.LATEST", dt.date(2050, 12, 31))
@@ -437,7 +437,7 @@ def test_a_report_another_run_publishes_meanwhile_is_not_replaced_without_force(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
     """Whether --out may be replaced is decided before the work, not after it: a report another run (or the user)
     puts at a new or empty --out while this run works is kept, and this run fails in one line, keeping nothing."""
-    import foedus.backtest.command as command
+    import foedus.cli.backtest_cmd as command
     from foedus.errors import FoedusError
 
     out = tmp_path / "bt"

@@ -36,8 +36,8 @@ def _stop_at_the_work(*_args: object, **_kwargs: object) -> object:
 
 
 FOLDER_COMMANDS = {
-    "backtest": (["backtest", "--from", "1950", "--to", "1950", "--opening-only"], "foedus.backtest.command", "_wars"),
-    "likely report": (["likely", "report", "--bootstrap", "0", "--no-challengers"], "foedus.likely.command",
+    "backtest": (["backtest", "--from", "1950", "--to", "1950", "--opening-only"], "foedus.cli.backtest_cmd", "_wars"),
+    "likely report": (["likely", "report", "--bootstrap", "0", "--no-challengers"], "foedus.cli.likely_cmd",
                       "_training"),
     "atlas": (["atlas", "--from", "1950", "--to", "1950", "--scheduler", "local"], "foedus.model.world.World",
               "default"),

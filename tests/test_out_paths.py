@@ -145,7 +145,7 @@ def test_a_json_output_named_as_another_format_is_refused(
     """`likely fit --out m.csv`, `depth --refit --save-params p.csv` and `schema --out s.csv` wrote JSON under a table's
     name, which a reader takes for a CSV: the name is refused before any work, as a table's or a plot's of the wrong
     format is."""
-    from foedus.likely import command
+    from foedus.cli import likely_cmd as command
     from foedus.research import depth
 
     def worked(*_: object, **__: object) -> None:

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foedus.backtest.command import command_line
-from foedus.likely.command import report_command
+from foedus.cli.backtest_cmd import command_line
+from foedus.cli.likely_cmd import report_command
 from foedus.outputs.tables import write_columns, write_table
 
 

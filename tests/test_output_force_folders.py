@@ -14,7 +14,7 @@ from foedus.outputs import staged_folder
 
 
 def test_likely_report_force_keeps_a_folder_named_as_a_report_file(tmp_path: Path) -> None:
-    from foedus.likely.command import _replaceable
+    from foedus.cli.likely_cmd import _replaceable
 
     out = tmp_path / "report"
     (out / "model.json").mkdir(parents=True)

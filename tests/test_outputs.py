@@ -388,8 +388,8 @@ def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
 @pytest.mark.needs_data
 def test_a_failed_backtest_force_keeps_the_old_report_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from foedus.backtest import report
-    from foedus.backtest.command import backtest
     from foedus.backtest.errors import BacktestError
+    from foedus.cli.backtest_cmd import backtest
 
     out = tmp_path / "bt"
     backtest(out=out, first=1950, last=1950, draws=20, seed=1, force=False)

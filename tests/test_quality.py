@@ -84,10 +84,13 @@ def test_no_import_circle() -> None:
     assert not circles, "import circles: " + "; ".join(" -> ".join(c) for c in circles)
 
 
-@pytest.mark.parametrize("layer", ["foedus.batch", "foedus.engine", "foedus.model", "foedus.sources"])
+@pytest.mark.parametrize("layer", ["foedus.backtest", "foedus.batch", "foedus.engine", "foedus.likely", "foedus.model",
+                                   "foedus.sources", "foedus.war"])
 def test_layers_below_the_interfaces_import_nothing_from_the_cli(layer: str) -> None:
-    """The batch, the engine, the model and the sources sit below the interfaces: none of their modules imports
-    `foedus.cli` (the batch read the likelihood's standing from the CLI's table until it moved beside the records)."""
+    """The batch, the engine, the model, the sources, the war replay, the joining model and the backtest sit below the
+    interfaces: none of their modules imports `foedus.cli` (the batch read the likelihood's standing from the CLI's
+    table until it moved beside the records; `foedus war`, `foedus likely` and `foedus backtest` lived in their
+    packages, typer options and all, until they moved to `foedus.cli`'s war_cmd, likely_cmd and backtest_cmd)."""
     crossed = {mod: sorted(d for d in deps if d == "foedus.cli" or d.startswith("foedus.cli."))
                for mod, deps in _module_imports().items() if mod == layer or mod.startswith(f"{layer}.")}
     assert not {mod: deps for mod, deps in crossed.items() if deps}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from foedus.backtest.command import command_line
-from foedus.likely.command import report_command
+from foedus.cli.backtest_cmd import command_line
+from foedus.cli.likely_cmd import report_command
 
 
 @pytest.mark.parametrize("out", ["my run", "r; rm -rf x", "$HOME/r", "it's"])

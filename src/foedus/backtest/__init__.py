@@ -4,6 +4,6 @@ Modules, one job each: `wars` reads the COW war data, `opening` finds each war's
 `placing` maps COW codes to engine states, `predict` runs the cascades, `scoring` compares them with
 the real participants, `metrics` and `published` hold the measures and the published figures, `run`
 ties them together, `summary` computes every figure, `report` and `figures` write the outputs,
-`errors` has the user error, and `command` is the `foedus backtest` CLI command.
+and `errors` has the user error; the `foedus backtest` command is `foedus.cli.backtest_cmd`.
 This package's `__init__` imports nothing, so the CLI stays quick to start.
 """

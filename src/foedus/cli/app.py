@@ -217,15 +217,15 @@ from foedus.cli.serve_cmd import serve  # noqa: E402 - imports FastAPI only when
 
 app.command()(serve)
 
-from foedus.backtest.command import backtest  # noqa: E402 - loads the backtest only when the command runs
+from foedus.cli.backtest_cmd import backtest  # noqa: E402 - loads the backtest only when the command runs
 
 app.command()(backtest)
 
-from foedus.war.command import war  # noqa: E402 - loads the replay only when the command runs
+from foedus.cli.war_cmd import war  # noqa: E402 - loads the replay only when the command runs
 
 app.command()(war)
 
-from foedus.likely.command import likely_app  # noqa: E402 - loads the model only when a command runs
+from foedus.cli.likely_cmd import likely_app  # noqa: E402 - loads the model only when a command runs
 
 app.add_typer(likely_app, name="likely")
 

@@ -6,6 +6,6 @@ table of one case), `spec` (the design matrices and the numpy predictor's arithm
 table), `model` (the shipped coefficients JSON, loaded without scikit-learn), `fit` (scikit-learn and statsmodels),
 `folds`, `scores` and `validate` (out-of-sample validation), `targets` (issue #14's targets), `report` and `figures`
 (the report), `attach` (the likelihood beside a cascade result), `honour` (empirical honour rates for the Monte
-Carlo) and `command` (`foedus likely`). Like the backtest, this package's `__init__` imports nothing, so the
-CLI stays quick.
+Carlo); the `foedus likely` commands are `foedus.cli.likely_cmd`. Like the backtest, this package's `__init__`
+imports nothing, so the CLI stays quick.
 """

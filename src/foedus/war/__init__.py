@@ -5,7 +5,8 @@ Modules, one job each: `schema` (the war-file schema), `loader` (read and resolv
 `evaluate` (one date: the cascade and every casus foederis), `cause` (which change moved a state),
 `frames` and `result` (the replay's records and JSON contract), `replay` (the loop), `ongoing` (the
 `--ongoing-since` form of `foedus cascade`), `ongoing_changes` (how two such forms differ, for `foedus compare`),
-`why` (one state's standing on one date, as the web map's *Why?* says it), `render` and `command` (the
-`foedus war` CLI command), `notes` and `note_days` (the note a cascade takes on a day of a bundled war).
-This package's `__init__` imports nothing, so the CLI stays quick to start; use `foedus.war.api`.
+`why` (one state's standing on one date, as the web map's *Why?* says it), `render` (the replay as `foedus war`
+prints it; the command itself is `foedus.cli.war_cmd`), `notes` and `note_days` (the note a cascade takes on a day
+of a bundled war).
+This package's `__init__` imports nothing, so the CLI stays quick to start; use `foedus.api.replay_war`.
 """

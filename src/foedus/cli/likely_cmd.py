@@ -61,7 +61,7 @@ def _training(first: int | None, last: int | None, draws: int | None, seed: int)
 
 def report_command(out: Path, draws: int, replicates: int, seed: int, challengers: bool) -> str:
     """The command that reproduces a report, as report.md and metrics.json record it: its folder quoted for a POSIX
-    shell, as `foedus backtest`'s is (`foedus.backtest.command.command_line`)."""
+    shell, as `foedus backtest`'s is (`foedus.cli.backtest_cmd.command_line`)."""
     from foedus.written import shell_word  # shlex.quote's, or $'...' for a name that is not UTF-8
 
     return (f"foedus likely report --out {shell_word(str(out))} --draws {draws} --bootstrap {replicates} "
