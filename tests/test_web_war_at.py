@@ -43,3 +43,44 @@ def test_the_wars_a_scenarios_states_fight_in(api_client: TestClient, query: dic
 def test_a_bad_date_is_refused_in_one_line(api_client: TestClient) -> None:
     answer = api_client.get("/api/wars/at", params={"attackers": "UKR", "targets": "RUS", "date": "2025-13-01"})
     assert answer.status_code == 422 and answer.json()["error"].startswith("invalid date")
+
+
+def test_a_war_naming_none_of_the_states_is_not_replayed(api_client: TestClient, monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """`involved` skips a bundled war that names its states by code and none of the scenario's (USA, CAN and the
+    joiner DEU in russia_ukraine_2022's span) before replaying it: that replay, cold, took over a second per war
+    and settings, for an answer known from the war file's codes (bench/bench_wars_at.py)."""
+    from foedus.war import notes
+
+    asked: list[str] = []
+    real = notes.war_day
+
+    def counted(world: object, wid: str, *rest: object) -> object:
+        asked.append(wid)
+        return real(world, wid, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(notes, "war_day", counted)
+    query = {"attackers": "USA", "targets": "CAN", "date": "2025-06-01", "states": "DEU", "reading": "escalatory"}
+    answer = api_client.get("/api/wars/at", params=query)
+    assert answer.status_code == 200 and answer.json() == {"id": None, "involved": []}
+    assert "russia_ukraine_2022" not in asked
+    query["states"] = "DEU,RUS"  # one named in it: replayed, and fights in it
+    answer = api_client.get("/api/wars/at", params=query)
+    assert answer.json()["involved"] == ["russia_ukraine_2022"] and asked == ["russia_ukraine_2022"]
+
+
+def test_the_states_a_war_names_are_every_state_that_can_fight_in_it() -> None:
+    """What `named_in` rests on: every state that attacks, is attacked or enters in a bundled war naming its states
+    by code (the only ones that ever fight in it: `foedus.war.course`) is one of those codes, as loaded."""
+    from foedus.engine.outcome import DATA_END
+    from foedus.war.bundled import bundled_wars
+    from foedus.war.loader import load_war
+    from foedus.war.notes import named_in
+
+    named = named_in(DATA_END)
+    assert {"russia_ukraine_2022", "iran_2026", "israel_iran_2025"} <= set(named)
+    for wid, codes in named.items():
+        war = load_war(bundled_wars()[wid])
+        fighting = {s for e in war.events for a in e.attacks for s in (a.attacker, a.victim)}
+        fighting |= {s for e in war.events if e.kind == "entry" for s in e.states}
+        assert fighting and fighting <= codes, wid

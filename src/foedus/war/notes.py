@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from foedus.war.note_days import Bound, Day
     from foedus.war.own_file import OwnWar
 
-__all__ = ["SETTINGS", "WAR_NOTE_START", "at_war", "fights", "replay_settings", "war_day", "war_notes", "wars_spanning"]
+__all__ = ["SETTINGS", "WAR_NOTE_START", "at_war", "fights", "named_in", "replay_settings", "war_day", "war_notes",
+           "wars_spanning"]
 
 SETTINGS = ("reading", "basis", "requested", "territory_view", "unresolved", "non_military", "decisions")
 """The replay's settings, in the order `foedus.war.replay.settings_of` and `foedus.war.evaluate.Settings` take them
@@ -147,6 +148,13 @@ def wars_spanning(day: dt.date, data_end: dt.date) -> list[tuple[str, str, froze
     """The bundled wars whose span holds `day` (`_spans`): each one's id, name and the state codes it names (None
     when it names one otherwise), read from the user cache; no war replayed."""
     return [(wid, title, named) for wid, title, first, last, named in _spans(data_end) if first <= day <= last]
+
+
+def named_in(data_end: dt.date) -> dict[str, frozenset[str]]:
+    """Each bundled war that names its states by code (`_spans`), by id: the states its events name, the only ones
+    that can fight in it, so a war none of a scenario's states is named in needs no replay to say none fights there
+    (a war naming one otherwise, or unreadable, is not in it)."""
+    return {wid: named for wid, _, _, _, named in _spans(data_end) if named is not None}
 
 
 def war_day(world: World, wid: str, day: dt.date, settings: tuple[object, ...]) -> _OnDay | None:

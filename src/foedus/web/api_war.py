@@ -136,12 +136,16 @@ def _involved(day: dt.date, states: set[str], how: tuple[object, ...]) -> list[s
     """The bundled wars in which one of `states` fights on `day`: the war's span as `/api/wars` gives it and Replay
     reads it (its first event to its `end`, or on if ongoing) holds the day, and on the replay's last date up to it
     (`foedus.war.notes.war_day`) one of them is on a side. USA attacking Canada on 2025-06-01 is in none, and Replay
-    no longer opened the Russia–Ukraine war at that date as if it were."""
+    no longer opened the Russia–Ukraine war at that date as if it were. A war that names its states by code and none
+of these is skipped before anything is read (`foedus.war.notes.named_in`): its replay, cold, took over a second."""
+    from foedus.engine.outcome import DATA_END
     from foedus.model.world import World
-    from foedus.war.notes import fights, war_day
+    from foedus.war.notes import fights, named_in, war_day
 
-    out = []
+    named, out = named_in(DATA_END), []
     for wid in bundled_wars():
+        if wid in named and named[wid].isdisjoint(states):
+            continue  # none of them is named in the war: none fights in it, known without its replay (seconds, cold)
         try:
             row = _summary(wid)
         except FoedusError:
