@@ -103,10 +103,11 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4680, 5000, 4950,
                    3537,
                    5035, 4635,
-                   4245, 5045, 5030, 5032}
+                   4245, 5045, 5030, 5032,
+                   4120}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
-        assert c.checked is not None and c.checked <= dt.date(2026, 12, 7)
+        assert c.checked is not None and c.checked <= dt.date(2026, 12, 8)
         tid = f"atop_{c.atopid}" + (f"_p{c.phase}" if c.phase else "")
         t = world.treaties[tid]
         assert t.carried_from is not None and t.carry_checked is not None and t.terminated is None
@@ -438,9 +439,15 @@ SEARCHED_31ST = ("atop_5060", "atop_6005", "atop_5015", "atop_6060", "atop_6095"
                  "atop_6075", "atop_4188", "atop_4675", "atop_4365", "atop_5034")
 
 
+SEARCHED_32ND = ("atop_4998", "atop_4880", "atop_4913", "atop_4340", "atop_4710", "atop_4490", "atop_4650",
+                 "atop_4545", "atop_4475", "atop_4600", "atop_4445", "atop_4420", "atop_4540", "atop_3775",
+                 "atop_3835", "atop_3765", "atop_4820", "atop_4855", "atop_4715", "atop_4948", "atop_4241")
+
+
 @pytest.mark.parametrize(("batch", "searched"), [("A twenty-sixth batch", SEARCHED_26TH),
                                                  ("A twenty-seventh batch", SEARCHED_27TH),
-                                                 ("A thirty-first batch", SEARCHED_31ST)])
+                                                 ("A thirty-first batch", SEARCHED_31ST),
+                                                 ("A thirty-second batch", SEARCHED_32ND)])
 def test_the_phases_a_batch_searched_without_a_page_stay_carried_without_a_check(world: World, batch: str,
                                                                                   searched: tuple[str, ...]) -> None:
     """The twenty-sixth batch took the seven Russia/Belarus phases with NATO or EU states that the twenty-fifth searched
@@ -520,6 +527,26 @@ def test_a_cascade_resting_on_a_check_of_7_dec_2026_names_it(world: World, attac
     found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
              if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
     assert found and all(r["certainty"] == "carried-forward" and f'noted: "{CHECKED_7_DEC[tid]}"' in r["fact"]
+                         for r in found)
+
+
+HUNGARY_UKRAINE = ("checked on 2026-12-08 (szakcikkadatbazis.hu): in force in November 2023, a law journal's review "
+                   "weighs the role the 1991 basic treaty plays in the two states' relations three decades on; no "
+                   "end found")
+
+
+def test_the_alliance_the_thirty_second_batch_checked(world: World) -> None:
+    """The thirty-second batch's check (docs/history.md): the 1991 Hungary-Ukraine treaty (ATOP 4120), cited by most
+    cascades of the result-hash draw on 2025-06-01, says its check and its page's month, and stays carried forward
+    with no end; Hungary attacking Ukraine on that day breaks its non-aggression duty, whose carried-forward reason
+    ends with the check."""
+    t = world.treaties["atop_4120"]
+    assert t.carry_checked == HUNGARY_UKRAINE
+    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
+    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+    found = [r for r in reasons(foedus.cascade("HUN", "UKR", "2025-06-01", world=world).to_dict())
+             if r["fact"].startswith("atop_4120: its source codes it in force at the end of its coverage")]
+    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{HUNGARY_UKRAINE}"' in r["fact"]
                          for r in found)
 
 
