@@ -441,7 +441,8 @@ SEARCHED_31ST = ("atop_5060", "atop_6005", "atop_5015", "atop_6060", "atop_6095"
 
 SEARCHED_32ND = ("atop_4998", "atop_4880", "atop_4913", "atop_4340", "atop_4710", "atop_4490", "atop_4650",
                  "atop_4545", "atop_4475", "atop_4600", "atop_4445", "atop_4420", "atop_4540", "atop_3775",
-                 "atop_3835", "atop_3765", "atop_4820", "atop_4855", "atop_4715", "atop_4948", "atop_4241")
+                 "atop_3835", "atop_3765", "atop_4820", "atop_4855", "atop_4715", "atop_4948", "atop_4655",
+                 "atop_4568", "atop_4241")
 
 
 @pytest.mark.parametrize(("batch", "searched"), [("A twenty-sixth batch", SEARCHED_26TH),
