@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from foedus.errors import FileDataError, FoedusError, validation_problem
+from foedus.errors import FileDataError, FoedusError, counted, validation_problem
 from foedus.model.scenario_file import KIND, QUESTION, SCHEMA, ScenarioFile
 
 __all__ = ["FORMATS", "OVERLAY", "OVERLAYS_APART", "read_scenarios"]
@@ -158,7 +158,8 @@ def _csv_rows(text: str, where: str) -> list[dict[str, Any] | FoedusError]:
         row = f"{where} row {len(rows) + 1}"
         try:
             if len(cells) > len(names):
-                raise FoedusError(f"{row}: {len(cells)} cells, and the header names {len(names)} columns")
+                raise FoedusError(f"{row}: {counted(len(cells), 'cell')}, and the header names "
+                                  f"{counted(len(names), 'column')}")
             rows.append({k: _cell(k, v.strip(), row) for k, v in zip(names, cells, strict=False) if v.strip()})
         except FoedusError as exc:
             rows.append(exc)

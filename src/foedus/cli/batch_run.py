@@ -35,6 +35,7 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
     from foedus.model.world import World
     from foedus.outputs.own_inputs import refuse_input
     from foedus.run import run_scenario
+    from foedus.wording import counted
     from foedus.written import as_written
 
     del inputs, given
@@ -62,7 +63,7 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
     rows: list[dict[str, Any]] = []
     cited: dict[str, None] = {}
     skipped, ran = ("attacker", "target", "date"), 0
-    with steps(f"{len(questions)} scenarios", len(questions)) as done:
+    with steps(counted(len(questions), "scenario"), len(questions)) as done:
         for i, (n, question) in enumerate(questions, 1):
             given_inputs = question.inputs
             options = {k: v for k, v in given_inputs.items() if k not in skipped}
@@ -93,7 +94,7 @@ def run_batch(inputs: dict[str, Any], *, scenarios: Path, out: Path, force: bool
                             likelihood=likelihood or any(q.inputs.get("likelihood") for _, q in questions))
     frame = _frame(rows, list(columns))
     notes = list(dict.fromkeys(note for _, q in questions for note in q.notes))  # a row saved by another foedus
-    save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {ran} scenarios",
+    save_table(frame, out, force=force, datasets=list(cited), title=f"foedus batch of {counted(ran, 'scenario')}",
                notes=notes, codebook=columns)
     if skip_bad is not None and bad is not None:
         skipped_rows = pd.DataFrame(sorted(bad), columns=list(BAD_COLUMNS)).astype({"scenario": "int64"})
