@@ -31,7 +31,7 @@ from foedus.datasets.verify import (
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
 from foedus.reachable import os_reason, unreachable
-from foedus.wording import other_kind_taken
+from foedus.wording import MAX_MESSAGE, other_kind_taken
 from foedus.written import as_written, kept
 
 __all__ = ["import_file", "import_source"]
@@ -122,19 +122,24 @@ def _match(src: Path, entries: list[_Entry], passed: list[_Passed]) -> list[Chos
             found.setdefault(hit[1].path, (hit[0], hit[1], []))[2].append(Candidate(where, opener))
     if found:
         return [choose(dataset, file, candidates) for dataset, file, candidates in found.values()]
-    known = ", ".join(f.name for d in DATASETS.values() for f in d.files)
     if len(entries) == 1 and src.is_file() and src.suffix.lower() != ".zip":
         with src.open("rb") as stream:  # hashed once: its `Chosen` carries the SHA-256 and size on
             actual, size = sha256_size(stream)
         hit = find_file(sha256=actual)
         if hit is not None:  # one candidate, its checksum read: `choose` does not hash it again
             return [choose(hit[0], hit[1], [Candidate(str(src), entries[0][2], (actual, size))])]
-        raise DataImportError(f"{src} is not a dataset file foedus knows (by name or SHA-256 {actual}); "
-                              f"known files: {known}")
+        raise DataImportError(_known(f"{src} is not a dataset file foedus knows (by name or SHA-256 {actual})"))
     if len(passed) == 1:
         raise DataImportError(f"cannot import {passed[0][0]}: {passed[0][1]}")
     damaged = "".join(f"; cannot read {zip_}" for zip_, _ in passed)
-    raise DataImportError(f"{src} holds none of the dataset files foedus knows{damaged}; known files: {known}")
+    raise DataImportError(_known(f"{src} holds none of the dataset files foedus knows{damaged}"))
+
+
+def _known(said: str) -> str:
+    """A refusal of files foedus does not know, with the files it knows: listed where the line holds them, else
+    pointed to (a file's SHA-256 or a long path left the list cut mid-name at the message's length)."""
+    known = f"{said}; known files: {', '.join(f.name for d in DATASETS.values() for f in d.files)}"
+    return known if len(known) <= MAX_MESSAGE else f"{said}; `foedus data status` lists the files it knows"
 
 
 def _install_all(matches: list[Chosen], force: bool, any_version: bool, allow_short: bool) -> list[Outcome]:
