@@ -517,3 +517,20 @@ def test_a_run_that_scores_no_war_is_refused_before_anything_is_written(tmp_path
     assert str(done.exception) == ("no war in range could be scored (1 war skipped: war 211 (Gulf War): the engine "
                                    "rejects the opening attack: no such opening); nothing was written")
     assert not out.exists()
+
+
+def test_a_published_figure_whose_years_the_run_does_not_reach_is_said_to_be_outside_it() -> None:
+    """`foedus backtest --from 1990 --to 2003`'s headline read "n/a of 0 over none of the run's years (Leeds, Long &
+    Mitchell: 74.5%)" and "Allies of war participants, none of the run's years: n/a fought alongside, ...": a figure
+    of foedus's that is none; it says the published period lies outside the run."""
+    from foedus.backtest.report import markdown
+    from foedus.backtest.run import Backtest, Settings
+    from foedus.backtest.summary import summarize, war_rows
+
+    bt = Backtest(Settings(first=1990, last=2003), wars_in_range=0)
+    m = {"run": {"date": "2026-01-01", "foedus_version": "0", "command": "foedus backtest"}, **summarize(bt)}
+    text = markdown(m, war_rows(bt))
+    assert ("(legal): n/a of 0 over 1990–2003 (Berkemeier & Fuhrmann: 50%); Leeds, Long & Mitchell's years "
+            "(1816–1944; 74.5%) are outside the run.") in text
+    assert "* **Allies of war participants:** Sabrosky's years (1816–1965; 27%, 61%, 12%) are outside the run." in text
+    assert "over none of the run's years" not in text and "Allies of war participants, none" not in text

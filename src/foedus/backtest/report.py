@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.backtest.errors import BacktestError
+from foedus.backtest.summary import NO_YEARS
 from foedus.reachable import os_reason
 from foedus.wording import counted
 
@@ -102,13 +103,22 @@ def _headline(m: dict[str, Any]) -> list[str]:
         f"seed {m['settings']['seed']}): "
         f"Brier score {_num(pb['brier'], 4)} over {pb['pairs']:,} (war, state) pairs; the base rate scores "
         f"{_num(pb['reference_brier'], 4)} (skill {_num(pb['brier_skill'], 2)}).",
-        f"* **Obligated allies that joined on their side** (legal): {pct(bf['legal']['honoured'])} of "
-        f"{bf['legal']['n']} over {bf['period']} (Berkemeier & Fuhrmann: 50%); {pct(llm['legal']['honoured'])} of "
-        f"{llm['legal']['n']} over {llm['period']} (Leeds, Long & Mitchell: 74.5%).",
+        f"* **Obligated allies that joined on their side** (legal): {_beside(bf, 'Berkemeier & Fuhrmann', '50%')}; "
+        f"{_beside(llm, 'Leeds, Long & Mitchell', '74.5%')}.",
+        f"* **Allies of war participants:** Sabrosky's years ({sab['published_period']}; 27%, 61%, 12%) are outside "
+        "the run." if sab["period"] == NO_YEARS else
         f"* **Allies of war participants, {sab['period']}:** {pct(allies['alongside'])} fought alongside, "
         f"{pct(allies['stayed_out'])} stayed out, {pct(allies['other_side'])} fought on the other side "
         "(Sabrosky: 27%, 61%, 12%).",
     ]
+
+
+def _beside(row: dict[str, Any], name: str, published: str) -> str:
+    """foedus's legal share beside a published one over the years the run and the figure's period share, or that
+    the run reaches none of them: "n/a of 0 over none of the run's years" read as a figure."""
+    if row["period"] == NO_YEARS:
+        return f"{name}'s years ({row['published_period']}; {published}) are outside the run"
+    return f"{pct(row['legal']['honoured'])} of {row['legal']['n']} over {row['period']} ({name}: {published})"
 
 
 def _pr_table(m: dict[str, Any]) -> list[str]:

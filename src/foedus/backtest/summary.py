@@ -14,7 +14,9 @@ from foedus.backtest.predict import VARIANTS, Variant
 from foedus.backtest.published import PUBLISHED, SABROSKY, Published, split
 from foedus.backtest.run import Backtest, WarRecord
 
-__all__ = ["ERAS", "obligation_outcomes", "summarize", "war_rows"]
+__all__ = ["ERAS", "NO_YEARS", "obligation_outcomes", "summarize", "war_rows"]
+
+NO_YEARS = "none of the run's years"  # the period of a published figure whose years the run does not reach
 
 ERAS = ("overall", "pre1945", "post1945")
 
@@ -83,7 +85,7 @@ def _by_treaty(bt: Backtest, variant: Variant) -> list[dict[str, Any]]:
 def _span(first: int, last: int, run: tuple[int, int]) -> str:
     """The years a published figure's period and the run's range share, as the figure is compared over them."""
     lo, hi = max(first, run[0]), min(last, run[1])
-    return f"{lo}–{hi}" if lo <= hi else "none of the run's years"
+    return f"{lo}–{hi}" if lo <= hi else NO_YEARS
 
 
 def _published_row(records: list[WarRecord], pub: Published, run: tuple[int, int]) -> dict[str, Any]:
