@@ -27,8 +27,10 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
 
     day = parse_date(date) if date is not None else None
     rows = treaty_rows(world, day)
+    # without a date `members` counts every state ever a party (NATO's 33: West Germany and Germany), so says it
+    members = "members (that day)" if day is not None else "members (ever)"
     columns = [("id", "id"), ("name", "name"), ("signed", "signed"), ("in_force", "in force"), ("terminated",
-               "out of force from"), ("members", "members"), ("kinds", "obligations"), ("certainty", "certainty")]
+               "out of force from"), ("members", members), ("kinds", "obligations"), ("certainty", "certainty")]
     said = {} if date is not None else {r["id"]: certainty_said(world.treaties[r["id"]]) for r in rows}
     emit(rows, fmt, columns, lambda r, k: (r[k] or "not in force") if k == "in_force"
          else r[k] + instrument_said(r["instrument"]) if k == "name"
