@@ -4,7 +4,8 @@ the capital of its own province of East Prussia, and `foedus places --date 1900-
 dated holders (Germany's, split by the front in 1944-45, Soviet-held, Soviet from the decree of 7 Apr 1946) and
 names (Königsberg, Königsberg Oblast until 4 Jul 1946) now say so; so do those of the other places held by another
 before their holder of today, itself a state of the system then (Alaska, Hawaii, Guam, Puerto Rico, Svalbard,
-Bornholm: place_history.yaml)."""
+Bornholm, Western Sahara, American Samoa, Kursk and Belgorod oblasts; Donetsk and Kherson oblasts' German
+occupation: place_history.yaml)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,21 @@ def test_places_on_1900_lists_it_as_germanys_and_not_among_todays_holders() -> N
     ("svalbard", "1920-01-01", None, None),  # terra nullius until 14 Aug 1925, Norway a state since 1905
     ("bornholm", "1945-06-01", "DNK", "RUS"),  # the Soviet occupation, 9 May 1945 to 5 Apr 1946
     ("bornholm", "1946-04-05", "DNK", "DNK"),
+    ("western-sahara", "1970-01-01", "ESP", "ESP"),  # Spanish Sahara until the Madrid accords (14 Nov 1975)
+    ("western-sahara", "1976-01-01", "ESP", None),  # the joint interim administration, until 26 Feb 1976
+    ("western-sahara", "1977-01-01", None, None),  # split between Morocco and Mauritania until 5 Aug 1979
+    ("western-sahara", "1979-08-05", None, "MAR"),
+    ("american-samoa", "1890-01-01", None, None),  # part of Samoa, no state of the system, until 16 Feb 1900
+    ("american-samoa", "1900-02-16", "USA", "USA"),
+    ("kursk-oblast", "1942-06-01", "RUS", "DEU"),  # German-occupied, 2 Nov 1941 to 8 Feb 1943
+    ("kursk-oblast", "1943-02-08", "RUS", "RUS"),
+    ("belgorod-oblast", "1942-06-01", "RUS", "DEU"),  # German-occupied, 24 Oct 1941 to 9 Feb 1943
+    ("belgorod-oblast", "1943-06-01", "RUS", None),  # the Kursk salient's front crossed it until 5 Aug 1943
+    ("belgorod-oblast", "1943-08-05", "RUS", "RUS"),
+    ("donetsk-oblast", "1942-06-01", "RUS", "DEU"),  # German-occupied, 20 Oct 1941 to 8 Sep 1943
+    ("donetsk-oblast", "1943-09-08", "RUS", "RUS"),
+    ("kherson-oblast", "1943-06-01", "RUS", "DEU"),  # German-occupied, Aug 1941 to Mar 1944
+    ("kherson-oblast", "1944-03-13", "RUS", "RUS"),
 ])
 def test_places_held_by_another_before_their_holder_of_today(pid: str, day: str, sovereign: str | None,
                                                               administrator: str | None) -> None:
