@@ -3,7 +3,7 @@
 threadpoolctl's limit reaches only the pools already loaded when it is set. Scikit-learn loads scipy's OpenBLAS and
 its own OpenMP runtime on import, so a limit set before that import left them one thread per core: on two cores shared
 with other work, every gradient-boosting tree of the report's challenger then waited at an OpenMP barrier for a
-descheduled thread (docs/likelihood.md, *Validation*).
+descheduled thread (docs/likelihood-experiments.md, *The shipped model's runs*).
 """
 
 from __future__ import annotations
