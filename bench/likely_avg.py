@@ -2,9 +2,9 @@
 (join C, side C) on one dealing of the training wars into inner folds, and that loss averaged over several dealings.
 
 Session 58 found that `tie2-bound-cv`'s choice, and whether it meets the adoption rule, moves with the one dealing
-(`--inner-seed`) its inner folds use. The `-avg` variants (session 59, registered in docs/likelihood.md before any
-score of them was seen) make one choice per training fold from the loss averaged over the dealings `--inner-seeds`
-names, so no single dealing decides it.
+(`--inner-seed`) its inner folds use. The `-avg` variants (session 59, registered in docs/likelihood-experiments.md
+before any score of them was seen) make one choice per training fold from the loss averaged over the dealings
+`--inner-seeds` names, so no single dealing decides it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from likely_size import inner_folds
 
 H = ("30", "365", "ever")
 AVG_VARIANTS = {"tie2-bound-cv-avg": "tie2-bound", "shipped-cv-avg": "shipped"}  # variant -> the spec it picks for
-K_DEALINGS = 3  # the registered K (docs/likelihood.md): chosen from a timing of the inner search, before any score
+# the registered K (docs/likelihood-experiments.md): chosen from a timing of the inner search, before any score
+K_DEALINGS = 3
 SEED_SETS = ((0, 1, 2), (3, 4, 5))  # the two registered, disjoint sets of dealings; adoption needs the rule at both
 
 

@@ -6,7 +6,7 @@ Skill is 1 − ΣB / ΣB_base over the check's pairs, so the difference is Σ(B_
 pair adds (B_shipped − B_share) / ΣB_base (above 0: `share` better there). The sums are given by candidate group (bound
 in both readings, alone or with others; bound in the legal reading only; unbound; joined or stayed out), by war, and
 for the pairs that move it most; each pair's Brier is also split into its out-class term, (P(join) − joined)², and
-its two side terms. Measured and read in docs/likelihood.md (*What was tried*).
+its two side terms. Measured and read in docs/likelihood-experiments.md (*What was tried*).
 
 Run: FOEDUS_DATA_DIR=../shared/data python bench/likely_brier_why.py [--top 12]
 (needs `foedus[model]`; under a minute on one core: the leave-one-war-out check refits both models 38 times).

@@ -1,7 +1,7 @@
-"""`size-cap` for bench/likely_experiments.py (issue #14; session 60, registered in docs/likelihood.md before any
-score of it was seen): `size-free`'s war-size forecast capped, per horizon, at the 90th percentile of the training
-wars' counts of joiners (or their mean, where larger) instead of their largest count, so no war's forecast runs to
-the few huge ones that sank `size-free` forward from 1945.
+"""`size-cap` for bench/likely_experiments.py (issue #14; session 60, registered in docs/likelihood-experiments.md
+before any score of it was seen): `size-free`'s war-size forecast capped, per horizon, at the 90th percentile of the
+training wars' counts of joiners (or their mean, where larger) instead of their largest count, so no war's forecast runs
+to the few huge ones that sank `size-free` forward from 1945.
 """
 
 from __future__ import annotations

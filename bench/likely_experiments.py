@@ -2,7 +2,8 @@
 scored out of sample exactly as `foedus likely report` scores the shipped one (leave one war out, the two
 forward splits; each fold's model, scaling, expected joiners and base rate from its training wars).
 
-Variants (docs/likelihood.md gives the figures and why; `horizon-era` ships since session 65, none of the others):
+Variants (the log, docs/likelihood-experiments.md, gives the figures and why; `horizon-era` ships since session 65,
+none of the others):
 - `shipped`: the shipped spec with the pooled counts per horizon (the model shipped until session 65), as the
   reference every variant was scored against; `horizon-era` is what `foedus likely report` now scores as shipped.
 - `temper`: the join model's linear predictor multiplied by a factor t per horizon before the per-war shift,
@@ -30,21 +31,21 @@ Variants (docs/likelihood.md gives the figures and why; `horizon-era` ships sinc
   legal reading binds to it on the first day (`tie2_bound`, `major_ally_bound`).
 - `size-free`, `size-hurdle`, `size-shrink`: each war's expected joiners forecast from its first day in ways built to
   survive the change of era (bench/likely_size.py says how).
-- `size-no-unmet` (session 62, registered in docs/likelihood.md before any score): `size-free` with each war's
+- `size-no-unmet` (session 62, registered in the log before any score): `size-free` with each war's
   regressor read from the join linear predictor less its `unmet` term (bench/likely_nounmet.py).
-- `share`, `size-share` (session 62, registered in docs/likelihood.md before any score): the join model's `legal` and
+- `share`, `size-share` (session 62, registered in the log before any score): the join model's `legal` and
   `unmet` each divided by how many states the same reading binds to that side on the first day; `size-free` on that
   join model (bench/likely_share.py).
-- `war-effect`, `era-split`, `war-effect-era-split` (session 64, registered in docs/likelihood.md before any score):
+- `war-effect`, `era-split`, `war-effect-era-split` (session 64, registered in the log before any score):
   the join models fitted with one near-free intercept per training war; the join model's `legal` and `unmet` each
   split into a before-1945 and a from-1945 column; both (bench/likely_within.py).
-- `era-fused`, `era-fused-1` (session 64, registered in docs/likelihood.md before any score): `era-split` with each
+- `era-fused`, `era-fused-1` (session 64, registered in the log before any score): `era-split` with each
   era's weight a shared weight plus a penalised era deviation, its prior sd over the shared one's chosen in each
   training fold by an inner leave-one-war-out, or fixed at 1 (bench/likely_fused.py).
-- `horizon-era`, `era-intercept` (session 65, registered in docs/likelihood.md before any score): the expected joiners
+- `horizon-era`, `era-intercept` (session 65, registered in the log before any score): the expected joiners
   within 30 and 365 days the shipped count ever times the training wars' share within the horizon in the test war's
   era; the join models fitted with a near-free intercept per era, dropped at prediction (bench/likely_horizon.py).
-- `size-parties`, `size-allies` (session 66, registered in docs/likelihood.md before any score): `horizon-era` with
+- `size-parties`, `size-allies` (session 66, registered in the log before any score): `horizon-era` with
   each war's expected joiners ever from a ridge Poisson regression on first-day facts of its original belligerents
   (their number, a major power among them; `size-allies` adds the candidates with a defence tie to a side), the
   penalty chosen per training fold by an inner leave-one-war-out over the training wars (bench/likely_parties.py).
@@ -59,7 +60,7 @@ Variants (docs/likelihood.md gives the figures and why; `horizon-era` ships sinc
   inner cross-validation the blend uses (its seed `--inner-seed`), minimising the held-out wars' multi-class log
   loss summed over the three horizons (the shipped penalties were chosen by log loss). `shipped-cv`: the same for
   the shipped spec, a control for what the penalty alone does. `tie2-bound-cv-wide`, `shipped-cv-wide` (session 58,
-  registered in docs/likelihood.md before any score): the same with the join grid extended below its floor,
+  registered in the log before any score): the same with the join grid extended below its floor,
   `C_JOIN_WIDE` (join C 0.01, the floor, was chosen in 85 of 95 folds). `tie2-bound-cv-avg`, `shipped-cv-avg`
   (session 59, registered the same way): one choice per training fold from the inner loss averaged over the
   dealings `--inner-seeds` (bench/likely_avg.py).

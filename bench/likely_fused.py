@@ -1,5 +1,5 @@
 """`era-fused` and `era-fused-1` for bench/likely_experiments.py (issue #14; session 64, registered in
-docs/likelihood.md before any score of them was seen).
+docs/likelihood-experiments.md before any score of them was seen).
 
 `era-split` (bench/likely_within.py) fits each era's weight of `legal` and `unmet` on its own, penalised towards 0.
 Here each era's weight is a shared weight plus an era deviation, the deviation penalised towards 0 (a fused,

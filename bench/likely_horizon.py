@@ -1,7 +1,7 @@
 """`horizon-era` and `era-intercept` for bench/likely_experiments.py (issue #14; session 65, registered in
-docs/likelihood.md before any score of them was seen). `horizon-era` met the adoption rule and ships: the model's
-`foedus.likely.fit.era_shares` and `TwoStage.joiners_of` compute it, and tests/test_likely_horizon_era.py checks that
-`foedus likely report` scores it to the digit as this variant does.
+docs/likelihood-experiments.md before any score of them was seen). `horizon-era` met the adoption rule and ships: the
+model's `foedus.likely.fit.era_shares` and `TwoStage.joiners_of` compute it, and tests/test_likely_horizon_era.py checks
+that `foedus likely report` scores it to the digit as this variant does.
 
 - `horizon-era`: each war's expected joiners within 30 and 365 days the shipped expected joiners ever (the mean over
   every training war) times the share of the ever-joiners who joined within that horizon, over the training wars of

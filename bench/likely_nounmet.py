@@ -1,8 +1,8 @@
-"""`size-no-unmet` for bench/likely_experiments.py (issue #14; session 62, registered in docs/likelihood.md before any
-score of it was seen): `size-free`'s war-size forecast with each war's regressor read from the fold's join linear
-predictor less its `unmet` term, the part bench/likely_why.py found carrying the large forecasts after 1945 (a binding
-rare and nearly always honoured before 1945, standardised on those wars, common and seldom honoured after). The join
-model is not refitted: the ranking and the per-war shift use the full linear predictor.
+"""`size-no-unmet` for bench/likely_experiments.py (issue #14; session 62, registered in docs/likelihood-experiments.md
+before any score of it was seen): `size-free`'s war-size forecast with each war's regressor read from the fold's join
+linear predictor less its `unmet` term, the part bench/likely_why.py found carrying the large forecasts after 1945 (a
+binding rare and nearly always honoured before 1945, standardised on those wars, common and seldom honoured after). The
+join model is not refitted: the ranking and the per-war shift use the full linear predictor.
 """
 
 from __future__ import annotations

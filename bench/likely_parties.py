@@ -1,5 +1,5 @@
 """`size-parties` and `size-allies` for bench/likely_experiments.py (issue #14; session 66, registered in
-docs/likelihood.md before any score of them was seen): each war's expected joiners ever from a ridge Poisson
+docs/likelihood-experiments.md before any score of them was seen): each war's expected joiners ever from a ridge Poisson
 regression on first-day facts of its original belligerents, shrunk toward the training wars' mean by a penalty chosen
 inside each training fold; within 30 and 365 days that count times the era's share, as the shipped `horizon-era`.
 

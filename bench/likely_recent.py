@@ -1,7 +1,7 @@
-"""`size-recent` for bench/likely_experiments.py (issue #14; session 61, registered in docs/likelihood.md before any
-score of it was seen): `size-free`'s war-size forecast with each war's regressor read against the median of the same
-regressor over its window, the war itself and the 9 wars that started before it, so the level a regressor takes from
-its era (its blocs, its candidates) is taken out with features known on the war's first day, never an outcome.
+"""`size-recent` for bench/likely_experiments.py (issue #14; session 61, registered in docs/likelihood-experiments.md
+before any score of it was seen): `size-free`'s war-size forecast with each war's regressor read against the median of
+the same regressor over its window, the war itself and the 9 wars that started before it, so the level a regressor takes
+from its era (its blocs, its candidates) is taken out with features known on the war's first day, never an outcome.
 """
 
 from __future__ import annotations

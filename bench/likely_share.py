@@ -1,7 +1,8 @@
-"""`share` and `size-share` for bench/likely_experiments.py (issue #14; session 62, registered in docs/likelihood.md
-before any score of it was seen): the join model's `legal` and `unmet` read by their share, each divided by the number
-of states the same reading binds to that side on the war's first day (the candidate among them), since a duty shared
-by many is each one's less; `size-share` is `size-free` (bench/likely_size.py) on that join model.
+"""`share` and `size-share` for bench/likely_experiments.py (issue #14; session 62, registered in
+docs/likelihood-experiments.md before any score of it was seen): the join model's `legal` and `unmet` read by their
+share, each divided by the number of states the same reading binds to that side on the war's first day (the candidate
+among them), since a duty shared by many is each one's less; `size-share` is `size-free` (bench/likely_size.py) on that
+join model.
 """
 
 from __future__ import annotations

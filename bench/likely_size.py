@@ -1,6 +1,6 @@
 """War-size variants for bench/likely_experiments.py (issue #14): each war's expected joiners (the target of the
 per-war shift) forecast from what is known on its first day instead of the training wars' mean, in ways built to
-survive the change of era at 1945 that sank `war-size` (docs/likelihood.md, *What was tried*).
+survive the change of era at 1945 that sank `war-size` (docs/likelihood-experiments.md, *What was tried*).
 
 - `size-free`: a Poisson regression of a war's joiners on log(the five largest unshifted P(join), summed, divided by
   the war's number of candidates); the regressor clipped to the training wars' range, the forecast capped at their

@@ -2,8 +2,8 @@
 
 threadpoolctl's limit reaches only the pools already loaded when it is set. Session 59's control `shipped-cv-avg`,
 run alone, first imported scikit-learn inside the limit, so scipy's OpenBLAS and scikit-learn's OpenMP kept one
-thread per core: each L-BFGS fit then cost about ten times the CPU on the shared cores (docs/likelihood.md). The
-`tie2-bound` runs had fitted a model before the limit, which is why only the control was slow. The limit is
+thread per core: each L-BFGS fit then cost about ten times the CPU on the shared cores (docs/likelihood-experiments.md).
+The `tie2-bound` runs had fitted a model before the limit, which is why only the control was slow. The limit is
 `foedus.likely.threads.one_thread`, the one `foedus likely report` and `likely fit` use since session 66.
 """
 

@@ -1,5 +1,5 @@
 """`war-effect`, `era-split` and `war-effect-era-split` for bench/likely_experiments.py (issue #14; session 64,
-registered in docs/likelihood.md before any score of them was seen).
+registered in docs/likelihood-experiments.md before any score of them was seen).
 
 - `war-effect`: the join models fitted with one intercept per training war (a war-level effect), so each feature's
   weight is read from the contrasts inside wars, the only thing the per-war shift leaves the weights to do; the

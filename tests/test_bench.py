@@ -384,8 +384,8 @@ def test_the_penalties_are_chosen_inside_the_training_wars(monkeypatch: pytest.M
 
 def test_the_wide_variants_choose_the_join_penalty_below_the_grids_floor(monkeypatch: pytest.MonkeyPatch,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    """likely_experiments' `-wide` variants (registered in docs/likelihood.md before any score): the join grid
-    extended below 0.01, the floor the others hit; where the features are noise the inner folds pick the new floor,
+    """likely_experiments' `-wide` variants (registered in docs/likelihood-experiments.md before any score): the join
+    grid extended below 0.01, the floor the others hit; where the features are noise the inner folds pick the new floor,
     and the choice is printed on the wide grid."""
     import numpy as np
     import pandas as pd
@@ -501,8 +501,8 @@ def test_the_batched_shift_gives_the_models_p_join(monkeypatch: pytest.MonkeyPat
 
 
 def test_the_averaged_variants_read_the_registered_dealings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The `-avg` variants (registered in docs/likelihood.md before any score): the grids of `tie2-bound-cv`, K = 3
-    dealings, two disjoint sets of them; a bad list of seeds is refused."""
+    """The `-avg` variants (registered in docs/likelihood-experiments.md before any score): the grids of
+    `tie2-bound-cv`, K = 3 dealings, two disjoint sets of them; a bad list of seeds is refused."""
     import argparse
 
     bench = _load("likely_experiments", monkeypatch)
@@ -539,9 +539,9 @@ def test_the_likelihood_experiments_fit_on_one_thread_whatever_is_loaded_first()
 
 
 def test_the_capped_war_size_forecast_is_size_free_s_under_a_low_quantile(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`size-cap` (bench/likely_cap.py, registered in docs/likelihood.md before any score): each war's forecast is
-    `size-free`'s, capped at the 90th percentile of the training wars' counts (or their mean where larger), not at
-    their largest count."""
+    """`size-cap` (bench/likely_cap.py, registered in docs/likelihood-experiments.md before any score): each war's
+    forecast is `size-free`'s, capped at the 90th percentile of the training wars' counts (or their mean where larger),
+    not at their largest count."""
     import numpy as np
 
     from foedus.likely.fit import fit_two_stage
@@ -572,7 +572,7 @@ def test_the_capped_war_size_forecast_is_size_free_s_under_a_low_quantile(monkey
 
 
 def test_the_recentred_war_size_reads_each_war_against_the_nine_before_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`size-recent` (bench/likely_recent.py, registered in docs/likelihood.md before any score): each war's
+    """`size-recent` (bench/likely_recent.py, registered in docs/likelihood-experiments.md before any score): each war's
     `size-free` regressor minus its median over the war and the 9 wars that started before it (by start year, then war
     number), the Poisson fit on the training wars' recentred regressor; the test war's outcomes are never read."""
     import numpy as np

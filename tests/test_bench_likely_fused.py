@@ -1,5 +1,6 @@
-"""bench/likely_fused.py (issue #14, session 64, registered in docs/likelihood.md before any score): the join model's
-legal features split by era with each era's weight a shared weight plus a penalised deviation (`era-fused`)."""
+"""bench/likely_fused.py (issue #14, session 64, registered in docs/likelihood-experiments.md before any score): the
+join model's legal features split by era with each era's weight a shared weight plus a penalised deviation
+(`era-fused`)."""
 
 from __future__ import annotations
 

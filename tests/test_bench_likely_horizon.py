@@ -1,5 +1,5 @@
-"""bench/likely_horizon.py (issue #14, session 65, registered in docs/likelihood.md before any score): the expected
-joiners of the shorter horizons scaled by the era's share of ever-joiners (`horizon-era`), and the join models
+"""bench/likely_horizon.py (issue #14, session 65, registered in docs/likelihood-experiments.md before any score): the
+expected joiners of the shorter horizons scaled by the era's share of ever-joiners (`horizon-era`), and the join models
 fitted with a near-free intercept per era (`era-intercept`)."""
 
 from __future__ import annotations

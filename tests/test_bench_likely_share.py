@@ -1,6 +1,6 @@
-"""bench/likely_share.py (issue #14, session 62, registered in docs/likelihood.md before any score): the join model's
-`legal` and `unmet` read by their share, the mark divided by the states the same reading binds to that side on the
-war's first day; `size-share` is `size-free` on that join model."""
+"""bench/likely_share.py (issue #14, session 62, registered in docs/likelihood-experiments.md before any score): the
+join model's `legal` and `unmet` read by their share, the mark divided by the states the same reading binds to that side
+on the war's first day; `size-share` is `size-free` on that join model."""
 
 from __future__ import annotations
 

@@ -36,8 +36,8 @@ def test_the_size_regressor_splits_into_each_features_part(monkeypatch: pytest.M
 
 
 def test_the_war_size_without_unmet_drops_that_term_from_the_size_index_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`size-no-unmet` (bench/likely_nounmet.py, registered in docs/likelihood.md before any score): each war's
-    `size-free` regressor read from the join linear predictor less its `unmet_either` term (the join model not
+    """`size-no-unmet` (bench/likely_nounmet.py, registered in docs/likelihood-experiments.md before any score): each
+    war's `size-free` regressor read from the join linear predictor less its `unmet_either` term (the join model not
     refitted), the Poisson fit on the training wars' regressor so read; the test war's outcomes are never read."""
     import dataclasses
 

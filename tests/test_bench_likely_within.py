@@ -1,5 +1,5 @@
-"""bench/likely_within.py (issue #14, session 64, registered in docs/likelihood.md before any score): the join model
-fitted with one near-free intercept per training war (`war-effect`), and its legal features split by era
+"""bench/likely_within.py (issue #14, session 64, registered in docs/likelihood-experiments.md before any score): the
+join model fitted with one near-free intercept per training war (`war-effect`), and its legal features split by era
 (`era-split`)."""
 
 from __future__ import annotations

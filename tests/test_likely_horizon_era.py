@@ -1,8 +1,8 @@
 """The shipped likelihood model reads its 30- and 365-day counts by era (issue #14, `horizon-era`, adopted in session
-65 by the rule docs/likelihood.md registered): the count ever times the share of the ever-joiners who joined within the
-horizon in the training wars of the answer's era. `foedus likely report` and `likely fit` score it in every fold exactly
-as bench/likely_experiments.py scored the variant; the model file carries the shares and the run time reads the era
-from the answer's date."""
+65 by the rule docs/likelihood-experiments.md registered): the count ever times the share of the ever-joiners who joined
+within the horizon in the training wars of the answer's era. `foedus likely report` and `likely fit` score it in every
+fold exactly as bench/likely_experiments.py scored the variant; the model file carries the shares and the run time reads
+the era from the answer's date."""
 
 from __future__ import annotations
 
