@@ -3,7 +3,7 @@ scored out of sample exactly as `foedus likely report` scores the shipped one (l
 forward splits; each fold's model, scaling, expected joiners and base rate from its training wars).
 
 Variants (the log, docs/likelihood-experiments.md, gives the figures and why; `horizon-era` ships since session 65,
-none of the others):
+`kappa-def-add` since session 68, none of the others):
 - `shipped`: the shipped spec with the pooled counts per horizon (the model shipped until session 65), as the
   reference every variant was scored against; `horizon-era` is what `foedus likely report` now scores as shipped.
 - `temper`: the join model's linear predictor multiplied by a factor t per horizon before the per-war shift,
@@ -49,7 +49,7 @@ none of the others):
   each war's expected joiners ever from a ridge Poisson regression on first-day facts of its original belligerents
   (their number, a major power among them; `size-allies` adds the candidates with a defence tie to a side), the
   penalty chosen per training fold by an inner leave-one-war-out over the training wars (bench/likely_parties.py).
-- `kappa-def`, `kappa-def-add` (session 68, registered in docs/likelihood.md before any score): the side model's
+- `kappa-def`, `kappa-def-add` (session 68, registered in the log before any score): the side model's
   `sim_kappa` replaced by, or joined by, kappa of the defence portfolios only, `sim_kappa_def`; the side models'
   own out-of-sample scores and their UKR → RUS answers of 2024-12-05 follow the table (bench/likely_side.py).
 - `tie2-chain-bound` (session 58): `tie2` with the chain's intermediate state required to be bound itself: the

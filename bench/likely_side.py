@@ -1,5 +1,5 @@
 """`kappa-def` and `kappa-def-add` for bench/likely_experiments.py (issue #14; session 68, registered in
-docs/likelihood.md before any score of them was seen), and the side model's own out-of-sample scores.
+docs/likelihood-experiments.md before any score of them was seen), and the side model's own out-of-sample scores.
 
 Both keep the shipped `horizon-era` for everything but the side model, which reads one more first-day fact: Häge's
 kappa (`foedus.research.similarity`, the measure `sim_kappa` uses) of the candidate's *defence* portfolio with each

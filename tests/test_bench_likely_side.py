@@ -1,5 +1,6 @@
-"""bench/likely_side.py (issue #14, session 68, registered in docs/likelihood.md before any score): kappa of the defence
-portfolios (`kappa-def`, `kappa-def-add`), the side model's own out-of-sample scores, and the known-side diagnostic."""
+"""bench/likely_side.py (issue #14, session 68, registered in docs/likelihood-experiments.md before any score): kappa of
+the defence portfolios (`kappa-def`, `kappa-def-add`), the side model's own out-of-sample scores, and the known-side
+diagnostic."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The side model reads kappa of the defence portfolios (`sim_kappa_def`; issue #14, `kappa-def-add`, adopted in session
-68 by the rule docs/likelihood.md registered before its score): with Ukraine attacking Russia on 2024-12-05 the
-pan-European non-aggression ties make NATO's members as alike to Russia as to Ukraine in the whole portfolio, while
-their defence portfolios are disjoint from Russia's and Belarus's is Russia's."""
+68 by the rule docs/likelihood-experiments.md registered before its score): with Ukraine attacking Russia on 2024-12-05
+the pan-European non-aggression ties make NATO's members as alike to Russia as to Ukraine in the whole portfolio,
+while their defence portfolios are disjoint from Russia's and Belarus's is Russia's."""
 
 from __future__ import annotations
 
