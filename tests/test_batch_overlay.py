@@ -48,6 +48,8 @@ def test_a_json_line_names_an_overlay_before_its_own_changes(tmp_path: Path) -> 
      "/ov/none.yaml: cannot read overlay"),
     ("s.jsonl", '{"attacker": "RUS", "target": "POL", "date": "2025-06-01", "overlay": ["ov/drop.yaml", 3]}\n',
      "s.jsonl row 1: overlay: expected the path of an overlay file (several: separated by ';'), not 3"),
+    ("s.jsonl", '{"attacker": "RUS", "target": "POL", "date": "2025-06-01", "overlay": []}\n',
+     "s.jsonl row 1: overlay: expected the path of an overlay file (several: separated by ';'), not an empty list"),
     ("s.csv", "attacker,target,date,overlay\nRUS,POL,2025-06-01,ov/drop.yaml;\n",
      "s.csv row 1: overlay: expected the path of an overlay file (several: separated by ';'), not 'ov/drop.yaml;'"),
     ("s.csv", "attacker,target,date,overlay\nRUS,POL,2025-06-01,ov/drop.yaml;ov/./drop.yaml\n",

@@ -130,9 +130,10 @@ def _overlay_paths(named: Any, row: str) -> list[str]:
     paths = named.split(OVERLAYS_APART) if isinstance(named, str) else named if isinstance(named, list) else [named]
     not_paths = [p for p in paths if not isinstance(p, str) or not p.strip()]
     if not_paths or not paths:
-        wrong = named if isinstance(named, str) or not paths else not_paths[0]
+        wrong = "an empty list" if not paths and isinstance(named, list) else shown(
+            named if isinstance(named, str) else not_paths[0])  # `[]` is a list, but none of its items is wrong
         raise FileDataError(row, OVERLAY, f"expected the path of an overlay file (several: separated by "
-                            f"{OVERLAYS_APART!r}), not {shown(wrong)}")
+                            f"{OVERLAYS_APART!r}), not {wrong}")
     return [p.strip() for p in paths]
 
 
