@@ -185,10 +185,14 @@ class WarOut(_Open):
                                                         "`bound_spans` and each duty with its `certainty` and "
                                                         "`doubted`, the facts not verified, and a duty to join "
                                                         "with its `conditions` and `unresolved`, as the cascade's")
-    frames: list[dict[str, object]] = Field(description="one per evaluated date: sides, bound states (each "
-                                                        "{side, kind, because, treaty, article, certainty, doubted, "
-                                                        "conditions, unresolved, also}), "
-                                                        "conflicts and who moved why")
+    frames: list[dict[str, object]] = Field(description=(
+        "one per evaluated date (`foedus.war.frame.Frame`): its `date`; the `changes` replayed that day; the `sides` "
+        "and their states fighting; `attacked_by`, each state attacked → the states whose attacks on it go on; "
+        "`bound`, each bound state's {side, kind, because, treaty, article, instrument, certainty, doubted, "
+        "conditions, unresolved, also}; the `conflicts`, states bound both ways, and `conflicted`, why; who "
+        "`moved` why; the `doubts`; `paused`, each state fighting with no attack by or on it going on {since, "
+        "cause, sources}; `released`, each state bound earlier, no longer, its last binding and the change that "
+        "released it"))
     names: dict[str, str] = Field(description="state id -> name, as on the war's first day")
     renames: list[dict[str, str]] = Field(description="[{date, state, name}]: a state's name from `date` on")
     notes: list[str] = Field(description="caveats: the war file's note, data not loaded, and, when the replay ends "
