@@ -196,3 +196,20 @@ def _levels(reasons: list[dict[str, str]]) -> dict[str, str]:
         if tags:
             out[kind] = order[max(tags)]
     return out
+
+
+@pytest.mark.parametrize(("day", "state", "attackers"), [
+    ("2025-06-22", "IRN", ["ISR", "USA"]), ("2025-06-22", "ISR", ["IRN"]), ("2025-06-22", "USA", []),
+    ("2025-06-24", "IRN", []),
+])
+def test_a_fighting_states_attackers_of_the_day_are_a_field_of_their_own(day: str, state: str,
+                                                                          attackers: list[str]) -> None:
+    """Whom `said` says a state an attack drew in fights against, the frame's `attacked_by` on the day, is the JSON's
+    `attacked_by`, so that a reader need not parse the line: Iran struck by Israel and the United States on 22 June
+    2025; Israel, in by its own attack, struck by Iran (its line names its side); the US struck by none; none after
+    the ceasefire (`paused`), where the line names those that drew it in (`spell`'s `by`)."""
+    out = _json(["israel_iran_2025", "--until", day, "--state", state])
+    frame = replay_war("israel_iran_2025").frame_on(dt.date.fromisoformat(day))
+    assert out["attacked_by"] == attackers == frame.attacked_by.get(state, [])
+    drawn_in = out["spell"]["how"] == "attacked"
+    assert out["stands"] == "fighting" and all(f"({a})" in out["said"] for a in attackers if drawn_in)

@@ -217,9 +217,9 @@ export interface WarWhy {
   side: "attack" | "defense" | null; said: string; treaty: string | null; treaty_name: string | null;
   treaty_name_certainty: string | null; article: string | null; certainty: string | null; facts: WhyFact[];
   certainty_reasons: CertaintyReason[]; conditions: string[]; unresolved: string[]; also: WarWhyAlso[];
-  bound_since: WarBoundSince | null; spell: Record<string, unknown> | null; paused: Record<string, unknown> | null;
-  released: Record<string, unknown> | null; recorded: Record<string, unknown>[]; asked_until: string | null;
-  note: string | null;
+  bound_since: WarBoundSince | null; spell: Record<string, unknown> | null; attacked_by: string[];
+  paused: Record<string, unknown> | null; released: Record<string, unknown> | null;
+  recorded: Record<string, unknown>[]; asked_until: string | null; note: string | null;
 }
 
 /** Another obligation that binds a bound state to join on the day (`WarWhy.also`), with its certainty and the facts it rests on. */

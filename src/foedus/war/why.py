@@ -223,6 +223,7 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
                   unresolved=ob.unresolved if ob else (), also=also, bound_since=since,
                   recorded=tuple(n.to_dict() for n in recorded_on(result.war, sid, when)),
                   spell=spell_standing(result, sid, when) if stands == "fighting" else None,
+                  attacked_by=tuple(frame.attacked_by.get(sid, ())) if stands == "fighting" else (),
                   paused=frame.paused.get(sid) if stands == "fighting" else None,
                   released=frame.released.get(sid) if stands == "neither" else None,
                   asked_until=result.asked.isoformat() if result.asked else None,

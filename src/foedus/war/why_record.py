@@ -134,6 +134,12 @@ class WarWhy(Contracted):
         "attack on it goes on on `day`, the frame's `attacked_by`: Iran on 2025-06-22, Israel and the United States), "
         "one that joined on its side; null otherwise",
         "Record<string, unknown> | null"))
+    attacked_by: tuple[str, ...] = field(default=(), metadata=meta(
+        "fighting: every state whose attack on it goes on on `day` (the frame's `attacked_by`: the oldest attack "
+        "first, then the war file's order), whom `said` says a state an attack drew in fights against (Iran on "
+        "2025-06-22: `[\"ISR\", \"USA\"]`; Israel, which came in by its own attack, `[\"IRN\"]`, `said` naming "
+        "its side); empty otherwise, and where no attack on it goes on (`paused`: `said` then names those that drew "
+        "it in, `spell`'s `by`)", "string[]"))
     paused: dict[str, Any] | None = field(default=None, metadata=meta(
         "fighting with no attack by or on it going on: the frame's `paused` entry (`since`, the first such day; "
         "`cause`, the change that ended its last attack: a ceasefire, an attack's end, an exit; `sources`, the pages "
