@@ -1,7 +1,9 @@
 """Forecasts with intervals at run time, in numpy only: the coefficients file's point estimates, and the
 5th–95th percentiles over draws of the coefficients (their war-clustered bootstrap covariance) and of the
 expected joiners per war (within 30 and 365 days: of the count ever and of the answer's era's share within the
-horizon). The draws use a fixed seed, so the same question gives the same answer.
+horizon). The draws use a fixed seed, so the same question gives the same answer, and each model draws from a
+stream of its own, keyed by its name (`_stream`): a change to one model (a coefficient added to the side model, say)
+leaves the other models' draws, and so their intervals, as they were.
 """
 
 from __future__ import annotations
@@ -34,6 +36,15 @@ class Forecast:
     side: np.ndarray  # (n, 3): P(attack side | joins), its interval's low end, its high end
 
 
+def _stream(name: str) -> np.random.Generator:
+    """The generator of the draws named `name` ("side", "join 30", "joiners ever"...): the fixed seed's child keyed by
+    the name's bytes, so no model's draws depend on how many another model took before it, or on which horizons
+    were asked. The side model keeps the seed's own stream, whose first draws were its own before the streams were
+    split, so its answers (and the words they give a side) kept their numbers."""
+    key = () if name == "side" else tuple(name.encode())
+    return np.random.default_rng(np.random.SeedSequence(_SEED, spawn_key=key))
+
+
 def _draws(m: LogitFile, rng: np.random.Generator) -> np.ndarray:
     mean = np.array([m.intercept, *m.coef])
     cov = np.array(m.cov)
@@ -44,11 +55,10 @@ def forecast(model: ModelFile, values: Mapping[str, np.ndarray], horizons: tuple
              ) -> Forecast:
     """The forecasts of one war's candidates (`values`: the feature table's columns). Horizons nest: each
     forecast, and each end of its interval, is at least the one of the shorter horizon."""
-    rng = np.random.default_rng(_SEED)
     two = model.two_stage()
     xj, xs = join_matrix(values, two.spec), side_matrix(values, two.spec)
     q_side = two.side.prob(xs)
-    q_draws = 1 / (1 + np.exp(-np.clip(two.side.eta_draws(xs, _draws(model.side, rng)), -35, 35)))
+    q_draws = 1 / (1 + np.exp(-np.clip(two.side.eta_draws(xs, _draws(model.side, _stream("side"))), -35, 35)))
     tail = (1 - INTERVAL) / 2 * 100
     joins = two.p_joins(values)
     era: Any = str(war_eras(values)[0]) if len(xj) else "pre1945"
@@ -56,8 +66,8 @@ def forecast(model: ModelFile, values: Mapping[str, np.ndarray], horizons: tuple
     before: tuple[np.ndarray, np.ndarray] | None = None
     for h in horizons:
         key: Any = h
-        lam = _joiner_draws(model, key, era, rng)
-        p_draws = shifted(two.join[h].eta_draws(xj, _draws(model.join[key], rng)), lam)
+        lam = _joiner_draws(model, key, era, _stream(f"joiners {h}"))
+        p_draws = shifted(two.join[h].eta_draws(xj, _draws(model.join[key], _stream(f"join {h}"))), lam)
         point[h] = _three(joins[h], q_side)
         sims = np.stack([p_draws, p_draws * q_draws, p_draws * (1 - q_draws)], axis=-1)  # (draws, n, 3)
         lo, hi = np.percentile(sims, tail, axis=0), np.percentile(sims, 100 - tail, axis=0)
