@@ -14,8 +14,10 @@ import pytest
 from foedus.api import replay_war
 from foedus.catalog import treaty_rows
 from foedus.model.world import World
-from foedus.war.fought_words import spell_on
+from foedus.war.fought_words import lead_head, spell_on
 from foedus.war.why import sides_on, spell_standing, why_on
+from foedus.war.words import side_leads
+from foedus.wording import named_state
 from samples import cli_line, replay_text
 from ts_said import run_ts
 
@@ -30,6 +32,10 @@ TWO = ("id: two_1939\nname: Two attackers\nend: 1939-09-30\nsources: [{url: 'htt
 TWO_EVENTS = TWO.replace("  - {type: attack, date: 1939-09-01, attacker: [DEU, RUS], victim: POL}\n",
                          "  - {type: attack, date: 1939-09-01, attacker: RUS, victim: POL}\n"
                          "  - {type: attack, date: 1939-09-01, attacker: DEU, victim: POL}\n")
+# a side's lead states, which read "Fighting on the side of Israel (ISR)" of Israel itself
+ISRAEL = "Israel (ISR): Fighting against Iran (IRN) on 2025-06-13 (it attacked Iran (IRN) that day).\n"
+USA = ("United States (USA): Fighting against Iran (IRN) alongside Israel (ISR) on 2026-03-01 (it attacked Iran (IRN) "
+       "on 2026-02-28).\n")
 IRAN = "Fighting against Israel (ISR) and United States (USA) on 2025-06-22 (attacked by Israel (ISR) on 2025-06-13)."
 
 
@@ -85,12 +91,18 @@ def test_the_webs_why_of_every_fighting_state_is_the_clis(war: str) -> None:
     for f, s in cases:
         sides, names = sides_on(replay, f, f.date)
         calls.append(("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}, None, {}, sides,
-                                           {"$lookup": dict(names)}, spell_standing(replay, s, f.date)]))
+                                           {"$lookup": dict(names)}, spell_standing(replay, s, f.date),
+                                           side_leads(replay.war)]))
     said = run_ts(calls)
     assert said == [why_on(replay, world, s, f.date).split(": ", 1)[1] for f, s in cases]
     against = {s for (_, s), w in zip(cases, said, strict=True) if w.startswith("Fighting against")}
-    assert against == {s for _, s in cases if any(sp["how"] == "attacked" for sp in replay.states[s].spells)}
+    leads = {s for side in side_leads(replay.war).values() for s in side}
+    drawn = {s for _, s in cases if any(sp["how"] == "attacked" for sp in replay.states[s].spells)}
+    assert against == drawn | {s for _, s in cases if s in leads}
     assert against  # every war here has a state an attack drew in
+    for (f, s), w in zip(cases, said, strict=True):  # no state fights "on the side of" itself, nor "against" itself
+        assert named_state(s, replay.names_on(f.date)) not in w.split(f" on {f.date}", 1)[0], w
+        assert s not in leads or "(it attacked " in w or "(attacked by " in w, w  # a lead by what it did
 
 
 def test_every_attacker_of_the_day_that_drew_a_state_in_is_named_in_the_files_order(tmp_path: Path) -> None:
@@ -131,3 +143,21 @@ def test_a_state_an_attack_drew_in_fights_against_every_attacker_of_the_day() ->
     code, out, err = cli_line(["war", "israel_iran_2025", "--until", "2025-06-24", "--state", "IRN"])
     assert code == 0 and out.startswith("Iran (IRN): Fighting against Israel (ISR) on 2025-06-24 (attacked by "
                                         "Israel (ISR) on 2025-06-13), paused since 2025-06-24"), err
+
+
+def test_a_sides_lead_fights_by_its_own_attack_not_on_its_own_side() -> None:
+    """Israel, the first attacker of israel_iran_2025, read "Fighting on the side of Israel (ISR)", and the United
+    States in iran_2026 "on the side of United States (USA) and Israel (ISR)": a lead that came in by its own attack
+    fights against whom it attacks, beside its co-leads only; the web says the same (leadHead), and a lead that came in
+    otherwise is on the side of its co-leads, or of none named."""
+    for war, state, day, line in [("israel_iran_2025", "ISR", "2025-06-13", ISRAEL),
+                                  ("iran_2026", "USA", "2026-03-01", USA)]:
+        code, out, err = cli_line(["war", war, "--until", day, "--state", state])
+        assert (code, out) == (0, line), err
+    spell = {"side": "attack", "from": "2026-02-28", "to": None, "how": "entry", "cause": None}
+    names = {"USA": "United States", "ISR": "Israel"}
+    said = run_ts([("warsides", "leadHead", ["USA", spell, "2026-03-01", {"$lookup": names}, ["USA", "ISR"]]),
+                   ("warsides", "leadHead", ["USA", spell, "2026-03-01", {"$lookup": names}, ["USA"]])])
+    assert said == [lead_head("USA", spell, "2026-03-01", names, ["USA", "ISR"]),
+                    lead_head("USA", spell, "2026-03-01", names, ["USA"])]
+    assert said == ["Fighting on the side of Israel (ISR) on 2026-03-01", "Fighting on 2026-03-01"]

@@ -18,6 +18,7 @@ from foedus.catalog import treaty_rows
 from foedus.model.world import World
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why import sides_on, spell_standing, why_on
+from foedus.war.words import side_leads
 from samples import cli_line, replay_text
 from ts_said import run_ts
 
@@ -128,10 +129,11 @@ def test_the_webs_why_says_the_pause_and_the_release_as_the_cli_does(cuba: WarRe
 
 
 def _sides(replay: WarReplay, frame: Frame, state: str) -> list[object]:
-    """frameWhy's last three arguments as `why_on` names the sides and a duty's states on the frame's day (`sides_on`)
-    and reads the state's spell of fighting then (`spell_standing`: an attack on it drew it in, or it joined)."""
+    """frameWhy's last four arguments as `why_on` names the sides and a duty's states on the frame's day (`sides_on`)
+    and reads the state's spell of fighting then (`spell_standing`: an attack on it drew it in, or it joined) and the
+    war's lead states (`side_leads`: a lead is said by its own attack)."""
     sides, names = sides_on(replay, frame, frame.date)
-    return [sides, {"$lookup": dict(names)}, spell_standing(replay, state, frame.date)]
+    return [sides, {"$lookup": dict(names)}, spell_standing(replay, state, frame.date), side_leads(replay.war)]
 
 
 def test_a_lapsed_binding_of_cascade_ongoing_since_says_what_released_it() -> None:

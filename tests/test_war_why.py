@@ -16,6 +16,7 @@ from foedus.model.world import World
 from foedus.war.recorded import recorded_on, recorded_said
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why import sides_on, spell_standing
+from foedus.war.words import side_leads
 from foedus.wording import named_state, not_in_system
 from samples import cli_line
 from ts_said import run_ts
@@ -36,11 +37,11 @@ DEFEND_RUS = "Bound to defend Russia (RUS) against Ukraine (UKR)"  # the duty: w
 
 def _sides(replay: WarReplay, frame: Frame, state: str, day: str | None = None) -> list[object]:
     """What the CLI names the sides by on the frame's day, the names it names a duty's states by (`sides_on`) and the
-    state's spell of fighting standing on `day` (the frame's by default: `spell_standing`), as frameWhy's last three
-    arguments."""
+    state's spell of fighting standing on `day` (the frame's by default: `spell_standing`) and the war's lead states
+    (`side_leads`: a lead is said by its own attack), as frameWhy's last four arguments."""
     sides, names = sides_on(replay, frame, frame.date)
     when = dt.date.fromisoformat(day) if day else frame.date
-    return [sides, {"$lookup": dict(names)}, spell_standing(replay, state, when)]
+    return [sides, {"$lookup": dict(names)}, spell_standing(replay, state, when), side_leads(replay.war)]
 
 
 def _picked(frame: Frame) -> list[str]:
@@ -75,7 +76,11 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     assert lines == [f"{named_state(s, world.states.names_on(f.date))}: {words}{note}\n"
                      for (f, s), words, note in zip(cases, said, noted, strict=True)]
     kinds = {w.split(" on ", 1)[0] for w in said}
-    assert kinds >= {"Fighting", DEFEND_RUS, "Neither fighting nor bound"}
+    assert kinds >= {DEFEND_RUS, "Neither fighting nor bound"}
+    # the sides' leads fight by what they did: Russia its attack, Ukraine against its attacker
+    assert {w.split(" (", 1)[0] for w in said if w.startswith("Fighting")} == {"Fighting against Ukraine",
+                                                                              "Fighting against Russia"}
+    assert any(w.endswith("(it attacked Ukraine (UKR) on 2022-02-24).") for w in said)
     # the treaty named, its id and article cited, then the condition the cascade states for it, then since when
     assert any("(rus_prk_2024) art. 4; condition: assumes the attack puts Russia (RUS) in a state of war; bound to "
                "that side without a break since 2024-12-04." in w for w in said)

@@ -14,7 +14,7 @@ import { atPlace, type PlaceNames } from "./placesaid";
 import { namedCited } from "./titles";
 import { pausedSaid, releasedSaid } from "./warended";
 import { sinceSaid } from "./warsince";
-import { boundDuty, fightingHead } from "./warsides";
+import { boundDuty, frameHead } from "./warsides";
 import type { WarSpell } from "./warstate";
 import { hypothetical, hypotheticalSaid, hypotheticalTag } from "./whatifwords";
 import { certaintyTag, conflictWhy, instrumentSaid, namedState } from "./wording";
@@ -193,18 +193,18 @@ export function notInSystem(day: string): string {
  * neither: not in the system that day by its `state` row's spells (notInSystem, as foedus.war.why._standing), else
  * neither; one fighting out of it by the rule (partyOn) is no party (FIGHTING_OUT), one with no attack going on says
  * its pause (pausedSaid), one neither fighting nor bound its last binding and what released it (releasedSaid); one an
- * attack drew in (its `spell` standing that day: spellOn) fights against its attackers (fightingHead). */
+ * attack drew in (its `spell` standing that day: spellOn) fights against its attackers (frameHead). */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts" | "conflicted"
                          | "paused" | "released" | "attacked_by">, treaty: (id: string) => string, state?: Pick<StateRow, "spells">,
                          titles: Record<string, string> = {}, sides?: Record<string, string>,
                          name: (id: string) => string = (id) => id, // name: a duty's states (boundDuty)
-                         spell?: WarSpell): string { // how it came in: an attack on it (fightingHead), or joining
+                         spell?: WarSpell, leads?: Record<string, string[]>): string { // how it came in; the war's leads
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
   const named = (s: string) => sides?.[s] ?? `the ${s} side`; // by its lead states where `sides` names them
   const also = () => [...conditionsSaid(b), ...alsoSaid(b.also ?? [], titles)].map((line) => `; ${line}`).join("");
   const [paused, released] = [frame.paused?.[id], frame.released?.[id]];
-  return side ? `${fightingHead(id, spell, frame.date, named(side), name, frame.attacked_by?.[id])}${paused ? pausedSaid(paused) : ""}`
+  return side ? `${frameHead(id, spell, frame, side, named(side), name, leads)}${paused ? pausedSaid(paused) : ""}`
     + `${partyOn(state, frame.date) ? "" : FIGHTING_OUT}.`
     : b ? `B${(boundDuty(b, name) ?? `bound to join ${named(b.side)}`).slice(1)} on ${frame.date} under ${bindingCited(b, treaty)}${also()}`
       + `${sinceSaid(b, frame.date, (d) => bindingCited(d, treaty))}.`

@@ -86,7 +86,8 @@ export class FramePanels {
     const sides = war.war.leads ? sideWords(war.war.leads, name, frame.sides) : undefined; // by leads fighting that day
     const record = (war.states ?? []).find((r) => r.state === id);
     const spell = spellOn(record?.spells, frame.date); // how it came into the war, as the CLI reads it
-    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides, name, spell)
+    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id), this.names.titles, sides, name, spell,
+      war.war.leads)
       + recordedSaid(war.war.state_notes, id, frame.date); // what the war file records of it, unreplayed
     const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date,
       this.names.titles) : [];

@@ -7,7 +7,7 @@ WAR --until DATE --state STATE`; the web map's "Why?" panel on a war's frame say
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from foedus.cited import article_cited, bound_tag, instrument_said, tagged_article
@@ -44,7 +44,8 @@ def standing(state: str, frame: Frame) -> tuple[str, str | None]:
 
 def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
               titles: Mapping[str, str] | None = None, member: bool = True, sides: Mapping[str, str] | None = None,
-              names: Mapping[str, str] | None = None, spell: Mapping[str, Any] | None = None) -> str:
+              names: Mapping[str, str] | None = None, spell: Mapping[str, Any] | None = None,
+              leads: Mapping[str, Sequence[str]] | None = None) -> str:
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
     verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
@@ -62,13 +63,17 @@ def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str],
     as the duty it is, its states named by `names` (`bound_duty`: "Bound to defend Qatar (QAT) against Iran (IRN)",
     where "the side of Israel (ISR)" was the side Qatar's defenders were counted on); a state an attack drew in (its
     `spell` of fighting standing that day: `spell_on`) as fighting against its attackers (`fighting_head`: "Fighting
-    against Iran (IRN) on 2025-06-24 (attacked by Iran (IRN) on 2025-06-23)", not "on the side of Israel (ISR)")."""
+    against Iran (IRN) on 2025-06-24 (attacked by Iran (IRN) on 2025-06-23)", not "on the side of Israel (ISR)"), and a
+    lead state of its side (`leads`, the war's, those still fighting on it) by its own attack, not "on the side of"
+    itself."""
     stands, side = standing(state, frame)
     named = (sides or {}).get(side or "") or f"the {side} side"
     if stands == "fighting":
         paused = frame.paused.get(state)
         out = "" if member else FIGHTING_OUT
-        head = fighting_head(state, spell, day, named, names or {}, frame.attacked_by.get(state, ()))
+        ours = [s for s in (leads or {}).get(side or "", ()) if s in frame.sides.get(side or "", ())]
+        attacking = [v for v, by in frame.attacked_by.items() if state in by]  # whose attacks by it go on that day
+        head = fighting_head(state, spell, day, named, names or {}, frame.attacked_by.get(state, ()), ours, attacking)
         return f"{head}{paused_said(paused) if paused else ''}{out}."
     if stands == "bound":
         bound = frame.bound[state]
@@ -147,7 +152,7 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     spell = spell_standing(result, sid, when)  # how it came into the war: an attack on it, or joining a side
     why = not_in_system(when) if neither else frame_why(sid, frame, when.isoformat(),
                                                         lambda t: titles.get(t) or name(t), titles, party, sides, names,
-                                                        spell)
+                                                        spell, side_leads(result.war))
     why += recorded_said(n.to_dict() for n in recorded_on(result.war, sid, when))  # what the file says, unreplayed
     switches = settings_tail(result.settings).removeprefix("; ")  # a line read alone says what the replay assumed
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}" + (
